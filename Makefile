@@ -1,0 +1,36 @@
+# Two commands set everything up: `make run` (the app on a demo centre) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+DEMO_DIR ?= .demo-data
+
+.PHONY: run test lint bench clean-demo translations
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,server]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py --data-dir $(DEMO_DIR) demo
+	$(PY) main.py --data-dir $(DEMO_DIR)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+clean-demo:
+	rm -rf $(DEMO_DIR)
+
+# Re-extract the UI strings into the .ts file and compile the .qm the app loads.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate ui/*.py -ts resources/translations/omigjen_nb.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/omigjen_nb.ts -qm resources/translations/omigjen_nb.qm

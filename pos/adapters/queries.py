@@ -1,0 +1,203 @@
+"""Read side of the store: receipts as documents, look-ups and the rows verification walks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, RowMapping, func, select
+
+from pos.adapters import tables as t
+from pos.identifiers import format_org_number
+from pos.model.catalogue import Item
+from pos.model.payment import TenderKind
+from pos.model.receipt import (
+    NOT_A_RECEIPT,
+    PaymentDoc,
+    ReceiptDoc,
+    ReceiptKind,
+    ReceiptLineDoc,
+)
+from pos.vat import VatClass, VatSummary
+
+Row = RowMapping
+
+
+class Queries:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def receipt_by_number(self, number_text: str) -> Row | None:
+        row = self.conn.execute(
+            select(t.receipts).where(t.receipts.c.number_text == number_text)
+        ).first()
+        return row._mapping if row else None
+
+    def receipt(self, receipt_id: str) -> Row | None:
+        row = self.conn.execute(select(t.receipts).where(t.receipts.c.id == receipt_id)).first()
+        return row._mapping if row else None
+
+    def lines_of_receipt(self, receipt_id: str) -> list[Row]:
+        rows = self.conn.execute(
+            select(t.sale_lines)
+            .where(t.sale_lines.c.receipt_id == receipt_id)
+            .order_by(t.sale_lines.c.line_no)
+        )
+        return [r._mapping for r in rows]
+
+    def payments_of_receipt(self, receipt_id: str) -> list[Row]:
+        rows = self.conn.execute(
+            select(
+                t.receipt_payments.c.tender_id,
+                t.receipt_payments.c.amount,
+                t.tenders.c.kind,
+                t.tenders.c.reference,
+                t.tenders.c.position,
+                t.credit_notes.c.number.label("credit_note_number"),
+            )
+            .join(t.tenders, t.tenders.c.id == t.receipt_payments.c.tender_id)
+            .outerjoin(t.credit_notes, t.credit_notes.c.id == t.tenders.c.credit_note_id)
+            .where(t.receipt_payments.c.receipt_id == receipt_id)
+            .order_by(t.tenders.c.position)
+        )
+        return [r._mapping for r in rows]
+
+    def copy_of(self, receipt_id: str) -> Row | None:
+        row = self.conn.execute(
+            select(t.receipt_copies).where(t.receipt_copies.c.receipt_id == receipt_id)
+        ).first()
+        return row._mapping if row else None
+
+    def items(self) -> list[Item]:
+        """Every item (for simulations and exports; the counter screens page instead)."""
+        from pos.adapters.repositories import item_from_row
+
+        return [item_from_row(r._mapping) for r in self.conn.execute(select(t.items))]
+
+    def parked_basket(self, parked_id: str) -> Row | None:
+        row = self.conn.execute(
+            select(t.parked_baskets).where(t.parked_baskets.c.id == parked_id)
+        ).first()
+        return row._mapping if row else None
+
+    def parked_baskets(self, register_id: str) -> list[Row]:
+        rows = self.conn.execute(
+            select(t.parked_baskets)
+            .where(
+                t.parked_baskets.c.register_id == register_id,
+                t.parked_baskets.c.resumed_at.is_(None),
+            )
+            .order_by(t.parked_baskets.c.parked_at)
+        )
+        return [r._mapping for r in rows]
+
+    def receipts_of_sale(self, sale_id: str) -> list[Row]:
+        rows = self.conn.execute(
+            select(t.receipts)
+            .where(t.receipts.c.sale_id == sale_id)
+            .order_by(t.receipts.c.number_text)
+        )
+        return [r._mapping for r in rows]
+
+    def receipt_doc(self, receipt_id: str, *, copy_number: int | None = None) -> ReceiptDoc:
+        receipt = self.receipt(receipt_id)
+        if receipt is None:
+            raise KeyError(receipt_id)
+        tenant = self.conn.execute(
+            select(t.tenants).where(t.tenants.c.id == receipt["tenant_id"])
+        ).one()
+        sale = self.conn.execute(
+            select(t.sales.c.staff_id, t.staff.c.name, t.registers.c.name.label("register"))
+            .join(t.staff, t.staff.c.id == t.sales.c.staff_id)
+            .join(t.registers, t.registers.c.id == t.sales.c.register_id)
+            .where(t.sales.c.id == receipt["sale_id"])
+        ).one()
+        lines = self.lines_of_receipt(receipt_id)
+        kind = ReceiptKind(receipt["kind"])
+        original = (
+            self.receipt(receipt["original_receipt_id"]) if receipt["original_receipt_id"] else None
+        )
+        issued = self.conn.execute(
+            select(t.credit_notes.c.number, t.credit_notes.c.amount).where(
+                t.credit_notes.c.issued_receipt_id == receipt_id
+            )
+        )
+        marking = (
+            "KOPI"
+            if copy_number is not None
+            else (NOT_A_RECEIPT if kind in (ReceiptKind.TRAINING, ReceiptKind.PROVISIONAL) else "")
+        )
+        return ReceiptDoc(
+            receipt_id=receipt_id,
+            kind=ReceiptKind.COPY if copy_number is not None else kind,
+            heading=kind.heading,
+            marking=marking,
+            number=receipt["number_text"],
+            tenant_name=tenant.name,
+            org_line=format_org_number(tenant.org_no, vat_registered=bool(tenant.vat_registered)),
+            header_text=tenant.receipt_header,
+            footer_text=tenant.receipt_footer,
+            register_id=receipt["register_id"],
+            register_name=sale.register,
+            cashier=sale.name,
+            date=receipt["local_date"],
+            time=receipt["local_time"],
+            lines=tuple(
+                ReceiptLineDoc(
+                    description=ln["description"],
+                    qty=ln["qty"],
+                    unit_price=ln["unit_price"],
+                    discount=ln["discount"],
+                    discount_reason=ln["discount_reason"],
+                    amount=ln["amount"],
+                    vat_percent=VatClass.from_key(ln["vat_class"]).percent,
+                )
+                for ln in lines
+            ),
+            vat=_vat_summaries(lines),
+            total=receipt["total"],
+            rounding=receipt["rounding"],
+            payments=tuple(
+                PaymentDoc(_payment_label(p), p["amount"], p["reference"])
+                for p in self.payments_of_receipt(receipt_id)
+            ),
+            original_number=original["number_text"] if original else "",
+            credit_notes_issued=tuple((n.number, n.amount) for n in issued),
+        )
+
+    # -- verification --------------------------------------------------------------------
+    def journal_rows(self) -> Iterator[Row]:
+        for row in self.conn.execute(select(t.journal).order_by(t.journal.c.seq)):
+            yield row._mapping
+
+    def receipts_in_chain_order(self) -> Iterator[Row]:
+        query = select(t.receipts).order_by(
+            t.receipts.c.tenant_id, t.receipts.c.register_id, t.receipts.c.sig_nr
+        )
+        for row in self.conn.execute(query):
+            yield row._mapping
+
+    def count(self, table_name: str) -> int:
+        table = t.metadata.tables[table_name]
+        return int(self.conn.scalar(select(func.count()).select_from(table)) or 0)
+
+
+def _payment_label(payment: Row) -> str:
+    kind = TenderKind(payment["kind"])
+    if kind is TenderKind.CREDIT_NOTE and payment["credit_note_number"]:
+        return f"{kind.label_nb} {payment['credit_note_number']}"
+    return kind.label_nb
+
+
+def _vat_summaries(lines: list[Row]) -> tuple[VatSummary, ...]:
+    summaries = []
+    for vat_class in VatClass:
+        chosen = [ln for ln in lines if ln["vat_class"] == vat_class.key]
+        if chosen:
+            summaries.append(
+                VatSummary(
+                    vat_class,
+                    sum(ln["amount"] for ln in chosen),
+                    sum(ln["vat_amount"] for ln in chosen),
+                )
+            )
+    return tuple(summaries)

@@ -1,0 +1,53 @@
+"""Time at the counter: stored in UTC, shown and signed in Norwegian local time (DST included)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """An aware datetime."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass
+class SteppingClock:
+    """A clock that moves only when told to: for simulations and tests."""
+
+    current: datetime
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **kwargs: float) -> None:
+        self.current += timedelta(**kwargs)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """One instant in the forms the till needs."""
+
+    utc_iso: str
+    local_date: str
+    local_time: str
+
+    @staticmethod
+    def of(moment: datetime) -> Stamp:
+        utc = moment.astimezone(UTC)
+        local = moment.astimezone(OSLO)
+        return Stamp(
+            utc_iso=utc.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            local_date=local.strftime("%Y-%m-%d"),
+            local_time=local.strftime("%H:%M:%S"),
+        )

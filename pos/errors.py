@@ -1,0 +1,180 @@
+"""Domain errors: a stable code, the facts it is about, and a message in bokmål and English.
+
+The services raise these having written nothing; the UI and CLI show ``message(lang)``,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class DomainError(Exception):
+    """A rule of the till was broken; nothing was written."""
+
+    code: ClassVar[str] = "domain_error"
+    nb: ClassVar[str] = "Handlingen kunne ikke utføres."
+    en: ClassVar[str] = "The action could not be carried out."
+
+    def __init__(self, *args: Any, **params: Any) -> None:
+        self.params = params
+        if args:
+            self.params.setdefault("value", args[0])
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "nb") -> str:
+        template = self.nb if lang.startswith("nb") or lang.startswith("no") else self.en
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):
+            return template
+
+
+class InvalidAmount(DomainError):
+    code = "invalid_amount"
+    nb = "«{value}» er ikke et gyldig beløp."
+    en = "'{value}' is not a valid amount."
+
+
+class AmountOutOfRange(DomainError):
+    code = "amount_out_of_range"
+    nb = "Beløpet {value} er utenfor det kassen godtar (0 til 1 000 000 kr)."
+    en = "The amount {value} is outside what the till accepts (0 to 1 000 000 kr)."
+
+
+class InvalidQuantity(DomainError):
+    code = "invalid_quantity"
+    nb = "Antallet må være et helt tall større enn null (fikk {value})."
+    en = "The quantity must be a whole number above zero (got {value})."
+
+
+class InvalidOrgNumber(DomainError):
+    code = "invalid_org_number"
+    nb = "«{value}» er ikke et gyldig organisasjonsnummer."
+    en = "'{value}' is not a valid organisation number."
+
+
+class InvalidBarcode(DomainError):
+    code = "invalid_barcode"
+    nb = "Strekkoden «{value}» er ugyldig ({reason_nb})."
+    en = "The barcode '{value}' is invalid ({reason_en})."
+
+
+class UnknownItem(DomainError):
+    code = "unknown_item"
+    nb = "Fant ingen vare med koden «{value}»."
+    en = "No item has the code '{value}'."
+
+
+class UnknownTenant(DomainError):
+    code = "unknown_tenant"
+    nb = "Fant ingen leietaker «{value}»."
+    en = "No tenant '{value}'."
+
+
+class ItemAlreadySold(DomainError):
+    code = "item_already_sold"
+    nb = "«{value}» er et enkeltstående brukt-produkt og er allerede solgt."
+    en = "'{value}' is a one-off second-hand item and has already been sold."
+
+
+class ItemNotSellable(DomainError):
+    code = "item_not_sellable"
+    nb = "«{value}» kan ikke selges ({reason_nb})."
+    en = "'{value}' cannot be sold ({reason_en})."
+
+
+class PriceRequired(DomainError):
+    code = "price_required"
+    nb = "«{value}» har åpen pris: skriv inn prisen."
+    en = "'{value}' has an open price: enter the price."
+
+
+class EmptyBasket(DomainError):
+    code = "empty_basket"
+    nb = "Kurven er tom."
+    en = "The basket is empty."
+
+
+class PaymentShort(DomainError):
+    code = "payment_short"
+    nb = "Betalingen mangler {missing} kr av {due} kr."
+    en = "The payment is {missing} kr short of {due} kr."
+
+
+class Overpaid(DomainError):
+    code = "overpaid"
+    nb = "Kort, Vipps og tilgodelapp kan ikke overstige beløpet ({value} kr for mye)."
+    en = "Card, Vipps and credit notes cannot exceed the amount due ({value} kr too much)."
+
+
+class InvalidTender(DomainError):
+    code = "invalid_tender"
+    nb = "Ugyldig betaling: {value}."
+    en = "Invalid payment: {value}."
+
+
+class CreditNoteProblem(DomainError):
+    code = "credit_note_problem"
+    nb = "Tilgodelapp {value}: {reason_nb}."
+    en = "Credit note {value}: {reason_en}."
+
+
+class ReturnNotAllowed(DomainError):
+    code = "return_not_allowed"
+    nb = "Retur ikke mulig: {reason_nb}."
+    en = "Return not possible: {reason_en}."
+
+
+class CopyAlreadyPrinted(DomainError):
+    code = "copy_already_printed"
+    nb = "Kvittering {value} har allerede fått sin ene kopi."
+    en = "Receipt {value} has already had its one copy."
+
+
+class UnknownReceipt(DomainError):
+    code = "unknown_receipt"
+    nb = "Fant ingen kvittering «{value}»."
+    en = "No receipt '{value}'."
+
+
+class WrongPin(DomainError):
+    code = "wrong_pin"
+    nb = "Feil ansattnummer eller PIN."
+    en = "Wrong staff number or PIN."
+
+
+class PermissionDenied(DomainError):
+    code = "permission_denied"
+    nb = "Dette krever godkjenning av en leder ({value})."
+    en = "This needs a manager's approval ({value})."
+
+
+class TillNotOpen(DomainError):
+    code = "till_not_open"
+    nb = "Kassen er ikke åpnet. Åpne kassen med vekselkasse først."
+    en = "The till is not open. Open it with a float first."
+
+
+class TillAlreadyOpen(DomainError):
+    code = "till_already_open"
+    nb = "Kassen er allerede åpen."
+    en = "The till is already open."
+
+
+class TrainingRestriction(DomainError):
+    code = "training_restriction"
+    nb = "Ikke tilgjengelig i treningsmodus: {value}."
+    en = "Not available in training mode: {value}."
+
+
+class UnknownParkedBasket(DomainError):
+    code = "unknown_parked_basket"
+    nb = "Fant ingen parkert kurv «{value}» (kanskje allerede hentet)."
+    en = "No parked basket '{value}' (perhaps already resumed)."
+
+
+class DataDirectoryLocked(DomainError):
+    code = "data_dir_locked"
+    nb = "Kassen kjører allerede med datamappen {value}."
+    en = "The till is already running with the data directory {value}."

@@ -1,0 +1,1 @@
+"""Domain model: frozen value objects and the aggregates that hold the till's rules."""

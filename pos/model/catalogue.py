@@ -1,0 +1,47 @@
+"""Catalogue: items belong to a tenant; one-off second-hand, stock and open-price items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pos.money import Ore
+from pos.vat import VatClass
+
+
+class ItemKind(StrEnum):
+    ONE_OFF = "one_off"
+    """A single second-hand item: sold once, then retired until returned."""
+    STOCK = "stock"
+    """Goods with a stock quantity."""
+    OPEN_PRICE = "open_price"
+    """A quick item (e.g. 'Diverse barneklær') priced by the cashier at the till."""
+
+
+class ItemStatus(StrEnum):
+    AVAILABLE = "available"
+    SOLD = "sold"
+    INACTIVE = "inactive"
+
+
+@dataclass(frozen=True)
+class ArticleGroup:
+    id: str
+    """Our own basicID, e.g. 'KLAER'."""
+    name: str
+    saft_code: str
+    """SAF-T PredefinedBasicID-04, e.g. '04003' (sale of goods)."""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    tenant_id: str
+    kind: ItemKind
+    description: str
+    price: Ore | None
+    vat_class: VatClass
+    article_group_id: str
+    barcode: str | None = None
+    stock_qty: int | None = None
+    status: ItemStatus = ItemStatus.AVAILABLE

@@ -1,0 +1,50 @@
+"""SAF-T Cash Register event codes (PredefinedBasicID-13) used in the electronic journal."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class EventCode(IntEnum):
+    POS_START = 13001
+    POS_STOP = 13002
+    LOGIN = 13003
+    LOGOUT = 13004
+    DRAWER_OPEN = 13005
+    DRAWER_CLOSE = 13006
+    SOFTWARE_UPDATE = 13007
+    X_REPORT = 13008
+    Z_REPORT = 13009
+    PARK = 13010
+    RESUME = 13011
+    SALES_RECEIPT = 13012
+    RETURN_RECEIPT = 13013
+    COPY_RECEIPT = 13014
+    PROVISIONAL_RECEIPT = 13015
+    DELIVERY_RECEIPT = 13016
+    TRAINING_RECEIPT = 13017
+    OTHER_REPORT = 13018
+    CASH_WITHDRAWAL = 13019
+    JOURNAL_EXPORT = 13020
+    PRICE_CHANGE = 13021
+    PRICE_LOOKUP = 13022
+    TRAINING_ON = 13023
+    TRAINING_OFF = 13024
+    MEMORY_FULL = 13025
+    EMERGENCY_ON = 13026
+    EMERGENCY_OFF = 13027
+    VOID = 13028
+    STEB_RECEIPT = 13029
+    SALE_WITHOUT_RECEIPT = 13030
+    OTHER = 13999
+
+
+class OtherEvent:
+    """The ``kind`` written in the details of 13999 events, so reports can count them."""
+
+    LINE_DELETE = "line_delete"
+    CASH_IN = "cash_in"
+    TILL_OPEN = "till_open"
+    SETTINGS_CHANGE = "settings_change"
+    STAFF_CHANGE = "staff_change"
+    TENANT_CHANGE = "tenant_change"

@@ -1,0 +1,49 @@
+"""Staff, roles and the permissions the services enforce (not only the UI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CASHIER = "cashier"
+    TECHNICIAN = "technician"
+    MANAGER = "manager"
+
+
+class Permission(StrEnum):
+    SELL = "sell"
+    RETURN = "return"
+    LARGE_DISCOUNT = "large_discount"
+    VOID = "void"
+    NO_SALE_DRAWER = "no_sale_drawer"
+    PRICE_OVERRIDE = "price_override"
+    OPEN_TILL = "open_till"
+    CASH_IN_OUT = "cash_in_out"
+    MANAGE = "manage"
+
+
+_GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.CASHIER: frozenset({Permission.SELL, Permission.CASH_IN_OUT}),
+    Role.TECHNICIAN: frozenset({Permission.SELL}),
+    Role.MANAGER: frozenset(Permission),
+}
+
+
+@dataclass(frozen=True)
+class Operator:
+    """A staff member who has proved their PIN in this session (made by services.auth only)."""
+
+    staff_id: str
+    staff_no: str
+    name: str
+    role: Role
+
+    def may(self, permission: Permission) -> bool:
+        return permission in _GRANTS[self.role]
+
+
+def permitted(operator: Operator, approver: Operator | None, permission: Permission) -> bool:
+    """Whether the operator, or a manager who approved with their own PIN, may do this."""
+    return operator.may(permission) or (approver is not None and approver.may(permission))

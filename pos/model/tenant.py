@@ -1,0 +1,45 @@
+"""Tenants: the independent businesses that sell in their own name through the shared counter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pos.identifiers import normalise_org_number
+
+
+@dataclass(frozen=True)
+class Tenant:
+    id: str
+    code: str
+    """Two digits, carried in the tenant's in-store barcodes (see pos.identifiers)."""
+    name: str
+    org_no: str
+    vat_registered: bool
+    receipt_header: str = ""
+    receipt_footer: str = ""
+    active: bool = True
+
+    @staticmethod
+    def validated(
+        *,
+        id: str,
+        code: str,
+        name: str,
+        org_no: str,
+        vat_registered: bool,
+        receipt_header: str = "",
+        receipt_footer: str = "",
+    ) -> Tenant:
+        if not (code.isdigit() and len(code) == 2):
+            raise ValueError("tenant code must be two digits")
+        if not name.strip():
+            raise ValueError("tenant name is required")
+        return Tenant(
+            id=id,
+            code=code,
+            name=name.strip(),
+            org_no=normalise_org_number(org_no),
+            vat_registered=vat_registered,
+            receipt_header=receipt_header,
+            receipt_footer=receipt_footer,
+        )

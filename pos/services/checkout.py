@@ -1,0 +1,231 @@
+"""Checkout: a basket of any tenants' items, paid once, becomes one receipt per tenant.
+
+Everything the sale produces is written in one transaction (see ``recording``); any broken rule
+raises a DomainError before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pos.clock import Stamp
+from pos.errors import (
+    CreditNoteProblem,
+    EmptyBasket,
+    ItemAlreadySold,
+    ItemNotSellable,
+    TillNotOpen,
+    TrainingRestriction,
+    UnknownItem,
+)
+from pos.model.basket import Basket, BasketLine
+from pos.model.catalogue import ItemKind, ItemStatus
+from pos.model.payment import Tender, TenderKind, settle
+from pos.model.receipt import ReceiptKind
+from pos.model.staff import Operator, Permission
+from pos.money import Ore
+from pos.services.context import TillContext
+from pos.services.recording import (
+    PlannedLine,
+    ReceiptPlan,
+    RecordedReceipt,
+    plan_receipt,
+    record,
+)
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+DEFAULT_DISCOUNT_LIMIT_PERCENT = 20
+
+
+@dataclass(frozen=True)
+class SaleResult:
+    sale_id: str
+    receipts: tuple[RecordedReceipt, ...]
+    total: Ore
+    rounding: Ore
+    change: Ore
+
+
+def complete_sale(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    basket: Basket,
+    tenders: Sequence[Tender],
+    *,
+    approver: Operator | None = None,
+) -> SaleResult:
+    """Record the sale; returns the receipts made (one per tenant, ordered by tenant code)."""
+    if not basket.lines:
+        raise EmptyBasket()
+    with uow_factory() as uow:
+        session = uow.store.open_session(ctx.register_id)
+        if session is None:
+            raise TillNotOpen()
+        approved_by = _check_permissions(uow, ctx, basket.lines, approver)
+        _check_items(uow, ctx, basket.lines)
+        tenants = {tid: uow.store.tenant(tid) for tid in basket.tenant_ids}
+        kind = ReceiptKind.TRAINING if ctx.training else ReceiptKind.SALE
+        plans = sorted(
+            (
+                plan_receipt(
+                    tenant, kind, [_planned(line) for line in basket.lines if line.tenant_id == tid]
+                )
+                for tid, tenant in tenants.items()
+                if tenant is not None
+            ),
+            key=lambda p: p.tenant.code,
+        )
+        resolved, note_ids = _resolve_credit_notes(uow, ctx, tenders, plans)
+        settlement = settle([(p.tenant.id, p.total) for p in plans], resolved)
+        stamp = ctx.stamp()
+        sale_id, receipts = record(
+            uow,
+            ctx,
+            stamp,
+            sale_kind="sale",
+            plans=plans,
+            tenders=resolved,
+            settlement=settlement,
+            credit_note_ids=note_ids,
+            session_id=session["id"],
+            approved_by=approved_by,
+        )
+        if not ctx.training:
+            _retire_items(uow, basket.lines, stamp)
+        uow.commit()
+    return SaleResult(
+        sale_id,
+        tuple(receipts),
+        sum(p.total for p in plans),
+        settlement.rounding,
+        settlement.change,
+    )
+
+
+def _planned(line: BasketLine) -> PlannedLine:
+    return PlannedLine(
+        tenant_id=line.tenant_id,
+        item_id=line.item_id,
+        description=line.description,
+        qty=line.qty,
+        unit_price=line.unit_price,
+        catalogue_price=line.catalogue_price,
+        discount=line.discount,
+        discount_reason=line.discount_reason,
+        amount=line.amount,
+        vat_class=line.vat_class,
+        article_group_id=line.article_group_id,
+        line_id=line.line_id,
+    )
+
+
+def discount_limit_percent(uow: UnitOfWork) -> int:
+    return int(uow.store.get_meta("discount_limit_percent") or DEFAULT_DISCOUNT_LIMIT_PERCENT)
+
+
+def _check_permissions(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    lines: Sequence[BasketLine],
+    approver: Operator | None,
+) -> str | None:
+    approved_by: str | None = ctx.require(Permission.SELL)
+    limit = discount_limit_percent(uow)
+    for line in lines:
+        if line.discount * 100 > line.gross_before_discount * limit:
+            approved_by = ctx.require(Permission.LARGE_DISCOUNT, approver) or approved_by
+        if line.price_overridden and line.item_kind is not ItemKind.OPEN_PRICE:
+            approved_by = ctx.require(Permission.PRICE_OVERRIDE, approver) or approved_by
+    return approved_by
+
+
+def _check_items(uow: UnitOfWork, ctx: TillContext, lines: Sequence[BasketLine]) -> None:
+    """The catalogue as it is now, not as it was when the line was scanned, decides."""
+    items = uow.store.items_by_ids({line.item_id for line in lines})
+    for line in lines:
+        item = items.get(line.item_id)
+        if item is None or item.tenant_id != line.tenant_id:
+            raise UnknownItem(line.description)
+        tenant = uow.store.tenant(item.tenant_id)
+        if tenant is None or not tenant.active:
+            raise ItemNotSellable(
+                item.description,
+                reason_nb="leietakeren er ikke aktiv",
+                reason_en="the tenant is not active",
+            )
+        if item.status is ItemStatus.INACTIVE:
+            raise ItemNotSellable(item.description, reason_nb="deaktivert", reason_en="inactive")
+        if item.kind is ItemKind.ONE_OFF and item.status is ItemStatus.SOLD and not ctx.training:
+            raise ItemAlreadySold(item.description)
+    one_offs = [line.item_id for line in lines if line.item_kind is ItemKind.ONE_OFF]
+    if len(one_offs) != len(set(one_offs)) or any(
+        line.item_kind is ItemKind.ONE_OFF and line.qty != 1 for line in lines
+    ):
+        raise ItemAlreadySold(
+            next(line.description for line in lines if line.item_kind is ItemKind.ONE_OFF)
+        )
+
+
+def _resolve_credit_notes(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    tenders: Sequence[Tender],
+    plans: Sequence[ReceiptPlan],
+) -> tuple[list[Tender], list[str | None]]:
+    """Look up each credit note: its tenant, what is left on it, and how much to use now.
+
+    An amount of 0 means "as much as the note and its tenant's receipt allow".
+    """
+    dues = {p.tenant.id: p.total for p in plans}
+    resolved: list[Tender] = []
+    note_ids: list[str | None] = []
+    for tender in tenders:
+        if tender.kind is not TenderKind.CREDIT_NOTE:
+            resolved.append(tender)
+            note_ids.append(None)
+            continue
+        if ctx.training:
+            raise TrainingRestriction("tilgodelapp")
+        found = uow.store.credit_note(tender.credit_note_number.strip().upper())
+        if found is None:
+            raise CreditNoteProblem(
+                tender.credit_note_number, reason_nb="finnes ikke", reason_en="does not exist"
+            )
+        note, balance = found
+        if balance <= 0:
+            raise CreditNoteProblem(
+                note["number"], reason_nb="allerede brukt opp", reason_en="already used up"
+            )
+        if note["tenant_id"] not in dues:
+            raise CreditNoteProblem(
+                note["number"],
+                reason_nb="gjelder bare varer fra leietakeren som utstedte den",
+                reason_en="only pays for items of the tenant that issued it",
+            )
+        amount = tender.amount or min(balance, dues[note["tenant_id"]])
+        if amount > balance:
+            raise CreditNoteProblem(
+                note["number"],
+                reason_nb="beløpet er større enn saldoen",
+                reason_en="the amount is more than its balance",
+            )
+        dues[note["tenant_id"]] -= amount
+        resolved.append(
+            replace(
+                tender,
+                amount=amount,
+                tenant_id=note["tenant_id"],
+                credit_note_number=note["number"],
+            )
+        )
+        note_ids.append(note["id"])
+    return resolved, note_ids
+
+
+def _retire_items(uow: UnitOfWork, lines: Sequence[BasketLine], stamp: Stamp) -> None:
+    for line in lines:
+        if line.item_kind is ItemKind.ONE_OFF:
+            uow.store.set_item_status(line.item_id, ItemStatus.SOLD, stamp)
+        elif line.item_kind is ItemKind.STOCK:
+            uow.store.adjust_stock(line.item_id, -line.qty, stamp)

@@ -1,0 +1,32 @@
+"""What the main window shows about the counter before anyone logs in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pos.model.tenant import Tenant
+from pos.unit_of_work import UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class CounterOverview:
+    centre_name: str
+    register_id: str
+    register_name: str
+    tenants: tuple[Tenant, ...]
+    till_open: bool
+    unsynced: int
+    """Outbox events not yet acknowledged by the central server (sync comes in 7/8)."""
+
+
+def counter_overview(uow_factory: UnitOfWorkFactory, register_id: str) -> CounterOverview:
+    with uow_factory.read() as uow:
+        acked = int(uow.store.get_meta("outbox_acked_through") or 0)
+        return CounterOverview(
+            centre_name=uow.store.get_meta("centre_name") or "",
+            register_id=register_id,
+            register_name=uow.store.register_name(register_id) or register_id,
+            tenants=tuple(tn for tn in uow.store.tenants() if tn.active),
+            till_open=uow.store.open_session(register_id) is not None,
+            unsynced=max(uow.queries.count("outbox") - acked, 0),
+        )

@@ -1,0 +1,355 @@
+"""Writing a completed sale or return: receipts per tenant, numbers, signatures, journal, outbox.
+
+Shared by checkout and returns, always inside the caller's single transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pos.clock import Stamp
+from pos.journal import content_digest
+from pos.model.events import EventCode
+from pos.model.payment import Settlement, Tender, TenderKind
+from pos.model.receipt import ReceiptKind
+from pos.model.tenant import Tenant
+from pos.money import Ore
+from pos.services.context import TillContext
+from pos.signing import signed_string
+from pos.unit_of_work import UnitOfWork
+from pos.vat import VatClass, VatSummary, split_vat
+
+RECEIPT_EVENT = {
+    ReceiptKind.SALE: EventCode.SALES_RECEIPT,
+    ReceiptKind.RETURN: EventCode.RETURN_RECEIPT,
+    ReceiptKind.TRAINING: EventCode.TRAINING_RECEIPT,
+}
+NUMBER_PREFIX = {ReceiptKind.SALE: "", ReceiptKind.RETURN: "R", ReceiptKind.TRAINING: "T"}
+
+
+@dataclass(frozen=True)
+class PlannedLine:
+    tenant_id: str
+    item_id: str
+    description: str
+    qty: int
+    unit_price: Ore
+    catalogue_price: Ore | None
+    discount: Ore
+    discount_reason: str
+    amount: Ore
+    vat_class: VatClass
+    article_group_id: str
+    original_line_id: str | None = None
+    line_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+
+@dataclass(frozen=True)
+class ReceiptPlan:
+    tenant: Tenant
+    kind: ReceiptKind
+    lines: tuple[PlannedLine, ...]
+    line_vat: tuple[Ore, ...]
+    vat: tuple[VatSummary, ...]
+    original_receipt_id: str | None = None
+
+    @property
+    def total(self) -> Ore:
+        return sum(line.amount for line in self.lines)
+
+    @property
+    def total_ex_vat(self) -> Ore:
+        return self.total - sum(s.vat for s in self.vat)
+
+
+def plan_receipt(
+    tenant: Tenant,
+    kind: ReceiptKind,
+    lines: Sequence[PlannedLine],
+    original_receipt_id: str | None = None,
+) -> ReceiptPlan:
+    """Apply the VAT rule to a tenant's lines; a tenant outside the VAT register charges none."""
+    if not tenant.vat_registered:
+        lines = [_with_class(line, VatClass.NONE) for line in lines]
+    line_vat, summaries = split_vat([(line.amount, line.vat_class) for line in lines])
+    return ReceiptPlan(
+        tenant, kind, tuple(lines), tuple(line_vat), tuple(summaries), original_receipt_id
+    )
+
+
+def _with_class(line: PlannedLine, vat_class: VatClass) -> PlannedLine:
+    return replace(line, vat_class=vat_class)
+
+
+def receipt_content(
+    receipt: dict[str, Any], lines: Sequence[dict[str, Any]], payments: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """The canonical content of a receipt whose digest goes into its journal row.
+
+    Built the same way when writing and when ``verify-journal`` re-reads the rows, so a line or
+    payment changed behind the till's back no longer matches.
+    """
+    return {
+        "number": receipt["number_text"],
+        "tenant": receipt["tenant_id"],
+        "kind": receipt["kind"],
+        "total": receipt["total"],
+        "total_ex_vat": receipt["total_ex_vat"],
+        "rounding": receipt["rounding"],
+        "lines": [
+            [
+                ln["line_no"],
+                ln["item_id"],
+                ln["description"],
+                ln["qty"],
+                ln["unit_price"],
+                ln["discount"],
+                ln["amount"],
+                ln["vat_class"],
+                ln["vat_amount"],
+            ]
+            for ln in sorted(lines, key=lambda x: x["line_no"])
+        ],
+        "payments": sorted([p["tender_id"], p["amount"]] for p in payments),
+    }
+
+
+@dataclass(frozen=True)
+class RecordedReceipt:
+    receipt_id: str
+    number: str
+    tenant_id: str
+    total: Ore
+    to_pay: Ore
+
+
+def record(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    stamp: Stamp,
+    *,
+    sale_kind: str,
+    plans: Sequence[ReceiptPlan],
+    tenders: Sequence[Tender],
+    settlement: Settlement,
+    credit_note_ids: Sequence[str | None],
+    session_id: str,
+    approved_by: str | None,
+) -> tuple[str, list[RecordedReceipt]]:
+    """Insert the sale and everything it produces; the caller commits."""
+    store = uow.store
+    sale_id = str(uuid.uuid4())
+    store.insert(
+        "sales",
+        {
+            "id": sale_id,
+            "kind": sale_kind,
+            "register_id": ctx.register_id,
+            "till_session_id": session_id,
+            "staff_id": ctx.operator.staff_id,
+            "approved_by": approved_by,
+            "training": ctx.training,
+            "created_at": stamp.utc_iso,
+            "local_date": stamp.local_date,
+            "local_time": stamp.local_time,
+            "total": sum(p.total for p in plans),
+            "rounding": settlement.rounding,
+            "change": settlement.change,
+            "cash_net": settlement.cash_net,
+        },
+    )
+    tender_ids = [str(uuid.uuid4()) for _ in tenders]
+    recorded: list[RecordedReceipt] = []
+    receipt_rows: list[dict[str, Any]] = []
+    for plan, share in zip(plans, settlement.shares, strict=True):
+        receipt_rows.append(_receipt_row(store, ctx, stamp, sale_id, plan, share.rounding))
+    store.insert("receipts", receipt_rows)
+    issued = _issue_credit_notes(uow, stamp, plans, tenders, settlement, receipt_rows)
+    credit_ids = [issued.get(i) or credit_note_ids[i] for i in range(len(tenders))]
+    store.insert(
+        "tenders",
+        [
+            {
+                "id": tender_ids[i],
+                "sale_id": sale_id,
+                "position": i,
+                "kind": tender.kind.value,
+                "amount": _tender_net(i, settlement),
+                "tendered": tender.amount,
+                "reference": tender.reference,
+                "credit_note_id": credit_ids[i],
+            }
+            for i, tender in enumerate(tenders)
+        ],
+    )
+    for row, plan, share in zip(receipt_rows, plans, settlement.shares, strict=True):
+        lines = _line_rows(sale_id, row["id"], plan)
+        payments = [
+            {"receipt_id": row["id"], "tender_id": tender_ids[i], "amount": amount}
+            for i, amount in share.parts
+        ]
+        store.insert("sale_lines", lines)
+        store.insert("receipt_payments", payments)
+        digest = content_digest(receipt_content(row, lines, payments))
+        store.append_journal(
+            register_id=ctx.register_id,
+            event_code=RECEIPT_EVENT[plan.kind],
+            stamp=stamp,
+            staff_id=ctx.operator.staff_id,
+            tenant_id=plan.tenant.id,
+            amount=plan.total,
+            ref_id=row["id"],
+            details={"number": row["number_text"], "digest": digest, "training": ctx.training},
+        )
+        store.append_outbox(
+            "return.completed" if sale_kind == "return" else "sale.completed",
+            plan.tenant.id,
+            stamp,
+            _outbox_payload(ctx, sale_id, row, lines, payments, tenders, tender_ids, plan),
+        )
+        recorded.append(
+            RecordedReceipt(
+                row["id"],
+                row["number_text"],
+                plan.tenant.id,
+                plan.total,
+                plan.total + share.rounding,
+            )
+        )
+    if any(t.kind is TenderKind.CASH for t in tenders):
+        store.append_journal(
+            register_id=ctx.register_id,
+            event_code=EventCode.DRAWER_OPEN,
+            stamp=stamp,
+            staff_id=ctx.operator.staff_id,
+            ref_id=sale_id,
+            details={"reason": sale_kind},
+        )
+    return sale_id, recorded
+
+
+def _tender_net(index: int, settlement: Settlement) -> Ore:
+    """What a tender actually paid (signed): for cash, tendered minus change."""
+    return sum(amount for share in settlement.shares for i, amount in share.parts if i == index)
+
+
+def _receipt_row(
+    store: Any, ctx: TillContext, stamp: Stamp, sale_id: str, plan: ReceiptPlan, rounding: Ore
+) -> dict[str, Any]:
+    tenant, register = plan.tenant.id, ctx.register_id
+    number = store.next_number(f"receipt:{plan.kind.value}:{tenant}:{register}")
+    last_nr, last_signature = store.chain_head(tenant, register)
+    nr = last_nr + 1
+    data = signed_string(
+        last_signature, stamp.local_date, stamp.local_time, nr, plan.total, plan.total_ex_vat
+    )
+    signature = ctx.signer.sign(data)
+    store.advance_chain(tenant, register, nr, signature)
+    return {
+        "id": str(uuid.uuid4()),
+        "sale_id": sale_id,
+        "tenant_id": tenant,
+        "register_id": register,
+        "kind": plan.kind.value,
+        "number": number,
+        "number_text": f"{plan.tenant.code}-{register}-{NUMBER_PREFIX[plan.kind]}{number:06d}",
+        "total": plan.total,
+        "total_ex_vat": plan.total_ex_vat,
+        "rounding": rounding,
+        "original_receipt_id": plan.original_receipt_id,
+        "sig_nr": nr,
+        "signature": signature,
+        "sig_method": ctx.signer.method,
+        "key_version": ctx.signer.key_version,
+        "local_date": stamp.local_date,
+        "local_time": stamp.local_time,
+    }
+
+
+def _line_rows(sale_id: str, receipt_id: str, plan: ReceiptPlan) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": line.line_id,
+            "sale_id": sale_id,
+            "receipt_id": receipt_id,
+            "line_no": n,
+            "tenant_id": line.tenant_id,
+            "item_id": line.item_id,
+            "description": line.description,
+            "qty": line.qty,
+            "unit_price": line.unit_price,
+            "catalogue_price": line.catalogue_price,
+            "discount": line.discount,
+            "discount_reason": line.discount_reason,
+            "amount": line.amount,
+            "vat_class": line.vat_class.key,
+            "vat_amount": vat,
+            "article_group_id": line.article_group_id,
+            "original_line_id": line.original_line_id,
+        }
+        for n, (line, vat) in enumerate(zip(plan.lines, plan.line_vat, strict=True), start=1)
+    ]
+
+
+def _issue_credit_notes(
+    uow: UnitOfWork,
+    stamp: Stamp,
+    plans: Sequence[ReceiptPlan],
+    tenders: Sequence[Tender],
+    settlement: Settlement,
+    receipt_rows: Sequence[dict[str, Any]],
+) -> dict[int, str]:
+    """A refund to a credit note issues one note per tenant for that tenant's share."""
+    issued: dict[int, str] = {}
+    for plan, share, row in zip(plans, settlement.shares, receipt_rows, strict=True):
+        for index, amount in share.parts:
+            if tenders[index].kind is not TenderKind.CREDIT_NOTE or amount >= 0:
+                continue
+            serial = uow.store.next_number(f"credit_note:{plan.tenant.id}")
+            note_id = str(uuid.uuid4())
+            uow.store.insert(
+                "credit_notes",
+                {
+                    "id": note_id,
+                    "number": f"TG{plan.tenant.code}{serial:06d}",
+                    "tenant_id": plan.tenant.id,
+                    "amount": -amount,
+                    "issued_receipt_id": row["id"],
+                    "created_at": stamp.utc_iso,
+                },
+            )
+            issued[index] = note_id
+    return issued
+
+
+def _outbox_payload(
+    ctx: TillContext,
+    sale_id: str,
+    receipt: dict[str, Any],
+    lines: list[dict[str, Any]],
+    payments: list[dict[str, Any]],
+    tenders: Sequence[Tender],
+    tender_ids: list[str],
+    plan: ReceiptPlan,
+) -> dict[str, Any]:
+    kinds = {tid: tenders[i] for i, tid in enumerate(tender_ids)}
+    return {
+        "sale_id": sale_id,
+        "receipt": receipt,
+        "training": ctx.training,
+        "staff_id": ctx.operator.staff_id,
+        "lines": lines,
+        "payments": [
+            {
+                "tender_id": p["tender_id"],
+                "kind": kinds[p["tender_id"]].kind.value,
+                "reference": kinds[p["tender_id"]].reference,
+                "amount": p["amount"],
+            }
+            for p in payments
+        ],
+        "vat": [{"class": s.vat_class.key, "gross": s.gross, "vat": s.vat} for s in plan.vat],
+    }

@@ -1,0 +1,189 @@
+"""Reference data: the centre, registers, tenants, staff, article groups and items.
+
+Changes of prices and other fixed data are journaled (13021 price change, 13999 otherwise).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pos.clock import Clock, Stamp, SystemClock
+from pos.errors import UnknownItem, UnknownTenant
+from pos.identifiers import normalise_barcode
+from pos.model.basket import check_amount
+from pos.model.catalogue import ArticleGroup, Item, ItemKind, ItemStatus
+from pos.model.events import EventCode, OtherEvent
+from pos.model.staff import Role
+from pos.model.tenant import Tenant
+from pos.services.auth import hash_pin
+from pos.unit_of_work import UnitOfWorkFactory
+from pos.vat import VatClass
+
+SYSTEM = "system"
+"""The register id journaled for back-office changes not made at a till."""
+
+
+@dataclass(frozen=True)
+class NewItem:
+    tenant_code: str
+    description: str
+    price: int | None
+    vat_class: VatClass
+    article_group_id: str
+    kind: ItemKind = ItemKind.ONE_OFF
+    barcode: str | None = None
+    stock_qty: int | None = None
+
+
+def add_register(uow_factory: UnitOfWorkFactory, register_id: str, name: str) -> None:
+    with uow_factory() as uow:
+        uow.store.add_register(register_id, name)
+        uow.commit()
+
+
+def add_tenant(
+    uow_factory: UnitOfWorkFactory,
+    *,
+    code: str,
+    name: str,
+    org_no: str,
+    vat_registered: bool,
+    receipt_header: str = "",
+    receipt_footer: str = "",
+    clock: Clock | None = None,
+) -> Tenant:
+    tenant = Tenant.validated(
+        id=str(uuid.uuid4()),
+        code=code,
+        name=name,
+        org_no=org_no,
+        vat_registered=vat_registered,
+        receipt_header=receipt_header,
+        receipt_footer=receipt_footer,
+    )
+    stamp = Stamp.of((clock or SystemClock()).now())
+    with uow_factory() as uow:
+        uow.store.add_tenant(tenant, stamp)
+        uow.store.append_journal(
+            register_id=SYSTEM,
+            event_code=EventCode.OTHER,
+            stamp=stamp,
+            staff_id=None,
+            tenant_id=tenant.id,
+            details={
+                "kind": OtherEvent.TENANT_CHANGE,
+                "name": tenant.name,
+                "org_no": tenant.org_no,
+                "code": tenant.code,
+            },
+        )
+        uow.commit()
+    return tenant
+
+
+def add_staff(
+    uow_factory: UnitOfWorkFactory,
+    staff_no: str,
+    name: str,
+    role: Role,
+    pin: str,
+    clock: Clock | None = None,
+) -> str:
+    staff_id = str(uuid.uuid4())
+    stamp = Stamp.of((clock or SystemClock()).now())
+    with uow_factory() as uow:
+        uow.store.add_staff(staff_id, staff_no, name, role, hash_pin(pin))
+        uow.store.append_journal(
+            register_id=SYSTEM,
+            event_code=EventCode.OTHER,
+            stamp=stamp,
+            staff_id=None,
+            details={"kind": OtherEvent.STAFF_CHANGE, "staff_no": staff_no, "role": role.value},
+        )
+        uow.commit()
+    return staff_id
+
+
+def add_article_groups(uow_factory: UnitOfWorkFactory, groups: Sequence[ArticleGroup]) -> None:
+    with uow_factory() as uow:
+        for group in groups:
+            uow.store.add_article_group(group)
+        uow.commit()
+
+
+def add_items(
+    uow_factory: UnitOfWorkFactory,
+    new_items: Sequence[NewItem],
+    clock: Clock | None = None,
+) -> list[Item]:
+    """Register items for tenants; each one's price is journaled as a price change (13021)."""
+    stamp = Stamp.of((clock or SystemClock()).now())
+    with uow_factory() as uow:
+        tenants = {t.code: t for t in uow.store.tenants()}
+        made: list[Item] = []
+        for new in new_items:
+            tenant = tenants.get(new.tenant_code)
+            if tenant is None:
+                raise UnknownTenant(new.tenant_code)
+            if new.price is not None:
+                check_amount(new.price)
+            made.append(
+                Item(
+                    id=str(uuid.uuid4()),
+                    tenant_id=tenant.id,
+                    kind=new.kind,
+                    description=new.description,
+                    price=new.price,
+                    vat_class=new.vat_class,
+                    article_group_id=new.article_group_id,
+                    barcode=normalise_barcode(new.barcode) if new.barcode else None,
+                    stock_qty=new.stock_qty if new.kind is ItemKind.STOCK else None,
+                    status=ItemStatus.AVAILABLE,
+                )
+            )
+        uow.store.add_items(made, stamp)
+        for item in made:
+            if item.price is not None:
+                uow.store.append_journal(
+                    register_id=SYSTEM,
+                    event_code=EventCode.PRICE_CHANGE,
+                    stamp=stamp,
+                    staff_id=None,
+                    tenant_id=item.tenant_id,
+                    amount=item.price,
+                    ref_id=item.id,
+                    details={"old": None, "new": item.price, "barcode": item.barcode},
+                )
+        uow.commit()
+    return made
+
+
+def change_price(
+    uow_factory: UnitOfWorkFactory,
+    item_id: str,
+    price: int,
+    *,
+    staff_id: str | None,
+    register_id: str = SYSTEM,
+    clock: Clock | None = None,
+) -> None:
+    check_amount(price)
+    stamp = Stamp.of((clock or SystemClock()).now())
+    with uow_factory() as uow:
+        item = uow.store.item(item_id)
+        if item is None:
+            raise UnknownItem(item_id)
+        uow.store.set_item_price(item_id, price, stamp)
+        uow.store.append_journal(
+            register_id=register_id,
+            event_code=EventCode.PRICE_CHANGE,
+            stamp=stamp,
+            staff_id=staff_id,
+            tenant_id=item.tenant_id,
+            amount=price,
+            ref_id=item_id,
+            details={"old": item.price, "new": price, "barcode": item.barcode},
+        )
+        uow.commit()

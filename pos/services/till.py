@@ -1,0 +1,274 @@
+"""The till session and the journaled counter actions that are not sales: float, cash in/out,
+no-sale drawer openings, training mode, price look-ups, deleted lines and voided baskets."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from pos.errors import InvalidAmount, TillAlreadyOpen, TillNotOpen
+from pos.model.basket import Basket, BasketLine, check_amount
+from pos.model.catalogue import Item
+from pos.model.events import EventCode, OtherEvent
+from pos.model.staff import Operator, Permission
+from pos.money import Ore, format_nok
+from pos.services.context import TillContext
+from pos.unit_of_work import UnitOfWorkFactory
+
+
+def journal_event(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    code: EventCode,
+    *,
+    tenant_id: str | None = None,
+    amount: Ore | None = None,
+    details: dict | None = None,
+) -> int:
+    """Record one event in its own transaction (used for events that stand alone)."""
+    with uow_factory() as uow:
+        seq = uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=code,
+            stamp=ctx.stamp(),
+            staff_id=ctx.operator.staff_id or None,
+            tenant_id=tenant_id,
+            amount=amount,
+            details=details,
+        )
+        uow.commit()
+    return seq
+
+
+def start_application(uow_factory: UnitOfWorkFactory, ctx: TillContext, version: str) -> None:
+    journal_event(uow_factory, ctx, EventCode.POS_START, details={"version": version})
+
+
+def stop_application(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> None:
+    journal_event(uow_factory, ctx, EventCode.POS_STOP)
+
+
+def open_till(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    float_amount: Ore,
+    approver: Operator | None = None,
+) -> str:
+    """Open the register's till session with a change float (vekselkasse)."""
+    ctx.require(Permission.OPEN_TILL, approver)
+    check_amount(float_amount)
+    with uow_factory() as uow:
+        if uow.store.open_session(ctx.register_id) is not None:
+            raise TillAlreadyOpen()
+        stamp = ctx.stamp()
+        session_id = str(uuid.uuid4())
+        uow.store.insert(
+            "till_sessions",
+            {
+                "id": session_id,
+                "register_id": ctx.register_id,
+                "opened_at": stamp.utc_iso,
+                "opened_by": ctx.operator.staff_id,
+                "float_amount": float_amount,
+            },
+        )
+        uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=EventCode.OTHER,
+            stamp=stamp,
+            staff_id=ctx.operator.staff_id,
+            amount=float_amount,
+            ref_id=session_id,
+            details={"kind": OtherEvent.TILL_OPEN, "float": float_amount},
+        )
+        uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=EventCode.DRAWER_OPEN,
+            stamp=stamp,
+            staff_id=ctx.operator.staff_id,
+            ref_id=session_id,
+            details={"reason": "float"},
+        )
+        uow.store.append_outbox(
+            "till.opened",
+            None,
+            stamp,
+            {"session_id": session_id, "register_id": ctx.register_id, "float": float_amount},
+        )
+        uow.commit()
+    return session_id
+
+
+def current_session_id(uow_factory: UnitOfWorkFactory, register_id: str) -> str | None:
+    with uow_factory.read() as uow:
+        session = uow.store.open_session(register_id)
+    return None if session is None else str(session["id"])
+
+
+def move_cash(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    amount: Ore,
+    reason: str,
+    approver: Operator | None = None,
+) -> str:
+    """Cash put into (positive) or taken out of (negative) the drawer, with a reason."""
+    ctx.require(Permission.CASH_IN_OUT, approver)
+    if amount == 0:
+        raise InvalidAmount("0")
+    check_amount(abs(amount))
+    if not reason.strip():
+        raise InvalidAmount(format_nok(amount))
+    with uow_factory() as uow:
+        session = uow.store.open_session(ctx.register_id)
+        if session is None:
+            raise TillNotOpen()
+        stamp = ctx.stamp()
+        movement_id = str(uuid.uuid4())
+        kind = "in" if amount > 0 else "out"
+        uow.store.insert(
+            "cash_movements",
+            {
+                "id": movement_id,
+                "till_session_id": session["id"],
+                "kind": kind,
+                "amount": amount,
+                "reason": reason.strip(),
+                "staff_id": ctx.operator.staff_id,
+                "created_at": stamp.utc_iso,
+            },
+        )
+        code = EventCode.CASH_WITHDRAWAL if amount < 0 else EventCode.OTHER
+        details = {"reason": reason.strip()}
+        if amount > 0:
+            details["kind"] = OtherEvent.CASH_IN
+        uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=code,
+            stamp=stamp,
+            staff_id=ctx.operator.staff_id,
+            amount=amount,
+            ref_id=movement_id,
+            details=details,
+        )
+        uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=EventCode.DRAWER_OPEN,
+            stamp=stamp,
+            staff_id=ctx.operator.staff_id,
+            ref_id=movement_id,
+            details={"reason": f"cash_{kind}"},
+        )
+        uow.store.append_outbox(
+            "cash.moved",
+            None,
+            stamp,
+            {
+                "movement_id": movement_id,
+                "session_id": session["id"],
+                "amount": amount,
+                "reason": reason.strip(),
+            },
+        )
+        uow.commit()
+    return movement_id
+
+
+def open_drawer_no_sale(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    reason: str,
+    approver: Operator | None = None,
+) -> int:
+    """A drawer opening without a sale: manager only, with a reason; counted in X/Z (m)."""
+    ctx.require(Permission.NO_SALE_DRAWER, approver)
+    if not reason.strip():
+        raise InvalidAmount(reason)
+    return journal_event(
+        uow_factory,
+        ctx,
+        EventCode.DRAWER_OPEN,
+        details={
+            "reason": "no_sale",
+            "note": reason.strip(),
+            "approved_by": approver.staff_id if approver else None,
+        },
+    )
+
+
+def set_training(uow_factory: UnitOfWorkFactory, ctx: TillContext, on: bool) -> None:
+    """Switch training mode and journal it (13023/13024)."""
+    if ctx.training == on:
+        return
+    journal_event(uow_factory, ctx, EventCode.TRAINING_ON if on else EventCode.TRAINING_OFF)
+    ctx.training = on
+
+
+def look_up_price(uow_factory: UnitOfWorkFactory, ctx: TillContext, item: Item) -> None:
+    """A price look-up without sale is counted (X/Z t)."""
+    journal_event(
+        uow_factory,
+        ctx,
+        EventCode.PRICE_LOOKUP,
+        tenant_id=item.tenant_id,
+        amount=item.price,
+        details={"item_id": item.id, "description": item.description},
+    )
+
+
+def delete_line(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    basket: Basket,
+    line_id: str,
+) -> BasketLine:
+    """Remove a line from the basket and journal the correction (13999 line_delete, X/Z s)."""
+    line = basket.line(line_id)
+    journal_event(
+        uow_factory,
+        ctx,
+        EventCode.OTHER,
+        tenant_id=line.tenant_id,
+        amount=line.amount,
+        details={
+            "kind": OtherEvent.LINE_DELETE,
+            "description": line.description,
+            "qty": line.qty,
+            "training": ctx.training,
+        },
+    )
+    return basket.remove(line_id)
+
+
+def void_basket(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    basket: Basket,
+    approver: Operator | None = None,
+    reason: str = "",
+) -> None:
+    """Cancel a whole basket: one void event (13028) per tenant with its amount (X/Z r)."""
+    approved_by = ctx.require(Permission.VOID, approver)
+    if not basket.lines:
+        return
+    with uow_factory() as uow:
+        stamp = ctx.stamp()
+        for tenant_id in basket.tenant_ids:
+            lines: Sequence[BasketLine] = [ln for ln in basket.lines if ln.tenant_id == tenant_id]
+            uow.store.append_journal(
+                register_id=ctx.register_id,
+                event_code=EventCode.VOID,
+                stamp=stamp,
+                staff_id=ctx.operator.staff_id,
+                tenant_id=tenant_id,
+                amount=sum(ln.amount for ln in lines),
+                ref_id=basket.id,
+                details={
+                    "lines": len(lines),
+                    "reason": reason,
+                    "approved_by": approved_by,
+                    "training": ctx.training,
+                },
+            )
+        uow.commit()
+    basket.lines.clear()

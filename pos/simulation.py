@@ -1,0 +1,237 @@
+"""``simulate``: realistic counter history made by driving the real services day by day.
+
+Mixed baskets across tenants, split tenders, discounts, credit notes, returns, copies, training,
+parked and voided baskets, deleted lines. Seeded, so the same arguments give the same history.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from pos.clock import OSLO, SteppingClock
+from pos.errors import DomainError
+from pos.identifiers import make_in_store_ean13
+from pos.model.basket import Basket
+from pos.model.catalogue import Item, ItemKind, ItemStatus
+from pos.model.payment import Tender, TenderKind
+from pos.money import round_to_krone
+from pos.services import auth, checkout, copies, parking, returns, setup, till
+from pos.services.context import TillContext
+from pos.signing import Signer
+from pos.unit_of_work import UnitOfWorkFactory
+from pos.vat import VatClass
+
+SECOND_HAND = {  # tenant code -> (article group, descriptions)
+    "11": ("KLAER", ["Kjole", "Bukse", "Genser", "Jakke", "Skjorte", "Sko", "Veske"]),
+    "12": ("BARN", ["Body", "Dress", "Leke", "Bok", "Sko", "Lue", "Pusleputt"]),
+    "13": ("SYKKEL", ["Sykkel", "Hjelm", "Lykt", "Lås", "Sete", "Kurv"]),
+    "14": ("ELEKTRO", ["Radio", "Lampe", "Vannkoker", "Hodetelefoner", "Mikser"]),
+    "10": ("DIVERSE", ["Vase", "Stol", "Bilde", "Bok", "Kopp", "Fat", "Speil"]),
+}
+
+
+@dataclass
+class SimulationStats:
+    sales: int = 0
+    receipts: int = 0
+    returns: int = 0
+    copies: int = 0
+    training: int = 0
+    parked: int = 0
+    voided: int = 0
+    deleted_lines: int = 0
+    refused: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+
+class Simulation:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        signer: Signer,
+        register_id: str,
+        *,
+        seed: int,
+        start: datetime,
+    ) -> None:
+        self.uow = uow_factory
+        self.signer = signer
+        self.register_id = register_id
+        self.rng = random.Random(seed)
+        self.clock = SteppingClock(start)
+        self.stats = SimulationStats()
+        self.manager = auth.authenticate(uow_factory, "9001", "9999")
+        self.cashier = auth.authenticate(uow_factory, "1001", "1234")
+        self.shelf: list[Item] = []
+        self.fixed: list[Item] = []
+        self.recent_receipts: list[str] = []
+        self.credit_notes: list[str] = []
+        self.item_serial = 1000
+
+    def run(self, days: int, sales_per_day: int) -> SimulationStats:
+        self._load_catalogue()
+        ctx = TillContext(self.register_id, self.cashier, self.signer, self.clock)
+        if till.current_session_id(self.uow, self.register_id) is None:
+            till.open_till(self.uow, ctx, 150_000, approver=self.manager)
+        for day in range(days):
+            self._run_day(ctx, day, sales_per_day)
+        return self.stats
+
+    def _load_catalogue(self) -> None:
+        with self.uow.read() as uow:
+            items = uow.queries.items()
+        for item in items:
+            if item.kind is ItemKind.ONE_OFF:
+                if item.status is ItemStatus.AVAILABLE:
+                    self.shelf.append(item)
+            else:
+                self.fixed.append(item)
+        self.fixed.sort(key=lambda i: i.barcode or "")
+        self.shelf.sort(key=lambda i: i.barcode or "")
+
+    def _run_day(self, ctx: TillContext, day: int, sales_per_day: int) -> None:
+        morning = self.clock.current.astimezone(OSLO).replace(hour=10, minute=0, second=0)
+        self.clock.current = morning + timedelta(days=0 if day == 0 else 1)
+        self._stock_shelves(sales_per_day)
+        auth.log_in(self.uow, self.register_id, "1001", "1234", self.clock)
+        seconds_per_sale = max(1, int(7 * 3600 / max(sales_per_day, 1)))
+        for _ in range(sales_per_day):
+            self.clock.advance(seconds=self.rng.randint(1, 2 * seconds_per_sale - 1))
+            self._one_customer(ctx)
+        auth.log_out(self.uow, ctx)
+
+    def _stock_shelves(self, sales_per_day: int) -> None:
+        new = []
+        for _ in range(max(5, int(sales_per_day * 1.2))):
+            code = self.rng.choice(sorted(SECOND_HAND))
+            group, names = SECOND_HAND[code]
+            self.item_serial += 1
+            price = self.rng.choice([2900, 4900, 7900, 9900, 14900, 19900, 29900, 49900, 12450])
+            new.append(
+                setup.NewItem(
+                    code,
+                    f"{self.rng.choice(names)} #{self.item_serial}",
+                    price,
+                    VatClass.HIGH,
+                    group,
+                    ItemKind.ONE_OFF,
+                    make_in_store_ean13(code, self.item_serial),
+                )
+            )
+        self.shelf.extend(setup.add_items(self.uow, new, self.clock))
+
+    def _one_customer(self, ctx: TillContext) -> None:
+        roll = self.rng.random()
+        try:
+            if roll < 0.02 and self.recent_receipts:
+                self._return(ctx)
+            elif roll < 0.03:
+                self._training_sale(ctx)
+            else:
+                self._sale(ctx)
+            if self.rng.random() < 0.01 and self.recent_receipts:
+                self._copy(ctx)
+        except DomainError as error:
+            self.stats.refused += 1
+            self.stats.errors[error.code] = self.stats.errors.get(error.code, 0) + 1
+
+    def _fill(self, ctx: TillContext, basket: Basket) -> None:
+        for _ in range(self.rng.choice([1, 1, 2, 2, 3, 4, 6])):
+            if self.shelf and self.rng.random() < 0.6:
+                item = self.shelf.pop(self.rng.randrange(len(self.shelf)))
+                basket.add(item)
+                continue
+            item = self.rng.choice(self.fixed)
+            if item.kind is ItemKind.OPEN_PRICE:
+                basket.add(item, 1, self.rng.choice([2000, 5000, 7500, 10000, 4990]))
+            else:
+                basket.add(item, self.rng.choice([1, 1, 2]))
+        if self.rng.random() < 0.05:
+            line = basket.lines[0]
+            basket.set_discount(line.line_id, line.gross_before_discount // 10, "Liten flekk")
+        if len(basket.lines) > 1 and self.rng.random() < 0.03:
+            till.delete_line(self.uow, ctx, basket, basket.lines[-1].line_id)
+            self.stats.deleted_lines += 1
+
+    def _sale(self, ctx: TillContext) -> None:
+        basket = Basket()
+        self._fill(ctx, basket)
+        if self.rng.random() < 0.02:
+            parked = parking.park(self.uow, ctx, basket, "Kunde henter lommebok")
+            self.stats.parked += 1
+            basket = parking.resume(self.uow, ctx, parked)
+        if self.rng.random() < 0.01:
+            till.void_basket(self.uow, ctx, basket, approver=self.manager, reason="Kunden angret")
+            self.stats.voided += 1
+            return
+        result = checkout.complete_sale(self.uow, ctx, basket, self._tenders(basket))
+        self.stats.sales += 1
+        self.stats.receipts += len(result.receipts)
+        self.recent_receipts.extend(r.number for r in result.receipts)
+        del self.recent_receipts[:-200]
+
+    def _tenders(self, basket: Basket) -> list[Tender]:
+        total = basket.total
+        roll = self.rng.random()
+        if self.credit_notes and self.rng.random() < 0.3:
+            note = Tender(TenderKind.CREDIT_NOTE, 0, credit_note_number=self.credit_notes.pop())
+            return [note, Tender(TenderKind.CASH, round_to_krone(total) + 10000)]
+        if roll < 0.5:
+            cash = round_to_krone(total)
+            tendered = next(
+                n
+                for n in (cash, 5000, 10000, 20000, 50000, 100000, 10**8)
+                if n >= cash and (n == cash or self.rng.random() < 0.7)
+            )
+            return [Tender(TenderKind.CASH, tendered)]
+        if roll < 0.8:
+            return [Tender(TenderKind.CARD, total, f"T{self.rng.randrange(10**6):06d}")]
+        if roll < 0.92:
+            return [Tender(TenderKind.VIPPS, total, f"V{self.rng.randrange(10**8):08d}")]
+        card = total // 2
+        return [
+            Tender(TenderKind.CARD, card, "TSPLIT"),
+            Tender(TenderKind.CASH, round_to_krone(total - card) + 10000),
+        ]
+
+    def _training_sale(self, ctx: TillContext) -> None:
+        till.set_training(self.uow, ctx, True)
+        try:
+            basket = Basket()
+            item = self.rng.choice(self.fixed)
+            basket.add(item, 1, item.price or 5000)
+            checkout.complete_sale(self.uow, ctx, basket, [Tender(TenderKind.CARD, basket.total)])
+            self.stats.training += 1
+        finally:
+            till.set_training(self.uow, ctx, False)
+
+    def _return(self, ctx: TillContext) -> None:
+        number = self.rng.choice(self.recent_receipts)
+        lines = [ln for ln in returns.returnable_lines(self.uow, number) if ln.qty_left > 0]
+        if not lines:
+            return
+        line = self.rng.choice(lines)
+        as_credit_note = self.rng.random() < 0.4
+        refund = (
+            [Tender(TenderKind.CREDIT_NOTE, 0)] if as_credit_note else [Tender(TenderKind.CASH, 0)]
+        )
+        result = returns.complete_return(
+            self.uow,
+            ctx,
+            number,
+            [returns.ReturnRequest(line.line_id, 1)],
+            refund,
+            approver=self.manager,
+        )
+        self.stats.returns += 1
+        if as_credit_note:
+            with self.uow.read() as uow:
+                doc = uow.queries.receipt_doc(result.receipts[0].receipt_id)
+            self.credit_notes.extend(number for number, _ in doc.credit_notes_issued)
+
+    def _copy(self, ctx: TillContext) -> None:
+        number = self.recent_receipts.pop(self.rng.randrange(len(self.recent_receipts)))
+        copies.make_copy(self.uow, ctx, number)
+        self.stats.copies += 1

@@ -1,0 +1,65 @@
+"""Unit of work over the local store: one database transaction, rolled back unless committed.
+
+Write units take SQLite's write lock at BEGIN (IMMEDIATE) so counters read inside them cannot
+change underneath; read units use a plain deferred transaction and never block the till.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from pos.adapters.db import Connection, Engine, connect
+from pos.adapters.queries import Queries
+from pos.adapters.repositories import Store
+
+
+class UnitOfWork:
+    def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
+        self._engine = engine
+        self._readonly = readonly
+        self._conn: Connection | None = None
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        conn = connect(self._engine, readonly=self._readonly)
+        self._conn = conn
+        self.store = Store(conn)
+        self.queries = Queries(conn)
+        self._committed = False
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._conn is not None
+        try:
+            if not self._committed:
+                self._conn.rollback()
+        finally:
+            self._conn.close()
+            self._conn = None
+
+    def commit(self) -> None:
+        assert self._conn is not None
+        self._conn.commit()
+        self._committed = True
+
+    def rollback(self) -> None:
+        assert self._conn is not None
+        self._conn.rollback()
+
+
+class UnitOfWorkFactory:
+    """What services are given: makes write or read units on one engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def __call__(self) -> UnitOfWork:
+        return UnitOfWork(self.engine)
+
+    def read(self) -> UnitOfWork:
+        return UnitOfWork(self.engine, readonly=True)

@@ -1,0 +1,1 @@
+"""The central server: FastAPI over PostgreSQL (issue 7/8)."""

@@ -1,0 +1,69 @@
+"""Shared fixtures: a real counter in a temporary data directory, seeded with the demo centre."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from pos.clock import OSLO, SteppingClock  # noqa: E402
+from pos.counter import Counter, open_counter  # noqa: E402
+from pos.identifiers import make_in_store_ean13  # noqa: E402
+from pos.model.catalogue import Item  # noqa: E402
+from pos.model.staff import Operator  # noqa: E402
+from pos.services import auth, catalogue  # noqa: E402
+from pos.services.context import TillContext  # noqa: E402
+from pos.services.demo import seed_demo  # noqa: E402
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def clock() -> SteppingClock:
+    return SteppingClock(datetime(2026, 3, 2, 10, 15, tzinfo=OSLO))
+
+
+@pytest.fixture
+def counter(tmp_path: Path, clock: SteppingClock) -> Iterator[Counter]:
+    with open_counter(tmp_path / "data") as opened:
+        seed_demo(opened.uow, opened.signer(), clock=clock)
+        yield opened
+
+
+@pytest.fixture
+def cashier(counter: Counter) -> Operator:
+    return auth.authenticate(counter.uow, "1001", "1234")
+
+
+@pytest.fixture
+def manager(counter: Counter) -> Operator:
+    return auth.authenticate(counter.uow, "9001", "9999")
+
+
+@pytest.fixture
+def ctx(counter: Counter, cashier: Operator, clock: SteppingClock) -> TillContext:
+    return TillContext("K1", cashier, counter.signer(), clock)
+
+
+class Shelf:
+    """Finds demo items by barcode or by (tenant code, one-off number)."""
+
+    def __init__(self, counter: Counter) -> None:
+        self.counter = counter
+
+    def __call__(self, code: str) -> Item:
+        return catalogue.find_item(self.counter.uow, code)
+
+    def one_off(self, tenant_code: str, number: int) -> Item:
+        return self(make_in_store_ean13(tenant_code, number))
+
+
+@pytest.fixture
+def shelf(counter: Counter) -> Shelf:
+    return Shelf(counter)

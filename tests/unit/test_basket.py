@@ -1,0 +1,55 @@
+import pytest
+
+from pos.errors import AmountOutOfRange, InvalidQuantity, ItemAlreadySold, PriceRequired
+from pos.model.basket import Basket, DiscountReasonRequired, DiscountTooLarge
+from pos.model.catalogue import Item, ItemKind, ItemStatus
+from pos.vat import VatClass
+
+
+def item(kind=ItemKind.STOCK, price=10000, status=ItemStatus.AVAILABLE, item_id="i1"):
+    return Item(item_id, "tenant", kind, "Ting", price, VatClass.HIGH, "DIVERSE", status=status)
+
+
+def test_a_one_off_item_can_be_rung_up_only_once():
+    basket = Basket()
+    one_off = item(ItemKind.ONE_OFF)
+    basket.add(one_off)
+    with pytest.raises(ItemAlreadySold):
+        basket.add(one_off)
+    with pytest.raises(ItemAlreadySold):
+        Basket().add(item(ItemKind.ONE_OFF, status=ItemStatus.SOLD))
+    with pytest.raises(ItemAlreadySold):
+        basket.set_quantity(basket.lines[0].line_id, 2)
+
+
+@pytest.mark.parametrize("qty", [0, -1, 10_000, 1.5, True])
+def test_quantities_must_be_positive_whole_numbers(qty):
+    with pytest.raises(InvalidQuantity):
+        Basket().add(item(), qty)
+
+
+def test_prices_above_a_million_kroner_are_refused():
+    with pytest.raises(AmountOutOfRange):
+        Basket().add(item(price=None, kind=ItemKind.OPEN_PRICE), 1, 100_000_001)
+    with pytest.raises(AmountOutOfRange):
+        Basket().add(item(price=None, kind=ItemKind.OPEN_PRICE), 1, -100)
+    with pytest.raises(AmountOutOfRange):  # the line, not just the price, is capped
+        Basket().add(item(price=60_000_000), 2)
+
+
+def test_open_price_items_need_a_price():
+    with pytest.raises(PriceRequired):
+        Basket().add(item(price=None, kind=ItemKind.OPEN_PRICE))
+
+
+def test_discounts_need_a_reason_and_cannot_exceed_the_line():
+    basket = Basket()
+    line = basket.add(item(), 2)
+    with pytest.raises(DiscountReasonRequired):
+        basket.set_discount(line.line_id, 500, " ")
+    with pytest.raises(DiscountTooLarge):
+        basket.set_discount(line.line_id, 20001, "Flekk")
+    basket.set_discount(line.line_id, 500, "Flekk")
+    assert basket.total == 19500
+    basket.remove(line.line_id)
+    assert basket.total == 0 and basket.tenant_ids == []

@@ -1,0 +1,68 @@
+"""The dependency rules of DESIGN.md, read from the imports of every module."""
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+FORBIDDEN = {
+    "pos": {
+        "PySide6",
+        "requests",
+        "fastapi",
+        "httpx",
+        "ui",
+        "printers",
+        "sync",
+        "server",
+        "escpos",
+        "reportlab",
+        "serial",
+    },
+    "printers": {"PySide6", "ui", "sync", "server", "requests", "sqlalchemy", "fastapi"},
+    "sync": {"PySide6", "ui", "printers", "server", "sqlalchemy"},
+    "server": {"PySide6", "ui", "printers", "sync"},
+    "ui": {"sqlalchemy", "alembic", "fastapi", "server", "requests"},
+}
+ONLY_IN_ADAPTERS = {"sqlalchemy", "alembic"}
+
+
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def violations(layer: str) -> list[str]:
+    problems = []
+    for path in sorted((ROOT / layer).rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        in_adapters = relative.parts[:2] == ("pos", "adapters")
+        for line, module in imported_modules(path):
+            top = module.split(".")[0]
+            if top in FORBIDDEN[layer] or (
+                layer == "pos" and top in ONLY_IN_ADAPTERS and not in_adapters
+            ):
+                problems.append(f"{relative}:{line} imports {module}")
+    return problems
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_each_layer_imports_only_what_design_allows(layer):
+    assert violations(layer) == []
+
+
+def test_the_rule_catches_a_forbidden_import(tmp_path, monkeypatch):
+    fake = tmp_path / "pos"
+    fake.mkdir()
+    (fake / "bad.py").write_text("import PySide6\nfrom sqlalchemy import select\n")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert len(violations("pos")) == 2

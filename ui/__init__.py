@@ -1,0 +1,1 @@
+"""PySide6 user interface. Calls the services in ``pos``; never touches the database directly."""
