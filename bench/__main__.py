@@ -1,0 +1,49 @@
+"""``python -m bench [NAME ...]``: run the named benchmarks (all by default) and print one table."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+from bench import Figure
+
+
+def available() -> list[str]:
+    here = Path(__file__).parent
+    return sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
+
+
+def format_table(rows: list[tuple[str, Figure]]) -> str:
+    lines = [f"{'benchmark':<12} {'figure':<44} {'value':>12} {'goal':>14} {'ratio':>8}  ok"]
+    for bench_name, fig in rows:
+        ratio = f"{fig.ratio:.1f}x" if fig.ratio is not None else "-"
+        ok = {True: "yes", False: "NO", None: "-"}[fig.met]
+        lines.append(
+            f"{bench_name:<12} {fig.name:<44} {fig.value:>9.2f} {fig.unit:<2} "
+            f"{fig.goal:>14} {ratio:>8}  {ok}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    names = argv or available()
+    unknown = [n for n in names if n not in available()]
+    if unknown:
+        print(
+            f"unknown benchmark(s): {', '.join(unknown)}; have: {', '.join(available())}",
+            file=sys.stderr,
+        )
+        return 2
+    rows: list[tuple[str, Figure]] = []
+    for name in names:
+        module = importlib.import_module(f"bench.{name}")
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        rows.extend((name, figure) for figure in module.run())
+    print(format_table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
