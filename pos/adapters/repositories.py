@@ -6,10 +6,11 @@ Every method runs on the connection of the current unit of work; none commits.
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, RowMapping, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -63,7 +64,7 @@ class Store:
         self.conn = conn
         # The checkout path issues ~50 small statements per sale; going straight to the DBAPI
         # cursor (same connection, same transaction) keeps a sale within a few milliseconds.
-        self._raw = conn.connection.driver_connection
+        self._raw: sqlite3.Connection = cast(sqlite3.Connection, conn.connection.driver_connection)
         self._tenants: dict[str, Tenant] | None = None
 
     # -- meta and counters -------------------------------------------------------------------
@@ -335,7 +336,7 @@ class Store:
         return row._mapping, int(row.amount) - int(used or 0)
 
 
-def _tenant(row: Mapping[str, Any]) -> Tenant:
+def _tenant(row: Mapping[Any, Any]) -> Tenant:
     return Tenant(
         id=row["id"],
         code=row["code"],
@@ -348,7 +349,7 @@ def _tenant(row: Mapping[str, Any]) -> Tenant:
     )
 
 
-def item_from_row(row: Mapping[str, Any]) -> Item:
+def item_from_row(row: Mapping[Any, Any]) -> Item:
     return Item(
         id=row["id"],
         tenant_id=row["tenant_id"],
