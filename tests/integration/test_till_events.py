@@ -1,0 +1,104 @@
+"""Counter actions that are not sales are journaled with their SAF-T event codes."""
+
+import json
+
+import pytest
+
+from pos.errors import InvalidAmount, PermissionDenied, TillAlreadyOpen, UnknownParkedBasket
+from pos.model.basket import Basket
+from pos.model.events import EventCode
+from pos.model.payment import Tender, TenderKind
+from pos.services import auth, checkout, parking, till
+from pos.services.context import TillContext
+
+
+def last_events(counter, n):
+    with counter.uow.read() as uow:
+        rows = list(uow.queries.journal_rows())[-n:]
+    return [(r["event_code"], r["tenant_id"], r["amount"], json.loads(r["details"])) for r in rows]
+
+
+def test_login_and_logout_are_journaled(counter, ctx):
+    auth.log_in(counter.uow, "K1", "1001", "1234")
+    auth.log_out(counter.uow, ctx)
+    (login, _, _, details), (logout, _, _, _) = last_events(counter, 2)
+    assert (login, logout) == (EventCode.LOGIN, EventCode.LOGOUT)
+    assert details == {"staff_no": "1001"}
+
+
+def test_a_wrong_pin_is_refused_and_pins_are_not_stored_in_clear(counter):
+    with pytest.raises(auth.WrongPin):
+        auth.log_in(counter.uow, "K1", "1001", "0000")
+    with counter.uow.read() as uow:
+        stored = uow.store.staff_by_no("1001")["pin_hash"]
+    assert stored.startswith("scrypt$") and "1234" not in stored
+
+
+def test_the_till_opens_once_with_a_float(counter, ctx, manager):
+    with pytest.raises(TillAlreadyOpen):
+        till.open_till(counter.uow, ctx, 100000, approver=manager)
+    with pytest.raises(PermissionDenied):  # a cashier may not open the till alone
+        till.open_till(counter.uow, ctx, 100000)
+
+
+def test_cash_in_and_out_need_a_reason_and_are_journaled(counter, ctx):
+    with pytest.raises(InvalidAmount):
+        till.move_cash(counter.uow, ctx, 5000, "  ")
+    till.move_cash(counter.uow, ctx, 50000, "Vekslepenger fra banken")
+    till.move_cash(counter.uow, ctx, -20000, "Innskudd i bank")
+    codes = [code for code, *_ in last_events(counter, 4)]
+    assert codes == [EventCode.OTHER, EventCode.DRAWER_OPEN, EventCode.CASH_WITHDRAWAL,
+                     EventCode.DRAWER_OPEN]
+
+
+def test_a_no_sale_drawer_opening_needs_a_manager_and_a_reason(counter, ctx, manager):
+    with pytest.raises(PermissionDenied):
+        till.open_drawer_no_sale(counter.uow, ctx, "Veksle")
+    till.open_drawer_no_sale(counter.uow, ctx, "Veksle 500-lapp", approver=manager)
+    ((code, _, _, details),) = last_events(counter, 1)
+    assert code == EventCode.DRAWER_OPEN and details["reason"] == "no_sale"
+    assert details["approved_by"] == manager.staff_id
+
+
+def test_deleted_lines_and_price_look_ups_are_counted_per_tenant(counter, ctx, shelf):
+    basket = Basket()
+    coat = basket.add(shelf.one_off("11", 1))
+    basket.add(shelf("KAFFE-MED"))
+    till.delete_line(counter.uow, ctx, basket, coat.line_id)
+    till.look_up_price(counter.uow, ctx, shelf.one_off("13", 1))
+    (delete, lookup) = last_events(counter, 2)
+    assert delete[0] == EventCode.OTHER and delete[3]["kind"] == "line_delete"
+    assert delete[2] == 64900 and delete[1] == coat.tenant_id
+    assert lookup[0] == EventCode.PRICE_LOOKUP and lookup[2] == 249000
+    assert [line.description for line in basket.lines] == ["Kaffe (ta med)"]
+
+
+def test_a_void_needs_a_manager_and_records_each_tenants_amount(counter, ctx, shelf, manager):
+    basket = Basket()
+    basket.add(shelf.one_off("11", 2))
+    basket.add(shelf("KAFFE-INNE"), 2)
+    with pytest.raises(PermissionDenied):
+        till.void_basket(counter.uow, ctx, basket)
+    till.void_basket(counter.uow, ctx, basket, approver=manager, reason="Kunden angret")
+    events = last_events(counter, 2)
+    assert [(code, amount) for code, _, amount, _ in events] == [
+        (EventCode.VOID, 29900), (EventCode.VOID, 7000)]
+    assert basket.lines == []
+
+
+def test_a_parked_basket_resumes_once_and_sells(counter, ctx, shelf, cashier, clock):
+    basket = Basket()
+    basket.add(shelf.one_off("12", 1))
+    basket.add(shelf("SMA-DIV"), 1, 2000)
+    parked_id = parking.park(counter.uow, ctx, basket, "Henter lommebok")
+    assert basket.lines == []
+    with counter.uow.read() as uow:
+        assert [p["label"] for p in uow.queries.parked_baskets("K1")] == ["Henter lommebok"]
+    other_ctx = TillContext("K1", cashier, counter.signer(), clock)
+    resumed = parking.resume(counter.uow, other_ctx, parked_id)
+    assert resumed.total == 152000
+    with pytest.raises(UnknownParkedBasket):
+        parking.resume(counter.uow, other_ctx, parked_id)
+    checkout.complete_sale(counter.uow, other_ctx, resumed, [Tender(TenderKind.CARD, 152000)])
+    codes = [code for code, *_ in last_events(counter, 3)]
+    assert codes == [EventCode.PARK, EventCode.RESUME, EventCode.SALES_RECEIPT]
