@@ -60,6 +60,18 @@ class InvalidBarcode(DomainError):
     en = "The barcode '{value}' is invalid ({reason_en})."
 
 
+class InvalidArticleGroup(DomainError):
+    code = "invalid_article_group"
+    nb = "«{value}» er ikke en gyldig varegruppe (SAF-T-kode 04001–04021 eller 04999)."
+    en = "'{value}' is not a valid article group (SAF-T code 04001–04021 or 04999)."
+
+
+class InvalidTenant(DomainError):
+    code = "invalid_tenant"
+    nb = "Leietakeren mangler navn eller har ugyldig kode «{value}» (to siffer)."
+    en = "The tenant has no name or an invalid code '{value}' (two digits)."
+
+
 class UnknownItem(DomainError):
     code = "unknown_item"
     nb = "Fant ingen vare med koden «{value}»."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pos.errors import InvalidArticleGroup
 from pos.money import Ore
 from pos.vat import VatClass
 
@@ -24,6 +25,10 @@ class ItemStatus(StrEnum):
     INACTIVE = "inactive"
 
 
+SAFT_ARTICLE_GROUPS = frozenset({f"040{n:02d}" for n in range(1, 22)} | {"04999"})
+"""SAF-T PredefinedBasicID-04: every own article group maps to one of these."""
+
+
 @dataclass(frozen=True)
 class ArticleGroup:
     id: str
@@ -31,6 +36,12 @@ class ArticleGroup:
     name: str
     saft_code: str
     """SAF-T PredefinedBasicID-04, e.g. '04003' (sale of goods)."""
+
+    def __post_init__(self) -> None:
+        if self.saft_code not in SAFT_ARTICLE_GROUPS:
+            raise InvalidArticleGroup(self.saft_code)
+        if not self.id.strip() or not self.name.strip():
+            raise InvalidArticleGroup(self.id)
 
 
 @dataclass(frozen=True)

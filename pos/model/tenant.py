@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos.errors import InvalidTenant
 from pos.identifiers import normalise_org_number
 
 
@@ -30,10 +31,8 @@ class Tenant:
         receipt_header: str = "",
         receipt_footer: str = "",
     ) -> Tenant:
-        if not (code.isdigit() and len(code) == 2):
-            raise ValueError("tenant code must be two digits")
-        if not name.strip():
-            raise ValueError("tenant name is required")
+        if not (code.isdigit() and len(code) == 2) or not name.strip():
+            raise InvalidTenant(code)
         return Tenant(
             id=id,
             code=code,

@@ -12,7 +12,11 @@ from tests.conftest import PROJECT_ROOT
 def run(data_dir, *args, check=True):
     result = subprocess.run(
         [sys.executable, str(PROJECT_ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300)
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        timeout=300,
+    )
     if check and result.returncode != 0:
         raise AssertionError(f"exit {result.returncode}: {result.stderr}")
     return result
@@ -66,15 +70,23 @@ def tamper(data_dir, sql):
     db.close()
 
 
-@pytest.mark.parametrize("sql,named", [
-    ("UPDATE receipts SET total = total + 100 WHERE rowid = 5", "signature does not verify"),
-    ("UPDATE sale_lines SET amount = amount - 100, unit_price = unit_price - 100 "
-     "WHERE rowid = 7", "differ from what was journaled"),
-    ("UPDATE journal SET amount = 1 WHERE seq = 40", "journal row 40"),
-    ("DELETE FROM journal WHERE seq = 41", "journal row 41 is missing"),
-    ("UPDATE receipt_payments SET amount = amount + 1 WHERE rowid = 3",
-     "differ from what was journaled"),
-])
+@pytest.mark.parametrize(
+    "sql,named",
+    [
+        ("UPDATE receipts SET total = total + 100 WHERE rowid = 5", "signature does not verify"),
+        (
+            "UPDATE sale_lines SET amount = amount - 100, unit_price = unit_price - 100 "
+            "WHERE rowid = 7",
+            "differ from what was journaled",
+        ),
+        ("UPDATE journal SET amount = 1 WHERE seq = 40", "journal row 40"),
+        ("DELETE FROM journal WHERE seq = 41", "journal row 41 is missing"),
+        (
+            "UPDATE receipt_payments SET amount = amount + 1 WHERE rowid = 3",
+            "differ from what was journaled",
+        ),
+    ],
+)
 def test_tampering_makes_verify_journal_fail_naming_the_row(tmp_path, sql, named):
     data_dir = tmp_path / "d"
     run(data_dir, "simulate", "--days", "1", "--sales-per-day", "20", "--seed", "5")

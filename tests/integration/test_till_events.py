@@ -47,8 +47,12 @@ def test_cash_in_and_out_need_a_reason_and_are_journaled(counter, ctx):
     till.move_cash(counter.uow, ctx, 50000, "Vekslepenger fra banken")
     till.move_cash(counter.uow, ctx, -20000, "Innskudd i bank")
     codes = [code for code, *_ in last_events(counter, 4)]
-    assert codes == [EventCode.OTHER, EventCode.DRAWER_OPEN, EventCode.CASH_WITHDRAWAL,
-                     EventCode.DRAWER_OPEN]
+    assert codes == [
+        EventCode.OTHER,
+        EventCode.DRAWER_OPEN,
+        EventCode.CASH_WITHDRAWAL,
+        EventCode.DRAWER_OPEN,
+    ]
 
 
 def test_a_no_sale_drawer_opening_needs_a_manager_and_a_reason(counter, ctx, manager):
@@ -82,7 +86,9 @@ def test_a_void_needs_a_manager_and_records_each_tenants_amount(counter, ctx, sh
     till.void_basket(counter.uow, ctx, basket, approver=manager, reason="Kunden angret")
     events = last_events(counter, 2)
     assert [(code, amount) for code, _, amount, _ in events] == [
-        (EventCode.VOID, 29900), (EventCode.VOID, 7000)]
+        (EventCode.VOID, 29900),
+        (EventCode.VOID, 7000),
+    ]
     assert basket.lines == []
 
 

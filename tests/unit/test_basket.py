@@ -53,3 +53,27 @@ def test_discounts_need_a_reason_and_cannot_exceed_the_line():
     assert basket.total == 19500
     basket.remove(line.line_id)
     assert basket.total == 0 and basket.tenant_ids == []
+
+
+def test_article_groups_must_map_to_a_saft_code():
+    from pos.errors import InvalidArticleGroup
+    from pos.model.catalogue import ArticleGroup
+
+    assert ArticleGroup("KAFFE", "Kaffe", "04012").saft_code == "04012"
+    for bad in ("04022", "4003", "13001", ""):
+        with pytest.raises(InvalidArticleGroup):
+            ArticleGroup("X", "X", bad)
+
+
+def test_tenants_need_a_two_digit_code_a_name_and_a_valid_org_number():
+    from pos.errors import InvalidOrgNumber, InvalidTenant
+    from pos.model.tenant import Tenant
+
+    ok = dict(id="t", code="16", name="Ny butikk", org_no="921 100 779", vat_registered=True)
+    assert Tenant.validated(**ok).org_no == "921100779"
+    with pytest.raises(InvalidTenant):
+        Tenant.validated(**{**ok, "code": "7"})
+    with pytest.raises(InvalidTenant):
+        Tenant.validated(**{**ok, "name": " "})
+    with pytest.raises(InvalidOrgNumber):
+        Tenant.validated(**{**ok, "org_no": "921100778"})
