@@ -56,6 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export-public-key", help="print the signing public key (PEM)")
     export.add_argument("--key-version", default=None)
     commands.add_parser("tenants", help="list tenants: code, org.no, name (tab-separated)")
+    items = commands.add_parser("import-items", help="import a tenant's items from a CSV file")
+    items.add_argument("--tenant", required=True, help="the tenant's two-digit code")
+    items.add_argument("file", type=Path)
+    items.add_argument("--dry-run", action="store_true", help="only check the file")
+    items.add_argument(
+        "--skip-errors",
+        action="store_true",
+        help="import the good rows even if some rows have errors",
+    )
     return parser
 
 
@@ -149,12 +158,38 @@ def cmd_tenants(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def cmd_import_items(args: argparse.Namespace, data_dir: Path) -> int:
+    from pos.services import item_import
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        print(f"{args.file}: {error.strerror}", file=sys.stderr)
+        return 2
+    with _open(data_dir) as counter:
+        result = item_import.preview(counter.uow, args.tenant, data)
+        print(
+            f"{len(result.rows)} rows ready, {len(result.errors)} with errors "
+            f"({result.parsed.encoding}, separated by {result.parsed.delimiter!r})"
+        )
+        for error in result.errors:
+            print(error.message(args.lang), file=sys.stderr)
+        if args.dry_run:
+            return 1 if result.errors else 0
+        made = item_import.confirm(
+            counter.uow, result, register_id=counter.register_id(), skip_errors=args.skip_errors
+        )
+    print(f"imported {len(made)} items")
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "simulate": cmd_simulate,
     "verify-journal": cmd_verify_journal,
     "export-public-key": cmd_export_public_key,
     "tenants": cmd_tenants,
+    "import-items": cmd_import_items,
 }
 
 if __name__ == "__main__":

@@ -156,6 +156,24 @@ class WrongPin(DomainError):
     en = "Wrong staff number or PIN."
 
 
+class StaffLocked(DomainError):
+    code = "staff_locked"
+    nb = "Ansatt {value} er sperret etter for mange feil PIN-forsøk. En leder må låse opp."
+    en = "Staff member {value} is locked after too many wrong PINs. A manager must unlock."
+
+
+class InvalidPin(DomainError):
+    code = "invalid_pin"
+    nb = "En PIN er 4 til 8 siffer."
+    en = "A PIN is 4 to 8 digits."
+
+
+class UnknownStaff(DomainError):
+    code = "unknown_staff"
+    nb = "Fant ingen ansatt med nummer «{value}»."
+    en = "No staff member with number '{value}'."
+
+
 class PermissionDenied(DomainError):
     code = "permission_denied"
     nb = "Dette krever godkjenning av en leder ({value})."

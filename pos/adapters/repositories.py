@@ -122,8 +122,8 @@ class Store:
         rows = self.conn.execute(select(t.tenants).order_by(t.tenants.c.code))
         return [_tenant(r._mapping) for r in rows]
 
-    def add_register(self, register_id: str, name: str) -> None:
-        self.conn.execute(insert(t.registers).values(id=register_id, name=name))
+    def add_register(self, register_id: str, name: str, label_block: int | None = None) -> None:
+        self.insert("registers", {"id": register_id, "name": name, "label_block": label_block})
 
     def register_name(self, register_id: str) -> str | None:
         return self.conn.scalar(select(t.registers.c.name).where(t.registers.c.id == register_id))
@@ -143,6 +143,27 @@ class Store:
         row = self.conn.execute(select(t.staff).where(t.staff.c.staff_no == staff_no)).first()
         return row._mapping if row else None
 
+    def add_failed_pin(self, staff_id: str) -> int:
+        row = self._raw.execute(
+            "UPDATE staff SET failed_pins = failed_pins + 1 WHERE id = ? RETURNING failed_pins",
+            (staff_id,),
+        ).fetchone()
+        return int(row[0])
+
+    def set_failed_pins(self, staff_id: str, count: int, *, locked: bool) -> None:
+        self._raw.execute(
+            "UPDATE staff SET failed_pins = ?, locked = ? WHERE id = ?", (count, locked, staff_id)
+        )
+
+    def update_staff(self, staff_id: str, **fields: Any) -> None:
+        allowed = {"name", "role", "pin_hash", "active", "failed_pins", "locked"}
+        if not fields or set(fields) - allowed:
+            raise KeyError(sorted(set(fields) - allowed))
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        self._raw.execute(
+            f"UPDATE staff SET {assignments} WHERE id = :id", {**fields, "id": staff_id}
+        )
+
     def add_article_group(self, group: ArticleGroup) -> None:
         self.conn.execute(
             insert(t.article_groups).values(
@@ -153,8 +174,8 @@ class Store:
         )
 
     def add_items(self, new_items: Sequence[Item], stamp: Stamp) -> None:
-        self.conn.execute(
-            insert(t.items),
+        self.insert(
+            "items",
             [
                 {
                     "id": i.id,
@@ -168,10 +189,30 @@ class Store:
                     "stock_qty": i.stock_qty,
                     "status": i.status.value,
                     "updated_at": stamp.utc_iso,
+                    "condition": i.condition,
+                    "purchase_price": i.purchase_price,
                 }
                 for i in new_items
             ],
         )
+
+    def barcodes_taken(self, barcodes: Sequence[str]) -> set[str]:
+        taken: set[str] = set()
+        for start in range(0, len(barcodes), 500):
+            chunk = list(barcodes[start : start + 500])
+            marks = ", ".join("?" * len(chunk))
+            rows = self._raw.execute(f"SELECT barcode FROM items WHERE barcode IN ({marks})", chunk)
+            taken.update(r[0] for r in rows)
+        return taken
+
+    def article_group_ids(self) -> set[str]:
+        return {r[0] for r in self._raw.execute("SELECT id FROM article_groups")}
+
+    def label_block(self, register_id: str) -> int | None:
+        row = self._raw.execute(
+            "SELECT label_block FROM registers WHERE id = ?", (register_id,)
+        ).fetchone()
+        return None if row is None else row[0]
 
     def item(self, item_id: str) -> Item | None:
         row = self.conn.execute(select(t.items).where(t.items.c.id == item_id)).first()
@@ -200,10 +241,10 @@ class Store:
         )
 
     def set_item_price(self, item_id: str, price: int, stamp: Stamp) -> None:
-        self.conn.execute(
-            update(t.items)
-            .where(t.items.c.id == item_id)
-            .values(price=price, updated_at=stamp.utc_iso)
+        """A new price makes the printed label wrong: flag it for reprint."""
+        self._raw.execute(
+            "UPDATE items SET price = ?, label_reprint = 1, updated_at = ? WHERE id = ?",
+            (price, stamp.utc_iso, item_id),
         )
 
     # -- till --------------------------------------------------------------------------------
@@ -361,4 +402,7 @@ def item_from_row(row: Mapping[Any, Any]) -> Item:
         barcode=row["barcode"],
         stock_qty=row["stock_qty"],
         status=ItemStatus(row["status"]),
+        condition=row.get("condition") or "",
+        purchase_price=row.get("purchase_price"),
+        label_reprint=bool(row.get("label_reprint")),
     )

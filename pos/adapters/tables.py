@@ -62,6 +62,8 @@ registers = Table(
     metadata,
     Column("id", String, primary_key=True),
     Column("name", String, nullable=False),
+    # Two digits that prefix every label number this register gives out (docs/labels.md).
+    Column("label_block", Integer, unique=True),
 )
 
 staff = Table(
@@ -73,6 +75,8 @@ staff = Table(
     Column("role", String, nullable=False),
     Column("pin_hash", String, nullable=False),
     Column("active", Boolean, nullable=False, server_default="1"),
+    Column("failed_pins", Integer, nullable=False, server_default="0"),
+    Column("locked", Boolean, nullable=False, server_default="0"),
 )
 
 article_groups = Table(
@@ -97,6 +101,9 @@ items = Table(
     Column("stock_qty", Integer),
     Column("status", String, nullable=False),
     Column("updated_at", String, nullable=False),
+    Column("condition", String, nullable=False, server_default=""),
+    Column("purchase_price", Integer),
+    Column("label_reprint", Boolean, nullable=False, server_default="0"),
 )
 
 till_sessions = Table(

@@ -56,3 +56,8 @@ class Item:
     barcode: str | None = None
     stock_qty: int | None = None
     status: ItemStatus = ItemStatus.AVAILABLE
+    condition: str = ""
+    purchase_price: Ore | None = None
+    """For the used-goods margin scheme (merverdiavgiftsloven § 4-5); None when unknown."""
+    label_reprint: bool = False
+    """The price changed after the label was printed."""

@@ -47,4 +47,5 @@ class OtherEvent:
     TILL_OPEN = "till_open"
     SETTINGS_CHANGE = "settings_change"
     STAFF_CHANGE = "staff_change"
+    STAFF_LOCKED = "staff_locked"
     TENANT_CHANGE = "tenant_change"

@@ -46,7 +46,7 @@ def seed_demo(
     data = data or load_demo_data()
     clock = clock or SystemClock()
     register = data["register"]
-    setup.add_register(uow_factory, register["id"], register["name"])
+    setup.add_register(uow_factory, register["id"], register["name"], register.get("label_block"))
     setup.add_article_groups(uow_factory, [ArticleGroup(**g) for g in data["article_groups"]])
     for tenant in data["tenants"]:
         setup.add_tenant(uow_factory, clock=clock, **tenant)

@@ -18,7 +18,8 @@ from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Role
 from pos.model.tenant import Tenant
 from pos.services.auth import hash_pin
-from pos.unit_of_work import UnitOfWorkFactory
+from pos.services.labels import next_label_code
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from pos.vat import VatClass
 
 SYSTEM = "system"
@@ -35,11 +36,18 @@ class NewItem:
     kind: ItemKind = ItemKind.ONE_OFF
     barcode: str | None = None
     stock_qty: int | None = None
+    condition: str = ""
+    purchase_price: int | None = None
 
 
-def add_register(uow_factory: UnitOfWorkFactory, register_id: str, name: str) -> None:
+def add_register(
+    uow_factory: UnitOfWorkFactory, register_id: str, name: str, label_block: int | None = None
+) -> None:
+    """A register; ``label_block`` (1–99) prefixes the label numbers it gives out offline."""
+    if label_block is not None and not 1 <= label_block <= 99:
+        raise ValueError("label block must be 1-99")
     with uow_factory() as uow:
-        uow.store.add_register(register_id, name)
+        uow.store.add_register(register_id, name, label_block)
         uow.commit()
 
 
@@ -117,47 +125,69 @@ def add_items(
     uow_factory: UnitOfWorkFactory,
     new_items: Sequence[NewItem],
     clock: Clock | None = None,
+    register_id: str | None = None,
 ) -> list[Item]:
-    """Register items for tenants; each one's price is journaled as a price change (13021)."""
+    """Register items for tenants; each one's price is journaled as a price change (13021).
+
+    Items without a barcode get an in-store label number from ``register_id``'s block.
+    """
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
-        tenants = {t.code: t for t in uow.store.tenants()}
-        made: list[Item] = []
-        for new in new_items:
-            tenant = tenants.get(new.tenant_code)
-            if tenant is None:
-                raise UnknownTenant(new.tenant_code)
-            if new.price is not None:
-                check_amount(new.price)
-            made.append(
-                Item(
-                    id=str(uuid.uuid4()),
-                    tenant_id=tenant.id,
-                    kind=new.kind,
-                    description=new.description,
-                    price=new.price,
-                    vat_class=new.vat_class,
-                    article_group_id=new.article_group_id,
-                    barcode=normalise_barcode(new.barcode) if new.barcode else None,
-                    stock_qty=new.stock_qty if new.kind is ItemKind.STOCK else None,
-                    status=ItemStatus.AVAILABLE,
-                )
-            )
+        made = make_items(uow, new_items, register_id)
         uow.store.add_items(made, stamp)
-        for item in made:
-            if item.price is not None:
-                uow.store.append_journal(
-                    register_id=SYSTEM,
-                    event_code=EventCode.PRICE_CHANGE,
-                    stamp=stamp,
-                    staff_id=None,
-                    tenant_id=item.tenant_id,
-                    amount=item.price,
-                    ref_id=item.id,
-                    details={"old": None, "new": item.price, "barcode": item.barcode},
-                )
+        journal_prices(uow, made, stamp, register_id or SYSTEM)
         uow.commit()
     return made
+
+
+def make_items(
+    uow: UnitOfWork, new_items: Sequence[NewItem], register_id: str | None
+) -> list[Item]:
+    """Validated items with ids and barcodes (labels allocated when none is given)."""
+    tenants = {t.code: t for t in uow.store.tenants()}
+    made: list[Item] = []
+    for new in new_items:
+        tenant = tenants.get(new.tenant_code)
+        if tenant is None:
+            raise UnknownTenant(new.tenant_code)
+        for amount in (new.price, new.purchase_price):
+            if amount is not None:
+                check_amount(amount)
+        barcode = normalise_barcode(new.barcode) if new.barcode else None
+        if barcode is None and register_id is not None:
+            barcode = next_label_code(uow, tenant, register_id)
+        made.append(
+            Item(
+                id=str(uuid.uuid4()),
+                tenant_id=tenant.id,
+                kind=new.kind,
+                description=new.description,
+                price=new.price,
+                vat_class=new.vat_class,
+                article_group_id=new.article_group_id,
+                barcode=barcode,
+                stock_qty=new.stock_qty if new.kind is ItemKind.STOCK else None,
+                status=ItemStatus.AVAILABLE,
+                condition=new.condition,
+                purchase_price=new.purchase_price,
+            )
+        )
+    return made
+
+
+def journal_prices(uow: UnitOfWork, items: Sequence[Item], stamp: Stamp, register_id: str) -> None:
+    for item in items:
+        if item.price is not None:
+            uow.store.append_journal(
+                register_id=register_id,
+                event_code=EventCode.PRICE_CHANGE,
+                stamp=stamp,
+                staff_id=None,
+                tenant_id=item.tenant_id,
+                amount=item.price,
+                ref_id=item.id,
+                details={"old": None, "new": item.price, "barcode": item.barcode},
+            )
 
 
 def change_price(
