@@ -35,6 +35,12 @@ REPLACEMENTS = {
     "\u00ae": "(R)",
     "\u00a9": "(C)",
     "\u2116": "Nr.",
+    "\u0141": "L",  # Ł and friends have no decomposition to fall back on
+    "\u0142": "l",
+    "\u0110": "D",
+    "\u0111": "d",
+    "\u0152": "OE",
+    "\u0153": "oe",
 }
 
 

@@ -234,6 +234,8 @@ class UsbTransport:
         try:
             from escpos.printer import Usb
 
+            if not Usb.is_usable():  # checked first: a Usb made without pyusb fails in __del__
+                raise RuntimeError("pyusb is not installed (pip install python-escpos[usb])")
             printer = Usb(**self.usb_kwargs())
             printer.open()
             return printer
