@@ -153,6 +153,8 @@ def retry(
     if not failed.kind.retried_as_copy:
         return new_id
     docs = _make_copies(uow_factory, ctx, numbers)
+    if not docs:  # every copy was taken elsewhere in the meantime
+        raise CopyAlreadyPrinted(", ".join(numbers))
     title = "KOPI " + ", ".join(d.number for d in docs)
     new = NewJob(
         failed.role, JobKind.COPY, title, render_copies(docs), tuple(d.receipt_id for d in docs)
