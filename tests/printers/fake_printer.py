@@ -44,6 +44,10 @@ class FakeNetworkPrinter:
 
     def go_offline(self) -> None:
         if self._listener is not None:
+            try:  # wakes the blocked accept(); a bare close() would leave the port listening
+                self._listener.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
             self._listener.close()
             self._listener = None
 

@@ -101,6 +101,8 @@ def test_a_printer_that_never_answers_status_costs_a_short_timeout_then_is_not_a
         assert len(held) == 2  # the third status call did not even connect
     finally:
         listener.close()
+        for conn, _ in held:
+            conn.close()
 
 
 def test_serial_writes_to_the_device_and_reads_its_status():
