@@ -39,6 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["nb", "en"],
         help="language of the user interface and messages (default: nb)",
     )
+    parser.add_argument(
+        "--printer",
+        metavar="URL",
+        default=None,
+        help="send every printed document to this printer instead of the register's own: "
+        "usb://VID:PID, serial:///dev/ttyUSB0?baudrate=9600, tcp://host:9100, "
+        "file:///path, cups://NAME",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("demo", help="seed the demo centre (does nothing if a centre exists)")
     simulate = commands.add_parser("simulate", help="make realistic history with the real services")
@@ -71,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
+    if args.printer:
+        from printers.transports import transport_for
+
+        try:
+            transport_for(args.printer)
+        except DomainError as error:
+            print(error.message(args.lang), file=sys.stderr)
+            return 2
     if args.command is None:
         from ui.app import run_gui
 
@@ -113,11 +129,23 @@ def cmd_simulate(args: argparse.Namespace, data_dir: Path) -> int:
     with _open(data_dir) as counter:
         signer = counter.signer()
         seed_demo(counter.uow, signer)
+        register = counter.register_id()
+        printing = _printing(counter, register, args.printer)
         began = time.perf_counter()
-        stats = Simulation(
-            counter.uow, signer, counter.register_id(), seed=args.seed, start=start
-        ).run(args.days, args.sales_per_day)
+        simulation = Simulation(
+            counter.uow,
+            signer,
+            register,
+            seed=args.seed,
+            start=start,
+            after_sale=printing.print_sale if printing else None,
+        )
+        if printing:
+            printing.clock = simulation.clock
+        stats = simulation.run(args.days, args.sales_per_day)
         elapsed = time.perf_counter() - began
+        if printing:
+            _print_queued(printing, args.printer)
     print(
         f"{stats.sales} sales ({stats.receipts} tenant receipts), {stats.returns} returns, "
         f"{stats.copies} copies, {stats.training} training, {stats.parked} parked, "
@@ -129,6 +157,26 @@ def cmd_simulate(args: argparse.Namespace, data_dir: Path) -> int:
         f"per sale)"
     )
     return 0
+
+
+def _printing(counter, register: str, url: str | None):  # type: ignore[no-untyped-def]
+    """The printing of this run when ``--printer`` is given (every document to that URL)."""
+    if not url:
+        return None
+    from printers.printing import Printing
+
+    return Printing(counter.uow, register, override_url=url)
+
+
+def _print_queued(printing, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Send what the run queued, in order, through the same worker the till uses."""
+    from pos.model.printing import JobStatus
+    from pos.services import print_queue
+    from printers.worker import PrintWorker
+
+    sent = PrintWorker(printing.uow, printing.register_id, printing.transports()).run_pending()
+    failed = print_queue.jobs(printing.uow, printing.register_id, [JobStatus.FAILED], limit=10**6)
+    print(f"{sent} print jobs sent to {url}, {len(failed)} failed")
 
 
 def cmd_verify_journal(args: argparse.Namespace, data_dir: Path) -> int:

@@ -7,6 +7,7 @@ parked and voided baskets, deleted lines. Seeded, so the same arguments give the
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -55,7 +56,9 @@ class Simulation:
         *,
         seed: int,
         start: datetime,
+        after_sale: Callable[[checkout.SaleResult], object] | None = None,
     ) -> None:
+        """``after_sale`` sees every completed sale and return (e.g. to print its receipts)."""
         self.uow = uow_factory
         self.signer = signer
         self.register_id = register_id
@@ -69,6 +72,7 @@ class Simulation:
         self.recent_receipts: list[str] = []
         self.credit_notes: list[str] = []
         self.item_serial = 1000
+        self.after_sale = after_sale or (lambda result: None)
 
     def run(self, days: int, sales_per_day: int) -> SimulationStats:
         self._load_catalogue()
@@ -167,6 +171,7 @@ class Simulation:
             self.stats.voided += 1
             return
         result = checkout.complete_sale(self.uow, ctx, basket, self._tenders(basket))
+        self.after_sale(result)
         self.stats.sales += 1
         self.stats.receipts += len(result.receipts)
         self.recent_receipts.extend(r.number for r in result.receipts)
@@ -202,7 +207,11 @@ class Simulation:
             basket = Basket()
             item = self.rng.choice(self.fixed)
             basket.add(item, 1, item.price or 5000)
-            checkout.complete_sale(self.uow, ctx, basket, [Tender(TenderKind.CARD, basket.total)])
+            self.after_sale(
+                checkout.complete_sale(
+                    self.uow, ctx, basket, [Tender(TenderKind.CARD, basket.total)]
+                )
+            )
             self.stats.training += 1
         finally:
             till.set_training(self.uow, ctx, False)
@@ -225,6 +234,7 @@ class Simulation:
             refund,
             approver=self.manager,
         )
+        self.after_sale(result)
         self.stats.returns += 1
         if as_credit_note:
             with self.uow.read() as uow:

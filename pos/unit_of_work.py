@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import TracebackType
 
 from pos.adapters.db import Connection, Engine, connect
+from pos.adapters.print_jobs import PrintJobs
 from pos.adapters.queries import Queries
 from pos.adapters.repositories import Store
 
@@ -25,6 +26,7 @@ class UnitOfWork:
         self._conn = conn
         self.store = Store(conn)
         self.queries = Queries(conn)
+        self.printing = PrintJobs(conn)
         self._committed = False
         return self
 

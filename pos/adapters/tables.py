@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -300,4 +301,40 @@ outbox = Table(
     Column("tenant_id", String),
     Column("occurred_at", String, nullable=False),
     Column("payload", Text, nullable=False),
+)
+
+
+# -- printing (migration 0002) --------------------------------------------------------------------
+printer_settings = Table(
+    "printer_settings",
+    metadata,
+    Column("register_id", ForeignKey("registers.id"), primary_key=True),
+    Column("role", String, primary_key=True),
+    Column("url", String, nullable=False),
+    Column("profile", String, nullable=False),
+    Column("columns", Integer, nullable=False),
+    Column("updated_at", String, nullable=False),
+)
+
+print_jobs = Table(
+    "print_jobs",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),
+    Column("register_id", ForeignKey("registers.id"), nullable=False),
+    Column("role", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("title", String, nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("receipt_ids", Text, nullable=False, server_default="[]"),
+    Column("status", String, nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("error", Text, nullable=False, server_default=""),
+    Column("created_at", String, nullable=False),
+    Column("updated_at", String, nullable=False),
+    Column("printed_at", String),
+    Column("retry_of", ForeignKey("print_jobs.id"), unique=True),
+)
+Index(
+    "print_jobs_by_register_status", print_jobs.c.register_id, print_jobs.c.status, print_jobs.c.seq
 )

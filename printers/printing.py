@@ -1,0 +1,233 @@
+"""What the till calls to put things on paper, for one register: render with that register's
+layout, queue with an id, wake the worker. Nothing here can fail a sale: the sale is committed
+before anything is printed, and a printer problem only ever becomes a failed job.
+
+The drawer is kicked only through this register's own receipt printer, and only when the journal
+holds the opening (13005): cash sales and returns (journaled by checkout), cash in/out, and
+no-sale openings (journaled by ``till.open_drawer_no_sale`` here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from pos.clock import Clock, Stamp, SystemClock
+from pos.errors import CopyAlreadyPrinted
+from pos.model.documents import SlipDoc
+from pos.model.printing import (
+    JobKind,
+    NothingToReprint,
+    PrinterNotConfigured,
+    PrinterRole,
+    PrinterSetting,
+)
+from pos.model.receipt import ReceiptDoc
+from pos.model.staff import Operator
+from pos.money import Ore
+from pos.services import copies, paper, print_queue, till
+from pos.services.checkout import SaleResult
+from pos.services.context import TillContext
+from pos.services.print_queue import NewJob
+from pos.unit_of_work import UnitOfWorkFactory
+from printers.builder import EscposBuilder
+from printers.label_sheet import render_label_sheet
+from printers.layout import LAYOUT_80MM, Layout
+from printers.price_tag import render_price_tags
+from printers.receipt import render_receipts
+from printers.slip import check_page, render_slip
+from printers.transports import Transport, transport_for
+from printers.worker import PrintWorker
+
+_ROLE_NB = {PrinterRole.RECEIPT: "kvitteringer", PrinterRole.TAG: "merkelapper"}
+
+
+class Printing:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        register_id: str,
+        *,
+        clock: Clock | None = None,
+        override_url: str | None = None,
+        logo_dir: Path | None = None,
+    ) -> None:
+        """``override_url`` (``--printer``) sends every document of this run to one transport."""
+        self.uow = uow_factory
+        self.register_id = register_id
+        self.clock = clock or SystemClock()
+        self.override_url = override_url
+        self.logo_dir = logo_dir
+        self.worker: PrintWorker | None = None
+
+    # -- set-up ------------------------------------------------------------------------------
+    def setting(self, role: PrinterRole) -> PrinterSetting:
+        """The register's printer for ``role``; the tag printer defaults to the receipt printer."""
+        saved = print_queue.printer_settings(self.uow, self.register_id)
+        found = saved.get(role) or saved.get(PrinterRole.RECEIPT)
+        if self.override_url:
+            base = found or PrinterSetting(self.register_id, role, self.override_url)
+            return PrinterSetting(
+                self.register_id, role, self.override_url, base.profile, base.columns
+            )
+        if found is None:
+            raise PrinterNotConfigured(
+                self.register_id, role_nb=_ROLE_NB[role], role_en=f"{role.value}s"
+            )
+        return found
+
+    def layout(self, role: PrinterRole = PrinterRole.RECEIPT) -> Layout:
+        try:
+            return Layout.of(self.setting(role))
+        except PrinterNotConfigured:
+            return LAYOUT_80MM  # render anyway: the job waits, visible, until a printer is set
+
+    def transports(self) -> dict[PrinterRole, Transport]:
+        found: dict[PrinterRole, Transport] = {}
+        for role in PrinterRole:
+            try:
+                found[role] = transport_for(self.setting(role).url)
+            except PrinterNotConfigured:
+                continue
+        return found
+
+    def start_worker(self) -> PrintWorker:
+        self.worker = PrintWorker(self.uow, self.register_id, self.transports(), clock=self.clock)
+        self.worker.start()
+        return self.worker
+
+    def stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+
+    def _queue(self, job: NewJob) -> str:
+        job_id = print_queue.enqueue(self.uow, self.register_id, job, self.clock)
+        if self.worker is not None:
+            self.worker.wake()
+        return job_id
+
+    def _own(self, ctx: TillContext) -> None:
+        if ctx.register_id != self.register_id:  # never another register's printer or drawer
+            raise PrinterNotConfigured(ctx.register_id, role_nb="denne kassen", role_en="it here")
+
+    # -- receipts ----------------------------------------------------------------------------
+    def print_sale(self, result: SaleResult) -> list[str]:
+        """After checkout or a return: the drawer (if the journal opened it), then the receipts."""
+        jobs = []
+        if print_queue.drawer_opened_for(self.uow, result.sale_id):
+            jobs.append(self.kick_drawer(f"Skuff: salg {result.sale_id[:8]}"))
+        with self.uow.read() as uow:
+            docs = [uow.queries.receipt_doc(r.receipt_id) for r in result.receipts]
+        jobs.append(self.print_receipts(docs))
+        return jobs
+
+    def print_receipts(self, docs: Sequence[ReceiptDoc], kind: JobKind = JobKind.RECEIPTS) -> str:
+        payload = render_receipts(docs, self.layout(), self._logos())
+        title = ("KOPI " if kind is JobKind.COPY else "Kvittering ") + ", ".join(
+            d.number for d in docs
+        )
+        ids = tuple(d.receipt_id for d in docs)
+        return self._queue(NewJob(PrinterRole.RECEIPT, kind, title, payload, ids))
+
+    def print_copy(self, ctx: TillContext, receipt_number: str) -> str:
+        """The one copy of a receipt ('KOPI'); CopyAlreadyPrinted if it has had its copy."""
+        self._own(ctx)
+        doc = copies.make_copy(self.uow, ctx, receipt_number)
+        return self.print_receipts([doc], JobKind.COPY)
+
+    def print_last_receipt_again(self, ctx: TillContext) -> str:
+        """The register's latest receipts again, as their copies (the one-copy rule holds)."""
+        self._own(ctx)
+        numbers = print_queue.last_receipt_numbers(self.uow, self.register_id)
+        if not numbers:
+            raise NothingToReprint(self.register_id)
+        with self.uow.read() as uow:  # all or nothing: no copy is used up unprinted
+            for number in numbers:
+                receipt = uow.queries.receipt_by_number(number)
+                if receipt is not None and uow.queries.copy_of(receipt["id"]) is not None:
+                    raise CopyAlreadyPrinted(number)
+        docs = [copies.make_copy(self.uow, ctx, number) for number in numbers]
+        return self.print_receipts(docs, JobKind.COPY)
+
+    def retry(self, ctx: TillContext, job_id: str) -> str:
+        """Explicit retry of a failed job; receipts come back as their copy (see print_queue)."""
+        self._own(ctx)
+        new_id = print_queue.retry(
+            self.uow, ctx, job_id, lambda docs: render_receipts(docs, self.layout(), self._logos())
+        )
+        if self.worker is not None:
+            self.worker.wake()
+        return new_id
+
+    def _logos(self) -> Mapping[str, bytes]:
+        """Tenant logos from ``<logo_dir>/<tenant code>.png``, by tenant name."""
+        if self.logo_dir is None or not self.logo_dir.is_dir():
+            return {}
+        with self.uow.read() as uow:
+            tenants = uow.store.tenants()
+        found = {}
+        for tenant in tenants:
+            path = self.logo_dir / f"{tenant.code}.png"
+            if path.is_file():
+                found[tenant.name] = path.read_bytes()
+        return found
+
+    # -- the drawer --------------------------------------------------------------------------
+    def kick_drawer(self, title: str = "Skuff") -> str:
+        out = EscposBuilder(self.layout())
+        out.kick_drawer()
+        return self._queue(NewJob(PrinterRole.RECEIPT, JobKind.DRAWER_KICK, title, out.output()))
+
+    def open_drawer_no_sale(
+        self, ctx: TillContext, reason: str, approver: Operator | None = None
+    ) -> str:
+        """Journal the no-sale opening (13005), then kick this register's own drawer."""
+        self._own(ctx)
+        till.open_drawer_no_sale(self.uow, ctx, reason, approver)
+        return self.kick_drawer("Skuff: åpnet uten salg")
+
+    def move_cash(
+        self, ctx: TillContext, amount: Ore, reason: str, approver: Operator | None = None
+    ) -> list[str]:
+        """Cash in or out: recorded by the till service, then drawer kick and slip."""
+        self._own(ctx)
+        movement_id = till.move_cash(self.uow, ctx, amount, reason, approver)
+        return self.print_cash_slip(movement_id)
+
+    def print_cash_slip(self, movement_id: str) -> list[str]:
+        jobs = []
+        if print_queue.drawer_opened_for(self.uow, movement_id):
+            jobs.append(self.kick_drawer("Skuff: inn/ut"))
+        doc = paper.cash_slip(self.uow, movement_id)
+        payload = render_slip(doc, self.layout())
+        jobs.append(self._queue(NewJob(PrinterRole.RECEIPT, JobKind.CASH_SLIP, doc.title, payload)))
+        return jobs
+
+    # -- slips, tags, labels, test -----------------------------------------------------------
+    def print_slip(self, doc: SlipDoc, role: PrinterRole = PrinterRole.RECEIPT) -> str:
+        """Any slip (job tag, claim slip, X/Z printout) on the register's printer for ``role``."""
+        payload = render_slip(doc, self.layout(role))
+        return self._queue(NewJob(role, JobKind.SLIP, doc.title, payload))
+
+    def print_price_tags(self, codes: Sequence[str]) -> str:
+        labels = paper.item_labels(self.uow, codes)
+        payload = render_price_tags(labels, self.layout(PrinterRole.TAG))
+        title = f"Prislapper ({len(labels)})"
+        return self._queue(NewJob(PrinterRole.TAG, JobKind.PRICE_TAGS, title, payload))
+
+    def label_sheet_pdf(self, codes: Sequence[str]) -> bytes:
+        """Item labels on A4 (3 × 8) as PDF, for tenants without a label printer."""
+        return render_label_sheet(paper.item_labels(self.uow, codes))
+
+    def test_print(self, role: PrinterRole = PrinterRole.RECEIPT) -> str:
+        setting = self.setting(role)
+        stamp = Stamp.of(self.clock.now())
+        doc = check_page(
+            Layout.of(setting),
+            self.register_id,
+            setting.url,
+            f"{stamp.local_date} {stamp.local_time}",
+        )
+        payload = render_slip(doc, Layout.of(setting))
+        return self._queue(NewJob(role, JobKind.TEST, "Testutskrift", payload))

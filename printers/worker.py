@@ -1,0 +1,102 @@
+"""The print worker: a plain thread per register that sends that register's queued jobs, in
+order, to that register's own printers. It never touches the GUI and never raises: every failure
+ends as a failed job the till shows (offline, paper out, timeout), retried only on request.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+
+from pos.clock import Clock, SystemClock
+from pos.model.printing import PrinterRole, PrintJob
+from pos.services import print_queue
+from pos.unit_of_work import UnitOfWorkFactory
+from printers.transports import PrinterError, Transport
+
+log = logging.getLogger(__name__)
+
+
+class PrintWorker:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        register_id: str,
+        transports: Mapping[PrinterRole, Transport],
+        *,
+        clock: Clock | None = None,
+        poll_seconds: float = 2.0,
+        on_finished: Callable[[PrintJob, str | None], None] | None = None,
+    ) -> None:
+        self.uow = uow_factory
+        self.register_id = register_id
+        self.transports = dict(transports)
+        self.clock = clock or SystemClock()
+        self.poll_seconds = poll_seconds
+        self.on_finished = on_finished
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- life cycle --------------------------------------------------------------------------
+    def start(self) -> None:
+        """Fail what a crash left half-sent (never resent by itself), then start the thread."""
+        print_queue.recover_interrupted(self.uow, self.register_id, self.clock)
+        self._thread = threading.Thread(
+            target=self._loop, name=f"print-worker-{self.register_id}", daemon=True
+        )
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.run_pending()
+            except Exception:  # a broken store must not kill printing for good
+                log.exception("print worker %s", self.register_id)
+            self._wake.wait(self.poll_seconds)
+            self._wake.clear()
+
+    # -- the work ----------------------------------------------------------------------------
+    def run_pending(self) -> int:
+        """Send every queued job of this register, oldest first; returns how many were tried."""
+        tried = 0
+        while not self._stop.is_set():
+            claimed = print_queue.claim_next(self.uow, self.register_id, self.clock)
+            if claimed is None:
+                return tried
+            job, payload = claimed
+            error = self._send(job, payload)
+            print_queue.finish(self.uow, job.id, self.clock, error)
+            tried += 1
+            if self.on_finished is not None:
+                self.on_finished(job, error)
+        return tried
+
+    def _send(self, job: PrintJob, payload: bytes) -> str | None:
+        transport = self.transports.get(job.role) or self.transports.get(PrinterRole.RECEIPT)
+        if transport is None:
+            return f"error: no {job.role.value} printer set up for register {self.register_id}"
+        try:
+            before = transport.status().problem
+            if before:
+                return f"{before}: not sent ({transport.url})"
+            transport.send(payload)
+            after = transport.status().problem
+            if after:  # e.g. the paper ran out in the middle: the end of the job is lost
+                return f"{after}: during the job ({transport.url})"
+        except PrinterError as error:
+            return str(error)
+        except Exception as error:  # never let one job stop the queue
+            log.exception("print job %s", job.id)
+            return f"error: {error}"
+        return None
