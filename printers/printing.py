@@ -10,6 +10,7 @@ no-sale openings (journaled by ``till.open_drawer_no_sale`` here).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from pos.clock import Clock, Stamp, SystemClock
@@ -121,6 +122,15 @@ class Printing:
             docs = [uow.queries.receipt_doc(r.receipt_id) for r in result.receipts]
         jobs.append(self.print_receipts(docs))
         return jobs
+
+    def print_unqueued_receipts(self, within_days: int = 2) -> str | None:
+        """Queue the originals of receipts that never got a print job (a crash between the
+        sale's commit and ``print_sale``). Call at start-up, before taking new sales."""
+        since = Stamp.of(self.clock.now() - timedelta(days=within_days)).utc_iso
+        with self.uow.read() as uow:
+            ids = uow.printing.receipts_without_job(self.register_id, since)
+            docs = [uow.queries.receipt_doc(receipt_id) for receipt_id in ids]
+        return self.print_receipts(docs) if docs else None
 
     def print_receipts(self, docs: Sequence[ReceiptDoc], kind: JobKind = JobKind.RECEIPTS) -> str:
         payload = render_receipts(docs, self.layout(), self._logos())

@@ -162,6 +162,18 @@ class PrintJobs:
             found.update(wanted.intersection(json.loads(ids)))
         return found
 
+    def receipts_without_job(self, register_id: str, since_iso: str) -> list[str]:
+        """Receipts made here since ``since_iso`` that no print job carries: a crash came
+        between the sale's commit and its print job, so the customer never got paper."""
+        rows = self.conn.exec_driver_sql(
+            "SELECT r.id FROM receipts r JOIN sales s ON s.id = r.sale_id "
+            "WHERE r.register_id = ? AND s.created_at >= ? AND NOT EXISTS ("
+            "  SELECT 1 FROM print_jobs j, json_each(j.receipt_ids) e WHERE e.value = r.id) "
+            "ORDER BY s.created_at, r.number_text",
+            (register_id, since_iso),
+        )
+        return [row[0] for row in rows]
+
     # -- settings ----------------------------------------------------------------------------
     def settings(self, register_id: str) -> dict[PrinterRole, PrinterSetting]:
         rows = self.conn.execute(

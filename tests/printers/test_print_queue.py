@@ -279,3 +279,25 @@ def test_a_register_without_a_printer_says_so_clearly(counter):
     with pytest.raises(PrinterNotConfigured) as error:
         printing.test_print()
     assert "ingen skriver" in error.value.message("nb")
+
+
+def test_receipts_of_a_sale_whose_print_job_was_lost_are_printed_at_start(counter, ctx, shelf):
+    """A crash between the sale's commit and its print job must not leave a customer without
+    a receipt: at start-up the till queues the originals of receipts no job carries."""
+    from pos.model.basket import Basket
+    from pos.model.payment import Tender, TenderKind
+    from pos.services import checkout
+    from printers.printing import Printing
+
+    basket = Basket()
+    basket.add(shelf("KAFFE-MED"))
+    basket.add(shelf.one_off("11", 1))
+    sale = checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CARD, 68100)])
+    printing = Printing(counter.uow, "K1", clock=ctx.clock, override_url="file:///dev/null")
+    job_id = printing.print_unqueued_receipts()
+    assert job_id is not None
+    with counter.uow.read() as uow:
+        job = uow.printing.job(job_id)
+    assert set(job.receipt_ids) == {r.receipt_id for r in sale.receipts}
+    assert "KOPI" not in job.title
+    assert printing.print_unqueued_receipts() is None  # queued once, never twice

@@ -1,7 +1,7 @@
 """Print queue and per-register printer settings; a printed job can never change again.
 
 Revision ID: 0002
-Revises: 0001
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0002"
-down_revision = "0001"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Debian packages the test suite uses (PDF rendering for label sheets). Installs only what is
+# missing; needs root (CI and the development machines run as root).
+set -euo pipefail
+needed=()
+command -v pdftoppm >/dev/null 2>&1 || needed+=(poppler-utils)
+if [ ${#needed[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "missing system packages: ${needed[*]} (install them with apt-get as root)" >&2
+        exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${needed[@]}" >/dev/null
+fi
