@@ -138,7 +138,7 @@ class ReturnsDialog(QDialog):
                 error_text(ReturnNotAllowed(reason_nb="ingen linjer valgt", reason_en="no lines"))
             )
             return
-        refund = [Tender(self.refund.currentData(), 0)]
+        refund = [Tender(TenderKind(self.refund.currentData()), 0)]
         number = self._number
         self.confirm_button.setEnabled(False)
         self._tasks.run(

@@ -57,6 +57,12 @@ def type_slowly(target: QWidget, text: str) -> None:
 
 
 def press(target: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """A key as a person presses it, in the window it belongs to (shortcuts need that window
+    active; the offscreen platform does not reactivate a window when a dialog closes)."""
+    window = target.window()
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window)
     QTest.keyClick(target, key, modifier, TYPING_KEY_DELAY_MS)
 
 

@@ -89,6 +89,9 @@ class SerialScanner(QObject):
             except (serial.SerialException, OSError) as error:
                 log.warning("serial scanner %s lost: %s", self.url, error)
                 self.state_changed.emit(False, str(error))
+            except Exception as error:  # noqa: BLE001 - the reader thread must never die silently
+                log.exception("serial scanner %s failed; reopening", self.url)
+                self.state_changed.emit(False, str(error))
             finally:
                 self._close()
             self._stop.wait(self._retry_s)
