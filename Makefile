@@ -32,5 +32,5 @@ clean-demo:
 
 # Re-extract the UI strings into the .ts file and compile the .qm the app loads.
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate ui/*.py -ts resources/translations/omigjen_nb.ts
+	$(VENV)/bin/pyside6-lupdate ui/*.py -no-obsolete -ts resources/translations/omigjen_nb.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/omigjen_nb.ts -qm resources/translations/omigjen_nb.qm

@@ -29,14 +29,13 @@ class BasketTableModel(QAbstractTableModel):
     def __init__(self, session: TillSession) -> None:
         super().__init__()
         self._session = session
-        tr = QCoreApplication.translate
         self._headers = [
-            tr("BasketTableModel", "Tenant"),
-            tr("BasketTableModel", "Item"),
-            tr("BasketTableModel", "Qty"),
-            tr("BasketTableModel", "Price"),
-            tr("BasketTableModel", "Discount"),
-            tr("BasketTableModel", "Total"),
+            QCoreApplication.translate("BasketTableModel", "Tenant"),
+            QCoreApplication.translate("BasketTableModel", "Item"),
+            QCoreApplication.translate("BasketTableModel", "Qty"),
+            QCoreApplication.translate("BasketTableModel", "Price"),
+            QCoreApplication.translate("BasketTableModel", "Discount"),
+            QCoreApplication.translate("BasketTableModel", "Total"),
         ]
 
     @property

@@ -34,12 +34,11 @@ class SearchResultsModel(QAbstractTableModel):
         self._text = ""
         self._tenant: str | None = None
         self._more = False
-        tr = QCoreApplication.translate
         self._headers = [
-            tr("SearchResultsModel", "Item"),
-            tr("SearchResultsModel", "Tenant"),
-            tr("SearchResultsModel", "Price"),
-            tr("SearchResultsModel", "Code"),
+            QCoreApplication.translate("SearchResultsModel", "Item"),
+            QCoreApplication.translate("SearchResultsModel", "Tenant"),
+            QCoreApplication.translate("SearchResultsModel", "Price"),
+            QCoreApplication.translate("SearchResultsModel", "Code"),
         ]
 
     def search(self, text: str, tenant_id: str | None) -> None:
