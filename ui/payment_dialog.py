@@ -246,15 +246,20 @@ class PaymentDialog(QDialog):
         return f"{label} {kr(tender.amount)}" + (f" ({extra})" if extra else "")
 
     def _preview_html(self) -> str:
-        parts = [f"<h3>{self.tr('Receipts')}</h3>"]
+        heading, total_text, rounding_text = (
+            self.tr("Receipts"),
+            self.tr("Total"),
+            self.tr("Rounding"),
+        )
+        parts = [f"<h3>{heading}</h3>"]
         shares = {s.tenant_id: s for s in self.settlement.shares} if self.settlement else {}
         for tenant_id, due in self._dues:
             tenant = self._tenants[tenant_id]
-            parts.append(f"<p><b>{tenant.name}</b><br>{self.tr('Total')}: {kr(due)}")
+            parts.append(f"<p><b>{tenant.name}</b><br>{total_text}: {kr(due)}")
             share = shares.get(tenant_id)
             if share is not None:
                 if share.rounding:
-                    parts.append(f"<br>{self.tr('Rounding')}: {kr(share.rounding)}")
+                    parts.append(f"<br>{rounding_text}: {kr(share.rounding)}")
                 for index, amount in share.parts:
                     label = self._tender_text(self.tenders[index]).split(" ")[0]
                     parts.append(f"<br>{label}: {kr(amount)}")

@@ -38,7 +38,7 @@ class StatusStrip(QWidget):
         unsynced: int,
     ) -> None:
         self.user.setText(user or self.tr("Not logged in"))
-        self.register.setText(self.tr("Register %1").replace("%1", register))
+        self.register.setText(register)
         self.tenants.setText(self.tr("Tenants in basket: %1").replace("%1", str(tenant_count)))
         self.training.setText(self.tr("TRAINING") if training else "")
         self.training.setStyleSheet(

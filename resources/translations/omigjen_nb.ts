@@ -216,7 +216,22 @@
         <translation>Gjenstår: %1 (kontant %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="301"/>
+        <location filename="../../ui/payment_dialog.py" line="250"/>
+        <source>Receipts</source>
+        <translation>Kvitteringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="251"/>
+        <source>Total</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="252"/>
+        <source>Rounding</source>
+        <translation>Øreavrunding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="306"/>
         <source>Scan refused while paying: go back to the basket to add %1.</source>
         <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
     </message>
@@ -547,11 +562,6 @@
         <location filename="../../ui/status_strip.py" line="40"/>
         <source>Not logged in</source>
         <translation>Ikke innlogget</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_strip.py" line="41"/>
-        <source>Register %1</source>
-        <translation>Kasse %1</translation>
     </message>
     <message>
         <location filename="../../ui/status_strip.py" line="42"/>
