@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.login.login_requested.connect(self.log_in)
         self.sale.logout_requested.connect(self.log_out)
-        self.sale.basket_changed.connect(self.refresh_status)
+        self.sale.basket_changed.connect(self._basket_changed)
         self.sale.training_changed.connect(self._training_changed)
         self.sale.sale_completed.connect(lambda _result: self.refresh_status())
         self._status_timer = QTimer(self)
@@ -135,6 +135,13 @@ class MainWindow(QMainWindow):
         self.sale.handle_scan(code)
 
     # -- status ----------------------------------------------------------------------------
+    def _basket_changed(self) -> None:
+        """Per scan: no database work, just what the session already knows (the unsynced
+        count and printer state follow on the status timer and after each sale)."""
+        self.status.tenants.setText(
+            self.tr("Tenants in basket: %1").replace("%1", str(len(self.session.basket.tenant_ids)))
+        )
+
     def refresh_status(self) -> None:
         operator = self.session.operator
         overview = self.session.overview()

@@ -39,7 +39,7 @@ class StatusStrip(QWidget):
     ) -> None:
         self.user.setText(user or self.tr("Not logged in"))
         self.register.setText(register)
-        self.tenants.setText(self.tr("Tenants in basket: %1").replace("%1", str(tenant_count)))
+        self.show_tenant_count(tenant_count)
         self.training.setText(self.tr("TRAINING") if training else "")
         self.training.setStyleSheet(
             "background: #ff6f00; color: white; font-weight: bold;" if training else ""
@@ -48,3 +48,6 @@ class StatusStrip(QWidget):
         self.printer.setText(self.tr("Printer: %1").replace("%1", printer_text))
         self.printer.setStyleSheet("" if printer.ready else "color: #b71c1c;")
         self.unsynced.setText(self.tr("%1 not yet synced").replace("%1", str(unsynced)))
+
+    def show_tenant_count(self, tenant_count: int) -> None:
+        self.tenants.setText(self.tr("Tenants in basket: %1").replace("%1", str(tenant_count)))

@@ -133,6 +133,11 @@
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>Tenants in basket: %1</source>
+        <translation>Leietakere i kurven: %1</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -564,7 +569,7 @@
         <translation>Ikke innlogget</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="42"/>
+        <location filename="../../ui/status_strip.py" line="53"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
