@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(PY) main.py --data-dir $(DEMO_DIR) demo
-	$(PY) main.py --data-dir $(DEMO_DIR)
+	$(PY) main.py --data-dir $(DEMO_DIR) --printer file://$(abspath $(DEMO_DIR))/receipts.escpos
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
@@ -32,5 +32,5 @@ clean-demo:
 
 # Re-extract the UI strings into the .ts file and compile the .qm the app loads.
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate ui/*.py -ts resources/translations/omigjen_nb.ts
+	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py') -no-obsolete -ts resources/translations/omigjen_nb.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/omigjen_nb.ts -qm resources/translations/omigjen_nb.qm

@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         "usb://VID:PID, serial:///dev/ttyUSB0?baudrate=9600, tcp://host:9100, "
         "file:///path, cups://NAME",
     )
+    parser.add_argument(
+        "--scanner",
+        default=None,
+        metavar="URL",
+        help="a serial barcode scanner as a pyserial URL: /dev/ttyACM0, COM3, socket://host:port",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("demo", help="seed the demo centre (does nothing if a centre exists)")
     simulate = commands.add_parser("simulate", help="make realistic history with the real services")
@@ -90,7 +96,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run_gui
 
-        return run_gui(data_dir, lang=args.lang, version=VERSION)
+        return run_gui(
+            data_dir,
+            lang=args.lang,
+            version=VERSION,
+            serial_scanner=args.scanner,
+            printer_url=args.printer,
+        )
     try:
         return COMMANDS[args.command](args, data_dir)
     except DomainError as error:

@@ -1,52 +1,155 @@
-"""The main window. For now it shows the centre, the register and its tenants; the sale screen
-comes with issue 2/8."""
+"""The counter window: the status strip and training banner always on top, then either the
+login screen or the sale screen. Routes every scan to whatever is in front, and locks when idle."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QApplication,
     QLabel,
     QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from pos.services.overview import CounterOverview
+from pos.model.staff import Operator
+from ui.common import error_text
+from ui.idle_watcher import IdleWatcher
+from ui.login_widget import LoginWidget
+from ui.sale_widget import SaleWidget
+from ui.status_strip import StatusStrip
+from ui.tasks import TaskRunner
+from ui.till_session import TillSession
+
+DEFAULT_IDLE_MS = 5 * 60 * 1000
+STATUS_REFRESH_MS = 15_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, overview: CounterOverview) -> None:
+    def __init__(
+        self,
+        session: TillSession,
+        tasks: TaskRunner,
+        *,
+        centre_name: str,
+        register_name: str,
+        idle_ms: int = DEFAULT_IDLE_MS,
+    ) -> None:
         super().__init__()
-        self.setWindowTitle(
-            self.tr("Omigjen POS – {register}").format(register=overview.register_name)
+        self.session = session
+        self.tasks = tasks
+        self.setWindowTitle(self.tr("Omigjen POS – %1").replace("%1", register_name))
+        self.resize(1280, 800)
+        self.status = StatusStrip(self)
+        self.banner = QLabel(self.tr("TRAINING MODE – receipts are not real sales"), self)
+        self.banner.setObjectName("trainingBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet(
+            "background: repeating-linear-gradient(45deg, #ff6f00, #ff6f00 10px, #000 10px);"
+            "background-color: #ff6f00; color: white; font-size: 22px; font-weight: bold;"
+            "padding: 8px;"
         )
-        self.resize(900, 600)
+        self.banner.hide()
+        self.login = LoginWidget(register_name, centre_name, self)
+        self.sale = SaleWidget(session, tasks, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.sale)
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        self.centre_label = QLabel(f"<h1>{overview.centre_name}</h1>", central)
-        layout.addWidget(self.centre_label)
-        self.till_label = QLabel(
-            self.tr("The till is open.")
-            if overview.till_open
-            else self.tr("The till is not open yet."),
-            central,
-        )
-        layout.addWidget(self.till_label)
-        self.tenant_table = QTableWidget(len(overview.tenants), 3, central)
-        self.tenant_table.setHorizontalHeaderLabels(
-            [self.tr("Code"), self.tr("Tenant"), self.tr("Org. no.")]
-        )
-        for row, tenant in enumerate(overview.tenants):
-            for column, text in enumerate((tenant.code, tenant.name, tenant.org_no)):
-                self.tenant_table.setItem(row, column, QTableWidgetItem(text))
-        self.tenant_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tenant_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.tenant_table)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(
-            self.tr("Register {register} · not logged in · {count} not yet synced").format(
-                register=overview.register_id, count=overview.unsynced
-            )
+        self.idle = IdleWatcher(idle_ms, self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.login.login_requested.connect(self.log_in)
+        self.sale.logout_requested.connect(self.log_out)
+        self.sale.basket_changed.connect(self._basket_changed)
+        self.sale.training_changed.connect(self._training_changed)
+        self.sale.sale_completed.connect(lambda _result: self.refresh_status())
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start(STATUS_REFRESH_MS)
+        self.refresh_status()
+        self.login.reset()
+
+    @property
+    def logged_in(self) -> bool:
+        return self.session.operator is not None
+
+    # -- login and lock --------------------------------------------------------------------
+    def log_in(self, staff_no: str, pin: str) -> None:
+        self.tasks.run(lambda: self.session.log_in(staff_no, pin), self._logged_in, self._refused)
+
+    def _logged_in(self, operator: Operator) -> None:
+        self.stack.setCurrentWidget(self.sale)
+        self.sale.start()
+        self.idle.start()
+        self.refresh_status()
+
+    def _refused(self, error: Exception) -> None:
+        self.login.refused(error_text(error))
+
+    def log_out(self, message: str = "") -> None:
+        self.idle.stop()
+        dialog = self.sale.dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.reject()
+        try:
+            self.session.log_out()
+        except Exception as error:  # noqa: BLE001 - the lock must happen whatever
+            message = error_text(error)
+        self._training_changed(False)
+        self.stack.setCurrentWidget(self.login)
+        self.login.reset(message)
+        self.refresh_status()
+
+    def lock(self) -> None:
+        if self.logged_in:
+            self.log_out(self.tr("Locked after a quiet spell. The basket is kept."))
+
+    def _training_changed(self, on: bool) -> None:
+        self.banner.setVisible(on)
+        self.refresh_status()
+
+    # -- scans -----------------------------------------------------------------------------
+    def route_scan(self, code: str, _symbology: str = "") -> None:
+        """Send a scan to the dialog in front if it takes scans, else to the basket."""
+        if not self.logged_in:
+            self.login.refused(self.tr("Log in before scanning."))
+            return
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self:
+            handler = getattr(modal, "handle_scan", None)
+            if callable(handler):
+                handler(code)
+            else:
+                self.sale.say(self.tr("Finish the open window before scanning."), problem=True)
+            return
+        self.sale.handle_scan(code)
+
+    # -- status ----------------------------------------------------------------------------
+    def _basket_changed(self) -> None:
+        """Per scan: no database work, just what the session already knows (the unsynced
+        count and printer state follow on the status timer and after each sale)."""
+        self.status.tenants.setText(
+            self.tr("Tenants in basket: %1").replace("%1", str(len(self.session.basket.tenant_ids)))
+        )
+
+    def refresh_status(self) -> None:
+        operator = self.session.operator
+        overview = self.session.overview()
+        self.status.show_state(
+            user=f"{operator.name} ({operator.staff_no})" if operator else None,
+            register=overview.register_name,
+            tenant_count=len(self.session.basket.tenant_ids),
+            training=self.session.training,
+            printer=self.session.output.printer_state(),
+            unsynced=overview.unsynced,
         )

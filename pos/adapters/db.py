@@ -1,20 +1,22 @@
 """Opening the local store: SQLite in WAL mode with synchronous=FULL, foreign keys, and
 BEGIN IMMEDIATE so a write transaction holds the lock from its first statement (no lost update
 between reading a counter and writing it). Migrations run on open; an old database is upgraded.
+Alembic is imported only when the schema is behind, so a normal start stays fast.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILE = "omigjen.sqlite3"
@@ -57,35 +59,62 @@ __all__ = ["Connection", "Engine", "connect", "make_engine", "migrate", "open_st
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
     return config
 
 
+_REVISION_RE = re.compile(r"^revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
+_DOWN_REVISION_RE = re.compile(r"^down_revision\s*=\s*(.+)$", re.MULTILINE)
+
+
+def head_revisions() -> set[str]:
+    """The revisions no other migration builds on, read from the version files' text (cheaper
+    than loading Alembic's script directory on every start)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found = _REVISION_RE.search(source)
+        if found is None:
+            continue
+        revisions.add(found.group(1))
+        down = _DOWN_REVISION_RE.search(source)
+        if down is not None:
+            parents.update(re.findall(r"[\"'](\w+)[\"']", down.group(1)))
+    return revisions - parents
+
+
 def head_revision() -> str:
-    script = ScriptDirectory.from_config(_bare_config())
-    head = script.get_current_head()
-    assert head is not None
-    return head
+    heads = sorted(head_revisions())
+    assert len(heads) == 1, f"migrations have several heads: {heads}"
+    return heads[0]
 
 
-def _bare_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
+def current_revisions(engine: Engine) -> set[str]:
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except OperationalError:  # no alembic_version table: a new, empty database
+        return set()
+    return {str(row[0]) for row in rows}
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    revisions = sorted(current_revisions(engine))
+    return revisions[0] if len(revisions) == 1 else None
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to ``revision``; cheap when it is already there."""
-    if revision == "head" and current_revision(engine) == head_revision():
+    """Bring the schema up to ``revision``; cheap (and Alembic-free) when it is already there."""
+    if revision == "head" and current_revisions(engine) == head_revisions():
         return
-    command.upgrade(alembic_config(engine), revision)
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), "heads" if revision == "head" else revision)
 
 
 def open_store(data_dir: Path) -> Engine:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, RowMapping, func, select
+from sqlalchemy import Connection, RowMapping, func, select, text
 
 from pos.adapters import tables as t
 from pos.identifiers import format_org_number
@@ -72,6 +72,42 @@ class Queries:
         from pos.adapters.repositories import item_from_row
 
         return [item_from_row(r._mapping) for r in self.conn.execute(select(t.items))]
+
+    def search_items(
+        self, match: str, tenant_id: str | None, limit: int, offset: int
+    ) -> list[Item]:
+        """One page of sellable items whose text matches an FTS5 ``match`` expression (or every
+        sellable item when it is empty), in catalogue order, optionally of one tenant only."""
+        from pos.adapters.repositories import item_from_row
+
+        where = ["items.status = 'available'"]
+        params: dict[str, object] = {"limit": limit, "offset": offset}
+        if tenant_id is not None:
+            where.append("items.tenant_id = :tenant")
+            params["tenant"] = tenant_id
+        if match:
+            where.append(f"{t.ITEMS_FTS} MATCH :match")
+            params["match"] = match
+            source = f"{t.ITEMS_FTS} JOIN items ON items.rowid = {t.ITEMS_FTS}.rowid"
+            order = f"{t.ITEMS_FTS}.rowid"
+        else:
+            source, order = "items", "items.rowid"
+        sql = (
+            f"SELECT items.* FROM {source} WHERE {' AND '.join(where)} "
+            f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+        )
+        return [item_from_row(r._mapping) for r in self.conn.execute(text(sql), params)]
+
+    def open_price_items(self) -> list[Item]:
+        """The quick items a cashier prices at the till (few: one or two per tenant)."""
+        from pos.adapters.repositories import item_from_row
+
+        rows = self.conn.execute(
+            select(t.items)
+            .where(t.items.c.kind == "open_price", t.items.c.status == "available")
+            .order_by(t.items.c.description)
+        )
+        return [item_from_row(r._mapping) for r in rows]
 
     def parked_basket(self, parked_id: str) -> Row | None:
         row = self.conn.execute(

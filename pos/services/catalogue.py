@@ -1,8 +1,9 @@
-"""Finding items at the counter by what was scanned or typed, including labels this counter has
-never seen: an in-store EAN-13 says whose item it is, so it can still be sold."""
+"""Finding items at the counter by what was scanned or typed, by text, and the quick items;
+including labels this counter has never seen: an in-store EAN-13 says whose item it is."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pos.errors import UnknownItem
@@ -23,6 +24,10 @@ class UnknownLabel:
 
     barcode: str
     tenant: Tenant
+
+
+SEARCH_PAGE = 50
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
 def find_item(uow_factory: UnitOfWorkFactory, code: str) -> Item:
@@ -78,3 +83,42 @@ def adopt_label(
         register_id=ctx.register_id,
     )
     return item
+
+
+def match_expression(typed: str) -> str:
+    """What a person typed as an FTS5 query: every word must occur, as a word or its start.
+
+    Only word characters pass, each word quoted, so no input can form FTS5 syntax.
+    """
+    return " ".join(f'"{word}"*' for word in _WORD_RE.findall(typed))
+
+
+def search_items(
+    uow_factory: UnitOfWorkFactory,
+    typed: str,
+    *,
+    tenant_id: str | None = None,
+    offset: int = 0,
+    limit: int = SEARCH_PAGE,
+) -> list[Item]:
+    """One page of sellable items matching the typed words (the whole catalogue is never read)."""
+    with uow_factory.read() as uow:
+        return uow.queries.search_items(match_expression(typed), tenant_id, limit, offset)
+
+
+def open_price_items(uow_factory: UnitOfWorkFactory) -> list[Item]:
+    with uow_factory.read() as uow:
+        return uow.queries.open_price_items()
+
+
+def credit_note_balance(uow_factory: UnitOfWorkFactory, number: str) -> tuple[str, int] | None:
+    """(issuing tenant id, what is left on it) of a credit note, or None if there is no such note.
+
+    For showing the payment before it is made; checkout checks the note again when recording.
+    """
+    with uow_factory.read() as uow:
+        found = uow.store.credit_note(number.strip().upper())
+    if found is None:
+        return None
+    note, balance = found
+    return str(note["tenant_id"]), balance

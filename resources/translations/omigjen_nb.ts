@@ -2,41 +2,606 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
-    <name>MainWindow</name>
+    <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="22"/>
-        <source>Omigjen POS – {register}</source>
-        <translation>Omigjen POS – {register}</translation>
+        <location filename="../../ui/approval_dialog.py" line="34"/>
+        <source>Manager approval</source>
+        <translation>Godkjenning av leder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
-        <source>The till is open.</source>
-        <translation>Kassen er åpen.</translation>
+        <location filename="../../ui/approval_dialog.py" line="53"/>
+        <source>Manager&apos;s staff number</source>
+        <translation>Lederens ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
-        <source>The till is not open yet.</source>
-        <translation>Kassen er ikke åpnet ennå.</translation>
+        <location filename="../../ui/approval_dialog.py" line="54"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
+</context>
+<context>
+    <name>BasketTableModel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
-        <source>Code</source>
-        <translation>Kode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/basket_model.py" line="33"/>
         <source>Tenant</source>
         <translation>Leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
-        <source>Org. no.</source>
-        <translation>Org.nr.</translation>
+        <location filename="../../ui/basket_model.py" line="34"/>
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_model.py" line="35"/>
+        <source>Qty</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_model.py" line="36"/>
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_model.py" line="37"/>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_model.py" line="38"/>
+        <source>Total</source>
+        <translation>Sum</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../ui/discount_dialog.py" line="36"/>
+        <location filename="../../ui/discount_dialog.py" line="54"/>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discount_dialog.py" line="40"/>
+        <source>e.g. 50 or 10%</source>
+        <translation>f.eks. 50 eller 10%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discount_dialog.py" line="42"/>
+        <source>Reason (required)</source>
+        <translation>Grunn (må fylles ut)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discount_dialog.py" line="55"/>
+        <source>Reason</source>
+        <translation>Grunn</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWidget</name>
+    <message>
+        <location filename="../../ui/login_widget.py" line="31"/>
+        <location filename="../../ui/login_widget.py" line="45"/>
+        <source>Staff number</source>
+        <translation>Ansattnummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_widget.py" line="34"/>
+        <location filename="../../ui/login_widget.py" line="46"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_widget.py" line="62"/>
+        <source>Log in</source>
+        <translation>Logg inn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_widget.py" line="95"/>
+        <source>Enter your staff number and PIN.</source>
+        <translation>Skriv ansattnummer og PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_widget.py" line="98"/>
+        <source>Checking…</source>
+        <translation>Sjekker …</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="42"/>
+        <source>Omigjen POS – %1</source>
+        <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="45"/>
-        <source>Register {register} · not logged in · {count} not yet synced</source>
-        <translation>Kasse {register} · ikke innlogget · {count} ikke synkronisert</translation>
+        <source>TRAINING MODE – receipts are not real sales</source>
+        <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <source>Locked after a quiet spell. The basket is kept.</source>
+        <translation>Låst etter en stund uten bruk. Kurven er tatt vare på.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <source>Log in before scanning.</source>
+        <translation>Logg inn før du skanner.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>Finish the open window before scanning.</source>
+        <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>Tenants in basket: %1</source>
+        <translation>Leietakere i kurven: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="52"/>
+        <source>Payment</source>
+        <translation>Betaling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="73"/>
+        <source>Amount (empty = the rest)</source>
+        <translation>Beløp (tomt = resten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="75"/>
+        <source>Card terminal reference</source>
+        <translation>Referanse fra kortterminalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="77"/>
+        <source>Credit note number (or scan it)</source>
+        <translation>Nummer på tilgodelapp (eller skann den)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="91"/>
+        <location filename="../../ui/payment_dialog.py" line="240"/>
+        <source>Cash</source>
+        <translation>Kontant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="92"/>
+        <location filename="../../ui/payment_dialog.py" line="241"/>
+        <source>Card</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="93"/>
+        <location filename="../../ui/payment_dialog.py" line="242"/>
+        <source>Vipps</source>
+        <translation>Vipps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="94"/>
+        <location filename="../../ui/payment_dialog.py" line="243"/>
+        <source>Credit note</source>
+        <translation>Tilgodelapp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="95"/>
+        <source>Remove last payment</source>
+        <translation>Fjern siste betaling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="96"/>
+        <source>Confirm sale</source>
+        <translation>Fullfør salget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="98"/>
+        <source>Back to basket</source>
+        <translation>Tilbake til kurven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="202"/>
+        <source>To pay: %1</source>
+        <translation>Å betale: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="207"/>
+        <source>Change: %1</source>
+        <translation>Vekslepenger: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="209"/>
+        <source>(rounding %1)</source>
+        <translation>(øreavrunding %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="214"/>
+        <source>Left to pay: %1 (cash %2)</source>
+        <translation>Gjenstår: %1 (kontant %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="250"/>
+        <source>Receipts</source>
+        <translation>Kvitteringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="251"/>
+        <source>Total</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="252"/>
+        <source>Rounding</source>
+        <translation>Øreavrunding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="306"/>
+        <source>Scan refused while paying: go back to the basket to add %1.</source>
+        <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../../ui/price_dialog.py" line="37"/>
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_dialog.py" line="59"/>
+        <source>Tenant</source>
+        <translation>Leietaker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_dialog.py" line="60"/>
+        <source>Price (kr)</source>
+        <translation>Pris (kr)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsDialog</name>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="40"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="47"/>
+        <source>Receipt number, e.g. 11-K1-000123 (or scan it)</source>
+        <translation>Kvitteringsnummer, f.eks. 11-K1-000123 (eller skann det)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="51"/>
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="51"/>
+        <source>Sold</source>
+        <translation>Solgt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="51"/>
+        <source>Amount</source>
+        <translation>Beløp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="51"/>
+        <source>Return qty</source>
+        <translation>Antall i retur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="58"/>
+        <source>Cash</source>
+        <translation>Kontant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="59"/>
+        <source>Card</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="60"/>
+        <source>Vipps</source>
+        <translation>Vipps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="61"/>
+        <source>New credit note</source>
+        <translation>Ny tilgodelapp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="67"/>
+        <source>Record return</source>
+        <translation>Registrer retur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="68"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="69"/>
+        <source>Find receipt</source>
+        <translation>Finn kvittering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="74"/>
+        <source>Refund to</source>
+        <translation>Betal tilbake med</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_dialog.py" line="94"/>
+        <source>Scan the receipt&apos;s number to return from it.</source>
+        <translation>Skann kvitteringsnummeret for å returnere fra den.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleWidget</name>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="72"/>
+        <source>Scan or type a code, Enter to add</source>
+        <translation>Skann eller skriv en kode, Enter for å legge til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="104"/>
+        <source>Quick keys (open price)</source>
+        <translation>Hurtigtaster (åpen pris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="116"/>
+        <source>Pay</source>
+        <translation>Betal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="117"/>
+        <source>Quantity</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="118"/>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="119"/>
+        <source>Delete line</source>
+        <translation>Slett linje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="120"/>
+        <source>Find item</source>
+        <translation>Finn vare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="121"/>
+        <source>Price look-up</source>
+        <translation>Prisforespørsel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="122"/>
+        <source>Park</source>
+        <translation>Parker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="123"/>
+        <source>Resume</source>
+        <translation>Hent kurv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="124"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="125"/>
+        <source>Void basket</source>
+        <translation>Annuller kurv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="126"/>
+        <source>Open drawer</source>
+        <translation>Åpne skuff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="127"/>
+        <source>Training</source>
+        <translation>Trening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="128"/>
+        <source>Log out</source>
+        <translation>Logg ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="211"/>
+        <source>Credit notes are taken as payment: press Pay (F12).</source>
+        <translation>Tilgodelapper tas imot som betaling: trykk Betal (F12).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="231"/>
+        <source>Read twice: «%1» is counted once.</source>
+        <translation>Lest to ganger: «%1» telles én gang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="233"/>
+        <source>«%1» is a one-off item and is already in the basket.</source>
+        <translation>«%1» er et enkeltstående produkt og ligger allerede i kurven.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="258"/>
+        <source>open price</source>
+        <translation>åpen pris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="260"/>
+        <source>Price look-up: %1 costs %2</source>
+        <translation>Prisforespørsel: %1 koster %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="274"/>
+        <source>The code %1 is not in the catalogue. Sell it as an open-price item of:</source>
+        <translation>Koden %1 finnes ikke i varekatalogen. Selg den med åpen pris for:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="290"/>
+        <source>That tenant has no open-price item to sell it as.</source>
+        <translation>Leietakeren har ingen vare med åpen pris å selge den som.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="316"/>
+        <source>Quantity of %1</source>
+        <translation>Antall av %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="353"/>
+        <source>Deleted: %1</source>
+        <translation>Slettet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="378"/>
+        <source>Price look-up: scan an item to see its price (F5 to stop).</source>
+        <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="380"/>
+        <source>Price look-up ended.</source>
+        <translation>Prisforespørsel avsluttet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="414"/>
+        <source>Basket parked. Resume it with F7.</source>
+        <translation>Kurven er parkert. Hent den med F7.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="420"/>
+        <source>No parked baskets.</source>
+        <translation>Ingen parkerte kurver.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="423"/>
+        <source>Resume which basket?</source>
+        <translation>Hvilken kurv vil du hente?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="445"/>
+        <source>Basket voided.</source>
+        <translation>Kurven er annullert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="452"/>
+        <source>Why open the drawer without a sale?</source>
+        <translation>Hvorfor åpne skuffen uten salg?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="459"/>
+        <source>Drawer opened (no sale).</source>
+        <translation>Skuffen er åpnet (uten salg).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="475"/>
+        <source>The basket is empty.</source>
+        <translation>Kurven er tom.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="488"/>
+        <source>Sale recorded: %1.</source>
+        <translation>Salget er registrert: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="490"/>
+        <source>Change %1.</source>
+        <translation>Vekslepenger %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="507"/>
+        <source>Return recorded: %1.</source>
+        <translation>Retur registrert: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="32"/>
+        <source>Find item</source>
+        <translation>Finn vare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="35"/>
+        <source>Words of the description or code</source>
+        <translation>Ord fra beskrivelsen eller koden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="37"/>
+        <source>All tenants</source>
+        <translation>Alle leietakere</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../ui/search_model.py" line="38"/>
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="39"/>
+        <source>Tenant</source>
+        <translation>Leietaker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="40"/>
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="41"/>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../../ui/status_strip.py" line="40"/>
+        <source>Not logged in</source>
+        <translation>Ikke innlogget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="55"/>
+        <source>ready</source>
+        <translation>klar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="58"/>
+        <source>%1 failed print jobs</source>
+        <translation>%1 mislykkede utskrifter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="62"/>
+        <source>Tenants in basket: %1</source>
+        <translation>Leietakere i kurven: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="43"/>
+        <source>TRAINING</source>
+        <translation>TRENING</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="53"/>
+        <source>No printer</source>
+        <translation>Ingen skriver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="47"/>
+        <source>Printer: %1</source>
+        <translation>Skriver: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="49"/>
+        <source>%1 not yet synced</source>
+        <translation>%1 ikke synkronisert ennå</translation>
     </message>
 </context>
 </TS>

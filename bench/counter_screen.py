@@ -1,0 +1,166 @@
+"""The counter screen with a 1 000 000-item catalogue: scan to basket (final Enter of a wedge
+burst to model updated and view repainted), cold start to a ready login screen against a bare
+PySide6 window started in the same run, and resident memory."""
+
+from __future__ import annotations
+
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from bench import Figure, median, percentile
+
+ITEMS = 1_000_000
+SCANS = 300
+CACHE = Path(tempfile.gettempdir()) / "omigjen-bench-1m"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def catalogue_dir() -> Path:
+    """A seeded demo centre plus a million one-off items, built once and cached."""
+    data = CACHE / "data"
+    if (CACHE / "ready").exists():
+        return data
+    from pos.counter import open_counter
+    from pos.identifiers import make_in_store_ean13
+    from pos.services.demo import seed_demo
+
+    with open_counter(data) as counter:
+        seed_demo(counter.uow, counter.signer())
+    db = sqlite3.connect(data / "omigjen.sqlite3")
+    tenant = db.execute("SELECT id FROM tenants WHERE code = '11'").fetchone()[0]
+    words = ("Genser", "Jakke", "Bukse", "Skjorte", "Kjole", "Lue", "Skjerf", "Vott")
+    rows = (
+        (
+            str(uuid.uuid4()),
+            tenant,
+            "one_off",
+            f"{words[n % 8]} str. {n % 7} nr {n}",
+            19900 + n % 500 * 100,
+            "25",
+            "KLAER",
+            make_in_store_ean13("11", 100_000 + n),
+            None,
+            "available",
+            "2026-01-01T00:00:00Z",
+        )
+        for n in range(ITEMS)
+    )
+    with db:
+        db.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.close()
+    (CACHE / "ready").touch()
+    return data
+
+
+def scan_to_basket(data: Path) -> tuple[list[float], float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from pos.counter import open_counter
+    from pos.identifiers import make_in_store_ean13
+    from ui.main_window import MainWindow
+    from ui.scanner.wedge_filter import WedgeScannerFilter
+    from ui.tasks import ImmediatePool, TaskRunner
+    from ui.till_session import TillSession
+
+    app = QApplication.instance() or QApplication([])
+    samples: list[float] = []
+    with open_counter(data) as counter:
+        session = TillSession(counter.uow, "K1", counter.signer())
+        window = MainWindow(session, TaskRunner(ImmediatePool()), centre_name="", register_name="")
+        wedge = WedgeScannerFilter(parent=window)
+        app.installEventFilter(wedge)
+        wedge.scanned.connect(window.route_scan)
+        window.show()
+        window._logged_in(session.log_in("1001", "1234"))  # noqa: SLF001 - skip the PIN pad
+        field = window.sale.code
+        for n in range(SCANS):
+            code = make_in_store_ean13("11", 100_000 + (n * 3331) % ITEMS)
+            QTest.keyClicks(field, code, Qt.KeyboardModifier.NoModifier, 1)
+            began = time.perf_counter()
+            QTest.keyClick(field, Qt.Key.Key_Return)
+            window.sale.view.viewport().repaint()
+            samples.append((time.perf_counter() - began) * 1000)
+            if len(session.basket.lines) >= 40:
+                session.basket.lines.clear()
+                window.sale.model.reset()
+        session.log_out()
+        app.removeEventFilter(wedge)
+    return samples, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+_BARE = (
+    "import time; t=time.perf_counter()\n"
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "app=QApplication([]); w=QWidget(); w.show(); app.processEvents()\n"
+    "print(time.perf_counter()-t)\n"
+)
+_COUNTER = (
+    "import time; t=time.perf_counter()\n"
+    "import sys; from pathlib import Path\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "from pos.counter import open_counter\n"
+    "from ui.main_window import MainWindow\n"
+    "from ui.tasks import TaskRunner\n"
+    "from ui.till_session import LazySigner, TillSession\n"
+    "app=QApplication([]); c=open_counter(Path(sys.argv[1]))\n"
+    "s=TillSession(c.uow, c.register_id(), LazySigner(c.signer)); o=s.overview()\n"
+    "w=MainWindow(s, TaskRunner(), centre_name=o.centre_name, register_name=o.register_name)\n"
+    "w.show(); app.processEvents()\n"
+    "print(time.perf_counter()-t, 'alembic' in sys.modules)\n"
+)
+
+
+def cold_start(data: Path) -> tuple[float, float, bool]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+
+    def timed(script: str, *args: str) -> list[str]:
+        out = subprocess.run(
+            [sys.executable, "-c", script, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        return out.stdout.split()
+
+    bare = median([float(timed(_BARE)[0]) for _ in range(3)])
+    runs = [timed(_COUNTER, str(data)) for _ in range(3)]
+    return median([float(r[0]) for r in runs]), bare, runs[-1][1] == "True"
+
+
+def run() -> list[Figure]:
+    data = catalogue_dir()
+    start, bare, alembic = cold_start(data)
+    samples, rss = scan_to_basket(data)
+    return [
+        Figure(
+            "scan to basket p95 (1M items)",
+            percentile(samples, 95),
+            "ms",
+            "<= 16 ms",
+            percentile(samples, 95) <= 16,
+        ),
+        Figure("scan to basket median", median(samples), "ms"),
+        Figure(
+            "cold start to login (1M items)",
+            start * 1000,
+            "ms",
+            "<= 1000 ms, <= 5x bare",
+            start <= 1.0 and start <= 5 * bare,
+            baseline=bare * 1000,
+        ),
+        Figure("bare PySide6 window start", bare * 1000, "ms"),
+        Figure("alembic loaded at start (1 = yes)", float(alembic), "", "0", not alembic),
+        Figure("resident memory after scans", rss, "MB", "<= 300 MB", rss <= 300),
+    ]

@@ -1,0 +1,74 @@
+"""The real counter window on a seeded demo centre, with tasks run in line and the wedge filter
+installed on the application (removed again after each test)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos.counter import Counter
+from ui.main_window import MainWindow
+from ui.scanner.wedge_filter import WedgeScannerFilter
+from ui.tasks import ImmediatePool, TaskRunner
+from ui.till_session import TillSession
+
+SCANNER_KEY_DELAY_MS = 5
+"""A wedge scanner's gap between characters (real ones: ~8-16 ms)."""
+TYPING_KEY_DELAY_MS = 80
+"""A quick person's gap between keys: well above the 50 ms threshold."""
+
+
+@pytest.fixture
+def session(counter: Counter, clock) -> TillSession:  # type: ignore[no-untyped-def]
+    return TillSession(counter.uow, "K1", counter.signer(), clock=clock)
+
+
+@pytest.fixture
+def window(qtbot, session: TillSession) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    tasks = TaskRunner(ImmediatePool())
+    win = MainWindow(session, tasks, centre_name="Demo", register_name="Kasse 1")
+    qtbot.addWidget(win)
+    wedge = WedgeScannerFilter(parent=win)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(wedge)
+    wedge.scanned.connect(win.route_scan)
+    win.wedge = wedge  # type: ignore[attr-defined]
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    yield win
+    app.removeEventFilter(wedge)
+    app.removeEventFilter(win.idle)
+
+
+def scan(target: QWidget, code: str) -> None:
+    """What a keyboard-wedge scanner does: the code in a burst, then Enter."""
+    QTest.keyClicks(target, code, Qt.KeyboardModifier.NoModifier, SCANNER_KEY_DELAY_MS)
+    QTest.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, SCANNER_KEY_DELAY_MS)
+
+
+def type_slowly(target: QWidget, text: str) -> None:
+    QTest.keyClicks(target, text, Qt.KeyboardModifier.NoModifier, TYPING_KEY_DELAY_MS)
+
+
+def press(target: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """A key as a person presses it, in the window it belongs to (shortcuts need that window
+    active; the offscreen platform does not reactivate a window when a dialog closes)."""
+    window = target.window()
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window)
+    QTest.keyClick(target, key, modifier, TYPING_KEY_DELAY_MS)
+
+
+def log_in(window: MainWindow, staff_no: str = "1001", pin: str = "1234") -> None:
+    type_slowly(window.login.staff_no, staff_no)
+    press(window.login.staff_no, Qt.Key.Key_Return)
+    type_slowly(window.login.pin, pin)
+    press(window.login.pin, Qt.Key.Key_Return)
+    assert window.session.operator is not None, window.login.message.text()

@@ -1,0 +1,107 @@
+"""A whole mixed-tenant sale at the real counter window: keyboard and wedge scans only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pos.identifiers import make_in_store_ean13
+from pos.model.receipt import ReceiptKind
+from ui.main_window import MainWindow
+from ui.payment_dialog import PaymentDialog
+
+from .conftest import log_in, press, scan, type_slowly
+
+COAT = make_in_store_ean13("11", 1)  # Ullkåpe, 649,00 (Bua Brukte Klær)
+TUBE = "7310750000018"  # Slange 28", 129,00 (Sykkelfikseren)
+COFFEE = "KAFFE-MED"  # 32,00 (Kafé Kvisten)
+
+
+def receipts_of(window: MainWindow, sale_id: str) -> list[dict]:
+    with window.session.uow.read() as uow:
+        return [dict(r) for r in uow.queries.receipts_of_sale(sale_id)]
+
+
+def test_a_mixed_basket_scanned_and_paid_in_cash_records_one_receipt_per_tenant(window, qtbot):
+    log_in(window)
+    assert window.stack.currentWidget() is window.sale
+    focus = window.sale.code
+    for code in (COAT, TUBE, COFFEE):
+        scan(focus, code)
+    assert [ln.description for ln in window.session.basket.lines] == [
+        "Ullkåpe, Dale, str. M",
+        'Slange 28" Schrader',
+        "Kaffe (ta med)",
+    ]
+    assert window.sale.model.rowCount() == 3
+    assert focus.text() == ""  # the scanned characters never reached the field
+    assert window.status.tenants.text().endswith("3")
+
+    press(window.sale, Qt.Key.Key_F12)
+    dialog = window.sale.dialog
+    assert isinstance(dialog, PaymentDialog) and dialog.isVisible()
+    assert dialog.total == 64900 + 12900 + 3200
+    type_slowly(dialog.amount, "1000")
+    press(dialog.amount, Qt.Key.Key_Return)
+    assert dialog.settlement is not None and dialog.settlement.change == 19000
+    with qtbot.waitSignal(window.sale.sale_completed) as completed:
+        press(dialog.amount, Qt.Key.Key_Return)
+    result = completed.args[0]
+
+    receipts = receipts_of(window, result.sale_id)
+    assert sorted(r["number_text"] for r in receipts) == [
+        "11-K1-000001",
+        "13-K1-000001",
+        "15-K1-000001",
+    ]
+    assert all(r["kind"] == ReceiptKind.SALE.value for r in receipts)
+    assert sum(r["total"] for r in receipts) == 81000
+    assert window.session.basket.lines == []
+    assert "11-K1-000001" in window.sale.message.text()
+
+
+def test_a_scan_while_the_cash_field_has_focus_does_not_change_the_amount(window):
+    log_in(window)
+    scan(window.sale.code, COAT)
+    press(window.sale, Qt.Key.Key_F12)
+    dialog = window.sale.dialog
+    assert isinstance(dialog, PaymentDialog)
+    dialog.amount.setFocus()
+    type_slowly(dialog.amount, "700")
+    scan(dialog.amount, TUBE)
+    assert dialog.amount.text() == "700"
+    assert len(window.session.basket.lines) == 1
+    assert "Slange" not in dialog.message.text() and TUBE in dialog.message.text()
+    assert QApplication.activeModalWidget() is dialog
+
+
+def test_digits_typed_slower_than_a_scanner_are_typing_not_a_scan(window):
+    log_in(window)
+    type_slowly(window.sale.code, TUBE)
+    assert window.session.basket.lines == []  # nothing scanned ...
+    assert window.sale.code.text() == TUBE  # ... the digits are in the field
+    press(window.sale.code, Qt.Key.Key_Return)  # and Enter adds it as a typed code
+    assert [ln.description for ln in window.session.basket.lines] == ['Slange 28" Schrader']
+
+
+def test_a_wrong_check_digit_is_refused_and_an_unknown_code_can_be_sold_for_its_tenant(window):
+    log_in(window)
+    scan(window.sale.code, "7310750000019")
+    assert window.session.basket.lines == []
+    assert "kontrollsiffer" in window.sale.message.text()
+    unknown = make_in_store_ean13("12", 777)  # Småfolk's label, not in the catalogue
+    scan(window.sale.code, unknown)
+    dialog = window.sale.dialog
+    assert dialog is not None and dialog.tenant.currentText().startswith("12 ")
+    type_slowly(dialog.price, "45")
+    press(dialog.price, Qt.Key.Key_Return)
+    (line,) = window.session.basket.lines
+    assert line.description == "Diverse barneklær" and line.amount == 4500
+
+
+def test_a_second_read_of_the_same_one_off_item_is_counted_once(window):
+    log_in(window)
+    scan(window.sale.code, COAT)
+    scan(window.sale.code, COAT)
+    assert len(window.session.basket.lines) == 1
+    assert "Ullkåpe" in window.sale.message.text()

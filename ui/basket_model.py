@@ -1,0 +1,130 @@
+"""The basket as a table model: one row per line, marked by its tenant (code and colour)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from pos.model.basket import Basket, BasketLine
+from pos.model.catalogue import Item
+from pos.model.tenant import Tenant
+from pos.money import Ore, format_nok
+from ui.till_session import TillSession
+
+TENANT_COLOURS = ("#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6", "#fffde7", "#e0f7fa")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class BasketTableModel(QAbstractTableModel):
+    TENANT, ITEM, QTY, PRICE, DISCOUNT, TOTAL = range(6)
+
+    def __init__(self, session: TillSession) -> None:
+        super().__init__()
+        self._session = session
+        self._headers = [
+            QCoreApplication.translate("BasketTableModel", "Tenant"),
+            QCoreApplication.translate("BasketTableModel", "Item"),
+            QCoreApplication.translate("BasketTableModel", "Qty"),
+            QCoreApplication.translate("BasketTableModel", "Price"),
+            QCoreApplication.translate("BasketTableModel", "Discount"),
+            QCoreApplication.translate("BasketTableModel", "Total"),
+        ]
+
+    @property
+    def lines(self) -> list[BasketLine]:
+        return self._session.basket.lines
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.lines):
+            return None
+        line = self.lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(line, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(self._colour(line.tenant_id))
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TENANT:
+            tenant = self._tenant(line.tenant_id)
+            return tenant.name if tenant else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.QTY:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, line: BasketLine, column: int) -> str | None:
+        if column == self.TENANT:
+            tenant = self._tenant(line.tenant_id)
+            return f"{tenant.code} {tenant.name}" if tenant else line.tenant_id
+        if column == self.ITEM:
+            reason = f" ({line.discount_reason})" if line.discount_reason else ""
+            return line.description + reason
+        if column == self.QTY:
+            return str(line.qty)
+        if column == self.PRICE:
+            return format_nok(line.unit_price)
+        if column == self.DISCOUNT:
+            return f"-{format_nok(line.discount)}" if line.discount else ""
+        if column == self.TOTAL:
+            return format_nok(line.amount)
+        return None
+
+    def _tenant(self, tenant_id: str) -> Tenant | None:
+        return self._session.tenants().get(tenant_id)
+
+    def _colour(self, tenant_id: str) -> str:
+        order = sorted(self._session.tenants())
+        position = order.index(tenant_id) if tenant_id in order else 0
+        return TENANT_COLOURS[position % len(TENANT_COLOURS)]
+
+    def line_at(self, row: int) -> BasketLine | None:
+        return self.lines[row] if 0 <= row < len(self.lines) else None
+
+    # -- changes go through the model, so views hear of them in Qt's begin/end order --------
+    def add(self, item: Item, qty: int = 1, price: Ore | None = None) -> BasketLine:
+        """Ring up an item; a DomainError leaves basket and views untouched."""
+        Basket(lines=list(self.lines)).add(item, qty, price)  # the rules, on a copy
+        row = len(self.lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        line = self._session.ring_up(item, qty, price)
+        self.endInsertRows()
+        return line
+
+    def delete(self, line_id: str) -> BasketLine:
+        """Delete a line (journaled by the session)."""
+        row = next(i for i, ln in enumerate(self.lines) if ln.line_id == line_id)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        try:
+            return self._session.delete_line(line_id)
+        finally:
+            self.endRemoveRows()
+            if any(ln.line_id == line_id for ln in self.lines):  # the journal refused it
+                self.reset()
+
+    def line_changed(self, line_id: str) -> None:
+        row = next((i for i, ln in enumerate(self.lines) if ln.line_id == line_id), None)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()

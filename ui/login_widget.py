@@ -1,0 +1,109 @@
+"""The login screen: staff number and PIN, typed on the keyboard or on a touch PIN pad."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common import touch_button
+
+PAD_BUTTON_PX = 72
+
+
+class LoginWidget(QWidget):
+    login_requested = Signal(str, str)
+    """The cashier asked to log in: (staff number, PIN)."""
+
+    def __init__(self, register_name: str, centre_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("login")
+        title = QLabel(f"<h1>{centre_name}</h1><h2>{register_name}</h2>", self)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.staff_no = QLineEdit(self)
+        self.staff_no.setPlaceholderText(self.tr("Staff number"))
+        self.pin = QLineEdit(self)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        for field in (self.staff_no, self.pin):
+            field.setMinimumHeight(PAD_BUTTON_PX * 2 // 3)
+            field.setFont(QFont(field.font().family(), 18))
+            field.setMaxLength(8)
+        self.message = QLabel(self)
+        self.message.setObjectName("loginMessage")
+        self.message.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Staff number"), self.staff_no)
+        form.addRow(self.tr("PIN"), self.pin)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(self._pad())
+        layout.addStretch(1)
+        self.setMaximumWidth(520)
+        self.staff_no.returnPressed.connect(self._staff_entered)
+        self.pin.returnPressed.connect(self.submit)
+
+    def _pad(self) -> QGridLayout:
+        grid = QGridLayout()
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+        for position, key in enumerate(keys):
+            label = self.tr("Log in") if key == "OK" else key
+            button = touch_button(label, self)
+            button.setObjectName(f"pad_{key}")
+            button.setMinimumSize(PAD_BUTTON_PX, PAD_BUTTON_PX)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field being typed keeps focus
+            button.clicked.connect(lambda _=False, k=key: self._pad_pressed(k))
+            grid.addWidget(button, position // 3, position % 3)
+        return grid
+
+    def _field(self) -> QLineEdit:
+        return self.pin if self.pin.hasFocus() or self.staff_no.text() else self.staff_no
+
+    def _pad_pressed(self, key: str) -> None:
+        field = self.pin if self.pin.hasFocus() else self.staff_no
+        if not self.pin.hasFocus() and not self.staff_no.hasFocus():
+            field = self._field()
+        if key == "OK":
+            if field is self.staff_no:
+                self._staff_entered()
+            else:
+                self.submit()
+        elif key == "⌫":
+            field.backspace()
+        else:
+            field.insert(key)
+
+    def _staff_entered(self) -> None:
+        if self.staff_no.text().strip():
+            self.pin.setFocus()
+
+    def submit(self) -> None:
+        staff_no, pin = self.staff_no.text().strip(), self.pin.text()
+        if not staff_no or not pin:
+            self.message.setText(self.tr("Enter your staff number and PIN."))
+            return
+        self.pin.clear()
+        self.message.setText(self.tr("Checking…"))
+        self.login_requested.emit(staff_no, pin)
+
+    def refused(self, text: str) -> None:
+        self.message.setText(text)
+        self.pin.setFocus()
+
+    def reset(self, message: str = "") -> None:
+        self.staff_no.clear()
+        self.pin.clear()
+        self.message.setText(message)
+        self.staff_no.setFocus()

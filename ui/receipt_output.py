@@ -1,0 +1,45 @@
+"""Where recorded receipts go to paper: an interface the print queue (issue 3/8) implements.
+
+The sale screen only calls ``print_sale`` and ``open_drawer`` and shows ``printer_state``;
+``NoPrinter`` is the default until a real queue is wired in by the composition root.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from pos.services.checkout import SaleResult
+
+
+@dataclass(frozen=True)
+class PrinterState:
+    ready: bool
+    text: str
+    """Short state for the status strip, in English (the UI translates the known ones)."""
+
+
+NO_PRINTER = PrinterState(False, "no printer")
+
+
+class ReceiptOutput(Protocol):
+    def print_sale(self, result: SaleResult) -> None:
+        """Queue the receipts of a recorded sale or return; never blocks, never raises."""
+
+    def open_drawer(self) -> None:
+        """Kick the cash drawer (it is wired to the receipt printer)."""
+
+    def printer_state(self) -> PrinterState: ...
+
+
+class NoPrinter:
+    """Prints nothing and says so; the sale is recorded all the same."""
+
+    def print_sale(self, result: SaleResult) -> None:
+        return None
+
+    def open_drawer(self) -> None:
+        return None
+
+    def printer_state(self) -> PrinterState:
+        return NO_PRINTER

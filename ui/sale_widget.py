@@ -1,0 +1,509 @@
+"""The sale screen: the basket, totals per tenant, the code field and every counter action, each
+with a keyboard shortcut and a touch-sized button. Scans arrive through ``handle_scan``."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.errors import DomainError, PermissionDenied, UnknownItem
+from pos.identifiers import parse_in_store_ean13
+from pos.model.catalogue import Item, ItemKind
+from pos.model.staff import Operator
+from pos.money import Ore
+from pos.services.auth import authenticate
+from pos.services.catalogue import search_items
+from ui.approval_dialog import ApprovalDialog
+from ui.basket_model import BasketTableModel
+from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
+from ui.discount_dialog import DiscountDialog
+from ui.payment_dialog import PaymentDialog
+from ui.price_dialog import PriceDialog
+from ui.returns_dialog import ReturnsDialog
+from ui.scanner.routing import CodeKind, DuplicateGuard, route_code
+from ui.search_dialog import SearchDialog
+from ui.tasks import TaskRunner
+from ui.till_session import TillSession
+
+Approved = Callable[[Operator | None], None]
+
+
+class SaleWidget(QWidget):
+    basket_changed = Signal()
+    """Lines were added, changed or removed, or the basket was replaced."""
+    training_changed = Signal(bool)
+    """Training mode was switched: (on)."""
+    sale_completed = Signal(object)
+    """A sale or return was recorded: (its SaleResult)."""
+    logout_requested = Signal()
+    """The cashier asked to log out."""
+
+    def __init__(self, session: TillSession, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("sale")
+        self.session = session
+        self.tasks = tasks
+        self.model = BasketTableModel(session)
+        self.price_lookup = False
+        self.dialog: QDialog | None = None
+        self._guard = DuplicateGuard()
+        self._build()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.code = QLineEdit(self)
+        self.code.setObjectName("code")
+        self.code.setPlaceholderText(self.tr("Scan or type a code, Enter to add"))
+        self.code.setMinimumHeight(TOUCH_MIN_PX)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BasketTableModel.ITEM, QHeaderView.ResizeMode.Stretch)
+        self.tenant_totals = QLabel(self)
+        self.tenant_totals.setObjectName("tenantTotals")
+        self.total = QLabel(self)
+        self.total.setObjectName("grandTotal")
+        self.total.setFont(QFont(self.font().family(), 26, QFont.Weight.Bold))
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.message = QLabel(self)
+        self.message.setObjectName("saleMessage")
+        self.message.setWordWrap(True)
+        self.message.setMinimumHeight(TOUCH_MIN_PX)
+        left = QVBoxLayout()
+        left.addWidget(self.code)
+        left.addWidget(self.view, 1)
+        left.addWidget(self.message)
+        totals = QHBoxLayout()
+        totals.addWidget(self.tenant_totals, 1)
+        totals.addWidget(self.total)
+        left.addLayout(totals)
+        self.quick_keys = QGridLayout()
+        right = QVBoxLayout()
+        right.addLayout(self._actions())
+        right.addWidget(QLabel(self.tr("Quick keys (open price)"), self))
+        right.addLayout(self.quick_keys)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.code.returnPressed.connect(self._code_entered)
+        self.refresh()
+
+    def _actions(self) -> QGridLayout:
+        grid = QGridLayout()
+        actions: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("pay", self.tr("Pay"), "F12", self.pay),
+            ("qty", self.tr("Quantity"), "F2", self.change_quantity),
+            ("discount", self.tr("Discount"), "F3", self.discount),
+            ("delete", self.tr("Delete line"), "F9", self.delete_line),
+            ("search", self.tr("Find item"), "F4", self.search),
+            ("lookup", self.tr("Price look-up"), "F5", self.toggle_price_lookup),
+            ("park", self.tr("Park"), "F6", self.park),
+            ("resume", self.tr("Resume"), "F7", self.resume),
+            ("return", self.tr("Return"), "F8", lambda: self.start_return()),
+            ("void", self.tr("Void basket"), "Ctrl+F9", self.void),
+            ("nosale", self.tr("Open drawer"), "F10", self.no_sale),
+            ("training", self.tr("Training"), "F11", self.toggle_training),
+            ("logout", self.tr("Log out"), "Ctrl+L", self.logout_requested.emit),
+        ]
+        self.buttons = {}
+        for position, (name, text, key, slot) in enumerate(actions):
+            button = touch_button(text, self, key)
+            button.setObjectName(f"action_{name}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            self.buttons[name] = button
+            if name == "pay":
+                button.setMinimumHeight(TOUCH_MIN_PX * 2)
+                button.setStyleSheet("font-size: 20px; font-weight: bold;")
+                grid.addWidget(button, 0, 0, 1, 3)
+            else:
+                grid.addWidget(button, 1 + (position - 1) // 3, (position - 1) % 3)
+        return grid
+
+    def start(self) -> None:
+        """Called after login: fresh quick keys and totals, focus on the code field."""
+        self._fill_quick_keys()
+        self.model.reset()
+        self.refresh()
+        self.code.setFocus()
+
+    def _fill_quick_keys(self) -> None:
+        while self.quick_keys.count():
+            entry = self.quick_keys.takeAt(0)
+            widget = entry.widget() if entry is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        tenants = self.session.tenants()
+        for position, item in enumerate(self.session.quick_items()[:9]):
+            code = tenants[item.tenant_id].code if item.tenant_id in tenants else ""
+            button = touch_button(f"{code} {item.description}", self, f"Alt+{position + 1}")
+            button.setObjectName(f"quick_{position + 1}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, i=item: self.ask_price(i))
+            self.quick_keys.addWidget(button, position // 2, position % 2)
+
+    # -- showing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        rows = [
+            f"{t.tenant.code} {t.tenant.name}: <b>{kr(t.total)}</b>"
+            for t in self.session.totals_by_tenant()
+        ]
+        self.tenant_totals.setText("<br>".join(rows))
+        self.total.setText(kr(self.session.basket.total))
+        lookup = self.buttons["lookup"]
+        lookup.setStyleSheet("background: #fff59d; font-weight: bold;" if self.price_lookup else "")
+        self.basket_changed.emit()
+
+    def say(self, text: str, *, problem: bool = False) -> None:
+        colour = "#b71c1c" if problem else "#1b5e20"
+        self.message.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 15px;")
+        self.message.setText(text)
+
+    def fail(self, error: Exception) -> None:
+        self.say(error_text(error), problem=True)
+
+    def selected_line_id(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else self.model.rowCount() - 1
+        line = self.model.line_at(row)
+        return line.line_id if line else None
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(self.code.setFocus)
+        dialog.open()
+
+    # -- codes -----------------------------------------------------------------------------
+    def _code_entered(self) -> None:
+        text = self.code.text().strip()
+        self.code.clear()
+        if text:
+            self.handle_scan(text)
+
+    def handle_scan(self, raw: str) -> None:
+        routed = route_code(raw)
+        if routed.kind is CodeKind.RECEIPT:
+            self.start_return(routed.code)
+        elif routed.kind is CodeKind.CREDIT_NOTE:
+            self.say(self.tr("Credit notes are taken as payment: press Pay (F12)."), problem=True)
+        elif routed.kind is CodeKind.INVALID and routed.error is not None:
+            self.fail(routed.error)
+        else:
+            self._item_code(routed.code)
+
+    def _item_code(self, code: str) -> None:
+        repeat = self._guard.is_repeat(code, time.monotonic())
+        try:
+            item = self.session.find(code)
+        except UnknownItem:
+            self._unknown_code(code)
+            return
+        except DomainError as error:
+            self.fail(error)
+            return
+        if self.price_lookup:
+            self._show_price(item)
+        elif self.session.one_off_in_basket(item):
+            text = (
+                self.tr("Read twice: «%1» is counted once.")
+                if repeat
+                else self.tr("«%1» is a one-off item and is already in the basket.")
+            )
+            self.say(text.replace("%1", item.description), problem=not repeat)
+        elif item.kind is ItemKind.OPEN_PRICE or item.price is None:
+            self.ask_price(item)
+        else:
+            self.add_item(item)
+
+    def add_item(self, item: Item, qty: int = 1, price: Ore | None = None) -> None:
+        try:
+            line = self.model.add(item, qty, price)
+        except DomainError as error:
+            self.fail(error)
+            return
+        self.view.scrollToBottom()
+        self.view.clearSelection()
+        self.say(f"{line.description}: {kr(line.amount)}")
+        self.refresh()
+
+    def _show_price(self, item: Item) -> None:
+        try:
+            self.session.look_up_price(item)
+        except DomainError as error:
+            self.fail(error)
+            return
+        price = kr(item.price) if item.price is not None else self.tr("open price")
+        self.say(
+            self.tr("Price look-up: %1 costs %2")
+            .replace("%1", item.description)
+            .replace("%2", price)
+        )
+
+    def _unknown_code(self, code: str) -> None:
+        in_store = parse_in_store_ean13(code)
+        tenant_id = None
+        if in_store is not None:
+            try:
+                tenant_id = self.session.tenant_by_code(in_store.tenant_code).id
+            except DomainError:
+                tenant_id = None
+        heading = self.tr(
+            "The code %1 is not in the catalogue. Sell it as an open-price item of:"
+        ).replace("%1", code)
+        self.say(heading, problem=True)
+        dialog = PriceDialog(
+            heading,
+            sorted(self.session.tenants().values(), key=lambda t: t.code),
+            tenant_id,
+            choose_tenant=tenant_id is None,
+            parent=self,
+        )
+        dialog.priced.connect(self._sell_unknown)
+        self._open(dialog)
+
+    def _sell_unknown(self, tenant_id: str, price: Ore) -> None:
+        item = self.session.open_price_item_of(tenant_id)
+        if item is None:
+            self.say(self.tr("That tenant has no open-price item to sell it as."), problem=True)
+            return
+        self.add_item(item, 1, price)
+
+    def ask_price(self, item: Item) -> None:
+        tenant = self.session.tenants().get(item.tenant_id)
+        dialog = PriceDialog(
+            item.description,
+            [tenant] if tenant else [],
+            item.tenant_id,
+            choose_tenant=False,
+            parent=self,
+        )
+        dialog.priced.connect(lambda _tenant, price: self.add_item(item, 1, price))
+        self._open(dialog)
+
+    # -- line actions ----------------------------------------------------------------------
+    def change_quantity(self) -> None:
+        line_id = self.selected_line_id()
+        if line_id is None:
+            return
+        line = self.session.basket.line(line_id)
+        dialog = QInputDialog(self)
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(1, 9999)
+        dialog.setIntValue(line.qty)
+        dialog.setLabelText(self.tr("Quantity of %1").replace("%1", line.description))
+        dialog.intValueSelected.connect(lambda qty: self._set_quantity(line_id, qty))
+        self._open(dialog)
+
+    def _set_quantity(self, line_id: str, qty: int) -> None:
+        try:
+            self.session.set_quantity(line_id, qty)
+        except DomainError as error:
+            self.fail(error)
+        self.model.line_changed(line_id)
+        self.refresh()
+
+    def discount(self) -> None:
+        line_id = self.selected_line_id()
+        if line_id is None:
+            return
+        dialog = DiscountDialog(self.session.basket.line(line_id), self)
+        dialog.discount_chosen.connect(self._discount_chosen)
+        self._open(dialog)
+
+    def _discount_chosen(self, line_id: str, discount: int, reason: str) -> None:
+        def give(approver: Operator | None) -> None:
+            self.session.set_discount(line_id, discount, reason, approver)
+            self.model.line_changed(line_id)
+            self.refresh()
+
+        self.with_approval(give)
+
+    def delete_line(self) -> None:
+        line_id = self.selected_line_id()
+        if line_id is None:
+            return
+        try:
+            line = self.model.delete(line_id)
+        except DomainError as error:
+            self.fail(error)
+            return
+        self.say(self.tr("Deleted: %1").replace("%1", line.description))
+        self.refresh()
+
+    def search(self) -> None:
+        dialog = SearchDialog(
+            lambda text, tenant, offset, limit: search_items(
+                self.session.uow, text, tenant_id=tenant, offset=offset, limit=limit
+            ),
+            sorted(self.session.tenants().values(), key=lambda t: t.code),
+            self,
+        )
+        dialog.item_chosen.connect(self._item_found)
+        self._open(dialog)
+
+    def _item_found(self, item: Item) -> None:
+        if self.price_lookup:
+            self._show_price(item)
+        elif item.kind is ItemKind.OPEN_PRICE or item.price is None:
+            self.ask_price(item)
+        else:
+            self.add_item(item)
+
+    def toggle_price_lookup(self) -> None:
+        self.price_lookup = not self.price_lookup
+        self.say(
+            self.tr("Price look-up: scan an item to see its price (F5 to stop).")
+            if self.price_lookup
+            else self.tr("Price look-up ended.")
+        )
+        self.refresh()
+
+    # -- basket actions --------------------------------------------------------------------
+    def with_approval(self, action: Approved) -> None:
+        """Do it; if the rules want a manager, ask for one and do it again with them."""
+        try:
+            action(None)
+        except PermissionDenied as error:
+            dialog = ApprovalDialog(
+                error_text(error),
+                lambda no, pin: authenticate(self.session.uow, no, pin),
+                self.tasks,
+                self,
+            )
+            dialog.approved.connect(lambda approver: self._approved(action, approver))
+            self._open(dialog)
+        except DomainError as error:
+            self.fail(error)
+
+    def _approved(self, action: Approved, approver: Operator) -> None:
+        try:
+            action(approver)
+        except DomainError as error:
+            self.fail(error)
+
+    def park(self) -> None:
+        try:
+            self.session.park()
+        except DomainError as error:
+            self.fail(error)
+            return
+        self.model.reset()
+        self.say(self.tr("Basket parked. Resume it with F7."))
+        self.refresh()
+
+    def resume(self) -> None:
+        parked = self.session.parked()
+        if not parked:
+            self.say(self.tr("No parked baskets."), problem=True)
+            return
+        dialog = QInputDialog(self)
+        dialog.setLabelText(self.tr("Resume which basket?"))
+        dialog.setComboBoxItems([label for _, label in parked])
+        dialog.textValueSelected.connect(
+            lambda label: self._resume(next(pid for pid, lb in parked if lb == label))
+        )
+        self._open(dialog)
+
+    def _resume(self, parked_id: str) -> None:
+        try:
+            self.session.resume(parked_id)
+        except DomainError as error:
+            self.fail(error)
+        self.model.reset()
+        self.refresh()
+
+    def void(self) -> None:
+        if not self.session.basket.lines:
+            return
+
+        def void(approver: Operator | None) -> None:
+            self.session.void(approver)
+            self.model.reset()
+            self.say(self.tr("Basket voided."))
+            self.refresh()
+
+        self.with_approval(void)
+
+    def no_sale(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setLabelText(self.tr("Why open the drawer without a sale?"))
+        dialog.textValueSelected.connect(self._no_sale)
+        self._open(dialog)
+
+    def _no_sale(self, reason: str) -> None:
+        def open_drawer(approver: Operator | None) -> None:
+            self.session.open_drawer(reason, approver)
+            self.say(self.tr("Drawer opened (no sale)."))
+
+        self.with_approval(open_drawer)
+
+    def toggle_training(self) -> None:
+        try:
+            self.session.set_training(not self.session.training)
+        except DomainError as error:
+            self.fail(error)
+            return
+        self.training_changed.emit(self.session.training)
+        self.refresh()
+
+    # -- money -----------------------------------------------------------------------------
+    def pay(self) -> None:
+        if not self.session.basket.lines:
+            self.say(self.tr("The basket is empty."), problem=True)
+            return
+        dialog = PaymentDialog(self.session, self.tasks, self)
+        dialog.sale_completed.connect(self._sale_recorded)
+        self._open(dialog)
+        dialog.amount.setFocus()
+
+    def _sale_recorded(self, result: object) -> None:
+        from pos.services.checkout import SaleResult
+
+        assert isinstance(result, SaleResult)
+        self.model.reset()
+        numbers = ", ".join(r.number for r in result.receipts)
+        text = self.tr("Sale recorded: %1.").replace("%1", numbers)
+        if result.change:
+            text += " " + self.tr("Change %1.").replace("%1", kr(result.change))
+        self.say(text)
+        self.refresh()
+        self.sale_completed.emit(result)
+
+    def start_return(self, number: str = "") -> None:
+        dialog = ReturnsDialog(self.session, self.tasks, self)
+        dialog.return_completed.connect(self._return_recorded)
+        self._open(dialog)
+        if number:
+            dialog.load(number)
+
+    def _return_recorded(self, result: object) -> None:
+        from pos.services.checkout import SaleResult
+
+        assert isinstance(result, SaleResult)
+        numbers = ", ".join(r.number for r in result.receipts)
+        self.say(self.tr("Return recorded: %1.").replace("%1", numbers))
+        self.refresh()
+        self.sale_completed.emit(result)

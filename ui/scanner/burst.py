@@ -1,0 +1,92 @@
+"""Telling a keyboard-wedge scanner from a person typing, by key timing alone (no Qt here).
+
+A scanner "types" its code in a burst (gaps of ~8-16 ms) and ends it with Enter or Tab; a person
+types much slower. Keys are held back while a burst may be forming; a gap longer than the
+threshold, a non-text key or a too-short burst releases them as ordinary typing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+P = TypeVar("P")
+
+AIM_PREFIX = "]"
+"""AIM symbology identifiers are ']' + a letter + a digit, e.g. ']E0' for EAN-13."""
+
+
+@dataclass(frozen=True)
+class WedgeConfig:
+    max_gap_s: float = 0.05
+    """Longest pause between two keys of one scan (Odoo uses 50 ms; scanners ~8-16 ms)."""
+    min_length: int = 6
+    """Shortest code (after prefix and AIM id) taken as a scan; shorter bursts are typing."""
+    prefix: str = ""
+    """Optional prefix the scanner is programmed to send; stripped when present."""
+
+
+@dataclass(frozen=True)
+class Scan:
+    code: str
+    symbology: str = ""
+    """The AIM symbology id the scanner sent (']E0', ']C0', ...), or '' if none."""
+
+
+def strip_framing(raw: str, prefix: str = "") -> Scan:
+    """Remove a configured prefix and an AIM symbology id from what the scanner sent."""
+    text = raw.strip()
+    if prefix and text.startswith(prefix):
+        text = text[len(prefix) :]
+    symbology = ""
+    if text.startswith(AIM_PREFIX) and len(text) >= 3 and text[1].isalpha():
+        symbology, text = text[:3], text[3:]
+    return Scan(text.strip(), symbology)
+
+
+@dataclass
+class BurstDetector(Generic[P]):
+    """Buffers text keys with a payload each (for the Qt glue: the event to replay)."""
+
+    config: WedgeConfig = field(default_factory=WedgeConfig)
+    _pending: list[tuple[str, P]] = field(default_factory=list)
+    _last: float | None = None
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._pending)
+
+    def deadline(self) -> float | None:
+        """When the held keys become typing if no further key arrives."""
+        return None if self._last is None else self._last + self.config.max_gap_s
+
+    def key(self, text: str, now: float, payload: P) -> list[P]:
+        """Hold a text key; returns what an overlong gap before it released as typing."""
+        released = self.release() if self._too_late(now) else []
+        self._pending.append((text, payload))
+        self._last = now
+        return released
+
+    def end(self, now: float) -> tuple[Scan | None, list[P]]:
+        """Enter or Tab: a scan if the held keys form one, else the keys released as typing."""
+        if not self._pending or self._too_late(now):
+            return None, self.release()
+        scan = strip_framing("".join(text for text, _ in self._pending), self.config.prefix)
+        if len(scan.code) < self.config.min_length:
+            return None, self.release()
+        self._pending.clear()
+        self._last = None
+        return scan, []
+
+    def expire(self, now: float) -> list[P]:
+        """Release the held keys if the gap since the last one is over (timer callback)."""
+        return self.release() if self._too_late(now) else []
+
+    def release(self) -> list[P]:
+        released = [payload for _, payload in self._pending]
+        self._pending.clear()
+        self._last = None
+        return released
+
+    def _too_late(self, now: float) -> bool:
+        return self._last is not None and now - self._last > self.config.max_gap_s

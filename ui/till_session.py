@@ -1,0 +1,251 @@
+"""The counter's working state and the calls the screens make (Anki's ``operations`` idea):
+who is logged in, the basket being rung up, training mode. Qt-free, so it is easy to test and
+the widgets stay thin; every rule is still enforced by the services it calls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pos.clock import OSLO, Clock, SystemClock
+from pos.errors import UnknownTenant
+from pos.model.basket import Basket, BasketLine
+from pos.model.catalogue import Item, ItemKind
+from pos.model.payment import Tender
+from pos.model.staff import Operator, Permission
+from pos.model.tenant import Tenant
+from pos.money import Ore, format_nok
+from pos.services import auth, catalogue, checkout, parking, returns, till
+from pos.services.checkout import SaleResult
+from pos.services.context import TillContext
+from pos.services.overview import CounterOverview, counter_overview
+from pos.signing import Signer
+from pos.unit_of_work import UnitOfWorkFactory
+from ui.receipt_output import NoPrinter, ReceiptOutput
+
+
+class LazySigner:
+    """Loads the signing key on first use, so the login screen appears without it."""
+
+    def __init__(self, load: Callable[[], Signer]) -> None:
+        self._load = load
+        self._signer: Signer | None = None
+
+    def _get(self) -> Signer:
+        if self._signer is None:
+            self._signer = self._load()
+        return self._signer
+
+    @property
+    def method(self) -> str:
+        return self._get().method
+
+    @property
+    def key_version(self) -> str:
+        return self._get().key_version
+
+    def sign(self, data: str) -> str:
+        return self._get().sign(data)
+
+    def verify(self, data: str, signature: str) -> bool:
+        return self._get().verify(data, signature)
+
+
+@dataclass(frozen=True)
+class TenantTotal:
+    tenant: Tenant
+    total: Ore
+    lines: int
+
+
+class TillSession:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        register_id: str,
+        signer: Signer,
+        *,
+        clock: Clock | None = None,
+        output: ReceiptOutput | None = None,
+    ) -> None:
+        self.uow = uow
+        self.register_id = register_id
+        self.signer = signer
+        self.clock: Clock = clock or SystemClock()
+        self.output: ReceiptOutput = output or NoPrinter()
+        self.basket = Basket()
+        self.ctx: TillContext | None = None
+        self.discount_approver: Operator | None = None
+        """A manager who approved a large discount on this basket (used again at payment)."""
+        self._tenants: dict[str, Tenant] | None = None
+
+    # -- who -------------------------------------------------------------------------------
+    @property
+    def operator(self) -> Operator | None:
+        return None if self.ctx is None else self.ctx.operator
+
+    @property
+    def training(self) -> bool:
+        return self.ctx is not None and self.ctx.training
+
+    def log_in(self, staff_no: str, pin: str) -> Operator:
+        operator = auth.log_in(self.uow, self.register_id, staff_no, pin, self.clock)
+        self.ctx = TillContext(self.register_id, operator, self.signer, self.clock)
+        return operator
+
+    def log_out(self) -> None:
+        if self.ctx is None:
+            return
+        if self.ctx.training:
+            till.set_training(self.uow, self.ctx, False)
+        auth.log_out(self.uow, self.ctx)
+        self.ctx = None
+
+    def context(self) -> TillContext:
+        if self.ctx is None:
+            raise RuntimeError("nobody is logged in")
+        return self.ctx
+
+    def overview(self) -> CounterOverview:
+        return counter_overview(self.uow, self.register_id)
+
+    # -- tenants ---------------------------------------------------------------------------
+    def tenants(self) -> dict[str, Tenant]:
+        if self._tenants is None:
+            self._tenants = {t.id: t for t in self.overview().tenants}
+        return self._tenants
+
+    def tenant_by_code(self, code: str) -> Tenant:
+        for tenant in self.tenants().values():
+            if tenant.code == code:
+                return tenant
+        raise UnknownTenant(code)
+
+    def totals_by_tenant(self) -> list[TenantTotal]:
+        tenants = self.tenants()
+        totals = [
+            TenantTotal(
+                tenants[tid],
+                sum(ln.amount for ln in self.basket.lines if ln.tenant_id == tid),
+                sum(1 for ln in self.basket.lines if ln.tenant_id == tid),
+            )
+            for tid in self.basket.tenant_ids
+            if tid in tenants
+        ]
+        return sorted(totals, key=lambda total: total.tenant.code)
+
+    def dues(self) -> list[tuple[str, Ore]]:
+        """(tenant id, amount) per receipt, in the order checkout makes the receipts."""
+        return [(t.tenant.id, t.total) for t in self.totals_by_tenant()]
+
+    # -- catalogue -------------------------------------------------------------------------
+    def find(self, code: str) -> Item:
+        return catalogue.find_item(self.uow, code)
+
+    def quick_items(self) -> list[Item]:
+        return catalogue.open_price_items(self.uow)
+
+    def open_price_item_of(self, tenant_id: str) -> Item | None:
+        return next((i for i in self.quick_items() if i.tenant_id == tenant_id), None)
+
+    def look_up_price(self, item: Item) -> None:
+        till.look_up_price(self.uow, self.context(), item)
+
+    # -- the basket ------------------------------------------------------------------------
+    def ring_up(self, item: Item, qty: int = 1, price: Ore | None = None) -> BasketLine:
+        return self.basket.add(item, qty, price)
+
+    def one_off_in_basket(self, item: Item) -> bool:
+        return item.kind is ItemKind.ONE_OFF and any(
+            ln.item_id == item.id for ln in self.basket.lines
+        )
+
+    def set_quantity(self, line_id: str, qty: int) -> BasketLine:
+        return self.basket.set_quantity(line_id, qty)
+
+    def set_discount(
+        self, line_id: str, discount: Ore, reason: str, approver: Operator | None = None
+    ) -> BasketLine:
+        """Give a discount; above the centre's limit it needs a manager (PermissionDenied)."""
+        line = self.basket.line(line_id)
+        with self.uow.read() as uow:
+            limit = checkout.discount_limit_percent(uow)
+        if discount * 100 > line.gross_before_discount * limit:
+            self.context().require(Permission.LARGE_DISCOUNT, approver)
+            if approver is not None:
+                self.discount_approver = approver
+        return self.basket.set_discount(line_id, discount, reason)
+
+    def delete_line(self, line_id: str) -> BasketLine:
+        return till.delete_line(self.uow, self.context(), self.basket, line_id)
+
+    def void(self, approver: Operator | None = None, reason: str = "") -> None:
+        till.void_basket(self.uow, self.context(), self.basket, approver, reason)
+        self._new_basket()
+
+    def park(self, label: str = "") -> str:
+        parked = parking.park(self.uow, self.context(), self.basket, label)
+        self._new_basket()
+        return parked
+
+    def parked(self) -> list[tuple[str, str]]:
+        """(id, label) of this register's parked baskets, oldest first."""
+        with self.uow.read() as uow:
+            rows = uow.queries.parked_baskets(self.register_id)
+        return [(str(r["id"]), _parked_label(r)) for r in rows]
+
+    def resume(self, parked_id: str) -> None:
+        if self.basket.lines:
+            self.park()
+        self.basket = parking.resume(self.uow, self.context(), parked_id)
+
+    def _new_basket(self) -> None:
+        self.basket = Basket()
+        self.discount_approver = None
+
+    # -- money -----------------------------------------------------------------------------
+    def pay(self, tenders: Sequence[Tender], approver: Operator | None = None) -> SaleResult:
+        result = checkout.complete_sale(
+            self.uow,
+            self.context(),
+            self.basket,
+            tenders,
+            approver=approver or self.discount_approver,
+        )
+        self._new_basket()
+        self.output.print_sale(result)
+        return result
+
+    def credit_note(self, number: str) -> tuple[str, Ore] | None:
+        return catalogue.credit_note_balance(self.uow, number)
+
+    def returnable(self, receipt_number: str) -> list[returns.ReturnableLine]:
+        return returns.returnable_lines(self.uow, receipt_number)
+
+    def complete_return(
+        self,
+        receipt_number: str,
+        requests: Sequence[returns.ReturnRequest],
+        refund: Sequence[Tender],
+        approver: Operator | None = None,
+    ) -> SaleResult:
+        result = returns.complete_return(
+            self.uow, self.context(), receipt_number, requests, refund, approver=approver
+        )
+        self.output.print_sale(result)
+        return result
+
+    def set_training(self, on: bool) -> None:
+        till.set_training(self.uow, self.context(), on)
+
+    def open_drawer(self, reason: str, approver: Operator | None = None) -> None:
+        till.open_drawer_no_sale(self.uow, self.context(), reason, approver)
+        self.output.open_drawer()
+
+
+def _parked_label(row: Mapping[Any, Any]) -> str:
+    parked_at = datetime.fromisoformat(str(row["parked_at"]).replace("Z", "+00:00"))
+    label = row["label"] or "–"
+    return f"{parked_at.astimezone(OSLO):%H:%M} · {format_nok(row['total'])} kr · {label}"
