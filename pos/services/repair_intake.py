@@ -171,13 +171,18 @@ def take_in(
                     "notification_id": None,
                 },
             )
-            snapshot = {**row, "accessories": json.loads(row["accessories"]), "photos": photos}
+            snapshot = {
+                **row,
+                "ticket": ticket_id,
+                "accessories": json.loads(row["accessories"]),
+                "photos": photos,
+            }
             journal(
                 uow,
                 ctx,
                 stamp,
                 tenant.id,
-                {"kind": OtherEvent.REPAIR_INTAKE, **snapshot, "ticket": ticket_id},
+                {"kind": OtherEvent.REPAIR_INTAKE, **snapshot},
             )
             uow.store.append_outbox("repair.ticket_created", tenant.id, stamp, snapshot)
             uow.commit()
