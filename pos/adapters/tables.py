@@ -343,11 +343,12 @@ repair_tickets = Table(
     Column("collected_sale_id", ForeignKey("sales.id")),
 )
 Index("repair_by_status", repair_tickets.c.status, repair_tickets.c.created_at)
-Index("repair_by_tenant", repair_tickets.c.tenant_id, repair_tickets.c.status)
-Index("repair_by_technician", repair_tickets.c.technician_id, repair_tickets.c.status)
+Index("repair_by_tenant", repair_tickets.c.tenant_id, repair_tickets.c.created_at)
+Index("repair_by_technician", repair_tickets.c.technician_id, repair_tickets.c.created_at)
 Index("repair_by_promised", repair_tickets.c.promised_date)
 Index("repair_by_phone", repair_tickets.c.customer_phone)
 Index("repair_by_created", repair_tickets.c.created_at)
+Index("repair_by_name", repair_tickets.c.customer_search, repair_tickets.c.id)
 
 repair_status_history = Table(
     "repair_status_history",

@@ -90,7 +90,7 @@ def _where(query: BoardQuery) -> tuple[list[str], list[object]]:
         where.append(f"t.status NOT IN ({', '.join('?' * len(_FINAL))})")
         params += list(_FINAL)
     if query.tenant_code:
-        where.append("tn.code = ?")
+        where.append("t.tenant_id = (SELECT id FROM tenants WHERE code = ?)")
         params.append(query.tenant_code)
     if query.technician_no:
         where.append("t.technician_id = (SELECT id FROM staff WHERE staff_no = ?)")
@@ -115,7 +115,12 @@ def _search(term: str) -> tuple[str, list[object]]:
             return "t.customer_phone = ?", [parse_phone(term).e164]
         except InvalidPhone:
             return "t.customer_phone LIKE ?", [f"%{digits}%"]
-    return "t.customer_search LIKE ?", [f"%{term.casefold()}%"]
+    # Scans the small (name, id) index rather than the table.
+    return (
+        "t.id IN (SELECT id FROM repair_tickets INDEXED BY repair_by_name "
+        "WHERE customer_search LIKE ?)",
+        [f"%{term.casefold()}%"],
+    )
 
 
 def _row(r: dict, today: date | None) -> BoardRow:

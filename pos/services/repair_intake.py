@@ -129,11 +129,19 @@ def next_ticket_id(uow: UnitOfWork, register_id: str) -> str:
 
 
 def take_in(
-    uow_factory: UnitOfWorkFactory, ctx: TillContext, form: IntakeForm, *, data_dir: Path
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    form: IntakeForm,
+    *,
+    data_dir: Path | None,
 ) -> str:
-    """Save a new ticket (status 'received'); returns its id."""
+    """Save a new ticket (status 'received'); returns its id. Photos need the data directory."""
     columns = _validated(form)
     _check_photos(form.photos)
+    if form.photos and data_dir is None:
+        raise PhotoProblem(
+            str(form.photos[0]), reason_nb="ingen datamappe", reason_en="no data directory"
+        )
     photo_dir: Path | None = None
     try:
         with uow_factory() as uow:
@@ -156,8 +164,12 @@ def take_in(
                 "updated_at": stamp.utc_iso,
             }
             uow.repairs.insert_ticket(row)
-            photo_dir = data_dir / "photos" / ticket_id
-            photos = _copy_photos(uow, ticket_id, form.photos, photo_dir, data_dir, stamp.utc_iso)
+            photos: list[dict] = []
+            if data_dir is not None and form.photos:
+                photo_dir = data_dir / "photos" / ticket_id
+                photos = _copy_photos(
+                    uow, ticket_id, form.photos, photo_dir, data_dir, stamp.utc_iso
+                )
             uow.store.insert(
                 "repair_status_history",
                 {

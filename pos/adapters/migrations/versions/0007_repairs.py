@@ -72,11 +72,12 @@ def upgrade() -> None:
         _fk("collected_sale_id", "sales.id", nullable=True),
     )
     op.create_index("repair_by_status", "repair_tickets", ["status", "created_at"])
-    op.create_index("repair_by_tenant", "repair_tickets", ["tenant_id", "status"])
-    op.create_index("repair_by_technician", "repair_tickets", ["technician_id", "status"])
+    op.create_index("repair_by_tenant", "repair_tickets", ["tenant_id", "created_at"])
+    op.create_index("repair_by_technician", "repair_tickets", ["technician_id", "created_at"])
     op.create_index("repair_by_promised", "repair_tickets", ["promised_date"])
     op.create_index("repair_by_phone", "repair_tickets", ["customer_phone"])
     op.create_index("repair_by_created", "repair_tickets", ["created_at"])
+    op.create_index("repair_by_name", "repair_tickets", ["customer_search", "id"])
     op.create_table(
         "repair_status_history",
         sa.Column("id", sa.String(), primary_key=True),
