@@ -79,6 +79,27 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import the good rows even if some rows have errors",
     )
+    intake = commands.add_parser("repair-intake", help="take in a repair job (prints its id)")
+    intake.add_argument("--tenant", required=True, help="the repair tenant's two-digit code")
+    intake.add_argument("--staff", required=True, help="staff number of who takes it in")
+    intake.add_argument("--pin", required=True)
+    intake.add_argument("--customer", required=True, help="the customer's name")
+    intake.add_argument("--phone", default="")
+    intake.add_argument("--email", default="")
+    intake.add_argument("--consent", action="store_true", help="the customer may be contacted")
+    intake.add_argument("--item", required=True, help="what it is, e.g. 'Sykkel DBS'")
+    intake.add_argument("--fault", required=True)
+    intake.add_argument("--condition", default="")
+    intake.add_argument("--estimate", default="0", help="in kroner, e.g. 450 or 450,50")
+    intake.add_argument("--photo", type=Path, action="append", default=[])
+    intake.add_argument(
+        "--terms-accepted", action="store_true", help="the customer accepted the terms"
+    )
+    board = commands.add_parser("repairs", help="list the repair board (open jobs, newest first)")
+    board.add_argument("--status", default="", help="e.g. ready_for_pickup")
+    board.add_argument("--tenant", default="")
+    board.add_argument("--search", default="", help="ticket id, phone or name")
+    board.add_argument("--page", type=int, default=0)
     return parser
 
 
@@ -151,6 +172,7 @@ def cmd_simulate(args: argparse.Namespace, data_dir: Path) -> int:
             seed=args.seed,
             start=start,
             after_sale=printing.print_sale if printing else None,
+            data_dir=counter.data_dir,
         )
         if printing:
             printing.clock = simulation.clock
@@ -163,6 +185,12 @@ def cmd_simulate(args: argparse.Namespace, data_dir: Path) -> int:
         f"{stats.copies} copies, {stats.training} training, {stats.parked} parked, "
         f"{stats.voided} voided, {stats.deleted_lines} deleted lines, "
         f"{stats.refused} refused by the rules {stats.errors or ''}"
+    )
+    jobs = stats.repairs
+    print(
+        f"repairs: {jobs.taken_in} taken in ({jobs.deposits} with deposit), {jobs.collected} "
+        f"collected at the till, {jobs.not_repaired} not repaired, {len(jobs.open)} open, "
+        f"{jobs.notifications} notifications queued"
     )
     print(
         f"{args.days} days in {elapsed:.1f} s ({1000 * elapsed / max(stats.sales, 1):.2f} ms "
@@ -243,6 +271,56 @@ def cmd_import_items(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def cmd_repair_intake(args: argparse.Namespace, data_dir: Path) -> int:
+    from pos.money import parse_nok
+    from pos.services import auth
+    from pos.services.context import TillContext
+    from pos.services.repair_intake import IntakeForm, take_in
+
+    form = IntakeForm(
+        tenant_code=args.tenant,
+        customer_name=args.customer,
+        phone=args.phone,
+        email=args.email,
+        contact_consent=args.consent,
+        brand_model=args.item,
+        fault=args.fault,
+        condition=args.condition,
+        estimate=parse_nok(args.estimate),
+        photos=tuple(args.photo),
+        terms_accepted=args.terms_accepted,
+    )
+    with _open(data_dir) as counter:
+        operator = auth.authenticate(counter.uow, args.staff, args.pin)
+        ctx = TillContext(counter.register_id(), operator, counter.signer())
+        ticket = take_in(counter.uow, ctx, form, data_dir=counter.data_dir)
+    print(ticket)
+    return 0
+
+
+def cmd_repairs(args: argparse.Namespace, data_dir: Path) -> int:
+    from pos.model.repair import RepairStatus
+    from pos.services.repair_board import BoardQuery, board
+
+    try:
+        statuses = (RepairStatus(args.status),) if args.status else ()
+    except ValueError:
+        known = ", ".join(s.value for s in RepairStatus)
+        print(f"unknown status {args.status!r}; use one of: {known}", file=sys.stderr)
+        return 2
+    query = BoardQuery(statuses=statuses, tenant_code=args.tenant, search=args.search)
+    with _open(data_dir) as counter:
+        page = board(counter.uow, query, page=args.page)
+    for row in page.rows:
+        print(
+            f"{row.ticket_id}\t{row.tenant_code}\t{row.status_label}\t{row.customer}\t"
+            f"{row.phone}\t{row.item}\t{row.promised}"
+        )
+    if page.has_more:
+        print(f"(more: --page {page.page + 1})", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "simulate": cmd_simulate,
@@ -250,6 +328,8 @@ COMMANDS = {
     "export-public-key": cmd_export_public_key,
     "tenants": cmd_tenants,
     "import-items": cmd_import_items,
+    "repair-intake": cmd_repair_intake,
+    "repairs": cmd_repairs,
 }
 
 if __name__ == "__main__":

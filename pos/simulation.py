@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from pos.clock import OSLO, SteppingClock
 from pos.errors import DomainError
@@ -21,6 +22,7 @@ from pos.money import round_to_krone
 from pos.services import auth, checkout, copies, parking, returns, setup, till
 from pos.services.context import TillContext
 from pos.signing import Signer
+from pos.simulation_repairs import RepairDesk, RepairStats
 from pos.unit_of_work import UnitOfWorkFactory
 from pos.vat import VatClass
 
@@ -45,6 +47,7 @@ class SimulationStats:
     deleted_lines: int = 0
     refused: int = 0
     errors: dict[str, int] = field(default_factory=dict)
+    repairs: RepairStats = field(default_factory=RepairStats)
 
 
 class Simulation:
@@ -57,6 +60,7 @@ class Simulation:
         seed: int,
         start: datetime,
         after_sale: Callable[[checkout.SaleResult], object] | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         """``after_sale`` sees every completed sale and return (e.g. to print its receipts)."""
         self.uow = uow_factory
@@ -73,6 +77,8 @@ class Simulation:
         self.credit_notes: list[str] = []
         self.item_serial = 1000
         self.after_sale = after_sale or (lambda result: None)
+        self.desk = RepairDesk(uow_factory, self.rng, self.clock, data_dir)
+        self.stats.repairs = self.desk.stats
 
     def run(self, days: int, sales_per_day: int) -> SimulationStats:
         self._load_catalogue()
@@ -129,6 +135,8 @@ class Simulation:
     def _one_customer(self, ctx: TillContext) -> None:
         roll = self.rng.random()
         try:
+            if self._repair_counter(ctx):
+                return
             if roll < 0.02 and self.recent_receipts:
                 self._return(ctx)
             elif roll < 0.03:
@@ -140,6 +148,21 @@ class Simulation:
         except DomainError as error:
             self.stats.refused += 1
             self.stats.errors[error.code] = self.stats.errors.get(error.code, 0) + 1
+
+    def _repair_counter(self, ctx: TillContext) -> bool:
+        """A few customers in a hundred are at the repair counter (intake, work, or pickup)."""
+        roll = self.rng.random()
+        if roll < 0.02:
+            self.desk.intake(ctx)
+        elif roll < 0.08:
+            self.desk.work(ctx)
+        elif roll < 0.10 and self.desk.ready:
+            extra = [self.rng.choice(self.fixed)] if self.rng.random() < 0.3 else []
+            manager = TillContext(self.register_id, self.manager, self.signer, self.clock)
+            self.desk.pickup(ctx, extra, manager)
+        else:
+            return False
+        return True
 
     def _fill(self, ctx: TillContext, basket: Basket) -> None:
         for _ in range(self.rng.choice([1, 1, 2, 2, 3, 4, 6])):

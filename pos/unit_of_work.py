@@ -11,6 +11,7 @@ from types import TracebackType
 from pos.adapters.db import Connection, Engine, connect
 from pos.adapters.print_jobs import PrintJobs
 from pos.adapters.queries import Queries
+from pos.adapters.repair_store import RepairStore
 from pos.adapters.repositories import Store
 
 
@@ -27,6 +28,7 @@ class UnitOfWork:
         self.store = Store(conn)
         self.queries = Queries(conn)
         self.printing = PrintJobs(conn)
+        self.repairs = RepairStore(self.store)
         self._committed = False
         return self
 

@@ -11,6 +11,7 @@ from pos.identifiers import format_org_number
 from pos.model.catalogue import Item
 from pos.model.payment import TenderKind
 from pos.model.receipt import (
+    DEPOSIT_NOTE,
     NOT_A_RECEIPT,
     PaymentDoc,
     ReceiptDoc,
@@ -198,6 +199,7 @@ class Queries:
             ),
             original_number=original["number_text"] if original else "",
             credit_notes_issued=tuple((n.number, n.amount) for n in issued),
+            note=DEPOSIT_NOTE if kind is ReceiptKind.DEPOSIT else "",
         )
 
     # -- verification --------------------------------------------------------------------
@@ -219,7 +221,7 @@ class Queries:
 
 def _payment_label(payment: Row) -> str:
     kind = TenderKind(payment["kind"])
-    if kind is TenderKind.CREDIT_NOTE and payment["credit_note_number"]:
+    if kind.is_voucher and payment["credit_note_number"]:
         return f"{kind.label_nb} {payment['credit_note_number']}"
     return kind.label_nb
 

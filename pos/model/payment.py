@@ -2,7 +2,8 @@
 
 Rules (deterministic, exact to the øre; every tenant receipt balances on its own):
 1. A credit note (tilgodelapp) is issued by one tenant and pays only that tenant's receipt, up
-   to what that receipt still owes; any balance left stays on the note.
+   to what that receipt still owes; any balance left stays on the note. A repair deposit
+   (depositum, held against a ticket) is a voucher of the same kind and follows the same rule.
 2. Card and Vipps, in the order given, are each shared over what the receipts still owe, in
    proportion, by largest remainder. They are exact and may not exceed what is owed.
 3. Cash settles the rest. The rest is rounded to whole kroner (50 øre away from zero); the
@@ -30,12 +31,23 @@ class TenderKind(StrEnum):
     CARD = "card"
     VIPPS = "vipps"
     CREDIT_NOTE = "credit_note"
+    DEPOSIT = "deposit"
+    """A repair deposit paid earlier (its own receipt) and deducted at pickup."""
 
     @property
     def saft_code(self) -> str:
-        return {"cash": "12001", "card": "12002", "vipps": "12011", "credit_note": "12010"}[
-            self.value
-        ]
+        return {
+            "cash": "12001",
+            "card": "12002",
+            "vipps": "12011",
+            "credit_note": "12010",
+            "deposit": "12999",
+        }[self.value]
+
+    @property
+    def is_voucher(self) -> bool:
+        """Issued by one tenant and pays only that tenant's receipt (rule 1)."""
+        return self in (TenderKind.CREDIT_NOTE, TenderKind.DEPOSIT)
 
     @property
     def label_nb(self) -> str:
@@ -44,6 +56,7 @@ class TenderKind(StrEnum):
             "card": "Bankkort",
             "vipps": "Vipps",
             "credit_note": "Tilgodelapp",
+            "deposit": "Depositum",
         }[self.value]
 
 
@@ -52,7 +65,8 @@ class Tender:
     """One means of payment. Amounts are magnitudes; the sale or return gives the sign.
 
     For cash, ``amount`` is what the customer handed over (change is worked out); for a credit
-    note being redeemed, ``tenant_id`` is the tenant that issued it.
+    note or deposit being redeemed, ``tenant_id`` is the tenant that issued it and
+    ``credit_note_number`` its number (for a deposit: the repair ticket id).
     """
 
     kind: TenderKind
@@ -145,7 +159,9 @@ def _apply_credit_notes(
     refund: bool,
 ) -> None:
     for index, tender in enumerate(tenders):
-        if tender.kind is not TenderKind.CREDIT_NOTE or refund:
+        if tender.kind is TenderKind.DEPOSIT and refund:
+            raise InvalidTender("depositum kan ikke brukes til tilbakebetaling")
+        if not tender.kind.is_voucher or refund:
             continue
         receipt = tenant_index.get(tender.tenant_id)
         if receipt is None:

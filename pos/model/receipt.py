@@ -20,6 +20,9 @@ class ReceiptKind(StrEnum):
     TRAINING = "training"
     COPY = "copy"
     PROVISIONAL = "provisional"
+    DEPOSIT = "deposit"
+    """Money received against a later repair sale (or paid back): no lines, no VAT, never a
+    sale; its own number series; SAF-T transaction type 11005 "Receiving payment"."""
 
     @property
     def heading(self) -> str:
@@ -29,10 +32,20 @@ class ReceiptKind(StrEnum):
             "training": "Treningskvittering",
             "copy": "KOPI",
             "provisional": "Foreløpig kvittering",
+            "deposit": "Kvittering for depositum",
         }[self.value]
+
+    @property
+    def saft_transaction_type(self) -> str:
+        """PredefinedBasicID-11 of the cash transaction this kind of receipt records."""
+        return {"return": "11006", "deposit": "11005"}.get(self.value, "11001")
 
 
 NOT_A_RECEIPT = "IKKE KVITTERING FOR KJØP"
+DEPOSIT_NOTE = (
+    "Depositum for reparasjon, holdt mot reparasjonsbeviset. Trekkes fra ved henting. "
+    "Ingen merverdiavgift: dette er ikke et salg."
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,8 @@ class ReceiptDoc:
     original_number: str = ""
     """For a return or copy: the receipt it refers to."""
     credit_notes_issued: tuple[tuple[str, Ore], ...] = ()
+    note: str = ""
+    """Printed under the lines, e.g. what a deposit is held against."""
 
     @property
     def to_pay(self) -> Ore:

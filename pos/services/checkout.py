@@ -6,7 +6,7 @@ raises a DomainError before anything is written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from pos.clock import Stamp
@@ -37,6 +37,10 @@ from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DEFAULT_DISCOUNT_LIMIT_PERCENT = 20
 
+AfterRecord = Callable[[UnitOfWork, Stamp, str, Sequence[RecordedReceipt]], None]
+"""Called with (uow, stamp, sale id, receipts) inside the sale's transaction, before commit:
+work that must succeed or fail together with the sale (e.g. closing a repair ticket)."""
+
 
 @dataclass(frozen=True)
 class SaleResult:
@@ -54,6 +58,7 @@ def complete_sale(
     tenders: Sequence[Tender],
     *,
     approver: Operator | None = None,
+    after_record: AfterRecord | None = None,
 ) -> SaleResult:
     """Record the sale; returns the receipts made (one per tenant, ordered by tenant code)."""
     if not basket.lines:
@@ -93,6 +98,8 @@ def complete_sale(
         )
         if not ctx.training:
             _retire_items(uow, basket.lines, stamp)
+        if after_record is not None:
+            after_record(uow, stamp, sale_id, receipts)
         uow.commit()
     return SaleResult(
         sale_id,
@@ -173,7 +180,7 @@ def _resolve_credit_notes(
     tenders: Sequence[Tender],
     plans: Sequence[ReceiptPlan],
 ) -> tuple[list[Tender], list[str | None]]:
-    """Look up each credit note: its tenant, what is left on it, and how much to use now.
+    """Look up each credit note or deposit: its tenant, what is left on it, and how much to use.
 
     An amount of 0 means "as much as the note and its tenant's receipt allow".
     """
@@ -181,13 +188,13 @@ def _resolve_credit_notes(
     resolved: list[Tender] = []
     note_ids: list[str | None] = []
     for tender in tenders:
-        if tender.kind is not TenderKind.CREDIT_NOTE:
+        if not tender.kind.is_voucher:
             resolved.append(tender)
             note_ids.append(None)
             continue
         if ctx.training:
-            raise TrainingRestriction("tilgodelapp")
-        found = uow.store.credit_note(tender.credit_note_number.strip().upper())
+            raise TrainingRestriction(tender.kind.label_nb.lower())
+        found = _voucher(uow, tender)
         if found is None:
             raise CreditNoteProblem(
                 tender.credit_note_number, reason_nb="finnes ikke", reason_en="does not exist"
@@ -221,6 +228,17 @@ def _resolve_credit_notes(
         )
         note_ids.append(note["id"])
     return resolved, note_ids
+
+
+def _voucher(uow: UnitOfWork, tender: Tender) -> tuple[dict, int] | None:
+    """The credit note or deposit voucher a tender names, with its balance (kinds never mix)."""
+    number = tender.credit_note_number.strip().upper()
+    if tender.kind is TenderKind.DEPOSIT:
+        return uow.repairs.deposit_voucher(number)
+    found = uow.store.credit_note(number)
+    if found is None or found[0].get("kind", "credit_note") != "credit_note":
+        return None
+    return dict(found[0]), found[1]
 
 
 def _retire_items(uow: UnitOfWork, lines: Sequence[BasketLine], stamp: Stamp) -> None:

@@ -26,8 +26,16 @@ RECEIPT_EVENT = {
     ReceiptKind.SALE: EventCode.SALES_RECEIPT,
     ReceiptKind.RETURN: EventCode.RETURN_RECEIPT,
     ReceiptKind.TRAINING: EventCode.TRAINING_RECEIPT,
+    ReceiptKind.DEPOSIT: EventCode.OTHER,  # details kind "deposit_receipt"
 }
-NUMBER_PREFIX = {ReceiptKind.SALE: "", ReceiptKind.RETURN: "R", ReceiptKind.TRAINING: "T"}
+NUMBER_PREFIX = {
+    ReceiptKind.SALE: "",
+    ReceiptKind.RETURN: "R",
+    ReceiptKind.TRAINING: "T",
+    ReceiptKind.DEPOSIT: "D",
+}
+OUTBOX_TYPE = {"return": "return.completed", "deposit": "deposit.completed"}
+"""Outbox event type by sale kind; anything else is "sale.completed"."""
 
 
 @dataclass(frozen=True)
@@ -55,10 +63,12 @@ class ReceiptPlan:
     line_vat: tuple[Ore, ...]
     vat: tuple[VatSummary, ...]
     original_receipt_id: str | None = None
+    prepayment: Ore = 0
+    """A deposit received (or paid back, negative): money without lines and without VAT."""
 
     @property
     def total(self) -> Ore:
-        return sum(line.amount for line in self.lines)
+        return sum(line.amount for line in self.lines) + self.prepayment
 
     @property
     def total_ex_vat(self) -> Ore:
@@ -202,10 +212,10 @@ def record(
             tenant_id=plan.tenant.id,
             amount=plan.total,
             ref_id=row["id"],
-            details={"number": row["number_text"], "digest": digest, "training": ctx.training},
+            details=_journal_details(plan.kind, row["number_text"], digest, ctx.training),
         )
         store.append_outbox(
-            "return.completed" if sale_kind == "return" else "sale.completed",
+            OUTBOX_TYPE.get(sale_kind, "sale.completed"),
             plan.tenant.id,
             stamp,
             _outbox_payload(ctx, sale_id, row, lines, payments, tenders, tender_ids, plan),
@@ -229,6 +239,13 @@ def record(
             details={"reason": sale_kind},
         )
     return sale_id, recorded
+
+
+def _journal_details(kind: ReceiptKind, number: str, digest: str, training: bool) -> dict:
+    details: dict[str, Any] = {"number": number, "digest": digest, "training": training}
+    if RECEIPT_EVENT[kind] is EventCode.OTHER:
+        details["kind"] = f"{kind.value}_receipt"
+    return details
 
 
 def _tender_net(index: int, settlement: Settlement) -> Ore:

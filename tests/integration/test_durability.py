@@ -19,6 +19,7 @@ from pos.model.payment import Tender, TenderKind
 from pos.services import checkout, copies, returns, till
 from tests.conftest import PROJECT_ROOT
 from tests.integration.helpers import row_counts
+from tests.integration.repair_helpers import make_every_repair_fact
 
 
 class PowerCut(Exception):
@@ -91,8 +92,9 @@ def test_a_killed_process_leaves_whole_sales_only(counter, tmp_path):
 
 
 @pytest.fixture
-def every_kind_of_fact(counter, ctx, shelf, manager):
+def every_kind_of_fact(counter, ctx, shelf, manager, tmp_path):
     """At least one row in every insert-only table (a trigger only fires on a row)."""
+    make_every_repair_fact(counter, ctx, tmp_path)
     basket = Basket()
     basket.add(shelf("KAFFE-MED"))
     sale = checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CASH, 5000)])

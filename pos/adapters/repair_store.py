@@ -1,0 +1,142 @@
+"""Write side (and the look-ups writes need) of the repair counter's tables.
+
+Runs on the current unit of work's connection through the Store's raw cursor; never commits.
+Deposit vouchers are rows of ``credit_notes`` with kind 'deposit' and the ticket id as number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pos.adapters.repositories import Store
+from pos.model.notification import DEFAULT_RULES, ChannelChoice, NotifyRule
+from pos.model.repair import RepairStatus, RepairTicket
+
+_ACTIVE_LINES = (
+    "SELECT l.* FROM repair_lines l LEFT JOIN repair_line_removals r ON r.line_id = l.id "
+    "WHERE l.ticket_id = ? AND r.line_id IS NULL ORDER BY l.created_at, l.rowid"
+)
+_DEPOSIT_HELD = (
+    "SELECT COALESCE((SELECT SUM(amount) FROM repair_deposits WHERE ticket_id = :t), 0) "
+    "- COALESCE((SELECT SUM(tn.amount) FROM tenders tn JOIN credit_notes cn "
+    "ON cn.id = tn.credit_note_id WHERE cn.number = :t AND cn.kind = 'deposit' "
+    "AND tn.amount > 0), 0)"
+)
+
+
+class RepairStore:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _dicts(self, sql: str, params: Any = ()) -> list[dict]:
+        return self.store._dicts(sql, params)
+
+    # -- tickets -----------------------------------------------------------------------------
+    def insert_ticket(self, row: Mapping[str, Any]) -> None:
+        self.store.insert("repair_tickets", row)
+
+    def update_ticket(self, ticket_id: str, **fields: Any) -> None:
+        known = {c for c in self._columns()} - {"id", "created_at", "created_by", "register_id"}
+        if not fields or set(fields) - known:
+            raise KeyError(sorted(set(fields) - known))
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        self.store._raw.execute(
+            f"UPDATE repair_tickets SET {assignments} WHERE id = :id", {**fields, "id": ticket_id}
+        )
+
+    @staticmethod
+    def _columns() -> list[str]:
+        from pos.adapters.tables import repair_tickets
+
+        return [c.name for c in repair_tickets.c]
+
+    def ticket_row(self, ticket_id: str) -> dict | None:
+        rows = self._dicts("SELECT * FROM repair_tickets WHERE id = ?", (ticket_id,))
+        return rows[0] if rows else None
+
+    def ticket_state(self, row: Mapping[str, Any]) -> RepairTicket:
+        """The rules' view of a ticket row: status, limits, approvals, actual price."""
+        approved = self.store._raw.execute(
+            "SELECT COALESCE(MAX(amount), 0) FROM repair_approvals WHERE ticket_id = ?",
+            (row["id"],),
+        ).fetchone()[0]
+        return RepairTicket(
+            id=row["id"],
+            tenant_id=row["tenant_id"],
+            status=RepairStatus(row["status"]),
+            approval_limit=row["approval_limit"],
+            approved_amount=int(approved),
+            actual=sum(line["amount"] for line in self.active_lines(row["id"])),
+        )
+
+    def active_lines(self, ticket_id: str) -> list[dict]:
+        return self._dicts(_ACTIVE_LINES, (ticket_id,))
+
+    def line(self, line_id: str) -> dict | None:
+        rows = self._dicts(
+            "SELECT l.*, r.line_id AS removed FROM repair_lines l "
+            "LEFT JOIN repair_line_removals r ON r.line_id = l.id WHERE l.id = ?",
+            (line_id,),
+        )
+        return rows[0] if rows else None
+
+    def photos(self, ticket_id: str) -> list[dict]:
+        return self._dicts(
+            "SELECT * FROM repair_photos WHERE ticket_id = ? ORDER BY rowid", (ticket_id,)
+        )
+
+    def history(self, ticket_id: str) -> list[dict]:
+        return self._dicts(
+            "SELECT h.*, s.name AS staff_name FROM repair_status_history h "
+            "JOIN staff s ON s.id = h.staff_id WHERE h.ticket_id = ? ORDER BY h.rowid",
+            (ticket_id,),
+        )
+
+    def approvals(self, ticket_id: str) -> list[dict]:
+        return self._dicts(
+            "SELECT a.*, s.name AS staff_name FROM repair_approvals a "
+            "JOIN staff s ON s.id = a.staff_id WHERE a.ticket_id = ? ORDER BY a.rowid",
+            (ticket_id,),
+        )
+
+    # -- deposits ----------------------------------------------------------------------------
+    def deposit_held(self, ticket_id: str) -> int:
+        """Deposits paid in, minus paid back, minus what pickups have deducted."""
+        return int(self.store._raw.execute(_DEPOSIT_HELD, {"t": ticket_id}).fetchone()[0])
+
+    def deposit_voucher(self, number: str) -> tuple[dict, int] | None:
+        """The deposit voucher of a ticket (number = ticket id) and what it still holds."""
+        rows = self._dicts(
+            "SELECT * FROM credit_notes WHERE number = ? AND kind = 'deposit'", (number,)
+        )
+        if not rows:
+            return None
+        return rows[0], self.deposit_held(number)
+
+    # -- notification rules ------------------------------------------------------------------
+    def notify_rule(self, status: RepairStatus) -> NotifyRule | None:
+        rows = self._dicts("SELECT * FROM repair_notify_rules WHERE status = ?", (status.value,))
+        if not rows:
+            return DEFAULT_RULES.get(status)
+        row = rows[0]
+        return NotifyRule(
+            status, bool(row["enabled"]), ChannelChoice(row["channel"]), row["subject"], row["body"]
+        )
+
+    def set_notify_rule(self, rule: NotifyRule) -> None:
+        self.store._raw.execute(
+            "INSERT INTO repair_notify_rules(status, enabled, channel, subject, body) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(status) DO UPDATE SET enabled = excluded.enabled, "
+            "channel = excluded.channel, subject = excluded.subject, body = excluded.body",
+            (rule.status.value, rule.enabled, rule.channel.value, rule.subject, rule.body),
+        )
+
+    def set_notification_state(
+        self, notification_id: str, state: str, updated_at: str, error: str = ""
+    ) -> bool:
+        cursor = self.store._raw.execute(
+            "UPDATE notifications SET state = ?, error = ?, updated_at = ? WHERE id = ?",
+            (state, error, updated_at, notification_id),
+        )
+        return cursor.rowcount == 1

@@ -1,0 +1,316 @@
+"""Deposits and pickup at the till.
+
+A deposit is NOT a sale: it is a signed cash transaction of its own receipt kind (``deposit``,
+"Kvittering for depositum", number series ``D``, SAF-T 11005, no VAT) that creates a voucher of
+the repair tenant (``credit_notes`` kind 'deposit', number = ticket id) held against the ticket.
+At pickup the job's labour and parts are sold as an ordinary sale of the repair tenant (full VAT
+on the full price) and the deposit pays part of that tenant's receipt as tender ``DEPOSIT``
+(SAF-T 12999), exactly like a credit note. So turnover counts the job once, at pickup, and the
+money taken at intake plus at pickup equals the pickup receipt's total. A refund (job not
+repaired, or deposit above the bill) is a negative deposit transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pos.clock import Stamp
+from pos.errors import DomainError, InvalidTender, TillNotOpen, TrainingRestriction
+from pos.model.basket import Basket, BasketLine
+from pos.model.catalogue import ItemKind
+from pos.model.payment import Tender, TenderKind, settle
+from pos.model.receipt import ReceiptKind
+from pos.model.repair import RepairStatus
+from pos.model.staff import Operator, Permission
+from pos.money import Ore, format_nok, round_to_krone
+from pos.services import checkout
+from pos.services.checkout import SaleResult
+from pos.services.context import TillContext
+from pos.services.recording import RecordedReceipt, plan_receipt, record
+from pos.services.repair_common import apply_status, load_ticket, require_open
+from pos.services.repair_work import labour_item
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+class DepositProblem(DomainError):
+    code = "deposit_problem"
+    nb = "Depositum for {value}: {reason_nb}."
+    en = "Deposit for {value}: {reason_en}."
+
+
+class PickupProblem(DomainError):
+    code = "pickup_problem"
+    nb = "Henting av {value}: {reason_nb}."
+    en = "Pickup of {value}: {reason_en}."
+
+
+@dataclass(frozen=True)
+class DepositResult:
+    ticket_id: str
+    receipt: RecordedReceipt
+    amount: Ore
+    change: Ore
+
+
+@dataclass(frozen=True)
+class Pickup:
+    """A job put in the basket: its lines (already in the basket) and the deposit to deduct."""
+
+    ticket_id: str
+    tenant_id: str
+    line_ids: tuple[str, ...]
+    work_line_ids: frozenset[str]
+    total: Ore
+    deposit: Tender | None
+
+
+def _till_session(uow: UnitOfWork, ctx: TillContext) -> str:
+    if ctx.training:
+        raise TrainingRestriction("depositum")
+    session = uow.store.open_session(ctx.register_id)
+    if session is None:
+        raise TillNotOpen()
+    return str(session["id"])
+
+
+def _deposit_problem(ticket_id: str, nb: str, en: str) -> DepositProblem:
+    return DepositProblem(ticket_id, reason_nb=nb, reason_en=en)
+
+
+def pay_deposit(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    ticket_id: str,
+    tenders: Sequence[Tender],
+    amount: Ore | None = None,
+) -> DepositResult:
+    """Take the deposit (default: the amount agreed at intake) through the till."""
+    ctx.require(Permission.SELL)
+    if any(t.kind.is_voucher for t in tenders):
+        raise InvalidTender("depositum betales med kontant, kort eller Vipps")
+    with uow_factory() as uow:
+        session_id = _till_session(uow, ctx)
+        row, _ = load_ticket(uow, ticket_id)
+        require_open(row)
+        amount = row["deposit_requested"] if amount is None else amount
+        if amount <= 0:
+            raise _deposit_problem(
+                row["id"], "beløpet må være over 0", "the amount must be above 0"
+            )
+        if uow.repairs.deposit_voucher(row["id"]) is not None:
+            raise _deposit_problem(row["id"], "allerede betalt", "already paid")
+        result = _record_deposit(uow, ctx, session_id, row, amount, list(tenders))
+        uow.commit()
+    return result
+
+
+def refund_deposit(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    ticket_id: str,
+    kind: TenderKind = TenderKind.CASH,
+    reference: str = "",
+    approver: Operator | None = None,
+) -> DepositResult:
+    """Pay back what the deposit still holds (a negative deposit transaction; needs a manager).
+
+    Allowed once the job will not be sold (not repairable, returned, scrapped) or is collected
+    and the deposit was more than the bill. Cash is paid out rounded to whole kroner.
+    """
+    approved_by = ctx.require(Permission.RETURN, approver)
+    if kind.is_voucher:
+        raise InvalidTender(kind.label_nb)
+    with uow_factory() as uow:
+        session_id = _till_session(uow, ctx)
+        row, ticket = load_ticket(uow, ticket_id)
+        if ticket.status not in (
+            RepairStatus.NOT_REPAIRABLE,
+            RepairStatus.RETURNED_UNREPAIRED,
+            RepairStatus.SCRAPPED,
+            RepairStatus.COLLECTED,
+        ):
+            raise _deposit_problem(
+                row["id"],
+                "betales tilbake først når jobben ikke skal repareres",
+                "is paid back only when the job will not be repaired",
+            )
+        held = uow.repairs.deposit_held(row["id"])
+        if held <= 0:
+            raise _deposit_problem(row["id"], "ingenting å betale tilbake", "nothing to pay back")
+        paid = round_to_krone(held) if kind is TenderKind.CASH else held
+        tender = Tender(kind, paid, reference)
+        result = _record_deposit(uow, ctx, session_id, row, -held, [tender], approved_by)
+        uow.commit()
+    return result
+
+
+def _record_deposit(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    session_id: str,
+    row: dict,
+    amount: Ore,
+    tenders: list[Tender],
+    approved_by: str | None = None,
+) -> DepositResult:
+    tenant = uow.store.tenant(row["tenant_id"])
+    assert tenant is not None
+    plan = replace(plan_receipt(tenant, ReceiptKind.DEPOSIT, []), prepayment=amount)
+    settlement = settle([(tenant.id, amount)], tenders)
+    stamp = ctx.stamp()
+    _, receipts = record(
+        uow,
+        ctx,
+        stamp,
+        sale_kind="deposit",
+        plans=[plan],
+        tenders=tenders,
+        settlement=settlement,
+        credit_note_ids=[None] * len(tenders),
+        session_id=session_id,
+        approved_by=approved_by,
+    )
+    receipt = receipts[0]
+    if amount > 0:
+        uow.store.insert(
+            "credit_notes",
+            {
+                "id": str(uuid.uuid4()),
+                "number": row["id"],
+                "tenant_id": tenant.id,
+                "amount": amount,
+                "issued_receipt_id": receipt.receipt_id,
+                "created_at": stamp.utc_iso,
+                "kind": "deposit",
+            },
+        )
+    uow.store.insert(
+        "repair_deposits",
+        {
+            "id": str(uuid.uuid4()),
+            "ticket_id": row["id"],
+            "receipt_id": receipt.receipt_id,
+            "amount": amount,
+            "created_at": stamp.utc_iso,
+        },
+    )
+    return DepositResult(row["id"], receipt, amount, settlement.change)
+
+
+def add_pickup_to_basket(uow_factory: UnitOfWorkFactory, basket: Basket, ticket_id: str) -> Pickup:
+    """Put a job ready for pickup (as scanned from its tag) into the basket: one line per labour
+    line (the tenant's labour item at the agreed amount) and per part; returns the deposit
+    tender to add to the payment."""
+    with uow_factory.read() as uow:
+        row, ticket = load_ticket(uow, ticket_id)
+        if ticket.status is not RepairStatus.READY_FOR_PICKUP:
+            raise PickupProblem(
+                row["id"],
+                reason_nb=f"status er «{ticket.status.label_nb}», ikke klar til henting",
+                reason_en=f"its status is '{ticket.status.value}', not ready for pickup",
+            )
+        ticket.check_collectable()
+        if any(ticket_id_of(line) == row["id"] for line in basket.lines):
+            raise PickupProblem(
+                row["id"], reason_nb="er allerede i kurven", reason_en="is already in the basket"
+            )
+        labour = labour_item(uow, row["tenant_id"])
+        work = uow.repairs.active_lines(row["id"])
+        items = uow.store.items_by_ids({w["item_id"] for w in work} | {labour.id})
+        held = uow.repairs.deposit_held(row["id"])
+    added: list[BasketLine] = []
+    for w in work:
+        item = labour if w["kind"] == "labour" else items[w["item_id"]]
+        qty = 1 if item.kind is ItemKind.OPEN_PRICE else w["qty"]
+        price = w["amount"] if item.kind is ItemKind.OPEN_PRICE else w["unit_price"]
+        line = basket.add(replace(item, price=price), qty)
+        line = replace(line, description=_text(row, w, item.description))
+        basket.lines[-1] = line
+        added.append(line)
+    total = sum(line.amount for line in added)
+    deposit = None
+    if held > 0:
+        deposit = Tender(
+            TenderKind.DEPOSIT,
+            min(held, total),
+            credit_note_number=row["id"],
+            tenant_id=row["tenant_id"],
+        )
+    return Pickup(
+        row["id"],
+        row["tenant_id"],
+        tuple(line.line_id for line in added),
+        frozenset(w["id"] for w in work),
+        total,
+        deposit,
+    )
+
+
+def _text(row: dict, work: dict, item_text: str) -> str:
+    """The receipt line names the ticket, so the line reads as this job's work or part."""
+    if work["kind"] == "labour":
+        return f"{item_text}: {work['description']} (rep. {row['id']})"
+    return f"{work['description']} (rep. {row['id']})"
+
+
+def ticket_id_of(line: BasketLine) -> str:
+    text = line.description
+    return text[text.rfind("(rep. ") + 6 : -1] if text.endswith(")") and "(rep. " in text else ""
+
+
+def complete_pickup(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    basket: Basket,
+    tenders: Sequence[Tender],
+    pickups: Sequence[Pickup],
+    *,
+    approver: Operator | None = None,
+) -> SaleResult:
+    """Sell the basket (jobs and anything else) and close the jobs, in the sale's transaction."""
+    if ctx.training:
+        raise TrainingRestriction("henting av reparasjon")
+    in_basket = {line.line_id for line in basket.lines}
+    for pickup in pickups:
+        if not set(pickup.line_ids) <= in_basket:
+            raise PickupProblem(
+                pickup.ticket_id,
+                reason_nb="linjene for jobben er tatt ut av kurven",
+                reason_en="the job's lines were taken out of the basket",
+            )
+        held_tenders = [
+            t
+            for t in tenders
+            if t.kind is TenderKind.DEPOSIT and t.credit_note_number == pickup.ticket_id
+        ]
+        if pickup.deposit is not None and not held_tenders:
+            raise PickupProblem(
+                pickup.ticket_id,
+                reason_nb=f"depositum {format_nok(pickup.deposit.amount)} kr må trekkes fra",
+                reason_en=f"the deposit {format_nok(pickup.deposit.amount)} kr must be deducted",
+            )
+
+    def close_tickets(
+        uow: UnitOfWork, stamp: Stamp, sale_id: str, _receipts: Sequence[RecordedReceipt]
+    ) -> None:
+        for pickup in pickups:
+            _close(uow, ctx, stamp, sale_id, pickup)
+
+    return checkout.complete_sale(
+        uow_factory, ctx, basket, tenders, approver=approver, after_record=close_tickets
+    )
+
+
+def _close(uow: UnitOfWork, ctx: TillContext, stamp: Stamp, sale_id: str, pickup: Pickup) -> None:
+    row, ticket = load_ticket(uow, pickup.ticket_id)
+    if {w["id"] for w in uow.repairs.active_lines(row["id"])} != pickup.work_line_ids:
+        raise PickupProblem(
+            row["id"],
+            reason_nb="jobben er endret siden den ble skannet; skann lappen igjen",
+            reason_en="the job changed since it was scanned; scan the tag again",
+        )
+    ticket.check_collectable()
+    apply_status(uow, ctx, stamp, row, ticket, RepairStatus.COLLECTED)
+    uow.repairs.update_ticket(row["id"], collected_sale_id=sale_id)

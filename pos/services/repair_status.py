@@ -1,0 +1,150 @@
+"""Moving a job through its statuses, with the message it sends shown before it is saved.
+
+``preview_status_change`` and ``change_status`` compose the message with the same function from
+the same data; pass the preview back as ``confirmed`` and the change is refused if what would be
+queued differs from what the technician saw. Notifications wait in ``notifications`` (pending)
+and the outbox until the central server (7/8) sends them and reports back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pos.errors import DomainError
+from pos.model.events import OtherEvent
+from pos.model.notification import MessagePreview, NotifyRule
+from pos.model.repair import CollectAtTill, RepairStatus
+from pos.model.staff import Operator, Permission
+from pos.services.context import TillContext
+from pos.services.repair_common import (
+    StatusChanged,
+    apply_status,
+    journal,
+    load_ticket,
+    message_for,
+)
+from pos.unit_of_work import UnitOfWorkFactory
+
+NOTIFICATION_STATES = ("pending", "sent", "failed")
+
+
+class UnknownNotification(DomainError):
+    code = "unknown_notification"
+    nb = "Fant ingen melding «{value}»."
+    en = "No notification '{value}'."
+
+
+@dataclass(frozen=True)
+class StatusChangePreview:
+    ticket_id: str
+    from_status: RepairStatus
+    to_status: RepairStatus
+    preview: MessagePreview
+
+
+def preview_status_change(
+    uow_factory: UnitOfWorkFactory, ticket_id: str, to: RepairStatus
+) -> StatusChangePreview:
+    """What changing the status would send (and that the change is allowed), writing nothing."""
+    with uow_factory.read() as uow:
+        row, ticket = load_ticket(uow, ticket_id)
+        ticket.transition(to)
+        _check_not_collecting(
+            row["id"], ticket.status, to, uow.repairs.deposit_held(row["id"]), ticket.actual
+        )
+        return StatusChangePreview(row["id"], ticket.status, to, message_for(uow, row, to))
+
+
+def change_status(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    ticket_id: str,
+    to: RepairStatus,
+    *,
+    note: str = "",
+    confirmed: MessagePreview | None = None,
+) -> StatusChanged:
+    """Save the change; queues exactly ``confirmed`` (when given) or refuses with MessageChanged."""
+    with uow_factory() as uow:
+        row, ticket = load_ticket(uow, ticket_id)
+        _check_not_collecting(
+            row["id"], ticket.status, to, uow.repairs.deposit_held(row["id"]), ticket.actual
+        )
+        changed = apply_status(uow, ctx, ctx.stamp(), row, ticket, to, note, confirmed)
+        uow.commit()
+    return changed
+
+
+def _check_not_collecting(
+    ticket_id: str, current: RepairStatus, to: RepairStatus, held: int, actual: int
+) -> None:
+    """Collected means paid at the till, unless there is nothing to pay and no deposit."""
+    if to is RepairStatus.COLLECTED and (held or actual):
+        raise CollectAtTill(ticket_id)
+
+
+def assign_technician(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str, staff_no: str
+) -> None:
+    from pos.services.repair_intake import _technician
+
+    with uow_factory() as uow:
+        row, _ = load_ticket(uow, ticket_id)
+        technician = _technician(uow, staff_no)
+        stamp = ctx.stamp()
+        uow.repairs.update_ticket(row["id"], technician_id=technician, updated_at=stamp.utc_iso)
+        details = {"kind": OtherEvent.REPAIR_WORK, "ticket": row["id"], "technician": staff_no}
+        journal(uow, ctx, stamp, row["tenant_id"], details)
+        uow.store.append_outbox("repair.updated", row["tenant_id"], stamp, details)
+        uow.commit()
+
+
+def notify_rules(uow_factory: UnitOfWorkFactory) -> list[NotifyRule | None]:
+    """The rule for every status, in workflow order (None: never notifies)."""
+    with uow_factory.read() as uow:
+        return [uow.repairs.notify_rule(status) for status in RepairStatus]
+
+
+def set_notify_rule(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    rule: NotifyRule,
+    approver: Operator | None = None,
+) -> None:
+    """The manager decides whether a status notifies the customer and in which words."""
+    ctx.require(Permission.MANAGE, approver)
+    with uow_factory() as uow:
+        uow.repairs.set_notify_rule(rule)
+        stamp = ctx.stamp()
+        uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=13999,
+            stamp=stamp,
+            staff_id=ctx.operator.staff_id,
+            details={
+                "kind": OtherEvent.REPAIR_SETTINGS,
+                "status": rule.status.value,
+                "enabled": rule.enabled,
+                "channel": rule.channel.value,
+                "subject": rule.subject,
+                "body": rule.body,
+            },
+        )
+        uow.commit()
+
+
+def mark_notification(
+    uow_factory: UnitOfWorkFactory,
+    notification_id: str,
+    state: str,
+    error: str = "",
+    *,
+    at: str,
+) -> None:
+    """What the central server reported for a queued notification ('sent' or 'failed')."""
+    if state not in NOTIFICATION_STATES:
+        raise ValueError(state)
+    with uow_factory() as uow:
+        if not uow.repairs.set_notification_state(notification_id, state, at, error):
+            raise UnknownNotification(notification_id)
+        uow.commit()
