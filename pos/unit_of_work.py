@@ -10,6 +10,7 @@ from types import TracebackType
 
 from pos.adapters.db import Connection, Engine, connect
 from pos.adapters.queries import Queries
+from pos.adapters.report_queries import ReportQueries
 from pos.adapters.repositories import Store
 
 
@@ -25,6 +26,7 @@ class UnitOfWork:
         self._conn = conn
         self.store = Store(conn)
         self.queries = Queries(conn)
+        self.reports = ReportQueries(conn)
         self._committed = False
         return self
 
