@@ -8,12 +8,12 @@ from pos.errors import DomainError
 class ZReportAlreadyTaken(DomainError):
     code = "z_report_already_taken"
     nb = "Z-rapport for {tenant} på kasse {register} for {date} er allerede tatt (nr. {number})."
-    en = "The Z report of {tenant} on register {register} for {date} is already taken (no. {number})."
+    en = "The Z report of {tenant} on register {register} for {date} exists already (no. {number})."
 
 
 class ZReportOutOfOrder(DomainError):
     code = "z_report_out_of_order"
-    nb = "Det finnes allerede en Z-rapport for {tenant} datert {last}; {date} kan ikke tas etter den."
+    nb = "{tenant} har allerede en Z-rapport datert {last}; {date} kan ikke tas etter den."
     en = "{tenant} already has a Z report dated {last}; {date} cannot come after it."
 
 

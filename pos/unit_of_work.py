@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from pos.adapters.day_end_store import DayEndStore
 from pos.adapters.db import Connection, Engine, connect
 from pos.adapters.queries import Queries
 from pos.adapters.report_queries import ReportQueries
@@ -27,6 +28,7 @@ class UnitOfWork:
         self.store = Store(conn)
         self.queries = Queries(conn)
         self.reports = ReportQueries(conn)
+        self.day_end = DayEndStore(conn)
         self._committed = False
         return self
 

@@ -4,12 +4,15 @@ element by element, so a year of data never sits in memory."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TextIO
+from typing import BinaryIO
 from xml.sax.saxutils import XMLGenerator
+from xml.sax.xmlreader import AttributesImpl
+
+_NO_ATTRS: AttributesImpl = AttributesImpl({})
 
 
 class XmlWriter:
-    def __init__(self, out: TextIO, indent: str = "  ") -> None:
+    def __init__(self, out: BinaryIO, indent: str = "  ") -> None:
         self._gen = XMLGenerator(out, encoding="UTF-8", short_empty_elements=True)
         self._indent = indent
         self._depth = 0
@@ -20,7 +23,7 @@ class XmlWriter:
 
     def start(self, name: str, attrs: Mapping[str, str] | None = None) -> None:
         self._newline()
-        self._gen.startElement(name, dict(attrs or {}))
+        self._gen.startElement(name, AttributesImpl(dict(attrs or {})))
         self._depth += 1
 
     def end(self, name: str) -> None:
@@ -30,13 +33,13 @@ class XmlWriter:
 
     def leaf(self, name: str, text: str | int) -> None:
         self._newline()
-        self._gen.startElement(name, {})
+        self._gen.startElement(name, _NO_ATTRS)
         self._gen.characters(str(text))
         self._gen.endElement(name)
 
     def optional(self, name: str, text: str | int | None) -> None:
-        if text not in (None, ""):
-            self.leaf(name, text)  # type: ignore[arg-type]
+        if text is not None and text != "":
+            self.leaf(name, text)
 
     def leaves(self, pairs: list[tuple[str, str | int]]) -> None:
         for name, text in pairs:

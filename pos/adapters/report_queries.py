@@ -183,3 +183,53 @@ class ReportQueries:
             r["id"]: (r["name"], r["saft_code"])
             for r in self.rows("SELECT id, name, saft_code FROM article_groups")
         }
+
+    # -- till session ------------------------------------------------------------------------
+    def session_cash_net(self, session_id: str) -> int:
+        return int(
+            self.scalar(
+                "SELECT COALESCE(SUM(cash_net), 0) FROM sales "
+                "WHERE till_session_id = ? AND training = 0",
+                (session_id,),
+            )
+        )
+
+    def session_movements(self, session_id: str) -> dict[str, int]:
+        rows = self.rows(
+            "SELECT kind, COALESCE(SUM(amount), 0) AS amount FROM cash_movements "
+            "WHERE till_session_id = ? GROUP BY kind",
+            (session_id,),
+        )
+        return {row["kind"]: int(row["amount"]) for row in rows}
+
+    def session_tenders(self, session_id: str) -> dict[str, int]:
+        rows = self.rows(
+            "SELECT t.kind, SUM(t.amount) AS amount FROM tenders t "
+            "JOIN sales s ON s.id = t.sale_id "
+            "WHERE s.till_session_id = ? AND s.training = 0 GROUP BY t.kind",
+            (session_id,),
+        )
+        return {row["kind"]: int(row["amount"]) for row in rows}
+
+    def session_cash_by_tenant(self, session_id: str) -> dict[str, int]:
+        rows = self.rows(
+            "SELECT r.tenant_id, SUM(p.amount) AS amount FROM sales s "
+            "JOIN receipts r ON r.sale_id = s.id JOIN receipt_payments p ON p.receipt_id = r.id "
+            "JOIN tenders t ON t.id = p.tender_id "
+            "WHERE s.till_session_id = ? AND s.training = 0 AND t.kind = 'cash' GROUP BY 1",
+            (session_id,),
+        )
+        return {row["tenant_id"]: int(row["amount"]) for row in rows}
+
+    def till_closes(self, register_id: str, local_date: str) -> list[dict[str, Any]]:
+        return self.rows(
+            "SELECT * FROM till_closes WHERE register_id = ? AND local_date = ? ORDER BY closed_at",
+            (register_id, local_date),
+        )
+
+    def till_close_tenants(self, close_id: str) -> dict[str, dict[str, int]]:
+        rows = self.rows("SELECT * FROM till_close_tenants WHERE till_close_id = ?", (close_id,))
+        return {
+            r["tenant_id"]: {"expected": r["expected_cash"], "variance": r["variance"]}
+            for r in rows
+        }

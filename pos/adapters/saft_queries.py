@@ -17,7 +17,9 @@ class SaftQueries:
 
     def installed_on(self) -> tuple[str, str]:
         rows = self.rq.rows("SELECT local_date, local_time FROM journal ORDER BY seq LIMIT 1")
-        return (rows[0]["local_date"], rows[0]["local_time"]) if rows else ("2000-01-01", "00:00:00")
+        return (
+            (rows[0]["local_date"], rows[0]["local_time"]) if rows else ("2000-01-01", "00:00:00")
+        )
 
     def tenant_created(self, tenant_id: str) -> str:
         return str(self.rq.scalar("SELECT created_at FROM tenants WHERE id = ?", (tenant_id,)))

@@ -23,7 +23,7 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-IMMUTABLE_TABLES = (
+IMMUTABLE_TABLES: tuple[str, ...] = (
     "journal",
     "sales",
     "sale_lines",

@@ -147,15 +147,12 @@ def _payments(rows: list[dict[str, Any]]) -> tuple[CodedLine, ...]:
 def _per_employee(
     rows: list[dict[str, Any]], staff: dict[str, tuple[str, str]], code_field: str
 ) -> tuple[EmployeeLine, ...]:
-    lines = [
-        EmployeeLine(
-            *staff.get(row["staff_id"], (row["staff_id"], "")),
-            row[code_field],
-            int(row["num"]),
-            int(row["amount"]),
+    lines = []
+    for row in rows:
+        staff_no, name = staff.get(row["staff_id"], (row["staff_id"], ""))
+        lines.append(
+            EmployeeLine(staff_no, name, row[code_field], int(row["num"]), int(row["amount"]))
         )
-        for row in rows
-    ]
     return tuple(sorted(lines, key=lambda ln: (ln.staff_no, ln.code)))
 
 
@@ -210,9 +207,7 @@ def _tenant_events(rows: list[dict[str, Any]]) -> _TenantEvents:
     line_deletes = (
         (CodedLine("LINEDELETE", LINE_DELETE_TYPE, deletes[0], deletes[1]),) if deletes[0] else ()
     )
-    return _TenantEvents(
-        CountAmount(*copies), CountAmount(*voids), line_deletes, dict(lookups)
-    )
+    return _TenantEvents(CountAmount(*copies), CountAmount(*voids), line_deletes, dict(lookups))
 
 
 def _price_inquiries(

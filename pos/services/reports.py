@@ -151,9 +151,7 @@ def _take_z(
     if not used and not include_empty:
         return None
     number = (int(last["z_number"]) if last else 0) + 1
-    report = build_report(
-        uow.reports, _scope(uow, ctx, tenant, ReportKind.Z, hi, day, number)
-    )
+    report = build_report(uow.reports, _scope(uow, ctx, tenant, ReportKind.Z, hi, day, number))
     seq = _journal(uow, ctx, report, EventCode.Z_REPORT)
     stamp = ctx.stamp()
     uow.store.insert(

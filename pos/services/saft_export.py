@@ -77,7 +77,7 @@ def export_saft(
         path = out / default_file_name(tenant.org_no, moment) if out.is_dir() else out
         centre = uow.store.get_meta("centre_name") or SOFTWARE
         tmp = path.with_name(path.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="\n") as handle:
+        with tmp.open("wb") as handle:
             writer = _Export(SaftQueries(uow.reports), XmlWriter(handle), tenant, start, end)
             writer.write(moment, version, centre, ctx.operator.staff_no)
         tmp.replace(path)
@@ -102,9 +102,7 @@ def export_saft(
 
 
 class _Export:
-    def __init__(
-        self, q: SaftQueries, w: XmlWriter, tenant: Tenant, start: str, end: str
-    ) -> None:
+    def __init__(self, q: SaftQueries, w: XmlWriter, tenant: Tenant, start: str, end: str) -> None:
         self.q, self.w, self.tenant, self.start, self.end = q, w, tenant, start, end
         self.staff = {s["id"]: s["staff_no"] for s in q.staff()}
         self.transactions = 0

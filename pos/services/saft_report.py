@@ -112,7 +112,9 @@ def _counters(w: XmlWriter, r: DrawerReport) -> None:
         ]
     )
     _lines(w, "reportCorrLines", "reportCorrLine", "corrLine", r.line_corrections, "Type")
-    _lines(w, "reportPriceInquiries", "reportPriceInquiry", "priceInquiry", r.price_inquiries, "Group")
+    _lines(
+        w, "reportPriceInquiries", "reportPriceInquiry", "priceInquiry", r.price_inquiries, "Group"
+    )
     _lines(w, "reportOtherCorrs", "reportOtherCorr", "otherCorr", r.other_corrections, "Type")
     w.leaves(
         [
@@ -123,10 +125,14 @@ def _counters(w: XmlWriter, r: DrawerReport) -> None:
         ]
     )
     w.start("reportCreditSales")
-    w.leaves([("creditSalesNum", r.credit_sales.num), ("creditSalesAmnt", _a(r.credit_sales.amount))])
+    w.leaves(
+        [("creditSalesNum", r.credit_sales.num), ("creditSalesAmnt", _a(r.credit_sales.amount))]
+    )
     w.end("reportCreditSales")
     w.start("reportCreditMemos")
-    w.leaves([("creditMemosNum", r.credit_memos.num), ("creditMemosAmnt", _a(r.credit_memos.amount))])
+    w.leaves(
+        [("creditMemosNum", r.credit_memos.num), ("creditMemosAmnt", _a(r.credit_memos.amount))]
+    )
     w.end("reportCreditMemos")
     _lines(w, "reportPayIns", "reportPayIn", "payIn", r.pay_ins, "Type")
     _lines(w, "reportPayOuts", "reportPayOut", "payOut", r.pay_outs, "Type")

@@ -62,9 +62,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "till_close_tenants",
-        sa.Column(
-            "till_close_id", sa.String(), sa.ForeignKey("till_closes.id"), primary_key=True
-        ),
+        sa.Column("till_close_id", sa.String(), sa.ForeignKey("till_closes.id"), primary_key=True),
         sa.Column("tenant_id", sa.String(), sa.ForeignKey("tenants.id"), primary_key=True),
         sa.Column("expected_cash", sa.Integer(), nullable=False),
         sa.Column("variance", sa.Integer(), nullable=False),
@@ -104,9 +102,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "settlement_lines",
-        sa.Column(
-            "settlement_id", sa.String(), sa.ForeignKey("settlements.id"), primary_key=True
-        ),
+        sa.Column("settlement_id", sa.String(), sa.ForeignKey("settlements.id"), primary_key=True),
         sa.Column("line_no", sa.Integer(), primary_key=True),
         sa.Column("kind", sa.String(), nullable=False),
         sa.Column("description", sa.String(), nullable=False),
