@@ -103,29 +103,14 @@ class ReportQueries:
             p,
         )
 
-    def art_groups(self, p: Params) -> list[dict[str, Any]]:
-        return self.rows(
-            _RANGE + "SELECT s.staff_id, l.article_group_id AS code, SUM(l.qty) AS num, "
-            "SUM(l.amount) AS amount FROM rc JOIN sale_lines l ON l.receipt_id = rc.id "
-            "JOIN sales s ON s.id = rc.sale_id WHERE rc.kind != 'training' GROUP BY 1, 2",
+    def lines(self, p: Params) -> list[tuple[Any, ...]]:
+        """(receipt kind, staff id, article group, qty, amount, VAT class, VAT, discount)."""
+        return self._raw.execute(
+            _RANGE + "SELECT rc.kind, s.staff_id, l.article_group_id, l.qty, l.amount, "
+            "l.vat_class, l.vat_amount, l.discount FROM rc "
+            "JOIN sale_lines l ON l.receipt_id = rc.id JOIN sales s ON s.id = rc.sale_id",
             p,
-        )
-
-    def vat(self, p: Params) -> list[dict[str, Any]]:
-        return self.rows(
-            _RANGE + "SELECT l.vat_class, SUM(l.amount) AS gross, SUM(l.vat_amount) AS vat "
-            "FROM rc JOIN sale_lines l ON l.receipt_id = rc.id WHERE rc.kind != 'training' "
-            "GROUP BY 1",
-            p,
-        )
-
-    def discounts(self, p: Params) -> dict[str, Any]:
-        return self.rows(
-            _RANGE + "SELECT COUNT(*) AS num, COALESCE(SUM(l.discount), 0) AS amount "
-            "FROM rc JOIN sale_lines l ON l.receipt_id = rc.id "
-            "WHERE rc.kind = 'sale' AND l.discount != 0",
-            p,
-        )[0]
+        ).fetchall()
 
     def payments(self, p: Params) -> list[dict[str, Any]]:
         return self.rows(

@@ -6,7 +6,7 @@ Field comments name the letter of § 2-8-2 (1) they carry. Amounts are øre; cou
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -135,8 +135,16 @@ class DrawerReport:
 
     def to_content(self) -> dict[str, Any]:
         """Plain data for the journal row (the report journaled in full) and the z_reports row."""
-        data = asdict(self)
-        data["kind"] = self.kind.value
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                value = [dict(vars(item)) for item in value]
+            elif isinstance(value, CountAmount):
+                value = dict(vars(value))
+            elif isinstance(value, ReportKind):
+                value = value.value
+            data[f.name] = value
         return data
 
     @staticmethod

@@ -62,11 +62,12 @@ def build_report(rq: ReportQueries, scope: ReportScope) -> DrawerReport:
     training = _count(totals.get("training"))
     returns_magnitude = CountAmount(returns.num, -returns.amount)
     rounding = sum(int(totals[k]["rounding"]) for k in ("sale", "return") if k in totals)
-    art_rows = rq.art_groups(p)
+    lines = _LineFacts(rq.lines(p))
+    art_rows = lines.art_rows
     pay_rows = rq.payments(p)
     events = _tenant_events(rq.tenant_events(p))
     drawer = _drawer_events(rq, p, scope) if scope.drawer_owner else _NO_DRAWER
-    vat_lines = _vat_lines(rq.vat(p))
+    vat_lines = _vat_lines(lines.vat_rows)
     return DrawerReport(
         kind=scope.kind,
         report_id=scope.report_id,
@@ -97,7 +98,7 @@ def build_report(rq: ReportQueries, scope: ReportScope) -> DrawerReport:
         copies=events.copies,
         provisional=CountAmount(),
         returns=returns_magnitude,
-        discounts=_count(rq.discounts(p)),
+        discounts=CountAmount(*lines.discounts),
         voids=events.voids,
         line_corrections=events.line_deletes,
         price_inquiries=_price_inquiries(events.lookups, groups),
@@ -113,6 +114,30 @@ def build_report(rq: ReportQueries, scope: ReportScope) -> DrawerReport:
         parked=drawer.parked,
         drawer_owner=scope.drawer_owner,
     )
+
+
+class _LineFacts:
+    """The range's receipt lines folded once into per-group, per-VAT and discount figures."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        groups: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        vat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        discounts = [0, 0]
+        for kind, staff_id, group, qty, amount, vat_class, vat_amount, discount in rows:
+            if kind == "training":
+                continue
+            groups[(staff_id, group)][0] += qty
+            groups[(staff_id, group)][1] += amount
+            vat[vat_class][0] += amount
+            vat[vat_class][1] += vat_amount
+            if kind == "sale" and discount:
+                discounts[0] += 1
+                discounts[1] += discount
+        self.art_rows = [
+            {"staff_id": s, "code": g, "num": n, "amount": a} for (s, g), (n, a) in groups.items()
+        ]
+        self.vat_rows = [{"vat_class": k, "gross": g, "vat": v} for k, (g, v) in vat.items()]
+        self.discounts = tuple(discounts)
 
 
 def _count(row: dict[str, Any] | None) -> CountAmount:

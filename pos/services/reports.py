@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from pos.day_end_errors import InvalidReportDate, ZReportAlreadyTaken, ZReportOutOfOrder
@@ -52,6 +53,20 @@ def find_tenant(uow: UnitOfWork, key: str) -> Tenant:
     raise UnknownTenant(key)
 
 
+@dataclass(frozen=True)
+class _Register:
+    """What every report of one register needs: its id and name, and the drawer's owner."""
+
+    register_id: str
+    name: str
+    drawer_owner: str | None
+
+    @staticmethod
+    def of(uow: UnitOfWork, register_id: str) -> _Register:
+        name = uow.store.register_name(register_id) or register_id
+        return _Register(register_id, name, drawer_owner_id(uow))
+
+
 def _tenants(uow: UnitOfWork, keys: Sequence[str] | None) -> list[Tenant]:
     if keys:
         return [find_tenant(uow, key) for key in keys]
@@ -66,6 +81,7 @@ def _scope(
     hi: int,
     business_date: str,
     z_number: int | None,
+    register: _Register,
 ) -> ReportScope:
     last = uow.reports.last_z(tenant.id, ctx.register_id)
     stamp = ctx.stamp()
@@ -79,13 +95,13 @@ def _scope(
         z_number=z_number,
         tenant=tenant,
         register_id=ctx.register_id,
-        register_name=uow.store.register_name(ctx.register_id) or ctx.register_id,
+        register_name=register.name,
         lo=int(last["through_seq"]) if last else 0,
         hi=hi,
         report_date=stamp.local_date,
         report_time=stamp.local_time,
         business_date=business_date,
-        drawer_owner=tenant.id == drawer_owner_id(uow),
+        drawer_owner=tenant.id == register.drawer_owner,
         grand_sales_before=int(last["grand_total_sales"]) if last else 0,
         grand_returns_before=int(last["grand_total_returns"]) if last else 0,
     )
@@ -99,8 +115,9 @@ def x_reports(
     with uow_factory() as uow:
         hi = uow.reports.max_seq()
         stamp = ctx.stamp()
+        register = _Register.of(uow, ctx.register_id)
         for tenant in _tenants(uow, tenants):
-            scope = _scope(uow, ctx, tenant, ReportKind.X, hi, stamp.local_date, None)
+            scope = _scope(uow, ctx, tenant, ReportKind.X, hi, stamp.local_date, None, register)
             report = build_report(uow.reports, scope)
             _journal(uow, ctx, report, EventCode.X_REPORT)
             made.append(report)
@@ -124,8 +141,9 @@ def z_reports(
         day = parse_date(business_date) if business_date else ctx.stamp().local_date
         explicit = bool(tenants)
         made = []
+        register = _Register.of(uow, ctx.register_id)
         for tenant in _tenants(uow, tenants):
-            report = _take_z(uow, ctx, tenant, day, include_empty or explicit)
+            report = _take_z(uow, ctx, tenant, day, include_empty or explicit, register)
             if report is not None:
                 made.append(report)
         uow.commit()
@@ -133,7 +151,12 @@ def z_reports(
 
 
 def _take_z(
-    uow: UnitOfWork, ctx: TillContext, tenant: Tenant, day: str, include_empty: bool
+    uow: UnitOfWork,
+    ctx: TillContext,
+    tenant: Tenant,
+    day: str,
+    include_empty: bool,
+    register: _Register,
 ) -> DrawerReport | None:
     last = uow.reports.last_z(tenant.id, ctx.register_id)
     if last is not None and last["business_date"] == day:
@@ -144,15 +167,18 @@ def _take_z(
         raise ZReportOutOfOrder(tenant=tenant.name, last=last["business_date"], date=day)
     lo = int(last["through_seq"]) if last else 0
     hi = uow.reports.max_seq_through(day, lo)
-    owner = tenant.id == drawer_owner_id(uow)
+    owner = tenant.id == register.drawer_owner
     used = uow.reports.has_activity(tenant.id, ctx.register_id, lo, hi) or (
         owner and uow.reports.has_activity(None, ctx.register_id, lo, hi)
     )
     if not used and not include_empty:
         return None
     number = (int(last["z_number"]) if last else 0) + 1
-    report = build_report(uow.reports, _scope(uow, ctx, tenant, ReportKind.Z, hi, day, number))
-    seq = _journal(uow, ctx, report, EventCode.Z_REPORT)
+    report = build_report(
+        uow.reports, _scope(uow, ctx, tenant, ReportKind.Z, hi, day, number, register)
+    )
+    content = report.to_content()
+    seq = _journal(uow, ctx, report, EventCode.Z_REPORT, content)
     stamp = ctx.stamp()
     uow.store.insert(
         "z_reports",
@@ -169,14 +195,20 @@ def _take_z(
             "journal_seq": seq,
             "grand_total_sales": report.grand_total_sales,
             "grand_total_returns": report.grand_total_returns,
-            "content": canonical_json(report.to_content()),
+            "content": canonical_json(content),
         },
     )
-    uow.store.append_outbox("z_report.taken", tenant.id, stamp, report.to_content())
+    uow.store.append_outbox("z_report.taken", tenant.id, stamp, content)
     return report
 
 
-def _journal(uow: UnitOfWork, ctx: TillContext, report: DrawerReport, code: EventCode) -> int:
+def _journal(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    report: DrawerReport,
+    code: EventCode,
+    content: dict | None = None,
+) -> int:
     return uow.store.append_journal(
         register_id=ctx.register_id,
         event_code=code,
@@ -185,7 +217,7 @@ def _journal(uow: UnitOfWork, ctx: TillContext, report: DrawerReport, code: Even
         tenant_id=report.tenant_id,
         amount=report.total_cash_sales,
         ref_id=report.report_id,
-        details=report.to_content(),
+        details=content if content is not None else report.to_content(),
     )
 
 
