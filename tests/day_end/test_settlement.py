@@ -141,3 +141,15 @@ def test_an_account_number_is_valid_exactly_when_its_mod11_digit_matches(body):
     check = mod11_check_digit(body, (5, 4, 3, 2, 7, 6, 5, 4, 3, 2))
     for digit in range(10):
         assert is_valid_account_number(body + str(digit)) == (check == digit)
+
+
+def test_a_change_of_terms_is_journaled_as_a_change_of_fixed_data(month):
+    counter, _ = month
+    tenant_terms.set_terms(counter.uow, "14", commission_bp=1500, monthly_rent=100000)
+    rows = db_rows(
+        counter,
+        "SELECT amount, json_extract(details, '$.commission_bp') FROM journal "
+        "WHERE event_code = 13999 AND json_extract(details, '$.kind') = 'terms_change' "
+        "ORDER BY seq DESC LIMIT 1",
+    )
+    assert rows == [(None, 1500)]
