@@ -117,6 +117,9 @@ def test_till_close_keeps_the_variance_with_its_note_and_splits_the_drawer(
     assert till.current_session_id(counter.uow, "K1") is None
     till.open_till(counter.uow, mgr, 140000)  # the next shift opens a new session
     assert till.current_session_id(counter.uow, "K1") is not None
+    second = till_close.close_till(counter.uow, mgr, BlindCount({100000: 1, 20000: 2}))
+    assert second.expected_cash == 140000 and second.variance == 0  # a close with no sales
+    assert len(db_rows(counter, "SELECT id FROM till_closes")) == 2
 
 
 def test_proportional_rule_shares_the_variance_by_cash_taken(counter, two_days, mgr):
