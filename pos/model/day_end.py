@@ -35,7 +35,7 @@ class TenantDay:
 
 @dataclass(frozen=True)
 class CloseSummary:
-    closed_at: str
+    local_time: str
     expected: Ore
     counted: Ore
     variance: Ore

@@ -3,6 +3,7 @@ commission and rent for that day (by the settlement rules) and the day's till-cl
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from pos.adapters.settlement_queries import SettlementQueries
@@ -49,7 +50,11 @@ def day_end_doc(
         tenants=tuple(days),
         closes=tuple(
             CloseSummary(
-                c["closed_at"], c["expected_cash"], c["counted_cash"], c["variance"], c["note"]
+                json.loads(c["content"])["local_time"],
+                c["expected_cash"],
+                c["counted_cash"],
+                c["variance"],
+                c["note"],
             )
             for c in closes
         ),
