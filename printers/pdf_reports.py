@@ -75,7 +75,7 @@ def _summary(sheet: Sheet, doc: DayEndDoc, title: str) -> None:
     sheet.row("Husleie inkl. mva", _kr(doc.total("rent") + doc.total("rent_vat")))
     for close in doc.closes:
         sheet.row(
-            f"Kasseoppgjør {close.closed_at[11:16]} UTC: forventet {_kr(close.expected)}, "
+            f"Kasseoppgjør kl. {close.local_time[:5]}: forventet {_kr(close.expected)}, "
             f"talt {_kr(close.counted)}",
             f"differanse {_kr(close.variance)}",
             bold=bool(close.variance),
