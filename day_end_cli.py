@@ -10,10 +10,11 @@ from pathlib import Path
 
 from pos.clock import SystemClock
 from pos.counter import Counter
-from pos.day_end_errors import InvalidBankAccount
+from pos.day_end_errors import InvalidBankAccount, InvalidCount
 from pos.model.reports import DrawerReport
+from pos.model.till_close import BlindCount
 from pos.money import format_nok, parse_nok
-from pos.services import auth, reports, settlement, tenant_terms
+from pos.services import auth, reports, settlement, tenant_terms, till_close
 from pos.services.context import TillContext
 from pos.services.day_end import day_end_doc
 from pos.services.saft_export import export_saft
@@ -48,7 +49,43 @@ def run(args: argparse.Namespace, counter: Counter, version: str) -> int:
         )
     elif args.command == "settlement":
         return _settlement(args, counter, ctx)
+    elif args.command == "till-close":
+        _till_close(args, counter, ctx)
     return 0
+
+
+def _till_close(args: argparse.Namespace, counter: Counter, ctx: TillContext) -> None:
+    pieces: dict[int, int] = {}
+    for part in filter(None, (p.strip() for p in args.count.split(","))):
+        value, _, count = part.partition("=")
+        if not (value.strip().isdigit() and count.strip().isdigit()):
+            raise InvalidCount(part)
+        pieces[int(value) * 100] = pieces.get(int(value) * 100, 0) + int(count)
+    doc = till_close.close_till(
+        counter.uow,
+        ctx,
+        BlindCount(pieces),
+        card_batch=parse_nok(args.card) if args.card else None,
+        vipps_batch=parse_nok(args.vipps) if args.vipps else None,
+        note=args.note,
+    )
+    for tenant in doc.tenants:
+        print(
+            f"  {tenant.tenant_name:<30} forventet {format_nok(tenant.expected):>12}  "
+            f"differanse {format_nok(tenant.variance):>10}"
+        )
+    for batch in doc.batches:
+        if batch.difference is not None:
+            print(
+                f"  {batch.kind:<30} registrert {format_nok(batch.recorded):>11}  "
+                f"avvik {format_nok(batch.difference):>10}"
+            )
+    for item in doc.pending:
+        print(f"  Fortsatt åpent: {item.label} {format_nok(item.amount)}")
+    print(
+        f"Forventet {format_nok(doc.expected_cash)}, talt {format_nok(doc.counted_cash)}, "
+        f"differanse {format_nok(doc.variance)}. Kassen er lukket."
+    )
 
 
 def _context(args: argparse.Namespace, counter: Counter) -> TillContext:

@@ -99,6 +99,14 @@ def add_day_end_commands(commands: argparse._SubParsersAction) -> None:  # type:
     settle.add_argument("--pay-date", default=None, help="payment date (default: tomorrow)")
     settle.add_argument("--debtor-account", default=None, help="the centre's account to pay from")
     _staff_options(settle)
+    close = commands.add_parser("till-close", help="close the till with a blind count")
+    close.add_argument(
+        "--count", required=True, help="pieces per denomination in kroner, e.g. 1000=2,50=3,1=4"
+    )
+    close.add_argument("--card", default=None, help="card terminal batch total (kr)")
+    close.add_argument("--vipps", default=None, help="Vipps batch total (kr)")
+    close.add_argument("--note", default="", help="note (needed when the count is off)")
+    _staff_options(close)
     terms = commands.add_parser("tenant-terms", help="set a tenant's commission, rent and account")
     terms.add_argument("--tenant", required=True, help="org.no or code")
     terms.add_argument("--commission", required=True, help="percent, e.g. 20 or 12,5")
@@ -217,6 +225,7 @@ COMMANDS = {
     "export-saft": cmd_day_end,
     "settlement": cmd_day_end,
     "tenant-terms": cmd_day_end,
+    "till-close": cmd_day_end,
 }
 
 if __name__ == "__main__":

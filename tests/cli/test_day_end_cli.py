@@ -69,3 +69,14 @@ def test_bad_input_gets_a_message_not_a_traceback(data_dir, capsys):
     assert "gyldig dato" in capsys.readouterr().err
     assert run(data_dir, "x-report", "--staff", "9001", "--pin", "0000") == 2
     assert "PIN" in capsys.readouterr().err
+
+
+def test_till_close_from_the_command_line(data_dir, capsys):
+    assert run(data_dir, "till-close", "--count", "1000=1,50=x", *STAFF) == 2
+    assert "Opptellingen" in capsys.readouterr().err
+    assert run(data_dir, "till-close", "--count", "1000=1", *STAFF) == 2  # off, no note
+    assert "merknad" in capsys.readouterr().err
+    args = ["--count", "1000=1,500=1,1=3", "--card", "0", "--note", "Vaktskifte"]
+    assert run(data_dir, "till-close", *args, *STAFF) == 0
+    assert "Kassen er lukket" in capsys.readouterr().out
+    assert run(data_dir, "till-close", *args, *STAFF) == 2  # no open till any more

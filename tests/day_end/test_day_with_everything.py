@@ -207,3 +207,14 @@ def test_x_report_is_journaled_in_full_and_counters_reset_after_z(counter, two_d
     stored = reports.stored_z_reports(counter.uow, "921100221")
     assert [r.z_number for r in stored] == [1, 2, 3]
     assert stored[1] == z
+
+
+def test_the_journal_and_signatures_still_verify_after_a_whole_day_end(counter, two_days, mgr):
+    from pos.services import settlement
+    from pos.services.verification import verify_store
+
+    reports.z_reports(counter.uow, mgr)
+    till_close.close_till(counter.uow, mgr, BlindCount({100000: 1}), note="Kontroll")
+    settlement.make_settlement(counter.uow, mgr, "11", "2026-03-01", "2026-03-31")
+    report = verify_store(counter.uow, counter.keys.verifiers())
+    assert report.ok, report.first_problem
