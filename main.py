@@ -100,7 +100,65 @@ def build_parser() -> argparse.ArgumentParser:
     board.add_argument("--tenant", default="")
     board.add_argument("--search", default="", help="ticket id, phone or name")
     board.add_argument("--page", type=int, default=0)
+    add_day_end_commands(commands)
     return parser
+
+
+def _staff_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--staff", required=True, help="staff number of the person doing this")
+    command.add_argument("--pin", default=None, help="their PIN (asked for when left out)")
+    command.add_argument("--register", default=None, help="register id (default: this counter's)")
+
+
+def add_day_end_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    x_report = commands.add_parser(
+        "x-report", help="X report per tenant since its last Z (journaled in full)"
+    )
+    x_report.add_argument("--tenant", action="append", help="code or org.no (repeatable)")
+    x_report.add_argument("--pdf", type=Path, default=None, help="directory for the PDFs")
+    _staff_options(x_report)
+    z_report = commands.add_parser(
+        "z-report", help="Z report per tenant for a day (default: today, every tenant in use)"
+    )
+    z_report.add_argument("--tenant", action="append", help="code or org.no (repeatable)")
+    z_report.add_argument("--date", default=None, help="business day, YYYY-MM-DD")
+    z_report.add_argument("--include-empty", action="store_true", help="also tenants with no use")
+    z_report.add_argument(
+        "--pdf", type=Path, default=None, help="directory for the Z PDFs and the day-end PDF"
+    )
+    _staff_options(z_report)
+    saft = commands.add_parser("export-saft", help="SAF-T Cash Register XML for one tenant")
+    saft.add_argument("--tenant", required=True, help="org.no or code")
+    saft.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
+    saft.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
+    saft.add_argument("--out", type=Path, required=True, help="file, or directory (standard name)")
+    _staff_options(saft)
+    settle = commands.add_parser("settlement", help="settle a tenant for a period (numbered)")
+    settle.add_argument("--tenant", required=True, help="org.no or code")
+    settle.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
+    settle.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
+    settle.add_argument("--pdf", type=Path, default=None, help="statement PDF path")
+    settle.add_argument("--csv", type=Path, default=None, help="CSV for the accountant")
+    settle.add_argument("--pain001", type=Path, default=None, help="ISO 20022 payment file")
+    settle.add_argument("--pay-date", default=None, help="payment date (default: tomorrow)")
+    settle.add_argument("--debtor-account", default=None, help="the centre's account to pay from")
+    _staff_options(settle)
+    close = commands.add_parser("till-close", help="close the till with a blind count")
+    close.add_argument(
+        "--count", required=True, help="pieces per denomination in kroner, e.g. 1000=2,50=3,1=4"
+    )
+    close.add_argument("--card", default=None, help="card terminal batch total (kr)")
+    close.add_argument("--vipps", default=None, help="Vipps batch total (kr)")
+    close.add_argument("--note", default="", help="note (needed when the count is off)")
+    _staff_options(close)
+    terms = commands.add_parser("tenant-terms", help="set a tenant's commission, rent and account")
+    terms.add_argument("--tenant", required=True, help="org.no or code")
+    terms.add_argument("--commission", required=True, help="percent, e.g. 20 or 12,5")
+    terms.add_argument("--rent", default="0", help="monthly rent in kroner, e.g. 3000")
+    terms.add_argument("--account", default="", help="tenant's bank account (11 digits)")
+    terms.add_argument(
+        "--group", action="append", default=[], help="per article group: GROUP=PERCENT"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -321,6 +379,13 @@ def cmd_repairs(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def cmd_day_end(args: argparse.Namespace, data_dir: Path) -> int:
+    import day_end_cli
+
+    with _open(data_dir) as counter:
+        return day_end_cli.run(args, counter, VERSION)
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "simulate": cmd_simulate,
@@ -330,6 +395,12 @@ COMMANDS = {
     "import-items": cmd_import_items,
     "repair-intake": cmd_repair_intake,
     "repairs": cmd_repairs,
+    "x-report": cmd_day_end,
+    "z-report": cmd_day_end,
+    "export-saft": cmd_day_end,
+    "settlement": cmd_day_end,
+    "tenant-terms": cmd_day_end,
+    "till-close": cmd_day_end,
 }
 
 if __name__ == "__main__":

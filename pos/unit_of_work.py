@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from pos.adapters.day_end_store import DayEndStore
 from pos.adapters.db import Connection, Engine, connect
 from pos.adapters.print_jobs import PrintJobs
 from pos.adapters.queries import Queries
 from pos.adapters.repair_store import RepairStore
+from pos.adapters.report_queries import ReportQueries
 from pos.adapters.repositories import Store
 
 
@@ -29,6 +31,8 @@ class UnitOfWork:
         self.queries = Queries(conn)
         self.printing = PrintJobs(conn)
         self.repairs = RepairStore(self.store)
+        self.reports = ReportQueries(conn)
+        self.day_end = DayEndStore(conn)
         self._committed = False
         return self
 

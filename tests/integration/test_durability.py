@@ -16,7 +16,9 @@ from pos.counter import open_counter
 from pos.errors import DataDirectoryLocked
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
-from pos.services import checkout, copies, returns, till
+from pos.model.till_close import BlindCount
+from pos.services import checkout, copies, reports, returns, settlement, till, till_close
+from pos.services.context import TillContext
 from tests.conftest import PROJECT_ROOT
 from tests.integration.helpers import row_counts
 from tests.integration.repair_helpers import make_every_repair_fact
@@ -110,6 +112,11 @@ def every_kind_of_fact(counter, ctx, shelf, manager, tmp_path):
         approver=manager,
     )
     till.move_cash(counter.uow, ctx, -10000, "Til banken")
+    manager_ctx = TillContext("K1", manager, ctx.signer, ctx.clock)
+    reports.z_reports(counter.uow, manager_ctx)
+    till_close.close_till(counter.uow, manager_ctx, BlindCount({100000: 1}), note="Test")
+    day = ctx.stamp().local_date
+    settlement.make_settlement(counter.uow, manager_ctx, "15", day, day)
     counts = row_counts(counter)
     assert all(counts[table] > 0 for table in IMMUTABLE_TABLES), counts
     return counter

@@ -1,0 +1,235 @@
+"""Read side for day end: the figures of X/Z reports, till closes and settlements, and the
+streams the SAF-T export writes. Raw SQL on the unit of work's connection, one transaction.
+
+A report covers a journal range ``(lo, hi]`` of one tenant on one register: the receipts whose
+journal rows fall in the range, and the events journaled in it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Connection
+
+Params = Mapping[str, Any]
+
+RECEIPT_EVENTS = "(13012, 13013, 13017)"
+_RANGE = (
+    "WITH rc AS (SELECT r.id, r.kind, r.total, r.total_ex_vat, r.rounding, r.sale_id "
+    "FROM journal j JOIN receipts r ON r.id = j.ref_id "
+    "WHERE j.tenant_id = :t AND j.register_id = :r AND j.seq > :lo AND j.seq <= :hi "
+    f"AND j.event_code IN {RECEIPT_EVENTS}) "
+)
+
+
+class ReportQueries:
+    def __init__(self, conn: Connection) -> None:
+        self._raw = cast(sqlite3.Connection, conn.connection.driver_connection)
+
+    def rows(self, sql: str, params: Params | Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self._raw.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def stream(self, sql: str, params: Params | Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Rows one at a time from a cursor of its own (bounded memory for exports)."""
+        cursor = self._raw.cursor()
+        cursor.arraysize = 500
+        cursor.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany():
+            for row in batch:
+                yield dict(zip(names, row, strict=True))
+        cursor.close()
+
+    def scalar(self, sql: str, params: Params | Sequence[Any] = ()) -> Any:
+        row = self._raw.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    # -- journal ranges --------------------------------------------------------------------
+    def max_seq(self) -> int:
+        return int(self.scalar("SELECT COALESCE(MAX(seq), 0) FROM journal"))
+
+    def max_seq_through(self, local_date: str, after: int) -> int:
+        """The last journal row dated ``local_date`` or earlier (seq grows with time)."""
+        last = self.rows("SELECT seq, local_date FROM journal ORDER BY seq DESC LIMIT 1")
+        if not last or last[0]["local_date"] <= local_date:
+            return int(last[0]["seq"]) if last else 0
+        found = self.scalar(
+            "SELECT MAX(seq) FROM journal WHERE seq > ? AND local_date <= ?", (after, local_date)
+        )
+        return int(found) if found is not None else after
+
+    def last_z(self, tenant_id: str, register_id: str) -> dict[str, Any] | None:
+        rows = self.rows(
+            "SELECT * FROM z_reports WHERE tenant_id = ? AND register_id = ? "
+            "ORDER BY z_number DESC LIMIT 1",
+            (tenant_id, register_id),
+        )
+        return rows[0] if rows else None
+
+    def z_reports(
+        self, tenant_id: str, register_id: str | None = None, date_from: str = "", date_to: str = ""
+    ) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM z_reports WHERE tenant_id = :t"
+        if register_id:
+            sql += " AND register_id = :r"
+        if date_from:
+            sql += " AND business_date >= :f"
+        if date_to:
+            sql += " AND business_date <= :to"
+        sql += " ORDER BY register_id, z_number"
+        return self.rows(sql, {"t": tenant_id, "r": register_id, "f": date_from, "to": date_to})
+
+    def has_activity(self, tenant_id: str | None, register_id: str, lo: int, hi: int) -> bool:
+        op = "IS" if tenant_id is None else "="
+        return (
+            self.scalar(
+                f"SELECT 1 FROM journal WHERE tenant_id {op} ? AND register_id = ? "
+                "AND seq > ? AND seq <= ? AND event_code NOT IN (13008, 13009) LIMIT 1",
+                (tenant_id, register_id, lo, hi),
+            )
+            is not None
+        )
+
+    # -- receipts of a range ---------------------------------------------------------------
+    def receipt_totals(self, p: Params) -> list[dict[str, Any]]:
+        return self.rows(
+            _RANGE + "SELECT kind, COUNT(*) AS num, COALESCE(SUM(total), 0) AS total, "
+            "COALESCE(SUM(total_ex_vat), 0) AS ex_vat, COALESCE(SUM(rounding), 0) AS rounding "
+            "FROM rc GROUP BY kind",
+            p,
+        )
+
+    def deposits(self, p: Params) -> dict[str, list[int]]:
+        """Repair deposits taken (+) and paid back (-) in the range: they are not sales but
+        money received on the tenant's behalf (SAF-T 11005), reported as pay-ins/pay-outs."""
+        rows = self._raw.execute(
+            "SELECT r.total > 0, COUNT(*), COALESCE(SUM(r.total + r.rounding), 0) "
+            "FROM journal j JOIN receipts r ON r.id = j.ref_id "
+            "WHERE j.tenant_id = :t AND j.register_id = :r AND j.seq > :lo AND j.seq <= :hi "
+            "AND j.event_code = 13999 AND r.kind = 'deposit' GROUP BY 1",
+            p,
+        ).fetchall()
+        found = {"in": [0, 0], "out": [0, 0]}
+        for positive, num, amount in rows:
+            found["in" if positive else "out"] = [int(num), abs(int(amount))]
+        return found
+
+    def lines(self, p: Params) -> list[tuple[Any, ...]]:
+        """(receipt kind, staff id, article group, qty, amount, VAT class, VAT, discount)."""
+        return self._raw.execute(
+            _RANGE + "SELECT rc.kind, s.staff_id, l.article_group_id, l.qty, l.amount, "
+            "l.vat_class, l.vat_amount, l.discount FROM rc "
+            "JOIN sale_lines l ON l.receipt_id = rc.id JOIN sales s ON s.id = rc.sale_id",
+            p,
+        ).fetchall()
+
+    def payments(self, p: Params) -> list[dict[str, Any]]:
+        return self.rows(
+            _RANGE + "SELECT s.staff_id, t.kind, COUNT(*) AS num, SUM(p.amount) AS amount "
+            "FROM rc JOIN receipt_payments p ON p.receipt_id = rc.id "
+            "JOIN tenders t ON t.id = p.tender_id JOIN sales s ON s.id = rc.sale_id "
+            "WHERE rc.kind != 'training' GROUP BY 1, 2",
+            p,
+        )
+
+    def credit_notes_issued(self, p: Params) -> dict[str, Any]:
+        return self.rows(
+            _RANGE + "SELECT COUNT(*) AS num, COALESCE(SUM(cn.amount), 0) AS amount "
+            "FROM rc JOIN credit_notes cn ON cn.issued_receipt_id = rc.id",
+            p,
+        )[0]
+
+    def tenant_events(self, p: Params) -> list[dict[str, Any]]:
+        """Copies, price look-ups, voids and other events of the tenant in the range."""
+        return self.rows(
+            "SELECT j.event_code, j.amount, j.details, i.article_group_id FROM journal j "
+            "LEFT JOIN items i ON j.event_code = 13022 "
+            "AND i.id = json_extract(j.details, '$.item_id') "
+            "WHERE j.tenant_id = :t AND j.register_id = :r AND j.seq > :lo AND j.seq <= :hi "
+            "AND j.event_code IN (13014, 13022, 13028, 13999)",
+            p,
+        )
+
+    def register_events(self, p: Params) -> list[dict[str, Any]]:
+        """Events of the shared drawer (no tenant): float, no-sale openings, cash in/out, parks."""
+        return self.rows(
+            "SELECT event_code, amount, details FROM journal "
+            "WHERE tenant_id IS NULL AND register_id = :r AND seq > :lo AND seq <= :hi "
+            "AND event_code IN (13005, 13010, 13019, 13999) ORDER BY seq",
+            p,
+        )
+
+    def float_before(self, register_id: str, seq: int) -> int:
+        found = self.scalar(
+            "SELECT amount FROM journal WHERE tenant_id IS NULL AND register_id = ? "
+            "AND seq <= ? AND event_code = 13999 AND json_extract(details, '$.kind') = 'till_open' "
+            "ORDER BY seq DESC LIMIT 1",
+            (register_id, seq),
+        )
+        return int(found or 0)
+
+    def staff_names(self) -> dict[str, tuple[str, str]]:
+        return {
+            r["id"]: (r["staff_no"], r["name"])
+            for r in self.rows("SELECT id, staff_no, name FROM staff")
+        }
+
+    def article_group_names(self) -> dict[str, tuple[str, str]]:
+        return {
+            r["id"]: (r["name"], r["saft_code"])
+            for r in self.rows("SELECT id, name, saft_code FROM article_groups")
+        }
+
+    # -- till session ------------------------------------------------------------------------
+    def session_cash_net(self, session_id: str) -> int:
+        return int(
+            self.scalar(
+                "SELECT COALESCE(SUM(cash_net), 0) FROM sales "
+                "WHERE till_session_id = ? AND training = 0",
+                (session_id,),
+            )
+        )
+
+    def session_movements(self, session_id: str) -> dict[str, int]:
+        rows = self.rows(
+            "SELECT kind, COALESCE(SUM(amount), 0) AS amount FROM cash_movements "
+            "WHERE till_session_id = ? GROUP BY kind",
+            (session_id,),
+        )
+        return {row["kind"]: int(row["amount"]) for row in rows}
+
+    def session_tenders(self, session_id: str) -> dict[str, int]:
+        rows = self.rows(
+            "SELECT t.kind, SUM(t.amount) AS amount FROM tenders t "
+            "JOIN sales s ON s.id = t.sale_id "
+            "WHERE s.till_session_id = ? AND s.training = 0 GROUP BY t.kind",
+            (session_id,),
+        )
+        return {row["kind"]: int(row["amount"]) for row in rows}
+
+    def session_cash_by_tenant(self, session_id: str) -> dict[str, int]:
+        rows = self.rows(
+            "SELECT r.tenant_id, SUM(p.amount) AS amount FROM sales s "
+            "JOIN receipts r ON r.sale_id = s.id JOIN receipt_payments p ON p.receipt_id = r.id "
+            "JOIN tenders t ON t.id = p.tender_id "
+            "WHERE s.till_session_id = ? AND s.training = 0 AND t.kind = 'cash' GROUP BY 1",
+            (session_id,),
+        )
+        return {row["tenant_id"]: int(row["amount"]) for row in rows}
+
+    def till_closes(self, register_id: str, local_date: str) -> list[dict[str, Any]]:
+        return self.rows(
+            "SELECT * FROM till_closes WHERE register_id = ? AND local_date = ? ORDER BY closed_at",
+            (register_id, local_date),
+        )
+
+    def till_close_tenants(self, close_id: str) -> dict[str, dict[str, int]]:
+        rows = self.rows("SELECT * FROM till_close_tenants WHERE till_close_id = ?", (close_id,))
+        return {
+            r["tenant_id"]: {"expected": r["expected_cash"], "variance": r["variance"]}
+            for r in rows
+        }

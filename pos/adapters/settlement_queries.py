@@ -1,0 +1,71 @@
+"""Reads for tenant settlements: the tenant's receipts of a period (every register, training
+left out), its terms and earlier settlements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pos.adapters.report_queries import ReportQueries
+
+_PERIOD = "r.tenant_id = :t AND r.local_date BETWEEN :f AND :to AND r.kind IN ('sale', 'return')"
+
+
+class SettlementQueries:
+    def __init__(self, rq: ReportQueries) -> None:
+        self.rq = rq
+
+    def receipt_totals(self, p: dict[str, Any]) -> dict[str, tuple[int, int]]:
+        rows = self.rq.rows(
+            f"SELECT r.kind, COUNT(*) AS num, SUM(r.total) AS total FROM receipts r "
+            f"WHERE {_PERIOD} GROUP BY r.kind",
+            p,
+        )
+        return {row["kind"]: (int(row["num"]), int(row["total"])) for row in rows}
+
+    def net_by_group(self, p: dict[str, Any]) -> dict[str, int]:
+        rows = self.rq.rows(
+            f"SELECT l.article_group_id AS g, SUM(l.amount) AS amount FROM receipts r "
+            f"JOIN sale_lines l ON l.receipt_id = r.id WHERE {_PERIOD} GROUP BY 1 ORDER BY 1",
+            p,
+        )
+        return {row["g"]: int(row["amount"]) for row in rows}
+
+    def received(self, p: dict[str, Any]) -> dict[str, int]:
+        rows = self.rq.rows(
+            f"SELECT t.kind, SUM(pm.amount) AS amount FROM receipts r "
+            f"JOIN receipt_payments pm ON pm.receipt_id = r.id "
+            f"JOIN tenders t ON t.id = pm.tender_id WHERE {_PERIOD} GROUP BY 1",
+            p,
+        )
+        return {row["kind"]: int(row["amount"]) for row in rows}
+
+    def terms(self, tenant_id: str) -> dict[str, Any]:
+        rows = self.rq.rows("SELECT * FROM tenant_terms WHERE tenant_id = ?", (tenant_id,))
+        return rows[0] if rows else {"commission_bp": 0, "monthly_rent": 0, "bank_account": ""}
+
+    def group_rates(self, tenant_id: str) -> dict[str, int]:
+        rows = self.rq.rows(
+            "SELECT article_group_id, commission_bp FROM tenant_group_commissions "
+            "WHERE tenant_id = ?",
+            (tenant_id,),
+        )
+        return {row["article_group_id"]: int(row["commission_bp"]) for row in rows}
+
+    def overlapping(self, tenant_id: str, date_from: str, date_to: str) -> dict[str, Any] | None:
+        rows = self.rq.rows(
+            "SELECT * FROM settlements WHERE tenant_id = ? AND corrects_id IS NULL "
+            "AND period_from <= ? AND period_to >= ? ORDER BY number LIMIT 1",
+            (tenant_id, date_to, date_from),
+        )
+        return rows[0] if rows else None
+
+    def settlement(self, tenant_id: str, number: int) -> dict[str, Any] | None:
+        rows = self.rq.rows(
+            "SELECT * FROM settlements WHERE tenant_id = ? AND number = ?", (tenant_id, number)
+        )
+        return rows[0] if rows else None
+
+    def settlements(self, tenant_id: str) -> list[dict[str, Any]]:
+        return self.rq.rows(
+            "SELECT * FROM settlements WHERE tenant_id = ? ORDER BY number", (tenant_id,)
+        )

@@ -1,0 +1,65 @@
+"""Domain errors of day end: Z reports, till close, settlements, exports (bokmål and English)."""
+
+from __future__ import annotations
+
+from pos.errors import DomainError
+
+
+class ZReportAlreadyTaken(DomainError):
+    code = "z_report_already_taken"
+    nb = "Z-rapport for {tenant} på kasse {register} for {date} er allerede tatt (nr. {number})."
+    en = "The Z report of {tenant} on register {register} for {date} exists already (no. {number})."
+
+
+class ZReportOutOfOrder(DomainError):
+    code = "z_report_out_of_order"
+    nb = "{tenant} har allerede en Z-rapport datert {last}; {date} kan ikke tas etter den."
+    en = "{tenant} already has a Z report dated {last}; {date} cannot come after it."
+
+
+class InvalidReportDate(DomainError):
+    code = "invalid_report_date"
+    nb = "«{value}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)."
+    en = "'{value}' is not a valid date (YYYY-MM-DD)."
+
+
+class InvalidCount(DomainError):
+    code = "invalid_count"
+    nb = "Opptellingen er ugyldig: {value}."
+    en = "The count is invalid: {value}."
+
+
+class VarianceNoteRequired(DomainError):
+    code = "variance_note_required"
+    nb = "Kassedifferanse på {value} kr: skriv en merknad."
+    en = "Cash variance of {value} kr: write a note."
+
+
+class InvalidBankAccount(DomainError):
+    code = "invalid_bank_account"
+    nb = "«{value}» er ikke et gyldig norsk kontonummer (11 siffer, kontrollsiffer mod 11)."
+    en = "'{value}' is not a valid Norwegian account number (11 digits, mod 11 check digit)."
+
+
+class InvalidRate(DomainError):
+    code = "invalid_rate"
+    nb = "Provisjonssatsen må være mellom 0 og 100 % (fikk {value})."
+    en = "The commission rate must be between 0 and 100 % (got {value})."
+
+
+class SettlementOverlaps(DomainError):
+    code = "settlement_overlaps"
+    nb = "{tenant} har allerede oppgjør nr. {number} for {period}; lag en korreksjon i stedet."
+    en = "{tenant} already has settlement no. {number} for {period}; make a correction instead."
+
+
+class UnknownSettlement(DomainError):
+    code = "unknown_settlement"
+    nb = "Fant ikke oppgjøret «{value}»."
+    en = "No settlement '{value}'."
+
+
+class InvalidPeriod(DomainError):
+    code = "invalid_period"
+    nb = "Perioden {value} er ugyldig (fra-dato etter til-dato)."
+    en = "The period {value} is invalid (start after end)."

@@ -1,0 +1,122 @@
+"""The till close (kasseoppgjør) as a document: the blind count by Norwegian denominations, what
+the drawer should hold (per tenant), the variance kept with its note, and terminal batch checks.
+
+Expected cash = float + cash taken − change given − cash refunds + cash in − cash out
+(``sales.cash_net`` is already net of change and negative for refunds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pos.day_end_errors import InvalidCount
+from pos.money import Ore, format_nok
+
+DENOMINATIONS: tuple[Ore, ...] = (100, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)
+"""Norwegian coins (1, 5, 10, 20 kr) and notes (50, 100, 200, 500, 1000 kr), in øre."""
+MAX_PIECES = 100_000
+
+
+class VarianceRule(StrEnum):
+    CENTRE = "centre"
+    """The whole variance is the drawer owner's (the centre): the default."""
+    PROPORTIONAL = "proportional"
+    """Shared over the tenants in proportion to the cash each took in the session."""
+
+
+@dataclass(frozen=True)
+class BlindCount:
+    """Pieces counted per denomination (øre value -> number of pieces)."""
+
+    pieces: Mapping[Ore, int]
+
+    def __post_init__(self) -> None:
+        for value, count in self.pieces.items():
+            if value not in DENOMINATIONS:
+                raise InvalidCount(f"{format_nok(value)} kr er ikke en norsk valør")
+            if (
+                not isinstance(count, int)
+                or isinstance(count, bool)
+                or not 0 <= count <= MAX_PIECES
+            ):
+                raise InvalidCount(f"{count} stk. à {format_nok(value)} kr")
+
+    @property
+    def total(self) -> Ore:
+        return sum(value * count for value, count in self.pieces.items())
+
+    def lines(self) -> tuple[tuple[Ore, int, Ore], ...]:
+        return tuple(
+            (value, self.pieces.get(value, 0), value * self.pieces.get(value, 0))
+            for value in DENOMINATIONS
+        )
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """Something open on the register that a close must list and never drop."""
+
+    kind: str
+    """'parked_basket' now; repair deposits (5/8) add their own kind."""
+    ref: str
+    label: str
+    amount: Ore
+    since: str
+
+
+@dataclass(frozen=True)
+class TenantCash:
+    tenant_id: str
+    tenant_name: str
+    cash_taken: Ore
+    expected: Ore
+    variance: Ore
+
+
+@dataclass(frozen=True)
+class BatchCheck:
+    """A terminal or Vipps batch total typed in, matched against the recorded tenders."""
+
+    kind: str
+    recorded: Ore
+    entered: Ore | None
+
+    @property
+    def difference(self) -> Ore | None:
+        return None if self.entered is None else self.entered - self.recorded
+
+
+@dataclass(frozen=True)
+class TillCloseDoc:
+    close_id: str
+    register_id: str
+    session_id: str
+    opened_at: str
+    closed_at: str
+    local_date: str
+    local_time: str
+    closed_by: str
+    float_amount: Ore
+    cash_sales_net: Ore
+    cash_in: Ore
+    cash_out: Ore
+    counted: BlindCount
+    variance_rule: VarianceRule
+    tenants: tuple[TenantCash, ...]
+    batches: tuple[BatchCheck, ...]
+    pending: tuple[PendingItem, ...]
+    note: str
+
+    @property
+    def expected_cash(self) -> Ore:
+        return self.float_amount + self.cash_sales_net + self.cash_in + self.cash_out
+
+    @property
+    def counted_cash(self) -> Ore:
+        return self.counted.total
+
+    @property
+    def variance(self) -> Ore:
+        return self.counted_cash - self.expected_cash

@@ -1,0 +1,61 @@
+"""The manager's day end: puts each tenant's Z (or X) report of the day beside the centre's
+commission and rent for that day (by the settlement rules) and the day's till-close variances."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from pos.adapters.settlement_queries import SettlementQueries
+from pos.model.day_end import CloseSummary, DayEndDoc, TenantDay
+from pos.model.reports import DrawerReport
+from pos.services.settlement import plan_lines
+from pos.unit_of_work import UnitOfWorkFactory
+
+
+def day_end_doc(
+    uow_factory: UnitOfWorkFactory,
+    register_id: str,
+    business_date: str,
+    reports: Sequence[DrawerReport],
+) -> DayEndDoc:
+    with uow_factory.read() as uow:
+        q = SettlementQueries(uow.reports)
+        closes = uow.reports.till_closes(register_id, business_date)
+        shares: dict[str, int] = {}
+        for close in closes:
+            for tenant_id, row in uow.reports.till_close_tenants(close["id"]).items():
+                shares[tenant_id] = shares.get(tenant_id, 0) + row["variance"]
+        tenants = {t.id: t for t in uow.store.tenants()}
+        days = []
+        for report in reports:
+            tenant = tenants[report.tenant_id]
+            lines = plan_lines(q, tenant, business_date, business_date)
+            amount = {ln.kind: ln.amount for ln in lines}
+            days.append(
+                TenantDay(
+                    report=report,
+                    commission=-sum(ln.amount for ln in lines if ln.kind.startswith("commission:")),
+                    commission_vat=-amount.get("commission_vat", 0),
+                    rent=-amount.get("rent", 0),
+                    rent_vat=-amount.get("rent_vat", 0),
+                    cash_variance=shares.get(report.tenant_id, 0),
+                )
+            )
+        centre = uow.store.get_meta("centre_name") or ""
+    return DayEndDoc(
+        centre_name=centre,
+        register_id=register_id,
+        business_date=business_date,
+        tenants=tuple(days),
+        closes=tuple(
+            CloseSummary(
+                json.loads(c["content"])["local_time"],
+                c["expected_cash"],
+                c["counted_cash"],
+                c["variance"],
+                c["note"],
+            )
+            for c in closes
+        ),
+    )

@@ -1,0 +1,234 @@
+"""X and Z reports per tenant per register (kassasystemforskrifta §§ 2-8-2, 2-8-3).
+
+An X report covers everything since the tenant's last Z on the register, changes nothing and is
+journaled in full (13008). A Z report covers the same up to the end of its business day, gets
+the next consecutive Z number of its (tenant, register), is stored and journaled in full (13009)
+and moves the start of the next report past it; grand totals carry on from Z to Z. At most one Z
+per tenant, register and business day, and never one dated before the last.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pos.day_end_errors import InvalidReportDate, ZReportAlreadyTaken, ZReportOutOfOrder
+from pos.errors import UnknownTenant
+from pos.journal import canonical_json
+from pos.model.events import EventCode
+from pos.model.reports import DrawerReport, ReportKind
+from pos.model.tenant import Tenant
+from pos.services.context import TillContext
+from pos.services.report_builder import ReportScope, build_report
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+DRAWER_OWNER_META = "drawer_owner_tenant_id"
+
+
+def parse_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise InvalidReportDate(text) from None
+
+
+def drawer_owner_id(uow: UnitOfWork) -> str | None:
+    """The tenant that owns the shared drawer: set in meta, else the centre (lowest code)."""
+    chosen = uow.store.get_meta(DRAWER_OWNER_META)
+    if chosen:
+        return chosen
+    tenants = uow.store.tenants()
+    return tenants[0].id if tenants else None
+
+
+def find_tenant(uow: UnitOfWork, key: str) -> Tenant:
+    """A tenant by two-digit code, org.no or id."""
+    wanted = key.replace(" ", "").strip()
+    for tenant in uow.store.tenants():
+        if wanted in (tenant.code, tenant.org_no, tenant.id):
+            return tenant
+    raise UnknownTenant(key)
+
+
+@dataclass(frozen=True)
+class _Register:
+    """What every report of one register needs: its id and name, and the drawer's owner."""
+
+    register_id: str
+    name: str
+    drawer_owner: str | None
+
+    @staticmethod
+    def of(uow: UnitOfWork, register_id: str) -> _Register:
+        name = uow.store.register_name(register_id) or register_id
+        return _Register(register_id, name, drawer_owner_id(uow))
+
+
+def _tenants(uow: UnitOfWork, keys: Sequence[str] | None) -> list[Tenant]:
+    if keys:
+        return [find_tenant(uow, key) for key in keys]
+    return uow.store.tenants()
+
+
+def _scope(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    tenant: Tenant,
+    kind: ReportKind,
+    hi: int,
+    business_date: str,
+    z_number: int | None,
+    register: _Register,
+) -> ReportScope:
+    last = uow.reports.last_z(tenant.id, ctx.register_id)
+    stamp = ctx.stamp()
+    return ReportScope(
+        kind=kind,
+        report_id=(
+            f"Z-{tenant.code}-{ctx.register_id}-{z_number}"
+            if z_number is not None
+            else f"X-{tenant.code}-{ctx.register_id}-{uuid.uuid4().hex[:8]}"
+        ),
+        z_number=z_number,
+        tenant=tenant,
+        register_id=ctx.register_id,
+        register_name=register.name,
+        lo=int(last["through_seq"]) if last else 0,
+        hi=hi,
+        report_date=stamp.local_date,
+        report_time=stamp.local_time,
+        business_date=business_date,
+        drawer_owner=tenant.id == register.drawer_owner,
+        grand_sales_before=int(last["grand_total_sales"]) if last else 0,
+        grand_returns_before=int(last["grand_total_returns"]) if last else 0,
+    )
+
+
+def x_reports(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, tenants: Sequence[str] | None = None
+) -> list[DrawerReport]:
+    """X reports (since each tenant's last Z on this register), each journaled in full."""
+    made: list[DrawerReport] = []
+    with uow_factory() as uow:
+        hi = uow.reports.max_seq()
+        stamp = ctx.stamp()
+        register = _Register.of(uow, ctx.register_id)
+        for tenant in _tenants(uow, tenants):
+            scope = _scope(uow, ctx, tenant, ReportKind.X, hi, stamp.local_date, None, register)
+            report = build_report(uow.reports, scope)
+            _journal(uow, ctx, report, EventCode.X_REPORT)
+            made.append(report)
+        uow.commit()
+    return made
+
+
+def z_reports(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    business_date: str | None = None,
+    tenants: Sequence[str] | None = None,
+    *,
+    include_empty: bool = False,
+) -> list[DrawerReport]:
+    """Take the Z report of each tenant (default: every tenant with use since its last Z).
+
+    All of them are written in one transaction: either every Z asked for exists or none does.
+    """
+    with uow_factory() as uow:
+        day = parse_date(business_date) if business_date else ctx.stamp().local_date
+        explicit = bool(tenants)
+        made = []
+        register = _Register.of(uow, ctx.register_id)
+        for tenant in _tenants(uow, tenants):
+            report = _take_z(uow, ctx, tenant, day, include_empty or explicit, register)
+            if report is not None:
+                made.append(report)
+        uow.commit()
+    return made
+
+
+def _take_z(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    tenant: Tenant,
+    day: str,
+    include_empty: bool,
+    register: _Register,
+) -> DrawerReport | None:
+    last = uow.reports.last_z(tenant.id, ctx.register_id)
+    if last is not None and last["business_date"] == day:
+        raise ZReportAlreadyTaken(
+            tenant=tenant.name, register=ctx.register_id, date=day, number=last["z_number"]
+        )
+    if last is not None and last["business_date"] > day:
+        raise ZReportOutOfOrder(tenant=tenant.name, last=last["business_date"], date=day)
+    lo = int(last["through_seq"]) if last else 0
+    hi = uow.reports.max_seq_through(day, lo)
+    owner = tenant.id == register.drawer_owner
+    used = uow.reports.has_activity(tenant.id, ctx.register_id, lo, hi) or (
+        owner and uow.reports.has_activity(None, ctx.register_id, lo, hi)
+    )
+    if not used and not include_empty:
+        return None
+    number = (int(last["z_number"]) if last else 0) + 1
+    report = build_report(
+        uow.reports, _scope(uow, ctx, tenant, ReportKind.Z, hi, day, number, register)
+    )
+    content = report.to_content()
+    seq = _journal(uow, ctx, report, EventCode.Z_REPORT, content)
+    stamp = ctx.stamp()
+    uow.store.insert(
+        "z_reports",
+        {
+            "id": str(uuid.uuid4()),
+            "tenant_id": tenant.id,
+            "register_id": ctx.register_id,
+            "z_number": number,
+            "business_date": day,
+            "from_seq": lo,
+            "through_seq": hi,
+            "created_at": stamp.utc_iso,
+            "staff_id": ctx.operator.staff_id,
+            "journal_seq": seq,
+            "grand_total_sales": report.grand_total_sales,
+            "grand_total_returns": report.grand_total_returns,
+            "content": canonical_json(content),
+        },
+    )
+    uow.store.append_outbox("z_report.taken", tenant.id, stamp, content)
+    return report
+
+
+def _journal(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    report: DrawerReport,
+    code: EventCode,
+    content: dict | None = None,
+) -> int:
+    return uow.store.append_journal(
+        register_id=ctx.register_id,
+        event_code=code,
+        stamp=ctx.stamp(),
+        staff_id=ctx.operator.staff_id,
+        tenant_id=report.tenant_id,
+        amount=report.total_cash_sales,
+        ref_id=report.report_id,
+        details=content if content is not None else report.to_content(),
+    )
+
+
+def stored_z_reports(
+    uow_factory: UnitOfWorkFactory,
+    tenant_key: str,
+    date_from: str = "",
+    date_to: str = "",
+    register_id: str | None = None,
+) -> list[DrawerReport]:
+    with uow_factory.read() as uow:
+        tenant = find_tenant(uow, tenant_key)
+        rows = uow.reports.z_reports(tenant.id, register_id, date_from, date_to)
+    return [DrawerReport.from_content(json.loads(row["content"])) for row in rows]

@@ -1,0 +1,234 @@
+"""Tenant settlements for a period, numbered per tenant, journaled (13018) and never edited:
+a correction is a new settlement (with one ``correction`` line) that refers to the one it
+corrects. Rules:
+- The period's non-training sales and returns of the tenant on every register count.
+- Commission = the group's rate (or the tenant's rate) × net sales incl. VAT of the group,
+  rounded half up per group; 25 % VAT on the commission (rounded once on the total).
+- Rent = monthly rent for each calendar month whose first day lies in the period; 25 % VAT.
+- Received on the tenant's behalf: cash, card and Vipps (credit notes move no money and are
+  shown for information only). Net payable = received − commission − rent − VAT on both.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict
+from datetime import date
+
+from pos.adapters.settlement_queries import SettlementQueries
+from pos.day_end_errors import InvalidPeriod, SettlementOverlaps, UnknownSettlement
+from pos.model.events import EventCode
+from pos.model.payment import TenderKind
+from pos.model.settlement import CENTRE_VAT_PERCENT, SettlementDoc, SettlementLine
+from pos.model.tenant import Tenant
+from pos.money import Ore, div_round_half_up
+from pos.services.context import TillContext
+from pos.services.reports import find_tenant, parse_date
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+MONEY_KINDS = (TenderKind.CASH, TenderKind.CARD, TenderKind.VIPPS)
+
+
+def number_text(tenant: Tenant, number: int) -> str:
+    return f"OPPGJ-{tenant.code}-{number:05d}"
+
+
+def rent_months(date_from: str, date_to: str) -> list[str]:
+    """The months ('YYYY-MM') whose first day lies in the period."""
+    start, end = date.fromisoformat(date_from), date.fromisoformat(date_to)
+    months = []
+    year, month = start.year, start.month
+    if start.day != 1:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    while date(year, month, 1) <= end:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _vat(amount: Ore) -> Ore:
+    return div_round_half_up(amount * CENTRE_VAT_PERCENT, 100)
+
+
+def plan_lines(q: SettlementQueries, tenant: Tenant, start: str, end: str) -> list[SettlementLine]:
+    p = {"t": tenant.id, "f": start, "to": end}
+    totals = q.receipt_totals(p)
+    sales_num, sales = totals.get("sale", (0, 0))
+    returns_num, returns = totals.get("return", (0, 0))
+    lines = [
+        SettlementLine("info:sales", f"Salg ({sales_num} kvitteringer)", 0, sales),
+        SettlementLine("info:returns", f"Returer ({returns_num} kvitteringer)", 0, returns),
+        SettlementLine("info:net_sales", "Netto salg inkl. mva", 0, sales + returns),
+    ]
+    received = q.received(p)
+    for kind in MONEY_KINDS:
+        lines.append(
+            SettlementLine(
+                f"received:{kind.value}", f"Mottatt {kind.label_nb}", 0, received.get(kind, 0)
+            )
+        )
+    if received.get(TenderKind.CREDIT_NOTE.value):
+        lines.append(
+            SettlementLine(
+                "info:credit_note",
+                "Tilgodelapper (utstedt − innløst), ingen penger",
+                0,
+                received[TenderKind.CREDIT_NOTE.value],
+            )
+        )
+    terms = q.terms(tenant.id)
+    rates = q.group_rates(tenant.id)
+    commission_total = 0
+    for group, net in q.net_by_group(p).items():
+        bp = rates.get(group, int(terms["commission_bp"]))
+        commission = div_round_half_up(net * bp, 10_000)
+        commission_total += commission
+        lines.append(
+            SettlementLine(
+                f"commission:{group}", f"Provisjon {group} {bp / 100:.2f} %", net, -commission
+            )
+        )
+    lines.append(
+        SettlementLine(
+            "commission_vat", "Mva 25 % av provisjon", commission_total, -_vat(commission_total)
+        )
+    )
+    months = rent_months(start, end)
+    rent = int(terms["monthly_rent"]) * len(months)
+    lines.append(SettlementLine("rent", f"Husleie {', '.join(months) or '–'}", 0, -rent))
+    lines.append(SettlementLine("rent_vat", "Mva 25 % av husleie", rent, -_vat(rent)))
+    return lines
+
+
+def make_settlement(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, tenant_key: str, date_from: str, date_to: str
+) -> SettlementDoc:
+    start, end = parse_date(date_from), parse_date(date_to)
+    if start > end:
+        raise InvalidPeriod(f"{start}–{end}")
+    with uow_factory() as uow:
+        tenant = find_tenant(uow, tenant_key)
+        q = SettlementQueries(uow.reports)
+        clash = q.overlapping(tenant.id, start, end)
+        if clash is not None:
+            raise SettlementOverlaps(
+                tenant=tenant.name,
+                number=number_text(tenant, clash["number"]),
+                period=f"{clash['period_from']}–{clash['period_to']}",
+            )
+        doc = _record(uow, ctx, tenant, start, end, plan_lines(q, tenant, start, end), None)
+        uow.commit()
+    return doc
+
+
+def correct_settlement(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    tenant_key: str,
+    number: int,
+    description: str,
+    amount: Ore,
+) -> SettlementDoc:
+    """A correction of settlement ``number``: a new numbered settlement with one line."""
+    with uow_factory() as uow:
+        tenant = find_tenant(uow, tenant_key)
+        original = SettlementQueries(uow.reports).settlement(tenant.id, number)
+        if original is None:
+            raise UnknownSettlement(number)
+        line = SettlementLine("correction", description.strip() or "Korreksjon", 0, amount)
+        doc = _record(
+            uow,
+            ctx,
+            tenant,
+            original["period_from"],
+            original["period_to"],
+            [line],
+            original,
+        )
+        uow.commit()
+    return doc
+
+
+def _record(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    tenant: Tenant,
+    start: str,
+    end: str,
+    lines: list[SettlementLine],
+    corrects: dict | None,
+) -> SettlementDoc:
+    number = uow.store.next_number(f"settlement:{tenant.id}")
+    stamp = ctx.stamp()
+    terms = SettlementQueries(uow.reports).terms(tenant.id)
+    doc = SettlementDoc(
+        settlement_id=str(uuid.uuid4()),
+        number=number,
+        number_text=number_text(tenant, number),
+        tenant_id=tenant.id,
+        tenant_name=tenant.name,
+        org_no=tenant.org_no,
+        bank_account=terms["bank_account"],
+        period_from=start,
+        period_to=end,
+        created_date=stamp.local_date,
+        corrects_number=number_text(tenant, corrects["number"]) if corrects else "",
+        lines=tuple(lines),
+    )
+    content = asdict(doc)
+    uow.store.insert(
+        "settlements",
+        {
+            "id": doc.settlement_id,
+            "tenant_id": tenant.id,
+            "number": number,
+            "period_from": start,
+            "period_to": end,
+            "corrects_id": corrects["id"] if corrects else None,
+            "created_at": stamp.utc_iso,
+            "staff_id": ctx.operator.staff_id,
+            "net_payable": doc.net_payable,
+            "content": json.dumps(content, ensure_ascii=False, sort_keys=True),
+        },
+    )
+    uow.store.insert(
+        "settlement_lines",
+        [
+            {
+                "settlement_id": doc.settlement_id,
+                "line_no": n,
+                "kind": line.kind,
+                "description": line.description,
+                "base": line.base,
+                "amount": line.amount,
+            }
+            for n, line in enumerate(lines, start=1)
+        ],
+    )
+    uow.store.append_journal(
+        register_id=ctx.register_id,
+        event_code=EventCode.OTHER_REPORT,
+        stamp=stamp,
+        staff_id=ctx.operator.staff_id,
+        tenant_id=tenant.id,
+        amount=doc.net_payable,
+        ref_id=doc.settlement_id,
+        details={"report": "settlement", **content},
+    )
+    uow.store.append_outbox("settlement.made", tenant.id, stamp, content)
+    return doc
+
+
+def settlement_docs(uow_factory: UnitOfWorkFactory, tenant_key: str) -> list[SettlementDoc]:
+    """Every settlement of a tenant, oldest first, as stored."""
+    with uow_factory.read() as uow:
+        tenant = find_tenant(uow, tenant_key)
+        rows = SettlementQueries(uow.reports).settlements(tenant.id)
+    return [_from_content(json.loads(row["content"])) for row in rows]
+
+
+def _from_content(data: dict) -> SettlementDoc:
+    data = dict(data)
+    data["lines"] = tuple(SettlementLine(**line) for line in data["lines"])
+    return SettlementDoc(**data)

@@ -1,0 +1,242 @@
+"""Closing a till session: list what is open (parked baskets, later repair deposits), take the
+blind count, keep the variance with a note, check the card and Vipps batches, split the drawer
+per tenant, and close the session so a new one (next shift) can be opened.
+
+Several closes a day are allowed (shift changes); the Z report is separate (one per tenant,
+register and day). A close with no sales is allowed. Nothing open is dropped by a close.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from pos.day_end_errors import VarianceNoteRequired
+from pos.errors import TillNotOpen
+from pos.journal import canonical_json
+from pos.model.events import EventCode
+from pos.model.payment import TenderKind
+from pos.model.staff import Operator, Permission
+from pos.model.till_close import (
+    BatchCheck,
+    BlindCount,
+    PendingItem,
+    TenantCash,
+    TillCloseDoc,
+    VarianceRule,
+)
+from pos.money import Ore, allocate, format_nok
+from pos.services.context import TillContext
+from pos.services.reports import drawer_owner_id
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+PendingSource = Callable[[UnitOfWork, str], list[PendingItem]]
+
+
+def _parked_baskets(uow: UnitOfWork, register_id: str) -> list[PendingItem]:
+    return [
+        PendingItem(
+            "parked_basket",
+            row["id"],
+            row["label"] or "Parkert kurv",
+            row["total"],
+            row["parked_at"],
+        )
+        for row in uow.queries.parked_baskets(register_id)
+    ]
+
+
+PENDING_SOURCES: list[PendingSource] = [_parked_baskets]
+"""Where open things come from. Repairs (5/8) register open deposits here with
+``register_pending_source`` so every close lists them too."""
+
+
+def register_pending_source(source: PendingSource) -> None:
+    if source not in PENDING_SOURCES:
+        PENDING_SOURCES.append(source)
+
+
+@dataclass(frozen=True)
+class ClosePreview:
+    """What the person closing sees before counting: no expected amounts (blind count)."""
+
+    session_id: str
+    opened_at: str
+    pending: tuple[PendingItem, ...]
+
+
+def pending_items(uow: UnitOfWork, register_id: str) -> tuple[PendingItem, ...]:
+    return tuple(item for source in PENDING_SOURCES for item in source(uow, register_id))
+
+
+def close_preview(uow_factory: UnitOfWorkFactory, register_id: str) -> ClosePreview:
+    with uow_factory.read() as uow:
+        session = uow.store.open_session(register_id)
+        if session is None:
+            raise TillNotOpen()
+        return ClosePreview(session["id"], session["opened_at"], pending_items(uow, register_id))
+
+
+def close_till(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    count: BlindCount,
+    *,
+    card_batch: Ore | None = None,
+    vipps_batch: Ore | None = None,
+    note: str = "",
+    rule: VarianceRule = VarianceRule.CENTRE,
+    approver: Operator | None = None,
+) -> TillCloseDoc:
+    """Close the register's open session with the blind count; returns the close document."""
+    approved_by = ctx.require(Permission.OPEN_TILL, approver)
+    with uow_factory() as uow:
+        session = uow.store.open_session(ctx.register_id)
+        if session is None:
+            raise TillNotOpen()
+        doc = _build(uow, ctx, dict(session), count, card_batch, vipps_batch, note.strip(), rule)
+        if doc.variance and not doc.note:
+            raise VarianceNoteRequired(format_nok(doc.variance))
+        _write(uow, ctx, doc, approved_by)
+        uow.commit()
+    return doc
+
+
+def _build(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    session: dict,
+    count: BlindCount,
+    card_batch: Ore | None,
+    vipps_batch: Ore | None,
+    note: str,
+    rule: VarianceRule,
+) -> TillCloseDoc:
+    rq = uow.reports
+    sid = session["id"]
+    movements = rq.session_movements(sid)
+    tenders = rq.session_tenders(sid)
+    stamp = ctx.stamp()
+    partial = TillCloseDoc(
+        close_id=str(uuid.uuid4()),
+        register_id=ctx.register_id,
+        session_id=sid,
+        opened_at=session["opened_at"],
+        closed_at=stamp.utc_iso,
+        local_date=stamp.local_date,
+        local_time=stamp.local_time,
+        closed_by=ctx.operator.staff_no,
+        float_amount=int(session["float_amount"]),
+        cash_sales_net=rq.session_cash_net(sid),
+        cash_in=movements.get("in", 0),
+        cash_out=movements.get("out", 0),
+        counted=count,
+        variance_rule=rule,
+        tenants=(),
+        batches=(
+            BatchCheck(TenderKind.CARD.value, tenders.get(TenderKind.CARD.value, 0), card_batch),
+            BatchCheck(TenderKind.VIPPS.value, tenders.get(TenderKind.VIPPS.value, 0), vipps_batch),
+        ),
+        pending=pending_items(uow, ctx.register_id),
+        note=note,
+    )
+    tenants = _tenant_cash(uow, partial, rq.session_cash_by_tenant(sid), rule)
+    return TillCloseDoc(**{**_fields(partial), "tenants": tenants})
+
+
+def _fields(doc: TillCloseDoc) -> dict:
+    return {name: getattr(doc, name) for name in doc.__dataclass_fields__}
+
+
+def _tenant_cash(
+    uow: UnitOfWork, doc: TillCloseDoc, taken: dict[str, Ore], rule: VarianceRule
+) -> tuple[TenantCash, ...]:
+    """Each tenant's cash; the drawer owner also holds the float and cash in/out.
+
+    The variance goes to the drawer owner (CENTRE), or is shared by the cash each tenant took
+    (PROPORTIONAL; to the owner if no tenant took cash)."""
+    owner = drawer_owner_id(uow)
+    tenants = {t.id: t for t in uow.store.tenants()}
+    ids = sorted(set(taken) | ({owner} if owner else set()), key=lambda i: tenants[i].code)
+    weights: list[int] = [abs(taken.get(i, 0)) for i in ids]
+    if rule is VarianceRule.PROPORTIONAL and any(weights):
+        shares = allocate(doc.variance, weights)
+    else:
+        shares = [doc.variance if i == owner else 0 for i in ids]
+    drawer = doc.float_amount + doc.cash_in + doc.cash_out
+    return tuple(
+        TenantCash(
+            tid,
+            tenants[tid].name,
+            taken.get(tid, 0),
+            taken.get(tid, 0) + (drawer if tid == owner else 0),
+            share,
+        )
+        for tid, share in zip(ids, shares, strict=True)
+    )
+
+
+def close_content(doc: TillCloseDoc) -> dict:
+    data = asdict(doc)
+    data["counted"] = {str(k): v for k, v in doc.counted.pieces.items()}
+    data["expected_cash"] = doc.expected_cash
+    data["counted_cash"] = doc.counted_cash
+    data["variance"] = doc.variance
+    return data
+
+
+def _write(uow: UnitOfWork, ctx: TillContext, doc: TillCloseDoc, approved_by: str | None) -> None:
+    store = uow.store
+    stamp = ctx.stamp()
+    content = close_content(doc)
+    store.insert(
+        "till_closes",
+        {
+            "id": doc.close_id,
+            "till_session_id": doc.session_id,
+            "register_id": doc.register_id,
+            "closed_at": doc.closed_at,
+            "local_date": doc.local_date,
+            "staff_id": ctx.operator.staff_id,
+            "approved_by": approved_by,
+            "float_amount": doc.float_amount,
+            "expected_cash": doc.expected_cash,
+            "counted_cash": doc.counted_cash,
+            "variance": doc.variance,
+            "variance_rule": doc.variance_rule.value,
+            "note": doc.note,
+            "content": canonical_json(content),
+        },
+    )
+    store.insert(
+        "till_close_tenants",
+        [
+            {
+                "till_close_id": doc.close_id,
+                "tenant_id": t.tenant_id,
+                "expected_cash": t.expected,
+                "variance": t.variance,
+            }
+            for t in doc.tenants
+        ],
+    )
+    store.close_session(doc.session_id, stamp)
+    store.append_journal(
+        register_id=ctx.register_id,
+        event_code=EventCode.DRAWER_OPEN,
+        stamp=stamp,
+        staff_id=ctx.operator.staff_id,
+        ref_id=doc.close_id,
+        details={"reason": "till_close"},
+    )
+    store.append_journal(
+        register_id=ctx.register_id,
+        event_code=EventCode.OTHER,
+        stamp=stamp,
+        staff_id=ctx.operator.staff_id,
+        amount=doc.variance,
+        ref_id=doc.close_id,
+        details={"kind": "till_close", **content},
+    )
+    store.append_outbox("till.closed", None, stamp, content)

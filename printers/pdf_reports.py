@@ -1,0 +1,151 @@
+"""PDF renderings of the day-end documents: X/Z reports per tenant, the manager's day end (one
+summary page, then all tenants side by side) and numbered tenant settlement statements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pos.model.day_end import DayEndDoc, TenantDay
+from pos.model.report_lines import report_rows
+from pos.model.reports import DrawerReport
+from pos.model.settlement import SettlementDoc
+from pos.money import format_nok
+from printers.pdf_layout import Sheet
+
+COLUMNS_PER_PAGE = 6
+
+
+def drawer_report_pdf(report: DrawerReport, path: Path) -> Path:
+    name = f"{report.heading} {report.report_id}"
+    sheet = Sheet(path, name, footer=f"{report.company_name} · {name}")
+    for row in report_rows(report):
+        if row.heading and row.letter == "a":
+            sheet.title(f"{row.label} {row.value}".strip(), 22)
+        elif row.heading:
+            sheet.heading(row.label)
+        else:
+            sheet.row(row.label, row.value, note=row.letter)
+    sheet.save()
+    return path
+
+
+def day_end_pdf(doc: DayEndDoc, path: Path) -> Path:
+    title = f"Dagsoppgjør {doc.business_date} – kasse {doc.register_id}"
+    sheet = Sheet(path, title, wide=True, footer=f"{doc.centre_name} · {title}")
+    _summary(sheet, doc, title)
+    for start in range(0, len(doc.tenants), COLUMNS_PER_PAGE):
+        sheet.new_page()
+        sheet.title(
+            f"Leietakere side om side ({start + 1}–"
+            f"{min(start + COLUMNS_PER_PAGE, len(doc.tenants))})",
+            14,
+        )
+        _side_by_side(sheet, doc.tenants[start : start + COLUMNS_PER_PAGE])
+    sheet.save()
+    return path
+
+
+def _kr(amount: int) -> str:
+    return format_nok(amount)
+
+
+def _summary(sheet: Sheet, doc: DayEndDoc, title: str) -> None:
+    sheet.title(title)
+    sheet.text(f"{doc.centre_name}. {len(doc.tenants)} leietakere med Z-rapport.")
+    sheet.heading("Salg per betalingsmiddel")
+    for name, amount in doc.payments_by_kind().values():
+        sheet.row(name, _kr(amount))
+    sheet.heading("Mva per sats")
+    for label, (base, vat) in doc.vat_by_rate().items():
+        if base or vat:
+            sheet.row(label, f"grunnlag {_kr(base)}   mva {_kr(vat)}")
+    reports = [t.report for t in doc.tenants]
+    sheet.heading("Kontroll")
+    sheet.row("Netto salg", _kr(sum(r.total_cash_sales for r in reports)), bold=True)
+    sheet.row(
+        "Returer",
+        f"{sum(r.returns.num for r in reports)} stk  {_kr(sum(r.returns.amount for r in reports))}",
+    )
+    sheet.row("Rabatter", _kr(sum(r.discounts.amount for r in reports)))
+    sheet.row("Annullerte salg", f"{sum(r.voids.num for r in reports)} stk")
+    sheet.row("Kopikvitteringer", f"{sum(r.copies.num for r in reports)} stk")
+    sheet.row(
+        "Senterets provisjon inkl. mva", _kr(doc.total("commission") + doc.total("commission_vat"))
+    )
+    sheet.row("Husleie inkl. mva", _kr(doc.total("rent") + doc.total("rent_vat")))
+    for close in doc.closes:
+        sheet.row(
+            f"Kasseoppgjør kl. {close.local_time[:5]}: forventet {_kr(close.expected)}, "
+            f"talt {_kr(close.counted)}",
+            f"differanse {_kr(close.variance)}",
+            bold=bool(close.variance),
+        )
+        if close.note:
+            sheet.text(f"    Merknad: {close.note}")
+    sheet.heading("Skyldig hver leietaker (netto)")
+    for tenant in doc.tenants:
+        sheet.row(tenant.report.company_name, _kr(tenant.net_owed))
+
+
+_ROWS = [
+    ("Z-nummer", lambda t: str(t.report.z_number or "X")),
+    ("Salgskvitteringer", lambda t: str(t.report.sales.num)),
+    ("Salg", lambda t: _kr(t.report.sales.amount)),
+    ("Returer", lambda t: _kr(-t.report.returns.amount)),
+    ("Netto salg", lambda t: _kr(t.report.total_cash_sales)),
+    ("Rabatter", lambda t: _kr(t.report.discounts.amount)),
+    ("Annullert (stk)", lambda t: str(t.report.voids.num)),
+    ("Kopier (stk)", lambda t: str(t.report.copies.num)),
+    ("Trening (stk)", lambda t: str(t.report.training.num)),
+    ("Provisjon", lambda t: _kr(t.commission)),
+    ("Mva provisjon", lambda t: _kr(t.commission_vat)),
+    ("Husleie inkl. mva", lambda t: _kr(t.rent + t.rent_vat)),
+    ("Kassedifferanse", lambda t: _kr(t.cash_variance)),
+    ("Skyldig leietaker", lambda t: _kr(t.net_owed)),
+]
+
+
+def _side_by_side(sheet: Sheet, tenants: tuple[TenantDay, ...]) -> None:
+    header = ["", *(t.report.company_name[:22] for t in tenants)]
+    kinds = sorted({p.code: p.name for t in tenants for p in t.report.payments}.items())
+    labels = sorted({v.label for t in tenants for v in t.report.vat if v.base or v.vat})
+    rows = [[label, *(fn(t) for t in tenants)] for label, fn in _ROWS[:5]]
+    rows += [
+        [name, *(_kr(sum(p.amount for p in t.report.payments if p.code == code)) for t in tenants)]
+        for code, name in kinds
+    ]
+    rows += [
+        [
+            f"Mva {label}",
+            *(_kr(sum(v.vat for v in t.report.vat if v.label == label)) for t in tenants),
+        ]
+        for label in labels
+    ]
+    rows += [[label, *(fn(t) for t in tenants)] for label, fn in _ROWS[5:]]
+    sheet.table(header, rows, 150)
+
+
+def settlement_pdf(doc: SettlementDoc, path: Path, centre_name: str) -> Path:
+    title = f"Oppgjør {doc.number_text}"
+    sheet = Sheet(path, title, footer=f"{centre_name} · {title} · {doc.tenant_name}")
+    sheet.title(title)
+    sheet.text(f"{doc.tenant_name}, org.nr. {doc.org_no}")
+    sheet.text(f"Periode {doc.period_from} – {doc.period_to}. Laget {doc.created_date}.")
+    if doc.corrects_number:
+        sheet.text(f"Korrigerer {doc.corrects_number}.")
+    sheet.heading("Grunnlag (til orientering)")
+    for line in doc.lines:
+        if not line.counts:
+            sheet.row(line.description, _kr(line.amount))
+    sheet.heading("Oppgjør")
+    for line in doc.lines:
+        if line.counts:
+            base = f"av {_kr(line.base)}   " if line.base else ""
+            sheet.row(line.description, f"{base}{_kr(line.amount)}")
+    net = doc.net_payable
+    label = "Til utbetaling til leietaker" if net >= 0 else "Leietaker skylder senteret"
+    sheet.row(label, _kr(abs(net)), bold=True)
+    if doc.bank_account:
+        sheet.text(f"Kontonummer: {doc.bank_account}")
+    sheet.save()
+    return path

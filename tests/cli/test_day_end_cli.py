@@ -1,0 +1,82 @@
+"""The day-end commands through ``main.main``: X and Z reports with PDFs, the refused second Z,
+the SAF-T export, tenant terms and a settlement with its files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import main
+
+STAFF = ["--staff", "9001", "--pin", "9999"]
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "data"
+    args = ["--data-dir", str(path), "simulate", "--days", "1", "--sales-per-day", "15"]
+    assert main.main([*args, "--start", "2026-03-02"]) == 0
+    return path
+
+
+def run(data_dir: Path, *args: str) -> int:
+    return main.main(["--data-dir", str(data_dir), *args])
+
+
+def test_x_then_z_then_a_refused_second_z(data_dir, tmp_path, capsys):
+    assert run(data_dir, "x-report", "--tenant", "11", *STAFF) == 0
+    assert "X-rapport  Bua Brukte Klær AS" in capsys.readouterr().out
+    pdfs = tmp_path / "pdf"
+    assert run(data_dir, "z-report", "--date", "2026-03-02", "--pdf", str(pdfs), *STAFF) == 0
+    out = capsys.readouterr().out
+    assert "Z-rapport nr. 1" in out and "grand total netto" in out
+    assert (pdfs / "dagsoppgjor-K1-2026-03-02.pdf").exists()
+    assert (pdfs / "Z-11-K1-1.pdf").exists()
+    assert run(data_dir, "z-report", "--date", "2026-03-02", *STAFF) == 2
+    assert "allerede tatt" in capsys.readouterr().err
+
+
+def test_export_saft_writes_the_standard_file_name(data_dir, tmp_path, capsys):
+    args = ["--tenant", "921100221", "--from", "2026-03-01", "--to", "2026-03-31"]
+    assert run(data_dir, "export-saft", *args, "--out", str(tmp_path), *STAFF) == 0
+    (made,) = tmp_path.glob("SAF-T Cash Register_921100221_*.xml")
+    assert made.stat().st_size > 1000 and "transaksjoner" in capsys.readouterr().out
+
+
+def test_terms_and_settlement_with_pdf_csv_and_payment_file(data_dir, tmp_path, capsys):
+    terms = ["--tenant", "12", "--commission", "10", "--rent", "0", "--account", "1234.56.78903"]
+    assert run(data_dir, "tenant-terms", *terms) == 0
+    files = [
+        "--pdf", str(tmp_path / "s.pdf"),
+        "--csv", str(tmp_path / "s.csv"),
+        "--pain001", str(tmp_path / "p.xml"),
+        "--debtor-account", "9710.05.12347",
+        "--pay-date", "2026-04-02",
+    ]  # fmt: skip
+    period = ["--tenant", "12", "--from", "2026-03-01", "--to", "2026-03-31"]
+    assert run(data_dir, "settlement", *period, *files, *STAFF) == 0
+    out = capsys.readouterr().out
+    assert "OPPGJ-12-00001" in out and "Netto til leietaker" in out
+    assert (tmp_path / "s.pdf").exists() and (tmp_path / "p.xml").exists()
+    assert (tmp_path / "s.csv").read_text(encoding="utf-8").startswith("\ufeffOppgjør")
+    assert run(data_dir, "settlement", *period, *STAFF) == 2
+    assert "korreksjon" in capsys.readouterr().err
+
+
+def test_bad_input_gets_a_message_not_a_traceback(data_dir, capsys):
+    assert run(data_dir, "z-report", "--date", "2. mars", *STAFF) == 2
+    assert "gyldig dato" in capsys.readouterr().err
+    assert run(data_dir, "x-report", "--staff", "9001", "--pin", "0000") == 2
+    assert "PIN" in capsys.readouterr().err
+
+
+def test_till_close_from_the_command_line(data_dir, capsys):
+    assert run(data_dir, "till-close", "--count", "1000=1,50=x", *STAFF) == 2
+    assert "Opptellingen" in capsys.readouterr().err
+    assert run(data_dir, "till-close", "--count", "1000=1", *STAFF) == 2  # off, no note
+    assert "merknad" in capsys.readouterr().err
+    args = ["--count", "1000=1,500=1,1=3", "--card", "0", "--note", "Vaktskifte"]
+    assert run(data_dir, "till-close", *args, *STAFF) == 0
+    assert "Kassen er lukket" in capsys.readouterr().out
+    assert run(data_dir, "till-close", *args, *STAFF) == 2  # no open till any more
