@@ -18,6 +18,7 @@ from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
+from ui.pages import PageContext
 from ui.printer_output import QueuedPrinterOutput
 from ui.receipt_output import ReceiptOutput
 from ui.scanner.burst import WedgeConfig
@@ -74,12 +75,14 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
         session = TillSession(counter.uow, register, signer, output=output)
         overview = session.overview()
         tasks = TaskRunner()
+        printing = output.printing if isinstance(output, QueuedPrinterOutput) else None
         window = MainWindow(
             session,
             tasks,
             centre_name=overview.centre_name,
             register_name=overview.register_name,
             idle_ms=int(options.idle_minutes * 60_000),
+            page_context=PageContext(session, tasks, printing, counter.data_dir),
         )
         wedge = WedgeScannerFilter(options.wedge, parent=window)
         app.installEventFilter(wedge)

@@ -4,6 +4,7 @@ login screen or the sale screen. Routes every scan to whatever is in front, and 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -17,6 +18,8 @@ from pos.model.staff import Operator
 from ui.common import error_text
 from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
+from ui.menu_dialog import MenuDialog
+from ui.pages import PageContext, PageSpec, PageWidget, all_pages
 from ui.sale_widget import SaleWidget
 from ui.status_strip import StatusStrip
 from ui.tasks import TaskRunner
@@ -35,10 +38,14 @@ class MainWindow(QMainWindow):
         centre_name: str,
         register_name: str,
         idle_ms: int = DEFAULT_IDLE_MS,
+        page_context: PageContext | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.tasks = tasks
+        self.page_context = page_context or PageContext(session, tasks)
+        self.page_specs: list[PageSpec] = all_pages()
+        self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Omigjen POS – %1").replace("%1", register_name))
         self.resize(1280, 800)
         self.status = StatusStrip(self)
@@ -73,6 +80,7 @@ class MainWindow(QMainWindow):
         self.sale.basket_changed.connect(self._basket_changed)
         self.sale.training_changed.connect(self._training_changed)
         self.sale.sale_completed.connect(lambda _result: self.refresh_status())
+        QShortcut(QKeySequence("F1"), self).activated.connect(self.open_menu)
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start(STATUS_REFRESH_MS)
@@ -106,6 +114,10 @@ class MainWindow(QMainWindow):
         except Exception as error:  # noqa: BLE001 - the lock must happen whatever
             message = error_text(error)
         self._training_changed(False)
+        for page in self.pages.values():  # the next person gets fresh pages for their role
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
         self.stack.setCurrentWidget(self.login)
         self.login.reset(message)
         self.refresh_status()
@@ -117,6 +129,37 @@ class MainWindow(QMainWindow):
     def _training_changed(self, on: bool) -> None:
         self.banner.setVisible(on)
         self.refresh_status()
+
+    # -- pages -----------------------------------------------------------------------------
+    def open_menu(self) -> None:
+        """F1: the pages this person may open; the choice replaces the sale screen."""
+        if not self.logged_in:
+            return
+        allowed = [spec for spec in self.page_specs if spec.allowed(self.session.operator)]
+        dialog = MenuDialog(allowed, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.show_page(dialog.chosen.key)
+
+    def show_page(self, key: str) -> QWidget:
+        spec = next(s for s in self.page_specs if s.key == key)
+        if not spec.allowed(self.session.operator):
+            raise PermissionError(key)
+        page = self.pages.get(key)
+        if page is None:
+            page = spec.make(self.page_context)
+            if isinstance(page, PageWidget):
+                page.close_requested.connect(self.show_sale)
+            self.stack.addWidget(page)
+            self.pages[key] = page
+        self.stack.setCurrentWidget(page)
+        if isinstance(page, PageWidget):
+            page.on_shown()
+        return page
+
+    def show_sale(self) -> None:
+        if self.logged_in:
+            self.stack.setCurrentWidget(self.sale)
+            self.refresh_status()
 
     # -- scans -----------------------------------------------------------------------------
     def route_scan(self, code: str, _symbology: str = "") -> None:
@@ -132,6 +175,13 @@ class MainWindow(QMainWindow):
             else:
                 self.sale.say(self.tr("Finish the open window before scanning."), problem=True)
             return
+        page = self.stack.currentWidget()
+        if page is not self.sale:
+            handler = getattr(page, "handle_scan", None)
+            if callable(handler):
+                handler(code)
+                return
+            self.show_sale()
         self.sale.handle_scan(code)
 
     # -- status ----------------------------------------------------------------------------
