@@ -30,7 +30,10 @@ bench: $(STAMP)
 clean-demo:
 	rm -rf $(DEMO_DIR)
 
-# Re-extract the UI strings into the .ts file and compile the .qm the app loads.
+# Re-extract the UI strings into the .ts catalogues and compile the .qm files the app loads:
+# ui/<area>/ packages with their own catalogue, the rest of ui/ in omigjen_nb.
+AREAS := repairs backoffice day_end
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py') -no-obsolete -ts resources/translations/omigjen_nb.ts
-	$(VENV)/bin/pyside6-lrelease resources/translations/omigjen_nb.ts -qm resources/translations/omigjen_nb.qm
+	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' $(foreach a,$(AREAS),-not -path 'ui/$(a)/*')) -no-obsolete -ts resources/translations/omigjen_nb.ts
+	for area in $(AREAS); do [ -d ui/$$area ] && $(VENV)/bin/pyside6-lupdate ui/$$area/*.py -no-obsolete -ts resources/translations/$${area}_nb.ts || true; done
+	for ts in resources/translations/*_nb.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done

@@ -1,4 +1,8 @@
-"""Qt translations: bokmål by default, English (the source language) on request."""
+"""Qt translations: bokmål by default, English (the source language) on request.
+
+Each UI area keeps its own catalogue (``omigjen_nb``, ``repairs_nb``, ``backoffice_nb``, ...) so
+areas can be worked on side by side; every ``*_<lang>.qm`` found is installed.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,17 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 
 
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Load ``omigjen_<lang>.qm``; English needs none. Returns the translator (keep it alive)."""
+    """Install every catalogue for ``lang``; English needs none. Returns the main translator
+    (the others are parented to the app, so all stay alive as long as it does)."""
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Norway))
         return None
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
-    translator = QTranslator(app)
-    if translator.load(f"omigjen_{lang}", str(TRANSLATIONS)):
-        app.installTranslator(translator)
-        return translator
-    return None
+    main: QTranslator | None = None
+    for path in sorted(TRANSLATIONS.glob(f"*_{lang}.qm")):
+        translator = QTranslator(app)
+        if translator.load(path.stem, str(TRANSLATIONS)):
+            app.installTranslator(translator)
+            if path.stem == f"omigjen_{lang}":
+                main = translator
+    return main
