@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos.model.documents import SlipDoc
 from pos.model.reports import CountAmount, DrawerReport
 from pos.money import Ore, format_nok
 
@@ -94,3 +95,21 @@ def report_rows(r: DrawerReport) -> list[ReportRow]:
     if not r.drawer_owner:
         rows.append(ReportRow("Kassaskuffen eies av senteret: veksel og skuffeåpninger der."))
     return rows
+
+
+def report_slip(r: DrawerReport) -> SlipDoc:
+    """The report for the receipt printer: the same rows as the PDF, headings as sections."""
+    rows = report_rows(r)
+    return SlipDoc(
+        title=rows[0].label,
+        subtitle=rows[0].value,
+        rows=tuple(
+            ("", row.label) if row.heading else (_lettered(row), row.value) for row in rows[1:]
+        ),
+        barcode=r.report_id.upper()[:24] if r.z_number else "",
+        footer="Skrevet ut fra Omigjen kasse",
+    )
+
+
+def _lettered(row: ReportRow) -> str:
+    return f"{row.letter}) {row.label}" if row.letter else row.label

@@ -109,34 +109,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Locked after a quiet spell. The basket is kept.</source>
         <translation>Låst etter en stund uten bruk. Kurven er tatt vare på.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MenuDialog</name>
+    <message>
+        <location filename="../../ui/menu_dialog.py" line="15"/>
+        <source>Menu</source>
+        <translation>Meny</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_dialog.py" line="19"/>
+        <source>Nothing here for your role.</source>
+        <translation>Ingenting her for din rolle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_dialog.py" line="33"/>
+        <source>Back to sale (Esc)</source>
+        <translation>Tilbake til salg (Esc)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,84 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nb_NO">
+<context>
+    <name>DayEndPage</name>
+    <message>
+        <location filename="../../ui/day_end/__init__.py" line="23"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="37"/>
+        <source>Day end and reports</source>
+        <translation>Dagsoppgjør og rapporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="44"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="73"/>
+        <source>X report</source>
+        <translation>X-rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="45"/>
+        <source>Z reports (all tenants)</source>
+        <translation>Z-rapporter (alle leietakere)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="46"/>
+        <source>Count and close the till</source>
+        <translation>Tell opp og steng kassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="47"/>
+        <source>Day-end PDF</source>
+        <translation>Dagsoppgjør som PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="48"/>
+        <source>Back to sale</source>
+        <translation>Tilbake til salg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="78"/>
+        <source>Z reports</source>
+        <translation>Z-rapporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="79"/>
+        <source>Take today&apos;s Z report for every tenant with sales? This cannot be undone.</source>
+        <translation>Ta dagens Z-rapport for alle leietakere med salg? Det kan ikke angres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="84"/>
+        <source>Z report</source>
+        <translation>Z-rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="87"/>
+        <source>Working…</source>
+        <translation>Arbeider …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="103"/>
+        <source>No tenant has use since its last Z report.</source>
+        <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="107"/>
+        <source>%1 reports printed and saved in %2</source>
+        <translation>%1 rapporter skrevet ut og lagret i %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="128"/>
+        <source>The till is closed.</source>
+        <translation>Kassen er stengt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="133"/>
+        <source>Take the X or Z reports first.</source>
+        <translation>Ta X- eller Z-rapportene først.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="148"/>
+        <source>Saved %1</source>
+        <translation>Lagret %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,60 @@
+"""The manager's day end from the counter: menu by role, X and Z reports printed and saved as
+PDF, the till closed with a blind count."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import checkout
+from printers.printing import Printing
+from tests.printers.escpos_decoder import decode
+from tests.ui.conftest import log_in
+from ui.day_end.day_end_page import DayEndPage
+from ui.pages import PageContext
+
+
+@pytest.fixture
+def sold(counter, ctx, shelf):
+    basket = Basket()
+    basket.add(shelf("KAFFE-MED"), 2)
+    basket.add(shelf.one_off("11", 1))
+    return checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CASH, 80000)])
+
+
+def test_only_managers_get_the_day_end_page(window):
+    log_in(window)  # a cashier
+    assert not window.page_specs[-1].allowed(window.session.operator)
+    with pytest.raises(PermissionError):
+        window.show_page("day_end")
+    window.log_out()
+    log_in(window, "9001", "9999")
+    page = window.show_page("day_end")
+    assert isinstance(page, DayEndPage) and window.stack.currentWidget() is page
+    page.close_requested.emit()
+    assert window.stack.currentWidget() is window.sale
+
+
+def test_z_reports_are_printed_and_saved(window, counter, sold, tmp_path, monkeypatch):
+    log_in(window, "9001", "9999")
+    printing = Printing(counter.uow, "K1", override_url=f"file://{tmp_path / 'out.bin'}")
+    window.page_context = PageContext(window.session, window.tasks, printing, tmp_path)
+    page = window.show_page("day_end")
+    page.x_report()
+    assert "X-rapport" in page.text.toPlainText()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.z_reports()
+    names = [r.company_name for r in page.last_reports]
+    assert names == ["Omigjen Ombruk AS", "Bua Brukte Klær AS", "Kafé Kvisten SA"]  # centre: drawer
+    assert all(Path(p).is_file() and Path(p).stat().st_size > 1000 for p in page.last_pdfs)
+    with counter.uow.read() as uow:
+        jobs = uow.printing.jobs("K1", (), 10)
+        printed = b"".join(uow.printing.payload(j.id) for j in jobs)
+    text = decode(printed).text
+    assert "Z-rapport" in text and "Kafé Kvisten SA" in text
+    page.z_reports()  # the same day again
+    assert "allerede tatt" in page.message.text()  # one Z per tenant, register and day
+    page.day_end_pdf()
+    assert "dagsoppgjor" in page.message.text()

@@ -1,0 +1,150 @@
+"""The day-end page: X report any time, the Z reports of every tenant with use, the till close
+with blind count, and the manager's day-end PDF. Reports print on this register's printer and are
+saved as PDF in ``<data dir>/reports``; slow work runs off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from pos.model.report_lines import report_rows, report_slip
+from pos.model.reports import DrawerReport
+from pos.services import reports
+from pos.services.day_end import day_end_doc
+from printers.pdf_reports import day_end_pdf, drawer_report_pdf
+from ui.common import error_text
+from ui.pages import PageContext, PageWidget
+from ui.till_close_dialog import TillCloseDialog
+
+
+class DayEndPage(PageWidget):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.last_reports: list[DrawerReport] = []
+        self.last_pdfs: list[Path] = []
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Day end and reports"), self)
+        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout.addWidget(title)
+        grid = QGridLayout()
+        layout.addLayout(grid)
+        self.buttons: dict[str, QPushButton] = {}
+        actions = [
+            ("x", self.tr("X report"), "F2", self.x_report),
+            ("z", self.tr("Z reports (all tenants)"), "F3", self.z_reports),
+            ("close", self.tr("Count and close the till"), "F4", self.close_till),
+            ("pdf", self.tr("Day-end PDF"), "F5", self.day_end_pdf),
+            ("back", self.tr("Back to sale"), "Esc", self.close_requested.emit),
+        ]
+        for index, (key, text, shortcut, slot) in enumerate(actions):
+            button = QPushButton(f"{text}\n{shortcut}", self)
+            button.setMinimumHeight(64)
+            button.clicked.connect(slot)
+            QShortcut(QKeySequence(shortcut), self).activated.connect(slot)
+            grid.addWidget(button, index // 3, index % 3)
+            self.buttons[key] = button
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setStyleSheet("font-family: monospace;")
+        layout.addWidget(self.text, 1)
+
+    @property
+    def report_dir(self) -> Path:
+        base = self.ctx.data_dir or Path.home()
+        return base / "reports"
+
+    # -- X and Z ---------------------------------------------------------------------------
+    def x_report(self) -> None:
+        till = self.ctx.session.context()
+        self._run(lambda: reports.x_reports(self.ctx.session.uow, till), self.tr("X report"))
+
+    def z_reports(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Z reports"),
+            self.tr("Take today's Z report for every tenant with sales? This cannot be undone."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        till = self.ctx.session.context()
+        self._run(lambda: reports.z_reports(self.ctx.session.uow, till), self.tr("Z report"))
+
+    def _run(self, work: Callable[[], list[DrawerReport]], what: str) -> None:
+        self.message.setText(self.tr("Working…"))
+        self.ctx.tasks.run(lambda: self._finish(work()), self._shown, self._failed)
+
+    def _finish(self, made: list[DrawerReport]) -> tuple[list[DrawerReport], list[Path]]:
+        """Off the GUI thread: PDFs written and printouts queued."""
+        self.report_dir.mkdir(parents=True, exist_ok=True)
+        pdfs = [drawer_report_pdf(r, self.report_dir / f"{r.report_id}.pdf") for r in made]
+        if self.ctx.printing is not None:
+            for report in made:
+                self.ctx.printing.print_slip(report_slip(report))
+        return made, pdfs
+
+    def _shown(self, result: tuple[list[DrawerReport], list[Path]]) -> None:
+        made, pdfs = result
+        self.last_reports, self.last_pdfs = made, pdfs
+        if not made:
+            self.message.setText(self.tr("No tenant has use since its last Z report."))
+            self.text.clear()
+            return
+        self.message.setText(
+            self.tr("%1 reports printed and saved in %2")
+            .replace("%1", str(len(made)))
+            .replace("%2", str(self.report_dir))
+        )
+        lines: list[str] = []
+        for report in made:
+            for row in report_rows(report):
+                if row.heading:
+                    lines.append(f"== {row.label} {row.value}".rstrip())
+                    continue
+                label = f"{row.letter}) {row.label}" if row.letter else row.label
+                lines.append(f"{label:<44} {row.value}" if row.value else label)
+            lines.append("")
+        self.text.setPlainText("\n".join(lines))
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(error_text(error))
+
+    # -- till close and the day's PDF ------------------------------------------------------
+    def close_till(self) -> None:
+        dialog = TillCloseDialog(self.ctx.session.uow, self.ctx.session.context(), parent=self)
+        dialog.till_closed.connect(lambda doc: self.message.setText(self.tr("The till is closed.")))
+        dialog.exec()
+
+    def day_end_pdf(self) -> None:
+        if not self.last_reports:
+            self.message.setText(self.tr("Take the X or Z reports first."))
+            return
+        session = self.ctx.session
+        day = self.last_reports[0].business_date
+        made = self.last_reports
+
+        def work() -> Path:
+            doc = day_end_doc(session.uow, session.register_id, day, made)
+            self.report_dir.mkdir(parents=True, exist_ok=True)
+            return day_end_pdf(
+                doc, self.report_dir / f"dagsoppgjor-{session.register_id}-{day}.pdf"
+            )
+
+        self.ctx.tasks.run(
+            work,
+            lambda path: self.message.setText(self.tr("Saved %1").replace("%1", str(path))),
+            self._failed,
+        )
