@@ -204,6 +204,24 @@ class UnknownParkedBasket(DomainError):
     en = "No parked basket '{value}' (perhaps already resumed)."
 
 
+class StoreDamaged(DomainError):
+    code = "store_damaged"
+    nb = (
+        "Databasen i {value} er skadet og kan ikke brukes ({reason}). Siste sikkerhetskopi: "
+        "{backup}. Gjenopprett den med «omigjen-pos restore-backup», eller kontakt support."
+    )
+    en = (
+        "The database in {value} is damaged and cannot be used ({reason}). Latest backup: "
+        "{backup}. Restore it with 'omigjen-pos restore-backup', or contact support."
+    )
+
+
+class StorageFull(DomainError):
+    code = "storage_full"
+    nb = "Disken er full: ingenting ble lagret. Frigjør plass og prøv igjen."
+    en = "The disk is full: nothing was saved. Free some space and try again."
+
+
 class DataDirectoryLocked(DomainError):
     code = "data_dir_locked"
     nb = "Kassen kjører allerede med datamappen {value}."

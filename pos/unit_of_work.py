@@ -9,12 +9,13 @@ from __future__ import annotations
 from types import TracebackType
 
 from pos.adapters.day_end_store import DayEndStore
-from pos.adapters.db import Connection, Engine, connect
+from pos.adapters.db import Connection, Engine, connect, is_storage_full
 from pos.adapters.print_jobs import PrintJobs
 from pos.adapters.queries import Queries
 from pos.adapters.repair_store import RepairStore
 from pos.adapters.report_queries import ReportQueries
 from pos.adapters.repositories import Store
+from pos.errors import StorageFull
 
 
 class UnitOfWork:
@@ -49,6 +50,8 @@ class UnitOfWork:
         finally:
             self._conn.close()
             self._conn = None
+        if exc is not None and is_storage_full(exc):
+            raise StorageFull() from exc
 
     def commit(self) -> None:
         assert self._conn is not None

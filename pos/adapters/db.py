@@ -46,6 +46,15 @@ def make_engine(db_path: Path | str) -> Engine:
     return engine
 
 
+def is_storage_full(error: BaseException) -> bool:
+    """SQLITE_FULL, however SQLAlchemy wrapped it: a full disk or a size-capped database."""
+    while error is not None:
+        if isinstance(error, sqlite3.OperationalError) and "full" in str(error).lower():
+            return True
+        error = error.__cause__ or getattr(error, "orig", None)  # type: ignore[assignment]
+    return False
+
+
 def connect(engine: Engine, *, readonly: bool = False) -> Connection:
     """A connection with its transaction begun (IMMEDIATE unless ``readonly``)."""
     conn = engine.connect()
