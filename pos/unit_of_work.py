@@ -11,6 +11,7 @@ from types import TracebackType
 from pos.adapters.db import Connection, Engine, connect
 from pos.adapters.queries import Queries
 from pos.adapters.repositories import Store
+from pos.adapters.sync_store import SyncStore
 
 
 class UnitOfWork:
@@ -25,6 +26,7 @@ class UnitOfWork:
         self._conn = conn
         self.store = Store(conn)
         self.queries = Queries(conn)
+        self.sync = SyncStore(conn)
         self._committed = False
         return self
 

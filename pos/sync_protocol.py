@@ -1,0 +1,36 @@
+"""What the counter and the central server agree on about pushed events (``sync-protocol.md``).
+
+Pure functions and constants shared by ``sync/`` (client) and ``server/``: the batch limits, the
+event types, and the event hash that tells a harmless resend from a conflicting one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from pos.journal import canonical_json
+
+PROTOCOL_SCHEMA_VERSION = 1
+MAX_BATCH_EVENTS = 500
+MAX_BATCH_BYTES = 1_000_000
+"""A push carries at most 500 events or 1 MB of uncompressed JSON, whichever comes first."""
+
+HASHED_FIELDS = ("event_id", "device_seq", "tenant_id", "type", "type_version", "occurred_at")
+
+TENANT_EVENT_TYPES = frozenset(
+    {"sale.completed", "return.completed", "receipt.copied", "notification.requested"}
+)
+SITE_EVENT_TYPES = frozenset({"till.opened", "cash.moved"})
+KNOWN_EVENT_TYPES = TENANT_EVENT_TYPES | SITE_EVENT_TYPES
+RECEIPT_EVENT_TYPES = frozenset({"sale.completed", "return.completed"})
+
+NOTIFICATION_CHANNELS = ("sms", "email")
+
+
+def event_hash(event: Mapping[str, Any]) -> str:
+    """SHA-256 of the event's canonical JSON (its identity fields and payload)."""
+    body = {name: event.get(name) for name in HASHED_FIELDS}
+    body["payload"] = event.get("payload")
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
