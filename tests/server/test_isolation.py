@@ -11,20 +11,34 @@ from tests.server.conftest import World, sale_event
 
 BODIES: dict[tuple[str, str], Any] = {
     ("post", "/v1/sync/push"): "push",
-    ("post", "/v1/enrol"): {"enrol_code": "ABCD-EFGH-JKLM", "device_name": "x",
-                            "app_version": "0.1.0"},
+    ("post", "/v1/enrol"): {
+        "enrol_code": "ABCD-EFGH-JKLM",
+        "device_name": "x",
+        "app_version": "0.1.0",
+    },
     ("post", "/v1/admin/sites"): {"name": "Alpha site"},
-    ("post", "/v1/admin/tenants"): {"site": "Alpha site", "code": "23", "name": "X",
-                                    "org_no": "921100116"},
-    ("put", "/v1/admin/staff/{staff_id}"): {"staff_no": "1", "name": "X", "role": "cashier",
-                                            "pin_hash": "h"},
+    ("post", "/v1/admin/tenants"): {
+        "site": "Alpha site",
+        "code": "23",
+        "name": "X",
+        "org_no": "921100116",
+    },
+    ("put", "/v1/admin/staff/{staff_id}"): {
+        "staff_no": "1",
+        "name": "X",
+        "role": "cashier",
+        "pin_hash": "h",
+    },
     ("put", "/v1/admin/article-groups/{group_id}"): {"name": "X", "saft_code": "04999"},
-    ("put", "/v1/admin/items/{item_id}"): {"tenant_id": "{tenant_id}", "description": "X",
-                                           "article_group_id": "DIVERSE"},
+    ("put", "/v1/admin/items/{item_id}"): {
+        "tenant_id": "{tenant_id}",
+        "description": "X",
+        "article_group_id": "DIVERSE",
+    },
     ("put", "/v1/admin/items/{item_id}/price"): {"price": 1},
     ("put", "/v1/admin/vat-rates/{vat_class}"): {"rate_bp": 2500},
     ("post", "/v1/admin/enrolment-codes"): {"site": "Alpha site"},
-}  # fmt: skip
+}
 
 
 def operations(world: World) -> list[tuple[str, str]]:
@@ -34,9 +48,16 @@ def operations(world: World) -> list[tuple[str, str]]:
 
 def fill(path: str, world: World) -> str:
     a = world.a
-    values = {"tenant_id": a.tenant_id, "item_id": f"{a.marker}-item", "device_id": a.device_id,
-              "staff_id": "s1", "group_id": "DIVERSE", "vat_class": "25", "entity": "items",
-              "entity_id": f"{a.marker}-item"}  # fmt: skip
+    values = {
+        "tenant_id": a.tenant_id,
+        "item_id": f"{a.marker}-item",
+        "device_id": a.device_id,
+        "staff_id": "s1",
+        "group_id": "DIVERSE",
+        "vat_class": "25",
+        "entity": "items",
+        "entity_id": f"{a.marker}-item",
+    }
     return path.format(**values)
 
 
@@ -45,11 +66,16 @@ def call(world: World, method: str, path: str, headers: dict[str, str], intruder
     if body == "push":  # the intruder claims tenant A's id for its own next event
         status = world.client.get("/v1/sync/status", headers=headers)
         seq = status.json().get("acked_through", 0) + 1 if status.status_code == 200 else 1
-        body = {"device_id": intruder.device_id, "device_epoch": intruder.epoch,
-                "events": [sale_event(seq, world.a.tenant_id, "INTRUDER")]}  # fmt: skip
+        body = {
+            "device_id": intruder.device_id,
+            "device_epoch": intruder.epoch,
+            "events": [sale_event(seq, world.a.tenant_id, "INTRUDER")],
+        }
     elif isinstance(body, dict):
-        body = {k: v.format(tenant_id=world.a.tenant_id) if isinstance(v, str) else v
-                for k, v in body.items()}  # fmt: skip
+        body = {
+            k: v.format(tenant_id=world.a.tenant_id) if isinstance(v, str) else v
+            for k, v in body.items()
+        }
     return world.client.request(method.upper(), fill(path, world), json=body, headers=headers)
 
 
@@ -94,7 +120,10 @@ def test_a_device_pulls_its_own_sites_reference_data_only(world: World):
 
 @pytest.mark.parametrize("epoch_shift", [0, 1])
 def test_a_push_naming_another_device_is_refused(world: World, epoch_shift: int):
-    body = {"device_id": world.a.device_id if not epoch_shift else world.b.device_id,
-            "device_epoch": 1 + epoch_shift, "events": []}  # fmt: skip
+    body = {
+        "device_id": world.a.device_id if not epoch_shift else world.b.device_id,
+        "device_epoch": 1 + epoch_shift,
+        "events": [],
+    }
     reply = world.client.post("/v1/sync/push", json=body, headers=world.b.device_auth)
     assert reply.status_code == 403 and reply.json()["code"] == "device_mismatch"
