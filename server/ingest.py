@@ -83,7 +83,11 @@ def check_envelope(body: Any, device: Device) -> list[dict[str, Any]]:
 
 
 def apply_push(
-    conn: Connection, device: Device, events: list[dict[str, Any]], received_at: datetime
+    conn: Connection,
+    device: Device,
+    events: list[dict[str, Any]],
+    received_at: datetime,
+    may_hold_nul: bool = True,
 ) -> Outcome:
     locked = conn.execute(
         text("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 7))"), {"k": device.id}
@@ -117,7 +121,9 @@ def apply_push(
             expected_seq=int(acked) + 1,
         )
     if new:
-        _apply_new(conn, device, [check_event(e, device) for e in new], outcome, received_at)
+        _apply_new(
+            conn, device, [check_event(e, device, may_hold_nul) for e in new], outcome, received_at
+        )
         outcome.acked_through = new[-1]["device_seq"]
         conn.execute(
             text(
@@ -147,7 +153,14 @@ def _contiguous(events: list[dict[str, Any]], acked: int) -> list[dict[str, Any]
     return run
 
 
-def check_event(event: dict[str, Any], device: Device) -> Checked:
+def check_event(event: dict[str, Any], device: Device, may_hold_nul: bool = True) -> Checked:
+    encoded = json.dumps(event) if may_hold_nul else ""
+    if "\\u0000" in encoded:  # PostgreSQL cannot store NUL in text or jsonb: keep a copy
+        digest = event_hash(event)  # of what was sent, so a resend still matches
+        event = json.loads(encoded.replace("\\u0000", "\\ufffd"))
+        checked = Checked(event["device_seq"], event, digest)
+        checked.reject = ("malformed", "the event contains NUL characters")
+        return checked
     checked = Checked(event["device_seq"], event, event_hash(event))
     problem = _why_invalid(event, device)
     if problem:

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_TYPE = "application/problem+json"
@@ -64,6 +64,16 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(OperationalError)
     async def _db_down(_request: Request, exc: OperationalError) -> JSONResponse:
         return _transient(exc)
+
+    @app.exception_handler(DataError)
+    async def _bad_data(_request: Request, exc: DataError) -> JSONResponse:
+        # A value PostgreSQL cannot store (a NUL character, an out-of-range number): the
+        # request is at fault and retrying it would fail the same way.
+        return problem_response(400, "malformed", "a value cannot be stored as given")
+
+    @app.exception_handler(IntegrityError)
+    async def _conflict(_request: Request, exc: IntegrityError) -> JSONResponse:
+        return problem_response(409, "conflict", "this clashes with data already stored")
 
     @app.exception_handler(DBAPIError)
     async def _db_error(_request: Request, exc: DBAPIError) -> JSONResponse:

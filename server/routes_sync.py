@@ -135,19 +135,24 @@ PUSH_BODY = {
 @router.post("/sync/push", response_model=PushResponse, openapi_extra=PUSH_BODY)
 async def push(request: Request, device: DeviceDep) -> dict[str, Any]:
     """Store a batch of outbox events (JSON, optionally gzip); idempotent, contiguous."""
+    raw = await request.body()
     try:
-        body = json.loads(await request.body())
+        body = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise Problem(400, "malformed", "the body is not JSON") from exc
     if isinstance(body, dict) and isinstance(body.get("app_version"), str):
         _check_version(request, body["app_version"])
     events = check_envelope(body, device)
-    return await run_in_threadpool(_push_tx, request.app.state.engine, device, events)
+    return await run_in_threadpool(
+        _push_tx, request.app.state.engine, device, events, b"\\u0000" in raw
+    )
 
 
-def _push_tx(engine: Any, device: Device, events: list[dict[str, Any]]) -> dict[str, Any]:
+def _push_tx(
+    engine: Any, device: Device, events: list[dict[str, Any]], may_hold_nul: bool
+) -> dict[str, Any]:
     with scoped(engine, device.scope) as conn:
-        outcome = apply_push(conn, device, events, datetime.now(UTC))
+        outcome = apply_push(conn, device, events, datetime.now(UTC), may_hold_nul)
     return {
         "acked_through": outcome.acked_through,
         "server_time": server_time(),

@@ -75,6 +75,6 @@ class ServerSettings:
 def version_tuple(version: str) -> tuple[int, ...]:
     parts = []
     for piece in version.split("."):
-        digits = "".join(ch for ch in piece if ch.isdigit())
+        digits = "".join(ch for ch in piece if ch in "0123456789")
         parts.append(int(digits) if digits else 0)
     return tuple(parts)
