@@ -1,16 +1,10 @@
 """What the counter and the central server agree on about pushed events (``sync-protocol.md``).
 
-Pure functions and constants shared by ``sync/`` (client) and ``server/``: the batch limits, the
-event types, and the event hash that tells a harmless resend from a conflicting one.
+Constants shared by ``sync/`` (client) and ``server/``: the batch limits, the event types, and
+the fields that identify an event (hashed by the server to tell a resend from a conflict).
 """
 
 from __future__ import annotations
-
-import hashlib
-from collections.abc import Mapping
-from typing import Any
-
-from pos.journal import canonical_json
 
 PROTOCOL_SCHEMA_VERSION = 1
 MAX_BATCH_EVENTS = 500
@@ -27,10 +21,3 @@ KNOWN_EVENT_TYPES = TENANT_EVENT_TYPES | SITE_EVENT_TYPES
 RECEIPT_EVENT_TYPES = frozenset({"sale.completed", "return.completed"})
 
 NOTIFICATION_CHANNELS = ("sms", "email")
-
-
-def event_hash(event: Mapping[str, Any]) -> str:
-    """SHA-256 of the event's canonical JSON (its identity fields and payload)."""
-    body = {name: event.get(name) for name in HASHED_FIELDS}
-    body["payload"] = event.get("payload")
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()

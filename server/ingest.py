@@ -9,6 +9,7 @@ the queue never jams; ``acked_through`` moves in the same transaction.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Sequence
@@ -16,15 +17,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, text
 
 from pos.sync_protocol import (
+    HASHED_FIELDS,
     KNOWN_EVENT_TYPES,
     MAX_BATCH_EVENTS,
     NOTIFICATION_CHANNELS,
     RECEIPT_EVENT_TYPES,
     SITE_EVENT_TYPES,
-    event_hash,
 )
 from server.auth import Device
 from server.problems import Problem
@@ -42,6 +44,7 @@ class Checked:
     hash: str
     row: dict[str, Any] | None = None
     reject: tuple[str, str] | None = None  # (code, detail)
+    payload_json: bytes = b"null"
 
 
 @dataclass
@@ -54,6 +57,19 @@ class Outcome:
         if code:
             entry["code"] = code
         self.results.append(entry | extra)
+
+
+def canonical(value: Any) -> bytes:
+    """Stable JSON bytes: sorted keys, no spaces, UTF-8 (orjson: this is the hot path)."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
+
+def event_hash(event: dict[str, Any], payload_json: bytes | None = None) -> str:
+    """SHA-256 over the canonical identity fields, a newline and the canonical payload."""
+    identity = canonical({name: event.get(name) for name in HASHED_FIELDS})
+    if payload_json is None:
+        payload_json = canonical(event.get("payload"))
+    return hashlib.sha256(identity + b"\n" + payload_json).hexdigest()
 
 
 def check_envelope(body: Any, device: Device) -> list[dict[str, Any]]:
@@ -161,7 +177,8 @@ def check_event(event: dict[str, Any], device: Device, may_hold_nul: bool = True
         checked = Checked(event["device_seq"], event, digest)
         checked.reject = ("malformed", "the event contains NUL characters")
         return checked
-    checked = Checked(event["device_seq"], event, event_hash(event))
+    payload_json = canonical(event.get("payload"))
+    checked = Checked(event["device_seq"], event, event_hash(event, payload_json))
     problem = _why_invalid(event, device)
     if problem:
         checked.reject = problem
@@ -179,7 +196,18 @@ def check_event(event: dict[str, Any], device: Device, may_hold_nul: bool = True
         "hash": checked.hash,
         "payload": event["payload"],
     }
+    checked.payload_json = payload_json
     return checked
+
+
+def _rows_json(checked: Sequence[Checked]) -> bytes:
+    """The rows for ``jsonb_to_recordset``, re-using each payload's canonical encoding."""
+    parts = []
+    for c in checked:
+        row = _row(c)
+        head = orjson.dumps({k: v for k, v in row.items() if k != "payload"})
+        parts.append(head[:-1] + b',"payload":' + c.payload_json + b"}")
+    return b"[" + b",".join(parts) + b"]"
 
 
 def _why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None:
@@ -236,7 +264,7 @@ def _receipt_problem(payload: dict[str, Any], tenant: str | None) -> tuple[str, 
         if (
             not isinstance(value, kind)
             or isinstance(value, bool)
-            or (isinstance(value, int) and abs(value) >= 2**53)
+            or (isinstance(value, int) and not _in_range(name, value))
         ):
             return ("malformed", f"receipt.{name} must be a {kind.__name__}")
     if receipt["tenant_id"] != tenant:
@@ -244,6 +272,12 @@ def _receipt_problem(payload: dict[str, Any], tenant: str | None) -> tuple[str, 
     if not isinstance(payload.get("lines", []), list):
         return ("malformed", "lines must be a list")
     return None
+
+
+def _in_range(name: str, value: int) -> bool:
+    if name in ("number", "sig_nr"):  # stored as 32-bit integers in the chain heads
+        return 1 <= value < 2**31
+    return abs(value) < 2**53
 
 
 def _notification_problem(payload: dict[str, Any]) -> tuple[str, str] | None:
@@ -327,7 +361,7 @@ def _apply_new(
             for r in conn.execute(
                 text(_INSERT_EVENTS),
                 {
-                    "rows": json.dumps([c.row for c in valid]),
+                    "rows": _rows_json(valid).decode(),
                     "site": device.site_id,
                     "dev": device.id,
                     "epoch": device.epoch,

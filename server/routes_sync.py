@@ -7,6 +7,7 @@ import secrets
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
@@ -137,8 +138,8 @@ async def push(request: Request, device: DeviceDep) -> dict[str, Any]:
     """Store a batch of outbox events (JSON, optionally gzip); idempotent, contiguous."""
     raw = await request.body()
     try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
         raise Problem(400, "malformed", "the body is not JSON") from exc
     if isinstance(body, dict) and isinstance(body.get("app_version"), str):
         _check_version(request, body["app_version"])

@@ -38,12 +38,16 @@ def sales(
     with scoped(request.app.state.engine, scope) as conn:
         found = rows(
             conn,
-            "SELECT e.id AS position, r.id, r.number_text, r.kind, r.total, r.total_ex_vat, "
-            "r.local_date, r.local_time, r.training, r.sig_nr, r.device_id, e.payload->'lines' "
-            "AS lines, e.payload->'payments' AS payments, e.payload->'vat' AS vat, "
-            "COALESCE((SELECT array_agg(f.code) FROM event_flags f WHERE f.event_id = "
-            "r.event_id), '{}') AS flags FROM receipts r JOIN events e ON e.event_id = "
-            "r.event_id WHERE r.tenant_id = :t AND e.id > :after ORDER BY e.id LIMIT :n",
+            "SELECT e.id AS position, e.payload->'receipt'->>'id' AS id, e.payload->'receipt'"
+            "->>'number_text' AS number_text, e.payload->'receipt'->>'kind' AS kind, "
+            "(e.payload->'receipt'->>'total')::bigint AS total, (e.payload->'receipt'->>"
+            "'total_ex_vat')::bigint AS total_ex_vat, e.payload->'receipt'->>'local_date' AS "
+            "local_date, e.payload->'receipt'->>'local_time' AS local_time, e.payload->"
+            "'training' AS training, e.device_id, e.payload->'lines' AS lines, "
+            "e.payload->'payments' AS payments, e.payload->'vat' AS vat, COALESCE((SELECT "
+            "array_agg(f.code) FROM event_flags f WHERE f.event_id = e.event_id), '{}') AS flags "
+            "FROM events e WHERE e.tenant_id = :t AND e.type IN ('sale.completed', "
+            "'return.completed') AND e.id > :after ORDER BY e.id LIMIT :n",
             {"t": scope.tenant_ids[0], "after": after, "n": limit},
         )
     return {"sales": found, "next_after": found[-1]["position"] if found else after}

@@ -1,6 +1,7 @@
 """The central server's PostgreSQL schema (SQLAlchemy Core), created by ``server/migrations``.
 
-Facts pushed by counters (events, receipts, flags, quarantine) are insert-only for the app role;
+Facts pushed by counters (events, flags, quarantine) are insert-only for the app role; the
+events of a tenant are its journal (receipts included, verified on ingest);
 reference data is written through ``ref_changes``, the log that counters pull with a cursor.
 Tables holding tenant data carry ``tenant_id`` and are guarded by row-level security.
 """
@@ -159,32 +160,6 @@ quarantine = Table(
     Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
 )
 
-receipts = Table(
-    "receipts",
-    metadata,
-    Column("id", Text, primary_key=True),
-    Column("event_id", UUID(as_uuid=False), nullable=False, unique=True),
-    Column("tenant_id", Text, nullable=False),
-    Column("site_id", Text, nullable=False),
-    Column("device_id", Text, nullable=False),
-    Column("register_id", Text, nullable=False),
-    Column("sale_id", Text, nullable=False),
-    Column("kind", Text, nullable=False),
-    Column("number", Integer, nullable=False),
-    Column("number_text", Text, nullable=False),
-    Column("sig_nr", Integer, nullable=False),
-    Column("signature", Text, nullable=False),
-    Column("sig_method", Text, nullable=False),
-    Column("key_version", Text, nullable=False),
-    Column("total", BigInteger, nullable=False),
-    Column("total_ex_vat", BigInteger, nullable=False),
-    Column("local_date", Text, nullable=False),
-    Column("local_time", Text, nullable=False),
-    Column("training", Boolean, nullable=False),
-    Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
-)
-Index("receipts_by_tenant", receipts.c.tenant_id, receipts.c.local_date)
-
 chain_heads = Table(
     "chain_heads",
     metadata,
@@ -267,11 +242,10 @@ RLS_TABLES = {
     "event_flags": ("tenant_id", "site"),
     "quarantine": ("tenant_id", "site"),
     "notifications": ("tenant_id", "site"),
-    "receipts": ("tenant_id", "none"),
     "chain_heads": ("tenant_id", "none"),
     "number_heads": ("tenant_id", "none"),
     "ref_changes": ("tenant_id", "shared"),
     "ref_current": ("tenant_id", "shared"),
 }
-INSERT_ONLY = ("events", "event_flags", "quarantine", "receipts")
+INSERT_ONLY = ("events", "event_flags", "quarantine")
 APP_ROLE = "omigjen_app"

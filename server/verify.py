@@ -7,7 +7,6 @@ key version. Breaks are flagged for review, never rejected: the receipt was prin
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
@@ -31,24 +30,16 @@ def _verifier(pem: str, key_version: str) -> RsaVerifier | None:
 
 
 def verify_receipts(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags:
-    """Check the receipts of newly stored events in order; store them and the moved heads."""
+    """Check the receipts of newly stored events in order and move the chain heads."""
     flags: Flags = {}
     if not rows:
         return flags
     receipts = [r["payload"]["receipt"] for r in rows]
     chains, numbers = _heads(conn, device, receipts)
-    records = []
     for row, receipt in zip(rows, receipts, strict=True):
         found = _check(device, receipt, chains, numbers)
         if found:
             flags[row["event_id"]] = found
-        records.append(_receipt_record(row, receipt))
-    inserted = _insert_receipts(conn, device, records)
-    for row, receipt in zip(rows, receipts, strict=True):
-        if receipt["id"] not in inserted:
-            flags.setdefault(row["event_id"], []).append(
-                ("duplicate_receipt", f"receipt id {receipt['id']} was already stored")
-            )
     _save_heads(conn, device, chains, numbers)
     return flags
 
@@ -118,55 +109,6 @@ def _heads(conn: Connection, device: Device, receipts: list[dict[str, Any]]) -> 
         )
     }
     return chains, numbers
-
-
-def _receipt_record(row: dict[str, Any], receipt: dict[str, Any]) -> dict[str, Any]:
-    names = (
-        "id",
-        "tenant_id",
-        "register_id",
-        "kind",
-        "number",
-        "number_text",
-        "sig_nr",
-        "signature",
-        "sig_method",
-        "key_version",
-        "total",
-        "total_ex_vat",
-        "local_date",
-        "local_time",
-    )
-    record = {name: receipt[name] for name in names}
-    record |= {
-        "event_id": row["event_id"],
-        "sale_id": row["payload"]["sale_id"],
-        "training": bool(row["payload"].get("training", False)),
-    }
-    return record
-
-
-_INSERT_RECEIPTS = """
-INSERT INTO receipts (id, event_id, tenant_id, site_id, device_id, register_id, sale_id, kind,
-    number, number_text, sig_nr, signature, sig_method, key_version, total, total_ex_vat,
-    local_date, local_time, training)
-SELECT r.id, r.event_id, r.tenant_id, :site, :dev, r.register_id, r.sale_id, r.kind, r.number,
-    r.number_text, r.sig_nr, r.signature, r.sig_method, r.key_version, r.total, r.total_ex_vat,
-    r.local_date, r.local_time, r.training
-FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id text, event_id uuid, tenant_id text,
-    register_id text, sale_id text, kind text, number int, number_text text, sig_nr int,
-    signature text, sig_method text, key_version text, total bigint, total_ex_vat bigint,
-    local_date text, local_time text, training boolean)
-ON CONFLICT DO NOTHING RETURNING id
-"""
-
-
-def _insert_receipts(conn: Connection, device: Device, records: list[dict]) -> set[str]:
-    result = conn.execute(
-        text(_INSERT_RECEIPTS),
-        {"rows": json.dumps(records), "site": device.site_id, "dev": device.id},
-    )
-    return {r[0] for r in result}
 
 
 def _save_heads(conn: Connection, device: Device, chains: dict, numbers: dict) -> None:

@@ -8,6 +8,7 @@ committed in the same transaction as the problems that answer reported.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -153,24 +154,41 @@ def next_batch(
     sent: list[SentEvent] = []
     size = 0
     for seq, event_id, kind, tenant_id, occurred_at, payload in rows:
-        head = json.dumps(
-            {
-                "event_id": event_id,
-                "device_seq": seq,
-                "tenant_id": tenant_id,
-                "type": kind,
-                "type_version": 1,
-                "occurred_at": occurred_at,
-            },
-            ensure_ascii=False,
-        )
-        text = head[:-1] + ',"payload":' + payload + "}"
+        text = _event_json(seq, event_id, kind, tenant_id, occurred_at, payload)
         size += len(text.encode("utf-8")) + 1
         if sent and size > max_bytes:
             break
         texts.append(text)
         sent.append(SentEvent(seq, event_id, kind, tenant_id))
     return OutboxBatch(acked, tuple(texts), tuple(sent))
+
+
+_PLAIN = re.compile(r"^[A-Za-z0-9_.:+\-]*$")
+
+
+def _event_json(
+    seq: int, event_id: str, kind: str, tenant_id: str | None, occurred_at: str, payload: str
+) -> str:
+    """One event as JSON text around the stored payload text (not parsed again)."""
+    fields = (event_id, kind, tenant_id or "", occurred_at)
+    if all(_PLAIN.match(f) for f in fields):  # ids, type names and times: nothing to escape
+        tenant = f'"{tenant_id}"' if tenant_id is not None else "null"
+        return (
+            f'{{"event_id":"{event_id}","device_seq":{int(seq)},"tenant_id":{tenant},'
+            f'"type":"{kind}","type_version":1,"occurred_at":"{occurred_at}","payload":{payload}}}'
+        )
+    head = json.dumps(
+        {
+            "event_id": event_id,
+            "device_seq": seq,
+            "tenant_id": tenant_id,
+            "type": kind,
+            "type_version": 1,
+            "occurred_at": occurred_at,
+        },
+        ensure_ascii=False,
+    )
+    return head[:-1] + ',"payload":' + payload + "}"
 
 
 def record_ack(

@@ -148,37 +148,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
-        "receipts",
-        sa.Column("id", sa.Text(), nullable=False),
-        sa.Column("event_id", sa.UUID(as_uuid=False), nullable=False),
-        sa.Column("tenant_id", sa.Text(), nullable=False),
-        sa.Column("site_id", sa.Text(), nullable=False),
-        sa.Column("device_id", sa.Text(), nullable=False),
-        sa.Column("register_id", sa.Text(), nullable=False),
-        sa.Column("sale_id", sa.Text(), nullable=False),
-        sa.Column("kind", sa.Text(), nullable=False),
-        sa.Column("number", sa.Integer(), nullable=False),
-        sa.Column("number_text", sa.Text(), nullable=False),
-        sa.Column("sig_nr", sa.Integer(), nullable=False),
-        sa.Column("signature", sa.Text(), nullable=False),
-        sa.Column("sig_method", sa.Text(), nullable=False),
-        sa.Column("key_version", sa.Text(), nullable=False),
-        sa.Column("total", sa.BigInteger(), nullable=False),
-        sa.Column("total_ex_vat", sa.BigInteger(), nullable=False),
-        sa.Column("local_date", sa.Text(), nullable=False),
-        sa.Column("local_time", sa.Text(), nullable=False),
-        sa.Column("training", sa.Boolean(), nullable=False),
-        sa.Column(
-            "received_at",
-            sa.DateTime(timezone=True),
-            server_default=sa.text("now()"),
-            nullable=False,
-        ),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("event_id"),
-    )
-    op.create_index("receipts_by_tenant", "receipts", ["tenant_id", "local_date"], unique=False)
-    op.create_table(
         "ref_changes",
         sa.Column("change_seq", sa.BigInteger(), autoincrement=True, nullable=False),
         sa.Column("tenant_id", sa.Text(), nullable=True),
@@ -344,8 +313,6 @@ def downgrade() -> None:
     op.drop_table("ref_current")
     op.drop_index("ref_changes_by_entity", table_name="ref_changes")
     op.drop_table("ref_changes")
-    op.drop_index("receipts_by_tenant", table_name="receipts")
-    op.drop_table("receipts")
     op.drop_table("quarantine")
     op.drop_table("number_heads")
     op.drop_index("notifications_due", table_name="notifications")
