@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
@@ -31,6 +31,11 @@ from server.settings import version_tuple
 
 router = APIRouter(prefix="/v1", responses=PROBLEMS)
 DeviceDep = Annotated[Device, Depends(require_device)]
+
+
+def json_response(body: dict[str, Any]) -> Response:
+    """Hot paths skip response-model validation: the shapes are built right here."""
+    return Response(orjson.dumps(body), media_type="application/json")
 
 
 def server_time() -> str:
@@ -134,7 +139,7 @@ PUSH_BODY = {
 
 
 @router.post("/sync/push", response_model=PushResponse, openapi_extra=PUSH_BODY)
-async def push(request: Request, device: DeviceDep) -> dict[str, Any]:
+async def push(request: Request, device: DeviceDep) -> Response:
     """Store a batch of outbox events (JSON, optionally gzip); idempotent, contiguous."""
     raw = await request.body()
     try:
@@ -144,9 +149,10 @@ async def push(request: Request, device: DeviceDep) -> dict[str, Any]:
     if isinstance(body, dict) and isinstance(body.get("app_version"), str):
         _check_version(request, body["app_version"])
     events = check_envelope(body, device)
-    return await run_in_threadpool(
+    answer = await run_in_threadpool(
         _push_tx, request.app.state.engine, device, events, b"\\u0000" in raw
     )
+    return json_response(answer)
 
 
 def _push_tx(
@@ -168,11 +174,11 @@ def pull_page(
     device: DeviceDep,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=pull.MAX_PAGE)] = 1000,
-) -> dict[str, Any]:
+) -> Response:
     """Reference data changed after ``cursor`` (none: everything, for a full resync)."""
     with scoped(request.app.state.engine, device.scope) as conn:
         page = pull.read_page(conn, device.tenant_ids, cursor, limit)
-    return page | {"server_time": server_time()}
+    return json_response(page | {"server_time": server_time()})
 
 
 @router.get("/sync/status", response_model=StatusResponse)

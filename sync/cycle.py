@@ -10,10 +10,12 @@ into staging tables, swapped in when the last page has arrived.
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +28,12 @@ from sync.http import ServerApi, ServerError, SyncError
 MAX_CONCURRENT_RETRIES = 10
 MAX_REWINDS = 3
 PULL_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class Prepared:
+    batch: sync_state.OutboxBatch
+    body: bytes
 
 
 @dataclass
@@ -94,15 +102,28 @@ class SyncCycle:
 
     # -- push --------------------------------------------------------------------------------
     def push_until_drained(self, report: CycleReport) -> None:
+        """Push batch after batch; the next one is read and compressed while the server
+        works on the current one (a guess that is dropped if the answer moves differently)."""
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-prepare") as pool:
+            self._push_loop(report, pool)
+
+    def _push_loop(self, report: CycleReport, pool: ThreadPoolExecutor) -> None:
         batch_size, busy, rewinds = self.batch_size, 0, 0
+        ahead: Future[Prepared] | None = None
         while True:
-            batch = sync_state.next_batch(self.uow, batch_size)
+            prepared = ahead.result() if ahead is not None else None
+            if prepared is None or prepared.batch.acked_through != self._acked():
+                prepared = self._prepare(None, batch_size)
+            batch = prepared.batch
             if not batch:
                 report.drained = True
                 return
+            ahead = pool.submit(self._prepare, batch.last_seq, batch_size)
             try:
-                answer = self.api.post_json("/v1/sync/push", None, raw=self._body(batch))
+                answer = self.api.post_gzipped("/v1/sync/push", prepared.body)
             except ServerError as error:
+                ahead.cancel()
+                ahead = None
                 if error.code == "concurrent_push" and busy < MAX_CONCURRENT_RETRIES:
                     busy += 1
                     self.sleep(max(error.retry_after_s or 0, random.uniform(1, 2)))
@@ -127,6 +148,14 @@ class SyncCycle:
                 )
             if outcome.acked_through <= batch.acked_through:
                 raise SyncError("the server acknowledged nothing; will try again later")
+
+    def _acked(self) -> int:
+        return sync_state.acked_through(self.uow)
+
+    def _prepare(self, after: int | None, batch_size: int) -> Prepared:
+        batch = sync_state.batch_after(self.uow, after, batch_size)
+        body = gzip.compress(self._body(batch), compresslevel=1) if batch else b""
+        return Prepared(batch, body)
 
     def _body(self, batch: sync_state.OutboxBatch) -> bytes:
         head = json.dumps(

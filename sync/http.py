@@ -87,6 +87,14 @@ class ServerApi:
             headers["Content-Encoding"] = "gzip"
         return self._call("POST", path, data=data, headers=headers)
 
+    def post_gzipped(self, path: str, data: bytes) -> dict[str, Any]:
+        """POST a body that is already gzip-compressed JSON."""
+        headers = self._headers() | {
+            "Content-Type": "application/json",
+            "Content-Encoding": "gzip",
+        }
+        return self._call("POST", path, data=data, headers=headers)
+
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         return self._call("GET", path, params=params, headers=self._headers())
 

@@ -147,8 +147,19 @@ def next_batch(
     max_bytes: int = MAX_BATCH_BYTES,
 ) -> OutboxBatch:
     """The next events to push: at most ``max_events`` and about ``max_bytes`` of JSON."""
+    return batch_after(uow_factory, None, max_events, max_bytes)
+
+
+def batch_after(
+    uow_factory: UnitOfWorkFactory,
+    seq: int | None,
+    max_events: int = MAX_BATCH_EVENTS,
+    max_bytes: int = MAX_BATCH_BYTES,
+) -> OutboxBatch:
+    """Events after ``seq`` (None: after the acked watermark); lets the client prepare the
+    next batch while the current one is on its way."""
     with uow_factory.read() as uow:
-        acked = uow.sync.acked_through()
+        acked = uow.sync.acked_through() if seq is None else seq
         rows = uow.sync.outbox_after(acked, max_events)
     texts: list[str] = []
     sent: list[SentEvent] = []
