@@ -118,11 +118,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(central: Central) -> Iterator[str]:
+def live_server(central: Central, certfile: str = "", keyfile: str = "") -> Iterator[str]:
     """The app on a loopback port in a thread (real HTTP for ``requests``); yields its URL."""
     port = free_port()
     config = uvicorn.Config(
-        central.app(), host="127.0.0.1", port=port, log_level="warning", access_log=False
+        central.app(),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
+        ssl_certfile=certfile or None,
+        ssl_keyfile=keyfile or None,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -133,7 +139,7 @@ def live_server(central: Central) -> Iterator[str]:
             raise RuntimeError("the test server did not start")
         time.sleep(0.02)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"{'https' if certfile else 'http'}://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(10)
