@@ -342,6 +342,12 @@ def _secure() -> None:
         f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}') "
         f"THEN CREATE ROLE {APP_ROLE} NOLOGIN; END IF; END $$"
     )
+    # The owner (who runs `serve`) must be able to SET ROLE to the app role; a superuser can
+    # already, a plain owner gets membership if it is allowed to grant it.
+    op.execute(
+        f"DO $$ BEGIN EXECUTE 'GRANT {APP_ROLE} TO ' || quote_ident(current_user); "
+        "EXCEPTION WHEN others THEN NULL; END $$"
+    )
     op.execute(f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}")
     op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE}")
     op.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE}")
