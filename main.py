@@ -101,6 +101,22 @@ def build_parser() -> argparse.ArgumentParser:
     board.add_argument("--search", default="", help="ticket id, phone or name")
     board.add_argument("--page", type=int, default=0)
     add_day_end_commands(commands)
+    enrol = commands.add_parser("enrol", help="enrol this counter with the central server")
+    enrol.add_argument("--server", required=True, help="server URL, e.g. https://sync.example")
+    enrol.add_argument("--code", required=True, help="the one-time enrolment code")
+    enrol.add_argument("--name", default=None, help="device name (default: the register's)")
+    enrol.add_argument("--ca-file", default="", help="CA certificate to trust for the server")
+    sync = commands.add_parser("sync", help="push the outbox until drained, then pull once")
+    sync.add_argument(
+        "--max-wait",
+        type=float,
+        default=20.0,
+        help="seconds to keep retrying while the server is unavailable",
+    )
+    sync.add_argument("--problems", action="store_true", help="list sync problems and exit")
+    from server.cli import add_commands
+
+    add_commands(commands)
     return parser
 
 
@@ -386,6 +402,73 @@ def cmd_day_end(args: argparse.Namespace, data_dir: Path) -> int:
         return day_end_cli.run(args, counter, VERSION)
 
 
+def cmd_enrol(args: argparse.Namespace, data_dir: Path) -> int:
+    from sync.enrolment import enrol
+    from sync.http import SyncError
+
+    with _open(data_dir) as counter:
+        keys = {
+            version: counter.keys.public_key_pem(version).decode("ascii")
+            for (method, version) in counter.keys.verifiers()
+            if method.startswith("RSA")
+        }
+        try:
+            done = enrol(counter.uow, args.server, args.code,
+                         device_name=args.name or counter.register_id(), app_version=VERSION,
+                         public_keys=keys, ca_file=args.ca_file)  # fmt: skip
+        except SyncError as error:
+            print(f"enrolment failed: {error.reason}", file=sys.stderr)
+            return 3
+    print(f"enrolled as {done.device_id} (epoch {done.device_epoch}) at site {done.site_id}")
+    for tenant in done.tenants:
+        print(f"  {tenant}")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace, data_dir: Path) -> int:
+    from pos.services.sync_state import sync_problems
+    from sync.backoff import Backoff
+    from sync.cycle import SyncCycle
+    from sync.http import ServerError, SyncError, Unreachable
+
+    with _open(data_dir) as counter:
+        if args.problems:
+            for p in sync_problems(counter.uow):
+                print(
+                    f"{p['device_seq']}\t{p['status']}\t{p['code']}\t{p['type']}\t{p['event_id']}"
+                )
+            return 0
+        backoff, deadline = Backoff(), time.monotonic() + args.max_wait
+        while True:
+            try:
+                report = SyncCycle(counter.uow, app_version=VERSION).run()
+            except (Unreachable, ServerError) as error:
+                transient = isinstance(error, Unreachable) or error.transient
+                delay = backoff.next_delay(getattr(error, "retry_after_s", None))
+                if transient and time.monotonic() + delay < deadline:
+                    time.sleep(delay)
+                    continue
+                print(f"sync failed: {error.reason} (events stay queued)", file=sys.stderr)
+                return 3
+            except SyncError as error:
+                print(f"sync stopped: {error.reason} (events stay queued)", file=sys.stderr)
+                return 4
+            print(report.summary())
+            return 0 if report.drained else 1
+
+
+def cmd_serve(args: argparse.Namespace, data_dir: Path) -> int:
+    from server.cli import run_serve
+
+    return run_serve(args)
+
+
+def cmd_server_admin(args: argparse.Namespace, data_dir: Path) -> int:
+    from server.cli import run_admin
+
+    return run_admin(args)
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "simulate": cmd_simulate,
@@ -401,6 +484,10 @@ COMMANDS = {
     "settlement": cmd_day_end,
     "tenant-terms": cmd_day_end,
     "till-close": cmd_day_end,
+    "enrol": cmd_enrol,
+    "sync": cmd_sync,
+    "serve": cmd_serve,
+    "server-admin": cmd_server_admin,
 }
 
 if __name__ == "__main__":

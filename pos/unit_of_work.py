@@ -15,6 +15,7 @@ from pos.adapters.queries import Queries
 from pos.adapters.repair_store import RepairStore
 from pos.adapters.report_queries import ReportQueries
 from pos.adapters.repositories import Store
+from pos.adapters.sync_store import SyncStore
 from pos.errors import StorageFull
 
 
@@ -34,6 +35,7 @@ class UnitOfWork:
         self.repairs = RepairStore(self.store)
         self.reports = ReportQueries(conn)
         self.day_end = DayEndStore(conn)
+        self.sync = SyncStore(conn)
         self._committed = False
         return self
 

@@ -1,1 +1,1 @@
-"""Client side of offline-first sync: outbox pusher, pull cursor, backoff (issue 7/8)."""
+"""Client side of sync: push the outbox, pull reference data, enrol (Qt-free, uses requests)."""

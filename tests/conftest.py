@@ -67,3 +67,25 @@ class Shelf:
 @pytest.fixture
 def shelf(counter: Counter) -> Shelf:
     return Shelf(counter)
+
+
+# -- the central server: a real PostgreSQL started once per test run -------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    from tests.central import start_cluster
+
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def central(pg_cluster: object) -> Iterator[object]:
+    """A fresh, migrated server database and its app (``tests.central.Central``)."""
+    from tests.central import Central, fresh_database
+
+    opened = Central.open(fresh_database(pg_cluster))  # type: ignore[arg-type]
+    yield opened
+    opened.close()

@@ -66,3 +66,20 @@ def test_the_rule_catches_a_forbidden_import(tmp_path, monkeypatch):
     (fake / "bad.py").write_text("import PySide6\nfrom sqlalchemy import select\n")
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert len(violations("pos")) == 2
+
+
+def test_every_outbox_event_type_the_counter_writes_is_known_to_the_sync_protocol():
+    """A type the server does not know is quarantined: every type written must be declared."""
+    import re
+
+    from pos.sync_protocol import KNOWN_EVENT_TYPES
+
+    written = set()
+    for path in (ROOT / "pos").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        written |= set(re.findall(r'append_outbox\(\s*"([a-z_.]+)"', text))
+        written |= set(re.findall(r'"([a-z_]+\.[a-z_]+)"\s*(?:if|,|$)', text)) & {
+            t for t in re.findall(r'"([a-z_]+\.completed)"', text)
+        }
+    assert written, "no outbox writes found"
+    assert written <= KNOWN_EVENT_TYPES, written - KNOWN_EVENT_TYPES

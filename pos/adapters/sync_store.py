@@ -1,0 +1,218 @@
+"""Local side of sync in the store: the device row, outbox reads by cursor, the acked
+watermark, sync problems, and reference data pulled from the server (with its staging copy).
+
+Every method runs inside the caller's unit of work, so an acknowledgement and the problems it
+reports, or a pulled page and its cursor, are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection
+
+ACKED_KEY = "outbox_acked_through"
+CURSOR_KEY = "pull_cursor"
+STAGING_CURSOR_KEY = "pull_staging_cursor"
+
+_SET_META = (
+    "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+    "excluded.value"
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SyncStore:
+    def __init__(self, conn: Connection) -> None:
+        self._raw = cast(sqlite3.Connection, conn.connection.driver_connection)
+
+    # -- meta --------------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self._raw.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._raw.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self._raw.execute(_SET_META, (key, value))
+
+    # -- device ------------------------------------------------------------------------------
+    def device(self) -> dict[str, Any] | None:
+        cursor = self._raw.execute("SELECT * FROM sync_device WHERE id = 1")
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+    def save_device(self, values: Mapping[str, Any]) -> None:
+        row = {"id": 1, "state": "active", "state_detail": "", "enrolled_at": _now(), **values}
+        names = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self._raw.execute(
+            f"INSERT OR REPLACE INTO sync_device ({names}) VALUES ({marks})", tuple(row.values())
+        )
+
+    def set_device_state(self, state: str, detail: str = "") -> None:
+        self._raw.execute(
+            "UPDATE sync_device SET state = ?, state_detail = ? WHERE id = 1", (state, detail)
+        )
+
+    def set_token(self, token: str) -> None:
+        self._raw.execute("UPDATE sync_device SET token = ? WHERE id = 1", (token,))
+
+    # -- outbox ------------------------------------------------------------------------------
+    def acked_through(self) -> int:
+        return int(self.meta(ACKED_KEY) or 0)
+
+    def set_acked_through(self, seq: int) -> None:
+        self.set_meta(ACKED_KEY, str(seq))
+
+    def outbox_after(self, seq: int, limit: int) -> list[tuple[Any, ...]]:
+        """(device_seq, event_id, type, tenant_id, occurred_at, payload) rows after ``seq``."""
+        return self._raw.execute(
+            "SELECT device_seq, event_id, type, tenant_id, occurred_at, payload FROM outbox "
+            "WHERE device_seq > ? ORDER BY device_seq LIMIT ?",
+            (seq, limit),
+        ).fetchall()
+
+    def outbox_last_seq(self) -> int:
+        return int(
+            self._raw.execute("SELECT COALESCE(MAX(device_seq), 0) FROM outbox").fetchone()[0]
+        )
+
+    # -- problems ----------------------------------------------------------------------------
+    def add_problems(self, problems: Iterable[Mapping[str, Any]]) -> None:
+        rows = [
+            (
+                p["event_id"],
+                p["device_seq"],
+                p["type"],
+                p.get("tenant_id"),
+                p["status"],
+                p["code"],
+                json.dumps(list(p.get("codes") or [p["code"]])),
+                _now(),
+            )
+            for p in problems
+        ]
+        self._raw.executemany(
+            "INSERT OR REPLACE INTO sync_problems (event_id, device_seq, type, tenant_id, status,"
+            " code, codes, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def problems(self, limit: int = 500) -> list[dict[str, Any]]:
+        cursor = self._raw.execute(
+            "SELECT event_id, device_seq, type, tenant_id, status, code, codes, recorded_at "
+            "FROM sync_problems ORDER BY device_seq DESC LIMIT ?",
+            (limit,),
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def problem_count(self) -> int:
+        return int(self._raw.execute("SELECT COUNT(*) FROM sync_problems").fetchone()[0])
+
+    # -- reference data ----------------------------------------------------------------------
+    def upsert_refs(self, table: str, changes: Sequence[Mapping[str, Any]]) -> None:
+        self._raw.executemany(
+            f"INSERT INTO {_ref_table(table)} (entity, id, tenant_id, version, data) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, id) DO UPDATE SET tenant_id = "
+            "excluded.tenant_id, version = excluded.version, data = excluded.data "
+            "WHERE excluded.version >= version",
+            [
+                (
+                    c["entity"],
+                    c["id"],
+                    c.get("tenant_id"),
+                    c["version"],
+                    json.dumps(c.get("data") or {}, ensure_ascii=False),
+                )
+                for c in changes
+            ],
+        )
+
+    def delete_refs(self, table: str, changes: Sequence[Mapping[str, Any]]) -> None:
+        self._raw.executemany(
+            f"DELETE FROM {_ref_table(table)} WHERE entity = ? AND id = ?",
+            [(c["entity"], c["id"]) for c in changes],
+        )
+
+    def ref_ids(self, table: str) -> set[tuple[str, str]]:
+        return {
+            (r[0], r[1])
+            for r in self._raw.execute(f"SELECT entity, id FROM {_ref_table(table)}").fetchall()
+        }
+
+    def refs(self, entity: str) -> list[dict[str, Any]]:
+        rows = self._raw.execute(
+            "SELECT id, tenant_id, version, data FROM ref_entities WHERE entity = ? ORDER BY id",
+            (entity,),
+        ).fetchall()
+        return [
+            {"id": r[0], "tenant_id": r[1], "version": r[2], "data": json.loads(r[3])} for r in rows
+        ]
+
+    def all_refs(self, table: str) -> list[dict[str, Any]]:
+        rows = self._raw.execute(
+            f"SELECT entity, id, tenant_id, version, data FROM {_ref_table(table)}"
+        ).fetchall()
+        return [
+            {
+                "entity": r[0],
+                "id": r[1],
+                "tenant_id": r[2],
+                "version": r[3],
+                "data": json.loads(r[4]),
+            }
+            for r in rows
+        ]
+
+    def swap_staging(self) -> None:
+        """The staged snapshot becomes the reference data (one statement pair, one txn)."""
+        self._raw.execute("DELETE FROM ref_entities")
+        self._raw.execute("INSERT INTO ref_entities SELECT * FROM ref_staging")
+        self._raw.execute("DELETE FROM ref_staging")
+
+    def clear_staging(self) -> None:
+        self._raw.execute("DELETE FROM ref_staging")
+
+    # -- projection into the till's own tables -----------------------------------------------
+    def project(self, sql: str, rows: Sequence[Sequence[Any]]) -> list[int]:
+        """Run an upsert for many rows; returns the indexes of rows that broke a constraint."""
+        try:
+            self._raw.execute("SAVEPOINT project")
+            self._raw.executemany(sql, rows)
+            self._raw.execute("RELEASE project")
+            return []
+        except sqlite3.IntegrityError:
+            self._raw.execute("ROLLBACK TO project")
+            self._raw.execute("RELEASE project")
+        failed = []
+        for index, row in enumerate(rows):  # slow path: find the offending rows one by one
+            try:
+                self._raw.execute("SAVEPOINT one")
+                self._raw.execute(sql, row)
+                self._raw.execute("RELEASE one")
+            except sqlite3.IntegrityError:
+                self._raw.execute("ROLLBACK TO one")
+                self._raw.execute("RELEASE one")
+                failed.append(index)
+        return failed
+
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._raw.executemany(sql, rows)
+
+
+def _ref_table(table: str) -> str:
+    if table not in ("ref_entities", "ref_staging"):
+        raise ValueError(table)
+    return table

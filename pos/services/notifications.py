@@ -1,0 +1,83 @@
+"""Asking the central server to tell a customer something (job ready, quote to approve):
+an e-mail or SMS queued as a ``notification.requested`` outbox event, sent by the server once
+the counter syncs. Its delivery status comes back with the pulled reference data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pos.clock import Clock, Stamp, SystemClock
+from pos.errors import DomainError
+from pos.sync_protocol import NOTIFICATION_CHANNELS
+from pos.unit_of_work import UnitOfWorkFactory
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9]{8,15}$")
+
+
+class InvalidRecipient(DomainError):
+    code = "invalid_recipient"
+    nb = "«{value}» er ikke en gyldig mottaker for {channel}."
+    en = "'{value}' is not a valid recipient for {channel}."
+
+
+class UnknownTenant(DomainError):
+    code = "unknown_tenant"
+    nb = "Ukjent leietaker."
+    en = "Unknown tenant."
+
+
+@dataclass(frozen=True)
+class NotificationStatus:
+    notification_id: str
+    channel: str
+    recipient: str
+    status: str  # queued (not yet synced or sent), retrying, sent, failed
+    attempts: int
+    error: str
+
+
+def request_notification(
+    uow_factory: UnitOfWorkFactory,
+    tenant_id: str,
+    channel: str,
+    to: str,
+    body: str,
+    subject: str = "",
+    clock: Clock | None = None,
+) -> str:
+    """Queue a message for the server to send; returns its id (the outbox event id)."""
+    recipient = to.strip().replace(" ", "")
+    pattern = _EMAIL if channel == "email" else _PHONE
+    if channel not in NOTIFICATION_CHANNELS or not pattern.match(recipient):
+        raise InvalidRecipient(to, channel=channel)
+    if not body.strip():
+        raise InvalidRecipient(body, channel=channel)
+    stamp = Stamp.of((clock or SystemClock()).now())
+    payload = {"channel": channel, "to": recipient, "subject": subject.strip(), "body": body}
+    with uow_factory() as uow:
+        if uow.store.tenant(tenant_id) is None:
+            raise UnknownTenant()
+        seq = uow.store.append_outbox("notification.requested", tenant_id, stamp, payload)
+        event_id = uow.sync.outbox_after(seq - 1, 1)[0][1]
+        uow.commit()
+    return str(event_id)
+
+
+def notification_statuses(uow_factory: UnitOfWorkFactory) -> list[NotificationStatus]:
+    """Delivery statuses the server has reported back (pulled reference data)."""
+    with uow_factory.read() as uow:
+        rows = uow.sync.refs("notification")
+    return [
+        NotificationStatus(
+            r["id"],
+            r["data"].get("channel", ""),
+            r["data"].get("recipient", ""),
+            r["data"].get("status", ""),
+            int(r["data"].get("attempts", 0)),
+            r["data"].get("error", ""),
+        )
+        for r in rows
+    ]

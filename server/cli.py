@@ -1,0 +1,156 @@
+"""Command line of the central server: ``serve`` and ``server-admin`` (used by ``main.py``).
+
+``serve`` migrates the schema (as the URL's user, who must own the database) and runs Uvicorn,
+with TLS when certificate files are given. ``server-admin`` does one administrative task and
+prints its result (an enrolment code, a token, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def add_commands(commands: Any) -> None:
+    serve = commands.add_parser("serve", help="run the central sync server")
+    _database(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--certfile", default=None, help="TLS certificate (PEM)")
+    serve.add_argument("--keyfile", default=None, help="TLS private key (PEM)")
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--no-migrate", action="store_true", help="do not upgrade the schema")
+    serve.add_argument("--no-notifier", action="store_true", help="do not send notifications")
+    admin = commands.add_parser("server-admin", help="administer the central server")
+    _database(admin)
+    tasks = admin.add_subparsers(dest="task", metavar="TASK", required=True)
+    tasks.add_parser("migrate", help="create or upgrade the server schema")
+    code = tasks.add_parser("enrolment-code", help="print a one-time enrolment code")
+    code.add_argument("--site", required=True)
+    code.add_argument("--device", default=None, help="re-enrol this device (new epoch)")
+    site = tasks.add_parser("add-site", help="create a site")
+    site.add_argument("--name", required=True)
+    tenant = tasks.add_parser("add-tenant", help="create a tenant and add it to a site")
+    tenant.add_argument("--site", required=True)
+    tenant.add_argument("--id", default=None, help="the tenant's id (as on the counters)")
+    tenant.add_argument("--code", required=True)
+    tenant.add_argument("--name", required=True)
+    tenant.add_argument("--org-no", required=True)
+    tenant.add_argument("--no-vat", action="store_true")
+    token = tasks.add_parser("admin-token", help="print a new admin API token")
+    token.add_argument("--label", default="admin")
+    tenant_token = tasks.add_parser("tenant-token", help="print a tenant read-API token")
+    tenant_token.add_argument("--tenant", required=True)
+    revoke = tasks.add_parser("revoke-device", help="revoke a device's token")
+    revoke.add_argument("--device", required=True)
+    tasks.add_parser("send-notifications", help="send due e-mail/SMS notifications once")
+    compact = tasks.add_parser("compact", help="compact the reference-data change log")
+    compact.add_argument("--keep-days", type=int, default=120)
+
+
+def _database(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
+        "(default: $OMIGJEN_DATABASE_URL)",
+    )
+
+
+def _settings(args: argparse.Namespace, **extra: Any) -> Any:
+    from server.settings import ServerSettings
+
+    settings = ServerSettings.from_env(args.database_url or "", **extra)
+    if not settings.database_url:
+        raise SystemExit("--database-url (or OMIGJEN_DATABASE_URL) is required")
+    return settings
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server.app import create_app
+    from server.db import migrate
+    from server.notify import start_notifier
+
+    settings = _settings(
+        args, host=args.host, port=args.port, ssl_certfile=args.certfile, ssl_keyfile=args.keyfile
+    )
+    if not args.no_migrate:
+        migrate(settings.database_url)
+    app = create_app(settings)
+    if not args.no_notifier:
+        start_notifier(app.state.engine, settings)
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        ssl_certfile=settings.ssl_certfile or None,
+        ssl_keyfile=settings.ssl_keyfile or None,
+        log_level="warning",
+        access_log=False,
+    )
+    return 0
+
+
+def run_admin(args: argparse.Namespace) -> int:
+    from server import admin_ops, refdata
+    from server.db import Scope, make_engine, migrate, scoped
+    from server.problems import Problem
+
+    settings = _settings(args)
+    if args.task == "migrate":
+        migrate(settings.database_url)
+        print("schema is up to date")
+        return 0
+    engine = make_engine(settings.database_url, role=settings.db_role or None, pool_size=1)
+    try:
+        if args.task == "send-notifications":
+            from server.notify import send_due
+
+            print(f"{send_due(engine, settings)} notifications handled")
+            return 0
+        with scoped(engine, Scope.admin()) as conn:
+            print(_admin_task(args, conn, settings, admin_ops, refdata))
+        return 0
+    except Problem as problem:
+        print(f"{problem.code}: {problem.detail}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+
+
+def _admin_task(
+    args: argparse.Namespace, conn: Any, settings: Any, admin_ops: Any, refdata: Any
+) -> str:
+    if args.task == "enrolment-code":
+        code, expires = admin_ops.enrolment_code(
+            conn, args.site, settings.enrol_code_ttl_hours, args.device
+        )
+        return f"{code}\t(valid until {expires:%Y-%m-%d %H:%M} UTC)"
+    if args.task == "add-site":
+        return str(admin_ops.ensure_site(conn, args.name))
+    if args.task == "add-tenant":
+        return str(
+            admin_ops.add_tenant(
+                conn,
+                args.site,
+                {
+                    "id": args.id,
+                    "code": args.code,
+                    "name": args.name,
+                    "org_no": args.org_no,
+                    "vat_registered": not args.no_vat,
+                },
+            )
+        )
+    if args.task == "admin-token":
+        return str(admin_ops.admin_token(conn, args.label))
+    if args.task == "tenant-token":
+        return str(admin_ops.tenant_token(conn, args.tenant))
+    if args.task == "revoke-device":
+        return "revoked" if admin_ops.revoke_device(conn, args.device) else "not found"
+    if args.task == "compact":
+        return f"{refdata.compact(conn, args.keep_days)} superseded changes removed"
+    raise SystemExit(f"unknown task {args.task}")

@@ -1,0 +1,91 @@
+"""Engines, migrations and scoped transactions on the server's PostgreSQL.
+
+Every request runs in one transaction that first states its scope with ``SET LOCAL``-style
+settings (``app.scope``, ``app.tenant_ids``, ``app.site_id``); the row-level security policies
+read them. Connections switch to the non-owner app role, so the policies apply to the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event, text
+
+from server.schema import APP_ROLE
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def migrate(url: str) -> None:
+    """Create or upgrade the schema (run as the database owner)."""
+    command.upgrade(alembic_config(url), "head")
+
+
+def make_engine(url: str, *, role: str | None = APP_ROLE, pool_size: int = 10) -> Engine:
+    """The app's engine: each new connection takes the app role (RLS applies to it)."""
+    engine = create_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+    if role:
+
+        @event.listens_for(engine, "connect")
+        def _take_role(dbapi_connection: Any, _record: Any) -> None:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute(f"SET ROLE {role}")
+            dbapi_connection.commit()
+
+    return engine
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one request may see: everything (admin) or a set of tenants (and a site)."""
+
+    kind: str  # "admin", "device", "tenant", "none"
+    tenant_ids: tuple[str, ...] = ()
+    site_id: str = ""
+
+    @staticmethod
+    def admin() -> Scope:
+        return Scope("admin")
+
+    @staticmethod
+    def none() -> Scope:
+        return Scope("none")
+
+
+def apply_scope(conn: Connection, scope: Scope) -> None:
+    conn.execute(
+        text(
+            "SELECT set_config('app.scope', :k, true), set_config('app.tenant_ids', :t, true), "
+            "set_config('app.site_id', :s, true)"
+        ),
+        {"k": scope.kind, "t": ",".join(scope.tenant_ids), "s": scope.site_id},
+    )
+
+
+@contextmanager
+def scoped(engine: Engine, scope: Scope) -> Iterator[Connection]:
+    """One transaction with the scope set; committed when the block ends without error."""
+    with engine.begin() as conn:
+        apply_scope(conn, scope)
+        yield conn
+
+
+def rows(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> list[dict]:
+    return [dict(r._mapping) for r in conn.execute(text(sql), params or {})]
+
+
+def tenant_list(ids: Sequence[str]) -> str:
+    return ",".join(ids)

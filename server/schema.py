@@ -1,0 +1,251 @@
+"""The central server's PostgreSQL schema (SQLAlchemy Core), created by ``server/migrations``.
+
+Facts pushed by counters (events, flags, quarantine) are insert-only for the app role; the
+events of a tenant are its journal (receipts included, verified on ingest);
+reference data is written through ``ref_changes``, the log that counters pull with a cursor.
+Tables holding tenant data carry ``tenant_id`` and are guarded by row-level security.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+metadata = MetaData()
+
+NOW = func.now()
+
+sites = Table(
+    "sites",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+
+tenants = Table(
+    "tenants",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("code", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("org_no", Text, nullable=False),
+    Column("vat_registered", Boolean, nullable=False),
+    Column("active", Boolean, nullable=False, server_default="true"),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+
+site_tenants = Table(
+    "site_tenants",
+    metadata,
+    Column("site_id", ForeignKey("sites.id"), nullable=False),
+    Column("tenant_id", ForeignKey("tenants.id"), nullable=False),
+    PrimaryKeyConstraint("site_id", "tenant_id"),
+)
+
+admin_tokens = Table(
+    "admin_tokens",
+    metadata,
+    Column("token_hash", Text, primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+
+tenant_tokens = Table(
+    "tenant_tokens",
+    metadata,
+    Column("token_hash", Text, primary_key=True),
+    Column("tenant_id", ForeignKey("tenants.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+
+enrol_codes = Table(
+    "enrol_codes",
+    metadata,
+    Column("code_hash", Text, primary_key=True),
+    Column("site_id", ForeignKey("sites.id"), nullable=False),
+    Column("device_id", Text),  # set: re-enrols that device with a new epoch
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("site_id", ForeignKey("sites.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("app_version", Text, nullable=False),
+    Column("epoch", Integer, nullable=False),
+    Column("token_hash", Text, nullable=False, unique=True),
+    Column("pending_token_hash", Text, unique=True),
+    Column("public_keys", JSONB, nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("enrolled_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    Column("last_seen_at", DateTime(timezone=True)),
+)
+
+device_streams = Table(
+    "device_streams",
+    metadata,
+    Column("device_id", ForeignKey("devices.id"), nullable=False),
+    Column("epoch", Integer, nullable=False),
+    Column("acked_through", BigInteger, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    PrimaryKeyConstraint("device_id", "epoch"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("event_id", UUID(as_uuid=False), nullable=False),
+    Column("site_id", Text, nullable=False),
+    Column("device_id", Text, nullable=False),
+    Column("device_epoch", Integer, nullable=False),
+    Column("device_seq", BigInteger, nullable=False),
+    Column("tenant_id", Text),  # NULL: a site-level event (till opened, cash moved)
+    Column("type", Text, nullable=False),
+    Column("type_version", Integer, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    Column("hash", Text, nullable=False),
+    Column("payload", JSONB, nullable=False),
+    UniqueConstraint("event_id", name="events_event_id_key"),
+    UniqueConstraint("device_id", "device_epoch", "device_seq", name="events_device_seq_key"),
+)
+Index("events_by_tenant_type", events.c.tenant_id, events.c.type, events.c.id)
+
+event_flags = Table(
+    "event_flags",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("event_id", UUID(as_uuid=False), nullable=False, index=True),
+    Column("site_id", Text, nullable=False),
+    Column("tenant_id", Text),
+    Column("code", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("site_id", Text, nullable=False),
+    Column("tenant_id", Text),  # always NULL: the claimed tenant is not trusted
+    Column("device_id", Text, nullable=False),
+    Column("device_epoch", Integer, nullable=False),
+    Column("device_seq", BigInteger, nullable=False),
+    Column("event_id", Text),
+    Column("claimed_tenant_id", Text),
+    Column("code", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("hash", Text, nullable=False),
+    Column("raw", JSONB, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+
+chain_heads = Table(
+    "chain_heads",
+    metadata,
+    Column("tenant_id", Text, nullable=False),
+    Column("device_id", Text, nullable=False),
+    Column("register_id", Text, nullable=False),
+    Column("last_nr", Integer, nullable=False),
+    Column("last_signature", Text, nullable=False),
+    PrimaryKeyConstraint("tenant_id", "device_id", "register_id"),
+)
+
+number_heads = Table(
+    "number_heads",
+    metadata,
+    Column("tenant_id", Text, nullable=False),
+    Column("device_id", Text, nullable=False),
+    Column("register_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("last_number", Integer, nullable=False),
+    PrimaryKeyConstraint("tenant_id", "device_id", "register_id", "kind"),
+)
+
+ref_changes = Table(
+    "ref_changes",
+    metadata,
+    Column("change_seq", BigInteger, primary_key=True, autoincrement=True),
+    Column("tenant_id", Text),  # NULL: shared by every site (VAT rates, staff)
+    Column("entity", Text, nullable=False),
+    Column("entity_id", Text, nullable=False),
+    Column("op", Text, nullable=False),
+    Column("data", JSONB),
+    Column("changed_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+Index("ref_changes_by_entity", ref_changes.c.entity, ref_changes.c.entity_id)
+
+ref_current = Table(
+    "ref_current",
+    metadata,
+    Column("entity", Text, nullable=False),
+    Column("entity_id", Text, nullable=False),
+    Column("tenant_id", Text),
+    Column("data", JSONB),
+    Column("deleted", Boolean, nullable=False),
+    Column("change_seq", BigInteger, nullable=False),
+    PrimaryKeyConstraint("entity", "entity_id"),
+)
+
+server_meta = Table(
+    "server_meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),  # the event_id that asked for it
+    Column("tenant_id", Text),
+    Column("site_id", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("recipient", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    Column("last_error", Text, nullable=False, server_default=""),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+Index("notifications_due", notifications.c.status, notifications.c.next_attempt_at)
+
+# Row-level security: table -> (tenant column, what a NULL tenant means). "site": a site-level
+# row, visible to that site's devices; "shared": reference data every scope may read;
+# "none": the column is never NULL.
+RLS_TABLES = {
+    "tenants": ("id", "none"),
+    "events": ("tenant_id", "site"),
+    "event_flags": ("tenant_id", "site"),
+    "quarantine": ("tenant_id", "site"),
+    "notifications": ("tenant_id", "site"),
+    "chain_heads": ("tenant_id", "none"),
+    "number_heads": ("tenant_id", "none"),
+    "ref_changes": ("tenant_id", "shared"),
+    "ref_current": ("tenant_id", "shared"),
+}
+INSERT_ONLY = ("events", "event_flags", "quarantine")
+APP_ROLE = "omigjen_app"

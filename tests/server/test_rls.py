@@ -1,0 +1,75 @@
+"""Row-level security is really on: the app role owns nothing, RLS is forced on every tenant
+table, and a query with no WHERE clause still sees only the scope's tenants."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, ProgrammingError
+
+from server.db import Scope, scoped
+from server.schema import APP_ROLE, INSERT_ONLY, RLS_TABLES
+
+
+def test_rls_is_enabled_and_forced_on_every_tenant_table_and_the_app_role_owns_none(world):
+    with world.central.admin() as conn:
+        flags = dict(
+            (r[0], (r[1], r[2]))
+            for r in conn.execute(
+                text(
+                    "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class "
+                    "WHERE relname = ANY(:t)"
+                ),
+                {"t": list(RLS_TABLES)},
+            )
+        )
+        assert flags == {name: (True, True) for name in RLS_TABLES}
+        assert conn.execute(text("SELECT current_user")).scalar() == APP_ROLE
+        owners = {
+            r[0]
+            for r in conn.execute(
+                text("SELECT tableowner FROM pg_tables WHERE schemaname = 'public'")
+            )
+        }
+        assert APP_ROLE not in owners
+        assert (
+            conn.execute(
+                text("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = :r"),
+                {"r": APP_ROLE},
+            ).scalar()
+            is False
+        )
+
+
+def test_an_unfiltered_query_sees_only_the_scopes_tenant(world):
+    engine = world.central.engine
+    with scoped(engine, Scope("tenant", (world.b.tenant_id,))) as conn:
+        tenants = {r[0] for r in conn.execute(text("SELECT DISTINCT tenant_id FROM events"))}
+        receipts = conn.execute(
+            text("SELECT count(*) FROM events WHERE type = 'sale.completed'")
+        ).scalar()
+        names = {r[0] for r in conn.execute(text("SELECT name FROM tenants"))}
+    assert tenants == {world.b.tenant_id} and receipts == 2 and names == {"BETAONLY AS"}
+    with scoped(engine, Scope.none()) as conn:
+        assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 0
+    with scoped(engine, Scope.admin()) as conn:
+        assert conn.execute(text("SELECT count(DISTINCT tenant_id) FROM events")).scalar() == 2
+
+
+def test_a_scope_cannot_write_rows_for_another_tenant(world):
+    with pytest.raises(ProgrammingError, match="row-level security"):
+        with scoped(world.central.engine, Scope("tenant", (world.b.tenant_id,))) as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO event_flags (event_id, site_id, tenant_id, code, detail) VALUES "
+                    "(gen_random_uuid(), 'x', :t, 'x', 'x')"
+                ),
+                {"t": world.a.tenant_id},
+            )
+
+
+@pytest.mark.parametrize("table", INSERT_ONLY)
+def test_facts_cannot_be_changed_or_deleted_by_the_app(world, table):
+    with pytest.raises(DBAPIError, match="permission denied"):
+        with scoped(world.central.engine, Scope.admin()) as conn:
+            conn.execute(text(f"DELETE FROM {table}"))

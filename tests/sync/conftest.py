@@ -1,0 +1,56 @@
+"""Fixtures for client sync tests: a counter enrolled with a live central server on loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from main import VERSION
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import checkout
+from sync.cycle import SyncCycle
+from sync.enrolment import enrol
+from tests.central import live_server
+
+
+@pytest.fixture
+def server_url(central) -> Iterator[str]:
+    with live_server(central) as url:
+        yield url
+
+
+def public_keys(counter) -> dict[str, str]:
+    return {
+        v: counter.keys.public_key_pem(v).decode()
+        for (m, v) in counter.keys.verifiers()
+        if m.startswith("RSA")
+    }
+
+
+@pytest.fixture
+def enrolled(counter, central, server_url):
+    """The demo counter, its tenants known to the server, enrolled at site Asker."""
+    central.add_counter_tenants(counter)
+    enrol(
+        counter.uow,
+        server_url,
+        central.enrolment_code(),
+        device_name="K1",
+        app_version=VERSION,
+        public_keys=public_keys(counter),
+    )
+    return counter
+
+
+def cycle(counter, **kwargs) -> SyncCycle:
+    return SyncCycle(counter.uow, app_version=VERSION, **kwargs)
+
+
+def sell(counter, ctx, shelf, n: int = 1) -> None:
+    for _ in range(n):
+        basket = Basket()
+        basket.add(shelf("KAFFE-MED"))
+        basket.add(shelf("BOLLE-INNE"))
+        checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CASH, 10000)])

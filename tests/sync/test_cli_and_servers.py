@@ -1,0 +1,171 @@
+"""The operator's view: ``serve``, ``server-admin``, ``enrol`` and ``sync`` as commands, and two
+server processes on one database behaving as one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import requests
+
+from main import VERSION
+from pos.counter import open_counter
+from pos.services import sync_state
+from sync.cycle import SyncCycle
+from sync.http import ServerApi
+from tests.central import free_port
+from tests.conftest import PROJECT_ROOT
+
+
+def main_py(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        timeout=timeout,
+    )
+
+
+@contextmanager
+def server_process(database_url: str, port: int | None = None) -> Iterator[str]:
+    port = port or free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(PROJECT_ROOT / "main.py"),
+            "serve",
+            "--database-url",
+            database_url,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-notifier",
+        ],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(url + "/openapi.json", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def admin(url: str, *args: str) -> str:
+    done = main_py("server-admin", "--database-url", url, *args)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def demo_counter(data_dir, central) -> None:
+    """A demo counter whose tenants the server knows (the first added with the CLI)."""
+    assert main_py("--data-dir", str(data_dir), "demo").returncode == 0
+    with open_counter(data_dir) as counter, counter.uow.read() as uow:
+        first = uow.store.tenants()[0]
+    admin(
+        central.url,
+        "add-tenant",
+        "--site",
+        "Asker",
+        "--id",
+        first.id,
+        "--code",
+        first.code,
+        "--name",
+        first.name,
+        "--org-no",
+        first.org_no,
+    )
+    with open_counter(data_dir) as counter:
+        central.add_counter_tenants(counter)
+
+
+def test_enrol_and_sync_from_the_command_line_and_offline_keeps_the_queue(central, tmp_path):
+    data = tmp_path / "counter"
+    demo_counter(data, central)
+    with server_process(central.url) as url:
+        code = admin(central.url, "enrolment-code", "--site", "Asker").split()[0]
+        enrolled = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
+        assert enrolled.returncode == 0, enrolled.stderr
+        assert "enrolled as dev_" in enrolled.stdout
+        again = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
+        assert again.returncode == 3 and "enrol_code_invalid" in again.stderr
+    simulated = main_py("--data-dir", str(data), "simulate", "--days", "1", "--sales-per-day", "15")
+    assert simulated.returncode == 0
+    offline = main_py("--data-dir", str(data), "sync", "--max-wait", "0")
+    assert offline.returncode == 3
+    assert "unreachable" in offline.stderr and "stay queued" in offline.stderr
+    with open_counter(data) as counter:
+        status = sync_state.sync_status(counter.uow)
+    assert status.unsynced > 0 and not status.online
+    assert central.scalar("SELECT count(*) FROM events") == 0
+    with server_process(central.url, port=int(url.rsplit(":", 1)[1])):  # back online
+        synced = main_py("--data-dir", str(data), "sync")
+        assert synced.returncode == 0, synced.stderr
+        assert "outbox drained" in synced.stdout
+    assert central.scalar("SELECT count(*) FROM events") == status.unsynced
+
+
+def test_sync_refuses_to_run_on_a_counter_that_is_not_enrolled(tmp_path):
+    done = main_py("--data-dir", str(tmp_path / "c"), "sync")
+    assert done.returncode == 4 and "not enrolled" in done.stderr
+
+
+def test_two_server_processes_on_one_database_behave_as_one(central, tmp_path):
+    first = tmp_path / "k1"
+    demo_counter(first, central)
+    code1 = admin(central.url, "enrolment-code", "--site", "Asker").split()[0]
+    for path, days in ((first, "3"),):
+        assert (
+            main_py(
+                "--data-dir", str(path), "simulate", "--days", days, "--sales-per-day", "40"
+            ).returncode
+            == 0
+        )
+    with server_process(central.url) as url1, server_process(central.url) as url2:
+        assert (
+            main_py("--data-dir", str(first), "enrol", "--server", url1, "--code", code1).returncode
+            == 0
+        )
+        with open_counter(first) as counter:
+            token = sync_state.enrolment(counter.uow).token
+            errors: list[BaseException] = []
+
+            def push_via(url: str) -> None:
+                try:
+                    SyncCycle(
+                        counter.uow, ServerApi(url, token), app_version=VERSION, batch_size=50
+                    ).run(pull=False)
+                except BaseException as error:  # pragma: no cover - asserted below
+                    errors.append(error)
+
+            threads = [threading.Thread(target=push_via, args=(u,)) for u in (url1, url2) * 2]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(120)
+            assert errors == []
+            with counter.uow.read() as uow:
+                total = uow.queries.count("outbox")
+            assert sync_state.acked_through(counter.uow) == total
+    assert central.scalar("SELECT count(*) FROM events") == total
+    assert central.scalar("SELECT count(DISTINCT event_id) FROM events") == total
+    assert central.scalar("SELECT count(*) FROM event_flags") == 0

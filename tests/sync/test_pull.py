@@ -1,0 +1,92 @@
+"""Pulling reference data: pages applied with their cursor, tombstones, and a full resync
+into staging tables when the server says the cursor is dead (410)."""
+
+from __future__ import annotations
+
+from pos.services import reference_pull, sync_state
+from pos.services.catalogue import find_item
+from server import admin_ops, refdata
+from tests.sync.conftest import cycle
+
+ITEM = {
+    "kind": "stock",
+    "description": "Termokopp",
+    "price": 12900,
+    "vat_class": "25",
+    "article_group_id": "DIVERSE",
+    "barcode": "TERMO-KOPP",
+    "status": "available",
+}
+
+
+def put_item(central, tenant_id, item_id="srv-item-1", **changes):
+    with central.admin() as conn:
+        refdata.put(conn, "item", item_id, tenant_id, ITEM | {"tenant_id": tenant_id} | changes)
+
+
+def tenant(counter, code):
+    with counter.uow.read() as uow:
+        return uow.store.tenant_by_code(code)
+
+
+def test_pulled_items_and_prices_reach_the_till(enrolled, central):
+    cafe = tenant(enrolled, "15")
+    put_item(central, cafe.id)
+    with central.admin() as conn:
+        refdata.put(conn, "vat_rate", "25", None, {"rate_bp": 2500})
+    report = cycle(enrolled).run()
+    assert report.pulled >= 3  # tenants, the item, the VAT rate
+    assert find_item(enrolled.uow, "TERMO-KOPP").price == 12900
+    with central.admin() as conn:
+        admin_ops.set_item_price(conn, "srv-item-1", 9900)
+    assert cycle(enrolled).run().pulled == 1
+    assert find_item(enrolled.uow, "TERMO-KOPP").price == 9900
+    assert reference_pull.reference_rows(enrolled.uow, "vat_rate")[0]["data"] == {"rate_bp": 2500}
+
+
+def test_a_page_re_applied_after_a_crash_changes_nothing(enrolled, central):
+    put_item(central, tenant(enrolled, "15").id)
+    runner = cycle(enrolled)
+    page = runner.api.get_json("/v1/sync/pull", {"limit": 1000})
+    reference_pull.apply_page(enrolled.uow, page["changes"], page["cursor"])
+    reference_pull.apply_page(enrolled.uow, page["changes"], page["cursor"])
+    assert reference_pull.pull_cursor(enrolled.uow) == page["cursor"]
+    assert find_item(enrolled.uow, "TERMO-KOPP").price == 12900
+
+
+def test_a_dead_cursor_gives_410_and_a_full_resync_retires_what_the_server_dropped(
+    enrolled, central
+):
+    cafe = tenant(enrolled, "15")
+    put_item(central, cafe.id, "srv-item-1")
+    put_item(central, cafe.id, "srv-item-2", barcode="KOPP-TO", description="Kopp")
+    cycle(enrolled).run()
+    old_cursor = reference_pull.pull_cursor(enrolled.uow)
+    with central.admin() as conn:
+        refdata.delete(conn, "item", "srv-item-2")
+        refdata.compact(conn, keep_tombstone_days=-1)  # the tombstone is gone from the log
+    runner = cycle(enrolled)
+    report = runner.run()
+    assert report.full_resync
+    assert reference_pull.pull_cursor(enrolled.uow) != old_cursor
+    assert reference_pull.pull_cursor(enrolled.uow, staging=True) is None
+    with enrolled.uow.read() as uow:
+        status = {i: uow.store.item(i).status.value for i in ("srv-item-1", "srv-item-2")}
+    assert status == {"srv-item-1": "available", "srv-item-2": "inactive"}
+    assert {r["id"] for r in reference_pull.reference_rows(enrolled.uow, "item")} == {"srv-item-1"}
+
+
+def test_a_change_of_the_sites_tenants_expires_the_cursor(enrolled, central):
+    cycle(enrolled).run()
+    central.add_tenant("Asker", "16", "Ny Leietaker AS")
+    report = cycle(enrolled).run()
+    assert report.full_resync
+    assert tenant(enrolled, "16") is not None
+
+
+def test_a_reference_row_the_till_cannot_take_is_listed_as_a_problem(enrolled, central):
+    put_item(central, tenant(enrolled, "15").id, article_group_id="NO-SUCH-GROUP")
+    report = cycle(enrolled).run()
+    assert report.refused == 1
+    problems = sync_state.sync_problems(enrolled.uow)
+    assert problems[0]["code"] == "reference_conflict"
