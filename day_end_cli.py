@@ -36,6 +36,8 @@ def run(args: argparse.Namespace, counter: Counter, version: str) -> int:
         )
         if not made:
             print("Ingen Z-rapport: ingen bruk siden forrige Z.")
+        else:
+            print(f"Sikkerhetskopi: {counter.backup('z')}")
         _print_reports(made)
         day = made[0].business_date if made else ""
         _pdfs(args.pdf, made, (counter, ctx.register_id, day) if made else None)

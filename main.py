@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export-public-key", help="print the signing public key (PEM)")
     export.add_argument("--key-version", default=None)
     commands.add_parser("tenants", help="list tenants: code, org.no, name (tab-separated)")
+    restore = commands.add_parser(
+        "restore-backup", help="put the newest (or a given) automatic backup in place of the store"
+    )
+    restore.add_argument("file", type=Path, nargs="?", help="a backup file (default: newest)")
+    restore.add_argument("--list", action="store_true", help="only list the backups")
+    commands.add_parser("backup", help="take a backup of the store now")
     items = commands.add_parser("import-items", help="import a tenant's items from a CSV file")
     items.add_argument("--tenant", required=True, help="the tenant's two-digit code")
     items.add_argument("file", type=Path)
@@ -469,12 +475,33 @@ def cmd_server_admin(args: argparse.Namespace, data_dir: Path) -> int:
     return run_admin(args)
 
 
+def cmd_restore_backup(args: argparse.Namespace, data_dir: Path) -> int:
+    from pos.adapters.backup import backups
+    from pos.counter import restore_latest
+
+    if args.list:
+        for backup in backups(data_dir):
+            print(f"{backup.taken:%Y-%m-%d %H:%M:%S}\t{backup.reason}\t{backup.path}")
+        return 0
+    used = restore_latest(data_dir, args.file)
+    print(f"Restored {used}; the damaged database was kept beside it.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, data_dir: Path) -> int:
+    with _open(data_dir) as counter:
+        print(counter.backup("manual"))
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "simulate": cmd_simulate,
     "verify-journal": cmd_verify_journal,
     "export-public-key": cmd_export_public_key,
     "tenants": cmd_tenants,
+    "restore-backup": cmd_restore_backup,
+    "backup": cmd_backup,
     "import-items": cmd_import_items,
     "repair-intake": cmd_repair_intake,
     "repairs": cmd_repairs,

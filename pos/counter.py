@@ -7,10 +7,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from pos.adapters.db import Engine, open_store
+from pos.adapters.backup import (
+    backups,
+    damage,
+    full_check,
+    has_backup_since,
+    restore,
+    take_backup,
+)
+from pos.adapters.db import DB_FILE, Engine, open_store
 from pos.adapters.lock import DataDirLock
+from pos.errors import NoBackup, StoreDamaged
 from pos.signing import RSA_METHOD, KeyStore, Signer
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -34,6 +44,22 @@ class Counter:
         with self.uow.read() as uow:
             return uow.store.get_meta("register_id") or DEFAULT_REGISTER
 
+    def backup(self, reason: str, now: datetime | None = None) -> Path:
+        """A consistent copy of the store in ``<data dir>/backups`` (after each Z, daily)."""
+        return take_backup(self.data_dir / DB_FILE, self.data_dir, reason, now or datetime.now())
+
+    def backup_if_due(self, now: datetime | None = None) -> Path | None:
+        """The daily backup, unless one was taken today already. Checks every page first, so
+        damage is found while the previous backups are still good."""
+        moment = now or datetime.now()
+        midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        if has_backup_since(self.data_dir, midnight):
+            return None
+        problem = full_check(self.data_dir / DB_FILE)
+        if problem is not None:
+            raise StoreDamaged(str(self.data_dir), reason=problem, backup=_latest(self.data_dir))
+        return self.backup("daily", moment)
+
     def close(self) -> None:
         self.engine.dispose()
         self.lock.release()
@@ -45,6 +71,22 @@ class Counter:
         self.close()
 
 
+def _latest(data_dir: Path) -> str:
+    found = backups(data_dir)
+    return str(found[0].path) if found else "ingen / none"
+
+
+def restore_latest(data_dir: Path, backup: Path | None = None) -> Path:
+    """Put the newest (or the given) backup in place of a damaged store; returns the backup used.
+    Holds the data directory's lock, so the till cannot be running meanwhile."""
+    with DataDirLock(data_dir):
+        chosen = backup or (backups(data_dir)[0].path if backups(data_dir) else None)
+        if chosen is None or not chosen.is_file():
+            raise NoBackup(str(data_dir))
+        restore(data_dir / DB_FILE, chosen, datetime.now())
+    return chosen
+
+
 def open_counter(data_dir: Path) -> Counter:
     """Lock the data directory, migrate its store and open its key store."""
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -52,6 +94,9 @@ def open_counter(data_dir: Path) -> Counter:
         os.chmod(data_dir, 0o700)
     lock = DataDirLock(data_dir).acquire()
     try:
+        problem = damage(data_dir / DB_FILE)
+        if problem is not None:
+            raise StoreDamaged(str(data_dir), reason=problem, backup=_latest(data_dir))
         engine = open_store(data_dir)
     except Exception:
         lock.release()

@@ -216,6 +216,12 @@ class StoreDamaged(DomainError):
     )
 
 
+class NoBackup(DomainError):
+    code = "no_backup"
+    nb = "Fant ingen sikkerhetskopi i {value}/backups."
+    en = "No backup found in {value}/backups."
+
+
 class StorageFull(DomainError):
     code = "storage_full"
     nb = "Disken er full: ingenting ble lagret. Frigjør plass og prøv igjen."

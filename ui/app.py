@@ -3,15 +3,17 @@ journaled. Only what the login screen needs is loaded before it shows."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos.counter import open_counter
-from pos.errors import DomainError
+from pos.counter import Counter, open_counter, restore_latest
+from pos.errors import DomainError, StoreDamaged
 from pos.model.staff import Operator, Role
 from pos.services import till
 from pos.services.context import TillContext
@@ -29,6 +31,7 @@ from ui.till_session import LazySigner, TillSession
 if TYPE_CHECKING:
     from ui.scanner.serial_reader import SerialScanner
 
+log = logging.getLogger(__name__)
 SYSTEM_OPERATOR = Operator("", "", "system", Role.CASHIER)
 
 
@@ -61,10 +64,8 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Omigjen POS")
     translator = install_translator(app, options.lang)  # noqa: F841 - must outlive the window
-    try:
-        counter = open_counter(data_dir)
-    except DomainError as error:
-        QMessageBox.critical(None, "Omigjen POS", error.message(options.lang))
+    counter = _open_or_offer_restore(data_dir, options.lang)
+    if counter is None:
         return 2
     with counter:
         register = counter.register_id()
@@ -89,6 +90,8 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
         wedge.scanned.connect(window.route_scan)
         serial = _start_serial(options.serial_scanner, window)
         window.show()
+        # The daily backup (and its full page check) runs off the GUI thread once shown.
+        tasks.run(counter.backup_if_due, lambda _path: None, _backup_failed(window, options.lang))
         code = app.exec()
         if serial is not None:
             serial.stop()
@@ -98,6 +101,40 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
             session.log_out()
         till.stop_application(counter.uow, ctx)
     return code
+
+
+def _open_or_offer_restore(data_dir: Path, lang: str) -> Counter | None:
+    """Open the store; a damaged one is never used: offer the newest automatic backup."""
+    try:
+        return open_counter(data_dir)
+    except StoreDamaged as error:
+        box = QMessageBox(QMessageBox.Icon.Critical, "Omigjen POS", error.message(lang))
+        restore = box.addButton(
+            "Gjenopprett siste sikkerhetskopi" if lang == "nb" else "Restore the latest backup",
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is not restore:
+            return None
+        try:
+            restore_latest(data_dir)
+            return open_counter(data_dir)
+        except DomainError as again:
+            QMessageBox.critical(None, "Omigjen POS", again.message(lang))
+            return None
+    except DomainError as error:
+        QMessageBox.critical(None, "Omigjen POS", error.message(lang))
+        return None
+
+
+def _backup_failed(window: MainWindow, lang: str) -> Callable[[Exception], None]:
+    def show(error: Exception) -> None:
+        text = error.message(lang) if isinstance(error, DomainError) else str(error)
+        log.error("daily backup failed: %s", text)
+        QMessageBox.warning(window, "Omigjen POS", text)
+
+    return show
 
 
 def _printer_output(

@@ -111,3 +111,19 @@ def test_a_second_instance_gets_a_clear_message(tmp_path):
 def test_bad_arguments_do_not_trace(tmp_path):
     result = run(tmp_path, "simulate", "--days", "0", check=False)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_a_damaged_store_is_refused_with_the_backup_named_and_restored(tmp_path):
+    import os
+
+    run(tmp_path, "demo")
+    backup = run(tmp_path, "backup").stdout.strip()
+    with open(tmp_path / "omigjen.sqlite3", "r+b") as handle:
+        handle.write(os.urandom(64))
+    refused = run(tmp_path, "tenants", check=False)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "skadet" in refused.stderr and backup in refused.stderr
+    listed = run(tmp_path, "restore-backup", "--list").stdout
+    assert backup in listed
+    assert "Restored" in run(tmp_path, "restore-backup").stdout
+    assert len(run(tmp_path, "tenants").stdout.splitlines()) == 6

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from pos.model.report_lines import report_rows, report_slip
 from pos.model.reports import DrawerReport
 from pos.services import reports
+from pos.services.backups import backup_after_z
+from pos.services.context import TillContext
 from pos.services.day_end import day_end_doc
 from printers.pdf_reports import day_end_pdf, drawer_report_pdf
 from ui.common import error_text
@@ -81,7 +83,13 @@ class DayEndPage(PageWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         till = self.ctx.session.context()
-        self._run(lambda: reports.z_reports(self.ctx.session.uow, till), self.tr("Z report"))
+        self._run(lambda: self._z_and_backup(till), self.tr("Z report"))
+
+    def _z_and_backup(self, till: TillContext) -> list[DrawerReport]:
+        made = reports.z_reports(self.ctx.session.uow, till)
+        if made and self.ctx.data_dir is not None:
+            backup_after_z(self.ctx.data_dir)  # the day as closed, kept with the daily backups
+        return made
 
     def _run(self, work: Callable[[], list[DrawerReport]], what: str) -> None:
         self.message.setText(self.tr("Working…"))
