@@ -183,9 +183,36 @@ def add_day_end_commands(commands: argparse._SubParsersAction) -> None:  # type:
     )
 
 
+LOG_FILE = Path("logs") / "omigjen.log"
+NO_DATA_DIR_COMMANDS = {"serve", "server-admin"}
+
+
+def configure_logging(data_dir: Path) -> Path:
+    """A rotating log in the data directory (1 MB x 5), readable by the counter's user only.
+    Nothing logged carries a PIN, a token or a key (docs/security.md)."""
+    import logging
+    import os
+    from logging.handlers import RotatingFileHandler
+
+    path = data_dir / LOG_FILE
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s")
+    )
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
+    if args.command not in NO_DATA_DIR_COMMANDS:
+        configure_logging(data_dir)
     if args.printer:
         from printers.transports import transport_for
 
@@ -209,6 +236,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DomainError as error:
         print(error.message(args.lang), file=sys.stderr)
         return 2
+    except Exception as error:  # a bug: logged in full, a short message for the person
+        import logging
+
+        logging.getLogger("omigjen").exception("command %s failed", args.command)
+        print(
+            f"Uventet feil / unexpected error: {error} (se loggen / see {LOG_FILE})",
+            file=sys.stderr,
+        )
+        return 70
 
 
 def _open(data_dir: Path):  # type: ignore[no-untyped-def]

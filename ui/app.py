@@ -64,6 +64,7 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Omigjen POS")
     translator = install_translator(app, options.lang)  # noqa: F841 - must outlive the window
+    sys.excepthook = _unexpected_error_hook(options.lang)
     counter = _open_or_offer_restore(data_dir, options.lang)
     if counter is None:
         return 2
@@ -126,6 +127,24 @@ def _open_or_offer_restore(data_dir: Path, lang: str) -> Counter | None:
     except DomainError as error:
         QMessageBox.critical(None, "Omigjen POS", error.message(lang))
         return None
+
+
+def _unexpected_error_hook(lang: str) -> Callable[..., None]:
+    """A bug in a slot must not end the day: log it in full and tell the person that what was
+    recorded is safe (every sale is committed whole or not at all)."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        log.error("unexpected error", exc_info=(kind, error, tb))  # type: ignore[arg-type]
+        text = (
+            "Det oppstod en uventet feil. Alt som er registrert er lagret. Feilen er skrevet "
+            "i loggen."
+            if lang == "nb"
+            else "An unexpected error occurred. Everything recorded is saved. The error is in "
+            "the log."
+        )
+        QMessageBox.warning(QApplication.activeWindow(), "Omigjen POS", f"{text}\n\n{error}")
+
+    return hook
 
 
 def _backup_failed(window: MainWindow, lang: str) -> Callable[[Exception], None]:

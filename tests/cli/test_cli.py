@@ -127,3 +127,11 @@ def test_a_damaged_store_is_refused_with_the_backup_named_and_restored(tmp_path)
     assert backup in listed
     assert "Restored" in run(tmp_path, "restore-backup").stdout
     assert len(run(tmp_path, "tenants").stdout.splitlines()) == 6
+
+
+def test_commands_log_to_a_rotating_file_readable_by_the_user_only(tmp_path):
+    run(tmp_path, "demo")
+    log = tmp_path / "logs" / "omigjen.log"
+    assert log.is_file() and log.stat().st_mode & 0o777 == 0o600
+    run(tmp_path, "tenants")
+    assert "1234" not in log.read_text() and "9999" not in log.read_text()
