@@ -4,7 +4,6 @@ login screen or the sale screen. Routes every scan to whatever is in front, and 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -77,10 +76,10 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.login.login_requested.connect(self.log_in)
         self.sale.logout_requested.connect(self.log_out)
+        self.sale.menu_requested.connect(self.open_menu)
         self.sale.basket_changed.connect(self._basket_changed)
         self.sale.training_changed.connect(self._training_changed)
         self.sale.sale_completed.connect(lambda _result: self.refresh_status())
-        QShortcut(QKeySequence("F1"), self).activated.connect(self.open_menu)
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start(STATUS_REFRESH_MS)

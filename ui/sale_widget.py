@@ -53,6 +53,8 @@ class SaleWidget(QWidget):
     """A sale or return was recorded: (its SaleResult)."""
     logout_requested = Signal()
     """The cashier asked to log out."""
+    menu_requested = Signal()
+    """F1: the pages beyond the sale screen (repairs, back office, day end)."""
 
     def __init__(self, session: TillSession, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -126,6 +128,7 @@ class SaleWidget(QWidget):
             ("nosale", self.tr("Open drawer"), "F10", self.no_sale),
             ("training", self.tr("Training"), "F11", self.toggle_training),
             ("logout", self.tr("Log out"), "Ctrl+L", self.logout_requested.emit),
+            ("menu", self.tr("Menu"), "F1", self.menu_requested.emit),
         ]
         self.buttons = {}
         for position, (name, text, key, slot) in enumerate(actions):
