@@ -435,7 +435,7 @@
     <message>
         <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Menu</source>
-        <translation type="unfinished">Meny</translation>
+        <translation>Meny</translation>
     </message>
     <message>
         <location filename="../../ui/sale_widget.py" line="214"/>
