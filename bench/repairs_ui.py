@@ -68,6 +68,11 @@ def run() -> list[Figure]:
         page = BoardPage(desk, tasks)
         page.show()
         page.on_shown()
+
+        def search_name() -> None:
+            page.search.setText("ødegård")
+            page.apply_filters()
+
         steps = {
             "status ready": lambda: page.status.setCurrentIndex(
                 page.status.findData(RepairStatus.READY_FOR_PICKUP.value)
@@ -77,7 +82,7 @@ def run() -> list[Figure]:
                 page.technician.findData("2001")
             ),
             "overdue": lambda: page.overdue.setChecked(True),
-            "search name": lambda: (page.search.setText("ødegård"), page.apply_filters()),
+            "search name": search_name,
             "next page": page.next_page,
         }
         page.tenant.setCurrentIndex(0)
