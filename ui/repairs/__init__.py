@@ -13,10 +13,6 @@ from pos.model.staff import Permission
 from ui.pages import PageContext, PageSpec
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RepairPages", text)
-
-
 def desk_of(ctx: PageContext):
     """One RepairDesk per page context, shared by the repair pages."""
     from ui.repairs.desk import RepairDesk
@@ -63,9 +59,31 @@ def _rules(ctx: PageContext):
 
 def pages() -> list[PageSpec]:
     return [
-        PageSpec("repairs.intake", lambda: _t("Repair intake"), _intake),
-        PageSpec("repairs.board", lambda: _t("Repair board"), _board),
-        PageSpec("repairs.notifications", lambda: _t("Customer messages"), _notifications),
-        PageSpec("repairs.deposits", lambda: _t("Open deposits"), _deposits, Permission.MANAGE),
-        PageSpec("repairs.rules", lambda: _t("Message rules"), _rules, Permission.MANAGE),
+        PageSpec(
+            "repairs.intake",
+            lambda: QCoreApplication.translate("RepairPages", "Repair intake"),
+            _intake,
+        ),
+        PageSpec(
+            "repairs.board",
+            lambda: QCoreApplication.translate("RepairPages", "Repair board"),
+            _board,
+        ),
+        PageSpec(
+            "repairs.notifications",
+            lambda: QCoreApplication.translate("RepairPages", "Customer messages"),
+            _notifications,
+        ),
+        PageSpec(
+            "repairs.deposits",
+            lambda: QCoreApplication.translate("RepairPages", "Open deposits"),
+            _deposits,
+            Permission.MANAGE,
+        ),
+        PageSpec(
+            "repairs.rules",
+            lambda: QCoreApplication.translate("RepairPages", "Message rules"),
+            _rules,
+            Permission.MANAGE,
+        ),
     ]

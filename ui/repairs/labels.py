@@ -8,22 +8,24 @@ from pos.model.notification import MessagePreview, NoMessageReason
 from pos.model.repair import RepairStatus
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RepairLabels", text)
-
-
 def status_label(status: RepairStatus) -> str:
     return {
-        RepairStatus.RECEIVED: _t("Received"),
-        RepairStatus.DIAGNOSING: _t("Diagnosing"),
-        RepairStatus.AWAITING_APPROVAL: _t("Awaiting approval"),
-        RepairStatus.AWAITING_PARTS: _t("Awaiting parts"),
-        RepairStatus.IN_REPAIR: _t("In repair"),
-        RepairStatus.READY_FOR_PICKUP: _t("Ready for pickup"),
-        RepairStatus.COLLECTED: _t("Collected"),
-        RepairStatus.NOT_REPAIRABLE: _t("Not repairable"),
-        RepairStatus.RETURNED_UNREPAIRED: _t("Returned unrepaired"),
-        RepairStatus.SCRAPPED: _t("Scrapped"),
+        RepairStatus.RECEIVED: QCoreApplication.translate("RepairLabels", "Received"),
+        RepairStatus.DIAGNOSING: QCoreApplication.translate("RepairLabels", "Diagnosing"),
+        RepairStatus.AWAITING_APPROVAL: QCoreApplication.translate(
+            "RepairLabels", "Awaiting approval"
+        ),
+        RepairStatus.AWAITING_PARTS: QCoreApplication.translate("RepairLabels", "Awaiting parts"),
+        RepairStatus.IN_REPAIR: QCoreApplication.translate("RepairLabels", "In repair"),
+        RepairStatus.READY_FOR_PICKUP: QCoreApplication.translate(
+            "RepairLabels", "Ready for pickup"
+        ),
+        RepairStatus.COLLECTED: QCoreApplication.translate("RepairLabels", "Collected"),
+        RepairStatus.NOT_REPAIRABLE: QCoreApplication.translate("RepairLabels", "Not repairable"),
+        RepairStatus.RETURNED_UNREPAIRED: QCoreApplication.translate(
+            "RepairLabels", "Returned unrepaired"
+        ),
+        RepairStatus.SCRAPPED: QCoreApplication.translate("RepairLabels", "Scrapped"),
     }[status]
 
 
@@ -32,20 +34,24 @@ def preview_text(preview: MessagePreview) -> str:
     message = preview.message
     if message is None:
         return {
-            NoMessageReason.STATUS_NOT_CONFIGURED: _t(
-                "No message will be sent: this status does not notify the customer."
+            NoMessageReason.STATUS_NOT_CONFIGURED: QCoreApplication.translate(
+                "RepairLabels", "No message will be sent: this status does not notify the customer."
             ),
-            NoMessageReason.NO_CONSENT: _t(
-                "No message will be sent: the customer has not agreed to be contacted."
+            NoMessageReason.NO_CONSENT: QCoreApplication.translate(
+                "RepairLabels",
+                "No message will be sent: the customer has not agreed to be contacted.",
             ),
-            NoMessageReason.NO_CONTACT: _t(
-                "No message will be sent: the customer has no mobile number or e-mail we can use."
+            NoMessageReason.NO_CONTACT: QCoreApplication.translate(
+                "RepairLabels",
+                "No message will be sent: the customer has no mobile number or e-mail we can use.",
             ),
             None: "",
         }[preview.reason]
     if message.subject:
-        head = _t("E-mail to %1, subject «%2»:").replace("%1", message.to)
+        head = QCoreApplication.translate("RepairLabels", "E-mail to %1, subject «%2»:").replace(
+            "%1", message.to
+        )
         head = head.replace("%2", message.subject)
     else:
-        head = _t("SMS to %1:").replace("%1", message.to)
+        head = QCoreApplication.translate("RepairLabels", "SMS to %1:").replace("%1", message.to)
     return f"{head}\n«{message.body}»"
