@@ -55,7 +55,8 @@ class PaymentDialog(QDialog):
         self._tasks = tasks
         self._dues = session.dues()
         self._tenants = session.tenants()
-        self.tenders: list[Tender] = []
+        self.tenders: list[Tender] = session.deposit_tenders()
+        """Deposits of repair jobs in the basket come first: the customer pays only the rest."""
         self.settlement: Settlement | None = None
         self._build()
         self.refresh()
@@ -178,7 +179,7 @@ class PaymentDialog(QDialog):
         )
 
     def remove_last(self) -> None:
-        if self.tenders:
+        if self.tenders and self.tenders[-1].kind is not TenderKind.DEPOSIT:
             self.tenders.pop()
         self.message.clear()
         self.refresh()
@@ -241,6 +242,7 @@ class PaymentDialog(QDialog):
             TenderKind.CARD: self.tr("Card"),
             TenderKind.VIPPS: self.tr("Vipps"),
             TenderKind.CREDIT_NOTE: self.tr("Credit note"),
+            TenderKind.DEPOSIT: self.tr("Deposit"),
         }[tender.kind]
         extra = tender.reference or tender.credit_note_number
         return f"{label} {kr(tender.amount)}" + (f" ({extra})" if extra else "")

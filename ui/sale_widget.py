@@ -29,6 +29,7 @@ from pos.model.staff import Operator
 from pos.money import Ore
 from pos.services.auth import authenticate
 from pos.services.catalogue import search_items
+from pos.services.repair_common import UnknownTicket
 from ui.approval_dialog import ApprovalDialog
 from ui.basket_model import BasketTableModel
 from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
@@ -212,6 +213,8 @@ class SaleWidget(QWidget):
             self.start_return(routed.code)
         elif routed.kind is CodeKind.CREDIT_NOTE:
             self.say(self.tr("Credit notes are taken as payment: press Pay (F12)."), problem=True)
+        elif routed.kind is CodeKind.REPAIR_TICKET:
+            self._repair_pickup(routed.code)
         elif routed.kind is CodeKind.INVALID and routed.error is not None:
             self.fail(routed.error)
         else:
@@ -240,6 +243,26 @@ class SaleWidget(QWidget):
             self.ask_price(item)
         else:
             self.add_item(item)
+
+    def _repair_pickup(self, ticket_id: str) -> None:
+        """A job tag: the job's work and parts into the basket, its deposit to the payment."""
+        try:
+            pickup = self.session.add_pickup(ticket_id)
+        except UnknownTicket:
+            self._item_code(ticket_id)  # not a ticket after all: an item code like one
+            return
+        except DomainError as error:
+            self.fail(error)
+            return
+        self.model.reset()
+        self.view.scrollToBottom()
+        text = self.tr("Repair %1 for pickup: %2").replace("%1", pickup.ticket_id)
+        text = text.replace("%2", kr(pickup.total))
+        if pickup.deposit is not None:
+            deducted = self.tr("deposit %1 is deducted when paying")
+            text += ", " + deducted.replace("%1", kr(pickup.deposit.amount))
+        self.say(text + ".")
+        self.refresh()
 
     def add_item(self, item: Item, qty: int = 1, price: Ore | None = None) -> None:
         try:
@@ -348,8 +371,16 @@ class SaleWidget(QWidget):
         line_id = self.selected_line_id()
         if line_id is None:
             return
+        whole_job = any(line_id in p.line_ids for p in self.session.pickups)
         try:
-            line = self.model.delete(line_id)
+            if whole_job:  # a repair job leaves the basket whole, with its deposit
+                self.model.beginResetModel()
+                try:
+                    line = self.session.delete_line(line_id)
+                finally:
+                    self.model.endResetModel()
+            else:
+                line = self.model.delete(line_id)
         except DomainError as error:
             self.fail(error)
             return

@@ -17,7 +17,7 @@ from pos.model.payment import Tender
 from pos.model.staff import Operator, Permission
 from pos.model.tenant import Tenant
 from pos.money import Ore, format_nok
-from pos.services import auth, catalogue, checkout, parking, returns, till
+from pos.services import auth, catalogue, checkout, parking, repair_money, returns, till
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
 from pos.services.overview import CounterOverview, counter_overview
@@ -79,6 +79,8 @@ class TillSession:
         self.ctx: TillContext | None = None
         self.discount_approver: Operator | None = None
         """A manager who approved a large discount on this basket (used again at payment)."""
+        self.pickups: list[repair_money.Pickup] = []
+        """Repair jobs scanned into this basket: paying closes them (``complete_pickup``)."""
         self._tenants: dict[str, Tenant] | None = None
 
     # -- who -------------------------------------------------------------------------------
@@ -179,13 +181,37 @@ class TillSession:
         return self.basket.set_discount(line_id, discount, reason)
 
     def delete_line(self, line_id: str) -> BasketLine:
-        return till.delete_line(self.uow, self.context(), self.basket, line_id)
+        line = till.delete_line(self.uow, self.context(), self.basket, line_id)
+        # A job is collected whole or not at all: its other lines and its deposit go too.
+        for pickup in [p for p in self.pickups if line_id in p.line_ids]:
+            self.pickups.remove(pickup)
+            for other in pickup.line_ids:
+                if any(ln.line_id == other for ln in self.basket.lines):
+                    till.delete_line(self.uow, self.context(), self.basket, other)
+        return line
+
+    # -- repair pickup ---------------------------------------------------------------------
+    def add_pickup(self, ticket_id: str) -> repair_money.Pickup:
+        """A job tag scanned at the till: the job's labour and parts into the basket."""
+        pickup = repair_money.add_pickup_to_basket(self.uow, self.basket, ticket_id)
+        self.pickups.append(pickup)
+        return pickup
+
+    def deposit_tenders(self) -> list[Tender]:
+        """The deposits the jobs in the basket bring to the payment, already paid at intake."""
+        return [p.deposit for p in self.pickups if p.deposit is not None]
 
     def void(self, approver: Operator | None = None, reason: str = "") -> None:
         till.void_basket(self.uow, self.context(), self.basket, approver, reason)
         self._new_basket()
 
     def park(self, label: str = "") -> str:
+        if self.pickups:
+            raise repair_money.PickupProblem(
+                self.pickups[0].ticket_id,
+                reason_nb="en kurv med en reparasjon kan ikke parkeres",
+                reason_en="a basket holding a repair cannot be parked",
+            )
         parked = parking.park(self.uow, self.context(), self.basket, label)
         self._new_basket()
         return parked
@@ -204,16 +230,19 @@ class TillSession:
     def _new_basket(self) -> None:
         self.basket = Basket()
         self.discount_approver = None
+        self.pickups = []
 
     # -- money -----------------------------------------------------------------------------
     def pay(self, tenders: Sequence[Tender], approver: Operator | None = None) -> SaleResult:
-        result = checkout.complete_sale(
-            self.uow,
-            self.context(),
-            self.basket,
-            tenders,
-            approver=approver or self.discount_approver,
-        )
+        approver = approver or self.discount_approver
+        if self.pickups:  # the same sale, and the jobs are collected in its transaction
+            result = repair_money.complete_pickup(
+                self.uow, self.context(), self.basket, tenders, self.pickups, approver=approver
+            )
+        else:
+            result = checkout.complete_sale(
+                self.uow, self.context(), self.basket, tenders, approver=approver
+            )
         self._new_basket()
         self.output.print_sale(result)
         return result

@@ -1,4 +1,5 @@
-"""What a scanned or typed code is: an item barcode, a receipt number, a credit note, or bad.
+"""What a scanned or typed code is: an item barcode, a receipt number, a credit note, a repair
+ticket (job tag), or bad.
 
 Pure: the sale screen decides what to do with each kind.
 """
@@ -11,6 +12,7 @@ from enum import Enum
 
 from pos.errors import InvalidBarcode
 from pos.identifiers import normalise_barcode
+from pos.model.ticket_id import is_ticket_id, normalise_ticket_id
 
 RECEIPT_NUMBER_RE = re.compile(r"^\d{2}-[A-Z0-9]{1,8}-[RT]?\d{6}$")
 """Receipt numbers as recorded: tenant code, register, optional R/T prefix, six digits
@@ -23,6 +25,8 @@ class CodeKind(Enum):
     ITEM = "item"
     RECEIPT = "receipt"
     CREDIT_NOTE = "credit_note"
+    REPAIR_TICKET = "repair_ticket"
+    """A job tag or claim slip (``R BB SSSS C`` with a valid check character)."""
     INVALID = "invalid"
 
 
@@ -39,6 +43,8 @@ def route_code(raw: str) -> RoutedCode:
         return RoutedCode(CodeKind.RECEIPT, code)
     if CREDIT_NOTE_RE.match(code):
         return RoutedCode(CodeKind.CREDIT_NOTE, code)
+    if is_ticket_id(code):
+        return RoutedCode(CodeKind.REPAIR_TICKET, normalise_ticket_id(code))
     try:
         return RoutedCode(CodeKind.ITEM, normalise_barcode(code))
     except InvalidBarcode as error:

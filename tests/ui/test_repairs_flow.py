@@ -1,0 +1,214 @@
+"""A repair through the real counter window: intake form, paper queued, deposit at the till,
+status changes with the message preview, work and approval, pickup scanned in a mixed basket."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos.model.printing import JobKind, JobStatus, PrinterRole
+from pos.model.repair import RepairStatus
+from pos.services import print_queue, repair_board
+from printers.printing import Printing
+from tests.integration.repair_helpers import photo
+from tests.printers.escpos_decoder import decode
+from ui.main_window import MainWindow
+from ui.pages import PageContext
+from ui.payment_dialog import PaymentDialog
+from ui.printer_output import QueuedPrinterOutput
+from ui.repairs.board_page import BoardPage
+from ui.repairs.intake_page import IntakePage
+from ui.repairs.status_dialog import StatusDialog
+from ui.repairs.ticket_dialog import TicketDialog
+from ui.tasks import ImmediatePool, TaskRunner
+from ui.till_session import TillSession
+
+from .conftest import log_in, press, scan
+
+COFFEE = "KAFFE-MED"  # 32,00 (Kafé Kvisten)
+
+
+@pytest.fixture
+def repair_window(qtbot, counter, clock, tmp_path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    printing = Printing(counter.uow, "K1", clock=clock, override_url=f"file://{tmp_path}/p.bin")
+    session = TillSession(
+        counter.uow, "K1", counter.signer(), clock=clock, output=QueuedPrinterOutput(printing)
+    )
+    tasks = TaskRunner(ImmediatePool())
+    context = PageContext(session, tasks, printing, counter.data_dir)
+    win = MainWindow(
+        session, tasks, centre_name="Demo", register_name="Kasse 1", page_context=context
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    yield win
+    app = QApplication.instance()
+    assert app is not None
+    app.removeEventFilter(win.idle)
+
+
+def type_in(widget: QWidget, text: str) -> None:
+    """Keys as typed (no wedge filter is installed here, so no need to type slowly)."""
+    QTest.keyClicks(widget, text)
+
+
+def queued(window: MainWindow) -> list:
+    """Queued print jobs, oldest first."""
+    jobs = print_queue.jobs(window.session.uow, "K1", (JobStatus.QUEUED,), limit=100)
+    return sorted(jobs, key=lambda job: job.seq)
+
+
+def fill_intake(page: IntakePage, tmp_path, *, limit: str = "500") -> None:  # type: ignore[no-untyped-def]
+    page.tenant.setCurrentIndex(page.tenant.findData("13"))
+    type_in(page.customer, "Kari Nordmann")
+    type_in(page.phone, "123")
+    press(page.phone, Qt.Key.Key_Return)
+    assert "telefonnummer" in page.phone_problem.text() or "phone" in page.phone_problem.text()
+    page.phone.clear()
+    type_in(page.phone, "912 34 567")
+    press(page.phone, Qt.Key.Key_Return)
+    assert page.phone_problem.text() == ""
+    type_in(page.email, "kari@example.no")
+    page.consent.setChecked(True)
+    type_in(page.category, "Sykkel")
+    type_in(page.brand_model, "DBS")
+    type_in(page.fault, "Girer ikke")
+    type_in(page.accessories, "Lader")
+    type_in(page.estimate, "450")
+    type_in(page.limit, limit)
+    type_in(page.deposit, "200")
+    page.technician.setCurrentIndex(page.technician.findData("2001"))
+    page.add_photos([photo(tmp_path)])
+    page.terms.setChecked(True)
+
+
+def change_status(ticket: TicketDialog, to: RepairStatus) -> StatusDialog:
+    press(ticket.summary, Qt.Key.Key_F2)
+    dialog = ticket.status_dialog
+    assert isinstance(dialog, StatusDialog) and dialog.isVisible()
+    dialog.choose(to)
+    return dialog
+
+
+def test_intake_to_paid_pickup_in_a_mixed_basket_through_the_widgets(
+    repair_window, qtbot, tmp_path
+):
+    window = repair_window
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.intake")
+    assert isinstance(page, IntakePage)
+    fill_intake(page, tmp_path)
+    press(page.customer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ticket_id = page.ticket_id
+    assert ticket_id.startswith("R"), page.message.text()
+    assert ticket_id in page.message.text()
+
+    # The claim slip on the receipt printer, a tag for the bike and one for the charger.
+    jobs = queued(window)
+    assert [(j.role, j.kind) for j in jobs] == [(PrinterRole.RECEIPT, JobKind.SLIP)] + [
+        (PrinterRole.TAG, JobKind.SLIP)
+    ] * 2
+    with window.session.uow.read() as uow:
+        tag = decode(uow.printing.payload(jobs[2].id)).printed_pages[0]
+    assert tag.barcodes == [("CODE128", ticket_id)] and "Lader" in tag.text
+
+    # The deposit through the till: 500 kr cash for 200 kr, its receipt and the drawer.
+    deposit = page.dialog
+    assert deposit is not None and deposit.isVisible()
+    type_in(deposit.given, "500")
+    press(deposit.given, Qt.Key.Key_F1)
+    assert "300,00" in page.message.text() and "13-K1-D000001" in page.message.text()
+    kinds = [j.kind for j in queued(window)]
+    assert kinds == [JobKind.SLIP] * 3 + [JobKind.DRAWER_KICK, JobKind.RECEIPTS]
+    press(page.customer, Qt.Key.Key_F6)  # one keypress: one more tag
+    assert [(j.role, j.kind) for j in queued(window)][-1] == (PrinterRole.TAG, JobKind.SLIP)
+
+    # The board: the tag scanned opens the ticket.
+    board = window.show_page("repairs.board")
+    assert isinstance(board, BoardPage)
+    assert board.model.rowCount() == 1 and board.model.rows[0].ticket_id == ticket_id
+    window.route_scan(ticket_id)
+    ticket = board.dialog
+    assert isinstance(ticket, TicketDialog) and ticket.isVisible()
+
+    change_status(ticket, RepairStatus.DIAGNOSING)
+    assert "No message" in ticket.status_dialog.message_preview.text() or "Ingen" in (
+        ticket.status_dialog.message_preview.text()
+    )
+    press(ticket.status_dialog.note, Qt.Key.Key_F12)
+    type_in(ticket.work.labour_text, "Justere gir")
+    type_in(ticket.work.labour_amount, "450")
+    press(ticket.work.labour_amount, Qt.Key.Key_Return)
+    window.route_scan("SYK-BREMS")  # a part scanned while the ticket is open
+    assert [w.amount for w in ticket.detail.lines] == [45000, 14900]
+    assert ticket.detail.needs_approval  # 599 kr > 500 kr approved
+    type_in(ticket.work.approval_amount, "599")
+    press(ticket.work.approval_amount, Qt.Key.Key_F5)
+    assert not ticket.detail.needs_approval
+
+    for to in (RepairStatus.IN_REPAIR, RepairStatus.READY_FOR_PICKUP):
+        dialog = change_status(ticket, to)
+        shown = dialog.message_preview.text()
+        press(dialog.note, Qt.Key.Key_F12)
+        assert not dialog.isVisible(), dialog.problem.text()
+    assert ticket.detail.status is RepairStatus.READY_FOR_PICKUP
+    (sent,) = repair_board.notifications(window.session.uow)
+    assert sent.to == "+4791234567" and sent.channel == "sms"
+    assert shown == f"SMS to +4791234567:\n«{sent.body}»" or shown.endswith(f"«{sent.body}»")
+    assert "Å betale: 399,00 kr" in sent.body
+    press(ticket.summary, Qt.Key.Key_Escape)
+
+    # Pickup at the till in a basket with the café's coffee.
+    window.show_sale()
+    scan(window.sale.code, COFFEE)
+    scan(window.sale.code, ticket_id)
+    assert len(window.session.basket.lines) == 3, window.sale.message.text()
+    press(window.sale, Qt.Key.Key_F12)
+    payment = window.sale.dialog
+    assert isinstance(payment, PaymentDialog)
+    assert payment.total == 3200 + 59900 and payment.cash_needed() == 3200 + 39900
+    type_in(payment.amount, "500")
+    press(payment.amount, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.sale.sale_completed) as completed:
+        press(payment.amount, Qt.Key.Key_Return)
+    result = completed.args[0]
+    assert result.change == 50000 - 43100
+
+    with window.session.uow.read() as uow:
+        row = uow.repairs.ticket_row(ticket_id)
+        docs = [uow.queries.receipt_doc(r.receipt_id) for r in result.receipts]
+        held = uow.repairs.deposit_held(ticket_id)
+    assert row["status"] == "collected" and row["collected_sale_id"] == result.sale_id
+    bike = next(d for d in docs if d.tenant_name.startswith("Sykkel"))
+    # Deposit receipt (200 kr) + what the customer paid now (399 kr) = the job's receipt.
+    assert bike.total == 59900
+    assert [(p.label, p.amount) for p in bike.payments][0] == (f"Depositum {ticket_id}", 20000)
+    assert sum(p.amount for p in bike.payments[1:]) == 39900
+    assert held == 0 and repair_board.open_deposits(window.session.uow) == []
+
+
+def test_an_illegal_status_change_is_refused_with_a_message(repair_window, tmp_path):
+    window = repair_window
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.intake")
+    assert isinstance(page, IntakePage)
+    fill_intake(page, tmp_path)
+    page.deposit.clear()
+    press(page.customer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    board = window.show_page("repairs.board")
+    assert isinstance(board, BoardPage)
+    ticket = board.open_ticket(page.ticket_id)
+    assert ticket is not None
+    dialog = change_status(ticket, RepairStatus.SCRAPPED)
+    assert "Kassert" in dialog.problem.text() or "scrapped" in dialog.problem.text()
+    assert not dialog.save_button.isEnabled()
+    press(dialog.note, Qt.Key.Key_F12)
+    with window.session.uow.read() as uow:
+        assert uow.repairs.ticket_row(page.ticket_id)["status"] == "received"
+        assert len(uow.repairs.history(page.ticket_id)) == 1

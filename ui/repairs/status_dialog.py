@@ -1,0 +1,133 @@
+"""Changing a job's status: before anything is saved the technician sees exactly which message
+will go to whom (or that none will); saving passes that preview back, so what is queued is what
+was shown, or the change is refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.errors import DomainError
+from pos.model.repair import RepairStatus
+from pos.services import repair_status
+from pos.services.repair_status import StatusChangePreview
+from ui.common import TOUCH_MIN_PX, error_text, touch_button
+from ui.repairs.desk import RepairDesk
+from ui.repairs.labels import preview_text, status_label
+from ui.tasks import TaskRunner
+
+
+class StatusDialog(QDialog):
+    changed = Signal(object)
+    """The status was saved: (its StatusChanged)."""
+
+    def __init__(
+        self,
+        desk: RepairDesk,
+        tasks: TaskRunner,
+        ticket_id: str,
+        current: RepairStatus,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change status of %1").replace("%1", ticket_id))
+        self.setMinimumWidth(620)
+        self.desk = desk
+        self.tasks = tasks
+        self.ticket_id = ticket_id
+        self.preview: StatusChangePreview | None = None
+        self.target = QComboBox(self)
+        self.target.setObjectName("target")
+        self.target.setMinimumHeight(TOUCH_MIN_PX)
+        for status in RepairStatus:
+            if status is not current:
+                self.target.addItem(status_label(status), status.value)
+        self.message_heading = QLabel(self.tr("What saving will send:"), self)
+        self.message_heading.setStyleSheet("font-weight: bold;")
+        self.message_preview = QLabel(self)
+        self.message_preview.setObjectName("messagePreview")
+        self.message_preview.setWordWrap(True)
+        self.message_preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_preview.setMinimumHeight(90)
+        self.message_preview.setStyleSheet(
+            "background: #fffde7; border: 1px solid #c9b458; padding: 8px; font-size: 15px;"
+        )
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("Note for the history (optional)"))
+        self.note.setMinimumHeight(TOUCH_MIN_PX)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("statusProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.save_button = touch_button(self.tr("Save status"), self, "F12")
+        self.save_button.setStyleSheet("font-weight: bold;")
+        self.cancel_button = touch_button(self.tr("Cancel"), self, "Esc")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("New status"), self))
+        layout.addWidget(self.target)
+        layout.addWidget(self.message_heading)
+        layout.addWidget(self.message_preview)
+        layout.addWidget(self.note)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+        self.target.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.refresh()
+
+    def choose(self, status: RepairStatus) -> None:
+        self.target.setCurrentIndex(self.target.findData(status.value))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Ask the rules: is the change allowed, and what message would it send now?"""
+        self.preview = None
+        self.problem.clear()
+        to = RepairStatus(self.target.currentData())
+        try:
+            self.preview = repair_status.preview_status_change(self.desk.uow, self.ticket_id, to)
+        except DomainError as error:
+            self.problem.setText(error_text(error))
+            self.message_preview.setText("")
+        else:
+            self.message_preview.setText(preview_text(self.preview.preview))
+        self.save_button.setEnabled(self.preview is not None)
+
+    def save(self) -> None:
+        preview = self.preview
+        if preview is None or self.tasks.busy:
+            return
+        self.save_button.setEnabled(False)
+        ctx = self.desk.session.context()
+        self.tasks.run(
+            lambda: repair_status.change_status(
+                self.desk.uow,
+                ctx,
+                self.ticket_id,
+                preview.to_status,
+                note=self.note.text(),
+                confirmed=preview.preview,
+            ),
+            self._saved,
+            self._refused,
+        )
+
+    def _saved(self, changed: object) -> None:
+        self.accept()
+        self.changed.emit(changed)
+
+    def _refused(self, error: Exception) -> None:
+        self.refresh()  # the message may have changed: show the new one before trying again
+        self.problem.setText(error_text(error))

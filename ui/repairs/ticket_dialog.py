@@ -1,0 +1,226 @@
+"""One repair ticket: customer, item and money at a glance, the labour and parts on the job, the
+history (who, when, what was sent), and the actions: status change with its message preview,
+work and approval, an extra tag, the claim slip again."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.errors import DomainError
+from pos.services.repair_detail import TicketDetail, ticket_detail
+from ui.common import error_text, kr, touch_button
+from ui.repairs.desk import RepairDesk
+from ui.repairs.labels import status_label
+from ui.repairs.status_dialog import StatusDialog
+from ui.repairs.work_panel import WorkPanel
+from ui.tasks import TaskRunner
+
+
+def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class TicketDialog(QDialog):
+    def __init__(
+        self, desk: RepairDesk, tasks: TaskRunner, ticket_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Repair %1").replace("%1", ticket_id))
+        self.resize(1100, 760)
+        self.desk = desk
+        self.tasks = tasks
+        self.ticket_id = ticket_id
+        self.detail: TicketDetail | None = None
+        self.status_dialog: StatusDialog | None = None
+        self.summary = QLabel(self)
+        self.summary.setObjectName("ticketSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.lines = _table(self, [self.tr("Work"), self.tr("Qty"), self.tr("Amount")])
+        self.history = _table(
+            self,
+            [
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("Status"),
+                self.tr("Message"),
+                self.tr("Note"),
+            ],
+        )
+        self.work = WorkPanel(desk, ticket_id, self)
+        self.message = QLabel(self)
+        self.message.setObjectName("ticketMessage")
+        self.message.setWordWrap(True)
+        self.extra_label = QLineEdit(self)
+        self.extra_label.setPlaceholderText(self.tr("Extra tag for… (e.g. Charger)"))
+        self.extra_label.setMinimumHeight(48)
+        self.status_button = touch_button(self.tr("Change status"), self, "F2")
+        self.status_button.setStyleSheet("font-weight: bold;")
+        self.tag_button = touch_button(self.tr("Extra tag"), self, "F6")
+        self.slip_button = touch_button(self.tr("Print claim slip again"), self, "F7")
+        self.close_button = touch_button(self.tr("Close"), self, "Esc")
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 3)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Labour and parts"), self))
+        right.addWidget(self.lines)
+        top.addLayout(right, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.extra_label, 1)
+        for button in (self.tag_button, self.slip_button, self.status_button, self.close_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 3)
+        layout.addWidget(self.work)
+        layout.addWidget(QLabel(self.tr("History"), self))
+        layout.addWidget(self.history, 2)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.status_button.clicked.connect(self.change_status)
+        self.tag_button.clicked.connect(self.extra_tag)
+        self.slip_button.clicked.connect(self.reprint_slip)
+        self.close_button.clicked.connect(self.reject)
+        self.work.changed.connect(self._work_saved)
+        self.work.failed.connect(lambda text: self.say(text, problem=True))
+        self.refresh()
+
+    # -- showing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            self.detail = detail = ticket_detail(self.desk.uow, self.ticket_id)
+        except DomainError as error:
+            self.say(error_text(error), problem=True)
+            return
+        self.summary.setText(self._summary_html(detail))
+        _fill(
+            self.lines,
+            [(w.description, str(w.qty), kr(w.amount)) for w in detail.lines],
+        )
+        _fill(
+            self.history,
+            [
+                (h.when, h.who, h.to_label, h.notified or "–", h.note)
+                for h in reversed(detail.history)
+            ],
+        )
+        final = detail.status.final
+        self.status_button.setEnabled(not final)
+        self.work.setEnabled(not final)
+
+    def _summary_html(self, d: TicketDetail) -> str:
+        def row(label: str, value: str) -> str:
+            return f"<tr><td><b>{escape(label)}</b>&nbsp;</td><td>{escape(value)}</td></tr>"
+
+        money = [
+            row(self.tr("Estimate"), kr(d.estimate)),
+            row(self.tr("Approved up to"), kr(d.approved_up_to)),
+            row(self.tr("Price now"), kr(d.actual)),
+            row(self.tr("Deposit held"), kr(d.deposit_held)),
+        ]
+        warning = ""
+        if d.needs_approval:
+            warning = "<p style='color:#b71c1c'><b>{}</b></p>".format(
+                escape(self.tr("Above what the customer approved: record the approval (F5)."))
+            )
+        contact = ", ".join(x for x in (d.phone, d.email) if x)
+        consent = self.tr("may be contacted") if d.consent else self.tr("no contact")
+        rows = [
+            row(self.tr("Status"), status_label(d.status)),
+            row(self.tr("Workshop"), f"{d.tenant_code} {d.tenant_name}"),
+            row(self.tr("Customer"), d.customer),
+            row(self.tr("Contact"), f"{contact} ({consent})"),
+            row(self.tr("Item"), d.item + (f" · {d.serial}" if d.serial else "")),
+            row(self.tr("Fault"), d.fault),
+            row(self.tr("Condition"), d.condition),
+            row(self.tr("Left with it"), ", ".join(d.accessories) or "–"),
+            row(self.tr("Photos"), str(len(d.photos))),
+            row(self.tr("Technician"), d.technician or "–"),
+            row(self.tr("Received"), d.received),
+            row(self.tr("Promised"), d.promised or "–"),
+            *money,
+        ]
+        return f"<h2>{escape(d.ticket_id)}</h2><table>{''.join(rows)}</table>{warning}"
+
+    def say(self, text: str, *, problem: bool = False) -> None:
+        colour = "#b71c1c" if problem else "#1b5e20"
+        self.message.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.message.setText(text)
+
+    # -- actions ---------------------------------------------------------------------------
+    def change_status(self) -> StatusDialog | None:
+        if self.detail is None or self.detail.status.final:
+            return None
+        dialog = StatusDialog(self.desk, self.tasks, self.ticket_id, self.detail.status, self)
+        if self.detail.next_statuses:
+            dialog.choose(self.detail.next_statuses[0])
+        dialog.changed.connect(self._status_saved)
+        self.status_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _status_saved(self, changed: object) -> None:
+        from pos.services.repair_common import StatusChanged
+
+        assert isinstance(changed, StatusChanged)
+        text = self.tr("Status is now «%1».").replace("%1", status_label(changed.to_status))
+        if changed.notification_id:
+            text += " " + self.tr("Message queued; it is sent when the centre is online.")
+        self.say(text)
+        self.refresh()
+
+    def _work_saved(self) -> None:
+        self.say(self.tr("Saved."))
+        self.refresh()
+
+    def extra_tag(self) -> None:
+        label = self.extra_label.text().strip() or self.tr("Accessory")
+        self._print(lambda: self.desk.print_extra_tag(self.ticket_id, label))
+
+    def reprint_slip(self) -> None:
+        self._print(lambda: self.desk.reprint_slip(self.ticket_id))
+
+    def _print(self, action: object) -> None:
+        try:
+            jobs = action()  # type: ignore[operator]
+        except DomainError as error:
+            self.say(error_text(error), problem=True)
+            return
+        if jobs:
+            self.say(self.tr("Sent to the printer."))
+        else:
+            self.say(self.tr("No printer is set up for this register."), problem=True)
+
+    def handle_scan(self, code: str) -> None:
+        """A part scanned while the ticket is open goes on the job."""
+        if self.detail is not None and not self.detail.status.final:
+            self.work.add_part(code)
