@@ -36,4 +36,5 @@ AREAS := repairs backoffice day_end
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' $(foreach a,$(AREAS),-not -path 'ui/$(a)/*')) -no-obsolete -ts resources/translations/omigjen_nb.ts
 	for area in $(AREAS); do [ -d ui/$$area ] && $(VENV)/bin/pyside6-lupdate ui/$$area/*.py -no-obsolete -ts resources/translations/$${area}_nb.ts || true; done
+	for ts in resources/translations/*_nb.ts; do $(PY) tools/fill_translations.py $$ts; done
 	for ts in resources/translations/*_nb.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done

@@ -3,7 +3,6 @@ with a keyboard shortcut and a touch-sized button. Scans arrive through ``handle
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -22,22 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.errors import DomainError, PermissionDenied, UnknownItem
-from pos.identifiers import parse_in_store_ean13
+from pos.errors import DomainError, PermissionDenied
 from pos.model.catalogue import Item, ItemKind
 from pos.model.staff import Operator
 from pos.money import Ore
 from pos.services.auth import authenticate
 from pos.services.catalogue import search_items
-from pos.services.repair_common import UnknownTicket
 from ui.approval_dialog import ApprovalDialog
 from ui.basket_model import BasketTableModel
 from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.discount_dialog import DiscountDialog
 from ui.payment_dialog import PaymentDialog
-from ui.price_dialog import PriceDialog
 from ui.returns_dialog import ReturnsDialog
-from ui.scanner.routing import CodeKind, DuplicateGuard, route_code
+from ui.sale_scans import SaleScans
 from ui.search_dialog import SearchDialog
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
@@ -65,7 +61,7 @@ class SaleWidget(QWidget):
         self.model = BasketTableModel(session)
         self.price_lookup = False
         self.dialog: QDialog | None = None
-        self._guard = DuplicateGuard()
+        self.scans = SaleScans(self)
         self._build()
 
     # -- layout ----------------------------------------------------------------------------
@@ -208,61 +204,7 @@ class SaleWidget(QWidget):
             self.handle_scan(text)
 
     def handle_scan(self, raw: str) -> None:
-        routed = route_code(raw)
-        if routed.kind is CodeKind.RECEIPT:
-            self.start_return(routed.code)
-        elif routed.kind is CodeKind.CREDIT_NOTE:
-            self.say(self.tr("Credit notes are taken as payment: press Pay (F12)."), problem=True)
-        elif routed.kind is CodeKind.REPAIR_TICKET:
-            self._repair_pickup(routed.code)
-        elif routed.kind is CodeKind.INVALID and routed.error is not None:
-            self.fail(routed.error)
-        else:
-            self._item_code(routed.code)
-
-    def _item_code(self, code: str) -> None:
-        repeat = self._guard.is_repeat(code, time.monotonic())
-        try:
-            item = self.session.find(code)
-        except UnknownItem:
-            self._unknown_code(code)
-            return
-        except DomainError as error:
-            self.fail(error)
-            return
-        if self.price_lookup:
-            self._show_price(item)
-        elif self.session.one_off_in_basket(item):
-            text = (
-                self.tr("Read twice: «%1» is counted once.")
-                if repeat
-                else self.tr("«%1» is a one-off item and is already in the basket.")
-            )
-            self.say(text.replace("%1", item.description), problem=not repeat)
-        elif item.kind is ItemKind.OPEN_PRICE or item.price is None:
-            self.ask_price(item)
-        else:
-            self.add_item(item)
-
-    def _repair_pickup(self, ticket_id: str) -> None:
-        """A job tag: the job's work and parts into the basket, its deposit to the payment."""
-        try:
-            pickup = self.session.add_pickup(ticket_id)
-        except UnknownTicket:
-            self._item_code(ticket_id)  # not a ticket after all: an item code like one
-            return
-        except DomainError as error:
-            self.fail(error)
-            return
-        self.model.reset()
-        self.view.scrollToBottom()
-        text = self.tr("Repair %1 for pickup: %2").replace("%1", pickup.ticket_id)
-        text = text.replace("%2", kr(pickup.total))
-        if pickup.deposit is not None:
-            deducted = self.tr("deposit %1 is deducted when paying")
-            text += ", " + deducted.replace("%1", kr(pickup.deposit.amount))
-        self.say(text + ".")
-        self.refresh()
+        self.scans.handle(raw)
 
     def add_item(self, item: Item, qty: int = 1, price: Ore | None = None) -> None:
         try:
@@ -276,58 +218,10 @@ class SaleWidget(QWidget):
         self.refresh()
 
     def _show_price(self, item: Item) -> None:
-        try:
-            self.session.look_up_price(item)
-        except DomainError as error:
-            self.fail(error)
-            return
-        price = kr(item.price) if item.price is not None else self.tr("open price")
-        self.say(
-            self.tr("Price look-up: %1 costs %2")
-            .replace("%1", item.description)
-            .replace("%2", price)
-        )
-
-    def _unknown_code(self, code: str) -> None:
-        in_store = parse_in_store_ean13(code)
-        tenant_id = None
-        if in_store is not None:
-            try:
-                tenant_id = self.session.tenant_by_code(in_store.tenant_code).id
-            except DomainError:
-                tenant_id = None
-        heading = self.tr(
-            "The code %1 is not in the catalogue. Sell it as an open-price item of:"
-        ).replace("%1", code)
-        self.say(heading, problem=True)
-        dialog = PriceDialog(
-            heading,
-            sorted(self.session.tenants().values(), key=lambda t: t.code),
-            tenant_id,
-            choose_tenant=tenant_id is None,
-            parent=self,
-        )
-        dialog.priced.connect(self._sell_unknown)
-        self._open(dialog)
-
-    def _sell_unknown(self, tenant_id: str, price: Ore) -> None:
-        item = self.session.open_price_item_of(tenant_id)
-        if item is None:
-            self.say(self.tr("That tenant has no open-price item to sell it as."), problem=True)
-            return
-        self.add_item(item, 1, price)
+        self.scans.show_price(item)
 
     def ask_price(self, item: Item) -> None:
-        tenant = self.session.tenants().get(item.tenant_id)
-        dialog = PriceDialog(
-            item.description,
-            [tenant] if tenant else [],
-            item.tenant_id,
-            choose_tenant=False,
-            parent=self,
-        )
-        dialog.priced.connect(lambda _tenant, price: self.add_item(item, 1, price))
-        self._open(dialog)
+        self.scans.ask_price(item)
 
     # -- line actions ----------------------------------------------------------------------
     def change_quantity(self) -> None:

@@ -165,96 +165,101 @@
         <translation>Betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="73"/>
+        <location filename="../../ui/payment_dialog.py" line="74"/>
         <source>Amount (empty = the rest)</source>
         <translation>Beløp (tomt = resten)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="75"/>
+        <location filename="../../ui/payment_dialog.py" line="76"/>
         <source>Card terminal reference</source>
         <translation>Referanse fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="77"/>
+        <location filename="../../ui/payment_dialog.py" line="78"/>
         <source>Credit note number (or scan it)</source>
         <translation>Nummer på tilgodelapp (eller skann den)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="91"/>
-        <location filename="../../ui/payment_dialog.py" line="240"/>
+        <location filename="../../ui/payment_dialog.py" line="92"/>
+        <location filename="../../ui/payment_dialog.py" line="241"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="92"/>
-        <location filename="../../ui/payment_dialog.py" line="241"/>
+        <location filename="../../ui/payment_dialog.py" line="93"/>
+        <location filename="../../ui/payment_dialog.py" line="242"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="93"/>
-        <location filename="../../ui/payment_dialog.py" line="242"/>
+        <location filename="../../ui/payment_dialog.py" line="94"/>
+        <location filename="../../ui/payment_dialog.py" line="243"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="94"/>
-        <location filename="../../ui/payment_dialog.py" line="243"/>
+        <location filename="../../ui/payment_dialog.py" line="95"/>
+        <location filename="../../ui/payment_dialog.py" line="244"/>
         <source>Credit note</source>
         <translation>Tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="95"/>
+        <location filename="../../ui/payment_dialog.py" line="96"/>
         <source>Remove last payment</source>
         <translation>Fjern siste betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="96"/>
+        <location filename="../../ui/payment_dialog.py" line="97"/>
         <source>Confirm sale</source>
         <translation>Fullfør salget</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="98"/>
+        <location filename="../../ui/payment_dialog.py" line="99"/>
         <source>Back to basket</source>
         <translation>Tilbake til kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="202"/>
+        <location filename="../../ui/payment_dialog.py" line="203"/>
         <source>To pay: %1</source>
         <translation>Å betale: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="207"/>
+        <location filename="../../ui/payment_dialog.py" line="208"/>
         <source>Change: %1</source>
         <translation>Vekslepenger: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="209"/>
+        <location filename="../../ui/payment_dialog.py" line="210"/>
         <source>(rounding %1)</source>
         <translation>(øreavrunding %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="214"/>
+        <location filename="../../ui/payment_dialog.py" line="215"/>
         <source>Left to pay: %1 (cash %2)</source>
         <translation>Gjenstår: %1 (kontant %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="250"/>
+        <location filename="../../ui/payment_dialog.py" line="245"/>
+        <source>Deposit</source>
+        <translation>Depositum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="252"/>
         <source>Receipts</source>
         <translation>Kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="251"/>
+        <location filename="../../ui/payment_dialog.py" line="253"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="252"/>
+        <location filename="../../ui/payment_dialog.py" line="254"/>
         <source>Rounding</source>
         <translation>Øreavrunding</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="306"/>
+        <location filename="../../ui/payment_dialog.py" line="308"/>
         <source>Scan refused while paying: go back to the basket to add %1.</source>
         <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
     </message>
@@ -356,189 +361,202 @@
     </message>
 </context>
 <context>
-    <name>SaleWidget</name>
+    <name>SaleScans</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="74"/>
-        <source>Scan or type a code, Enter to add</source>
-        <translation>Skann eller skriv en kode, Enter for å legge til</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="106"/>
-        <source>Quick keys (open price)</source>
-        <translation>Hurtigtaster (åpen pris)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="118"/>
-        <source>Pay</source>
-        <translation>Betal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="119"/>
-        <source>Quantity</source>
-        <translation>Antall</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="120"/>
-        <source>Discount</source>
-        <translation>Rabatt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="121"/>
-        <source>Delete line</source>
-        <translation>Slett linje</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="122"/>
-        <source>Find item</source>
-        <translation>Finn vare</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="123"/>
-        <source>Price look-up</source>
-        <translation>Prisforespørsel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="124"/>
-        <source>Park</source>
-        <translation>Parker</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
-        <source>Resume</source>
-        <translation>Hent kurv</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
-        <source>Return</source>
-        <translation>Retur</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
-        <source>Void basket</source>
-        <translation>Annuller kurv</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
-        <source>Open drawer</source>
-        <translation>Åpne skuff</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
-        <source>Training</source>
-        <translation>Trening</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
-        <source>Log out</source>
-        <translation>Logg ut</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="131"/>
-        <source>Menu</source>
-        <translation>Meny</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="214"/>
+        <location filename="../../ui/sale_scans.py" line="37"/>
         <source>Credit notes are taken as payment: press Pay (F12).</source>
         <translation>Tilgodelapper tas imot som betaling: trykk Betal (F12).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="234"/>
+        <location filename="../../ui/sale_scans.py" line="60"/>
         <source>Read twice: «%1» is counted once.</source>
         <translation>Lest to ganger: «%1» telles én gang.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="236"/>
+        <location filename="../../ui/sale_scans.py" line="62"/>
         <source>«%1» is a one-off item and is already in the basket.</source>
         <translation>«%1» er et enkeltstående produkt og ligger allerede i kurven.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="261"/>
+        <location filename="../../ui/sale_scans.py" line="82"/>
+        <source>Repair %1 for pickup: %2</source>
+        <translation>Reparasjon %1 til henting: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_scans.py" line="85"/>
+        <source>deposit %1 is deducted when paying</source>
+        <translation>depositum %1 trekkes fra ved betaling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_scans.py" line="96"/>
         <source>open price</source>
         <translation>åpen pris</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="263"/>
+        <location filename="../../ui/sale_scans.py" line="98"/>
         <source>Price look-up: %1 costs %2</source>
         <translation>Prisforespørsel: %1 koster %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="277"/>
+        <location filename="../../ui/sale_scans.py" line="112"/>
         <source>The code %1 is not in the catalogue. Sell it as an open-price item of:</source>
         <translation>Koden %1 finnes ikke i varekatalogen. Selg den med åpen pris for:</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="293"/>
+        <location filename="../../ui/sale_scans.py" line="129"/>
         <source>That tenant has no open-price item to sell it as.</source>
         <translation>Leietakeren har ingen vare med åpen pris å selge den som.</translation>
     </message>
+</context>
+<context>
+    <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="319"/>
+        <location filename="../../ui/sale_widget.py" line="71"/>
+        <source>Scan or type a code, Enter to add</source>
+        <translation>Skann eller skriv en kode, Enter for å legge til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="103"/>
+        <source>Quick keys (open price)</source>
+        <translation>Hurtigtaster (åpen pris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="115"/>
+        <source>Pay</source>
+        <translation>Betal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="116"/>
+        <source>Quantity</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="117"/>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="118"/>
+        <source>Delete line</source>
+        <translation>Slett linje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="119"/>
+        <source>Find item</source>
+        <translation>Finn vare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="120"/>
+        <source>Price look-up</source>
+        <translation>Prisforespørsel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="121"/>
+        <source>Park</source>
+        <translation>Parker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="122"/>
+        <source>Resume</source>
+        <translation>Hent kurv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="123"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="124"/>
+        <source>Void basket</source>
+        <translation>Annuller kurv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="125"/>
+        <source>Open drawer</source>
+        <translation>Åpne skuff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="126"/>
+        <source>Training</source>
+        <translation>Trening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="127"/>
+        <source>Log out</source>
+        <translation>Logg ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="128"/>
+        <source>Menu</source>
+        <translation>Meny</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="236"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="356"/>
+        <location filename="../../ui/sale_widget.py" line="281"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="381"/>
+        <location filename="../../ui/sale_widget.py" line="306"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="383"/>
+        <location filename="../../ui/sale_widget.py" line="308"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="417"/>
+        <location filename="../../ui/sale_widget.py" line="342"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="423"/>
+        <location filename="../../ui/sale_widget.py" line="348"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="426"/>
+        <location filename="../../ui/sale_widget.py" line="351"/>
         <source>Resume which basket?</source>
         <translation>Hvilken kurv vil du hente?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="448"/>
+        <location filename="../../ui/sale_widget.py" line="373"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="455"/>
+        <location filename="../../ui/sale_widget.py" line="380"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="462"/>
+        <location filename="../../ui/sale_widget.py" line="387"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="478"/>
+        <location filename="../../ui/sale_widget.py" line="403"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="491"/>
+        <location filename="../../ui/sale_widget.py" line="416"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="493"/>
+        <location filename="../../ui/sale_widget.py" line="418"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="510"/>
+        <location filename="../../ui/sale_widget.py" line="435"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>

@@ -1,0 +1,144 @@
+"""What a code read at the sale screen means and does: an item into the basket (or its price
+in look-up mode), a receipt number to returns, a job tag to pickup, an unknown code offered as an
+open-price line of the tenant its label names; a double read of one item counts once."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from pos.errors import DomainError, UnknownItem
+from pos.identifiers import parse_in_store_ean13
+from pos.model.catalogue import Item, ItemKind
+from pos.money import Ore
+from pos.services.repair_common import UnknownTicket
+from ui.common import kr
+from ui.price_dialog import PriceDialog
+from ui.scanner.routing import CodeKind, DuplicateGuard, route_code
+
+if TYPE_CHECKING:
+    from ui.sale_widget import SaleWidget
+
+
+class SaleScans(QObject):
+    def __init__(self, sale: SaleWidget) -> None:
+        super().__init__(sale)
+        self.sale = sale
+        self._guard = DuplicateGuard()
+
+    def handle(self, raw: str) -> None:
+        routed = route_code(raw)
+        if routed.kind is CodeKind.RECEIPT:
+            self.sale.start_return(routed.code)
+        elif routed.kind is CodeKind.CREDIT_NOTE:
+            self.sale.say(
+                self.tr("Credit notes are taken as payment: press Pay (F12)."), problem=True
+            )
+        elif routed.kind is CodeKind.REPAIR_TICKET:
+            self._repair_pickup(routed.code)
+        elif routed.kind is CodeKind.INVALID and routed.error is not None:
+            self.sale.fail(routed.error)
+        else:
+            self._item_code(routed.code)
+
+    def _item_code(self, code: str) -> None:
+        repeat = self._guard.is_repeat(code, time.monotonic())
+        try:
+            item = self.sale.session.find(code)
+        except UnknownItem:
+            self._unknown_code(code)
+            return
+        except DomainError as error:
+            self.sale.fail(error)
+            return
+        if self.sale.price_lookup:
+            self.show_price(item)
+        elif self.sale.session.one_off_in_basket(item):
+            text = (
+                self.tr("Read twice: «%1» is counted once.")
+                if repeat
+                else self.tr("«%1» is a one-off item and is already in the basket.")
+            )
+            self.sale.say(text.replace("%1", item.description), problem=not repeat)
+        elif item.kind is ItemKind.OPEN_PRICE or item.price is None:
+            self.ask_price(item)
+        else:
+            self.sale.add_item(item)
+
+    def _repair_pickup(self, ticket_id: str) -> None:
+        """A job tag: the job's work and parts into the basket, its deposit to the payment."""
+        try:
+            pickup = self.sale.session.add_pickup(ticket_id)
+        except UnknownTicket:
+            self._item_code(ticket_id)  # not a ticket after all: an item code like one
+            return
+        except DomainError as error:
+            self.sale.fail(error)
+            return
+        self.sale.model.reset()
+        self.sale.view.scrollToBottom()
+        text = self.tr("Repair %1 for pickup: %2").replace("%1", pickup.ticket_id)
+        text = text.replace("%2", kr(pickup.total))
+        if pickup.deposit is not None:
+            deducted = self.tr("deposit %1 is deducted when paying")
+            text += ", " + deducted.replace("%1", kr(pickup.deposit.amount))
+        self.sale.say(text + ".")
+        self.sale.refresh()
+
+    def show_price(self, item: Item) -> None:
+        try:
+            self.sale.session.look_up_price(item)
+        except DomainError as error:
+            self.sale.fail(error)
+            return
+        price = kr(item.price) if item.price is not None else self.tr("open price")
+        self.sale.say(
+            self.tr("Price look-up: %1 costs %2")
+            .replace("%1", item.description)
+            .replace("%2", price)
+        )
+
+    def _unknown_code(self, code: str) -> None:
+        in_store = parse_in_store_ean13(code)
+        tenant_id = None
+        if in_store is not None:
+            try:
+                tenant_id = self.sale.session.tenant_by_code(in_store.tenant_code).id
+            except DomainError:
+                tenant_id = None
+        heading = self.tr(
+            "The code %1 is not in the catalogue. Sell it as an open-price item of:"
+        ).replace("%1", code)
+        self.sale.say(heading, problem=True)
+        dialog = PriceDialog(
+            heading,
+            sorted(self.sale.session.tenants().values(), key=lambda t: t.code),
+            tenant_id,
+            choose_tenant=tenant_id is None,
+            parent=self.sale,
+        )
+        dialog.priced.connect(self._sell_unknown)
+        self.sale._open(dialog)
+
+    def _sell_unknown(self, tenant_id: str, price: Ore) -> None:
+        item = self.sale.session.open_price_item_of(tenant_id)
+        if item is None:
+            self.sale.say(
+                self.tr("That tenant has no open-price item to sell it as."), problem=True
+            )
+            return
+        self.sale.add_item(item, 1, price)
+
+    def ask_price(self, item: Item) -> None:
+        tenant = self.sale.session.tenants().get(item.tenant_id)
+        dialog = PriceDialog(
+            item.description,
+            [tenant] if tenant else [],
+            item.tenant_id,
+            choose_tenant=False,
+            parent=self.sale,
+        )
+        dialog.priced.connect(lambda _tenant, price: self.sale.add_item(item, 1, price))
+        self.sale._open(dialog)
