@@ -18,14 +18,21 @@ from bench import Figure, median, percentile
 
 ITEMS = 1_000_000
 SCANS = 300
-CACHE = Path(tempfile.gettempdir()) / "omigjen-bench-1m"
+CACHE_ROOT = Path(tempfile.gettempdir()) / "omigjen-bench-1m"
+ITEM_COLUMNS = (
+    "id, tenant_id, kind, description, price, vat_class, article_group_id, barcode, stock_qty, "
+    "status, updated_at"
+)
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def catalogue_dir() -> Path:
-    """A seeded demo centre plus a million one-off items, built once and cached."""
-    data = CACHE / "data"
-    if (CACHE / "ready").exists():
+    """A seeded demo centre plus a million one-off items, built once per schema and cached."""
+    from pos.adapters.db import head_revision
+
+    cache = CACHE_ROOT / head_revision()  # a newer schema builds a new catalogue
+    data = cache / "data"
+    if (cache / "ready").exists():
         return data
     from pos.counter import open_counter
     from pos.identifiers import make_in_store_ean13
@@ -53,9 +60,9 @@ def catalogue_dir() -> Path:
         for n in range(ITEMS)
     )
     with db:
-        db.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        db.executemany(f"INSERT INTO items ({ITEM_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     db.close()
-    (CACHE / "ready").touch()
+    (cache / "ready").touch()
     return data
 
 
