@@ -29,6 +29,7 @@ from ui.tasks import TaskRunner
 from ui.till_session import LazySigner, TillSession
 
 if TYPE_CHECKING:
+    from sync.worker import SyncWorker
     from ui.scanner.serial_reader import SerialScanner
 
 log = logging.getLogger(__name__)
@@ -84,8 +85,14 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
             centre_name=overview.centre_name,
             register_name=overview.register_name,
             idle_ms=int(options.idle_minutes * 60_000),
-            page_context=PageContext(session, tasks, printing, counter.data_dir),
-        )
+            page_context=PageContext(
+                session, tasks, printing, counter.data_dir,
+                extras={"public_keys": _public_keys(counter)},
+            ),
+        )  # fmt: skip
+        sync_worker = _start_sync(counter, options.version)
+        if sync_worker is not None:  # push right after each sale; the cashier never waits
+            window.sale.sale_completed.connect(lambda _result: sync_worker.kick())
         wedge = WedgeScannerFilter(options.wedge, parent=window)
         app.installEventFilter(wedge)
         wedge.scanned.connect(window.route_scan)
@@ -98,6 +105,8 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
             serial.stop()
         if isinstance(output, QueuedPrinterOutput):
             output.stop()
+        if sync_worker is not None:
+            sync_worker.stop()
         if session.operator is not None:
             session.log_out()
         till.stop_application(counter.uow, ctx)
@@ -154,6 +163,29 @@ def _backup_failed(window: MainWindow, lang: str) -> Callable[[Exception], None]
         QMessageBox.warning(window, "Omigjen POS", text)
 
     return show
+
+
+def _public_keys(counter: Counter) -> dict[str, str]:
+    """The signing public keys, sent at enrolment so the server can verify every signature."""
+    return {
+        version: counter.keys.public_key_pem(version).decode("ascii")
+        for (method, version) in counter.keys.verifiers()
+        if method.startswith("RSA")
+    }
+
+
+def _start_sync(counter: Counter, version: str) -> SyncWorker | None:
+    """The background sync loop, when this counter is enrolled with a central server."""
+    from pos.services.sync_state import enrolment
+
+    if enrolment(counter.uow) is None:
+        return None
+    from sync.cycle import SyncCycle
+    from sync.worker import SyncWorker
+
+    worker = SyncWorker(lambda: SyncCycle(counter.uow, app_version=version).run())
+    worker.start()
+    return worker
 
 
 def _printer_output(

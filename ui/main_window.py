@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.model.staff import Operator
+from pos.services.sync_state import sync_status
 from ui.common import error_text
 from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
@@ -194,11 +195,14 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         operator = self.session.operator
         overview = self.session.overview()
+        sync = sync_status(self.session.uow)
         self.status.show_state(
             user=f"{operator.name} ({operator.staff_no})" if operator else None,
             register=overview.register_name,
             tenant_count=len(self.session.basket.tenant_ids),
             training=self.session.training,
             printer=self.session.output.printer_state(),
-            unsynced=overview.unsynced,
+            unsynced=sync.unsynced,
+            online=sync.online if sync.enrolled else None,
+            sync_problems=sync.problems,
         )

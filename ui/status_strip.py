@@ -36,7 +36,10 @@ class StatusStrip(QWidget):
         training: bool,
         printer: PrinterState,
         unsynced: int,
+        online: bool | None = None,
+        sync_problems: int = 0,
     ) -> None:
+        """``online`` is None when the counter is not enrolled with a central server."""
         self.user.setText(user or self.tr("Not logged in"))
         self.register.setText(register)
         self.show_tenant_count(tenant_count)
@@ -46,7 +49,13 @@ class StatusStrip(QWidget):
         )
         self.printer.setText(self.tr("Printer: %1").replace("%1", self._printer_text(printer)))
         self.printer.setStyleSheet("" if printer.ready else "color: #b71c1c;")
-        self.unsynced.setText(self.tr("%1 not yet synced").replace("%1", str(unsynced)))
+        text = self.tr("%1 not yet synced").replace("%1", str(unsynced))
+        if online is not None:
+            text = (self.tr("online") if online else self.tr("offline")) + " · " + text
+        if sync_problems:
+            text += " · " + self.tr("%1 sync problems").replace("%1", str(sync_problems))
+        self.unsynced.setText(text)
+        self.unsynced.setStyleSheet("color: #b71c1c;" if sync_problems or online is False else "")
 
     def _printer_text(self, printer: PrinterState) -> str:
         if printer.text == "no printer":

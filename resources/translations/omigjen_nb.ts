@@ -109,32 +109,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Locked after a quiet spell. The basket is kept.</source>
         <translation>Låst etter en stund uten bruk. Kurven er tatt vare på.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -605,42 +605,57 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/status_strip.py" line="40"/>
+        <location filename="../../ui/status_strip.py" line="43"/>
         <source>Not logged in</source>
         <translation>Ikke innlogget</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="55"/>
+        <location filename="../../ui/status_strip.py" line="54"/>
+        <source>online</source>
+        <translation>tilkoblet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="54"/>
+        <source>offline</source>
+        <translation>frakoblet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="56"/>
+        <source>%1 sync problems</source>
+        <translation>%1 synkroniseringsproblemer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="64"/>
         <source>ready</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="58"/>
+        <location filename="../../ui/status_strip.py" line="67"/>
         <source>%1 failed print jobs</source>
         <translation>%1 mislykkede utskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="62"/>
+        <location filename="../../ui/status_strip.py" line="71"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="43"/>
+        <location filename="../../ui/status_strip.py" line="46"/>
         <source>TRAINING</source>
         <translation>TRENING</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="53"/>
+        <location filename="../../ui/status_strip.py" line="62"/>
         <source>No printer</source>
         <translation>Ingen skriver</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="47"/>
+        <location filename="../../ui/status_strip.py" line="50"/>
         <source>Printer: %1</source>
         <translation>Skriver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="49"/>
+        <location filename="../../ui/status_strip.py" line="52"/>
         <source>%1 not yet synced</source>
         <translation>%1 ikke synkronisert ennå</translation>
     </message>

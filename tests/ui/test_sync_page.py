@@ -1,0 +1,42 @@
+"""Sync at the counter: a manager enrols it from the sync page with a one-time code, the status
+strip shows online and the unsynced count, and "sync now" drains the outbox to a real server."""
+
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import checkout
+from pos.services.sync_state import sync_status
+from tests.central import live_server
+from tests.ui.conftest import log_in
+from ui.pages import PageContext
+from ui.sync_screen.sync_page import SyncPage
+
+
+def test_a_manager_enrols_the_counter_and_syncs_from_the_page(window, counter, ctx, shelf, central):
+    basket = Basket()
+    basket.add(shelf("KAFFE-MED"))
+    checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CARD, 3200)])
+    central.add_counter_tenants(counter)
+    log_in(window, "9001", "9999")
+    keys = {"1": counter.keys.public_key_pem("1").decode("ascii")}
+    window.page_context = PageContext(window.session, window.tasks, extras={"public_keys": keys})
+    page = window.show_page("sync")
+    assert isinstance(page, SyncPage)
+    assert "Not enrolled" in page.state.text() or "Ikke registrert" in page.state.text()
+    with live_server(central) as url:
+        page.server.setText(url)
+        page.code.setText(central.enrolment_code())
+        page.enrol()
+        assert "Enrolled" in page.state.text() or "Registrert" in page.state.text()
+        assert sync_status(counter.uow).unsynced > 0
+        page.run_sync()
+        status = sync_status(counter.uow)
+        assert status.online and status.unsynced == 0 and status.problems == 0
+    window.refresh_status()
+    assert "0" in window.status.unsynced.text()
+    assert central.scalar("SELECT count(*) FROM events") > 0
+
+
+def test_a_cashier_sees_the_sync_state_but_cannot_enrol(window):
+    log_in(window)
+    page = window.show_page("sync")
+    assert not page.enrol_button.isEnabled() and not page.sync_now.isEnabled()

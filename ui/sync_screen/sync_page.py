@@ -1,0 +1,133 @@
+"""The sync page: online or offline, how much is waiting, the problems the server reported
+(flagged or rejected events: shown, never lost), "sync now", and enrolment with a one-time code
+(managers). Network work runs off the GUI thread; the cashier never waits on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from pos.model.staff import Permission
+from pos.services.sync_state import sync_problems, sync_status
+from ui.common import error_text
+from ui.pages import PageContext, PageWidget
+
+VERSION = "0.1.0"
+
+
+class SyncPage(PageWidget):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Sync with the central server"), self)
+        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout.addWidget(title)
+        self.state = QLabel("", self)
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        buttons = QHBoxLayout()
+        self.sync_now = QPushButton(self.tr("Sync now (F5)"), self)
+        self.sync_now.setShortcut("F5")
+        self.sync_now.setMinimumHeight(48)
+        self.sync_now.clicked.connect(self.run_sync)
+        back = QPushButton(self.tr("Back to sale (Esc)"), self)
+        back.setShortcut("Esc")
+        back.setMinimumHeight(48)
+        back.clicked.connect(self.close_requested.emit)
+        buttons.addWidget(self.sync_now)
+        buttons.addWidget(back)
+        layout.addLayout(buttons)
+        self.enrol_form = QFormLayout()
+        self.server = QLineEdit(self)
+        self.server.setPlaceholderText("https://sentral.example.no")
+        self.code = QLineEdit(self)
+        self.ca_file = QLineEdit(self)
+        self.ca_file.setPlaceholderText(self.tr("CA file (only for a private certificate)"))
+        self.enrol_button = QPushButton(self.tr("Enrol this counter"), self)
+        self.enrol_button.setMinimumHeight(48)
+        self.enrol_button.clicked.connect(self.enrol)
+        self.enrol_form.addRow(self.tr("Server address"), self.server)
+        self.enrol_form.addRow(self.tr("One-time code"), self.code)
+        self.enrol_form.addRow(self.tr("Certificate"), self.ca_file)
+        self.enrol_form.addRow("", self.enrol_button)
+        layout.addLayout(self.enrol_form)
+        layout.addWidget(QLabel(self.tr("Sync problems (the server flagged or refused):"), self))
+        self.problems = QTableWidget(0, 4, self)
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("No."), self.tr("Status"), self.tr("Reason"), self.tr("Type")]
+        )
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.problems, 1)
+
+    def on_shown(self) -> None:
+        status = sync_status(self.ctx.session.uow)
+        if not status.enrolled:
+            text = self.tr("Not enrolled: sales stay on this counter until a manager enrols it.")
+        else:
+            text = (
+                self.tr("Server %1 · %2 · %3 not yet synced · last contact %4")
+                .replace("%1", status.server_url)
+                .replace("%2", self.tr("online") if status.online else self.tr("offline"))
+                .replace("%3", str(status.unsynced))
+                .replace("%4", status.last_ok_at or "–")
+            )
+            if status.last_error:
+                text += "\n" + status.last_error
+        self.state.setText(text)
+        operator = self.ctx.session.operator
+        may_enrol = operator is not None and operator.may(Permission.MANAGE)
+        for widget in (self.server, self.code, self.ca_file, self.enrol_button):
+            widget.setEnabled(may_enrol)
+        self.sync_now.setEnabled(status.enrolled)
+        rows = sync_problems(self.ctx.session.uow, limit=200)
+        self.problems.setRowCount(len(rows))
+        for row, problem in enumerate(rows):
+            values = (problem["device_seq"], problem["status"], problem["code"], problem["type"])
+            for column, value in enumerate(values):
+                self.problems.setItem(row, column, QTableWidgetItem(str(value)))
+
+    def run_sync(self) -> None:
+        from sync.cycle import SyncCycle
+
+        uow = self.ctx.session.uow
+        self._background(lambda: SyncCycle(uow, app_version=VERSION).run().summary())
+
+    def enrol(self) -> None:
+        from sync.enrolment import enrol
+
+        session = self.ctx.session
+        keys = self.ctx.extras.get("public_keys", {})
+        server, code, ca = self.server.text().strip(), self.code.text(), self.ca_file.text()
+
+        def work() -> str:
+            done = enrol(session.uow, server, code, device_name=session.register_id,
+                         app_version=VERSION, public_keys=keys, ca_file=ca)  # type: ignore[arg-type]  # fmt: skip
+            return self.tr("Enrolled as %1").replace("%1", done.device_id)
+
+        self._background(work)
+
+    def _background(self, work: Callable[[], str]) -> None:
+        self.state.setText(self.tr("Working…"))
+        self.ctx.tasks.run(work, self._done, self._failed)
+
+    def _done(self, text: str) -> None:
+        self.on_shown()
+        self.state.setText(text + "\n" + self.state.text())
+
+    def _failed(self, error: Exception) -> None:
+        self.on_shown()
+        reason = getattr(error, "reason", "") or error_text(error)
+        self.state.setText(
+            self.tr("Sync failed: %1 (everything stays queued)").replace("%1", reason)
+        )
