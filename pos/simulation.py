@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pos.clock import OSLO, SteppingClock
 from pos.errors import DomainError
-from pos.identifiers import make_in_store_ean13
+from pos.identifiers import make_in_store_ean13, parse_in_store_ean13
 from pos.model.basket import Basket
 from pos.model.catalogue import Item, ItemKind, ItemStatus
 from pos.model.payment import Tender, TenderKind
@@ -92,6 +92,10 @@ class Simulation:
     def _load_catalogue(self) -> None:
         with self.uow.read() as uow:
             items = uow.queries.items()
+        # Continue after the numbers earlier runs gave out, so a second run on the same data
+        # directory makes new labels instead of colliding with the old ones.
+        used = [parse_in_store_ean13(item.barcode or "") for item in items]
+        self.item_serial = max([self.item_serial] + [u.item_number for u in used if u is not None])
         for item in items:
             if item.kind is ItemKind.ONE_OFF:
                 if item.status is ItemStatus.AVAILABLE:

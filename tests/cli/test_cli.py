@@ -135,3 +135,10 @@ def test_commands_log_to_a_rotating_file_readable_by_the_user_only(tmp_path):
     assert log.is_file() and log.stat().st_mode & 0o777 == 0o600
     run(tmp_path, "tenants")
     assert "1234" not in log.read_text() and "9999" not in log.read_text()
+
+
+def test_simulate_twice_on_the_same_directory_adds_history(tmp_path):
+    run(tmp_path, "simulate", "--days", "1", "--sales-per-day", "10", "--seed", "1")
+    second = run(tmp_path, "simulate", "--days", "1", "--sales-per-day", "10", "--seed", "2")
+    assert "sales" in second.stdout
+    assert run(tmp_path, "verify-journal").returncode == 0
