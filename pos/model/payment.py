@@ -76,6 +76,13 @@ class Tender:
     tenant_id: str | None = None
 
     def __post_init__(self) -> None:
+        if not isinstance(self.kind, TenderKind):  # e.g. "cash" from a combo box
+            try:
+                object.__setattr__(self, "kind", TenderKind(self.kind))
+            except ValueError as error:
+                raise InvalidTender(str(self.kind)) from error
+        if not isinstance(self.amount, int) or isinstance(self.amount, bool):
+            raise InvalidTender(str(self.amount))
         if not 0 <= self.amount <= MAX_AMOUNT_ORE:
             raise InvalidTender(format_nok(self.amount))
 

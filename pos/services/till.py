@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from pos.errors import InvalidAmount, TillAlreadyOpen, TillNotOpen
+from pos.errors import InvalidAmount, TillAlreadyOpen, TillNotOpen, TrainingRestriction
 from pos.model.basket import Basket, BasketLine, check_amount
 from pos.model.catalogue import Item
 from pos.model.events import EventCode, OtherEvent
@@ -24,6 +24,7 @@ def journal_event(
     tenant_id: str | None = None,
     amount: Ore | None = None,
     details: dict | None = None,
+    ref_id: str | None = None,
 ) -> int:
     """Record one event in its own transaction (used for events that stand alone)."""
     with uow_factory() as uow:
@@ -34,6 +35,7 @@ def journal_event(
             staff_id=ctx.operator.staff_id or None,
             tenant_id=tenant_id,
             amount=amount,
+            ref_id=ref_id,
             details=details,
         )
         uow.commit()
@@ -114,6 +116,8 @@ def move_cash(
 ) -> str:
     """Cash put into (positive) or taken out of (negative) the drawer, with a reason."""
     ctx.require(Permission.CASH_IN_OUT, approver)
+    if ctx.training:  # training never moves real money
+        raise TrainingRestriction("kontanter inn/ut")
     if amount == 0:
         raise InvalidAmount("0")
     check_amount(abs(amount))
@@ -210,6 +214,7 @@ def look_up_price(uow_factory: UnitOfWorkFactory, ctx: TillContext, item: Item) 
         uow_factory,
         ctx,
         EventCode.PRICE_LOOKUP,
+        ref_id=item.id,
         tenant_id=item.tenant_id,
         amount=item.price,
         details={"item_id": item.id, "description": item.description},

@@ -108,3 +108,12 @@ def test_a_parked_basket_resumes_once_and_sells(counter, ctx, shelf, cashier, cl
     checkout.complete_sale(counter.uow, other_ctx, resumed, [Tender(TenderKind.CARD, 152000)])
     codes = [code for code, *_ in last_events(counter, 3)]
     assert codes == [EventCode.PARK, EventCode.RESUME, EventCode.SALES_RECEIPT]
+
+
+def test_training_never_moves_real_cash(counter, ctx):
+    from pos.errors import TrainingRestriction
+
+    till.set_training(counter.uow, ctx, True)
+    with pytest.raises(TrainingRestriction):
+        till.move_cash(counter.uow, ctx, 10000, "Øvelse")
+    till.set_training(counter.uow, ctx, False)

@@ -92,3 +92,13 @@ def test_every_payment_is_allocated_exactly(amounts, splits, with_cash, extra, r
     assert sum(s.rounding for s in result.shares) == result.rounding
     assert result.change >= 0
     assert settle(dues, tenders) == result
+
+
+def test_a_tender_kind_given_as_text_is_understood_or_refused():
+    from pos.errors import InvalidTender
+
+    assert Tender("cash", 100).kind is TenderKind.CASH  # type: ignore[arg-type]
+    with pytest.raises(InvalidTender):
+        Tender("cheque", 100)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTender):
+        Tender(TenderKind.CARD, 1.5)  # type: ignore[arg-type]
