@@ -4,16 +4,19 @@ header/footer, logo), deactivate while keeping the history. Every change is jour
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from pos.adapters.settlement_queries import SettlementQueries
+from pos.day_end_errors import InvalidRate
 from pos.errors import DomainError, InvalidTenant, UnknownTenant
 from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission
 from pos.model.tenant import Tenant
 from pos.services import setup
 from pos.services.context import TillContext
+from pos.services.tenant_terms import parse_rate
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 LOGO_META = "tenant_logo:{}"
@@ -36,6 +39,19 @@ class TenantDetails:
     bank_account: str
     group_rates: dict[str, int]
     logo_path: str
+
+
+def parse_group_rates(text: str) -> dict[str, int]:
+    """'KLAER 10, BARN 12,5' -> {'KLAER': 1000, 'BARN': 1250}: commission per article group."""
+    rates: dict[str, int] = {}
+    for part in re.split(r"[;\n]|,(?=\s*[A-Za-zÆØÅæøå])", text):
+        if not part.strip():
+            continue
+        match = re.fullmatch(r"\s*([A-Za-z0-9_ÆØÅæøå-]+)\s*[:=]?\s*(\S+?)\s*%?\s*", part)
+        if not match:
+            raise InvalidRate(part.strip())
+        rates[match.group(1).upper()] = parse_rate(match.group(2))
+    return rates
 
 
 def list_tenants(uow_factory: UnitOfWorkFactory) -> list[Tenant]:
