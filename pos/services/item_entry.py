@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from pos.errors import UnknownTenant
 from pos.model.catalogue import ArticleGroup, Item
+from pos.model.staff import Permission
 from pos.services import setup
 from pos.services.catalogue import match_expression
 from pos.services.context import TillContext
@@ -56,7 +57,9 @@ def list_items(
 def change_price(
     uow_factory: UnitOfWorkFactory, ctx: TillContext, item_id: str, price: int
 ) -> None:
-    """A new price for an item, journaled (13021) at this register; its label is flagged."""
+    """A new price for an item (manager), journaled (13021) at this register; its label is
+    flagged for a reprint."""
+    ctx.require(Permission.PRICE_OVERRIDE)
     setup.change_price(
         uow_factory,
         item_id,
