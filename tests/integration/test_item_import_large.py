@@ -22,6 +22,7 @@ def test_a_50000_row_file_with_broken_rows_names_them_and_imports_nothing_partia
     assert [e.line for e in result.errors] == [102, 20_002, 50_000]
     assert "pris mangler" in result.errors[0].message("nb")
     assert "mva" in result.errors[1].message("nb")
+    assert "skilletegn" in result.errors[2].message("nb")
     assert len(result.rows) == ROWS - 3
     before = row_counts(counter)
     with pytest.raises(item_import.ImportHasErrors):
