@@ -34,7 +34,8 @@ def read_frame(
         frame = b""
         deadline = time.monotonic() + wait_s
         while time.monotonic() < deadline:
-            frame += port.read(port.in_waiting or 1)
+            chunk = port.read(port.in_waiting or 1)
+            frame += chunk
             if frame.endswith((b"\r", b"\n")):
                 if port.in_waiting:  # a CR LF pair: take the LF too
                     frame += port.read(port.in_waiting)
