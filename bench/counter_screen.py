@@ -18,7 +18,10 @@ from bench import Figure, median, percentile
 
 ITEMS = 1_000_000
 SCANS = 300
-CACHE = Path(tempfile.gettempdir()) / "omigjen-bench-1m"
+CACHE = Path(
+    os.environ.get("OMIGJEN_BENCH_CACHE") or Path(tempfile.gettempdir()) / "omigjen-bench-1m"
+)
+"""Built once; set OMIGJEN_BENCH_CACHE to keep one per schema (e.g. per branch)."""
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -53,7 +56,12 @@ def catalogue_dir() -> Path:
         for n in range(ITEMS)
     )
     with db:
-        db.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        db.executemany(
+            "INSERT INTO items (id, tenant_id, kind, description, price, vat_class, "
+            "article_group_id, barcode, stock_qty, status, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
     db.close()
     (CACHE / "ready").touch()
     return data

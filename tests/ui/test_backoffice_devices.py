@@ -73,10 +73,10 @@ def test_scanner_settings_are_saved_for_the_next_start(manager_window, counter):
 def test_a_wedge_test_scan_shows_each_byte_and_the_symbology(manager_window):
     page = manager_window.show_page("scanner")
     press(page.result, Qt.Key.Key_F5)
-    scan(page.result, "]E02110000000019")
+    scan(page.result, "]E02110000000011")
     shown = page.result.toPlainText()
-    assert "Code: 2110000000019" in shown or "Kode: 2110000000019" in shown
-    assert "EAN-13" in shown and "]E0" in shown
+    assert "Code: 2110000000011" in shown or "Kode: 2110000000011" in shown
+    assert "EAN-13" in shown and "]E0" in shown and "WRONG" not in shown and "FEIL" not in shown
     assert " 5D " in shown and " 0D " in shown  # ']' first, CR (Enter) last
     assert shown.count(" ms") == 17
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,7 +73,7 @@ class ItemEntryPage(PageWidget):
         self.open_button = touch_button(self.tr("Open PDF"), self, "Ctrl+Shift+O")
         self.open_button.clicked.connect(self.open_sheet)
         self.open_button.setEnabled(False)
-        touch_button(self.tr("Batch"), self, "Ctrl+B").clicked.connect(self.batch.toggle)
+        QShortcut(QKeySequence("Ctrl+B"), self).activated.connect(self.batch.toggle)
         buttons = QHBoxLayout()
         for button in (self.register_button, self.sheet_button, self.open_button):
             buttons.addWidget(button)

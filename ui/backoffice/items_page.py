@@ -57,6 +57,7 @@ class ItemsPage(PageWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setDefaultSectionSize(40)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(0, 150)  # a 13-digit code in full
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.price = QLineEdit(self)
         self.price.setPlaceholderText(self.tr("New price (kr)"))

@@ -3,6 +3,7 @@ what happened (or what went wrong), and touch-sized fields."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.common import TOUCH_MIN_PX, touch_button
@@ -14,7 +15,7 @@ def heading(page: PageWidget, title: str) -> QHBoxLayout:
     label = QLabel(title, page)
     label.setStyleSheet("font-size: 22px; font-weight: bold;")
     row.addWidget(label, 1)
-    back = touch_button(page.tr("Back"), page, "Esc")
+    back = touch_button(QCoreApplication.translate("BackOffice", "Back"), page, "Esc")
     back.clicked.connect(page.close_requested.emit)
     row.addWidget(back)
     return row

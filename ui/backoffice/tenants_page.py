@@ -148,9 +148,8 @@ class TenantsPage(PageWidget):
         self.header.setPlainText(tenant.receipt_header)
         self.footer.setPlainText(tenant.receipt_footer)
         self.logo.setText(details.logo_path)
-        self.active_button.setText(
-            self.tr("Deactivate") if tenant.active else self.tr("Reactivate")
-        )
+        label = self.tr("Deactivate") if tenant.active else self.tr("Reactivate")
+        self.active_button.setText(f"{label}\nCtrl+D")
         self.active_button.setEnabled(True)
 
     def new_tenant(self) -> None:

@@ -60,7 +60,7 @@ def analyse(sent: bytes, gaps_ms: list[float] | None = None, prefix: str = "") -
     scan = strip_framing(text, prefix)
     code = scan.code
     gtin = code.isdigit() and len(code) in (8, 12, 13)
-    check = is_valid_gtin(code) if gtin else None
+    check = is_valid_gtin(code.zfill(13) if len(code) == 12 else code) if gtin else None
     if scan.symbology:
         name = AIM_NAMES.get(scan.symbology, f"AIM {scan.symbology}")
         return ScanAnalysis(bytes_sent, code, scan.symbology, name, "AIM id", check)
