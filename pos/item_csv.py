@@ -130,12 +130,27 @@ def parse(data: bytes, *, default_group: str, known_groups: set[str]) -> ParsedF
                 )
             )
             continue
+        if len(cells) == 1 < len(header) and _other_delimiter(cells[0], delimiter):
+            used = _other_delimiter(cells[0], delimiter)
+            parsed.errors.append(
+                RowError(
+                    line_no,
+                    f"feil skilletegn: linjen bruker «{used}», filen bruker «{delimiter}»",
+                    f"wrong delimiter: the line uses '{used}', the file uses '{delimiter}'",
+                )
+            )
+            continue
         row = {name: (cells[i].strip() if i < len(cells) else "") for name, i in columns.items()}
         try:
             parsed.rows.append(_row(line_no, row, default_group, known_groups))
         except _RowProblem as problem:
             parsed.errors.append(RowError(line_no, problem.nb, problem.en))
     return parsed
+
+
+def _other_delimiter(cell: str, delimiter: str) -> str:
+    """The separator a one-field line uses instead of the file's own, or ''."""
+    return next((d for d in ";,\t" if d != delimiter and d in cell), "")
 
 
 class _RowProblem(Exception):

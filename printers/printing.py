@@ -27,6 +27,7 @@ from pos.model.receipt import ReceiptDoc
 from pos.model.staff import Operator
 from pos.money import Ore
 from pos.services import copies, paper, print_queue, till
+from pos.services import tenants as tenant_admin
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
 from pos.services.print_queue import NewJob
@@ -171,16 +172,20 @@ class Printing:
         return new_id
 
     def _logos(self) -> Mapping[str, bytes]:
-        """Tenant logos from ``<logo_dir>/<tenant code>.png``, by tenant name."""
-        if self.logo_dir is None or not self.logo_dir.is_dir():
-            return {}
+        """Tenant logos by tenant name: the file set in the back office, else
+        ``<logo_dir>/<tenant code>.png``. A missing file just prints no logo."""
         with self.uow.read() as uow:
             tenants = uow.store.tenants()
+            chosen = tenant_admin.logo_paths(uow)
         found = {}
         for tenant in tenants:
-            path = self.logo_dir / f"{tenant.code}.png"
-            if path.is_file():
-                found[tenant.name] = path.read_bytes()
+            candidates = [Path(chosen[tenant.id])] if tenant.id in chosen else []
+            if self.logo_dir is not None:
+                candidates.append(self.logo_dir / f"{tenant.code}.png")
+            for path in candidates:
+                if path.is_file():
+                    found[tenant.name] = path.read_bytes()
+                    break
         return found
 
     # -- the drawer --------------------------------------------------------------------------

@@ -76,10 +76,57 @@ def main() -> int:
         window.sale.toggle_training()
         window.sale.handle_scan("KAFFE-INNE")
         grab(app, window, "training")
+        window.sale.toggle_training()
+        session.log_out()
+        window.page_context.data_dir = counter.data_dir
+        window._logged_in(session.log_in("9001", "9999"))  # noqa: SLF001 - skip the PIN pad
+        backoffice(app, window, Path(tmp))
         QTimer.singleShot(0, app.quit)
         app.exec()
         session.log_out()
     return 0
+
+
+def backoffice(app: QApplication, window: MainWindow, tmp: Path) -> None:
+    """One picture per back-office page, each with something on it."""
+    from ui.scanner.symbology import analyse
+
+    entry = window.show_page("item_entry")
+    entry.batch.setChecked(True)  # type: ignore[attr-defined]
+    for text, price in (("Ullkåpe, grå, str. M", "349"), ("Skinnjakke, brun", "599")):
+        entry.description.setText(text)  # type: ignore[attr-defined]
+        entry.price.setText(price)  # type: ignore[attr-defined]
+        entry.register()  # type: ignore[attr-defined]
+    entry.description.setText("Strikkegenser, håndlaget")  # type: ignore[attr-defined]
+    entry.price.setText("249,50")  # type: ignore[attr-defined]
+    grab(app, window, "backoffice_item_entry")
+    items = window.show_page("items")
+    items.view.selectRow(1)  # type: ignore[attr-defined]
+    items.price.setText("299")  # type: ignore[attr-defined]
+    items.change_price()  # type: ignore[attr-defined]
+    grab(app, window, "backoffice_items")
+    csv_file = tmp / "varer.csv"
+    csv_file.write_text(
+        "Beskrivelse;Pris;MVA;Varegruppe;Tilstand\n"
+        "Genser, ull;149,50;25;KLAER;Som ny\nBukse;;25;KLAER;Brukt\n"
+        "Jakke;299;30;KLAER;Brukt\nSkjorte,99,25,KLAER,Brukt\n"
+        "Kåpe «Åsne»;1 299;25;KLAER;Pent brukt\n",
+        encoding="cp1252",
+    )
+    importer = window.show_page("item_import")
+    importer.path.setText(str(csv_file))  # type: ignore[attr-defined]
+    importer.read_file()  # type: ignore[attr-defined]
+    grab(app, window, "backoffice_import")
+    window.show_page("tenants")
+    grab(app, window, "backoffice_tenants")
+    window.show_page("staff")
+    grab(app, window, "backoffice_staff")
+    window.show_page("devices")
+    grab(app, window, "backoffice_devices")
+    scanner = window.show_page("scanner")
+    gaps = [0.0] + [8.0 + (n % 3) for n in range(16)]
+    scanner.show_analysis(analyse(b"]E02110000000011\r", gaps))  # type: ignore[attr-defined]
+    grab(app, window, "backoffice_scanner")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pos.counter import Counter, open_counter, restore_latest
 from pos.errors import DomainError, StoreDamaged
 from pos.model.staff import Operator, Role
-from pos.services import till
+from pos.services import devices, till
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.i18n import install_translator
@@ -42,7 +42,8 @@ class GuiOptions:
     version: str = ""
     serial_scanner: str | None = None
     """A pyserial URL (``/dev/ttyACM0``, ``COM3``, ``socket://host:port``) or None."""
-    wedge: WedgeConfig = WedgeConfig()
+    wedge: WedgeConfig | None = None
+    """None: the register's scanner settings from the back office (``services.devices``)."""
     idle_minutes: float = 5.0
     output: ReceiptOutput | None = None
     printer_url: str | None = None
@@ -93,10 +94,13 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
         sync_worker = _start_sync(counter, options.version)
         if sync_worker is not None:  # push right after each sale; the cashier never waits
             window.sale.sale_completed.connect(lambda _result: sync_worker.kick())
-        wedge = WedgeScannerFilter(options.wedge, parent=window)
+        saved = devices.scanner_settings(counter.uow, register)
+        wedge = WedgeScannerFilter(options.wedge or wedge_config(saved), parent=window)
         app.installEventFilter(wedge)
         wedge.scanned.connect(window.route_scan)
-        serial = _start_serial(options.serial_scanner, window)
+        serial = _start_serial(
+            options.serial_scanner or saved.serial_url, window, baudrate=saved.baudrate
+        )
         window.show()
         # The daily backup (and its full page check) runs off the GUI thread once shown.
         tasks.run(counter.backup_if_due, lambda _path: None, _backup_failed(window, options.lang))
@@ -198,12 +202,19 @@ def _printer_output(
     return output
 
 
-def _start_serial(url: str | None, window: MainWindow) -> SerialScanner | None:
+def wedge_config(saved: devices.ScannerSettings) -> WedgeConfig:
+    """The keyboard-wedge detector as the manager set it up for this register."""
+    return WedgeConfig(saved.max_gap_ms / 1000, saved.min_length, saved.prefix)
+
+
+def _start_serial(
+    url: str | None, window: MainWindow, *, baudrate: int = 9600
+) -> SerialScanner | None:
     if not url:
         return None
     from ui.scanner.serial_reader import SerialScanner
 
-    scanner = SerialScanner(url, parent=window)
+    scanner = SerialScanner(url, baudrate=baudrate, parent=window)
     scanner.scanned.connect(window.route_scan)
     scanner.start()
     return scanner

@@ -99,6 +99,42 @@ class Queries:
         )
         return [item_from_row(r._mapping) for r in self.conn.execute(text(sql), params)]
 
+    def list_items(
+        self,
+        match: str,
+        tenant_id: str,
+        *,
+        flagged_only: bool,
+        include_sold: bool,
+        limit: int,
+        offset: int,
+    ) -> list[Item]:
+        """One page of a tenant's items, newest first, optionally matching an FTS5 expression,
+        only those flagged for a label reprint, or with sold and inactive ones too."""
+        from pos.adapters.repositories import item_from_row
+
+        where = ["items.tenant_id = :tenant"]
+        params: dict[str, object] = {"tenant": tenant_id, "limit": limit, "offset": offset}
+        if not include_sold:
+            where.append("items.status = 'available'")
+        if flagged_only:
+            where.append("items.label_reprint = 1")
+        source, order = "items", "items.rowid"
+        if match:  # FTS5 hands out its rowids in order: no sort of every match
+            where.append(f"{t.ITEMS_FTS} MATCH :match")
+            params["match"] = match
+            source = f"{t.ITEMS_FTS} JOIN items ON items.rowid = {t.ITEMS_FTS}.rowid"
+            order = f"{t.ITEMS_FTS}.rowid"
+        sql = (
+            f"SELECT items.* FROM {source} WHERE {' AND '.join(where)} "
+            f"ORDER BY {order} DESC LIMIT :limit OFFSET :offset"
+        )
+        return [item_from_row(r._mapping) for r in self.conn.execute(text(sql), params)]
+
+    def article_groups(self) -> list[Row]:
+        rows = self.conn.execute(select(t.article_groups).order_by(t.article_groups.c.name))
+        return [r._mapping for r in rows]
+
     def open_price_items(self) -> list[Item]:
         """The quick items a cashier prices at the till (few: one or two per tenant)."""
         from pos.adapters.repositories import item_from_row

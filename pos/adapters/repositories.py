@@ -128,6 +128,38 @@ class Store:
     def register_name(self, register_id: str) -> str | None:
         return self.conn.scalar(select(t.registers.c.name).where(t.registers.c.id == register_id))
 
+    def update_tenant(self, tenant_id: str, **fields: Any) -> None:
+        allowed = {"name", "vat_registered", "receipt_header", "receipt_footer", "active"}
+        if not fields or set(fields) - allowed:
+            raise KeyError(sorted(set(fields) - allowed))
+        self._tenants = None
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        self._raw.execute(
+            f"UPDATE tenants SET {assignments} WHERE id = :id", {**fields, "id": tenant_id}
+        )
+
+    def registers(self) -> list[dict]:
+        return self._dicts("SELECT id, name, label_block FROM registers ORDER BY id")
+
+    def update_register(self, register_id: str, name: str, label_block: int | None) -> None:
+        self._raw.execute(
+            "UPDATE registers SET name = ?, label_block = ? WHERE id = ?",
+            (name, label_block, register_id),
+        )
+
+    def register_with_block(self, label_block: int) -> str | None:
+        row = self._raw.execute(
+            "SELECT id FROM registers WHERE label_block = ?", (label_block,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def staff_list(self) -> list[dict]:
+        """Every staff member without the PIN hash (that never leaves the store)."""
+        return self._dicts(
+            "SELECT id, staff_no, name, role, active, failed_pins, locked FROM staff "
+            "ORDER BY staff_no"
+        )
+
     def add_staff(self, staff_id: str, staff_no: str, name: str, role: Role, pin_hash: str) -> None:
         self.conn.execute(
             insert(t.staff).values(
@@ -245,6 +277,20 @@ class Store:
         self._raw.execute(
             "UPDATE items SET price = ?, label_reprint = 1, updated_at = ? WHERE id = ?",
             (price, stamp.utc_iso, item_id),
+        )
+
+    def flagged_label_codes(self, tenant_id: str) -> list[str]:
+        """Barcodes of the tenant's unsold items whose price changed after the label printed."""
+        rows = self._raw.execute(
+            "SELECT barcode FROM items WHERE tenant_id = ? AND label_reprint = 1 "
+            "AND status = 'available' AND barcode IS NOT NULL ORDER BY rowid",
+            (tenant_id,),
+        )
+        return [str(r[0]) for r in rows]
+
+    def clear_label_reprint(self, barcodes: Sequence[str]) -> None:
+        self._raw.executemany(
+            "UPDATE items SET label_reprint = 0 WHERE barcode = ?", [(c,) for c in barcodes]
         )
 
     # -- till --------------------------------------------------------------------------------

@@ -3,14 +3,75 @@ unlocking after a PIN lockout. Every change is journaled (13999 staff_change).""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from pos.errors import UnknownStaff
+from pos.errors import DomainError, UnknownStaff
 from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission, Role
+from pos.services import setup
 from pos.services.auth import hash_pin
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
+
+
+class StaffNumberTaken(DomainError):
+    code = "staff_number_taken"
+    nb = "Ansattnummer {value} finnes allerede."
+    en = "Staff number {value} exists already."
+
+
+class InvalidStaffNumber(DomainError):
+    code = "invalid_staff_number"
+    nb = "Ansattnummer og navn må fylles ut (nummeret med 1–8 siffer)."
+    en = "Staff number and name are required (the number 1-8 digits)."
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A staff member as the manager sees them: never the PIN or its hash."""
+
+    staff_no: str
+    name: str
+    role: Role
+    active: bool
+    locked: bool
+    failed_pins: int
+
+
+def list_staff(uow_factory: UnitOfWorkFactory) -> list[StaffMember]:
+    with uow_factory.read() as uow:
+        rows = uow.store.staff_list()
+    return [
+        StaffMember(
+            r["staff_no"],
+            r["name"],
+            Role(r["role"]),
+            bool(r["active"]),
+            bool(r["locked"]),
+            int(r["failed_pins"]),
+        )
+        for r in rows
+    ]
+
+
+def add(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    staff_no: str,
+    name: str,
+    role: Role,
+    pin: str,
+) -> None:
+    """A new staff member (manager) with the PIN they typed themselves."""
+    ctx.require(Permission.MANAGE)
+    number = staff_no.strip()
+    if not (number.isdigit() and 1 <= len(number) <= 8) or not name.strip():
+        raise InvalidStaffNumber(number)
+    with uow_factory.read() as uow:
+        if uow.store.staff_by_no(number) is not None:
+            raise StaffNumberTaken(number)
+    setup.add_staff(uow_factory, number, name.strip(), role, pin, ctx.clock)
 
 
 def _change(

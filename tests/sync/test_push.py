@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -58,7 +59,8 @@ def test_two_processes_pushing_for_one_device_at_once_store_everything_once(
 
     def push() -> None:
         try:
-            cycle(enrolled, batch_size=7, sleep=lambda s: None).run(pull=False)
+            # a busy device answers 409 with Retry-After: wait a little, as the worker does
+            cycle(enrolled, batch_size=7, sleep=lambda s: time.sleep(min(s, 0.2))).run(pull=False)
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
 

@@ -1,0 +1,119 @@
+"""The register and its devices: name and label block, and the scanner settings (keyboard-wedge
+timing, serial port) the counter reads at its next start. Changes are journaled (13999
+settings_change); printer settings are in ``print_queue``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from pos.errors import DomainError
+from pos.model.events import EventCode, OtherEvent
+from pos.model.staff import Permission
+from pos.services.context import TillContext
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+SCANNER_META = "scanner_settings:{}"
+
+
+class InvalidDeviceSetting(DomainError):
+    code = "invalid_device_setting"
+    nb = "Ugyldig innstilling: {value}."
+    en = "Invalid setting: {value}."
+
+
+class LabelBlockTaken(DomainError):
+    code = "label_block_taken"
+    nb = "Etikettserie {value} brukes allerede av kasse {register}."
+    en = "Label block {value} is already used by register {register}."
+
+
+@dataclass(frozen=True)
+class RegisterInfo:
+    id: str
+    name: str
+    label_block: int | None
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    max_gap_ms: int = 50
+    """Longest pause between two keys of one wedge scan."""
+    min_length: int = 6
+    """Shortest burst taken as a scan."""
+    prefix: str = ""
+    serial_url: str = ""
+    """A pyserial URL (``/dev/ttyACM0``, ``COM3``, ``socket://host:port``) or '' for none."""
+    baudrate: int = 9600
+
+
+def registers(uow_factory: UnitOfWorkFactory) -> list[RegisterInfo]:
+    with uow_factory.read() as uow:
+        return [RegisterInfo(r["id"], r["name"], r["label_block"]) for r in uow.store.registers()]
+
+
+def update_register(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    register_id: str,
+    name: str,
+    label_block: int | None,
+) -> None:
+    """Rename a register or give it a label block (1-99, unique: see docs/labels.md)."""
+    ctx.require(Permission.MANAGE)
+    if not name.strip():
+        raise InvalidDeviceSetting("name")
+    if label_block is not None and not 1 <= label_block <= 99:
+        raise InvalidDeviceSetting(f"label block {label_block} (1-99)")
+    with uow_factory() as uow:
+        if uow.store.register_name(register_id) is None:
+            raise InvalidDeviceSetting(f"register {register_id}")
+        holder = uow.store.register_with_block(label_block) if label_block else None
+        if holder is not None and holder != register_id:
+            raise LabelBlockTaken(label_block, register=holder)
+        uow.store.update_register(register_id, name.strip(), label_block)
+        _journal(uow, ctx, {"register": register_id, "name": name.strip(), "block": label_block})
+        uow.commit()
+
+
+def scanner_settings(uow_factory: UnitOfWorkFactory, register_id: str) -> ScannerSettings:
+    with uow_factory.read() as uow:
+        saved = uow.store.get_meta(SCANNER_META.format(register_id))
+    if not saved:
+        return ScannerSettings()
+    known = set(ScannerSettings.__dataclass_fields__)
+    return ScannerSettings(**{k: v for k, v in json.loads(saved).items() if k in known})
+
+
+def check_scanner_settings(settings: ScannerSettings) -> ScannerSettings:
+    if not 5 <= settings.max_gap_ms <= 500:
+        raise InvalidDeviceSetting(f"max gap {settings.max_gap_ms} ms (5-500)")
+    if not 1 <= settings.min_length <= 64:
+        raise InvalidDeviceSetting(f"min length {settings.min_length} (1-64)")
+    if settings.baudrate not in (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200):
+        raise InvalidDeviceSetting(f"baud rate {settings.baudrate}")
+    return settings
+
+
+def save_scanner_settings(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, settings: ScannerSettings
+) -> None:
+    """Store this register's scanner settings (used from the next start)."""
+    ctx.require(Permission.MANAGE)
+    check_scanner_settings(settings)
+    with uow_factory() as uow:
+        value = asdict(settings)
+        uow.store.set_meta(SCANNER_META.format(ctx.register_id), json.dumps(value, sort_keys=True))
+        _journal(uow, ctx, {"scanner": {"register": ctx.register_id, **value}})
+        uow.commit()
+
+
+def _journal(uow: UnitOfWork, ctx: TillContext, details: dict[str, Any]) -> None:
+    uow.store.append_journal(
+        register_id=ctx.register_id,
+        event_code=EventCode.OTHER,
+        stamp=ctx.stamp(),
+        staff_id=ctx.operator.staff_id,
+        details={"kind": OtherEvent.SETTINGS_CHANGE, **details},
+    )

@@ -1,0 +1,86 @@
+"""Registering items at the counter and looking after their labels: one item with its tag
+printed at once, a batch for an A4 sheet, a tenant's items a page at a time, price changes
+(journaled 13021, label flagged) and the reprint of flagged labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pos.errors import UnknownTenant
+from pos.model.catalogue import ArticleGroup, Item
+from pos.model.staff import Permission
+from pos.services import setup
+from pos.services.catalogue import match_expression
+from pos.services.context import TillContext
+from pos.unit_of_work import UnitOfWorkFactory
+
+LIST_PAGE = 100
+
+
+def article_groups(uow_factory: UnitOfWorkFactory) -> list[ArticleGroup]:
+    with uow_factory.read() as uow:
+        return [
+            ArticleGroup(r["id"], r["name"], r["saft_code"]) for r in uow.queries.article_groups()
+        ]
+
+
+def register_items(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, new_items: Sequence[setup.NewItem]
+) -> list[Item]:
+    """Items entered at this register (any logged-in staff), in one transaction; those without
+    a barcode get in-store labels from this register's block."""
+    return setup.add_items(uow_factory, new_items, ctx.clock, register_id=ctx.register_id)
+
+
+def list_items(
+    uow_factory: UnitOfWorkFactory,
+    tenant_id: str,
+    typed: str = "",
+    *,
+    flagged_only: bool = False,
+    include_sold: bool = False,
+    offset: int = 0,
+    limit: int = LIST_PAGE,
+) -> list[Item]:
+    """One page of a tenant's items, newest first (never the whole catalogue)."""
+    with uow_factory.read() as uow:
+        return uow.queries.list_items(
+            match_expression(typed),
+            tenant_id,
+            flagged_only=flagged_only,
+            include_sold=include_sold,
+            limit=limit,
+            offset=offset,
+        )
+
+
+def change_price(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, item_id: str, price: int
+) -> None:
+    """A new price for an item (manager), journaled (13021) at this register; its label is
+    flagged for a reprint."""
+    ctx.require(Permission.PRICE_OVERRIDE)
+    setup.change_price(
+        uow_factory,
+        item_id,
+        price,
+        staff_id=ctx.operator.staff_id,
+        register_id=ctx.register_id,
+        clock=ctx.clock,
+    )
+
+
+def flagged_labels(uow_factory: UnitOfWorkFactory, tenant_code: str) -> list[str]:
+    """Barcodes of the tenant's unsold items whose label shows an old price."""
+    with uow_factory.read() as uow:
+        tenant = uow.store.tenant_by_code(tenant_code)
+        if tenant is None:
+            raise UnknownTenant(tenant_code)
+        return uow.store.flagged_label_codes(tenant.id)
+
+
+def labels_printed(uow_factory: UnitOfWorkFactory, barcodes: Sequence[str]) -> None:
+    """The new labels were queued for print: the items no longer need a reprint."""
+    with uow_factory() as uow:
+        uow.store.clear_label_reprint(barcodes)
+        uow.commit()

@@ -1,0 +1,150 @@
+"""The register and its printers (manager): register name and label block, the receipt and tag
+printers (URL, profile, paper width) with a test print each. Printer changes take effect when
+the counter starts next; the test print goes through this run's print queue."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.model.printing import PrinterRole, PrinterSetting
+from pos.services import devices, print_queue
+from ui.backoffice.page_parts import heading, message_line, say, sized
+from ui.common import error_text, touch_button
+from ui.pages import PageContext, PageWidget
+
+PROFILES = ("TM-T20II", "TM-T88V", "TM-T88III", "TSP600", "POS-5890", "ZJ-5870", "RP326")
+
+
+class DevicesPage(PageWidget):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.session = ctx.session
+        self.register_id = QLabel(self.session.register_id, self)
+        self.register_name = QLineEdit(self)
+        self.label_block = QSpinBox(self)
+        self.label_block.setRange(0, 99)
+        self.label_block.setSpecialValueText(self.tr("none"))
+        sized(self.register_name, self.label_block)
+        register_form = QFormLayout()
+        register_form.addRow(self.tr("Register"), self.register_id)
+        register_form.addRow(self.tr("Name"), self.register_name)
+        register_form.addRow(self.tr("Label block (1–99)"), self.label_block)
+        save_register = touch_button(self.tr("Save register"), self, "Ctrl+S")
+        save_register.clicked.connect(self.save_register)
+        register_form.addRow("", save_register)
+        register_box = QGroupBox(self.tr("Register"), self)
+        register_box.setLayout(register_form)
+        self.urls: dict[PrinterRole, QLineEdit] = {}
+        self.profiles: dict[PrinterRole, QComboBox] = {}
+        self.widths: dict[PrinterRole, QComboBox] = {}
+        printers = QHBoxLayout()
+        titles = {
+            PrinterRole.RECEIPT: self.tr("Receipt printer"),
+            PrinterRole.TAG: self.tr("Tag printer"),
+        }
+        keys = {PrinterRole.RECEIPT: "F6", PrinterRole.TAG: "F7"}
+        for role in PrinterRole:
+            printers.addWidget(self._printer_box(role, titles[role], keys[role]))
+        save_printers = touch_button(self.tr("Save printers"), self, "Ctrl+P")
+        save_printers.clicked.connect(self.save_printers)
+        self.message = message_line(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading(self, self.tr("Register and printers")))
+        layout.addWidget(register_box)
+        layout.addLayout(printers)
+        layout.addWidget(save_printers)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def _printer_box(self, role: PrinterRole, title: str, key: str) -> QWidget:
+        url = QLineEdit(self)
+        url.setPlaceholderText("tcp://10.0.0.50:9100, usb://04b8:0202, serial:///dev/ttyUSB0")
+        profile = QComboBox(self)
+        profile.setEditable(True)
+        profile.addItems(PROFILES)
+        width = QComboBox(self)
+        width.addItem(self.tr("80 mm (48 columns)"), 48)
+        width.addItem(self.tr("58 mm (32 columns)"), 32)
+        sized(url, profile, width)
+        self.urls[role], self.profiles[role], self.widths[role] = url, profile, width
+        test = touch_button(self.tr("Test print"), self, key)
+        test.clicked.connect(lambda: self.test_print(role))
+        form = QFormLayout()
+        form.addRow(self.tr("Address"), url)
+        form.addRow(self.tr("Profile"), profile)
+        form.addRow(self.tr("Paper"), width)
+        form.addRow("", test)
+        box = QGroupBox(title, self)
+        box.setLayout(form)
+        return box
+
+    def on_shown(self) -> None:
+        mine = next(
+            r for r in devices.registers(self.session.uow) if r.id == self.session.register_id
+        )
+        self.register_name.setText(mine.name)
+        self.label_block.setValue(mine.label_block or 0)
+        saved = print_queue.printer_settings(self.session.uow, self.session.register_id)
+        for role in PrinterRole:
+            setting = saved.get(role)
+            self.urls[role].setText(setting.url if setting else "")
+            self.profiles[role].setCurrentText(setting.profile if setting else PROFILES[0])
+            self.widths[role].setCurrentIndex(
+                self.widths[role].findData(setting.columns if setting else 48)
+            )
+
+    def save_register(self) -> None:
+        block = self.label_block.value() or None
+        try:
+            devices.update_register(
+                self.session.uow,
+                self.session.context(),
+                self.session.register_id,
+                self.register_name.text(),
+                block,
+            )
+        except Exception as error:  # noqa: BLE001 - shown to the manager
+            say(self.message, error_text(error), problem=True)
+            return
+        say(self.message, self.tr("Register saved."))
+
+    def save_printers(self) -> None:
+        try:
+            for role in PrinterRole:
+                url = self.urls[role].text().strip()
+                if not url:
+                    continue
+                setting = PrinterSetting(
+                    self.session.register_id,
+                    role,
+                    url,
+                    self.profiles[role].currentText().strip(),
+                    int(self.widths[role].currentData()),
+                )
+                print_queue.save_printer_setting(self.session.uow, self.session.context(), setting)
+        except Exception as error:  # noqa: BLE001
+            say(self.message, error_text(error), problem=True)
+            return
+        say(self.message, self.tr("Printers saved; they are used from the next start."))
+
+    def test_print(self, role: PrinterRole) -> None:
+        if self.ctx.printing is None:
+            say(self.message, self.tr("Printing is not running in this window."), problem=True)
+            return
+        try:
+            job = self.ctx.printing.test_print(role)
+        except Exception as error:  # noqa: BLE001
+            say(self.message, error_text(error), problem=True)
+            return
+        say(self.message, self.tr("Test page queued (job %1).").replace("%1", job[:8]))

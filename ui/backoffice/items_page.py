@@ -1,0 +1,192 @@
+"""A tenant's items (manager): search and page through them (a million stay instant), change a
+price (journaled 13021; the label is flagged), print a tag again, and reprint every flagged
+label at once (on the tag printer, or as an A4 sheet when the register has none)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+)
+
+from pos.model.catalogue import Item
+from pos.money import parse_nok
+from pos.services import catalogue, item_entry, paper
+from printers.label_sheet import render_label_sheet
+from ui.backoffice.items_model import ItemsModel
+from ui.backoffice.page_parts import heading, message_line, say, sized
+from ui.common import error_text, touch_button
+from ui.pages import PageContext, PageWidget
+
+TYPING_PAUSE_MS = 150
+
+
+class ItemsPage(PageWidget):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.session = ctx.session
+        self.tenant = QComboBox(self)
+        for tenant in sorted(self.session.tenants().values(), key=lambda t: t.code):
+            self.tenant.addItem(f"{tenant.code}  {tenant.name}", tenant.code)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("Words of the description or the code"))
+        self.flagged = QCheckBox(self.tr("Only labels to reprint"), self)
+        self.sold = QCheckBox(self.tr("Include sold"), self)
+        sized(self.tenant, self.text, self.flagged, self.sold)
+        filters = QHBoxLayout()
+        filters.addWidget(self.tenant, 2)
+        filters.addWidget(self.text, 3)
+        filters.addWidget(self.flagged)
+        filters.addWidget(self.sold)
+        self.model = ItemsModel()
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setDefaultSectionSize(40)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(0, 150)  # a 13-digit code in full
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.price = QLineEdit(self)
+        self.price.setPlaceholderText(self.tr("New price (kr)"))
+        self.price.returnPressed.connect(self.change_price)
+        sized(self.price)
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel(self.tr("New price"), self))
+        actions.addWidget(self.price)
+        for text, key, slot in (
+            (self.tr("Change price"), "Ctrl+E", self.change_price),
+            (self.tr("Print tag"), "Ctrl+T", self.print_tag),
+            (self.tr("Reprint flagged labels"), "Ctrl+R", self.reprint_flagged),
+        ):
+            button = touch_button(text, self, key)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        self.message = message_line(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading(self, self.tr("Items and prices")))
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(TYPING_PAUSE_MS)
+        self._debounce.timeout.connect(self.search)
+        self.text.textChanged.connect(self._debounce.start)
+        self.text.returnPressed.connect(self.search)
+        self.tenant.currentIndexChanged.connect(self.search)
+        self.flagged.toggled.connect(self.search)
+        self.sold.toggled.connect(self.search)
+
+    def on_shown(self) -> None:
+        self.search()
+        self.text.setFocus()
+
+    def tenant_id(self) -> str:
+        return self.session.tenant_by_code(self.tenant.currentData()).id
+
+    def search(self) -> None:
+        self._debounce.stop()
+        tenant_id, typed = self.tenant_id(), self.text.text()
+        flagged, sold = self.flagged.isChecked(), self.sold.isChecked()
+        uow = self.session.uow
+        self.model.load(
+            lambda offset, limit: item_entry.list_items(
+                uow,
+                tenant_id,
+                typed,
+                flagged_only=flagged,
+                include_sold=sold,
+                offset=offset,
+                limit=limit,
+            )
+        )
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def handle_scan(self, code: str) -> None:
+        """A scanned label finds its item here."""
+        self.text.setText(code)
+        self.search()
+
+    def selected(self) -> tuple[int, Item] | None:
+        row = self.view.currentIndex().row()
+        item = self.model.item_at(row)
+        return None if item is None else (row, item)
+
+    def _row_changed(self) -> None:
+        self.price.clear()
+
+    def change_price(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            say(self.message, self.tr("Choose an item first."), problem=True)
+            return
+        row, item = chosen
+        try:
+            price = parse_nok(self.price.text())
+            item_entry.change_price(self.session.uow, self.session.context(), item.id, price)
+            changed = catalogue.find_item(self.session.uow, item.barcode or "")
+        except Exception as error:  # noqa: BLE001 - shown; nothing was recorded
+            say(self.message, error_text(error), problem=True)
+            return
+        self.model.replace(row, changed)
+        self.price.clear()
+        say(
+            self.message,
+            self.tr("New price for %1; its label is marked for reprint.").replace(
+                "%1", item.description
+            ),
+        )
+
+    def print_tag(self) -> None:
+        chosen = self.selected()
+        if chosen is None or not chosen[1].barcode:
+            say(self.message, self.tr("Choose an item with a code first."), problem=True)
+            return
+        self._print([chosen[1].barcode or ""])
+
+    def reprint_flagged(self) -> None:
+        try:
+            codes = item_entry.flagged_labels(self.session.uow, self.tenant.currentData())
+        except Exception as error:  # noqa: BLE001
+            say(self.message, error_text(error), problem=True)
+            return
+        if not codes:
+            say(self.message, self.tr("No labels to reprint for this tenant."))
+            return
+        if self._print(codes):
+            item_entry.labels_printed(self.session.uow, codes)
+            self.search()
+
+    def _print(self, codes: list[str]) -> bool:
+        """Tags on the register's tag printer, or an A4 sheet PDF when it has none."""
+        try:
+            if self.ctx.printing is not None:
+                self.ctx.printing.print_price_tags(codes)
+                text = self.tr("%1 price tags sent to the printer.")
+            else:
+                pdf = render_label_sheet(paper.item_labels(self.session.uow, codes))
+                folder = (self.ctx.data_dir or Path.cwd()) / "labels"
+                folder.mkdir(parents=True, exist_ok=True)
+                path = folder / f"etiketter-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+                path.write_bytes(pdf)
+                text = self.tr("%1 labels saved as %2.").replace("%2", str(path))
+        except Exception as error:  # noqa: BLE001
+            say(self.message, error_text(error), problem=True)
+            return False
+        say(self.message, text.replace("%1", str(len(codes))))
+        return True

@@ -1,0 +1,168 @@
+"""Staff (manager): who works here, their role, whether they are locked out after wrong PINs.
+A PIN is typed by the staff member into a hidden field and never shown; every change is
+journaled by ``pos.services.staff``."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from pos.model.staff import Role
+from pos.services import staff
+from ui.backoffice.page_parts import heading, message_line, say, sized
+from ui.common import error_text, touch_button
+from ui.pages import PageContext, PageWidget
+
+
+class StaffPage(PageWidget):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.session = ctx.session
+        self.members: list[staff.StaffMember] = []
+        self.role_names = {
+            Role.CASHIER: self.tr("Cashier"),
+            Role.TECHNICIAN: self.tr("Technician"),
+            Role.MANAGER: self.tr("Manager"),
+        }
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Staff no."), self.tr("Name"), self.tr("Role"), self.tr("State")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.itemSelectionChanged.connect(self._chosen)
+        self.staff_no = QLineEdit(self)
+        self.name = QLineEdit(self)
+        self.role = QComboBox(self)
+        for role, label in self.role_names.items():
+            self.role.addItem(label, role)
+        self.pin = QLineEdit(self)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("Typed by the staff member; never shown"))
+        sized(self.staff_no, self.name, self.role, self.pin)
+        form = QFormLayout()
+        form.addRow(self.tr("Staff no."), self.staff_no)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("New PIN"), self.pin)
+        actions = [
+            (self.tr("Add"), "Ctrl+N", self.add),
+            (self.tr("Set PIN"), "Ctrl+P", self.set_pin),
+            (self.tr("Save role"), "Ctrl+R", self.save_role),
+            (self.tr("Unlock"), "Ctrl+U", self.unlock),
+            (self.tr("Deactivate / activate"), "Ctrl+D", self.toggle_active),
+        ]
+        buttons = QHBoxLayout()
+        for text, key, slot in actions:
+            button = touch_button(text, self, key)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        self.message = message_line(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading(self, self.tr("Staff")))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+    def on_shown(self) -> None:
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        self.members = staff.list_staff(self.session.uow)
+        self.table.setRowCount(len(self.members))
+        for row, member in enumerate(self.members):
+            state = self.tr("active") if member.active else self.tr("deactivated")
+            if member.locked:
+                state = self.tr("LOCKED (wrong PINs)")
+            cells = [member.staff_no, member.name, self.role_names[member.role], state]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            if member.staff_no == select:
+                self.table.selectRow(row)
+
+    def selected(self) -> staff.StaffMember | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.members[rows[0].row()] if rows else None
+
+    def _chosen(self) -> None:
+        member = self.selected()
+        if member is None:
+            return
+        self.staff_no.setText(member.staff_no)
+        self.name.setText(member.name)
+        self.role.setCurrentIndex(self.role.findData(member.role))
+        self.pin.clear()
+
+    def _do(self, action: str, work: object) -> None:
+        number = self.staff_no.text().strip()
+        try:
+            work()  # type: ignore[operator]
+        except Exception as error:  # noqa: BLE001 - shown to the manager
+            say(self.message, error_text(error), problem=True)
+            return
+        finally:
+            self.pin.clear()  # a PIN never stays on screen, not even hidden
+        self.reload(number)
+        say(self.message, action.replace("%1", number))
+
+    def add(self) -> None:
+        self._do(
+            self.tr("Added %1."),
+            lambda: staff.add(
+                self.session.uow,
+                self.session.context(),
+                self.staff_no.text(),
+                self.name.text(),
+                Role(self.role.currentData()),
+                self.pin.text(),
+            ),
+        )
+
+    def set_pin(self) -> None:
+        pin = self.pin.text()
+        self._do(
+            self.tr("New PIN set for %1."),
+            lambda: staff.set_pin(
+                self.session.uow, self.session.context(), self.staff_no.text(), pin
+            ),
+        )
+
+    def save_role(self) -> None:
+        self._do(
+            self.tr("Role changed for %1."),
+            lambda: staff.set_role(
+                self.session.uow,
+                self.session.context(),
+                self.staff_no.text(),
+                Role(self.role.currentData()),
+            ),
+        )
+
+    def unlock(self) -> None:
+        self._do(
+            self.tr("%1 is unlocked."),
+            lambda: staff.unlock(self.session.uow, self.session.context(), self.staff_no.text()),
+        )
+
+    def toggle_active(self) -> None:
+        member = next((m for m in self.members if m.staff_no == self.staff_no.text()), None)
+        active = member is not None and not member.active
+        self._do(
+            self.tr("%1 is active again.") if active else self.tr("%1 is deactivated."),
+            lambda: staff.set_active(
+                self.session.uow, self.session.context(), self.staff_no.text(), active
+            ),
+        )
