@@ -2,3 +2,5 @@
 
 No Qt and no HTTP here; the SQLAlchemy store lives in ``pos.adapters``.
 """
+
+__version__ = "0.1.0"

@@ -51,6 +51,20 @@ class RepairStore:
 
         return [c.name for c in repair_tickets.c]
 
+    def ended_between(self, date_from: str, date_to: str, final: list[str]) -> list[dict]:
+        """Tickets whose last move into a final status falls in [from, to] (Oslo dates,
+        compared on the UTC timestamp with a day's margin, then exactly by the caller)."""
+        marks = ", ".join("?" * len(final))
+        return self._dicts(
+            "SELECT t.*, te.code AS tenant_code, h.created_at AS ended_at "
+            "FROM repair_tickets t JOIN tenants te ON te.id = t.tenant_id "
+            "JOIN repair_status_history h ON h.ticket_id = t.id "
+            f"WHERE t.status IN ({marks}) AND h.to_status = t.status "
+            "AND h.created_at >= date(?, '-1 day') AND h.created_at < date(?, '+2 day') "
+            "ORDER BY h.created_at, t.id",
+            [*final, date_from, date_to],
+        )
+
     def ticket_row(self, ticket_id: str) -> dict | None:
         rows = self._dicts("SELECT * FROM repair_tickets WHERE id = ?", (ticket_id,))
         return rows[0] if rows else None

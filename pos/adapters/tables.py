@@ -382,6 +382,10 @@ repair_tickets = Table(
     Column("created_at", String, nullable=False),
     Column("updated_at", String, nullable=False),
     Column("collected_sale_id", ForeignKey("sales.id")),
+    # Open Repair Data Standard (migration 0008): fixed / repairable / end_of_life, why not
+    Column("outcome", String, nullable=False, server_default=""),
+    Column("barrier", Integer),
+    Column("year_of_manufacture", Integer),
 )
 Index("repair_by_status", repair_tickets.c.status, repair_tickets.c.created_at)
 Index("repair_by_tenant", repair_tickets.c.tenant_id, repair_tickets.c.created_at)
