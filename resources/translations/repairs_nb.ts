@@ -1,64 +1,65 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="64" />
+        <location filename="../../ui/repairs/board_page.py" line="64"/>
         <source>Search ticket id, phone or name (or scan a tag)</source>
         <translation>Søk på reparasjonsnr., telefon eller navn (eller skann en lapp)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="66" />
+        <location filename="../../ui/repairs/board_page.py" line="66"/>
         <source>All open</source>
         <translation>Alle åpne</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="71" />
+        <location filename="../../ui/repairs/board_page.py" line="71"/>
         <source>Overdue only</source>
         <translation>Bare forsinkede</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="94" />
+        <location filename="../../ui/repairs/board_page.py" line="94"/>
         <source>Open ticket</source>
         <translation>Åpne reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="95" />
+        <location filename="../../ui/repairs/board_page.py" line="95"/>
         <source>Previous page</source>
         <translation>Forrige side</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="96" />
+        <location filename="../../ui/repairs/board_page.py" line="96"/>
         <source>Next page</source>
         <translation>Neste side</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="97" />
+        <location filename="../../ui/repairs/board_page.py" line="97"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="104" />
+        <location filename="../../ui/repairs/board_page.py" line="104"/>
         <source>Repair board</source>
         <translation>Reparasjonstavle</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="125" />
+        <location filename="../../ui/repairs/board_page.py" line="125"/>
         <source>All workshops</source>
         <translation>Alle verksteder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="126" />
+        <location filename="../../ui/repairs/board_page.py" line="126"/>
         <source>All technicians</source>
         <translation>Alle teknikere</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="173" />
+        <location filename="../../ui/repairs/board_page.py" line="173"/>
         <source>Page %1</source>
         <translation>Side %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="176" />
+        <location filename="../../ui/repairs/board_page.py" line="176"/>
         <source>No tickets match.</source>
         <translation>Ingen reparasjoner passer.</translation>
     </message>
@@ -66,47 +67,47 @@
 <context>
     <name>BoardTableModel</name>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="36" />
+        <location filename="../../ui/repairs/board_model.py" line="36"/>
         <source>Ticket</source>
         <translation>Reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="37" />
+        <location filename="../../ui/repairs/board_model.py" line="37"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="38" />
+        <location filename="../../ui/repairs/board_model.py" line="38"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="39" />
+        <location filename="../../ui/repairs/board_model.py" line="39"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="40" />
+        <location filename="../../ui/repairs/board_model.py" line="40"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="41" />
+        <location filename="../../ui/repairs/board_model.py" line="41"/>
         <source>Item</source>
         <translation>Gjenstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="42" />
+        <location filename="../../ui/repairs/board_model.py" line="42"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="43" />
+        <location filename="../../ui/repairs/board_model.py" line="43"/>
         <source>Promised</source>
         <translation>Lovet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="89" />
+        <location filename="../../ui/repairs/board_model.py" line="89"/>
         <source>Overdue: promised %1</source>
         <translation>Forsinket: lovet %1</translation>
     </message>
@@ -114,42 +115,42 @@
 <context>
     <name>DepositDialog</name>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="31" />
+        <location filename="../../ui/repairs/deposit_dialog.py" line="31"/>
         <source>Deposit for %1</source>
         <translation>Depositum for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="38" />
+        <location filename="../../ui/repairs/deposit_dialog.py" line="38"/>
         <source>Deposit to take: %1</source>
         <translation>Depositum å ta: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="43" />
+        <location filename="../../ui/repairs/deposit_dialog.py" line="43"/>
         <source>Cash handed over (empty = exact)</source>
         <translation>Kontant mottatt (tomt = nøyaktig)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="45" />
+        <location filename="../../ui/repairs/deposit_dialog.py" line="45"/>
         <source>Card terminal reference</source>
         <translation>Referanse fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="51" />
+        <location filename="../../ui/repairs/deposit_dialog.py" line="51"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="52" />
+        <location filename="../../ui/repairs/deposit_dialog.py" line="52"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="53" />
+        <location filename="../../ui/repairs/deposit_dialog.py" line="53"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="54" />
+        <location filename="../../ui/repairs/deposit_dialog.py" line="54"/>
         <source>No deposit now</source>
         <translation>Ikke depositum nå</translation>
     </message>
@@ -157,52 +158,52 @@
 <context>
     <name>DepositsPage</name>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="29" />
+        <location filename="../../ui/repairs/deposits_page.py" line="29"/>
         <source>Open deposits</source>
         <translation>Åpne depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="34" />
+        <location filename="../../ui/repairs/deposits_page.py" line="34"/>
         <source>Ticket</source>
         <translation>Reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="35" />
+        <location filename="../../ui/repairs/deposits_page.py" line="35"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="36" />
+        <location filename="../../ui/repairs/deposits_page.py" line="36"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="37" />
+        <location filename="../../ui/repairs/deposits_page.py" line="37"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="38" />
+        <location filename="../../ui/repairs/deposits_page.py" line="38"/>
         <source>Paid</source>
         <translation>Betalt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="39" />
+        <location filename="../../ui/repairs/deposits_page.py" line="39"/>
         <source>Held</source>
         <translation>Holdt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="49" />
+        <location filename="../../ui/repairs/deposits_page.py" line="49"/>
         <source>Refresh</source>
         <translation>Oppdater</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="50" />
+        <location filename="../../ui/repairs/deposits_page.py" line="50"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="78" />
+        <location filename="../../ui/repairs/deposits_page.py" line="78"/>
         <source>%1 deposit(s), %2 held in total</source>
         <translation>%1 depositum, %2 holdes totalt</translation>
     </message>
@@ -210,217 +211,217 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="73" />
+        <location filename="../../ui/repairs/intake_page.py" line="73"/>
         <source>The customer agrees to be contacted (SMS/e-mail)</source>
         <translation>Kunden samtykker til å bli kontaktet (SMS/e-post)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="74" />
+        <location filename="../../ui/repairs/intake_page.py" line="74"/>
         <source>Bicycle, phone, jacket…</source>
         <translation>Sykkel, telefon, jakke …</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="82" />
+        <location filename="../../ui/repairs/intake_page.py" line="82"/>
         <source>Comma separated: charger, bag</source>
         <translation>Skill med komma: lader, veske</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="86" />
+        <location filename="../../ui/repairs/intake_page.py" line="86"/>
         <source>Empty = the estimate</source>
         <translation>Tomt = prisoverslaget</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="92" />
+        <location filename="../../ui/repairs/intake_page.py" line="92"/>
         <source>The customer has accepted the repair terms</source>
         <translation>Kunden har godtatt reparasjonsvilkårene</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="96" />
+        <location filename="../../ui/repairs/intake_page.py" line="96"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="99" />
+        <location filename="../../ui/repairs/intake_page.py" line="99"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="100" />
+        <location filename="../../ui/repairs/intake_page.py" line="100"/>
         <source>Customer name</source>
         <translation>Kundens navn</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="101" />
+        <location filename="../../ui/repairs/intake_page.py" line="101"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="103" />
+        <location filename="../../ui/repairs/intake_page.py" line="103"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="106" />
+        <location filename="../../ui/repairs/intake_page.py" line="106"/>
         <source>Estimate (kr)</source>
         <translation>Prisoverslag (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="107" />
+        <location filename="../../ui/repairs/intake_page.py" line="107"/>
         <source>Approved up to (kr)</source>
         <translation>Godkjent inntil (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="108" />
+        <location filename="../../ui/repairs/intake_page.py" line="108"/>
         <source>Deposit (kr)</source>
         <translation>Depositum (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="109" />
+        <location filename="../../ui/repairs/intake_page.py" line="109"/>
         <source>Promised by</source>
         <translation>Lovet ferdig</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="110" />
+        <location filename="../../ui/repairs/intake_page.py" line="110"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="112" />
+        <location filename="../../ui/repairs/intake_page.py" line="112"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="113" />
+        <location filename="../../ui/repairs/intake_page.py" line="113"/>
         <source>Brand and model</source>
         <translation>Merke og modell</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="114" />
+        <location filename="../../ui/repairs/intake_page.py" line="114"/>
         <source>Serial number</source>
         <translation>Serienummer</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="115" />
+        <location filename="../../ui/repairs/intake_page.py" line="115"/>
         <source>Fault as described</source>
         <translation>Feil slik kunden beskriver den</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="116" />
+        <location filename="../../ui/repairs/intake_page.py" line="116"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="117" />
+        <location filename="../../ui/repairs/intake_page.py" line="117"/>
         <source>Accessories left</source>
         <translation>Tilbehør levert</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="118" />
+        <location filename="../../ui/repairs/intake_page.py" line="118"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="125" />
+        <location filename="../../ui/repairs/intake_page.py" line="125"/>
         <source>Save and print</source>
         <translation>Lagre og skriv ut</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="127" />
+        <location filename="../../ui/repairs/intake_page.py" line="127"/>
         <source>Add photos</source>
         <translation>Legg til bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="128" />
+        <location filename="../../ui/repairs/intake_page.py" line="128"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="129" />
+        <location filename="../../ui/repairs/intake_page.py" line="129"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="130" />
+        <location filename="../../ui/repairs/intake_page.py" line="130"/>
         <source>Take deposit</source>
         <translation>Ta depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="131" />
+        <location filename="../../ui/repairs/intake_page.py" line="131"/>
         <source>New intake</source>
         <translation>Nytt inntak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="132" />
+        <location filename="../../ui/repairs/intake_page.py" line="132"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="148" />
+        <location filename="../../ui/repairs/intake_page.py" line="148"/>
         <source>Repair intake</source>
         <translation>Reparasjonsinntak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="176" />
+        <location filename="../../ui/repairs/intake_page.py" line="176"/>
         <source>— not assigned —</source>
         <translation>— ikke tildelt —</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="217" />
+        <location filename="../../ui/repairs/intake_page.py" line="217"/>
         <source>Fill in the form; Ctrl+S saves and prints the slip and the tags.</source>
         <translation>Fyll ut skjemaet; Ctrl+S lagrer og skriver ut bevis og lapper.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="231" />
+        <location filename="../../ui/repairs/intake_page.py" line="231"/>
         <source>Photos of the item</source>
         <translation>Bilder av gjenstanden</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="231" />
+        <location filename="../../ui/repairs/intake_page.py" line="231"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="272" />
+        <location filename="../../ui/repairs/intake_page.py" line="272"/>
         <source>Correct the phone number or e-mail first.</source>
         <translation>Rett telefonnummeret eller e-posten først.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="293" />
+        <location filename="../../ui/repairs/intake_page.py" line="293"/>
         <source>Saved as %1.</source>
         <translation>Lagret som %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="295" />
+        <location filename="../../ui/repairs/intake_page.py" line="295"/>
         <source>Claim slip and %1 tag(s) sent to the printer.</source>
         <translation>Reparasjonsbevis og %1 lapp(er) sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="299" />
+        <location filename="../../ui/repairs/intake_page.py" line="299"/>
         <source>No printer: print the slip later with F7.</source>
         <translation>Ingen skriver: skriv ut beviset senere med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="313" />
+        <location filename="../../ui/repairs/intake_page.py" line="313"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="327" />
+        <location filename="../../ui/repairs/intake_page.py" line="327"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="329" />
+        <location filename="../../ui/repairs/intake_page.py" line="329"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="344" />
+        <location filename="../../ui/repairs/intake_page.py" line="344"/>
         <source>Deposit %1 taken, receipt %2.</source>
         <translation>Depositum %1 mottatt, kvittering %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="347" />
+        <location filename="../../ui/repairs/intake_page.py" line="347"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
@@ -428,150 +429,228 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="30" />
+        <location filename="../../ui/repairs/notifications_page.py" line="30"/>
         <source>Messages to customers</source>
         <translation>Meldinger til kunder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="32" />
+        <location filename="../../ui/repairs/notifications_page.py" line="32"/>
         <source>Show failed too</source>
         <translation>Vis også feilede</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="36" />
+        <location filename="../../ui/repairs/notifications_page.py" line="36"/>
         <source>Queued</source>
         <translation>I kø</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="37" />
+        <location filename="../../ui/repairs/notifications_page.py" line="37"/>
         <source>Ticket</source>
         <translation>Reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="38" />
+        <location filename="../../ui/repairs/notifications_page.py" line="38"/>
         <source>State</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="39" />
+        <location filename="../../ui/repairs/notifications_page.py" line="39"/>
         <source>How</source>
         <translation>Hvordan</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="40" />
+        <location filename="../../ui/repairs/notifications_page.py" line="40"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="41" />
+        <location filename="../../ui/repairs/notifications_page.py" line="41"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="51" />
+        <location filename="../../ui/repairs/notifications_page.py" line="51"/>
         <source>Refresh</source>
         <translation>Oppdater</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="52" />
+        <location filename="../../ui/repairs/notifications_page.py" line="52"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="71" />
+        <location filename="../../ui/repairs/notifications_page.py" line="71"/>
         <source>Waiting to be sent</source>
         <translation>Venter på sending</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="71" />
+        <location filename="../../ui/repairs/notifications_page.py" line="71"/>
         <source>Failed</source>
         <translation>Feilet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="74" />
+        <location filename="../../ui/repairs/notifications_page.py" line="74"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="80" />
+        <location filename="../../ui/repairs/notifications_page.py" line="80"/>
         <source>%1 message(s) waiting</source>
         <translation>%1 melding(er) venter</translation>
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="27"/>
+        <source>Repair outcome</source>
+        <translation>Utfall av reparasjonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="30"/>
+        <source>Fixed</source>
+        <translation>Reparert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="31"/>
+        <source>Repairable (not finished here)</source>
+        <translation>Kan repareres (ikke fullført her)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="32"/>
+        <source>End of life</source>
+        <translation>Utrangert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="36"/>
+        <source>(no barrier)</source>
+        <translation>(ingen hindring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="38"/>
+        <source>Spare parts not available</source>
+        <translation>Reservedeler finnes ikke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="39"/>
+        <source>Spare parts too expensive</source>
+        <translation>Reservedeler for dyre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="40"/>
+        <source>No way to open the product</source>
+        <translation>Produktet kan ikke åpnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="41"/>
+        <source>Repair information not available</source>
+        <translation>Reparasjonsinformasjon mangler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="42"/>
+        <source>Lack of equipment</source>
+        <translation>Mangler utstyr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="43"/>
+        <source>Product too worn out</source>
+        <translation>Produktet er for utslitt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="48"/>
+        <source>unknown</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="52"/>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="53"/>
+        <source>Barrier (end of life)</source>
+        <translation>Hindring (utrangert)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/outcome_dialog.py" line="54"/>
+        <source>Year of manufacture</source>
+        <translation>Produksjonsår</translation>
+    </message>
+</context>
+<context>
     <name>RepairLabels</name>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="13" />
+        <location filename="../../ui/repairs/labels.py" line="13"/>
         <source>Received</source>
         <translation>Mottatt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="14" />
+        <location filename="../../ui/repairs/labels.py" line="14"/>
         <source>Diagnosing</source>
         <translation>Feilsøking</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="15" />
+        <location filename="../../ui/repairs/labels.py" line="15"/>
         <source>Awaiting approval</source>
         <translation>Venter på godkjenning</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="18" />
+        <location filename="../../ui/repairs/labels.py" line="18"/>
         <source>Awaiting parts</source>
         <translation>Venter på deler</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="19" />
+        <location filename="../../ui/repairs/labels.py" line="19"/>
         <source>In repair</source>
         <translation>Under reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="20" />
+        <location filename="../../ui/repairs/labels.py" line="20"/>
         <source>Ready for pickup</source>
         <translation>Klar til henting</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="23" />
+        <location filename="../../ui/repairs/labels.py" line="23"/>
         <source>Collected</source>
         <translation>Hentet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="24" />
+        <location filename="../../ui/repairs/labels.py" line="24"/>
         <source>Not repairable</source>
         <translation>Kan ikke repareres</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="25" />
+        <location filename="../../ui/repairs/labels.py" line="25"/>
         <source>Returned unrepaired</source>
         <translation>Levert tilbake ureparert</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="28" />
+        <location filename="../../ui/repairs/labels.py" line="28"/>
         <source>Scrapped</source>
         <translation>Kassert</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="37" />
+        <location filename="../../ui/repairs/labels.py" line="37"/>
         <source>No message will be sent: this status does not notify the customer.</source>
         <translation>Ingen melding sendes: denne statusen varsler ikke kunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="40" />
+        <location filename="../../ui/repairs/labels.py" line="40"/>
         <source>No message will be sent: the customer has not agreed to be contacted.</source>
         <translation>Ingen melding sendes: kunden har ikke samtykket til å bli kontaktet.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="44" />
+        <location filename="../../ui/repairs/labels.py" line="44"/>
         <source>No message will be sent: the customer has no mobile number or e-mail we can use.</source>
         <translation>Ingen melding sendes: kunden har ikke mobilnummer eller e-post vi kan bruke.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="51" />
+        <location filename="../../ui/repairs/labels.py" line="51"/>
         <source>E-mail to %1, subject «%2»:</source>
         <translation>E-post til %1, emne «%2»:</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="56" />
+        <location filename="../../ui/repairs/labels.py" line="56"/>
         <source>SMS to %1:</source>
         <translation>SMS til %1:</translation>
     </message>
@@ -579,27 +658,27 @@
 <context>
     <name>RepairPages</name>
     <message>
-        <location filename="../../ui/repairs/__init__.py" line="64" />
+        <location filename="../../ui/repairs/__init__.py" line="64"/>
         <source>Repair intake</source>
         <translation>Reparasjonsinntak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/__init__.py" line="69" />
+        <location filename="../../ui/repairs/__init__.py" line="69"/>
         <source>Repair board</source>
         <translation>Reparasjonstavle</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/__init__.py" line="74" />
+        <location filename="../../ui/repairs/__init__.py" line="74"/>
         <source>Customer messages</source>
         <translation>Meldinger til kunder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/__init__.py" line="79" />
+        <location filename="../../ui/repairs/__init__.py" line="79"/>
         <source>Open deposits</source>
         <translation>Åpne depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/__init__.py" line="85" />
+        <location filename="../../ui/repairs/__init__.py" line="85"/>
         <source>Message rules</source>
         <translation>Meldingsregler</translation>
     </message>
@@ -607,62 +686,62 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="37" />
+        <location filename="../../ui/repairs/rules_page.py" line="37"/>
         <source>Customer messages per status</source>
         <translation>Meldinger til kunden per status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="43" />
+        <location filename="../../ui/repairs/rules_page.py" line="43"/>
         <source>Tell the customer when a job gets this status</source>
         <translation>Si fra til kunden når en jobb får denne statusen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="46" />
+        <location filename="../../ui/repairs/rules_page.py" line="46"/>
         <source>SMS to a mobile, else e-mail</source>
         <translation>SMS til mobil, ellers e-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="47" />
+        <location filename="../../ui/repairs/rules_page.py" line="47"/>
         <source>SMS only</source>
         <translation>Bare SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="48" />
+        <location filename="../../ui/repairs/rules_page.py" line="48"/>
         <source>E-mail only</source>
         <translation>Bare e-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="55" />
+        <location filename="../../ui/repairs/rules_page.py" line="55"/>
         <source>Fields: %1</source>
         <translation>Felt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="64" />
+        <location filename="../../ui/repairs/rules_page.py" line="64"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="65" />
+        <location filename="../../ui/repairs/rules_page.py" line="65"/>
         <source>E-mail subject</source>
         <translation>Emne (e-post)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="66" />
+        <location filename="../../ui/repairs/rules_page.py" line="66"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="68" />
+        <location filename="../../ui/repairs/rules_page.py" line="68"/>
         <source>Save rule</source>
         <translation>Lagre regel</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="69" />
+        <location filename="../../ui/repairs/rules_page.py" line="69"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="123" />
+        <location filename="../../ui/repairs/rules_page.py" line="123"/>
         <source>Saved: «%1» from now on.</source>
         <translation>Lagret: «%1» fra nå av.</translation>
     </message>
@@ -670,32 +749,32 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="41" />
+        <location filename="../../ui/repairs/status_dialog.py" line="41"/>
         <source>Change status of %1</source>
         <translation>Endre status for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="53" />
+        <location filename="../../ui/repairs/status_dialog.py" line="53"/>
         <source>What saving will send:</source>
         <translation>Dette sendes når du lagrer:</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="64" />
+        <location filename="../../ui/repairs/status_dialog.py" line="64"/>
         <source>Note for the history (optional)</source>
         <translation>Notat til historikken (valgfritt)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="70" />
+        <location filename="../../ui/repairs/status_dialog.py" line="70"/>
         <source>Save status</source>
         <translation>Lagre status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="72" />
+        <location filename="../../ui/repairs/status_dialog.py" line="72"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="78" />
+        <location filename="../../ui/repairs/status_dialog.py" line="78"/>
         <source>New status</source>
         <translation>Ny status</translation>
     </message>
@@ -703,203 +782,213 @@
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="56" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="57"/>
         <source>Repair %1</source>
         <translation>Reparasjon %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="68" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="69"/>
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="68" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="69"/>
         <source>Qty</source>
         <translation>Ant.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="68" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="69"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="72" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="73"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="73" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="74"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="74" />
-        <location filename="../../ui/repairs/ticket_dialog.py" line="158" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="164"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="75" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="76"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="76" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="84" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="85"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="86" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="87"/>
         <source>Change status</source>
         <translation>Endre status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="88" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="89"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="89" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="90"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="90" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="91"/>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="92"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="94" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="96"/>
         <source>Labour and parts</source>
         <translation>Arbeid og deler</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="105" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="110"/>
         <source>History</source>
         <translation>Historikk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="145" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="151"/>
         <source>Estimate</source>
         <translation>Prisoverslag</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="146" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="152"/>
         <source>Approved up to</source>
         <translation>Godkjent inntil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="147" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="153"/>
         <source>Price now</source>
         <translation>Pris nå</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="148" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="154"/>
         <source>Deposit held</source>
         <translation>Depositum holdt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="153" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="159"/>
         <source>Above what the customer approved: record the approval (F5).</source>
         <translation>Over det kunden har godkjent: registrer godkjenningen (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="156" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="162"/>
         <source>may be contacted</source>
         <translation>kan kontaktes</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="156" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="162"/>
         <source>no contact</source>
         <translation>ikke kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="159" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="165"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="160" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="166"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="161" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="167"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="162" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="168"/>
         <source>Item</source>
         <translation>Gjenstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="163" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="169"/>
         <source>Fault</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="164" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="170"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="165" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="171"/>
         <source>Left with it</source>
         <translation>Levert med</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="166" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="172"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="167" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="173"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="168" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="174"/>
         <source>Received</source>
         <translation>Mottatt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="169" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="175"/>
         <source>Promised</source>
         <translation>Lovet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="195" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
         <source>Status is now «%1».</source>
         <translation>Status er nå «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="197" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
         <source>Message queued; it is sent when the centre is online.</source>
         <translation>Meldingen er lagt i kø og sendes når senteret er på nett.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="202" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="208"/>
         <source>Saved.</source>
         <translation>Lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="206" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="212"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="219" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="218"/>
+        <source>Outcome recorded.</source>
+        <translation>Utfallet er registrert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="232"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="221" />
+        <location filename="../../ui/repairs/ticket_dialog.py" line="234"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>
@@ -907,79 +996,79 @@
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="29" />
+        <location filename="../../ui/repairs/work_panel.py" line="29"/>
         <source>Labour: what was done</source>
         <translation>Arbeid: hva som ble gjort</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="30" />
+        <location filename="../../ui/repairs/work_panel.py" line="30"/>
         <source>Amount kr (or minutes: 30m)</source>
         <translation>Beløp kr (eller minutter: 30m)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="31" />
+        <location filename="../../ui/repairs/work_panel.py" line="31"/>
         <source>Part code or scan</source>
         <translation>Delens kode eller skann</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="32" />
+        <location filename="../../ui/repairs/work_panel.py" line="32"/>
         <source>Qty</source>
         <translation>Ant.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="33" />
+        <location filename="../../ui/repairs/work_panel.py" line="33"/>
         <source>Approved amount kr</source>
         <translation>Godkjent beløp kr</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="37" />
+        <location filename="../../ui/repairs/work_panel.py" line="37"/>
         <source>By phone</source>
         <translation>På telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="38" />
+        <location filename="../../ui/repairs/work_panel.py" line="38"/>
         <source>In person</source>
         <translation>Personlig</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="39" />
+        <location filename="../../ui/repairs/work_panel.py" line="39"/>
         <source>By SMS</source>
         <translation>På SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="40" />
+        <location filename="../../ui/repairs/work_panel.py" line="40"/>
         <source>By e-mail</source>
         <translation>På e-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="43" />
+        <location filename="../../ui/repairs/work_panel.py" line="43"/>
         <source>Add labour</source>
         <translation>Legg til arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="44" />
+        <location filename="../../ui/repairs/work_panel.py" line="44"/>
         <source>Add part</source>
         <translation>Legg til del</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="45" />
+        <location filename="../../ui/repairs/work_panel.py" line="45"/>
         <source>Record approval</source>
         <translation>Registrer godkjenning</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="48" />
+        <location filename="../../ui/repairs/work_panel.py" line="48"/>
         <source>Labour</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="52" />
+        <location filename="../../ui/repairs/work_panel.py" line="52"/>
         <source>Part</source>
         <translation>Del</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/work_panel.py" line="56" />
+        <location filename="../../ui/repairs/work_panel.py" line="56"/>
         <source>Customer approval</source>
         <translation>Kundens godkjenning</translation>
     </message>
 </context>
-<context><name>SaleWidget</name><message><source>Repair %1 for pickup: %2</source><translation>Reparasjon %1 til henting: %2</translation></message><message><source>deposit %1 is deducted when paying</source><translation>depositum %1 trekkes fra ved betaling</translation></message></context><context><name>PaymentDialog</name><message><source>Deposit</source><translation>Depositum</translation></message></context></TS>
+</TS>

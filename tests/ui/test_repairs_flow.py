@@ -212,3 +212,26 @@ def test_an_illegal_status_change_is_refused_with_a_message(repair_window, tmp_p
     with window.session.uow.read() as uow:
         assert uow.repairs.ticket_row(page.ticket_id)["status"] == "received"
         assert len(uow.repairs.history(page.ticket_id)) == 1
+
+
+def test_the_outcome_for_the_repair_data_export_is_recorded_from_the_ticket(
+    repair_window, tmp_path
+):
+    window = repair_window
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.intake")
+    fill_intake(page, tmp_path)
+    page.deposit.clear()
+    press(page.customer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ticket = window.show_page("repairs.board").open_ticket(page.ticket_id)
+    dialog = ticket.record_outcome()
+    assert not dialog.barrier.isEnabled()  # a barrier belongs to end of life only
+    dialog.outcome.setCurrentIndex(2)
+    assert dialog.barrier.isEnabled()
+    dialog.barrier.setCurrentIndex(2)  # spare parts too expensive
+    dialog.year.setValue(2015)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with window.session.uow.read() as uow:
+        row = uow.repairs.ticket_row(page.ticket_id)
+    assert (row["outcome"], row["barrier"], row["year_of_manufacture"]) == ("end_of_life", 2, 2015)

@@ -25,6 +25,7 @@ from pos.services.repair_detail import TicketDetail, ticket_detail
 from ui.common import error_text, kr, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.repairs.labels import status_label
+from ui.repairs.outcome_dialog import OutcomeDialog
 from ui.repairs.status_dialog import StatusDialog
 from ui.repairs.work_panel import WorkPanel
 from ui.tasks import TaskRunner
@@ -87,6 +88,7 @@ class TicketDialog(QDialog):
         self.status_button.setStyleSheet("font-weight: bold;")
         self.tag_button = touch_button(self.tr("Extra tag"), self, "F6")
         self.slip_button = touch_button(self.tr("Print claim slip again"), self, "F7")
+        self.outcome_button = touch_button(self.tr("Outcome"), self, "F8")
         self.close_button = touch_button(self.tr("Close"), self, "Esc")
         top = QHBoxLayout()
         top.addWidget(self.summary, 3)
@@ -96,7 +98,10 @@ class TicketDialog(QDialog):
         top.addLayout(right, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.extra_label, 1)
-        for button in (self.tag_button, self.slip_button, self.status_button, self.close_button):
+        for button in (
+            self.tag_button, self.slip_button, self.outcome_button, self.status_button,
+            self.close_button,
+        ):  # fmt: skip
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -109,6 +114,7 @@ class TicketDialog(QDialog):
         self.status_button.clicked.connect(self.change_status)
         self.tag_button.clicked.connect(self.extra_tag)
         self.slip_button.clicked.connect(self.reprint_slip)
+        self.outcome_button.clicked.connect(self.record_outcome)
         self.close_button.clicked.connect(self.reject)
         self.work.changed.connect(self._work_saved)
         self.work.failed.connect(lambda text: self.say(text, problem=True))
@@ -205,6 +211,13 @@ class TicketDialog(QDialog):
     def extra_tag(self) -> None:
         label = self.extra_label.text().strip() or self.tr("Accessory")
         self._print(lambda: self.desk.print_extra_tag(self.ticket_id, label))
+
+    def record_outcome(self) -> OutcomeDialog:
+        """F8: fixed / repairable / end of life and the barrier, for the ORDS export."""
+        dialog = OutcomeDialog(self.desk, self.ticket_id, self)
+        dialog.accepted.connect(lambda: self.say(self.tr("Outcome recorded.")))
+        dialog.open()
+        return dialog
 
     def reprint_slip(self) -> None:
         self._print(lambda: self.desk.reprint_slip(self.ticket_id))
