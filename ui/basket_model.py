@@ -23,12 +23,23 @@ TENANT_COLOURS = ("#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6", "#fffde
 _Index = QModelIndex | QPersistentModelIndex
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+
+
 class BasketTableModel(QAbstractTableModel):
     TENANT, ITEM, QTY, PRICE, DISCOUNT, TOTAL = range(6)
 
     def __init__(self, session: TillSession) -> None:
         super().__init__()
         self._session = session
+        self._colours: dict[str, QColor] = {}
         self._headers = [
             QCoreApplication.translate("BasketTableModel", "Tenant"),
             QCoreApplication.translate("BasketTableModel", "Item"),
@@ -56,14 +67,15 @@ class BasketTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.lines):
+        # A repaint asks each visible cell for ~8 roles; most are answered None, at once.
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self.lines):
             return None
         line = self.lines[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(line, column)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor(self._colour(line.tenant_id))
+            return self._colour(line.tenant_id)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TENANT:
             tenant = self._tenant(line.tenant_id)
             return tenant.name if tenant else None
@@ -91,10 +103,15 @@ class BasketTableModel(QAbstractTableModel):
     def _tenant(self, tenant_id: str) -> Tenant | None:
         return self._session.tenants().get(tenant_id)
 
-    def _colour(self, tenant_id: str) -> str:
-        order = sorted(self._session.tenants())
-        position = order.index(tenant_id) if tenant_id in order else 0
-        return TENANT_COLOURS[position % len(TENANT_COLOURS)]
+    def _colour(self, tenant_id: str) -> QColor:
+        """One colour per tenant, by its place among the tenants (cached: painted per cell)."""
+        colour = self._colours.get(tenant_id)
+        if colour is None:
+            order = sorted(self._session.tenants())
+            position = order.index(tenant_id) if tenant_id in order else 0
+            colour = QColor(TENANT_COLOURS[position % len(TENANT_COLOURS)])
+            self._colours[tenant_id] = colour
+        return colour
 
     def line_at(self, row: int) -> BasketLine | None:
         return self.lines[row] if 0 <= row < len(self.lines) else None
@@ -126,5 +143,6 @@ class BasketTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def reset(self) -> None:
+        self._colours.clear()
         self.beginResetModel()
         self.endResetModel()

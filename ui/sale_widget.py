@@ -77,7 +77,19 @@ class SaleWidget(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: that re-measures every row of every
+        # column on each scan, which cost most of the scan-to-basket time.
+        metrics = self.view.fontMetrics()
+        widths = {
+            BasketTableModel.TENANT: "99 Sykkelfikseren Asker AS",
+            BasketTableModel.QTY: "Antall",
+            BasketTableModel.PRICE: "99 999,99",
+            BasketTableModel.DISCOUNT: "-99 999,99",
+            BasketTableModel.TOTAL: "999 999,99",
+        }
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, sample in widths.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(BasketTableModel.ITEM, QHeaderView.ResizeMode.Stretch)
         self.tenant_totals = QLabel(self)
         self.tenant_totals.setObjectName("tenantTotals")
