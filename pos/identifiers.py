@@ -53,8 +53,18 @@ def gtin_check_digit(body: str) -> int:
     return (10 - total % 10) % 10
 
 
+def is_ascii_digits(text: str) -> bool:
+    """Only 0-9: ``str.isdigit`` also takes '²' or Arabic-Indic digits, which ``int`` refuses
+    or a printer cannot print as a barcode."""
+    return text.isascii() and text.isdigit()
+
+
 def is_valid_gtin(code: str) -> bool:
-    return code.isdigit() and len(code) in (8, 13) and gtin_check_digit(code[:-1]) == int(code[-1])
+    return (
+        is_ascii_digits(code)
+        and len(code) in (8, 13)
+        and gtin_check_digit(code[:-1]) == int(code[-1])
+    )
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,7 @@ class InStoreCode:
 
 
 def make_in_store_ean13(tenant_code: str, item_number: int) -> str:
-    if not (tenant_code.isdigit() and len(tenant_code) == 2):
+    if not (is_ascii_digits(tenant_code) and len(tenant_code) == 2):
         raise ValueError("tenant code must be two digits")
     if not 0 <= item_number < 10**9:
         raise ValueError("item number out of range")
@@ -89,7 +99,7 @@ def normalise_barcode(raw: str) -> str:
     letters, digits or hyphens (scanners on Norwegian layouts mangle other symbols).
     """
     code = raw.strip().upper()
-    if code.isdigit():
+    if is_ascii_digits(code):
         if len(code) == 12:
             code = "0" + code
         if len(code) not in (8, 13):

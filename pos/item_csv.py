@@ -9,7 +9,7 @@ import io
 from dataclasses import dataclass, field
 
 from pos.errors import DomainError, InvalidBarcode
-from pos.identifiers import normalise_barcode
+from pos.identifiers import is_ascii_digits, normalise_barcode
 from pos.model.catalogue import ItemKind
 from pos.money import Ore, parse_nok
 from pos.vat import VatClass
@@ -241,7 +241,7 @@ def _quantity(text: str, kind: ItemKind) -> int | None:
         return None
     if not text:
         return 0
-    if not text.isdigit() or int(text) > 1_000_000:
+    if not is_ascii_digits(text) or int(text) > 1_000_000:
         raise _RowProblem(
             f"antall «{text}» er ikke et helt tall", f"quantity '{text}' is not a whole number"
         )

@@ -31,7 +31,7 @@ class Tenant:
         receipt_header: str = "",
         receipt_footer: str = "",
     ) -> Tenant:
-        if not (code.isdigit() and len(code) == 2) or not name.strip():
+        if not (code.isascii() and code.isdigit() and len(code) == 2) or not name.strip():
             raise InvalidTenant(code)
         return Tenant(
             id=id,

@@ -32,6 +32,40 @@ def decode_frame(frame: bytes, prefix: str = "") -> str | None:
     return strip_framing(body.decode("ascii"), prefix).code or None
 
 
+class FrameSplitter:
+    """Cuts a byte stream into CR/LF-terminated frames, however the port's reads split it.
+
+    A frame longer than ``MAX_CODE_BYTES`` is garbage and dropped whole: once the unterminated
+    rest grows past the limit, everything up to the next end of line goes, so a tail of noise
+    never joins the code that follows it.
+    """
+
+    def __init__(self) -> None:
+        self._buffer = b""
+        self._discarding = False
+
+    def feed(self, chunk: bytes) -> list[bytes]:
+        frames = []
+        self._buffer += chunk
+        while True:
+            ends = [i for i in (self._buffer.find(b"\r"), self._buffer.find(b"\n")) if i >= 0]
+            if not ends:
+                break
+            frame, self._buffer = self._buffer[: min(ends)], self._buffer[min(ends) + 1 :]
+            if self._discarding or len(frame) > MAX_CODE_BYTES:
+                self._discarding = False
+                log.warning("serial scanner: dropped a frame of more than %d bytes", MAX_CODE_BYTES)
+                continue
+            frames.append(frame)
+        if len(self._buffer) > MAX_CODE_BYTES:
+            if not self._discarding:
+                log.warning(
+                    "serial scanner: dropping %d bytes with no end of line", len(self._buffer)
+                )
+            self._buffer, self._discarding = b"", True
+        return frames
+
+
 class SerialScanner(QObject):
     """Reads codes from a serial port in a daemon thread until ``stop()``."""
 
@@ -97,25 +131,15 @@ class SerialScanner(QObject):
             self._stop.wait(self._retry_s)
 
     def _read_until_lost(self) -> None:
-        buffer = b""
+        frames = FrameSplitter()
         while not self._stop.is_set():
             chunk = self._port.read(self._port.in_waiting or 1)
             if not chunk:
                 continue
-            buffer += chunk
-            while True:
-                cut = min(
-                    (i for i in (buffer.find(b"\r"), buffer.find(b"\n")) if i >= 0), default=-1
-                )
-                if cut < 0:
-                    break
-                frame, buffer = buffer[:cut], buffer[cut + 1 :]
+            for frame in frames.feed(chunk):
                 code = decode_frame(frame, self._prefix)
                 if code:
                     self.scanned.emit(code)
-            if len(buffer) > MAX_CODE_BYTES:
-                log.warning("serial scanner: dropped %d bytes with no end of line", len(buffer))
-                buffer = b""
 
     def _close(self) -> None:
         port, self._port = self._port, None

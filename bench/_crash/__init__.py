@@ -1,0 +1,7 @@
+"""The crash-consistency harness behind ``python -m bench crash`` and
+``tests/reliability/test_crash.py``: a child process sells, prints and syncs with the real
+services and is killed with SIGKILL at random points; after each kill the store is opened again
+as the app does at start and checked (no sale lost or duplicated, chains verify, the print queue
+and the server agree)."""
+
+APP_VERSION = "0.1.0"  # as main.VERSION (main is not imported here: mypy does not check it)

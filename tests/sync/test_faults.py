@@ -1,0 +1,115 @@
+"""Sync through a faulty network: 5xx, dropped connections, answers lost or cut short, slow
+answers and timeouts between the counter and the real server. The client backs off, keeps its
+queue, and in the end the server holds every event exactly once."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from pos.services import sync_state
+from sync import http as sync_http
+from sync.backoff import Backoff
+from sync.cycle import SyncCycle
+from sync.http import ServerApi
+from sync.worker import SyncWorker
+from tests.sync.conftest import sell
+from tests.sync.fault_proxy import FaultProxy
+
+FAULTS = ["503", "500", "drop", "lost_answer", "truncated", "timeout"]
+
+
+@pytest.fixture
+def proxy(server_url, monkeypatch):
+    monkeypatch.setattr(sync_http, "READ_TIMEOUT_S", 0.5)  # the proxy answers 'late' after 1.5 s
+    with FaultProxy(server_url, late_s=1.5) as opened:
+        yield opened
+
+
+def worker_through(counter, proxy: FaultProxy) -> SyncWorker:
+    token = sync_state.enrolment(counter.uow).token
+    cycle = SyncCycle(counter.uow, ServerApi(proxy.url, token), app_version="0.1.0")
+    return SyncWorker(cycle.run, interval_s=20, backoff=Backoff(base_s=1, cap_s=60))
+
+
+def outbox(counter) -> set[tuple[str, int]]:
+    with counter.uow.read() as uow:
+        rows = uow.store.conn.exec_driver_sql("SELECT event_id, device_seq FROM outbox")
+        return {(e, s) for e, s in rows}
+
+
+def server_events(central) -> set[tuple[str, int]]:
+    from sqlalchemy import text
+
+    with central.admin() as conn:
+        rows = conn.execute(text("SELECT event_id::text, device_seq FROM events"))
+        return {(e, s) for e, s in rows}
+
+
+def assert_each_event_once(counter, central) -> None:
+    assert central.scalar("SELECT count(*) FROM events") == central.scalar(
+        "SELECT count(DISTINCT event_id) FROM events"
+    )
+    assert server_events(central) == outbox(counter)
+    assert sync_state.acked_through(counter.uow) == len(outbox(counter))
+    assert central.scalar("SELECT count(*) FROM event_flags") == 0
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_fault_on_push_backs_off_keeps_the_queue_and_the_next_cycle_stores_each_event_once(
+    enrolled, central, ctx, shelf, proxy, fault
+):
+    sell(enrolled, ctx, shelf, 3)
+    worker = worker_through(enrolled, proxy)
+    proxy.inject([fault])
+    delay = worker.run_once()
+    assert worker.backoff.failures == 1 and worker.last_error
+    assert 0 <= delay <= 1  # full jitter under base * 2**0; Retry-After: 0 is no floor
+    status = sync_state.sync_status(enrolled.uow)
+    assert not status.online and status.unsynced == len(outbox(enrolled))
+    assert worker.run_once() == 20  # back to the normal interval
+    assert worker.backoff.failures == 0 and worker.last_report is not None
+    assert worker.last_report.drained
+    server_did_the_work = fault in ("lost_answer", "truncated", "timeout")
+    assert (worker.last_report.duplicates > 0) is server_did_the_work
+    assert_each_event_once(enrolled, central)
+
+
+def test_backoff_grows_while_the_server_keeps_failing(enrolled, ctx, shelf, proxy):
+    sell(enrolled, ctx, shelf, 1)
+    worker = worker_through(enrolled, proxy)
+    worker.backoff.rng = random.Random(3)
+    proxy.inject(["503"] * 8)
+    for failures in range(1, 9):
+        delay = worker.run_once()
+        assert worker.backoff.failures == failures
+        assert delay <= min(60, 2 ** (failures - 1))
+    assert sync_state.sync_status(enrolled.uow).unsynced > 0
+
+
+def test_a_slow_answer_in_time_is_simply_a_success(enrolled, central, ctx, shelf, server_url):
+    sell(enrolled, ctx, shelf, 2)
+    with FaultProxy(server_url, late_s=0.9) as slow:  # 0.3 s late, the client waits 30 s
+        slow.inject(["slow"])
+        worker = worker_through(enrolled, slow)
+        assert worker.run_once() == 20
+    assert_each_event_once(enrolled, central)
+
+
+def test_random_faults_on_every_sync_call_between_sales_lose_and_double_nothing(
+    enrolled, central, ctx, shelf, server_url, monkeypatch
+):
+    monkeypatch.setattr(sync_http, "READ_TIMEOUT_S", 0.5)
+    rng = random.Random(8)
+    with FaultProxy(server_url, prefix="/v1/sync", late_s=1.0) as proxy:
+        worker = worker_through(enrolled, proxy)
+        worker.run_once()  # batches of 500: a cycle is push, pull, status
+        for _ in range(25):
+            sell(enrolled, ctx, shelf, rng.randint(1, 3))
+            proxy.inject(rng.choice(FAULTS + ["pass"] * 3) for _ in range(3))
+            worker.run_once()
+        proxy.script.clear()
+        assert worker.run_once() == 20 and worker.last_report.drained
+    assert {f for _, f in proxy.seen} >= set(FAULTS)
+    assert_each_event_once(enrolled, central)
