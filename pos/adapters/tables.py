@@ -15,16 +15,15 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
 )
 
-metadata = MetaData()
+from pos.adapters.metadata import metadata
 
-IMMUTABLE_TABLES: tuple[str, ...] = (
+CORE_IMMUTABLE: tuple[str, ...] = (
     "journal",
     "sales",
     "sale_lines",
@@ -35,12 +34,6 @@ IMMUTABLE_TABLES: tuple[str, ...] = (
     "credit_notes",
     "cash_movements",
     "outbox",
-    "repair_status_history",
-    "repair_lines",
-    "repair_line_removals",
-    "repair_approvals",
-    "repair_photos",
-    "repair_deposits",
 )
 
 meta = Table(
@@ -351,302 +344,18 @@ Index(
     "print_jobs_by_register_status", print_jobs.c.register_id, print_jobs.c.status, print_jobs.c.seq
 )
 
-# -- repair counter (docs/repairs.md) -------------------------------------------------------------
 
-repair_tickets = Table(
-    "repair_tickets",
-    metadata,
-    # The ticket id printed on the tag: unique across offline counters by construction.
-    Column("id", String, primary_key=True),
-    Column("tenant_id", ForeignKey("tenants.id"), nullable=False),
-    Column("register_id", String, nullable=False),
-    Column("status", String, nullable=False),
-    Column("technician_id", ForeignKey("staff.id")),
-    Column("customer_name", String, nullable=False),
-    Column("customer_search", String, nullable=False),
-    Column("customer_phone", String, nullable=False),
-    Column("customer_email", String, nullable=False),
-    Column("contact_consent", Boolean, nullable=False),
-    Column("item_category", String, nullable=False),
-    Column("item_brand_model", String, nullable=False),
-    Column("item_serial", String, nullable=False),
-    Column("fault", Text, nullable=False),
-    Column("condition", Text, nullable=False),
-    Column("accessories", Text, nullable=False),
-    Column("estimate", Integer, nullable=False),
-    Column("approval_limit", Integer, nullable=False),
-    Column("deposit_requested", Integer, nullable=False),
-    Column("promised_date", String),
-    Column("terms_accepted", Boolean, nullable=False),
-    Column("created_by", ForeignKey("staff.id"), nullable=False),
-    Column("created_at", String, nullable=False),
-    Column("updated_at", String, nullable=False),
-    Column("collected_sale_id", ForeignKey("sales.id")),
-    # Open Repair Data Standard (migration 0008): fixed / repairable / end_of_life, why not
-    Column("outcome", String, nullable=False, server_default=""),
-    Column("barrier", Integer),
-    Column("year_of_manufacture", Integer),
-)
-Index("repair_by_status", repair_tickets.c.status, repair_tickets.c.created_at)
-Index("repair_by_tenant", repair_tickets.c.tenant_id, repair_tickets.c.created_at)
-Index("repair_by_technician", repair_tickets.c.technician_id, repair_tickets.c.created_at)
-Index("repair_by_promised", repair_tickets.c.promised_date)
-Index("repair_by_phone", repair_tickets.c.customer_phone)
-Index("repair_by_created", repair_tickets.c.created_at)
-Index("repair_by_name", repair_tickets.c.customer_search, repair_tickets.c.id)
-
-repair_status_history = Table(
-    "repair_status_history",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("ticket_id", ForeignKey("repair_tickets.id"), nullable=False, index=True),
-    Column("from_status", String),
-    Column("to_status", String, nullable=False),
-    Column("staff_id", ForeignKey("staff.id"), nullable=False),
-    Column("created_at", String, nullable=False),
-    Column("note", Text, nullable=False),
-    Column("notification_id", String),
-)
-
-repair_lines = Table(
-    "repair_lines",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("ticket_id", ForeignKey("repair_tickets.id"), nullable=False, index=True),
-    Column("kind", String, nullable=False),  # 'labour' or 'part'
-    Column("item_id", ForeignKey("items.id"), nullable=False),
-    Column("description", String, nullable=False),
-    Column("qty", Integer, nullable=False),
-    Column("minutes", Integer),
-    Column("unit_price", Integer, nullable=False),
-    Column("amount", Integer, nullable=False),
-    Column("staff_id", ForeignKey("staff.id"), nullable=False),
-    Column("created_at", String, nullable=False),
-)
-
-repair_line_removals = Table(
-    "repair_line_removals",
-    metadata,
-    Column("line_id", ForeignKey("repair_lines.id"), primary_key=True),
-    Column("staff_id", ForeignKey("staff.id"), nullable=False),
-    Column("created_at", String, nullable=False),
-    Column("reason", String, nullable=False),
-)
-
-repair_approvals = Table(
-    "repair_approvals",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("ticket_id", ForeignKey("repair_tickets.id"), nullable=False, index=True),
-    Column("amount", Integer, nullable=False),
-    Column("method", String, nullable=False),
-    Column("note", Text, nullable=False),
-    Column("staff_id", ForeignKey("staff.id"), nullable=False),
-    Column("created_at", String, nullable=False),
-)
-
-repair_photos = Table(
-    "repair_photos",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("ticket_id", ForeignKey("repair_tickets.id"), nullable=False, index=True),
-    Column("path", String, nullable=False),
-    Column("sha256", String(64), nullable=False),
-    Column("created_at", String, nullable=False),
-)
-
-repair_deposits = Table(
-    "repair_deposits",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("ticket_id", ForeignKey("repair_tickets.id"), nullable=False, index=True),
-    Column("receipt_id", ForeignKey("receipts.id"), nullable=False),
-    Column("amount", Integer, nullable=False),  # paid in (+) or paid back (-)
-    Column("created_at", String, nullable=False),
-)
-
-notifications = Table(
-    "notifications",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("ticket_id", ForeignKey("repair_tickets.id"), nullable=False, index=True),
-    Column("trigger_status", String, nullable=False),
-    Column("channel", String, nullable=False),
-    Column("recipient", String, nullable=False),
-    Column("subject", String, nullable=False),
-    Column("body", Text, nullable=False),
-    Column("state", String, nullable=False),  # pending -> sent | failed
-    Column("error", String, nullable=False, server_default=""),
-    Column("created_at", String, nullable=False),
-    Column("updated_at", String, nullable=False),
-)
-Index("notifications_by_state", notifications.c.state, notifications.c.created_at)
-
-repair_notify_rules = Table(
-    "repair_notify_rules",
-    metadata,
-    Column("status", String, primary_key=True),
-    Column("enabled", Boolean, nullable=False),
-    Column("channel", String, nullable=False),  # 'auto', 'sms' or 'email'
-    Column("subject", String, nullable=False),
-    Column("body", Text, nullable=False),
-)
-# -- day end, reports and settlement (migration 0003) ---------------------------------------
-
-DAY_END_IMMUTABLE_TABLES = (
-    "z_reports",
-    "till_closes",
-    "till_close_tenants",
-    "settlements",
-    "settlement_lines",
-)
-IMMUTABLE_TABLES = IMMUTABLE_TABLES + DAY_END_IMMUTABLE_TABLES
-
-z_reports = Table(
-    "z_reports",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("tenant_id", ForeignKey("tenants.id"), nullable=False),
-    Column("register_id", String, nullable=False),
-    Column("z_number", Integer, nullable=False),
-    Column("business_date", String, nullable=False),
-    Column("from_seq", Integer, nullable=False),
-    Column("through_seq", Integer, nullable=False),
-    Column("created_at", String, nullable=False),
-    Column("staff_id", String),
-    Column("journal_seq", Integer, nullable=False),
-    Column("grand_total_sales", Integer, nullable=False),
-    Column("grand_total_returns", Integer, nullable=False),
-    Column("content", Text, nullable=False),
-    UniqueConstraint("tenant_id", "register_id", "z_number"),
-    UniqueConstraint("tenant_id", "register_id", "business_date"),
-)
-
-till_closes = Table(
-    "till_closes",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("till_session_id", ForeignKey("till_sessions.id"), nullable=False, unique=True),
-    Column("register_id", String, nullable=False),
-    Column("closed_at", String, nullable=False),
-    Column("local_date", String, nullable=False),
-    Column("staff_id", String, nullable=False),
-    Column("approved_by", String),
-    Column("float_amount", Integer, nullable=False),
-    Column("expected_cash", Integer, nullable=False),
-    Column("counted_cash", Integer, nullable=False),
-    Column("variance", Integer, nullable=False),
-    Column("variance_rule", String, nullable=False),
-    Column("note", Text, nullable=False),
-    Column("content", Text, nullable=False),
-)
-
-till_close_tenants = Table(
-    "till_close_tenants",
-    metadata,
-    Column("till_close_id", ForeignKey("till_closes.id"), primary_key=True),
-    Column("tenant_id", ForeignKey("tenants.id"), primary_key=True),
-    Column("expected_cash", Integer, nullable=False),
-    Column("variance", Integer, nullable=False),
-)
-
-tenant_terms = Table(
-    "tenant_terms",
-    metadata,
-    Column("tenant_id", ForeignKey("tenants.id"), primary_key=True),
-    Column("commission_bp", Integer, nullable=False, server_default="0"),
-    Column("monthly_rent", Integer, nullable=False, server_default="0"),
-    Column("bank_account", String, nullable=False, server_default=""),
-    Column("updated_at", String, nullable=False),
-)
-
-tenant_group_commissions = Table(
-    "tenant_group_commissions",
-    metadata,
-    Column("tenant_id", ForeignKey("tenants.id"), primary_key=True),
-    Column("article_group_id", ForeignKey("article_groups.id"), primary_key=True),
-    Column("commission_bp", Integer, nullable=False),
-)
-
-settlements = Table(
-    "settlements",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("tenant_id", ForeignKey("tenants.id"), nullable=False),
-    Column("number", Integer, nullable=False),
-    Column("period_from", String, nullable=False),
-    Column("period_to", String, nullable=False),
-    Column("corrects_id", ForeignKey("settlements.id")),
-    Column("created_at", String, nullable=False),
-    Column("staff_id", String),
-    Column("net_payable", Integer, nullable=False),
-    Column("content", Text, nullable=False),
-    UniqueConstraint("tenant_id", "number"),
-)
-
-settlement_lines = Table(
-    "settlement_lines",
-    metadata,
-    Column("settlement_id", ForeignKey("settlements.id"), primary_key=True),
-    Column("line_no", Integer, primary_key=True),
-    Column("kind", String, nullable=False),
-    Column("description", String, nullable=False),
-    Column("base", Integer, nullable=False),
-    Column("amount", Integer, nullable=False),
-)
-
+# Indexes for day-end reports over the core tables (migration 0003).
 Index("journal_by_tenant_register_seq", journal.c.tenant_id, journal.c.register_id, journal.c.seq)
 Index("journal_by_ref", journal.c.ref_id)
 Index("receipts_by_tenant_date", receipts.c.tenant_id, receipts.c.local_date)
 Index("sales_by_session", sales.c.till_session_id)
-# -- sync with the central server (migration 0005) -------------------------------------------
-# The outbox's progress is the server's acked_through, kept in meta["outbox_acked_through"];
-# the pull cursor is meta["pull_cursor"] (meta["pull_staging_cursor"] during a full resync).
 
-sync_device = Table(
-    "sync_device",
-    metadata,
-    Column("id", Integer, primary_key=True),  # always 1: a counter is one device
-    Column("server_url", String, nullable=False),
-    Column("ca_file", String, nullable=False, server_default=""),
-    Column("device_id", String, nullable=False),
-    Column("device_epoch", Integer, nullable=False),
-    Column("token", String, nullable=False),
-    Column("site_id", String, nullable=False),
-    Column("state", String, nullable=False),  # active, reenrol_needed, revoked, upgrade_required
-    Column("state_detail", String, nullable=False, server_default=""),
-    Column("enrolled_at", String, nullable=False),
-)
+# The areas' tables register on the same metadata: one module per area keeps this one short.
+from pos.adapters import tables_day_end, tables_repairs, tables_sync  # noqa: E402
+from pos.adapters.tables_repairs import repair_tickets  # noqa: E402
 
-sync_problems = Table(
-    "sync_problems",
-    metadata,
-    Column("event_id", String, primary_key=True),
-    Column("device_seq", Integer, nullable=False),
-    Column("type", String, nullable=False),
-    Column("tenant_id", String),
-    Column("status", String, nullable=False),  # flagged, rejected
-    Column("code", String, nullable=False),
-    Column("codes", String, nullable=False),
-    Column("recorded_at", String, nullable=False),
+IMMUTABLE_TABLES: tuple[str, ...] = (
+    CORE_IMMUTABLE + tables_repairs.IMMUTABLE + tables_day_end.IMMUTABLE
 )
-
-ref_entities = Table(
-    "ref_entities",
-    metadata,
-    Column("entity", String, primary_key=True),
-    Column("id", String, primary_key=True),
-    Column("tenant_id", String),
-    Column("version", Integer, nullable=False),
-    Column("data", Text, nullable=False),
-)
-
-ref_staging = Table(
-    "ref_staging",
-    metadata,
-    Column("entity", String, primary_key=True),
-    Column("id", String, primary_key=True),
-    Column("tenant_id", String),
-    Column("version", Integer, nullable=False),
-    Column("data", Text, nullable=False),
-)
+__all__ = ["IMMUTABLE_TABLES", "metadata", "repair_tickets", "tables_sync"]
