@@ -87,11 +87,27 @@ def restore_latest(data_dir: Path, backup: Path | None = None) -> Path:
     return chosen
 
 
+def keep_private(data_dir: Path) -> None:
+    """The data directory and the keys folder 0700, the store (with its WAL and shared-memory
+    files) and every key 0600: also when they were copied in or restored with looser modes."""
+    if os.name == "nt":  # the user's profile folder is private by its ACL
+        return
+    os.chmod(data_dir, 0o700)
+    keys = data_dir / "keys"
+    if keys.is_dir():
+        os.chmod(keys, 0o700)
+        for key in keys.iterdir():
+            if key.is_file():
+                os.chmod(key, 0o600)
+    for path in data_dir.glob(DB_FILE + "*"):
+        if path.is_file():
+            os.chmod(path, 0o600)
+
+
 def open_counter(data_dir: Path) -> Counter:
     """Lock the data directory, migrate its store and open its key store."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    if os.name != "nt":
-        os.chmod(data_dir, 0o700)
+    keep_private(data_dir)
     lock = DataDirLock(data_dir).acquire()
     try:
         problem = damage(data_dir / DB_FILE)

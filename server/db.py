@@ -36,7 +36,9 @@ def migrate(url: str) -> None:
 
 def make_engine(url: str, *, role: str | None = APP_ROLE, pool_size: int = 10) -> Engine:
     """The app's engine: each new connection takes the app role (RLS applies to it)."""
-    engine = create_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+    engine = create_engine(  # hide_parameters: token hashes and customer data stay out of logs
+        url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True, hide_parameters=True
+    )
     if role:
 
         @event.listens_for(engine, "connect")

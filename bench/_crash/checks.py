@@ -59,19 +59,18 @@ def _outbox_problems(uow: Any, facts: LocalFacts) -> list[str]:
     problems = []
     if [s for _, s in rows] != list(range(1, len(rows) + 1)):
         problems.append("outbox device_seq is not gap-free from 1")
-    per_receipt = _sql(
-        uow,
-        "SELECT r.number_text, count(o.device_seq) FROM receipts r LEFT JOIN outbox o "
-        f"ON o.type IN {RECEIPT_EVENTS} AND json_extract(o.payload, '$.receipt.id') = r.id "
-        "GROUP BY r.id HAVING count(o.device_seq) <> 1",
-    )
-    problems += [f"receipt {n} has {c} outbox events (not 1)" for n, c in per_receipt]
-    journaled = _sql(
-        uow,
-        "SELECT r.number_text, count(j.seq) FROM receipts r LEFT JOIN journal j "
-        "ON j.ref_id = r.id GROUP BY r.id HAVING count(j.seq) <> 1",
-    )
-    problems += [f"receipt {n} has {c} journal rows (not 1)" for n, c in journaled]
+    receipts = dict(_sql(uow, "SELECT id, number_text FROM receipts"))
+    events = Tally(
+        r for (r,) in _sql(uow, "SELECT json_extract(payload, '$.receipt.id') FROM outbox "
+                                f"WHERE type IN {RECEIPT_EVENTS}")
+    )  # fmt: skip
+    journaled = Tally(r for (r,) in _sql(uow, "SELECT ref_id FROM journal") if r in receipts)
+    for receipt_id, number in receipts.items():
+        if events[receipt_id] != 1:
+            problems.append(f"receipt {number} has {events[receipt_id]} outbox events (not 1)")
+        if journaled[receipt_id] != 1:
+            problems.append(f"receipt {number} has {journaled[receipt_id]} journal rows (not 1)")
+    problems += [f"outbox event for unknown receipt {r}" for r in set(events) - set(receipts)]
     return problems
 
 

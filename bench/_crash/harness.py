@@ -96,10 +96,23 @@ class CrashHarness:
         if self.server is not None and not self.server.running:
             self.server.start()
         child = self._spawn(self.config.seed * 100_000 + round_no)
+        try:
+            killed = self._kill_at_random(child)
+        finally:
+            if child.poll() is None:  # also when the harness itself is interrupted
+                child.kill()
+            child.wait()
+        if killed:
+            self.result.kills += 1
+            self.restart_and_check()
+
+    def _kill_at_random(self, child: subprocess.Popen[str]) -> bool:
+        """Wait a random moment (sometimes killing the server meanwhile); False if the child
+        died by itself (recorded as a problem)."""
         if self.rng.random() < self.config.early_kill_chance:
             time.sleep(self.rng.uniform(0.0, 1.0))
         elif not self._ready(child):
-            return
+            return False
         delay = self.rng.uniform(0.02, self.config.max_delay_s)
         if self.server is not None and self.rng.random() < self.config.server_kill_chance:
             first = self.rng.uniform(0.0, delay)
@@ -110,11 +123,9 @@ class CrashHarness:
         time.sleep(delay)
         if child.poll() is not None:
             self._child_died(child, "before it was killed")
-            return
+            return False
         child.kill()
-        child.wait()
-        self.result.kills += 1
-        self.restart_and_check()
+        return True
 
     def _spawn(self, seed: int) -> subprocess.Popen[str]:
         args = [sys.executable, "-m", "bench._crash.child", str(self.data_dir),

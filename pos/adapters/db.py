@@ -35,7 +35,9 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 def make_engine(db_path: Path | str) -> Engine:
     """An engine on the SQLite file; builds nothing and migrates nothing by itself."""
-    engine = create_engine(f"sqlite:///{db_path}")
+    # hide_parameters: PIN hashes, the device token and customers' details never reach a log or
+    # an error message, even with SQL logging switched on
+    engine = create_engine(f"sqlite:///{db_path}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
 
     @event.listens_for(engine, "begin")

@@ -20,6 +20,7 @@ from pos.errors import UnknownTenant
 from pos.journal import canonical_json
 from pos.model.events import EventCode
 from pos.model.reports import DrawerReport, ReportKind
+from pos.model.staff import Permission
 from pos.model.tenant import Tenant
 from pos.services.context import TillContext
 from pos.services.report_builder import ReportScope, build_report
@@ -136,7 +137,9 @@ def z_reports(
     """Take the Z report of each tenant (default: every tenant with use since its last Z).
 
     All of them are written in one transaction: either every Z asked for exists or none does.
+    A Z closes the tenants' day for good: a manager's job.
     """
+    ctx.require(Permission.MANAGE)
     with uow_factory() as uow:
         day = parse_date(business_date) if business_date else ctx.stamp().local_date
         explicit = bool(tenants)

@@ -21,6 +21,7 @@ from pos.clock import OSLO
 from pos.day_end_errors import InvalidPeriod
 from pos.model.events import EventCode
 from pos.model.reports import DrawerReport
+from pos.model.staff import Permission
 from pos.model.tenant import Tenant
 from pos.money import format_saft
 from pos.saft_codes import (
@@ -67,7 +68,9 @@ def export_saft(
     *,
     version: str = "0.1.0",
 ) -> ExportResult:
-    """Write the file (``out`` may be a directory: the standard file name is used inside)."""
+    """Write the file (``out`` may be a directory: the standard file name is used inside).
+    It holds all of a tenant's sales and journal: a manager's job."""
+    ctx.require(Permission.MANAGE)
     start, end = parse_date(date_from), parse_date(date_to)
     if start > end:
         raise InvalidPeriod(f"{start}–{end}")

@@ -21,6 +21,7 @@ from pos.day_end_errors import InvalidPeriod, SettlementOverlaps, UnknownSettlem
 from pos.model.events import EventCode
 from pos.model.payment import TenderKind
 from pos.model.settlement import CENTRE_VAT_PERCENT, SettlementDoc, SettlementLine
+from pos.model.staff import Permission
 from pos.model.tenant import Tenant
 from pos.money import Ore, div_round_half_up
 from pos.services.context import TillContext
@@ -104,6 +105,7 @@ def plan_lines(q: SettlementQueries, tenant: Tenant, start: str, end: str) -> li
 def make_settlement(
     uow_factory: UnitOfWorkFactory, ctx: TillContext, tenant_key: str, date_from: str, date_to: str
 ) -> SettlementDoc:
+    ctx.require(Permission.MANAGE)
     start, end = parse_date(date_from), parse_date(date_to)
     if start > end:
         raise InvalidPeriod(f"{start}–{end}")
@@ -131,6 +133,7 @@ def correct_settlement(
     amount: Ore,
 ) -> SettlementDoc:
     """A correction of settlement ``number``: a new numbered settlement with one line."""
+    ctx.require(Permission.MANAGE)
     with uow_factory() as uow:
         tenant = find_tenant(uow, tenant_key)
         original = SettlementQueries(uow.reports).settlement(tenant.id, number)
