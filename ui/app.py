@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.counter import Counter, open_counter, restore_latest
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ui.scanner.serial_reader import SerialScanner
 
 log = logging.getLogger(__name__)
+CHECKPOINT_EVERY_MS = 60_000
 SYSTEM_OPERATOR = Operator("", "", "system", Role.CASHIER)
 
 
@@ -104,6 +106,11 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
         window.show()
         # The daily backup (and its full page check) runs off the GUI thread once shown.
         tasks.run(counter.backup_if_due, lambda _path: None, _backup_failed(window, options.lang))
+        checkpoints = QTimer(window)  # the WAL is copied back while the counter is quiet
+        checkpoints.timeout.connect(
+            lambda: tasks.run(counter.checkpoint, lambda _r: None, lambda e: log.warning("%s", e))
+        )
+        checkpoints.start(CHECKPOINT_EVERY_MS)
         code = app.exec()
         if serial is not None:
             serial.stop()

@@ -89,3 +89,16 @@ def test_a_damaged_database_is_refused_and_the_latest_backup_restored(counter, c
 def test_restoring_with_no_backup_says_so(tmp_path):
     with pytest.raises(NoBackup):
         restore_latest(tmp_path)
+
+
+def test_the_wal_is_copied_back_by_the_idle_checkpoint(counter, ctx, shelf):
+    import sqlite3
+
+    sell_coffee(counter, ctx, shelf)
+    wal = counter.data_dir / (DB_FILE + "-wal")
+    assert wal.exists()
+    counter.checkpoint()
+    probe = sqlite3.connect(counter.data_dir / DB_FILE)
+    busy, log_pages, copied = probe.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    probe.close()
+    assert busy == 0 and copied == log_pages  # nothing left to copy
