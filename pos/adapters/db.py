@@ -56,8 +56,11 @@ def make_engine(db_path: Path | str) -> Engine:
 
 def checkpoint(engine: Engine) -> None:
     """A PASSIVE WAL checkpoint: copies what it can and never waits for the writer."""
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+    raw = engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def is_storage_full(error: BaseException) -> bool:
