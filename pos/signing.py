@@ -17,11 +17,10 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+if TYPE_CHECKING:  # cryptography loads only when a key is first used: the login screen is faster
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 from pos.money import Ore, format_saft
 
@@ -70,6 +69,9 @@ class RsaSigner:
     method: str = RSA_METHOD
 
     def sign(self, data: str) -> str:
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding
+
         raw = self.private_key.sign(data.encode("ascii"), padding.PKCS1v15(), hashes.SHA1())
         return base64.b64encode(raw).decode("ascii")
 
@@ -84,6 +86,10 @@ class RsaVerifier:
     method: str = RSA_METHOD
 
     def verify(self, data: str, signature: str) -> bool:
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding
+
         try:
             self.public_key.verify(
                 base64.b64decode(signature, validate=True),
@@ -155,6 +161,9 @@ class KeyStore:
         kind = "rsa" if method == RSA_METHOD else "hmac"
         version = str(max((int(v) for v in self._versions(kind)), default=0) + 1)
         if kind == "rsa":
+            from cryptography.hazmat.primitives import serialization
+            from cryptography.hazmat.primitives.asymmetric import rsa
+
             key = rsa.generate_private_key(public_exponent=65537, key_size=1024)
             data = key.private_bytes(
                 serialization.Encoding.PEM,
@@ -171,6 +180,9 @@ class KeyStore:
         data = path.read_bytes()
         if kind == "hmac":
             return HmacSigner(base64.b64decode(data.strip()), version)
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
         key = serialization.load_pem_private_key(data, password=None)
         if not isinstance(key, rsa.RSAPrivateKey):
             raise ValueError(f"{path} is not an RSA key")
@@ -192,6 +204,8 @@ class KeyStore:
         chosen = version or max(versions, key=int)
         signer = self._load("rsa", chosen, versions[chosen])
         assert isinstance(signer, RsaSigner)
+        from cryptography.hazmat.primitives import serialization
+
         return signer.private_key.public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         )
