@@ -22,13 +22,11 @@ from sqlalchemy import Connection, text
 
 from pos.sync_protocol import (
     HASHED_FIELDS,
-    KNOWN_EVENT_TYPES,
     MAX_BATCH_EVENTS,
-    NOTIFICATION_CHANNELS,
     RECEIPT_EVENT_TYPES,
-    SITE_EVENT_TYPES,
 )
 from server.auth import Device
+from server.event_checks import why_invalid
 from server.problems import Problem
 from server.verify import verify_receipts
 
@@ -179,7 +177,7 @@ def check_event(event: dict[str, Any], device: Device, may_hold_nul: bool = True
         return checked
     payload_json = canonical(event.get("payload"))
     checked = Checked(event["device_seq"], event, event_hash(event, payload_json))
-    problem = _why_invalid(event, device)
+    problem = why_invalid(event, device)
     if problem:
         checked.reject = problem
         return checked
@@ -208,97 +206,6 @@ def _rows_json(checked: Sequence[Checked]) -> bytes:
         head = orjson.dumps({k: v for k, v in row.items() if k != "payload"})
         parts.append(head[:-1] + b',"payload":' + c.payload_json + b"}")
     return b"[" + b",".join(parts) + b"]"
-
-
-def _why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None:
-    try:
-        uuid.UUID(str(event.get("event_id")))
-    except ValueError:
-        return ("malformed", "event_id is not a UUID")
-    kind, tenant, payload = event.get("type"), event.get("tenant_id"), event.get("payload")
-    if not isinstance(kind, str) or kind not in KNOWN_EVENT_TYPES:
-        return ("unknown_type", f"unknown event type {kind!r}")
-    if not isinstance(payload, dict):
-        return ("malformed", "payload must be an object")
-    version = event.get("type_version", 1)
-    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version < 1000:
-        return ("malformed", "type_version must be a small integer")
-    if not _is_timestamp(event.get("occurred_at")):
-        return ("malformed", "occurred_at must be an ISO 8601 time with a UTC offset")
-    if tenant is None:
-        if kind not in SITE_EVENT_TYPES:
-            return ("malformed", f"{kind} needs a tenant_id")
-    elif not isinstance(tenant, str) or tenant not in device.tenant_ids:
-        return ("tenant_forbidden", f"tenant {tenant!r} is not served by this device's site")
-    if kind in RECEIPT_EVENT_TYPES:
-        return _receipt_problem(payload, tenant)
-    if kind == "notification.requested":
-        return _notification_problem(payload)
-    return None
-
-
-_RECEIPT_FIELDS = {
-    "id": str,
-    "register_id": str,
-    "kind": str,
-    "number": int,
-    "number_text": str,
-    "sig_nr": int,
-    "signature": str,
-    "sig_method": str,
-    "key_version": str,
-    "total": int,
-    "total_ex_vat": int,
-    "local_date": str,
-    "local_time": str,
-    "tenant_id": str,
-}
-
-
-def _receipt_problem(payload: dict[str, Any], tenant: str | None) -> tuple[str, str] | None:
-    receipt = payload.get("receipt")
-    if not isinstance(receipt, dict) or not isinstance(payload.get("sale_id"), str):
-        return ("malformed", "a receipt event needs sale_id and receipt")
-    for name, kind in _RECEIPT_FIELDS.items():
-        value = receipt.get(name)
-        if (
-            not isinstance(value, kind)
-            or isinstance(value, bool)
-            or (isinstance(value, int) and not _in_range(name, value))
-        ):
-            return ("malformed", f"receipt.{name} must be a {kind.__name__}")
-    if receipt["tenant_id"] != tenant:
-        return ("malformed", "receipt.tenant_id differs from the event's tenant_id")
-    if not isinstance(payload.get("lines", []), list):
-        return ("malformed", "lines must be a list")
-    return None
-
-
-def _in_range(name: str, value: int) -> bool:
-    if name in ("number", "sig_nr"):  # stored as 32-bit integers in the chain heads
-        return 1 <= value < 2**31
-    return abs(value) < 2**53
-
-
-def _notification_problem(payload: dict[str, Any]) -> tuple[str, str] | None:
-    if payload.get("channel") not in NOTIFICATION_CHANNELS:
-        return ("malformed", "channel must be sms or email")
-    for name in ("to", "body"):
-        if not isinstance(payload.get(name), str) or not payload[name].strip():
-            return ("malformed", f"{name} must be a non-empty text")
-    if not isinstance(payload.get("subject", ""), str):
-        return ("malformed", "subject must be a text")
-    return None
-
-
-def _is_timestamp(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) > 40:
-        return False
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return moment.tzinfo is not None and 1970 <= moment.year <= 9999
 
 
 def _resends(conn: Connection, device: Device, old: list[dict[str, Any]], out: Outcome) -> None:
