@@ -90,7 +90,8 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
             idle_ms=int(options.idle_minutes * 60_000),
             page_context=PageContext(
                 session, tasks, printing, counter.data_dir,
-                extras={"public_keys": _public_keys(counter)},
+                # read when a manager enrols, not at start (loading keys loads cryptography)
+                extras={"public_keys": lambda: _public_keys(counter)},
             ),
         )  # fmt: skip
         sync_worker = _start_sync(counter, options.version)

@@ -4,4 +4,6 @@ services and is killed with SIGKILL at random points; after each kill the store 
 as the app does at start and checked (no sale lost or duplicated, chains verify, the print queue
 and the server agree)."""
 
-APP_VERSION = "0.1.0"  # as main.VERSION (main is not imported here: mypy does not check it)
+from pos import __version__ as APP_VERSION  # the version main.py reports
+
+__all__ = ["APP_VERSION"]

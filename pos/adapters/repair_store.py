@@ -29,9 +29,6 @@ class RepairStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _dicts(self, sql: str, params: Any = ()) -> list[dict]:
-        return self.store._dicts(sql, params)
-
     # -- tickets -----------------------------------------------------------------------------
     def insert_ticket(self, row: Mapping[str, Any]) -> None:
         self.store.insert("repair_tickets", row)
@@ -55,7 +52,7 @@ class RepairStore:
         """Tickets whose last move into a final status falls in [from, to] (Oslo dates,
         compared on the UTC timestamp with a day's margin, then exactly by the caller)."""
         marks = ", ".join("?" * len(final))
-        return self._dicts(
+        return self.store.rows(
             "SELECT t.*, te.code AS tenant_code, h.created_at AS ended_at "
             "FROM repair_tickets t JOIN tenants te ON te.id = t.tenant_id "
             "JOIN repair_status_history h ON h.ticket_id = t.id "
@@ -66,7 +63,7 @@ class RepairStore:
         )
 
     def ticket_row(self, ticket_id: str) -> dict | None:
-        rows = self._dicts("SELECT * FROM repair_tickets WHERE id = ?", (ticket_id,))
+        rows = self.store.rows("SELECT * FROM repair_tickets WHERE id = ?", (ticket_id,))
         return rows[0] if rows else None
 
     def ticket_state(self, row: Mapping[str, Any]) -> RepairTicket:
@@ -85,10 +82,10 @@ class RepairStore:
         )
 
     def active_lines(self, ticket_id: str) -> list[dict]:
-        return self._dicts(_ACTIVE_LINES, (ticket_id,))
+        return self.store.rows(_ACTIVE_LINES, (ticket_id,))
 
     def line(self, line_id: str) -> dict | None:
-        rows = self._dicts(
+        rows = self.store.rows(
             "SELECT l.*, r.line_id AS removed FROM repair_lines l "
             "LEFT JOIN repair_line_removals r ON r.line_id = l.id WHERE l.id = ?",
             (line_id,),
@@ -96,19 +93,19 @@ class RepairStore:
         return rows[0] if rows else None
 
     def photos(self, ticket_id: str) -> list[dict]:
-        return self._dicts(
+        return self.store.rows(
             "SELECT * FROM repair_photos WHERE ticket_id = ? ORDER BY rowid", (ticket_id,)
         )
 
     def history(self, ticket_id: str) -> list[dict]:
-        return self._dicts(
+        return self.store.rows(
             "SELECT h.*, s.name AS staff_name FROM repair_status_history h "
             "JOIN staff s ON s.id = h.staff_id WHERE h.ticket_id = ? ORDER BY h.rowid",
             (ticket_id,),
         )
 
     def approvals(self, ticket_id: str) -> list[dict]:
-        return self._dicts(
+        return self.store.rows(
             "SELECT a.*, s.name AS staff_name FROM repair_approvals a "
             "JOIN staff s ON s.id = a.staff_id WHERE a.ticket_id = ? ORDER BY a.rowid",
             (ticket_id,),
@@ -121,7 +118,7 @@ class RepairStore:
 
     def deposit_voucher(self, number: str) -> tuple[dict, int] | None:
         """The deposit voucher of a ticket (number = ticket id) and what it still holds."""
-        rows = self._dicts(
+        rows = self.store.rows(
             "SELECT * FROM credit_notes WHERE number = ? AND kind = 'deposit'", (number,)
         )
         if not rows:
@@ -130,7 +127,9 @@ class RepairStore:
 
     # -- notification rules ------------------------------------------------------------------
     def notify_rule(self, status: RepairStatus) -> NotifyRule | None:
-        rows = self._dicts("SELECT * FROM repair_notify_rules WHERE status = ?", (status.value,))
+        rows = self.store.rows(
+            "SELECT * FROM repair_notify_rules WHERE status = ?", (status.value,)
+        )
         if not rows:
             return DEFAULT_RULES.get(status)
         row = rows[0]

@@ -13,6 +13,8 @@ from typing import Any, cast
 
 from sqlalchemy import Connection
 
+from pos.adapters.repositories import dict_rows
+
 Params = Mapping[str, Any]
 
 RECEIPT_EVENTS = "(13012, 13013, 13017)"
@@ -29,9 +31,7 @@ class ReportQueries:
         self._raw = cast(sqlite3.Connection, conn.connection.driver_connection)
 
     def rows(self, sql: str, params: Params | Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self._raw.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return dict_rows(self._raw, sql, params)
 
     def stream(self, sql: str, params: Params | Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         """Rows one at a time from a cursor of its own (bounded memory for exports)."""

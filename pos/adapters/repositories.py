@@ -59,6 +59,15 @@ def _raw_insert(table_name: str, row: Mapping[str, Any]) -> str:
     return _insert_sql(table_name, tuple(row))
 
 
+def dict_rows(
+    raw: sqlite3.Connection, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+) -> list[dict]:
+    """A raw query's rows as dicts keyed by column name (shared by the store's readers)."""
+    cursor = raw.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
 class Store:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -68,11 +77,9 @@ class Store:
         self._tenants: dict[str, Tenant] | None = None
 
     # -- meta and counters -------------------------------------------------------------------
-    def _dicts(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict]:
+    def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict]:
         """Rows of a raw query as dicts (hot-path reads; same transaction as the rest)."""
-        cursor = self._raw.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return dict_rows(self._raw, sql, params)
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self._raw.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -111,7 +118,7 @@ class Store:
     def tenant(self, tenant_id: str) -> Tenant | None:
         """Tenants are few and read on every sale: read them once per unit of work."""
         if self._tenants is None:
-            self._tenants = {r["id"]: _tenant(r) for r in self._dicts("SELECT * FROM tenants")}
+            self._tenants = {r["id"]: _tenant(r) for r in self.rows("SELECT * FROM tenants")}
         return self._tenants.get(tenant_id)
 
     def tenant_by_code(self, code: str) -> Tenant | None:
@@ -139,7 +146,7 @@ class Store:
         )
 
     def registers(self) -> list[dict]:
-        return self._dicts("SELECT id, name, label_block FROM registers ORDER BY id")
+        return self.rows("SELECT id, name, label_block FROM registers ORDER BY id")
 
     def update_register(self, register_id: str, name: str, label_block: int | None) -> None:
         self._raw.execute(
@@ -155,7 +162,7 @@ class Store:
 
     def staff_list(self) -> list[dict]:
         """Every staff member without the PIN hash (that never leaves the store)."""
-        return self._dicts(
+        return self.rows(
             "SELECT id, staff_no, name, role, active, failed_pins, locked FROM staff "
             "ORDER BY staff_no"
         )
@@ -257,7 +264,7 @@ class Store:
     def items_by_ids(self, ids: Iterable[str]) -> dict[str, Item]:
         wanted = list(ids)
         marks = ", ".join("?" * len(wanted))
-        rows = self._dicts(f"SELECT * FROM items WHERE id IN ({marks})", wanted)
+        rows = self.rows(f"SELECT * FROM items WHERE id IN ({marks})", wanted)
         return {r["id"]: item_from_row(r) for r in rows}
 
     def set_item_status(self, item_id: str, status: ItemStatus, stamp: Stamp) -> None:
@@ -295,7 +302,7 @@ class Store:
 
     # -- till --------------------------------------------------------------------------------
     def open_session(self, register_id: str) -> Mapping[str, Any] | None:
-        rows = self._dicts(
+        rows = self.rows(
             "SELECT * FROM till_sessions WHERE register_id = ? AND closed_at IS NULL",
             (register_id,),
         )

@@ -75,7 +75,7 @@ def board(
     order = "t.promised_date, t.id" if query.overdue_on else "t.created_at DESC, t.id"
     sql = f"{_SELECT} WHERE {' AND '.join(where) or '1'} ORDER BY {order} LIMIT ? OFFSET ?"
     with uow_factory.read() as uow:
-        rows = uow.store._dicts(sql, [*params, page_size + 1, page * page_size])
+        rows = uow.store.rows(sql, [*params, page_size + 1, page * page_size])
     today = today or query.overdue_on
     return BoardPage(tuple(_row(r, today) for r in rows[:page_size]), page, len(rows) > page_size)
 
@@ -174,7 +174,7 @@ def open_deposits(uow_factory: UnitOfWorkFactory, tenant_code: str = "") -> list
         + " ORDER BY cn.created_at"
     )
     with uow_factory.read() as uow:
-        rows = uow.store._dicts(sql, [tenant_code] if tenant_code else [])
+        rows = uow.store.rows(sql, [tenant_code] if tenant_code else [])
     return [
         OpenDeposit(
             r["id"],
@@ -208,7 +208,7 @@ def notifications(
     """Queued messages by state (pending: not yet confirmed sent by the central server)."""
     marks = ", ".join("?" * len(states))
     with uow_factory.read() as uow:
-        rows = uow.store._dicts(
+        rows = uow.store.rows(
             f"SELECT * FROM notifications WHERE state IN ({marks}) ORDER BY created_at LIMIT ?",
             [*states, min(limit, 1000)],
         )

@@ -75,7 +75,7 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
         assert tenant is not None
         notes = {
             n["id"]: f"{'SMS' if n['channel'] == 'sms' else 'E-post'} til {n['recipient']}"
-            for n in uow.store._dicts(
+            for n in uow.store.rows(
                 "SELECT id, channel, recipient FROM notifications WHERE ticket_id = ?",
                 (row["id"],),
             )
@@ -91,7 +91,7 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
             )
             for h in uow.repairs.history(row["id"])
         )
-        technician = uow.store._dicts(
+        technician = uow.store.rows(
             "SELECT name FROM staff WHERE id = ?", (row["technician_id"] or "",)
         )
         photos = tuple(p["path"] for p in uow.repairs.photos(row["id"]))
@@ -153,7 +153,7 @@ def intake_choices(uow_factory: UnitOfWorkFactory) -> IntakeChoices:
             except DomainError:
                 continue
             tenants.append((tenant.code, tenant.name))
-        staff = uow.store._dicts(
+        staff = uow.store.rows(
             "SELECT staff_no, name FROM staff WHERE active AND role IN ('technician', 'manager') "
             "ORDER BY role DESC, staff_no"
         )

@@ -34,7 +34,7 @@ def claim_slip(uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str)
         assert tenant is not None
         stamp = Stamp.of(_parse_utc(row["created_at"]))
         print_number = uow.store.next_number(f"repair_slip:{row['id']}")
-        staff = uow.store._dicts("SELECT name FROM staff WHERE id = ?", (row["created_by"],))
+        staff = uow.store.rows("SELECT name FROM staff WHERE id = ?", (row["created_by"],))
         doc = ClaimSlipDoc(
             ticket_id=row["id"],
             heading=CLAIM_SLIP_HEADING,

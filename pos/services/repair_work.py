@@ -66,7 +66,7 @@ def labour_item(uow: UnitOfWork, tenant_id: str) -> Item:
         item = uow.store.item(configured)
         if item is not None:
             return item
-    rows = uow.store._dicts(
+    rows = uow.store.rows(
         "SELECT id FROM items WHERE tenant_id = ? AND kind = ? AND article_group_id = ? "
         "AND status != ? ORDER BY barcode",
         (tenant_id, ItemKind.OPEN_PRICE.value, LABOUR_GROUP, ItemStatus.INACTIVE.value),

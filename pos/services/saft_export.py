@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pos import __version__
 from pos.adapters.saft_queries import SaftQueries
 from pos.clock import OSLO
 from pos.day_end_errors import InvalidPeriod
@@ -66,7 +67,7 @@ def export_saft(
     date_to: str,
     out: Path,
     *,
-    version: str = "0.1.0",
+    version: str = __version__,
 ) -> ExportResult:
     """Write the file (``out`` may be a directory: the standard file name is used inside).
     It holds all of a tenant's sales and journal: a manager's job."""

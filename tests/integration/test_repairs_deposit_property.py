@@ -14,7 +14,7 @@ from tests.integration.repair_helpers import take_in
 def money_in(counter, sale_ids):
     marks = ", ".join("?" * len(sale_ids))
     with counter.uow.read() as uow:
-        return uow.store._dicts(
+        return uow.store.rows(
             f"SELECT COALESCE(SUM(amount), 0) AS s FROM tenders WHERE sale_id IN ({marks}) "
             "AND kind != 'deposit'",
             sale_ids,
@@ -53,12 +53,12 @@ def test_intake_and_pickup_receipts_add_up(counter, ctx, deposit, labour, parts,
     sale = repair_money.complete_pickup(counter.uow, ctx, basket, tenders, [pickup])
     with counter.uow.read() as uow:
         deposit_sale = uow.queries.receipt(paid.receipt.receipt_id)["sale_id"]
-        roundings = uow.store._dicts(
+        roundings = uow.store.rows(
             "SELECT COALESCE(SUM(rounding), 0) AS r FROM receipts WHERE sale_id IN (?, ?)",
             (deposit_sale, sale.sale_id),
         )[0]["r"]
         still_held = uow.repairs.deposit_held(ticket)
-        turnover = uow.store._dicts(
+        turnover = uow.store.rows(
             "SELECT SUM(total) AS t FROM receipts WHERE sale_id IN (?, ?) AND kind = 'sale'",
             (deposit_sale, sale.sale_id),
         )[0]["t"]

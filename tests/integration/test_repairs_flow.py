@@ -18,7 +18,7 @@ from tests.integration.repair_helpers import photo, ready_job, take_in
 
 def outbox(counter, event_type):
     with counter.uow.read() as uow:
-        rows = uow.store._dicts("SELECT payload FROM outbox WHERE type = ?", (event_type,))
+        rows = uow.store.rows("SELECT payload FROM outbox WHERE type = ?", (event_type,))
     return [json.loads(r["payload"]) for r in rows]
 
 
@@ -172,8 +172,8 @@ def test_the_deposit_is_never_counted_twice(counter, ctx):
         counter.uow, ctx, basket, [pickup.deposit, Tender(TenderKind.CASH, 50000)], [pickup]
     )
     with counter.uow.read() as uow:
-        receipts = uow.store._dicts("SELECT kind, total FROM receipts")
-        taken = uow.store._dicts(
+        receipts = uow.store.rows("SELECT kind, total FROM receipts")
+        taken = uow.store.rows(
             "SELECT SUM(amount) AS s FROM tenders WHERE kind IN ('cash', 'card', 'vipps')"
         )[0]["s"]
     sales = sum(r["total"] for r in receipts if r["kind"] == ReceiptKind.SALE.value)

@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pos import __version__ as VERSION
 from pos.model.staff import Permission
 from pos.services.sync_state import sync_problems, sync_status
 from ui.common import error_text
 from ui.pages import PageContext, PageWidget
-
-VERSION = "0.1.0"
 
 
 class SyncPage(PageWidget):
@@ -107,7 +106,8 @@ class SyncPage(PageWidget):
         from sync.enrolment import enrol
 
         session = self.ctx.session
-        keys = self.ctx.extras.get("public_keys", {})
+        found = self.ctx.extras.get("public_keys", {})
+        keys = found() if callable(found) else found  # a callable defers reading the keys
         server, code, ca = self.server.text().strip(), self.code.text(), self.ca_file.text()
 
         def work() -> str:
