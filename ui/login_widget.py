@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -44,14 +45,21 @@ class LoginWidget(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Staff number"), self.staff_no)
         form.addRow(self.tr("PIN"), self.pin)
-        layout = QVBoxLayout(self)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(title)
+        column.addLayout(form)
+        column.addWidget(self.message)
+        column.addLayout(self._pad())
+        column.addStretch(1)
+        # A pad of fixed width in the middle of the counter's screen, however wide it is.
+        holder = QWidget(self)
+        holder.setLayout(column)
+        holder.setMaximumWidth(520)
+        layout = QHBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addLayout(self._pad())
+        layout.addWidget(holder, 3)
         layout.addStretch(1)
-        self.setMaximumWidth(520)
         self.staff_no.returnPressed.connect(self._staff_entered)
         self.pin.returnPressed.connect(self.submit)
 
