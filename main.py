@@ -227,6 +227,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(error.message(args.lang), file=sys.stderr)
             return 2
     if args.command is None:
+        from ui.display_check import display_problem
+
+        problem = display_problem(args.lang)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
         from ui.app import run_gui
 
         return run_gui(
