@@ -133,6 +133,7 @@ def cmd_tenants(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_import_items(args: argparse.Namespace, data_dir: Path) -> int:
+    from day_end_cli import context
     from pos.services import item_import
 
     try:
@@ -141,6 +142,7 @@ def cmd_import_items(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"{args.file}: {error.strerror}", file=sys.stderr)
         return 2
     with _open(data_dir) as counter:
+        ctx = context(args, counter)
         result = item_import.preview(counter.uow, args.tenant, data)
         print(
             f"{len(result.rows)} rows ready, {len(result.errors)} with errors "
@@ -150,9 +152,7 @@ def cmd_import_items(args: argparse.Namespace, data_dir: Path) -> int:
             print(row_error.message(args.lang), file=sys.stderr)
         if args.dry_run:
             return 1 if result.errors else 0
-        made = item_import.confirm(
-            counter.uow, result, register_id=counter.register_id(), skip_errors=args.skip_errors
-        )
+        made = item_import.confirm(counter.uow, ctx, result, skip_errors=args.skip_errors)
     print(f"imported {len(made)} items")
     return 0
 

@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import the good rows even if some rows have errors",
     )
+    _staff_options(items)
     intake = commands.add_parser("repair-intake", help="take in a repair job (prints its id)")
     intake.add_argument("--tenant", required=True, help="the repair tenant's two-digit code")
     intake.add_argument("--staff", required=True, help="staff number of who takes it in")
@@ -186,6 +187,7 @@ def add_day_end_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     terms.add_argument(
         "--group", action="append", default=[], help="per article group: GROUP=PERCENT"
     )
+    _staff_options(terms)
 
 
 LOG_FILE = Path("logs") / "omigjen.log"
