@@ -13,7 +13,6 @@ from pos.model.basket import Basket
 from pos.model.catalogue import ItemKind
 from pos.model.payment import Tender, TenderKind
 from pos.services import checkout, devices, item_entry, setup, tenants
-from pos.services.context import TillContext
 from pos.services.saft_export import export_saft
 from pos.vat import VatClass
 
