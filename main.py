@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = commands.add_parser("export-public-key", help="print the signing public key (PEM)")
     export.add_argument("--key-version", default=None)
+    rotate = commands.add_parser(
+        "rotate-signing-key",
+        help="make a new signing key pair (manager; journaled; the next sync sends the public key)",
+    )
+    _staff_options(rotate)
     commands.add_parser("tenants", help="list tenants: code, org.no, name (tab-separated)")
     restore = commands.add_parser(
         "restore-backup", help="put the newest (or a given) automatic backup in place of the store"

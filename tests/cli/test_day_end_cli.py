@@ -96,3 +96,14 @@ def test_import_items_needs_a_manager_and_says_so(data_dir, tmp_path, capsys):
     assert run(data_dir, "import-items", "--tenant", "11", str(sheet), *STAFF) == 0
     assert "imported 2 items" in capsys.readouterr().out
 
+
+def test_rotate_signing_key_by_a_manager_is_journaled_and_verifies(data_dir, capsys):
+    assert run(data_dir, "--lang", "en", "rotate-signing-key", "--staff", "2001",
+               "--pin", "2345") == 2  # fmt: skip
+    assert "only a manager" in capsys.readouterr().err
+    assert run(data_dir, "rotate-signing-key", *STAFF) == 0
+    out = capsys.readouterr().out
+    assert "version 2 (was 1)" in out and "SHA-256" in out
+    assert run(data_dir, "export-public-key", "--key-version", "2") == 0
+    assert "BEGIN PUBLIC KEY" in capsys.readouterr().out
+    assert run(data_dir, "verify-journal") == 0
