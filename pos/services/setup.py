@@ -2,8 +2,9 @@
 
 Changes of prices and other fixed data are journaled (13021 price change, 13999 otherwise).
 
-Registers, tenants and staff are made here without a till context only while the centre is
-being set up (before ``centre_name`` exists: the demo seeding, a fresh trial store); afterwards
+Registers, article groups, tenants and staff are made here without a till context only while
+the centre is being set up: before it has a name (``centre_name``) and before any manager exists,
+i.e. while nobody could log in to approve (the demo seeding, a fresh trial store). Afterwards
 they need a manager's ``TillContext`` (``tenants.create_tenant``, ``staff.add`` pass theirs).
 Prices change only by a manager (``change_price``).
 """
@@ -36,13 +37,18 @@ CENTRE_META = "centre_name"
 
 
 def require_manager_or_setup(uow_factory: UnitOfWorkFactory, ctx: TillContext | None) -> None:
-    """A manager's context, or no context while the centre is still being set up."""
+    """A manager's context, or no context while the centre is still being set up (it has no
+    name and no manager: nobody could approve yet)."""
     if ctx is not None:
         ctx.require(Permission.MANAGE)
         return
     with uow_factory.read() as uow:
-        if uow.store.get_meta(CENTRE_META) is not None:
-            raise PermissionDenied(Permission.MANAGE.value)
+        named = uow.store.get_meta(CENTRE_META) is not None
+        manager = any(
+            r["role"] == Role.MANAGER.value and r["active"] for r in uow.store.staff_list()
+        )
+    if named or manager:
+        raise PermissionDenied(Permission.MANAGE.value)
 
 
 @dataclass(frozen=True)

@@ -214,3 +214,17 @@ def test_once_the_centre_exists_reference_data_needs_a_managers_context(world):
     assert row_counts(counter) == before
     assert "bare en leder" in refused.value.message("nb")
     assert "only a manager" in refused.value.message("en")
+
+
+def test_set_up_closes_as_soon_as_a_manager_exists(tmp_path):
+    from pos.counter import open_counter
+
+    with open_counter(tmp_path / "fresh") as fresh:
+        setup.add_register(fresh.uow, "K1", "Kasse 1")  # nobody could approve yet: open
+        setup.add_staff(fresh.uow, "9001", "Mona Leder", Role.MANAGER, "9999")
+        with pytest.raises(PermissionDenied):
+            setup.add_staff(fresh.uow, "1001", "Kari Kasserer", Role.CASHIER, "1234")
+        mona = auth.authenticate(fresh.uow, "9001", "9999")
+        boss = TillContext("K1", mona, fresh.signer())
+        setup.add_staff(fresh.uow, "1001", "Kari Kasserer", Role.CASHIER, "1234", ctx=boss)
+        assert {s.staff_no for s in staff.list_staff(fresh.uow)} == {"1001", "9001"}
