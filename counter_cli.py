@@ -125,6 +125,20 @@ def cmd_export_public_key(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def cmd_rotate_signing_key(args: argparse.Namespace, data_dir: Path) -> int:
+    from day_end_cli import context
+    from pos.services.signing_keys import rotate_signing_key
+
+    with _open(data_dir) as counter:
+        done = rotate_signing_key(counter.uow, context(args, counter), counter.keys)
+    print(
+        f"Ny signeringsnøkkel / new signing key: version {done.new_version} "
+        f"(was {done.old_version or '-'}), SHA-256 {done.fingerprint}"
+    )
+    print("The next sync sends the public key to the server (export-public-key prints it).")
+    return 0
+
+
 def cmd_tenants(args: argparse.Namespace, data_dir: Path) -> int:
     with _open(data_dir) as counter, counter.uow.read() as uow:
         for tenant in uow.store.tenants():
@@ -133,6 +147,7 @@ def cmd_tenants(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_import_items(args: argparse.Namespace, data_dir: Path) -> int:
+    from day_end_cli import context
     from pos.services import item_import
 
     try:
@@ -141,6 +156,7 @@ def cmd_import_items(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"{args.file}: {error.strerror}", file=sys.stderr)
         return 2
     with _open(data_dir) as counter:
+        ctx = context(args, counter)
         result = item_import.preview(counter.uow, args.tenant, data)
         print(
             f"{len(result.rows)} rows ready, {len(result.errors)} with errors "
@@ -150,9 +166,7 @@ def cmd_import_items(args: argparse.Namespace, data_dir: Path) -> int:
             print(row_error.message(args.lang), file=sys.stderr)
         if args.dry_run:
             return 1 if result.errors else 0
-        made = item_import.confirm(
-            counter.uow, result, register_id=counter.register_id(), skip_errors=args.skip_errors
-        )
+        made = item_import.confirm(counter.uow, ctx, result, skip_errors=args.skip_errors)
     print(f"imported {len(made)} items")
     return 0
 
@@ -215,15 +229,12 @@ def cmd_day_end(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace, data_dir: Path) -> int:
+    from pos.services.signing_keys import public_keys
     from sync.enrolment import enrol
     from sync.http import SyncError
 
     with _open(data_dir) as counter:
-        keys = {
-            version: counter.keys.public_key_pem(version).decode("ascii")
-            for (method, version) in counter.keys.verifiers()
-            if method.startswith("RSA")
-        }
+        keys = public_keys(counter.keys)
         try:
             done = enrol(counter.uow, args.server, args.code,
                          device_name=args.name or counter.register_id(), app_version=VERSION,
@@ -253,7 +264,7 @@ def cmd_sync(args: argparse.Namespace, data_dir: Path) -> int:
         backoff, deadline = Backoff(), time.monotonic() + args.max_wait
         while True:
             try:
-                report = SyncCycle(counter.uow, app_version=VERSION).run()
+                report = SyncCycle(counter.uow, app_version=VERSION, keys=counter.keys).run()
             except (Unreachable, ServerError) as error:
                 transient = isinstance(error, Unreachable) or error.transient
                 delay = backoff.next_delay(getattr(error, "retry_after_s", None))
@@ -317,6 +328,7 @@ COMMANDS = {
     "verify-journal": cmd_verify_journal,
     "export-public-key": cmd_export_public_key,
     "tenants": cmd_tenants,
+    "rotate-signing-key": cmd_rotate_signing_key,
     "restore-backup": cmd_restore_backup,
     "backup": cmd_backup,
     "export-ords": cmd_export_ords,

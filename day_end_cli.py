@@ -23,9 +23,9 @@ from pos.services.tenant_terms import CENTRE_ACCOUNT_META
 
 
 def run(args: argparse.Namespace, counter: Counter, version: str) -> int:
+    ctx = context(args, counter)
     if args.command == "tenant-terms":
-        return _terms(args, counter)
-    ctx = _context(args, counter)
+        return _terms(args, counter, ctx)
     if args.command == "x-report":
         made = reports.x_reports(counter.uow, ctx, args.tenant)
         _print_reports(made)
@@ -90,7 +90,8 @@ def _till_close(args: argparse.Namespace, counter: Counter, ctx: TillContext) ->
     )
 
 
-def _context(args: argparse.Namespace, counter: Counter) -> TillContext:
+def context(args: argparse.Namespace, counter: Counter) -> TillContext:
+    """The person given by ``--staff`` (PIN from ``--pin`` or asked for) at this register."""
     pin = args.pin if args.pin is not None else getpass.getpass("PIN: ")
     operator = auth.authenticate(counter.uow, args.staff, pin)
     register = args.register or counter.register_id()
@@ -167,13 +168,14 @@ def _settlement(args: argparse.Namespace, counter: Counter, ctx: TillContext) ->
     return 0
 
 
-def _terms(args: argparse.Namespace, counter: Counter) -> int:
+def _terms(args: argparse.Namespace, counter: Counter, ctx: TillContext) -> int:
     groups = {}
     for spec in args.group:
         group, _, rate = spec.partition("=")
         groups[group.strip().upper()] = tenant_terms.parse_rate(rate)
     tenant_terms.set_terms(
         counter.uow,
+        ctx,
         args.tenant,
         commission_bp=tenant_terms.parse_rate(args.commission),
         monthly_rent=parse_nok(args.rent),

@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = commands.add_parser("export-public-key", help="print the signing public key (PEM)")
     export.add_argument("--key-version", default=None)
+    rotate = commands.add_parser(
+        "rotate-signing-key",
+        help="make a new signing key pair (manager; journaled; the next sync sends the public key)",
+    )
+    _staff_options(rotate)
     commands.add_parser("tenants", help="list tenants: code, org.no, name (tab-separated)")
     restore = commands.add_parser(
         "restore-backup", help="put the newest (or a given) automatic backup in place of the store"
@@ -90,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import the good rows even if some rows have errors",
     )
+    _staff_options(items)
     intake = commands.add_parser("repair-intake", help="take in a repair job (prints its id)")
     intake.add_argument("--tenant", required=True, help="the repair tenant's two-digit code")
     intake.add_argument("--staff", required=True, help="staff number of who takes it in")
@@ -186,6 +192,7 @@ def add_day_end_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     terms.add_argument(
         "--group", action="append", default=[], help="per article group: GROUP=PERCENT"
     )
+    _staff_options(terms)
 
 
 LOG_FILE = Path("logs") / "omigjen.log"

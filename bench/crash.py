@@ -3,7 +3,9 @@ through the queue to a ``file://`` printer and syncs with a real server in its o
 is killed with SIGKILL at random moments (the server too, now and then) and after each kill the
 store is opened as the app does at start and checked. See ``bench/_crash``.
 
-``OMIGJEN_BENCH_CRASH_KILLS`` (default 200) sets the number of kills.
+``python -m bench crash`` kills the child ``OMIGJEN_BENCH_CRASH_KILLS`` times (default 200, about
+17 minutes); inside the whole suite (``python -m bench`` with no names) it runs a short round of
+``SUITE_KILLS`` (40, a few minutes) unless that variable is set. The table names the kill count.
 """
 
 from __future__ import annotations
@@ -18,24 +20,49 @@ from bench._crash.harness import CrashConfig, CrashHarness, CrashResult
 from server.db import migrate
 from server.pg_cluster import PgCluster
 
-KILLS = int(os.environ.get("OMIGJEN_BENCH_CRASH_KILLS", "200"))
+FULL_KILLS = 200
+"""What the issue asks of ``python -m bench crash``: at least 200 random SIGKILLs."""
+SUITE_KILLS = 40
+"""The short round inside ``python -m bench`` (every benchmark in reasonable time)."""
 
 
-def run() -> list[Figure]:
+def kills_wanted(in_suite: bool) -> int:
+    """``OMIGJEN_BENCH_CRASH_KILLS`` if set (a positive whole number), else 200 or 40."""
+    raw = os.environ.get("OMIGJEN_BENCH_CRASH_KILLS", "").strip()
+    if not raw:
+        return SUITE_KILLS if in_suite else FULL_KILLS
+    if not raw.isdigit() or int(raw) < 1:
+        raise SystemExit(f"OMIGJEN_BENCH_CRASH_KILLS must be a whole number >= 1, not {raw!r}")
+    return int(raw)
+
+
+def run(kills: int | None = None) -> list[Figure]:
+    wanted = kills_wanted(in_suite=False) if kills is None else kills
     with PgCluster() as pg, tempfile.TemporaryDirectory() as tmp:
         url = pg.create_database("crash")
         migrate(url)
-        result = CrashHarness(Path(tmp), CrashConfig(kills=KILLS, database_url=url)).run()
+        result = CrashHarness(Path(tmp), CrashConfig(kills=wanted, database_url=url)).run()
     for problem in result.problems[:20]:
         print(problem, file=sys.stderr)
-    return figures(result)
+    return figures(result, wanted)
 
 
-def figures(result: CrashResult) -> list[Figure]:
+def run_in_suite() -> list[Figure]:
+    """The short round ``python -m bench`` runs (``python -m bench crash`` runs the full one)."""
+    return run(kills_wanted(in_suite=True))
+
+
+def figures(result: CrashResult, wanted: int = FULL_KILLS) -> list[Figure]:
     local = result.local
+    kind = "full run" if wanted >= FULL_KILLS else "short run; full: bench crash"
     return [
+        Figure(f"kills planned ({kind})", wanted, "n"),
         Figure(
-            "child processes killed (SIGKILL)", result.kills, "n", ">= 200", result.kills >= 200
+            "child processes killed (SIGKILL)",
+            result.kills,
+            "n",
+            f">= {wanted}",
+            result.kills >= wanted,
         ),
         Figure("server processes killed (SIGKILL)", result.server_kills, "n"),
         Figure("sales completed and logged", result.logged_sales, "n"),

@@ -49,6 +49,7 @@ def twenty_tenant_day(counter) -> TillContext:
     clock = SteppingClock(DAY)
     signer = counter.signer()
     seed_demo(counter.uow, signer, clock=clock)
+    boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), signer, clock)
     for n in range(TENANTS - 6):
         code = str(20 + n)
         setup.add_tenant(
@@ -58,6 +59,7 @@ def twenty_tenant_day(counter) -> TillContext:
             org_no=org_number(100 + n * 7),
             vat_registered=True,
             clock=clock,
+            ctx=boss,
         )
     with counter.uow.read() as uow:
         codes = [t.code for t in uow.store.tenants()]

@@ -176,8 +176,30 @@ class UnknownStaff(DomainError):
 
 class PermissionDenied(DomainError):
     code = "permission_denied"
-    nb = "Dette krever godkjenning av en leder ({value})."
-    en = "This needs a manager's approval ({value})."
+    nb = "Dette krever godkjenning av en leder ({what_nb})."
+    en = "This needs a manager's approval ({what_en})."
+
+    WHAT: ClassVar[dict[str, tuple[str, str]]] = {
+        "sell": ("salg", "selling"),
+        "return": ("retur", "a return"),
+        "large_discount": ("stor rabatt", "a large discount"),
+        "void": ("annullering", "a void"),
+        "no_sale_drawer": ("åpne skuffen uten salg", "opening the drawer without a sale"),
+        "price_override": ("endret pris", "a price override"),
+        "open_till": ("åpne eller lukke kassen", "opening or closing the till"),
+        "cash_in_out": ("inn- og utbetaling", "cash in or out"),
+        "manage": (
+            "bare en leder kan endre priser, vilkår, leietakere, ansatte og innstillinger",
+            "only a manager may change prices, terms, tenants, staff and settings",
+        ),
+    }
+
+    def message(self, lang: str = "nb") -> str:
+        value = str(self.params.get("value", ""))
+        what_nb, what_en = self.WHAT.get(value, (value, value))
+        self.params.setdefault("what_nb", what_nb)
+        self.params.setdefault("what_en", what_en)
+        return super().message(lang)
 
 
 class TillNotOpen(DomainError):

@@ -59,6 +59,7 @@ OTHER_KINDS: dict[str, tuple[str, str]] = {
     OtherEvent.CASH_IN: ("CASHIN", "Innskudd av kontanter"),
     OtherEvent.TILL_OPEN: ("TILLOPEN", "Kassen åpnet med veksel"),
     OtherEvent.SETTINGS_CHANGE: ("SETTINGCHG", "Endret innstilling"),
+    OtherEvent.KEY_CHANGE: ("KEYCHG", "Nytt nøkkelpar for signering"),
     OtherEvent.STAFF_CHANGE: ("STAFFCHG", "Endret ansatt"),
     OtherEvent.TENANT_CHANGE: ("TENANTCHG", "Endret leietaker"),
     "till_close": ("TILLCLOSE", "Kasseoppgjør"),

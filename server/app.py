@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import problems, routes_admin, routes_sync, routes_tenant
+from server import problems, routes_admin, routes_keys, routes_sync, routes_tenant
 from server.api_models import PushRequest
 from server.db import make_engine
 from server.settings import ServerSettings
@@ -86,7 +86,7 @@ def create_app(settings: ServerSettings, engine: Any = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url, role=settings.db_role or None)
     problems.install(app)
-    for module in (routes_sync, routes_admin, routes_tenant):
+    for module in (routes_sync, routes_keys, routes_admin, routes_tenant):
         app.include_router(module.router)
     app.add_middleware(RequestBodyLimit)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

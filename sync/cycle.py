@@ -21,9 +21,11 @@ from datetime import datetime
 from typing import Any
 
 from pos.services import reference_pull, sync_state
+from pos.signing import KeyStore
 from pos.sync_protocol import MAX_BATCH_EVENTS, PROTOCOL_SCHEMA_VERSION
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.http import ServerApi, ServerError, SyncError
+from sync.keys import upload_new_keys
 
 MAX_CONCURRENT_RETRIES = 10
 MAX_REWINDS = 3
@@ -71,8 +73,11 @@ class SyncCycle:
         app_version: str,
         batch_size: int = MAX_BATCH_EVENTS,
         sleep: Callable[[float], None] = time.sleep,
+        keys: KeyStore | None = None,
     ) -> None:
         self.uow = uow_factory
+        self.keys = keys
+        """The counter's signing keys: public keys the server lacks are sent before pushing."""
         enrolment = sync_state.enrolment(uow_factory)
         if enrolment is None:
             raise SyncError("this counter is not enrolled with a server (run enrol first)")
@@ -89,6 +94,8 @@ class SyncCycle:
         if not self.enrolment.active:
             raise SyncError(f"sync stopped: {self.enrolment.state} {self.enrolment.state_detail}")
         try:
+            if self.keys is not None:
+                upload_new_keys(self.uow, self.api, self.keys)
             self.push_until_drained(report)
             if pull:
                 self.pull(report)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pos.services import sync_state
+from pos.services import signing_keys, sync_state
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.http import ServerApi
 
@@ -53,5 +53,6 @@ def enrol(
         token=answer["device_token"],
         site_id=answer["site_id"],
     )
+    signing_keys.mark_on_server(uow_factory, set(public_keys))
     names = tuple(f"{t['code']} {t['name']}" for t in answer.get("tenants", []))
     return Enrolled(answer["device_id"], int(answer["device_epoch"]), answer["site_id"], names)

@@ -51,6 +51,12 @@ def ctx(counter: Counter, cashier: Operator, clock: SteppingClock) -> TillContex
     return TillContext("K1", cashier, counter.signer(), clock)
 
 
+@pytest.fixture
+def boss(counter: Counter, manager: Operator, clock: SteppingClock) -> TillContext:
+    """The manager at register K1: back-office changes (prices, terms, tenants, staff)."""
+    return TillContext("K1", manager, counter.signer(), clock)
+
+
 class Shelf:
     """Finds demo items by barcode or by (tenant code, one-off number)."""
 

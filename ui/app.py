@@ -91,7 +91,7 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
             page_context=PageContext(
                 session, tasks, printing, counter.data_dir,
                 # read when a manager enrols, not at start (loading keys loads cryptography)
-                extras={"public_keys": lambda: _public_keys(counter)},
+                extras={"public_keys": lambda: _public_keys(counter), "keys": counter.keys},
             ),
         )  # fmt: skip
         sync_worker = _start_sync(counter, options.version)
@@ -195,7 +195,9 @@ def _start_sync(counter: Counter, version: str) -> SyncWorker | None:
     from sync.cycle import SyncCycle
     from sync.worker import SyncWorker
 
-    worker = SyncWorker(lambda: SyncCycle(counter.uow, app_version=version).run())
+    worker = SyncWorker(
+        lambda: SyncCycle(counter.uow, app_version=version, keys=counter.keys).run()
+    )
     worker.start()
     return worker
 

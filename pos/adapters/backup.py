@@ -4,6 +4,11 @@ till runs), and the checks that keep a damaged database from being used.
 Backups go to ``<data dir>/backups/omigjen-<YYYYMMDD-HHMMSS>-<reason>.sqlite3``: one a day at the
 first start, one after every Z report; those older than the kept number of days are removed
 (the newest few are always kept).
+
+A backup never holds the device token (docs/security.md): backups get copied around, and the
+token lets whoever has it push and pull as this counter. The copy is scrubbed before it gets its
+name; a store restored from it is marked ``reenrol_needed``, as a restored counter must re-enrol
+anyway (its outbox sequence went back; sync-protocol.md, docs/sync.md).
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ def take_backup(db_path: Path, data_dir: Path, reason: str, now: datetime) -> Pa
         dest = sqlite3.connect(partial)
         try:
             source.backup(dest)
+            scrub_secrets(dest)
         finally:
             dest.close()
     finally:
@@ -61,6 +67,25 @@ def take_backup(db_path: Path, data_dir: Path, reason: str, now: datetime) -> Pa
     os.replace(partial, target)
     prune(data_dir, now)
     return target
+
+
+RESTORED_DETAIL = "restored from a backup, which keeps no device token: enrol again"
+
+
+def scrub_secrets(db: sqlite3.Connection) -> None:
+    """Remove the device token from a copy of the store, overwriting the old bytes (secure
+    delete, rollback journal in memory only), and mark the copy as needing a new enrolment."""
+    db.execute("PRAGMA secure_delete = ON")
+    db.execute("PRAGMA journal_mode = MEMORY")
+    has_device = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_device'"
+    ).fetchone()
+    if has_device:
+        db.execute(
+            "UPDATE sync_device SET token = '', state = 'reenrol_needed', state_detail = ?",
+            (RESTORED_DETAIL,),
+        )
+    db.commit()
 
 
 def prune(data_dir: Path, now: datetime, keep_days: int = KEEP_DAYS) -> None:
@@ -115,4 +140,9 @@ def restore(db_path: Path, backup: Path, now: datetime) -> Path:
             os.replace(stale, kept.with_name(kept.name + suffix))
     shutil.copyfile(backup, db_path)
     os.chmod(db_path, 0o600)
+    restored = sqlite3.connect(db_path)  # an older backup may still hold a token: not used
+    try:
+        scrub_secrets(restored)
+    finally:
+        restored.close()
     return kept

@@ -46,6 +46,7 @@ class OtherEvent:
     CASH_IN = "cash_in"
     TILL_OPEN = "till_open"
     SETTINGS_CHANGE = "settings_change"
+    KEY_CHANGE = "key_change"
     STAFF_CHANGE = "staff_change"
     STAFF_LOCKED = "staff_locked"
     TENANT_CHANGE = "tenant_change"

@@ -50,8 +50,8 @@ def seed_demo(
     setup.add_article_groups(uow_factory, [ArticleGroup(**g) for g in data["article_groups"]])
     for tenant in data["tenants"]:
         setup.add_tenant(uow_factory, clock=clock, **tenant)
-    manager: str | None = None
-    for person in data["staff"]:
+    boss: TillContext | None = None  # set-up is open until the first manager exists
+    for person in sorted(data["staff"], key=lambda p: p["role"] == Role.MANAGER.value):
         staff_id = setup.add_staff(
             uow_factory,
             person["staff_no"],
@@ -59,20 +59,18 @@ def seed_demo(
             Role(person["role"]),
             person["pin"],
             clock,
+            ctx=boss,
         )
-        if person["role"] == Role.MANAGER.value:
-            manager = staff_id
-            manager_no, manager_name = person["staff_no"], person["name"]
+        if person["role"] == Role.MANAGER.value and boss is None:
+            operator = Operator(staff_id, person["staff_no"], person["name"], Role.MANAGER)
+            boss = TillContext(register["id"], operator, signer, clock)
     setup.add_items(uow_factory, list(_demo_items(data)), clock)
     with uow_factory() as uow:
         uow.store.set_meta("centre_name", data["centre"])
         uow.store.set_meta("register_id", register["id"])
         uow.commit()
-    if open_till and manager is not None:
-        ctx = TillContext(
-            register["id"], Operator(manager, manager_no, manager_name, Role.MANAGER), signer, clock
-        )
-        till.open_till(uow_factory, ctx, int(data["float"]))
+    if open_till and boss is not None:
+        till.open_till(uow_factory, boss, int(data["float"]))
     return True
 
 

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from pos.errors import UnknownTenant
 from pos.model.catalogue import ArticleGroup, Item
-from pos.model.staff import Permission
 from pos.services import setup
 from pos.services.catalogue import match_expression
 from pos.services.context import TillContext
@@ -59,15 +58,7 @@ def change_price(
 ) -> None:
     """A new price for an item (manager), journaled (13021) at this register; its label is
     flagged for a reprint."""
-    ctx.require(Permission.PRICE_OVERRIDE)
-    setup.change_price(
-        uow_factory,
-        item_id,
-        price,
-        staff_id=ctx.operator.staff_id,
-        register_id=ctx.register_id,
-        clock=ctx.clock,
-    )
+    setup.change_price(uow_factory, ctx, item_id, price)
 
 
 def flagged_labels(uow_factory: UnitOfWorkFactory, tenant_code: str) -> list[str]:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from pos.clock import Clock
 from pos.errors import DomainError, UnknownTenant
 from pos.item_csv import ItemRow, ParsedFile, RowError, parse
 from pos.model.catalogue import Item
+from pos.model.staff import Permission
 from pos.services import setup
+from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 
 DEFAULT_GROUP = "DIVERSE"
@@ -79,13 +80,15 @@ def preview(uow_factory: UnitOfWorkFactory, tenant_code: str, data: bytes) -> Im
 
 def confirm(
     uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
     result: ImportPreview,
     *,
-    register_id: str,
     skip_errors: bool = False,
-    clock: Clock | None = None,
 ) -> list[Item]:
-    """Import the previewed rows in one transaction; items without a barcode get labels."""
+    """Import the previewed rows in one transaction (a manager: an import sets many prices at
+    once, like the back office's import page); items without a barcode get labels from the
+    context's register."""
+    ctx.require(Permission.MANAGE)
     if result.errors and not skip_errors:
         raise ImportHasErrors(len(result.errors))
     if not result.rows:
@@ -105,4 +108,4 @@ def confirm(
         )
         for row in result.rows
     ]
-    return setup.add_items(uow_factory, new, clock, register_id=register_id)
+    return setup.add_items(uow_factory, new, ctx.clock, register_id=ctx.register_id)

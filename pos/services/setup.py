@@ -1,6 +1,12 @@
 """Reference data: the centre, registers, tenants, staff, article groups and items.
 
 Changes of prices and other fixed data are journaled (13021 price change, 13999 otherwise).
+
+Registers, article groups, tenants and staff are made here without a till context only while
+the centre is being set up: before it has a name (``centre_name``) and before any manager exists,
+i.e. while nobody could log in to approve (the demo seeding, a fresh trial store). Afterwards
+they need a manager's ``TillContext`` (``tenants.create_tenant``, ``staff.add`` pass theirs).
+Prices change only by a manager (``change_price``).
 """
 
 from __future__ import annotations
@@ -10,20 +16,39 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pos.clock import Clock, Stamp, SystemClock
-from pos.errors import UnknownItem, UnknownTenant
+from pos.errors import PermissionDenied, UnknownItem, UnknownTenant
 from pos.identifiers import normalise_barcode
 from pos.model.basket import check_amount
 from pos.model.catalogue import ArticleGroup, Item, ItemKind, ItemStatus
 from pos.model.events import EventCode, OtherEvent
-from pos.model.staff import Role
+from pos.model.staff import Permission, Role
 from pos.model.tenant import Tenant
 from pos.services.auth import hash_pin
+from pos.services.context import TillContext
 from pos.services.labels import next_label_code
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from pos.vat import VatClass
 
 SYSTEM = "system"
 """The register id journaled for back-office changes not made at a till."""
+
+CENTRE_META = "centre_name"
+"""Set once the centre exists; from then on reference data changes need a manager."""
+
+
+def require_manager_or_setup(uow_factory: UnitOfWorkFactory, ctx: TillContext | None) -> None:
+    """A manager's context, or no context while the centre is still being set up (it has no
+    name and no manager: nobody could approve yet)."""
+    if ctx is not None:
+        ctx.require(Permission.MANAGE)
+        return
+    with uow_factory.read() as uow:
+        named = uow.store.get_meta(CENTRE_META) is not None
+        manager = any(
+            r["role"] == Role.MANAGER.value and r["active"] for r in uow.store.staff_list()
+        )
+    if named or manager:
+        raise PermissionDenied(Permission.MANAGE.value)
 
 
 @dataclass(frozen=True)
@@ -41,13 +66,21 @@ class NewItem:
 
 
 def add_register(
-    uow_factory: UnitOfWorkFactory, register_id: str, name: str, label_block: int | None = None
+    uow_factory: UnitOfWorkFactory,
+    register_id: str,
+    name: str,
+    label_block: int | None = None,
+    *,
+    ctx: TillContext | None = None,
 ) -> None:
     """A register; ``label_block`` (1–99) prefixes the label numbers it gives out offline."""
+    require_manager_or_setup(uow_factory, ctx)
     if label_block is not None and not 1 <= label_block <= 99:
         raise ValueError("label block must be 1-99")
     with uow_factory() as uow:
         uow.store.add_register(register_id, name, label_block)
+        if ctx is not None:
+            _journal_setting(uow, ctx, {"new_register": register_id, "name": name})
         uow.commit()
 
 
@@ -61,7 +94,9 @@ def add_tenant(
     receipt_header: str = "",
     receipt_footer: str = "",
     clock: Clock | None = None,
+    ctx: TillContext | None = None,
 ) -> Tenant:
+    require_manager_or_setup(uow_factory, ctx)
     tenant = Tenant.validated(
         id=str(uuid.uuid4()),
         code=code,
@@ -75,10 +110,10 @@ def add_tenant(
     with uow_factory() as uow:
         uow.store.add_tenant(tenant, stamp)
         uow.store.append_journal(
-            register_id=SYSTEM,
+            register_id=ctx.register_id if ctx else SYSTEM,
             event_code=EventCode.OTHER,
             stamp=stamp,
-            staff_id=None,
+            staff_id=ctx.operator.staff_id if ctx else None,
             tenant_id=tenant.id,
             details={
                 "kind": OtherEvent.TENANT_CHANGE,
@@ -98,27 +133,48 @@ def add_staff(
     role: Role,
     pin: str,
     clock: Clock | None = None,
+    ctx: TillContext | None = None,
 ) -> str:
+    require_manager_or_setup(uow_factory, ctx)
     staff_id = str(uuid.uuid4())
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
         uow.store.add_staff(staff_id, staff_no, name, role, hash_pin(pin))
         uow.store.append_journal(
-            register_id=SYSTEM,
+            register_id=ctx.register_id if ctx else SYSTEM,
             event_code=EventCode.OTHER,
             stamp=stamp,
-            staff_id=None,
+            staff_id=ctx.operator.staff_id if ctx else None,
             details={"kind": OtherEvent.STAFF_CHANGE, "staff_no": staff_no, "role": role.value},
         )
         uow.commit()
     return staff_id
 
 
-def add_article_groups(uow_factory: UnitOfWorkFactory, groups: Sequence[ArticleGroup]) -> None:
+def add_article_groups(
+    uow_factory: UnitOfWorkFactory,
+    groups: Sequence[ArticleGroup],
+    *,
+    ctx: TillContext | None = None,
+) -> None:
+    require_manager_or_setup(uow_factory, ctx)
     with uow_factory() as uow:
         for group in groups:
             uow.store.add_article_group(group)
+            if ctx is not None:
+                _journal_setting(uow, ctx, {"new_article_group": group.id, "name": group.name})
         uow.commit()
+
+
+def _journal_setting(uow: UnitOfWork, ctx: TillContext, details: dict[str, object]) -> None:
+    """A manager's change of fixed data after set-up (13999 settings_change)."""
+    uow.store.append_journal(
+        register_id=ctx.register_id,
+        event_code=EventCode.OTHER,
+        stamp=ctx.stamp(),
+        staff_id=ctx.operator.staff_id,
+        details={"kind": OtherEvent.SETTINGS_CHANGE, **details},
+    )
 
 
 def add_items(
@@ -191,26 +247,22 @@ def journal_prices(uow: UnitOfWork, items: Sequence[Item], stamp: Stamp, registe
 
 
 def change_price(
-    uow_factory: UnitOfWorkFactory,
-    item_id: str,
-    price: int,
-    *,
-    staff_id: str | None,
-    register_id: str = SYSTEM,
-    clock: Clock | None = None,
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, item_id: str, price: int
 ) -> None:
+    """A new price for an item: a manager only, journaled (13021) at the context's register."""
+    ctx.require(Permission.MANAGE)
     check_amount(price)
-    stamp = Stamp.of((clock or SystemClock()).now())
+    stamp = ctx.stamp()
     with uow_factory() as uow:
         item = uow.store.item(item_id)
         if item is None:
             raise UnknownItem(item_id)
         uow.store.set_item_price(item_id, price, stamp)
         uow.store.append_journal(
-            register_id=register_id,
+            register_id=ctx.register_id,
             event_code=EventCode.PRICE_CHANGE,
             stamp=stamp,
-            staff_id=staff_id,
+            staff_id=ctx.operator.staff_id,
             tenant_id=item.tenant_id,
             amount=price,
             ref_id=item_id,

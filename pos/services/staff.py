@@ -71,7 +71,7 @@ def add(
     with uow_factory.read() as uow:
         if uow.store.staff_by_no(number) is not None:
             raise StaffNumberTaken(number)
-    setup.add_staff(uow_factory, number, name.strip(), role, pin, ctx.clock)
+    setup.add_staff(uow_factory, number, name.strip(), role, pin, ctx.clock, ctx=ctx)
 
 
 def _change(

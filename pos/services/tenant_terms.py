@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from pos.bank import normalise_account_number
-from pos.clock import Clock, Stamp, SystemClock
 from pos.day_end_errors import InvalidRate
 from pos.model.basket import check_amount
-from pos.model.events import EventCode
+from pos.model.events import EventCode, OtherEvent
+from pos.model.staff import Permission
+from pos.services.context import TillContext
 from pos.services.reports import find_tenant
-from pos.services.setup import SYSTEM
 from pos.unit_of_work import UnitOfWorkFactory
 
 TERMS_CHANGE = "terms_change"
@@ -31,15 +31,16 @@ def parse_rate(text: str) -> int:
 
 def set_terms(
     uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
     tenant_key: str,
     *,
     commission_bp: int,
     monthly_rent: int,
     bank_account: str = "",
     group_rates: dict[str, int] | None = None,
-    staff_id: str | None = None,
-    clock: Clock | None = None,
 ) -> None:
+    """A tenant's commission, rent and payout account (manager only), journaled (13999)."""
+    ctx.require(Permission.MANAGE)
     if not 0 <= commission_bp <= 10_000:
         raise InvalidRate(commission_bp / 100)
     for bp in (group_rates or {}).values():
@@ -47,17 +48,17 @@ def set_terms(
             raise InvalidRate(bp / 100)
     check_amount(monthly_rent)
     account = normalise_account_number(bank_account) if bank_account.strip() else ""
-    stamp = Stamp.of((clock or SystemClock()).now())
+    stamp = ctx.stamp()
     with uow_factory() as uow:
         tenant = find_tenant(uow, tenant_key)
         uow.day_end.upsert_terms(tenant.id, commission_bp, monthly_rent, account, stamp.utc_iso)
         for group, bp in (group_rates or {}).items():
             uow.day_end.upsert_group_rate(tenant.id, group, bp)
         uow.store.append_journal(
-            register_id=SYSTEM,
+            register_id=ctx.register_id,
             event_code=EventCode.OTHER,
             stamp=stamp,
-            staff_id=staff_id,
+            staff_id=ctx.operator.staff_id,
             tenant_id=tenant.id,
             details={
                 "kind": TERMS_CHANGE,
@@ -70,8 +71,17 @@ def set_terms(
         uow.commit()
 
 
-def set_centre_account(uow_factory: UnitOfWorkFactory, account: str) -> None:
+def set_centre_account(uow_factory: UnitOfWorkFactory, ctx: TillContext, account: str) -> None:
+    """The centre's own account that settlements are paid from (manager only), journaled."""
+    ctx.require(Permission.MANAGE)
     digits = normalise_account_number(account)
     with uow_factory() as uow:
         uow.store.set_meta(CENTRE_ACCOUNT_META, digits)
+        uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=EventCode.OTHER,
+            stamp=ctx.stamp(),
+            staff_id=ctx.operator.staff_id,
+            details={"kind": OtherEvent.SETTINGS_CHANGE, "centre_bank_account": digits},
+        )
         uow.commit()

@@ -117,6 +117,7 @@ def create_tenant(
         receipt_header=receipt_header,
         receipt_footer=receipt_footer,
         clock=ctx.clock,
+        ctx=ctx,
     )
 
 

@@ -46,7 +46,9 @@ def test_export_saft_writes_the_standard_file_name(data_dir, tmp_path, capsys):
 
 def test_terms_and_settlement_with_pdf_csv_and_payment_file(data_dir, tmp_path, capsys):
     terms = ["--tenant", "12", "--commission", "10", "--rent", "0", "--account", "1234.56.78903"]
-    assert run(data_dir, "tenant-terms", *terms) == 0
+    assert run(data_dir, "tenant-terms", *terms, "--staff", "1001", "--pin", "1234") == 2
+    assert "bare en leder" in capsys.readouterr().err
+    assert run(data_dir, "tenant-terms", *terms, *STAFF) == 0
     files = [
         "--pdf", str(tmp_path / "s.pdf"),
         "--csv", str(tmp_path / "s.csv"),
@@ -80,3 +82,28 @@ def test_till_close_from_the_command_line(data_dir, capsys):
     assert run(data_dir, "till-close", *args, *STAFF) == 0
     assert "Kassen er lukket" in capsys.readouterr().out
     assert run(data_dir, "till-close", *args, *STAFF) == 2  # no open till any more
+
+
+def test_import_items_needs_a_manager_and_says_so(data_dir, tmp_path, capsys):
+    sheet = tmp_path / "varer.csv"
+    sheet.write_text("Beskrivelse;Pris;MVA\nGenser;149;25\nKåpe;1 299;25\n", encoding="utf-8")
+    cashier = ["--staff", "1001", "--pin", "1234"]
+    assert run(data_dir, "import-items", "--tenant", "11", str(sheet), *cashier) == 2
+    assert "bare en leder" in capsys.readouterr().err
+    assert run(data_dir, "import-items", "--tenant", "11", str(sheet), "--staff", "9001",
+               "--pin", "0000") == 2  # fmt: skip
+    assert "PIN" in capsys.readouterr().err
+    assert run(data_dir, "import-items", "--tenant", "11", str(sheet), *STAFF) == 0
+    assert "imported 2 items" in capsys.readouterr().out
+
+
+def test_rotate_signing_key_by_a_manager_is_journaled_and_verifies(data_dir, capsys):
+    assert run(data_dir, "--lang", "en", "rotate-signing-key", "--staff", "2001",
+               "--pin", "2345") == 2  # fmt: skip
+    assert "only a manager" in capsys.readouterr().err
+    assert run(data_dir, "rotate-signing-key", *STAFF) == 0
+    out = capsys.readouterr().out
+    assert "version 2 (was 1)" in out and "SHA-256" in out
+    assert run(data_dir, "export-public-key", "--key-version", "2") == 0
+    assert "BEGIN PUBLIC KEY" in capsys.readouterr().out
+    assert run(data_dir, "verify-journal") == 0

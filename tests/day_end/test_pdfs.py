@@ -32,7 +32,8 @@ def pdf_text(path) -> str:
 def day(tmp_path_factory):
     with open_counter(tmp_path_factory.mktemp("pdf")) as counter:
         seed_demo(counter.uow, counter.signer(), clock=SteppingClock(DAY))
-        tenant_terms.set_terms(counter.uow, "11", commission_bp=2500, monthly_rent=250000)
+        boss = manager_ctx(counter, DAY)
+        tenant_terms.set_terms(counter.uow, boss, "11", commission_bp=2500, monthly_rent=250000)
         Days(counter, DAY, seed=5).run(DAY, 30)
         ctx = manager_ctx(counter, evening(DAY))
         till_close.close_till(counter.uow, ctx, BlindCount({100000: 1}), note="Talt av Mona")

@@ -34,6 +34,7 @@ def month(tmp_path_factory):
         seed_demo(counter.uow, counter.signer(), clock=SteppingClock(FIRST_DAY))
         tenant_terms.set_terms(
             counter.uow,
+            manager_ctx(counter, FIRST_DAY),
             "11",
             commission_bp=2000,
             monthly_rent=300000,
@@ -123,7 +124,12 @@ def test_bad_terms_are_refused_with_clear_errors(month):
     counter, _ = month
     with pytest.raises(InvalidBankAccount):
         tenant_terms.set_terms(
-            counter.uow, "13", commission_bp=1000, monthly_rent=0, bank_account="1234.56.78900"
+            counter.uow,
+            manager_ctx(counter, FIRST_DAY),
+            "13",
+            commission_bp=1000,
+            monthly_rent=0,
+            bank_account="1234.56.78900",
         )
     with pytest.raises(InvalidRate):
         tenant_terms.parse_rate("120")
@@ -145,7 +151,8 @@ def test_an_account_number_is_valid_exactly_when_its_mod11_digit_matches(body):
 
 def test_a_change_of_terms_is_journaled_as_a_change_of_fixed_data(month):
     counter, _ = month
-    tenant_terms.set_terms(counter.uow, "14", commission_bp=1500, monthly_rent=100000)
+    boss = manager_ctx(counter, FIRST_DAY)
+    tenant_terms.set_terms(counter.uow, boss, "14", commission_bp=1500, monthly_rent=100000)
     rows = db_rows(
         counter,
         "SELECT amount, json_extract(details, '$.commission_bp') FROM journal "

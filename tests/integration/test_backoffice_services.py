@@ -13,16 +13,10 @@ from pos.model.basket import Basket
 from pos.model.catalogue import ItemKind
 from pos.model.payment import Tender, TenderKind
 from pos.services import checkout, devices, item_entry, setup, tenants
-from pos.services.context import TillContext
 from pos.services.saft_export import export_saft
 from pos.vat import VatClass
 
 NS = {"s": "urn:StandardAuditFile-Taxation-CashRegister:NO"}
-
-
-@pytest.fixture
-def boss(counter, manager, clock):
-    return TillContext("K1", manager, counter.signer(), clock)
 
 
 def last_journal(counter):
@@ -111,7 +105,7 @@ def test_a_new_tenant_needs_a_free_code_and_a_valid_org_number(counter, boss):
 
 
 def test_registers_get_names_and_unique_label_blocks(counter, boss):
-    setup.add_register(counter.uow, "K2", "Kasse 2", 2)
+    setup.add_register(counter.uow, "K2", "Kasse 2", 2, ctx=boss)
     devices.update_register(counter.uow, boss, "K1", "Disken", 7)
     found = {r.id: r for r in devices.registers(counter.uow)}
     assert found["K1"].name == "Disken" and found["K1"].label_block == 7

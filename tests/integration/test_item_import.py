@@ -19,11 +19,11 @@ GOOD = (
 )
 
 
-def test_a_norwegian_spreadsheet_imports_with_labels_and_journaled_prices(counter):
+def test_a_norwegian_spreadsheet_imports_with_labels_and_journaled_prices(counter, boss):
     result = item_import.preview(counter.uow, "11", GOOD.encode("utf-8"))
     assert result.errors == [] and result.parsed.delimiter == ";"
     before = row_counts(counter)
-    made = item_import.confirm(counter.uow, result, register_id="K1")
+    made = item_import.confirm(counter.uow, boss, result)
     assert [i.price for i in made] == [14950, 129900, 9900]
     assert made[0].condition == "Som ny" and made[0].purchase_price == 2000
     assert made[2].vat_class is VatClass.ZERO and made[2].barcode == "9788202123451"
@@ -51,29 +51,29 @@ def test_latin1_files_from_excel_are_read(counter):
         ("Beskrivelse;Pris\nGenser;2 000 000\n", 2, "utenfor"),
     ],
 )
-def test_broken_rows_get_clear_errors_and_nothing_is_imported(counter, content, line, words):
+def test_broken_rows_get_clear_errors_and_nothing_is_imported(counter, content, line, words, boss):
     result = item_import.preview(counter.uow, "11", content.encode())
     assert result.errors, "expected an error"
     assert result.errors[0].line == line and words in result.errors[0].message("nb")
     before = row_counts(counter)
     with pytest.raises((item_import.ImportHasErrors, item_import.NothingToImport)):
-        item_import.confirm(counter.uow, result, register_id="K1")
+        item_import.confirm(counter.uow, boss, result)
     assert row_counts(counter) == before
 
 
-def test_good_rows_can_be_imported_when_the_manager_skips_the_bad_ones(counter):
+def test_good_rows_can_be_imported_when_the_manager_skips_the_bad_ones(counter, boss):
     content = "Beskrivelse;Pris\nGenser;149\nBukse;\nJakke;299\n"
     result = item_import.preview(counter.uow, "11", content.encode())
     assert [e.line for e in result.errors] == [3]
-    made = item_import.confirm(counter.uow, result, register_id="K1", skip_errors=True)
+    made = item_import.confirm(counter.uow, boss, result, skip_errors=True)
     assert [i.description for i in made] == ["Genser", "Jakke"]
 
 
-def test_stock_and_open_price_rows(counter):
+def test_stock_and_open_price_rows(counter, boss):
     content = "Navn;Pris;Antall;Type\nSykkellås;199;12;\nDiverse;;;åpen\n"
     result = item_import.preview(counter.uow, "13", content.encode())
     assert result.errors == []
-    stock, open_price = item_import.confirm(counter.uow, result, register_id="K1")
+    stock, open_price = item_import.confirm(counter.uow, boss, result)
     assert stock.kind is ItemKind.STOCK and stock.stock_qty == 12
     assert open_price.kind is ItemKind.OPEN_PRICE and open_price.price is None
 

@@ -12,7 +12,7 @@ from tests.integration.helpers import row_counts
 ROWS = 50_000
 
 
-def test_a_50000_row_file_with_broken_rows_names_them_and_imports_nothing_partial(counter):
+def test_a_50000_row_file_with_broken_rows_names_them_and_imports_nothing_partial(counter, boss):
     lines = spreadsheet(ROWS).decode("cp1252").split("\r\n")
     lines[101] = "Genser nr. 100;;25;KLAER;Pent brukt"  # missing price
     lines[20_001] = "Genser nr. 20000;149;30;KLAER;Pent brukt"  # bad VAT class
@@ -26,8 +26,8 @@ def test_a_50000_row_file_with_broken_rows_names_them_and_imports_nothing_partia
     assert len(result.rows) == ROWS - 3
     before = row_counts(counter)
     with pytest.raises(item_import.ImportHasErrors):
-        item_import.confirm(counter.uow, result, register_id="K1")
+        item_import.confirm(counter.uow, boss, result)
     assert row_counts(counter) == before
-    made = item_import.confirm(counter.uow, result, register_id="K1", skip_errors=True)
+    made = item_import.confirm(counter.uow, boss, result, skip_errors=True)
     assert len(made) == ROWS - 3
     assert row_counts(counter)["items"] - before["items"] == ROWS - 3

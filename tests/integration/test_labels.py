@@ -24,13 +24,15 @@ def test_numbers_from_different_blocks_never_collide(allocations):
 def test_two_registers_allocating_offline_never_give_out_the_same_label(tmp_path_factory, a, b):
     from pos.counter import open_counter
     from pos.model.catalogue import ItemKind
-    from pos.services import setup
+    from pos.services import auth, setup
+    from pos.services.context import TillContext
     from pos.services.demo import seed_demo
     from pos.vat import VatClass
 
     with open_counter(tmp_path_factory.mktemp("two")) as counter:
         seed_demo(counter.uow, counter.signer(), open_till=False)
-        setup.add_register(counter.uow, "K2", "Kasse 2", label_block=2)
+        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), counter.signer())
+        setup.add_register(counter.uow, "K2", "Kasse 2", label_block=2, ctx=boss)
         labels = []
         for register, count in (("K1", a), ("K2", b)):
             made = setup.add_items(

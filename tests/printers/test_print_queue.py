@@ -220,7 +220,8 @@ def test_the_drawer_opens_only_through_the_registers_own_printer(
 ):
     from pos.services import setup, till
 
-    setup.add_register(counter.uow, "K2", "Kasse 2 – verkstedet")
+    k1 = TillContext("K1", manager, counter.signer(), clock)
+    setup.add_register(counter.uow, "K2", "Kasse 2 – verkstedet", ctx=k1)
     k2_printer = FakeNetworkPrinter()
     try:
         k2 = TillContext("K2", manager, counter.signer(), clock)

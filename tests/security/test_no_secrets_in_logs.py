@@ -37,9 +37,9 @@ def login_enrol_and_sync(counter, central, server_url, manager, shelf, clock, ca
     caplog.set_level(logging.INFO, logger="sqlalchemy.engine")  # SQL statements logged (echo)
     manager_ctx = TillContext("K1", manager, counter.signer(), clock)
     staff.set_pin(counter.uow, manager_ctx, "1001", PIN)
-    setup.add_staff(counter.uow, "3001", "Nina Ny", Role.CASHIER, PIN, clock)
+    setup.add_staff(counter.uow, "3001", "Nina Ny", Role.CASHIER, PIN, clock, ctx=manager_ctx)
     with pytest.raises(IntegrityError) as twice:  # a staff number taken: an error with its SQL
-        setup.add_staff(counter.uow, "3001", "Nina Ny", Role.CASHIER, PIN, clock)
+        setup.add_staff(counter.uow, "3001", "Nina Ny", Role.CASHIER, PIN, clock, ctx=manager_ctx)
     logging.getLogger("test").error("adding staff failed", exc_info=twice.value)
     with pytest.raises(WrongPin):
         auth.log_in(counter.uow, "K1", "1001", PIN[::-1], clock)

@@ -10,6 +10,7 @@ import pytest
 
 from pos.errors import PermissionDenied
 from pos.model.basket import Basket
+from pos.model.catalogue import ArticleGroup
 from pos.model.payment import Tender, TenderKind
 from pos.model.printing import PrinterRole, PrinterSetting
 from pos.model.repair import RepairStatus
@@ -18,13 +19,19 @@ from pos.model.till_close import BlindCount
 from pos.services import (
     auth,
     checkout,
+    devices,
+    item_entry,
+    item_import,
     print_queue,
     repair_money,
     repair_status,
     reports,
     returns,
     settlement,
+    setup,
     staff,
+    tenant_terms,
+    tenants,
     till,
     till_close,
 )
@@ -107,6 +114,30 @@ def guarded_calls(world) -> dict[str, Call]:
         "SAF-T export": lambda c, a: export_saft(
             uow, c, "15", "2026-03-01", "2026-03-02", tmp_path
         ),
+        "change a price": lambda c, a: item_entry.change_price(uow, c, shelf("KAFFE-MED").id, 99),
+        "tenant terms": lambda c, a: tenant_terms.set_terms(
+            uow, c, "11", commission_bp=5000, monthly_rent=100, bank_account="1234.56.78903"
+        ),
+        "centre account": lambda c, a: tenant_terms.set_centre_account(uow, c, "9710.05.12347"),
+        "import items": lambda c, a: item_import.confirm(
+            uow, c, item_import.preview(uow, "11", b"Beskrivelse;Pris;MVA\nGenser;149;25\n")
+        ),
+        "new tenant": lambda c, a: tenants.create_tenant(
+            uow, c, code="16", name="Ny AS", org_no="921100779", vat_registered=False
+        ),
+        "change a tenant": lambda c, a: tenants.update_tenant(
+            uow, c, "11", name="Bua", vat_registered=True, receipt_header="", receipt_footer=""
+        ),
+        "deactivate a tenant": lambda c, a: tenants.set_tenant_active(uow, c, "12", False),
+        "new staff": lambda c, a: staff.add(uow, c, "3001", "Nina Ny", Role.MANAGER, "5555"),
+        "new register": lambda c, a: setup.add_register(uow, "K9", "Kasse 9", ctx=c),
+        "new article group": lambda c, a: setup.add_article_groups(
+            uow, [ArticleGroup("SKO", "Sko", "04999")], ctx=c
+        ),
+        "register settings": lambda c, a: devices.update_register(uow, c, "K1", "Disken", 7),
+        "scanner settings": lambda c, a: devices.save_scanner_settings(
+            uow, c, devices.ScannerSettings(max_gap_ms=40)
+        ),
     }
 
 
@@ -114,7 +145,10 @@ NEEDS_APPROVAL = ["return", "large discount", "price override", "void", "no-sale
                   "open till", "till close", "deposit refund", "notify rules"]  # fmt: skip
 MANAGER_ONLY = ["set a PIN", "unlock staff", "change a role", "deactivate staff",
                 "printer settings", "Z report", "settlement", "settlement correction",
-                "SAF-T export"]  # fmt: skip
+                "SAF-T export", "change a price", "tenant terms", "centre account",
+                "import items", "new tenant", "change a tenant", "deactivate a tenant",
+                "new staff", "new register", "new article group", "register settings",
+                "scanner settings"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", NEEDS_APPROVAL + MANAGER_ONLY)
@@ -146,3 +180,51 @@ def test_a_technician_may_not_move_cash(world, ctx):
     own = TillContext("K1", technician, ctx.signer, ctx.clock)
     with pytest.raises(PermissionDenied):
         till.move_cash(counter.uow, own, -5000, "Til banken")
+
+
+@pytest.mark.parametrize("name", MANAGER_ONLY)
+def test_a_manager_may_do_every_manager_only_service(world, ctx, manager, name):
+    counter = world[0]
+    boss = TillContext("K1", manager, ctx.signer, ctx.clock)
+    if name == "settlement correction":  # a settlement to correct
+        guarded_calls(world)["settlement"](boss, None)
+    before = row_counts(counter)
+    guarded_calls(world)[name](boss, None)
+    assert row_counts(counter) != before or name == "Z report"  # written (a Z may be empty)
+
+
+def test_a_cashier_may_register_items_as_before(world, ctx):
+    counter, shelf = world[0], world[1]
+    new = setup.NewItem("11", "Genser", 14900, shelf("KAFFE-MED").vat_class, "KLAER")
+    (made,) = item_entry.register_items(counter.uow, ctx, [new])
+    assert made.barcode and made.price == 14900
+
+
+def test_once_the_centre_exists_reference_data_needs_a_managers_context(world):
+    counter = world[0]
+    before = row_counts(counter)
+    with pytest.raises(PermissionDenied) as refused:
+        setup.add_staff(counter.uow, "3002", "Ola Uten Leder", Role.MANAGER, "1111")
+    with pytest.raises(PermissionDenied):
+        setup.add_tenant(
+            counter.uow, code="17", name="Snik AS", org_no="921100779", vat_registered=False
+        )
+    with pytest.raises(PermissionDenied):
+        setup.add_register(counter.uow, "K8", "Kasse 8")
+    assert row_counts(counter) == before
+    assert "bare en leder" in refused.value.message("nb")
+    assert "only a manager" in refused.value.message("en")
+
+
+def test_set_up_closes_as_soon_as_a_manager_exists(tmp_path):
+    from pos.counter import open_counter
+
+    with open_counter(tmp_path / "fresh") as fresh:
+        setup.add_register(fresh.uow, "K1", "Kasse 1")  # nobody could approve yet: open
+        setup.add_staff(fresh.uow, "9001", "Mona Leder", Role.MANAGER, "9999")
+        with pytest.raises(PermissionDenied):
+            setup.add_staff(fresh.uow, "1001", "Kari Kasserer", Role.CASHIER, "1234")
+        mona = auth.authenticate(fresh.uow, "9001", "9999")
+        boss = TillContext("K1", mona, fresh.signer())
+        setup.add_staff(fresh.uow, "1001", "Kari Kasserer", Role.CASHIER, "1234", ctx=boss)
+        assert {s.staff_no for s in staff.list_staff(fresh.uow)} == {"1001", "9001"}

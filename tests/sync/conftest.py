@@ -45,7 +45,7 @@ def enrolled(counter, central, server_url):
 
 
 def cycle(counter, **kwargs) -> SyncCycle:
-    return SyncCycle(counter.uow, app_version=VERSION, **kwargs)
+    return SyncCycle(counter.uow, app_version=VERSION, **{"keys": counter.keys, **kwargs})
 
 
 def sell(counter, ctx, shelf, n: int = 1) -> None:

@@ -126,15 +126,10 @@ class ImportPage(PageWidget):
         if self.preview is None:
             return
         preview, skip = self.preview, self.skip_errors.isChecked()
+        till = self.session.context()
         self.import_button.setEnabled(False)
         self.ctx.tasks.run(
-            lambda: item_import.confirm(
-                self.session.uow,
-                preview,
-                register_id=self.session.register_id,
-                skip_errors=skip,
-                clock=self.session.clock,
-            ),
+            lambda: item_import.confirm(self.session.uow, till, preview, skip_errors=skip),
             self._imported,
             self._failed,
         )

@@ -220,13 +220,12 @@ class TenantsPage(PageWidget):
             )
             tenant_terms.set_terms(
                 self.session.uow,
+                ctx,
                 code,
                 commission_bp=commission,
                 monthly_rent=rent,
                 bank_account=self.account.text(),
                 group_rates=group_rates,
-                staff_id=ctx.operator.staff_id,
-                clock=ctx.clock,
             )
         except Exception as error:  # noqa: BLE001 - shown, nothing half-saved
             say(self.message, error_text(error), problem=True)

@@ -97,10 +97,13 @@ class SyncPage(PageWidget):
                 self.problems.setItem(row, column, QTableWidgetItem(str(value)))
 
     def run_sync(self) -> None:
+        from pos.signing import KeyStore
         from sync.cycle import SyncCycle
 
         uow = self.ctx.session.uow
-        self._background(lambda: SyncCycle(uow, app_version=VERSION).run().summary())
+        found = self.ctx.extras.get("keys")  # the counter's key store: rotated keys are sent
+        keys = found if isinstance(found, KeyStore) else None
+        self._background(lambda: SyncCycle(uow, app_version=VERSION, keys=keys).run().summary())
 
     def enrol(self) -> None:
         from sync.enrolment import enrol

@@ -1,0 +1,93 @@
+"""The counter's signing keys: rotating to a new key pair (a manager, journaled as a change of
+the key: 13999 key_change, in every tenant's SAF-T journal) and keeping track of which public
+key versions the central server has, so the sync cycle sends the ones it has not got.
+
+Old private keys stay in ``<data dir>/keys`` so receipts signed with them keep verifying
+(``verify-journal``, SAF-T). A receipt carries the ``key_version`` that signed it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from pos.model.events import EventCode, OtherEvent
+from pos.model.staff import Permission
+from pos.services.context import TillContext
+from pos.signing import RSA_METHOD, KeyStore
+from pos.unit_of_work import UnitOfWorkFactory
+
+SENT_META = "server_key_versions"
+"""JSON list of the public key versions the central server has confirmed."""
+
+
+@dataclass(frozen=True)
+class Rotated:
+    method: str
+    old_version: str | None
+    new_version: str
+    fingerprint: str
+    """SHA-256 of the new public key (PEM), for the product declaration and the journal."""
+
+
+def fingerprint(pem: bytes) -> str:
+    return hashlib.sha256(pem.strip()).hexdigest()
+
+
+def public_keys(keys: KeyStore) -> dict[str, str]:
+    """Every RSA public key version this counter has, as PEM text (what the server verifies)."""
+    return {
+        version: keys.public_key_pem(version).decode("ascii")
+        for (method, version) in keys.verifiers()
+        if method == RSA_METHOD
+    }
+
+
+def rotate_signing_key(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, keys: KeyStore, method: str = RSA_METHOD
+) -> Rotated:
+    """A new key pair with the next version (a manager only); from now on receipts are signed
+    with it. The change is journaled (13999 key_change) with the old and new versions and the
+    new public key's fingerprint; the next sync sends the new public key to the server."""
+    ctx.require(Permission.MANAGE)
+    before = {v for (m, v) in keys.verifiers() if m == method}
+    old = max(before, key=int) if before else None
+    with uow_factory() as uow:  # the journal row commits only once the key file is written
+        version = keys.rotate(method)
+        printed = fingerprint(keys.public_key_pem(version)) if method == RSA_METHOD else ""
+        uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=EventCode.OTHER,
+            stamp=ctx.stamp(),
+            staff_id=ctx.operator.staff_id,
+            details={
+                "kind": OtherEvent.KEY_CHANGE,
+                "method": method,
+                "old_key_version": old,
+                "new_key_version": version,
+                "public_key_sha256": printed,
+            },
+        )
+        uow.commit()
+    return Rotated(method, old, version, printed)
+
+
+def versions_on_server(uow_factory: UnitOfWorkFactory) -> set[str]:
+    with uow_factory.read() as uow:
+        saved = uow.store.get_meta(SENT_META)
+    return set(json.loads(saved)) if saved else set()
+
+
+def mark_on_server(uow_factory: UnitOfWorkFactory, versions: set[str]) -> None:
+    """The server has confirmed these public key versions (at enrolment or by upload)."""
+    with uow_factory() as uow:
+        known = set(json.loads(uow.store.get_meta(SENT_META) or "[]")) | versions
+        uow.store.set_meta(SENT_META, json.dumps(sorted(known, key=lambda v: (len(v), v))))
+        uow.commit()
+
+
+def keys_to_send(uow_factory: UnitOfWorkFactory, keys: KeyStore) -> dict[str, str]:
+    """The public keys the server has not confirmed yet."""
+    sent = versions_on_server(uow_factory)
+    return {v: pem for v, pem in public_keys(keys).items() if v not in sent}

@@ -1,0 +1,73 @@
+"""The device token never leaves the data directory in a backup: backups are scrubbed (the
+token's bytes are not in the file), and a counter restored from one is told to enrol again
+instead of pushing with a rewound outbox; after re-enrolment nothing is lost."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+import pytest
+
+from main import VERSION
+from pos.adapters.backup import backups
+from pos.adapters.db import DB_FILE
+from pos.counter import open_counter, restore_latest
+from pos.services import sync_state
+from pos.services.backups import backup_after_z
+from pos.services.context import TillContext
+from sync.enrolment import enrol
+from sync.http import SyncError
+from tests.conftest import Shelf
+from tests.sync.conftest import cycle, public_keys, sell
+
+
+def test_backups_hold_no_device_token_and_a_restore_must_re_enrol(
+    enrolled, central, server_url, ctx, shelf, clock
+):
+    sell(enrolled, ctx, shelf, 2)
+    assert cycle(enrolled).run().drained
+    found = sync_state.enrolment(enrolled.uow)
+    token, device_id = found.token, found.device_id
+    made = [enrolled.backup("manual"), backup_after_z(enrolled.data_dir, datetime(2030, 1, 1))]
+    for path in made:
+        assert token.encode() not in path.read_bytes()
+        with sqlite3.connect(path) as copy:
+            assert copy.execute("SELECT token, state FROM sync_device").fetchone() == (
+                "",
+                "reenrol_needed",
+            )
+    assert sync_state.enrolment(enrolled.uow).token == token  # the running counter still syncs
+    sell(enrolled, ctx, shelf, 1)
+    assert cycle(enrolled).run().drained
+    data_dir = enrolled.data_dir
+    enrolled.close()
+
+    restore_latest(data_dir, made[0])
+    with open_counter(data_dir) as restored:
+        again = sync_state.enrolment(restored.uow)
+        assert again.state == "reenrol_needed" and again.token == ""
+        with pytest.raises(SyncError, match="enrol again"):
+            cycle(restored).run()
+        sell(restored, TillContext("K1", ctx.operator, restored.signer(), clock), Shelf(restored))
+        code = central.enrolment_code(device_id=device_id)
+        done = enrol(restored.uow, server_url, code, device_name="K1", app_version=VERSION,
+                     public_keys=public_keys(restored))  # fmt: skip
+        assert done.device_id == device_id and done.device_epoch == 2
+        assert cycle(restored).run().drained
+
+
+def test_restoring_an_old_backup_that_still_holds_a_token_does_not_use_it(enrolled, tmp_path):
+    token = sync_state.enrolment(enrolled.uow).token
+    old = tmp_path / "omigjen-20260101-120000-manual.sqlite3"
+    with sqlite3.connect(enrolled.data_dir / DB_FILE) as source, sqlite3.connect(old) as copy:
+        source.backup(copy)  # as backups were made before they were scrubbed
+    assert token.encode() in old.read_bytes()
+    data_dir = enrolled.data_dir
+    enrolled.close()
+    restore_latest(data_dir, old)
+    with open_counter(data_dir) as restored:
+        assert sync_state.enrolment(restored.uow).token == ""
+        assert sync_state.enrolment(restored.uow).state == "reenrol_needed"
+    assert token.encode() not in (data_dir / DB_FILE).read_bytes()
+    assert all(token.encode() not in b.path.read_bytes() for b in backups(data_dir))
