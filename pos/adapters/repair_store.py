@@ -111,6 +111,27 @@ class RepairStore:
             (ticket_id,),
         )
 
+    def notes(self, ticket_id: str) -> list[dict]:
+        return self.store.rows(
+            "SELECT n.*, s.name AS staff_name FROM repair_notes n JOIN staff s "
+            "ON s.id = n.staff_id WHERE n.ticket_id = ? ORDER BY n.hlc, n.id",
+            (ticket_id,),
+        )
+
+    # -- per-field clocks (last writer wins across counters) ----------------------------------
+    def field_clock(self, ticket_id: str) -> dict[str, str]:
+        rows = self.store._raw.execute(
+            "SELECT field, hlc FROM repair_field_clock WHERE ticket_id = ?", (ticket_id,)
+        ).fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def set_field_clock(self, ticket_id: str, stamps: Mapping[str, str]) -> None:
+        self.store._raw.executemany(
+            "INSERT INTO repair_field_clock (ticket_id, field, hlc) VALUES (?, ?, ?) "
+            "ON CONFLICT(ticket_id, field) DO UPDATE SET hlc = excluded.hlc",
+            [(ticket_id, name, stamp) for name, stamp in stamps.items()],
+        )
+
     # -- deposits ----------------------------------------------------------------------------
     def deposit_held(self, ticket_id: str) -> int:
         """Deposits paid in, minus paid back, minus what pickups have deducted."""
