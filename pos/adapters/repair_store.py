@@ -132,6 +132,47 @@ class RepairStore:
             [(ticket_id, name, stamp) for name, stamp in stamps.items()],
         )
 
+    # -- merging pulled tickets ---------------------------------------------------------------
+    def insert_missing(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows whose primary key is not there yet (append-only parts from the server)."""
+        from pos.adapters.tables import metadata
+
+        if not rows:
+            return
+        columns = [c.name for c in metadata.tables[table].c]
+        marks = ", ".join("?" for _ in columns)
+        self.store._raw.executemany(
+            f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+            [tuple(row.get(c) for c in columns) for row in rows],
+        )
+
+    def known_ids(self, table: str, ids: set[str]) -> set[str]:
+        """Which of ``ids`` exist in ``table`` (staff, items, lines: foreign keys of parts)."""
+        if table not in ("staff", "items", "repair_lines") or not ids:
+            return set()
+        marks = ", ".join("?" for _ in ids)
+        rows = self.store._raw.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", list(ids))
+        return {str(r[0]) for r in rows}
+
+    def has_unpushed_status(self, ticket_id: str, acked_through: int) -> bool:
+        """A status change of this ticket still waiting in the outbox (the server decides it)."""
+        row = self.store._raw.execute(
+            "SELECT 1 FROM outbox WHERE device_seq > ? AND type IN ('repair.status_changed', "
+            "'repair.reopened') AND json_extract(payload, '$.ticket') = ? LIMIT 1",
+            (acked_through, ticket_id),
+        ).fetchone()
+        return row is not None
+
+    def status_conflicts(self, ticket_id: str) -> list[dict]:
+        """This counter's status changes of the ticket that the server flagged status_conflict."""
+        return self.store.rows(
+            "SELECT p.recorded_at, json_extract(o.payload, '$.from') AS from_status, "
+            "json_extract(o.payload, '$.to') AS to_status FROM sync_problems p "
+            "JOIN outbox o ON o.event_id = p.event_id WHERE p.code = 'status_conflict' "
+            "AND json_extract(o.payload, '$.ticket') = ? ORDER BY p.device_seq",
+            (ticket_id,),
+        )
+
     # -- deposits ----------------------------------------------------------------------------
     def deposit_held(self, ticket_id: str) -> int:
         """Deposits paid in, minus paid back, minus what pickups have deducted."""
