@@ -131,7 +131,7 @@ def _created(device: Device, row: dict[str, Any], stamp: str) -> Ticket:
     base["created_at"] = base["created_at"] or row["occurred_at"]
     status = payload.get("status") if payload.get("status") in STATUSES else "received"
     ticket = Ticket(row["tenant_id"], payload["ticket"], device.site_id, base, {}, status)
-    history = {"from": None, "to": status, "note": ""}
+    history = {"from": None, "to": status, "note": "", "staff_id": base["created_by"]}
     _part(ticket, "status", payload.get("history_id") or row["event_id"], stamp, row, history)
     return ticket
 
