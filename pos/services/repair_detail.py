@@ -114,7 +114,7 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
         photos = tuple(p["path"] for p in uow.repairs.photos(row["id"]))
         lines = tuple(work_lines(uow, row["id"]))
         held = uow.repairs.deposit_held(row["id"])
-        notes = tuple(
+        note_entries = tuple(
             NoteEntry(_local(n["created_at"]), n["staff_name"], n["text"])
             for n in uow.repairs.notes(row["id"])
         )
@@ -156,7 +156,7 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
             for s in RepairStatus
             if s in ALLOWED[ticket.status] and s is not RepairStatus.COLLECTED
         ),
-        notes=notes,
+        notes=note_entries,
         status_conflicts=conflicts,
     )
 

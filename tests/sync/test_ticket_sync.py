@@ -158,7 +158,7 @@ def test_a_job_taken_in_at_one_counter_is_worked_on_and_collected_at_the_other(
     seen = repair_detail.ticket_detail(a.uow, ticket)
     assert seen.status is RepairStatus.DIAGNOSING
     assert [(w.line_id, w.amount) for w in seen.lines] == [(line.line_id, 45000)]
-    assert [n["text"] for n in _notes(a, ticket)] == ["Kunden ringte: haster"]
+    assert [n.text for n in seen.notes] == ["Kunden ringte: haster"]
     # A finishes the job; B hands it over at its till
     repair_status.change_status(a.uow, ctx, ticket, RepairStatus.IN_REPAIR)
     repair_status.change_status(a.uow, ctx, ticket, RepairStatus.READY_FOR_PICKUP)
