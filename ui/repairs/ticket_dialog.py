@@ -1,6 +1,7 @@
 """One repair ticket: customer, item and money at a glance, the labour and parts on the job, the
-history (who, when, what was sent), and the actions: status change with its message preview,
-work and approval, an extra tag, the claim slip again."""
+history (who, when, what was sent), notes, a warning when another counter changed the status
+first, and the actions: status change with its message preview, work and approval, a note, an
+extra tag, the claim slip again."""
 
 from __future__ import annotations
 
@@ -81,6 +82,10 @@ class TicketDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("ticketMessage")
         self.message.setWordWrap(True)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText(self.tr("Note for the job (seen at every counter)"))
+        self.note_edit.setMinimumHeight(48)
+        self.note_button = touch_button(self.tr("Add note"), self, "F9")
         self.extra_label = QLineEdit(self)
         self.extra_label.setPlaceholderText(self.tr("Extra tag for… (e.g. Charger)"))
         self.extra_label.setMinimumHeight(48)
@@ -96,6 +101,9 @@ class TicketDialog(QDialog):
         right.addWidget(QLabel(self.tr("Labour and parts"), self))
         right.addWidget(self.lines)
         top.addLayout(right, 2)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.note_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.extra_label, 1)
         for button in (
@@ -109,9 +117,11 @@ class TicketDialog(QDialog):
         layout.addWidget(self.work)
         layout.addWidget(QLabel(self.tr("History"), self))
         layout.addWidget(self.history, 2)
+        layout.addLayout(note_row)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.status_button.clicked.connect(self.change_status)
+        self.note_button.clicked.connect(self.add_note)
         self.tag_button.clicked.connect(self.extra_tag)
         self.slip_button.clicked.connect(self.reprint_slip)
         self.outcome_button.clicked.connect(self.record_outcome)
@@ -158,6 +168,23 @@ class TicketDialog(QDialog):
             warning = "<p style='color:#b71c1c'><b>{}</b></p>".format(
                 escape(self.tr("Above what the customer approved: record the approval (F5)."))
             )
+        for conflict in d.status_conflicts:
+            text = (
+                self.tr(
+                    "The status was changed at another counter: your change from «%1» to «%2» "
+                    "was not used. The status is now «%3»."
+                )
+                .replace("%1", status_label(conflict.from_status))
+                .replace("%2", status_label(conflict.to_status))
+                .replace("%3", status_label(d.status))
+            )
+            warning += f"<p style='color:#b71c1c'><b>{escape(text)}</b></p>"
+        notes = "".join(
+            f"<li>{escape(n.when)} {escape(n.who)}: {escape(n.text)}</li>" for n in d.notes
+        )
+        if notes:
+            heading = escape(self.tr("Notes"))
+            warning += f"<p><b>{heading}</b></p><ul>{notes}</ul>"
         contact = ", ".join(x for x in (d.phone, d.email) if x)
         consent = self.tr("may be contacted") if d.consent else self.tr("no contact")
         rows = [
@@ -202,6 +229,16 @@ class TicketDialog(QDialog):
         if changed.notification_id:
             text += " " + self.tr("Message queued; it is sent when the centre is online.")
         self.say(text)
+        self.refresh()
+
+    def add_note(self) -> None:
+        try:
+            self.desk.add_note(self.ticket_id, self.note_edit.text())
+        except DomainError as error:
+            self.say(error_text(error), problem=True)
+            return
+        self.note_edit.clear()
+        self.say(self.tr("Note saved."))
         self.refresh()
 
     def _work_saved(self) -> None:
