@@ -29,6 +29,7 @@ TENANT_EVENT_TYPES = RECEIPT_EVENT_TYPES | frozenset(
         "repair.approved",
         "repair.note_added",
         "repair.reopened",
+        "repair.deposit_held",
         "z_report.taken",
         "settlement.made",
     }
@@ -48,6 +49,7 @@ TICKET_EVENT_TYPES = frozenset(
         "repair.line_added",
         "repair.line_removed",
         "repair.approved",
+        "repair.deposit_held",
     }
 )
 """Events the server merges into its copy of a repair ticket (sync-protocol.md §2.4)."""

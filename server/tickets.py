@@ -34,6 +34,7 @@ _PART_LISTS = {
     "removal": "removals",
     "approval": "approvals",
     "status": "history",
+    "deposit": "deposits",
 }
 
 
@@ -68,11 +69,12 @@ def payload_problem(kind: str, payload: dict[str, Any]) -> tuple[str, str] | Non
         "repair.note_added": ("note_id", "text"),
         "repair.line_added": ("line",),
         "repair.line_removed": ("removed",),
+        "repair.deposit_held": ("deposit_id",),
     }
     for name in needs.get(kind, ()):
         if not _short_text(payload.get(name), MAX_TEXT if name == "text" else 100):
             return ("malformed", f"{name} must be a non-empty text")
-    if kind in ("repair.line_added", "repair.approved"):
+    if kind in ("repair.line_added", "repair.approved", "repair.deposit_held"):
         amount = payload.get("amount")
         if not isinstance(amount, int) or isinstance(amount, bool) or abs(amount) >= 10**11:
             return ("malformed", "amount must be an integer number of øre")
@@ -192,6 +194,9 @@ def _apply(
     elif kind == "repair.line_removed":
         removal = {"reason": str(payload.get("reason", ""))}
         _part(ticket, "removal", payload["removed"], stamp, row, removal)
+    elif kind == "repair.deposit_held":
+        held = {"amount": payload["amount"], "register_id": str(payload.get("register_id", ""))}
+        _part(ticket, "deposit", payload["deposit_id"], stamp, row, held)
     elif kind == "repair.approved":
         approval = {name: payload.get(name) for name in ("amount", "method", "note")}
         _part(ticket, "approval", payload.get("approval_id") or row["event_id"], stamp, row,

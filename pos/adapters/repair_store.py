@@ -6,6 +6,7 @@ Deposit vouchers are rows of ``credit_notes`` with kind 'deposit' and the ticket
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -177,6 +178,24 @@ class RepairStore:
     def deposit_held(self, ticket_id: str) -> int:
         """Deposits paid in, minus paid back, minus what pickups have deducted."""
         return int(self.store._raw.execute(_DEPOSIT_HELD, {"t": ticket_id}).fetchone()[0])
+
+    def deposit_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
+        """Deposits other counters hold for the ticket (from the pulled ticket): this counter
+        has no voucher for them, so it cannot deduct them at pickup."""
+        row = self.store._raw.execute(
+            "SELECT data FROM ref_entities WHERE entity = 'ticket' AND id = ?",
+            (f"{tenant_id}/{ticket_id}",),
+        ).fetchone()
+        if row is None:
+            return 0
+        mine = {str(r[0]) for r in self.store._raw.execute(
+            "SELECT id FROM repair_deposits WHERE ticket_id = ?", (ticket_id,)
+        )}  # fmt: skip
+        deposits = json.loads(row[0]).get("deposits") or []
+        return sum(
+            int(d["amount"]) for d in deposits
+            if isinstance(d, dict) and d.get("id") not in mine and isinstance(d.get("amount"), int)
+        )  # fmt: skip
 
     def deposit_voucher(self, number: str) -> tuple[dict, int] | None:
         """The deposit voucher of a ticket (number = ticket id) and what it still holds."""
