@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from pos.hlc import Hlc, InvalidHlc, clamp
+from pos.hlc import MAX_AHEAD_MS, Hlc, InvalidHlc, clamp
 from pos.model.repair import ALLOWED, REOPEN_TARGETS, RepairStatus
 from pos.sync_protocol import MAX_TEXT, TICKET_FIELDS, field_value_ok
 from server import refdata
@@ -63,7 +63,8 @@ def payload_problem(kind: str, payload: dict[str, Any]) -> tuple[str, str] | Non
         except InvalidHlc:
             return ("malformed", "hlc is not a hybrid logical clock stamp")
     if kind in ("repair.status_changed", "repair.reopened"):
-        if payload.get("from") not in STATUSES or payload.get("to") not in STATUSES:
+        moves = (payload.get("from"), payload.get("to"))
+        if not all(isinstance(s, str) and s in STATUSES for s in moves):
             return ("malformed", "a status change needs known from and to statuses")
     needs = {
         "repair.note_added": ("note_id", "text"),
@@ -120,7 +121,8 @@ def _stamp(row: dict[str, Any], device: Device, now_ms: int, found: list) -> str
         stamp = Hlc.parse(row["payload"]["hlc"])
     except (KeyError, InvalidHlc):
         moment = datetime.fromisoformat(row["occurred_at"])
-        stamp = Hlc(max(int(moment.timestamp() * 1000), 0), 0, device.id)
+        wall = max(int(moment.timestamp() * 1000), 0)
+        stamp = Hlc(min(wall, now_ms + MAX_AHEAD_MS + 1), 0, device.id)  # year 9999 fits too
     stamp, clamped = clamp(stamp, now_ms)
     if clamped:
         found.append(("hlc_clamped", "the clock stamp was over an hour ahead of the server"))
@@ -131,7 +133,8 @@ def _created(device: Device, row: dict[str, Any], stamp: str) -> Ticket:
     payload = row["payload"]
     base = {name: payload.get(name) for name in ("register_id", "created_by", "created_at")}
     base["created_at"] = base["created_at"] or row["occurred_at"]
-    status = payload.get("status") if payload.get("status") in STATUSES else "received"
+    status = payload.get("status")
+    status = status if isinstance(status, str) and status in STATUSES else "received"
     ticket = Ticket(row["tenant_id"], payload["ticket"], device.site_id, base, {}, status)
     history = {"from": None, "to": status, "note": "", "staff_id": base["created_by"]}
     _part(ticket, "status", payload.get("history_id") or row["event_id"], stamp, row, history)

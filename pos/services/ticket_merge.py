@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from pos.hlc import Hlc, InvalidHlc
 from pos.model.repair import RepairStatus
 from pos.services import ticket_clock
 from pos.services.repair_edit import column_values
@@ -53,7 +54,7 @@ def _merge_one(uow: UnitOfWork, data: Any, tenant_id: Any, now: datetime) -> lis
     if not isinstance(data, dict) or not isinstance(data.get("ticket"), str):
         raise BadTicket("no ticket id")
     ticket_id, status = data["ticket"], RepairStatus(data["status"])
-    stamps = {n: s for n, s in dict(data.get("field_hlc") or {}).items() if isinstance(s, str)}
+    stamps = {n: s for n, s in dict(data.get("field_hlc") or {}).items() if _is_stamp(s)}
     fields = {
         name: value
         for name, value in dict(data.get("fields") or {}).items()
@@ -161,6 +162,14 @@ def _parts(uow: UnitOfWork, ticket_id: str, data: dict[str, Any]) -> list[str]:
         for p in lists["approvals"] if ok(p)
     ])  # fmt: skip
     return [str(p.get("hlc") or "") for p in every]
+
+
+def _is_stamp(value: Any) -> bool:
+    try:
+        Hlc.parse(value)
+    except InvalidHlc:
+        return False
+    return True
 
 
 def _status(value: Any) -> str | None:

@@ -8,6 +8,10 @@ import time
 import uuid
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pos.sync_protocol import TICKET_EVENT_TYPES, TICKET_FIELDS
 from server import refdata
 from tests.server.conftest import Side, World
 
@@ -185,3 +189,46 @@ def test_tickets_stay_inside_their_tenant_and_site(world):
     assert results(b.push(world.client, [edit])) == [("rejected", "tenant_forbidden")]
     assert ticket(world, a)["fields"]["fault"] == "Girer ikke"
     assert world.central.scalar("SELECT count(*) FROM repair_tickets") == 2
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+KEYS = st.sampled_from(
+    ["ticket", "hlc", "from", "to", "fields", "note_id", "text", "line", "amount", "removed",
+     "approval_id", "deposit_id", "history_id", "approved_by", "status", "created_by",
+     *TICKET_FIELDS]
+)  # fmt: skip
+
+
+def test_random_repair_payloads_never_make_the_server_fail(world):
+    a, t = world.a, world.a.tenant_id
+    assert results(a.push(world.client, [created(4, t)])) == []
+    next_seq = [5]
+
+    @given(
+        kind=st.sampled_from(sorted(TICKET_EVENT_TYPES)),
+        payload=st.dictionaries(KEYS, JSON, max_size=6),
+        same_ticket=st.booleans(),
+    )
+    @settings(max_examples=60, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))  # fmt: skip
+    def push_one(kind, payload, same_ticket):
+        if same_ticket:
+            payload["ticket"] = "R01000017"
+        event = repair(next_seq[0], t, kind, **payload)
+        reply = a.push(world.client, [event])
+        assert reply.status_code == 200, reply.text
+        assert reply.json()["acked_through"] == event["device_seq"]
+        next_seq[0] += 1
+
+    push_one()
+    assert ticket(world, a)["ticket"] == "R01000017"
