@@ -286,9 +286,8 @@ def _apply_new(
     fresh = [_row(c) for c in valid if c not in clashes]
     flags = verify_receipts(conn, device, [r for r in fresh if r["type"] in RECEIPT_EVENT_TYPES])
     repairs = [r for r in fresh if r["type"] in TICKET_EVENT_TYPES]
-    for event_id, found in (
-        tickets.merge(conn, device, repairs, received_at) if repairs else {}
-    ).items():
+    merged = tickets.merge(conn, device, repairs, received_at) if repairs else {}
+    for event_id, found in merged.items():
         flags.setdefault(event_id, []).extend(found)
     for row in fresh:
         if datetime.fromisoformat(row["occurred_at"]) > received_at + CLOCK_AHEAD:
