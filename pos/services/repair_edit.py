@@ -164,3 +164,19 @@ def add_note(uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str, t
         )
         uow.commit()
     return note_id
+
+
+TEXT_FIELDS = (
+    "customer_name", "customer_phone", "customer_email", "item_category", "item_brand_model",
+    "item_serial", "fault", "condition",
+)  # fmt: skip
+
+
+def editable_texts(uow_factory: UnitOfWorkFactory, ticket_id: str) -> dict[str, str]:
+    """The ticket's text fields as the edit form shows them (the phone as typed in Norway)."""
+    with uow_factory.read() as uow:
+        row, _ = load_ticket(uow, ticket_id)
+    values = {name: str(row[name] or "") for name in TEXT_FIELDS}
+    if values["customer_phone"]:
+        values["customer_phone"] = parse_phone(values["customer_phone"]).display
+    return values

@@ -37,6 +37,10 @@ class RepairDesk:
         """An append-only note on the job (synced to the other counters)."""
         return repair_edit.add_note(self.uow, self.session.context(), ticket_id, text)
 
+    def update_details(self, ticket_id: str, texts: dict[str, str]) -> tuple[str, ...]:
+        """Save the edited fields; returns the names of those that really changed."""
+        return repair_edit.update_details(self.uow, self.session.context(), ticket_id, **texts)
+
     def print_intake(self, ticket_id: str) -> list[str]:
         """Claim slip (receipt printer) and one tag per item and accessory (tag printer)."""
         if self.printing is None:

@@ -25,6 +25,7 @@ from pos.errors import DomainError
 from pos.services.repair_detail import TicketDetail, ticket_detail
 from ui.common import error_text, kr, touch_button
 from ui.repairs.desk import RepairDesk
+from ui.repairs.details_dialog import DetailsDialog
 from ui.repairs.labels import status_label
 from ui.repairs.outcome_dialog import OutcomeDialog
 from ui.repairs.status_dialog import StatusDialog
@@ -94,6 +95,7 @@ class TicketDialog(QDialog):
         self.tag_button = touch_button(self.tr("Extra tag"), self, "F6")
         self.slip_button = touch_button(self.tr("Print claim slip again"), self, "F7")
         self.outcome_button = touch_button(self.tr("Outcome"), self, "F8")
+        self.details_button = touch_button(self.tr("Edit details"), self, "F10")
         self.close_button = touch_button(self.tr("Close"), self, "Esc")
         top = QHBoxLayout()
         top.addWidget(self.summary, 3)
@@ -107,8 +109,8 @@ class TicketDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.extra_label, 1)
         for button in (
-            self.tag_button, self.slip_button, self.outcome_button, self.status_button,
-            self.close_button,
+            self.details_button, self.tag_button, self.slip_button, self.outcome_button,
+            self.status_button, self.close_button,
         ):  # fmt: skip
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
@@ -122,6 +124,7 @@ class TicketDialog(QDialog):
         layout.addLayout(buttons)
         self.status_button.clicked.connect(self.change_status)
         self.note_button.clicked.connect(self.add_note)
+        self.details_button.clicked.connect(self.edit_details)
         self.tag_button.clicked.connect(self.extra_tag)
         self.slip_button.clicked.connect(self.reprint_slip)
         self.outcome_button.clicked.connect(self.record_outcome)
@@ -151,6 +154,7 @@ class TicketDialog(QDialog):
         )
         final = detail.status.final
         self.status_button.setEnabled(not final)
+        self.details_button.setEnabled(not final)
         self.work.setEnabled(not final)
 
     def _summary_html(self, d: TicketDetail) -> str:
@@ -229,6 +233,17 @@ class TicketDialog(QDialog):
         if changed.notification_id:
             text += " " + self.tr("Message queued; it is sent when the centre is online.")
         self.say(text)
+        self.refresh()
+
+    def edit_details(self) -> DetailsDialog:
+        """F10: correct the customer's contact, the item or the fault (only changes are sent)."""
+        dialog = DetailsDialog(self.desk, self.ticket_id, self)
+        dialog.accepted.connect(self._details_saved)
+        dialog.open()
+        return dialog
+
+    def _details_saved(self) -> None:
+        self.say(self.tr("Saved."))
         self.refresh()
 
     def add_note(self) -> None:
