@@ -185,8 +185,18 @@ def _project(uow: UnitOfWork, changes: Sequence[Change]) -> int:
             sync.execute_many(projector.delete_sql, deletes)
         refused += [_refusal(c) for c in bad]
     refused += [_refusal(c) for c in merge_tickets(uow, changes)]
+    _retry_tickets(uow, {c["id"] for c in changes if c["entity"] == "ticket"})
     sync.add_problems(refused)
     return len(refused)
+
+
+def _retry_tickets(uow: UnitOfWork, just_merged: set[str]) -> None:
+    """Tickets refused before (e.g. their staff member had not arrived yet) are tried again
+    after every page; one that merges now is no longer a problem."""
+    waiting = [c for c in uow.sync.refused_refs("ticket") if c["id"] not in just_merged]
+    if waiting:
+        still = {c["id"] for c in merge_tickets(uow, waiting)}
+        uow.sync.clear_problems(_refusal(c)["event_id"] for c in waiting if c["id"] not in still)
 
 
 def _refusal(change: Change) -> dict[str, Any]:

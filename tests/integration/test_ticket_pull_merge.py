@@ -134,3 +134,21 @@ def test_pulled_ticket_data_that_makes_no_sense_is_refused_not_a_crash(counter, 
     merge()
     assert apply(counter, {"entity": "ticket", "op": "upsert", "id": "x", "tenant_id": None,
                            "version": 1, "data": "not an object"}) == 1  # fmt: skip
+
+
+def test_a_ticket_refused_for_want_of_its_staff_merges_once_they_arrive(counter, ctx):
+    from pos.services import sync_state
+
+    other = take_in(counter, ctx)
+    change = pulled(counter, other)
+    change["id"] = change["id"].replace(other, "R0200003X")
+    change["data"] = change["data"] | {"ticket": "R0200003X", "created_by": "staff-new"}
+    assert apply(counter, change) == 1
+    assert [p["code"] for p in sync_state.sync_problems(counter.uow)] == ["reference_conflict"]
+    nils = {"staff_no": "3001", "name": "Nils Ny", "role": "technician", "pin_hash": "x"}
+    staff = {"entity": "staff", "op": "upsert", "id": "staff-new", "tenant_id": None,
+             "version": next(_versions), "data": nils}  # fmt: skip
+    assert apply(counter, staff) == 0
+    with counter.uow.read() as uow:
+        assert uow.repairs.ticket_row("R0200003X")["created_by"] == "staff-new"
+    assert sync_state.sync_problems(counter.uow) == []
