@@ -6,6 +6,8 @@ the fields that identify an event (hashed by the server to tell a resend from a 
 
 from __future__ import annotations
 
+from datetime import date
+
 PROTOCOL_SCHEMA_VERSION = 1
 MAX_BATCH_EVENTS = 500
 MAX_BATCH_BYTES = 1_000_000
@@ -25,6 +27,9 @@ TENANT_EVENT_TYPES = RECEIPT_EVENT_TYPES | frozenset(
         "repair.line_added",
         "repair.line_removed",
         "repair.approved",
+        "repair.note_added",
+        "repair.reopened",
+        "repair.deposit_held",
         "z_report.taken",
         "settlement.made",
     }
@@ -33,3 +38,82 @@ SITE_EVENT_TYPES = frozenset({"till.opened", "cash.moved", "till.closed"})
 KNOWN_EVENT_TYPES = TENANT_EVENT_TYPES | SITE_EVENT_TYPES
 
 NOTIFICATION_CHANNELS = ("sms", "email")
+
+TICKET_EVENT_TYPES = frozenset(
+    {
+        "repair.ticket_created",
+        "repair.updated",
+        "repair.status_changed",
+        "repair.reopened",
+        "repair.note_added",
+        "repair.line_added",
+        "repair.line_removed",
+        "repair.approved",
+        "repair.deposit_held",
+    }
+)
+"""Events the server merges into its copy of a repair ticket (sync-protocol.md §2.4)."""
+
+TICKET_FIELDS: dict[str, str] = {
+    "customer_name": "text",
+    "customer_phone": "text",
+    "customer_email": "text",
+    "contact_consent": "bool",
+    "item_category": "text",
+    "item_brand_model": "text",
+    "item_serial": "text",
+    "fault": "text",
+    "condition": "text",
+    "accessories": "texts",
+    "estimate": "ore",
+    "approval_limit": "ore",
+    "deposit_requested": "ore",
+    "promised_date": "date?",
+    "technician_id": "text?",
+    "outcome": "text",
+    "barrier": "int?",
+    "year_of_manufacture": "int?",
+}
+"""The descriptive fields of a ticket, merged last-writer-wins by hybrid logical clock; the
+kind says which JSON values are acceptable (``?``: may be null). Money on the job (lines,
+approvals, deposits) and the status are never in here."""
+
+MAX_TEXT = 4000
+
+
+def field_value_ok(name: str, value: object) -> bool:
+    """Whether ``value`` may be stored in ticket field ``name`` (bad input from the network)."""
+    kind = TICKET_FIELDS.get(name)
+    if kind is None:
+        return False
+    if kind.endswith("?"):
+        if value is None:
+            return True
+        kind = kind[:-1]
+    if kind == "text":
+        return isinstance(value, str) and len(value) <= MAX_TEXT
+    if kind == "texts":
+        return (
+            isinstance(value, list)
+            and len(value) <= 50
+            and all(isinstance(v, str) and len(v) <= 200 for v in value)
+        )
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind in ("ore", "int"):
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and (0 <= value < 10**11 if kind == "ore" else abs(value) < 10**6)
+        )
+    if kind == "date":
+        return isinstance(value, str) and _is_date(value)
+    return False
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10

@@ -13,7 +13,9 @@ from pos.sync_protocol import (
     NOTIFICATION_CHANNELS,
     RECEIPT_EVENT_TYPES,
     SITE_EVENT_TYPES,
+    TICKET_EVENT_TYPES,
 )
+from server import tickets
 from server.auth import Device
 
 
@@ -41,6 +43,8 @@ def why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None
         return _receipt_problem(payload, tenant)
     if kind == "notification.requested":
         return _notification_problem(payload)
+    if kind in TICKET_EVENT_TYPES:
+        return tickets.payload_problem(kind, payload)
     return None
 
 

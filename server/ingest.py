@@ -24,7 +24,9 @@ from pos.sync_protocol import (
     HASHED_FIELDS,
     MAX_BATCH_EVENTS,
     RECEIPT_EVENT_TYPES,
+    TICKET_EVENT_TYPES,
 )
+from server import tickets
 from server.auth import Device
 from server.event_checks import why_invalid
 from server.problems import Problem
@@ -283,6 +285,10 @@ def _apply_new(
             out.add(c.raw, "rejected", c.reject[0])
     fresh = [_row(c) for c in valid if c not in clashes]
     flags = verify_receipts(conn, device, [r for r in fresh if r["type"] in RECEIPT_EVENT_TYPES])
+    repairs = [r for r in fresh if r["type"] in TICKET_EVENT_TYPES]
+    merged = tickets.merge(conn, device, repairs, received_at) if repairs else {}
+    for event_id, found in merged.items():
+        flags.setdefault(event_id, []).extend(found)
     for row in fresh:
         if datetime.fromisoformat(row["occurred_at"]) > received_at + CLOCK_AHEAD:
             flags.setdefault(row["event_id"], []).append(

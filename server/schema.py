@@ -233,10 +233,35 @@ notifications = Table(
 )
 Index("notifications_due", notifications.c.status, notifications.c.next_attempt_at)
 
+repair_tickets = Table(
+    "repair_tickets",
+    metadata,
+    Column("tenant_id", Text, nullable=False),
+    Column("ticket_id", Text, nullable=False),
+    Column("site_id", Text, nullable=False),
+    Column("base", JSONB, nullable=False),  # register, created by/at: never change
+    Column("fields", JSONB, nullable=False),  # name -> {"v": value, "hlc": stamp, "dev": device}
+    Column("status", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    PrimaryKeyConstraint("tenant_id", "ticket_id"),
+)
+
+repair_ticket_parts = Table(
+    "repair_ticket_parts",
+    metadata,
+    Column("tenant_id", Text, nullable=False),
+    Column("ticket_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),  # note, line, removal, approval, status
+    Column("part_id", Text, nullable=False),  # the id made at the counter: a replay is a no-op
+    Column("hlc", Text, nullable=False),
+    Column("data", JSONB, nullable=False),
+    PrimaryKeyConstraint("tenant_id", "ticket_id", "kind", "part_id"),
+)
+
 # Row-level security: table -> (tenant column, what a NULL tenant means). "site": a site-level
 # row, visible to that site's devices; "shared": reference data every scope may read;
-# "none": the column is never NULL.
-RLS_TABLES = {
+# "none": the column is never NULL. The _V1 sets are what migration s0001 secured.
+RLS_TABLES_V1 = {
     "tenants": ("id", "none"),
     "events": ("tenant_id", "site"),
     "event_flags": ("tenant_id", "site"),
@@ -247,5 +272,11 @@ RLS_TABLES = {
     "ref_changes": ("tenant_id", "shared"),
     "ref_current": ("tenant_id", "shared"),
 }
-INSERT_ONLY = ("events", "event_flags", "quarantine")
+INSERT_ONLY_V1 = ("events", "event_flags", "quarantine")
+TICKET_RLS_TABLES = {  # migration s0002
+    "repair_tickets": ("tenant_id", "none"),
+    "repair_ticket_parts": ("tenant_id", "none"),
+}
+RLS_TABLES = RLS_TABLES_V1 | TICKET_RLS_TABLES
+INSERT_ONLY = (*INSERT_ONLY_V1, "repair_ticket_parts")
 APP_ROLE = "omigjen_app"

@@ -6,6 +6,7 @@ Deposit vouchers are rows of ``credit_notes`` with kind 'deposit' and the ticket
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -111,10 +112,90 @@ class RepairStore:
             (ticket_id,),
         )
 
+    def notes(self, ticket_id: str) -> list[dict]:
+        return self.store.rows(
+            "SELECT n.*, s.name AS staff_name FROM repair_notes n JOIN staff s "
+            "ON s.id = n.staff_id WHERE n.ticket_id = ? ORDER BY n.hlc, n.id",
+            (ticket_id,),
+        )
+
+    # -- per-field clocks (last writer wins across counters) ----------------------------------
+    def field_clock(self, ticket_id: str) -> dict[str, str]:
+        rows = self.store._raw.execute(
+            "SELECT field, hlc FROM repair_field_clock WHERE ticket_id = ?", (ticket_id,)
+        ).fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def set_field_clock(self, ticket_id: str, stamps: Mapping[str, str]) -> None:
+        self.store._raw.executemany(
+            "INSERT INTO repair_field_clock (ticket_id, field, hlc) VALUES (?, ?, ?) "
+            "ON CONFLICT(ticket_id, field) DO UPDATE SET hlc = excluded.hlc",
+            [(ticket_id, name, stamp) for name, stamp in stamps.items()],
+        )
+
+    # -- merging pulled tickets ---------------------------------------------------------------
+    def insert_missing(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows whose primary key is not there yet (append-only parts from the server)."""
+        from pos.adapters.tables import metadata
+
+        if not rows:
+            return
+        columns = [c.name for c in metadata.tables[table].c]
+        marks = ", ".join("?" for _ in columns)
+        self.store._raw.executemany(
+            f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+            [tuple(row.get(c) for c in columns) for row in rows],
+        )
+
+    def known_ids(self, table: str, ids: set[str]) -> set[str]:
+        """Which of ``ids`` exist in ``table`` (staff, items, lines: foreign keys of parts)."""
+        if table not in ("staff", "items", "repair_lines") or not ids:
+            return set()
+        marks = ", ".join("?" for _ in ids)
+        rows = self.store._raw.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", list(ids))
+        return {str(r[0]) for r in rows}
+
+    def has_unpushed_status(self, ticket_id: str, acked_through: int) -> bool:
+        """A status change of this ticket still waiting in the outbox (the server decides it)."""
+        row = self.store._raw.execute(
+            "SELECT 1 FROM outbox WHERE device_seq > ? AND type IN ('repair.status_changed', "
+            "'repair.reopened') AND json_extract(payload, '$.ticket') = ? LIMIT 1",
+            (acked_through, ticket_id),
+        ).fetchone()
+        return row is not None
+
+    def status_conflicts(self, ticket_id: str) -> list[dict]:
+        """This counter's status changes of the ticket that the server flagged status_conflict."""
+        return self.store.rows(
+            "SELECT p.recorded_at, json_extract(o.payload, '$.from') AS from_status, "
+            "json_extract(o.payload, '$.to') AS to_status FROM sync_problems p "
+            "JOIN outbox o ON o.event_id = p.event_id WHERE p.code = 'status_conflict' "
+            "AND json_extract(o.payload, '$.ticket') = ? ORDER BY p.device_seq",
+            (ticket_id,),
+        )
+
     # -- deposits ----------------------------------------------------------------------------
     def deposit_held(self, ticket_id: str) -> int:
         """Deposits paid in, minus paid back, minus what pickups have deducted."""
         return int(self.store._raw.execute(_DEPOSIT_HELD, {"t": ticket_id}).fetchone()[0])
+
+    def deposit_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
+        """Deposits other counters hold for the ticket (from the pulled ticket): this counter
+        has no voucher for them, so it cannot deduct them at pickup."""
+        row = self.store._raw.execute(
+            "SELECT data FROM ref_entities WHERE entity = 'ticket' AND id = ?",
+            (f"{tenant_id}/{ticket_id}",),
+        ).fetchone()
+        if row is None:
+            return 0
+        mine = {str(r[0]) for r in self.store._raw.execute(
+            "SELECT id FROM repair_deposits WHERE ticket_id = ?", (ticket_id,)
+        )}  # fmt: skip
+        deposits = json.loads(row[0]).get("deposits") or []
+        return sum(
+            int(d["amount"]) for d in deposits
+            if isinstance(d, dict) and d.get("id") not in mine and isinstance(d.get("amount"), int)
+        )  # fmt: skip
 
     def deposit_voucher(self, number: str) -> tuple[dict, int] | None:
         """The deposit voucher of a ticket (number = ticket id) and what it still holds."""

@@ -118,6 +118,25 @@ class SyncStore:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def refused_refs(self, entity: str) -> list[dict[str, Any]]:
+        """Pulled rows of ``entity`` that were refused locally (kept to be tried again)."""
+        rows = self._raw.execute(
+            "SELECT r.id, r.tenant_id, r.version, r.data FROM sync_problems p JOIN ref_entities r "
+            "ON p.event_id = 'ref:' || r.entity || ':' || r.id WHERE r.entity = ? "
+            "AND p.code = 'reference_conflict'",
+            (entity,),
+        ).fetchall()
+        return [
+            {"entity": entity, "op": "upsert", "id": r[0], "tenant_id": r[1], "version": r[2],
+             "data": json.loads(r[3])}
+            for r in rows
+        ]  # fmt: skip
+
+    def clear_problems(self, event_ids: Iterable[str]) -> None:
+        self._raw.executemany(
+            "DELETE FROM sync_problems WHERE event_id = ?", [(i,) for i in event_ids]
+        )
+
     def problem_count(self) -> int:
         return int(self._raw.execute("SELECT COUNT(*) FROM sync_problems").fetchone()[0])
 

@@ -1,4 +1,4 @@
-"""Tables of the repair counter (migrations 0007, 0008; docs/repairs.md)."""
+"""Tables of the repair counter (migrations 0007, 0008, 0009; docs/repairs.md)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ IMMUTABLE: tuple[str, ...] = (
     "repair_approvals",
     "repair_photos",
     "repair_deposits",
+    "repair_notes",
 )
 
 
@@ -135,6 +136,27 @@ repair_deposits = Table(
     Column("receipt_id", ForeignKey("receipts.id"), nullable=False),
     Column("amount", Integer, nullable=False),  # paid in (+) or paid back (-)
     Column("created_at", String, nullable=False),
+)
+
+repair_notes = Table(
+    "repair_notes",
+    metadata,
+    # Append-only, with the id made where the note was written: pulled copies never duplicate.
+    Column("id", String, primary_key=True),
+    Column("ticket_id", ForeignKey("repair_tickets.id"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("staff_id", ForeignKey("staff.id"), nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("hlc", String, nullable=False),
+)
+
+repair_field_clock = Table(
+    "repair_field_clock",
+    metadata,
+    # The hybrid logical clock of the edit that set each descriptive field (last writer wins).
+    Column("ticket_id", ForeignKey("repair_tickets.id"), primary_key=True),
+    Column("field", String, primary_key=True),
+    Column("hlc", String, nullable=False),
 )
 
 notifications = Table(

@@ -85,6 +85,8 @@ ALLOWED: dict[RepairStatus, frozenset[RepairStatus]] = {
     S.RETURNED_UNREPAIRED: frozenset(),
     S.SCRAPPED: frozenset(),
 }
+REOPEN_TARGETS = frozenset({S.RECEIVED, S.DIAGNOSING, S.IN_REPAIR})
+"""Where a manager may reopen a finished job (``repair.reopened``; e.g. a warranty rework)."""
 
 
 class IllegalTransition(DomainError):

@@ -2,8 +2,9 @@
 till's own tables (tenants, staff, article groups, items); a full resync stages every page and
 swaps the snapshot in at the end, in one transaction.
 
-Entities without a projector (VAT rates, notification statuses, later repair tickets with
-per-field HLC merge) are kept in ``ref_entities`` for their own services to read.
+Repair tickets are merged field by field by hybrid logical clock (``ticket_merge``), after
+the tenants, staff and items they refer to. Entities without a projector (VAT rates,
+notification statuses) are kept in ``ref_entities`` for their own services to read.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pos.adapters.sync_store import CURSOR_KEY, STAGING_CURSOR_KEY, SyncStore
-from pos.unit_of_work import UnitOfWorkFactory
+from pos.services.ticket_merge import merge_tickets
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 Change = Mapping[str, Any]
 
@@ -114,7 +116,7 @@ def apply_page(
             refused = 0
         else:
             _store(uow.sync, "ref_entities", changes)
-            refused = _project(uow.sync, changes)
+            refused = _project(uow, changes)
             uow.sync.set_meta(CURSOR_KEY, cursor)
         uow.commit()
     return PageResult(len(changes), refused)
@@ -138,7 +140,7 @@ def finish_full_resync(uow_factory: UnitOfWorkFactory) -> PageResult:
             {"entity": e, "id": i, "op": "delete"}
             for e, i in before - {(c["entity"], c["id"]) for c in snapshot}
         ]
-        refused = _project(uow.sync, [c | {"op": "upsert"} for c in snapshot] + gone)
+        refused = _project(uow, [c | {"op": "upsert"} for c in snapshot] + gone)
         uow.sync.set_meta(CURSOR_KEY, cursor)
         uow.sync.set_meta(STAGING_CURSOR_KEY, None)
         uow.commit()
@@ -163,7 +165,8 @@ def _store(sync: SyncStore, table: str, changes: Sequence[Change]) -> None:
     sync.delete_refs(table, deletes)
 
 
-def _project(sync: SyncStore, changes: Sequence[Change]) -> int:
+def _project(uow: UnitOfWork, changes: Sequence[Change]) -> int:
+    sync = uow.sync
     refused: list[dict[str, Any]] = []
     for entity in PROJECTION_ORDER:
         projector = PROJECTORS[entity]
@@ -181,8 +184,19 @@ def _project(sync: SyncStore, changes: Sequence[Change]) -> int:
         if projector.delete_sql and deletes:
             sync.execute_many(projector.delete_sql, deletes)
         refused += [_refusal(c) for c in bad]
+    refused += [_refusal(c) for c in merge_tickets(uow, changes)]
+    _retry_tickets(uow, {c["id"] for c in changes if c["entity"] == "ticket"})
     sync.add_problems(refused)
     return len(refused)
+
+
+def _retry_tickets(uow: UnitOfWork, just_merged: set[str]) -> None:
+    """Tickets refused before (e.g. their staff member had not arrived yet) are tried again
+    after every page; one that merges now is no longer a problem."""
+    waiting = [c for c in uow.sync.refused_refs("ticket") if c["id"] not in just_merged]
+    if waiting:
+        still = {c["id"] for c in merge_tickets(uow, waiting)}
+        uow.sync.clear_problems(_refusal(c)["event_id"] for c in waiting if c["id"] not in still)
 
 
 def _refusal(change: Change) -> dict[str, Any]:

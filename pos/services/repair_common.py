@@ -14,6 +14,7 @@ from pos.model.notification import MessagePreview, Recipient, compose
 from pos.model.repair import RepairStatus, RepairTicket
 from pos.model.ticket_id import normalise_ticket_id
 from pos.money import format_nok
+from pos.services import ticket_clock
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWork
 
@@ -104,10 +105,11 @@ def apply_status(
         raise MessageChanged()
     notification_id = _queue(uow, stamp, row, to, preview) if preview.message else None
     uow.repairs.update_ticket(row["id"], status=to.value, updated_at=stamp.utc_iso)
+    history_id = str(uuid.uuid4())
     uow.store.insert(
         "repair_status_history",
         {
-            "id": str(uuid.uuid4()),
+            "id": history_id,
             "ticket_id": row["id"],
             "from_status": ticket.status.value,
             "to_status": to.value,
@@ -129,7 +131,13 @@ def apply_status(
         "repair.status_changed",
         row["tenant_id"],
         stamp,
-        {**details, "staff_id": ctx.operator.staff_id, "note": note.strip()},
+        {
+            **details,
+            "staff_id": ctx.operator.staff_id,
+            "note": note.strip(),
+            "history_id": history_id,
+            "hlc": ticket_clock.next_stamp(uow, ctx.clock.now()),
+        },
     )
     return StatusChanged(row["id"], ticket.status, to, preview, notification_id)
 

@@ -30,6 +30,21 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class NoteEntry:
+    when: str
+    who: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StatusConflict:
+    """A status change made here that the server refused: another counter moved it first."""
+
+    from_status: RepairStatus
+    to_status: RepairStatus
+
+
+@dataclass(frozen=True)
 class TicketDetail:
     ticket_id: str
     tenant_code: str
@@ -60,6 +75,8 @@ class TicketDetail:
     history: tuple[HistoryEntry, ...]
     next_statuses: tuple[RepairStatus, ...]
     """Where the state machine allows the ticket to go (collected only by paying at the till)."""
+    notes: tuple[NoteEntry, ...] = ()
+    status_conflicts: tuple[StatusConflict, ...] = ()
 
 
 def _local(utc_iso: str) -> str:
@@ -97,6 +114,14 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
         photos = tuple(p["path"] for p in uow.repairs.photos(row["id"]))
         lines = tuple(work_lines(uow, row["id"]))
         held = uow.repairs.deposit_held(row["id"])
+        note_entries = tuple(
+            NoteEntry(_local(n["created_at"]), n["staff_name"], n["text"])
+            for n in uow.repairs.notes(row["id"])
+        )
+        conflicts = tuple(
+            StatusConflict(RepairStatus(c["from_status"]), RepairStatus(c["to_status"]))
+            for c in uow.repairs.status_conflicts(row["id"])
+        )
     phone = row["customer_phone"]
     promised = row["promised_date"]
     return TicketDetail(
@@ -131,6 +156,8 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
             for s in RepairStatus
             if s in ALLOWED[ticket.status] and s is not RepairStatus.COLLECTED
         ),
+        notes=note_entries,
+        status_conflicts=conflicts,
     )
 
 

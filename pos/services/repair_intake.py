@@ -24,10 +24,12 @@ from pos.model.events import OtherEvent
 from pos.model.repair import RepairStatus
 from pos.model.ticket_id import make_ticket_id
 from pos.money import Ore
+from pos.services import ticket_clock
 from pos.services.context import TillContext
 from pos.services.labels import NoLabelBlock
 from pos.services.repair_common import journal
 from pos.services.repair_work import labour_item
+from pos.sync_protocol import TICKET_FIELDS
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif", ".bmp"})
@@ -151,6 +153,7 @@ def take_in(
             labour_item(uow, tenant.id)  # refuses a tenant that does not take repairs
             technician = _technician(uow, form.technician_no)
             stamp = ctx.stamp()
+            hlc = ticket_clock.next_stamp(uow, ctx.clock.now())
             ticket_id = next_ticket_id(uow, ctx.register_id)
             row = {
                 "id": ticket_id,
@@ -164,16 +167,18 @@ def take_in(
                 "updated_at": stamp.utc_iso,
             }
             uow.repairs.insert_ticket(row)
+            uow.repairs.set_field_clock(ticket_id, {name: hlc for name in TICKET_FIELDS})
             photos: list[dict] = []
             if data_dir is not None and form.photos:
                 photo_dir = data_dir / "photos" / ticket_id
                 photos = _copy_photos(
                     uow, ticket_id, form.photos, photo_dir, data_dir, stamp.utc_iso
                 )
+            history_id = str(uuid.uuid4())
             uow.store.insert(
                 "repair_status_history",
                 {
-                    "id": str(uuid.uuid4()),
+                    "id": history_id,
                     "ticket_id": ticket_id,
                     "from_status": None,
                     "to_status": RepairStatus.RECEIVED.value,
@@ -196,7 +201,12 @@ def take_in(
                 tenant.id,
                 {"kind": OtherEvent.REPAIR_INTAKE, **snapshot},
             )
-            uow.store.append_outbox("repair.ticket_created", tenant.id, stamp, snapshot)
+            uow.store.append_outbox(
+                "repair.ticket_created",
+                tenant.id,
+                stamp,
+                {**snapshot, "hlc": hlc, "history_id": history_id},
+            )
             uow.commit()
     except BaseException:
         if photo_dir is not None:

@@ -25,7 +25,7 @@ from pos.model.receipt import ReceiptKind
 from pos.model.repair import RepairStatus
 from pos.model.staff import Operator, Permission
 from pos.money import Ore, format_nok, round_to_krone
-from pos.services import checkout
+from pos.services import checkout, ticket_clock
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
 from pos.services.recording import RecordedReceipt, plan_receipt, record
@@ -186,16 +186,27 @@ def _record_deposit(
                 "kind": "deposit",
             },
         )
+    deposit_id = str(uuid.uuid4())
     uow.store.insert(
         "repair_deposits",
         {
-            "id": str(uuid.uuid4()),
+            "id": deposit_id,
             "ticket_id": row["id"],
             "receipt_id": receipt.receipt_id,
             "amount": amount,
             "created_at": stamp.utc_iso,
         },
     )
+    # the receipt event is the money fact; this one tells the other counters the ticket holds
+    # a deposit here (they cannot deduct it at pickup, so they must not hand the job over)
+    uow.store.append_outbox(
+        "repair.deposit_held",
+        row["tenant_id"],
+        stamp,
+        {"ticket": row["id"], "deposit_id": deposit_id, "amount": amount,
+         "register_id": ctx.register_id, "staff_id": ctx.operator.staff_id,
+         "hlc": ticket_clock.next_stamp(uow, ctx.clock.now())},
+    )  # fmt: skip
     return DepositResult(row["id"], receipt, amount, settlement.change)
 
 
@@ -212,6 +223,15 @@ def add_pickup_to_basket(uow_factory: UnitOfWorkFactory, basket: Basket, ticket_
                 reason_en=f"its status is '{ticket.status.value}', not ready for pickup",
             )
         ticket.check_collectable()
+        elsewhere = uow.repairs.deposit_elsewhere(row["tenant_id"], row["id"])
+        if elsewhere:
+            raise PickupProblem(
+                row["id"],
+                reason_nb=f"et depositum på {format_nok(elsewhere)} kr er betalt på en annen "
+                "kasse og kan bare trekkes fra der",
+                reason_en=f"a deposit of {format_nok(elsewhere)} kr was paid at another counter "
+                "and can only be deducted there",
+            )
         if any(ticket_id_of(line) == row["id"] for line in basket.lines):
             raise PickupProblem(
                 row["id"], reason_nb="er allerede i kurven", reason_en="is already in the basket"

@@ -13,6 +13,7 @@ from pos.model.ords import BARRIERS, InvalidOutcome, Outcome, category_of, scrub
 from pos.model.repair import RepairStatus
 from pos.services.context import TillContext
 from pos.services.repair_common import journal, load_ticket
+from pos.services.repair_edit import record_fields
 from pos.unit_of_work import UnitOfWorkFactory
 
 ORDS_FIELDS = (
@@ -49,10 +50,10 @@ def record_outcome(
         raise InvalidOutcome(f"year {year_of_manufacture}")
     with uow_factory() as uow:
         row, _ticket = load_ticket(uow, ticket_code)
-        uow.repairs.update_ticket(
-            row["id"], outcome=verdict.value, barrier=barrier,
-            year_of_manufacture=year_of_manufacture, updated_at=stamp.utc_iso,
-        )  # fmt: skip
+        record_fields(uow, ctx, row, {
+            "outcome": verdict.value, "barrier": barrier,
+            "year_of_manufacture": year_of_manufacture,
+        }, journaled=False)  # fmt: skip
         journal(uow, ctx, stamp, row["tenant_id"], {
             "kind": "repair_outcome", "ticket": row["id"], "outcome": verdict.value,
             "barrier": barrier, "year_of_manufacture": year_of_manufacture,

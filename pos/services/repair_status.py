@@ -8,13 +8,15 @@ and the outbox until the central server (7/8) sends them and reports back.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from pos.errors import DomainError
 from pos.model.events import OtherEvent
 from pos.model.notification import MessagePreview, NotifyRule
-from pos.model.repair import CollectAtTill, RepairStatus
+from pos.model.repair import REOPEN_TARGETS, CollectAtTill, IllegalTransition, RepairStatus
 from pos.model.staff import Operator, Permission
+from pos.services import ticket_clock
 from pos.services.context import TillContext
 from pos.services.repair_common import (
     StatusChanged,
@@ -86,16 +88,51 @@ def _check_not_collecting(
 def assign_technician(
     uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str, staff_no: str
 ) -> None:
+    from pos.services.repair_edit import record_fields
     from pos.services.repair_intake import _technician
 
     with uow_factory() as uow:
         row, _ = load_ticket(uow, ticket_id)
-        technician = _technician(uow, staff_no)
+        record_fields(uow, ctx, row, {"technician_id": _technician(uow, staff_no)})
+        uow.commit()
+
+
+def reopen(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    ticket_id: str,
+    to: RepairStatus = RepairStatus.IN_REPAIR,
+    *,
+    approver: Operator | None = None,
+    note: str = "",
+) -> None:
+    """A manager reopens a finished job: the only way out of a final status (the server
+    accepts it only as ``repair.reopened`` from the status it holds)."""
+    approved_by = ctx.require(Permission.MANAGE, approver) or ctx.operator.staff_id
+    with uow_factory() as uow:
+        row, ticket = load_ticket(uow, ticket_id)
+        if not ticket.status.final or to not in REOPEN_TARGETS:
+            raise IllegalTransition(
+                from_status=ticket.status.value, to_status=to.value,
+                from_nb=ticket.status.label_nb, to_nb=to.label_nb,
+            )  # fmt: skip
         stamp = ctx.stamp()
-        uow.repairs.update_ticket(row["id"], technician_id=technician, updated_at=stamp.utc_iso)
-        details = {"kind": OtherEvent.REPAIR_WORK, "ticket": row["id"], "technician": staff_no}
+        uow.repairs.update_ticket(row["id"], status=to.value, updated_at=stamp.utc_iso)
+        history_id = str(uuid.uuid4())
+        uow.store.insert("repair_status_history", {
+            "id": history_id, "ticket_id": row["id"], "from_status": ticket.status.value,
+            "to_status": to.value, "staff_id": ctx.operator.staff_id,
+            "created_at": stamp.utc_iso, "note": note.strip(), "notification_id": None,
+        })  # fmt: skip
+        details = {
+            "kind": OtherEvent.REPAIR_STATUS, "ticket": row["id"], "from": ticket.status.value,
+            "to": to.value, "approved_by": approved_by,
+        }  # fmt: skip
         journal(uow, ctx, stamp, row["tenant_id"], details)
-        uow.store.append_outbox("repair.updated", row["tenant_id"], stamp, details)
+        uow.store.append_outbox("repair.reopened", row["tenant_id"], stamp, {
+            **details, "staff_id": ctx.operator.staff_id, "note": note.strip(),
+            "history_id": history_id, "hlc": ticket_clock.next_stamp(uow, ctx.clock.now()),
+        })  # fmt: skip
         uow.commit()
 
 

@@ -17,6 +17,7 @@ from pos.model.basket import check_amount, check_quantity
 from pos.model.catalogue import Item, ItemKind, ItemStatus
 from pos.model.events import OtherEvent
 from pos.money import Ore, div_round_half_up
+from pos.services import ticket_clock
 from pos.services.catalogue import find_item
 from pos.services.context import TillContext
 from pos.services.repair_common import journal, load_ticket, require_open
@@ -163,7 +164,14 @@ def _insert(uow: UnitOfWork, ctx: TillContext, row: dict, item: Item, line: Work
         "amount": line.amount,
     }
     journal(uow, ctx, stamp, row["tenant_id"], details)
-    uow.store.append_outbox("repair.line_added", row["tenant_id"], stamp, details)
+    line_row = {"item_id": item.id, "qty": line.qty, "minutes": line.minutes}
+    line_row |= {"unit_price": line.unit_price, "staff_id": ctx.operator.staff_id}
+    uow.store.append_outbox(
+        "repair.line_added",
+        row["tenant_id"],
+        stamp,
+        {**details, **line_row, "hlc": ticket_clock.next_stamp(uow, ctx.clock.now())},
+    )
 
 
 def remove_line(
@@ -188,7 +196,17 @@ def remove_line(
         uow.repairs.update_ticket(row["id"], updated_at=stamp.utc_iso)
         details = {"kind": OtherEvent.REPAIR_WORK, "ticket": row["id"], "removed": line_id}
         journal(uow, ctx, stamp, row["tenant_id"], details)
-        uow.store.append_outbox("repair.line_removed", row["tenant_id"], stamp, details)
+        uow.store.append_outbox(
+            "repair.line_removed",
+            row["tenant_id"],
+            stamp,
+            {
+                **details,
+                "reason": reason.strip(),
+                "staff_id": ctx.operator.staff_id,
+                "hlc": ticket_clock.next_stamp(uow, ctx.clock.now()),
+            },
+        )
         uow.commit()
 
 
@@ -226,7 +244,18 @@ def record_approval(
             "method": ApprovalMethod(method).value,
         }
         journal(uow, ctx, stamp, row["tenant_id"], details)
-        uow.store.append_outbox("repair.approved", row["tenant_id"], stamp, details)
+        uow.store.append_outbox(
+            "repair.approved",
+            row["tenant_id"],
+            stamp,
+            {
+                **details,
+                "approval_id": approval_id,
+                "note": note.strip(),
+                "staff_id": ctx.operator.staff_id,
+                "hlc": ticket_clock.next_stamp(uow, ctx.clock.now()),
+            },
+        )
         uow.commit()
 
 

@@ -209,6 +209,54 @@
     </message>
 </context>
 <context>
+    <name>DetailsDialog</name>
+    <message>
+        <location filename="../../ui/repairs/details_dialog.py" line="27"/>
+        <source>Edit repair %1</source>
+        <translation>Endre reparasjon %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/details_dialog.py" line="29"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/details_dialog.py" line="30"/>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/details_dialog.py" line="31"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/details_dialog.py" line="32"/>
+        <source>Kind of item</source>
+        <translation>Type gjenstand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/details_dialog.py" line="33"/>
+        <source>Brand and model</source>
+        <translation>Merke og modell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/details_dialog.py" line="34"/>
+        <source>Serial number</source>
+        <translation>Serienummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/details_dialog.py" line="35"/>
+        <source>Fault</source>
+        <translation>Feil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/details_dialog.py" line="36"/>
+        <source>Condition</source>
+        <translation>Tilstand</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <location filename="../../ui/repairs/intake_page.py" line="73"/>
@@ -782,213 +830,244 @@
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="57"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="59"/>
         <source>Repair %1</source>
         <translation>Reparasjon %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="69"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="71"/>
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="69"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="71"/>
         <source>Qty</source>
         <translation>Ant.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="69"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="71"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="73"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="74"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="76"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="164"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="195"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="76"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="78"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="79"/>
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="85"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="87"/>
+        <source>Note for the job (seen at every counter)</source>
+        <translation>Notat om jobben (vises på alle kasser)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="89"/>
+        <source>Add note</source>
+        <translation>Legg til notat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="91"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="87"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="93"/>
         <source>Change status</source>
         <translation>Endre status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="89"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="95"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="90"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="96"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="91"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="97"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="92"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="98"/>
+        <source>Edit details</source>
+        <translation>Endre opplysninger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="99"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="96"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="103"/>
         <source>Labour and parts</source>
         <translation>Arbeid og deler</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="110"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="120"/>
         <source>History</source>
         <translation>Historikk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="151"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="165"/>
         <source>Estimate</source>
         <translation>Prisoverslag</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="152"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="166"/>
         <source>Approved up to</source>
         <translation>Godkjent inntil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="153"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="167"/>
         <source>Price now</source>
         <translation>Pris nå</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="154"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="168"/>
         <source>Deposit held</source>
         <translation>Depositum holdt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="159"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="173"/>
         <source>Above what the customer approved: record the approval (F5).</source>
         <translation>Over det kunden har godkjent: registrer godkjenningen (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="162"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="178"/>
+        <source>The status was changed at another counter: your change from «%1» to «%2» was not used. The status is now «%3».</source>
+        <translation>Statusen ble endret på en annen kasse: endringen din fra «%1» til «%2» ble ikke brukt. Statusen er nå «%3».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="190"/>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="193"/>
         <source>may be contacted</source>
         <translation>kan kontaktes</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="162"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="193"/>
         <source>no contact</source>
         <translation>ikke kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="165"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="196"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="166"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="197"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="167"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="198"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="168"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="199"/>
         <source>Item</source>
         <translation>Gjenstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="169"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="200"/>
         <source>Fault</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="170"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="171"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="202"/>
         <source>Left with it</source>
         <translation>Levert med</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="172"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="173"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="204"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="174"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="205"/>
         <source>Received</source>
         <translation>Mottatt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="175"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="206"/>
         <source>Promised</source>
         <translation>Lovet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="232"/>
         <source>Status is now «%1».</source>
         <translation>Status er nå «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="234"/>
         <source>Message queued; it is sent when the centre is online.</source>
         <translation>Meldingen er lagt i kø og sendes når senteret er på nett.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="208"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="256"/>
+        <source>Note saved.</source>
+        <translation>Notatet er lagret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="246"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="260"/>
         <source>Saved.</source>
         <translation>Lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="212"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="264"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="218"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="270"/>
         <source>Outcome recorded.</source>
         <translation>Utfallet er registrert.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="232"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="284"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="234"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="286"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>

@@ -9,7 +9,7 @@ from pathlib import Path
 from pos.counter import Counter
 from pos.model.payment import Tender, TenderKind
 from pos.model.repair import RepairStatus
-from pos.services import repair_intake, repair_money, repair_status, repair_work
+from pos.services import repair_edit, repair_intake, repair_money, repair_status, repair_work
 from pos.services.context import TillContext
 
 PNG = (
@@ -66,8 +66,9 @@ def ready_job(counter: Counter, ctx: TillContext, *, deposit: bool = True) -> st
 
 
 def make_every_repair_fact(counter: Counter, ctx: TillContext, directory: Path) -> str:
-    """A job with a photo, a removed line, an approval, a deposit and a status history."""
+    """A job with a photo, a note, a removed line, an approval, a deposit and a status history."""
     ticket = take_in(counter, ctx, photos=(photo(directory),))
+    repair_edit.add_note(counter.uow, ctx, ticket, "Kunden vil ha gamle deler tilbake")
     repair_money.pay_deposit(counter.uow, ctx, ticket, [Tender(TenderKind.CASH, 20000)])
     line = repair_work.add_labour(counter.uow, ctx, ticket, "Feilsøking", minutes=30)
     repair_work.remove_line(counter.uow, ctx, ticket, line.line_id, "Gratis")

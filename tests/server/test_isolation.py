@@ -80,6 +80,24 @@ def call(world: World, method: str, path: str, headers: dict[str, str], intruder
 
 
 def test_every_endpoint_keeps_tenant_a_hidden_from_foreign_tokens(world: World):
+    assert_a_hidden(world)
+
+
+def test_tenant_as_repair_tickets_stay_hidden_from_foreign_tokens(world: World):
+    from tests.server.test_ticket_merge import created, repair
+
+    a = world.a
+    events = [
+        created(4, a.tenant_id, customer_name="ALPHASECRET Kunde"),
+        repair(5, a.tenant_id, "repair.note_added", note_id="n1", text="ALPHASECRET note"),
+    ]
+    assert a.push(world.client, events).json()["results"] == []
+    assert_a_hidden(world)
+    mine = world.client.get("/v1/sync/pull", headers=a.device_auth).text
+    assert "ALPHASECRET Kunde" in mine and "ALPHASECRET note" in mine
+
+
+def assert_a_hidden(world: World) -> None:
     ops = operations(world)
     assert len(ops) >= 20
     b = world.b

@@ -56,6 +56,31 @@ def test_an_unfiltered_query_sees_only_the_scopes_tenant(world):
         assert conn.execute(text("SELECT count(DISTINCT tenant_id) FROM events")).scalar() == 2
 
 
+def test_repair_tickets_and_their_parts_are_seen_by_their_own_tenant_only(world):
+    from tests.server.test_ticket_merge import created, repair
+
+    for side in (world.a, world.b):
+        note = repair(5, side.tenant_id, "repair.note_added", note_id="n1", text=side.marker)
+        assert side.push(world.client, [created(4, side.tenant_id), note]).json()["results"] == []
+    engine = world.central.engine
+    with scoped(engine, Scope("tenant", (world.b.tenant_id,))) as conn:
+        tickets = {r[0] for r in conn.execute(text("SELECT tenant_id FROM repair_tickets"))}
+        notes = [r[0] for r in conn.execute(text("SELECT data->>'text' FROM repair_ticket_parts "
+                                                 "WHERE kind = 'note'"))]  # fmt: skip
+    assert tickets == {world.b.tenant_id} and notes == ["BETAONLY"]
+    with scoped(engine, Scope.none()) as conn:
+        assert conn.execute(text("SELECT count(*) FROM repair_ticket_parts")).scalar() == 0
+    with pytest.raises(ProgrammingError, match="row-level security"):
+        with scoped(engine, Scope("tenant", (world.b.tenant_id,))) as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO repair_tickets (tenant_id, ticket_id, site_id, base, fields, "
+                    "status) VALUES (:t, 'X', 'x', '{}', '{}', 'received')"
+                ),
+                {"t": world.a.tenant_id},
+            )
+
+
 def test_a_scope_cannot_write_rows_for_another_tenant(world):
     with pytest.raises(ProgrammingError, match="row-level security"):
         with scoped(world.central.engine, Scope("tenant", (world.b.tenant_id,))) as conn:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pos.model.payment import Tender
-from pos.services import repair_documents, repair_money
+from pos.services import repair_documents, repair_edit, repair_money
 from pos.services.checkout import SaleResult
 from pos.services.repair_intake import IntakeForm, take_in
 from printers.printing import Printing
@@ -32,6 +32,14 @@ class RepairDesk:
     def take_in(self, form: IntakeForm) -> str:
         """Save the ticket (one transaction); returns its id."""
         return take_in(self.uow, self.session.context(), form, data_dir=self.data_dir)
+
+    def add_note(self, ticket_id: str, text: str) -> str:
+        """An append-only note on the job (synced to the other counters)."""
+        return repair_edit.add_note(self.uow, self.session.context(), ticket_id, text)
+
+    def update_details(self, ticket_id: str, texts: dict[str, str]) -> tuple[str, ...]:
+        """Save the edited fields; returns the names of those that really changed."""
+        return repair_edit.update_details(self.uow, self.session.context(), ticket_id, **texts)
 
     def print_intake(self, ticket_id: str) -> list[str]:
         """Claim slip (receipt printer) and one tag per item and accessory (tag printer)."""

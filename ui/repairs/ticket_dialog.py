@@ -1,6 +1,7 @@
 """One repair ticket: customer, item and money at a glance, the labour and parts on the job, the
-history (who, when, what was sent), and the actions: status change with its message preview,
-work and approval, an extra tag, the claim slip again."""
+history (who, when, what was sent), notes, a warning when another counter changed the status
+first, and the actions: status change with its message preview, work and approval, a note, an
+extra tag, the claim slip again."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from pos.errors import DomainError
 from pos.services.repair_detail import TicketDetail, ticket_detail
 from ui.common import error_text, kr, touch_button
 from ui.repairs.desk import RepairDesk
+from ui.repairs.details_dialog import DetailsDialog
 from ui.repairs.labels import status_label
 from ui.repairs.outcome_dialog import OutcomeDialog
 from ui.repairs.status_dialog import StatusDialog
@@ -81,6 +83,10 @@ class TicketDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("ticketMessage")
         self.message.setWordWrap(True)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText(self.tr("Note for the job (seen at every counter)"))
+        self.note_edit.setMinimumHeight(48)
+        self.note_button = touch_button(self.tr("Add note"), self, "F9")
         self.extra_label = QLineEdit(self)
         self.extra_label.setPlaceholderText(self.tr("Extra tag for… (e.g. Charger)"))
         self.extra_label.setMinimumHeight(48)
@@ -89,6 +95,7 @@ class TicketDialog(QDialog):
         self.tag_button = touch_button(self.tr("Extra tag"), self, "F6")
         self.slip_button = touch_button(self.tr("Print claim slip again"), self, "F7")
         self.outcome_button = touch_button(self.tr("Outcome"), self, "F8")
+        self.details_button = touch_button(self.tr("Edit details"), self, "F10")
         self.close_button = touch_button(self.tr("Close"), self, "Esc")
         top = QHBoxLayout()
         top.addWidget(self.summary, 3)
@@ -96,11 +103,14 @@ class TicketDialog(QDialog):
         right.addWidget(QLabel(self.tr("Labour and parts"), self))
         right.addWidget(self.lines)
         top.addLayout(right, 2)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.note_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.extra_label, 1)
         for button in (
-            self.tag_button, self.slip_button, self.outcome_button, self.status_button,
-            self.close_button,
+            self.details_button, self.tag_button, self.slip_button, self.outcome_button,
+            self.status_button, self.close_button,
         ):  # fmt: skip
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
@@ -109,9 +119,12 @@ class TicketDialog(QDialog):
         layout.addWidget(self.work)
         layout.addWidget(QLabel(self.tr("History"), self))
         layout.addWidget(self.history, 2)
+        layout.addLayout(note_row)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.status_button.clicked.connect(self.change_status)
+        self.note_button.clicked.connect(self.add_note)
+        self.details_button.clicked.connect(self.edit_details)
         self.tag_button.clicked.connect(self.extra_tag)
         self.slip_button.clicked.connect(self.reprint_slip)
         self.outcome_button.clicked.connect(self.record_outcome)
@@ -141,6 +154,7 @@ class TicketDialog(QDialog):
         )
         final = detail.status.final
         self.status_button.setEnabled(not final)
+        self.details_button.setEnabled(not final)
         self.work.setEnabled(not final)
 
     def _summary_html(self, d: TicketDetail) -> str:
@@ -158,6 +172,23 @@ class TicketDialog(QDialog):
             warning = "<p style='color:#b71c1c'><b>{}</b></p>".format(
                 escape(self.tr("Above what the customer approved: record the approval (F5)."))
             )
+        for conflict in d.status_conflicts:
+            text = (
+                self.tr(
+                    "The status was changed at another counter: your change from «%1» to «%2» "
+                    "was not used. The status is now «%3»."
+                )
+                .replace("%1", status_label(conflict.from_status))
+                .replace("%2", status_label(conflict.to_status))
+                .replace("%3", status_label(d.status))
+            )
+            warning += f"<p style='color:#b71c1c'><b>{escape(text)}</b></p>"
+        notes = "".join(
+            f"<li>{escape(n.when)} {escape(n.who)}: {escape(n.text)}</li>" for n in d.notes
+        )
+        if notes:
+            heading = escape(self.tr("Notes"))
+            warning += f"<p><b>{heading}</b></p><ul>{notes}</ul>"
         contact = ", ".join(x for x in (d.phone, d.email) if x)
         consent = self.tr("may be contacted") if d.consent else self.tr("no contact")
         rows = [
@@ -202,6 +233,27 @@ class TicketDialog(QDialog):
         if changed.notification_id:
             text += " " + self.tr("Message queued; it is sent when the centre is online.")
         self.say(text)
+        self.refresh()
+
+    def edit_details(self) -> DetailsDialog:
+        """F10: correct the customer's contact, the item or the fault (only changes are sent)."""
+        dialog = DetailsDialog(self.desk, self.ticket_id, self)
+        dialog.accepted.connect(self._details_saved)
+        dialog.open()
+        return dialog
+
+    def _details_saved(self) -> None:
+        self.say(self.tr("Saved."))
+        self.refresh()
+
+    def add_note(self) -> None:
+        try:
+            self.desk.add_note(self.ticket_id, self.note_edit.text())
+        except DomainError as error:
+            self.say(error_text(error), problem=True)
+            return
+        self.note_edit.clear()
+        self.say(self.tr("Note saved."))
         self.refresh()
 
     def _work_saved(self) -> None:

@@ -92,9 +92,34 @@ class SyncPage(PageWidget):
         rows = sync_problems(self.ctx.session.uow, limit=200)
         self.problems.setRowCount(len(rows))
         for row, problem in enumerate(rows):
-            values = (problem["device_seq"], problem["status"], problem["code"], problem["type"])
+            values = (
+                problem["device_seq"],
+                problem["status"],
+                self.reason(str(problem["code"])),
+                problem["type"],
+            )
             for column, value in enumerate(values):
                 self.problems.setItem(row, column, QTableWidgetItem(str(value)))
+
+    def reason(self, code: str) -> str:
+        """The problem in words staff understand (the code itself when there are none)."""
+        reasons = {
+            "status_conflict": self.tr(
+                "The repair's status was changed at another counter first; this change was "
+                "not used, and the ticket shows the status the other counter set."
+            ),
+            "reopen_refused": self.tr("Reopening the repair needs a manager the server knows."),
+            "ticket_unknown": self.tr("The server has not received this repair ticket."),
+            "field_invalid": self.tr("Some fields of the repair were unreadable and were ignored."),
+            "hlc_clamped": self.tr(
+                "This counter's clock was more than an hour ahead; the edit counts from the "
+                "server's time."
+            ),
+            "reference_conflict": self.tr(
+                "Data from the server could not be used on this counter."
+            ),
+        }
+        return reasons.get(code, code)
 
     def run_sync(self) -> None:
         from pos.signing import KeyStore

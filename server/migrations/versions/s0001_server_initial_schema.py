@@ -11,7 +11,9 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from server.schema import APP_ROLE, INSERT_ONLY, RLS_TABLES
+from server.schema import APP_ROLE
+from server.schema import INSERT_ONLY_V1 as INSERT_ONLY
+from server.schema import RLS_TABLES_V1 as RLS_TABLES
 
 revision = "s0001"
 down_revision = None

@@ -1,0 +1,154 @@
+"""The counter's merge of pulled tickets on its own: a pulled edit wins only with a later clock,
+an edit not yet pushed stays on top, and pulled data it cannot use becomes a sync problem,
+never an exception."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pos.services import reference_pull, repair_edit, sync_state, ticket_clock
+from tests.integration.repair_helpers import take_in
+
+_versions = itertools.count(1)
+
+
+def pulled(counter, ticket: str, **changes) -> dict:
+    """The server's copy of a ticket as this counter made it, with ``changes`` on top."""
+    with counter.uow.read() as uow:
+        row = uow.repairs.ticket_row(ticket)
+        stamps = uow.repairs.field_clock(ticket)
+    data = {
+        "ticket": ticket,
+        "register_id": row["register_id"],
+        "created_by": row["created_by"],
+        "created_at": row["created_at"],
+        "status": row["status"],
+        "fields": repair_edit.field_values(row),
+        "field_hlc": stamps,
+        "history": [], "notes": [], "lines": [], "removals": [], "approvals": [],
+    } | changes  # fmt: skip
+    return {"entity": "ticket", "op": "upsert", "id": f"{row['tenant_id']}/{ticket}",
+            "tenant_id": row["tenant_id"], "version": next(_versions), "data": data}  # fmt: skip
+
+
+def apply(counter, *changes) -> int:
+    return reference_pull.apply_page(counter.uow, list(changes), "c").refused
+
+
+def fault(counter, ticket: str) -> str:
+    with counter.uow.read() as uow:
+        return uow.repairs.ticket_row(ticket)["fault"]
+
+
+def test_a_pulled_field_wins_only_with_a_later_stamp_and_moves_the_local_clock(counter, ctx):
+    ticket = take_in(counter, ctx)
+    base = pulled(counter, ticket)
+    mine = base["data"]["field_hlc"]["fault"]
+    later = f"{int(mine[:13]) + 5000:013d}-00000-dev_other"
+    earlier = f"{int(mine[:13]) - 5000:013d}-00000-dev_other"
+    old = dict(base["data"]["fields"], fault="Eldre")
+    assert (
+        apply(
+            counter,
+            pulled(
+                counter,
+                ticket,
+                fields=old,
+                field_hlc=dict(base["data"]["field_hlc"], fault=earlier),
+            ),
+        )
+        == 0
+    )
+    assert fault(counter, ticket) != "Eldre"
+    new = dict(base["data"]["fields"], fault="Nyere")
+    assert (
+        apply(
+            counter,
+            pulled(
+                counter, ticket, fields=new, field_hlc=dict(base["data"]["field_hlc"], fault=later)
+            ),
+        )
+        == 0
+    )
+    assert fault(counter, ticket) == "Nyere"
+    with counter.uow.read() as uow:
+        assert ticket_clock.current(uow) > later  # the receive rule
+    repair_edit.update_details(counter.uow, ctx, ticket, fault="Etter")
+    with counter.uow.read() as uow:
+        assert uow.repairs.field_clock(ticket)["fault"] > later
+
+
+def test_an_unpushed_local_edit_and_status_stay_on_top_of_older_pulled_state(counter, ctx):
+    ticket = take_in(counter, ctx)
+    stale = pulled(counter, ticket)  # what the server held before the edits below
+    repair_edit.update_details(counter.uow, ctx, ticket, fault="Lokal endring")
+    from pos.model.repair import RepairStatus
+    from pos.services import repair_status
+
+    repair_status.change_status(counter.uow, ctx, ticket, RepairStatus.DIAGNOSING)
+    assert sync_state.sync_status(counter.uow).unsynced > 0
+    assert apply(counter, stale) == 0
+    with counter.uow.read() as uow:
+        row = uow.repairs.ticket_row(ticket)
+    assert (row["fault"], row["status"]) == ("Lokal endring", "diagnosing")
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+KEYS = st.sampled_from(["ticket", "status", "fields", "field_hlc", "history", "notes", "lines",
+                        "removals", "approvals", "created_by", "register_id"])  # fmt: skip
+NAMES = st.sampled_from(["customer_name", "fault", "estimate", "accessories"])
+
+
+def test_pulled_ticket_data_that_makes_no_sense_is_refused_not_a_crash(counter, ctx):
+    ticket = take_in(counter, ctx)
+
+    @given(
+        junk=st.dictionaries(KEYS, JSON, max_size=6),
+        keep_id=st.booleans(),
+        stamped=st.lists(NAMES, max_size=2),
+    )
+    @settings(max_examples=80, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))  # fmt: skip
+    def merge(junk, keep_id, stamped):
+        change = pulled(counter, ticket)
+        change["data"] = change["data"] | junk | ({"ticket": ticket} if keep_id else {})
+        change["data"].setdefault("field_hlc", {})
+        if isinstance(change["data"]["field_hlc"], dict):  # junk stamps for real fields
+            change["data"]["field_hlc"].update({name: "zzz" for name in stamped})
+        apply(counter, change)
+        with counter.uow.read() as uow:
+            row = uow.repairs.ticket_row(ticket)
+            clock = uow.repairs.field_clock(ticket)
+        assert row is not None and row["customer_name"]
+        assert all(stamp[:13].isdigit() for stamp in clock.values())
+
+    merge()
+    assert apply(counter, {"entity": "ticket", "op": "upsert", "id": "x", "tenant_id": None,
+                           "version": 1, "data": "not an object"}) == 1  # fmt: skip
+
+
+def test_a_ticket_refused_for_want_of_its_staff_merges_once_they_arrive(counter, ctx):
+    from pos.services import sync_state
+
+    other = take_in(counter, ctx)
+    change = pulled(counter, other)
+    change["id"] = change["id"].replace(other, "R0200003X")
+    change["data"] = change["data"] | {"ticket": "R0200003X", "created_by": "staff-new"}
+    assert apply(counter, change) == 1
+    assert [p["code"] for p in sync_state.sync_problems(counter.uow)] == ["reference_conflict"]
+    nils = {"staff_no": "3001", "name": "Nils Ny", "role": "technician", "pin_hash": "x"}
+    staff = {"entity": "staff", "op": "upsert", "id": "staff-new", "tenant_id": None,
+             "version": next(_versions), "data": nils}  # fmt: skip
+    assert apply(counter, staff) == 0
+    with counter.uow.read() as uow:
+        assert uow.repairs.ticket_row("R0200003X")["created_by"] == "staff-new"
+    assert sync_state.sync_problems(counter.uow) == []
