@@ -30,6 +30,10 @@ class BadTicket(ValueError):
     """Pulled ticket data this counter cannot apply (kept as a sync problem, never a crash)."""
 
 
+_UNUSABLE = (LookupError, TypeError, ValueError, AttributeError, OverflowError, sqlite3.Error)
+"""What bad pulled data can raise (OverflowError: an integer too large for SQLite)."""
+
+
 def merge_tickets(uow: UnitOfWork, changes: Sequence[Change]) -> list[Change]:
     """Merge every ``ticket`` upsert of a page; returns the changes that had to be refused."""
     refused: list[Change] = []
@@ -43,7 +47,7 @@ def merge_tickets(uow: UnitOfWork, changes: Sequence[Change]) -> list[Change]:
             stamps = _merge_one(uow, change.get("data"), change.get("tenant_id"), now)
             ticket_clock.observe(uow, stamps, now)
             raw.execute("RELEASE ticket_merge")
-        except (BadTicket, KeyError, TypeError, ValueError, AttributeError, sqlite3.Error):
+        except _UNUSABLE:
             raw.execute("ROLLBACK TO ticket_merge")
             raw.execute("RELEASE ticket_merge")
             refused.append(change)
@@ -143,7 +147,7 @@ def _parts(uow: UnitOfWork, ticket_id: str, data: dict[str, Any]) -> list[str]:
     uow.repairs.insert_missing("repair_lines", [
         common | {"id": p["id"], "kind": "part" if p.get("kind") == "part" else "labour",
                   "item_id": p["item_id"], "description": str(p.get("description") or ""),
-                  "qty": _int(p.get("qty"), 1), "minutes": p.get("minutes"),
+                  "qty": _int(p.get("qty"), 1), "minutes": _int_or_none(p.get("minutes")),
                   "unit_price": _int(p.get("unit_price"), _int(p["amount"], 0)),
                   "amount": _int(p["amount"], 0), "staff_id": p["staff_id"],
                   "created_at": p["at"]}
@@ -174,6 +178,13 @@ def _is_stamp(value: Any) -> bool:
 
 def _status(value: Any) -> str | None:
     return None if value is None else RepairStatus(value).value
+
+
+def _int_or_none(value: Any) -> int | None:
+    """An integer in range, else None (an optional number such as a line's minutes)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**11:
+        return value
+    return None
 
 
 def _int(value: Any, default: int) -> int:

@@ -152,3 +152,25 @@ def test_a_ticket_refused_for_want_of_its_staff_merges_once_they_arrive(counter,
     with counter.uow.read() as uow:
         assert uow.repairs.ticket_row("R0200003X")["created_by"] == "staff-new"
     assert sync_state.sync_problems(counter.uow) == []
+
+
+def test_a_pulled_line_with_an_out_of_range_number_does_not_stop_the_pull(counter, ctx):
+    """The server passes a line's ``minutes`` through as the counter sent it: a number SQLite
+    cannot hold (OverflowError, not a sqlite3.Error) must not make every later pull fail."""
+    from pos.services.repair_work import labour_item
+
+    ticket = take_in(counter, ctx)
+    with counter.uow.read() as uow:
+        tenant_id = uow.repairs.ticket_row(ticket)["tenant_id"]
+        item_id = labour_item(uow, tenant_id).id
+    line = {"id": "line-huge", "staff_id": ctx.operator.staff_id, "at": "2026-03-02T10:00:00Z",
+            "item_id": item_id, "kind": "labour", "description": "Arbeid", "qty": 1,
+            "minutes": 10**20, "unit_price": 45000, "amount": 45000,
+            "hlc": "1772445600000-00000-dev_other"}  # fmt: skip
+    odd_time = line | {"id": "line-odd-time", "minutes": 30, "at": 10**30}
+    assert apply(counter, pulled(counter, ticket, lines=[line])) == 0
+    assert apply(counter, pulled(counter, ticket, lines=[odd_time])) == 1  # refused, no crash
+    with counter.uow.read() as uow:
+        lines = uow.store.rows("SELECT id, minutes FROM repair_lines WHERE ticket_id = ?",
+                               (ticket,))  # fmt: skip
+    assert {(r["id"], r["minutes"]) for r in lines} == {("line-huge", None)}
