@@ -181,13 +181,16 @@ def _apply(
     if kind == "repair.updated":
         _merge_fields(ticket, payload.get("fields") or {}, stamp, device.id, found)
     elif kind in ("repair.status_changed", "repair.reopened"):
+        move_id = payload.get("history_id") or row["event_id"]
+        if _has_part(conn, ticket, "status", str(move_id)[:100]):
+            return  # this move re-sent under a new event id: it was applied once already
         problem = _status_problem(conn, ticket, kind, payload)
         if problem:
             found.append(problem)
             return
         ticket.status = payload["to"]
         move = {"from": payload["from"], "to": payload["to"], "note": str(payload.get("note", ""))}
-        _part(ticket, "status", payload.get("history_id") or row["event_id"], stamp, row, move)
+        _part(ticket, "status", move_id, stamp, row, move)
     elif kind == "repair.note_added":
         _part(ticket, "note", payload["note_id"], stamp, row, {"text": payload["text"]})
     elif kind == "repair.line_added":
@@ -204,6 +207,20 @@ def _apply(
         approval = {name: payload.get(name) for name in ("amount", "method", "note")}
         _part(ticket, "approval", payload.get("approval_id") or row["event_id"], stamp, row,
               approval)  # fmt: skip
+
+
+def _has_part(conn: Connection, ticket: Ticket, kind: str, part_id: str) -> bool:
+    """Whether the ticket holds this part already (stored, or merged earlier in this push)."""
+    if any(k == kind and i == part_id for k, i, _, _ in ticket.parts):
+        return True
+    found = conn.execute(
+        text(
+            "SELECT 1 FROM repair_ticket_parts WHERE tenant_id = :t AND ticket_id = :i "
+            "AND kind = :k AND part_id = :p"
+        ),
+        {"t": ticket.tenant_id, "i": ticket.ticket_id, "k": kind, "p": part_id},
+    ).first()
+    return found is not None
 
 
 def _status_problem(

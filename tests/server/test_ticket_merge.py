@@ -149,6 +149,23 @@ def test_replayed_and_re_sent_parts_are_stored_once(world):
     assert world.central.scalar("SELECT count(*) FROM repair_ticket_parts") == 3
 
 
+def test_a_status_move_re_sent_under_a_new_event_id_is_not_applied_again(world):
+    a, t = world.a, world.a.tenant_id
+    moves = [("received", "diagnosing"), ("diagnosing", "awaiting_approval"),
+             ("awaiting_approval", "diagnosing")]  # fmt: skip
+    events = [created(4, t)] + [
+        repair(5 + i, t, "repair.status_changed", history_id=f"m{i}", **{"from": f, "to": to})
+        for i, (f, to) in enumerate(moves)
+    ]
+    assert results(a.push(world.client, events)) == []
+    # the middle move again (same history id, new event id): it happened once, already
+    again = dict(events[2], event_id=str(uuid.uuid4()), device_seq=8)
+    assert results(a.push(world.client, [again])) == []
+    data = ticket(world, a)
+    assert data["status"] == "diagnosing"
+    assert [h["to"] for h in data["history"]][-1] == "diagnosing"
+
+
 def test_bad_repair_payloads_are_quarantined_or_flagged_never_a_server_error(world):
     a, t = world.a, world.a.tenant_id
     far = int(time.time() * 1000) + 10 * 3_600_000  # ten hours ahead of the server
