@@ -179,19 +179,33 @@ class RepairStore:
         """Deposits paid in, minus paid back, minus what pickups have deducted."""
         return int(self.store._raw.execute(_DEPOSIT_HELD, {"t": ticket_id}).fetchone()[0])
 
-    def deposit_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
-        """Deposits other counters hold for the ticket (from the pulled ticket): this counter
-        has no voucher for them, so it cannot deduct them at pickup."""
+    def _pulled_parts(self, tenant_id: str, ticket_id: str, name: str) -> list[dict[str, Any]]:
+        """One list of the pulled ticket (the server's copy), only its well-formed entries."""
         row = self.store._raw.execute(
             "SELECT data FROM ref_entities WHERE entity = 'ticket' AND id = ?",
             (f"{tenant_id}/{ticket_id}",),
         ).fetchone()
-        if row is None:
-            return 0
+        data = json.loads(row[0]) if row is not None else None
+        parts = data.get(name) if isinstance(data, dict) else None
+        return [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []
+
+    def lines_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
+        """Lines of the pulled ticket, not removed there, that this counter lacks (their item
+        or staff member is not known here): it cannot charge them at pickup."""
+        mine = {str(r[0]) for r in self.store._raw.execute(
+            "SELECT id FROM repair_lines WHERE ticket_id = ?", (ticket_id,)
+        )}  # fmt: skip
+        removed = {str(p.get("id")) for p in self._pulled_parts(tenant_id, ticket_id, "removals")}
+        lines = self._pulled_parts(tenant_id, ticket_id, "lines")
+        return sum(1 for p in lines if str(p.get("id")) not in mine | removed)
+
+    def deposit_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
+        """Deposits other counters hold for the ticket (from the pulled ticket): this counter
+        has no voucher for them, so it cannot deduct them at pickup."""
         mine = {str(r[0]) for r in self.store._raw.execute(
             "SELECT id FROM repair_deposits WHERE ticket_id = ?", (ticket_id,)
         )}  # fmt: skip
-        deposits = json.loads(row[0]).get("deposits") or []
+        deposits = self._pulled_parts(tenant_id, ticket_id, "deposits")
         return sum(
             int(d["amount"]) for d in deposits
             if isinstance(d, dict) and d.get("id") not in mine and isinstance(d.get("amount"), int)

@@ -232,6 +232,15 @@ def add_pickup_to_basket(uow_factory: UnitOfWorkFactory, basket: Basket, ticket_
                 reason_en=f"a deposit of {format_nok(elsewhere)} kr was paid at another counter "
                 "and can only be deducted there",
             )
+        missing = uow.repairs.lines_elsewhere(row["tenant_id"], row["id"])
+        if missing:
+            raise PickupProblem(
+                row["id"],
+                reason_nb=f"{missing} linje(r) registrert på en annen kasse er ikke kjent her "
+                "ennå (varen eller den ansatte mangler)",
+                reason_en=f"{missing} line(s) recorded at another counter are not known here yet "
+                "(the item or staff member is missing)",
+            )
         if any(ticket_id_of(line) == row["id"] for line in basket.lines):
             raise PickupProblem(
                 row["id"], reason_nb="er allerede i kurven", reason_en="is already in the basket"

@@ -25,7 +25,7 @@ from pos.services.repair_common import (
     load_ticket,
     message_for,
 )
-from pos.unit_of_work import UnitOfWorkFactory
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 NOTIFICATION_STATES = ("pending", "sent", "failed")
 
@@ -51,9 +51,7 @@ def preview_status_change(
     with uow_factory.read() as uow:
         row, ticket = load_ticket(uow, ticket_id)
         ticket.transition(to)
-        _check_not_collecting(
-            row["id"], ticket.status, to, uow.repairs.deposit_held(row["id"]), ticket.actual
-        )
+        _check_not_collecting(uow, row, ticket.actual, to)
         return StatusChangePreview(row["id"], ticket.status, to, message_for(uow, row, to))
 
 
@@ -69,20 +67,20 @@ def change_status(
     """Save the change; queues exactly ``confirmed`` (when given) or refuses with MessageChanged."""
     with uow_factory() as uow:
         row, ticket = load_ticket(uow, ticket_id)
-        _check_not_collecting(
-            row["id"], ticket.status, to, uow.repairs.deposit_held(row["id"]), ticket.actual
-        )
+        _check_not_collecting(uow, row, ticket.actual, to)
         changed = apply_status(uow, ctx, ctx.stamp(), row, ticket, to, note, confirmed)
         uow.commit()
     return changed
 
 
-def _check_not_collecting(
-    ticket_id: str, current: RepairStatus, to: RepairStatus, held: int, actual: int
-) -> None:
-    """Collected means paid at the till, unless there is nothing to pay and no deposit."""
-    if to is RepairStatus.COLLECTED and (held or actual):
-        raise CollectAtTill(ticket_id)
+def _check_not_collecting(uow: UnitOfWork, row: dict, actual: int, to: RepairStatus) -> None:
+    """Collected means paid at the till, unless there is nothing to pay, no deposit and no
+    line from another counter that this one lacks (it would be charged at the till)."""
+    if to is not RepairStatus.COLLECTED:
+        return
+    held = uow.repairs.deposit_held(row["id"])
+    if held or actual or uow.repairs.lines_elsewhere(row["tenant_id"], row["id"]):
+        raise CollectAtTill(row["id"])
 
 
 def assign_technician(

@@ -6,11 +6,22 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pos.services import reference_pull, repair_edit, sync_state, ticket_clock
-from tests.integration.repair_helpers import take_in
+from pos.model.basket import Basket
+from pos.model.repair import RepairStatus
+from pos.services import (
+    reference_pull,
+    repair_edit,
+    repair_money,
+    repair_status,
+    sync_state,
+    ticket_clock,
+)
+from pos.services.repair_work import labour_item
+from tests.integration.repair_helpers import ready_job, take_in
 
 _versions = itertools.count(1)
 
@@ -157,8 +168,6 @@ def test_a_ticket_refused_for_want_of_its_staff_merges_once_they_arrive(counter,
 def test_a_pulled_line_with_an_out_of_range_number_does_not_stop_the_pull(counter, ctx):
     """The server passes a line's ``minutes`` through as the counter sent it: a number SQLite
     cannot hold (OverflowError, not a sqlite3.Error) must not make every later pull fail."""
-    from pos.services.repair_work import labour_item
-
     ticket = take_in(counter, ctx)
     with counter.uow.read() as uow:
         tenant_id = uow.repairs.ticket_row(ticket)["tenant_id"]
@@ -174,3 +183,23 @@ def test_a_pulled_line_with_an_out_of_range_number_does_not_stop_the_pull(counte
         lines = uow.store.rows("SELECT id, minutes FROM repair_lines WHERE ticket_id = ?",
                                (ticket,))  # fmt: skip
     assert {(r["id"], r["minutes"]) for r in lines} == {("line-huge", None)}
+
+
+def test_a_job_with_a_pulled_line_this_counter_cannot_hold_is_not_handed_over_short(counter, ctx):
+    """A part registered at another counter is not an item here, so its line is skipped at the
+    merge; handing the job over would charge the customer without it."""
+    ticket = ready_job(counter, ctx, deposit=False)
+    part = {"id": "line-from-k2", "staff_id": ctx.operator.staff_id, "at": "2026-03-02T10:00Z",
+            "item_id": "item-only-at-k2", "kind": "part", "description": "Brukt kjede",
+            "qty": 1, "unit_price": 12000, "amount": 12000,
+            "hlc": "1772445600000-00000-dev_k2"}  # fmt: skip
+    assert apply(counter, pulled(counter, ticket, lines=[part])) == 0
+    with pytest.raises(repair_money.PickupProblem) as refused:
+        repair_money.add_pickup_to_basket(counter.uow, Basket(), ticket)
+    assert "en annen kasse" in refused.value.message("nb")
+    with pytest.raises(repair_status.CollectAtTill):
+        repair_status.change_status(counter.uow, ctx, ticket, RepairStatus.COLLECTED)
+    removal = {"id": "line-from-k2", "staff_id": ctx.operator.staff_id, "reason": "Feil",
+               "at": "2026-03-02T10:05Z", "hlc": "1772445900000-00000-dev_k2"}  # fmt: skip
+    apply(counter, pulled(counter, ticket, lines=[part], removals=[removal]))
+    assert repair_money.add_pickup_to_basket(counter.uow, Basket(), ticket).ticket_id == ticket
