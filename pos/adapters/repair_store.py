@@ -13,6 +13,7 @@ from typing import Any
 from pos.adapters.repositories import Store
 from pos.model.notification import DEFAULT_RULES, ChannelChoice, NotifyRule
 from pos.model.repair import RepairStatus, RepairTicket
+from pos.sync_protocol import TICKET_FIELDS
 
 _ACTIVE_LINES = (
     "SELECT l.* FROM repair_lines l LEFT JOIN repair_line_removals r ON r.line_id = l.id "
@@ -163,6 +164,18 @@ class RepairStore:
             (acked_through, ticket_id),
         ).fetchone()
         return row is not None
+
+    def unpushed_fields(self, ticket_id: str, acked_through: int) -> set[str]:
+        """The descriptive fields of this ticket edited here and not yet taken by the server."""
+        rows = self.store._raw.execute(
+            "SELECT type, json_extract(payload, '$.fields') FROM outbox WHERE device_seq > ? "
+            "AND type IN ('repair.updated', 'repair.ticket_created') "
+            "AND json_extract(payload, '$.ticket') = ?",
+            (acked_through, ticket_id),
+        ).fetchall()
+        if any(kind == "repair.ticket_created" for kind, _ in rows):
+            return set(TICKET_FIELDS)
+        return {name for _, fields in rows for name in json.loads(fields or "{}")}
 
     def status_conflicts(self, ticket_id: str) -> list[dict]:
         """This counter's status changes of the ticket that the server flagged status_conflict."""

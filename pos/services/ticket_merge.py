@@ -2,8 +2,9 @@
 
 A ticket this counter has never seen is created, so a job taken in at another counter can be
 found, worked on and collected here. Descriptive fields are merged by hybrid logical clock: a
-pulled value wins only if its stamp is later than the one this counter holds, so an edit made
-here and not yet pushed stays on top until the server has it (the Replicache rebase). Notes,
+pulled value wins over an edit made here and not yet pushed only if its stamp is later, so
+that edit stays on top until the server has it (the Replicache rebase); any other field takes
+the server's value and stamp, as the server decided on it (it may have clamped a stamp). Notes,
 lines, removals, approvals and status history are a union by id. The status is the server's,
 unless a status change of this ticket is still waiting in the outbox.
 """
@@ -75,9 +76,15 @@ def _merge_one(uow: UnitOfWork, data: Any, tenant_id: Any, now: datetime) -> lis
         raise BadTicket("the ticket belongs to another tenant here")
     else:
         held = uow.repairs.field_clock(ticket_id)
-        later = {n: v for n, v in fields.items() if stamps[n] > held.get(n, "")}
+        acked = uow.sync.acked_through()
+        mine = uow.repairs.unpushed_fields(ticket_id, acked)
+        later = {  # an edit the server has decided on is the server's (it may clamp a stamp)
+            n: v
+            for n, v in fields.items()
+            if stamps[n] > held.get(n, "") or (n not in mine and stamps[n] != held.get(n))
+        }
         changes = column_values(later)
-        pending = uow.repairs.has_unpushed_status(ticket_id, uow.sync.acked_through())
+        pending = uow.repairs.has_unpushed_status(ticket_id, acked)
         if status.value != row["status"] and not pending:
             changes["status"] = status.value
         if changes:

@@ -203,3 +203,28 @@ def test_a_job_with_a_pulled_line_this_counter_cannot_hold_is_not_handed_over_sh
                "at": "2026-03-02T10:05Z", "hlc": "1772445900000-00000-dev_k2"}  # fmt: skip
     apply(counter, pulled(counter, ticket, lines=[part], removals=[removal]))
     assert repair_money.add_pickup_to_basket(counter.uow, Basket(), ticket).ticket_id == ticket
+
+
+def test_once_an_edit_is_acked_the_server_s_value_is_taken_even_with_an_earlier_stamp(counter, ctx):
+    """The server clamps a stamp from a clock far ahead, so another counter's later edit can
+    win there with a stamp below this counter's: once the server has the edit, its decision
+    stands here too instead of the two copies drifting apart."""
+    ticket = take_in(counter, ctx)
+    repair_edit.update_details(counter.uow, ctx, ticket, fault="Herfra, klokka går foran")
+    with counter.uow() as uow:  # pushed and acknowledged
+        uow.sync.set_acked_through(uow.sync.outbox_last_seq())
+        uow.commit()
+    mine = pulled(counter, ticket)["data"]["field_hlc"]["fault"]
+    theirs = f"{int(mine[:13]) - 3_600_000:013d}-00000-dev_other"
+    base = pulled(counter, ticket)["data"]
+    change = pulled(
+        counter,
+        ticket,
+        fields=dict(base["fields"], fault="Fra den andre kassen"),
+        field_hlc=dict(base["field_hlc"], fault=theirs),
+    )
+    assert apply(counter, change) == 0
+    assert fault(counter, ticket) == "Fra den andre kassen"
+    with counter.uow.read() as uow:
+        assert uow.repairs.field_clock(ticket)["fault"] == theirs
+        assert ticket_clock.current(uow) >= mine  # the clock never goes back
