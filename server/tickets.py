@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from pos.hlc import MAX_AHEAD_MS, Hlc, InvalidHlc, clamp
+from pos.hlc import MAX_AHEAD_MS, Hlc, InvalidHlc, clamp, tick
 from pos.model.repair import ALLOWED, REOPEN_TARGETS, RepairStatus
 from pos.sync_protocol import MAX_TEXT, TICKET_FIELDS, field_value_ok
 from server import refdata
@@ -91,10 +91,11 @@ def merge(
     flags: Flags = {}
     touched: dict[tuple[str, str], Ticket] = {}
     now_ms = int(received.timestamp() * 1000)
+    clamped: list[Hlc] = []
     for row in rows:
         found: list[tuple[str, str]] = []
         payload = row["payload"]
-        stamp = _stamp(row, device, now_ms, found)
+        stamp = _stamp(row, device, now_ms, found, clamped)
         key = (row["tenant_id"], payload["ticket"])
         ticket = touched.get(key) or _load(conn, key)
         if row["type"] == "repair.ticket_created":
@@ -115,16 +116,22 @@ def merge(
     return flags
 
 
-def _stamp(row: dict[str, Any], device: Device, now_ms: int, found: list) -> str:
-    """The event's clock stamp (older counters sent none: its time and device), clamped."""
+def _stamp(
+    row: dict[str, Any], device: Device, now_ms: int, found: list, clamped: list[Hlc]
+) -> str:
+    """The event's clock stamp (older counters sent none: its time and device), clamped.
+    Clamped stamps all get the server's time, so each one of the batch (in device order) is
+    ticked past the one before: a counter's later edit still beats its earlier one."""
     try:
         stamp = Hlc.parse(row["payload"]["hlc"])
     except (KeyError, InvalidHlc):
         moment = datetime.fromisoformat(row["occurred_at"])
         wall = max(int(moment.timestamp() * 1000), 0)
         stamp = Hlc(min(wall, now_ms + MAX_AHEAD_MS + 1), 0, device.id)  # year 9999 fits too
-    stamp, clamped = clamp(stamp, now_ms)
-    if clamped:
+    stamp, was_clamped = clamp(stamp, now_ms)
+    if was_clamped:
+        stamp = tick(clamped[-1] if clamped else None, now_ms, stamp.node)
+        clamped.append(stamp)
         found.append(("hlc_clamped", "the clock stamp was over an hour ahead of the server"))
     return str(stamp)
 

@@ -166,6 +166,22 @@ def test_a_status_move_re_sent_under_a_new_event_id_is_not_applied_again(world):
     assert [h["to"] for h in data["history"]][-1] == "diagnosing"
 
 
+def test_of_two_clamped_edits_from_one_fast_clock_the_later_one_stays(world):
+    """Both stamps are over an hour ahead, so both are clamped to the server's clock and tie:
+    the counter's later edit (in device order) must not lose to its earlier one."""
+    a, t = world.a, world.a.tenant_id
+    far = int(time.time() * 1000) + 3 * 3_600_000
+    events = [
+        created(4, t),
+        repair(5, t, "repair.updated", hlc=stamp(far, a.device_id), fields={"fault": "First"}),
+        repair(
+            6, t, "repair.updated", hlc=stamp(far + 60_000, a.device_id), fields={"fault": "Second"}
+        ),  # fmt: skip
+    ]
+    assert results(a.push(world.client, events)) == [("flagged", "hlc_clamped")] * 2
+    assert ticket(world, a)["fields"]["fault"] == "Second"
+
+
 def test_bad_repair_payloads_are_quarantined_or_flagged_never_a_server_error(world):
     a, t = world.a, world.a.tenant_id
     far = int(time.time() * 1000) + 10 * 3_600_000  # ten hours ahead of the server
