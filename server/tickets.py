@@ -98,7 +98,10 @@ def merge(
         stamp = _stamp(row, device, now_ms, found, clamped)
         key = (row["tenant_id"], payload["ticket"])
         ticket = touched.get(key) or _load(conn, key)
-        if row["type"] == "repair.ticket_created":
+        if ticket is not None and ticket.site_id != device.site_id:
+            # ticket ids are unique per site only (label blocks): another site's job
+            found.append(("ticket_other_site", "a ticket with this id belongs to another site"))
+        elif row["type"] == "repair.ticket_created":
             ticket = ticket or _created(device, row, stamp)
             _merge_fields(ticket, {n: payload[n] for n in TICKET_FIELDS if n in payload},
                           stamp, device.id, found)  # fmt: skip
@@ -106,7 +109,7 @@ def merge(
             found.append(("ticket_unknown", "no ticket_created for this ticket on the server"))
         else:
             _apply(conn, ticket, row, stamp, device, found)
-        if ticket is not None:
+        if ticket is not None and ticket.site_id == device.site_id:
             touched[key] = ticket
         if found:
             flags[row["event_id"]] = found
@@ -301,6 +304,7 @@ def publish(conn: Connection, ticket: Ticket) -> int:
     """The merged ticket as a ``ticket`` reference change for its tenant's counters."""
     data: dict[str, Any] = {
         "ticket": ticket.ticket_id,
+        "site_id": ticket.site_id,  # the counters of other sites of the tenant leave it alone
         **ticket.base,
         "status": ticket.status,
         "fields": {name: held["v"] for name, held in ticket.fields.items()},

@@ -199,8 +199,14 @@ class RepairStore:
             (f"{tenant_id}/{ticket_id}",),
         ).fetchone()
         data = json.loads(row[0]) if row is not None else None
-        parts = data.get(name) if isinstance(data, dict) else None
+        if not isinstance(data, dict) or data.get("site_id", self._site()) != self._site():
+            return []  # none, or another site's job with the same id
+        parts = data.get(name)
         return [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []
+
+    def _site(self) -> str | None:
+        row = self.store._raw.execute("SELECT site_id FROM sync_device WHERE id = 1").fetchone()
+        return None if row is None else str(row[0])
 
     def lines_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
         """Lines of the pulled ticket, not removed there, that this counter lacks (their item

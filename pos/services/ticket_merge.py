@@ -40,9 +40,13 @@ def merge_tickets(uow: UnitOfWork, changes: Sequence[Change]) -> list[Change]:
     refused: list[Change] = []
     now = datetime.now(UTC)
     raw = uow.store._raw
+    device = uow.sync.device()
+    site = device["site_id"] if device else None
     for change in changes:
         if change.get("entity") != "ticket" or change.get("op") != "upsert":
             continue
+        if not _this_site(change.get("data"), site):
+            continue  # ticket ids are unique per site only: a tenant at two sites gets both
         raw.execute("SAVEPOINT ticket_merge")
         try:
             stamps = _merge_one(uow, change.get("data"), change.get("tenant_id"), now)
@@ -173,6 +177,11 @@ def _parts(uow: UnitOfWork, ticket_id: str, data: dict[str, Any]) -> list[str]:
         for p in lists["approvals"] if ok(p)
     ])  # fmt: skip
     return [str(p.get("hlc") or "") for p in every]
+
+
+def _this_site(data: Any, site: str | None) -> bool:
+    """Whether a pulled ticket was taken in at this counter's site (older servers: unsaid)."""
+    return not isinstance(data, dict) or "site_id" not in data or data["site_id"] == site
 
 
 def _is_stamp(value: Any) -> bool:

@@ -228,3 +228,34 @@ def test_once_an_edit_is_acked_the_server_s_value_is_taken_even_with_an_earlier_
     with counter.uow.read() as uow:
         assert uow.repairs.field_clock(ticket)["fault"] == theirs
         assert ticket_clock.current(uow) >= mine  # the clock never goes back
+
+
+def test_a_pulled_ticket_of_another_site_does_not_touch_the_job_with_that_id_here(counter, ctx):
+    """Ticket ids are unique per site only; a tenant at two sites gets both sites' tickets."""
+    ticket = take_in(counter, ctx)
+    with counter.uow() as uow:
+        device = {"server_url": "https://sentral.example", "device_id": "dev_k1",
+                  "device_epoch": 1, "token": "t", "site_id": "site-here"}  # fmt: skip
+        uow.sync.save_device(device)
+        uow.commit()
+    base = pulled(counter, ticket)["data"]
+    later = f"{int(base['field_hlc']['fault'][:13]) + 5000:013d}-00000-dev_far"
+    theirs = pulled(
+        counter,
+        ticket,
+        site_id="site-elsewhere",
+        fields=dict(base["fields"], customer_name="Per Annen", fault="Knust skjerm"),
+        field_hlc=dict(base["field_hlc"], customer_name=later, fault=later),
+    )
+    assert apply(counter, theirs) == 0  # not this site's: left alone, not a problem
+    assert fault(counter, ticket) == "Girer ikke, bremsene tar dårlig"
+    mine = pulled(counter, ticket, site_id="site-here", fields=dict(base["fields"], fault="Ny"),
+                  field_hlc=dict(base["field_hlc"], fault=later))  # fmt: skip
+    assert apply(counter, mine) == 0
+    assert fault(counter, ticket) == "Ny"
+    deposit = {"id": "d-far", "amount": 20000, "staff_id": ctx.operator.staff_id}
+    assert (
+        apply(counter, pulled(counter, ticket, site_id="site-elsewhere", deposits=[deposit])) == 0
+    )
+    with counter.uow.read() as uow:  # nor does its deposit count against the job here
+        assert uow.repairs.deposit_elsewhere(theirs["tenant_id"], ticket) == 0

@@ -10,9 +10,10 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from pos.sync_protocol import TICKET_EVENT_TYPES, TICKET_FIELDS
-from server import refdata
+from server import admin_ops, refdata
 from tests.server.conftest import Side, World
 
 T0 = 1_772_442_000_000  # 2026-03-02 09:00 UTC, in ms
@@ -222,6 +223,31 @@ def test_tickets_stay_inside_their_tenant_and_site(world):
     assert results(b.push(world.client, [edit])) == [("rejected", "tenant_forbidden")]
     assert ticket(world, a)["fields"]["fault"] == "Girer ikke"
     assert world.central.scalar("SELECT count(*) FROM repair_tickets") == 2
+
+
+def test_a_ticket_id_another_site_of_the_same_tenant_made_does_not_merge_into_it(world):
+    """Ticket ids are unique per site only (label blocks); a tenant may be at two sites."""
+    a, b = world.a, world.b
+    with world.central.admin() as conn:
+        beta = admin_ops.ensure_site(conn, "Beta site")
+        conn.execute(
+            text("INSERT INTO site_tenants VALUES (:s, :t)"), {"s": beta, "t": a.tenant_id}
+        )
+    assert results(a.push(world.client, [created(4, a.tenant_id)])) == []
+    other_job = created(4, a.tenant_id, ms=T0, customer_name="Per Annen", fault="Knust skjerm")
+    edit = repair(5, a.tenant_id, "repair.updated", hlc=stamp(T0 + 9), fields={"fault": "B!"})
+    assert results(b.push(world.client, [other_job, edit])) == [
+        ("flagged", "ticket_other_site"),
+        ("flagged", "ticket_other_site"),
+    ]
+    data = ticket(world, a)
+    assert (data["fields"]["customer_name"], data["fields"]["fault"]) == (
+        "Kari Nordmann",
+        "Girer ikke",
+    )
+    assert data["site_id"] == world.central.scalar(
+        "SELECT site_id FROM devices WHERE id = :d", d=a.device_id
+    )
 
 
 JSON = st.recursive(
