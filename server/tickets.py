@@ -102,9 +102,14 @@ def merge(
             # ticket ids are unique per site only (label blocks): another site's job
             found.append(("ticket_other_site", "a ticket with this id belongs to another site"))
         elif row["type"] == "repair.ticket_created":
-            ticket = ticket or _created(device, row, stamp)
-            _merge_fields(ticket, {n: payload[n] for n in TICKET_FIELDS if n in payload},
-                          stamp, device.id, found)  # fmt: skip
+            creation = str(payload.get("history_id") or row["event_id"])[:100]
+            if ticket is not None and not _has_part(conn, ticket, "status", creation):
+                # a counter restored from an older backup numbers its intakes again
+                found.append(("ticket_id_reused", "another job already has this ticket id"))
+            else:
+                ticket = ticket or _created(device, row, stamp)
+                _merge_fields(ticket, {n: payload[n] for n in TICKET_FIELDS if n in payload},
+                              stamp, device.id, found)  # fmt: skip
         elif ticket is None:
             found.append(("ticket_unknown", "no ticket_created for this ticket on the server"))
         else:

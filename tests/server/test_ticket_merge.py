@@ -183,6 +183,22 @@ def test_of_two_clamped_edits_from_one_fast_clock_the_later_one_stays(world):
     assert ticket(world, a)["fields"]["fault"] == "Second"
 
 
+def test_a_second_intake_under_a_ticket_id_in_use_does_not_overwrite_that_job(world):
+    """A counter restored from an older backup hands out ticket numbers again: the new job
+    must not take over the customer data of the job already on the server."""
+    a, t = world.a, world.a.tenant_id
+    assert results(a.push(world.client, [created(4, t)])) == []
+    again = dict(created(4, t), event_id=str(uuid.uuid4()), device_seq=5)  # a plain resend
+    reused = created(6, t, ms=T0, customer_name="Per Annen", fault="Knust skjerm")
+    assert results(a.push(world.client, [again, reused])) == [("flagged", "ticket_id_reused")]
+    data = ticket(world, a)
+    assert (data["fields"]["customer_name"], data["fields"]["fault"]) == (
+        "Kari Nordmann",
+        "Girer ikke",
+    )
+    assert [h["id"] for h in data["history"]] == ["h4"]
+
+
 def test_bad_repair_payloads_are_quarantined_or_flagged_never_a_server_error(world):
     a, t = world.a, world.a.tenant_id
     far = int(time.time() * 1000) + 10 * 3_600_000  # ten hours ahead of the server
