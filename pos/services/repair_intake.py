@@ -123,11 +123,16 @@ def _check_photos(photos: Sequence[Path]) -> None:
 
 
 def next_ticket_id(uow: UnitOfWork, register_id: str) -> str:
-    """Allocate the register's next ticket id inside the caller's transaction."""
+    """Allocate the register's next ticket id inside the caller's transaction, past any id a
+    job here already has (restored from an older backup, the register numbers again, and the
+    jobs it took in since come back with pull)."""
     block = uow.store.label_block(register_id)
     if block is None:
         raise NoLabelBlock(register_id)
-    return make_ticket_id(block, uow.store.next_number(f"repair_ticket:{register_id}"))
+    while True:
+        ticket_id = make_ticket_id(block, uow.store.next_number(f"repair_ticket:{register_id}"))
+        if uow.repairs.ticket_row(ticket_id) is None:
+            return ticket_id
 
 
 def take_in(

@@ -259,3 +259,18 @@ def test_a_pulled_ticket_of_another_site_does_not_touch_the_job_with_that_id_her
     )
     with counter.uow.read() as uow:  # nor does its deposit count against the job here
         assert uow.repairs.deposit_elsewhere(theirs["tenant_id"], ticket) == 0
+
+
+def test_intake_skips_a_ticket_number_a_pulled_job_already_has(counter, ctx):
+    """After a restore from an older backup the register numbers its intakes again, while the
+    jobs it took in since come back with pull: intake must not fail on them for good."""
+    first = take_in(counter, ctx)
+    with counter.uow() as uow:  # the counter as the older backup had it
+        uow.store._raw.execute(
+            "UPDATE counters SET value = value - 1 WHERE name = 'repair_ticket:K1'"
+        )
+        uow.commit()
+    second = take_in(counter, ctx, customer_name="Per Annen")
+    assert second != first
+    with counter.uow.read() as uow:
+        assert uow.repairs.ticket_row(first)["customer_name"] == "Ola Nordmann"
