@@ -178,11 +178,13 @@ class RepairStore:
         return {name for _, fields in rows for name in json.loads(fields or "{}")}
 
     def status_conflicts(self, ticket_id: str) -> list[dict]:
-        """This counter's status changes of the ticket that the server flagged status_conflict."""
+        """This counter's status changes of the ticket that the server flagged status_conflict
+        (among its flags: a clamped stamp comes first)."""
         return self.store.rows(
             "SELECT p.recorded_at, json_extract(o.payload, '$.from') AS from_status, "
             "json_extract(o.payload, '$.to') AS to_status FROM sync_problems p "
-            "JOIN outbox o ON o.event_id = p.event_id WHERE p.code = 'status_conflict' "
+            "JOIN outbox o ON o.event_id = p.event_id WHERE (p.code = 'status_conflict' OR EXISTS "
+            "(SELECT 1 FROM json_each(p.codes) WHERE value = 'status_conflict')) "
             "AND json_extract(o.payload, '$.ticket') = ? ORDER BY p.device_seq",
             (ticket_id,),
         )

@@ -85,3 +85,24 @@ def test_only_a_manager_reopens_a_finished_job(counter, ctx, manager):
     manager_ctx = TillContext("K1", manager, ctx.signer, ctx.clock)
     with pytest.raises(IllegalTransition):  # in repair again: nothing to reopen
         repair_status.reopen(counter.uow, manager_ctx, ticket)
+
+
+def test_a_status_conflict_shows_on_the_ticket_whatever_flag_the_server_named_first(counter, ctx):
+    """The server lists every flag of an event; a clamped stamp comes before the conflict."""
+    from pos.services import repair_detail
+
+    ticket = take_in(counter, ctx)
+    repair_status.change_status(counter.uow, ctx, ticket, RepairStatus.DIAGNOSING)
+    with counter.uow() as uow:
+        (sent,) = uow.store.rows(
+            "SELECT event_id, device_seq, tenant_id FROM outbox WHERE type = ?",
+            ("repair.status_changed",),
+        )
+        uow.sync.add_problems([sent | {"type": "repair.status_changed", "status": "flagged",
+                                       "code": "hlc_clamped",
+                                       "codes": ["hlc_clamped", "status_conflict"]}])  # fmt: skip
+        uow.commit()
+    conflicts = repair_detail.ticket_detail(counter.uow, ticket).status_conflicts
+    assert [(c.from_status, c.to_status) for c in conflicts] == [
+        (RepairStatus.RECEIVED, RepairStatus.DIAGNOSING)
+    ]
