@@ -22,7 +22,7 @@ from pos.model.events import OtherEvent
 from pos.services import ticket_clock
 from pos.services.context import TillContext
 from pos.services.repair_common import journal, load_ticket, require_open
-from pos.sync_protocol import MAX_TEXT, TICKET_FIELDS
+from pos.sync_protocol import MAX_TEXT, TICKET_FIELDS, field_value_ok
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 EDITABLE = (
@@ -37,6 +37,20 @@ class EmptyNote(DomainError):
     code = "empty_note"
     nb = "Notatet er tomt eller for langt (høyst 4000 tegn)."
     en = "The note is empty or too long (at most 4000 characters)."
+
+
+class FieldTooLong(DomainError):
+    code = "field_too_long"
+    nb = "«{value}» er for langt (tekst høyst 4000 tegn; tilbehør høyst 50, hvert høyst 200 tegn)."
+    en = "'{value}' is too long (text at most 4000 characters; at most 50 accessories of 200)."
+
+
+def check_travels(fields: Mapping[str, Any]) -> None:
+    """Refuse a value the server would drop (``field_value_ok``): it would stay at this counter
+    only, and the others would show the job without it."""
+    for name, value in fields.items():
+        if name in TICKET_FIELDS and not field_value_ok(name, value):
+            raise FieldTooLong(name)
 
 
 def field_values(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -112,7 +126,8 @@ def _validated(uow: UnitOfWork, changes: Mapping[str, Any]) -> dict[str, Any]:
         elif name == "promised_date":
             fields[name] = value.isoformat() if isinstance(value, date) else None
         else:
-            fields[name] = str(value).strip()[:MAX_TEXT]
+            fields[name] = str(value).strip()
+    check_travels(fields)
     if fields.get("customer_name", "x") == "":
         raise _missing("kundens navn", "the customer's name")
     if fields.get("fault", "x") == "":

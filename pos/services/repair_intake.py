@@ -28,6 +28,7 @@ from pos.services import ticket_clock
 from pos.services.context import TillContext
 from pos.services.labels import NoLabelBlock
 from pos.services.repair_common import journal
+from pos.services.repair_edit import check_travels
 from pos.services.repair_work import labour_item
 from pos.sync_protocol import TICKET_FIELDS
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -89,7 +90,8 @@ def _validated(form: IntakeForm) -> dict:
         raise _missing("kundens aksept av vilkårene", "the customer's acceptance of the terms")
     for amount in (form.estimate, form.deposit, form.approval_limit or 0):
         check_amount(amount)
-    return {
+    accessories = [a.strip() for a in form.accessories if a.strip()]
+    values = {
         "customer_name": form.customer_name.strip(),
         "customer_search": form.customer_name.strip().casefold(),
         "customer_phone": parse_phone(form.phone).e164 if form.phone.strip() else "",
@@ -100,13 +102,15 @@ def _validated(form: IntakeForm) -> dict:
         "item_serial": form.serial.strip(),
         "fault": form.fault.strip(),
         "condition": form.condition.strip(),
-        "accessories": json.dumps([a.strip() for a in form.accessories if a.strip()]),
+        "accessories": json.dumps(accessories),
         "estimate": form.estimate,
         "approval_limit": form.estimate if form.approval_limit is None else form.approval_limit,
         "deposit_requested": form.deposit,
         "promised_date": form.promised_date.isoformat() if form.promised_date else None,
         "terms_accepted": True,
     }
+    check_travels(values | {"accessories": accessories})
+    return values
 
 
 def _check_photos(photos: Sequence[Path]) -> None:

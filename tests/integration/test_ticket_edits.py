@@ -106,3 +106,21 @@ def test_a_status_conflict_shows_on_the_ticket_whatever_flag_the_server_named_fi
     assert [(c.from_status, c.to_status) for c in conflicts] == [
         (RepairStatus.RECEIVED, RepairStatus.DIAGNOSING)
     ]
+
+
+def test_a_value_the_server_would_drop_is_refused_at_the_counter(counter, ctx):
+    """The server keeps only what sync_protocol.field_value_ok accepts; a longer fault or a
+    51st accessory taken here would never reach the other counters."""
+    with pytest.raises(repair_edit.FieldTooLong):
+        take_in(counter, ctx, fault="x" * 4001)
+    with counter.uow.read() as uow:
+        assert uow.store.rows("SELECT id FROM repair_tickets") == []
+    ticket = take_in(counter, ctx)
+    before = events(counter, "repair.updated")
+    with pytest.raises(repair_edit.FieldTooLong):
+        repair_edit.update_details(
+            counter.uow, ctx, ticket, accessories=[f"Del {n}" for n in range(51)]
+        )
+    with pytest.raises(repair_edit.FieldTooLong):
+        repair_edit.update_details(counter.uow, ctx, ticket, condition="y" * 4001)
+    assert events(counter, "repair.updated") == before
