@@ -120,17 +120,87 @@
         <translation>Data fra sentralen kunne ikke brukes på denne kassen.</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="122"/>
+        <source>A repair with this number belongs to another site; this change was not used.</source>
+        <translation>En reparasjon med dette nummeret hører til et annet senter; endringen ble ikke brukt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="125"/>
+        <source>Another job already has this repair number on the server (a counter restored from a backup?); this intake was kept apart.</source>
+        <translation>En annen jobb har allerede dette reparasjonsnummeret på serveren (en kasse gjenopprettet fra sikkerhetskopi?); dette mottaket ble holdt utenfor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="128"/>
+        <source>A repair field was too long for the server.</source>
+        <translation>Et felt i reparasjonen var for langt for serveren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="130"/>
+        <source>The receipt&apos;s signature chain does not follow the one before it.</source>
+        <translation>Kvitteringens signaturkjede henger ikke sammen med forrige kvittering.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="132"/>
+        <source>The receipt&apos;s signature does not verify.</source>
+        <translation>Kvitteringens signatur stemmer ikke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="134"/>
+        <source>The server lacks the signing key of this receipt (send it with a sync).</source>
+        <translation>Serveren mangler signeringsnøkkelen til denne kvitteringen (den sendes ved neste synkronisering).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="136"/>
+        <source>A receipt number is missing before this one.</source>
+        <translation>Et kvitteringsnummer mangler før dette.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="137"/>
+        <source>The sale is dated more than five minutes ahead of the server.</source>
+        <translation>Salget er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="138"/>
+        <source>The server could not read this event; it was set aside.</source>
+        <translation>Serveren kunne ikke lese denne hendelsen; den ble lagt til side.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="139"/>
+        <source>The server does not know this kind of event (too old?).</source>
+        <translation>Serveren kjenner ikke denne typen hendelse (for gammel server?).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="140"/>
+        <source>This tenant is not served by this counter&apos;s site.</source>
+        <translation>Denne leietakeren hører ikke til senteret denne kassen står i.</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync_screen/sync_page.py" line="141"/>
+        <source>The event&apos;s content does not match its checksum.</source>
+        <translation>Innholdet i hendelsen stemmer ikke med kontrollsummen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="142"/>
+        <source>Another event already has this event&apos;s id.</source>
+        <translation>En annen hendelse har allerede denne hendelsens id.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="144"/>
+        <source>The server already has a different event with this number (a restored backup?); the counter must be enrolled again.</source>
+        <translation>Serveren har allerede en annen hendelse med dette nummeret (gjenopprettet sikkerhetskopi?); kassen må registreres på nytt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="170"/>
         <source>Enrolled as %1</source>
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="146"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="175"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="157"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="186"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

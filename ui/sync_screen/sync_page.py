@@ -118,6 +118,32 @@ class SyncPage(PageWidget):
             "reference_conflict": self.tr(
                 "Data from the server could not be used on this counter."
             ),
+            "ticket_other_site": self.tr(
+                "A repair with this number belongs to another site; this change was not used."
+            ),
+            "ticket_id_reused": self.tr(
+                "Another job already has this repair number on the server (a counter restored "
+                "from a backup?); this intake was kept apart."
+            ),
+            "field_too_long": self.tr("A repair field was too long for the server."),
+            "chain_break": self.tr(
+                "The receipt's signature chain does not follow the one before it."
+            ),
+            "signature_invalid": self.tr("The receipt's signature does not verify."),
+            "unknown_key": self.tr(
+                "The server lacks the signing key of this receipt (send it with a sync)."
+            ),
+            "numbering_gap": self.tr("A receipt number is missing before this one."),
+            "clock_ahead": self.tr("The sale is dated more than five minutes ahead of the server."),
+            "malformed": self.tr("The server could not read this event; it was set aside."),
+            "unknown_type": self.tr("The server does not know this kind of event (too old?)."),
+            "tenant_forbidden": self.tr("This tenant is not served by this counter's site."),
+            "hash_mismatch": self.tr("The event's content does not match its checksum."),
+            "event_id_conflict": self.tr("Another event already has this event's id."),
+            "seq_conflict": self.tr(
+                "The server already has a different event with this number (a restored "
+                "backup?); the counter must be enrolled again."
+            ),
         }
         return reasons.get(code, code)
 
