@@ -94,11 +94,14 @@ class SyncCycle:
         if not self.enrolment.active:
             raise SyncError(f"sync stopped: {self.enrolment.state} {self.enrolment.state_detail}")
         try:
-            if self.keys is not None:
-                upload_new_keys(self.uow, self.api, self.keys)
+            key_problems = (
+                upload_new_keys(self.uow, self.api, self.keys) if self.keys is not None else []
+            )
             self.push_until_drained(report)
             if pull:
                 self.pull(report)
+            if key_problems:  # the sales are on the server; the key still needs a person
+                raise SyncError(key_problems[0])
         except SyncError as error:
             sync_state.record_contact(self.uow, False, error.reason)
             raise

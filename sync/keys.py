@@ -3,18 +3,25 @@ before receipts signed with them are pushed: ``POST /v1/keys`` per version, idem
 
 from __future__ import annotations
 
+import logging
+
 from pos.services import signing_keys
 from pos.signing import RSA_METHOD, KeyStore
 from pos.unit_of_work import UnitOfWorkFactory
-from sync.http import ServerApi, ServerError, SyncError
+from sync.http import ServerApi, ServerError
+
+log = logging.getLogger(__name__)
 
 
 def upload_new_keys(uow_factory: UnitOfWorkFactory, api: ServerApi, keys: KeyStore) -> list[str]:
-    """Upload each unconfirmed public key version; returns the versions the server confirmed.
+    """Upload each unconfirmed public key version; returns what went wrong, if anything.
 
-    A ``409 key_conflict`` (the server has that version with another key) stops the sync: the
-    receipts would not verify, and pushing them would only flag them."""
+    Only a transient failure (network, 5xx, 429) is raised: the push would fail the same way.
+    A ``409 key_conflict`` (the server has that version with another key) or a refusal such as
+    a 404 from an older server is returned instead, so the sales are still pushed — flagged on
+    the server rather than held back on the counter — and the cycle reports the problem after."""
     confirmed: list[str] = []
+    problems: list[str] = []
     for version, pem in sorted(
         signing_keys.keys_to_send(uow_factory, keys).items(), key=lambda kv: int(kv[0])
     ):
@@ -25,13 +32,18 @@ def upload_new_keys(uow_factory: UnitOfWorkFactory, api: ServerApi, keys: KeySto
                 compress=False,
             )
         except ServerError as error:
+            if error.transient:
+                raise
             if error.code == "key_conflict":
-                raise SyncError(
+                problems.append(
                     f"the server has signing key version {version} with another key; "
                     "re-enrol this counter"
-                ) from error
-            raise
+                )
+            else:
+                problems.append(f"signing key version {version} not accepted: {error.reason}")
+            log.warning("key upload refused: %s", problems[-1])
+            continue
         confirmed.append(version)
     if confirmed:
         signing_keys.mark_on_server(uow_factory, set(confirmed))
-    return confirmed
+    return problems

@@ -96,16 +96,40 @@ def test_the_upload_is_idempotent_conflicts_409_and_garbage_422(enrolled, centra
     assert device_keys(central, device)["1"].split() == mine.split()  # nothing overwritten
 
 
-def test_a_conflicting_key_stops_the_sync_before_pushing(enrolled, central, server_url, ctx):
+def test_a_conflicting_key_is_reported_but_the_sales_still_reach_the_server(
+    enrolled, central, server_url, ctx, shelf
+):
     api = api_for(enrolled, server_url)
     foreign = enrolled.keys.public_key_pem(enrolled.keys.rotate()).decode()
     api.post_json("/v1/keys", {"key_version": "2", "public_key_pem": foreign})
     (enrolled.keys.directory / "rsa-v2.pem").unlink()
     enrolled.keys.rotate()  # another key with the same version 2, the server has the first
+    sell(enrolled, TillContext("K1", ctx.operator, enrolled.signer(), ctx.clock), shelf, 2)
     from sync.http import SyncError
 
     with pytest.raises(SyncError, match="version 2 with another key"):
         cycle(enrolled).run()
+    assert sync_state.sync_status(enrolled.uow).unsynced == 0  # nothing held back
+    assert central.scalar("SELECT count(*) FROM event_flags WHERE code = 'signature_invalid'") >= 2
+    assert sync_state.sync_status(enrolled.uow).online is False  # the problem is shown
+
+
+def test_a_server_without_the_key_endpoint_does_not_stop_the_push(enrolled, central, ctx, shelf):
+    class OldServer(ServerApi):
+        def post_json(self, path, body=None, **kwargs):  # type: ignore[no-untyped-def]
+            if path == "/v1/keys":
+                raise ServerError(404, "not_found", "no such route", None, {})
+            return super().post_json(path, body, **kwargs)
+
+    enrolled.keys.rotate()
+    sell(enrolled, TillContext("K1", ctx.operator, enrolled.signer(), ctx.clock), shelf, 1)
+    enrolment = sync_state.enrolment(enrolled.uow)
+    old = OldServer(enrolment.server_url, enrolment.token)
+    from sync.http import SyncError
+
+    with pytest.raises(SyncError, match="not accepted"):
+        cycle(enrolled, api=old).run()
+    assert sync_state.sync_status(enrolled.uow).unsynced == 0
 
 
 def test_a_device_cannot_upload_a_key_for_another(enrolled, central, server_url):
