@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
+import psycopg
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from pos.sync_protocol import (
     HASHED_FIELDS,
@@ -28,9 +30,10 @@ from pos.sync_protocol import (
 from server.auth import Device
 from server.event_checks import why_invalid
 from server.problems import Problem
-from server.verify import verify_receipts
+from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
+T = TypeVar("T")
 
 
 @dataclass
@@ -247,9 +250,9 @@ def _resends(conn: Connection, device: Device, old: list[dict[str, Any]], out: O
 _INSERT_EVENTS = """
 INSERT INTO events (event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
                     type_version, occurred_at, hash, payload)
-SELECT r.event_id, :site, :dev, :epoch, r.device_seq, r.tenant_id, r.type, r.type_version,
-       r.occurred_at, r.hash, r.payload
-FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(event_id uuid, device_seq bigint,
+SELECT r.event_id, %(site)s, %(dev)s, %(epoch)s, r.device_seq, r.tenant_id, r.type,
+       r.type_version, r.occurred_at, r.hash, r.payload
+FROM jsonb_to_recordset(CAST(%(rows)s AS jsonb)) AS r(event_id uuid, device_seq bigint,
      tenant_id text, type text, type_version int, occurred_at timestamptz, hash text,
      payload jsonb)
 ON CONFLICT DO NOTHING
@@ -257,32 +260,73 @@ RETURNING event_id::text
 """
 
 
+def _overlapped(
+    conn: Connection, sql: str, params: dict[str, Any], work: Callable[[], T]
+) -> tuple[list[tuple[Any, ...]], T]:
+    """Run ``sql`` (psycopg placeholders) and ``work()`` at the same time: the statement goes
+    to the database in pipeline mode, ``work`` runs here meanwhile, then its rows are read.
+    A database error is raised as SQLAlchemy would raise it (so it maps to the same problem)."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    try:
+        with raw.pipeline() as pipeline, raw.cursor() as cursor:
+            cursor.execute(sql, params)
+            result = work()
+            pipeline.sync()
+            rows = cursor.fetchall()
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(
+            sql, None, exc, psycopg.Error, hide_parameters=True, dialect=conn.dialect
+        ) from exc
+    return rows, result
+
+
 def _apply_new(
     conn: Connection, device: Device, checked: list[Checked], out: Outcome, received_at: datetime
 ) -> None:
     valid = [c for c in checked if c.row is not None]
+    receipts = [_row(c) for c in valid if c.row and c.row["type"] in RECEIPT_EVENT_TYPES]
+    heads = read_heads(conn, device, receipts) if receipts else None
     inserted: set[str] = set()
+    guess: Flags = {}
+    guessed: Heads | None = None
     if valid:
-        inserted = {
-            r[0]
-            for r in conn.execute(
-                text(_INSERT_EVENTS),
-                {
-                    "rows": _rows_json(valid).decode(),
-                    "site": device.site_id,
-                    "dev": device.id,
-                    "epoch": device.epoch,
-                },
-            )
+        # The signatures are checked while the database stores the rows (one round trip in
+        # pipeline mode); the guess that every row goes in is redone if one did not.
+        params = {
+            "rows": _rows_json(valid).decode(),
+            "site": device.site_id,
+            "dev": device.id,
+            "epoch": device.epoch,
         }
-    clashes = [c for c in valid if str(uuid.UUID(_row(c)["event_id"])) not in inserted]
+        guessed = heads.copy() if heads is not None else None
+        stored, guess = _overlapped(
+            conn,
+            _INSERT_EVENTS,
+            params,
+            lambda: check_receipts(device, receipts, guessed) if guessed is not None else {},
+        )
+        inserted = {r[0] for r in stored}
+    if len(inserted) == len(valid):
+        clashes: list[Checked] = []
+    else:
+        clashes = [c for c in valid if str(uuid.UUID(_row(c)["event_id"])) not in inserted]
     rejected = [c for c in checked if c.reject] + _event_id_clashes(conn, device, clashes, out)
     _quarantine(conn, device, rejected)
     for c in checked:
         if c.reject:
             out.add(c.raw, "rejected", c.reject[0])
-    fresh = [_row(c) for c in valid if c not in clashes]
-    flags = verify_receipts(conn, device, [r for r in fresh if r["type"] in RECEIPT_EVENT_TYPES])
+    clashed = {id(c) for c in clashes}
+    fresh = [_row(c) for c in valid if id(c) not in clashed]
+    flags: Flags = {}
+    if heads is not None:
+        if clashes:
+            fresh_ids = {id(r) for r in fresh}
+            kept = [r for r in receipts if id(r) in fresh_ids]
+            flags = check_receipts(device, kept, heads)
+        elif guessed is not None:
+            flags, heads = guess, guessed
+        save_heads(conn, device, heads)
     for row in fresh:
         if datetime.fromisoformat(row["occurred_at"]) > received_at + CLOCK_AHEAD:
             flags.setdefault(row["event_id"], []).append(

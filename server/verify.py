@@ -7,6 +7,7 @@ key version. Breaks are flagged for review, never rejected: the receipt was prin
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -31,17 +32,46 @@ def _verifier(pem: str, key_version: str) -> RsaVerifier | None:
 
 def verify_receipts(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags:
     """Check the receipts of newly stored events in order and move the chain heads."""
-    flags: Flags = {}
     if not rows:
-        return flags
-    receipts = [r["payload"]["receipt"] for r in rows]
-    chains, numbers = _heads(conn, device, receipts)
-    for row, receipt in zip(rows, receipts, strict=True):
-        found = _check(device, receipt, chains, numbers)
+        return {}
+    heads = read_heads(conn, device, rows)
+    flags = check_receipts(device, rows, heads)
+    save_heads(conn, device, heads)
+    return flags
+
+
+@dataclass
+class Heads:
+    """The device's chain and numbering heads as read (locked) from the database; checking
+    receipts moves them in memory, ``save_heads`` writes them back."""
+
+    chains: dict = field(default_factory=dict)
+    numbers: dict = field(default_factory=dict)
+
+    def copy(self) -> Heads:
+        return Heads(dict(self.chains), dict(self.numbers))
+
+
+def read_heads(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Heads:
+    """Lock and read the heads of the tenants these receipt rows belong to."""
+    chains, numbers = _heads(conn, device, [r["payload"]["receipt"] for r in rows])
+    return Heads(chains, numbers)
+
+
+def check_receipts(device: Device, rows: list[dict[str, Any]], heads: Heads) -> Flags:
+    """Pure: verify each row's receipt against ``heads`` (moved along), no database work, so
+    it can run while the database stores the rows."""
+    flags: Flags = {}
+    chains, numbers = heads.chains, heads.numbers
+    for row in rows:
+        found = _check(device, row["payload"]["receipt"], chains, numbers)
         if found:
             flags[row["event_id"]] = found
-    _save_heads(conn, device, chains, numbers)
     return flags
+
+
+def save_heads(conn: Connection, device: Device, heads: Heads) -> None:
+    _save_heads(conn, device, heads.chains, heads.numbers)
 
 
 def _check(device: Device, receipt: dict[str, Any], chains: dict, numbers: dict) -> list:
@@ -114,6 +144,8 @@ def _heads(conn: Connection, device: Device, receipts: list[dict[str, Any]]) -> 
 def _save_heads(conn: Connection, device: Device, chains: dict, numbers: dict) -> None:
     chain_rows = [{"t": t, "r": r, "n": n, "s": s} for (t, r), (n, s) in chains.items()]
     number_rows = [{"t": t, "r": r, "k": k, "n": n} for (t, r, k), n in numbers.items()]
+    if not chain_rows and not number_rows:
+        return
     conn.execute(
         text(
             "INSERT INTO chain_heads (tenant_id, device_id, register_id, last_nr, last_signature)"
