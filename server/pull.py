@@ -12,6 +12,7 @@ import hashlib
 import json
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, text
 
 from server.problems import Problem
@@ -45,7 +46,7 @@ def decode_cursor(cursor: str, tenant_ids: tuple[str, ...]) -> int:
 
 
 _PAGE_SQL = """
-SELECT change_seq, tenant_id, entity, entity_id, op, data FROM ref_changes
+SELECT change_seq, tenant_id, entity, entity_id, op, data::text FROM ref_changes
 WHERE change_seq > :after AND (tenant_id IS NULL OR tenant_id = ANY(:tenants))
 ORDER BY change_seq LIMIT :limit
 """
@@ -63,9 +64,9 @@ def read_page(
     has_more = len(rows) > limit
     rows = rows[:limit]
     last = rows[-1][0] if rows else after
-    changes = [
+    changes = [  # data stays the JSON text PostgreSQL gives out: spliced, not parsed again
         {"entity": r[2], "op": r[4], "tenant_id": r[1], "id": r[3], "version": r[0]}
-        | ({"data": r[5]} if r[4] == "upsert" else {})
+        | ({"data": orjson.Fragment(r[5] or "null")} if r[4] == "upsert" else {})
         for r in rows
     ]
     return {
