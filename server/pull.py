@@ -51,6 +51,14 @@ WHERE change_seq > :after AND (tenant_id IS NULL OR tenant_id = ANY(:tenants))
 ORDER BY change_seq LIMIT :limit
 """
 
+# A page is the next rows of the log in change_seq order: walk its primary key from the cursor
+# and stop at the limit. Without this (for this transaction only), a freshly loaded log without
+# statistics got a bitmap scan of everything after the cursor plus a sort, for every page
+# (100 pages of 1000: 2.5 s instead of 0.3 s).
+_WALK_THE_LOG = (
+    "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)"
+)
+
 
 def read_page(
     conn: Connection, tenant_ids: tuple[str, ...], cursor: str | None, limit: int
@@ -58,6 +66,7 @@ def read_page(
     after = 0 if cursor is None else decode_cursor(cursor, tenant_ids)
     if after and after < log_floor(conn):
         raise Problem(410, "cursor_expired", "the change log was compacted; resync fully")
+    conn.execute(text(_WALK_THE_LOG))
     rows = conn.execute(
         text(_PAGE_SQL), {"after": after, "tenants": list(tenant_ids), "limit": limit + 1}
     ).all()
