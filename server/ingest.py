@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import orjson
 import psycopg
@@ -33,7 +33,6 @@ from server.problems import Problem
 from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
-T = TypeVar("T")
 
 
 @dataclass
@@ -138,9 +137,7 @@ def apply_push(
             expected_seq=int(acked) + 1,
         )
     if new:
-        _apply_new(
-            conn, device, [check_event(e, device, may_hold_nul) for e in new], outcome, received_at
-        )
+        _apply_new(conn, device, new, may_hold_nul, outcome, received_at)
         outcome.acked_through = new[-1]["device_seq"]
         conn.execute(
             text(
@@ -260,53 +257,19 @@ RETURNING event_id::text
 """
 
 
-def _overlapped(
-    conn: Connection, sql: str, params: dict[str, Any], work: Callable[[], T]
-) -> tuple[list[tuple[Any, ...]], T]:
-    """Run ``sql`` (psycopg placeholders) and ``work()`` at the same time: the statement goes
-    to the database in pipeline mode, ``work`` runs here meanwhile, then its rows are read.
-    A database error is raised as SQLAlchemy would raise it (so it maps to the same problem)."""
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    try:
-        with raw.pipeline() as pipeline, raw.cursor() as cursor:
-            cursor.execute(sql, params)
-            result = work()
-            pipeline.sync()
-            rows = cursor.fetchall()
-    except psycopg.Error as exc:
-        raise DBAPIError.instance(
-            sql, None, exc, psycopg.Error, hide_parameters=True, dialect=conn.dialect
-        ) from exc
-    return rows, result
-
-
 def _apply_new(
-    conn: Connection, device: Device, checked: list[Checked], out: Outcome, received_at: datetime
+    conn: Connection,
+    device: Device,
+    new: list[dict[str, Any]],
+    may_hold_nul: bool,
+    out: Outcome,
+    received_at: datetime,
 ) -> None:
+    receipt_kinds = any(e.get("type") in RECEIPT_EVENT_TYPES for e in new)
+    heads = read_heads(conn, device, device.tenant_ids) if receipt_kinds else None
+    checked, stored, guessed, guess = _check_and_store(conn, device, new, may_hold_nul, heads)
     valid = [c for c in checked if c.row is not None]
-    receipts = [_row(c) for c in valid if c.row and c.row["type"] in RECEIPT_EVENT_TYPES]
-    heads = read_heads(conn, device, receipts) if receipts else None
-    inserted: set[str] = set()
-    guess: Flags = {}
-    guessed: Heads | None = None
-    if valid:
-        # The signatures are checked while the database stores the rows (one round trip in
-        # pipeline mode); the guess that every row goes in is redone if one did not.
-        params = {
-            "rows": _rows_json(valid).decode(),
-            "site": device.site_id,
-            "dev": device.id,
-            "epoch": device.epoch,
-        }
-        guessed = heads.copy() if heads is not None else None
-        stored, guess = _overlapped(
-            conn,
-            _INSERT_EVENTS,
-            params,
-            lambda: check_receipts(device, receipts, guessed) if guessed is not None else {},
-        )
-        inserted = {r[0] for r in stored}
+    inserted = {r[0] for r in stored}
     if len(inserted) == len(valid):
         clashes: list[Checked] = []
     else:
@@ -319,12 +282,10 @@ def _apply_new(
     clashed = {id(c) for c in clashes}
     fresh = [_row(c) for c in valid if id(c) not in clashed]
     flags: Flags = {}
-    if heads is not None:
-        if clashes:
-            fresh_ids = {id(r) for r in fresh}
-            kept = [r for r in receipts if id(r) in fresh_ids]
-            flags = check_receipts(device, kept, heads)
-        elif guessed is not None:
+    if heads is not None and guessed is not None:
+        if clashes:  # the guess that every row goes in was wrong: check the stored ones
+            flags = check_receipts(device, _receipt_rows(fresh), heads)
+        else:
             flags, heads = guess, guessed
         save_heads(conn, device, heads)
     for row in fresh:
@@ -334,6 +295,66 @@ def _apply_new(
             )
     _store_flags(conn, device, {r["event_id"]: r for r in fresh}, flags, out)
     _queue_notifications(conn, device, [r for r in fresh if r["type"] == "notification.requested"])
+
+
+def _receipt_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r for r in rows if r["type"] in RECEIPT_EVENT_TYPES]
+
+
+INSERT_CHUNK = 125
+"""Events checked and sent to the database at a time, so it stores one chunk while the next is
+checked (and the receipts verified while it stores the last)."""
+
+
+def _check_and_store(
+    conn: Connection,
+    device: Device,
+    new: list[dict[str, Any]],
+    may_hold_nul: bool,
+    heads: Heads | None,
+) -> tuple[list[Checked], list[tuple[Any, ...]], Heads | None, Flags]:
+    """Check the events and insert the valid ones chunk by chunk in pipeline mode (one round
+    trip), verifying the receipts on a copy of ``heads`` while the last chunk is stored, on the
+    guess that every row goes in. Returns the checked events, the inserted ids, the moved heads
+    and that guess's flags. A database error is raised as SQLAlchemy would raise it."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    checked: list[Checked] = []
+    cursors: list[Any] = []
+    guessed = heads.copy() if heads is not None else None
+    guess: Flags = {}
+    try:
+        with raw.pipeline() as pipeline:
+            for start in range(0, len(new), INSERT_CHUNK):
+                chunk = new[start : start + INSERT_CHUNK]
+                part = [check_event(e, device, may_hold_nul) for e in chunk]
+                checked += part
+                valid = [c for c in part if c.row is not None]
+                if valid:
+                    cursors.append(raw.cursor())
+                    cursors[-1].execute(_INSERT_EVENTS, _insert_params(device, valid))
+            if guessed is not None:
+                rows = [c.row for c in checked if c.row is not None]
+                guess = check_receipts(device, _receipt_rows(rows), guessed)
+            pipeline.sync()
+            stored = [row for cursor in cursors for row in cursor.fetchall()]
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(
+            _INSERT_EVENTS, None, exc, psycopg.Error, hide_parameters=True, dialect=conn.dialect
+        ) from exc
+    finally:
+        for cursor in cursors:
+            cursor.close()
+    return checked, stored, guessed, guess
+
+
+def _insert_params(device: Device, valid: list[Checked]) -> dict[str, Any]:
+    return {
+        "rows": _rows_json(valid).decode(),
+        "site": device.site_id,
+        "dev": device.id,
+        "epoch": device.epoch,
+    }
 
 
 def _row(checked: Checked) -> dict[str, Any]:

@@ -7,6 +7,7 @@ key version. Breaks are flagged for review, never rejected: the receipt was prin
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -34,7 +35,7 @@ def verify_receipts(conn: Connection, device: Device, rows: list[dict[str, Any]]
     """Check the receipts of newly stored events in order and move the chain heads."""
     if not rows:
         return {}
-    heads = read_heads(conn, device, rows)
+    heads = read_heads(conn, device, {r["payload"]["receipt"]["tenant_id"] for r in rows})
     flags = check_receipts(device, rows, heads)
     save_heads(conn, device, heads)
     return flags
@@ -52,9 +53,9 @@ class Heads:
         return Heads(dict(self.chains), dict(self.numbers))
 
 
-def read_heads(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Heads:
-    """Lock and read the heads of the tenants these receipt rows belong to."""
-    chains, numbers = _heads(conn, device, [r["payload"]["receipt"] for r in rows])
+def read_heads(conn: Connection, device: Device, tenant_ids: Iterable[str]) -> Heads:
+    """Lock and read the device's heads for these tenants."""
+    chains, numbers = _heads(conn, device, sorted(set(tenant_ids)))
     return Heads(chains, numbers)
 
 
@@ -115,8 +116,7 @@ def _signature_problem(
     return None if ok else ("signature_invalid", f"signature of sig_nr {receipt['sig_nr']}")
 
 
-def _heads(conn: Connection, device: Device, receipts: list[dict[str, Any]]) -> tuple[dict, dict]:
-    tenants = sorted({r["tenant_id"] for r in receipts})
+def _heads(conn: Connection, device: Device, tenants: list[str]) -> tuple[dict, dict]:
     params = {"d": device.id, "t": tenants}
     chains = {
         (r[0], r[1]): (r[2], r[3])
