@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 import orjson
@@ -301,9 +302,16 @@ def _receipt_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in rows if r["type"] in RECEIPT_EVENT_TYPES]
 
 
-INSERT_CHUNK = 125
+INSERT_CHUNK = 150
 """Events checked and sent to the database at a time, so it stores one chunk while the next is
-checked (and the receipts verified while it stores the last)."""
+checked (and the receipts verified while it stores the last); the first chunk is smaller, so
+the database starts sooner."""
+FIRST_CHUNK = 50
+
+
+def _chunks(events: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    bounds = [0, *range(FIRST_CHUNK, len(events), INSERT_CHUNK), len(events)]
+    return [events[a:b] for a, b in pairwise(bounds) if b > a]
 
 
 def _check_and_store(
@@ -325,8 +333,7 @@ def _check_and_store(
     guess: Flags = {}
     try:
         with raw.pipeline() as pipeline:
-            for start in range(0, len(new), INSERT_CHUNK):
-                chunk = new[start : start + INSERT_CHUNK]
+            for chunk in _chunks(new):
                 part = [check_event(e, device, may_hold_nul) for e in chunk]
                 checked += part
                 valid = [c for c in part if c.row is not None]
