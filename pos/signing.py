@@ -17,7 +17,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # cryptography loads only when a key is first used: the login screen is faster
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -86,20 +86,30 @@ class RsaVerifier:
     method: str = RSA_METHOD
 
     def verify(self, data: str, signature: str) -> bool:
+        invalid, pkcs1v15, sha1 = _rsa_verify_parts()
+        try:
+            self.public_key.verify(
+                base64.b64decode(signature, validate=True), data.encode("ascii"), pkcs1v15, sha1
+            )
+        except (invalid, ValueError):
+            return False
+        return True
+
+
+_RSA_VERIFY_PARTS: tuple[type[Exception], Any, Any] | None = None
+
+
+def _rsa_verify_parts() -> tuple[type[Exception], Any, Any]:
+    """The exception, padding and hash for RSA verification, made once (the server checks
+    every receipt it is sent: a hundred thousand after a week offline)."""
+    global _RSA_VERIFY_PARTS
+    if _RSA_VERIFY_PARTS is None:
         from cryptography.exceptions import InvalidSignature
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import padding
 
-        try:
-            self.public_key.verify(
-                base64.b64decode(signature, validate=True),
-                data.encode("ascii"),
-                padding.PKCS1v15(),
-                hashes.SHA1(),
-            )
-        except (InvalidSignature, ValueError):
-            return False
-        return True
+        _RSA_VERIFY_PARTS = (InvalidSignature, padding.PKCS1v15(), hashes.SHA1())
+    return _RSA_VERIFY_PARTS
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ def run_serve(args: argparse.Namespace) -> int:
     app = create_app(settings)
     if not args.no_notifier:
         start_notifier(app.state.engine, settings)
+    _freeze_startup_objects()
     uvicorn.run(
         app,
         host=settings.host,
@@ -92,6 +93,16 @@ def run_serve(args: argparse.Namespace) -> int:
         access_log=False,
     )
     return 0
+
+
+def _freeze_startup_objects() -> None:
+    """Move what the imports and the app built (some 100 000 objects) out of the cyclic
+    collector's reach: a push decodes tens of thousands of containers, which triggers full
+    collections, and each one would walk all of them again (about 70 ms a time)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def run_admin(args: argparse.Namespace) -> int:

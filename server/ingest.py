@@ -15,10 +15,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 import orjson
+import psycopg
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from pos.sync_protocol import (
     HASHED_FIELDS,
@@ -30,7 +33,7 @@ from server import tickets
 from server.auth import Device
 from server.event_checks import why_invalid
 from server.problems import Problem
-from server.verify import verify_receipts
+from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
 
@@ -137,9 +140,7 @@ def apply_push(
             expected_seq=int(acked) + 1,
         )
     if new:
-        _apply_new(
-            conn, device, [check_event(e, device, may_hold_nul) for e in new], outcome, received_at
-        )
+        _apply_new(conn, device, new, may_hold_nul, outcome, received_at)
         outcome.acked_through = new[-1]["device_seq"]
         conn.execute(
             text(
@@ -249,9 +250,9 @@ def _resends(conn: Connection, device: Device, old: list[dict[str, Any]], out: O
 _INSERT_EVENTS = """
 INSERT INTO events (event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
                     type_version, occurred_at, hash, payload)
-SELECT r.event_id, :site, :dev, :epoch, r.device_seq, r.tenant_id, r.type, r.type_version,
-       r.occurred_at, r.hash, r.payload
-FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(event_id uuid, device_seq bigint,
+SELECT r.event_id, %(site)s, %(dev)s, %(epoch)s, r.device_seq, r.tenant_id, r.type,
+       r.type_version, r.occurred_at, r.hash, r.payload
+FROM jsonb_to_recordset(CAST(%(rows)s AS jsonb)) AS r(event_id uuid, device_seq bigint,
      tenant_id text, type text, type_version int, occurred_at timestamptz, hash text,
      payload jsonb)
 ON CONFLICT DO NOTHING
@@ -260,31 +261,36 @@ RETURNING event_id::text
 
 
 def _apply_new(
-    conn: Connection, device: Device, checked: list[Checked], out: Outcome, received_at: datetime
+    conn: Connection,
+    device: Device,
+    new: list[dict[str, Any]],
+    may_hold_nul: bool,
+    out: Outcome,
+    received_at: datetime,
 ) -> None:
+    receipt_kinds = any(e.get("type") in RECEIPT_EVENT_TYPES for e in new)
+    heads = read_heads(conn, device, device.tenant_ids) if receipt_kinds else None
+    checked, stored, guessed, guess = _check_and_store(conn, device, new, may_hold_nul, heads)
     valid = [c for c in checked if c.row is not None]
-    inserted: set[str] = set()
-    if valid:
-        inserted = {
-            r[0]
-            for r in conn.execute(
-                text(_INSERT_EVENTS),
-                {
-                    "rows": _rows_json(valid).decode(),
-                    "site": device.site_id,
-                    "dev": device.id,
-                    "epoch": device.epoch,
-                },
-            )
-        }
-    clashes = [c for c in valid if str(uuid.UUID(_row(c)["event_id"])) not in inserted]
+    inserted = {r[0] for r in stored}
+    if len(inserted) == len(valid):
+        clashes: list[Checked] = []
+    else:
+        clashes = [c for c in valid if str(uuid.UUID(_row(c)["event_id"])) not in inserted]
     rejected = [c for c in checked if c.reject] + _event_id_clashes(conn, device, clashes, out)
     _quarantine(conn, device, rejected)
     for c in checked:
         if c.reject:
             out.add(c.raw, "rejected", c.reject[0])
-    fresh = [_row(c) for c in valid if c not in clashes]
-    flags = verify_receipts(conn, device, [r for r in fresh if r["type"] in RECEIPT_EVENT_TYPES])
+    clashed = {id(c) for c in clashes}
+    fresh = [_row(c) for c in valid if id(c) not in clashed]
+    flags: Flags = {}
+    if heads is not None and guessed is not None:
+        if clashes:  # the guess that every row goes in was wrong: check the stored ones
+            flags = check_receipts(device, _receipt_rows(fresh), heads)
+        else:
+            flags, heads = guess, guessed
+        save_heads(conn, device, heads)
     repairs = [r for r in fresh if r["type"] in TICKET_EVENT_TYPES]
     merged = tickets.merge(conn, device, repairs, received_at) if repairs else {}
     for event_id, found in merged.items():
@@ -296,6 +302,72 @@ def _apply_new(
             )
     _store_flags(conn, device, {r["event_id"]: r for r in fresh}, flags, out)
     _queue_notifications(conn, device, [r for r in fresh if r["type"] == "notification.requested"])
+
+
+def _receipt_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r for r in rows if r["type"] in RECEIPT_EVENT_TYPES]
+
+
+INSERT_CHUNK = 150
+"""Events checked and sent to the database at a time, so it stores one chunk while the next is
+checked (and the receipts verified while it stores the last); the first chunk is smaller, so
+the database starts sooner."""
+FIRST_CHUNK = 50
+
+
+def _chunks(events: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    bounds = [0, *range(FIRST_CHUNK, len(events), INSERT_CHUNK), len(events)]
+    return [events[a:b] for a, b in pairwise(bounds) if b > a]
+
+
+def _check_and_store(
+    conn: Connection,
+    device: Device,
+    new: list[dict[str, Any]],
+    may_hold_nul: bool,
+    heads: Heads | None,
+) -> tuple[list[Checked], list[tuple[Any, ...]], Heads | None, Flags]:
+    """Check the events and insert the valid ones chunk by chunk in pipeline mode (one round
+    trip), verifying the receipts on a copy of ``heads`` while the last chunk is stored, on the
+    guess that every row goes in. Returns the checked events, the inserted ids, the moved heads
+    and that guess's flags. A database error is raised as SQLAlchemy would raise it."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    checked: list[Checked] = []
+    cursors: list[Any] = []
+    guessed = heads.copy() if heads is not None else None
+    guess: Flags = {}
+    try:
+        with raw.pipeline() as pipeline:
+            for chunk in _chunks(new):
+                part = [check_event(e, device, may_hold_nul) for e in chunk]
+                checked += part
+                valid = [c for c in part if c.row is not None]
+                if valid:
+                    cursors.append(raw.cursor())
+                    cursors[-1].execute(_INSERT_EVENTS, _insert_params(device, valid))
+            if guessed is not None:
+                rows = [c.row for c in checked if c.row is not None]
+                guess = check_receipts(device, _receipt_rows(rows), guessed)
+            pipeline.sync()
+            stored = [row for cursor in cursors for row in cursor.fetchall()]
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(
+            _INSERT_EVENTS, None, exc, psycopg.Error, hide_parameters=True, dialect=conn.dialect
+        ) from exc
+    finally:
+        for cursor in cursors:
+            cursor.close()
+    return checked, stored, guessed, guess
+
+
+def _insert_params(device: Device, valid: list[Checked]) -> dict[str, Any]:
+    return {
+        "rows": _rows_json(valid).decode(),
+        "site": device.site_id,
+        "dev": device.id,
+        "epoch": device.epoch,
+    }
 
 
 def _row(checked: Checked) -> dict[str, Any]:

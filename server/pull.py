@@ -12,6 +12,7 @@ import hashlib
 import json
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, text
 
 from server.problems import Problem
@@ -45,10 +46,18 @@ def decode_cursor(cursor: str, tenant_ids: tuple[str, ...]) -> int:
 
 
 _PAGE_SQL = """
-SELECT change_seq, tenant_id, entity, entity_id, op, data FROM ref_changes
+SELECT change_seq, tenant_id, entity, entity_id, op, data::text FROM ref_changes
 WHERE change_seq > :after AND (tenant_id IS NULL OR tenant_id = ANY(:tenants))
 ORDER BY change_seq LIMIT :limit
 """
+
+# A page is the next rows of the log in change_seq order: walk its primary key from the cursor
+# and stop at the limit. Without this (for this transaction only), a freshly loaded log without
+# statistics got a bitmap scan of everything after the cursor plus a sort, for every page
+# (100 pages of 1000: 2.5 s instead of 0.3 s).
+_WALK_THE_LOG = (
+    "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)"
+)
 
 
 def read_page(
@@ -57,15 +66,16 @@ def read_page(
     after = 0 if cursor is None else decode_cursor(cursor, tenant_ids)
     if after and after < log_floor(conn):
         raise Problem(410, "cursor_expired", "the change log was compacted; resync fully")
+    conn.execute(text(_WALK_THE_LOG))
     rows = conn.execute(
         text(_PAGE_SQL), {"after": after, "tenants": list(tenant_ids), "limit": limit + 1}
     ).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     last = rows[-1][0] if rows else after
-    changes = [
+    changes = [  # data stays the JSON text PostgreSQL gives out: spliced, not parsed again
         {"entity": r[2], "op": r[4], "tenant_id": r[1], "id": r[3], "version": r[0]}
-        | ({"data": r[5]} if r[4] == "upsert" else {})
+        | ({"data": orjson.Fragment(r[5] or "null")} if r[4] == "upsert" else {})
         for r in rows
     ]
     return {

@@ -7,6 +7,9 @@ key version. Breaks are flagged for review, never rejected: the receipt was prin
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -31,17 +34,46 @@ def _verifier(pem: str, key_version: str) -> RsaVerifier | None:
 
 def verify_receipts(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags:
     """Check the receipts of newly stored events in order and move the chain heads."""
-    flags: Flags = {}
     if not rows:
-        return flags
-    receipts = [r["payload"]["receipt"] for r in rows]
-    chains, numbers = _heads(conn, device, receipts)
-    for row, receipt in zip(rows, receipts, strict=True):
-        found = _check(device, receipt, chains, numbers)
+        return {}
+    heads = read_heads(conn, device, {r["payload"]["receipt"]["tenant_id"] for r in rows})
+    flags = check_receipts(device, rows, heads)
+    save_heads(conn, device, heads)
+    return flags
+
+
+@dataclass
+class Heads:
+    """The device's chain and numbering heads as read (locked) from the database; checking
+    receipts moves them in memory, ``save_heads`` writes them back."""
+
+    chains: dict = field(default_factory=dict)
+    numbers: dict = field(default_factory=dict)
+
+    def copy(self) -> Heads:
+        return Heads(dict(self.chains), dict(self.numbers))
+
+
+def read_heads(conn: Connection, device: Device, tenant_ids: Iterable[str]) -> Heads:
+    """Lock and read the device's heads for these tenants."""
+    chains, numbers = _heads(conn, device, sorted(set(tenant_ids)))
+    return Heads(chains, numbers)
+
+
+def check_receipts(device: Device, rows: list[dict[str, Any]], heads: Heads) -> Flags:
+    """Pure: verify each row's receipt against ``heads`` (moved along), no database work, so
+    it can run while the database stores the rows."""
+    flags: Flags = {}
+    chains, numbers = heads.chains, heads.numbers
+    for row in rows:
+        found = _check(device, row["payload"]["receipt"], chains, numbers)
         if found:
             flags[row["event_id"]] = found
-    _save_heads(conn, device, chains, numbers)
     return flags
+
+
+def save_heads(conn: Connection, device: Device, heads: Heads) -> None:
+    _save_heads(conn, device, heads.chains, heads.numbers)
 
 
 def _check(device: Device, receipt: dict[str, Any], chains: dict, numbers: dict) -> list:
@@ -85,8 +117,7 @@ def _signature_problem(
     return None if ok else ("signature_invalid", f"signature of sig_nr {receipt['sig_nr']}")
 
 
-def _heads(conn: Connection, device: Device, receipts: list[dict[str, Any]]) -> tuple[dict, dict]:
-    tenants = sorted({r["tenant_id"] for r in receipts})
+def _heads(conn: Connection, device: Device, tenants: list[str]) -> tuple[dict, dict]:
     params = {"d": device.id, "t": tenants}
     chains = {
         (r[0], r[1]): (r[2], r[3])
@@ -111,22 +142,29 @@ def _heads(conn: Connection, device: Device, receipts: list[dict[str, Any]]) -> 
     return chains, numbers
 
 
+_SAVE_HEADS = """
+WITH chains AS (
+    INSERT INTO chain_heads (tenant_id, device_id, register_id, last_nr, last_signature)
+    SELECT c.t, :d, c.r, c.n, c.s FROM jsonb_to_recordset(CAST(:chains AS jsonb))
+        AS c(t text, r text, n int, s text)
+    ON CONFLICT (tenant_id, device_id, register_id) DO UPDATE
+        SET last_nr = excluded.last_nr, last_signature = excluded.last_signature
+)
+INSERT INTO number_heads (tenant_id, device_id, register_id, kind, last_number)
+SELECT n.t, :d, n.r, n.k, n.n FROM jsonb_to_recordset(CAST(:numbers AS jsonb))
+    AS n(t text, r text, k text, n int)
+ON CONFLICT (tenant_id, device_id, register_id, kind) DO UPDATE
+    SET last_number = excluded.last_number
+"""
+
+
 def _save_heads(conn: Connection, device: Device, chains: dict, numbers: dict) -> None:
+    """Both kinds of heads in one statement (one round trip per push)."""
     chain_rows = [{"t": t, "r": r, "n": n, "s": s} for (t, r), (n, s) in chains.items()]
     number_rows = [{"t": t, "r": r, "k": k, "n": n} for (t, r, k), n in numbers.items()]
+    if not chain_rows and not number_rows:
+        return
     conn.execute(
-        text(
-            "INSERT INTO chain_heads (tenant_id, device_id, register_id, last_nr, last_signature)"
-            " VALUES (:t, :d, :r, :n, :s) ON CONFLICT (tenant_id, device_id, register_id) DO "
-            "UPDATE SET last_nr = excluded.last_nr, last_signature = excluded.last_signature"
-        ),
-        [row | {"d": device.id} for row in chain_rows],
-    )
-    conn.execute(
-        text(
-            "INSERT INTO number_heads (tenant_id, device_id, register_id, kind, last_number) "
-            "VALUES (:t, :d, :r, :k, :n) ON CONFLICT (tenant_id, device_id, register_id, kind) "
-            "DO UPDATE SET last_number = excluded.last_number"
-        ),
-        [row | {"d": device.id} for row in number_rows],
+        text(_SAVE_HEADS),
+        {"d": device.id, "chains": json.dumps(chain_rows), "numbers": json.dumps(number_rows)},
     )

@@ -201,31 +201,41 @@ class SyncCycle:
 
     # -- pull --------------------------------------------------------------------------------
     def pull(self, report: CycleReport) -> None:
+        """Page after page; the next page is fetched while the current one is applied (its
+        cursor is in the answer), and each page is stored with its cursor as before."""
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as pool:
+            self._pull_loop(report, pool)
+
+    def _pull_loop(self, report: CycleReport, pool: ThreadPoolExecutor) -> None:
         staging = reference_pull.pull_cursor(self.uow, staging=True) is not None
         cursor = reference_pull.pull_cursor(self.uow, staging=staging)
+        ahead: Future[dict[str, Any]] | None = None
         while True:
-            params: dict[str, Any] = {"limit": PULL_PAGE}
-            if cursor:
-                params["cursor"] = cursor
             try:
-                page = self.api.get_json("/v1/sync/pull", params)
+                page = ahead.result() if ahead is not None else self._page(cursor)
             except ServerError as error:
                 if error.status == 410 and not report.full_resync:
                     reference_pull.begin_full_resync(self.uow)
-                    report.full_resync, staging, cursor = True, True, None
+                    report.full_resync, staging, cursor, ahead = True, True, None, None
                     continue
                 self._stop_for(error)
                 raise
+            ahead = pool.submit(self._page, page["cursor"]) if page.get("has_more") else None
             result = reference_pull.apply_page(
                 self.uow, page["changes"], page["cursor"], staging=staging
             )
             report.pulled += result.applied
             report.refused += result.refused
-            cursor = page["cursor"]
-            if not page.get("has_more"):
+            if ahead is None:
                 break
         if staging:
             report.refused += reference_pull.finish_full_resync(self.uow).refused
+
+    def _page(self, cursor: str | None) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": PULL_PAGE}
+        if cursor:
+            params["cursor"] = cursor
+        return self.api.get_json("/v1/sync/pull", params)
 
     def _clock_offset(self) -> int | None:
         trip = self.api.last_round_trip

@@ -227,8 +227,44 @@ class SyncStore:
                 failed.append(index)
         return failed
 
+    def project_items(
+        self, sql: str, rows: Sequence[Sequence[Any]], ids: Sequence[str]
+    ) -> list[int]:
+        """``project`` for many catalogue items at once. The search index's per-row triggers
+        make SQLite flush the FTS5 index for every row (each trigger statement opens a
+        savepoint), about 25 µs a row; so for this transaction they are set aside and the
+        index is updated in two statements: the old entries out, the stored rows in."""
+        triggers = self._raw.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?) "
+            "ORDER BY name",
+            _ITEM_FTS_TRIGGERS,
+        ).fetchall()
+        if len(triggers) != len(_ITEM_FTS_TRIGGERS):  # not the schema this was made for
+            return self.project(sql, rows)
+        unique = json.dumps(list(dict.fromkeys(ids)))
+        for name, _ in triggers:
+            self._raw.execute(f'DROP TRIGGER "{name}"')
+        self._raw.execute(_FTS_OUT, (unique,))
+        failed = self.project(sql, rows)
+        self._raw.execute(_FTS_IN, (unique,))  # rows that failed are put back as they were
+        for _, create in triggers:
+            self._raw.execute(create)
+        return failed
+
     def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self._raw.executemany(sql, rows)
+
+
+_ITEM_FTS_TRIGGERS = ("items_fts_after_insert", "items_fts_after_update")
+_FTS_OUT = (
+    "INSERT INTO items_fts(items_fts, rowid, description, barcode) SELECT 'delete', i.rowid, "
+    "i.description, coalesce(i.barcode, '') FROM json_each(?) AS j JOIN items AS i ON i.id = "
+    "j.value"
+)
+_FTS_IN = (
+    "INSERT INTO items_fts(rowid, description, barcode) SELECT i.rowid, i.description, "
+    "coalesce(i.barcode, '') FROM json_each(?) AS j JOIN items AS i ON i.id = j.value"
+)
 
 
 def _ref_table(table: str) -> str:

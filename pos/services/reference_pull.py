@@ -97,6 +97,8 @@ PROJECTORS: dict[str, Projector] = {
     ),
 }
 PROJECTION_ORDER = ("tenant", "article_group", "staff", "item")
+BULK_ITEMS = 200
+"""From this many items in a page, the search index is updated in bulk (SyncStore.project_items)."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,11 @@ def _project(uow: UnitOfWork, changes: Sequence[Change]) -> int:
                 built.append(change)
             except (KeyError, TypeError, AttributeError):
                 bad.append(change)
-        bad += [built[i] for i in sync.project(projector.upsert_sql, rows)]
+        if entity == "item" and len(rows) >= BULK_ITEMS:
+            failed = sync.project_items(projector.upsert_sql, rows, [c["id"] for c in built])
+        else:
+            failed = sync.project(projector.upsert_sql, rows)
+        bad += [built[i] for i in failed]
         deletes = [(c["id"],) for c in mine if c["op"] == "delete"]
         if projector.delete_sql and deletes:
             sync.execute_many(projector.delete_sql, deletes)

@@ -4,7 +4,7 @@ into staging tables when the server says the cursor is dead (410)."""
 from __future__ import annotations
 
 from pos.services import reference_pull, sync_state
-from pos.services.catalogue import find_item
+from pos.services.catalogue import find_item, search_items
 from server import admin_ops, refdata
 from tests.sync.conftest import cycle
 
@@ -90,3 +90,34 @@ def test_a_reference_row_the_till_cannot_take_is_listed_as_a_problem(enrolled, c
     assert report.refused == 1
     problems = sync_state.sync_problems(enrolled.uow)
     assert problems[0]["code"] == "reference_conflict"
+
+
+def test_a_large_page_of_items_keeps_the_search_index_exact(counter):
+    """Big pages update the FTS index in bulk (triggers set aside): same result as per row."""
+    cafe = tenant(counter, "15")
+
+    def item(item_id, description, barcode, version):
+        data = ITEM | {"description": description, "barcode": barcode}
+        return {"entity": "item", "op": "upsert", "tenant_id": cafe.id, "id": item_id,
+                "version": version, "data": data}  # fmt: skip
+
+    count = reference_pull.BULK_ITEMS
+    first = [item(f"bulk-{n}", f"Sykkellykt {n}", f"BULK-{n}", 1) for n in range(count)]
+    assert reference_pull.apply_page(counter.uow, first, "c1").refused == 0
+    second = [item(f"bulk-{n}", f"Regnjakke {n}", f"BULK-{n}", 2) for n in range(count)]
+    second.append(item("intruder", "Regnjakke stjålet strekkode", "BULK-0", 3))
+    assert reference_pull.apply_page(counter.uow, second, "c2").refused == 1
+    small = [item("bulk-0", "Paraply", "BULK-0", 4)]  # the per-row triggers are back
+    assert reference_pull.apply_page(counter.uow, small, "c3").refused == 0
+
+    def found(words):
+        return {i.id for i in search_items(counter.uow, words, limit=10 * count)}
+
+    assert found("sykkellykt") == set()
+    assert found("regnjakke") == {f"bulk-{n}" for n in range(1, count)}
+    assert found("paraply") == {"bulk-0"}
+    with counter.uow() as uow:  # the index matches the items table exactly
+        uow.sync.execute_many(
+            "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)", [()]
+        )
+        uow.commit()
