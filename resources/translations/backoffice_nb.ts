@@ -47,100 +47,165 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="37"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="43"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="40"/>
         <location filename="../../ui/backoffice/devices_page.py" line="46"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="52"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="41"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="47"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="42"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="48"/>
         <source>Label block (1–99)</source>
         <translation>Etikettserie (1–99)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="43"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="49"/>
         <source>Save register</source>
         <translation>Lagre kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="53"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="59"/>
         <source>Receipt printer</source>
         <translation>Kvitteringsskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="54"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="60"/>
         <source>Tag printer</source>
         <translation>Etikettskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="59"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="65"/>
         <source>Save printers</source>
         <translation>Lagre skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="63"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="70"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="199"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="211"/>
+        <source>Rotate signing key</source>
+        <translation>Bytt signeringsnøkkel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="76"/>
+        <source>Signing key</source>
+        <translation>Signeringsnøkkel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="80"/>
         <source>Register and printers</source>
         <translation>Kasse og skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="77"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="95"/>
         <source>80 mm (48 columns)</source>
         <translation>80 mm (48 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="78"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="96"/>
         <source>58 mm (32 columns)</source>
         <translation>58 mm (32 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="81"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="99"/>
         <source>Test print</source>
         <translation>Testutskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="84"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="102"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="85"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="103"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="86"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="104"/>
         <source>Paper</source>
         <translation>Papir</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="120"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="139"/>
         <source>Register saved.</source>
         <translation>Kassen er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="139"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="158"/>
         <source>Printers saved; they are used from the next start.</source>
         <translation>Skriverne er lagret; de brukes fra neste oppstart.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="143"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="162"/>
         <source>Printing is not running in this window.</source>
         <translation>Utskrift er ikke i gang i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="150"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="169"/>
         <source>Test page queued (job %1).</source>
         <translation>Testsiden er lagt i køen (jobb %1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="181"/>
+        <source>The signing keys are not available in this window.</source>
+        <translation>Signeringsnøklene er ikke tilgjengelige i dette vinduet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="184"/>
+        <source>Receipts are signed with key version %1.</source>
+        <translation>Kvitteringer signeres med nøkkelversjon %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="187"/>
+        <source>Public key SHA-256: %1</source>
+        <translation>Offentlig nøkkel, SHA-256: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="200"/>
+        <source>Make a new signing key for this counter?</source>
+        <translation>Lage en ny signeringsnøkkel for denne kassen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="203"/>
+        <source>• New receipts are signed with the new key (version %1).
+• Receipts signed before stay verifiable: the old key is kept.
+• The public key is sent to the central server at the next sync.
+• The product declaration and the system description may need the new public key (the command export-public-key prints it).
+The change is recorded in the journal.</source>
+        <translation>• Nye kvitteringer signeres med den nye nøkkelen (versjon %1).
+• Kvitteringer som er signert før, kan fortsatt verifiseres: den gamle nøkkelen beholdes.
+• Den offentlige nøkkelen sendes til sentralen ved neste synkronisering.
+• Produkterklæringen og systembeskrivelsen kan trenge den nye offentlige nøkkelen (kommandoen export-public-key skriver den ut).
+Byttet føres i journalen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="212"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="225"/>
+        <source>The signing key was not changed.</source>
+        <translation>Signeringsnøkkelen ble ikke endret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="240"/>
+        <source>New signing key: version %1 (was %2). It is sent to the server at the next sync.</source>
+        <translation>Ny signeringsnøkkel: versjon %1 (var %2). Den sendes til sentralen ved neste synkronisering.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="244"/>
+        <source>Receipts are signed with it from the next start.</source>
+        <translation>Kvitteringer signeres med den fra neste oppstart.</translation>
     </message>
 </context>
 <context>
