@@ -633,47 +633,47 @@
         <translation>Gjenåpne %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="51"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="52"/>
         <source>The job is «%1». Reopening it takes it back into the workshop (for example for a warranty rework); the reason is kept in the history.</source>
         <translation>Jobben har status «%1». Gjenåpning tar den tilbake til verkstedet (for eksempel for garantiarbeid); årsaken lagres i historikken.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="65"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="66"/>
         <source>Why is the job reopened? (required)</source>
         <translation>Hvorfor gjenåpnes jobben? (må fylles ut)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="71"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="72"/>
         <source>Reopen</source>
         <translation>Gjenåpne</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="73"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="74"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="80"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="81"/>
         <source>Back to status</source>
         <translation>Tilbake til status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="82"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="83"/>
         <source>Reason</source>
         <translation>Årsak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="98"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="99"/>
         <source>Write why the job is reopened; it goes in the history.</source>
         <translation>Skriv hvorfor jobben gjenåpnes; det lagres i historikken.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="124"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="128"/>
         <source>%1 is not a manager: reopening a finished job needs a manager&apos;s approval. Nothing was changed.</source>
         <translation>%1 er ikke leder: å gjenåpne en avsluttet jobb krever godkjenning av en leder. Ingenting ble endret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="134"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="138"/>
         <source>Reopening a finished job needs a manager: the manager enters their staff number and PIN.</source>
         <translation>Å gjenåpne en avsluttet jobb krever en leder: lederen taster inn sitt ansattnummer og sin PIN.</translation>
     </message>

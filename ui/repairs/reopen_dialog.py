@@ -46,6 +46,7 @@ class ReopenDialog(QDialog):
         self.tasks = tasks
         self.ticket_id = ticket_id
         self.approval: ApprovalDialog | None = None
+        self._saving = False
         explanation = QLabel(
             self.tr(
                 "The job is «%1». Reopening it takes it back into the workshop (for example "
@@ -91,7 +92,7 @@ class ReopenDialog(QDialog):
 
     def save(self, approver: Operator | None = None) -> None:
         """Reopen; when the service wants a manager, ask for one and try again with them."""
-        if self.tasks.busy:
+        if self._saving:  # a second F12 while the first is being saved
             return
         reason = self.reason.text().strip()
         if not reason:
@@ -101,6 +102,7 @@ class ReopenDialog(QDialog):
         self.problem.clear()
         to = RepairStatus(self.target.currentData())
         ctx = self.desk.session.context()
+        self._saving = True
         self.save_button.setEnabled(False)
         self.tasks.run(
             lambda: repair_status.reopen(
@@ -111,10 +113,12 @@ class ReopenDialog(QDialog):
         )
 
     def _saved(self, to: RepairStatus) -> None:
+        self._saving = False
         self.accept()
         self.reopened.emit(to)
 
     def _refused(self, error: Exception, approver: Operator | None) -> None:
+        self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(error, PermissionDenied) and approver is None:
             self.ask_approval()
