@@ -79,6 +79,7 @@ def main() -> int:
         window.sale.toggle_training()
         session.log_out()
         window.page_context.data_dir = counter.data_dir
+        window.page_context.extras["keys"] = counter.keys  # the signing key on "devices"
         window._logged_in(session.log_in("9001", "9999"))  # noqa: SLF001 - skip the PIN pad
         backoffice(app, window, Path(tmp))
         QTimer.singleShot(0, app.quit)

@@ -38,6 +38,11 @@ class LazySigner:
             self._signer = self._load()
         return self._signer
 
+    def reload(self) -> None:
+        """Load the key again on next use: after a rotation, the next receipt is signed with
+        the new key without restarting the counter."""
+        self._signer = None
+
     @property
     def method(self) -> str:
         return self._get().method

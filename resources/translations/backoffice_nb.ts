@@ -1,44 +1,45 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="59" />
+        <location filename="../../ui/backoffice/__init__.py" line="59"/>
         <source>Register items</source>
         <translation>Registrer varer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="63" />
+        <location filename="../../ui/backoffice/__init__.py" line="63"/>
         <source>Items and prices</source>
         <translation>Varer og priser</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="69" />
+        <location filename="../../ui/backoffice/__init__.py" line="69"/>
         <source>Import items (CSV)</source>
         <translation>Importer varer (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="74" />
+        <location filename="../../ui/backoffice/__init__.py" line="74"/>
         <source>Tenants</source>
         <translation>Leietakere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="77" />
+        <location filename="../../ui/backoffice/__init__.py" line="77"/>
         <source>Staff</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="81" />
+        <location filename="../../ui/backoffice/__init__.py" line="81"/>
         <source>Register and printers</source>
         <translation>Kasse og skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="86" />
+        <location filename="../../ui/backoffice/__init__.py" line="86"/>
         <source>Scanner</source>
         <translation>Skanner</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/page_parts.py" line="18" />
+        <location filename="../../ui/backoffice/page_parts.py" line="18"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
@@ -46,166 +47,231 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="37" />
+        <location filename="../../ui/backoffice/devices_page.py" line="43"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="40" />
-        <location filename="../../ui/backoffice/devices_page.py" line="46" />
+        <location filename="../../ui/backoffice/devices_page.py" line="46"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="52"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="41" />
+        <location filename="../../ui/backoffice/devices_page.py" line="47"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="42" />
+        <location filename="../../ui/backoffice/devices_page.py" line="48"/>
         <source>Label block (1–99)</source>
         <translation>Etikettserie (1–99)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="43" />
+        <location filename="../../ui/backoffice/devices_page.py" line="49"/>
         <source>Save register</source>
         <translation>Lagre kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="53" />
+        <location filename="../../ui/backoffice/devices_page.py" line="59"/>
         <source>Receipt printer</source>
         <translation>Kvitteringsskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="54" />
+        <location filename="../../ui/backoffice/devices_page.py" line="60"/>
         <source>Tag printer</source>
         <translation>Etikettskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="59" />
+        <location filename="../../ui/backoffice/devices_page.py" line="65"/>
         <source>Save printers</source>
         <translation>Lagre skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="63" />
+        <location filename="../../ui/backoffice/devices_page.py" line="70"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="199"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="211"/>
+        <source>Rotate signing key</source>
+        <translation>Bytt signeringsnøkkel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="76"/>
+        <source>Signing key</source>
+        <translation>Signeringsnøkkel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="80"/>
         <source>Register and printers</source>
         <translation>Kasse og skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="77" />
+        <location filename="../../ui/backoffice/devices_page.py" line="95"/>
         <source>80 mm (48 columns)</source>
         <translation>80 mm (48 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="78" />
+        <location filename="../../ui/backoffice/devices_page.py" line="96"/>
         <source>58 mm (32 columns)</source>
         <translation>58 mm (32 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="81" />
+        <location filename="../../ui/backoffice/devices_page.py" line="99"/>
         <source>Test print</source>
         <translation>Testutskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="84" />
+        <location filename="../../ui/backoffice/devices_page.py" line="102"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="85" />
+        <location filename="../../ui/backoffice/devices_page.py" line="103"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="86" />
+        <location filename="../../ui/backoffice/devices_page.py" line="104"/>
         <source>Paper</source>
         <translation>Papir</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="120" />
+        <location filename="../../ui/backoffice/devices_page.py" line="139"/>
         <source>Register saved.</source>
         <translation>Kassen er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="139" />
+        <location filename="../../ui/backoffice/devices_page.py" line="158"/>
         <source>Printers saved; they are used from the next start.</source>
         <translation>Skriverne er lagret; de brukes fra neste oppstart.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="143" />
+        <location filename="../../ui/backoffice/devices_page.py" line="162"/>
         <source>Printing is not running in this window.</source>
         <translation>Utskrift er ikke i gang i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="150" />
+        <location filename="../../ui/backoffice/devices_page.py" line="169"/>
         <source>Test page queued (job %1).</source>
         <translation>Testsiden er lagt i køen (jobb %1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="181"/>
+        <source>The signing keys are not available in this window.</source>
+        <translation>Signeringsnøklene er ikke tilgjengelige i dette vinduet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="184"/>
+        <source>Receipts are signed with key version %1.</source>
+        <translation>Kvitteringer signeres med nøkkelversjon %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="187"/>
+        <source>Public key SHA-256: %1</source>
+        <translation>Offentlig nøkkel, SHA-256: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="200"/>
+        <source>Make a new signing key for this counter?</source>
+        <translation>Lage en ny signeringsnøkkel for denne kassen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="203"/>
+        <source>• New receipts are signed with the new key (version %1).
+• Receipts signed before stay verifiable: the old key is kept.
+• The public key is sent to the central server at the next sync.
+• The product declaration and the system description may need the new public key (the command export-public-key prints it).
+The change is recorded in the journal.</source>
+        <translation>• Nye kvitteringer signeres med den nye nøkkelen (versjon %1).
+• Kvitteringer som er signert før, kan fortsatt verifiseres: den gamle nøkkelen beholdes.
+• Den offentlige nøkkelen sendes til sentralen ved neste synkronisering.
+• Produkterklæringen og systembeskrivelsen kan trenge den nye offentlige nøkkelen (kommandoen export-public-key skriver den ut).
+Byttet føres i journalen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="212"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="225"/>
+        <source>The signing key was not changed.</source>
+        <translation>Signeringsnøkkelen ble ikke endret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="240"/>
+        <source>New signing key: version %1 (was %2). It is sent to the server at the next sync.</source>
+        <translation>Ny signeringsnøkkel: versjon %1 (var %2). Den sendes til sentralen ved neste synkronisering.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="244"/>
+        <source>Receipts are signed with it from the next start.</source>
+        <translation>Kvitteringer signeres med den fra neste oppstart.</translation>
     </message>
 </context>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="41" />
+        <location filename="../../ui/backoffice/import_page.py" line="41"/>
         <source>CSV file (; or , separated, UTF-8 or Windows)</source>
         <translation>CSV-fil (skilt med ; eller , – UTF-8 eller Windows)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="44" />
+        <location filename="../../ui/backoffice/import_page.py" line="44"/>
         <source>Choose file…</source>
         <translation>Velg fil …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="46" />
+        <location filename="../../ui/backoffice/import_page.py" line="46"/>
         <source>Preview</source>
         <translation>Forhåndsvis</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="60" />
+        <location filename="../../ui/backoffice/import_page.py" line="60"/>
         <source>Import only the good rows</source>
         <translation>Importer bare de gode radene</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="62" />
+        <location filename="../../ui/backoffice/import_page.py" line="62"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="71" />
+        <location filename="../../ui/backoffice/import_page.py" line="71"/>
         <source>Import items (CSV)</source>
         <translation>Importer varer (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="86" />
+        <location filename="../../ui/backoffice/import_page.py" line="86"/>
         <source>Items file</source>
         <translation>Varefil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="86" />
+        <location filename="../../ui/backoffice/import_page.py" line="86"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV-filer (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="96" />
+        <location filename="../../ui/backoffice/import_page.py" line="96"/>
         <source>Reading %1 …</source>
         <translation>Leser %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="108" />
+        <location filename="../../ui/backoffice/import_page.py" line="108"/>
         <source>%1 rows ready, %2 with errors (%3, %4).</source>
         <translation>%1 rader klare, %2 med feil (%3, %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="119" />
+        <location filename="../../ui/backoffice/import_page.py" line="119"/>
         <source>Nothing is imported yet. First problem: %1</source>
         <translation>Ingenting er importert ennå. Første feil: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="123" />
+        <location filename="../../ui/backoffice/import_page.py" line="123"/>
         <source>The file is clean. Ctrl+I imports it.</source>
         <translation>Filen er feilfri. Ctrl+I importerer den.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="144" />
+        <location filename="../../ui/backoffice/import_page.py" line="139"/>
         <source>%1 items imported.</source>
         <translation>%1 varer importert.</translation>
     </message>
@@ -213,37 +279,37 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="29" />
+        <location filename="../../ui/backoffice/import_model.py" line="29"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="30" />
+        <location filename="../../ui/backoffice/import_model.py" line="30"/>
         <source>Item or error</source>
         <translation>Vare eller feil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="31" />
+        <location filename="../../ui/backoffice/import_model.py" line="31"/>
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="32" />
+        <location filename="../../ui/backoffice/import_model.py" line="32"/>
         <source>VAT</source>
         <translation>MVA</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="33" />
+        <location filename="../../ui/backoffice/import_model.py" line="33"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="34" />
+        <location filename="../../ui/backoffice/import_model.py" line="34"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="35" />
+        <location filename="../../ui/backoffice/import_model.py" line="35"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
@@ -251,102 +317,97 @@
 <context>
     <name>ItemEntryPage</name>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="54" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="54"/>
         <source>optional, for the margin scheme</source>
         <translation>valgfritt, for brukthandelsordningen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="55" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="55"/>
         <source>Batch: collect for an A4 label sheet (Ctrl+B)</source>
         <translation>Bunke: samle til et A4-etikettark (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="61" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="61"/>
         <source>Tenant</source>
         <translation>Leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="62" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="62"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="63" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="63"/>
         <source>Article group</source>
         <translation>Varegruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="64" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="64"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="65" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="65"/>
         <source>Price (kr)</source>
         <translation>Pris (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="66" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="66"/>
         <source>VAT</source>
         <translation>MVA</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="67" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="67"/>
         <source>Purchase price (kr)</source>
         <translation>Innkjøpspris (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="69" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="69"/>
         <source>Register and print tag</source>
         <translation>Registrer og skriv prislapp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="71" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="71"/>
         <source>Label sheet PDF</source>
         <translation>Etikettark (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="73" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="73"/>
         <source>Open PDF</source>
         <translation>Åpne PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="76" />
-        <source>Batch</source>
-        <translation>Bunke</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="91" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="91"/>
         <source>Register items</source>
         <translation>Registrer varer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="130" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="130"/>
         <source>Write what the item is.</source>
         <translation>Skriv hva varen er.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="159" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="159"/>
         <source>%1 registered; %2 in the batch.</source>
         <translation>%1 registrert; %2 i bunken.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="163" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="163"/>
         <source>%1 registered; price tag sent to the printer.</source>
         <translation>%1 registrert; prislappen er sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="165" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="165"/>
         <source>%1 registered. No tag printer is set up for this register.</source>
         <translation>%1 registrert. Kassen har ingen etikettskriver.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="174" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="174"/>
         <source>The batch is empty.</source>
         <translation>Bunken er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="192" />
+        <location filename="../../ui/backoffice/item_entry_page.py" line="192"/>
         <source>Label sheet with %1 labels saved as %2 (Ctrl+Shift+O opens it).</source>
         <translation>Etikettark med %1 etiketter lagret som %2 (Ctrl+Shift+O åpner det).</translation>
     </message>
@@ -354,52 +415,52 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="35" />
+        <location filename="../../ui/backoffice/items_model.py" line="35"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="36" />
+        <location filename="../../ui/backoffice/items_model.py" line="36"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="37" />
+        <location filename="../../ui/backoffice/items_model.py" line="37"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="38" />
+        <location filename="../../ui/backoffice/items_model.py" line="38"/>
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="39" />
+        <location filename="../../ui/backoffice/items_model.py" line="39"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="40" />
+        <location filename="../../ui/backoffice/items_model.py" line="40"/>
         <source>Label</source>
         <translation>Etikett</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="43" />
+        <location filename="../../ui/backoffice/items_model.py" line="43"/>
         <source>for sale</source>
         <translation>til salgs</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="44" />
+        <location filename="../../ui/backoffice/items_model.py" line="44"/>
         <source>sold</source>
         <translation>solgt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="45" />
+        <location filename="../../ui/backoffice/items_model.py" line="45"/>
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="47" />
+        <location filename="../../ui/backoffice/items_model.py" line="47"/>
         <source>reprint</source>
         <translation>skriv ut på nytt</translation>
     </message>
@@ -407,77 +468,77 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="44" />
+        <location filename="../../ui/backoffice/items_page.py" line="44"/>
         <source>Words of the description or the code</source>
         <translation>Ord fra beskrivelsen eller koden</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="45" />
+        <location filename="../../ui/backoffice/items_page.py" line="45"/>
         <source>Only labels to reprint</source>
         <translation>Bare etiketter som må skrives ut på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="46" />
+        <location filename="../../ui/backoffice/items_page.py" line="46"/>
         <source>Include sold</source>
         <translation>Ta med solgte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="62" />
+        <location filename="../../ui/backoffice/items_page.py" line="63"/>
         <source>New price (kr)</source>
         <translation>Ny pris (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="66" />
+        <location filename="../../ui/backoffice/items_page.py" line="67"/>
         <source>New price</source>
         <translation>Ny pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="69" />
+        <location filename="../../ui/backoffice/items_page.py" line="70"/>
         <source>Change price</source>
         <translation>Endre pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="70" />
+        <location filename="../../ui/backoffice/items_page.py" line="71"/>
         <source>Print tag</source>
         <translation>Skriv prislapp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="71" />
+        <location filename="../../ui/backoffice/items_page.py" line="72"/>
         <source>Reprint flagged labels</source>
         <translation>Skriv merkede etiketter på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="78" />
+        <location filename="../../ui/backoffice/items_page.py" line="79"/>
         <source>Items and prices</source>
         <translation>Varer og priser</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="135" />
+        <location filename="../../ui/backoffice/items_page.py" line="136"/>
         <source>Choose an item first.</source>
         <translation>Velg en vare først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="149" />
+        <location filename="../../ui/backoffice/items_page.py" line="150"/>
         <source>New price for %1; its label is marked for reprint.</source>
         <translation>Ny pris for %1; etiketten er merket for ny utskrift.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="157" />
+        <location filename="../../ui/backoffice/items_page.py" line="158"/>
         <source>Choose an item with a code first.</source>
         <translation>Velg en vare med kode først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="168" />
+        <location filename="../../ui/backoffice/items_page.py" line="169"/>
         <source>No labels to reprint for this tenant.</source>
         <translation>Ingen etiketter å skrive ut på nytt for denne leietakeren.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="179" />
+        <location filename="../../ui/backoffice/items_page.py" line="180"/>
         <source>%1 price tags sent to the printer.</source>
         <translation>%1 prislapper sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="186" />
+        <location filename="../../ui/backoffice/items_page.py" line="187"/>
         <source>%1 labels saved as %2.</source>
         <translation>%1 etiketter lagret som %2.</translation>
     </message>
@@ -485,112 +546,112 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="54" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="54"/>
         <source>Longest pause between keys</source>
         <translation>Lengste pause mellom tegn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="55" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="55"/>
         <source>Shortest code</source>
         <translation>Korteste kode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="56" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="56"/>
         <source>Prefix the scanner sends</source>
         <translation>Prefiks skanneren sender</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="57" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="57"/>
         <source>Serial scanner port</source>
         <translation>Port for seriell skanner</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="58" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="58"/>
         <source>Baud rate</source>
         <translation>Baudrate</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="61" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="61"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="62" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="62"/>
         <source>Test scan</source>
         <translation>Testskann</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="63" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="63"/>
         <source>Test serial scanner</source>
         <translation>Test seriell skanner</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="73" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="73"/>
         <source>Scanner</source>
         <translation>Skanner</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="107" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="107"/>
         <source>Scanner settings saved; they are used from the next start.</source>
         <translation>Skannerinnstillingene er lagret; de brukes fra neste oppstart.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="114" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="114"/>
         <source>Scan a code now…</source>
         <translation>Skann en kode nå …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="118" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="118"/>
         <source>Press Test scan (F5) first.</source>
         <translation>Trykk Testskann (F5) først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="130" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="130"/>
         <source>Write the serial port first.</source>
         <translation>Skriv inn serieporten først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="133" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="133"/>
         <source>Scan a code on the serial scanner now (10 s)…</source>
         <translation>Skann en kode med den serielle skanneren nå (10 s) …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="142" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="142"/>
         <source>Code: %1</source>
         <translation>Kode: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="143" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="143"/>
         <source>Symbology: %1 (%2)</source>
         <translation>Symbologi: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="148" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="148"/>
         <source>AIM id: %1</source>
         <translation>AIM-id: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="151" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="151"/>
         <source>Check digit: right</source>
         <translation>Kontrollsiffer: riktig</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="153" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="153"/>
         <source>Check digit: WRONG</source>
         <translation>Kontrollsiffer: FEIL</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="156" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="156"/>
         <source>byte  hex  character      pause</source>
         <translation>byte  hex  tegn           pause</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="167" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="167"/>
         <source>Some pauses are longer than the setting: raise it.</source>
         <translation>Noen pauser er lengre enn innstillingen: øk den.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="171" />
+        <location filename="../../ui/backoffice/scanner_page.py" line="171"/>
         <source>Scan read: %1.</source>
         <translation>Skanning lest: %1.</translation>
     </message>
@@ -598,125 +659,125 @@
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="32" />
+        <location filename="../../ui/backoffice/staff_page.py" line="32"/>
         <source>Cashier</source>
         <translation>Kasserer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="33" />
+        <location filename="../../ui/backoffice/staff_page.py" line="33"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="34" />
+        <location filename="../../ui/backoffice/staff_page.py" line="34"/>
         <source>Manager</source>
         <translation>Leder</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="38" />
-        <location filename="../../ui/backoffice/staff_page.py" line="56" />
+        <location filename="../../ui/backoffice/staff_page.py" line="38"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="56"/>
         <source>Staff no.</source>
         <translation>Ansattnr.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="38" />
-        <location filename="../../ui/backoffice/staff_page.py" line="57" />
+        <location filename="../../ui/backoffice/staff_page.py" line="38"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="57"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="38" />
-        <location filename="../../ui/backoffice/staff_page.py" line="58" />
+        <location filename="../../ui/backoffice/staff_page.py" line="38"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="58"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="38" />
+        <location filename="../../ui/backoffice/staff_page.py" line="38"/>
         <source>State</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="53" />
+        <location filename="../../ui/backoffice/staff_page.py" line="53"/>
         <source>Typed by the staff member; never shown</source>
         <translation>Tastes av den ansatte; vises aldri</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="59" />
+        <location filename="../../ui/backoffice/staff_page.py" line="59"/>
         <source>New PIN</source>
         <translation>Ny PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="61" />
+        <location filename="../../ui/backoffice/staff_page.py" line="61"/>
         <source>Add</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="62" />
+        <location filename="../../ui/backoffice/staff_page.py" line="62"/>
         <source>Set PIN</source>
         <translation>Sett PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="63" />
+        <location filename="../../ui/backoffice/staff_page.py" line="63"/>
         <source>Save role</source>
         <translation>Lagre rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="64" />
+        <location filename="../../ui/backoffice/staff_page.py" line="64"/>
         <source>Unlock</source>
         <translation>Lås opp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="65" />
+        <location filename="../../ui/backoffice/staff_page.py" line="65"/>
         <source>Deactivate / activate</source>
         <translation>Deaktiver / aktiver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="74" />
+        <location filename="../../ui/backoffice/staff_page.py" line="74"/>
         <source>Staff</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="87" />
+        <location filename="../../ui/backoffice/staff_page.py" line="87"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="87" />
+        <location filename="../../ui/backoffice/staff_page.py" line="87"/>
         <source>deactivated</source>
         <translation>deaktivert</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="89" />
+        <location filename="../../ui/backoffice/staff_page.py" line="89"/>
         <source>LOCKED (wrong PINs)</source>
         <translation>LÅST (feil PIN)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="123" />
+        <location filename="../../ui/backoffice/staff_page.py" line="123"/>
         <source>Added %1.</source>
         <translation>%1 er lagt til.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="137" />
+        <location filename="../../ui/backoffice/staff_page.py" line="137"/>
         <source>New PIN set for %1.</source>
         <translation>Ny PIN satt for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="145" />
+        <location filename="../../ui/backoffice/staff_page.py" line="145"/>
         <source>Role changed for %1.</source>
         <translation>Rollen er endret for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="156" />
+        <location filename="../../ui/backoffice/staff_page.py" line="156"/>
         <source>%1 is unlocked.</source>
         <translation>%1 er låst opp.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="164" />
+        <location filename="../../ui/backoffice/staff_page.py" line="164"/>
         <source>%1 is active again.</source>
         <translation>%1 er aktiv igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="164" />
+        <location filename="../../ui/backoffice/staff_page.py" line="164"/>
         <source>%1 is deactivated.</source>
         <translation>%1 er deaktivert.</translation>
     </message>
@@ -724,129 +785,129 @@
 <context>
     <name>TenantsPage</name>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="47" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="47"/>
         <source>VAT-registered (MVA)</source>
         <translation>Mva-registrert (MVA)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="51" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="51"/>
         <source>e.g. KLAER 10, BARN 12,5</source>
         <translation>f.eks. KLAER 10, BARN 12,5</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="61" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="61"/>
         <source>PNG file printed at the top of receipts</source>
         <translation>PNG-fil som skrives øverst på kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="64" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="64"/>
         <source>Choose…</source>
         <translation>Velg …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="70" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="70"/>
         <source>Code (2 digits)</source>
         <translation>Kode (to siffer)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="71" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="71"/>
         <source>Organisation number</source>
         <translation>Organisasjonsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="72" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="72"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="74" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="74"/>
         <source>Commission %</source>
         <translation>Provisjon %</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="75" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="75"/>
         <source>Commission per group</source>
         <translation>Provisjon per varegruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="76" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="76"/>
         <source>Monthly rent (kr)</source>
         <translation>Månedsleie (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="77" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="77"/>
         <source>Bank account</source>
         <translation>Kontonummer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="78" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="78"/>
         <source>Receipt header</source>
         <translation>Kvitteringstopp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="79" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="79"/>
         <source>Receipt footer</source>
         <translation>Kvitteringsbunn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="80" />
-        <location filename="../../ui/backoffice/tenants_page.py" line="175" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="80"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="174"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="81" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="81"/>
         <source>New tenant</source>
         <translation>Ny leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="83" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="83"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="85" />
-        <location filename="../../ui/backoffice/tenants_page.py" line="152" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="85"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="151"/>
         <source>Deactivate</source>
         <translation>Deaktiver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="100" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="100"/>
         <source>Tenants</source>
         <translation>Leietakere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="112" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="112"/>
         <source>(inactive)</source>
         <translation>(inaktiv)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="152" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="151"/>
         <source>Reactivate</source>
         <translation>Aktiver igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="171" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="170"/>
         <source>New tenant: fill in the form and save (Ctrl+S).</source>
         <translation>Ny leietaker: fyll ut skjemaet og lagre (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="175" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="174"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Bilder (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="236" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="234"/>
         <source>Saved %1.</source>
         <translation>%1 er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="253" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="251"/>
         <source>Reactivated.</source>
         <translation>Aktivert igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="253" />
+        <location filename="../../ui/backoffice/tenants_page.py" line="251"/>
         <source>Deactivated; its history is kept.</source>
         <translation>Deaktivert; historikken er beholdt.</translation>
     </message>

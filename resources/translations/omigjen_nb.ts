@@ -9,12 +9,22 @@
         <translation>Godkjenning av leder</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="53"/>
+        <location filename="../../ui/approval_dialog.py" line="49"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.py" line="50"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.py" line="57"/>
         <source>Manager&apos;s staff number</source>
         <translation>Lederens ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="54"/>
+        <location filename="../../ui/approval_dialog.py" line="58"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -22,32 +32,32 @@
 <context>
     <name>BasketTableModel</name>
     <message>
-        <location filename="../../ui/basket_model.py" line="33"/>
+        <location filename="../../ui/basket_model.py" line="44"/>
         <source>Tenant</source>
         <translation>Leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="34"/>
+        <location filename="../../ui/basket_model.py" line="45"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="35"/>
+        <location filename="../../ui/basket_model.py" line="46"/>
         <source>Qty</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="36"/>
+        <location filename="../../ui/basket_model.py" line="47"/>
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="37"/>
+        <location filename="../../ui/basket_model.py" line="48"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="38"/>
+        <location filename="../../ui/basket_model.py" line="49"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
@@ -79,29 +89,29 @@
 <context>
     <name>LoginWidget</name>
     <message>
-        <location filename="../../ui/login_widget.py" line="31"/>
-        <location filename="../../ui/login_widget.py" line="45"/>
+        <location filename="../../ui/login_widget.py" line="32"/>
+        <location filename="../../ui/login_widget.py" line="46"/>
         <source>Staff number</source>
         <translation>Ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="34"/>
-        <location filename="../../ui/login_widget.py" line="46"/>
+        <location filename="../../ui/login_widget.py" line="35"/>
+        <location filename="../../ui/login_widget.py" line="47"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="62"/>
+        <location filename="../../ui/login_widget.py" line="70"/>
         <source>Log in</source>
         <translation>Logg inn</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="95"/>
+        <location filename="../../ui/login_widget.py" line="103"/>
         <source>Enter your staff number and PIN.</source>
         <translation>Skriv ansattnummer og PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="98"/>
+        <location filename="../../ui/login_widget.py" line="106"/>
         <source>Checking…</source>
         <translation>Sjekker …</translation>
     </message>
@@ -416,147 +426,147 @@
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="103"/>
+        <location filename="../../ui/sale_widget.py" line="115"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="115"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="116"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="117"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="118"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="119"/>
+        <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="120"/>
+        <location filename="../../ui/sale_widget.py" line="132"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="121"/>
+        <location filename="../../ui/sale_widget.py" line="133"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="122"/>
+        <location filename="../../ui/sale_widget.py" line="134"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="123"/>
+        <location filename="../../ui/sale_widget.py" line="135"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="124"/>
+        <location filename="../../ui/sale_widget.py" line="136"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
+        <location filename="../../ui/sale_widget.py" line="137"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
+        <location filename="../../ui/sale_widget.py" line="138"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="139"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="140"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="236"/>
+        <location filename="../../ui/sale_widget.py" line="248"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="281"/>
+        <location filename="../../ui/sale_widget.py" line="293"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="306"/>
+        <location filename="../../ui/sale_widget.py" line="318"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="308"/>
+        <location filename="../../ui/sale_widget.py" line="320"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="342"/>
+        <location filename="../../ui/sale_widget.py" line="354"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="348"/>
+        <location filename="../../ui/sale_widget.py" line="360"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="351"/>
+        <location filename="../../ui/sale_widget.py" line="363"/>
         <source>Resume which basket?</source>
         <translation>Hvilken kurv vil du hente?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="373"/>
+        <location filename="../../ui/sale_widget.py" line="385"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="380"/>
+        <location filename="../../ui/sale_widget.py" line="392"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="387"/>
+        <location filename="../../ui/sale_widget.py" line="399"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="403"/>
+        <location filename="../../ui/sale_widget.py" line="415"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="416"/>
+        <location filename="../../ui/sale_widget.py" line="428"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="418"/>
+        <location filename="../../ui/sale_widget.py" line="430"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="435"/>
+        <location filename="../../ui/sale_widget.py" line="447"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>

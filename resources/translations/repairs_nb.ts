@@ -626,6 +626,59 @@
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="43"/>
+        <source>Reopen %1</source>
+        <translation>Gjenåpne %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="52"/>
+        <source>The job is «%1». Reopening it takes it back into the workshop (for example for a warranty rework); the reason is kept in the history.</source>
+        <translation>Jobben har status «%1». Gjenåpning tar den tilbake til verkstedet (for eksempel for garantiarbeid); årsaken lagres i historikken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="66"/>
+        <source>Why is the job reopened? (required)</source>
+        <translation>Hvorfor gjenåpnes jobben? (må fylles ut)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="72"/>
+        <source>Reopen</source>
+        <translation>Gjenåpne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="74"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="81"/>
+        <source>Back to status</source>
+        <translation>Tilbake til status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="83"/>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="99"/>
+        <source>Write why the job is reopened; it goes in the history.</source>
+        <translation>Skriv hvorfor jobben gjenåpnes; det lagres i historikken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="128"/>
+        <source>%1 is not a manager: reopening a finished job needs a manager&apos;s approval. Nothing was changed.</source>
+        <translation>%1 er ikke leder: å gjenåpne en avsluttet jobb krever godkjenning av en leder. Ingenting ble endret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="138"/>
+        <source>Reopening a finished job needs a manager: the manager enters their staff number and PIN.</source>
+        <translation>Å gjenåpne en avsluttet jobb krever en leder: lederen taster inn sitt ansattnummer og sin PIN.</translation>
+    </message>
+</context>
+<context>
     <name>RepairLabels</name>
     <message>
         <location filename="../../ui/repairs/labels.py" line="13"/>
@@ -830,244 +883,254 @@
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="59"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="62"/>
         <source>Repair %1</source>
         <translation>Reparasjon %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="71"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="71"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
         <source>Qty</source>
         <translation>Ant.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="71"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="79"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="76"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="80"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="195"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="81"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="78"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="82"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="79"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="83"/>
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="87"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="91"/>
         <source>Note for the job (seen at every counter)</source>
         <translation>Notat om jobben (vises på alle kasser)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="89"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="93"/>
         <source>Add note</source>
         <translation>Legg til notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="91"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="95"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="93"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="97"/>
         <source>Change status</source>
         <translation>Endre status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="95"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="99"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="96"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="100"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="97"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="101"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="98"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="102"/>
         <source>Edit details</source>
         <translation>Endre opplysninger</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="99"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="103"/>
+        <source>Reopen job</source>
+        <translation>Gjenåpne jobb</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="104"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="103"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="108"/>
         <source>Labour and parts</source>
         <translation>Arbeid og deler</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="120"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="125"/>
         <source>History</source>
         <translation>Historikk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="165"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="173"/>
         <source>Estimate</source>
         <translation>Prisoverslag</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="166"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="174"/>
         <source>Approved up to</source>
         <translation>Godkjent inntil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="167"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="175"/>
         <source>Price now</source>
         <translation>Pris nå</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="168"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="176"/>
         <source>Deposit held</source>
         <translation>Depositum holdt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="173"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="181"/>
         <source>Above what the customer approved: record the approval (F5).</source>
         <translation>Over det kunden har godkjent: registrer godkjenningen (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="178"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="186"/>
         <source>The status was changed at another counter: your change from «%1» to «%2» was not used. The status is now «%3».</source>
         <translation>Statusen ble endret på en annen kasse: endringen din fra «%1» til «%2» ble ikke brukt. Statusen er nå «%3».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="190"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="198"/>
         <source>Notes</source>
         <translation>Notater</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="193"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
         <source>may be contacted</source>
         <translation>kan kontaktes</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="193"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
         <source>no contact</source>
         <translation>ikke kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="196"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="204"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="197"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="205"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="198"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="206"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="199"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="207"/>
         <source>Item</source>
         <translation>Gjenstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="200"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="208"/>
         <source>Fault</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="209"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="202"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="210"/>
         <source>Left with it</source>
         <translation>Levert med</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="211"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="204"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="212"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="205"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="213"/>
         <source>Received</source>
         <translation>Mottatt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="206"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="214"/>
         <source>Promised</source>
         <translation>Lovet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="232"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="240"/>
         <source>Status is now «%1».</source>
         <translation>Status er nå «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="234"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="242"/>
         <source>Message queued; it is sent when the centre is online.</source>
         <translation>Meldingen er lagt i kø og sendes når senteret er på nett.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="256"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="258"/>
+        <source>Reopened: the status is now «%1».</source>
+        <translation>Gjenåpnet: statusen er nå «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="279"/>
         <source>Note saved.</source>
         <translation>Notatet er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="246"/>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="260"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="269"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="283"/>
         <source>Saved.</source>
         <translation>Lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="264"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="287"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="270"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="293"/>
         <source>Outcome recorded.</source>
         <translation>Utfallet er registrert.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="284"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="307"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="286"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="309"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>

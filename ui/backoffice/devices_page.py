@@ -1,23 +1,29 @@
 """The register and its printers (manager): register name and label block, the receipt and tag
-printers (URL, profile, paper width) with a test print each. Printer changes take effect when
-the counter starts next; the test print goes through this run's print queue."""
+printers (URL, profile, paper width) with a test print each, and the counter's signing key (its
+version, and a new key pair after a confirmation). Printer changes take effect when the counter
+starts next; the test print goes through this run's print queue; a new signing key signs the
+next receipt."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from pos.model.printing import PrinterRole, PrinterSetting
-from pos.services import devices, print_queue
+from pos.services import devices, print_queue, signing_keys
+from pos.signing import RSA_METHOD, KeyStore
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, touch_button
 from ui.pages import PageContext, PageWidget
@@ -58,12 +64,24 @@ class DevicesPage(PageWidget):
             printers.addWidget(self._printer_box(role, titles[role], keys[role]))
         save_printers = touch_button(self.tr("Save printers"), self, "Ctrl+P")
         save_printers.clicked.connect(self.save_printers)
+        self.key_version = QLabel("", self)
+        self.key_version.setWordWrap(True)
+        self.key_version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rotate_button = touch_button(self.tr("Rotate signing key"), self)
+        self.rotate_button.clicked.connect(self.ask_rotate)
+        self.rotate_box: QMessageBox | None = None
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_version, 1)
+        key_row.addWidget(self.rotate_button)
+        key_box = QGroupBox(self.tr("Signing key"), self)
+        key_box.setLayout(key_row)
         self.message = message_line(self)
         layout = QVBoxLayout(self)
         layout.addLayout(heading(self, self.tr("Register and printers")))
         layout.addWidget(register_box)
         layout.addLayout(printers)
         layout.addWidget(save_printers)
+        layout.addWidget(key_box)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -103,6 +121,7 @@ class DevicesPage(PageWidget):
             self.widths[role].setCurrentIndex(
                 self.widths[role].findData(setting.columns if setting else 48)
             )
+        self.show_key()
 
     def save_register(self) -> None:
         block = self.label_block.value() or None
@@ -148,3 +167,85 @@ class DevicesPage(PageWidget):
             say(self.message, error_text(error), problem=True)
             return
         say(self.message, self.tr("Test page queued (job %1).").replace("%1", job[:8]))
+
+    # -- the signing key -----------------------------------------------------------------------
+    def keys(self) -> KeyStore | None:
+        found = self.ctx.extras.get("keys")  # the counter's key store (ui.app)
+        return found if isinstance(found, KeyStore) else None
+
+    def show_key(self) -> None:
+        """The key version receipts are signed with now, and its public key's fingerprint."""
+        keys = self.keys()
+        self.rotate_button.setEnabled(keys is not None)
+        if keys is None:
+            self.key_version.setText(self.tr("The signing keys are not available in this window."))
+            return
+        signer = self.session.signer
+        text = self.tr("Receipts are signed with key version %1.").replace("%1", signer.key_version)
+        if signer.method == RSA_METHOD:
+            printed = signing_keys.fingerprint(keys.public_key_pem(signer.key_version))
+            text += "\n" + self.tr("Public key SHA-256: %1").replace("%1", printed)
+        self.key_version.setText(text)
+
+    def ask_rotate(self) -> QMessageBox | None:
+        """Explain what a new key does before making one (answered in ``_answered``)."""
+        keys = self.keys()
+        if keys is None:
+            return None
+        method = self.session.signer.method
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 520px; }")
+        box.setWindowTitle(self.tr("Rotate signing key"))
+        box.setText(self.tr("Make a new signing key for this counter?"))
+        box.setInformativeText(
+            self.tr(
+                "• New receipts are signed with the new key (version %1).\n"
+                "• Receipts signed before stay verifiable: the old key is kept.\n"
+                "• The public key is sent to the central server at the next sync.\n"
+                "• The product declaration and the system description may need the new public "
+                "key (the command export-public-key prints it).\n"
+                "The change is recorded in the journal."
+            ).replace("%1", _next_version(keys, method))
+        )
+        yes = box.addButton(self.tr("Rotate signing key"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.NoRole)
+        for button in (yes, no):
+            button.setMinimumHeight(48)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.buttonClicked.connect(lambda clicked: self._answered(clicked, yes))
+        self.rotate_box = box
+        box.open()
+        return box
+
+    def _answered(self, clicked: QAbstractButton, yes: QAbstractButton) -> None:
+        keys = self.keys()
+        if clicked is not yes or keys is None:
+            say(self.message, self.tr("The signing key was not changed."))
+            return
+        signer = self.session.signer
+        try:
+            done = signing_keys.rotate_signing_key(
+                self.session.uow, self.session.context(), keys, signer.method
+            )
+        except Exception as error:  # noqa: BLE001 - shown to the manager
+            say(self.message, error_text(error), problem=True)
+            return
+        reload = getattr(signer, "reload", None)
+        if callable(reload):
+            reload()  # the next receipt is signed with the new key
+        self.show_key()
+        text = self.tr(
+            "New signing key: version %1 (was %2). It is sent to the server at the next sync."
+        )
+        text = text.replace("%1", done.new_version).replace("%2", done.old_version or "–")
+        if signer.key_version != done.new_version:
+            text += " " + self.tr("Receipts are signed with it from the next start.")
+        say(self.message, text)
+
+
+def _next_version(keys: KeyStore, method: str) -> str:
+    """The version ``KeyStore.rotate`` will give the new key."""
+    versions = [int(v) for (m, v) in keys.verifiers() if m == method]
+    return str(max(versions, default=0) + 1)

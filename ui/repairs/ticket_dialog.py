@@ -1,7 +1,8 @@
 """One repair ticket: customer, item and money at a glance, the labour and parts on the job, the
 history (who, when, what was sent), notes, a warning when another counter changed the status
 first, and the actions: status change with its message preview, work and approval, a note, an
-extra tag, the claim slip again."""
+extra tag, the claim slip again; a finished job can be reopened (a manager, or with one's
+approval)."""
 
 from __future__ import annotations
 
@@ -22,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from pos.errors import DomainError
+from pos.model.repair import RepairStatus
 from pos.services.repair_detail import TicketDetail, ticket_detail
 from ui.common import error_text, kr, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.repairs.details_dialog import DetailsDialog
 from ui.repairs.labels import status_label
 from ui.repairs.outcome_dialog import OutcomeDialog
+from ui.repairs.reopen_dialog import ReopenDialog
 from ui.repairs.status_dialog import StatusDialog
 from ui.repairs.work_panel import WorkPanel
 from ui.tasks import TaskRunner
@@ -63,6 +66,7 @@ class TicketDialog(QDialog):
         self.ticket_id = ticket_id
         self.detail: TicketDetail | None = None
         self.status_dialog: StatusDialog | None = None
+        self.reopen_dialog: ReopenDialog | None = None
         self.summary = QLabel(self)
         self.summary.setObjectName("ticketSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -96,6 +100,7 @@ class TicketDialog(QDialog):
         self.slip_button = touch_button(self.tr("Print claim slip again"), self, "F7")
         self.outcome_button = touch_button(self.tr("Outcome"), self, "F8")
         self.details_button = touch_button(self.tr("Edit details"), self, "F10")
+        self.reopen_button = touch_button(self.tr("Reopen job"), self, "F11")
         self.close_button = touch_button(self.tr("Close"), self, "Esc")
         top = QHBoxLayout()
         top.addWidget(self.summary, 3)
@@ -110,7 +115,7 @@ class TicketDialog(QDialog):
         buttons.addWidget(self.extra_label, 1)
         for button in (
             self.details_button, self.tag_button, self.slip_button, self.outcome_button,
-            self.status_button, self.close_button,
+            self.status_button, self.reopen_button, self.close_button,
         ):  # fmt: skip
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
@@ -128,6 +133,7 @@ class TicketDialog(QDialog):
         self.tag_button.clicked.connect(self.extra_tag)
         self.slip_button.clicked.connect(self.reprint_slip)
         self.outcome_button.clicked.connect(self.record_outcome)
+        self.reopen_button.clicked.connect(self.reopen)
         self.close_button.clicked.connect(self.reject)
         self.work.changed.connect(self._work_saved)
         self.work.failed.connect(lambda text: self.say(text, problem=True))
@@ -154,6 +160,8 @@ class TicketDialog(QDialog):
         )
         final = detail.status.final
         self.status_button.setEnabled(not final)
+        self.reopen_button.setEnabled(final)
+        self.reopen_button.setVisible(final)  # a hidden button's F11 does nothing
         self.details_button.setEnabled(not final)
         self.work.setEnabled(not final)
 
@@ -233,6 +241,21 @@ class TicketDialog(QDialog):
         if changed.notification_id:
             text += " " + self.tr("Message queued; it is sent when the centre is online.")
         self.say(text)
+        self.refresh()
+
+    def reopen(self) -> ReopenDialog | None:
+        """F11: take a finished job back into the workshop (a manager, or with one's PIN)."""
+        if self.detail is None or not self.detail.status.final:
+            return None
+        dialog = ReopenDialog(self.desk, self.tasks, self.ticket_id, self.detail.status, self)
+        dialog.reopened.connect(self._reopened)
+        self.reopen_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reopened(self, to: object) -> None:
+        assert isinstance(to, RepairStatus)
+        self.say(self.tr("Reopened: the status is now «%1».").replace("%1", status_label(to)))
         self.refresh()
 
     def edit_details(self) -> DetailsDialog:
