@@ -198,10 +198,9 @@ def add_items(
         uow.store.add_items(made, stamp)
         journal_prices(uow, made, stamp, register_id or SYSTEM)
         if publish:
-            for item in made:
-                uow.store.append_outbox(
-                    "item.registered", item.tenant_id, stamp, registered_payload(item, register_id)
-                )
+            events = [("item.registered", i.tenant_id, registered_payload(i, register_id))
+                      for i in made]  # fmt: skip
+            uow.store.append_outbox_many(events, stamp)
         uow.commit()
     return made
 
