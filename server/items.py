@@ -143,7 +143,9 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags
                 if code:
                     owners.setdefault(code, set()).add(item_id)
         else:
-            found_flags += _price_change(row, device, held, new, changed)
+            problem = _price_change(row, device, held, new, changed)
+            if problem:
+                found_flags.append(problem)
         if found_flags:
             flags[row["event_id"]] = found_flags
     if new:
@@ -166,7 +168,7 @@ def _price_change(
     held: dict[str, dict[str, Any]],
     new: dict[str, dict[str, Any]],
     changed: dict[str, dict[str, Any]],
-) -> list[tuple[str, str]]:
+) -> tuple[str, str] | None:
     item_id = row["payload"]["item_id"]
     known = held.get(item_id)
     current = changed.get(item_id) or new.get(item_id)
@@ -175,7 +177,7 @@ def _price_change(
         if isinstance(current, dict):  # the row's tenant is the one the log holds it under
             current = current | {"tenant_id": known["tenant_id"]}
     if not isinstance(current, dict) or current.get("tenant_id") != row["tenant_id"]:
-        return [("item_unknown", "the server has no such item of this tenant")]
+        return ("item_unknown", "the server has no such item of this tenant")
     mine = _stamp(row, device)
     theirs = current.get("price_set")
     if isinstance(theirs, dict) and isinstance(theirs.get("at"), str):
@@ -187,10 +189,10 @@ def _price_change(
         )
     if not newer:
         changed.setdefault(item_id, current)
-        return [("price_stale", "the server holds a later price for this item")]
+        return ("price_stale", "the server holds a later price for this item")
     updated = current | {"price": row["payload"]["new"]}
     if item_id in new and item_id not in changed:
         new[item_id] = updated | {"price_set": mine}
     else:
         changed[item_id] = updated | {"price_set": mine}
-    return []
+    return None
