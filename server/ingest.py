@@ -37,6 +37,8 @@ from server.problems import Problem
 from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
+_HOOKED = TICKET_EVENT_TYPES | ITEM_EVENT_TYPES
+"""Fresh events merged or published after the insert (tickets, items)."""
 
 
 @dataclass
@@ -294,11 +296,9 @@ def _apply_new(
         save_heads(conn, device, heads)
     repairs: list[dict[str, Any]] = []
     catalogue: list[dict[str, Any]] = []
-    for r in fresh:  # one pass; most batches (sales) have neither kind
-        if r["type"] in TICKET_EVENT_TYPES:
-            repairs.append(r)
-        elif r["type"] in ITEM_EVENT_TYPES:
-            catalogue.append(r)
+    for r in fresh:  # one pass, one set lookup per row: most batches (sales) have neither kind
+        if r["type"] in _HOOKED:
+            (repairs if r["type"] in TICKET_EVENT_TYPES else catalogue).append(r)
     # items first: a part line added after registering its item is published after the item
     published = items.apply(conn, device, catalogue) if catalogue else {}
     merged = tickets.merge(conn, device, repairs, received_at) if repairs else {}
