@@ -112,6 +112,9 @@ WHERE entity = 'item' AND NOT deleted AND tenant_id = ANY(:tenants)
 def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags:
     """Publish the batch's fresh item events in device order; returns their review flags."""
     flags: Flags = {}
+    # the reference writers' lock before reading (READ COMMITTED): two counters pushing the
+    # same barcode at once cannot both see it free
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": refdata.REF_LOCK})
     ids = list({r["payload"]["item_id"] for r in rows})
     held: dict[str, dict[str, Any]] = {}  # what the server has (visible to this device)
     for entity_id, tenant, data, deleted, changed_at in conn.execute(text(_CURRENT), {"ids": ids}):
