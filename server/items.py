@@ -120,7 +120,8 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags
     for entity_id, tenant, data, deleted, changed_at in conn.execute(text(_CURRENT), {"ids": ids}):
         held[entity_id] = {"tenant_id": tenant, "data": data, "deleted": deleted,
                            "changed_at": changed_at}  # fmt: skip
-    codes = list({r["payload"]["barcode"] for r in rows if r["payload"].get("barcode")})
+    codes = list({r["payload"]["barcode"] for r in rows
+                  if r["type"] == "item.registered" and r["payload"].get("barcode")})  # fmt: skip
     owners: dict[str, set[str]] = {}
     if codes:
         found = conn.execute(text(_BARCODES), {"tenants": list(device.tenant_ids), "codes": codes})

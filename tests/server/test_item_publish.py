@@ -7,8 +7,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from server import refdata
 from tests.server.conftest import Side, World
+from tests.server.test_ticket_merge import JSON
 
 
 def item_event(seq: int, tenant: str, type_: str, at: str, **payload: Any) -> dict[str, Any]:
@@ -180,3 +184,34 @@ def test_bad_item_payloads_are_quarantined_and_acked_never_a_server_error(world)
     foreign = registered(4, t, "it-9", description="BETA")
     assert results(b.push(world.client, [foreign])) == [("rejected", "tenant_forbidden")]
     assert "it-9" not in items(world, a)
+
+
+ITEM_KEYS = st.sampled_from(
+    ["item_id", "kind", "description", "price", "vat_class", "article_group_id", "barcode",
+     "stock_qty", "condition", "old", "new"]
+)  # fmt: skip
+
+
+def test_random_item_payloads_never_make_the_server_fail(world):
+    a, t = world.a, world.a.tenant_id
+    next_seq = [4]
+
+    @given(
+        kind=st.sampled_from(["item.registered", "item.price_changed"]),
+        payload=st.dictionaries(ITEM_KEYS, JSON, max_size=8),
+        base=st.booleans(),
+    )
+    @settings(max_examples=60, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))  # fmt: skip
+    def push_one(kind, payload, base):
+        seq = next_seq[0]
+        at = "2026-03-02T10:00Z"
+        event = registered(seq, t, "it-1") if base else price(seq, t, "it-1", 1, at)
+        event["type"] = kind
+        event["payload"] |= payload
+        reply = a.push(world.client, [event])
+        assert reply.status_code == 200, reply.text
+        assert reply.json()["acked_through"] == event["device_seq"]
+        next_seq[0] += 1
+
+    push_one()
