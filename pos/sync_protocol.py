@@ -32,8 +32,13 @@ TENANT_EVENT_TYPES = RECEIPT_EVENT_TYPES | frozenset(
         "repair.deposit_held",
         "z_report.taken",
         "settlement.made",
+        "item.registered",
+        "item.price_changed",
     }
 )
+ITEM_EVENT_TYPES = frozenset({"item.registered", "item.price_changed"})
+"""Items registered and prices changed at a counter: the server publishes them as ``item``
+reference changes for the tenant, so the site's other counters can scan and sell them."""
 SITE_EVENT_TYPES = frozenset({"till.opened", "cash.moved", "till.closed"})
 KNOWN_EVENT_TYPES = TENANT_EVENT_TYPES | SITE_EVENT_TYPES
 

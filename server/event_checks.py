@@ -1,6 +1,6 @@
 """What makes a pushed event unusable (quarantined and acked, never stored as a fact): a bad id
-or type, a tenant the device may not use, a receipt or notification payload missing its fields,
-an impossible timestamp. Business problems are flagged elsewhere, never here."""
+or type, a tenant the device may not use, a receipt, notification, repair or item payload
+missing its fields, an impossible timestamp. Business problems are flagged elsewhere, never here."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ from datetime import datetime
 from typing import Any
 
 from pos.sync_protocol import (
+    ITEM_EVENT_TYPES,
     KNOWN_EVENT_TYPES,
     NOTIFICATION_CHANNELS,
     RECEIPT_EVENT_TYPES,
     SITE_EVENT_TYPES,
     TICKET_EVENT_TYPES,
 )
-from server import tickets
+from server import items, tickets
 from server.auth import Device
 
 
@@ -45,6 +46,8 @@ def why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None
         return _notification_problem(payload)
     if kind in TICKET_EVENT_TYPES:
         return tickets.payload_problem(kind, payload)
+    if kind in ITEM_EVENT_TYPES:
+        return items.payload_problem(kind, payload)
     return None
 
 

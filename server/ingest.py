@@ -25,17 +25,20 @@ from sqlalchemy.exc import DBAPIError
 
 from pos.sync_protocol import (
     HASHED_FIELDS,
+    ITEM_EVENT_TYPES,
     MAX_BATCH_EVENTS,
     RECEIPT_EVENT_TYPES,
     TICKET_EVENT_TYPES,
 )
-from server import tickets
+from server import items, tickets
 from server.auth import Device
 from server.event_checks import why_invalid
 from server.problems import Problem
 from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
+_HOOKED = TICKET_EVENT_TYPES | ITEM_EVENT_TYPES
+"""Fresh events merged or published after the insert (tickets, items)."""
 
 
 @dataclass
@@ -291,9 +294,15 @@ def _apply_new(
         else:
             flags, heads = guess, guessed
         save_heads(conn, device, heads)
-    repairs = [r for r in fresh if r["type"] in TICKET_EVENT_TYPES]
+    repairs: list[dict[str, Any]] = []
+    catalogue: list[dict[str, Any]] = []
+    for r in fresh:  # one pass, one set lookup per row: most batches (sales) have neither kind
+        if r["type"] in _HOOKED:
+            (repairs if r["type"] in TICKET_EVENT_TYPES else catalogue).append(r)
+    # items first: a part line added after registering its item is published after the item
+    published = items.apply(conn, device, catalogue) if catalogue else {}
     merged = tickets.merge(conn, device, repairs, received_at) if repairs else {}
-    for event_id, found in merged.items():
+    for event_id, found in (*published.items(), *merged.items()):
         flags.setdefault(event_id, []).extend(found)
     for row in fresh:
         if datetime.fromisoformat(row["occurred_at"]) > received_at + CLOCK_AHEAD:

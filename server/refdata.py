@@ -102,6 +102,35 @@ def put_many(conn: Connection, entity: str, rows: list[tuple[str, str | None, di
     return len(rows)
 
 
+_PUT_NEW = """
+WITH r AS (SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(n int, id text, tenant text,
+                                                                       data jsonb)),
+claimed AS (
+    INSERT INTO ref_current (entity, entity_id, tenant_id, data, deleted, change_seq)
+    SELECT :entity, id, tenant, data, false, nextval(pg_get_serial_sequence('ref_changes',
+                                                                            'change_seq'))
+    FROM (SELECT * FROM r ORDER BY n) AS ordered
+    ON CONFLICT (entity, entity_id) DO NOTHING
+    RETURNING change_seq, tenant_id, entity_id, data)
+INSERT INTO ref_changes (change_seq, tenant_id, entity, entity_id, op, data)
+SELECT change_seq, tenant_id, :entity, entity_id, 'upsert', data FROM claimed
+RETURNING entity_id
+"""
+
+
+def put_new(conn: Connection, entity: str, rows: list[tuple[str, str | None, dict]]) -> set[str]:
+    """Create entities that do not exist yet (counters' registrations): one lock, one
+    statement; returns the ids created. An id that exists, even one this scope cannot see
+    (row-level security), is left alone: ``ON CONFLICT DO NOTHING`` never touches it."""
+    if not rows:
+        return set()
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REF_LOCK})
+    payload = json.dumps([{"n": n, "id": i, "tenant": t, "data": d}
+                          for n, (i, t, d) in enumerate(rows)])  # fmt: skip
+    found = conn.execute(text(_PUT_NEW), {"rows": payload, "entity": entity})
+    return {str(r[0]) for r in found}
+
+
 def compact(conn: Connection, keep_tombstone_days: int = 120) -> int:
     """Drop superseded changes and old tombstones; cursors older than a dropped tombstone die."""
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REF_LOCK})

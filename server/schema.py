@@ -206,6 +206,8 @@ ref_current = Table(
     Column("change_seq", BigInteger, nullable=False),
     PrimaryKeyConstraint("entity", "entity_id"),
 )
+# Migration s0003 adds the partial expression index ref_current_item_barcode on
+# (tenant_id, data->>'barcode') WHERE entity = 'item' AND NOT deleted (server/items.py).
 
 server_meta = Table(
     "server_meta",

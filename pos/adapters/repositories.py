@@ -398,6 +398,36 @@ class Store:
         )
         return seq
 
+    def append_outbox_many(
+        self, events: Sequence[tuple[str, str | None, Mapping[str, Any]]], stamp: Stamp
+    ) -> None:
+        """``append_outbox`` for many events at once (an import): one range of device
+        sequence numbers, one insert."""
+        if not events:
+            return
+        last = int(
+            self._raw.execute(
+                "INSERT INTO counters(name, value) VALUES ('device_seq', :n) "
+                "ON CONFLICT(name) DO UPDATE SET value = value + :n RETURNING value",
+                {"n": len(events)},
+            ).fetchone()[0]
+        )
+        first = last - len(events) + 1
+        self.insert(
+            "outbox",
+            [
+                {
+                    "device_seq": first + n,
+                    "event_id": str(uuid.uuid4()),
+                    "type": event_type,
+                    "tenant_id": tenant_id,
+                    "occurred_at": stamp.utc_iso,
+                    "payload": json.dumps(payload, ensure_ascii=False),
+                }
+                for n, (event_type, tenant_id, payload) in enumerate(events)
+            ],
+        )
+
     def mark_resumed(self, parked_id: str, stamp: Stamp) -> None:
         self.conn.execute(
             update(t.parked_baskets)

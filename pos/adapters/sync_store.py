@@ -132,6 +132,23 @@ class SyncStore:
             for r in rows
         ]  # fmt: skip
 
+    def tickets_lacking_lines(self, item_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Pulled tickets with a line for one of ``item_ids`` that this counter lacks (it was
+        skipped while the item was unknown here)."""
+        rows = self._raw.execute(
+            "SELECT DISTINCT r.id, r.tenant_id, r.version, r.data FROM ref_entities r, "
+            "json_each(r.data, '$.lines') l WHERE r.entity = 'ticket' AND l.type = 'object' "
+            "AND CASE WHEN l.type = 'object' THEN json_extract(l.value, '$.item_id') END IN "
+            "(SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM repair_lines x "
+            "WHERE x.id = CASE WHEN l.type = 'object' THEN json_extract(l.value, '$.id') END)",
+            (json.dumps(list(item_ids)),),
+        ).fetchall()
+        return [
+            {"entity": "ticket", "op": "upsert", "id": r[0], "tenant_id": r[1], "version": r[2],
+             "data": json.loads(r[3])}
+            for r in rows
+        ]  # fmt: skip
+
     def clear_problems(self, event_ids: Iterable[str]) -> None:
         self._raw.executemany(
             "DELETE FROM sync_problems WHERE event_id = ?", [(i,) for i in event_ids]

@@ -27,8 +27,11 @@ def register_items(
     uow_factory: UnitOfWorkFactory, ctx: TillContext, new_items: Sequence[setup.NewItem]
 ) -> list[Item]:
     """Items entered at this register (any logged-in staff), in one transaction; those without
-    a barcode get in-store labels from this register's block."""
-    return setup.add_items(uow_factory, new_items, ctx.clock, register_id=ctx.register_id)
+    a barcode get in-store labels from this register's block. Each is queued as
+    ``item.registered``, so the site's other counters get it from the server."""
+    return setup.add_items(
+        uow_factory, new_items, ctx.clock, register_id=ctx.register_id, publish=True
+    )
 
 
 def list_items(
@@ -56,8 +59,8 @@ def list_items(
 def change_price(
     uow_factory: UnitOfWorkFactory, ctx: TillContext, item_id: str, price: int
 ) -> None:
-    """A new price for an item (manager), journaled (13021) at this register; its label is
-    flagged for a reprint."""
+    """A new price for an item (manager), journaled (13021) at this register and queued as
+    ``item.price_changed``; its label is flagged for a reprint."""
     setup.change_price(uow_factory, ctx, item_id, price)
 
 

@@ -87,7 +87,8 @@ def confirm(
 ) -> list[Item]:
     """Import the previewed rows in one transaction (a manager: an import sets many prices at
     once, like the back office's import page); items without a barcode get labels from the
-    context's register."""
+    context's register. Each item is queued as ``item.registered`` (one event per item, in the
+    import's transaction)."""
     ctx.require(Permission.MANAGE)
     if result.errors and not skip_errors:
         raise ImportHasErrors(len(result.errors))
@@ -108,4 +109,4 @@ def confirm(
         )
         for row in result.rows
     ]
-    return setup.add_items(uow_factory, new, ctx.clock, register_id=ctx.register_id)
+    return setup.add_items(uow_factory, new, ctx.clock, register_id=ctx.register_id, publish=True)

@@ -79,7 +79,8 @@ PROJECTORS: dict[str, Projector] = {
         "tenant_id = excluded.tenant_id, kind = excluded.kind, description = "
         "excluded.description, price = excluded.price, vat_class = excluded.vat_class, "
         "article_group_id = excluded.article_group_id, barcode = excluded.barcode, "
-        "status = excluded.status, updated_at = excluded.updated_at",
+        "status = CASE WHEN items.status = 'sold' AND excluded.status = 'available' "
+        "THEN items.status ELSE excluded.status END, updated_at = excluded.updated_at",
         lambda c: (
             c["id"],
             c["tenant_id"],
@@ -191,7 +192,11 @@ def _project(uow: UnitOfWork, changes: Sequence[Change]) -> int:
             sync.execute_many(projector.delete_sql, deletes)
         refused += [_refusal(c) for c in bad]
     refused += [_refusal(c) for c in merge_tickets(uow, changes)]
-    _retry_tickets(uow, {c["id"] for c in changes if c["entity"] == "ticket"})
+    just_merged = {c["id"] for c in changes if c["entity"] == "ticket"}
+    _retry_tickets(uow, just_merged)
+    items = [c["id"] for c in changes if c["entity"] == "item" and c["op"] == "upsert"]
+    if items:
+        _retry_skipped_lines(uow, items, just_merged)
     sync.add_problems(refused)
     return len(refused)
 
@@ -203,6 +208,15 @@ def _retry_tickets(uow: UnitOfWork, just_merged: set[str]) -> None:
     if waiting:
         still = {c["id"] for c in merge_tickets(uow, waiting)}
         uow.sync.clear_problems(_refusal(c)["event_id"] for c in waiting if c["id"] not in still)
+
+
+def _retry_skipped_lines(uow: UnitOfWork, item_ids: list[str], just_merged: set[str]) -> None:
+    """A pulled ticket's part line is skipped while its item is unknown here: once the item
+    arrives (say registered at another counter), merge those tickets again (a union by id, so
+    only the missing lines are added)."""
+    waiting = [c for c in uow.sync.tickets_lacking_lines(item_ids) if c["id"] not in just_merged]
+    if waiting:
+        merge_tickets(uow, waiting)
 
 
 def _refusal(change: Change) -> dict[str, Any]:

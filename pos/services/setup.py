@@ -182,18 +182,44 @@ def add_items(
     new_items: Sequence[NewItem],
     clock: Clock | None = None,
     register_id: str | None = None,
+    *,
+    publish: bool = False,
 ) -> list[Item]:
     """Register items for tenants; each one's price is journaled as a price change (13021).
 
-    Items without a barcode get an in-store label number from ``register_id``'s block.
+    Items without a barcode get an in-store label number from ``register_id``'s block. With
+    ``publish`` (items entered at a counter) each item also goes into the outbox as
+    ``item.registered``, in the same transaction, so the server shares it with the site's
+    other counters.
     """
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
         made = make_items(uow, new_items, register_id)
         uow.store.add_items(made, stamp)
         journal_prices(uow, made, stamp, register_id or SYSTEM)
+        if publish:
+            events = [("item.registered", i.tenant_id, registered_payload(i, register_id))
+                      for i in made]  # fmt: skip
+            uow.store.append_outbox_many(events, stamp)
         uow.commit()
     return made
+
+
+def registered_payload(item: Item, register_id: str | None) -> dict[str, object]:
+    """The ``item.registered`` event: the whole row the ``item`` projector needs (the
+    purchase price stays at the counter)."""
+    return {
+        "item_id": item.id,
+        "kind": item.kind.value,
+        "description": item.description,
+        "price": item.price,
+        "vat_class": item.vat_class.key,
+        "article_group_id": item.article_group_id,
+        "barcode": item.barcode,
+        "stock_qty": item.stock_qty,
+        "condition": item.condition,
+        "register_id": register_id,
+    }
 
 
 def make_items(
@@ -249,7 +275,8 @@ def journal_prices(uow: UnitOfWork, items: Sequence[Item], stamp: Stamp, registe
 def change_price(
     uow_factory: UnitOfWorkFactory, ctx: TillContext, item_id: str, price: int
 ) -> None:
-    """A new price for an item: a manager only, journaled (13021) at the context's register."""
+    """A new price for an item: a manager only, journaled (13021) at the context's register
+    and queued as ``item.price_changed`` for the server (the event's time orders it there)."""
     ctx.require(Permission.MANAGE)
     check_amount(price)
     stamp = ctx.stamp()
@@ -268,4 +295,11 @@ def change_price(
             ref_id=item_id,
             details={"old": item.price, "new": price, "barcode": item.barcode},
         )
+        uow.store.append_outbox(
+            "item.price_changed",
+            item.tenant_id,
+            stamp,
+            {"item_id": item_id, "old": item.price, "new": price, "barcode": item.barcode,
+             "register_id": ctx.register_id, "staff_id": ctx.operator.staff_id},
+        )  # fmt: skip
         uow.commit()

@@ -186,6 +186,26 @@
     </message>
     <message>
         <location filename="../../ui/sync_screen/sync_page.py" line="144"/>
+        <source>The server already has an item with this id; the server&apos;s item was kept.</source>
+        <translation>Serveren har allerede en vare med denne ID-en; serverens vare ble beholdt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="147"/>
+        <source>Another item already has this barcode; this item stays on this counter only.</source>
+        <translation>En annen vare har allerede denne strekkoden; varen finnes bare på denne kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="150"/>
+        <source>A later price for this item was set elsewhere; this price change was not used, and the counter gets the current price.</source>
+        <translation>En nyere pris på denne varen er satt et annet sted; denne prisendringen ble ikke brukt, og kassen får gjeldende pris.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="153"/>
+        <source>The server does not know this item (registered before the counters shared items?); the new price applies at this counter only.</source>
+        <translation>Serveren kjenner ikke denne varen (registrert før kassene delte varer?); den nye prisen gjelder bare på denne kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="144"/>
         <source>The server already has a different event with this number (a restored backup?); the counter must be enrolled again.</source>
         <translation>Serveren har allerede en annen hendelse med dette nummeret (gjenopprettet sikkerhetskopi?); kassen må registreres på nytt.</translation>
     </message>

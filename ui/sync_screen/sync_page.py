@@ -140,6 +140,20 @@ class SyncPage(PageWidget):
             "tenant_forbidden": self.tr("This tenant is not served by this counter's site."),
             "hash_mismatch": self.tr("The event's content does not match its checksum."),
             "event_id_conflict": self.tr("Another event already has this event's id."),
+            "item_exists": self.tr(
+                "The server already has an item with this id; the server's item was kept."
+            ),
+            "barcode_in_use": self.tr(
+                "Another item already has this barcode; this item stays on this counter only."
+            ),
+            "price_stale": self.tr(
+                "A later price for this item was set elsewhere; this price change was not used, "
+                "and the counter gets the current price."
+            ),
+            "item_unknown": self.tr(
+                "The server does not know this item (registered before the counters shared "
+                "items?); the new price applies at this counter only."
+            ),
             "seq_conflict": self.tr(
                 "The server already has a different event with this number (a restored "
                 "backup?); the counter must be enrolled again."
