@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from pos.errors import DomainError
-from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission
 from pos.services.context import TillContext
-from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from pos.services.settings_journal import journal_settings_change
+from pos.unit_of_work import UnitOfWorkFactory
 
 SCANNER_META = "scanner_settings:{}"
 
@@ -73,7 +72,8 @@ def update_register(
         if holder is not None and holder != register_id:
             raise LabelBlockTaken(label_block, register=holder)
         uow.store.update_register(register_id, name.strip(), label_block)
-        _journal(uow, ctx, {"register": register_id, "name": name.strip(), "block": label_block})
+        changed = {"register": register_id, "name": name.strip(), "block": label_block}
+        journal_settings_change(uow, ctx, changed)
         uow.commit()
 
 
@@ -105,15 +105,5 @@ def save_scanner_settings(
     with uow_factory() as uow:
         value = asdict(settings)
         uow.store.set_meta(SCANNER_META.format(ctx.register_id), json.dumps(value, sort_keys=True))
-        _journal(uow, ctx, {"scanner": {"register": ctx.register_id, **value}})
+        journal_settings_change(uow, ctx, {"scanner": {"register": ctx.register_id, **value}})
         uow.commit()
-
-
-def _journal(uow: UnitOfWork, ctx: TillContext, details: dict[str, Any]) -> None:
-    uow.store.append_journal(
-        register_id=ctx.register_id,
-        event_code=EventCode.OTHER,
-        stamp=ctx.stamp(),
-        staff_id=ctx.operator.staff_id,
-        details={"kind": OtherEvent.SETTINGS_CHANGE, **details},
-    )

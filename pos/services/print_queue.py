@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pos.adapters.print_jobs import PrintJobs
 from pos.clock import Clock, Stamp
 from pos.errors import CopyAlreadyPrinted
-from pos.model.events import EventCode, OtherEvent
 from pos.model.printing import (
     JobKind,
     JobStatus,
@@ -29,6 +28,7 @@ from pos.model.receipt import ReceiptDoc
 from pos.model.staff import Permission
 from pos.services import copies
 from pos.services.context import TillContext
+from pos.services.settings_journal import journal_settings_change
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 INTERRUPTED = "interrupted: the program stopped while this job was being sent"
@@ -248,20 +248,12 @@ def save_printer_setting(
     with uow_factory() as uow:
         stamp = ctx.stamp()
         uow.printing.save_setting(setting, stamp.utc_iso)
-        uow.store.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.OTHER,
-            stamp=stamp,
-            staff_id=ctx.operator.staff_id,
-            details={
-                "kind": OtherEvent.SETTINGS_CHANGE,
-                "printer": {
-                    "register": setting.register_id,
-                    "role": setting.role.value,
-                    "url": setting.url,
-                    "profile": setting.profile,
-                    "columns": setting.columns,
-                },
-            },
-        )
+        printer = {
+            "register": setting.register_id,
+            "role": setting.role.value,
+            "url": setting.url,
+            "profile": setting.profile,
+            "columns": setting.columns,
+        }
+        journal_settings_change(uow, ctx, {"printer": printer}, stamp)
         uow.commit()

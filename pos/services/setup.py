@@ -26,6 +26,7 @@ from pos.model.tenant import Tenant
 from pos.services.auth import hash_pin
 from pos.services.context import TillContext
 from pos.services.labels import next_label_code
+from pos.services.settings_journal import journal_settings_change
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from pos.vat import VatClass
 
@@ -80,7 +81,7 @@ def add_register(
     with uow_factory() as uow:
         uow.store.add_register(register_id, name, label_block)
         if ctx is not None:
-            _journal_setting(uow, ctx, {"new_register": register_id, "name": name})
+            journal_settings_change(uow, ctx, {"new_register": register_id, "name": name})
         uow.commit()
 
 
@@ -162,19 +163,10 @@ def add_article_groups(
         for group in groups:
             uow.store.add_article_group(group)
             if ctx is not None:
-                _journal_setting(uow, ctx, {"new_article_group": group.id, "name": group.name})
+                added = {"new_article_group": group.id, "name": group.name}
+                journal_settings_change(uow, ctx, added)
         uow.commit()
 
-
-def _journal_setting(uow: UnitOfWork, ctx: TillContext, details: dict[str, object]) -> None:
-    """A manager's change of fixed data after set-up (13999 settings_change)."""
-    uow.store.append_journal(
-        register_id=ctx.register_id,
-        event_code=EventCode.OTHER,
-        stamp=ctx.stamp(),
-        staff_id=ctx.operator.staff_id,
-        details={"kind": OtherEvent.SETTINGS_CHANGE, **details},
-    )
 
 
 def add_items(

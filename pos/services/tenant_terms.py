@@ -8,10 +8,11 @@ import re
 from pos.bank import normalise_account_number
 from pos.day_end_errors import InvalidRate
 from pos.model.basket import check_amount
-from pos.model.events import EventCode, OtherEvent
+from pos.model.events import EventCode
 from pos.model.staff import Permission
 from pos.services.context import TillContext
 from pos.services.reports import find_tenant
+from pos.services.settings_journal import journal_settings_change
 from pos.unit_of_work import UnitOfWorkFactory
 
 TERMS_CHANGE = "terms_change"
@@ -77,11 +78,5 @@ def set_centre_account(uow_factory: UnitOfWorkFactory, ctx: TillContext, account
     digits = normalise_account_number(account)
     with uow_factory() as uow:
         uow.store.set_meta(CENTRE_ACCOUNT_META, digits)
-        uow.store.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.OTHER,
-            stamp=ctx.stamp(),
-            staff_id=ctx.operator.staff_id,
-            details={"kind": OtherEvent.SETTINGS_CHANGE, "centre_bank_account": digits},
-        )
+        journal_settings_change(uow, ctx, {"centre_bank_account": digits})
         uow.commit()
