@@ -44,10 +44,6 @@ class ApprovalDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        # The standard buttons' own texts come from Qt's catalogue, which the counter does not
-        # load: say them in the UI's language.
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         for button in buttons.buttons():
             button.setMinimumHeight(TOUCH_MIN_PX)
         buttons.accepted.connect(self.submit)
