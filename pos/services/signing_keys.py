@@ -12,9 +12,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from pos.model.events import EventCode, OtherEvent
+from pos.model.events import OtherEvent
 from pos.model.staff import Permission
 from pos.services.context import TillContext
+from pos.services.settings_journal import journal_other
 from pos.signing import RSA_METHOD, KeyStore
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -56,19 +57,8 @@ def rotate_signing_key(
     with uow_factory() as uow:  # the journal row commits only once the key file is written
         version = keys.rotate(method)
         printed = fingerprint(keys.public_key_pem(version)) if method == RSA_METHOD else ""
-        uow.store.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.OTHER,
-            stamp=ctx.stamp(),
-            staff_id=ctx.operator.staff_id,
-            details={
-                "kind": OtherEvent.KEY_CHANGE,
-                "method": method,
-                "old_key_version": old,
-                "new_key_version": version,
-                "public_key_sha256": printed,
-            },
-        )
+        changed = {"method": method, "old_key_version": old, "new_key_version": version}
+        journal_other(uow, ctx, OtherEvent.KEY_CHANGE, changed | {"public_key_sha256": printed})
         uow.commit()
     return Rotated(method, old, version, printed)
 

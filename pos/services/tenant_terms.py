@@ -8,11 +8,10 @@ import re
 from pos.bank import normalise_account_number
 from pos.day_end_errors import InvalidRate
 from pos.model.basket import check_amount
-from pos.model.events import EventCode
 from pos.model.staff import Permission
 from pos.services.context import TillContext
 from pos.services.reports import find_tenant
-from pos.services.settings_journal import journal_settings_change
+from pos.services.settings_journal import journal_other, journal_settings_change
 from pos.unit_of_work import UnitOfWorkFactory
 
 TERMS_CHANGE = "terms_change"
@@ -55,20 +54,13 @@ def set_terms(
         uow.day_end.upsert_terms(tenant.id, commission_bp, monthly_rent, account, stamp.utc_iso)
         for group, bp in (group_rates or {}).items():
             uow.day_end.upsert_group_rate(tenant.id, group, bp)
-        uow.store.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.OTHER,
-            stamp=stamp,
-            staff_id=ctx.operator.staff_id,
-            tenant_id=tenant.id,
-            details={
-                "kind": TERMS_CHANGE,
-                "commission_bp": commission_bp,
-                "monthly_rent": monthly_rent,
-                "bank_account": account,
-                "group_rates": dict(sorted((group_rates or {}).items())),
-            },
-        )
+        terms = {
+            "commission_bp": commission_bp,
+            "monthly_rent": monthly_rent,
+            "bank_account": account,
+            "group_rates": dict(sorted((group_rates or {}).items())),
+        }
+        journal_other(uow, ctx, TERMS_CHANGE, terms, stamp, tenant_id=tenant.id)
         uow.commit()
 
 
