@@ -24,6 +24,7 @@ from pos.clock import OSLO, SteppingClock
 from pos.counter import Counter, open_counter
 from pos.services import sync_state
 from pos.services.demo import seed_demo
+from pos.services.signing_keys import public_keys
 from pos.signing import signed_string
 from server import admin_ops, refdata
 from server.db import Scope, make_engine, migrate, scoped
@@ -208,11 +209,7 @@ def _enrol(counter: Counter, db_url: str, server_url: str) -> None:
             )
         code, _ = admin_ops.enrolment_code(conn, "Bench")
     engine.dispose()
-    keys = {
-        v: counter.keys.public_key_pem(v).decode()
-        for (m, v) in counter.keys.verifiers()
-        if m.startswith("RSA")
-    }
+    keys = public_keys(counter.keys)
     enrol(counter.uow, server_url, code, device_name="K1", app_version="0.1.0", public_keys=keys)
 
 

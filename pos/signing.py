@@ -156,6 +156,10 @@ class KeyStore:
                     found[match.group(2)] = path
         return found
 
+    def versions(self, method: str = RSA_METHOD) -> list[str]:
+        """The key versions on disk, oldest first (a directory listing: no key is read)."""
+        return sorted(self._versions("rsa" if method == RSA_METHOD else "hmac"), key=int)
+
     def signer(self, method: str = RSA_METHOD) -> Signer:
         """The current signer, making a first key on first use."""
         kind = "rsa" if method == RSA_METHOD else "hmac"

@@ -18,6 +18,7 @@ from pos.errors import DomainError, StoreDamaged
 from pos.model.staff import Operator, Role
 from pos.services import devices, till
 from pos.services.context import TillContext
+from pos.services.signing_keys import public_keys
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
@@ -91,7 +92,7 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
             page_context=PageContext(
                 session, tasks, printing, counter.data_dir,
                 # read when a manager enrols, not at start (loading keys loads cryptography)
-                extras={"public_keys": lambda: _public_keys(counter), "keys": counter.keys},
+                extras={"public_keys": lambda: public_keys(counter.keys), "keys": counter.keys},
             ),
         )  # fmt: skip
         sync_worker = _start_sync(counter, options.version)
@@ -175,15 +176,6 @@ def _backup_failed(window: MainWindow, lang: str) -> Callable[[Exception], None]
         QMessageBox.warning(window, "Omigjen POS", text)
 
     return show
-
-
-def _public_keys(counter: Counter) -> dict[str, str]:
-    """The signing public keys, sent at enrolment so the server can verify every signature."""
-    return {
-        version: counter.keys.public_key_pem(version).decode("ascii")
-        for (method, version) in counter.keys.verifiers()
-        if method.startswith("RSA")
-    }
 
 
 def _start_sync(counter: Counter, version: str) -> SyncWorker | None:

@@ -13,6 +13,7 @@ import requests
 
 from bench._crash import APP_VERSION
 from pos.counter import Counter
+from pos.services.signing_keys import public_keys
 from server import admin_ops
 from server.db import Scope, make_engine, scoped
 from server.pg_cluster import _free_port
@@ -80,11 +81,7 @@ def enrol_counter(counter: Counter, database_url: str, server_url: str) -> None:
             code = admin_ops.enrolment_code(conn, SITE, 24)[0]
     finally:
         engine.dispose()
-    keys = {
-        version: counter.keys.public_key_pem(version).decode("ascii")
-        for (method, version) in counter.keys.verifiers()
-        if method.startswith("RSA")
-    }
+    keys = public_keys(counter.keys)
     enrol(
         counter.uow, server_url, code, device_name="K1", app_version=APP_VERSION, public_keys=keys
     )

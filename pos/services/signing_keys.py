@@ -38,11 +38,7 @@ def fingerprint(pem: bytes) -> str:
 
 def public_keys(keys: KeyStore) -> dict[str, str]:
     """Every RSA public key version this counter has, as PEM text (what the server verifies)."""
-    return {
-        version: keys.public_key_pem(version).decode("ascii")
-        for (method, version) in keys.verifiers()
-        if method == RSA_METHOD
-    }
+    return {version: keys.public_key_pem(version).decode("ascii") for version in keys.versions()}
 
 
 def rotate_signing_key(
@@ -52,8 +48,8 @@ def rotate_signing_key(
     with it. The change is journaled (13999 key_change) with the old and new versions and the
     new public key's fingerprint; the next sync sends the new public key to the server."""
     ctx.require(Permission.MANAGE)
-    before = {v for (m, v) in keys.verifiers() if m == method}
-    old = max(before, key=int) if before else None
+    before = keys.versions(method)
+    old = before[-1] if before else None
     with uow_factory() as uow:  # the journal row commits only once the key file is written
         version = keys.rotate(method)
         printed = fingerprint(keys.public_key_pem(version)) if method == RSA_METHOD else ""
@@ -78,6 +74,9 @@ def mark_on_server(uow_factory: UnitOfWorkFactory, versions: set[str]) -> None:
 
 
 def keys_to_send(uow_factory: UnitOfWorkFactory, keys: KeyStore) -> dict[str, str]:
-    """The public keys the server has not confirmed yet."""
+    """The public keys the server has not confirmed yet (run every sync cycle, so only those
+    keys are read from disk)."""
     sent = versions_on_server(uow_factory)
-    return {v: pem for v, pem in public_keys(keys).items() if v not in sent}
+    return {
+        v: keys.public_key_pem(v).decode("ascii") for v in keys.versions() if v not in sent
+    }

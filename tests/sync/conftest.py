@@ -9,7 +9,7 @@ import pytest
 from main import VERSION
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
-from pos.services import checkout
+from pos.services import checkout, signing_keys
 from sync.cycle import SyncCycle
 from sync.enrolment import enrol
 from tests.central import live_server
@@ -22,11 +22,7 @@ def server_url(central) -> Iterator[str]:
 
 
 def public_keys(counter) -> dict[str, str]:
-    return {
-        v: counter.keys.public_key_pem(v).decode()
-        for (m, v) in counter.keys.verifiers()
-        if m.startswith("RSA")
-    }
+    return signing_keys.public_keys(counter.keys)
 
 
 @pytest.fixture

@@ -247,5 +247,4 @@ class DevicesPage(PageWidget):
 
 def _next_version(keys: KeyStore, method: str) -> str:
     """The version ``KeyStore.rotate`` will give the new key."""
-    versions = [int(v) for (m, v) in keys.verifiers() if m == method]
-    return str(max(versions, default=0) + 1)
+    return str(max((int(v) for v in keys.versions(method)), default=0) + 1)
