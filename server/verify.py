@@ -32,16 +32,6 @@ def _verifier(pem: str, key_version: str) -> RsaVerifier | None:
     return RsaVerifier(key, key_version) if isinstance(key, rsa.RSAPublicKey) else None
 
 
-def verify_receipts(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags:
-    """Check the receipts of newly stored events in order and move the chain heads."""
-    if not rows:
-        return {}
-    heads = read_heads(conn, device, {r["payload"]["receipt"]["tenant_id"] for r in rows})
-    flags = check_receipts(device, rows, heads)
-    save_heads(conn, device, heads)
-    return flags
-
-
 @dataclass
 class Heads:
     """The device's chain and numbering heads as read (locked) from the database; checking
