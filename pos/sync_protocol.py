@@ -17,33 +17,9 @@ HASHED_FIELDS = ("event_id", "device_seq", "tenant_id", "type", "type_version", 
 
 RECEIPT_EVENT_TYPES = frozenset({"sale.completed", "return.completed", "deposit.completed"})
 """Signed receipts: the server re-checks each tenant's signature chain over these."""
-TENANT_EVENT_TYPES = RECEIPT_EVENT_TYPES | frozenset(
-    {
-        "receipt.copied",
-        "notification.requested",
-        "repair.ticket_created",
-        "repair.status_changed",
-        "repair.updated",
-        "repair.line_added",
-        "repair.line_removed",
-        "repair.approved",
-        "repair.note_added",
-        "repair.reopened",
-        "repair.deposit_held",
-        "z_report.taken",
-        "settlement.made",
-        "item.registered",
-        "item.price_changed",
-    }
-)
 ITEM_EVENT_TYPES = frozenset({"item.registered", "item.price_changed"})
 """Items registered and prices changed at a counter: the server publishes them as ``item``
 reference changes for the tenant, so the site's other counters can scan and sell them."""
-SITE_EVENT_TYPES = frozenset({"till.opened", "cash.moved", "till.closed"})
-KNOWN_EVENT_TYPES = TENANT_EVENT_TYPES | SITE_EVENT_TYPES
-
-NOTIFICATION_CHANNELS = ("sms", "email")
-
 TICKET_EVENT_TYPES = frozenset(
     {
         "repair.ticket_created",
@@ -58,6 +34,17 @@ TICKET_EVENT_TYPES = frozenset(
     }
 )
 """Events the server merges into its copy of a repair ticket (sync-protocol.md §2.4)."""
+
+TENANT_EVENT_TYPES = (
+    RECEIPT_EVENT_TYPES
+    | TICKET_EVENT_TYPES
+    | ITEM_EVENT_TYPES
+    | frozenset({"receipt.copied", "notification.requested", "z_report.taken", "settlement.made"})
+)
+SITE_EVENT_TYPES = frozenset({"till.opened", "cash.moved", "till.closed"})
+KNOWN_EVENT_TYPES = TENANT_EVENT_TYPES | SITE_EVENT_TYPES
+
+NOTIFICATION_CHANNELS = ("sms", "email")
 
 TICKET_FIELDS: dict[str, str] = {
     "customer_name": "text",
