@@ -24,8 +24,8 @@ from sqlalchemy import Connection, text
 from pos.sync_protocol import MAX_TEXT
 from server import refdata
 from server.auth import Device
+from server.verify import Flags
 
-Flags = dict[str, list[tuple[str, str]]]
 KINDS = ("stock", "one_off", "open_price")
 VAT_CLASSES = ("25", "15", "12", "0", "exempt", "none")
 MAX_PRICE = 100_000_000  # as the admin API's ItemIn

@@ -11,19 +11,18 @@ is ``422 invalid_key``. A device only ever adds keys to itself (the token says w
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 
 from server.api_models import PROBLEMS
-from server.auth import Device, require_device
 from server.db import Scope, scoped
 from server.problems import Problem
+from server.routes_sync import DeviceDep
 
 router = APIRouter(prefix="/v1", responses=PROBLEMS)
-DeviceDep = Annotated[Device, Depends(require_device)]
 MAX_PEM = 4096
 
 

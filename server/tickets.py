@@ -25,8 +25,8 @@ from pos.model.repair import ALLOWED, REOPEN_TARGETS, RepairStatus
 from pos.sync_protocol import MAX_TEXT, TICKET_FIELDS, field_value_ok
 from server import refdata
 from server.auth import Device
+from server.verify import Flags
 
-Flags = dict[str, list[tuple[str, str]]]
 STATUSES = frozenset(s.value for s in RepairStatus)
 _PART_LISTS = {
     "note": "notes",
