@@ -160,6 +160,10 @@ class KeyStore:
         """The key versions on disk, oldest first (a directory listing: no key is read)."""
         return sorted(self._versions("rsa" if method == RSA_METHOD else "hmac"), key=int)
 
+    def next_version(self, method: str = RSA_METHOD) -> str:
+        """The version ``rotate`` gives the next key."""
+        return str(max((int(v) for v in self.versions(method)), default=0) + 1)
+
     def signer(self, method: str = RSA_METHOD) -> Signer:
         """The current signer, making a first key on first use."""
         kind = "rsa" if method == RSA_METHOD else "hmac"
@@ -173,7 +177,7 @@ class KeyStore:
     def rotate(self, method: str = RSA_METHOD) -> str:
         """Make a new key with the next version number; older keys are kept for verifying."""
         kind = "rsa" if method == RSA_METHOD else "hmac"
-        version = str(max((int(v) for v in self._versions(kind)), default=0) + 1)
+        version = self.next_version(method)
         if kind == "rsa":
             from cryptography.hazmat.primitives import serialization
             from cryptography.hazmat.primitives.asymmetric import rsa

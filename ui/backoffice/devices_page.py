@@ -206,7 +206,7 @@ class DevicesPage(PageWidget):
                 "• The product declaration and the system description may need the new public "
                 "key (the command export-public-key prints it).\n"
                 "The change is recorded in the journal."
-            ).replace("%1", _next_version(keys, method))
+            ).replace("%1", keys.next_version(method))
         )
         yes = box.addButton(self.tr("Rotate signing key"), QMessageBox.ButtonRole.YesRole)
         no = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.NoRole)
@@ -243,8 +243,3 @@ class DevicesPage(PageWidget):
         if signer.key_version != done.new_version:
             text += " " + self.tr("Receipts are signed with it from the next start.")
         say(self.message, text)
-
-
-def _next_version(keys: KeyStore, method: str) -> str:
-    """The version ``KeyStore.rotate`` will give the new key."""
-    return str(max((int(v) for v in keys.versions(method)), default=0) + 1)
