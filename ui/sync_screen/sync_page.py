@@ -91,11 +91,13 @@ class SyncPage(PageWidget):
         self.sync_now.setEnabled(status.enrolled)
         rows = sync_problems(self.ctx.session.uow, limit=200)
         self.problems.setRowCount(len(rows))
+        words = self.reasons()  # once per refresh, not once per row
         for row, problem in enumerate(rows):
+            code = str(problem["code"])
             values = (
                 problem["device_seq"],
                 problem["status"],
-                self.reason(str(problem["code"])),
+                words.get(code, code),
                 problem["type"],
             )
             for column, value in enumerate(values):
@@ -103,7 +105,11 @@ class SyncPage(PageWidget):
 
     def reason(self, code: str) -> str:
         """The problem in words staff understand (the code itself when there are none)."""
-        reasons = {
+        return self.reasons().get(code, code)
+
+    def reasons(self) -> dict[str, str]:
+        """Each problem code the server or the pull can give, in the UI's language."""
+        return {
             "status_conflict": self.tr(
                 "The repair's status was changed at another counter first; this change was "
                 "not used, and the ticket shows the status the other counter set."
@@ -159,7 +165,6 @@ class SyncPage(PageWidget):
                 "backup?); the counter must be enrolled again."
             ),
         }
-        return reasons.get(code, code)
 
     def run_sync(self) -> None:
         from pos.signing import KeyStore
