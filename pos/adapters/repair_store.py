@@ -194,21 +194,23 @@ class RepairStore:
         """Deposits paid in, minus paid back, minus what pickups have deducted."""
         return int(self.store._raw.execute(_DEPOSIT_HELD, {"t": ticket_id}).fetchone()[0])
 
-    def _pulled_parts(self, tenant_id: str, ticket_id: str, name: str) -> list[dict[str, Any]]:
-        """One list of the pulled ticket (the server's copy), only its well-formed entries."""
+    def _pulled_ticket(self, tenant_id: str, ticket_id: str) -> dict[str, Any]:
+        """The server's copy of the ticket as pulled; empty when there is none or when it is
+        another site's job with the same id."""
         row = self.store._raw.execute(
             "SELECT data FROM ref_entities WHERE entity = 'ticket' AND id = ?",
             (f"{tenant_id}/{ticket_id}",),
         ).fetchone()
         data = json.loads(row[0]) if row is not None else None
-        if not isinstance(data, dict) or data.get("site_id", self._site()) != self._site():
-            return []  # none, or another site's job with the same id
-        parts = data.get(name)
-        return [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []
+        if not isinstance(data, dict):
+            return {}
+        if "site_id" in data:
+            site = self.store._raw.execute("SELECT site_id FROM sync_device WHERE id = 1")
+            found = site.fetchone()
+            if data["site_id"] != (None if found is None else str(found[0])):
+                return {}
+        return data
 
-    def _site(self) -> str | None:
-        row = self.store._raw.execute("SELECT site_id FROM sync_device WHERE id = 1").fetchone()
-        return None if row is None else str(row[0])
 
     def lines_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
         """Lines of the pulled ticket, not removed there, that this counter lacks (their item
@@ -216,9 +218,9 @@ class RepairStore:
         mine = {str(r[0]) for r in self.store._raw.execute(
             "SELECT id FROM repair_lines WHERE ticket_id = ?", (ticket_id,)
         )}  # fmt: skip
-        removed = {str(p.get("id")) for p in self._pulled_parts(tenant_id, ticket_id, "removals")}
-        lines = self._pulled_parts(tenant_id, ticket_id, "lines")
-        return sum(1 for p in lines if str(p.get("id")) not in mine | removed)
+        pulled = self._pulled_ticket(tenant_id, ticket_id)
+        removed = {str(p.get("id")) for p in _parts(pulled, "removals")}
+        return sum(1 for p in _parts(pulled, "lines") if str(p.get("id")) not in mine | removed)
 
     def deposit_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
         """Deposits other counters hold for the ticket (from the pulled ticket): this counter
@@ -226,10 +228,10 @@ class RepairStore:
         mine = {str(r[0]) for r in self.store._raw.execute(
             "SELECT id FROM repair_deposits WHERE ticket_id = ?", (ticket_id,)
         )}  # fmt: skip
-        deposits = self._pulled_parts(tenant_id, ticket_id, "deposits")
+        deposits = _parts(self._pulled_ticket(tenant_id, ticket_id), "deposits")
         return sum(
             int(d["amount"]) for d in deposits
-            if isinstance(d, dict) and d.get("id") not in mine and isinstance(d.get("amount"), int)
+            if d.get("id") not in mine and isinstance(d.get("amount"), int)
         )  # fmt: skip
 
     def deposit_voucher(self, number: str) -> tuple[dict, int] | None:
@@ -269,3 +271,9 @@ class RepairStore:
             (state, error, updated_at, notification_id),
         )
         return cursor.rowcount == 1
+
+
+def _parts(pulled: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """One list of a pulled ticket, only its well-formed entries."""
+    parts = pulled.get(name)
+    return [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []
