@@ -26,8 +26,8 @@ from pos.vat import VatClass
 Row = RowMapping
 
 _NEXT_COUNTER_SQL = (
-    "INSERT INTO counters(name, value) VALUES (:name, 1) "
-    "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"
+    "INSERT INTO counters(name, value) VALUES (:name, :n) "
+    "ON CONFLICT(name) DO UPDATE SET value = value + :n RETURNING value"
 )
 _LAST_JOURNAL_HASH_SQL = "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1"
 _CHAIN_HEAD_SQL = (
@@ -94,9 +94,10 @@ class Store:
             {"k": key, "v": value},
         )
 
-    def next_number(self, name: str) -> int:
-        """The next value of a gap-free counter, taken inside the current transaction."""
-        return int(self._raw.execute(_NEXT_COUNTER_SQL, {"name": name}).fetchone()[0])
+    def next_number(self, name: str, count: int = 1) -> int:
+        """The next value of a gap-free counter, taken inside the current transaction (with
+        ``count``, the last of that many consecutive values)."""
+        return int(self._raw.execute(_NEXT_COUNTER_SQL, {"name": name, "n": count}).fetchone()[0])
 
     # -- reference data ----------------------------------------------------------------------
     def add_tenant(self, tenant: Tenant, stamp: Stamp) -> None:
@@ -385,17 +386,7 @@ class Store:
         payload: Mapping[str, Any],
     ) -> int:
         seq = self.next_number("device_seq")
-        self.insert(
-            "outbox",
-            {
-                "device_seq": seq,
-                "event_id": str(uuid.uuid4()),
-                "type": event_type,
-                "tenant_id": tenant_id,
-                "occurred_at": stamp.utc_iso,
-                "payload": json.dumps(payload, ensure_ascii=False),
-            },
-        )
+        self.insert("outbox", _outbox_row(seq, event_type, tenant_id, stamp, payload))
         return seq
 
     def append_outbox_many(
@@ -405,25 +396,11 @@ class Store:
         sequence numbers, one insert."""
         if not events:
             return
-        last = int(
-            self._raw.execute(
-                "INSERT INTO counters(name, value) VALUES ('device_seq', :n) "
-                "ON CONFLICT(name) DO UPDATE SET value = value + :n RETURNING value",
-                {"n": len(events)},
-            ).fetchone()[0]
-        )
-        first = last - len(events) + 1
+        first = self.next_number("device_seq", len(events)) - len(events) + 1
         self.insert(
             "outbox",
             [
-                {
-                    "device_seq": first + n,
-                    "event_id": str(uuid.uuid4()),
-                    "type": event_type,
-                    "tenant_id": tenant_id,
-                    "occurred_at": stamp.utc_iso,
-                    "payload": json.dumps(payload, ensure_ascii=False),
-                }
+                _outbox_row(first + n, event_type, tenant_id, stamp, payload)
                 for n, (event_type, tenant_id, payload) in enumerate(events)
             ],
         )
@@ -489,3 +466,16 @@ def item_from_row(row: Mapping[Any, Any]) -> Item:
         purchase_price=row.get("purchase_price"),
         label_reprint=bool(row.get("label_reprint")),
     )
+
+
+def _outbox_row(
+    seq: int, event_type: str, tenant_id: str | None, stamp: Stamp, payload: Mapping[str, Any]
+) -> dict[str, Any]:
+    return {
+        "device_seq": seq,
+        "event_id": str(uuid.uuid4()),
+        "type": event_type,
+        "tenant_id": tenant_id,
+        "occurred_at": stamp.utc_iso,
+        "payload": json.dumps(payload, ensure_ascii=False),
+    }
