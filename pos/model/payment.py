@@ -6,9 +6,12 @@ Rules (deterministic, exact to the øre; every tenant receipt balances on its ow
    (depositum, held against a ticket) is a voucher of the same kind and follows the same rule.
 2. Card and Vipps, in the order given, are each shared over what the receipts still owe, in
    proportion, by largest remainder. They are exact and may not exceed what is owed.
-3. Cash settles the rest. The rest is rounded to whole kroner (50 øre away from zero); the
-   rounding is shared over the receipts in proportion to their cash part. Change is tendered
-   cash minus the rounded rest. Without a cash tender nothing may be left unpaid.
+3. Cash settles the rest. The rest is rounded to whole kroner (50 øre away from zero). The
+   rounding lands where it arises: on the receipts whose own amount (after their own credit
+   notes) has øre, shared by those øre; a receipt of whole kroner gets none. Only when those
+   receipts cannot carry it (a card or Vipps amount with øre made the rest uneven) is it shared
+   by what every receipt owes. Card and Vipps are shared after the rounding, so they never move
+   it. Change is tendered cash minus the rounded rest. Without cash nothing may be left unpaid.
 Returns use the same rules with negative amounts (money going back to the customer); a refund
 to a credit note issues one new note per tenant for that tenant's share.
 """
@@ -127,34 +130,61 @@ def settle(dues: Sequence[tuple[str, Ore]], tenders: Sequence[Tender]) -> Settle
             owed[receipt] -= amount
 
     _apply_credit_notes(tenders, tenant_index, owed, pay, refund=sign < 0)
-    for index, tender in enumerate(tenders):
-        if tender.kind in (TenderKind.CARD, TenderKind.VIPPS) or (
-            tender.kind is TenderKind.CREDIT_NOTE and sign < 0
-        ):
-            _spread(index, tender.amount, owed, pay)
+    exact = [
+        i
+        for i, t in enumerate(tenders)
+        if t.kind in (TenderKind.CARD, TenderKind.VIPPS)
+        or (t.kind is TenderKind.CREDIT_NOTE and sign < 0)
+    ]
+    exact_total = sum(tenders[i].amount for i in exact)
+    if exact_total > sum(owed):
+        raise Overpaid(format_nok(exact_total - sum(owed)))
     cash = [i for i, t in enumerate(tenders) if t.kind is TenderKind.CASH]
-    rest = sum(owed)
-    if not cash:
-        if rest:
-            raise PaymentShort(
-                missing=format_nok(rest), due=format_nok(sum(abs(d) for _, d in dues))
-            )
-        return _result(dues, parts, [0] * len(dues), 0, 0, 0)
-    rounded = round_to_krone(rest)
-    rounding = rounded - rest
+    rest = sum(owed) - exact_total
     tendered = sum(tenders[i].amount for i in cash)
-    if tendered < rounded:
-        raise PaymentShort(missing=format_nok(rounded - tendered), due=format_nok(rounded))
-    per_receipt_rounding = allocate(rounding, owed) if rounding else [0] * len(dues)
-    _take_cash(cash, tenders, owed, per_receipt_rounding, pay)
+    rounded = _rounded_rest(rest, tendered if cash else None, dues)
+    per_receipt = rounding_shares(rounded - rest, owed)
+    for receipt, share in enumerate(per_receipt):
+        owed[receipt] += share
+    for index in exact:
+        _spread(index, tenders[index].amount, owed, pay)
+    _take_cash(cash, tenders, owed, pay)
     return _result(
         dues,
         parts,
-        [sign * r for r in per_receipt_rounding],
-        sign * rounding,
+        [sign * r for r in per_receipt],
+        sign * (rounded - rest),
         tendered - rounded,
         sign * rounded,
     )
+
+
+def _rounded_rest(rest: Ore, tendered: Ore | None, dues: Sequence[tuple[str, Ore]]) -> Ore:
+    """What cash must pay: the rest rounded to whole kroner (``tendered`` None: no cash)."""
+    if tendered is None:
+        if rest:
+            due = sum(abs(d) for _, d in dues)
+            raise PaymentShort(missing=format_nok(rest), due=format_nok(due))
+        return 0
+    rounded = round_to_krone(rest)
+    if tendered < rounded:
+        raise PaymentShort(missing=format_nok(rounded - tendered), due=format_nok(rounded))
+    return rounded
+
+
+def rounding_shares(rounding: Ore, owed: Sequence[Ore]) -> list[Ore]:
+    """Rule 3: the cash rounding of the basket per receipt (magnitudes, before exact tenders).
+
+    First choice: the receipts whose own amount has øre, weighted by those øre; rounding down
+    takes at most a receipt's own øre, so no receipt's cash turns negative. Fallback: weighted
+    by what each receipt owes (the øre came from a card or Vipps amount).
+    """
+    if not rounding:
+        return [0] * len(owed)
+    own = [o % 100 for o in owed]
+    if sum(own) and (rounding > 0 or sum(own) >= -rounding):
+        return allocate(rounding, own)
+    return allocate(rounding, owed)
 
 
 def _apply_credit_notes(
@@ -196,17 +226,10 @@ def _spread(index: int, amount: Ore, owed: list[Ore], pay: Pay) -> None:
         pay(receipt, index, part)
 
 
-def _take_cash(
-    cash: list[int],
-    tenders: Sequence[Tender],
-    owed: list[Ore],
-    rounding: list[Ore],
-    pay: Pay,
-) -> None:
+def _take_cash(cash: list[int], tenders: Sequence[Tender], owed: list[Ore], pay: Pay) -> None:
     """Split each receipt's cash part over the cash tenders in order (usually just one)."""
-    needs = [o + r for o, r in zip(owed, rounding, strict=True)]
     available = [tenders[i].amount for i in cash]
-    for receipt, need in enumerate(needs):
+    for receipt, need in enumerate(owed):
         for slot, tender_index in enumerate(cash):
             take = min(need, available[slot])
             if take:

@@ -93,6 +93,25 @@ def test_cash_is_rounded_to_whole_kroner_and_the_rounding_recorded(counter, ctx,
     assert result.change == 5000
 
 
+def test_a_whole_kroner_receipt_in_a_mixed_cash_basket_prints_no_rounding(counter, ctx, shelf):
+    from printers.layout import LAYOUT_80MM
+    from printers.receipt import render_receipt
+    from tests.printers.escpos_decoder import decode
+
+    basket = Basket()
+    basket.add(shelf.one_off("12", 1))  # Småfolk: barnevogn 1 500,00
+    basket.add(shelf.one_off("11", 6))  # Bua: silkeskjerf 149,50
+    basket.add(shelf("BUA-DIV"), 1, 1005)  # Bua: 10,05 -> the basket ends in ,55
+    result = checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CASH, 170000)])
+    bua, smafolk = docs(counter, result)
+    assert result.rounding == 45
+    assert (smafolk.total, smafolk.rounding, smafolk.to_pay) == (150000, 0, 150000)
+    assert (bua.total, bua.rounding, bua.to_pay) == (15955, 45, 16000)
+    printed = decode(render_receipt(smafolk, LAYOUT_80MM)).text
+    assert "Øreavrunding" not in printed and "1 500,00" in printed
+    assert "Øreavrunding" in decode(render_receipt(bua, LAYOUT_80MM)).text
+
+
 def test_a_one_off_item_sold_once_is_refused_the_second_time(counter, ctx, shelf):
     item = shelf.one_off("11", 2)
     basket = Basket()

@@ -102,3 +102,97 @@ def test_a_tender_kind_given_as_text_is_understood_or_refused():
         Tender("cheque", 100)  # type: ignore[arg-type]
     with pytest.raises(InvalidTender):
         Tender(TenderKind.CARD, 1.5)  # type: ignore[arg-type]
+
+
+def test_the_rounding_lands_on_the_receipt_with_the_ore_not_on_a_whole_kroner_one():
+    # Småfolk's pram at 1 500,00 beside a scarf at 149,55: the basket's cash rounds by +0,45,
+    # and all of it belongs to the scarf's receipt.
+    result = settle([("12", 150000), ("11", 14955)], [Tender(TenderKind.CASH, 170000)])
+    assert result.rounding == 45
+    assert [s.rounding for s in result.shares] == [0, 45]
+    assert [s.paid for s in result.shares] == [150000, 15000]
+    down = settle([("12", 150000), ("11", 14945)], [Tender(TenderKind.CASH, 170000)])
+    assert [s.rounding for s in down.shares] == [0, -45]
+
+
+def test_a_card_part_is_shared_after_the_rounding_and_never_moves_it():
+    result = settle(
+        [("A", 10000), ("B", 5001)],
+        [Tender(TenderKind.CARD, 3000, "T"), Tender(TenderKind.CASH, 20000)],
+    )
+    assert [s.rounding for s in result.shares] == [0, -1]
+    cash = [sum(a for i, a in s.parts if i == 1) for s in result.shares]
+    assert all(part % 100 == 0 for part in cash)
+
+
+def test_an_uneven_card_amount_makes_a_rounding_shared_by_what_each_receipt_owes():
+    result = settle(
+        [("A", 150000), ("B", 30000)],
+        [Tender(TenderKind.CARD, 10045, "T"), Tender(TenderKind.CASH, 200000)],
+    )
+    assert result.rounding == 45
+    assert sum(s.rounding for s in result.shares) == 45
+    assert all(
+        s.paid == due + s.rounding
+        for (_, due), s in zip([("A", 150000), ("B", 30000)], result.shares, strict=True)
+    )
+
+
+whole_kroner = st.integers(1, 20_000).map(lambda kroner: kroner * 100)
+
+
+@given(
+    st.lists(st.one_of(whole_kroner, st.integers(1, 2_000_000)), min_size=1, max_size=5),
+    st.lists(st.integers(0, 100), max_size=2),
+    st.integers(0, 20000),
+    st.booleans(),
+)
+def test_whole_kroner_receipts_carry_no_rounding_and_the_roundings_sum_to_the_baskets(
+    amounts, splits, extra, refund
+):
+    """Paid in cash, with card or Vipps amounts of whole kroner: every receipt balances, the
+    roundings add up to the basket's, and a receipt of whole kroner carries none."""
+    sign = -1 if refund else 1
+    dues = [(f"T{i}", sign * a) for i, a in enumerate(amounts)]
+    total, used, tenders = sum(amounts), 0, []
+    for percent in splits:
+        amount = (total - used) * percent // 100 // 100 * 100
+        tenders.append(Tender(TenderKind.CARD if len(tenders) else TenderKind.VIPPS, amount))
+        used += amount
+    tenders.append(Tender(TenderKind.CASH, round_to_krone(total - used) + extra))
+    result = settle(dues, tenders)
+    assert sum(s.rounding for s in result.shares) == result.rounding
+    for (_, due), share in zip(dues, result.shares, strict=True):
+        assert share.paid == due + share.rounding
+        assert share.rounding * result.rounding >= 0 and abs(share.rounding) <= 50
+        if due % 100 == 0:
+            assert share.rounding == 0
+        cash = sum(a for i, a in share.parts if tenders[i].kind is TenderKind.CASH)
+        assert cash * sign >= 0
+
+
+@given(
+    st.lists(st.integers(1, 500_000), min_size=1, max_size=4),
+    st.integers(0, 3),
+    st.integers(1, 400_000),
+    st.integers(0, 300_000),
+    st.integers(0, 20000),
+)
+def test_with_credit_notes_and_uneven_cards_every_receipt_still_balances(
+    amounts, note_owner, note, card, extra
+):
+    dues = [(f"T{i}", a) for i, a in enumerate(amounts)]
+    owner = note_owner % len(amounts)
+    note = min(note, amounts[owner])
+    card = min(card, sum(amounts) - note)
+    tenders = [
+        Tender(TenderKind.CREDIT_NOTE, note, credit_note_number="TG", tenant_id=f"T{owner}"),
+        Tender(TenderKind.CARD, card, "T"),
+        Tender(TenderKind.CASH, round_to_krone(sum(amounts) - note - card) + extra),
+    ]
+    result = settle(dues, tenders)
+    assert sum(s.rounding for s in result.shares) == result.rounding
+    assert abs(result.rounding) <= 50
+    for (_, due), share in zip(dues, result.shares, strict=True):
+        assert share.paid == due + share.rounding
+        assert all(a >= 0 for _, a in share.parts)
