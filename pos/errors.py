@@ -158,8 +158,14 @@ class WrongPin(DomainError):
 
 class StaffLocked(DomainError):
     code = "staff_locked"
-    nb = "Ansatt {value} er sperret etter for mange feil PIN-forsøk. En leder må låse opp."
-    en = "Staff member {value} is locked after too many wrong PINs. A manager must unlock."
+    nb = (
+        "Ansatt {value} er sperret i {minutes} min etter for mange feil PIN-forsøk. Prøv igjen "
+        "da, eller be en leder låse opp."
+    )
+    en = (
+        "Staff member {value} is locked for {minutes} min after too many wrong PINs. Try again "
+        "then, or ask a manager to unlock."
+    )
 
 
 class InvalidPin(DomainError):

@@ -164,8 +164,8 @@ class Store:
     def staff_list(self) -> list[dict]:
         """Every staff member without the PIN hash (that never leaves the store)."""
         return self.rows(
-            "SELECT id, staff_no, name, role, active, failed_pins, locked FROM staff "
-            "ORDER BY staff_no"
+            "SELECT id, staff_no, name, role, active, failed_pins, locked, locked_until "
+            "FROM staff ORDER BY staff_no"
         )
 
     def add_staff(self, staff_id: str, staff_no: str, name: str, role: Role, pin_hash: str) -> None:
@@ -190,13 +190,15 @@ class Store:
         ).fetchone()
         return int(row[0])
 
-    def set_failed_pins(self, staff_id: str, count: int, *, locked: bool) -> None:
+    def set_failed_pins(self, staff_id: str, count: int, *, locked_until: str | None) -> None:
+        """The count of wrong PINs in a row and when the delay they started ends (or None)."""
         self._raw.execute(
-            "UPDATE staff SET failed_pins = ?, locked = ? WHERE id = ?", (count, locked, staff_id)
+            "UPDATE staff SET failed_pins = ?, locked = ?, locked_until = ? WHERE id = ?",
+            (count, locked_until is not None, locked_until, staff_id),
         )
 
     def update_staff(self, staff_id: str, **fields: Any) -> None:
-        allowed = {"name", "role", "pin_hash", "active", "failed_pins", "locked"}
+        allowed = {"name", "role", "pin_hash", "active", "failed_pins", "locked", "locked_until"}
         if not fields or set(fields) - allowed:
             raise KeyError(sorted(set(fields) - allowed))
         assignments = ", ".join(f"{name} = :{name}" for name in fields)

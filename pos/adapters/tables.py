@@ -77,6 +77,8 @@ staff = Table(
     Column("active", Boolean, nullable=False, server_default="1"),
     Column("failed_pins", Integer, nullable=False, server_default="0"),
     Column("locked", Boolean, nullable=False, server_default="0"),
+    # When the current wrong-PIN delay ends (UTC ISO); NULL: no delay (migration 0010).
+    Column("locked_until", String),
 )
 
 article_groups = Table(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import secrets
+from datetime import datetime, timedelta
 
 from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import InvalidPin, StaffLocked, WrongPin
@@ -16,19 +18,21 @@ from pos.unit_of_work import UnitOfWorkFactory
 
 _N, _R, _P = 2**14, 8, 1
 MAX_PIN_ATTEMPTS = 5
+"""Wrong PINs in a row before each further one makes the person wait."""
+FIRST_DELAY = timedelta(minutes=1)
+LONGEST_DELAY = timedelta(hours=1)
 SYSTEM_REGISTER = "system"
 
 
-def hash_pin(pin: str) -> str:
-    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
-        raise InvalidPin()
+def hash_secret(secret: str) -> str:
+    """A salted scrypt hash of a PIN or a recovery code (only the hash is ever stored)."""
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    digest = hashlib.scrypt(secret.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
     encoded = [base64.b64encode(part).decode() for part in (salt, digest)]
     return "$".join(["scrypt", str(_N), str(_R), str(_P), *encoded])
 
 
-def pin_matches(pin: str, stored: str) -> bool:
+def secret_matches(secret: str, stored: str) -> bool:
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
     except ValueError:
@@ -36,9 +40,43 @@ def pin_matches(pin: str, stored: str) -> bool:
     if scheme != "scrypt":
         return False
     candidate = hashlib.scrypt(
-        pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
+        secret.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
     )
     return hmac.compare_digest(candidate, base64.b64decode(digest))
+
+
+def hash_pin(pin: str) -> str:
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
+        raise InvalidPin()
+    return hash_secret(pin)
+
+
+pin_matches = secret_matches
+
+
+def lock_delay(failed: int) -> timedelta | None:
+    """How long the person must wait after ``failed`` wrong PINs in a row: nothing before the
+    fifth, then one minute, doubling with each further wrong PIN up to an hour. A lock always
+    ends by itself, so a forgotten PIN never shuts the last manager out for good; the growing
+    wait keeps guessing a 4-digit PIN at weeks rather than minutes."""
+    if failed < MAX_PIN_ATTEMPTS:
+        return None
+    return min(FIRST_DELAY * 2 ** (failed - MAX_PIN_ATTEMPTS), LONGEST_DELAY)
+
+
+def delay_left(locked_until: str | None, now: datetime) -> timedelta | None:
+    """What is left of a lock at ``now`` (None: not locked). A lock that seems to last longer
+    than the longest delay means the clock was set back since: it is over."""
+    if not locked_until:
+        return None
+    left = datetime.fromisoformat(locked_until.replace("Z", "+00:00")) - now
+    if left <= timedelta(0) or left > LONGEST_DELAY:
+        return None
+    return left
+
+
+def minutes(left: timedelta) -> int:
+    return max(1, math.ceil(left.total_seconds() / 60))
 
 
 def authenticate(
@@ -46,42 +84,52 @@ def authenticate(
 ) -> Operator:
     """Check a PIN (also used for a manager's approval of one action).
 
-    After MAX_PIN_ATTEMPTS wrong PINs in a row the staff member is locked out until a manager
-    unlocks them; the lockout is journaled. A right PIN resets the count.
+    From the fifth wrong PIN in a row the person must wait before the next try (``lock_delay``);
+    while they wait even the right PIN is refused, unchecked. Each lock is journaled. A right
+    PIN resets the count; a manager can lift a lock at once.
     """
+    now = (clock or SystemClock()).now()
     with uow_factory.read() as uow:
         row = uow.store.staff_by_no(staff_no.strip())
     if row is None or not row["active"]:
         raise WrongPin()
-    if row["locked"]:
-        raise StaffLocked(row["staff_no"])
+    left = delay_left(row["locked_until"], now)
+    if left is not None:
+        raise StaffLocked(row["staff_no"], minutes=minutes(left))
     if pin_matches(pin, row["pin_hash"]):
-        if row["failed_pins"]:
+        if row["failed_pins"] or row["locked_until"]:
             with uow_factory() as uow:
-                uow.store.set_failed_pins(row["id"], 0, locked=False)
+                uow.store.set_failed_pins(row["id"], 0, locked_until=None)
                 uow.commit()
         return Operator(row["id"], row["staff_no"], row["name"], Role(row["role"]))
-    _count_wrong_pin(uow_factory, row["id"], row["staff_no"], clock)
+    _count_wrong_pin(uow_factory, row["id"], row["staff_no"], now)
     raise WrongPin()
 
 
 def _count_wrong_pin(
-    uow_factory: UnitOfWorkFactory, staff_id: str, staff_no: str, clock: Clock | None
+    uow_factory: UnitOfWorkFactory, staff_id: str, staff_no: str, now: datetime
 ) -> None:
     with uow_factory() as uow:
         failed = uow.store.add_failed_pin(staff_id)
-        if failed >= MAX_PIN_ATTEMPTS:
-            uow.store.set_failed_pins(staff_id, failed, locked=True)
+        delay = lock_delay(failed)
+        if delay is not None:
+            until = Stamp.of(now + delay).utc_iso
+            uow.store.set_failed_pins(staff_id, failed, locked_until=until)
             uow.store.append_journal(
                 register_id=SYSTEM_REGISTER,
                 event_code=EventCode.OTHER,
-                stamp=Stamp.of((clock or SystemClock()).now()),
+                stamp=Stamp.of(now),
                 staff_id=staff_id,
-                details={"kind": OtherEvent.STAFF_LOCKED, "staff_no": staff_no},
+                details={
+                    "kind": OtherEvent.STAFF_LOCKED,
+                    "staff_no": staff_no,
+                    "wrong_pins": failed,
+                    "until": until,
+                },
             )
         uow.commit()
-    if failed >= MAX_PIN_ATTEMPTS:
-        raise StaffLocked(staff_no)
+    if delay is not None:
+        raise StaffLocked(staff_no, minutes=minutes(delay))
 
 
 def log_in(
@@ -92,7 +140,7 @@ def log_in(
     clock: Clock | None = None,
 ) -> Operator:
     """Authenticate and journal the login (13003) on this register."""
-    operator = authenticate(uow_factory, staff_no, pin)
+    operator = authenticate(uow_factory, staff_no, pin, clock)
     with uow_factory() as uow:
         uow.store.append_journal(
             register_id=register_id,

@@ -111,7 +111,11 @@ def _scope(
 def x_reports(
     uow_factory: UnitOfWorkFactory, ctx: TillContext, tenants: Sequence[str] | None = None
 ) -> list[DrawerReport]:
-    """X reports (since each tenant's last Z on this register), each journaled in full."""
+    """X reports (since each tenant's last Z on this register), each journaled in full.
+
+    A manager's: an X shows what the drawer should hold, which would make the blind count at
+    till close pointless if the person who counts could see it first."""
+    ctx.require(Permission.MANAGE)
     made: list[DrawerReport] = []
     with uow_factory() as uow:
         hi = uow.reports.max_seq()

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pos.clock import Clock, SystemClock
 from pos.errors import DomainError, UnknownStaff
 from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission, Role
 from pos.services import setup
-from pos.services.auth import hash_pin
+from pos.services.auth import delay_left, hash_pin
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -19,6 +20,12 @@ class StaffNumberTaken(DomainError):
     code = "staff_number_taken"
     nb = "Ansattnummer {value} finnes allerede."
     en = "Staff number {value} exists already."
+
+
+class LastManager(DomainError):
+    code = "last_manager"
+    nb = "{value} er den siste aktive lederen og kan ikke deaktiveres eller få en annen rolle."
+    en = "{value} is the last active manager and cannot be deactivated or given another role."
 
 
 class InvalidStaffNumber(DomainError):
@@ -36,10 +43,13 @@ class StaffMember:
     role: Role
     active: bool
     locked: bool
+    """Waiting out a wrong-PIN delay now (it ends by itself at ``locked_until``)."""
     failed_pins: int
+    locked_until: str | None = None
 
 
-def list_staff(uow_factory: UnitOfWorkFactory) -> list[StaffMember]:
+def list_staff(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> list[StaffMember]:
+    now = (clock or SystemClock()).now()
     with uow_factory.read() as uow:
         rows = uow.store.staff_list()
     return [
@@ -48,8 +58,9 @@ def list_staff(uow_factory: UnitOfWorkFactory) -> list[StaffMember]:
             r["name"],
             Role(r["role"]),
             bool(r["active"]),
-            bool(r["locked"]),
+            delay_left(r["locked_until"], now) is not None,
             int(r["failed_pins"]),
+            r["locked_until"],
         )
         for r in rows
     ]
@@ -82,8 +93,11 @@ def _change(
         row = uow.store.staff_by_no(staff_no.strip())
         if row is None:
             raise UnknownStaff(staff_no)
+        if _leaves_no_manager(uow.store.staff_list(), row, fields):
+            raise LastManager(row["staff_no"])
         uow.store.update_staff(row["id"], **fields)
-        shown = {k: v for k, v in fields.items() if k not in ("pin_hash", "failed_pins")}
+        hidden = ("pin_hash", "failed_pins", "locked", "locked_until")
+        shown = {k: v for k, v in fields.items() if k not in hidden}
         uow.store.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.OTHER,
@@ -99,13 +113,32 @@ def _change(
         uow.commit()
 
 
+def _leaves_no_manager(members: list[dict], row: Any, fields: dict[str, Any]) -> bool:
+    """Whether the change takes away the last active manager: someone must always be able to
+    approve, unlock and take the Z."""
+    if row["role"] != Role.MANAGER.value or not row["active"]:
+        return False
+    demoted = fields.get("role", Role.MANAGER.value) != Role.MANAGER.value
+    if not (demoted or fields.get("active", True) is False):
+        return False
+    others = [
+        m
+        for m in members
+        if m["id"] != row["id"] and m["active"] and m["role"] == Role.MANAGER.value
+    ]
+    return not others
+
+
+UNLOCKED = {"failed_pins": 0, "locked": False, "locked_until": None}
+
+
 def set_pin(uow_factory: UnitOfWorkFactory, ctx: TillContext, staff_no: str, pin: str) -> None:
     """A manager sets a new PIN (typed by the staff member); it also lifts a lockout."""
-    _change(uow_factory, ctx, staff_no, "pin", pin_hash=hash_pin(pin), failed_pins=0, locked=False)
+    _change(uow_factory, ctx, staff_no, "pin", pin_hash=hash_pin(pin), **UNLOCKED)
 
 
 def unlock(uow_factory: UnitOfWorkFactory, ctx: TillContext, staff_no: str) -> None:
-    _change(uow_factory, ctx, staff_no, "unlock", failed_pins=0, locked=False)
+    _change(uow_factory, ctx, staff_no, "unlock", **UNLOCKED)
 
 
 def set_role(uow_factory: UnitOfWorkFactory, ctx: TillContext, staff_no: str, role: Role) -> None:

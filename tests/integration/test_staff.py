@@ -64,3 +64,57 @@ def test_deactivated_staff_cannot_log_in_and_roles_change(counter, manager_ctx):
     staff.set_active(counter.uow, manager_ctx, "2001", False)
     with pytest.raises(WrongPin):
         auth.authenticate(counter.uow, "2001", "2345")
+
+
+def wrong_pins(counter, clock, staff_no, times):
+    for _ in range(times):
+        with pytest.raises((WrongPin, StaffLocked)):
+            auth.authenticate(counter.uow, staff_no, "0000", clock)
+
+
+def test_a_lock_is_a_delay_that_grows_and_ends_by_itself(counter, clock):
+    wrong_pins(counter, clock, "9001", MAX_PIN_ATTEMPTS)
+    with pytest.raises(StaffLocked) as locked:  # even the right PIN is refused while waiting
+        auth.authenticate(counter.uow, "9001", "9999", clock)
+    assert "1 min" in locked.value.message("nb")
+    clock.advance(seconds=61)
+    wrong_pins(counter, clock, "9001", 1)  # the sixth wrong PIN: two minutes
+    clock.advance(seconds=90)
+    with pytest.raises(StaffLocked) as locked:
+        auth.authenticate(counter.uow, "9001", "9999", clock)
+    assert "1 min" in locked.value.message("en")  # 30 s left, rounded up
+    clock.advance(seconds=31)
+    assert auth.authenticate(counter.uow, "9001", "9999", clock).staff_no == "9001"
+    locks = [d for d in journal_details(counter) if d.get("kind") == "staff_locked"]
+    assert [d["wrong_pins"] for d in locks] == [5, 6]
+
+
+def test_the_delay_never_passes_an_hour(counter, clock):
+    assert auth.lock_delay(4) is None
+    assert [auth.lock_delay(n).total_seconds() / 60 for n in (5, 6, 7, 11, 12, 40)] == [
+        1, 2, 4, 60, 60, 60,
+    ]
+    for _ in range(12):
+        wrong_pins(counter, clock, "1001", 1)
+        clock.advance(hours=1, seconds=1)
+    assert auth.authenticate(counter.uow, "1001", "1234", clock).staff_no == "1001"
+
+
+def test_a_clock_set_back_does_not_stretch_a_lock(counter, clock):
+    wrong_pins(counter, clock, "1001", MAX_PIN_ATTEMPTS)
+    clock.advance(days=-1)  # the lock now seems to end a day from now: the clock moved back
+    assert auth.authenticate(counter.uow, "1001", "1234", clock).staff_no == "1001"
+
+
+def test_the_last_active_manager_cannot_be_demoted_or_deactivated(counter, manager_ctx):
+    others = [m.staff_no for m in staff.list_staff(counter.uow) if m.role is Role.MANAGER]
+    assert others == ["9001"]
+    with pytest.raises(staff.LastManager):
+        staff.set_active(counter.uow, manager_ctx, "9001", False)
+    with pytest.raises(staff.LastManager):
+        staff.set_role(counter.uow, manager_ctx, "9001", Role.CASHIER)
+    staff.set_role(counter.uow, manager_ctx, "2001", Role.MANAGER)
+    staff.set_role(counter.uow, manager_ctx, "9001", Role.CASHIER)  # another manager remains
+    assert {m.staff_no for m in staff.list_staff(counter.uow) if m.role is Role.MANAGER} == {
+        "2001"
+    }

@@ -23,6 +23,7 @@ from pos.services import (
     item_entry,
     item_import,
     print_queue,
+    recovery,
     repair_money,
     repair_status,
     reports,
@@ -97,13 +98,15 @@ def guarded_calls(world) -> dict[str, Call]:
         "set a PIN": lambda c, a: staff.set_pin(uow, c, "1001", "4321"),
         "unlock staff": lambda c, a: staff.unlock(uow, c, "1001"),
         "change a role": lambda c, a: staff.set_role(uow, c, "1001", Role.MANAGER),
-        "deactivate staff": lambda c, a: staff.set_active(uow, c, "9001", False),
+        "deactivate staff": lambda c, a: staff.set_active(uow, c, "2001", False),
+        "new recovery code": lambda c, a: recovery.new_recovery_code(uow, c),
         "printer settings": lambda c, a: print_queue.save_printer_setting(
             uow, c, PrinterSetting("K1", PrinterRole.RECEIPT, f"file://{tmp_path}/p")
         ),
         "notify rules": lambda c, a: repair_status.set_notify_rule(
             uow, c, next(r for r in repair_status.notify_rules(uow) if r is not None), a
         ),
+        "X report": lambda c, a: reports.x_reports(uow, c),
         "Z report": lambda c, a: reports.z_reports(uow, c),
         "settlement": lambda c, a: settlement.make_settlement(
             uow, c, "15", "2026-03-01", "2026-03-02"
@@ -144,7 +147,8 @@ def guarded_calls(world) -> dict[str, Call]:
 NEEDS_APPROVAL = ["return", "large discount", "price override", "void", "no-sale drawer",
                   "open till", "till close", "deposit refund", "notify rules"]  # fmt: skip
 MANAGER_ONLY = ["set a PIN", "unlock staff", "change a role", "deactivate staff",
-                "printer settings", "Z report", "settlement", "settlement correction",
+                "new recovery code", "printer settings", "X report", "Z report", "settlement",
+                "settlement correction",
                 "SAF-T export", "change a price", "tenant terms", "centre account",
                 "import items", "new tenant", "change a tenant", "deactivate a tenant",
                 "new staff", "new register", "new article group", "register settings",
