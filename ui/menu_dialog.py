@@ -1,9 +1,12 @@
-"""The menu (F1): big buttons for the pages the logged-in person may open, digits as keys."""
+"""The menu (F1): big buttons for the pages the logged-in person may open, digits as keys.
+
+The digits are read in ``keyPressEvent``, not as QShortcuts: the scanner filter claims every
+text key (so a scan's first digit can never open a page), and replays typed ones as key presses."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.pages import PageSpec
@@ -14,6 +17,7 @@ class MenuDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Menu"))
         self.chosen: PageSpec | None = None
+        self.by_digit: dict[str, PageSpec] = {}
         layout = QVBoxLayout(self)
         if not specs:
             layout.addWidget(QLabel(self.tr("Nothing here for your role."), self))
@@ -28,12 +32,18 @@ class MenuDialog(QDialog):
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[spec.key] = button
             if key:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.activated.connect(lambda s=spec: self.choose(s))
+                self.by_digit[key] = spec
         close = QPushButton(self.tr("Back to sale (Esc)"), self)
         close.setMinimumHeight(48)
         close.clicked.connect(self.reject)
         layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        spec = self.by_digit.get(event.text())
+        if spec is None:
+            super().keyPressEvent(event)
+            return
+        self.choose(spec)
 
     def choose(self, spec: PageSpec) -> None:
         self.chosen = spec

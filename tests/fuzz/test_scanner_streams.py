@@ -11,8 +11,9 @@ import serial
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from ui.scanner.burst import BurstDetector, Scan, WedgeConfig
 from ui.scanner.serial_reader import MAX_CODE_BYTES, FrameSplitter, SerialScanner, decode_frame
@@ -33,6 +34,8 @@ class Stream:
     keys: list[tuple[float, str]] = field(default_factory=list)  # '\n' is Enter
     scans: list[str] = field(default_factory=list)
     typed: str = ""
+    enters_typed: int = 0
+    """Enters that end no scan: they reach the window (its Return shortcut)."""
     now: float = 0.0
 
     def press(self, gap: float, text: str) -> None:
@@ -45,13 +48,15 @@ def streams(draw) -> Stream:  # type: ignore[no-untyped-def]
     out = Stream()
     for _ in range(draw(st.integers(1, 8))):
         out.now += draw(slow)  # a pause between the customer's actions
-        kind = draw(st.sampled_from(["scan", "aim_scan", "typing", "split", "short"]))
-        if kind in ("scan", "aim_scan"):
+        kind = draw(st.sampled_from(["scan", "aim_scan", "crlf_scan", "typing", "split", "short"]))
+        if kind in ("scan", "aim_scan", "crlf_scan"):
             code = draw(codes)
             sent = ("]E0" if kind == "aim_scan" else "") + code
             for char in sent:
                 out.press(draw(fast), char)
             out.press(draw(fast), "\n")
+            if kind == "crlf_scan":  # a scanner set to end with CR LF: both ends are the scan's
+                out.press(draw(fast), "\n")
             out.scans.append(code)
         elif kind == "typing":
             text = draw(typed_text)
@@ -64,6 +69,7 @@ def streams(draw) -> Stream:  # type: ignore[no-untyped-def]
                 out.press(draw(fast), char)
             out.press(draw(fast), "\n")
             out.typed += text
+            out.enters_typed += 1
         else:  # a scanner that stalls mid-code: the head is typing, the tail a scan if long enough
             code = draw(codes)
             cut = draw(st.integers(1, len(code) - 1))
@@ -75,6 +81,7 @@ def streams(draw) -> Stream:  # type: ignore[no-untyped-def]
                 out.typed, out.scans = out.typed + head, [*out.scans, tail]
             else:
                 out.typed += code
+                out.enters_typed += 1
     return out
 
 
@@ -124,7 +131,7 @@ def test_any_key_timing_keeps_every_key_exactly_once(keys):
     assert scanned or len(out) == sum(1 for _, t in keys if t not in "\r\n\t")
 
 
-# -- the Qt filter on a real field -----------------------------------------------------------
+# -- the Qt filter on a real field, keys as a scanner really sends them --------------------------
 class FakeClock:
     def __init__(self) -> None:
         self.now = 0.0
@@ -134,12 +141,63 @@ class FakeClock:
 
 
 GARBAGE_KEYS = [(Qt.Key.Key_Escape, "\x1b"), (Qt.Key.Key_F5, ""), (Qt.Key.Key_unknown, "\x01")]
+SHIFT, ALTGR_X11 = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.GroupSwitchModifier
+ALTGR_WINDOWS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+Held = tuple[tuple[Qt.Key, Qt.KeyboardModifier], ...]
+LAYOUTS: dict[str, dict[str, Held]] = {
+    # how each keyboard layout types a character: the modifier keys held for it
+    "us": {},
+    "nb-x11": {"]": ((Qt.Key.Key_AltGr, ALTGR_X11),)},
+    "nb-windows": {"]": ((Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier),
+                         (Qt.Key.Key_Alt, ALTGR_WINDOWS))},
+}  # fmt: skip
+
+
+def modifier_keys(layout: str, char: str) -> Held:
+    """The modifier presses before ``char`` (and released after it): Shift for capitals, AltGr
+    (X11: its own key; Windows: Ctrl+Alt) for ']' on a Norwegian layout."""
+    held = LAYOUTS[layout].get(char, ())
+    return ((Qt.Key.Key_Shift, SHIFT), *held) if char.isupper() else held
+
+
+def type_char(widget: QLineEdit, layout: str, char: str) -> None:
+    """One character as X11 or Windows delivers it: modifier key presses, the key (with its
+    ShortcutOverride first, as from the keyboard), the releases."""
+    modifiers = Qt.KeyboardModifier.NoModifier
+    pressed = modifier_keys(layout, char)
+    for key, modifier in pressed:
+        modifiers |= modifier
+        QTest.keyPress(widget, key, modifiers)
+    if char == "\n":
+        QTest.keyClick(widget, Qt.Key.Key_Return, modifiers)
+    else:  # the key and its text given apart: QTest's one-character form takes ASCII only
+        key = Qt.Key(ord(char.upper())) if char.isascii() else Qt.Key.Key_unknown
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, key, char, modifiers)
+    for key, modifier in reversed(pressed):
+        modifiers &= ~modifier
+        QTest.keyRelease(widget, key, modifiers)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(stream=streams(), garbage=st.lists(st.sampled_from(GARBAGE_KEYS), max_size=4))
-def test_the_wedge_filter_keeps_scans_out_of_the_amount_field(qapp, stream, garbage):
-    amount = QLineEdit()
+@given(
+    stream=streams(),
+    garbage=st.lists(st.sampled_from(GARBAGE_KEYS), max_size=4),
+    layout=st.sampled_from(sorted(LAYOUTS)),
+)
+def test_the_wedge_filter_keeps_scans_out_of_the_amount_field(qapp, stream, garbage, layout):
+    """Shift and AltGr around the keys never split a scan; a digit of a scan never fires a
+    one-key shortcut; a scan's Enter never fires the Return shortcut, a typed Enter does."""
+    window, amount = QWidget(), QLineEdit()
+    QVBoxLayout(window).addWidget(amount)
+    fired = {"digit": 0, "return": 0}
+    for key, name in (("1", "digit"), ("Return", "return")):
+        QShortcut(QKeySequence(key), window).activated.connect(
+            lambda n=name: fired.__setitem__(n, fired[n] + 1)
+        )
+    window.show()
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
+    amount.setFocus()
     clock = FakeClock()
     wedge = WedgeScannerFilter(CONFIG, clock=clock)
     got: list[str] = []
@@ -148,10 +206,7 @@ def test_the_wedge_filter_keeps_scans_out_of_the_amount_field(qapp, stream, garb
     try:
         for index, (now, text) in enumerate(stream.keys):
             clock.now = now
-            if text == "\n":
-                _send(amount, Qt.Key.Key_Return, "\r")
-            else:
-                _send(amount, Qt.Key.Key_A, text)
+            type_char(amount, layout, text)
             if index in range(len(garbage)) and text == "\n":  # between actions, not in a burst
                 clock.now += 0.1
                 _send(amount, *garbage[index])
@@ -159,8 +214,92 @@ def test_the_wedge_filter_keeps_scans_out_of_the_amount_field(qapp, stream, garb
         wedge.flush()
     finally:
         QApplication.instance().removeEventFilter(wedge)  # type: ignore[union-attr]
+        window.close()
     assert got == stream.scans
     assert amount.text() == stream.typed
+    assert fired == {"digit": 0, "return": stream.enters_typed}
+
+
+def _filter_on(field: QLineEdit) -> tuple[WedgeScannerFilter, FakeClock, list[str], list[str]]:
+    clock = FakeClock()
+    wedge = WedgeScannerFilter(CONFIG, clock=clock, parent=field)
+    scans: list[str] = []
+    garbled: list[str] = []
+    wedge.scanned.connect(lambda code, _aim: scans.append(code))
+    wedge.garbled.connect(garbled.append)
+    QApplication.instance().installEventFilter(wedge)  # type: ignore[union-attr]
+    return wedge, clock, scans, garbled
+
+
+def _composed(widget: QLineEdit, text: str) -> None:
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(widget, event)
+
+
+def test_a_dead_key_in_a_burst_refuses_the_scan_and_types_nothing(qapp):
+    """A US-layout scanner on a Norwegian PC: its ']' of ']E0' is a dead key there, and the
+    input method composes the next key ('Ë'); the rest is digits. Not a code, not typing."""
+    field = QLineEdit()
+    wedge, clock, scans, garbled = _filter_on(field)
+    try:
+        for step, send in enumerate(
+            [
+                lambda: _send(field, Qt.Key.Key_Dead_Diaeresis, ""),  # no input method
+                *[lambda c=c: _send(field, Qt.Key(ord(c)), c) for c in "7038010001659"],
+                lambda: _send(field, Qt.Key.Key_Return, "\r"),
+                lambda: _composed(field, "Ë"),  # with the compose input method
+                *[lambda c=c: _send(field, Qt.Key(ord(c)), c) for c in "7038010001659"],
+                lambda: _send(field, Qt.Key.Key_Return, "\r"),
+            ]
+        ):
+            clock.now = step * 0.005
+            send()
+        wedge.flush()
+    finally:
+        QApplication.instance().removeEventFilter(wedge)  # type: ignore[union-attr]
+    assert scans == [] and garbled == ["7038010001659", "Ë7038010001659"]
+    assert field.text() == ""
+
+
+def test_a_composed_character_typed_by_hand_reaches_the_field(qapp):
+    field = QLineEdit()
+    wedge, clock, scans, garbled = _filter_on(field)
+    try:
+        for step, send in enumerate(
+            [lambda: _send(field, Qt.Key.Key_C, "C"), lambda: _send(field, Qt.Key.Key_A, "a"),
+             lambda: _send(field, Qt.Key.Key_F, "f"), lambda: _composed(field, "é"),
+             lambda: _send(field, Qt.Key.Key_Return, "\r")]
+        ):  # fmt: skip
+            clock.now = step * 0.2
+            send()
+        wedge.flush()
+    finally:
+        QApplication.instance().removeEventFilter(wedge)  # type: ignore[union-attr]
+    assert (scans, garbled, field.text()) == ([], [], "Café")
+
+
+def test_a_scanner_ending_with_cr_lf_as_ctrl_j_presses_nothing_after_the_scan(qapp):
+    field = QLineEdit()
+    wedge, clock, scans, garbled = _filter_on(field)
+    typed_after: list[str] = []
+    field.returnPressed.connect(lambda: typed_after.append("enter"))
+    try:
+        for step, char in enumerate("R232223W"):
+            clock.now = step * 0.004
+            _send(field, Qt.Key(ord(char)), char)
+        clock.now += 0.004
+        _send(field, Qt.Key.Key_Return, "\r")
+        clock.now += 0.004
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.sendEvent(
+                field, QKeyEvent(kind, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier, "\n")
+            )
+        clock.now += 1
+        _send(field, Qt.Key.Key_Return, "\r")  # a person's Enter later reaches the field
+    finally:
+        QApplication.instance().removeEventFilter(wedge)  # type: ignore[union-attr]
+    assert (scans, garbled, field.text(), typed_after) == (["R232223W"], [], "", ["enter"])
 
 
 def _send(widget: QLineEdit, key: Qt.Key, text: str) -> None:

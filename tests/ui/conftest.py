@@ -47,9 +47,18 @@ def window(qtbot, session: TillSession) -> Iterator[MainWindow]:  # type: ignore
 
 
 def scan(target: QWidget, code: str) -> None:
-    """What a keyboard-wedge scanner does: the code in a burst, then Enter."""
-    QTest.keyClicks(target, code, Qt.KeyboardModifier.NoModifier, SCANNER_KEY_DELAY_MS)
-    QTest.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, SCANNER_KEY_DELAY_MS)
+    """What a keyboard-wedge scanner does: the code in a burst, Shift pressed and released
+    around each capital (as X11 and Windows deliver it), then Enter."""
+    shift, none = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.NoModifier
+    for char in code:
+        held = shift if char.isupper() else none
+        if held:
+            QTest.keyPress(target, Qt.Key.Key_Shift, shift, 1)
+        key = Qt.Key(ord(char.upper())) if char.isascii() else Qt.Key.Key_unknown
+        QTest.sendKeyEvent(QTest.KeyAction.Click, target, key, char, held, SCANNER_KEY_DELAY_MS)
+        if held:
+            QTest.keyRelease(target, Qt.Key.Key_Shift, none, 1)
+    QTest.keyClick(target, Qt.Key.Key_Return, none, SCANNER_KEY_DELAY_MS)
 
 
 def type_slowly(target: QWidget, text: str) -> None:

@@ -1,8 +1,13 @@
 """Telling a keyboard-wedge scanner from a person typing, by key timing alone (no Qt here).
 
-A scanner "types" its code in a burst (gaps of ~8-16 ms) and ends it with Enter or Tab; a person
+A scanner "types" its code in a burst (gaps of ~1-16 ms) and ends it with Enter or Tab; a person
 types much slower. Keys are held back while a burst may be forming; a gap longer than the
 threshold, a non-text key or a too-short burst releases them as ordinary typing.
+
+Only keys that make text count. Shift and AltGr (which a scanner presses for capitals and, on a
+Norwegian layout, for ']' of an AIM id) never reach the detector: they neither end a burst nor
+restart its clock. A dead key or a composed character in a burst means the scanner's keyboard
+layout differs from the PC's, so what arrived is not what was printed: the burst is *garbled*.
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ class Scan:
     code: str
     symbology: str = ""
     """The AIM symbology id the scanner sent (']E0', ']C0', ...), or '' if none."""
+    garbled: bool = False
+    """A dead key or a composed character came in the burst: the scanner's keyboard layout
+    does not match the PC's, and ``code`` is not what the label says."""
 
 
 def strip_framing(raw: str, prefix: str = "") -> Scan:
@@ -51,6 +59,8 @@ class BurstDetector(Generic[P]):
     config: WedgeConfig = field(default_factory=WedgeConfig)
     _pending: list[tuple[str, P]] = field(default_factory=list)
     _last: float | None = None
+    _garbled: bool = False
+    _scan_ended: float | None = None
 
     @property
     def pending(self) -> bool:
@@ -60,23 +70,40 @@ class BurstDetector(Generic[P]):
         """When the held keys become typing if no further key arrives."""
         return None if self._last is None else self._last + self.config.max_gap_s
 
-    def key(self, text: str, now: float, payload: P) -> list[P]:
-        """Hold a text key; returns what an overlong gap before it released as typing."""
+    def key(self, text: str, now: float, payload: P, *, garbled: bool = False) -> list[P]:
+        """Hold a key of the burst; returns what an overlong gap before it released as typing.
+
+        ``garbled``: a dead key (``text`` empty) or a character an input method composed."""
         released = self.release() if self._too_late(now) else []
         self._pending.append((text, payload))
         self._last = now
+        self._garbled = self._garbled or garbled
+        self._scan_ended = None
         return released
+
+    def ends_as_scan(self, now: float) -> bool:
+        """Whether Enter or Tab now would end a scan (and not reach the focused widget)."""
+        return self._scan_in_pending() is not None and not self._too_late(now)
 
     def end(self, now: float) -> tuple[Scan | None, list[P]]:
         """Enter or Tab: a scan if the held keys form one, else the keys released as typing."""
-        if not self._pending or self._too_late(now):
-            return None, self.release()
-        scan = strip_framing("".join(text for text, _ in self._pending), self.config.prefix)
-        if len(scan.code) < self.config.min_length:
+        scan = None if self._too_late(now) else self._scan_in_pending()
+        if scan is None:
             return None, self.release()
         self._pending.clear()
         self._last = None
+        self._garbled = False
+        self._scan_ended = now
         return scan, []
+
+    def is_suffix_tail(self, now: float) -> bool:
+        """A second line end right after a scan (a scanner set to send CR LF, or Enter + Tab)
+        belongs to that scan: it must not press a button in the window that got it."""
+        return (
+            not self._pending
+            and self._scan_ended is not None
+            and now - self._scan_ended <= self.config.max_gap_s
+        )
 
     def expire(self, now: float) -> list[P]:
         """Release the held keys if the gap since the last one is over (timer callback)."""
@@ -86,7 +113,17 @@ class BurstDetector(Generic[P]):
         released = [payload for _, payload in self._pending]
         self._pending.clear()
         self._last = None
+        self._garbled = False
         return released
+
+    def _scan_in_pending(self) -> Scan | None:
+        if not self._pending:
+            return None
+        scan = strip_framing("".join(text for text, _ in self._pending), self.config.prefix)
+        if self._garbled:  # a layout mix-up: refused as a scan, never typed into a field
+            long_enough = len(self._pending) >= self.config.min_length  # dead keys count
+            return Scan(scan.code, scan.symbology, garbled=True) if long_enough else None
+        return scan if len(scan.code) >= self.config.min_length else None
 
     def _too_late(self, now: float) -> bool:
         return self._last is not None and now - self._last > self.config.max_gap_s

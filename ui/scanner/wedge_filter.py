@@ -1,5 +1,17 @@
 """The keyboard-wedge scanner as an application-wide event filter: a scan is recognised wherever
-focus is, and its keys never reach the focused widget (so never an amount field)."""
+focus is, and its keys never reach the focused widget (so never an amount field).
+
+What a real scanner sends through X11 or Windows, and how each is taken:
+- Shift (capitals), AltGr (']' on a Norwegian layout), Caps/Num Lock: modifier keys with no
+  text. They pass untouched and neither end a burst nor restart its clock.
+- Text keys: held while a burst may be forming. Their ShortcutOverride is accepted so a
+  one-key shortcut (the menu's digits) never fires from inside a scan.
+- Enter/Tab after a burst: the scan; its ShortcutOverride is accepted too, so a button with
+  the Return shortcut (the repair board's "Open ticket") cannot act on a stale selection.
+  A second line end right after (CR LF) is eaten with it.
+- A dead key, or a character an input method composed (``QInputMethodEvent``): the
+  scanner's layout is not the PC's. A burst with one is reported as ``garbled``, not typed.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +20,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from ui.scanner.burst import BurstDetector, Scan, WedgeConfig
 
-_TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
-_COMMAND_MODIFIERS = (
-    Qt.KeyboardModifier.ControlModifier
-    | Qt.KeyboardModifier.AltModifier
-    | Qt.KeyboardModifier.MetaModifier
+_TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+        Qt.Key.Key_Hyper_L,
+        Qt.Key.Key_Hyper_R,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+        Qt.Key.Key_ScrollLock,
+        Qt.Key.Key_Mode_switch,
+    }
 )
+_DEAD_KEYS = range(Qt.Key.Key_Dead_Grave.value, Qt.Key.Key_Dead_Longsolidusoverlay.value + 1)
+_CONTROL = Qt.KeyboardModifier.ControlModifier
+_ALT = Qt.KeyboardModifier.AltModifier
+_META = Qt.KeyboardModifier.MetaModifier
 
 
 @dataclass(frozen=True)
@@ -28,6 +56,22 @@ class HeldKey:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    composed: bool = False
+    """An input method's commit string (replayed as a QInputMethodEvent), not a key."""
+
+
+def is_command(modifiers: Qt.KeyboardModifier) -> bool:
+    """Ctrl, Alt or Meta make a key a command (a shortcut), not text. Ctrl and Alt together
+    with text are AltGr as Windows reports it ('@' on a Norwegian keyboard)."""
+    if modifiers & _META:
+        return True
+    ctrl, alt = bool(modifiers & _CONTROL), bool(modifiers & _ALT)
+    return ctrl != alt
+
+
+def is_text(event: QKeyEvent) -> bool:
+    text = event.text()
+    return bool(text) and text.isprintable() and not is_command(event.modifiers())
 
 
 class WedgeScannerFilter(QObject):
@@ -36,6 +80,9 @@ class WedgeScannerFilter(QObject):
 
     scanned = Signal(str, str)
     """A scan was recognised: (code, AIM symbology id or '')."""
+    garbled = Signal(str)
+    """A burst ended like a scan but came through a keyboard layout that differs from the
+    scanner's: (what arrived). Nothing of it reached a field."""
 
     def __init__(
         self,
@@ -53,31 +100,78 @@ class WedgeScannerFilter(QObject):
         self.enabled = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (
-            self._replaying
-            or not self.enabled
-            or event.type() != QEvent.Type.KeyPress
-            or not isinstance(watched, QWidget)
-            or not isinstance(event, QKeyEvent)
-        ):
+        if self._replaying or not self.enabled or not isinstance(watched, QWidget):
             return False
-        now = self._clock()
-        if event.key() in _TERMINATORS and not event.modifiers() & _COMMAND_MODIFIERS:
-            scan, released = self._detector.end(now)
-            self._replay(released)
-            if scan is None:
-                return False
-            self._timer.stop()
-            self.scanned.emit(scan.code, scan.symbology)
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            return self._shortcut_override(event)
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key_press(watched, event)
+        if kind == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
+            return self._composed(watched, event)
+        return False
+
+    def _shortcut_override(self, event: QKeyEvent) -> bool:
+        """Claim the key for the focused widget, so it comes as a KeyPress and no shortcut
+        fires: every text key, and a line end that ends a scan."""
+        key, now = event.key(), self._clock()
+        if key in _TERMINATORS or self._is_line_feed(event):
+            claim = self._detector.ends_as_scan(now) or self._detector.is_suffix_tail(now)
+        else:
+            claim = is_text(event)
+        if claim:
+            event.accept()
+        return claim
+
+    def _key_press(self, watched: QWidget, event: QKeyEvent) -> bool:
+        key, now = event.key(), self._clock()
+        if key in _TERMINATORS and not is_command(event.modifiers()):
+            return self._line_end(now)
+        if self._is_line_feed(event) and self._detector.is_suffix_tail(now):
             return True
-        text = event.text()
-        if not text or not text.isprintable() or event.modifiers() & _COMMAND_MODIFIERS:
+        if key in _MODIFIER_KEYS:
+            return False
+        if key in _DEAD_KEYS:
+            return self._hold(HeldKey(watched, key, event.modifiers(), ""), now, garbled=True)
+        if not is_text(event):
             self._replay(self._detector.release())
             return False
-        held = HeldKey(watched, event.key(), event.modifiers(), text)
-        self._replay(self._detector.key(text, now, held))
+        return self._hold(HeldKey(watched, key, event.modifiers(), event.text()), now)
+
+    def _composed(self, watched: QWidget, event: QInputMethodEvent) -> bool:
+        """A dead key and the next key came as one composed character ('Ë' from ']E')."""
+        if event.preeditString() or not event.commitString():
+            self._replay(self._detector.release())  # a real input method at work: typing
+            return False
+        held = HeldKey(watched, 0, Qt.KeyboardModifier.NoModifier, event.commitString(), True)
+        return self._hold(held, self._clock(), garbled=True)
+
+    def _hold(self, held: HeldKey, now: float, *, garbled: bool = False) -> bool:
+        self._replay(self._detector.key(held.text, now, held, garbled=garbled))
         self._timer.start(max(1, round(self._detector.config.max_gap_s * 1000) + 1))
         return True
+
+    def _line_end(self, now: float) -> bool:
+        if self._detector.is_suffix_tail(now):
+            return True
+        scan, released = self._detector.end(now)
+        self._replay(released)
+        if scan is None:
+            return False
+        self._timer.stop()
+        self._emit(scan)
+        return True
+
+    def _emit(self, scan: Scan) -> None:
+        if scan.garbled:
+            self.garbled.emit(scan.symbology + scan.code)
+        else:
+            self.scanned.emit(scan.code, scan.symbology)
+
+    @staticmethod
+    def _is_line_feed(event: QKeyEvent) -> bool:
+        """LF as a keyboard sends it: Ctrl+J."""
+        return event.key() == Qt.Key.Key_J and bool(event.modifiers() & _CONTROL)
 
     def _on_gap(self) -> None:
         released = self._detector.expire(self._clock())
@@ -90,6 +184,11 @@ class WedgeScannerFilter(QObject):
         try:
             for held in keys:
                 if not isValid(held.target):  # its dialog closed meanwhile
+                    continue
+                if held.composed:
+                    composed = QInputMethodEvent("", [])
+                    composed.setCommitString(held.text)
+                    QCoreApplication.sendEvent(held.target, composed)
                     continue
                 for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                     QCoreApplication.sendEvent(
