@@ -102,6 +102,7 @@ def run_counter(data_dir: Path, options: GuiOptions) -> int:
         wedge = WedgeScannerFilter(options.wedge or wedge_config(saved), parent=window)
         app.installEventFilter(wedge)
         wedge.scanned.connect(window.route_scan)
+        wedge.garbled.connect(window.scan_garbled)
         serial = _start_serial(
             options.serial_scanner or saved.serial_url, window, baudrate=saved.baudrate
         )

@@ -184,6 +184,18 @@ class MainWindow(QMainWindow):
             self.show_sale()
         self.sale.handle_scan(code)
 
+    def scan_garbled(self, arrived: str) -> None:
+        """A burst came through a keyboard layout that is not the scanner's: nothing of it was
+        typed anywhere; say so (the scanner's layout must match this PC's)."""
+        QApplication.beep()
+        self.sale.say(
+            self.tr(
+                "Scan refused: the scanner's keyboard layout does not match this PC's "
+                "(it sent «%1»). Set the scanner to the PC's layout (see the user guide)."
+            ).replace("%1", arrived),
+            problem=True,
+        )
+
     # -- status ----------------------------------------------------------------------------
     def _basket_changed(self) -> None:
         """Per scan: no database work, just what the session already knows (the unsynced
