@@ -1,11 +1,13 @@
 """The counter screen with a 1 000 000-item catalogue: scan to basket (final Enter of a wedge
 burst to model updated and view repainted), cold start to a ready login screen against a bare
-PySide6 window started in the same run, and resident memory."""
+PySide6 window started in the same run (the window alone, and the whole start through
+``main.py``), and resident memory."""
 
 from __future__ import annotations
 
 import os
 import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -126,8 +128,20 @@ _COUNTER = (
     "print(time.perf_counter()-t, 'alembic' in sys.modules)\n"
 )
 
+_MAIN = (
+    "import time; t=time.perf_counter()\n"
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "def shown(self):\n"
+    "    self.processEvents(); print(time.perf_counter()-t); return 0\n"
+    "QApplication.exec = shown\n"
+    "import main; main.main(['--data-dir', sys.argv[1]])\n"
+)
+"""The whole start as a person runs it (composition root, start journaled, print queue and
+sync started, scanners), up to the event loop with the login screen shown."""
 
-def cold_start(data: Path) -> tuple[float, float, bool]:
+
+def cold_start(data: Path) -> tuple[float, float, bool, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
 
     def timed(script: str, *args: str) -> list[str]:
@@ -143,12 +157,16 @@ def cold_start(data: Path) -> tuple[float, float, bool]:
 
     bare = median([float(timed(_BARE)[0]) for _ in range(3)])
     runs = [timed(_COUNTER, str(data)) for _ in range(3)]
-    return median([float(r[0]) for r in runs]), bare, runs[-1][1] == "True"
+    with tempfile.TemporaryDirectory() as tmp:  # the real start writes: keep the cache clean
+        copy = shutil.copytree(data, Path(tmp) / "data")
+        timed(_MAIN, str(copy))  # the first start of the day takes the daily backup
+        whole = median([float(timed(_MAIN, str(copy))[0]) for _ in range(3)])
+    return median([float(r[0]) for r in runs]), bare, runs[-1][1] == "True", whole
 
 
 def run() -> list[Figure]:
     data = catalogue_dir()
-    start, bare, alembic = cold_start(data)
+    start, bare, alembic, whole = cold_start(data)
     samples, rss = scan_to_basket(data)
     return [
         Figure(
@@ -165,6 +183,14 @@ def run() -> list[Figure]:
             "ms",
             "<= 1000 ms, <= 5x bare",
             start <= 1.0 and start <= 5 * bare,
+            baseline=bare * 1000,
+        ),
+        Figure(
+            "cold start through main.py (1M items)",
+            whole * 1000,
+            "ms",
+            "<= 5x bare",
+            whole <= 5 * bare,
             baseline=bare * 1000,
         ),
         Figure("bare PySide6 window start", bare * 1000, "ms"),

@@ -93,6 +93,13 @@ class Printing:
                 continue
         return found
 
+    def start(self) -> PrintWorker:
+        """At start-up, once: jobs a crash left half-sent become failed (never resent by
+        themselves), receipts that never reached the queue are queued, then the worker starts."""
+        print_queue.recover_interrupted(self.uow, self.register_id, self.clock)
+        self.print_unqueued_receipts()
+        return self.start_worker()
+
     def start_worker(self) -> PrintWorker:
         self.worker = PrintWorker(self.uow, self.register_id, self.transports(), clock=self.clock)
         self.worker.start()

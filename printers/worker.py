@@ -41,8 +41,8 @@ class PrintWorker:
 
     # -- life cycle --------------------------------------------------------------------------
     def start(self) -> None:
-        """Fail what a crash left half-sent (never resent by itself), then start the thread."""
-        print_queue.recover_interrupted(self.uow, self.register_id, self.clock)
+        """Start the thread. What a crash left half-sent is failed once at start-up, before
+        this (``Printing.start``)."""
         self._thread = threading.Thread(
             target=self._loop, name=f"print-worker-{self.register_id}", daemon=True
         )

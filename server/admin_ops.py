@@ -1,4 +1,4 @@
-"""Administrative operations shared by the admin HTTP API and ``main.py server-admin``.
+"""Administrative operations shared by the admin HTTP API and ``omigjen-server admin``.
 
 Sites, tenants and their membership, enrolment codes, admin and tenant tokens, revocation,
 and the reference data counters pull (staff, article groups, items, prices, VAT rates).

@@ -1,7 +1,8 @@
-"""Command line of the central server: ``serve`` and ``server-admin`` (used by ``main.py``).
+"""Command line of the central server (``omigjen-server``, ``python -m server``): ``serve`` and
+``admin`` (also spelled ``server-admin``).
 
 ``serve`` migrates the schema (as the URL's user, who must own the database) and runs Uvicorn,
-with TLS when certificate files are given. ``server-admin`` does one administrative task and
+with TLS when certificate files are given. ``admin`` does one administrative task and
 prints its result (an enrolment code, a token, ...).
 """
 
@@ -9,7 +10,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import Any
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="omigjen-server", description="Omigjen POS central sync server (PostgreSQL)."
+    )
+    add_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Without a command (or with options only) the server is run: ``serve`` is the default."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help"):
+        args_list = ["serve", *args_list]
+    args = build_parser().parse_args(args_list)
+    if args.command == "serve":
+        return run_serve(args)
+    return run_admin(args)
 
 
 def add_commands(commands: Any) -> None:
@@ -22,7 +43,9 @@ def add_commands(commands: Any) -> None:
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--no-migrate", action="store_true", help="do not upgrade the schema")
     serve.add_argument("--no-notifier", action="store_true", help="do not send notifications")
-    admin = commands.add_parser("server-admin", help="administer the central server")
+    admin = commands.add_parser(
+        "admin", aliases=["server-admin"], help="administer the central server"
+    )
     _database(admin)
     tasks = admin.add_subparsers(dest="task", metavar="TASK", required=True)
     tasks.add_parser("migrate", help="create or upgrade the server schema")

@@ -1,5 +1,6 @@
-"""Starting the GUI: translations, the counter's data directory, the scanners, start/stop
-journaled. Only what the login screen needs is loaded before it shows."""
+"""The window's side of starting the counter: Qt, translations, the restore offer for a damaged
+store, the screens, the scanners, start and stop journaled. ``cli.bootstrap`` opens the counter
+and builds what this is given. Only what the login screen needs is loaded before it shows."""
 
 from __future__ import annotations
 
@@ -7,30 +8,28 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos.counter import Counter, open_counter, restore_latest
+from pos.counter import Counter
 from pos.errors import DomainError, StoreDamaged
 from pos.model.staff import Operator, Role
 from pos.services import devices, till
 from pos.services.context import TillContext
 from pos.services.signing_keys import public_keys
-from pos.unit_of_work import UnitOfWorkFactory
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.pages import PageContext
 from ui.printer_output import QueuedPrinterOutput
-from ui.receipt_output import ReceiptOutput
 from ui.scanner.burst import WedgeConfig
 from ui.scanner.wedge_filter import WedgeScannerFilter
 from ui.tasks import TaskRunner
 from ui.till_session import LazySigner, TillSession
 
 if TYPE_CHECKING:
+    from printers.printing import Printing
     from sync.worker import SyncWorker
     from ui.scanner.serial_reader import SerialScanner
 
@@ -48,90 +47,102 @@ class GuiOptions:
     wedge: WedgeConfig | None = None
     """None: the register's scanner settings from the back office (``services.devices``)."""
     idle_minutes: float = 5.0
-    output: ReceiptOutput | None = None
-    printer_url: str | None = None
-    """``--printer``: every document of this run to that transport instead of the settings."""
 
 
-def run_gui(
-    data_dir: Path,
-    *,
-    lang: str,
-    version: str,
-    serial_scanner: str | None = None,
-    printer_url: str | None = None,
-) -> int:
-    return run_counter(data_dir, GuiOptions(lang, version, serial_scanner, printer_url=printer_url))
+@dataclass(frozen=True)
+class CounterParts:
+    """What the window is built on; the composition root (``cli.bootstrap``) makes each once."""
+
+    counter: Counter
+    register_id: str
+    printing: Printing
+    sync_worker: SyncWorker | None
+    """Not started yet; None when the counter is not enrolled with a central server."""
+    tasks: TaskRunner
 
 
-def run_counter(data_dir: Path, options: GuiOptions) -> int:
+def start_qt(lang: str) -> QtRun:
+    """The application object, its translations and the last-resort error dialog."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Omigjen POS")
-    translator = install_translator(app, options.lang)  # noqa: F841 - must outlive the window
-    sys.excepthook = _unexpected_error_hook(options.lang)
-    counter = _open_or_offer_restore(data_dir, options.lang)
-    if counter is None:
-        return 2
-    with counter:
-        register = counter.register_id()
-        signer = LazySigner(counter.signer)
-        ctx = TillContext(register, SYSTEM_OPERATOR, signer)
-        till.start_application(counter.uow, ctx, options.version)
-        output = options.output or _printer_output(counter.uow, register, options.printer_url)
-        session = TillSession(counter.uow, register, signer, output=output)
-        overview = session.overview()
-        tasks = TaskRunner()
-        printing = output.printing if isinstance(output, QueuedPrinterOutput) else None
-        window = MainWindow(
-            session,
-            tasks,
-            centre_name=overview.centre_name,
-            register_name=overview.register_name,
-            idle_ms=int(options.idle_minutes * 60_000),
-            page_context=PageContext(
-                session, tasks, printing, counter.data_dir,
-                # read when a manager enrols, not at start (loading keys loads cryptography)
-                extras={"public_keys": lambda: public_keys(counter.keys), "keys": counter.keys},
-            ),
-        )  # fmt: skip
-        sync_worker = _start_sync(counter, options.version)
-        if sync_worker is not None:  # push right after each sale; the cashier never waits
-            window.sale.sale_completed.connect(lambda _result: sync_worker.kick())
-        saved = devices.scanner_settings(counter.uow, register)
-        wedge = WedgeScannerFilter(options.wedge or wedge_config(saved), parent=window)
-        app.installEventFilter(wedge)
-        wedge.scanned.connect(window.route_scan)
-        wedge.garbled.connect(window.scan_garbled)
-        serial = _start_serial(
-            options.serial_scanner or saved.serial_url, window, baudrate=saved.baudrate
-        )
-        window.show()
-        # The daily backup (and its full page check) runs off the GUI thread once shown.
-        tasks.run(counter.backup_if_due, lambda _path: None, _backup_failed(window, options.lang))
-        checkpoints = QTimer(window)  # the WAL is copied back while the counter is quiet
-        checkpoints.timeout.connect(
-            lambda: tasks.run(counter.checkpoint, lambda _r: None, lambda e: log.warning("%s", e))
-        )
-        checkpoints.start(CHECKPOINT_EVERY_MS)
-        code = app.exec()
-        if serial is not None:
-            serial.stop()
-        if isinstance(output, QueuedPrinterOutput):
-            output.stop()
-        if sync_worker is not None:
-            sync_worker.stop()
-        if session.operator is not None:
-            session.log_out()
-        till.stop_application(counter.uow, ctx)
+    translator = install_translator(app, lang)
+    sys.excepthook = _unexpected_error_hook(lang)
+    return QtRun(app, translator)
+
+
+@dataclass(frozen=True)
+class QtRun:
+    app: QApplication
+    translator: object
+    """Kept here because it must outlive the window."""
+
+
+def run_window(qt: QtRun, parts: CounterParts, options: GuiOptions) -> int:
+    """Journal the start, show the counter, run until it is closed, journal the stop."""
+    counter, register, tasks = parts.counter, parts.register_id, parts.tasks
+    signer = LazySigner(counter.signer)
+    ctx = TillContext(register, SYSTEM_OPERATOR, signer)
+    till.start_application(counter.uow, ctx, options.version)
+    output = QueuedPrinterOutput(parts.printing)
+    output.start()
+    session = TillSession(counter.uow, register, signer, output=output)
+    overview = session.overview()
+    window = MainWindow(
+        session,
+        tasks,
+        centre_name=overview.centre_name,
+        register_name=overview.register_name,
+        idle_ms=int(options.idle_minutes * 60_000),
+        page_context=PageContext(
+            session, tasks, parts.printing, counter.data_dir,
+            # read when a manager enrols, not at start (loading keys loads cryptography)
+            extras={"public_keys": lambda: public_keys(counter.keys), "keys": counter.keys},
+        ),
+    )  # fmt: skip
+    sync_worker = parts.sync_worker
+    if sync_worker is not None:  # push right after each sale; the cashier never waits
+        sync_worker.start()
+        window.sale.sale_completed.connect(lambda _result: sync_worker.kick())
+    saved = devices.scanner_settings(counter.uow, register)
+    wedge = WedgeScannerFilter(options.wedge or wedge_config(saved), parent=window)
+    qt.app.installEventFilter(wedge)
+    wedge.scanned.connect(window.route_scan)
+    wedge.garbled.connect(window.scan_garbled)
+    serial = _start_serial(
+        options.serial_scanner or saved.serial_url, window, baudrate=saved.baudrate
+    )
+    window.show()
+    _start_housekeeping(counter, tasks, window, options.lang)
+    code = qt.app.exec()
+    if serial is not None:
+        serial.stop()
+    output.stop()
+    if sync_worker is not None:
+        sync_worker.stop()
+    if session.operator is not None:
+        session.log_out()
+    till.stop_application(counter.uow, ctx)
     return code
 
 
-def _open_or_offer_restore(data_dir: Path, lang: str) -> Counter | None:
-    """Open the store; a damaged one is never used: offer the newest automatic backup."""
-    try:
-        return open_counter(data_dir)
-    except StoreDamaged as error:
+def _start_housekeeping(
+    counter: Counter, tasks: TaskRunner, window: MainWindow, lang: str
+) -> None:
+    """The daily backup (and its full page check) off the GUI thread once shown, and the WAL
+    copied back into the database while the counter is quiet."""
+    tasks.run(counter.backup_if_due, lambda _path: None, _backup_failed(window, lang))
+    checkpoints = QTimer(window)
+    checkpoints.timeout.connect(
+        lambda: tasks.run(counter.checkpoint, lambda _r: None, lambda e: log.warning("%s", e))
+    )
+    checkpoints.start(CHECKPOINT_EVERY_MS)
+
+
+def restore_offer(lang: str) -> Callable[[StoreDamaged], bool]:
+    """Asks whether to put the newest automatic backup in place of a damaged store."""
+
+    def offer(error: StoreDamaged) -> bool:
         box = QMessageBox(QMessageBox.Icon.Critical, "Omigjen POS", error.message(lang))
         restore = box.addButton(
             "Gjenopprett siste sikkerhetskopi" if lang == "nb" else "Restore the latest backup",
@@ -139,17 +150,13 @@ def _open_or_offer_restore(data_dir: Path, lang: str) -> Counter | None:
         )
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
-        if box.clickedButton() is not restore:
-            return None
-        try:
-            restore_latest(data_dir)
-            return open_counter(data_dir)
-        except DomainError as again:
-            QMessageBox.critical(None, "Omigjen POS", again.message(lang))
-            return None
-    except DomainError as error:
-        QMessageBox.critical(None, "Omigjen POS", error.message(lang))
-        return None
+        return box.clickedButton() is restore
+
+    return offer
+
+
+def show_error(error: DomainError, lang: str) -> None:
+    QMessageBox.critical(None, "Omigjen POS", error.message(lang))
 
 
 def _unexpected_error_hook(lang: str) -> Callable[..., None]:
@@ -177,32 +184,6 @@ def _backup_failed(window: MainWindow, lang: str) -> Callable[[Exception], None]
         QMessageBox.warning(window, "Omigjen POS", text)
 
     return show
-
-
-def _start_sync(counter: Counter, version: str) -> SyncWorker | None:
-    """The background sync loop, when this counter is enrolled with a central server."""
-    from pos.services.sync_state import enrolment
-
-    if enrolment(counter.uow) is None:
-        return None
-    from sync.cycle import SyncCycle
-    from sync.worker import SyncWorker
-
-    worker = SyncWorker(
-        lambda: SyncCycle(counter.uow, app_version=version, keys=counter.keys).run()
-    )
-    worker.start()
-    return worker
-
-
-def _printer_output(
-    uow: UnitOfWorkFactory, register: str, printer_url: str | None
-) -> QueuedPrinterOutput:
-    from printers.printing import Printing
-
-    output = QueuedPrinterOutput(Printing(uow, register, override_url=printer_url))
-    output.start()
-    return output
 
 
 def wedge_config(saved: devices.ScannerSettings) -> WedgeConfig:

@@ -24,11 +24,7 @@ class QueuedPrinterOutput:
 
     def start(self) -> None:
         """At start-up: half-sent jobs become failed, lost receipts are queued, worker starts."""
-        print_queue.recover_interrupted(
-            self.printing.uow, self.printing.register_id, self.printing.clock
-        )
-        self.printing.print_unqueued_receipts()
-        self.printing.start_worker()
+        self.printing.start()
 
     def stop(self) -> None:
         self.printing.stop_worker()

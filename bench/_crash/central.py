@@ -1,5 +1,6 @@
-"""The central server as the harness sees it: ``main.py serve`` in its own process on loopback
-(killed and restarted on the same port), and plain SQL on its database for the checks."""
+"""The central server as the harness sees it: ``python -m server serve`` (``omigjen-server``) in
+its own process on loopback (killed and restarted on the same port), and plain SQL on its
+database for the checks."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ class ServerProcess:
     def start(self) -> ServerProcess:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "main.py", "serve", "--database-url", self.database_url,
+                [sys.executable, "-m", "server", "serve", "--database-url", self.database_url,
                  "--host", "127.0.0.1", "--port", str(self.port), "--no-notifier"],
                 cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
             )  # fmt: skip

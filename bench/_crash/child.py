@@ -19,7 +19,7 @@ from pos.model.basket import Basket
 from pos.model.catalogue import Item, ItemKind
 from pos.model.payment import Tender, TenderKind
 from pos.money import round_to_krone
-from pos.services import auth, print_queue, returns
+from pos.services import auth, returns
 from pos.services.checkout import SaleResult, complete_sale
 from pos.services.context import TillContext
 from printers.printing import Printing
@@ -103,9 +103,7 @@ class Seller:
 def start_like_the_app(counter: Counter, sync: bool) -> tuple[Printing, SyncWorker | None]:
     """What the till does at start: fail half-sent jobs, queue lost receipts, start workers."""
     printing = Printing(counter.uow, counter.register_id())
-    print_queue.recover_interrupted(counter.uow, printing.register_id, printing.clock)
-    printing.print_unqueued_receipts()
-    printing.start_worker()
+    printing.start()
     if not sync:
         return printing, None
     cycle = SyncCycle(counter.uow, app_version=VERSION)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE_ROOTS = ("pos", "ui", "printers", "sync", "server", "resources")
+CODE_ROOTS = ("pos", "ui", "printers", "sync", "server", "cli", "resources")
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +57,19 @@ def _tracked(pattern: str) -> list[str]:
 def test_every_module_and_resource_is_in_the_wheel(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     wanted = _tracked("*.py") + _tracked("*.qm") + _tracked("*.xsd") + _tracked("*.mako")
-    wanted += ["resources/demo_centre.json", "main.py", "counter_cli.py", "day_end_cli.py"]
+    wanted += ["resources/demo_centre.json"]
     missing = sorted(p for p in wanted if p not in names)
     assert not missing, f"left out of the installed build: {missing[:10]}"
+    top_level_modules = sorted(n for n in names if "/" not in n and n.endswith(".py"))
+    assert not top_level_modules, f"top-level modules installed: {top_level_modules}"
+
+
+def test_the_commands_point_into_packages(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        (entry_points,) = [n for n in archive.namelist() if n.endswith("entry_points.txt")]
+        text = archive.read(entry_points).decode()
+    assert "omigjen-pos = cli.main:main" in text
+    assert "omigjen-server = server.cli:main" in text
 
 
 def test_installed_build_seeds_the_demo_and_loads_the_translations(wheel: Path, tmp_path) -> None:
@@ -86,3 +96,25 @@ def test_installed_build_seeds_the_demo_and_loads_the_translations(wheel: Path, 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_installed_command_sets_up_a_centre_and_lists_its_tenants(wheel: Path, tmp_path) -> None:
+    """``omigjen-pos``'s entry point, run from the wheel alone (no checkout on the path)."""
+    target = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(target)
+    data = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"PYTHONPATH": ""}
+
+    def omigjen_pos(*args: str) -> subprocess.CompletedProcess[str]:
+        run = f"import sys; sys.path[:0] = [{str(target)!r}]; from cli.main import main; "
+        run += f"import cli; assert cli.__file__.startswith({str(target)!r}); "
+        run += f"sys.exit(main({['--data-dir', str(data), *args]!r}))"
+        return subprocess.run(
+            [sys.executable, "-c", run], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+
+    assert omigjen_pos("demo").returncode == 0
+    listed = omigjen_pos("tenants")
+    assert listed.returncode == 0, listed.stderr
+    assert len(listed.stdout.splitlines()) >= 2 and "\t" in listed.stdout

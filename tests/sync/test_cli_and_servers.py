@@ -1,5 +1,6 @@
-"""The operator's view: ``serve``, ``server-admin``, ``enrol`` and ``sync`` as commands, and two
-server processes on one database behaving as one."""
+"""The operator's view: the server's ``serve`` and ``admin`` (``python -m server``, the same as
+``omigjen-server``), the counter's ``enrol`` and ``sync`` as commands, and two server processes
+on one database behaving as one."""
 
 from __future__ import annotations
 
@@ -31,13 +32,24 @@ def main_py(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str
     )
 
 
+def omigjen_server(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "server", *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        timeout=timeout,
+    )
+
+
 @contextmanager
 def server_process(database_url: str, port: int | None = None) -> Iterator[str]:
     port = port or free_port()
     process = subprocess.Popen(
         [
             sys.executable,
-            str(PROJECT_ROOT / "main.py"),
+            "-m",
+            "server",
             "serve",
             "--database-url",
             database_url,
@@ -70,7 +82,7 @@ def server_process(database_url: str, port: int | None = None) -> Iterator[str]:
 
 
 def admin(url: str, *args: str) -> str:
-    done = main_py("server-admin", "--database-url", url, *args)
+    done = omigjen_server("admin", "--database-url", url, *args)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 

@@ -21,12 +21,14 @@ FORBIDDEN = {
         "escpos",
         "reportlab",
         "serial",
+        "cli",
     },
-    "printers": {"PySide6", "ui", "sync", "server", "requests", "sqlalchemy", "fastapi"},
-    "sync": {"PySide6", "ui", "printers", "server", "sqlalchemy"},
-    "server": {"PySide6", "ui", "printers", "sync"},
-    "ui": {"sqlalchemy", "alembic", "fastapi", "server", "requests"},
+    "printers": {"PySide6", "ui", "sync", "server", "requests", "sqlalchemy", "fastapi", "cli"},
+    "sync": {"PySide6", "ui", "printers", "server", "sqlalchemy", "cli"},
+    "server": {"PySide6", "ui", "printers", "sync", "cli"},
+    "ui": {"sqlalchemy", "alembic", "fastapi", "server", "requests", "cli"},
 }
+"""``cli`` (the command line and the composition root) sits on top: nothing imports it."""
 ONLY_IN_ADAPTERS = {"sqlalchemy", "alembic"}
 
 

@@ -1,0 +1,166 @@
+"""The composition root: everything a run of the counter needs, built once from its settings.
+
+The command line and the window both start here, so they open the data directory, name the
+register, build the printing and the sync client and authenticate staff in one way. Modules are
+imported when first needed: the login screen must not wait for printing, HTTP or cryptography.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos import __version__
+from pos.counter import Counter, open_counter, restore_latest
+from pos.errors import StoreDamaged
+
+if TYPE_CHECKING:
+    from pos.services.context import TillContext
+    from pos.signing import Signer
+    from pos.unit_of_work import UnitOfWorkFactory
+    from printers.printing import Printing
+    from sync.cycle import SyncCycle
+    from sync.worker import SyncWorker
+
+VERSION = __version__
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the person chose for this run (the global options of the command line)."""
+
+    data_dir: Path
+    lang: str = "nb"
+    printer_url: str | None = None
+    """``--printer``: every document of this run to that transport instead of the register's."""
+    scanner_url: str | None = None
+    """``--scanner``: a serial barcode scanner as a pyserial URL."""
+    version: str = VERSION
+
+
+OfferRestore = Callable[[StoreDamaged], bool]
+"""Asked when the store is damaged: True to put the newest backup in place and open again."""
+
+
+@dataclass
+class CounterApp:
+    """One opened counter and the collaborators built on it, each made at most once."""
+
+    settings: Settings
+    counter: Counter
+    _register_id: str | None = field(default=None, repr=False)
+
+    @property
+    def uow(self) -> UnitOfWorkFactory:
+        return self.counter.uow
+
+    @property
+    def data_dir(self) -> Path:
+        return self.counter.data_dir
+
+    @property
+    def register_id(self) -> str:
+        if self._register_id is None:
+            self._register_id = self.counter.register_id()
+        return self._register_id
+
+    def signer(self) -> Signer:
+        """The signing key the store names, loaded now (the window wraps it to load lazily)."""
+        return self.counter.signer()
+
+    @cached_property
+    def printing(self) -> Printing:
+        """This register's printing; with ``--printer`` every document goes to that URL."""
+        from printers.printing import Printing
+
+        return Printing(self.uow, self.register_id, override_url=self.settings.printer_url)
+
+    def sync_cycle(self) -> SyncCycle:
+        """One push-then-pull against the central server this counter is enrolled with."""
+        from sync.cycle import SyncCycle
+
+        return SyncCycle(self.uow, app_version=self.settings.version, keys=self.counter.keys)
+
+    def sync_worker(self) -> SyncWorker | None:
+        """The background sync loop (not started), when this counter is enrolled."""
+        from pos.services.sync_state import enrolment
+
+        if enrolment(self.uow) is None:
+            return None
+        from sync.worker import SyncWorker
+
+        return SyncWorker(lambda: self.sync_cycle().run())
+
+    def staff_context(
+        self, staff: str, pin: str | None, register: str | None = None
+    ) -> TillContext:
+        """The person with this staff number (PIN asked for when not given) at a register
+        (default: this counter's)."""
+        from pos.clock import SystemClock
+        from pos.services import auth
+        from pos.services.context import TillContext
+
+        operator = auth.authenticate(
+            self.uow, staff, pin if pin is not None else getpass.getpass("PIN: ")
+        )
+        return TillContext(register or self.register_id, operator, self.signer(), SystemClock())
+
+    def close(self) -> None:
+        self.counter.close()
+
+
+def open_app(settings: Settings, offer_restore: OfferRestore | None = None) -> CounterApp | None:
+    """Lock and open the data directory. A damaged store is never used: with ``offer_restore``
+    the person may put the newest automatic backup in place (None when they decline); without
+    it the error is raised."""
+    try:
+        counter = open_counter(settings.data_dir)
+    except StoreDamaged as error:
+        if offer_restore is None:
+            raise
+        if not offer_restore(error):
+            return None
+        restore_latest(settings.data_dir)
+        counter = open_counter(settings.data_dir)
+    return CounterApp(settings, counter)
+
+
+@contextmanager
+def opened(settings: Settings) -> Iterator[CounterApp]:
+    """The counter for one command, closed (and unlocked) when the command ends."""
+    app = open_app(settings)
+    assert app is not None  # without an offer a damaged store raises
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+def run_gui(settings: Settings) -> int:
+    """The window: Qt first (so a damaged store can be explained in a dialog), then the counter,
+    then the screens built on what was opened here."""
+    from pos.errors import DomainError
+    from ui import app as gui
+    from ui.tasks import TaskRunner
+
+    qt = gui.start_qt(settings.lang)
+    try:
+        app = open_app(settings, gui.restore_offer(settings.lang))
+    except DomainError as error:
+        gui.show_error(error, settings.lang)
+        return 2
+    if app is None:
+        return 2
+    try:
+        parts = gui.CounterParts(
+            app.counter, app.register_id, app.printing, app.sync_worker(), TaskRunner()
+        )
+        return gui.run_window(qt, parts, gui.GuiOptions(settings.lang, settings.version,
+                                                        settings.scanner_url))
+    finally:
+        app.close()

@@ -1,0 +1,280 @@
+"""The day-end commands (x-report, z-report, export-saft, settlement, till-close,
+tenant-terms): their options, then each handler calls the services and prints readable results.
+Services are imported by the handlers, so building the parser stays cheap for the window."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cli.bootstrap import CounterApp, Settings, opened
+from cli.options import Commands, add_command, staff_context, staff_options
+
+if TYPE_CHECKING:
+    from pos.model.reports import DrawerReport
+    from pos.model.settlement import SettlementDoc
+
+
+def add_commands(commands: Commands) -> None:
+    x_report = add_command(
+        commands, "x-report", x_report_, "X report per tenant since its last Z (journaled in full)"
+    )
+    x_report.add_argument("--tenant", action="append", help="code or org.no (repeatable)")
+    x_report.add_argument("--pdf", type=Path, default=None, help="directory for the PDFs")
+    staff_options(x_report)
+    z_report = add_command(
+        commands,
+        "z-report",
+        z_report_,
+        "Z report per tenant for a day (default: today, every tenant in use)",
+    )
+    z_report.add_argument("--tenant", action="append", help="code or org.no (repeatable)")
+    z_report.add_argument("--date", default=None, help="business day, YYYY-MM-DD")
+    z_report.add_argument("--include-empty", action="store_true", help="also tenants with no use")
+    z_report.add_argument(
+        "--pdf", type=Path, default=None, help="directory for the Z PDFs and the day-end PDF"
+    )
+    staff_options(z_report)
+    saft = add_command(
+        commands, "export-saft", export_saft_, "SAF-T Cash Register XML for one tenant"
+    )
+    saft.add_argument("--tenant", required=True, help="org.no or code")
+    saft.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
+    saft.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
+    saft.add_argument("--out", type=Path, required=True, help="file, or directory (standard name)")
+    staff_options(saft)
+    _settlement_options(
+        add_command(commands, "settlement", settlement_, "settle a tenant for a period (numbered)")
+    )
+    close = add_command(commands, "till-close", till_close_, "close the till with a blind count")
+    close.add_argument(
+        "--count", required=True, help="pieces per denomination in kroner, e.g. 1000=2,50=3,1=4"
+    )
+    close.add_argument("--card", default=None, help="card terminal batch total (kr)")
+    close.add_argument("--vipps", default=None, help="Vipps batch total (kr)")
+    close.add_argument("--note", default="", help="note (needed when the count is off)")
+    staff_options(close)
+    terms = add_command(
+        commands, "tenant-terms", tenant_terms_, "set a tenant's commission, rent and account"
+    )
+    terms.add_argument("--tenant", required=True, help="org.no or code")
+    terms.add_argument("--commission", required=True, help="percent, e.g. 20 or 12,5")
+    terms.add_argument("--rent", default="0", help="monthly rent in kroner, e.g. 3000")
+    terms.add_argument("--account", default="", help="tenant's bank account (11 digits)")
+    terms.add_argument(
+        "--group", action="append", default=[], help="per article group: GROUP=PERCENT"
+    )
+    staff_options(terms)
+
+
+def _settlement_options(settle: argparse.ArgumentParser) -> None:
+    settle.add_argument("--tenant", required=True, help="org.no or code")
+    settle.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
+    settle.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
+    settle.add_argument("--pdf", type=Path, default=None, help="statement PDF path")
+    settle.add_argument("--csv", type=Path, default=None, help="CSV for the accountant")
+    settle.add_argument("--pain001", type=Path, default=None, help="ISO 20022 payment file")
+    settle.add_argument("--pay-date", default=None, help="payment date (default: tomorrow)")
+    settle.add_argument("--debtor-account", default=None, help="the centre's account to pay from")
+    staff_options(settle)
+
+
+def x_report_(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services import reports
+
+    with opened(settings) as app:
+        made = reports.x_reports(app.uow, staff_context(args, app), args.tenant)
+        _print_reports(made)
+        _pdfs(args.pdf, made, None)
+    return 0
+
+
+def z_report_(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services import reports
+
+    with opened(settings) as app:
+        ctx = staff_context(args, app)
+        made = reports.z_reports(
+            app.uow, ctx, args.date, args.tenant, include_empty=args.include_empty
+        )
+        if not made:
+            print("Ingen Z-rapport: ingen bruk siden forrige Z.")
+        else:
+            print(f"Sikkerhetskopi: {app.counter.backup('z')}")
+        _print_reports(made)
+        day = made[0].business_date if made else ""
+        _pdfs(args.pdf, made, (app, ctx.register_id, day) if made else None)
+    return 0
+
+
+def export_saft_(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services.saft_export import export_saft
+
+    with opened(settings) as app:
+        result = export_saft(
+            app.uow, staff_context(args, app), args.tenant, args.date_from, args.date_to,
+            args.out, version=settings.version,
+        )  # fmt: skip
+    print(
+        f"{result.path}: {result.tenant.name} ({result.tenant.org_no}), "
+        f"{result.transactions} transaksjoner, {result.events} hendelser"
+    )
+    return 0
+
+
+def till_close_(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.day_end_errors import InvalidCount
+    from pos.model.till_close import BlindCount
+    from pos.money import format_nok, parse_nok
+    from pos.services import till_close
+
+    with opened(settings) as app:
+        ctx = staff_context(args, app)
+        pieces: dict[int, int] = {}
+        for part in filter(None, (p.strip() for p in args.count.split(","))):
+            value, _, count = part.partition("=")
+            if not (value.strip().isdigit() and count.strip().isdigit()):
+                raise InvalidCount(part)
+            pieces[int(value) * 100] = pieces.get(int(value) * 100, 0) + int(count)
+        doc = till_close.close_till(
+            app.uow,
+            ctx,
+            BlindCount(pieces),
+            card_batch=parse_nok(args.card) if args.card else None,
+            vipps_batch=parse_nok(args.vipps) if args.vipps else None,
+            note=args.note,
+        )
+    for tenant in doc.tenants:
+        print(
+            f"  {tenant.tenant_name:<30} forventet {format_nok(tenant.expected):>12}  "
+            f"differanse {format_nok(tenant.variance):>10}"
+        )
+    for batch in doc.batches:
+        if batch.difference is not None:
+            print(
+                f"  {batch.kind:<30} registrert {format_nok(batch.recorded):>11}  "
+                f"avvik {format_nok(batch.difference):>10}"
+            )
+    for item in doc.pending:
+        print(f"  Fortsatt åpent: {item.label} {format_nok(item.amount)}")
+    print(
+        f"Forventet {format_nok(doc.expected_cash)}, talt {format_nok(doc.counted_cash)}, "
+        f"differanse {format_nok(doc.variance)}. Kassen er lukket."
+    )
+    return 0
+
+
+def _print_reports(made: list[DrawerReport]) -> None:
+    from pos.money import format_nok
+
+    for r in made:
+        number = f" nr. {r.z_number}" if r.z_number else ""
+        print(f"{r.heading}{number}  {r.company_name} ({r.org_no})  kasse {r.register_id}")
+        print(
+            f"  salg {r.sales.num} stk {format_nok(r.sales.amount)}   "
+            f"retur {r.returns.num} stk {format_nok(r.returns.amount)}   "
+            f"netto {format_nok(r.total_cash_sales)}"
+        )
+        for p in r.payments:
+            print(f"  {p.name:<12} {p.num:>5} stk {format_nok(p.amount):>14}")
+        print(f"  grand total netto {format_nok(r.grand_total_net)}")
+
+
+def _pdfs(
+    directory: Path | None,
+    made: list[DrawerReport],
+    day_end: tuple[CounterApp, str, str] | None,
+) -> None:
+    if directory is None or not made:
+        return
+    from pos.services.day_end import day_end_doc
+    from printers.pdf_reports import day_end_pdf, drawer_report_pdf
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for r in made:
+        path = drawer_report_pdf(r, directory / f"{r.report_id}.pdf")
+        print(f"PDF: {path}")
+    if day_end is not None:
+        app, register, day = day_end
+        doc = day_end_doc(app.uow, register, day, made)
+        print(f"PDF: {day_end_pdf(doc, directory / f'dagsoppgjor-{register}-{day}.pdf')}")
+
+
+def settlement_(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.money import format_nok
+    from pos.services import settlement
+
+    with opened(settings) as app:
+        ctx = staff_context(args, app)
+        doc = settlement.make_settlement(app.uow, ctx, args.tenant, args.date_from, args.date_to)
+        print(f"{doc.number_text}  {doc.tenant_name}  {doc.period_from} – {doc.period_to}")
+        for line in doc.lines:
+            mark = "" if line.counts else "  (info)"
+            print(f"  {line.description:<48} {format_nok(line.amount):>14}{mark}")
+        print(f"  {'Netto til leietaker':<48} {format_nok(doc.net_payable):>14}")
+        if args.pdf:
+            from printers.pdf_reports import settlement_pdf
+
+            with app.uow.read() as uow:
+                centre = uow.store.get_meta("centre_name") or ""
+            print(f"PDF: {settlement_pdf(doc, args.pdf, centre)}")
+        if args.csv:
+            from pos.services.settlement_files import settlements_csv
+
+            args.csv.write_text(settlements_csv([doc]), encoding="utf-8")
+            print(f"CSV: {args.csv}")
+        if args.pain001:
+            _pain001(args, app, doc, ctx.clock.now())
+    return 0
+
+
+def _pain001(
+    args: argparse.Namespace, app: CounterApp, doc: SettlementDoc, created: datetime
+) -> None:
+    from pos.day_end_errors import InvalidBankAccount
+    from pos.services import reports
+    from pos.services.settlement_files import pain001
+    from pos.services.tenant_terms import CENTRE_ACCOUNT_META
+
+    with app.uow.read() as uow:
+        account = args.debtor_account or uow.store.get_meta(CENTRE_ACCOUNT_META) or ""
+        centre_tenant = uow.store.tenants()[0]
+    if not account:
+        raise InvalidBankAccount("senterets konto (--debtor-account)")
+    pay_date = args.pay_date or (date.today() + timedelta(days=1)).isoformat()
+    xml = pain001(
+        [doc],
+        debtor_name=centre_tenant.name,
+        debtor_org_no=centre_tenant.org_no,
+        debtor_account=account,
+        execution_date=reports.parse_date(pay_date),
+        created=created,
+        message_id=doc.number_text,
+    )
+    args.pain001.write_bytes(xml)
+    print(f"pain.001: {args.pain001}")
+
+
+def tenant_terms_(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.money import parse_nok
+    from pos.services import tenant_terms
+
+    with opened(settings) as app:
+        ctx = staff_context(args, app)
+        groups = {}
+        for spec in args.group:
+            group, _, rate = spec.partition("=")
+            groups[group.strip().upper()] = tenant_terms.parse_rate(rate)
+        tenant_terms.set_terms(
+            app.uow,
+            ctx,
+            args.tenant,
+            commission_bp=tenant_terms.parse_rate(args.commission),
+            monthly_rent=parse_nok(args.rent),
+            bank_account=args.account,
+            group_rates=groups,
+        )
+    print(f"Vilkår lagret for {args.tenant}.")
+    return 0

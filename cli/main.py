@@ -1,0 +1,156 @@
+"""``omigjen-pos`` (or ``python main.py``): parse the global options and the command, set up the
+log, then run the command, or the window when no command is given. Errors a person can act on
+are printed in their language (exit 2); a bug is logged in full (exit 70)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cli import (
+    backup_commands,
+    day_end_commands,
+    item_commands,
+    journal_commands,
+    repair_commands,
+    setup_commands,
+    sync_commands,
+)
+from cli.bootstrap import VERSION, Settings
+from pos.errors import DomainError
+
+APP_NAME = "omigjen-pos"
+LOG_FILE = Path("logs") / "omigjen.log"
+COMMAND_GROUPS = (
+    setup_commands,
+    journal_commands,
+    backup_commands,
+    item_commands,
+    repair_commands,
+    day_end_commands,
+    sync_commands,
+)
+
+__all__ = ["VERSION", "build_parser", "main"]
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="omigjen-pos", description="Omigjen POS – kasse og verksteddisk for et ombrukssenter."
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="where the counter keeps its database and keys "
+        "(default: the platform's user data directory)",
+    )
+    parser.add_argument(
+        "--lang",
+        default="nb",
+        choices=["nb", "en"],
+        help="language of the user interface and messages (default: nb)",
+    )
+    parser.add_argument(
+        "--printer",
+        metavar="URL",
+        default=None,
+        help="send every printed document to this printer instead of the register's own: "
+        "usb://VID:PID, serial:///dev/ttyUSB0?baudrate=9600, tcp://host:9100, "
+        "file:///path, cups://NAME",
+    )
+    parser.add_argument(
+        "--scanner",
+        default=None,
+        metavar="URL",
+        help="a serial barcode scanner as a pyserial URL: /dev/ttyACM0, COM3, socket://host:port",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        group.add_commands(commands)
+    return parser
+
+
+def configure_logging(data_dir: Path) -> Path:
+    """A rotating log in the data directory (1 MB x 5), readable by the counter's user only.
+    Nothing logged carries a PIN, a token or a key (docs/security.md)."""
+    import logging
+    import os
+    from logging.handlers import RotatingFileHandler
+
+    path = data_dir / LOG_FILE
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s")
+    )
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings(
+        data_dir=args.data_dir or default_data_dir(),
+        lang=args.lang,
+        printer_url=args.printer,
+        scanner_url=args.scanner,
+    )
+    configure_logging(settings.data_dir)
+    if settings.printer_url:
+        from printers.transports import transport_for
+
+        try:
+            transport_for(settings.printer_url)
+        except DomainError as error:
+            print(error.message(settings.lang), file=sys.stderr)
+            return 2
+    if args.command is None:
+        return _window(settings)
+    return _command(args, settings)
+
+
+def _window(settings: Settings) -> int:
+    from ui.display_check import display_problem
+
+    problem = display_problem(settings.lang)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from cli.bootstrap import run_gui
+
+    return run_gui(settings)
+
+
+def _command(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        code: int = args.handler(args, settings)
+        return code
+    except DomainError as error:
+        print(error.message(settings.lang), file=sys.stderr)
+        return 2
+    except Exception as error:  # a bug: logged in full, a short message for the person
+        import logging
+
+        logging.getLogger("omigjen").exception("command %s failed", args.command)
+        print(
+            f"Uventet feil / unexpected error: {error} (se loggen / see {LOG_FILE})",
+            file=sys.stderr,
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""What several command groups share: the ``--staff/--pin/--register`` options of a person acting
+at the counter, the parser type, and the signature of a command's handler."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from cli.bootstrap import CounterApp, Settings
+    from pos.services.context import TillContext
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Handler = Callable[[argparse.Namespace, "Settings"], int]
+"""A command: its parsed arguments and the run's settings in, the exit code out."""
+
+
+def add_command(
+    commands: Commands, name: str, handler: Handler, help: str
+) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def staff_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--staff", required=True, help="staff number of the person doing this")
+    command.add_argument("--pin", default=None, help="their PIN (asked for when left out)")
+    command.add_argument("--register", default=None, help="register id (default: this counter's)")
+
+
+def staff_context(args: argparse.Namespace, app: CounterApp) -> TillContext:
+    """The person given by ``--staff`` (PIN from ``--pin`` or asked for) at ``--register``."""
+    return app.staff_context(args.staff, args.pin, args.register)

@@ -1,0 +1,91 @@
+"""The counter's side of the central server: ``enrol`` (once, with a one-time code) and
+``sync`` (push the outbox until drained, then pull once; or list the sync problems)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from cli.bootstrap import Settings, opened
+from cli.options import Commands, add_command
+
+if TYPE_CHECKING:
+    from sync.cycle import CycleReport
+
+
+def add_commands(commands: Commands) -> None:
+    enrol_ = add_command(commands, "enrol", enrol, "enrol this counter with the central server")
+    enrol_.add_argument("--server", required=True, help="server URL, e.g. https://sync.example")
+    enrol_.add_argument("--code", required=True, help="the one-time enrolment code")
+    enrol_.add_argument("--name", default=None, help="device name (default: the register's)")
+    enrol_.add_argument("--ca-file", default="", help="CA certificate to trust for the server")
+    sync_ = add_command(commands, "sync", sync, "push the outbox until drained, then pull once")
+    sync_.add_argument(
+        "--max-wait",
+        type=float,
+        default=20.0,
+        help="seconds to keep retrying while the server is unavailable",
+    )
+    sync_.add_argument("--problems", action="store_true", help="list sync problems and exit")
+
+
+def enrol(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services.signing_keys import public_keys
+    from sync.enrolment import enrol as enrol_device
+    from sync.http import SyncError
+
+    with opened(settings) as app:
+        keys = public_keys(app.counter.keys)
+        try:
+            done = enrol_device(app.uow, args.server, args.code,
+                                device_name=args.name or app.register_id,
+                                app_version=settings.version, public_keys=keys,
+                                ca_file=args.ca_file)  # fmt: skip
+        except SyncError as error:
+            print(f"enrolment failed: {error.reason}", file=sys.stderr)
+            return 3
+    print(f"enrolled as {done.device_id} (epoch {done.device_epoch}) at site {done.site_id}")
+    for tenant in done.tenants:
+        print(f"  {tenant}")
+    return 0
+
+
+def sync(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services.sync_state import sync_problems
+
+    with opened(settings) as app:
+        if args.problems:
+            for p in sync_problems(app.uow):
+                print(
+                    f"{p['device_seq']}\t{p['status']}\t{p['code']}\t{p['type']}\t{p['event_id']}"
+                )
+            return 0
+        return _sync_until_drained(lambda: app.sync_cycle().run(), args.max_wait)
+
+
+def _sync_until_drained(run_cycle: Callable[[], CycleReport], max_wait: float) -> int:
+    """Retry while the server is unavailable (backing off, up to ``max_wait`` seconds): exit 0
+    when the outbox drained, 1 when events are left, 3 offline, 4 when the server refused."""
+    from sync.backoff import Backoff
+    from sync.http import ServerError, SyncError, Unreachable
+
+    backoff, deadline = Backoff(), time.monotonic() + max_wait
+    while True:
+        try:
+            report = run_cycle()
+        except (Unreachable, ServerError) as error:
+            transient = isinstance(error, Unreachable) or error.transient
+            delay = backoff.next_delay(getattr(error, "retry_after_s", None))
+            if transient and time.monotonic() + delay < deadline:
+                time.sleep(delay)
+                continue
+            print(f"sync failed: {error.reason} (events stay queued)", file=sys.stderr)
+            return 3
+        except SyncError as error:
+            print(f"sync stopped: {error.reason} (events stay queued)", file=sys.stderr)
+            return 4
+        print(report.summary())
+        return 0 if report.drained else 1
