@@ -11,11 +11,11 @@ from pathlib import Path
 
 from bench import Figure, median, percentile
 from pos.counter import Counter, open_counter
+from pos.demo.centre import seed_demo
 from pos.model.catalogue import ItemKind
 from pos.model.tenant import Tenant
 from pos.services import auth, catalogue, item_entry, item_import
 from pos.services.context import TillContext
-from pos.services.demo import seed_demo
 from pos.services.setup import NewItem
 from pos.vat import VatClass
 

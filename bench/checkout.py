@@ -12,6 +12,7 @@ from pathlib import Path
 from bench import Figure, median, percentile
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
+from pos.demo.centre import seed_demo
 from pos.identifiers import make_in_store_ean13
 from pos.model.basket import Basket
 from pos.model.catalogue import ItemKind
@@ -20,7 +21,6 @@ from pos.money import round_to_krone
 from pos.services import auth, checkout, setup
 from pos.services.catalogue import find_item
 from pos.services.context import TillContext
-from pos.services.demo import seed_demo
 from pos.vat import VatClass
 
 SALES = 400

@@ -37,8 +37,8 @@ def catalogue_dir() -> Path:
     if (cache / "ready").exists():
         return data
     from pos.counter import open_counter
+    from pos.demo.centre import seed_demo
     from pos.identifiers import make_in_store_ean13
-    from pos.services.demo import seed_demo
 
     with open_counter(data) as counter:
         seed_demo(counter.uow, counter.signer())

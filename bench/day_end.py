@@ -18,6 +18,8 @@ from pathlib import Path
 from bench import Figure
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
+from pos.demo.centre import seed_demo
+from pos.demo.simulation import Simulation
 from pos.identifiers import mod11_check_digit
 from pos.model.basket import Basket
 from pos.model.catalogue import ItemKind
@@ -26,8 +28,6 @@ from pos.money import round_to_krone
 from pos.services import auth, checkout, reports, setup
 from pos.services.context import TillContext
 from pos.services.day_end import day_end_doc
-from pos.services.demo import seed_demo
-from pos.simulation import Simulation
 from pos.vat import VatClass
 from printers.pdf_reports import day_end_pdf, drawer_report_pdf
 

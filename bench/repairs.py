@@ -13,11 +13,11 @@ from pathlib import Path
 
 from bench import Figure, median
 from pos.counter import Counter, open_counter
+from pos.demo.centre import seed_demo
 from pos.model.repair import RepairStatus
 from pos.model.ticket_id import make_ticket_id
 from pos.services import auth, repair_board, repair_documents
 from pos.services.context import TillContext
-from pos.services.demo import seed_demo
 from pos.services.repair_intake import IntakeForm, take_in
 
 TICKETS = 50_000

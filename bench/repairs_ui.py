@@ -11,9 +11,9 @@ from pathlib import Path
 from bench import Figure, median
 from bench.repairs import _fill
 from pos.counter import open_counter
+from pos.demo.centre import seed_demo
 from pos.model.repair import RepairStatus
 from pos.services import auth
-from pos.services.demo import seed_demo
 from pos.services.repair_intake import IntakeForm
 
 

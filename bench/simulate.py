@@ -10,8 +10,8 @@ from pathlib import Path
 from bench import Figure
 from pos.clock import OSLO
 from pos.counter import open_counter
-from pos.services.demo import seed_demo
-from pos.simulation import Simulation
+from pos.demo.centre import seed_demo
+from pos.demo.simulation import Simulation
 
 DAYS, PER_DAY = 30, 300
 

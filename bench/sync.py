@@ -22,8 +22,8 @@ import requests
 from bench import Figure
 from pos.clock import OSLO, SteppingClock
 from pos.counter import Counter, open_counter
+from pos.demo.centre import seed_demo
 from pos.services import sync_state
-from pos.services.demo import seed_demo
 from pos.services.signing_keys import public_keys
 from pos.signing import signed_string
 from server import admin_ops, refdata

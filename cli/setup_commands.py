@@ -33,7 +33,7 @@ def add_commands(commands: Commands) -> None:
 
 
 def demo(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.services.demo import seed_demo
+    from pos.demo.centre import seed_demo
 
     with opened(settings) as app:
         made = seed_demo(app.uow, app.signer())
@@ -47,8 +47,8 @@ def demo(args: argparse.Namespace, settings: Settings) -> int:
 
 def simulate(args: argparse.Namespace, settings: Settings) -> int:
     from pos.clock import OSLO
-    from pos.services.demo import seed_demo
-    from pos.simulation import Simulation
+    from pos.demo.centre import seed_demo
+    from pos.demo.simulation import Simulation
 
     if args.days < 1 or args.sales_per_day < 1:
         print("--days and --sales-per-day must be at least 1", file=sys.stderr)

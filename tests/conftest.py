@@ -14,12 +14,12 @@ import pytest  # noqa: E402
 
 from pos.clock import OSLO, SteppingClock  # noqa: E402
 from pos.counter import Counter, open_counter  # noqa: E402
+from pos.demo.centre import seed_demo  # noqa: E402
 from pos.identifiers import make_in_store_ean13  # noqa: E402
 from pos.model.catalogue import Item  # noqa: E402
 from pos.model.staff import Operator  # noqa: E402
 from pos.services import auth, catalogue  # noqa: E402
 from pos.services.context import TillContext  # noqa: E402
-from pos.services.demo import seed_demo  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

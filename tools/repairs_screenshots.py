@@ -14,10 +14,10 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from pos.counter import open_counter  # noqa: E402
+from pos.demo.centre import seed_demo  # noqa: E402
 from pos.model.payment import Tender, TenderKind  # noqa: E402
 from pos.model.repair import RepairStatus  # noqa: E402
 from pos.services import repair_money, repair_status, repair_work  # noqa: E402
-from pos.services.demo import seed_demo  # noqa: E402
 from pos.services.repair_intake import IntakeForm  # noqa: E402
 from printers.printing import Printing  # noqa: E402
 from tools.screenshots import OUT, grab  # noqa: E402

@@ -14,9 +14,9 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from pos.counter import open_counter  # noqa: E402
+from pos.demo.centre import seed_demo  # noqa: E402
 from pos.identifiers import make_in_store_ean13  # noqa: E402
 from pos.model.payment import Tender, TenderKind  # noqa: E402
-from pos.services.demo import seed_demo  # noqa: E402
 from ui.i18n import install_translator  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.tasks import ImmediatePool, TaskRunner  # noqa: E402

@@ -15,10 +15,10 @@ from bench._crash import APP_VERSION as VERSION
 from bench._crash.central import ROOT, ServerFacts, ServerProcess, enrol_counter
 from bench._crash.checks import LocalFacts, check_local, check_paper, check_server
 from pos.counter import Counter, open_counter
+from pos.demo.centre import seed_demo
 from pos.model.printing import PrinterRole, PrinterSetting
 from pos.services import auth, print_queue
 from pos.services.context import TillContext
-from pos.services.demo import seed_demo
 from printers.printing import Printing
 from sync.cycle import SyncCycle
 from sync.http import SyncError

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from pos.adapters.db import DB_FILE
 from pos.clock import OSLO, SteppingClock
 from pos.counter import Counter
+from pos.demo.simulation import Simulation, SimulationStats
 from pos.services import auth
 from pos.services.context import TillContext
-from pos.simulation import Simulation, SimulationStats
 
 
 class Days:

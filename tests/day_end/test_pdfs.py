@@ -10,11 +10,11 @@ import pytest
 
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
+from pos.demo.centre import seed_demo
 from pos.model.report_lines import report_rows
 from pos.model.till_close import BlindCount
 from pos.services import reports, settlement, tenant_terms, till_close
 from pos.services.day_end import day_end_doc
-from pos.services.demo import seed_demo
 from printers.pdf_reports import day_end_pdf, drawer_report_pdf, settlement_pdf
 from tests.day_end.helpers import Days, evening, manager_ctx
 

@@ -16,10 +16,10 @@ from lxml import etree
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
 from pos.day_end_errors import InvalidPeriod
+from pos.demo.centre import seed_demo
 from pos.errors import UnknownTenant
 from pos.model.events import EventCode
 from pos.services import reports
-from pos.services.demo import seed_demo
 from pos.services.saft_export import export_saft
 from tests.conftest import PROJECT_ROOT
 from tests.day_end.helpers import Days, db_rows, evening, manager_ctx, next_day

@@ -17,9 +17,9 @@ from pos.bank import is_valid_account_number, normalise_account_number
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
 from pos.day_end_errors import InvalidBankAccount, InvalidRate, SettlementOverlaps
+from pos.demo.centre import seed_demo
 from pos.identifiers import mod11_check_digit
 from pos.services import reports, settlement, tenant_terms
-from pos.services.demo import seed_demo
 from pos.services.settlement_files import pain001, settlements_csv
 from tests.day_end.helpers import Days, db_rows, evening, manager_ctx, next_day
 

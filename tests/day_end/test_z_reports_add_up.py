@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
+from pos.demo.centre import seed_demo
 from pos.model.reports import DrawerReport
 from pos.services import reports
-from pos.services.demo import seed_demo
 from tests.day_end.helpers import Days, db_rows, evening, manager_ctx, next_day
 
 FIRST_DAY = datetime(2026, 3, 2, 10, tzinfo=OSLO)

@@ -185,9 +185,9 @@ def test_training_sales_have_their_own_series_and_change_no_stock(counter, ctx, 
 
 def test_selling_needs_an_open_till(tmp_path, clock):
     from pos.counter import open_counter
+    from pos.demo.centre import seed_demo
     from pos.services import auth
     from pos.services.context import TillContext
-    from pos.services.demo import seed_demo
 
     with open_counter(tmp_path / "closed") as counter:
         seed_demo(counter.uow, counter.signer(), clock=clock, open_till=False)

@@ -23,10 +23,10 @@ def test_numbers_from_different_blocks_never_collide(allocations):
 @given(st.integers(1, 30), st.integers(1, 30))
 def test_two_registers_allocating_offline_never_give_out_the_same_label(tmp_path_factory, a, b):
     from pos.counter import open_counter
+    from pos.demo.centre import seed_demo
     from pos.model.catalogue import ItemKind
     from pos.services import auth, setup
     from pos.services.context import TillContext
-    from pos.services.demo import seed_demo
     from pos.vat import VatClass
 
     with open_counter(tmp_path_factory.mktemp("two")) as counter:

@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
+from pos.demo.centre import load_demo_data, seed_demo
 from pos.model.repair import RepairStatus
 from pos.services import auth, repair_board, repair_documents, repair_status
 from pos.services.context import TillContext
-from pos.services.demo import load_demo_data, seed_demo
 from tests.integration.repair_helpers import take_in
 
 

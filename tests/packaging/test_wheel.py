@@ -77,7 +77,7 @@ def test_installed_build_seeds_the_demo_and_loads_the_translations(wheel: Path, 
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(target)
     probe = (
-        "import pos, ui.i18n as i, pos.services.demo as d;"
+        "import pos, ui.i18n as i, pos.demo.centre as d;"
         f"assert str(pos.__file__).startswith({str(target)!r}), pos.__file__;"
         "assert d.DEMO_FILE.is_file(), d.DEMO_FILE;"
         "assert (i.TRANSLATIONS / 'omigjen_nb.qm').is_file();"

@@ -193,8 +193,8 @@ def test_jobs_survive_a_restart_and_a_half_sent_job_is_never_resent_by_itself(
     tmp_path, clock, fake_printer
 ):
     from pos.counter import open_counter
+    from pos.demo.centre import seed_demo
     from pos.services import auth
-    from pos.services.demo import seed_demo
 
     data_dir = tmp_path / "restart"
     with open_counter(data_dir) as counter:

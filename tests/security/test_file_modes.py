@@ -12,7 +12,7 @@ import pytest
 
 from pos.adapters.db import DB_FILE
 from pos.counter import open_counter
-from pos.services.demo import seed_demo
+from pos.demo.centre import seed_demo
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from pos.clock import OSLO, SteppingClock
+from pos.demo.simulation_repairs import RepairDesk, RepairStats
 from pos.errors import DomainError
 from pos.identifiers import make_in_store_ean13, parse_in_store_ean13
 from pos.model.basket import Basket
@@ -22,7 +23,6 @@ from pos.money import round_to_krone
 from pos.services import auth, checkout, copies, parking, returns, setup, till
 from pos.services.context import TillContext
 from pos.signing import Signer
-from pos.simulation_repairs import RepairDesk, RepairStats
 from pos.unit_of_work import UnitOfWorkFactory
 from pos.vat import VatClass
 
