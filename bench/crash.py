@@ -95,6 +95,8 @@ def figures(result: CrashResult, wanted: int = FULL_KILLS) -> list[Figure]:
         ),  # fmt: skip
         Figure("print jobs printed", local.jobs_printed, "n"),
         Figure("print jobs interrupted by a kill", local.jobs_interrupted, "n"),
+        Figure("print jobs refused by an offline printer", local.jobs_refused, "n"),
+        Figure("originals printed by a retry after a refusal", local.originals_again, "n"),
         Figure("problems found", len(result.problems), "n", "0", not result.problems),
         Figure("harness wall time", result.seconds, "s"),
     ]

@@ -140,8 +140,11 @@ class ReturnNotAllowed(DomainError):
 
 class CopyAlreadyPrinted(DomainError):
     code = "copy_already_printed"
-    nb = "Kvittering {value} har allerede fått sin ene kopi."
-    en = "Receipt {value} has already had its one copy."
+    nb = (
+        "Kvittering {value} har allerede fått sin ene kopi. Regelverket tillater bare én "
+        "kopi per kvittering."
+    )
+    en = "Receipt {value} has already had its one copy. The rules allow only one copy."
 
 
 class UnknownReceipt(DomainError):

@@ -32,7 +32,7 @@ EVENT_IDS: dict[EventCode, tuple[str, str]] = {
     EventCode.Z_REPORT: ("ZREP", "Z-rapport"),
     EventCode.PARK: ("PARK", "Kurv parkert"),
     EventCode.RESUME: ("RESUME", "Parkert kurv hentet fram"),
-    EventCode.SALES_RECEIPT: ("SALREC", "Salgskvittering"),
+    EventCode.SALES_RECEIPT: ("SALREC", "Salgskvittering skrevet ut"),
     EventCode.RETURN_RECEIPT: ("RETREC", "Returkvittering"),
     EventCode.COPY_RECEIPT: ("COPYREC", "Kopikvittering"),
     EventCode.PROVISIONAL_RECEIPT: ("PROFORMA", "Foreløpig kvittering"),
@@ -62,6 +62,8 @@ OTHER_KINDS: dict[str, tuple[str, str]] = {
     OtherEvent.KEY_CHANGE: ("KEYCHG", "Nytt nøkkelpar for signering"),
     OtherEvent.STAFF_CHANGE: ("STAFFCHG", "Endret ansatt"),
     OtherEvent.TENANT_CHANGE: ("TENANTCHG", "Endret leietaker"),
+    OtherEvent.SALE_RECEIPT: ("SALEREG", "Salg registrert (kvittering nummerert og signert)"),
+    OtherEvent.RECEIPT_PRINTED: ("RECPRINT", "Kvittering skrevet ut"),
     "till_close": ("TILLCLOSE", "Kasseoppgjør"),
     "terms_change": ("TERMSCHG", "Endrede leievilkår"),
 }

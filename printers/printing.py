@@ -3,36 +3,39 @@ layout, queue with an id, wake the worker. Nothing here can fail a sale: the sal
 before anything is printed, and a printer problem only ever becomes a failed job.
 
 The drawer is kicked only through this register's own receipt printer, and only when the journal
-holds the opening (13005): cash sales and returns (journaled by checkout), cash in/out, and
-no-sale openings (journaled by ``till.open_drawer_no_sale`` here).
+holds the opening (13005): cash sales and returns (journaled by checkout; never a training sale),
+cash in/out, and no-sale openings (journaled by ``till.open_drawer_no_sale`` here). The drawer
+watch then journals its closing (13006) when the printer can report it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
 
 from pos.clock import Clock, Stamp, SystemClock
-from pos.errors import CopyAlreadyPrinted
 from pos.model.documents import SlipDoc
+from pos.model.drawer import DrawerState
 from pos.model.printing import (
     JobKind,
-    NothingToReprint,
     PrinterNotConfigured,
     PrinterRole,
     PrinterSetting,
+    PrintJob,
 )
 from pos.model.receipt import ReceiptDoc
 from pos.model.staff import Operator
 from pos.money import Ore
-from pos.services import copies, paper, print_queue, till
+from pos.services import paper, print_queue, reprint, till
 from pos.services import tenants as tenant_admin
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
 from pos.services.print_queue import NewJob
+from pos.services.reprint import Reprinted
 from pos.unit_of_work import UnitOfWorkFactory
 from printers.builder import EscposBuilder
+from printers.drawer_watch import DrawerWatch
 from printers.label_sheet import render_label_sheet
 from printers.layout import LAYOUT_80MM, Layout
 from printers.price_tag import render_price_tags
@@ -93,17 +96,48 @@ class Printing:
                 continue
         return found
 
-    def start(self) -> PrintWorker:
+    def start(
+        self,
+        on_finished: Callable[[PrintJob, str | None], None] | None = None,
+        on_drawer_closed: Callable[[], None] | None = None,
+    ) -> PrintWorker:
         """At start-up, once: jobs a crash left half-sent become failed (never resent by
         themselves), receipts that never reached the queue are queued, then the worker starts."""
         print_queue.recover_interrupted(self.uow, self.register_id, self.clock)
         self.print_unqueued_receipts()
-        return self.start_worker()
+        return self.start_worker(on_finished, on_drawer_closed)
 
-    def start_worker(self) -> PrintWorker:
-        self.worker = PrintWorker(self.uow, self.register_id, self.transports(), clock=self.clock)
+    def start_worker(
+        self,
+        on_finished: Callable[[PrintJob, str | None], None] | None = None,
+        on_drawer_closed: Callable[[], None] | None = None,
+    ) -> PrintWorker:
+        """The worker thread, and the drawer watch on the receipt printer (13006)."""
+        transports = self.transports()
+        receipt_printer = transports.get(PrinterRole.RECEIPT)
+        watch = None
+        if receipt_printer is not None:
+            watch = DrawerWatch(
+                self.uow, self.register_id, receipt_printer,
+                clock=self.clock, on_closed=on_drawer_closed,
+            )  # fmt: skip
+        self.worker = PrintWorker(
+            self.uow, self.register_id, transports,
+            clock=self.clock, on_finished=on_finished, drawer_watch=watch,
+        )  # fmt: skip
         self.worker.start()
         return self.worker
+
+    def drawer_state(self, wait: float = 2.0) -> DrawerState:
+        """What the receipt printer says about the drawer now (UNKNOWN when it cannot tell)."""
+        transport = self.worker.transports.get(PrinterRole.RECEIPT) if self.worker else None
+        if transport is None:
+            try:
+                transport = transport_for(self.setting(PrinterRole.RECEIPT).url)
+            except PrinterNotConfigured:
+                return DrawerState.UNKNOWN
+        found = transport.status(wait).drawer
+        return DrawerState(found) if found else DrawerState.UNKNOWN
 
     def stop_worker(self) -> None:
         if self.worker is not None:
@@ -112,8 +146,7 @@ class Printing:
 
     def _queue(self, job: NewJob) -> str:
         job_id = print_queue.enqueue(self.uow, self.register_id, job, self.clock)
-        if self.worker is not None:
-            self.worker.wake()
+        self._wake()
         return job_id
 
     def _own(self, ctx: TillContext) -> None:
@@ -140,43 +173,40 @@ class Printing:
             docs = [uow.queries.receipt_doc(receipt_id) for receipt_id in ids]
         return self.print_receipts(docs) if docs else None
 
-    def print_receipts(self, docs: Sequence[ReceiptDoc], kind: JobKind = JobKind.RECEIPTS) -> str:
+    def print_receipts(self, docs: Sequence[ReceiptDoc]) -> str:
+        """The originals of receipts that have reached no paper yet, as one job."""
         payload = render_receipts(docs, self.layout(), self._logos())
-        title = ("KOPI " if kind is JobKind.COPY else "Kvittering ") + ", ".join(
-            d.number for d in docs
-        )
+        title = "Kvittering " + ", ".join(d.number for d in docs)
         ids = tuple(d.receipt_id for d in docs)
-        return self._queue(NewJob(PrinterRole.RECEIPT, kind, title, payload, ids))
+        return self._queue(NewJob(PrinterRole.RECEIPT, JobKind.RECEIPTS, title, payload, ids))
 
-    def print_copy(self, ctx: TillContext, receipt_number: str) -> str:
-        """The one copy of a receipt ('KOPI'); CopyAlreadyPrinted if it has had its copy."""
+    def print_again(self, ctx: TillContext, receipt_number: str) -> Reprinted:
+        """A receipt again on this register's printer: its original if it never reached paper,
+        else its one copy ("KOPI"); a second copy is refused (``services.reprint``)."""
         self._own(ctx)
-        doc = copies.make_copy(self.uow, ctx, receipt_number)
-        return self.print_receipts([doc], JobKind.COPY)
+        done = reprint.print_again(self.uow, ctx, receipt_number, self._renderer())
+        self._wake()
+        return done
 
-    def print_last_receipt_again(self, ctx: TillContext) -> str:
-        """The register's latest receipts again, as their copies (the one-copy rule holds)."""
+    def retry(self, ctx: TillContext, job_id: str) -> Reprinted:
+        """Explicit retry of a failed job (see ``services.reprint.retry`` for what it prints)."""
         self._own(ctx)
-        numbers = print_queue.last_receipt_numbers(self.uow, self.register_id)
-        if not numbers:
-            raise NothingToReprint(self.register_id)
-        with self.uow.read() as uow:  # all or nothing: no copy is used up unprinted
-            for number in numbers:
-                receipt = uow.queries.receipt_by_number(number)
-                if receipt is not None and uow.queries.copy_of(receipt["id"]) is not None:
-                    raise CopyAlreadyPrinted(number)
-        docs = [copies.make_copy(self.uow, ctx, number) for number in numbers]
-        return self.print_receipts(docs, JobKind.COPY)
+        done = reprint.retry(self.uow, ctx, job_id, self._renderer())
+        self._wake()
+        return done
 
-    def retry(self, ctx: TillContext, job_id: str) -> str:
-        """Explicit retry of a failed job; receipts come back as their copy (see print_queue)."""
+    def dismiss(self, ctx: TillContext, job_id: str) -> None:
+        """Drop a failed job that holds no receipt."""
         self._own(ctx)
-        new_id = print_queue.retry(
-            self.uow, ctx, job_id, lambda docs: render_receipts(docs, self.layout(), self._logos())
-        )
+        reprint.dismiss(self.uow, ctx, job_id)
+
+    def _renderer(self) -> Callable[[Sequence[ReceiptDoc]], bytes]:
+        layout, logos = self.layout(), self._logos()  # read before the write transaction
+        return lambda docs: render_receipts(docs, layout, logos)
+
+    def _wake(self) -> None:
         if self.worker is not None:
             self.worker.wake()
-        return new_id
 
     def _logos(self) -> Mapping[str, bytes]:
         """Tenant logos by tenant name: the file set in the back office, else

@@ -51,16 +51,16 @@ def write_receipt(out: EscposBuilder, doc: ReceiptDoc, logo: bytes | None = None
     if doc.footer_text:
         out.feed()
         out.paragraph(doc.footer_text, align="center")
-    if doc.marking:  # repeated at the foot: a torn-off half is still marked
-        out.big(doc.marking)
+    for marking in doc.markings:  # repeated at the foot: a torn-off half is still marked
+        out.big(marking)
     out.feed()
     out.barcode128(doc.number)
 
 
 def _heading(out: EscposBuilder, doc: ReceiptDoc, logo: bytes | None) -> None:
     out.big(doc.heading)
-    if doc.marking:
-        out.big(doc.marking)
+    for marking in doc.markings:
+        out.big(marking)
     if logo:
         out.image(Image.open(io.BytesIO(logo)))
     out.line(doc.tenant_name, align="center", bold=True)

@@ -1,6 +1,8 @@
 """The print worker: a plain thread per register that sends that register's queued jobs, in
 order, to that register's own printers. It never touches the GUI and never raises: every failure
-ends as a failed job the till shows (offline, paper out, timeout), retried only on request.
+ends as a failed job the till shows (offline, paper out, timeout), retried only on request. It
+tells the queue whether a failed job provably reached no paper (``unsent``), and hands a kick
+that reached the printer to the drawer watch.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import threading
 from collections.abc import Callable, Mapping
 
 from pos.clock import Clock, SystemClock
-from pos.model.printing import PrinterRole, PrintJob
+from pos.model.printing import JobKind, PrinterRole, PrintJob
 from pos.services import print_queue
 from pos.unit_of_work import UnitOfWorkFactory
+from printers.drawer_watch import DrawerWatch
 from printers.transports import PrinterError, Transport
 
 log = logging.getLogger(__name__)
@@ -28,13 +31,16 @@ class PrintWorker:
         clock: Clock | None = None,
         poll_seconds: float = 2.0,
         on_finished: Callable[[PrintJob, str | None], None] | None = None,
+        drawer_watch: DrawerWatch | None = None,
     ) -> None:
+        """``on_finished(job, error)`` is called on the worker's thread after each job."""
         self.uow = uow_factory
         self.register_id = register_id
         self.transports = dict(transports)
         self.clock = clock or SystemClock()
         self.poll_seconds = poll_seconds
         self.on_finished = on_finished
+        self.drawer_watch = drawer_watch
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -56,6 +62,8 @@ class PrintWorker:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        if self.drawer_watch is not None:
+            self.drawer_watch.stop()
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -75,28 +83,34 @@ class PrintWorker:
             if claimed is None:
                 return tried
             job, payload = claimed
-            error = self._send(job, payload)
-            print_queue.finish(self.uow, job.id, self.clock, error)
+            error, unsent = self._send(job, payload)
+            done = print_queue.finish(self.uow, job.id, self.clock, error, unsent=unsent)
             tried += 1
+            if error is None and job.kind is JobKind.DRAWER_KICK and self.drawer_watch:
+                self.drawer_watch.kicked(job.id)
             if self.on_finished is not None:
-                self.on_finished(job, error)
+                self.on_finished(done or job, error)
         return tried
 
-    def _send(self, job: PrintJob, payload: bytes) -> str | None:
+    def _send(self, job: PrintJob, payload: bytes) -> tuple[str | None, bool]:
+        """(error or None, whether the printer provably took none of it)."""
         transport = self.transports.get(job.role) or self.transports.get(PrinterRole.RECEIPT)
         if transport is None:
-            return f"error: no {job.role.value} printer set up for register {self.register_id}"
+            return (
+                f"error: no {job.role.value} printer set up for register {self.register_id}",
+                True,
+            )
         try:
             before = transport.status().problem
             if before:
-                return f"{before}: not sent ({transport.url})"
+                return f"{before}: not sent ({transport.url})", True
             transport.send(payload)
             after = transport.status().problem
             if after:  # e.g. the paper ran out in the middle: the end of the job is lost
-                return f"{after}: during the job ({transport.url})"
+                return f"{after}: during the job ({transport.url})", False
         except PrinterError as error:
-            return str(error)
+            return str(error), not error.sent
         except Exception as error:  # never let one job stop the queue
             log.exception("print job %s", job.id)
-            return f"error: {error}"
-        return None
+            return f"error: {error}", False
+        return None, False

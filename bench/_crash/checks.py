@@ -27,6 +27,10 @@ class LocalFacts:
     acked_through: int = 0
     jobs_printed: int = 0
     jobs_interrupted: int = 0
+    jobs_refused: int = 0
+    """Jobs the printer provably never took (offline): their receipts' next print is original."""
+    originals_again: int = 0
+    """Original jobs queued by a retry after such a refusal."""
     problems: list[str] = field(default_factory=list)
 
 
@@ -64,7 +68,11 @@ def _outbox_problems(uow: Any, facts: LocalFacts) -> list[str]:
         r for (r,) in _sql(uow, "SELECT json_extract(payload, '$.receipt.id') FROM outbox "
                                 f"WHERE type IN {RECEIPT_EVENTS}")
     )  # fmt: skip
-    journaled = Tally(r for (r,) in _sql(uow, "SELECT ref_id FROM journal") if r in receipts)
+    journaled = Tally(  # the row that records the receipt; print events carry no digest
+        r
+        for (r,) in _sql(uow, "SELECT ref_id FROM journal WHERE instr(details, '\"digest\"') > 0")
+        if r in receipts
+    )
     for receipt_id, number in receipts.items():
         if events[receipt_id] != 1:
             problems.append(f"receipt {number} has {events[receipt_id]} outbox events (not 1)")
@@ -81,19 +89,40 @@ def _queue_problems(uow: Any, register_id: str, facts: LocalFacts) -> list[str]:
     facts.jobs_interrupted = _sql(
         uow, "SELECT count(*) FROM print_jobs WHERE error LIKE 'interrupted%'"
     )[0][0]
+    facts.jobs_refused = _sql(uow, "SELECT count(*) FROM print_jobs WHERE unsent")[0][0]
+    facts.originals_again = _sql(
+        uow, "SELECT count(*) FROM print_jobs WHERE kind = 'receipts' AND retry_of IS NOT NULL"
+    )[0][0]
     if by_status.get("printing"):
         problems.append(f"{by_status['printing']} print jobs left 'printing' after restart")
     problems += [
         f"receipt {receipt_id} is in no print job"
         for receipt_id in uow.printing.receipts_without_job(register_id, "")
     ]
-    twice = _sql(
+    twice = _sql(  # an original goes out again only after a job that provably sent nothing
         uow,
         "SELECT e.value, count(*) FROM print_jobs j, json_each(j.receipt_ids) e "
-        "WHERE j.kind = 'receipts' GROUP BY e.value HAVING count(*) > 1",
+        "WHERE j.kind = 'receipts' AND j.attempts > 0 AND NOT j.unsent "
+        "GROUP BY e.value HAVING count(*) > 1",
     )
-    problems += [f"receipt {r} is in {n} original print jobs" for r, n in twice]
+    problems += [f"receipt {r} is in {n} original jobs that may be on paper" for r, n in twice]
+    printed = _sql(
+        uow,
+        "SELECT e.value, count(*) FROM print_jobs j, json_each(j.receipt_ids) e "
+        "WHERE j.kind = 'receipts' AND j.status = 'printed' GROUP BY e.value",
+    )
+    events = Tally(r for (r,) in _sql(uow, "SELECT ref_id FROM journal WHERE event_code = 13012"))
+    problems += [
+        f"receipt {r} printed {n} times but journaled 13012 {events[r]} times"
+        for r, n in printed
+        if receipts_kind(uow, r) == "sale" and events[r] != n
+    ]
     return problems
+
+
+def receipts_kind(uow: Any, receipt_id: str) -> str:
+    found = _sql(uow, "SELECT kind FROM receipts WHERE id = ?", receipt_id)
+    return str(found[0][0]) if found else ""
 
 
 def check_server(
@@ -111,15 +140,34 @@ def check_server(
     return problems
 
 
+CUT = b"\x1dV"
+BARCODE_NUMBER = re.compile(rb"\{B(\d\d-[A-Z0-9]{1,8}-[RT]?\d{6})")
+
+
+def complete_originals(paper: bytes) -> Tally[bytes]:
+    """Receipts printed whole (down to the barcode of their number at the foot) without the
+    KOPI marking, per number, read from the paper itself."""
+    found: Tally[bytes] = Tally()
+    for piece in paper.split(CUT):
+        if b"KOPI" not in piece:
+            found.update(BARCODE_NUMBER.findall(piece))
+    return found
+
+
 def check_paper(paper: bytes, counter: Counter) -> list[str]:
-    """No receipt number is on paper more often than the jobs that were sent (once each) hold
-    it: an original printed twice would show up here, whatever the queue's rows say."""
+    """No receipt is on paper as a whole original twice, and no receipt number is on paper more
+    often than the jobs that were sent (once each) hold it, whatever the queue's rows say."""
+    twice = [
+        f"receipt {n.decode()} is on paper as a whole original {c} times"
+        for n, c in complete_originals(paper).items()
+        if c > 1
+    ]
     on_paper = Tally(NUMBER.findall(paper))
     sent: Tally[bytes] = Tally()
     with counter.uow.read() as uow:
         for (payload,) in _sql(uow, "SELECT payload FROM print_jobs WHERE attempts > 0"):
             sent.update(NUMBER.findall(bytes(payload)))
-    return [
+    return twice + [
         f"receipt {n.decode()} is on paper {c} times but was sent {sent[n]} times"
         for n, c in on_paper.items()
         if c > sent[n]

@@ -1,7 +1,8 @@
-"""Store and queries for the print queue and printer settings (tables of migration 0002).
+"""Store and queries for the print queue and printer settings (migrations 0002 and 0011).
 
 Status changes are conditional UPDATEs (``WHERE status = ...``), so two threads or two retries
-can never both win; a trigger refuses any change to a printed job.
+can never both win; a trigger refuses any change to a printed job. Which jobs carried which
+receipt is kept in ``print_job_receipts`` as well, so that question is an index look-up.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, func, insert, literal_column, select, update
+from sqlalchemy import Connection, RowMapping, func, insert, select, update
 
 from pos.adapters import tables as t
 from pos.model.printing import JobKind, JobStatus, PrinterRole, PrinterSetting, PrintJob
@@ -33,6 +34,8 @@ def _job(row: Mapping[Any, Any]) -> PrintJob:
         created_at=row["created_at"],
         printed_at=row["printed_at"],
         retry_of=row["retry_of"],
+        updated_at=row["updated_at"],
+        unsent=bool(row["unsent"]),
     )
 
 
@@ -54,6 +57,7 @@ class PrintJobs:
         now: str,
         retry_of: str | None = None,
     ) -> int:
+        ids = list(dict.fromkeys(receipt_ids))
         seq = int(self.conn.scalar(select(func.coalesce(func.max(t.print_jobs.c.seq), 0))) or 0)
         self.conn.execute(
             insert(t.print_jobs).values(
@@ -64,13 +68,17 @@ class PrintJobs:
                 kind=kind.value,
                 title=title,
                 payload=payload,
-                receipt_ids=json.dumps(list(receipt_ids)),
+                receipt_ids=json.dumps(ids),
                 status=JobStatus.QUEUED.value,
                 created_at=now,
                 updated_at=now,
                 retry_of=retry_of,
             )
         )
+        if ids:
+            self.conn.execute(
+                insert(t.print_job_receipts), [{"receipt_id": r, "job_id": job_id} for r in ids]
+            )
         return seq + 1
 
     def job(self, job_id: str) -> PrintJob | None:
@@ -110,9 +118,19 @@ class PrintJobs:
             if self._move(job_id, JobStatus.QUEUED, JobStatus.PRINTING, now, attempts=True):
                 return self.job(job_id)
 
-    def move(self, job_id: str, from_: JobStatus, to: JobStatus, now: str, error: str = "") -> bool:
-        """Change a job's status only if it is still ``from_``; False if it was not."""
-        return self._move(job_id, from_, to, now, error=error)
+    def move(
+        self,
+        job_id: str,
+        from_: JobStatus,
+        to: JobStatus,
+        now: str,
+        error: str = "",
+        *,
+        unsent: bool = False,
+    ) -> bool:
+        """Change a job's status only if it is still ``from_``; False if it was not.
+        ``unsent`` records that the printer provably took none of it."""
+        return self._move(job_id, from_, to, now, error=error, unsent=unsent)
 
     def _move(
         self,
@@ -123,8 +141,11 @@ class PrintJobs:
         *,
         error: str = "",
         attempts: bool = False,
+        unsent: bool = False,
     ) -> bool:
         values: dict[str, Any] = {"status": to.value, "updated_at": now, "error": error}
+        if unsent:
+            values["unsent"] = True
         if to is JobStatus.PRINTED:
             values["printed_at"] = now
         if attempts:
@@ -136,43 +157,50 @@ class PrintJobs:
         )
         return result.rowcount == 1
 
-    def fail_interrupted(self, register_id: str, now: str, error: str) -> int:
-        """Jobs left ``printing`` by a crash may have printed: they fail, never resend."""
-        result = self.conn.execute(
-            update(t.print_jobs)
-            .where(
+    def fail_interrupted(self, register_id: str, now: str, error: str) -> list[PrintJob]:
+        """Jobs left ``printing`` by a crash may have printed: they fail (possibly on paper)
+        and are never resent by themselves. Returns them as they are now."""
+        ids = self.conn.scalars(
+            select(t.print_jobs.c.id).where(
                 t.print_jobs.c.register_id == register_id,
                 t.print_jobs.c.status == JobStatus.PRINTING.value,
             )
-            .values(status=JobStatus.FAILED.value, error=error, updated_at=now)
-        )
-        return int(result.rowcount)
+        ).all()
+        failed = []
+        for job_id in ids:
+            if self._move(job_id, JobStatus.PRINTING, JobStatus.FAILED, now, error=error):
+                found = self.job(job_id)
+                if found is not None:
+                    failed.append(found)
+        return failed
 
-    def printed_receipt_ids(self, receipt_ids: Iterable[str]) -> set[str]:
-        """Which of these receipts are in a job that printed (original or copy)."""
-        wanted = set(receipt_ids)
-        rows = self.conn.execute(
-            select(t.print_jobs.c.receipt_ids).where(
-                t.print_jobs.c.status == JobStatus.PRINTED.value,
-                t.print_jobs.c.receipt_ids != "[]",
+    def jobs_carrying(
+        self, receipt_ids: Iterable[str], kind: JobKind = JobKind.RECEIPTS
+    ) -> dict[str, list[PrintJob]]:
+        """The jobs of ``kind`` that carried each of these receipts (oldest first)."""
+        wanted = list(dict.fromkeys(receipt_ids))
+        found: dict[str, list[PrintJob]] = {r: [] for r in wanted}
+        link = t.print_job_receipts
+        for start in range(0, len(wanted), 500):
+            rows = self.conn.execute(
+                select(link.c.receipt_id, *_JOB_COLUMNS)
+                .join(t.print_jobs, t.print_jobs.c.id == link.c.job_id)
+                .where(link.c.receipt_id.in_(wanted[start : start + 500]))
+                .where(t.print_jobs.c.kind == kind.value)
+                .order_by(t.print_jobs.c.seq)
             )
-        )
-        found: set[str] = set()
-        for (ids,) in rows:
-            found.update(wanted.intersection(json.loads(ids)))
+            for row in rows:
+                found[row.receipt_id].append(_job(row._mapping))
         return found
 
     def receipts_without_job(self, register_id: str, since_iso: str) -> list[str]:
         """Receipts made here since ``since_iso`` that no print job carries: a crash came
         between the sale's commit and its print job, so the customer never got paper.
-
-        ``NOT IN`` over one pass of the jobs' receipt ids (SQLite builds it once), not a
-        correlated ``NOT EXISTS`` that re-reads every job for every receipt: start-up stays
-        linear as the queue's history grows."""
+        The link table's primary key answers each receipt with one index look-up."""
         rows = self.conn.exec_driver_sql(
             "SELECT r.id FROM receipts r JOIN sales s ON s.id = r.sale_id "
-            "WHERE r.register_id = ? AND s.created_at >= ? AND r.id NOT IN ("
-            "  SELECT e.value FROM print_jobs j, json_each(j.receipt_ids) e) "
+            "WHERE r.register_id = ? AND s.created_at >= ? AND NOT EXISTS ("
+            "  SELECT 1 FROM print_job_receipts l WHERE l.receipt_id = r.id) "
             "ORDER BY s.created_at, r.number_text",
             (register_id, since_iso),
         )
@@ -209,31 +237,35 @@ class PrintJobs:
             )
 
     # -- what printing needs to know about the till ------------------------------------------
-    def last_sale_receipt_ids(self, register_id: str) -> list[str]:
-        """The tenant receipts of the register's most recent sale or return."""
-        sale_id = self.conn.scalar(
-            select(t.sales.c.id)
-            .where(t.sales.c.register_id == register_id)
-            .order_by(t.sales.c.created_at.desc(), literal_column("sales.rowid").desc())
-            .limit(1)
-        )
-        if sale_id is None:
-            return []
+    def receipt_facts(self, receipt_ids: Iterable[str]) -> list[RowMapping]:
+        """Number, kind, tenant, total and the selling staff of each receipt (for the journal)."""
         rows = self.conn.execute(
-            select(t.receipts.c.id)
-            .where(t.receipts.c.sale_id == sale_id)
+            select(
+                t.receipts.c.id,
+                t.receipts.c.number_text,
+                t.receipts.c.kind,
+                t.receipts.c.tenant_id,
+                t.receipts.c.total,
+                t.sales.c.staff_id,
+            )
+            .join(t.sales, t.sales.c.id == t.receipts.c.sale_id)
+            .where(t.receipts.c.id.in_(list(receipt_ids)))
             .order_by(t.receipts.c.number_text)
         )
-        return [r.id for r in rows]
+        return [r._mapping for r in rows]
 
-    def drawer_opened_for(self, ref_id: str) -> bool:
-        """Whether the journal holds a drawer opening (13005) for this sale or movement."""
+    def journaled(self, ref_id: str, event_code: int) -> bool:
+        """Whether the journal holds an event of this code about ``ref_id``."""
         found = self.conn.scalar(
             select(func.count())
             .select_from(t.journal)
-            .where(t.journal.c.ref_id == ref_id, t.journal.c.event_code == 13005)
+            .where(t.journal.c.ref_id == ref_id, t.journal.c.event_code == event_code)
         )
         return bool(found)
+
+    def drawer_opened_for(self, ref_id: str) -> bool:
+        """Whether the journal holds a drawer opening (13005) for this sale or movement."""
+        return self.journaled(ref_id, 13005)
 
     def cash_movement(self, movement_id: str) -> RowMapping | None:
         row = self.conn.execute(

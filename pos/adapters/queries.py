@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, RowMapping, func, select, text
+from sqlalchemy import Connection, RowMapping, func, literal_column, select, text
 
 from pos.adapters import tables as t
 from pos.identifiers import format_org_number
@@ -67,6 +68,44 @@ class Queries:
             select(t.receipt_copies).where(t.receipt_copies.c.receipt_id == receipt_id)
         ).first()
         return row._mapping if row else None
+
+    def copied_receipt_ids(self, receipt_ids: list[str]) -> set[str]:
+        """Which of these receipts have had their one copy."""
+        found: set[str] = set()
+        for start in range(0, len(receipt_ids), 500):
+            found.update(
+                self.conn.scalars(
+                    select(t.receipt_copies.c.receipt_id).where(
+                        t.receipt_copies.c.receipt_id.in_(receipt_ids[start : start + 500])
+                    )
+                )
+            )
+        return found
+
+    def recent_receipts(self, register_id: str, limit: int) -> list[Row]:
+        """The register's latest receipts, newest first (the order they were written in, which
+        the table's rowid keeps without an index), with the seller's name."""
+        rows = self.conn.execute(
+            select(t.receipts, t.tenants.c.name.label("tenant_name"))
+            .join(t.tenants, t.tenants.c.id == t.receipts.c.tenant_id)
+            .where(t.receipts.c.register_id == register_id)
+            .order_by(literal_column("receipts.rowid").desc())
+            .limit(limit)
+        )
+        return [r._mapping for r in rows]
+
+    def last_event_details(self, register_id: str, event_code: int) -> dict | None:
+        """The details of the register's latest journal event of this code."""
+        found = self.conn.scalar(
+            select(t.journal.c.details)
+            .where(t.journal.c.register_id == register_id, t.journal.c.event_code == event_code)
+            .order_by(t.journal.c.seq.desc())
+            .limit(1)
+        )
+        return None if found is None else dict(json.loads(found))
+
+    def tenant_name(self, tenant_id: str) -> str:
+        return str(self.conn.scalar(select(t.tenants.c.name).where(t.tenants.c.id == tenant_id)))
 
     def items(self) -> list[Item]:
         """Every item (for simulations and exports; the counter screens page instead)."""
@@ -194,16 +233,14 @@ class Queries:
                 t.credit_notes.c.issued_receipt_id == receipt_id
             )
         )
-        marking = (
-            "KOPI"
-            if copy_number is not None
-            else (NOT_A_RECEIPT if kind in (ReceiptKind.TRAINING, ReceiptKind.PROVISIONAL) else "")
-        )
+        markings = ["KOPI"] if copy_number is not None else []
+        if kind in (ReceiptKind.TRAINING, ReceiptKind.PROVISIONAL):  # a copy keeps it too
+            markings.append(NOT_A_RECEIPT)
         return ReceiptDoc(
             receipt_id=receipt_id,
             kind=ReceiptKind.COPY if copy_number is not None else kind,
             heading=kind.heading,
-            marking=marking,
+            marking="\n".join(markings),
             number=receipt["number_text"],
             tenant_name=tenant.name,
             org_line=format_org_number(tenant.org_no, vat_registered=bool(tenant.vat_registered)),

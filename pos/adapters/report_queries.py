@@ -17,12 +17,19 @@ from pos.adapters.repositories import dict_rows
 
 Params = Mapping[str, Any]
 
-RECEIPT_EVENTS = "(13012, 13013, 13017)"
+RECEIPT_ROW = (
+    "(j.event_code IN (13012, 13013, 13017) OR (j.event_code = 13999 "
+    "AND json_extract(j.details, '$.kind') = 'sale_receipt')) "
+    "AND instr(j.details, '\"digest\"') > 0"
+)
+"""The journal row that records a sale, return or training receipt with its content digest
+(13999 ``sale_receipt`` for sales; 13012 in stores written before a sales receipt waited for
+its printout). Print events (13012, 13030, copies) carry no digest and are never counted."""
 _RANGE = (
     "WITH rc AS (SELECT r.id, r.kind, r.total, r.total_ex_vat, r.rounding, r.sale_id "
     "FROM journal j JOIN receipts r ON r.id = j.ref_id "
     "WHERE j.tenant_id = :t AND j.register_id = :r AND j.seq > :lo AND j.seq <= :hi "
-    f"AND j.event_code IN {RECEIPT_EVENTS}) "
+    f"AND {RECEIPT_ROW}) "
 )
 
 
@@ -110,7 +117,8 @@ class ReportQueries:
             "SELECT r.total > 0, COUNT(*), COALESCE(SUM(r.total + r.rounding), 0) "
             "FROM journal j JOIN receipts r ON r.id = j.ref_id "
             "WHERE j.tenant_id = :t AND j.register_id = :r AND j.seq > :lo AND j.seq <= :hi "
-            "AND j.event_code = 13999 AND r.kind = 'deposit' GROUP BY 1",
+            "AND j.event_code = 13999 AND r.kind = 'deposit' "
+            "AND json_extract(j.details, '$.kind') = 'deposit_receipt' GROUP BY 1",
             p,
         ).fetchall()
         found = {"in": [0, 0], "out": [0, 0]}

@@ -341,6 +341,13 @@ print_jobs = Table(
     Column("updated_at", String, nullable=False),
     Column("printed_at", String),
     Column("retry_of", ForeignKey("print_jobs.id"), unique=True),
+    Column("unsent", Boolean, nullable=False, server_default="0"),
+)
+print_job_receipts = Table(
+    "print_job_receipts",
+    metadata,
+    Column("receipt_id", String, primary_key=True),
+    Column("job_id", ForeignKey("print_jobs.id"), primary_key=True),
 )
 Index(
     "print_jobs_by_register_status", print_jobs.c.register_id, print_jobs.c.status, print_jobs.c.seq

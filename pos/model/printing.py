@@ -1,13 +1,19 @@
 """Print jobs and printer settings as the till sees them: ids, order, status, and the rules.
 
 A job moves ``queued -> printing -> printed`` or ``-> failed``; a failed job may be retried once
-(explicitly), which marks it ``retried`` and queues a new job. ``printed`` is final: the store
-refuses to change it, so a receipt is never printed twice by a retry. A job found ``printing``
-after a restart may have reached the paper, so it becomes ``failed`` and is never resent by itself.
+(explicitly), which marks it ``retried`` and queues a new job, or (if it holds no receipt) be
+``dismissed``. ``printed`` is final: the store refuses to change it.
+
+Whether a failed job may be on paper decides what a retry prints. A job is marked as possibly
+on paper the moment it is claimed for sending; only a transport that proves the printer took
+none of it (refused the connection, reported offline or out of paper before the first byte)
+marks it ``unsent``. A job found ``printing`` after a restart, or one that broke off mid-way,
+stays possibly on paper and is never sent again by itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -29,6 +35,7 @@ class JobStatus(StrEnum):
     PRINTED = "printed"
     FAILED = "failed"
     RETRIED = "retried"
+    DISMISSED = "dismissed"
 
 
 class JobKind(StrEnum):
@@ -42,9 +49,21 @@ class JobKind(StrEnum):
     TEST = "test"
 
     @property
-    def retried_as_copy(self) -> bool:
-        """A receipt that may not have printed is printed again only as the one copy."""
+    def carries_receipts(self) -> bool:
         return self in (JobKind.RECEIPTS, JobKind.COPY)
+
+
+class ReceiptPaper(StrEnum):
+    """Where a receipt's original stands, judged from the jobs that carried it."""
+
+    NONE = "none"
+    """Never sent, or every job that carried it provably reached no paper."""
+    QUEUED = "queued"
+    """An original job is waiting or being sent."""
+    PRINTED = "printed"
+    """An original job printed: the receipt is issued."""
+    UNCERTAIN = "uncertain"
+    """A job broke off or was interrupted: the original may be (partly) on paper."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +90,46 @@ class PrintJob:
     created_at: str
     printed_at: str | None
     retry_of: str | None
+    updated_at: str = ""
+    unsent: bool = False
+    """The transport proved the printer took none of it (see the module docstring)."""
+
+    @property
+    def may_be_on_paper(self) -> bool:
+        return self.attempts > 0 and not self.unsent
+
+
+class NextPrint(StrEnum):
+    """What printing a receipt again gives (the rule of § 2-6 (4): one original, one copy)."""
+
+    ORIGINAL = "original"
+    """It never reached paper: the original, unmarked; its copy stays available."""
+    COPY = "copy"
+    """It is (or may be) on paper: the one copy, marked KOPI."""
+    WAIT = "wait"
+    """Its original is in the queue right now."""
+    NOTHING = "nothing"
+    """It is on paper and has had its copy: nothing more may be printed."""
+
+
+def next_print(paper: ReceiptPaper, has_copy: bool) -> NextPrint:
+    if paper is ReceiptPaper.NONE:
+        return NextPrint.ORIGINAL
+    if paper is ReceiptPaper.QUEUED:
+        return NextPrint.WAIT
+    return NextPrint.NOTHING if has_copy else NextPrint.COPY
+
+
+def receipt_paper(original_jobs: Iterable[PrintJob]) -> ReceiptPaper:
+    """The state of a receipt's original from the ``receipts`` jobs that carried it."""
+    jobs = list(original_jobs)
+    if any(j.status is JobStatus.PRINTED for j in jobs):
+        return ReceiptPaper.PRINTED
+    if any(j.status in (JobStatus.QUEUED, JobStatus.PRINTING) for j in jobs):
+        return ReceiptPaper.QUEUED
+    if any(j.may_be_on_paper for j in jobs):
+        return ReceiptPaper.UNCERTAIN
+    return ReceiptPaper.NONE
 
 
 class UnknownPrintJob(DomainError):
@@ -103,10 +162,40 @@ class PrinterNotConfigured(DomainError):
     en = "Register {value} has no printer set up for {role_en}."
 
 
-class NothingToReprint(DomainError):
-    code = "nothing_to_reprint"
-    nb = "Kasse {value} har ingen kvittering å skrive ut på nytt."
-    en = "Register {value} has no receipt to print again."
+class PrintJobNotDismissable(DomainError):
+    code = "print_job_not_dismissable"
+    nb = "Utskriftsjobben «{value}» holder kvitteringer og kan ikke forkastes; skriv den ut."
+    en = "Print job '{value}' holds receipts and cannot be dismissed; print it."
+
+
+class ReceiptBeingPrinted(DomainError):
+    code = "receipt_being_printed"
+    nb = "Kvittering {value} står allerede i utskriftskøen. Vent til den er skrevet ut."
+    en = "Receipt {value} is already waiting to print. Wait until it has printed."
+
+
+class OriginalAlreadyOnPaper(DomainError):
+    code = "original_already_on_paper"
+    nb = (
+        "Originalen av kvittering {value} er allerede skrevet ut eller kan ligge på papiret, "
+        "så den skrives ikke ut som original igjen."
+    )
+    en = (
+        "The original of receipt {value} has already printed or may be on paper, so it is not "
+        "printed as an original again."
+    )
+
+
+class CopyMayBeOnPaper(DomainError):
+    code = "copy_may_be_on_paper"
+    nb = (
+        "Kopien av {value} ble avbrutt under utskrift og kan allerede ligge på papiret. "
+        "En kvittering kan bare ha én kopi, så den skrives ikke ut igjen."
+    )
+    en = (
+        "The copy of {value} was cut off while printing and may already be on paper. A "
+        "receipt may have only one copy, so it is not printed again."
+    )
 
 
 def check_setting(setting: PrinterSetting) -> PrinterSetting:

@@ -74,7 +74,8 @@ class ReceiptDoc:
     kind: ReceiptKind
     heading: str
     marking: str
-    """Large extra marking: 'KOPI', or 'IKKE KVITTERING FOR KJØP' on training/provisional."""
+    """Large extra marking: 'KOPI', or 'IKKE KVITTERING FOR KJØP' on training/provisional; a
+    copy of a training receipt has both, one per line."""
     number: str
     tenant_name: str
     org_line: str
@@ -95,6 +96,10 @@ class ReceiptDoc:
     credit_notes_issued: tuple[tuple[str, Ore], ...] = ()
     note: str = ""
     """Printed under the lines, e.g. what a deposit is held against."""
+
+    @property
+    def markings(self) -> tuple[str, ...]:
+        return tuple(m for m in self.marking.split("\n") if m)
 
     @property
     def to_pay(self) -> Ore:

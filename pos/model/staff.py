@@ -21,12 +21,14 @@ class Permission(StrEnum):
     PRICE_OVERRIDE = "price_override"
     OPEN_TILL = "open_till"
     CASH_IN_OUT = "cash_in_out"
+    RECEIPT_COPY = "receipt_copy"
+    """Print a receipt's one copy ("KOPI"): everyone who sells at the till."""
     MANAGE = "manage"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.CASHIER: frozenset({Permission.SELL, Permission.CASH_IN_OUT}),
-    Role.TECHNICIAN: frozenset({Permission.SELL}),
+    Role.CASHIER: frozenset({Permission.SELL, Permission.CASH_IN_OUT, Permission.RECEIPT_COPY}),
+    Role.TECHNICIAN: frozenset({Permission.SELL, Permission.RECEIPT_COPY}),
     Role.MANAGER: frozenset(Permission),
 }
 

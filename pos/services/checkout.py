@@ -21,6 +21,7 @@ from pos.errors import (
 )
 from pos.model.basket import Basket, BasketLine
 from pos.model.catalogue import ItemKind, ItemStatus
+from pos.model.drawer import refuse_while_open
 from pos.model.payment import Tender, TenderKind, settle
 from pos.model.receipt import ReceiptKind
 from pos.model.staff import Operator, Permission
@@ -63,6 +64,7 @@ def complete_sale(
     """Record the sale; returns the receipts made (one per tenant, ordered by tenant code)."""
     if not basket.lines:
         raise EmptyBasket()
+    refuse_while_open(ctx.drawer)  # asked before the store is locked: the printer may be slow
     with uow_factory() as uow:
         session = uow.store.open_session(ctx.register_id)
         if session is None:

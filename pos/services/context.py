@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import PermissionDenied
+from pos.model.drawer import DrawerSensor
 from pos.model.staff import Operator, Permission, permitted
 from pos.signing import Signer
 
@@ -17,6 +18,8 @@ class TillContext:
     signer: Signer
     clock: Clock = field(default_factory=SystemClock)
     training: bool = False
+    drawer: DrawerSensor | None = None
+    """The register's drawer sensor, when a printer that can report it is wired in."""
 
     def stamp(self) -> Stamp:
         return Stamp.of(self.clock.now())

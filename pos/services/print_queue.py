@@ -1,32 +1,35 @@
 """The print queue as a service: jobs with ids kept in the store, claimed in order, finished as
-printed or failed, retried only on request and never after they printed (see pos.model.printing).
+printed or failed, retried only on request and never after they printed (see pos.model.printing;
+retries and reprints are ``services.reprint``).
 
-Printing happens after the sale's transaction: a printer can neither block nor undo a sale.
+Printing happens after the sale's transaction: a printer can neither block nor undo a sale. What
+a job did to its receipts is journaled with its new status (``services.print_journal``), and an
+original receipt is queued only while it has reached no paper (``check_original``).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pos.adapters.print_jobs import PrintJobs
 from pos.clock import Clock, Stamp
-from pos.errors import CopyAlreadyPrinted
 from pos.model.printing import (
     JobKind,
     JobStatus,
+    OriginalAlreadyOnPaper,
     PrinterRole,
     PrinterSetting,
     PrintJob,
-    PrintJobAlreadyPrinted,
-    PrintJobNotRetryable,
+    ReceiptBeingPrinted,
+    ReceiptPaper,
     UnknownPrintJob,
     check_setting,
+    receipt_paper,
 )
-from pos.model.receipt import ReceiptDoc
 from pos.model.staff import Permission
-from pos.services import copies
+from pos.services import print_journal
 from pos.services.context import TillContext
 from pos.services.settings_journal import journal_settings_change
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -48,15 +51,37 @@ def _now(clock: Clock) -> str:
 
 
 def enqueue(uow_factory: UnitOfWorkFactory, register_id: str, job: NewJob, clock: Clock) -> str:
-    """Queue a job for the register's own printer; returns its id."""
+    """Queue a job for the register's own printer; returns its id. An original receipt that is
+    printed, queued or may be on paper is refused (``check_original``)."""
     job_id = str(uuid.uuid4())
     with uow_factory() as uow:
-        _add(uow.printing, job_id, register_id, job, _now(clock))
+        if job.kind is JobKind.RECEIPTS:
+            for receipt_id in job.receipt_ids:
+                check_original(uow, receipt_id)
+        add_job(uow.printing, job_id, register_id, job, _now(clock))
         uow.commit()
     return job_id
 
 
-def _add(
+def paper_of(uow: UnitOfWork, receipt_ids: Iterable[str]) -> dict[str, ReceiptPaper]:
+    """Where each receipt's original stands, from the jobs that carried it."""
+    carrying = uow.printing.jobs_carrying(receipt_ids)
+    return {receipt_id: receipt_paper(jobs) for receipt_id, jobs in carrying.items()}
+
+
+def check_original(uow: UnitOfWork, receipt_id: str) -> None:
+    """Raise unless the receipt's original may be sent now (it never reached any paper)."""
+    state = paper_of(uow, [receipt_id])[receipt_id]
+    if state is ReceiptPaper.NONE:
+        return
+    receipt = uow.queries.receipt(receipt_id)
+    number = receipt["number_text"] if receipt else receipt_id
+    if state is ReceiptPaper.QUEUED:
+        raise ReceiptBeingPrinted(number)
+    raise OriginalAlreadyOnPaper(number)
+
+
+def add_job(
     store: PrintJobs,
     job_id: str,
     register_id: str,
@@ -91,21 +116,40 @@ def claim_next(
 
 
 def finish(
-    uow_factory: UnitOfWorkFactory, job_id: str, clock: Clock, error: str | None = None
-) -> None:
-    """Record how sending went: ``printed`` when error is None, else ``failed`` with the error."""
+    uow_factory: UnitOfWorkFactory,
+    job_id: str,
+    clock: Clock,
+    error: str | None = None,
+    *,
+    unsent: bool = False,
+) -> PrintJob | None:
+    """Record how sending went: ``printed`` when error is None, else ``failed`` with the error
+    (``unsent`` when the printer provably took none of it), and journal what that means for
+    the job's receipts. Returns the job as it is now (None if it was not being sent)."""
     with uow_factory() as uow:
         to = JobStatus.PRINTED if error is None else JobStatus.FAILED
-        uow.printing.move(job_id, JobStatus.PRINTING, to, _now(clock), error or "")
+        stamp = Stamp.of(clock.now())
+        unsent = bool(unsent and error)
+        moved = uow.printing.move(
+            job_id, JobStatus.PRINTING, to, stamp.utc_iso, error or "", unsent=unsent
+        )
+        done = uow.printing.job(job_id) if moved else None
+        if done is not None:
+            print_journal.journal_outcome(uow, done, stamp, printed=error is None)
         uow.commit()
+    return done
 
 
 def recover_interrupted(uow_factory: UnitOfWorkFactory, register_id: str, clock: Clock) -> int:
-    """At start-up: jobs a crash left half-sent become failed (visible, retried on request)."""
+    """At start-up: jobs a crash left half-sent become failed, possibly on paper (visible,
+    retried on request, their receipts journaled 13030 with ``on_paper`` "maybe")."""
     with uow_factory() as uow:
-        count = uow.printing.fail_interrupted(register_id, _now(clock), INTERRUPTED)
+        stamp = Stamp.of(clock.now())
+        failed = uow.printing.fail_interrupted(register_id, stamp.utc_iso, INTERRUPTED)
+        for found in failed:
+            print_journal.journal_outcome(uow, found, stamp, printed=False)
         uow.commit()
-    return count
+    return len(failed)
 
 
 def job(uow_factory: UnitOfWorkFactory, job_id: str) -> PrintJob:
@@ -125,105 +169,6 @@ def jobs(
     """The register's jobs, newest first (for the printer panel: failed ones to act on)."""
     with uow_factory.read() as uow:
         return uow.printing.jobs(register_id, statuses, limit)
-
-
-def retry(
-    uow_factory: UnitOfWorkFactory,
-    ctx: TillContext,
-    job_id: str,
-    render_copies: Callable[[Sequence[ReceiptDoc]], bytes],
-) -> str:
-    """Queue a failed job again, once; returns the new job's id.
-
-    Receipts that may already be on paper are never printed again as originals: they come back as
-    the one copy each sale may have (``copies.make_copy`` enforces that), rendered by
-    ``render_copies``. A printed job, or a drawer kick, is refused.
-    """
-    with uow_factory() as uow:
-        failed = _retryable(uow, job_id)
-        numbers = _receipts_still_copyable(uow, failed)
-        new_id = str(uuid.uuid4())
-        if not failed.kind.retried_as_copy:
-            new = NewJob(failed.role, failed.kind, failed.title, uow.printing.payload(job_id))
-        if not uow.printing.move(job_id, JobStatus.FAILED, JobStatus.RETRIED, _now(ctx.clock)):
-            raise PrintJobNotRetryable(failed.title, **_ALREADY_RETRIED)
-        if not failed.kind.retried_as_copy:
-            _add(uow.printing, new_id, failed.register_id, new, _now(ctx.clock), job_id)
-        uow.commit()
-    if not failed.kind.retried_as_copy:
-        return new_id
-    docs = _make_copies(uow_factory, ctx, numbers)
-    if not docs:  # every copy was taken elsewhere in the meantime
-        raise CopyAlreadyPrinted(", ".join(numbers))
-    title = "KOPI " + ", ".join(d.number for d in docs)
-    new = NewJob(
-        failed.role, JobKind.COPY, title, render_copies(docs), tuple(d.receipt_id for d in docs)
-    )
-    with uow_factory() as uow:
-        _add(uow.printing, new_id, failed.register_id, new, _now(ctx.clock), job_id)
-        uow.commit()
-    return new_id
-
-
-_ALREADY_RETRIED = {"reason_nb": "den er allerede prøvd på nytt", "reason_en": "already retried"}
-
-
-def _retryable(uow: UnitOfWork, job_id: str) -> PrintJob:
-    found = uow.printing.job(job_id)
-    if found is None:
-        raise UnknownPrintJob(job_id)
-    if found.status is JobStatus.PRINTED:
-        raise PrintJobAlreadyPrinted(found.title)
-    if found.kind is JobKind.DRAWER_KICK:
-        raise PrintJobNotRetryable(
-            found.title,
-            reason_nb="skuffen åpnes ikke senere av seg selv; bruk «Åpne skuff» (registreres)",
-            reason_en="the drawer is never opened later by itself; use 'Open drawer' (journaled)",
-        )
-    if found.status is JobStatus.RETRIED:
-        raise PrintJobNotRetryable(found.title, **_ALREADY_RETRIED)
-    if found.status is not JobStatus.FAILED:
-        raise PrintJobNotRetryable(
-            found.title,
-            reason_nb="den står fortsatt i køen",
-            reason_en="it is still in the queue",
-        )
-    return found
-
-
-def _receipts_still_copyable(uow: UnitOfWork, failed: PrintJob) -> list[str]:
-    """Numbers of the job's receipts that have no copy yet (a sale may have only one)."""
-    if not failed.kind.retried_as_copy:
-        return []
-    numbers = []
-    for receipt_id in failed.receipt_ids:
-        receipt = uow.queries.receipt(receipt_id)
-        if receipt is not None and uow.queries.copy_of(receipt_id) is None:
-            numbers.append(receipt["number_text"])
-    if not numbers:
-        raise CopyAlreadyPrinted(
-            ", ".join(r["number_text"] for i in failed.receipt_ids if (r := uow.queries.receipt(i)))
-        )
-    return numbers
-
-
-def _make_copies(
-    uow_factory: UnitOfWorkFactory, ctx: TillContext, numbers: Sequence[str]
-) -> list[ReceiptDoc]:
-    docs = []
-    for number in numbers:
-        try:
-            docs.append(copies.make_copy(uow_factory, ctx, number))
-        except CopyAlreadyPrinted:  # made at another till in the meantime: that one counts
-            continue
-    return docs
-
-
-def last_receipt_numbers(uow_factory: UnitOfWorkFactory, register_id: str) -> list[str]:
-    """Numbers of the tenant receipts of the register's latest sale or return."""
-    with uow_factory.read() as uow:
-        rows = [uow.queries.receipt(i) for i in uow.printing.last_sale_receipt_ids(register_id)]
-        return [r["number_text"] for r in rows if r is not None]
 
 
 def drawer_opened_for(uow_factory: UnitOfWorkFactory, ref_id: str) -> bool:

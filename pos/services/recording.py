@@ -1,6 +1,7 @@
 """Writing a completed sale or return: receipts per tenant, numbers, signatures, journal, outbox.
 
-Shared by checkout and returns, always inside the caller's single transaction.
+Shared by checkout and returns, always inside the caller's single transaction. A training sale
+never opens the drawer: no opening is journaled, so no kick is sent (``printers.printing``).
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ from pos.unit_of_work import UnitOfWork
 from pos.vat import VatClass, VatSummary, split_vat
 
 RECEIPT_EVENT = {
-    ReceiptKind.SALE: EventCode.SALES_RECEIPT,
+    ReceiptKind.SALE: EventCode.OTHER,  # kind "sale_receipt"; 13012 only once it has printed
     ReceiptKind.RETURN: EventCode.RETURN_RECEIPT,
     ReceiptKind.TRAINING: EventCode.TRAINING_RECEIPT,
-    ReceiptKind.DEPOSIT: EventCode.OTHER,  # details kind "deposit_receipt"
+    ReceiptKind.DEPOSIT: EventCode.OTHER,  # kind "deposit_receipt"
 }
+"""The journal row that records a receipt with its content digest, in the sale's transaction.
+A sales receipt is not journaled 13012 ("Sales receipt printed") here: the printer has not been
+asked yet (``services.print_journal`` writes 13012 or 13030 when the job ends)."""
 NUMBER_PREFIX = {
     ReceiptKind.SALE: "",
     ReceiptKind.RETURN: "R",
@@ -229,7 +233,7 @@ def record(
                 plan.total + share.rounding,
             )
         )
-    if any(t.kind is TenderKind.CASH for t in tenders):
+    if any(t.kind is TenderKind.CASH for t in tenders) and not ctx.training:
         store.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.DRAWER_OPEN,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from pos.errors import ReturnNotAllowed, TillNotOpen, TrainingRestriction, UnknownReceipt
 from pos.model.catalogue import ItemKind, ItemStatus
+from pos.model.drawer import refuse_while_open
 from pos.model.payment import Tender, TenderKind, settle
 from pos.model.receipt import ReceiptKind
 from pos.model.staff import Operator, Permission
@@ -79,6 +80,7 @@ def complete_return(
         raise TrainingRestriction("retur")
     if not requests:
         raise ReturnNotAllowed(reason_nb="ingen linjer valgt", reason_en="no lines chosen")
+    refuse_while_open(ctx.drawer)
     with uow_factory() as uow:
         session = uow.store.open_session(ctx.register_id)
         if session is None:

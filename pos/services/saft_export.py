@@ -20,7 +20,7 @@ from pos import __version__
 from pos.adapters.saft_queries import SaftQueries
 from pos.clock import OSLO
 from pos.day_end_errors import InvalidPeriod
-from pos.model.events import EventCode
+from pos.model.events import EventCode, OtherEvent
 from pos.model.reports import DrawerReport
 from pos.model.staff import Permission
 from pos.model.tenant import Tenant
@@ -245,7 +245,7 @@ class _Export:
         w = self.w
         w.start("event")
         w.leaves([("eventID", row["seq"]), ("eventType", event_type(code, details))])
-        if row["ref_id"] and code in _RECEIPT_REF:
+        if row["ref_id"] and (code in _RECEIPT_REF or details.get("kind") in _RECEIPT_REF_KINDS):
             w.optional("transID", self.q.receipt_number(row["ref_id"]))
         w.optional("empID", self.staff.get(row["staff_id"] or ""))
         w.leaves([("eventDate", row["local_date"]), ("eventTime", row["local_time"])])
@@ -301,7 +301,7 @@ class _Export:
                 ("signature", r["signature"]),
                 ("keyVersion", r["key_version"]),
                 ("receiptNum", 1),
-                ("receiptCopyNum", 1 if r["copied"] else 0),
+                ("receiptCopyNum", 1 if r["copied"] and kind != "training" else 0),
                 ("receiptProformaNum", 0),
                 ("receiptDeliveryNum", 0),
                 ("voidTransaction", "false"),
@@ -354,7 +354,10 @@ _RECEIPT_REF = (
     EventCode.RETURN_RECEIPT,
     EventCode.TRAINING_RECEIPT,
     EventCode.COPY_RECEIPT,
+    EventCode.SALE_WITHOUT_RECEIPT,
 )
+_RECEIPT_REF_KINDS = (OtherEvent.SALE_RECEIPT, OtherEvent.RECEIPT_PRINTED)
+"""13999 events about one receipt: they name its transaction too."""
 
 
 def _vat(w: XmlWriter, vat_class: VatClass, vat: int, base: int) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
+from pos.clock import Stamp
 from pos.errors import InvalidAmount, TillAlreadyOpen, TillNotOpen, TrainingRestriction
 from pos.model.basket import Basket, BasketLine, check_amount
 from pos.model.catalogue import Item
@@ -43,7 +44,44 @@ def journal_event(
 
 
 def start_application(uow_factory: UnitOfWorkFactory, ctx: TillContext, version: str) -> None:
-    journal_event(uow_factory, ctx, EventCode.POS_START, details={"version": version})
+    """Journal the start (13001) with the program version; the first start of another version
+    than the register last ran is journaled first as a software update (13007)."""
+    with uow_factory() as uow:
+        stamp = ctx.stamp()
+        last = uow.queries.last_event_details(ctx.register_id, EventCode.POS_START) or {}
+        before = str(last.get("version") or "")
+        if version and before and before != version:
+            uow.store.append_journal(
+                register_id=ctx.register_id,
+                event_code=EventCode.SOFTWARE_UPDATE,
+                stamp=stamp,
+                staff_id=None,
+                details={"from": before, "to": version},
+            )
+        uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=EventCode.POS_START,
+            stamp=stamp,
+            staff_id=None,
+            details={"version": version},
+        )
+        uow.commit()
+
+
+def record_drawer_closed(
+    uow_factory: UnitOfWorkFactory, register_id: str, stamp: Stamp, details: dict
+) -> int:
+    """The printer reported the drawer closed after an opening (13006)."""
+    with uow_factory() as uow:
+        seq = uow.store.append_journal(
+            register_id=register_id,
+            event_code=EventCode.DRAWER_CLOSE,
+            stamp=stamp,
+            staff_id=None,
+            details=details,
+        )
+        uow.commit()
+    return seq
 
 
 def stop_application(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> None:

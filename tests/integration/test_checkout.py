@@ -61,10 +61,12 @@ def test_the_sale_is_journaled_signed_and_queued_for_sync(counter, ctx, shelf):
     after = row_counts(counter)
     assert after["receipts"] - before["receipts"] == 3
     assert after["outbox"] - before["outbox"] == 3
-    assert after["journal"] - before["journal"] == 3  # one 13012 per tenant, no drawer (Vipps)
+    assert after["journal"] - before["journal"] == 3  # one per tenant receipt, no drawer (Vipps)
     with counter.uow.read() as uow:
         rows = list(uow.queries.journal_rows())[-3:]
-        assert {r["event_code"] for r in rows} == {13012}
+        # recorded with its digest; "13012 Sales receipt printed" waits for the printer
+        assert {r["event_code"] for r in rows} == {13999}
+        assert {json.loads(r["details"])["kind"] for r in rows} == {"sale_receipt"}
         receipt = uow.queries.receipt(result.receipts[0].receipt_id)
         assert receipt["sig_nr"] == 1 and len(receipt["signature"]) == 172
         outbox = uow.store.conn.exec_driver_sql(

@@ -1,5 +1,7 @@
 """Returns against the original receipt, credit notes bound to their tenant, the one copy."""
 
+import json
+
 import pytest
 
 from pos.errors import (
@@ -10,8 +12,10 @@ from pos.errors import (
     UnknownReceipt,
 )
 from pos.model.basket import Basket
+from pos.model.events import EventCode
 from pos.model.payment import Tender, TenderKind
-from pos.services import checkout, copies, returns
+from pos.model.receipt import NOT_A_RECEIPT
+from pos.services import checkout, copies, reports, returns, till
 from pos.services.context import TillContext
 from tests.integration.helpers import docs, row_counts
 
@@ -156,3 +160,24 @@ def test_a_receipt_gets_one_copy_and_no_more(counter, ctx, shelf):
     with pytest.raises(CopyAlreadyPrinted):
         copies.make_copy(counter.uow, ctx, number)
     assert row_counts(counter) == before
+
+
+def test_a_copy_of_a_training_receipt_stays_training_and_is_not_counted_as_a_copy(
+    counter, ctx, manager_ctx, shelf
+):
+    till.set_training(counter.uow, ctx, True)
+    sale = sell(counter, ctx, (shelf("KAFFE-MED"), 1), tenders=[Tender(TenderKind.CARD, 3200)])
+    number = sale.receipts[0].number
+    copy = copies.make_copy(counter.uow, ctx, number)
+    assert copy.markings == ("KOPI", NOT_A_RECEIPT)
+    assert copy.heading == "Treningskvittering"
+    with pytest.raises(CopyAlreadyPrinted):
+        copies.make_copy(counter.uow, ctx, number)
+    with counter.uow.read() as uow:
+        last = list(uow.queries.journal_rows())[-1]
+    assert last["event_code"] == EventCode.TRAINING_RECEIPT  # not 13014
+    assert json.loads(last["details"])["kind"] == "copy"
+    till.set_training(counter.uow, ctx, False)
+    (report,) = reports.x_reports(counter.uow, manager_ctx, ["15"])
+    assert report.copies.num == 0 and report.copies.amount == 0
+    assert report.training.num == 1  # the training receipt itself, not its copy

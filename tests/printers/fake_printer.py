@@ -1,8 +1,9 @@
 """A fake raw-TCP (port 9100 style) receipt printer on 127.0.0.1 for the queue tests.
 
-It answers DLE EOT 1/4 like an Epson, keeps what reached the paper, and can go offline (it stops
-listening, resetting the job in hand) or run out of paper after a given number of bytes of the
-next job, exactly where a real printer would let a till down.
+It answers DLE EOT 1/4 like an Epson (bit 2 of the first answer: the drawer connector's pin 3,
+high while the drawer is open), keeps what reached the paper, opens its drawer on ESC p, and can
+go offline (it stops listening, resetting the job in hand), run out of paper after a given
+number of bytes of the next job, or stop answering status questions like a cheap printer.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import struct
 import threading
 
 ONLINE, OFFLINE = 0x12, 0x1A
+DRAWER_PIN_HIGH = 0x04
 PAPER_OK, PAPER_OUT = 0x12, 0x72
+KICK = b"\x1bp"
 
 
 class FakeNetworkPrinter:
@@ -20,6 +23,9 @@ class FakeNetworkPrinter:
         self.port = 0
         self.printed: list[bytes] = []
         self.paper_out = False
+        self.drawer_open = False
+        self.answers_status = True
+        self.status_questions = 0
         self.fault: tuple[str, int] | None = None
         self._listener: socket.socket | None = None
         self._threads: list[threading.Thread] = []
@@ -53,6 +59,10 @@ class FakeNetworkPrinter:
 
     def refill_paper(self) -> None:
         self.paper_out = False
+
+    def close_drawer(self) -> None:
+        """The cashier pushes the drawer shut."""
+        self.drawer_open = False
 
     def offline_after(self, count: int) -> None:
         """In the next job: take ``count`` bytes, then the power goes (connection reset)."""
@@ -106,6 +116,8 @@ class FakeNetworkPrinter:
             self.printed.append(bytes(job[: fault[1]]))
         else:
             self.printed.append(bytes(job))
+        if KICK in self.printed[-1]:
+            self.drawer_open = True
 
     def _reset(self, conn: socket.socket) -> None:
         conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -113,8 +125,13 @@ class FakeNetworkPrinter:
 
     def _answer_status(self, conn: socket.socket, request: bytes) -> None:
         while len(request) == 3 and request[:2] == b"\x10\x04":
+            self.status_questions += 1
+            if not self.answers_status:
+                request = conn.recv(3)  # hears the question, never answers
+                continue
             if request[2] == 1:
-                conn.sendall(bytes([OFFLINE if self.paper_out else ONLINE]))
+                state = OFFLINE if self.paper_out else ONLINE
+                conn.sendall(bytes([state | (DRAWER_PIN_HIGH if self.drawer_open else 0)]))
             else:
                 conn.sendall(bytes([PAPER_OUT if self.paper_out else PAPER_OK]))
             request = conn.recv(3)

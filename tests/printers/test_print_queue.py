@@ -1,6 +1,7 @@
 """The print queue against a fake network printer on loopback that goes offline and runs out of
 paper mid-job: the sale always stands, failed jobs show, retry is explicit and never prints a
-printed job again, a receipt that may be on paper comes back only as its one copy."""
+printed job again, a receipt that may be on paper comes back only as its one copy (a receipt
+the printer never took comes back as its original: tests/printers/test_print_again.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 
 import pytest
 
-from pos.errors import CopyAlreadyPrinted, PermissionDenied
+from pos.errors import PermissionDenied
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.model.printing import (
@@ -104,7 +105,7 @@ def test_the_printer_going_offline_mid_job_fails_the_job_but_never_the_sale(
     assert status(counter, test_job).error.startswith("offline: not sent")
 
     fake_printer.go_online()
-    copy_job = printing.retry(ctx, job_id)
+    (copy_job,) = printing.retry(ctx, job_id).job_ids
     worker(printing).run_pending()
     assert status(counter, copy_job).status is JobStatus.PRINTED
     assert status(counter, copy_job).kind is JobKind.COPY
@@ -128,7 +129,7 @@ def test_paper_running_out_mid_job_fails_it_and_nothing_more_is_sent_until_refil
     assert status(counter, second).error.startswith("paper_out: not sent")
     assert len(fake_printer.printed) == 1
     fake_printer.refill_paper()
-    again = printing.retry(ctx, second)
+    (again,) = printing.retry(ctx, second).job_ids
     worker(printing).run_pending()
     assert status(counter, again).status is JobStatus.PRINTED
     assert "Testutskrift" in decode(fake_printer.printed[-1]).text
@@ -149,32 +150,6 @@ def test_retry_refuses_a_printed_job_a_queued_job_and_a_drawer_kick(
     assert status(counter, late_kick).status is JobStatus.FAILED
     with pytest.raises(PrintJobNotRetryable, match="drawer"):
         printing.retry(ctx, late_kick)
-
-
-def test_a_failed_receipt_whose_copy_was_already_made_cannot_be_printed_again(
-    counter, ctx, shelf, printing, fake_printer
-):
-    fake_printer.go_offline()
-    result = sell(counter, ctx, shelf, [Tender(TenderKind.CARD, 76250, "T1")])
-    (job_id,) = printing.print_sale(result)
-    worker(printing).run_pending()
-    for receipt in result.receipts:
-        printing.print_copy(ctx, receipt.number)
-    with pytest.raises(CopyAlreadyPrinted):
-        printing.retry(ctx, job_id)
-    assert status(counter, job_id).status is JobStatus.FAILED
-
-
-def test_print_last_receipt_again_prints_the_copy_once(counter, ctx, shelf, printing, fake_printer):
-    sell(counter, ctx, shelf, [Tender(TenderKind.CARD, 76250, "T1")])
-    job_id = printing.print_last_receipt_again(ctx)
-    worker(printing).run_pending()
-    assert status(counter, job_id).kind is JobKind.COPY
-    assert decode(fake_printer.printed[-1]).printed_pages[0].lines[1].text == "KOPI"
-    with pytest.raises(CopyAlreadyPrinted):
-        printing.print_last_receipt_again(ctx)
-    with counter.uow.read() as uow:
-        assert [r["event_code"] for r in uow.queries.journal_rows()].count(13014) == 3
 
 
 def test_the_worker_thread_prints_off_the_calling_thread(counter, ctx, shelf, printing):

@@ -58,11 +58,32 @@ def test_a_url_the_till_cannot_drive_is_a_clear_domain_error(url):
 
 
 def test_status_bytes_are_read_as_an_epson_printer_sends_them():
-    assert parse_status(b"\x12", b"\x12") == PrinterStatus(True, "ok")
-    assert parse_status(b"\x1a", b"\x72") == PrinterStatus(False, "out")
-    assert parse_status(b"\x12", b"\x1e") == PrinterStatus(True, "near_end")
-    assert parse_status(b"", b"") == PrinterStatus(None, None)
-    assert parse_status(b"A", b"\xff") == PrinterStatus(None, None)  # noise is not a status
+    assert parse_status(b"\x12", b"\x12") == PrinterStatus(True, "ok", "closed")
+    assert parse_status(b"\x1a", b"\x72") == PrinterStatus(False, "out", "closed")
+    assert parse_status(b"\x12", b"\x1e") == PrinterStatus(True, "near_end", "closed")
+    assert parse_status(b"", b"") == PrinterStatus(None, None, None)
+    assert parse_status(b"A", b"\xff") == PrinterStatus(None, None, None)  # noise is no status
+
+
+def test_the_drawer_is_bit_2_of_dle_eot_1_read_at_the_level_the_drawer_is_wired_for():
+    pin_high, pin_low = b"\x16", b"\x12"
+    assert parse_status(pin_high, b"\x12").drawer == "open"
+    assert parse_status(pin_low, b"\x12").drawer == "closed"
+    assert parse_status(pin_high, b"\x12", "low").drawer == "closed"
+    assert parse_status(pin_low, b"\x12", "low").drawer == "open"
+    assert parse_status(pin_high, b"\x12", "none").drawer is None
+    assert transport_for("tcp://10.0.0.5:9100?drawer=low").drawer_level == "low"
+    with pytest.raises(InvalidPrinterSetting, match="drawer"):
+        transport_for("tcp://10.0.0.5:9100?drawer=sideways")
+
+
+def test_a_send_that_never_reached_the_printer_says_so(tmp_path):
+    with pytest.raises(PrinterError) as refused:
+        transport_for("tcp://127.0.0.1:9").send(b"receipt")
+    assert refused.value.reason == "offline" and refused.value.sent is False
+    with pytest.raises(PrinterError) as missing:
+        transport_for(f"file://{tmp_path}/missing/dir/out.bin").send(b"x")
+    assert missing.value.sent is False
 
 
 def test_a_file_transport_appends_every_job(tmp_path):
@@ -77,9 +98,13 @@ def test_a_file_transport_appends_every_job(tmp_path):
 
 def test_tcp_sends_the_job_and_reads_the_status(fake_printer):
     transport = transport_for(fake_printer.url)
-    assert transport.status() == PrinterStatus(True, "ok")
+    assert transport.status() == PrinterStatus(True, "ok", "closed")
     transport.send(b"\x1b@hello\n" * 2000)
     assert fake_printer.all_printed == b"\x1b@hello\n" * 2000
+    transport.send(b"\x1bp\x00\x19\xfa")  # the kick: the drawer springs open
+    assert transport.status().drawer == "open"
+    fake_printer.close_drawer()
+    assert transport.status().drawer == "closed"
     fake_printer.paper_out = True
     assert transport.status().problem == "paper_out"
     fake_printer.go_offline()
@@ -111,7 +136,7 @@ def test_serial_writes_to_the_device_and_reads_its_status():
     answers.start()
     try:
         transport = transport_for(f"serial://{os.ttyname(slave)}?baudrate=9600")
-        assert transport.status() == PrinterStatus(True, "ok")
+        assert transport.status() == PrinterStatus(True, "ok", "open")
         answers.join(5)
         transport.send(b"\x1b@Bl\x86b\x91r\n")
         assert os.read(master, 100) == b"\x1b@Bl\x86b\x91r\n"
@@ -123,9 +148,10 @@ def test_serial_writes_to_the_device_and_reads_its_status():
 
 
 def _answer_status(master: int) -> None:
-    for _ in range(2):
-        os.read(master, 3)
-        os.write(master, b"\x12")
+    """DLE EOT 1 (online, drawer pin 3 high), then DLE EOT 4 (paper present)."""
+    for answer in (b"\x16", b"\x12"):
+        assert os.read(master, 3) in (b"\x10\x04\x01", b"\x10\x04\x04")
+        os.write(master, answer)
 
 
 def test_cups_sends_raw_through_lp_and_reports_its_complaint(tmp_path, monkeypatch):

@@ -21,6 +21,7 @@ def test_killed_twelve_times_while_selling_printing_and_syncing_nothing_is_lost(
     assert result.server_events == len(result.local.events) > 0
     assert result.server_duplicates == 0
     assert result.local.jobs_printed > 0
+    assert result.local.jobs_refused > 0 and result.local.originals_again > 0
 
 
 def test_the_checks_see_a_lost_sale_a_stuck_job_and_a_doubled_print(counter, ctx, shelf, tmp_path):
@@ -47,4 +48,7 @@ def test_the_checks_see_a_lost_sale_a_stuck_job_and_a_doubled_print(counter, ctx
         assert any("lost-sale" in p and "not in the store" in p for p in problems)
         assert any("left 'printing'" in p for p in problems)
         assert check_paper(payload, reopened) == []
-        assert check_paper(payload + payload, reopened) != []
+        doubled = check_paper(payload + payload, reopened)
+        assert any("as a whole original 2 times" in p for p in doubled)
+        copy_after = payload + payload.replace(b"Salgskvittering", b"Salgskvittering KOPI")
+        assert not any("whole original" in p for p in check_paper(copy_after, reopened))

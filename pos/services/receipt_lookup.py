@@ -1,0 +1,130 @@
+"""Read side for printing again: receipts as rows for the look-up screen (with what printing
+them again would give), and what the printer has left undone (failed jobs, receipts a customer
+may still be waiting for) for the status bar and the sale screen's warning."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pos.clock import OSLO
+from pos.model.printing import JobKind, JobStatus, NextPrint, ReceiptPaper, next_print
+from pos.model.receipt import ReceiptKind
+from pos.money import format_nok
+from pos.services import copies
+from pos.services.print_queue import paper_of
+from pos.services.reprint import needs_printing
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+RECENT = 50
+
+
+@dataclass(frozen=True)
+class ReceiptRow:
+    receipt_id: str
+    number: str
+    kind: ReceiptKind
+    date: str
+    """dd.mm.yyyy"""
+    time: str
+    tenant_name: str
+    total: str
+    """Formatted kroner, e.g. '1 234,50'."""
+    paper: ReceiptPaper
+    has_copy: bool
+    next_print: NextPrint
+
+
+def recent_receipts(
+    uow_factory: UnitOfWorkFactory, register_id: str, limit: int = RECENT
+) -> list[ReceiptRow]:
+    """The register's latest receipts, newest first."""
+    with uow_factory.read() as uow:
+        return _rows(uow, uow.queries.recent_receipts(register_id, limit))
+
+
+def find_receipt_row(uow_factory: UnitOfWorkFactory, receipt_number: str) -> ReceiptRow:
+    """One receipt by its number, typed or scanned (UnknownReceipt if there is none)."""
+    with uow_factory.read() as uow:
+        receipt = dict(copies.find_receipt(uow, receipt_number))
+        receipt["tenant_name"] = uow.queries.tenant_name(receipt["tenant_id"])
+        return _rows(uow, [receipt])[0]
+
+
+def _rows(uow: UnitOfWork, receipts: Sequence[Mapping[Any, Any]]) -> list[ReceiptRow]:
+    ids = [r["id"] for r in receipts]
+    paper = paper_of(uow, ids)
+    copied = uow.queries.copied_receipt_ids(ids)
+    return [
+        ReceiptRow(
+            receipt_id=r["id"],
+            number=r["number_text"],
+            kind=ReceiptKind(r["kind"]),
+            date=".".join(reversed(r["local_date"].split("-"))),
+            time=r["local_time"][:5],
+            tenant_name=r["tenant_name"],
+            total=format_nok(r["total"] + r["rounding"]),
+            paper=paper[r["id"]],
+            has_copy=r["id"] in copied,
+            next_print=next_print(paper[r["id"]], r["id"] in copied),
+        )
+        for r in receipts
+    ]
+
+
+@dataclass(frozen=True)
+class FailedJobRow:
+    job_id: str
+    title: str
+    kind: JobKind
+    error: str
+    when: str
+    """Local HH:MM of the failure."""
+    may_be_on_paper: bool
+    waiting: tuple[str, ...]
+    """Numbers of its receipts a customer may still be waiting for."""
+
+
+@dataclass(frozen=True)
+class PrintAttention:
+    failed: tuple[FailedJobRow, ...]
+
+    @property
+    def waiting(self) -> tuple[str, ...]:
+        """Every receipt number still to be printed, oldest job first."""
+        return tuple(n for job in reversed(self.failed) for n in job.waiting)
+
+
+def print_attention(
+    uow_factory: UnitOfWorkFactory, register_id: str, limit: int = 50
+) -> PrintAttention:
+    """The register's failed jobs (newest first) and the receipts they leave unprinted."""
+    with uow_factory.read() as uow:
+        rows = []
+        for job in uow.printing.jobs(register_id, [JobStatus.FAILED], limit):
+            waiting: tuple[str, ...] = ()
+            if job.kind is JobKind.RECEIPTS:
+                ids = needs_printing(uow, list(job.receipt_ids))
+                waiting = tuple(r["number_text"] for r in uow.printing.receipt_facts(ids))
+            rows.append(
+                FailedJobRow(
+                    job.id,
+                    job.title,
+                    job.kind,
+                    job.error,
+                    _local_time(job.updated_at),
+                    job.may_be_on_paper,
+                    waiting,
+                )  # fmt: skip
+            )
+    return PrintAttention(tuple(rows))
+
+
+def _local_time(utc_iso: str) -> str:
+    try:
+        moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return moment.astimezone(OSLO).strftime("%H:%M")
