@@ -75,12 +75,6 @@ class EscposBuilder:
         self.lines(wrap(printable(text, self.layout.codec), self.columns // 2))
         self._p.set(align="left", bold=False, normal_textsize=True)
 
-    def tall(self, text: str, *, align: str = "left") -> None:
-        """Double height, normal width: a total that stands out and still fits the line."""
-        self._p.set(align=align, bold=True, double_height=True)
-        self.lines(wrap(printable(text, self.layout.codec), self.columns))
-        self._p.set(align="left", bold=False, normal_textsize=True)
-
     def rule(self, char: str = "-") -> None:
         self._write(rule(self.columns, char) + "\n")
 

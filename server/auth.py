@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Any
 
 from fastapi import Request
 from sqlalchemy import Engine, text
@@ -109,8 +108,3 @@ def require_tenant(request: Request) -> Scope:
     if tenant_id is None:
         raise Problem(403, "forbidden", "a tenant token is required")
     return Scope("tenant", (str(tenant_id),))
-
-
-def first_row(result: Any) -> dict[str, Any] | None:
-    row = result.mappings().first()
-    return dict(row) if row else None

@@ -7,7 +7,7 @@ read them. Connections switch to the non-owner app role, so the policies apply t
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +87,3 @@ def scoped(engine: Engine, scope: Scope) -> Iterator[Connection]:
 
 def rows(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> list[dict]:
     return [dict(r._mapping) for r in conn.execute(text(sql), params or {})]
-
-
-def tenant_list(ids: Sequence[str]) -> str:
-    return ",".join(ids)

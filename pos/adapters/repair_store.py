@@ -106,13 +106,6 @@ class RepairStore:
             (ticket_id,),
         )
 
-    def approvals(self, ticket_id: str) -> list[dict]:
-        return self.store.rows(
-            "SELECT a.*, s.name AS staff_name FROM repair_approvals a "
-            "JOIN staff s ON s.id = a.staff_id WHERE a.ticket_id = ? ORDER BY a.rowid",
-            (ticket_id,),
-        )
-
     def notes(self, ticket_id: str) -> list[dict]:
         return self.store.rows(
             "SELECT n.*, s.name AS staff_name FROM repair_notes n JOIN staff s "
@@ -262,15 +255,6 @@ class RepairStore:
             "channel = excluded.channel, subject = excluded.subject, body = excluded.body",
             (rule.status.value, rule.enabled, rule.channel.value, rule.subject, rule.body),
         )
-
-    def set_notification_state(
-        self, notification_id: str, state: str, updated_at: str, error: str = ""
-    ) -> bool:
-        cursor = self.store._raw.execute(
-            "UPDATE notifications SET state = ?, error = ?, updated_at = ? WHERE id = ?",
-            (state, error, updated_at, notification_id),
-        )
-        return cursor.rowcount == 1
 
 
 def _parts(pulled: dict[str, Any], name: str) -> list[dict[str, Any]]:

@@ -83,14 +83,6 @@ class MessagePreview:
     message: OutgoingMessage | None
     reason: NoMessageReason | None = None
 
-    @property
-    def summary_nb(self) -> str:
-        if self.message is None:
-            assert self.reason is not None
-            return self.reason.label_nb
-        where = "SMS" if self.message.channel is Channel.SMS else "E-post"
-        return f"{where} til {self.message.to}: «{self.message.body}»"
-
 
 @dataclass(frozen=True)
 class Recipient:

@@ -35,11 +35,6 @@ class ReceiptKind(StrEnum):
             "deposit": "Kvittering for depositum",
         }[self.value]
 
-    @property
-    def saft_transaction_type(self) -> str:
-        """PredefinedBasicID-11 of the cash transaction this kind of receipt records."""
-        return {"return": "11006", "deposit": "11005"}.get(self.value, "11001")
-
 
 NOT_A_RECEIPT = "IKKE KVITTERING FOR KJØP"
 DEPOSIT_NOTE = (

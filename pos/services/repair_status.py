@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from pos.errors import DomainError
 from pos.model.events import OtherEvent
 from pos.model.notification import MessagePreview, NotifyRule
 from pos.model.repair import REOPEN_TARGETS, CollectAtTill, IllegalTransition, RepairStatus
@@ -26,14 +25,6 @@ from pos.services.repair_common import (
     message_for,
 )
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
-
-NOTIFICATION_STATES = ("pending", "sent", "failed")
-
-
-class UnknownNotification(DomainError):
-    code = "unknown_notification"
-    nb = "Fant ingen melding «{value}»."
-    en = "No notification '{value}'."
 
 
 @dataclass(frozen=True)
@@ -81,18 +72,6 @@ def _check_not_collecting(uow: UnitOfWork, row: dict, actual: int, to: RepairSta
     held = uow.repairs.deposit_held(row["id"])
     if held or actual or uow.repairs.lines_elsewhere(row["tenant_id"], row["id"]):
         raise CollectAtTill(row["id"])
-
-
-def assign_technician(
-    uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str, staff_no: str
-) -> None:
-    from pos.services.repair_edit import record_fields
-    from pos.services.repair_intake import _technician
-
-    with uow_factory() as uow:
-        row, _ = load_ticket(uow, ticket_id)
-        record_fields(uow, ctx, row, {"technician_id": _technician(uow, staff_no)})
-        uow.commit()
 
 
 def reopen(
@@ -165,21 +144,4 @@ def set_notify_rule(
                 "body": rule.body,
             },
         )
-        uow.commit()
-
-
-def mark_notification(
-    uow_factory: UnitOfWorkFactory,
-    notification_id: str,
-    state: str,
-    error: str = "",
-    *,
-    at: str,
-) -> None:
-    """What the central server reported for a queued notification ('sent' or 'failed')."""
-    if state not in NOTIFICATION_STATES:
-        raise ValueError(state)
-    with uow_factory() as uow:
-        if not uow.repairs.set_notification_state(notification_id, state, at, error):
-            raise UnknownNotification(notification_id)
         uow.commit()
