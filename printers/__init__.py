@@ -1,2 +1,2 @@
 """Everything that ends on paper: documents rendered to ESC/POS bytes or PDF, transports and the
-print queue (issue 3/8)."""
+print queue."""

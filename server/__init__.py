@@ -1,1 +1,2 @@
-"""The central server: FastAPI over PostgreSQL (issue 7/8)."""
+"""The central server: FastAPI over PostgreSQL. Counters push their journal and outbox here and
+pull reference data; ``omigjen-server`` runs and administers it."""

@@ -1,4 +1,4 @@
-"""The real ReceiptOutput: the persisted print queue of ``printers`` (issue 3/8).
+"""The real ReceiptOutput: the persisted print queue of ``printers``.
 
 Queuing is a short local write; the worker thread does the slow part, so a jammed or missing
 printer never holds up the counter. Nothing here raises into the sale screen: a problem becomes a

@@ -1,4 +1,5 @@
-"""Where recorded receipts go to paper: an interface the print queue (issue 3/8) implements.
+"""Where recorded receipts go to paper: an interface the print queue implements, so the sale
+screen works (and is tested) without a printer.
 
 The sale screen only calls ``print_sale`` and ``open_drawer`` and shows ``printer_state``;
 ``NoPrinter`` is the default until a real queue is wired in by the composition root.

@@ -1,6 +1,6 @@
 """The repair counter's paper as documents: the customer's claim slip and the item's job tags.
 
-Printing (3/8) renders these like receipts. The claim slip is an order slip, never a receipt:
+The printers render these like receipts. The claim slip is an order slip, never a receipt:
 its heading says so in large type. A job tag carries only what never changes (no status, no
 price, no promised date), so a tag on the shelf can not go stale; both carry the ticket id for
 CODE128 and QR.

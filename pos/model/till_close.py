@@ -59,7 +59,7 @@ class PendingItem:
     """Something open on the register that a close must list and never drop."""
 
     kind: str
-    """'parked_basket' now; repair deposits (5/8) add their own kind."""
+    """What kind of open thing (``parked_basket``): each source of open things names its own."""
     ref: str
     label: str
     amount: Ore

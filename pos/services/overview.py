@@ -16,7 +16,7 @@ class CounterOverview:
     tenants: tuple[Tenant, ...]
     till_open: bool
     unsynced: int
-    """Outbox events not yet acknowledged by the central server (sync comes in 7/8)."""
+    """Outbox events not yet acknowledged by the central server."""
 
 
 def counter_overview(uow_factory: UnitOfWorkFactory, register_id: str) -> CounterOverview:

@@ -3,7 +3,7 @@
 ``preview_status_change`` and ``change_status`` compose the message with the same function from
 the same data; pass the preview back as ``confirmed`` and the change is refused if what would be
 queued differs from what the technician saw. Notifications wait in ``notifications`` (pending)
-and the outbox until the central server (7/8) sends them and reports back.
+and the outbox until the central server sends them and reports back.
 """
 
 from __future__ import annotations

@@ -48,13 +48,8 @@ def _parked_baskets(uow: UnitOfWork, register_id: str) -> list[PendingItem]:
 
 
 PENDING_SOURCES: list[PendingSource] = [_parked_baskets]
-"""Where open things come from. Repairs (5/8) register open deposits here with
-``register_pending_source`` so every close lists them too."""
-
-
-def register_pending_source(source: PendingSource) -> None:
-    if source not in PENDING_SOURCES:
-        PENDING_SOURCES.append(source)
+"""Where open things come from: a new kind of open thing adds its source here, so every close
+lists it too."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The repair counter's screens (issue 5/8): intake, the ticket board with each ticket's detail
+"""The repair counter's screens: intake, the ticket board with each ticket's detail
 and status change, pending customer messages, and for the manager open deposits and the message
 rules. Pickup at the till is on the sale screen (scan the job tag)."""
 
