@@ -1,20 +1,24 @@
-"""Norwegian bank account numbers (11 digits, mod 11 check digit) for tenant payouts."""
+"""Norwegian bank account numbers (11 digits, mod 11 check digit) for tenant payouts; the check
+digit is python-stdnum's (``stdnum.no.kontonr``)."""
 
 from __future__ import annotations
 
 import re
 
-from pos.day_end_errors import InvalidBankAccount
-from pos.identifiers import mod11_check_digit
+from stdnum.no import kontonr
 
-_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+from pos.day_end_errors import InvalidBankAccount
 
 
 def is_valid_account_number(text: str) -> bool:
+    """Eleven digits (spaces and dots allowed between them) with the mod 11 digit. stdnum also
+    takes 7-digit postgiro numbers and strips a leading 0000: neither is an account to pay."""
     digits = re.sub(r"[\s.]", "", text)
-    if not re.fullmatch(r"\d{11}", digits):
-        return False
-    return mod11_check_digit(digits[:10], _WEIGHTS) == int(digits[10])
+    return (
+        re.fullmatch(r"[0-9]{11}", digits) is not None
+        and kontonr.compact(digits) == digits
+        and kontonr.is_valid(digits)
+    )
 
 
 def normalise_account_number(text: str) -> str:

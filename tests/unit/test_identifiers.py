@@ -1,6 +1,8 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from stdnum import ean
+from stdnum.no import orgnr
 
 from pos.errors import InvalidBarcode, InvalidOrgNumber
 from pos.identifiers import (
@@ -13,6 +15,7 @@ from pos.identifiers import (
     normalise_org_number,
     parse_in_store_ean13,
 )
+from tests.check_digits import textbook_gs1, textbook_mod11
 
 
 @pytest.mark.parametrize("org_no", ["923609016", "974760673", "921100116", "999 999 999"])
@@ -74,3 +77,27 @@ def test_in_store_codes_carry_tenant_and_item_number(tenant_code, number):
     decoded = parse_in_store_ean13(code)
     assert decoded is not None
     assert (decoded.tenant_code, decoded.item_number) == (tenant_code, number)
+
+
+@given(st.from_regex(r"[89][0-9]{7}", fullmatch=True))
+def test_an_org_number_is_valid_exactly_when_its_mod11_digit_matches(body):
+    check = textbook_mod11(body, (3, 2, 7, 6, 5, 4, 3, 2))
+    for digit in range(10):
+        assert is_valid_org_number(body + str(digit)) == (check == digit)
+
+
+@given(st.one_of(st.text(max_size=12), st.from_regex(r"[0-9 ]{9,11}", fullmatch=True)))
+def test_an_accepted_org_number_is_one_stdnum_accepts_and_starts_with_8_or_9(text):
+    if is_valid_org_number(text):
+        digits = text.replace(" ", "")
+        assert orgnr.is_valid(digits) and digits[0] in "89"
+
+
+@given(st.from_regex(r"[0-9]{7}|[0-9]{12}", fullmatch=True))
+def test_the_gtin_check_digit_is_gs1s(body):
+    assert gtin_check_digit(body) == textbook_gs1(body)
+
+
+@given(st.from_regex(r"[0-9]{8}|[0-9]{13}", fullmatch=True))
+def test_eight_and_thirteen_digit_codes_are_valid_exactly_when_stdnum_says_so(code):
+    assert is_valid_gtin(code) == ean.is_valid(code)
