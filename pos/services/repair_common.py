@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pos.clock import Stamp
-from pos.errors import DomainError
+from pos.errors import DomainError, UnknownStaff
 from pos.model.events import EventCode, OtherEvent
 from pos.model.notification import MessagePreview, Recipient, compose
 from pos.model.repair import RepairStatus, RepairTicket
@@ -29,6 +29,27 @@ class TicketClosed(DomainError):
     code = "ticket_closed"
     nb = "Reparasjon {value} er avsluttet og kan ikke endres."
     en = "Repair {value} is closed and cannot be changed."
+
+
+class IntakeIncomplete(DomainError):
+    code = "intake_incomplete"
+    nb = "Inntaket mangler {what_nb}."
+    en = "The intake is missing {what_en}."
+
+
+def missing(what_nb: str, what_en: str) -> IntakeIncomplete:
+    """A required field left empty, at intake or on edit."""
+    return IntakeIncomplete(what_nb=what_nb, what_en=what_en)
+
+
+def technician_id(uow: UnitOfWork, staff_no: str) -> str | None:
+    """The active staff member with this number (None for an empty number)."""
+    if not staff_no.strip():
+        return None
+    row = uow.store.staff_by_no(staff_no.strip())
+    if row is None or not row["active"]:
+        raise UnknownStaff(staff_no)
+    return str(row["id"])
 
 
 class MessageChanged(DomainError):

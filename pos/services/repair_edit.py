@@ -21,7 +21,13 @@ from pos.model.contact import parse_email, parse_phone
 from pos.model.events import OtherEvent
 from pos.services import ticket_clock
 from pos.services.context import TillContext
-from pos.services.repair_common import journal, load_ticket, require_open
+from pos.services.repair_common import (
+    journal,
+    load_ticket,
+    missing,
+    require_open,
+    technician_id,
+)
 from pos.sync_protocol import MAX_TEXT, TICKET_FIELDS, field_value_ok
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -103,15 +109,13 @@ def record_fields(
 
 
 def _validated(uow: UnitOfWork, changes: Mapping[str, Any]) -> dict[str, Any]:
-    from pos.services.repair_intake import _missing, _technician
-
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     fields: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "technician_no":
-            fields["technician_id"] = _technician(uow, str(value))
+            fields["technician_id"] = technician_id(uow, str(value))
         elif name == "customer_phone":
             fields[name] = parse_phone(value).e164 if str(value).strip() else ""
         elif name == "customer_email":
@@ -129,9 +133,9 @@ def _validated(uow: UnitOfWork, changes: Mapping[str, Any]) -> dict[str, Any]:
             fields[name] = str(value).strip()
     check_travels(fields)
     if fields.get("customer_name", "x") == "":
-        raise _missing("kundens navn", "the customer's name")
+        raise missing("kundens navn", "the customer's name")
     if fields.get("fault", "x") == "":
-        raise _missing("feilbeskrivelse", "the fault as described")
+        raise missing("feilbeskrivelse", "the fault as described")
     return fields
 
 

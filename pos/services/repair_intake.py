@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pos.errors import DomainError, UnknownStaff, UnknownTenant
+from pos.errors import DomainError, UnknownTenant
 from pos.model.basket import check_amount
 from pos.model.contact import parse_email, parse_phone
 from pos.model.events import OtherEvent
@@ -27,7 +27,11 @@ from pos.money import Ore
 from pos.services import ticket_clock
 from pos.services.context import TillContext
 from pos.services.labels import NoLabelBlock
-from pos.services.repair_common import journal
+from pos.services.repair_common import (
+    journal,
+    missing,
+    technician_id,
+)
 from pos.services.repair_edit import check_travels
 from pos.services.repair_work import labour_item
 from pos.sync_protocol import TICKET_FIELDS
@@ -35,12 +39,6 @@ from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif", ".bmp"})
 PHOTO_MAX_BYTES = 25 * 1024 * 1024
-
-
-class IntakeIncomplete(DomainError):
-    code = "intake_incomplete"
-    nb = "Inntaket mangler {what_nb}."
-    en = "The intake is missing {what_en}."
 
 
 class PhotoProblem(DomainError):
@@ -74,20 +72,16 @@ class IntakeForm:
     terms_accepted: bool = False
 
 
-def _missing(what_nb: str, what_en: str) -> IntakeIncomplete:
-    return IntakeIncomplete(what_nb=what_nb, what_en=what_en)
-
-
 def _validated(form: IntakeForm) -> dict:
     """The ticket's descriptive columns, or a DomainError naming the first problem."""
     if not form.customer_name.strip():
-        raise _missing("kundens navn", "the customer's name")
+        raise missing("kundens navn", "the customer's name")
     if not (form.category.strip() or form.brand_model.strip()):
-        raise _missing("hva slags gjenstand det er", "what kind of item it is")
+        raise missing("hva slags gjenstand det er", "what kind of item it is")
     if not form.fault.strip():
-        raise _missing("feilbeskrivelse", "the fault as described")
+        raise missing("feilbeskrivelse", "the fault as described")
     if not form.terms_accepted:
-        raise _missing("kundens aksept av vilkårene", "the customer's acceptance of the terms")
+        raise missing("kundens aksept av vilkårene", "the customer's acceptance of the terms")
     for amount in (form.estimate, form.deposit, form.approval_limit or 0):
         check_amount(amount)
     accessories = [a.strip() for a in form.accessories if a.strip()]
@@ -160,7 +154,7 @@ def take_in(
             if tenant is None or not tenant.active:
                 raise UnknownTenant(form.tenant_code)
             labour_item(uow, tenant.id)  # refuses a tenant that does not take repairs
-            technician = _technician(uow, form.technician_no)
+            technician = technician_id(uow, form.technician_no)
             stamp = ctx.stamp()
             hlc = ticket_clock.next_stamp(uow, ctx.clock.now())
             ticket_id = next_ticket_id(uow, ctx.register_id)
@@ -222,15 +216,6 @@ def take_in(
             shutil.rmtree(photo_dir, ignore_errors=True)
         raise
     return ticket_id
-
-
-def _technician(uow: UnitOfWork, staff_no: str) -> str | None:
-    if not staff_no.strip():
-        return None
-    row = uow.store.staff_by_no(staff_no.strip())
-    if row is None or not row["active"]:
-        raise UnknownStaff(staff_no)
-    return str(row["id"])
 
 
 def _copy_photos(

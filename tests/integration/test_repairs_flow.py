@@ -11,8 +11,8 @@ from pos.model.payment import Tender, TenderKind
 from pos.model.receipt import ReceiptKind
 from pos.model.repair import ApprovalRequired, IllegalTransition, RepairStatus
 from pos.services import checkout, repair_board, repair_money, repair_status, repair_work
-from pos.services.repair_common import MessageChanged
-from pos.services.repair_intake import IntakeIncomplete, PhotoProblem
+from pos.services.repair_common import IntakeIncomplete, MessageChanged
+from pos.services.repair_intake import PhotoProblem
 from tests.integration.repair_helpers import photo, ready_job, take_in
 
 

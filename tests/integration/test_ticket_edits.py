@@ -13,7 +13,7 @@ from pos.model.contact import InvalidPhone
 from pos.model.repair import IllegalTransition, RepairStatus
 from pos.services import repair_edit, repair_status
 from pos.services.context import TillContext
-from pos.services.repair_intake import IntakeIncomplete
+from pos.services.repair_common import IntakeIncomplete
 from tests.integration.repair_helpers import take_in
 
 
