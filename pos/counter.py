@@ -19,9 +19,10 @@ from pos.adapters.backup import (
     take_backup,
 )
 from pos.adapters.db import DB_FILE, Engine, checkpoint, open_store
+from pos.adapters.key_files import KeyStore
 from pos.adapters.lock import DataDirLock
 from pos.errors import NoBackup, StoreDamaged
-from pos.signing import RSA_METHOD, KeyStore, Signer
+from pos.signing import RSA_METHOD, Signer
 from pos.unit_of_work import UnitOfWorkFactory
 
 DEFAULT_REGISTER = "K1"

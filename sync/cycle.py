@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pos.adapters.key_files import KeyStore
 from pos.services import reference_pull, sync_state
-from pos.signing import KeyStore
 from pos.sync_protocol import MAX_BATCH_EVENTS, PROTOCOL_SCHEMA_VERSION
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.http import ServerApi, ServerError, SyncError

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 
+from pos.adapters.key_files import KeyStore
 from pos.services import signing_keys
-from pos.signing import RSA_METHOD, KeyStore
+from pos.signing import RSA_METHOD
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.http import ServerApi, ServerError
 

@@ -12,11 +12,12 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from pos.adapters.key_files import KeyStore
 from pos.model.events import OtherEvent
 from pos.model.staff import Permission
 from pos.services.context import TillContext
 from pos.services.settings_journal import journal_other
-from pos.signing import RSA_METHOD, KeyStore
+from pos.signing import RSA_METHOD
 from pos.unit_of_work import UnitOfWorkFactory
 
 SENT_META = "server_key_versions"

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from pos.signing import HMAC_METHOD, RSA_METHOD, HmacSigner, KeyStore, RsaSigner, signed_string
+from pos.adapters.key_files import KeyStore
+from pos.signing import HMAC_METHOD, RSA_METHOD, HmacSigner, RsaSigner, signed_string
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RSA_DATA = "0;2014-01-24;23:59:59;123456789;1250.00;1000.00"

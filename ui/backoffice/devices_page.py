@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.adapters.key_files import KeyStore
 from pos.model.printing import PrinterRole, PrinterSetting
 from pos.services import devices, print_queue, signing_keys
-from pos.signing import RSA_METHOD, KeyStore
+from pos.signing import RSA_METHOD
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, touch_button
 from ui.pages import PageContext, PageWidget

@@ -1,0 +1,115 @@
+"""The signing keys on disk: ``<data dir>/keys/rsa-v1.pem``, ``hmac-v1.key``, ... one file a key
+version, written atomically and readable by the owner only; the newest version signs, every
+version verifies."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import secrets
+from pathlib import Path
+
+from pos.signing import HMAC_METHOD, RSA_METHOD, HmacSigner, RsaSigner, Signer
+
+_KEY_FILE = re.compile(r"^(rsa|hmac)-v(\d+)\.(pem|key)$")
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write a secret readable by the owner only, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+class KeyStore:
+    """Signing keys in ``<data dir>/keys``: ``rsa-v1.pem``, ``hmac-v1.key``, ... newest is used."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _versions(self, kind: str) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        if self.directory.is_dir():
+            for path in self.directory.iterdir():
+                match = _KEY_FILE.match(path.name)
+                if match and match.group(1) == kind:
+                    found[match.group(2)] = path
+        return found
+
+    def versions(self, method: str = RSA_METHOD) -> list[str]:
+        """The key versions on disk, oldest first (a directory listing: no key is read)."""
+        return sorted(self._versions("rsa" if method == RSA_METHOD else "hmac"), key=int)
+
+    def next_version(self, method: str = RSA_METHOD) -> str:
+        """The version ``rotate`` gives the next key."""
+        return str(max((int(v) for v in self.versions(method)), default=0) + 1)
+
+    def signer(self, method: str = RSA_METHOD) -> Signer:
+        """The current signer, making a first key on first use."""
+        kind = "rsa" if method == RSA_METHOD else "hmac"
+        versions = self._versions(kind)
+        if not versions:
+            self.rotate(method)
+            versions = self._versions(kind)
+        version = max(versions, key=int)
+        return self._load(kind, version, versions[version])
+
+    def rotate(self, method: str = RSA_METHOD) -> str:
+        """Make a new key with the next version number; older keys are kept for verifying."""
+        kind = "rsa" if method == RSA_METHOD else "hmac"
+        version = self.next_version(method)
+        if kind == "rsa":
+            from cryptography.hazmat.primitives import serialization
+            from cryptography.hazmat.primitives.asymmetric import rsa
+
+            key = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+            data = key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+            _write_private(self.directory / f"rsa-v{version}.pem", data)
+        else:
+            secret = base64.b64encode(secrets.token_bytes(16))
+            _write_private(self.directory / f"hmac-v{version}.key", secret)
+        return version
+
+    def _load(self, kind: str, version: str, path: Path) -> Signer:
+        data = path.read_bytes()
+        if kind == "hmac":
+            return HmacSigner(base64.b64decode(data.strip()), version)
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        key = serialization.load_pem_private_key(data, password=None)
+        if not isinstance(key, rsa.RSAPrivateKey):
+            raise ValueError(f"{path} is not an RSA key")
+        return RsaSigner(key, version)
+
+    def verifiers(self) -> dict[tuple[str, str], Signer]:
+        """Every key ever used, by (method, key version)."""
+        result: dict[tuple[str, str], Signer] = {}
+        for kind, method in (("rsa", RSA_METHOD), ("hmac", HMAC_METHOD)):
+            for version, path in self._versions(kind).items():
+                result[(method, version)] = self._load(kind, version, path)
+        return result
+
+    def public_key_pem(self, version: str | None = None) -> bytes:
+        versions = self._versions("rsa")
+        if not versions:
+            self.signer(RSA_METHOD)
+            versions = self._versions("rsa")
+        chosen = version or max(versions, key=int)
+        signer = self._load("rsa", chosen, versions[chosen])
+        assert isinstance(signer, RsaSigner)
+        from cryptography.hazmat.primitives import serialization
+
+        return signer.private_key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
