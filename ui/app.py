@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.counter import Counter
@@ -115,6 +115,7 @@ def run_window(qt: QtRun, parts: CounterParts, options: GuiOptions) -> int:
     window.show()
     _start_housekeeping(counter, tasks, window, options.lang)
     code = qt.app.exec()
+    tasks.wait_until_idle()
     if serial is not None:
         serial.stop()
     output.stop()
@@ -165,6 +166,9 @@ def _unexpected_error_hook(lang: str) -> Callable[..., None]:
 
     def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
         log.error("unexpected error", exc_info=(kind, error, tb))  # type: ignore[arg-type]
+        app = QApplication.instance()
+        if app is None or QThread.currentThread() is not app.thread():
+            return  # a dialog only on the GUI thread: elsewhere it would hang that thread
         text = (
             "Det oppstod en uventet feil. Alt som er registrert er lagret. Feilen er skrevet "
             "i loggen."

@@ -112,6 +112,12 @@ class TaskRunner(QObject):
             self.busy_changed.emit(True)
         self._pool.start(_Task(work, relay))
 
+    def wait_until_idle(self, timeout_ms: int = 60_000) -> None:
+        """At shutdown: let running work (a backup, a checkpoint) finish before the store it
+        uses is closed and before Qt goes away under it."""
+        if isinstance(self._pool, QThreadPool):
+            self._pool.waitForDone(timeout_ms)
+
     def _forget(self, relay: _Relay) -> None:
         self._running.discard(relay)
         if not self._running:

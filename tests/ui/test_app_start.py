@@ -1,0 +1,85 @@
+"""Starting the counter as a person does (``python main.py`` with no command): the window comes
+up on the opened store, the start and the stop are journaled, work still running when the
+window closes (the first start of a day takes the daily backup) finishes first, and a bug on a
+worker thread is logged without a dialog that would hang that thread."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMessageBox
+
+from tests.conftest import PROJECT_ROOT
+from ui import app as gui
+from ui.tasks import TaskRunner
+
+CLOSE_AT_ONCE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+real_exec = QApplication.exec
+def exec_then_close(self):
+    shown = [type(w).__name__ for w in self.topLevelWidgets() if w.isVisible()]
+    print("shown:", ",".join(shown), flush=True)
+    QTimer.singleShot(0, self.quit)
+    return real_exec()
+QApplication.exec = exec_then_close
+import main
+sys.exit(main.main(sys.argv[1:]))
+"""
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", CLOSE_AT_ONCE, *args],
+        cwd=PROJECT_ROOT,
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_window_opens_on_the_store_and_start_and_stop_are_journaled(tmp_path):
+    data = tmp_path / "data"
+    assert run_main("--data-dir", str(data), "demo").returncode == 0
+    started = run_main("--data-dir", str(data))
+    assert started.returncode == 0, started.stderr
+    assert "shown: MainWindow" in started.stdout
+    db = sqlite3.connect(data / "omigjen.sqlite3")
+    codes = [code for (code,) in db.execute("SELECT event_code FROM journal ORDER BY seq")]
+    assert codes[-2:] == [13001, 13002]  # application start, application stop
+    (backup,) = (data / "backups").glob("*-daily.sqlite3")
+    assert sqlite3.connect(backup).execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+
+def test_work_still_running_at_shutdown_is_waited_for(qtbot):
+    tasks = TaskRunner(QThreadPool())
+    finished: list[str] = []
+
+    def slow() -> None:
+        time.sleep(0.3)
+        finished.append("done")
+
+    tasks.run(slow, lambda _r: None, lambda _e: None)
+    tasks.wait_until_idle()
+    assert finished == ["done"]
+
+
+def test_a_bug_on_a_worker_thread_is_logged_without_a_dialog(qtbot, monkeypatch, caplog):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(str(args[2])))
+    hook = gui._unexpected_error_hook("en")  # noqa: SLF001 - the hook start_qt installs
+    error = RuntimeError("on a worker")
+    worker = threading.Thread(target=lambda: hook(RuntimeError, error, None))
+    worker.start()
+    worker.join(5)
+    assert shown == [] and "unexpected error" in caplog.text
+    hook(RuntimeError, RuntimeError("on the GUI thread"), None)
+    assert len(shown) == 1 and "on the GUI thread" in shown[0]
