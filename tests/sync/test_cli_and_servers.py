@@ -70,7 +70,7 @@ def server_process(database_url: str, port: int | None = None) -> Iterator[str]:
             try:
                 if requests.get(url + "/openapi.json", timeout=1).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:  # refused, or too busy starting to answer
                 pass
             assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
             assert time.monotonic() < deadline, "server did not start"
