@@ -186,14 +186,9 @@ def run() -> list[Figure]:
             start <= 1.0 and start <= 5 * bare,
             baseline=bare * 1000,
         ),
-        Figure(
-            "cold start through main.py (1M items)",
-            whole * 1000,
-            "ms",
-            "<= 5x bare",
-            whole <= 5 * bare,
-            baseline=bare * 1000,
-        ),
+        # No goal of its own: it adds the start journal, the print queue, sync and scanners to
+        # the window figure above, and tells whether the composition root made start slower.
+        Figure("cold start through main.py (1M items)", whole * 1000, "ms", baseline=bare * 1000),
         Figure("bare PySide6 window start", bare * 1000, "ms"),
         Figure("alembic loaded at start (1 = yes)", float(alembic), "", "0", not alembic),
         Figure("resident memory after scans", rss, "MB", "<= 300 MB", rss <= 300),
