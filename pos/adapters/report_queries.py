@@ -25,6 +25,8 @@ RECEIPT_ROW = (
 """The journal row that records a sale, return or training receipt with its content digest
 (13999 ``sale_receipt`` for sales; 13012 in stores written before a sales receipt waited for
 its printout). Print events (13012, 13030, copies) carry no digest and are never counted."""
+NOT_USE = "(13008, 13009, 13020)"
+"""X, Z and journal exports read the record; they are not use of the register that needs a Z."""
 _RANGE = (
     "WITH rc AS (SELECT r.id, r.kind, r.total, r.total_ex_vat, r.rounding, r.sale_id "
     "FROM journal j JOIN receipts r ON r.id = j.ref_id "
@@ -90,12 +92,23 @@ class ReportQueries:
         sql += " ORDER BY register_id, z_number"
         return self.rows(sql, {"t": tenant_id, "r": register_id, "f": date_from, "to": date_to})
 
+    def use_days(self, tenant_id: str, register_id: str, lo: int, drawer_owner: bool) -> list[str]:
+        """The dates with use of a tenant on a register after journal row ``lo``; the drawer's
+        owner also has the register's shared events (float, drawer, log in)."""
+        shared = " OR tenant_id IS NULL" if drawer_owner else ""
+        rows = self._raw.execute(
+            "SELECT DISTINCT local_date FROM journal WHERE register_id = ? AND seq > ? "
+            f"AND (tenant_id = ?{shared}) AND event_code NOT IN {NOT_USE} ORDER BY 1",
+            (register_id, lo, tenant_id),
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def has_activity(self, tenant_id: str | None, register_id: str, lo: int, hi: int) -> bool:
         op = "IS" if tenant_id is None else "="
         return (
             self.scalar(
                 f"SELECT 1 FROM journal WHERE tenant_id {op} ? AND register_id = ? "
-                "AND seq > ? AND seq <= ? AND event_code NOT IN (13008, 13009) LIMIT 1",
+                f"AND seq > ? AND seq <= ? AND event_code NOT IN {NOT_USE} LIMIT 1",
                 (tenant_id, register_id, lo, hi),
             )
             is not None
@@ -136,11 +149,12 @@ class ReportQueries:
         ).fetchall()
 
     def payments(self, p: Params) -> list[dict[str, Any]]:
+        """Per operator and payment means, money in (sales) apart from money out (refunds)."""
         return self.rows(
-            _RANGE + "SELECT s.staff_id, t.kind, COUNT(*) AS num, SUM(p.amount) AS amount "
-            "FROM rc JOIN receipt_payments p ON p.receipt_id = rc.id "
+            _RANGE + "SELECT s.staff_id, t.kind, p.amount < 0 AS negative, COUNT(*) AS num, "
+            "SUM(p.amount) AS amount FROM rc JOIN receipt_payments p ON p.receipt_id = rc.id "
             "JOIN tenders t ON t.id = p.tender_id JOIN sales s ON s.id = rc.sale_id "
-            "WHERE rc.kind != 'training' GROUP BY 1, 2",
+            "WHERE rc.kind != 'training' GROUP BY 1, 2, 3",
             p,
         )
 
@@ -152,13 +166,14 @@ class ReportQueries:
         )[0]
 
     def tenant_events(self, p: Params) -> list[dict[str, Any]]:
-        """Copies, price look-ups, voids and other events of the tenant in the range."""
+        """Copies, price look-ups, parked baskets, voids and other events of the tenant in the
+        range."""
         return self.rows(
             "SELECT j.event_code, j.amount, j.details, i.article_group_id FROM journal j "
             "LEFT JOIN items i ON j.event_code = 13022 "
             "AND i.id = json_extract(j.details, '$.item_id') "
             "WHERE j.tenant_id = :t AND j.register_id = :r AND j.seq > :lo AND j.seq <= :hi "
-            "AND j.event_code IN (13014, 13022, 13028, 13999)",
+            "AND j.event_code IN (13010, 13014, 13022, 13028, 13999)",
             p,
         )
 

@@ -9,6 +9,13 @@ from typing import Any
 from pos.adapters.report_queries import ReportQueries
 
 ART_ID = "substr(COALESCE(i.barcode, replace(i.id, '-', '')), 1, 35)"
+_EVENT_COLUMNS = (
+    "seq, event_code, staff_id, local_date, local_time, amount, ref_id, details, tenant_id"
+)
+_DRAWER_EVENT = (
+    "event_code IN (13005, 13006, 13010, 13011, 13019) OR (event_code = 13999 AND "
+    "json_extract(details, '$.kind') IN ('cash_in', 'till_open', 'till_close'))"
+)
 
 
 class SaftQueries:
@@ -46,14 +53,21 @@ class SaftQueries:
         )
 
     def events(
-        self, tenant_id: str, register_id: str, date_from: str, date_to: str
+        self, tenant_id: str, register_id: str, date_from: str, date_to: str, drawer_owner: bool
     ) -> Iterator[dict[str, Any]]:
-        """The tenant's own events on the register, and the register's shared ones."""
+        """The tenant's own events on the register and the register's shared ones; the shared
+        drawer's events (float, openings, cash in and out, old parked-basket rows) only in the
+        drawer owner's file, whose Z counts them. A Z belongs to the period of its business
+        day (a Z taken after midnight closes the day before)."""
+        shared = "tenant_id IS NULL" + ("" if drawer_owner else f" AND NOT ({_DRAWER_EVENT})")
         return self.rq.stream(
-            "SELECT seq, event_code, staff_id, local_date, local_time, amount, ref_id, details, "
-            "tenant_id FROM journal WHERE register_id = ? AND local_date BETWEEN ? AND ? "
-            "AND (tenant_id = ? OR tenant_id IS NULL) ORDER BY seq",
-            (register_id, date_from, date_to, tenant_id),
+            f"SELECT {_EVENT_COLUMNS} FROM journal WHERE register_id = :r "
+            "AND local_date BETWEEN :f AND :t AND event_code != 13009 "
+            f"AND (tenant_id = :tenant OR ({shared})) "
+            f"UNION ALL SELECT {_EVENT_COLUMNS} FROM journal WHERE seq IN ("
+            "SELECT journal_seq FROM z_reports WHERE tenant_id = :tenant AND register_id = :r "
+            "AND business_date BETWEEN :f AND :t) ORDER BY seq",
+            {"r": register_id, "f": date_from, "t": date_to, "tenant": tenant_id},
         )
 
     def receipt_number(self, receipt_id: str) -> str | None:

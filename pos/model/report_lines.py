@@ -48,7 +48,9 @@ def report_rows(r: DrawerReport) -> list[ReportRow]:
         rows.append(ReportRow("herav øreavrunding", _kr(r.rounding), "g"))
     rows.append(ReportRow("Per operatør", "", "h", heading=True))
     rows += [
-        ReportRow(f"{e.staff_no} {e.staff_name}: {e.code}", f"{e.num} stk  {_kr(e.amount)}", "h")
+        ReportRow(
+            f"{e.staff_no} {e.staff_name}: {e.name or e.code}", f"{e.num} stk  {_kr(e.amount)}", "h"
+        )
         for e in r.emp_payments
     ]
     rows.append(ReportRow("Mva per sats", "", "j", heading=True))

@@ -51,6 +51,8 @@ class EmployeeLine:
     code: str
     num: int
     amount: Ore
+    name: str = ""
+    """What the code means, in Norwegian (tender or article group name)."""
 
 
 @dataclass(frozen=True)

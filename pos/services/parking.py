@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 
+from pos.clock import Stamp
 from pos.errors import EmptyBasket, UnknownParkedBasket
 from pos.model.basket import Basket, BasketLine
 from pos.model.catalogue import ItemKind
 from pos.model.events import EventCode
 from pos.services.context import TillContext
-from pos.unit_of_work import UnitOfWorkFactory
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from pos.vat import VatClass
 
 
@@ -32,15 +34,8 @@ def park(uow_factory: UnitOfWorkFactory, ctx: TillContext, basket: Basket, label
                 "payload": payload,
             },
         )
-        uow.store.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.PARK,
-            stamp=stamp,
-            staff_id=ctx.operator.staff_id,
-            amount=basket.total,
-            ref_id=basket.id,
-            details={"lines": len(basket.lines), "label": label.strip()},
-        )
+        _journal_per_tenant(uow, ctx, EventCode.PARK, stamp, basket.id, basket.lines,
+                            {"label": label.strip()})  # fmt: skip
         uow.commit()
     basket.lines.clear()
     return basket.id
@@ -53,18 +48,36 @@ def resume(uow_factory: UnitOfWorkFactory, ctx: TillContext, parked_id: str) -> 
             raise UnknownParkedBasket(parked_id)
         stamp = ctx.stamp()
         uow.store.mark_resumed(parked_id, stamp)
+        lines = [_line_from_json(data) for data in json.loads(row["payload"])]
+        _journal_per_tenant(uow, ctx, EventCode.RESUME, stamp, parked_id, lines,
+                            {"parked_at": row["parked_at"]})  # fmt: skip
+        uow.commit()
+    return Basket(id=parked_id, lines=lines)
+
+
+def _journal_per_tenant(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    code: EventCode,
+    stamp: Stamp,
+    basket_id: str,
+    lines: Sequence[BasketLine],
+    details: dict,
+) -> None:
+    """One row per tenant with that tenant's lines and amount only: each tenant's journal and
+    SAF-T file hold its own part of a mixed basket, never another tenant's."""
+    for tenant_id in dict.fromkeys(line.tenant_id for line in lines):
+        own = [line for line in lines if line.tenant_id == tenant_id]
         uow.store.append_journal(
             register_id=ctx.register_id,
-            event_code=EventCode.RESUME,
+            event_code=code,
             stamp=stamp,
             staff_id=ctx.operator.staff_id,
-            amount=row["total"],
-            ref_id=parked_id,
-            details={"parked_at": row["parked_at"]},
+            tenant_id=tenant_id,
+            amount=sum(line.amount for line in own),
+            ref_id=basket_id,
+            details={"lines": len(own), **details},
         )
-        uow.commit()
-    lines = [_line_from_json(data) for data in json.loads(row["payload"])]
-    return Basket(id=parked_id, lines=lines)
 
 
 def _line_json(line: BasketLine) -> dict:

@@ -6,7 +6,9 @@ Rules (documented in docs/systembeskrivelse.md):
   row is in, so a Z never holds a registration of an earlier Z.
 - Training receipts count only in (w); voids and deleted lines made in training are not counted.
 - The shared drawer belongs to the drawer owner (the centre by default): the float (k), no-sale
-  openings (m), pay-ins/pay-outs (2) and parked baskets are reported on its Z only.
+  openings (m) and pay-ins/pay-outs (2) are reported on its Z only. A parked basket counts on
+  the Z of each tenant with lines in it, with that tenant's part.
+- Payment means (g, h): money in and money out (refunds) on lines of their own, never netted.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def build_report(rq: ReportQueries, scope: ReportScope) -> DrawerReport:
     training = _count(totals.get("training"))
     returns_magnitude = CountAmount(returns.num, -returns.amount)
     rounding = sum(int(totals[k]["rounding"]) for k in ("sale", "return") if k in totals)
-    lines = _LineFacts(rq.lines(p))
+    lines = _LineFacts(rq.lines(p), groups)
     art_rows = lines.art_rows
     pay_rows = rq.payments(p)
     events = _tenant_events(rq.tenant_events(p))
@@ -112,7 +114,9 @@ def build_report(rq: ReportQueries, scope: ReportScope) -> DrawerReport:
         credit_memos=_count(rq.credit_notes_issued(p)),
         pay_ins=drawer.pay_ins + _deposit_line(deposits["in"], "Depositum innbetalt"),
         pay_outs=drawer.pay_outs + _deposit_line(deposits["out"], "Depositum tilbakebetalt"),
-        parked=drawer.parked,
+        parked=CountAmount(
+            drawer.parked.num + events.parked.num, drawer.parked.amount + events.parked.amount
+        ),
         drawer_owner=scope.drawer_owner,
     )
 
@@ -125,7 +129,7 @@ def _deposit_line(count: list[int], name: str) -> tuple[CodedLine, ...]:
 class _LineFacts:
     """The range's receipt lines folded once into per-group, per-VAT and discount figures."""
 
-    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+    def __init__(self, rows: list[tuple[Any, ...]], names: dict[str, tuple[str, str]]) -> None:
         groups: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
         vat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         discounts = [0, 0]
@@ -140,7 +144,8 @@ class _LineFacts:
                 discounts[0] += 1
                 discounts[1] += discount
         self.art_rows = [
-            {"staff_id": s, "code": g, "num": n, "amount": a} for (s, g), (n, a) in groups.items()
+            {"staff_id": s, "code": g, "num": n, "amount": a, "name": names.get(g, (g, ""))[0]}
+            for (s, g), (n, a) in groups.items()
         ]
         self.vat_rows = [{"vat_class": k, "gross": g, "vat": v} for k, (g, v) in vat.items()]
         self.discounts = tuple(discounts)
@@ -163,28 +168,53 @@ def _art_groups(rows: list[dict[str, Any]], groups: dict[str, tuple[str, str]]) 
     )
 
 
+MONEY_OUT_NAMES = {
+    TenderKind.CASH: "Kontant tilbakebetalt",
+    TenderKind.CARD: "Bankkort tilbakeført",
+    TenderKind.VIPPS: "Vipps tilbakeført",
+    TenderKind.CREDIT_NOTE: "Tilgodelapp utstedt",
+    TenderKind.DEPOSIT: "Depositum tilbakeført",
+}
+"""Payment means of money going back (returns): kept apart from money taken (§ 2-8-2 g)."""
+MONEY_IN_NAMES = {TenderKind.CREDIT_NOTE: "Tilgodelapp innløst"}
+
+
+def tender_name(kind: str, negative: bool) -> str:
+    tender = TenderKind(kind)
+    if negative:
+        return MONEY_OUT_NAMES[tender]
+    return MONEY_IN_NAMES.get(tender, tender.label_nb)
+
+
+def _payment_key(row: dict[str, Any]) -> tuple[int, bool]:
+    return [k.value for k in TenderKind].index(row["kind"]), bool(row["negative"])
+
+
 def _payments(rows: list[dict[str, Any]]) -> tuple[CodedLine, ...]:
-    merged: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in rows:
-        merged[row["kind"]][0] += int(row["num"])
-        merged[row["kind"]][1] += int(row["amount"])
-    order = [k.value for k in TenderKind]
+    """Per payment means, money in and money out on lines of their own: a refund to a credit
+    note never nets against a credit note taken as payment."""
+    merged: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])
+    for row in sorted(rows, key=_payment_key):
+        key = (row["kind"], bool(row["negative"]))
+        merged[key][0] += int(row["num"])
+        merged[key][1] += int(row["amount"])
     return tuple(
-        CodedLine(kind, TenderKind(kind).label_nb, num, amount, TenderKind(kind).saft_code)
-        for kind, (num, amount) in sorted(merged.items(), key=lambda kv: order.index(kv[0]))
+        CodedLine(kind, tender_name(kind, out), num, amount, TenderKind(kind).saft_code)
+        for (kind, out), (num, amount) in merged.items()
     )
 
 
 def _per_employee(
     rows: list[dict[str, Any]], staff: dict[str, tuple[str, str]], code_field: str
 ) -> tuple[EmployeeLine, ...]:
+    """One line per operator and code (for payments: and direction), with the code's name."""
     lines = []
     for row in rows:
         staff_no, name = staff.get(row["staff_id"], (row["staff_id"], ""))
-        lines.append(
-            EmployeeLine(staff_no, name, row[code_field], int(row["num"]), int(row["amount"]))
-        )
-    return tuple(sorted(lines, key=lambda ln: (ln.staff_no, ln.code)))
+        code = row[code_field]
+        label = tender_name(code, bool(row["negative"])) if "negative" in row else row["name"]
+        lines.append(EmployeeLine(staff_no, name, code, int(row["num"]), int(row["amount"]), label))
+    return tuple(sorted(lines, key=lambda ln: (ln.staff_no, ln.code, ln.amount < 0)))
 
 
 def _vat_lines(rows: list[dict[str, Any]]) -> tuple[VatLine, ...]:
@@ -213,10 +243,11 @@ class _TenantEvents:
     voids: CountAmount
     line_deletes: tuple[CodedLine, ...]
     lookups: dict[str, list[int]]
+    parked: CountAmount
 
 
 def _tenant_events(rows: list[dict[str, Any]]) -> _TenantEvents:
-    copies, voids, deletes = [0, 0], [0, 0], [0, 0]
+    copies, voids, deletes, parked = [0, 0], [0, 0], [0, 0], [0, 0]
     lookups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in rows:
         code, amount = row["event_code"], int(row["amount"] or 0)
@@ -232,13 +263,17 @@ def _tenant_events(rows: list[dict[str, Any]]) -> _TenantEvents:
             target = deletes
         elif code == EventCode.PRICE_LOOKUP:
             target = lookups[row["article_group_id"] or "UKJENT"]
+        elif code == EventCode.PARK:
+            target = parked
         if target is not None:
             target[0] += 1
             target[1] += amount
     line_deletes = (
         (CodedLine("LINEDELETE", LINE_DELETE_TYPE, deletes[0], deletes[1]),) if deletes[0] else ()
     )
-    return _TenantEvents(CountAmount(*copies), CountAmount(*voids), line_deletes, dict(lookups))
+    return _TenantEvents(
+        CountAmount(*copies), CountAmount(*voids), line_deletes, dict(lookups), CountAmount(*parked)
+    )
 
 
 def _price_inquiries(

@@ -35,7 +35,7 @@ from pos.saft_codes import (
     payment_id,
 )
 from pos.services.context import TillContext
-from pos.services.reports import find_tenant, parse_date
+from pos.services.reports import drawer_owner_id, find_tenant, parse_date
 from pos.services.saft_report import write_event_report
 from pos.services.setup import SYSTEM
 from pos.unit_of_work import UnitOfWorkFactory
@@ -45,6 +45,9 @@ from pos.xml_writer import XmlWriter
 NAMESPACE = "urn:StandardAuditFile-Taxation-CashRegister:NO"
 SOFTWARE = "Omigjen POS"
 BACKOFFICE = "BACKOFFICE"
+PREVIOUS_SIGNATURE = "previousSignature nr"
+"""How the first transaction of a chain in the file names the signature before it (in
+``desc``): ``previousSignature nr 41: <Base64>``."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ def export_saft(
         tmp = path.with_name(path.name + ".part")
         with tmp.open("wb") as handle:
             writer = _Export(SaftQueries(uow.reports), XmlWriter(handle), tenant, start, end)
+            writer.drawer_owner = drawer_owner_id(uow)
             writer.write(moment, version, centre, ctx.operator.staff_no)
         tmp.replace(path)
     with uow_factory() as uow:
@@ -109,6 +113,7 @@ class _Export:
     def __init__(self, q: SaftQueries, w: XmlWriter, tenant: Tenant, start: str, end: str) -> None:
         self.q, self.w, self.tenant, self.start, self.end = q, w, tenant, start, end
         self.staff = {s["id"]: s["staff_no"] for s in q.staff()}
+        self.drawer_owner: str | None = None
         self.transactions = 0
         self.events = 0
 
@@ -135,7 +140,7 @@ class _Export:
         w.start("location")
         w.leaf("name", centre[:100])
         for register in self.q.registers():
-            self._register(register["id"], register["name"])
+            self._register(register["id"], register["name"], owner=self.owns_drawer)
         self._register(SYSTEM, "Endringer utenfor kassen (back office)", BACKOFFICE)
         w.end("location")
         w.end("company")
@@ -228,14 +233,23 @@ class _Export:
             self.w.end("basic")
         self.w.end("basics")
 
-    def _register(self, register_id: str, name: str, shown_id: str | None = None) -> None:
+    @property
+    def owns_drawer(self) -> bool:
+        """The shared drawer's events go only in its owner's file."""
+        return self.drawer_owner == self.tenant.id
+
+    def _register(
+        self, register_id: str, name: str, shown_id: str | None = None, *, owner: bool = False
+    ) -> None:
         self.w.start("cashregister")
         self.w.leaf("registerID", (shown_id or register_id)[:100])
         self.w.leaf("regDesc", name[:999])
-        for row in self.q.events(self.tenant.id, register_id, self.start, self.end):
+        for row in self.q.events(self.tenant.id, register_id, self.start, self.end, owner):
             self._event(row)
+        first = True
         for receipt in self.q.receipts(self.tenant.id, register_id, self.start, self.end):
-            self._transaction(receipt)
+            self._transaction(receipt, first)
+            first = False
         self.w.end("cashregister")
 
     def _event(self, row: dict[str, Any]) -> None:
@@ -257,7 +271,7 @@ class _Export:
             w.optional("eventText", _event_text(row["amount"], details))
         w.end("event")
 
-    def _transaction(self, r: dict[str, Any]) -> None:
+    def _transaction(self, r: dict[str, Any], first: bool = False) -> None:
         self.transactions += 1
         w = self.w
         kind = r["kind"]
@@ -277,6 +291,8 @@ class _Export:
                 ("transTime", r["local_time"]),
             ]
         )
+        if first and int(r["sig_nr"]) > 1:
+            w.leaf("desc", self._previous_signature(r))
         lines = self.q.lines(r["id"])
         for line in lines:
             self._line(r, line, emp)
@@ -309,6 +325,13 @@ class _Export:
             ]
         )
         w.end("cashtransaction")
+
+    def _previous_signature(self, r: dict[str, Any]) -> str:
+        """The period's first transaction of a chain says which signature it continues, so it
+        verifies from this file alone (docs/systembeskrivelse.md, SAF-T)."""
+        nr = int(r["sig_nr"]) - 1
+        found = self.q.previous_signature(r["tenant_id"], r["register_id"], int(r["sig_nr"]))
+        return f"{PREVIOUS_SIGNATURE} {nr}: {found}"
 
     def _line(self, r: dict[str, Any], line: dict[str, Any], emp: str) -> None:
         w = self.w
