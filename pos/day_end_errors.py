@@ -17,6 +17,24 @@ class ZReportOutOfOrder(DomainError):
     en = "{tenant} already has a Z report dated {last}; {date} cannot come after it."
 
 
+class ZReportInFuture(DomainError):
+    code = "z_report_in_future"
+    nb = "Z-rapport for {date} kan ikke tas: dagen er ikke kommet ennå (i dag er {today})."
+    en = "A Z report for {date} cannot be taken: the day has not come yet (today is {today})."
+
+
+class ZReportMissing(DomainError):
+    code = "z_report_missing"
+    nb = (
+        "{tenant} har bruk {missing} uten Z-rapport. Hver dag får sin egen Z: ta den for "
+        "{missing} først (z-report --date {missing})."
+    )
+    en = (
+        "{tenant} has use on {missing} without a Z report. Every day gets its own Z: take the "
+        "one for {missing} first (z-report --date {missing})."
+    )
+
+
 class InvalidReportDate(DomainError):
     code = "invalid_report_date"
     nb = "«{value}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)."

@@ -66,6 +66,8 @@ OTHER_KINDS: dict[str, tuple[str, str]] = {
     OtherEvent.RECEIPT_PRINTED: ("RECPRINT", "Kvittering skrevet ut"),
     "till_close": ("TILLCLOSE", "Kasseoppgjør"),
     "terms_change": ("TERMSCHG", "Endrede leievilkår"),
+    OtherEvent.CLOCK_CONFIRMED: ("CLOCKSET", "Riktig tid bekreftet av leder (PC-klokken var feil)"),
+    OtherEvent.CLOCK_OFFSET_ENDED: ("CLOCKOK", "PC-klokken er riktig igjen; justering avsluttet"),
 }
 PAYMENT_IDS = {
     TenderKind.CASH: ("CASH", "Kontant"),

@@ -15,10 +15,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.counter import Counter
 from pos.errors import DomainError, StoreDamaged
+from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.staff import Operator, Role
 from pos.services import devices, till
 from pos.services.context import TillContext
+from pos.services.legal_time import CounterClock
 from pos.services.signing_keys import public_keys
+from pos.unit_of_work import UnitOfWorkFactory
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.pages import PageContext
@@ -82,11 +85,12 @@ def run_window(qt: QtRun, parts: CounterParts, options: GuiOptions) -> int:
     """Journal the start, show the counter, run until it is closed, journal the stop."""
     counter, register, tasks = parts.counter, parts.register_id, parts.tasks
     signer = LazySigner(counter.signer)
-    ctx = TillContext(register, SYSTEM_OPERATOR, signer)
-    till.start_application(counter.uow, ctx, options.version)
+    clock = CounterClock(counter.uow, register)
+    ctx = TillContext(register, SYSTEM_OPERATOR, signer, clock)
+    started = _journal_start(counter.uow, ctx, options.version)
     output = QueuedPrinterOutput(parts.printing)
     output.start()
-    session = TillSession(counter.uow, register, signer, output=output)
+    session = TillSession(counter.uow, register, signer, clock=clock, output=output)
     overview = session.overview()
     window = MainWindow(
         session,
@@ -100,6 +104,8 @@ def run_window(qt: QtRun, parts: CounterParts, options: GuiOptions) -> int:
             extras={"public_keys": lambda: public_keys(counter.keys), "keys": counter.keys},
         ),
     )  # fmt: skip
+    if not started:
+        _start_when_confirmed(window, counter.uow, ctx, options.version)
     sync_worker = parts.sync_worker
     if sync_worker is not None:  # push right after each sale; the cashier never waits
         sync_worker.start()
@@ -123,8 +129,35 @@ def run_window(qt: QtRun, parts: CounterParts, options: GuiOptions) -> int:
         sync_worker.stop()
     if session.operator is not None:
         session.log_out()
-    till.stop_application(counter.uow, ctx)
+    try:
+        till.stop_application(counter.uow, ctx)
+    except (ClockBehind, ClockUnconfirmed) as error:  # never journaled with a wrong time
+        log.warning("stop not journaled: %s", error.message("en"))
     return code
+
+
+def _journal_start(uow: UnitOfWorkFactory, ctx: TillContext, version: str) -> bool:
+    """Journal the start (13001); False while the clock is behind the journal, so that the
+    window can open and a manager can confirm the time first."""
+    try:
+        till.start_application(uow, ctx, version)
+    except (ClockBehind, ClockUnconfirmed) as error:
+        log.warning("start not journaled yet: %s", error.message("en"))
+        return False
+    return True
+
+
+def _start_when_confirmed(
+    window: MainWindow, uow: UnitOfWorkFactory, ctx: TillContext, version: str
+) -> None:
+    """The start is journaled once, at the first confirmed time."""
+    pending = [version]
+
+    def start_once() -> None:
+        if pending and _journal_start(uow, ctx, pending[0]):
+            pending.clear()
+
+    window.time_confirmed.connect(start_once)
 
 
 def _start_housekeeping(

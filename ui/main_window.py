@@ -3,18 +3,21 @@ login screen or the sale screen. Routes every scan to whatever is in front, and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.staff import Operator
 from pos.services.sync_state import sync_status
+from ui.clock_dialog import ClockDialog
 from ui.common import error_text
 from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
@@ -30,6 +33,9 @@ STATUS_REFRESH_MS = 15_000
 
 
 class MainWindow(QMainWindow):
+    time_confirmed = Signal()
+    """A manager confirmed the real time: what waited for a valid time may be recorded now."""
+
     def __init__(
         self,
         session: TillSession,
@@ -58,6 +64,10 @@ class MainWindow(QMainWindow):
             "padding: 8px;"
         )
         self.banner.hide()
+        self.clock_banner = QPushButton(self)
+        self.clock_banner.setObjectName("clockBanner")
+        self.clock_banner.clicked.connect(self.confirm_time)
+        self.clock_banner.hide()
         self.login = LoginWidget(register_name, centre_name, self)
         self.sale = SaleWidget(session, tasks, self)
         self.stack = QStackedWidget(self)
@@ -68,6 +78,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
         layout.addWidget(self.banner)
+        layout.addWidget(self.clock_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.idle = IdleWatcher(idle_ms, self)
@@ -103,6 +114,50 @@ class MainWindow(QMainWindow):
 
     def _refused(self, error: Exception) -> None:
         self.login.refused(error_text(error))
+        if isinstance(error, ClockBehind | ClockUnconfirmed):
+            self.refresh_clock()
+
+    # -- the clock of the legal record -----------------------------------------------------
+    def refresh_clock(self) -> None:
+        """Say at once, on the login and the sale screen, when nothing can be recorded because
+        the clock is behind the journal; and when a confirmed correction is in use."""
+        state = self.session.clock_state()
+        if state is None or (state.ok and state.offset_seconds is None):
+            self.clock_banner.hide()
+            return
+        if state.problem is not None:
+            text = (
+                error_text(state.problem)
+                + "\n"
+                + self.tr("Press here to confirm the right time (manager).")
+            )
+            colour = "#b71c1c"
+        else:
+            text = self.tr(
+                "The PC's clock is off by %1; the till uses the time a manager confirmed. "
+                "Have the PC's clock corrected."
+            ).replace("%1", _duration(state.offset_seconds or 0))
+            colour = "#8d6e00"
+        self.clock_banner.setText(text)
+        self.clock_banner.setStyleSheet(
+            f"background-color: {colour}; color: white; font-size: 16px; font-weight: bold;"
+            "padding: 8px; text-align: left;"
+        )
+        self.clock_banner.show()
+
+    def confirm_time(self) -> None:
+        state = self.session.clock_state()
+        if state is None:
+            return
+        problem = error_text(state.problem) if state.problem is not None else ""
+        dialog = ClockDialog(self.session, self.tasks, problem, state.last_record, self)
+        dialog.time_confirmed.connect(lambda _offset: self._time_confirmed())
+        dialog.open()
+
+    def _time_confirmed(self) -> None:
+        self.refresh_clock()
+        self.login.reset(self.tr("The time is confirmed. Log in."))
+        self.time_confirmed.emit()
 
     def log_out(self, message: str = "") -> None:
         self.idle.stop()
@@ -205,6 +260,7 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_status(self) -> None:
+        self.refresh_clock()
         operator = self.session.operator
         overview = self.session.overview()
         sync = sync_status(self.session.uow)
@@ -218,3 +274,11 @@ class MainWindow(QMainWindow):
             online=sync.online if sync.enrolled else None,
             sync_problems=sync.problems,
         )
+
+
+def _duration(seconds: int) -> str:
+    """An offset as people read it: ``+1 d 02:05`` (the PC's clock is that much behind)."""
+    sign = "+" if seconds >= 0 else "−"
+    days, rest = divmod(abs(seconds), 86400)
+    text = f"{rest // 3600:02d}:{rest % 3600 // 60:02d}"
+    return f"{sign}{days} d {text}" if days else f"{sign}{text}"

@@ -17,7 +17,16 @@ from pos.model.payment import Tender
 from pos.model.staff import Operator, Permission
 from pos.model.tenant import Tenant
 from pos.money import Ore, format_nok
-from pos.services import auth, catalogue, checkout, parking, repair_money, returns, till
+from pos.services import (
+    auth,
+    catalogue,
+    checkout,
+    legal_time,
+    parking,
+    repair_money,
+    returns,
+    till,
+)
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
 from pos.services.overview import CounterOverview, counter_overview
@@ -110,6 +119,20 @@ class TillSession:
         auth.log_out(self.uow, self.ctx)
         self.ctx = None
 
+    # -- the clock of the legal record ------------------------------------------------------
+    def clock_state(self) -> legal_time.ClockState | None:
+        """None when this session's clock is not the counter's (tests with a fixed clock)."""
+        if not isinstance(self.clock, legal_time.CounterClock):
+            return None
+        return legal_time.clock_state(self.uow, self.clock)
+
+    def confirm_time(self, staff_no: str, pin: str, real_now: datetime) -> int | None:
+        """A manager confirms the real time (journaled); returns the offset kept, if any."""
+        if not isinstance(self.clock, legal_time.CounterClock):
+            raise RuntimeError("this session does not keep the counter's clock")
+        manager = auth.authenticate(self.uow, staff_no, pin)
+        return legal_time.confirm_time(self.uow, self.clock, manager, real_now)
+
     def context(self) -> TillContext:
         if self.ctx is None:
             raise RuntimeError("nobody is logged in")
@@ -162,6 +185,8 @@ class TillSession:
 
     # -- the basket ------------------------------------------------------------------------
     def ring_up(self, item: Item, qty: int = 1, price: Ore | None = None) -> BasketLine:
+        """Add a line; refused at once, not only at payment, while the clock is behind."""
+        legal_time.require_clock(self.uow, self.clock)
         return self.basket.add(item, qty, price)
 
     def one_off_in_basket(self, item: Item) -> bool:

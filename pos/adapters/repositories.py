@@ -9,6 +9,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, cast
 
@@ -19,6 +20,7 @@ from pos.adapters import tables as t
 from pos.clock import Stamp
 from pos.journal import GENESIS_HASH, canonical_json, row_hash
 from pos.model.catalogue import ArticleGroup, Item, ItemKind, ItemStatus
+from pos.model.legal_time import ClockBehind, shown
 from pos.model.staff import Role
 from pos.model.tenant import Tenant
 from pos.vat import VatClass
@@ -29,7 +31,7 @@ _NEXT_COUNTER_SQL = (
     "INSERT INTO counters(name, value) VALUES (:name, :n) "
     "ON CONFLICT(name) DO UPDATE SET value = value + :n RETURNING value"
 )
-_LAST_JOURNAL_HASH_SQL = "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1"
+_LAST_JOURNAL_HASH_SQL = "SELECT hash, created_at FROM journal ORDER BY seq DESC LIMIT 1"
 _CHAIN_HEAD_SQL = (
     "SELECT last_nr, last_signature FROM signature_chains WHERE tenant_id = :t AND register_id = :r"
 )
@@ -359,8 +361,13 @@ class Store:
         ref_id: str | None = None,
         details: Mapping[str, Any] | None = None,
     ) -> int:
-        """Add one event to the register's hash chain; returns its sequence number."""
+        """Add one event to the register's hash chain; returns its sequence number.
+
+        The legal record's time never goes backwards: a stamp before the newest row is refused
+        (``pos.model.legal_time``), whatever clock made it."""
         prev = self._raw.execute(_LAST_JOURNAL_HASH_SQL).fetchone()
+        if prev and stamp.utc_iso < prev[1]:
+            raise ClockBehind(now=shown(_utc(stamp.utc_iso)), last=shown(_utc(prev[1])))
         row: dict[str, Any] = {
             "seq": self.next_number("journal"),
             "uuid": str(uuid.uuid4()),
@@ -379,6 +386,11 @@ class Store:
         row["hash"] = row_hash(row["prev_hash"], row)
         self._raw.execute(_raw_insert("journal", row), row)
         return int(row["seq"])
+
+    def last_journal_time(self) -> datetime | None:
+        """When the newest journal row was recorded: the floor for the next one."""
+        row = self._raw.execute(_LAST_JOURNAL_HASH_SQL).fetchone()
+        return _utc(row[1]) if row else None
 
     def append_outbox(
         self,
@@ -437,6 +449,10 @@ class Store:
             )
         )
         return row._mapping, int(row.amount) - int(used or 0)
+
+
+def _utc(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
 
 
 def _tenant(row: Mapping[Any, Any]) -> Tenant:

@@ -60,3 +60,5 @@ class OtherEvent:
     REPAIR_WORK = "repair_work"
     REPAIR_APPROVAL = "repair_approval"
     REPAIR_SETTINGS = "repair_settings"
+    CLOCK_CONFIRMED = "clock_confirmed"
+    CLOCK_OFFSET_ENDED = "clock_offset_ended"

@@ -115,16 +115,21 @@ def _count_wrong_pin(
         if delay is not None:
             until = Stamp.of(now + delay).utc_iso
             uow.store.set_failed_pins(staff_id, failed, locked_until=until)
+            # A lock is never lost to a clock behind the journal: it is dated at the last
+            # record, with what the PC's clock said.
+            floor = uow.store.last_journal_time()
+            behind = floor is not None and now < floor
             uow.store.append_journal(
                 register_id=SYSTEM_REGISTER,
                 event_code=EventCode.OTHER,
-                stamp=Stamp.of(now),
+                stamp=Stamp.of(floor if behind and floor else now),
                 staff_id=staff_id,
                 details={
                     "kind": OtherEvent.STAFF_LOCKED,
                     "staff_no": staff_no,
                     "wrong_pins": failed,
                     "until": until,
+                    **({"system_time": Stamp.of(now).utc_iso} if behind else {}),
                 },
             )
         uow.commit()
@@ -141,6 +146,14 @@ def log_in(
 ) -> Operator:
     """Authenticate and journal the login (13003) on this register."""
     operator = authenticate(uow_factory, staff_no, pin, clock)
+    journal_login(uow_factory, register_id, operator, clock)
+    return operator
+
+
+def journal_login(
+    uow_factory: UnitOfWorkFactory, register_id: str, operator: Operator, clock: Clock | None
+) -> None:
+    """The login (13003) of someone already identified."""
     with uow_factory() as uow:
         uow.store.append_journal(
             register_id=register_id,
@@ -150,7 +163,6 @@ def log_in(
             details={"staff_no": operator.staff_no},
         )
         uow.commit()
-    return operator
 
 
 def log_out(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> None:

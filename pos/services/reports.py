@@ -3,8 +3,12 @@
 An X report covers everything since the tenant's last Z on the register, changes nothing and is
 journaled in full (13008). A Z report covers the same up to the end of its business day, gets
 the next consecutive Z number of its (tenant, register), is stored and journaled in full (13009)
-and moves the start of the next report past it; grand totals carry on from Z to Z. At most one Z
-per tenant, register and business day, and never one dated before the last.
+and moves the start of the next report past it; grand totals carry on from Z to Z.
+
+Business days (docs/core.md): a registration belongs to its Oslo calendar date. Every day with
+use gets its own Z, in order, never for a day still to come: a Z for a day is refused while an
+earlier day with use has none (``ZReportMissing``), and without a date the Z is taken for the
+day still open, the oldest day with use and no Z, so a Z taken after midnight closes yesterday.
 """
 
 from __future__ import annotations
@@ -14,8 +18,15 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from pos.day_end_errors import InvalidReportDate, ZReportAlreadyTaken, ZReportOutOfOrder
+from pos.day_end_errors import (
+    InvalidReportDate,
+    ZReportAlreadyTaken,
+    ZReportInFuture,
+    ZReportMissing,
+    ZReportOutOfOrder,
+)
 from pos.errors import UnknownTenant
 from pos.journal import canonical_json
 from pos.model.events import EventCode
@@ -138,23 +149,72 @@ def z_reports(
     *,
     include_empty: bool = False,
 ) -> list[DrawerReport]:
-    """Take the Z report of each tenant (default: every tenant with use since its last Z).
+    """Take the Z report of each tenant for one business day (default: the day still open;
+    every tenant with use that day). ``open_days`` lists what is left after it.
 
     All of them are written in one transaction: either every Z asked for exists or none does.
     A Z closes the tenants' day for good: a manager's job.
     """
     ctx.require(Permission.MANAGE)
     with uow_factory() as uow:
-        day = parse_date(business_date) if business_date else ctx.stamp().local_date
+        today = ctx.stamp().local_date
+        register = _Register.of(uow, ctx.register_id)
+        chosen = _tenants(uow, tenants)
+        if business_date:
+            day = parse_date(business_date)
+        else:
+            still_open = _open_days(uow, ctx.register_id, today, register, chosen)
+            day = still_open[0].business_date if still_open else today
+        if day > today:
+            raise ZReportInFuture(date=day, today=today)
         explicit = bool(tenants)
         made = []
-        register = _Register.of(uow, ctx.register_id)
-        for tenant in _tenants(uow, tenants):
+        for tenant in chosen:
             report = _take_z(uow, ctx, tenant, day, include_empty or explicit, register)
             if report is not None:
                 made.append(report)
         uow.commit()
     return made
+
+
+@dataclass(frozen=True)
+class OpenDay:
+    """A business day with use of a tenant on a register that no Z has closed yet."""
+
+    tenant_id: str
+    tenant_code: str
+    tenant_name: str
+    business_date: str
+    overdue: bool
+    """Before today: its Z is missing (today's may still be taken later)."""
+
+
+def open_days(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> list[OpenDay]:
+    """Every day with use and no Z on this register, oldest first, per tenant."""
+    with uow_factory.read() as uow:
+        today = ctx.stamp().local_date
+        register = _Register.of(uow, ctx.register_id)
+        return _open_days(uow, ctx.register_id, today, register, uow.store.tenants())
+
+
+def _open_days(
+    uow: UnitOfWork, register_id: str, today: str, register: _Register, tenants: list[Tenant]
+) -> list[OpenDay]:
+    found = []
+    for tenant in tenants:
+        for day in _use_days(uow, tenant, register_id, register):
+            found.append(OpenDay(tenant.id, tenant.code, tenant.name, day, day < today))
+    return sorted(found, key=lambda d: (d.business_date, d.tenant_code))
+
+
+def _use_days(uow: UnitOfWork, tenant: Tenant, register_id: str, register: _Register) -> list[str]:
+    """The days with use since the tenant's last Z. What was registered after a Z and is still
+    dated that Z's day goes with the next day's Z (one Z per day)."""
+    last = uow.reports.last_z(tenant.id, register_id)
+    lo = int(last["through_seq"]) if last else 0
+    owner = tenant.id == register.drawer_owner
+    days = uow.reports.use_days(tenant.id, register_id, lo, owner)
+    return [d for d in days if last is None or d > last["business_date"]]
 
 
 def _take_z(
@@ -166,12 +226,7 @@ def _take_z(
     register: _Register,
 ) -> DrawerReport | None:
     last = uow.reports.last_z(tenant.id, ctx.register_id)
-    if last is not None and last["business_date"] == day:
-        raise ZReportAlreadyTaken(
-            tenant=tenant.name, register=ctx.register_id, date=day, number=last["z_number"]
-        )
-    if last is not None and last["business_date"] > day:
-        raise ZReportOutOfOrder(tenant=tenant.name, last=last["business_date"], date=day)
+    _check_day(uow, ctx.register_id, tenant, day, last, register)
     lo = int(last["through_seq"]) if last else 0
     hi = uow.reports.max_seq_through(day, lo)
     owner = tenant.id == register.drawer_owner
@@ -207,6 +262,26 @@ def _take_z(
     )
     uow.store.append_outbox("z_report.taken", tenant.id, stamp, content)
     return report
+
+
+def _check_day(
+    uow: UnitOfWork,
+    register_id: str,
+    tenant: Tenant,
+    day: str,
+    last: dict[str, Any] | None,
+    register: _Register,
+) -> None:
+    """One Z per day, in order: none twice, none before the last, none past a day left open."""
+    if last is not None and last["business_date"] == day:
+        raise ZReportAlreadyTaken(
+            tenant=tenant.name, register=register_id, date=day, number=last["z_number"]
+        )
+    if last is not None and last["business_date"] > day:
+        raise ZReportOutOfOrder(tenant=tenant.name, last=last["business_date"], date=day)
+    earlier = [d for d in _use_days(uow, tenant, register_id, register) if d < day]
+    if earlier:
+        raise ZReportMissing(tenant=tenant.name, missing=earlier[0], date=day)
 
 
 def _journal(

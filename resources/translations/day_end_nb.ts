@@ -5,78 +5,98 @@
     <name>DayEndPage</name>
     <message>
         <location filename="../../ui/day_end/__init__.py" line="23"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="37"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="42"/>
         <source>Day end and reports</source>
         <translation>Dagsoppgjør og rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="44"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="73"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="49"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="112"/>
         <source>X report</source>
         <translation>X-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="45"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="50"/>
         <source>Z reports (all tenants)</source>
         <translation>Z-rapporter (alle leietakere)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="46"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="51"/>
         <source>Count and close the till</source>
         <translation>Tell opp og steng kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="47"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="52"/>
         <source>Day-end PDF</source>
         <translation>Dagsoppgjør som PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="48"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="53"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="78"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="125"/>
         <source>Z reports</source>
         <translation>Z-rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="79"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="122"/>
         <source>Take today&apos;s Z report for every tenant with sales? This cannot be undone.</source>
         <translation>Ta dagens Z-rapport for alle leietakere med salg? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="84"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="62"/>
+        <source>Days with use and no Z report (oldest first)</source>
+        <translation>Dager med bruk og uten Z-rapport (eldste først)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="97"/>
+        <source>missing</source>
+        <translation>mangler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="97"/>
+        <source>today, still open</source>
+        <translation>i dag, fortsatt åpen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="118"/>
+        <source>Take the Z report of %1 for every tenant with use that day? It cannot be undone.</source>
+        <translation>Ta Z-rapporten for %1 for alle leietakere med bruk den dagen? Det kan ikke angres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="129"/>
         <source>Z report</source>
         <translation>Z-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="87"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="138"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="103"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="155"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="107"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="159"/>
         <source>%1 reports printed and saved in %2</source>
         <translation>%1 rapporter skrevet ut og lagret i %2</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="128"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="180"/>
         <source>The till is closed.</source>
         <translation>Kassen er stengt.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="133"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="185"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="148"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="200"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

@@ -9,22 +9,12 @@
         <translation>Godkjenning av leder</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="49"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approval_dialog.py" line="50"/>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approval_dialog.py" line="57"/>
+        <location filename="../../ui/approval_dialog.py" line="53"/>
         <source>Manager&apos;s staff number</source>
         <translation>Lederens ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="58"/>
+        <location filename="../../ui/approval_dialog.py" line="54"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -60,6 +50,29 @@
         <location filename="../../ui/basket_model.py" line="49"/>
         <source>Total</source>
         <translation>Sum</translation>
+    </message>
+</context>
+<context>
+    <name>ClockDialog</name>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="38"/>
+        <source>Confirm the right time</source>
+        <translation>Bekreft riktig tid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="62"/>
+        <source>The right date and time now</source>
+        <translation>Riktig dato og klokkeslett nå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="63"/>
+        <source>Manager&apos;s staff number</source>
+        <translation>Lederens ansattnummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="64"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
 </context>
 <context>
@@ -119,32 +132,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>Press here to confirm the right time (manager).</source>
+        <translation>Trykk her for å bekrefte riktig tid (leder).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <source>The PC&apos;s clock is off by %1; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
+        <translation>PC-klokken går feil med %1; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>The time is confirmed. Log in.</source>
+        <translation>Tiden er bekreftet. Logg inn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Locked after a quiet spell. The basket is kept.</source>
         <translation>Låst etter en stund uten bruk. Kurven er tatt vare på.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="248"/>
+        <source>Scan refused: the scanner&apos;s keyboard layout does not match this PC&apos;s (it sent «%1»). Set the scanner to the PC&apos;s layout (see the user guide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -152,17 +185,17 @@
 <context>
     <name>MenuDialog</name>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="15"/>
+        <location filename="../../ui/menu_dialog.py" line="18"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="19"/>
+        <location filename="../../ui/menu_dialog.py" line="23"/>
         <source>Nothing here for your role.</source>
         <translation>Ingenting her for din rolle.</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="33"/>
+        <location filename="../../ui/menu_dialog.py" line="36"/>
         <source>Back to sale (Esc)</source>
         <translation>Tilbake til salg (Esc)</translation>
     </message>

@@ -90,137 +90,137 @@
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="108"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="114"/>
         <source>The repair&apos;s status was changed at another counter first; this change was not used, and the ticket shows the status the other counter set.</source>
         <translation>Statusen på reparasjonen ble endret på en annen kasse først; denne endringen ble ikke brukt, og billetten viser statusen den andre kassen satte.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="111"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="117"/>
         <source>Reopening the repair needs a manager the server knows.</source>
         <translation>Gjenåpning av reparasjonen krever en leder som sentralen kjenner.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="112"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="118"/>
         <source>The server has not received this repair ticket.</source>
         <translation>Sentralen har ikke fått denne reparasjonsbilletten.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="113"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="119"/>
         <source>Some fields of the repair were unreadable and were ignored.</source>
         <translation>Noen felt i reparasjonen kunne ikke leses og ble utelatt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="115"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="121"/>
         <source>This counter&apos;s clock was more than an hour ahead; the edit counts from the server&apos;s time.</source>
         <translation>Klokken på denne kassen gikk mer enn en time for fort; endringen regnes fra sentralens tid.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="119"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="125"/>
         <source>Data from the server could not be used on this counter.</source>
         <translation>Data fra sentralen kunne ikke brukes på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="122"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="128"/>
         <source>A repair with this number belongs to another site; this change was not used.</source>
         <translation>En reparasjon med dette nummeret hører til et annet senter; endringen ble ikke brukt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="125"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="131"/>
         <source>Another job already has this repair number on the server (a counter restored from a backup?); this intake was kept apart.</source>
         <translation>En annen jobb har allerede dette reparasjonsnummeret på serveren (en kasse gjenopprettet fra sikkerhetskopi?); dette mottaket ble holdt utenfor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="128"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="134"/>
         <source>A repair field was too long for the server.</source>
         <translation>Et felt i reparasjonen var for langt for serveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="130"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="136"/>
         <source>The receipt&apos;s signature chain does not follow the one before it.</source>
         <translation>Kvitteringens signaturkjede henger ikke sammen med forrige kvittering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="132"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="138"/>
         <source>The receipt&apos;s signature does not verify.</source>
         <translation>Kvitteringens signatur stemmer ikke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="134"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="140"/>
         <source>The server lacks the signing key of this receipt (send it with a sync).</source>
         <translation>Serveren mangler signeringsnøkkelen til denne kvitteringen (den sendes ved neste synkronisering).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="136"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="142"/>
         <source>A receipt number is missing before this one.</source>
         <translation>Et kvitteringsnummer mangler før dette.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="137"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="143"/>
         <source>The sale is dated more than five minutes ahead of the server.</source>
         <translation>Salget er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="138"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="144"/>
         <source>The server could not read this event; it was set aside.</source>
         <translation>Serveren kunne ikke lese denne hendelsen; den ble lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="139"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="145"/>
         <source>The server does not know this kind of event (too old?).</source>
         <translation>Serveren kjenner ikke denne typen hendelse (for gammel server?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="140"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="146"/>
         <source>This tenant is not served by this counter&apos;s site.</source>
         <translation>Denne leietakeren hører ikke til senteret denne kassen står i.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="141"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="147"/>
         <source>The event&apos;s content does not match its checksum.</source>
         <translation>Innholdet i hendelsen stemmer ikke med kontrollsummen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="142"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="148"/>
         <source>Another event already has this event&apos;s id.</source>
         <translation>En annen hendelse har allerede denne hendelsens id.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="144"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="150"/>
         <source>The server already has an item with this id; the server&apos;s item was kept.</source>
         <translation>Serveren har allerede en vare med denne ID-en; serverens vare ble beholdt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="153"/>
         <source>Another item already has this barcode; this item stays on this counter only.</source>
         <translation>En annen vare har allerede denne strekkoden; varen finnes bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="150"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="156"/>
         <source>A later price for this item was set elsewhere; this price change was not used, and the counter gets the current price.</source>
         <translation>En nyere pris på denne varen er satt et annet sted; denne prisendringen ble ikke brukt, og kassen får gjeldende pris.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="153"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="160"/>
         <source>The server does not know this item (registered before the counters shared items?); the new price applies at this counter only.</source>
         <translation>Serveren kjenner ikke denne varen (registrert før kassene delte varer?); den nye prisen gjelder bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="144"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="164"/>
         <source>The server already has a different event with this number (a restored backup?); the counter must be enrolled again.</source>
         <translation>Serveren har allerede en annen hendelse med dette nummeret (gjenopprettet sikkerhetskopi?); kassen må registreres på nytt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="170"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="189"/>
         <source>Enrolled as %1</source>
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="175"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="194"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="186"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="205"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

@@ -158,8 +158,7 @@ def test_a_postgiro_number_padded_to_eleven_digits_is_no_account(number):
 
 
 def test_a_change_of_terms_is_journaled_as_a_change_of_fixed_data(month):
-    counter, _ = month
-    boss = manager_ctx(counter, FIRST_DAY)
+    counter, boss = month
     tenant_terms.set_terms(counter.uow, boss, "14", commission_bp=1500, monthly_rent=100000)
     rows = db_rows(
         counter,

@@ -44,7 +44,7 @@ def test_a_right_pin_resets_the_count(counter):
 def test_a_manager_unlocks_and_resets_pins_without_ever_seeing_them(counter, ctx, manager_ctx):
     for _ in range(MAX_PIN_ATTEMPTS):
         with pytest.raises((WrongPin, StaffLocked)):
-            auth.authenticate(counter.uow, "1001", "0000")
+            auth.authenticate(counter.uow, "1001", "0000", ctx.clock)
     with pytest.raises(PermissionDenied):
         staff.unlock(counter.uow, ctx, "1001")
     staff.unlock(counter.uow, manager_ctx, "1001")

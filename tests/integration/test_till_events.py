@@ -18,8 +18,8 @@ def last_events(counter, n):
     return [(r["event_code"], r["tenant_id"], r["amount"], json.loads(r["details"])) for r in rows]
 
 
-def test_login_and_logout_are_journaled(counter, ctx):
-    auth.log_in(counter.uow, "K1", "1001", "1234")
+def test_login_and_logout_are_journaled(counter, ctx, clock):
+    auth.log_in(counter.uow, "K1", "1001", "1234", clock)
     auth.log_out(counter.uow, ctx)
     (login, _, _, details), (logout, _, _, _) = last_events(counter, 2)
     assert (login, logout) == (EventCode.LOGIN, EventCode.LOGOUT)

@@ -55,7 +55,7 @@ def test_a_manager_adds_staff_and_sets_a_pin_that_is_never_shown(window, counter
 def test_a_locked_out_cashier_is_unlocked_role_changed_and_deactivated(window, counter):
     for _ in range(MAX_PIN_ATTEMPTS):
         with pytest.raises((WrongPin, StaffLocked)):
-            auth.authenticate(counter.uow, "1001", "0000")
+            auth.authenticate(counter.uow, "1001", "0000", window.session.clock)
     page = open_page(window)
     page.table.selectRow(0)
     assert page.staff_no.text() == "1001"

@@ -59,3 +59,26 @@ def test_z_reports_are_printed_and_saved(window, counter, sold, tmp_path, monkey
     assert "allerede tatt" in page.message.text()  # one Z per tenant, register and day
     page.day_end_pdf()
     assert "dagsoppgjor" in page.message.text()
+
+
+def test_a_skipped_day_is_listed_and_its_z_taken_for_its_own_day(
+    window, counter, sold, ctx, shelf, clock, tmp_path, monkeypatch
+):
+    clock.advance(days=1)
+    basket = Basket()
+    basket.add(shelf("KAFFE-MED"))
+    checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CARD, 3200)])
+    clock.advance(hours=8)
+    log_in(window, "9001", "9999")
+    window.page_context = PageContext(window.session, window.tasks, None, tmp_path)
+    page = window.show_page("day_end")
+    listed = [page.open_days.item(i).text() for i in range(page.open_days.count())]
+    assert listed[0].startswith("2026-03-02  (missing)") and "Kafé Kvisten SA" in listed[0]
+    assert listed[1].startswith("2026-03-03  (today, still open)")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.z_reports()
+    assert {r.business_date for r in page.last_reports} == {"2026-03-02"}
+    assert page.open_days.count() == 1 and page.chosen_day() == "2026-03-03"
+    page.z_reports()
+    assert {r.business_date for r in page.last_reports} == {"2026-03-03"}
+    assert page.open_days.count() == 0

@@ -81,7 +81,7 @@ class StaffPage(PageWidget):
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
-        self.members = staff.list_staff(self.session.uow)
+        self.members = staff.list_staff(self.session.uow, self.session.clock)
         self.table.setRowCount(len(self.members))
         for row, member in enumerate(self.members):
             state = self.tr("active") if member.active else self.tr("deactivated")

@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -56,6 +59,11 @@ class DayEndPage(PageWidget):
             QShortcut(QKeySequence(shortcut), self).activated.connect(slot)
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[key] = button
+        layout.addWidget(QLabel(self.tr("Days with use and no Z report (oldest first)"), self))
+        self.open_days = QListWidget(self)
+        self.open_days.setObjectName("openDays")
+        self.open_days.setMaximumHeight(120)
+        layout.addWidget(self.open_days)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -69,24 +77,59 @@ class DayEndPage(PageWidget):
         base = self.ctx.data_dir or Path.home()
         return base / "reports"
 
+    def on_shown(self) -> None:
+        self.refresh_open_days()
+
+    def refresh_open_days(self) -> None:
+        """Every business day with use whose Z is not taken yet, one line per day."""
+        try:
+            found = reports.open_days(self.ctx.session.uow, self.ctx.session.context())
+        except Exception as error:  # noqa: BLE001 - e.g. the clock is behind: say so
+            self._failed(error)
+            return
+        days: dict[str, list[str]] = {}
+        late: dict[str, bool] = {}
+        for entry in found:
+            days.setdefault(entry.business_date, []).append(entry.tenant_name)
+            late[entry.business_date] = entry.overdue
+        self.open_days.clear()
+        for day, names in days.items():
+            state = self.tr("missing") if late[day] else self.tr("today, still open")
+            item = QListWidgetItem(f"{day}  ({state}): {', '.join(names)}")
+            item.setData(Qt.ItemDataRole.UserRole, day)
+            self.open_days.addItem(item)
+        if self.open_days.count():
+            self.open_days.setCurrentRow(0)
+
+    def chosen_day(self) -> str | None:
+        """The day the next Z is for: the one chosen in the list, else the oldest open."""
+        item = self.open_days.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
     # -- X and Z ---------------------------------------------------------------------------
     def x_report(self) -> None:
         till = self.ctx.session.context()
         self._run(lambda: reports.x_reports(self.ctx.session.uow, till), self.tr("X report"))
 
     def z_reports(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Z reports"),
-            self.tr("Take today's Z report for every tenant with sales? This cannot be undone."),
+        day = self.chosen_day()
+        question = (
+            self.tr(
+                "Take the Z report of %1 for every tenant with use that day? It cannot be undone."
+            ).replace("%1", day)
+            if day
+            else self.tr(
+                "Take today's Z report for every tenant with sales? This cannot be undone."
+            )
         )
+        answer = QMessageBox.question(self, self.tr("Z reports"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         till = self.ctx.session.context()
-        self._run(lambda: self._z_and_backup(till), self.tr("Z report"))
+        self._run(lambda: self._z_and_backup(till, day), self.tr("Z report"))
 
-    def _z_and_backup(self, till: TillContext) -> list[DrawerReport]:
-        made = reports.z_reports(self.ctx.session.uow, till)
+    def _z_and_backup(self, till: TillContext, day: str | None) -> list[DrawerReport]:
+        made = reports.z_reports(self.ctx.session.uow, till, day)
         if made and self.ctx.data_dir is not None:
             backup_after_z(self.ctx.data_dir)  # the day as closed, kept with the daily backups
         return made
@@ -107,6 +150,7 @@ class DayEndPage(PageWidget):
     def _shown(self, result: tuple[list[DrawerReport], list[Path]]) -> None:
         made, pdfs = result
         self.last_reports, self.last_pdfs = made, pdfs
+        self.refresh_open_days()
         if not made:
             self.message.setText(self.tr("No tenant has use since its last Z report."))
             self.text.clear()

@@ -1,0 +1,155 @@
+"""The legal record's time: it never goes backwards and never silently takes a wrong time.
+
+Rules (docs/core.md, "Time in the legal record"):
+1. Every journal row, signed receipt and report is dated at or after the newest row of the
+   journal (the floor). A clock up to ``SLACK`` behind (a network time correction) records at
+   the floor's time; further behind, nothing is recorded (``ClockBehind``) until a manager
+   confirms the real time.
+2. A manager's confirmation keeps an offset from the system clock (confirmed time minus system
+   time), journaled with both times. It holds while the system clock runs on as it ran then,
+   checked against the monotonic clock (which nobody sets). It ends by itself when the system
+   clock is right again (within ``TOLERANCE`` of the confirmed time plus the time since), and
+   is asked for again when the system clock was changed otherwise or the machine restarted
+   (``ClockUnconfirmed``): the counter never guesses.
+3. A confirmed time before the floor is refused (``TimeBeforeRecord``): if the real time truly
+   is before the last record, the till stays refused.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from pos.clock import OSLO
+from pos.errors import DomainError
+
+SLACK = timedelta(minutes=2)
+TOLERANCE = timedelta(minutes=2)
+
+
+def shown(moment: datetime) -> str:
+    """A moment as people at the counter read it: Oslo time, ``06.12.2026 10:00:00``."""
+    return moment.astimezone(OSLO).strftime("%d.%m.%Y %H:%M:%S")
+
+
+class ClockBehind(DomainError):
+    code = "clock_behind"
+    nb = (
+        "Klokken på kassen ({now}) er før siste registrering i journalen ({last}). Ingenting kan "
+        "registreres før en leder bekrefter riktig tid, eller PC-klokken rettes."
+    )
+    en = (
+        "The till's clock ({now}) is before the last record in the journal ({last}). Nothing can "
+        "be recorded until a manager confirms the right time, or the PC's clock is corrected."
+    )
+
+
+class ClockUnconfirmed(DomainError):
+    code = "clock_unconfirmed"
+    nb = (
+        "PC-klokken var feil og ble rettet av en leder ({confirmed}), men klokken er endret eller "
+        "maskinen startet på nytt siden. En leder må bekrefte riktig tid igjen (PC-klokken viser "
+        "nå {now})."
+    )
+    en = (
+        "The PC's clock was wrong and a manager confirmed the time ({confirmed}), but the clock "
+        "was changed or the machine restarted since. A manager must confirm the right time "
+        "again (the PC's clock now shows {now})."
+    )
+
+
+class TimeBeforeRecord(DomainError):
+    code = "time_before_record"
+    nb = (
+        "Tiden {value} er før siste registrering i journalen ({last}). Journalen kan ikke få "
+        "en tid før den, så kassen forblir stengt til tiden er passert. Kontakt leverandøren "
+        "hvis journalen har en registrering med feil dato."
+    )
+    en = (
+        "The time {value} is before the last record in the journal ({last}). The journal cannot "
+        "take a time before it, so the till stays closed until that time has passed. Contact "
+        "the supplier if the journal holds a record with a wrong date."
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the machine says now: the system clock (may be wrong) and the monotonic clock."""
+
+    system: datetime
+    monotonic: float
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A manager's confirmed real time, kept as an offset from the system clock."""
+
+    offset: timedelta
+    confirmed: datetime
+    monotonic: float
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "offset_ms": int(self.offset / timedelta(milliseconds=1)),
+                "confirmed": self.confirmed.astimezone(UTC).isoformat(),
+                "monotonic": self.monotonic,
+            }
+        )
+
+    @staticmethod
+    def from_json(text: str | None) -> Confirmation | None:
+        if not text:
+            return None
+        data = json.loads(text)
+        return Confirmation(
+            timedelta(milliseconds=int(data["offset_ms"])),
+            datetime.fromisoformat(data["confirmed"]),
+            float(data["monotonic"]),
+        )
+
+
+@dataclass(frozen=True)
+class RecordTime:
+    moment: datetime
+    """The time to record."""
+    offset: timedelta | None
+    """The confirmed offset in use, or None when the system clock is used as it is."""
+    offset_ended: bool = False
+    """A confirmation exists and the system clock is right again: it can be ended."""
+
+
+def confirm(reading: Reading, real_now: datetime, floor: datetime | None) -> Confirmation | None:
+    """What a manager's confirmed real time becomes: an offset, or None when the system clock
+    is right (within TOLERANCE). Refused when the time is before the last record."""
+    if floor is not None and real_now < floor:
+        raise TimeBeforeRecord(shown(real_now), last=shown(floor))
+    offset = real_now - reading.system
+    if abs(offset) <= TOLERANCE:
+        return None
+    return Confirmation(offset, real_now, reading.monotonic)
+
+
+def record_time(
+    reading: Reading, floor: datetime | None, confirmation: Confirmation | None
+) -> RecordTime:
+    """The time the next record gets, or the reason there is none (rules 1 and 2)."""
+    moment, offset, ended = reading.system, None, False
+    if confirmation is not None:
+        elapsed = reading.monotonic - confirmation.monotonic
+        real = confirmation.confirmed + timedelta(seconds=elapsed)
+        if elapsed < 0:
+            raise ClockUnconfirmed(confirmed=shown(confirmation.confirmed), now=shown(moment))
+        if abs(reading.system - real) <= TOLERANCE:
+            ended = True
+        elif abs(reading.system + confirmation.offset - real) <= TOLERANCE:
+            offset = confirmation.offset
+            moment = reading.system + offset
+        else:
+            raise ClockUnconfirmed(confirmed=shown(confirmation.confirmed), now=shown(moment))
+    if floor is not None and moment < floor:
+        if floor - moment > SLACK:
+            raise ClockBehind(now=shown(moment), last=shown(floor))
+        moment = floor
+    return RecordTime(moment, offset, ended)

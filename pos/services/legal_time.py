@@ -1,0 +1,149 @@
+"""The counter's clock for the legal record, and a manager's confirmation of the real time.
+
+``CounterClock`` is the clock the till, the day end and the command line stamp with: the system
+clock, corrected by a confirmed offset, never before the journal's newest row (the rules are in
+``pos.model.legal_time``). A clock behind is refused before anything is recorded, and the
+screens ask ``clock_state`` so they can say so at login and at the sale screen.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from pos.clock import Clock, Stamp, SystemClock
+from pos.errors import DomainError, PermissionDenied
+from pos.model.events import EventCode, OtherEvent
+from pos.model.legal_time import Confirmation, Reading, RecordTime, confirm, record_time
+from pos.model.staff import Operator, Permission
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+CONFIRMATION_META = "clock_confirmation"
+
+
+class CounterClock:
+    """The time every record of this counter gets (a ``Clock``); raises ``ClockBehind`` or
+    ``ClockUnconfirmed`` instead of a time it cannot stand behind."""
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        register_id: str,
+        system: Clock | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.uow = uow_factory
+        self.register_id = register_id
+        self.system = system or SystemClock()
+        self.monotonic = monotonic
+
+    def reading(self) -> Reading:
+        return Reading(self.system.now(), self.monotonic())
+
+    def record_time(self) -> RecordTime:
+        reading = self.reading()
+        with self.uow.read() as uow:
+            floor = uow.store.last_journal_time()
+            confirmation = Confirmation.from_json(uow.store.get_meta(CONFIRMATION_META))
+        return record_time(reading, floor, confirmation)
+
+    def now(self) -> datetime:
+        return self.record_time().moment
+
+
+@dataclass(frozen=True)
+class ClockState:
+    """What the screens show about the counter's clock."""
+
+    ok: bool
+    problem: DomainError | None = None
+    system_time: datetime | None = None
+    last_record: datetime | None = None
+    """The journal's newest row: the earliest time a manager can confirm."""
+    offset_seconds: int | None = None
+    """A confirmed offset in use (the system clock is this many seconds wrong)."""
+
+
+def clock_state(uow_factory: UnitOfWorkFactory, clock: CounterClock) -> ClockState:
+    """Whether the till may record now; ends a confirmed offset (journaled) once the system
+    clock is right again."""
+    reading = clock.reading()
+    with uow_factory.read() as uow:
+        floor = uow.store.last_journal_time()
+    try:
+        found = clock.record_time()
+    except DomainError as problem:
+        return ClockState(False, problem, reading.system, floor)
+    if found.offset_ended:
+        _end_offset(uow_factory, clock, found)
+    seconds = None if found.offset is None else round(found.offset.total_seconds())
+    return ClockState(True, None, reading.system, floor, seconds)
+
+
+def require_clock(uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    """Raise the clock's problem now (at login, at the first scan) rather than at payment."""
+    if isinstance(clock, CounterClock):
+        state = clock_state(uow_factory, clock)
+        if state.problem is not None:
+            raise state.problem
+
+
+def confirm_time(
+    uow_factory: UnitOfWorkFactory,
+    clock: CounterClock,
+    manager: Operator,
+    real_now: datetime,
+) -> int | None:
+    """A manager confirms the real time now; journaled (13999 ``clock_confirmed``) with the
+    system time and the confirmed time. Returns the offset in whole seconds (None: the system
+    clock is right and no offset is kept)."""
+    if not manager.may(Permission.MANAGE):
+        raise PermissionDenied(Permission.MANAGE.value)
+    reading = clock.reading()
+    with uow_factory() as uow:
+        floor = uow.store.last_journal_time()
+        made = confirm(reading, real_now, floor)
+        uow.store.set_meta(CONFIRMATION_META, made.to_json() if made else "")
+        uow.store.append_journal(
+            register_id=clock.register_id,
+            event_code=EventCode.OTHER,
+            stamp=Stamp.of(real_now),
+            staff_id=manager.staff_id,
+            details={
+                "kind": OtherEvent.CLOCK_CONFIRMED,
+                "system_time": Stamp.of(reading.system).utc_iso,
+                "confirmed_time": Stamp.of(real_now).utc_iso,
+                "offset_seconds": round(made.offset.total_seconds()) if made else 0,
+                "last_record": Stamp.of(floor).utc_iso if floor else None,
+            },
+        )
+        uow.commit()
+    return None if made is None else round(made.offset.total_seconds())
+
+
+def _end_offset(uow_factory: UnitOfWorkFactory, clock: CounterClock, found: RecordTime) -> None:
+    with uow_factory() as uow:
+        stored = Confirmation.from_json(uow.store.get_meta(CONFIRMATION_META))
+        if stored is None:
+            return
+        uow.store.set_meta(CONFIRMATION_META, "")
+        _journal_end(uow, clock.register_id, found, stored)
+        uow.commit()
+
+
+def _journal_end(
+    uow: UnitOfWork, register_id: str, found: RecordTime, stored: Confirmation
+) -> None:
+    uow.store.append_journal(
+        register_id=register_id,
+        event_code=EventCode.OTHER,
+        stamp=Stamp.of(found.moment),
+        staff_id=None,
+        details={
+            "kind": OtherEvent.CLOCK_OFFSET_ENDED,
+            "system_time": Stamp.of(found.moment).utc_iso,
+            "offset_seconds": round(stored.offset.total_seconds()),
+        },
+    )
