@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pos.clock import Clock, SystemClock
+from pos.errors import DomainError
 from pos.identifiers import make_in_store_ean13
 from pos.model.catalogue import ArticleGroup, ItemKind
 from pos.model.staff import Operator, Role
@@ -20,6 +21,20 @@ from pos.unit_of_work import UnitOfWorkFactory
 from pos.vat import VatClass
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "resources" / "demo_centre.json"
+DEMO_META = "demo_store"
+"""Set by ``seed_demo``: this store holds the made-up demo centre, not a real one."""
+
+
+class NotADemoStore(DomainError):
+    code = "not_a_demo_store"
+    nb = (
+        "«{value}» er ikke et demolager. simulate lager oppdiktet salgshistorikk og kjører bare "
+        "på en datamappe laget med «demo» (eller en tom datamappe), aldri på et ekte senter."
+    )
+    en = (
+        "'{value}' is not a demo store. simulate makes up sales history and only runs on a data "
+        "directory made by 'demo' (or an empty one), never on a real centre."
+    )
 
 
 def load_demo_data(path: Path = DEMO_FILE) -> dict[str, Any]:
@@ -30,6 +45,31 @@ def load_demo_data(path: Path = DEMO_FILE) -> dict[str, Any]:
 def is_seeded(uow_factory: UnitOfWorkFactory) -> bool:
     with uow_factory.read() as uow:
         return uow.store.get_meta("centre_name") is not None
+
+
+def require_demo_store(uow_factory: UnitOfWorkFactory) -> None:
+    """Refuse a real centre: only a store ``seed_demo`` made may get made-up history. A store
+    seeded before the mark existed is known by its tenants: all of them the demo's."""
+    with uow_factory.read() as uow:
+        if uow.store.get_meta(DEMO_META) == "1":
+            return
+        centre = uow.store.get_meta("centre_name") or ""
+        orgs = {t.org_no for t in uow.store.tenants()}
+    demo = load_demo_data()
+    if not (centre == demo["centre"] and orgs and orgs <= {t["org_no"] for t in demo["tenants"]}):
+        raise NotADemoStore(centre)
+
+
+def demo_staff(uow_factory: UnitOfWorkFactory, role: Role) -> Operator:
+    """The first active person with ``role`` in a demo store (no PIN: the simulation acts as
+    them, which only a demo store allows)."""
+    require_demo_store(uow_factory)
+    with uow_factory.read() as uow:
+        rows = [r for r in uow.store.staff_list() if r["role"] == role.value and r["active"]]
+    if not rows:
+        raise NotADemoStore(role.value)
+    row = min(rows, key=lambda r: r["staff_no"])
+    return Operator(row["id"], row["staff_no"], row["name"], role)
 
 
 def seed_demo(
@@ -68,6 +108,7 @@ def seed_demo(
     with uow_factory() as uow:
         uow.store.set_meta("centre_name", data["centre"])
         uow.store.set_meta("register_id", register["id"])
+        uow.store.set_meta(DEMO_META, "1")
         uow.commit()
     if open_till and boss is not None:
         till.open_till(uow_factory, boss, int(data["float"]))

@@ -13,14 +13,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from pos.clock import OSLO, SteppingClock
+from pos.demo.centre import demo_staff, require_demo_store
+from pos.demo.simulation_days import check_start, continue_point, opening_hours
 from pos.demo.simulation_repairs import RepairDesk, RepairStats
 from pos.errors import DomainError
 from pos.identifiers import make_in_store_ean13, parse_in_store_ean13
 from pos.model.basket import Basket
 from pos.model.catalogue import Item, ItemKind, ItemStatus
 from pos.model.payment import Tender, TenderKind
+from pos.model.staff import Role
 from pos.money import round_to_krone
-from pos.services import auth, checkout, copies, parking, returns, setup, till
+from pos.services import auth, checkout, copies, parking, reports, returns, setup, till
 from pos.services.context import TillContext
 from pos.signing import Signer
 from pos.unit_of_work import UnitOfWorkFactory
@@ -46,6 +49,7 @@ class SimulationStats:
     voided: int = 0
     deleted_lines: int = 0
     refused: int = 0
+    z_reports: int = 0
     errors: dict[str, int] = field(default_factory=dict)
     repairs: RepairStats = field(default_factory=RepairStats)
 
@@ -58,19 +62,29 @@ class Simulation:
         register_id: str,
         *,
         seed: int,
-        start: datetime,
+        start: datetime | None = None,
+        not_after: datetime | None = None,
+        close_days: bool = False,
         after_sale: Callable[[checkout.SaleResult], object] | None = None,
         data_dir: Path | None = None,
     ) -> None:
-        """``after_sale`` sees every completed sale and return (e.g. to print its receipts)."""
+        """Only on a demo store. History continues where the store's ends (``start`` may be
+        later, never earlier) and stops at ``not_after``; with ``close_days`` every day but
+        the last gets its Z. ``after_sale`` sees every sale and return (e.g. to print it)."""
+        require_demo_store(uow_factory)
+        earliest = continue_point(uow_factory, register_id)
+        start = start or earliest or datetime.now(OSLO)
+        check_start(start, earliest, None)
         self.uow = uow_factory
         self.signer = signer
         self.register_id = register_id
         self.rng = random.Random(seed)
         self.clock = SteppingClock(start)
+        self.not_after = not_after
+        self.close_days = close_days
         self.stats = SimulationStats()
-        self.manager = auth.authenticate(uow_factory, "9001", "9999")
-        self.cashier = auth.authenticate(uow_factory, "1001", "1234")
+        self.manager = demo_staff(uow_factory, Role.MANAGER)
+        self.cashier = demo_staff(uow_factory, Role.CASHIER)
         self.shelf: list[Item] = []
         self.fixed: list[Item] = []
         self.recent_receipts: list[str] = []
@@ -85,8 +99,13 @@ class Simulation:
         ctx = TillContext(self.register_id, self.cashier, self.signer, self.clock)
         if till.current_session_id(self.uow, self.register_id) is None:
             till.open_till(self.uow, ctx, 150_000, approver=self.manager)
-        for day in range(days):
-            self._run_day(ctx, day, sales_per_day)
+        first = self.clock.current.astimezone(OSLO).date()
+        for n in range(days):
+            hours = opening_hours(first + timedelta(days=n), self.clock.current, self.not_after)
+            if hours is not None:
+                self._run_day(ctx, hours, sales_per_day)
+                if self.close_days and n < days - 1:
+                    self._close_day(hours[1])
         return self.stats
 
     def _load_catalogue(self) -> None:
@@ -105,16 +124,25 @@ class Simulation:
         self.fixed.sort(key=lambda i: i.barcode or "")
         self.shelf.sort(key=lambda i: i.barcode or "")
 
-    def _run_day(self, ctx: TillContext, day: int, sales_per_day: int) -> None:
-        morning = self.clock.current.astimezone(OSLO).replace(hour=10, minute=0, second=0)
-        self.clock.current = morning + timedelta(days=0 if day == 0 else 1)
-        self._stock_shelves(sales_per_day)
-        auth.log_in(self.uow, self.register_id, "1001", "1234", self.clock)
-        seconds_per_sale = max(1, int(7 * 3600 / max(sales_per_day, 1)))
-        for _ in range(sales_per_day):
-            self.clock.advance(seconds=self.rng.randint(1, 2 * seconds_per_sale - 1))
+    def _run_day(self, ctx: TillContext, hours: tuple[datetime, datetime], sales: int) -> None:
+        """Customers at random moments within the opening hours, in order."""
+        opens, closes = hours
+        self.clock.current = opens
+        self._stock_shelves(sales)
+        auth.journal_login(self.uow, self.register_id, self.cashier, self.clock)
+        span = (closes - opens).total_seconds()
+        for offset in sorted(self.rng.uniform(0, span) for _ in range(sales)):
+            self.clock.current = max(self.clock.current, opens + timedelta(seconds=offset))
             self._one_customer(ctx)
         auth.log_out(self.uow, ctx)
+
+    def _close_day(self, closed: datetime) -> None:
+        """The manager's Z of the day, half an hour after closing."""
+        self.clock.current = max(self.clock.current, closed + timedelta(minutes=30))
+        if self.not_after is not None and self.clock.current > self.not_after:
+            return
+        manager = TillContext(self.register_id, self.manager, self.signer, self.clock)
+        self.stats.z_reports += len(reports.z_reports(self.uow, manager))
 
     def _stock_shelves(self, sales_per_day: int) -> None:
         new = []
@@ -156,13 +184,13 @@ class Simulation:
     def _repair_counter(self, ctx: TillContext) -> bool:
         """A few customers in a hundred are at the repair counter (intake, work, or pickup)."""
         roll = self.rng.random()
+        manager = TillContext(self.register_id, self.manager, self.signer, self.clock)
         if roll < 0.02:
             self.desk.intake(ctx)
         elif roll < 0.08:
-            self.desk.work(ctx)
+            self.desk.work(ctx, manager)
         elif roll < 0.10 and self.desk.ready:
             extra = [self.rng.choice(self.fixed)] if self.rng.random() < 0.3 else []
-            manager = TillContext(self.register_id, self.manager, self.signer, self.clock)
             self.desk.pickup(ctx, extra, manager)
         else:
             return False

@@ -11,12 +11,14 @@ from pathlib import Path
 from pos.clock import OSLO, SteppingClock
 from pos.model.basket import Basket
 from pos.model.catalogue import Item
+from pos.model.ords import BARRIERS, Outcome
 from pos.model.payment import Tender, TenderKind
 from pos.model.repair import RepairStatus
 from pos.money import round_to_krone
 from pos.services import repair_money, repair_status, repair_work
 from pos.services.context import TillContext
 from pos.services.repair_intake import IntakeForm, take_in
+from pos.services.repair_outcome import record_outcome
 from pos.unit_of_work import UnitOfWorkFactory
 
 JOBS = {  # tenant code -> (category, models, faults, labour texts, part barcodes)
@@ -36,6 +38,8 @@ JOBS = {  # tenant code -> (category, models, faults, labour texts, part barcode
     ),
 }
 NAMES = ["Ola Hansen", "Kari Olsen", "Per Johansen", "Ingrid Larsen", "Åse Berg", "Nils Haugen"]
+END_OF_LIFE_SHARE = 0.17
+DECLINED_SHARE = 0.16
 PATH = [
     RepairStatus.DIAGNOSING,
     RepairStatus.IN_REPAIR,
@@ -49,6 +53,9 @@ class RepairStats:
     deposits: int = 0
     collected: int = 0
     not_repaired: int = 0
+    """Returned unrepaired: the customer declined the quote (ORDS "Repairable")."""
+    end_of_life: int = 0
+    """Could not be repaired (ORDS "End of life", with a barrier)."""
     notifications: int = 0
     open: list[str] = field(default_factory=list)
 
@@ -101,15 +108,21 @@ class RepairDesk:
             self.stats.deposits += 1
         self.stats.open.append(ticket)
 
-    def work(self, ctx: TillContext) -> None:
-        """Move one open job a step; add labour and parts on the way."""
+    def work(self, ctx: TillContext, manager: TillContext) -> None:
+        """Move one open job a step; add labour and parts on the way. After diagnosis about a
+        third of the jobs end unrepaired, half of them for good (end of life, with the barrier)
+        and half because the customer declines the quote (repairable): ORDS reports both."""
         for ticket in self.rng.sample(self.stats.open, min(1, len(self.stats.open))):
             with self.uow.read() as uow:
                 row = uow.repairs.ticket_row(ticket)
             assert row is not None
             status = RepairStatus(row["status"])
-            if status is RepairStatus.RECEIVED and self.rng.random() < 0.05:
-                self._give_up(ctx, ticket)
+            ending = self.rng.random() if status is RepairStatus.DIAGNOSING else 1.0
+            if ending < END_OF_LIFE_SHARE:
+                self._end_of_life(ctx, manager, ticket)
+                continue
+            if ending < END_OF_LIFE_SHARE + DECLINED_SHARE:
+                self._declined(ctx, manager, ticket)
                 continue
             nxt = PATH[PATH.index(status) + 1] if status in PATH[:-1] else PATH[0]
             if status is RepairStatus.DIAGNOSING:
@@ -135,11 +148,30 @@ class RepairDesk:
                 self.uow, ctx, ticket, state.actual, repair_work.ApprovalMethod.PHONE
             )
 
-    def _give_up(self, ctx: TillContext, ticket: str) -> None:
+    def _end_of_life(self, ctx: TillContext, manager: TillContext, ticket: str) -> None:
+        barrier = self.rng.choice(sorted(BARRIERS))
+        record_outcome(self.uow, ctx, ticket, Outcome.END_OF_LIFE, barrier=barrier)
         repair_status.change_status(self.uow, ctx, ticket, RepairStatus.NOT_REPAIRABLE)
+        self._pay_back_deposit(manager, ticket)
+        left = self.rng.random() < 0.3  # the customer leaves it for recycling
+        end = RepairStatus.SCRAPPED if left else RepairStatus.RETURNED_UNREPAIRED
+        repair_status.change_status(self.uow, ctx, ticket, end)
+        self.stats.open.remove(ticket)
+        self.stats.end_of_life += 1
+
+    def _declined(self, ctx: TillContext, manager: TillContext, ticket: str) -> None:
+        record_outcome(self.uow, ctx, ticket, Outcome.REPAIRABLE)
+        repair_status.change_status(self.uow, ctx, ticket, RepairStatus.AWAITING_APPROVAL)
         repair_status.change_status(self.uow, ctx, ticket, RepairStatus.RETURNED_UNREPAIRED)
+        self._pay_back_deposit(manager, ticket)
         self.stats.open.remove(ticket)
         self.stats.not_repaired += 1
+
+    def _pay_back_deposit(self, manager: TillContext, ticket: str) -> None:
+        with self.uow.read() as uow:
+            held = uow.repairs.deposit_held(ticket)
+        if held > 0:
+            repair_money.refund_deposit(self.uow, manager, ticket, TenderKind.CASH)
 
     def pickup(self, ctx: TillContext, extra: list[Item], manager_ctx: TillContext) -> None:
         """Collect one ready job, sometimes together with other tenants' items."""

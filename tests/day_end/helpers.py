@@ -18,10 +18,11 @@ class Days:
     simulation carried over the days so its item numbers and receipts continue."""
 
     def __init__(self, counter: Counter, first_day: datetime, seed: int) -> None:
-        self.sim = Simulation(counter.uow, counter.signer(), "K1", seed=seed, start=first_day)
+        self.sim = Simulation(counter.uow, counter.signer(), "K1", seed=seed)
+        self.sim.clock.current = max(first_day, self.sim.clock.current)
 
     def run(self, day: datetime, sales: int) -> SimulationStats:
-        self.sim.clock.current = day
+        self.sim.clock.current = max(day, self.sim.clock.current)
         self.sim.shelf.clear()
         self.sim.fixed.clear()
         return self.sim.run(1, sales)

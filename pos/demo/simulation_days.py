@@ -1,0 +1,65 @@
+"""When ``simulate`` may add history: after the store's last record and its last closed
+business day, never after the present, within the centre's opening hours."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from pos.clock import OSLO
+from pos.errors import DomainError
+from pos.unit_of_work import UnitOfWorkFactory
+
+OPENS = time(10, 0)
+CLOSES = time(17, 0)
+
+
+class SimulationBackdates(DomainError):
+    code = "simulation_backdates"
+    nb = (
+        "simulate kan ikke starte {value}: lageret har registreringer fram til {last}, og "
+        "historikk skrives aldri inn i tid som er passert eller dager som er avsluttet. "
+        "Tidligste start er {earliest}."
+    )
+    en = (
+        "simulate cannot start on {value}: the store has records up to {last}, and history is "
+        "never written into time already recorded or days already closed. The earliest start "
+        "is {earliest}."
+    )
+
+
+def continue_point(uow_factory: UnitOfWorkFactory, register_id: str) -> datetime | None:
+    """The first moment new history may take: just after the last record, or the next morning
+    when the last record's day is closed by a Z. None for an empty store."""
+    with uow_factory.read() as uow:
+        floor = uow.store.last_journal_time()
+        closed = uow.store.rows(
+            "SELECT MAX(business_date) AS day FROM z_reports WHERE register_id = ?",
+            (register_id,),
+        )[0]["day"]
+    if floor is None:
+        return None
+    after = floor.astimezone(OSLO) + timedelta(seconds=1)
+    if closed and closed >= after.date().isoformat():
+        next_day = date.fromisoformat(closed) + timedelta(days=1)
+        return max(after, datetime.combine(next_day, time(9, 0), OSLO))
+    return after
+
+
+def check_start(start: datetime, earliest: datetime | None, last: datetime | None) -> None:
+    if earliest is not None and start < earliest:
+        raise SimulationBackdates(
+            start.astimezone(OSLO).strftime("%Y-%m-%d %H:%M"),
+            last=(last or earliest).astimezone(OSLO).strftime("%Y-%m-%d %H:%M"),
+            earliest=earliest.astimezone(OSLO).strftime("%Y-%m-%d %H:%M"),
+        )
+
+
+def opening_hours(
+    day: date, after: datetime, not_after: datetime | None
+) -> tuple[datetime, datetime] | None:
+    """The part of ``day``'s opening hours after ``after`` and not after ``not_after``."""
+    start = max(datetime.combine(day, OPENS, OSLO), after)
+    end = datetime.combine(day, CLOSES, OSLO)
+    if not_after is not None:
+        end = min(end, not_after)
+    return (start, end) if start < end else None
