@@ -21,6 +21,7 @@ from pos.errors import StoreDamaged
 
 if TYPE_CHECKING:
     from pos.services.context import TillContext
+    from pos.services.legal_time import CounterClock
     from pos.signing import Signer
     from pos.unit_of_work import UnitOfWorkFactory
     from printers.printing import Printing
@@ -100,15 +101,25 @@ class CounterApp:
         self, staff: str, pin: str | None, register: str | None = None
     ) -> TillContext:
         """The person with this staff number (PIN asked for when not given) at a register
-        (default: this counter's)."""
-        from pos.clock import SystemClock
+        (default: this counter's), recording with the counter's clock: nothing is recorded
+        while it is behind the journal (``confirm-time``)."""
         from pos.services import auth
         from pos.services.context import TillContext
 
         operator = auth.authenticate(
             self.uow, staff, pin if pin is not None else getpass.getpass("PIN: ")
         )
-        return TillContext(register or self.register_id, operator, self.signer(), SystemClock())
+        register = register or self.register_id
+        return TillContext(register, operator, self.signer(), self.clock(register))
+
+    def clock(self, register: str | None = None) -> CounterClock:
+        """The counter's clock for the legal record; ends a confirmed offset (journaled) when
+        the PC's clock is right again."""
+        from pos.services.legal_time import CounterClock, clock_state
+
+        clock = CounterClock(self.uow, register or self.register_id)
+        clock_state(self.uow, clock)
+        return clock
 
     def close(self) -> None:
         self.counter.close()

@@ -15,6 +15,7 @@ from cli.options import Commands, add_command, staff_context, staff_options
 if TYPE_CHECKING:
     from pos.model.reports import DrawerReport
     from pos.model.settlement import SettlementDoc
+    from pos.services.reports import OpenDay
 
 
 def add_commands(commands: Commands) -> None:
@@ -28,10 +29,16 @@ def add_commands(commands: Commands) -> None:
         commands,
         "z-report",
         z_report_,
-        "Z report per tenant for a day (default: today, every tenant in use)",
+        "Z report per tenant for one business day (default: the day still open, the oldest "
+        "day with use and no Z; every tenant in use that day)",
     )
     z_report.add_argument("--tenant", action="append", help="code or org.no (repeatable)")
-    z_report.add_argument("--date", default=None, help="business day, YYYY-MM-DD")
+    z_report.add_argument(
+        "--date", default=None, help="business day, YYYY-MM-DD (never after today)"
+    )
+    z_report.add_argument(
+        "--missing", action="store_true", help="only list the days with use and no Z report"
+    )
     z_report.add_argument("--include-empty", action="store_true", help="also tenants with no use")
     z_report.add_argument(
         "--pdf", type=Path, default=None, help="directory for the Z PDFs and the day-end PDF"
@@ -96,6 +103,9 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
 
     with opened(settings) as app:
         ctx = staff_context(args, app)
+        if args.missing:
+            _print_open_days(reports.open_days(app.uow, ctx))
+            return 0
         made = reports.z_reports(
             app.uow, ctx, args.date, args.tenant, include_empty=args.include_empty
         )
@@ -106,7 +116,23 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
         _print_reports(made)
         day = made[0].business_date if made else ""
         _pdfs(args.pdf, made, (app, ctx.register_id, day) if made else None)
+        left = reports.open_days(app.uow, ctx)
+    if left:
+        print("Dager med bruk som fortsatt mangler Z-rapport (ta dem i rekkefølge):")
+        _print_open_days(left)
     return 0
+
+
+def _print_open_days(days: list[OpenDay]) -> None:
+    """One line per day: the date, missing or still open today, and the tenants with use."""
+    by_day: dict[str, list[OpenDay]] = {}
+    for entry in days:
+        by_day.setdefault(entry.business_date, []).append(entry)
+    for day, entries in by_day.items():
+        state = "mangler" if entries[0].overdue else "i dag, åpen"
+        print(f"{day}\t{state}\t{', '.join(e.tenant_name for e in entries)}")
+    if not days:
+        print("Ingen dager uten Z-rapport.")
 
 
 def export_saft_(args: argparse.Namespace, settings: Settings) -> int:
@@ -171,14 +197,17 @@ def _print_reports(made: list[DrawerReport]) -> None:
 
     for r in made:
         number = f" nr. {r.z_number}" if r.z_number else ""
-        print(f"{r.heading}{number}  {r.company_name} ({r.org_no})  kasse {r.register_id}")
+        print(
+            f"{r.heading}{number}  {r.company_name} ({r.org_no})  kasse {r.register_id}  "
+            f"salgsdag {r.business_date}"
+        )
         print(
             f"  salg {r.sales.num} stk {format_nok(r.sales.amount)}   "
             f"retur {r.returns.num} stk {format_nok(r.returns.amount)}   "
             f"netto {format_nok(r.total_cash_sales)}"
         )
         for p in r.payments:
-            print(f"  {p.name:<12} {p.num:>5} stk {format_nok(p.amount):>14}")
+            print(f"  {p.name:<22} {p.num:>5} stk {format_nok(p.amount):>14}")
         print(f"  grand total netto {format_nok(r.grand_total_net)}")
 
 

@@ -1,9 +1,10 @@
-"""The electronic journal and its keys: ``verify-journal`` (hash chain, signatures, receipt
-contents), ``export-public-key`` and ``rotate-signing-key``."""
+"""The electronic journal, its keys and its time: ``verify-journal`` (hash chain, signatures,
+receipt contents), ``export-public-key``, ``rotate-signing-key`` and ``confirm-time``."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 
 from cli.bootstrap import Settings, opened
@@ -28,6 +29,16 @@ def add_commands(commands: Commands) -> None:
         "make a new signing key pair (manager; journaled; the next sync sends the public key)",
     )
     staff_options(rotate)
+    confirm = add_command(
+        commands,
+        "confirm-time",
+        confirm_time,
+        "a manager confirms the real time when the PC's clock is behind the journal (journaled)",
+    )
+    confirm.add_argument(
+        "--now", required=True, help="the real date and time in Norway, 'YYYY-MM-DD HH:MM'"
+    )
+    staff_options(confirm)
 
 
 def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
@@ -60,4 +71,31 @@ def rotate_signing_key(args: argparse.Namespace, settings: Settings) -> int:
         f"(was {done.old_version or '-'}), SHA-256 {done.fingerprint}"
     )
     print("The next sync sends the public key to the server (export-public-key prints it).")
+    return 0
+
+
+def confirm_time(args: argparse.Namespace, settings: Settings) -> int:
+    from datetime import datetime
+
+    from pos.clock import OSLO
+    from pos.errors import InvalidDateTime
+    from pos.model.legal_time import shown
+    from pos.services import auth, legal_time
+
+    try:
+        real_now = datetime.strptime(args.now.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=OSLO)
+    except ValueError:
+        raise InvalidDateTime(args.now) from None
+    with opened(settings) as app:
+        pin = args.pin if args.pin is not None else getpass.getpass("PIN: ")
+        manager = auth.authenticate(app.uow, args.staff, pin)
+        clock = app.clock(args.register)
+        offset = legal_time.confirm_time(app.uow, clock, manager, real_now)
+    if offset is None:
+        print(f"Tiden {shown(real_now)} er bekreftet; PC-klokken går riktig.")
+    else:
+        print(
+            f"Tiden {shown(real_now)} er bekreftet og journalført. PC-klokken går feil med "
+            f"{offset} s; kassen bruker bekreftet tid til PC-klokken er rettet."
+        )
     return 0

@@ -9,10 +9,12 @@ import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from cli.bootstrap import Settings, opened
+from cli.bootstrap import CounterApp, Settings, opened
 from cli.options import Commands, add_command
 
 if TYPE_CHECKING:
+    from pos.signing import Signer
+    from pos.demo.simulation import SimulationStats
     from printers.printing import Printing
 
 
@@ -21,13 +23,15 @@ def add_commands(commands: Commands) -> None:
     simulate_ = add_command(
         commands, "simulate", simulate, "make realistic history with the real services"
     )
-    simulate_.add_argument("--days", type=int, default=7)
+    simulate_.add_argument("--days", type=int, default=7, help="days of history (default: 7)")
     simulate_.add_argument("--sales-per-day", type=int, default=100)
     simulate_.add_argument("--seed", type=int, default=1)
     simulate_.add_argument(
         "--start",
-        default="2026-01-05",
-        help="first simulated day, YYYY-MM-DD (default: 2026-01-05)",
+        default=None,
+        help="first simulated day, YYYY-MM-DD (default: where the store's history ends; in an "
+        "empty directory, so that the days end today). Never before the store's history, and "
+        "no history after now.",
     )
     add_command(commands, "tenants", tenants, "list tenants: code, org.no, name (tab-separated)")
 
@@ -46,34 +50,69 @@ def demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def simulate(args: argparse.Namespace, settings: Settings) -> int:
+    """Made-up history for a demo store (or an empty directory, which becomes one)."""
     from pos.clock import OSLO
-    from pos.demo.centre import seed_demo
     from pos.demo.simulation import Simulation
 
     if args.days < 1 or args.sales_per_day < 1:
         print("--days and --sales-per-day must be at least 1", file=sys.stderr)
         return 2
-    start = datetime.strptime(args.start, "%Y-%m-%d").replace(hour=10, tzinfo=OSLO)
+    now = datetime.now(OSLO)
     with opened(settings) as app:
         signer = app.signer()
-        seed_demo(app.uow, signer)
+        start = _simulation_start(app, signer, args, now)
         printing = app.printing if settings.printer_url else None
         began = time.perf_counter()
         simulation = Simulation(
-            app.uow,
-            signer,
-            app.register_id,
-            seed=args.seed,
-            start=start,
-            after_sale=printing.print_sale if printing else None,
+            app.uow, signer, app.register_id, seed=args.seed, start=start, not_after=now,
+            close_days=True, after_sale=printing.print_sale if printing else None,
             data_dir=app.data_dir,
-        )
+        )  # fmt: skip
         if printing:
             printing.clock = simulation.clock
         stats = simulation.run(args.days, args.sales_per_day)
         elapsed = time.perf_counter() - began
         if printing:
             _print_queued(printing, settings.printer_url or "")
+    if not stats.days:
+        print(
+            "Nothing to simulate: the store's history already reaches now, and simulate never "
+            "writes history after now (in an empty data directory it makes the days up to "
+            "today).",
+            file=sys.stderr,
+        )
+        return 1
+    _print_stats(stats, elapsed)
+    return 0
+
+
+def _simulation_start(
+    app: CounterApp, signer: Signer, args: argparse.Namespace, now: datetime
+) -> datetime | None:
+    """An empty directory becomes the demo centre, opened the morning of the first day; a
+    demo store continues where its history ends (``--start`` may be later, never earlier)."""
+    from datetime import timedelta
+
+    from pos.clock import OSLO, SteppingClock
+    from pos.demo.centre import is_seeded, seed_demo
+    from pos.demo.simulation_days import continue_point
+
+    chosen = None
+    if args.start:
+        day = datetime.strptime(args.start, "%Y-%m-%d").date()
+        chosen = datetime(day.year, day.month, day.day, tzinfo=OSLO)
+    if not is_seeded(app.uow):
+        first = chosen or (now - timedelta(days=args.days - 1)).replace(hour=0, minute=0)
+        opened_at = min(first.replace(hour=9, minute=0, second=0, microsecond=0), now)
+        seed_demo(app.uow, signer, clock=SteppingClock(opened_at))
+    earliest = continue_point(app.uow, app.register_id)
+    if chosen is None or earliest is None:
+        return chosen
+    same_day = chosen.date() == earliest.astimezone(OSLO).date()
+    return max(chosen, earliest) if same_day else chosen
+
+
+def _print_stats(stats: SimulationStats, elapsed: float) -> None:
     print(
         f"{stats.sales} sales ({stats.receipts} tenant receipts), {stats.returns} returns, "
         f"{stats.copies} copies, {stats.training} training, {stats.parked} parked, "
@@ -83,14 +122,17 @@ def simulate(args: argparse.Namespace, settings: Settings) -> int:
     jobs = stats.repairs
     print(
         f"repairs: {jobs.taken_in} taken in ({jobs.deposits} with deposit), {jobs.collected} "
-        f"collected at the till, {jobs.not_repaired} not repaired, {len(jobs.open)} open, "
-        f"{jobs.notifications} notifications queued"
+        f"collected at the till, {jobs.not_repaired} returned unrepaired, {jobs.end_of_life} "
+        f"end of life, {len(jobs.open)} open, {jobs.notifications} notifications queued"
     )
     print(
-        f"{args.days} days in {elapsed:.1f} s ({1000 * elapsed / max(stats.sales, 1):.2f} ms "
-        f"per sale)"
+        f"days {stats.days[0]} to {stats.days[-1]}: {stats.z_reports} Z reports taken; the last "
+        f"day is still open (take its Z with z-report)"
     )
-    return 0
+    print(
+        f"{len(stats.days)} days in {elapsed:.1f} s "
+        f"({1000 * elapsed / max(stats.sales, 1):.2f} ms per sale)"
+    )
 
 
 def _print_queued(printing: Printing, url: str) -> None:

@@ -48,6 +48,12 @@ class InvalidQuantity(DomainError):
     en = "The quantity must be a whole number above zero (got {value})."
 
 
+class InvalidDateTime(DomainError):
+    code = "invalid_date_time"
+    nb = "«{value}» er ikke en gyldig dato og tid (ÅÅÅÅ-MM-DD TT:MM)."
+    en = "'{value}' is not a valid date and time (YYYY-MM-DD HH:MM)."
+
+
 class InvalidOrgNumber(DomainError):
     code = "invalid_org_number"
     nb = "«{value}» er ikke et gyldig organisasjonsnummer."

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from pos.clock import OSLO, SteppingClock
@@ -50,6 +50,8 @@ class SimulationStats:
     deleted_lines: int = 0
     refused: int = 0
     z_reports: int = 0
+    days: list[str] = field(default_factory=list)
+    """The business days simulated, in order."""
     errors: dict[str, int] = field(default_factory=dict)
     repairs: RepairStats = field(default_factory=RepairStats)
 
@@ -100,12 +102,16 @@ class Simulation:
         if till.current_session_id(self.uow, self.register_id) is None:
             till.open_till(self.uow, ctx, 150_000, approver=self.manager)
         first = self.clock.current.astimezone(OSLO).date()
+        if self.close_days:  # a day an earlier run left open is closed first
+            self._close_through(first - timedelta(days=1))
         for n in range(days):
             hours = opening_hours(first + timedelta(days=n), self.clock.current, self.not_after)
             if hours is not None:
+                self.stats.days.append(hours[0].date().isoformat())
                 self._run_day(ctx, hours, sales_per_day)
                 if self.close_days and n < days - 1:
-                    self._close_day(hours[1])
+                    self.clock.current = max(self.clock.current, hours[1] + timedelta(minutes=30))
+                    self._close_through(hours[0].date())
         return self.stats
 
     def _load_catalogue(self) -> None:
@@ -136,13 +142,21 @@ class Simulation:
             self._one_customer(ctx)
         auth.log_out(self.uow, ctx)
 
-    def _close_day(self, closed: datetime) -> None:
-        """The manager's Z of the day, half an hour after closing."""
-        self.clock.current = max(self.clock.current, closed + timedelta(minutes=30))
+    def _close_through(self, day: date) -> None:
+        """The manager's Z of every day up to ``day`` still open, each for its own day."""
         if self.not_after is not None and self.clock.current > self.not_after:
             return
         manager = TillContext(self.register_id, self.manager, self.signer, self.clock)
-        self.stats.z_reports += len(reports.z_reports(self.uow, manager))
+        while True:
+            still_open = [
+                d.business_date
+                for d in reports.open_days(self.uow, manager)
+                if d.business_date <= day.isoformat()
+            ]
+            made = reports.z_reports(self.uow, manager, still_open[0]) if still_open else []
+            if not made:
+                return
+            self.stats.z_reports += len(made)
 
     def _stock_shelves(self, sales_per_day: int) -> None:
         new = []

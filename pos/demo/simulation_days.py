@@ -28,8 +28,10 @@ class SimulationBackdates(DomainError):
 
 
 def continue_point(uow_factory: UnitOfWorkFactory, register_id: str) -> datetime | None:
-    """The first moment new history may take: just after the last record, or the next morning
-    when the last record's day is closed by a Z. None for an empty store."""
+    """The first moment new history may take: the next morning once the last record's day has
+    opened (a simulated day is never split between runs) or is closed by a Z; just after the
+    last record when that was before opening time (the demo set up in the morning). None for
+    an empty store."""
     with uow_factory.read() as uow:
         floor = uow.store.last_journal_time()
         closed = uow.store.rows(
@@ -39,8 +41,8 @@ def continue_point(uow_factory: UnitOfWorkFactory, register_id: str) -> datetime
     if floor is None:
         return None
     after = floor.astimezone(OSLO) + timedelta(seconds=1)
-    if closed and closed >= after.date().isoformat():
-        next_day = date.fromisoformat(closed) + timedelta(days=1)
+    if closed and closed >= after.date().isoformat() or after.time() > OPENS:
+        next_day = max(date.fromisoformat(closed or "2000-01-01"), after.date()) + timedelta(days=1)
         return max(after, datetime.combine(next_day, time(9, 0), OSLO))
     return after
 

@@ -1,22 +1,18 @@
 """The command line, run as a user would: ``python main.py --data-dir DIR COMMAND``."""
 
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.faketime import main_at
+
+DAY_ONE_MORNING = "2026-03-02 07:00:00"  # UTC: 08:00 in Oslo
+DAY_TWO_EVENING = "2026-03-03 18:00:00"  # UTC: 19:00 in Oslo
 
 
-def run(data_dir, *args, check=True):
-    result = subprocess.run(
-        [sys.executable, str(PROJECT_ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT_ROOT,
-        timeout=300,
-    )
+def run(data_dir, *args, check=True, at=None):
+    """The real command line; ``at`` (UTC) sets the PC's clock with libfaketime."""
+    result = main_at(at, data_dir, *args)
     if check and result.returncode != 0:
         raise AssertionError(f"exit {result.returncode}: {result.stderr}")
     return result
@@ -24,11 +20,12 @@ def run(data_dir, *args, check=True):
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory):
-    """A data directory with a few simulated days of history (shared by read-only tests)."""
+    """A data directory with two simulated days of history (shared by read-only tests)."""
     data_dir = tmp_path_factory.mktemp("history")
-    run(data_dir, "demo")
-    out = run(data_dir, "simulate", "--days", "2", "--sales-per-day", "60", "--seed", "7").stdout
-    assert "sales" in out
+    run(data_dir, "demo", at=DAY_ONE_MORNING)
+    out = run(data_dir, "simulate", "--days", "2", "--sales-per-day", "60", "--seed", "7",
+              at=DAY_TWO_EVENING).stdout  # fmt: skip
+    assert "days 2026-03-02 to 2026-03-03:" in out and "the last day is still open" in out
     return data_dir
 
 
@@ -50,8 +47,9 @@ def test_simulated_history_verifies(history):
 
 
 def test_simulate_is_repeatable_with_a_seed(tmp_path):
-    first = run(tmp_path / "a", "simulate", "--days", "1", "--sales-per-day", "25", "--seed", "3")
-    second = run(tmp_path / "b", "simulate", "--days", "1", "--sales-per-day", "25", "--seed", "3")
+    args = ["simulate", "--days", "1", "--sales-per-day", "25", "--seed", "3"]
+    first = run(tmp_path / "a", *args, at=DAY_TWO_EVENING)
+    second = run(tmp_path / "b", *args, at=DAY_TWO_EVENING)
     assert first.stdout.splitlines()[0] == second.stdout.splitlines()[0]
 
 
@@ -89,7 +87,8 @@ def tamper(data_dir, sql):
 )
 def test_tampering_makes_verify_journal_fail_naming_the_row(tmp_path, sql, named):
     data_dir = tmp_path / "d"
-    run(data_dir, "simulate", "--days", "1", "--sales-per-day", "20", "--seed", "5")
+    run(data_dir, "simulate", "--days", "1", "--sales-per-day", "20", "--seed", "5",
+        at=DAY_TWO_EVENING)  # fmt: skip
     assert run(data_dir, "verify-journal").returncode == 0
     tamper(data_dir, sql)
     result = run(data_dir, "verify-journal", check=False)
@@ -137,8 +136,35 @@ def test_commands_log_to_a_rotating_file_readable_by_the_user_only(tmp_path):
     assert "1234" not in log.read_text() and "9999" not in log.read_text()
 
 
-def test_simulate_twice_on_the_same_directory_adds_history(tmp_path):
-    run(tmp_path, "simulate", "--days", "1", "--sales-per-day", "10", "--seed", "1")
-    second = run(tmp_path, "simulate", "--days", "1", "--sales-per-day", "10", "--seed", "2")
-    assert "sales" in second.stdout
+def test_simulate_continues_the_history_and_never_backdates_into_closed_days(tmp_path):
+    first = run(tmp_path, "simulate", "--days", "1", "--sales-per-day", "10", "--seed", "1",
+                at="2026-03-02 18:00:00").stdout  # fmt: skip
+    assert "days 2026-03-02 to 2026-03-02: 0 Z reports taken" in first
+    second = run(tmp_path, "simulate", "--days", "2", "--sales-per-day", "10", "--seed", "2",
+                 at="2026-03-04 18:00:00").stdout  # fmt: skip
+    assert "days 2026-03-03 to 2026-03-04:" in second  # day 1's Z first, then on from day 2
+    missing = run(tmp_path, "z-report", "--missing", "--staff", "9001", "--pin", "9999",
+                  at="2026-03-04 19:00:00").stdout  # fmt: skip
+    assert missing.splitlines()[0].startswith("2026-03-04\ti dag, åpen\t")
+    again = run(tmp_path, "simulate", "--start", "2026-03-02", check=False,
+                at="2026-03-06 18:00:00")  # fmt: skip
+    assert again.returncode == 2 and "kan ikke starte 2026-03-02" in again.stderr
+    assert "Traceback" not in again.stderr
     assert run(tmp_path, "verify-journal").returncode == 0
+
+
+def test_simulate_refuses_a_real_centre(tmp_path):
+    from pos.counter import open_counter
+    from pos.services import setup
+
+    with open_counter(tmp_path) as counter:
+        setup.add_tenant(
+            counter.uow, code="10", name="Ekte Ombruk AS", org_no="921100116", vat_registered=True
+        )
+        with counter.uow() as uow:
+            uow.store.set_meta("centre_name", "Ekte senter")
+            uow.commit()
+    refused = run(tmp_path, "simulate", "--days", "1", check=False, at=DAY_TWO_EVENING)
+    assert refused.returncode == 2 and "ikke et demolager" in refused.stderr
+    with open_counter(tmp_path) as counter, counter.uow.read() as uow:
+        assert uow.store.rows("SELECT COUNT(*) AS n FROM receipts")[0]["n"] == 0

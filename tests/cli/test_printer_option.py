@@ -19,6 +19,8 @@ def test_simulate_prints_every_sales_receipts_to_the_given_file(tmp_path, capsys
             "1",
             "--sales-per-day",
             "12",
+            "--start",
+            "2026-03-02",
         ]
     )
     assert code == 0

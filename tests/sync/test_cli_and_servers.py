@@ -20,6 +20,7 @@ from sync.cycle import SyncCycle
 from sync.http import ServerApi
 from tests.central import free_port
 from tests.conftest import PROJECT_ROOT
+from tests.faketime import days_ago, main_at
 
 
 def main_py(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -87,9 +88,14 @@ def admin(url: str, *args: str) -> str:
     return done.stdout.strip()
 
 
-def demo_counter(data_dir, central) -> None:
-    """A demo counter whose tenants the server knows (the first added with the CLI)."""
-    assert main_py("--data-dir", str(data_dir), "demo").returncode == 0
+def demo_counter(data_dir, central, days: int = 1) -> None:
+    """A demo counter with ``days`` of simulated history ending yesterday, whose tenants the
+    server knows (the first added with the CLI)."""
+    made = main_at(days_ago(days, 6), data_dir, "demo")
+    assert made.returncode == 0, made.stderr
+    simulated = main_at(days_ago(1, 18), data_dir, "simulate", "--days", str(days),
+                        "--sales-per-day", "15" if days == 1 else "40")  # fmt: skip
+    assert simulated.returncode == 0, simulated.stderr
     with open_counter(data_dir) as counter, counter.uow.read() as uow:
         first = uow.store.tenants()[0]
     admin(
@@ -120,8 +126,6 @@ def test_enrol_and_sync_from_the_command_line_and_offline_keeps_the_queue(centra
         assert "enrolled as dev_" in enrolled.stdout
         again = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
         assert again.returncode == 3 and "enrol_code_invalid" in again.stderr
-    simulated = main_py("--data-dir", str(data), "simulate", "--days", "1", "--sales-per-day", "15")
-    assert simulated.returncode == 0
     offline = main_py("--data-dir", str(data), "sync", "--max-wait", "0")
     assert offline.returncode == 3
     assert "unreachable" in offline.stderr and "stay queued" in offline.stderr
@@ -143,15 +147,8 @@ def test_sync_refuses_to_run_on_a_counter_that_is_not_enrolled(tmp_path):
 
 def test_two_server_processes_on_one_database_behave_as_one(central, tmp_path):
     first = tmp_path / "k1"
-    demo_counter(first, central)
+    demo_counter(first, central, days=3)
     code1 = admin(central.url, "enrolment-code", "--site", "Asker").split()[0]
-    for path, days in ((first, "3"),):
-        assert (
-            main_py(
-                "--data-dir", str(path), "simulate", "--days", days, "--sales-per-day", "40"
-            ).returncode
-            == 0
-        )
     with server_process(central.url) as url1, server_process(central.url) as url2:
         assert (
             main_py("--data-dir", str(first), "enrol", "--server", url1, "--code", code1).returncode
