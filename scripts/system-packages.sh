@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Debian packages the test suite uses: poppler-utils (PDF checks), socat (a serial scanner on a
 # pty), openssl (an independent check of our signatures), postgresql (the central server's
-# tests start a throwaway cluster on loopback). Installs only what is missing; needs
+# tests start a throwaway cluster on loopback), faketime (the command line run with the PC's
+# clock set to another time). Installs only what is missing; needs
 # root (CI and the development machines run as root).
 set -euo pipefail
 needed=()
 command -v pdftoppm >/dev/null 2>&1 || needed+=(poppler-utils)
 command -v socat >/dev/null 2>&1 || needed+=(socat)
 command -v openssl >/dev/null 2>&1 || needed+=(openssl)
+command -v faketime >/dev/null 2>&1 || needed+=(faketime)
 pgbin=$(pg_config --bindir 2>/dev/null || true)
 [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || needed+=(postgresql)
 if [ ${#needed[@]} -gt 0 ]; then

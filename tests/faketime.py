@@ -19,13 +19,20 @@ def faketime_env() -> dict[str, str]:
 
 
 def main_at(
-    moment: str | None, data_dir: Path, *args: str, timeout: float = 300
+    moment: str | None,
+    data_dir: Path,
+    *args: str,
+    timeout: float = 300,
+    faketime_args: list[str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``python main.py --data-dir DIR ARGS`` with the wall clock starting at ``moment``
-    (``YYYY-MM-DD HH:MM:SS``, UTC); None runs at the real time."""
+    (``YYYY-MM-DD HH:MM:SS``, UTC), or set by ``faketime_args`` (``["-f", "-2d"]``: two days
+    behind and running); neither runs at the real time."""
     assert shutil.which("faketime"), "faketime is missing: bash scripts/system-packages.sh"
     command = [sys.executable, str(PROJECT_ROOT / "main.py"), "--data-dir", str(data_dir), *args]
-    prefix = ["faketime", moment] if moment else []
+    prefix = ["faketime", *faketime_args] if faketime_args else []
+    if moment:
+        prefix = ["faketime", moment]
     return subprocess.run(
         [*prefix, *command],
         capture_output=True,
