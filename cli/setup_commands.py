@@ -13,8 +13,8 @@ from cli.bootstrap import CounterApp, Settings, opened
 from cli.options import Commands, add_command
 
 if TYPE_CHECKING:
-    from pos.signing import Signer
     from pos.demo.simulation import SimulationStats
+    from pos.signing import Signer
     from printers.printing import Printing
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -18,7 +20,7 @@ from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.staff import Operator
 from pos.services.sync_state import sync_status
 from ui.clock_dialog import ClockDialog
-from ui.common import error_text
+from ui.common import TOUCH_MIN_PX, error_text
 from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
 from ui.menu_dialog import MenuDialog
@@ -64,9 +66,16 @@ class MainWindow(QMainWindow):
             "padding: 8px;"
         )
         self.banner.hide()
-        self.clock_banner = QPushButton(self)
+        self.clock_banner = QFrame(self)
         self.clock_banner.setObjectName("clockBanner")
-        self.clock_banner.clicked.connect(self.confirm_time)
+        self.clock_text = QLabel(self.clock_banner)
+        self.clock_text.setWordWrap(True)
+        self.clock_button = QPushButton(self.tr("Confirm the right time…"), self.clock_banner)
+        self.clock_button.setMinimumHeight(TOUCH_MIN_PX)
+        self.clock_button.clicked.connect(self.confirm_time)
+        row = QHBoxLayout(self.clock_banner)
+        row.addWidget(self.clock_text, 1)
+        row.addWidget(self.clock_button)
         self.clock_banner.hide()
         self.login = LoginWidget(register_name, centre_name, self)
         self.sale = SaleWidget(session, tasks, self)
@@ -126,11 +135,7 @@ class MainWindow(QMainWindow):
             self.clock_banner.hide()
             return
         if state.problem is not None:
-            text = (
-                error_text(state.problem)
-                + "\n"
-                + self.tr("Press here to confirm the right time (manager).")
-            )
+            text = error_text(state.problem)
             colour = "#b71c1c"
         else:
             text = self.tr(
@@ -138,10 +143,10 @@ class MainWindow(QMainWindow):
                 "Have the PC's clock corrected."
             ).replace("%1", _duration(state.offset_seconds or 0))
             colour = "#8d6e00"
-        self.clock_banner.setText(text)
+        self.clock_text.setText(text)
         self.clock_banner.setStyleSheet(
-            f"background-color: {colour}; color: white; font-size: 16px; font-weight: bold;"
-            "padding: 8px; text-align: left;"
+            f"#clockBanner {{ background-color: {colour}; }} "
+            "#clockBanner QLabel { color: white; font-size: 16px; font-weight: bold; }"
         )
         self.clock_banner.show()
 

@@ -42,12 +42,16 @@ class CounterClock:
     def reading(self) -> Reading:
         return Reading(self.system.now(), self.monotonic())
 
-    def record_time(self) -> RecordTime:
-        reading = self.reading()
+    def facts(self) -> tuple[datetime | None, Confirmation | None]:
+        """The journal's newest row's time and the confirmation in force, in one read."""
         with self.uow.read() as uow:
             floor = uow.store.last_journal_time()
             confirmation = Confirmation.from_json(uow.store.get_meta(CONFIRMATION_META))
-        return record_time(reading, floor, confirmation)
+        return floor, confirmation
+
+    def record_time(self) -> RecordTime:
+        reading = self.reading()
+        return record_time(reading, *self.facts())
 
     def now(self) -> datetime:
         return self.record_time().moment
@@ -70,10 +74,9 @@ def clock_state(uow_factory: UnitOfWorkFactory, clock: CounterClock) -> ClockSta
     """Whether the till may record now; ends a confirmed offset (journaled) once the system
     clock is right again."""
     reading = clock.reading()
-    with uow_factory.read() as uow:
-        floor = uow.store.last_journal_time()
+    floor, confirmation = clock.facts()
     try:
-        found = clock.record_time()
+        found = record_time(reading, floor, confirmation)
     except DomainError as problem:
         return ClockState(False, problem, reading.system, floor)
     if found.offset_ended:

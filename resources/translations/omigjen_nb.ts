@@ -132,52 +132,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <source>Press here to confirm the right time (manager).</source>
-        <translation>Trykk her for å bekrefte riktig tid (leder).</translation>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <source>Confirm the right time…</source>
+        <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>The PC&apos;s clock is off by %1; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går feil med %1; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Locked after a quiet spell. The basket is kept.</source>
         <translation>Låst etter en stund uten bruk. Kurven er tatt vare på.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Scan refused: the scanner&apos;s keyboard layout does not match this PC&apos;s (it sent «%1»). Set the scanner to the PC&apos;s layout (see the user guide).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
