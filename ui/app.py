@@ -86,10 +86,12 @@ def run_window(qt: QtRun, parts: CounterParts, options: GuiOptions) -> int:
     counter, register, tasks = parts.counter, parts.register_id, parts.tasks
     signer = LazySigner(counter.signer)
     clock = CounterClock(counter.uow, register)
+    parts.printing.clock = clock  # print outcomes are journaled: the same time rule
     ctx = TillContext(register, SYSTEM_OPERATOR, signer, clock)
     started = _journal_start(counter.uow, ctx, options.version)
     output = QueuedPrinterOutput(parts.printing)
-    output.start()
+    if started:  # else printing starts with the journal, once the time is confirmed
+        output.start()
     session = TillSession(counter.uow, register, signer, clock=clock, output=output)
     overview = session.overview()
     window = MainWindow(
@@ -105,7 +107,7 @@ def run_window(qt: QtRun, parts: CounterParts, options: GuiOptions) -> int:
         ),
     )  # fmt: skip
     if not started:
-        _start_when_confirmed(window, counter.uow, ctx, options.version)
+        _start_when_confirmed(window, counter.uow, ctx, options.version, output)
     sync_worker = parts.sync_worker
     if sync_worker is not None:  # push right after each sale; the cashier never waits
         sync_worker.start()
@@ -148,14 +150,19 @@ def _journal_start(uow: UnitOfWorkFactory, ctx: TillContext, version: str) -> bo
 
 
 def _start_when_confirmed(
-    window: MainWindow, uow: UnitOfWorkFactory, ctx: TillContext, version: str
+    window: MainWindow,
+    uow: UnitOfWorkFactory,
+    ctx: TillContext,
+    version: str,
+    output: QueuedPrinterOutput,
 ) -> None:
-    """The start is journaled once, at the first confirmed time."""
+    """The start is journaled, and printing starts, once: at the first confirmed time."""
     pending = [version]
 
     def start_once() -> None:
         if pending and _journal_start(uow, ctx, pending[0]):
             pending.clear()
+            output.start()
 
     window.time_confirmed.connect(start_once)
 

@@ -11,12 +11,12 @@ import pytest
 
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
+from pos.demo.centre import NotADemoStore, seed_demo
+from pos.demo.simulation import Simulation
+from pos.demo.simulation_days import SimulationBackdates
 from pos.services import reports, setup, staff
 from pos.services.context import TillContext
-from pos.services.demo import NotADemoStore, seed_demo
 from pos.services.repair_outcome import export_ords
-from pos.simulation import Simulation
-from pos.simulation_days import SimulationBackdates
 
 MORNING = datetime(2026, 3, 2, 9, 0, tzinfo=OSLO)
 
