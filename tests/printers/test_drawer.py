@@ -54,7 +54,7 @@ def test_no_sale_is_registered_while_the_drawer_reports_open_and_its_closing_is_
     ctx.drawer = printing.drawer_state
     transports = printing.transports()
     watch = fast_watch(counter, printing, transports[PrinterRole.RECEIPT])
-    worker = PrintWorker(counter.uow, "K1", transports, drawer_watch=watch)
+    worker = PrintWorker(counter.uow, "K1", transports, clock=printing.clock, drawer_watch=watch)
     printing.worker = worker  # the sensor asks through the worker's line, as in the app
     try:
         printing.print_sale(cash_sale(counter, ctx, shelf))
@@ -82,7 +82,7 @@ def test_a_printer_that_cannot_report_the_drawer_blocks_nothing_and_journals_no_
     ctx.drawer = printing.drawer_state
     printing.print_sale(cash_sale(counter, ctx, shelf))
     transports = printing.transports()
-    PrintWorker(counter.uow, "K1", transports).run_pending()
+    PrintWorker(counter.uow, "K1", transports, clock=printing.clock).run_pending()
     assert fake_printer.drawer_open  # it is open, but the printer will not say so
     assert printing.drawer_state() is DrawerState.UNKNOWN
     cash_sale(counter, ctx, shelf)
@@ -112,7 +112,7 @@ def test_a_training_cash_sale_never_opens_the_drawer(counter, ctx, shelf, printi
     till.set_training(counter.uow, ctx, True)
     result = cash_sale(counter, ctx, shelf)
     jobs = printing.print_sale(result)
-    PrintWorker(counter.uow, "K1", printing.transports()).run_pending()
+    PrintWorker(counter.uow, "K1", printing.transports(), clock=printing.clock).run_pending()
     assert len(jobs) == 1  # the receipt only: no kick
     assert decode(fake_printer.all_printed).drawer_kicks == []
     assert not fake_printer.drawer_open

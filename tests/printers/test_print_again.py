@@ -36,7 +36,9 @@ def printing(counter, boss, fake_printer, clock):
 
 
 def send(printing):
-    return PrintWorker(printing.uow, "K1", printing.transports()).run_pending()
+    return PrintWorker(
+        printing.uow, "K1", printing.transports(), clock=printing.clock
+    ).run_pending()
 
 
 def sell(counter, ctx, shelf, *codes):
@@ -174,8 +176,11 @@ def test_a_crash_while_the_original_is_sent_never_gives_a_second_original(
     data_dir = tmp_path / "crash"
     with open_counter(data_dir) as counter:
         seed_demo(counter.uow, counter.signer(), clock=clock)
-        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), counter.signer())
-        ctx = TillContext("K1", auth.authenticate(counter.uow, "1001", "1234"), counter.signer())
+        manager = auth.authenticate(counter.uow, "9001", "9999")
+        boss = TillContext("K1", manager, counter.signer(), clock)
+        ctx = TillContext(
+            "K1", auth.authenticate(counter.uow, "1001", "1234"), counter.signer(), clock
+        )
         setting = PrinterSetting("K1", PrinterRole.RECEIPT, fake_printer.url)
         print_queue.save_printer_setting(counter.uow, boss, setting)
         printing = Printing(counter.uow, "K1", clock=clock)
@@ -195,7 +200,8 @@ def test_a_crash_while_the_original_is_sent_never_gives_a_second_original(
         assert claimed is not None and claimed[0].id == retry_id
         number = result.receipts[0].number
     with open_counter(data_dir) as counter:
-        ctx = TillContext("K1", auth.authenticate(counter.uow, "1001", "1234"), counter.signer())
+        cashier = auth.authenticate(counter.uow, "1001", "1234")
+        ctx = TillContext("K1", cashier, counter.signer(), clock)
         printing = Printing(counter.uow, "K1", clock=clock)
         assert print_queue.recover_interrupted(counter.uow, "K1", clock) == 1
         assert printing.print_unqueued_receipts() is None

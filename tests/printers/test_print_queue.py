@@ -44,7 +44,9 @@ def printing(counter, manager_ctx, fake_printer, clock):
 def worker(printing):
     from printers.worker import PrintWorker
 
-    return PrintWorker(printing.uow, printing.register_id, printing.transports())
+    return PrintWorker(
+        printing.uow, printing.register_id, printing.transports(), clock=printing.clock
+    )
 
 
 def sell(counter, ctx, shelf, tenders=None):
