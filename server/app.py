@@ -88,6 +88,9 @@ def create_app(settings: ServerSettings, engine: Any = None) -> FastAPI:
     problems.install(app)
     for module in (routes_sync, routes_keys, routes_admin, routes_tenant):
         app.include_router(module.router)
+    from server.web.mount import mount
+
+    mount(app)
     app.add_middleware(RequestBodyLimit)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

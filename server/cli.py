@@ -67,6 +67,18 @@ def add_commands(commands: Any) -> None:
     tenant_token.add_argument("--tenant", required=True)
     revoke = tasks.add_parser("revoke-device", help="revoke a device's token")
     revoke.add_argument("--device", required=True)
+    web_user = tasks.add_parser(
+        "add-web-user", help="add a person to the web back office (password read from stdin)"
+    )
+    web_user.add_argument("--login", required=True)
+    web_user.add_argument("--name", required=True)
+    where = web_user.add_mutually_exclusive_group(required=True)
+    where.add_argument("--site", help="a centre manager of this site (by name)")
+    where.add_argument("--tenant", help="a user of this tenant (its id)")
+    web_password = tasks.add_parser(
+        "set-web-password", help="set a web user's password (read from stdin)"
+    )
+    web_password.add_argument("--login", required=True)
     tasks.add_parser("send-notifications", help="send due e-mail/SMS notifications once")
     compact = tasks.add_parser("compact", help="compact the reference-data change log")
     compact.add_argument("--keep-days", type=int, default=120)
@@ -118,6 +130,18 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password() -> str:
+    """The first line of stdin (a pipe), or asked twice without echo at a terminal."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass("Passord / password: ")
+    if getpass.getpass("Gjenta / repeat: ") != first:
+        raise SystemExit("the passwords differ")
+    return first
+
+
 def _freeze_startup_objects() -> None:
     """Move what the imports and the app built (some 100 000 objects) out of the cyclic
     collector's reach: a push decodes tens of thousands of containers, which triggers full
@@ -144,6 +168,11 @@ def run_admin(args: argparse.Namespace) -> int:
             from server.notify import send_due
 
             print(f"{send_due(engine, settings)} notifications handled")
+            return 0
+        if args.task in ("add-web-user", "set-web-password"):
+            from server.web.admin_tasks import web_user_task
+
+            print(web_user_task(engine, args, _read_password()))
             return 0
         with scoped(engine, Scope.admin()) as conn:
             print(_admin_task(args, conn, settings, admin_ops, refdata))

@@ -260,6 +260,90 @@ repair_ticket_parts = Table(
     PrimaryKeyConstraint("tenant_id", "ticket_id", "kind", "part_id"),
 )
 
+# The takings roll-up, kept by the trigger ``events_takings`` (migration s0004): per tenant,
+# device, register, receipt date and receipt kind; the web pages read these, not every receipt.
+_ROLLUP_KEY = ("tenant_id", "device_id", "register_id", "day", "kind")
+
+
+def _rollup(name: str, *columns: Column, key: tuple[str, ...] = ()) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("tenant_id", Text, nullable=False),
+        Column("site_id", Text, nullable=False),
+        Column("device_id", Text, nullable=False),
+        Column("register_id", Text, nullable=False),
+        Column("day", Text, nullable=False),
+        Column("kind", Text, nullable=False),
+        *columns,
+        PrimaryKeyConstraint(*_ROLLUP_KEY, *key),
+    )
+
+
+takings_days = _rollup(
+    "takings_days",
+    *(Column(c, BigInteger, nullable=False) for c in ("num", "amount", "ex_vat", "rounding")),
+    Column("discount_num", BigInteger, nullable=False),
+    Column("discount_amount", BigInteger, nullable=False),
+)
+takings_vat = _rollup(
+    "takings_vat",
+    Column("vat_class", Text, nullable=False),
+    Column("gross", BigInteger, nullable=False),
+    Column("vat", BigInteger, nullable=False),
+    key=("vat_class",),
+)
+takings_payments = _rollup(
+    "takings_payments",
+    Column("means", Text, nullable=False),
+    Column("negative", Boolean, nullable=False),
+    Column("num", BigInteger, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    key=("means", "negative"),
+)
+
+# The web back office's people (a site's managers, a tenant's users), their sessions, the
+# sign-in throttle and the form tokens already used (server/web/).
+web_users = Table(
+    "web_users",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("login", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("role", Text, nullable=False),  # manager (site_id) or tenant (tenant_id)
+    Column("site_id", ForeignKey("sites.id")),
+    Column("tenant_id", ForeignKey("tenants.id")),
+    Column("password_hash", Text, nullable=False),  # argon2id
+    Column("totp_secret", Text),
+    Column("totp_last_step", BigInteger),  # a TOTP code is good once
+    Column("language", Text, nullable=False, server_default="nb"),
+    Column("active", Boolean, nullable=False, server_default="true"),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("token_hash", Text, primary_key=True),
+    Column("user_id", ForeignKey("web_users.id"), nullable=False),
+    Column("stage", Text, nullable=False),  # "totp": password given, code awaited; "in"
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    Column("seen_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    Column("ended_at", DateTime(timezone=True)),
+)
+web_throttle = Table(
+    "web_throttle",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("blocked_until", DateTime(timezone=True), nullable=False),
+)
+web_used_forms = Table(
+    "web_used_forms",
+    metadata,
+    Column("nonce", Text, primary_key=True),
+    Column("used_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+
 # Row-level security: table -> (tenant column, what a NULL tenant means). "site": a site-level
 # row, visible to that site's devices; "shared": reference data every scope may read;
 # "none": the column is never NULL. The _V1 sets are what migration s0001 secured.
@@ -279,6 +363,12 @@ TICKET_RLS_TABLES = {  # migration s0002
     "repair_tickets": ("tenant_id", "none"),
     "repair_ticket_parts": ("tenant_id", "none"),
 }
-RLS_TABLES = RLS_TABLES_V1 | TICKET_RLS_TABLES
+WEB_RLS_TABLES = {  # migration s0004: the takings roll-up and the web's people
+    "takings_days": ("tenant_id", "none"),
+    "takings_vat": ("tenant_id", "none"),
+    "takings_payments": ("tenant_id", "none"),
+    "web_users": ("tenant_id", "site"),
+}
+RLS_TABLES = RLS_TABLES_V1 | TICKET_RLS_TABLES | WEB_RLS_TABLES
 INSERT_ONLY = (*INSERT_ONLY_V1, "repair_ticket_parts")
 APP_ROLE = "omigjen_app"

@@ -96,3 +96,29 @@ def status_of(status: RepairStatus, recorded: str) -> str:
 def scrub(text: str) -> str:
     """Problem text without e-mail addresses or phone numbers (ORDS: no personal data)."""
     return _PHONE.sub("[nummer]", _EMAIL.sub("[e-post]", text)).strip()
+
+
+ORDS_FIELDS = (
+    "id", "data_provider", "country", "partner_product_category", "product_category",
+    "product_category_id", "brand", "year_of_manufacture", "product_age", "repair_status",
+    "repair_barrier_if_end_of_life", "group_identifier", "event_date", "problem", "record_date",
+)  # fmt: skip
+
+
+def ords_record(
+    row: dict, provider: str, country: str, ended: str, recorded: str
+) -> list[object]:
+    """One ORDS row of a finished job: ``row`` has the ticket's ``id``, ``status``,
+    ``tenant_code`` and descriptive fields; ``ended`` and ``recorded`` are local dates."""
+    category_id, category = category_of(
+        f"{row.get('item_category') or ''} {row.get('item_brand_model') or ''}"
+    )
+    status = status_of(RepairStatus(row["status"]), row.get("outcome") or "")
+    year = row.get("year_of_manufacture")
+    return [
+        row["id"], provider, country, row.get("item_category") or "", category, category_id,
+        (row.get("item_brand_model") or "").split(" ")[0], year or "",
+        int(ended[:4]) - year if year else "", status,
+        BARRIERS.get(row.get("barrier"), "") if status == "End of life" else "",  # type: ignore[arg-type]
+        row["tenant_code"], ended, scrub(row.get("fault") or ""), recorded,
+    ]  # fmt: skip

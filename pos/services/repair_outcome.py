@@ -9,18 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 from pos.clock import OSLO
-from pos.model.ords import BARRIERS, InvalidOutcome, Outcome, category_of, scrub, status_of
+from pos.model.ords import BARRIERS, ORDS_FIELDS, InvalidOutcome, Outcome, ords_record
 from pos.model.repair import RepairStatus
 from pos.services.context import TillContext
 from pos.services.repair_common import journal, load_ticket
 from pos.services.repair_edit import record_fields
 from pos.unit_of_work import UnitOfWorkFactory
 
-ORDS_FIELDS = (
-    "id", "data_provider", "country", "partner_product_category", "product_category",
-    "product_category_id", "brand", "year_of_manufacture", "product_age", "repair_status",
-    "repair_barrier_if_end_of_life", "group_identifier", "event_date", "problem", "record_date",
-)  # fmt: skip
 FINAL = (
     RepairStatus.COLLECTED, RepairStatus.NOT_REPAIRABLE, RepairStatus.RETURNED_UNREPAIRED,
     RepairStatus.SCRAPPED,
@@ -92,17 +87,9 @@ def export_ords(
 
 
 def _record(row: dict, provider: str, country: str) -> list[object]:
-    ended = _local_date(row["ended_at"])
-    category_id, category = category_of(f"{row['item_category']} {row['item_brand_model']}")
-    status = status_of(RepairStatus(row["status"]), row["outcome"])
-    year = row["year_of_manufacture"]
-    return [
-        row["id"], provider, country, row["item_category"], category, category_id,
-        (row["item_brand_model"] or "").split(" ")[0], year or "",
-        int(ended[:4]) - year if year else "", status,
-        BARRIERS.get(row["barrier"], "") if status == "End of life" else "",
-        row["tenant_code"], ended, scrub(row["fault"]), _local_date(row["updated_at"]),
-    ]  # fmt: skip
+    return ords_record(
+        row, provider, country, _local_date(row["ended_at"]), _local_date(row["updated_at"])
+    )
 
 
 def _local_date(utc_iso: str) -> str:

@@ -28,10 +28,9 @@ from pos.model.reports import (
     DrawerReport,
     EmployeeLine,
     ReportKind,
-    VatLine,
 )
+from pos.model.takings import vat_lines as shared_vat_lines
 from pos.model.tenant import Tenant
-from pos.vat import VatClass
 
 LINE_DELETE_TYPE = "Slettet linje"
 
@@ -69,7 +68,7 @@ def build_report(rq: ReportQueries, scope: ReportScope) -> DrawerReport:
     pay_rows = rq.payments(p)
     events = _tenant_events(rq.tenant_events(p))
     drawer = _drawer_events(rq, p, scope) if scope.drawer_owner else _NO_DRAWER
-    vat_lines = _vat_lines(lines.vat_rows)
+    vat_lines = shared_vat_lines(lines.vat_rows)
     deposits = rq.deposits(p)
     return DrawerReport(
         kind=scope.kind,
@@ -215,26 +214,6 @@ def _per_employee(
         label = tender_name(code, bool(row["negative"])) if "negative" in row else row["name"]
         lines.append(EmployeeLine(staff_no, name, code, int(row["num"]), int(row["amount"]), label))
     return tuple(sorted(lines, key=lambda ln: (ln.staff_no, ln.code, ln.amount < 0)))
-
-
-def _vat_lines(rows: list[dict[str, Any]]) -> tuple[VatLine, ...]:
-    found = {row["vat_class"]: row for row in rows}
-    lines = []
-    for vat_class in VatClass:
-        row = found.get(vat_class.key, {"gross": 0, "vat": 0})
-        gross, vat = int(row["gross"]), int(row["vat"])
-        lines.append(
-            VatLine(
-                vat_class.key,
-                vat_class.percent,
-                vat_class.saft_code,
-                vat_class.label_nb,
-                gross - vat,
-                vat,
-                vat_class.taxable,
-            )
-        )
-    return tuple(lines)
 
 
 @dataclass

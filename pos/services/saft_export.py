@@ -34,9 +34,9 @@ from pos.saft_codes import (
     group_basic_id,
     payment_id,
 )
+from pos.saft_report import write_event_report
 from pos.services.context import TillContext
 from pos.services.reports import drawer_owner_id, find_tenant, parse_date
-from pos.services.saft_report import write_event_report
 from pos.services.setup import SYSTEM
 from pos.unit_of_work import UnitOfWorkFactory
 from pos.vat import VatClass

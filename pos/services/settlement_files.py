@@ -1,11 +1,9 @@
-"""Files for the accountant and the bank: settlements as CSV (semicolon, decimal comma, UTF-8
-with BOM for spreadsheets) and an ISO 20022 pain.001.001.03 credit transfer file paying the
-tenants what the centre owes them (only positive net payables; BBAN accounts, NOK)."""
+"""Files for the accountant and the bank: settlements as CSV (``pos.settlement_csv``) and an
+ISO 20022 pain.001.001.03 credit transfer file paying the tenants what the centre owes them
+(only positive net payables; BBAN accounts, NOK)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from xml.etree import ElementTree as ET
@@ -14,69 +12,12 @@ from pos.bank import normalise_account_number
 from pos.clock import OSLO
 from pos.day_end_errors import InvalidBankAccount
 from pos.model.settlement import SettlementDoc
-from pos.money import Ore, format_nok, format_saft
+from pos.money import format_saft
+from pos.settlement_csv import settlements_csv
+
+__all__ = ["pain001", "settlements_csv"]
 
 PAIN_NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
-
-
-def settlements_csv(docs: Sequence[SettlementDoc]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
-        [
-            "Oppgjør",
-            "Korrigerer",
-            "Org.nr.",
-            "Leietaker",
-            "Fra",
-            "Til",
-            "Linje",
-            "Type",
-            "Tekst",
-            "Grunnlag",
-            "Beløp",
-            "Teller med",
-        ]
-    )
-    for doc in docs:
-        for n, line in enumerate(doc.lines, start=1):
-            writer.writerow(
-                [
-                    doc.number_text,
-                    doc.corrects_number,
-                    doc.org_no,
-                    doc.tenant_name,
-                    doc.period_from,
-                    doc.period_to,
-                    n,
-                    line.kind,
-                    line.description,
-                    _kr(line.base),
-                    _kr(line.amount),
-                    "ja" if line.counts else "nei",
-                ]
-            )
-        writer.writerow(
-            [
-                doc.number_text,
-                doc.corrects_number,
-                doc.org_no,
-                doc.tenant_name,
-                doc.period_from,
-                doc.period_to,
-                "",
-                "net_payable",
-                "Netto til utbetaling",
-                "",
-                _kr(doc.net_payable),
-                "sum",
-            ]
-        )
-    return "\ufeff" + out.getvalue()
-
-
-def _kr(amount: Ore) -> str:
-    return format_nok(amount, thousands="")
 
 
 def pain001(
