@@ -34,18 +34,15 @@ _WEB_USERS_POLICY = (
 _KEY = ("tenant_id", "device_id", "register_id", "day")
 
 
+def _common() -> list[sa.Column]:
+    names = ("tenant_id", "site_id", "device_id", "register_id", "day", "kind")
+    return [sa.Column(name, sa.Text(), nullable=False) for name in names]
+
+
 def _rollup_tables() -> None:
-    common = [
-        sa.Column("tenant_id", sa.Text(), nullable=False),
-        sa.Column("site_id", sa.Text(), nullable=False),
-        sa.Column("device_id", sa.Text(), nullable=False),
-        sa.Column("register_id", sa.Text(), nullable=False),
-        sa.Column("day", sa.Text(), nullable=False),
-        sa.Column("kind", sa.Text(), nullable=False),
-    ]
     op.create_table(
         "takings_days",
-        *[c.copy() for c in common],
+        *_common(),
         sa.Column("num", sa.BigInteger(), nullable=False),
         sa.Column("amount", sa.BigInteger(), nullable=False),
         sa.Column("ex_vat", sa.BigInteger(), nullable=False),
@@ -56,7 +53,7 @@ def _rollup_tables() -> None:
     )
     op.create_table(
         "takings_vat",
-        *[c.copy() for c in common],
+        *_common(),
         sa.Column("vat_class", sa.Text(), nullable=False),
         sa.Column("gross", sa.BigInteger(), nullable=False),
         sa.Column("vat", sa.BigInteger(), nullable=False),
@@ -64,7 +61,7 @@ def _rollup_tables() -> None:
     )
     op.create_table(
         "takings_payments",
-        *[c.copy() for c in common],
+        *_common(),
         sa.Column("means", sa.Text(), nullable=False),
         sa.Column("negative", sa.Boolean(), nullable=False),
         sa.Column("num", sa.BigInteger(), nullable=False),
