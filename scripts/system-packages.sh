@@ -12,6 +12,8 @@ command -v openssl >/dev/null 2>&1 || needed+=(openssl)
 command -v faketime >/dev/null 2>&1 || needed+=(faketime)
 pgbin=$(pg_config --bindir 2>/dev/null || true)
 [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || needed+=(postgresql)
+command -v chromium >/dev/null 2>&1 || needed+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || needed+=(chromium-driver)
 if [ ${#needed[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "missing system packages: ${needed[*]} (install them with apt-get as root)" >&2

@@ -21,7 +21,6 @@ from typing import Any
 from pos.adapters.report_queries import ReportQueries
 from pos.identifiers import format_org_number
 from pos.model.events import EventCode, OtherEvent
-from pos.model.payment import TenderKind
 from pos.model.reports import (
     CodedLine,
     CountAmount,
@@ -29,6 +28,7 @@ from pos.model.reports import (
     EmployeeLine,
     ReportKind,
 )
+from pos.model.takings import payment_lines, tender_name
 from pos.model.takings import vat_lines as shared_vat_lines
 from pos.model.tenant import Tenant
 
@@ -89,7 +89,7 @@ def build_report(rq: ReportQueries, scope: ReportScope) -> DrawerReport:
         rounding=rounding,
         art_groups=_art_groups(art_rows, groups),
         emp_art_groups=_per_employee(art_rows, staff, "code"),
-        payments=_payments(pay_rows),
+        payments=payment_lines({**row, "means": row["kind"]} for row in pay_rows),
         emp_payments=_per_employee(pay_rows, staff, "kind"),
         vat=vat_lines,
         taxable_sales=sum(v.base + v.vat for v in vat_lines if v.taxable),
@@ -164,42 +164,6 @@ def _art_groups(rows: list[dict[str, Any]], groups: dict[str, tuple[str, str]]) 
     return tuple(
         CodedLine(code, groups.get(code, (code, ""))[0], num, amount, groups.get(code, ("", ""))[1])
         for code, (num, amount) in sorted(merged.items())
-    )
-
-
-MONEY_OUT_NAMES = {
-    TenderKind.CASH: "Kontant tilbakebetalt",
-    TenderKind.CARD: "Bankkort tilbakeført",
-    TenderKind.VIPPS: "Vipps tilbakeført",
-    TenderKind.CREDIT_NOTE: "Tilgodelapp utstedt",
-    TenderKind.DEPOSIT: "Depositum tilbakeført",
-}
-"""Payment means of money going back (returns): kept apart from money taken (§ 2-8-2 g)."""
-MONEY_IN_NAMES = {TenderKind.CREDIT_NOTE: "Tilgodelapp innløst"}
-
-
-def tender_name(kind: str, negative: bool) -> str:
-    tender = TenderKind(kind)
-    if negative:
-        return MONEY_OUT_NAMES[tender]
-    return MONEY_IN_NAMES.get(tender, tender.label_nb)
-
-
-def _payment_key(row: dict[str, Any]) -> tuple[int, bool]:
-    return [k.value for k in TenderKind].index(row["kind"]), bool(row["negative"])
-
-
-def _payments(rows: list[dict[str, Any]]) -> tuple[CodedLine, ...]:
-    """Per payment means, money in and money out on lines of their own: a refund to a credit
-    note never nets against a credit note taken as payment."""
-    merged: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])
-    for row in sorted(rows, key=_payment_key):
-        key = (row["kind"], bool(row["negative"]))
-        merged[key][0] += int(row["num"])
-        merged[key][1] += int(row["amount"])
-    return tuple(
-        CodedLine(kind, tender_name(kind, out), num, amount, TenderKind(kind).saft_code)
-        for (kind, out), (num, amount) in merged.items()
     )
 
 
