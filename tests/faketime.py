@@ -1,11 +1,13 @@
-"""Running the real command line at another time with libfaketime (``faketime``, Debian package
-``faketime``): the PC's wall clock is set, its monotonic clock is left alone (as on a PC whose
-clock is wrong)."""
+"""Running the real command line at another time with libfaketime (Debian package ``faketime``):
+the PC's wall clock is set, its monotonic clock is left alone (as on a PC whose clock is wrong).
+
+The library is preloaded directly rather than through the ``faketime`` wrapper, whose shared
+semaphore fails now and then when several runs start at once."""
 
 from __future__ import annotations
 
+import glob
 import os
-import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -13,9 +15,24 @@ from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT
 
+LIBRARIES = (
+    "/usr/lib/*/faketime/libfaketimeMT.so.1",
+    "/usr/lib/faketime/libfaketimeMT.so.1",
+    "/usr/local/lib/faketime/libfaketimeMT.so.1",
+)
 
-def faketime_env() -> dict[str, str]:
-    return {**os.environ, "FAKETIME_DONT_FAKE_MONOTONIC": "1", "TZ": "UTC"}
+
+def library() -> str:
+    found = [path for pattern in LIBRARIES for path in glob.glob(pattern)]
+    assert found, "libfaketime is missing: bash scripts/system-packages.sh"
+    return found[0]
+
+
+def faketime_env(setting: str | None) -> dict[str, str]:
+    env = {**os.environ, "TZ": "UTC"}
+    if setting:
+        env.update(LD_PRELOAD=library(), FAKETIME=setting, FAKETIME_DONT_FAKE_MONOTONIC="1")
+    return env
 
 
 def main_at(
@@ -23,23 +40,20 @@ def main_at(
     data_dir: Path,
     *args: str,
     timeout: float = 300,
-    faketime_args: list[str] | None = None,
+    offset: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``python main.py --data-dir DIR ARGS`` with the wall clock starting at ``moment``
-    (``YYYY-MM-DD HH:MM:SS``, UTC), or set by ``faketime_args`` (``["-f", "-2d"]``: two days
-    behind and running); neither runs at the real time."""
-    assert shutil.which("faketime"), "faketime is missing: bash scripts/system-packages.sh"
+    (``YYYY-MM-DD HH:MM:SS``, UTC) and running on, or set ``offset`` from the real time
+    (``"-2d"``: two days behind); neither runs at the real time."""
+    setting = f"@{moment}" if moment else offset
     command = [sys.executable, str(PROJECT_ROOT / "main.py"), "--data-dir", str(data_dir), *args]
-    prefix = ["faketime", *faketime_args] if faketime_args else []
-    if moment:
-        prefix = ["faketime", moment]
     return subprocess.run(
-        [*prefix, *command],
+        command,
         capture_output=True,
         text=True,
         cwd=PROJECT_ROOT,
         timeout=timeout,
-        env=faketime_env(),
+        env=faketime_env(setting),
     )
 
 

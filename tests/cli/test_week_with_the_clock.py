@@ -63,13 +63,13 @@ def test_a_week_with_a_z_after_midnight_a_skipped_day_and_the_clock_set_back(tmp
     assert f"salgsdag {d2}" in ok(main_at(utc(d2, 19, 10), data, "z-report", *STAFF))
 
     # the PC's clock two days behind: nothing is recorded until a manager confirms the time
-    behind = ["-f", "-2d"]
-    refused = main_at(None, data, *["x-report", *STAFF], faketime_args=behind)
+    behind = "-2d"
+    refused = main_at(None, data, *["x-report", *STAFF], offset=behind)
     assert refused.returncode == 2 and "før siste registrering" in refused.stderr
     real = datetime.now(OSLO).strftime("%Y-%m-%d %H:%M")
-    confirmed = ok(main_at(None, data, "confirm-time", "--now", real, *STAFF, faketime_args=behind))
+    confirmed = ok(main_at(None, data, "confirm-time", "--now", real, *STAFF, offset=behind))
     assert "bekreftet og journalført" in confirmed
-    ok(main_at(None, data, "x-report", *STAFF, faketime_args=behind))
+    ok(main_at(None, data, "x-report", *STAFF, offset=behind))
     kinds = journal_kinds(data)
     assert kinds[kinds.index("clock_confirmed") + 1 :] == ["X"] * 6  # one X per tenant
     assert last_record_date(data) == str(today)  # dated by the confirmed time, not the PC's
