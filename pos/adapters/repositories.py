@@ -313,6 +313,15 @@ class Store:
         )
         return rows[0] if rows else None
 
+    def last_session(self, register_id: str) -> Mapping[str, Any] | None:
+        """The register's newest session, open or closed (None before the first opening)."""
+        rows = self.rows(
+            "SELECT * FROM till_sessions WHERE register_id = ? ORDER BY opened_at DESC, rowid DESC "
+            "LIMIT 1",
+            (register_id,),
+        )
+        return rows[0] if rows else None
+
     def insert(
         self, table_name: str, rows: Sequence[Mapping[str, Any]] | Mapping[str, Any]
     ) -> None:

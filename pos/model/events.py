@@ -45,6 +45,7 @@ class OtherEvent:
     LINE_DELETE = "line_delete"
     CASH_IN = "cash_in"
     TILL_OPEN = "till_open"
+    SHIFT_CHANGE = "shift_change"
     SETTINGS_CHANGE = "settings_change"
     KEY_CHANGE = "key_change"
     STAFF_CHANGE = "staff_change"

@@ -23,11 +23,15 @@ class Permission(StrEnum):
     CASH_IN_OUT = "cash_in_out"
     RECEIPT_COPY = "receipt_copy"
     """Print a receipt's one copy ("KOPI"): everyone who sells at the till."""
+    SHIFT_CHANGE = "shift_change"
+    """Count the drawer and hand it over to the next person (no Z): ``till_day.hand_over``."""
     MANAGE = "manage"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.CASHIER: frozenset({Permission.SELL, Permission.CASH_IN_OUT, Permission.RECEIPT_COPY}),
+    Role.CASHIER: frozenset(
+        {Permission.SELL, Permission.CASH_IN_OUT, Permission.RECEIPT_COPY, Permission.SHIFT_CHANGE}
+    ),
     Role.TECHNICIAN: frozenset({Permission.SELL, Permission.RECEIPT_COPY}),
     Role.MANAGER: frozenset(Permission),
 }

@@ -12,9 +12,10 @@ from pos.model.basket import Basket, BasketLine, check_amount
 from pos.model.catalogue import Item
 from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Operator, Permission
+from pos.model.till_close import BlindCount
 from pos.money import Ore, format_nok
 from pos.services.context import TillContext
-from pos.unit_of_work import UnitOfWorkFactory
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 def journal_event(
@@ -93,34 +94,55 @@ def open_till(
     ctx: TillContext,
     float_amount: Ore,
     approver: Operator | None = None,
+    *,
+    count: BlindCount | None = None,
 ) -> str:
-    """Open the register's till session with a change float (vekselkasse)."""
-    ctx.require(Permission.OPEN_TILL, approver)
+    """Open the register's till session with a change float (vekselkasse): an amount, or a
+    count by denomination (then ``float_amount`` must be its total). The drawer opens."""
+    approved_by = ctx.require(Permission.OPEN_TILL, approver)
     check_amount(float_amount)
+    if count is not None and count.total != float_amount:
+        raise InvalidAmount(format_nok(float_amount))
+    details: dict[str, object] = {"kind": OtherEvent.TILL_OPEN, "float": float_amount}
+    if count is not None:
+        details["counted"] = {str(value): n for value, n in count.pieces.items() if n}
+    if approved_by is not None:
+        details["approved_by"] = approved_by
     with uow_factory() as uow:
         if uow.store.open_session(ctx.register_id) is not None:
             raise TillAlreadyOpen()
-        stamp = ctx.stamp()
-        session_id = str(uuid.uuid4())
-        uow.store.insert(
-            "till_sessions",
-            {
-                "id": session_id,
-                "register_id": ctx.register_id,
-                "opened_at": stamp.utc_iso,
-                "opened_by": ctx.operator.staff_id,
-                "float_amount": float_amount,
-            },
-        )
-        uow.store.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.OTHER,
-            stamp=stamp,
-            staff_id=ctx.operator.staff_id,
-            amount=float_amount,
-            ref_id=session_id,
-            details={"kind": OtherEvent.TILL_OPEN, "float": float_amount},
-        )
+        session_id = start_session(uow, ctx, ctx.stamp(), float_amount, details)
+        uow.commit()
+    return session_id
+
+
+def start_session(
+    uow: UnitOfWork, ctx: TillContext, stamp: Stamp, float_amount: Ore, details: dict[str, object]
+) -> str:
+    """Write a new open session with its float and journal it (13999 ``details["kind"]``),
+    inside the caller's transaction. The drawer opens only for a new float (``till_open``); a
+    shift change hands over a drawer the close has just opened."""
+    session_id = str(uuid.uuid4())
+    uow.store.insert(
+        "till_sessions",
+        {
+            "id": session_id,
+            "register_id": ctx.register_id,
+            "opened_at": stamp.utc_iso,
+            "opened_by": ctx.operator.staff_id,
+            "float_amount": float_amount,
+        },
+    )
+    uow.store.append_journal(
+        register_id=ctx.register_id,
+        event_code=EventCode.OTHER,
+        stamp=stamp,
+        staff_id=ctx.operator.staff_id,
+        amount=float_amount,
+        ref_id=session_id,
+        details=details,
+    )
+    if details.get("kind") == OtherEvent.TILL_OPEN:
         uow.store.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.DRAWER_OPEN,
@@ -129,13 +151,17 @@ def open_till(
             ref_id=session_id,
             details={"reason": "float"},
         )
-        uow.store.append_outbox(
-            "till.opened",
-            None,
-            stamp,
-            {"session_id": session_id, "register_id": ctx.register_id, "float": float_amount},
-        )
-        uow.commit()
+    uow.store.append_outbox(
+        "till.opened",
+        None,
+        stamp,
+        {
+            "session_id": session_id,
+            "register_id": ctx.register_id,
+            "float": float_amount,
+            "kind": str(details.get("kind")),
+        },
+    )
     return session_id
 
 

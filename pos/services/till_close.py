@@ -87,14 +87,41 @@ def close_till(
     """Close the register's open session with the blind count; returns the close document."""
     approved_by = ctx.require(Permission.OPEN_TILL, approver)
     with uow_factory() as uow:
-        session = uow.store.open_session(ctx.register_id)
-        if session is None:
-            raise TillNotOpen()
-        doc = _build(uow, ctx, dict(session), count, card_batch, vipps_batch, note.strip(), rule)
-        if doc.variance and not doc.note:
-            raise VarianceNoteRequired(format_nok(doc.variance))
-        _write(uow, ctx, doc, approved_by)
+        doc = record_close(
+            uow,
+            ctx,
+            count,
+            card_batch=card_batch,
+            vipps_batch=vipps_batch,
+            note=note,
+            rule=rule,
+            approved_by=approved_by,
+        )
         uow.commit()
+    return doc
+
+
+def record_close(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    count: BlindCount,
+    *,
+    card_batch: Ore | None = None,
+    vipps_batch: Ore | None = None,
+    note: str = "",
+    rule: VarianceRule = VarianceRule.CENTRE,
+    approved_by: str | None = None,
+    shift_change: bool = False,
+) -> TillCloseDoc:
+    """The close inside the caller's transaction (a shift change opens the next session in
+    the same one); a variance needs a note."""
+    session = uow.store.open_session(ctx.register_id)
+    if session is None:
+        raise TillNotOpen()
+    doc = _build(uow, ctx, dict(session), count, card_batch, vipps_batch, note.strip(), rule)
+    if doc.variance and not doc.note:
+        raise VarianceNoteRequired(format_nok(doc.variance))
+    _write(uow, ctx, doc, approved_by, shift_change)
     return doc
 
 
@@ -181,10 +208,18 @@ def close_content(doc: TillCloseDoc) -> dict:
     return data
 
 
-def _write(uow: UnitOfWork, ctx: TillContext, doc: TillCloseDoc, approved_by: str | None) -> None:
+def _write(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    doc: TillCloseDoc,
+    approved_by: str | None,
+    shift_change: bool,
+) -> None:
     store = uow.store
     stamp = ctx.stamp()
     content = close_content(doc)
+    if shift_change:
+        content["shift_change"] = True
     store.insert(
         "till_closes",
         {

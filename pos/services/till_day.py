@@ -1,0 +1,150 @@
+"""The till's day at one register: closed until someone opens it with a stated float; open
+through the day's sales, cash in and out and shift changes; closed by the blind count at day end
+(then the Z reports), after which the next login opens a new session with a new float.
+
+The rules, enforced here and in the services named:
+
+- Nothing is sold, returned or moved in or out of the drawer without an open session
+  (``checkout``, ``returns``, ``till.move_cash`` raise TillNotOpen). The counter reads
+  ``till_status`` at login and asks for the float then, and ``require_open`` refuses the first
+  line of a basket, so a closed till is never first noticed at payment.
+- Opening needs OPEN_TILL (a manager, or anyone with a manager's approval). The float must be
+  stated: an amount (0 is allowed, a day without cash) or a count by denomination; the count is
+  journaled with it (``till.open_till``: 13999 till_open and 13005, the drawer opens).
+- Cash in and out need CASH_IN_OUT (cashiers and managers; a technician with a manager's
+  approval) and a reason (``till.move_cash``); cash out is journaled as a withdrawal (13019).
+- A shift change (vaktbytte) is the outgoing person's blind count: it closes their session as a
+  close does (variance kept, a note when off) and opens the next session with the counted cash
+  as its float, in one transaction. No Z is taken, and the day's opening float (X/Z k) stays
+  the one the day was opened with. Needs SHIFT_CHANGE (cashiers and managers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pos.clock import OSLO
+from pos.errors import DomainError, TillNotOpen, TrainingRestriction
+from pos.model.events import OtherEvent
+from pos.model.staff import Operator, Permission
+from pos.model.till_close import BlindCount, TillCloseDoc
+from pos.money import Ore
+from pos.services import till, till_close
+from pos.services.context import TillContext
+from pos.unit_of_work import UnitOfWorkFactory
+
+
+class FloatRequired(DomainError):
+    code = "float_required"
+    nb = (
+        "Skriv vekselkassen: beløpet i skuffen, eller tell den per valør "
+        "(0 kr er lov for en dag uten kontanter)."
+    )
+    en = (
+        "Enter the float: the amount in the drawer, or count it by denomination "
+        "(0 kr is allowed for a day without cash)."
+    )
+
+
+@dataclass(frozen=True)
+class TillStatus:
+    """What the counter says about its till at login and on the till page."""
+
+    register_id: str
+    is_open: bool
+    since: str
+    """Local 'YYYY-MM-DD HH:MM': when the open session began, or when the last one closed;
+    '' if the register has never been opened."""
+    opened_by: str
+    """Name of who opened the open session (or handed it over); '' when closed."""
+    float_amount: Ore
+    """The open session's float; when closed, the last session's (a hint for the next)."""
+    cash_in: Ore = 0
+    cash_out: Ore = 0
+    """Negative: what was taken out during the open session."""
+
+
+def _local(utc_iso: str | None) -> str:
+    if not utc_iso:
+        return ""
+    moment = datetime.fromisoformat(str(utc_iso).replace("Z", "+00:00"))
+    return moment.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
+
+
+def till_status(uow_factory: UnitOfWorkFactory, register_id: str) -> TillStatus:
+    with uow_factory.read() as uow:
+        session = uow.store.last_session(register_id)
+        if session is None:
+            return TillStatus(register_id, False, "", "", 0)
+        float_amount = int(session["float_amount"])
+        if session["closed_at"] is not None:
+            return TillStatus(register_id, False, _local(session["closed_at"]), "", float_amount)
+        moved = uow.reports.session_movements(str(session["id"]))
+        names = uow.reports.staff_names()
+    opener = names.get(str(session["opened_by"]), ("", ""))[1]
+    return TillStatus(
+        register_id,
+        True,
+        _local(session["opened_at"]),
+        opener,
+        float_amount,
+        moved.get("in", 0),
+        moved.get("out", 0),
+    )
+
+
+def require_open(uow_factory: UnitOfWorkFactory, register_id: str) -> None:
+    """Raise TillNotOpen unless the register has an open session."""
+    with uow_factory.read() as uow:
+        if uow.store.open_session(register_id) is None:
+            raise TillNotOpen()
+
+
+def opening_float(amount: Ore | None, count: BlindCount | None) -> Ore:
+    """The float stated at opening: the count's total when counted, else the amount typed."""
+    if count is not None and count.total > 0:
+        return count.total
+    if amount is None:
+        raise FloatRequired()
+    return amount
+
+
+def open_with_float(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    amount: Ore | None,
+    count: BlindCount | None = None,
+    approver: Operator | None = None,
+) -> str:
+    """Open the till with the stated float (see ``opening_float``); returns the session id."""
+    float_amount = opening_float(amount, count)
+    counted = count if count is not None and count.total > 0 else None
+    return till.open_till(uow_factory, ctx, float_amount, approver, count=counted)
+
+
+def hand_over(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    count: BlindCount,
+    *,
+    note: str = "",
+    approver: Operator | None = None,
+) -> TillCloseDoc:
+    """A shift change: close this session with the blind count and open the next one with the
+    counted cash as its float, in one transaction; no Z. Returns the close document."""
+    approved_by = ctx.require(Permission.SHIFT_CHANGE, approver)
+    if ctx.training:  # the drawer is real money even in training
+        raise TrainingRestriction("vaktbytte")
+    with uow_factory() as uow:
+        doc = till_close.record_close(
+            uow, ctx, count, note=note, approved_by=approved_by, shift_change=True
+        )
+        details: dict[str, object] = {
+            "kind": OtherEvent.SHIFT_CHANGE,
+            "float": doc.counted_cash,
+            "after_close": doc.close_id,
+        }
+        till.start_session(uow, ctx, ctx.stamp(), doc.counted_cash, details)
+        uow.commit()
+    return doc
