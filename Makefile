@@ -33,7 +33,7 @@ clean-demo:
 
 # Re-extract the UI strings into the .ts catalogues and compile the .qm files the app loads:
 # ui/<area>/ packages with their own catalogue, the rest of ui/ in omigjen_nb.
-AREAS := repairs backoffice day_end sync_screen
+AREAS := repairs backoffice day_end sync_screen till_day first_run
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' $(foreach a,$(AREAS),-not -path 'ui/$(a)/*')) -no-obsolete -ts resources/translations/omigjen_nb.ts
 	for area in $(AREAS); do [ -d ui/$$area ] && $(VENV)/bin/pyside6-lupdate ui/$$area/*.py -no-obsolete -ts resources/translations/$${area}_nb.ts || true; done

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from printers.printing import Printing
     from sync.cycle import SyncCycle
     from sync.worker import SyncWorker
+    from ui.app import CounterParts
+    from ui.tasks import TaskRunner
 
 VERSION = __version__
 
@@ -121,6 +123,13 @@ class CounterApp:
         clock_state(self.uow, clock)
         return clock
 
+    def window_parts(self, tasks: TaskRunner) -> CounterParts:
+        """What the counter window is built on (after a first-run set-up, if there was one)."""
+        from ui.app import CounterParts
+
+        worker = self.sync_worker()
+        return CounterParts(self.counter, self.register_id, self.printing, worker, tasks)
+
     def close(self) -> None:
         self.counter.close()
 
@@ -154,7 +163,8 @@ def opened(settings: Settings) -> Iterator[CounterApp]:
 
 def run_gui(settings: Settings) -> int:
     """The window: Qt first (so a damaged store can be explained in a dialog), then the counter,
-    then the screens built on what was opened here."""
+    then the screens built on what was opened here. On an empty data directory the window sets
+    the centre up first; the parts are made after that (the set-up names the register)."""
     from pos.errors import DomainError
     from ui import app as gui
     from ui.tasks import TaskRunner
@@ -168,10 +178,8 @@ def run_gui(settings: Settings) -> int:
     if app is None:
         return 2
     try:
-        parts = gui.CounterParts(
-            app.counter, app.register_id, app.printing, app.sync_worker(), TaskRunner()
-        )
-        return gui.run_window(qt, parts, gui.GuiOptions(settings.lang, settings.version,
-                                                        settings.scanner_url))
+        tasks = TaskRunner()
+        options = gui.GuiOptions(settings.lang, settings.version, settings.scanner_url)
+        return gui.run_window(qt, app.counter, lambda: app.window_parts(tasks), tasks, options)
     finally:
         app.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.bootstrap import CounterApp, Settings, opened
-from cli.options import Commands, add_command, staff_context, staff_options
+from cli.options import Commands, add_command, parse_count, staff_context, staff_options
 
 if TYPE_CHECKING:
     from pos.model.reports import DrawerReport
@@ -151,23 +151,15 @@ def export_saft_(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def till_close_(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.day_end_errors import InvalidCount
-    from pos.model.till_close import BlindCount
     from pos.money import format_nok, parse_nok
     from pos.services import till_close
 
     with opened(settings) as app:
         ctx = staff_context(args, app)
-        pieces: dict[int, int] = {}
-        for part in filter(None, (p.strip() for p in args.count.split(","))):
-            value, _, count = part.partition("=")
-            if not (value.strip().isdigit() and count.strip().isdigit()):
-                raise InvalidCount(part)
-            pieces[int(value) * 100] = pieces.get(int(value) * 100, 0) + int(count)
         doc = till_close.close_till(
             app.uow,
             ctx,
-            BlindCount(pieces),
+            parse_count(args.count),
             card_batch=parse_nok(args.card) if args.card else None,
             vipps_batch=parse_nok(args.vipps) if args.vipps else None,
             note=args.note,

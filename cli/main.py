@@ -17,6 +17,7 @@ from cli import (
     repair_commands,
     setup_commands,
     sync_commands,
+    till_commands,
 )
 from cli.bootstrap import VERSION, Settings
 from pos.errors import DomainError
@@ -29,6 +30,7 @@ COMMAND_GROUPS = (
     backup_commands,
     item_commands,
     repair_commands,
+    till_commands,
     day_end_commands,
     sync_commands,
 )

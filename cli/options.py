@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     from cli.bootstrap import CounterApp, Settings
+    from pos.model.till_close import BlindCount
     from pos.services.context import TillContext
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -33,3 +34,17 @@ def staff_options(command: argparse.ArgumentParser) -> None:
 def staff_context(args: argparse.Namespace, app: CounterApp) -> TillContext:
     """The person given by ``--staff`` (PIN from ``--pin`` or asked for) at ``--register``."""
     return app.staff_context(args.staff, args.pin, args.register)
+
+
+def parse_count(text: str) -> BlindCount:
+    """'1000=2,50=3,1=4' (kroner=pieces) as a count by denomination; InvalidCount otherwise."""
+    from pos.day_end_errors import InvalidCount
+    from pos.model.till_close import BlindCount
+
+    pieces: dict[int, int] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        value, _, count = part.partition("=")
+        if not (value.strip().isdigit() and count.strip().isdigit()):
+            raise InvalidCount(part)
+        pieces[int(value) * 100] = pieces.get(int(value) * 100, 0) + int(count)
+    return BlindCount(pieces)

@@ -36,6 +36,12 @@ class InvalidAmount(DomainError):
     en = "'{value}' is not a valid amount."
 
 
+class ReasonRequired(DomainError):
+    code = "reason_required"
+    nb = "Skriv en grunn (den står i journalen og på X/Z-rapporten)."
+    en = "Enter a reason (it goes into the journal and the X/Z report)."
+
+
 class AmountOutOfRange(DomainError):
     code = "amount_out_of_range"
     nb = "Beløpet {value} er utenfor det kassen godtar (0 til 1 000 000 kr)."
@@ -203,6 +209,7 @@ class PermissionDenied(DomainError):
         "price_override": ("endret pris", "a price override"),
         "open_till": ("åpne eller lukke kassen", "opening or closing the till"),
         "cash_in_out": ("inn- og utbetaling", "cash in or out"),
+        "shift_change": ("vaktbytte", "a shift change"),
         "manage": (
             "bare en leder kan endre priser, vilkår, leietakere, ansatte og innstillinger",
             "only a manager may change prices, terms, tenants, staff and settings",

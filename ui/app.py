@@ -1,6 +1,7 @@
 """The window's side of starting the counter: Qt, translations, the restore offer for a damaged
-store, the screens, the scanners, start and stop journaled. ``cli.bootstrap`` opens the counter
-and builds what this is given. Only what the login screen needs is loaded before it shows."""
+store, the first-run set-up of an empty counter, the screens, the scanners, start and stop
+journaled. ``cli.bootstrap`` opens the counter and builds what this is given. Only what the
+login screen needs is loaded before it shows."""
 
 from __future__ import annotations
 
@@ -11,17 +12,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from pos.clock import Clock
 from pos.counter import Counter
 from pos.errors import DomainError, StoreDamaged
 from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.staff import Operator, Role
-from pos.services import devices, till
+from pos.services import devices, first_run, till
 from pos.services.context import TillContext
 from pos.services.legal_time import CounterClock
 from pos.services.signing_keys import public_keys
 from pos.unit_of_work import UnitOfWorkFactory
+from ui.first_run.first_run_window import FirstRunWindow
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.pages import PageContext
@@ -30,6 +33,7 @@ from ui.scanner.burst import WedgeConfig
 from ui.scanner.wedge_filter import WedgeScannerFilter
 from ui.tasks import TaskRunner
 from ui.till_session import LazySigner, TillSession
+from ui.window_placement import ActiveWindowKeeper, bring_to_front, fit_to_screen
 
 if TYPE_CHECKING:
     from printers.printing import Printing
@@ -50,6 +54,8 @@ class GuiOptions:
     wedge: WedgeConfig | None = None
     """None: the register's scanner settings from the back office (``services.devices``)."""
     idle_minutes: float = 5.0
+    clock: Clock | None = None
+    """None: the system clock (tests step a clock over business days)."""
 
 
 @dataclass(frozen=True)
@@ -81,61 +87,144 @@ class QtRun:
     """Kept here because it must outlive the window."""
 
 
-def run_window(qt: QtRun, parts: CounterParts, options: GuiOptions) -> int:
-    """Journal the start, show the counter, run until it is closed, journal the stop."""
-    counter, register, tasks = parts.counter, parts.register_id, parts.tasks
-    signer = LazySigner(counter.signer)
-    clock = CounterClock(counter.uow, register)
-    parts.printing.clock = clock  # print outcomes are journaled: the same time rule
-    ctx = TillContext(register, SYSTEM_OPERATOR, signer, clock)
-    started = _journal_start(counter.uow, ctx, options.version)
-    output = QueuedPrinterOutput(parts.printing)
-    if started:  # else printing starts with the journal, once the time is confirmed
-        output.start()
-    session = TillSession(counter.uow, register, signer, clock=clock, output=output)
-    overview = session.overview()
-    window = MainWindow(
-        session,
-        tasks,
-        centre_name=overview.centre_name,
-        register_name=overview.register_name,
-        idle_ms=int(options.idle_minutes * 60_000),
-        page_context=PageContext(
-            session, tasks, parts.printing, counter.data_dir,
-            # read when a manager enrols, not at start (loading keys loads cryptography)
-            extras={"public_keys": lambda: public_keys(counter.keys), "keys": counter.keys},
-        ),
-    )  # fmt: skip
-    if not started:
-        _start_when_confirmed(window, counter.uow, ctx, options.version, output)
-    sync_worker = parts.sync_worker
-    if sync_worker is not None:  # push right after each sale; the cashier never waits
-        sync_worker.start()
-        window.sale.sale_completed.connect(lambda _result: sync_worker.kick())
-    saved = devices.scanner_settings(counter.uow, register)
-    wedge = WedgeScannerFilter(options.wedge or wedge_config(saved), parent=window)
-    qt.app.installEventFilter(wedge)
-    wedge.scanned.connect(window.route_scan)
-    wedge.garbled.connect(window.scan_garbled)
-    serial = _start_serial(
-        options.serial_scanner or saved.serial_url, window, baudrate=saved.baudrate
-    )
-    window.show()
-    _start_housekeeping(counter, tasks, window, options.lang)
+def run_window(
+    qt: QtRun,
+    counter: Counter,
+    make_parts: Callable[[], CounterParts],
+    tasks: TaskRunner,
+    options: GuiOptions,
+) -> int:
+    """Show the set-up or the counter, run until it is closed, stop what was started."""
+    started = CounterStart(counter, make_parts, tasks, options)
+    started.start()
     code = qt.app.exec()
-    tasks.wait_until_idle()
-    if serial is not None:
-        serial.stop()
-    output.stop()
-    if sync_worker is not None:
-        sync_worker.stop()
-    if session.operator is not None:
-        session.log_out()
-    try:
-        till.stop_application(counter.uow, ctx)
-    except (ClockBehind, ClockUnconfirmed) as error:  # never journaled with a wrong time
-        log.warning("stop not journaled: %s", error.message("en"))
+    started.stop()
     return code
+
+
+class CounterStart:
+    """The counter as it starts, without the event loop (``run_window`` runs it; tests drive
+    this very object): on an empty data directory the first-run set-up, then the counter window
+    on the parts made after it (which register this is is known only then), with its start and
+    stop journaled."""
+
+    def __init__(
+        self,
+        counter: Counter,
+        make_parts: Callable[[], CounterParts],
+        tasks: TaskRunner,
+        options: GuiOptions,
+    ) -> None:
+        self.counter, self.make_parts, self.tasks = counter, make_parts, tasks
+        self.options = options
+        self.first_run: FirstRunWindow | None = None
+        self.window: MainWindow | None = None
+        self.session: TillSession | None = None
+        self._ctx: TillContext | None = None
+        self._stoppers: list[Callable[[], None]] = []
+
+    def start(self) -> QWidget:
+        """The set-up if this counter has no centre yet, else the counter window."""
+        keeper = ActiveWindowKeeper()
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(keeper)
+        self._stoppers.append(lambda: app.removeEventFilter(keeper))
+        if first_run.needs_set_up(self.counter.uow):
+            self.first_run = FirstRunWindow(
+                self.counter.uow, self.tasks, clock=self.options.clock,
+                recovery_code=self._recovery_code,
+            )  # fmt: skip
+            self.first_run.finished.connect(self._set_up)
+            fit_to_screen(self.first_run)
+            self.first_run.show()
+            bring_to_front(self.first_run)
+            return self.first_run
+        return self.open_window()
+
+    def _recovery_code(self, done: first_run.SetUpCentre) -> str:
+        signer = LazySigner(self.counter.signer)  # the code signs nothing: no key is loaded
+        return first_run.issue_recovery_code(self.counter.uow, done, signer, self.options.clock)
+
+    def _set_up(self, _done: first_run.SetUpCentre) -> None:
+        window = self.open_window()
+        if self.first_run is not None:  # closed, not deleted: it is still handling the key
+            self.first_run.close()
+            self.first_run = None
+        bring_to_front(window)
+
+    def open_window(self) -> MainWindow:
+        parts, options = self.make_parts(), self.options
+        counter, register, tasks = parts.counter, parts.register_id, parts.tasks
+        signer = LazySigner(counter.signer)
+        clock = CounterClock(counter.uow, register, options.clock)
+        parts.printing.clock = clock  # print outcomes are journaled: the same time rule
+        self._ctx = ctx = TillContext(register, SYSTEM_OPERATOR, signer, clock)
+        started = _journal_start(counter.uow, ctx, options.version)
+        output = QueuedPrinterOutput(parts.printing)
+        if started:  # else printing starts with the journal, once the time is confirmed
+            output.start()
+        self._stoppers.append(output.stop)
+        self.session = session = TillSession(
+            counter.uow, register, signer, clock=clock, output=output
+        )
+        overview = session.overview()
+        self.window = window = MainWindow(
+            session,
+            tasks,
+            centre_name=overview.centre_name,
+            register_name=overview.register_name,
+            idle_ms=int(options.idle_minutes * 60_000),
+            page_context=PageContext(
+                session, tasks, parts.printing, counter.data_dir,
+                # read when a manager enrols, not at start (loading keys loads cryptography)
+                extras={"public_keys": lambda: public_keys(counter.keys), "keys": counter.keys},
+            ),
+        )  # fmt: skip
+        if not started:
+            _start_when_confirmed(window, counter.uow, ctx, options.version, output)
+        self._start_devices(window, parts)
+        fit_to_screen(window)
+        window.show()
+        bring_to_front(window)
+        _start_housekeeping(counter, tasks, window, options.lang)
+        return window
+
+    def _start_devices(self, window: MainWindow, parts: CounterParts) -> None:
+        """Sync, the wedge filter and a serial scanner, each stopped again by ``stop``."""
+        sync_worker = parts.sync_worker
+        if sync_worker is not None:  # push right after each sale; the cashier never waits
+            sync_worker.start()
+            window.sale.sale_completed.connect(lambda _result: sync_worker.kick())
+            self._stoppers.append(sync_worker.stop)
+        saved = devices.scanner_settings(parts.counter.uow, parts.register_id)
+        wedge = WedgeScannerFilter(self.options.wedge or wedge_config(saved), parent=window)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(wedge)
+        self._stoppers.append(lambda: app.removeEventFilter(wedge))
+        wedge.scanned.connect(window.route_scan)
+        wedge.garbled.connect(window.scan_garbled)
+        serial = _start_serial(
+            self.options.serial_scanner or saved.serial_url, window, baudrate=saved.baudrate
+        )
+        if serial is not None:
+            self._stoppers.append(serial.stop)
+
+    def stop(self) -> None:
+        """After the event loop: devices stopped, the person logged out, the stop journaled."""
+        self.tasks.wait_until_idle()
+        for stop in reversed(self._stoppers):
+            stop()
+        self._stoppers.clear()
+        if self.session is not None and self.session.operator is not None:
+            self.session.log_out()
+        if self._ctx is not None:
+            try:
+                till.stop_application(self.counter.uow, self._ctx)
+            except (ClockBehind, ClockUnconfirmed) as error:  # never with a wrong time
+                log.warning("stop not journaled: %s", error.message("en"))
+            self._ctx = None
 
 
 def _journal_start(uow: UnitOfWorkFactory, ctx: TillContext, version: str) -> bool:

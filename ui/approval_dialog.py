@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,6 +56,14 @@ class ApprovalDialog(QDialog):
         layout.addRow(buttons)
         self.staff_no.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.submit)
+        self.staff_no.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter is the fields' own (staff number → PIN → submit): passed on to the dialog,
+        it would also press OK and submit the empty PIN, counting a wrong one."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)
 
     def submit(self) -> None:
         staff_no, pin = self.staff_no.text().strip(), self.pin.text()

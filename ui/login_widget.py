@@ -37,6 +37,11 @@ class LoginWidget(QWidget):
             field.setMinimumHeight(PAD_BUTTON_PX * 2 // 3)
             field.setFont(QFont(field.font().family(), 18))
             field.setMaxLength(8)
+        self.till_note = QLabel(self)
+        self.till_note.setObjectName("tillNote")
+        self.till_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.till_note.setWordWrap(True)
+        self.till_note.setStyleSheet("font-size: 15px;")
         self.message = QLabel(self)
         self.message.setObjectName("loginMessage")
         self.message.setStyleSheet("color: #b71c1c; font-weight: bold;")
@@ -48,6 +53,7 @@ class LoginWidget(QWidget):
         column = QVBoxLayout()
         column.addStretch(1)
         column.addWidget(title)
+        column.addWidget(self.till_note)
         column.addLayout(form)
         column.addWidget(self.message)
         column.addLayout(self._pad())
@@ -105,6 +111,13 @@ class LoginWidget(QWidget):
         self.pin.clear()
         self.message.setText(self.tr("Checking…"))
         self.login_requested.emit(staff_no, pin)
+
+    def show_till_closed(self, closed: bool) -> None:
+        self.till_note.setText(
+            self.tr("The till is closed: whoever logs in first opens it with the float.")
+            if closed
+            else ""
+        )
 
     def refused(self, text: str) -> None:
         self.message.setText(text)

@@ -28,6 +28,7 @@ from ui.pages import PageContext, PageSpec, PageWidget, all_pages
 from ui.sale_widget import SaleWidget
 from ui.status_strip import StatusStrip
 from ui.tasks import TaskRunner
+from ui.till_day.login_flow import TillDayFlow
 from ui.till_session import TillSession
 
 DEFAULT_IDLE_MS = 5 * 60 * 1000
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.clock_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.till_day = TillDayFlow(self)
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         self.sale.start()
         self.idle.start()
         self.refresh_status()
+        self.till_day.logged_in()
 
     def _refused(self, error: Exception) -> None:
         self.login.refused(error_text(error))
@@ -269,6 +272,7 @@ class MainWindow(QMainWindow):
         operator = self.session.operator
         overview = self.session.overview()
         sync = sync_status(self.session.uow)
+        self.login.show_till_closed(not overview.till_open)
         self.status.show_state(
             user=f"{operator.name} ({operator.staff_no})" if operator else None,
             register=overview.register_name,

@@ -1,4 +1,5 @@
-"""The menu (F1): big buttons for the pages the logged-in person may open, digits as keys.
+"""The menu (F1): big buttons for the pages the logged-in person may open, each with a key: the
+digits 1–9, then the letters A, B, … so every page is one key away.
 
 The digits are read in ``keyPressEvent``, not as QShortcuts: the scanner filter claims every
 text key (so a scan's first digit can never open a page), and replays typed ones as key presses."""
@@ -10,6 +11,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.pages import PageSpec
+
+MENU_KEYS = "123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class MenuDialog(QDialog):
@@ -25,7 +28,7 @@ class MenuDialog(QDialog):
         layout.addLayout(grid)
         self.buttons: dict[str, QPushButton] = {}
         for index, spec in enumerate(specs):
-            key = str(index + 1) if index < 9 else ""
+            key = MENU_KEYS[index] if index < len(MENU_KEYS) else ""
             button = QPushButton(f"{spec.label()}\n{key}", self)
             button.setMinimumSize(220, 64)
             button.clicked.connect(lambda _=False, s=spec: self.choose(s))
@@ -39,7 +42,7 @@ class MenuDialog(QDialog):
         layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        spec = self.by_digit.get(event.text())
+        spec = self.by_digit.get(event.text().upper())
         if spec is None:
             super().keyPressEvent(event)
             return

@@ -62,7 +62,9 @@ class PageWidget(QWidget):
 def all_pages() -> list[PageSpec]:
     """Every area's pages, in menu order. One import per area keeps this the only join."""
     specs: list[PageSpec] = []
-    for module_name in ("ui.repairs", "ui.backoffice", "ui.day_end", "ui.sync_screen"):
+    for module_name in (
+        "ui.till_day", "ui.repairs", "ui.backoffice", "ui.day_end", "ui.sync_screen"
+    ):
         try:
             module = __import__(module_name, fromlist=["pages"])
         except ModuleNotFoundError as error:

@@ -41,6 +41,18 @@ class QueuedPrinterOutput:
         except Exception:
             log.exception("could not queue a drawer kick")
 
+    def kick_drawer(self, title: str) -> None:
+        try:
+            self.printing.kick_drawer(title)
+        except Exception:
+            log.exception("could not queue a drawer kick")
+
+    def cash_moved(self, movement_id: str) -> None:
+        try:
+            self.printing.print_cash_slip(movement_id)
+        except Exception:  # recorded; the slip is only paper
+            log.exception("could not queue the slip of cash movement %s", movement_id)
+
     def printer_state(self) -> PrinterState:
         try:
             self.printing.setting(PrinterRole.RECEIPT)

@@ -30,6 +30,12 @@ class ReceiptOutput(Protocol):
     def open_drawer(self) -> None:
         """Kick the cash drawer (it is wired to the receipt printer)."""
 
+    def kick_drawer(self, title: str) -> None:
+        """Kick the drawer for a journaled opening that is not a sale (the float)."""
+
+    def cash_moved(self, movement_id: str) -> None:
+        """Kick the drawer and print the slip of a recorded cash in or out."""
+
     def printer_state(self) -> PrinterState: ...
 
 
@@ -40,6 +46,12 @@ class NoPrinter:
         return None
 
     def open_drawer(self) -> None:
+        return None
+
+    def kick_drawer(self, title: str) -> None:
+        return None
+
+    def cash_moved(self, movement_id: str) -> None:
         return None
 
     def printer_state(self) -> PrinterState:

@@ -216,7 +216,20 @@ class SaleWidget(QWidget):
             self.handle_scan(text)
 
     def handle_scan(self, raw: str) -> None:
+        if not self.price_lookup and self.till_closed():
+            return
         self.scans.handle(raw)
+
+    def till_closed(self) -> bool:
+        """A new basket on a closed till is refused at once (never first at payment)."""
+        if self.session.basket.lines:
+            return False
+        try:
+            self.session.require_open_till()
+        except DomainError as error:
+            self.fail(error)
+            return True
+        return False
 
     def add_item(self, item: Item, qty: int = 1, price: Ore | None = None) -> None:
         try:
@@ -233,7 +246,8 @@ class SaleWidget(QWidget):
         self.scans.show_price(item)
 
     def ask_price(self, item: Item) -> None:
-        self.scans.ask_price(item)
+        if not self.till_closed():
+            self.scans.ask_price(item)
 
     # -- line actions ----------------------------------------------------------------------
     def change_quantity(self) -> None:
@@ -414,6 +428,11 @@ class SaleWidget(QWidget):
         if not self.session.basket.lines:
             self.say(self.tr("The basket is empty."), problem=True)
             return
+        try:  # a basket kept over a close: said before the customer pays
+            self.session.require_open_till()
+        except DomainError as error:
+            self.fail(error)
+            return
         dialog = PaymentDialog(self.session, self.tasks, self)
         dialog.sale_completed.connect(self._sale_recorded)
         self._open(dialog)
@@ -433,6 +452,8 @@ class SaleWidget(QWidget):
         self.sale_completed.emit(result)
 
     def start_return(self, number: str = "") -> None:
+        if self.till_closed():
+            return
         dialog = ReturnsDialog(self.session, self.tasks, self)
         dialog.return_completed.connect(self._return_recorded)
         self._open(dialog)

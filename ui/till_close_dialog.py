@@ -1,12 +1,16 @@
 """The till close dialog: lists what is still open, takes the blind count by denomination and the
 card/Vipps batch totals, and closes the till session through ``pos.services.till_close``.
 
+With ``hand_over`` it is the shift change instead: the same blind count, no batch totals, and the
+counted drawer goes to the next session (``till_day.hand_over``), no Z.
 Standalone (the main window wires it in); the expected amount is never shown before the count.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,11 +43,19 @@ class TillCloseDialog(QDialog):
         ctx: TillContext,
         approver: Operator | None = None,
         parent: QWidget | None = None,
+        *,
+        hand_over: Callable[[BlindCount, str], TillCloseDoc] | None = None,
     ) -> None:
         super().__init__(parent)
         self.uow_factory, self.ctx, self.approver = uow_factory, ctx, approver
+        self.hand_over = hand_over
         self.result_doc: TillCloseDoc | None = None
-        self.setWindowTitle(self.tr("Close the till – {register}").format(register=ctx.register_id))
+        title = (
+            self.tr("Shift change – count and hand over – {register}")
+            if hand_over
+            else self.tr("Close the till – {register}")
+        )
+        self.setWindowTitle(title.format(register=ctx.register_id))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Still open (stays open after the close):"), self))
         self.pending_list = QListWidget(self)
@@ -66,6 +78,7 @@ class TillCloseDialog(QDialog):
         form.addRow(self.tr("Vipps batch"), self.vipps_edit)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setMaximumHeight(60)
+        self.note_edit.setTabChangesFocus(True)  # Tab goes on to the buttons, as everywhere
         form.addRow(self.tr("Note"), self.note_edit)
         layout.addLayout(form)
         self.error_label = QLabel(self)
@@ -75,12 +88,23 @@ class TillCloseDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close the till"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Hand over the till") if hand_over else self.tr("Close the till")
+        )
+        if hand_over:  # the terminals are settled at the day's close, not per shift
+            for edit in (self.card_edit, self.vipps_edit):
+                edit.hide()
+                label = form.labelForField(edit)
+                if label is not None:
+                    label.hide()
         self.buttons.accepted.connect(self.close_till)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._load_pending()
         self._update_total()
+        # The count is what is typed: it starts there (the list of open things is only read).
+        self.pending_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.spin_boxes[DENOMINATIONS[0]].setFocus()
 
     def _load_pending(self) -> None:
         try:
@@ -108,18 +132,24 @@ class TillCloseDialog(QDialog):
     def close_till(self) -> None:
         """Close with what was typed; a rule broken shows its message and keeps the dialog."""
         try:
-            doc = till_close.close_till(
-                self.uow_factory,
-                self.ctx,
-                self.count(),
-                card_batch=self._batch(self.card_edit),
-                vipps_batch=self._batch(self.vipps_edit),
-                note=self.note_edit.toPlainText(),
-                approver=self.approver,
-            )
+            if self.hand_over is not None:
+                doc = self.hand_over(self.count(), self.note_edit.toPlainText())
+            else:
+                doc = self._close()
         except DomainError as error:
             self.error_label.setText(error.message(self._lang()))
             return
         self.result_doc = doc
         self.till_closed.emit(doc)
         self.accept()
+
+    def _close(self) -> TillCloseDoc:
+        return till_close.close_till(
+            self.uow_factory,
+            self.ctx,
+            self.count(),
+            card_batch=self._batch(self.card_edit),
+            vipps_batch=self._batch(self.vipps_edit),
+            note=self.note_edit.toPlainText(),
+            approver=self.approver,
+        )

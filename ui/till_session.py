@@ -16,6 +16,7 @@ from pos.model.catalogue import Item, ItemKind
 from pos.model.payment import Tender
 from pos.model.staff import Operator, Permission
 from pos.model.tenant import Tenant
+from pos.model.till_close import BlindCount, TillCloseDoc
 from pos.money import Ore, format_nok
 from pos.services import (
     auth,
@@ -26,10 +27,12 @@ from pos.services import (
     repair_money,
     returns,
     till,
+    till_day,
 )
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
 from pos.services.overview import CounterOverview, counter_overview
+from pos.services.till_day import TillStatus
 from pos.signing import Signer
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.receipt_output import NoPrinter, ReceiptOutput
@@ -187,6 +190,8 @@ class TillSession:
     def ring_up(self, item: Item, qty: int = 1, price: Ore | None = None) -> BasketLine:
         """Add a line; refused at once, not only at payment, while the clock is behind."""
         legal_time.require_clock(self.uow, self.clock)
+        if not self.basket.lines:  # a closed till is said at the first line, not at payment
+            self.require_open_till()
         return self.basket.add(item, qty, price)
 
     def one_off_in_basket(self, item: Item) -> bool:
@@ -223,6 +228,7 @@ class TillSession:
     # -- repair pickup ---------------------------------------------------------------------
     def add_pickup(self, ticket_id: str) -> repair_money.Pickup:
         """A job tag scanned at the till: the job's labour and parts into the basket."""
+        self.require_open_till()
         pickup = repair_money.add_pickup_to_basket(self.uow, self.basket, ticket_id)
         self.pickups.append(pickup)
         return pickup
@@ -253,6 +259,7 @@ class TillSession:
         return [(str(r["id"]), _parked_label(r)) for r in rows]
 
     def resume(self, parked_id: str) -> None:
+        self.require_open_till()
         if self.basket.lines:
             self.park()
         self.basket = parking.resume(self.uow, self.context(), parked_id)
@@ -302,6 +309,31 @@ class TillSession:
     def open_drawer(self, reason: str, approver: Operator | None = None) -> None:
         till.open_drawer_no_sale(self.uow, self.context(), reason, approver)
         self.output.open_drawer()
+
+    # -- the till's day (float, cash in/out, shift change) --------------------------------
+    def till_status(self) -> TillStatus:
+        return till_day.till_status(self.uow, self.register_id)
+
+    def require_open_till(self) -> None:
+        till_day.require_open(self.uow, self.register_id)
+
+    def open_till(
+        self, amount: Ore | None, count: BlindCount | None, approver: Operator | None = None
+    ) -> None:
+        """Open with the stated float; the drawer opens for it to be put in."""
+        till_day.open_with_float(self.uow, self.context(), amount, count, approver)
+        self.output.kick_drawer("Skuff: vekselkasse")
+
+    def move_cash(self, amount: Ore, reason: str, approver: Operator | None = None) -> None:
+        """Cash in (positive) or out (negative) with a reason: the drawer opens, a slip prints."""
+        movement_id = till.move_cash(self.uow, self.context(), amount, reason, approver)
+        self.output.cash_moved(movement_id)
+
+    def hand_over(
+        self, count: BlindCount, note: str, approver: Operator | None = None
+    ) -> TillCloseDoc:
+        """A shift change: the counted drawer becomes the next session's float (no Z)."""
+        return till_day.hand_over(self.uow, self.context(), count, note=note, approver=approver)
 
 
 def _parked_label(row: Mapping[Any, Any]) -> str:

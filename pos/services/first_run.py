@@ -19,12 +19,16 @@ from dataclasses import dataclass, replace
 from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import DomainError, InvalidPin
 from pos.model.catalogue import SAFT_ARTICLE_GROUPS, ArticleGroup, Item, ItemKind
+from pos.model.documents import SlipDoc
 from pos.model.events import EventCode, OtherEvent
 from pos.model.printing import PrinterSetting, check_setting
-from pos.model.staff import Role
+from pos.model.staff import Operator, Role
 from pos.model.tenant import Tenant
+from pos.services import recovery
 from pos.services.auth import hash_pin
+from pos.services.context import TillContext
 from pos.services.staff import InvalidStaffNumber
+from pos.signing import Signer
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from pos.vat import VatClass
 
@@ -137,7 +141,34 @@ class SetUpCentre:
     register_id: str
     manager_staff_id: str
     manager_staff_no: str
+    manager_name: str
     tenants: tuple[Tenant, ...]
+
+
+def issue_recovery_code(
+    uow_factory: UnitOfWorkFactory, done: SetUpCentre, signer: Signer, clock: Clock | None = None
+) -> str:
+    """The manager recovery code, made by the new manager right after the set-up and shown once
+    at its end (to be written down or printed): the way back in if the only manager is locked
+    out (``recovery``). Only its hash is kept."""
+    boss = Operator(done.manager_staff_id, done.manager_staff_no, done.manager_name, Role.MANAGER)
+    ctx = TillContext(done.register_id, boss, signer, clock or SystemClock())
+    return recovery.new_recovery_code(uow_factory, ctx)
+
+
+def recovery_slip(centre_name: str, register_id: str, code: str, when: str) -> SlipDoc:
+    """The recovery code on paper, to be kept somewhere safe away from the counter."""
+    return SlipDoc(
+        title="Gjenopprettingskode",
+        subtitle=centre_name,
+        marking="IKKE KVITTERING FOR KJØP",
+        rows=(("Kasse", register_id), ("Laget", when)),
+        blocks=(
+            code,
+            "Oppbevares trygt, ikke ved kassen. Med koden får en leder ny PIN hvis ingen "
+            "leder kan logge inn. Koden virker én gang; da vises en ny.",
+        ),
+    )
 
 
 def needs_set_up(uow_factory: UnitOfWorkFactory) -> bool:
@@ -292,7 +323,7 @@ def _write(uow: UnitOfWork, setup: CentreSetup, pin_hash: str, stamp: Stamp) -> 
             "columns": setup.printer.columns}})  # fmt: skip
     store.set_meta(CENTRE_META, centre.centre_name)
     store.set_meta(REGISTER_META, centre.register_id)
-    return SetUpCentre(centre.register_id, manager_id, boss.staff_no, tenants)
+    return SetUpCentre(centre.register_id, manager_id, boss.staff_no, boss.name, tenants)
 
 
 def _add_tenants(

@@ -7,7 +7,13 @@ import uuid
 from collections.abc import Sequence
 
 from pos.clock import Stamp
-from pos.errors import InvalidAmount, TillAlreadyOpen, TillNotOpen, TrainingRestriction
+from pos.errors import (
+    InvalidAmount,
+    ReasonRequired,
+    TillAlreadyOpen,
+    TillNotOpen,
+    TrainingRestriction,
+)
 from pos.model.basket import Basket, BasketLine, check_amount
 from pos.model.catalogue import Item
 from pos.model.events import EventCode, OtherEvent
@@ -179,14 +185,14 @@ def move_cash(
     approver: Operator | None = None,
 ) -> str:
     """Cash put into (positive) or taken out of (negative) the drawer, with a reason."""
-    ctx.require(Permission.CASH_IN_OUT, approver)
+    approved_by = ctx.require(Permission.CASH_IN_OUT, approver)
     if ctx.training:  # training never moves real money
         raise TrainingRestriction("kontanter inn/ut")
     if amount == 0:
         raise InvalidAmount("0")
     check_amount(abs(amount))
     if not reason.strip():
-        raise InvalidAmount(format_nok(amount))
+        raise ReasonRequired()
     with uow_factory() as uow:
         session = uow.store.open_session(ctx.register_id)
         if session is None:
@@ -207,7 +213,9 @@ def move_cash(
             },
         )
         code = EventCode.CASH_WITHDRAWAL if amount < 0 else EventCode.OTHER
-        details = {"reason": reason.strip()}
+        details: dict[str, object] = {"reason": reason.strip()}
+        if approved_by is not None:
+            details["approved_by"] = approved_by
         if amount > 0:
             details["kind"] = OtherEvent.CASH_IN
         uow.store.append_journal(
@@ -251,7 +259,7 @@ def open_drawer_no_sale(
     """A drawer opening without a sale: manager only, with a reason; counted in X/Z (m)."""
     ctx.require(Permission.NO_SALE_DRAWER, approver)
     if not reason.strip():
-        raise InvalidAmount(reason)
+        raise ReasonRequired()
     return journal_event(
         uow_factory,
         ctx,

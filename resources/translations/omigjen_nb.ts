@@ -4,17 +4,17 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="34"/>
+        <location filename="../../ui/approval_dialog.py" line="35"/>
         <source>Manager approval</source>
         <translation>Godkjenning av leder</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="53"/>
+        <location filename="../../ui/approval_dialog.py" line="54"/>
         <source>Manager&apos;s staff number</source>
         <translation>Lederens ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="54"/>
+        <location filename="../../ui/approval_dialog.py" line="55"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -103,81 +103,86 @@
     <name>LoginWidget</name>
     <message>
         <location filename="../../ui/login_widget.py" line="32"/>
-        <location filename="../../ui/login_widget.py" line="46"/>
+        <location filename="../../ui/login_widget.py" line="51"/>
         <source>Staff number</source>
         <translation>Ansattnummer</translation>
     </message>
     <message>
         <location filename="../../ui/login_widget.py" line="35"/>
-        <location filename="../../ui/login_widget.py" line="47"/>
+        <location filename="../../ui/login_widget.py" line="52"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="70"/>
+        <location filename="../../ui/login_widget.py" line="76"/>
         <source>Log in</source>
         <translation>Logg inn</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="103"/>
+        <location filename="../../ui/login_widget.py" line="109"/>
         <source>Enter your staff number and PIN.</source>
         <translation>Skriv ansattnummer og PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="106"/>
+        <location filename="../../ui/login_widget.py" line="112"/>
         <source>Checking…</source>
         <translation>Sjekker …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_widget.py" line="117"/>
+        <source>The till is closed: whoever logs in first opens it with the float.</source>
+        <translation>Kassen er stengt: den som logger inn først, åpner den med vekselkassen.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>The PC&apos;s clock is off by %1; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går feil med %1; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Locked after a quiet spell. The basket is kept.</source>
         <translation>Låst etter en stund uten bruk. Kurven er tatt vare på.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Scan refused: the scanner&apos;s keyboard layout does not match this PC&apos;s (it sent «%1»). Set the scanner to the PC&apos;s layout (see the user guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Skanningen ble avvist: skannerens tastaturoppsett passer ikke med PC-ens (den sendte «%1»). Still skanneren til PC-ens oppsett (se brukerveiledningen).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -185,17 +190,17 @@
 <context>
     <name>MenuDialog</name>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="18"/>
+        <location filename="../../ui/menu_dialog.py" line="21"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="23"/>
+        <location filename="../../ui/menu_dialog.py" line="26"/>
         <source>Nothing here for your role.</source>
         <translation>Ingenting her for din rolle.</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="36"/>
+        <location filename="../../ui/menu_dialog.py" line="39"/>
         <source>Back to sale (Esc)</source>
         <translation>Tilbake til salg (Esc)</translation>
     </message>
@@ -534,72 +539,72 @@
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="248"/>
+        <location filename="../../ui/sale_widget.py" line="262"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="293"/>
+        <location filename="../../ui/sale_widget.py" line="307"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="318"/>
+        <location filename="../../ui/sale_widget.py" line="332"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="320"/>
+        <location filename="../../ui/sale_widget.py" line="334"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="354"/>
+        <location filename="../../ui/sale_widget.py" line="368"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="360"/>
+        <location filename="../../ui/sale_widget.py" line="374"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="363"/>
+        <location filename="../../ui/sale_widget.py" line="377"/>
         <source>Resume which basket?</source>
         <translation>Hvilken kurv vil du hente?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="385"/>
+        <location filename="../../ui/sale_widget.py" line="399"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="392"/>
+        <location filename="../../ui/sale_widget.py" line="406"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="399"/>
+        <location filename="../../ui/sale_widget.py" line="413"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="415"/>
+        <location filename="../../ui/sale_widget.py" line="429"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="428"/>
+        <location filename="../../ui/sale_widget.py" line="447"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="430"/>
+        <location filename="../../ui/sale_widget.py" line="449"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="447"/>
+        <location filename="../../ui/sale_widget.py" line="468"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
@@ -706,55 +711,65 @@
 <context>
     <name>TillCloseDialog</name>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="46"/>
+        <location filename="../../ui/till_close_dialog.py" line="54"/>
+        <source>Shift change – count and hand over – {register}</source>
+        <translation>Vaktbytte – tell opp og overlever – {register}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_close_dialog.py" line="56"/>
         <source>Close the till – {register}</source>
         <translation>Kasseoppgjør – {register}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="48"/>
+        <location filename="../../ui/till_close_dialog.py" line="60"/>
         <source>Still open (stays open after the close):</source>
         <translation>Fortsatt åpent (blir liggende etter oppgjøret):</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="58"/>
+        <location filename="../../ui/till_close_dialog.py" line="70"/>
         <source>{amount} kr</source>
         <translation>{amount} kr</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="60"/>
+        <location filename="../../ui/till_close_dialog.py" line="72"/>
         <source>Counted cash</source>
         <translation>Opptalt kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="62"/>
+        <location filename="../../ui/till_close_dialog.py" line="74"/>
         <source>total from the card terminal</source>
         <translation>sum fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="63"/>
+        <location filename="../../ui/till_close_dialog.py" line="75"/>
         <source>Card batch</source>
         <translation>Kortoppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="65"/>
+        <location filename="../../ui/till_close_dialog.py" line="77"/>
         <source>total from Vipps</source>
         <translation>sum fra Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="66"/>
+        <location filename="../../ui/till_close_dialog.py" line="78"/>
         <source>Vipps batch</source>
         <translation>Vipps-oppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="69"/>
+        <location filename="../../ui/till_close_dialog.py" line="82"/>
         <source>Note</source>
         <translation>Merknad</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="78"/>
-        <location filename="../../ui/till_close_dialog.py" line="106"/>
+        <location filename="../../ui/till_close_dialog.py" line="92"/>
+        <location filename="../../ui/till_close_dialog.py" line="130"/>
         <source>Close the till</source>
         <translation>Lukk kassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_close_dialog.py" line="92"/>
+        <source>Hand over the till</source>
+        <translation>Overlever kassen</translation>
     </message>
 </context>
 </TS>

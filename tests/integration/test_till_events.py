@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pos.errors import InvalidAmount, PermissionDenied, TillAlreadyOpen, UnknownParkedBasket
+from pos.errors import PermissionDenied, ReasonRequired, TillAlreadyOpen, UnknownParkedBasket
 from pos.model.basket import Basket
 from pos.model.events import EventCode
 from pos.model.payment import Tender, TenderKind
@@ -42,7 +42,7 @@ def test_the_till_opens_once_with_a_float(counter, ctx, manager):
 
 
 def test_cash_in_and_out_need_a_reason_and_are_journaled(counter, ctx):
-    with pytest.raises(InvalidAmount):
+    with pytest.raises(ReasonRequired):
         till.move_cash(counter.uow, ctx, 5000, "  ")
     till.move_cash(counter.uow, ctx, 50000, "Vekslepenger fra banken")
     till.move_cash(counter.uow, ctx, -20000, "Innskudd i bank")

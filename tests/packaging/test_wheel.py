@@ -82,6 +82,7 @@ def test_installed_build_seeds_the_demo_and_loads_the_translations(wheel: Path, 
         "assert d.DEMO_FILE.is_file(), d.DEMO_FILE;"
         "assert (i.TRANSLATIONS / 'omigjen_nb.qm').is_file();"
         "import ui.repairs, ui.backoffice, ui.day_end, ui.sync_screen, ui.scanner;"
+        "import ui.till_day, ui.first_run;"
         "print('ok')"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

@@ -1,0 +1,428 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="rn_BI">
+<context>
+    <name>CentreStep</name>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="27"/>
+        <source>e.g. Omigjen ombrukssenter</source>
+        <translation>f.eks. Omigjen ombrukssenter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="31"/>
+        <source>Till 1</source>
+        <translation>Kasse 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="37"/>
+        <source>Name of the centre</source>
+        <translation>Senterets navn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="38"/>
+        <source>Register id</source>
+        <translation>Kassens id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="39"/>
+        <source>Name of the register</source>
+        <translation>Kassens navn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="40"/>
+        <source>Label block (1–99)</source>
+        <translation>Etikettserie (1–99)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="42"/>
+        <source>Connect to a central server instead…</source>
+        <translation>Koble til sentral server i stedet …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="50"/>
+        <source>This counter has no centre yet. Set it up here: the centre, this register, the first manager, the tenants, the article groups and the printer. Enter moves to the next field; Alt+Left goes back a step.</source>
+        <translation>Denne kassen har ikke noe senter ennå. Sett det opp her: senteret, denne kassen, den første lederen, leietakerne, varegruppene og skriveren. Enter går til neste felt; Alt+Venstre går ett steg tilbake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="61"/>
+        <source>The register id is printed in every receipt number (e.g. 11-K1-000001); the label block starts the numbers of the labels this register prints. Give each counter of the centre its own.</source>
+        <translation>Kassens id står i hvert kvitteringsnummer (f.eks. 11-K1-000001); etikettserien er starten på numrene på etikettene denne kassen skriver ut. Gi hver kasse i senteret sin egen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="73"/>
+        <source>The centre and this register</source>
+        <translation>Senteret og denne kassen</translation>
+    </message>
+</context>
+<context>
+    <name>DoneStep</name>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="88"/>
+        <source>Print the recovery code</source>
+        <translation>Skriv ut gjenopprettingskoden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="103"/>
+        <source>The centre is set up</source>
+        <translation>Senteret er satt opp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="116"/>
+        <source>The centre is set up with %1 tenants on register %2.</source>
+        <translation>Senteret er satt opp med %1 leietakere på kasse %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="120"/>
+        <source>Next:</source>
+        <translation>Videre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="121"/>
+        <source>1. Log in as manager %1 with the PIN you chose.</source>
+        <translation>1. Logg inn som leder %1 med PIN-en du valgte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="124"/>
+        <source>2. Count the float and enter it: the till opens.</source>
+        <translation>2. Tell vekselkassen og skriv beløpet: kassen åpnes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="126"/>
+        <source>3. In the back office (F1): add the staff, the tenants&apos; terms, register items with labels; a manager enrols the counter with the central server under F1 → Sync.</source>
+        <translation>3. I back office (F1): legg inn de ansatte og leietakernes vilkår, registrer varer med etiketter; en leder kobler kassen til den sentrale serveren under F1 → Synkronisering.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="131"/>
+        <source>Enter goes to the login.</source>
+        <translation>Enter går til innloggingen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="137"/>
+        <source>The manager&apos;s recovery code, shown this once: write it down or print it (F6) and keep it safe, away from the counter. With it a manager gets a new PIN if no manager can log in.</source>
+        <translation>Lederens gjenopprettingskode, vist bare denne ene gangen: skriv den ned eller skriv den ut (F6), og oppbevar den trygt, ikke ved kassen. Med den får en leder ny PIN hvis ingen leder kan logge inn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="154"/>
+        <source>Printing…</source>
+        <translation>Skriver ut …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="157"/>
+        <source>Printed. Keep it away from the counter.</source>
+        <translation>Skrevet ut. Oppbevar den et annet sted enn ved kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="159"/>
+        <source>The printer did not take it: %1</source>
+        <translation>Skriveren tok ikke imot: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWindow</name>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="61"/>
+        <source>Omigjen POS – first set-up</source>
+        <translation>Omigjen POS – første oppsett</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="90"/>
+        <source>Back</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="94"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="145"/>
+        <source>Next</source>
+        <translation>Neste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="140"/>
+        <source>Step %1 of %2</source>
+        <translation>Steg %1 av %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="144"/>
+        <source>Set up the centre</source>
+        <translation>Sett opp senteret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="144"/>
+        <source>To the login</source>
+        <translation>Til innlogging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="145"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="191"/>
+        <source>Setting up the centre…</source>
+        <translation>Setter opp senteret …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="223"/>
+        <source>Connect to a central server</source>
+        <translation>Koble til sentral server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="225"/>
+        <source>Taking the whole centre (tenants, staff, article groups, items) from the central server when a new counter is enrolled is not available yet.
+
+Today: set the centre up here. Afterwards a manager enrols this counter with the server under F1 → Sync with the central server (or main.py enrol --server URL --code CODE), and its sales are sent there.</source>
+        <translation>Å hente hele senteret (leietakere, ansatte, varegrupper, varer) fra den sentrale serveren når en ny kasse kobles til, finnes ikke ennå.
+
+I dag: sett opp senteret her. Etterpå kobler en leder kassen til serveren under F1 → Synkroniser med sentral server (eller main.py enrol --server URL --code KODE), og salget sendes dit.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsStep</name>
+    <message>
+        <location filename="../../ui/first_run/groups_step.py" line="40"/>
+        <source>e.g. BOOKS</source>
+        <translation>f.eks. BOKER</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/groups_step.py" line="48"/>
+        <source>Own group: code</source>
+        <translation>Egen gruppe: kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/groups_step.py" line="49"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/groups_step.py" line="50"/>
+        <source>SAF-T code</source>
+        <translation>SAF-T-kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/groups_step.py" line="55"/>
+        <source>Ticked groups are set up. Space ticks or unticks the selected one. To add a group of your own, fill in the fields below and press Enter; with the fields empty, Enter goes on.</source>
+        <translation>Avkryssede grupper blir satt opp. Mellomrom krysser av eller fjerner krysset på den valgte. For å legge til en egen gruppe, fyll inn feltene under og trykk Enter; med tomme felt går Enter videre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/groups_step.py" line="73"/>
+        <source>Article groups</source>
+        <translation>Varegrupper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/groups_step.py" line="97"/>
+        <source>Added: %1 %2.</source>
+        <translation>Lagt til: %1 %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerStep</name>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="119"/>
+        <source>e.g. 9001</source>
+        <translation>f.eks. 9001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="130"/>
+        <source>Staff number</source>
+        <translation>Ansattnummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="131"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="132"/>
+        <source>PIN (4–8 digits)</source>
+        <translation>PIN (4–8 siffer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="133"/>
+        <source>PIN again</source>
+        <translation>PIN igjen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="138"/>
+        <source>The centre manager logs in with this staff number and PIN, opens the till, takes the Z reports and adds the other staff in the back office. The PIN is never shown or stored in clear.</source>
+        <translation>Senterlederen logger inn med dette ansattnummeret og PIN-en, åpner kassen, tar Z-rapportene og legger inn de andre ansatte i back office. PIN-en vises aldri og lagres aldri i klartekst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="150"/>
+        <source>The first manager</source>
+        <translation>Den første lederen</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStep</name>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="35"/>
+        <source>80 mm (48 columns)</source>
+        <translation>80 mm (48 tegn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="36"/>
+        <source>58 mm (32 columns)</source>
+        <translation>58 mm (32 tegn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="37"/>
+        <source>Test print</source>
+        <translation>Testutskrift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="44"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="45"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="46"/>
+        <source>Paper</source>
+        <translation>Papir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="52"/>
+        <source>The receipt printer of this register (the cash drawer is wired to it). F6 prints a test page. Leave the address empty if the printer is not there yet: receipts then wait in the queue until it is set in the back office (F1 → Register and printers).</source>
+        <translation>Kvitteringsskriveren til denne kassen (kassaskuffen er koblet til den). F6 skriver ut en testside. La adressen stå tom hvis skriveren ikke er på plass ennå: kvitteringene venter da i køen til den settes i back office (F1 → Kasse og skrivere).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="66"/>
+        <source>Receipt printer</source>
+        <translation>Kvitteringsskriver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="95"/>
+        <source>Enter the printer&apos;s address first.</source>
+        <translation>Skriv inn skriverens adresse først.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="97"/>
+        <source>Printing a test page…</source>
+        <translation>Skriver ut en testside …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="103"/>
+        <source>The test page was sent. Check that it came out with æøå and a barcode.</source>
+        <translation>Testsiden er sendt. Sjekk at den kom ut med æøå og en strekkode.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="111"/>
+        <source>it does not answer: is it on, connected, and is this its address?</source>
+        <translation>den svarer ikke: er den på og tilkoblet, og er dette adressen dens?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="112"/>
+        <source>it stopped answering while printing.</source>
+        <translation>den sluttet å svare under utskriften.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="113"/>
+        <source>it is out of paper.</source>
+        <translation>den er tom for papir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="114"/>
+        <source>an error.</source>
+        <translation>en feil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/printer_step.py" line="115"/>
+        <source>The printer did not take the page: %1</source>
+        <translation>Skriveren tok ikke imot siden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStep</name>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="32"/>
+        <source>Nothing is saved yet. Read it through; Alt+Left goes back to change a step. Enter sets the centre up (recorded in the journal).</source>
+        <translation>Ingenting er lagret ennå. Les gjennom; Alt+Venstre går tilbake for å endre et steg. Enter setter opp senteret (registreres i journalen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="42"/>
+        <source>Check and set up</source>
+        <translation>Kontroller og sett opp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="50"/>
+        <source>Centre: %1</source>
+        <translation>Senter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="51"/>
+        <source>Register: %1 – %2, label block %3</source>
+        <translation>Kasse: %1 – %2, etikettserie %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="55"/>
+        <source>Manager: %1 %2</source>
+        <translation>Leder: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="57"/>
+        <source>Tenants:</source>
+        <translation>Leietakere:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="63"/>
+        <source>Article groups: %1</source>
+        <translation>Varegrupper: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="66"/>
+        <source>Receipt printer: %1</source>
+        <translation>Kvitteringsskriver: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="67"/>
+        <source>none yet</source>
+        <translation>ingen ennå</translation>
+    </message>
+</context>
+<context>
+    <name>TenantsStep</name>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="39"/>
+        <source>VAT registered (MVA)</source>
+        <translation>Registrert i Merverdiavgiftsregisteret (MVA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="45"/>
+        <source>Code (two digits)</source>
+        <translation>Kode (to siffer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="46"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="47"/>
+        <source>Organisation number</source>
+        <translation>Organisasjonsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="49"/>
+        <source>Article group of its quick key</source>
+        <translation>Varegruppe for hurtigtasten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="54"/>
+        <source>Each tenant sells in its own name: its own receipts, number series and Z reports. Enter after the organisation number adds the tenant (Tab reaches VAT, which Space ticks, and the group first); with the name and number empty, Enter goes on. Ctrl+Delete removes the last tenant added.</source>
+        <translation>Hver leietaker selger i eget navn: egne kvitteringer, nummerserier og Z-rapporter. Enter etter organisasjonsnummeret legger til leietakeren (Tab når først MVA, som Mellomrom krysser av, og varegruppen); med tomt navn og nummer går Enter videre. Ctrl+Delete fjerner den sist lagt til.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="68"/>
+        <source>Tenants</source>
+        <translation>Leietakere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="117"/>
+        <source>Added: %1 %2. The next one, or Enter with no name to go on.</source>
+        <translation>Lagt til: %1 %2. Neste, eller Enter uten navn for å gå videre.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,210 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nb_NO">
+<context>
+    <name>CashDialog</name>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="44"/>
+        <source>Cash out of the till</source>
+        <translation>Penger ut av kassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="44"/>
+        <source>Cash into the till</source>
+        <translation>Penger inn i kassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="53"/>
+        <source>Bank deposit</source>
+        <translation>Bankinnskudd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="53"/>
+        <source>Purchase for the centre</source>
+        <translation>Innkjøp til senteret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="53"/>
+        <source>Change to bank</source>
+        <translation>Veksel til banken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="55"/>
+        <source>Change from the bank</source>
+        <translation>Veksel fra banken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="55"/>
+        <source>Float topped up</source>
+        <translation>Påfyll av vekselkasse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="68"/>
+        <source>Take out</source>
+        <translation>Ta ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="68"/>
+        <source>Put in</source>
+        <translation>Legg inn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="77"/>
+        <source>Amount (kr)</source>
+        <translation>Beløp (kr)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/cash_dialog.py" line="78"/>
+        <source>Reason</source>
+        <translation>Grunn</translation>
+    </message>
+</context>
+<context>
+    <name>CountGrid</name>
+    <message>
+        <location filename="../../ui/till_day/count_grid.py" line="28"/>
+        <source>%1 kr</source>
+        <translation>%1 kr</translation>
+    </message>
+</context>
+<context>
+    <name>FloatDialog</name>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="43"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="68"/>
+        <source>Open the till</source>
+        <translation>Åpne kassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="47"/>
+        <source>The till is closed. Count the float (the change in the drawer) and enter the amount, or count it by denomination. Enter opens the till.</source>
+        <translation>Kassen er stengt. Tell vekselkassen (vekslepengene i skuffen) og skriv beløpet, eller tell den per valør. Enter åpner kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="56"/>
+        <source>e.g. 1500</source>
+        <translation>f.eks. 1500</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="69"/>
+        <source>Not now</source>
+        <translation>Ikke nå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="75"/>
+        <source>Float (kr)</source>
+        <translation>Vekselkasse (kr)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="78"/>
+        <source>Last float: %1</source>
+        <translation>Forrige vekselkasse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="83"/>
+        <source>Or count by denomination (pieces):</source>
+        <translation>Eller tell per valør (antall):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="99"/>
+        <source>Counted: %1</source>
+        <translation>Talt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TillDayFlow</name>
+    <message>
+        <location filename="../../ui/till_day/login_flow.py" line="32"/>
+        <source>The till is open. Float %1.</source>
+        <translation>Kassen er åpnet. Vekselkasse %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/login_flow.py" line="41"/>
+        <source>The till is closed: nothing can be sold. Open it with the float: F1 → Till.</source>
+        <translation>Kassen er stengt: ingenting kan selges. Åpne den med vekselkassen: F1 → Kassen.</translation>
+    </message>
+</context>
+<context>
+    <name>TillPage</name>
+    <message>
+        <location filename="../../ui/till_day/__init__.py" line="22"/>
+        <source>Till: float, cash in/out, shift change</source>
+        <translation>Kassen: vekselkasse, inn/ut, vaktbytte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="30"/>
+        <source>The till</source>
+        <translation>Kassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="42"/>
+        <source>Open the till with a float</source>
+        <translation>Åpne kassen med vekselkasse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="43"/>
+        <source>Cash in</source>
+        <translation>Penger inn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="44"/>
+        <source>Cash out</source>
+        <translation>Penger ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="45"/>
+        <source>Shift change: count and hand over</source>
+        <translation>Vaktbytte: tell opp og overlever</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="46"/>
+        <source>Back to sale</source>
+        <translation>Tilbake til salg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="69"/>
+        <source>The till is open since %1 (%2). Float %3; cash in %4, cash out %5.</source>
+        <translation>Kassen er åpen siden %1 (%2). Vekselkasse %3; inn %4, ut %5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="75"/>
+        <source>The day&apos;s close and Z reports: F1 → Day end.</source>
+        <translation>Dagens opptelling og Z-rapporter: F1 → Dagsoppgjør.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="77"/>
+        <source>The till is closed (since %1). Open it with the float (F2).</source>
+        <translation>Kassen er stengt (siden %1). Åpne den med vekselkassen (F2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="80"/>
+        <source>The till has never been opened. Open it with the float (F2).</source>
+        <translation>Kassen har aldri vært åpnet. Åpne den med vekselkassen (F2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="103"/>
+        <source>The till is open. Float %1.</source>
+        <translation>Kassen er åpnet. Vekselkasse %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="116"/>
+        <source>Cash out: %1 (%2).</source>
+        <translation>Ut av kassen: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="116"/>
+        <source>Cash in: %1 (%2).</source>
+        <translation>Inn i kassen: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="118"/>
+        <source>The drawer opens and a slip is printed.</source>
+        <translation>Skuffen åpnes og en slipp skrives ut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="145"/>
+        <source>Handed over: counted %1, expected %2, difference %3. The next person takes over %1.</source>
+        <translation>Overlevert: talt %1, forventet %2, differanse %3. Neste på vakt overtar %1.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,51 @@
+"""The till's day from the command line, as a script runs it: ``till-status`` says whether the
+till is open, ``till-open`` opens it with a float (a manager; an amount or a count) and kicks the
+drawer through the receipt printer, and ``till-close`` closes it again."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from tests.cli.test_cli import run as run_cli
+from tests.printers.escpos_decoder import decode
+
+MANAGER = ["--staff", "9001", "--pin", "9999"]
+
+
+def journal_kinds(data_dir) -> list[tuple[int, int | None, dict]]:
+    with sqlite3.connect(data_dir / "omigjen.sqlite3") as db:
+        rows = db.execute("SELECT event_code, amount, details FROM journal ORDER BY seq")
+        return [(code, amount, json.loads(details)) for code, amount, details in rows]
+
+
+def test_till_open_status_and_close_from_the_command_line(tmp_path):
+    data_dir, printer = tmp_path / "data", tmp_path / "drawer.escpos"
+    run_cli(data_dir, "demo")
+    run_cli(data_dir, "till-close", "--count", "1000=1,500=1", *MANAGER)
+    closed = run_cli(data_dir, "till-status", check=False)
+    assert closed.returncode == 1 and "stengt" in closed.stdout
+
+    cashier = run_cli(data_dir, "till-open", "--float", "1500", "--staff", "1001", "--pin",
+                      "1234", check=False)  # fmt: skip
+    assert cashier.returncode == 2 and "leder" in cashier.stderr
+    nothing = run_cli(data_dir, "till-open", "--staff", "9001", "--pin", "9999", check=False)
+    assert nothing.returncode == 2 and "--float" in nothing.stderr  # argparse: one is required
+
+    opened = run_cli(data_dir, "--printer", f"file://{printer}", "till-open", "--float",
+                     "1 500", *MANAGER)  # fmt: skip
+    assert "vekselkasse 1 500,00" in opened.stdout.replace("\xa0", " ")
+    assert "Skuffen er åpnet" in opened.stdout
+    assert decode(printer.read_bytes()).drawer_kicks  # the drawer was kicked
+    status = run_cli(data_dir, "till-status")
+    assert "er åpen" in status.stdout and "Mona Leder" in status.stdout
+    again = run_cli(data_dir, "till-open", "--float", "1500", *MANAGER, check=False)
+    assert again.returncode == 2 and "allerede åpen" in again.stderr
+
+    run_cli(data_dir, "till-close", "--count", "1000=1,500=1", *MANAGER)
+    run_cli(data_dir, "till-open", "--count", "500=2,100=4,20=5", *MANAGER)
+    opening = [e for e in journal_kinds(data_dir) if e[2].get("kind") == "till_open"][-1]
+    assert opening[1] == 150000 and opening[2]["counted"] == {"50000": 2, "10000": 4,
+                                                              "2000": 5}  # fmt: skip
+    bad = run_cli(data_dir, "till-open", "--count", "7=1", *MANAGER, check=False)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -1,0 +1,154 @@
+"""The till page (F1 → Till): whether the till is open, since when and by whom, its float and
+the cash put in and taken out; opening with a float, cash in, cash out and the shift change.
+The close with the day's Z reports is on the day-end page (a manager's)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout
+
+from pos.model.staff import Operator, Permission
+from pos.model.till_close import BlindCount, TillCloseDoc
+from ui.approval_flow import with_approval
+from ui.common import kr
+from ui.pages import PageContext, PageWidget
+from ui.till_close_dialog import TillCloseDialog
+from ui.till_day.cash_dialog import CashDialog
+from ui.till_day.float_dialog import FloatDialog
+
+
+class TillPage(PageWidget):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.setObjectName("tillPage")
+        self.ctx = ctx
+        self.session = ctx.session
+        self.dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("The till"), self)
+        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout.addWidget(title)
+        self.state = QLabel("", self)
+        self.state.setObjectName("tillState")
+        self.state.setWordWrap(True)
+        self.state.setStyleSheet("font-size: 16px;")
+        layout.addWidget(self.state)
+        grid = QGridLayout()
+        layout.addLayout(grid)
+        self.buttons: dict[str, QPushButton] = {}
+        actions: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("open", self.tr("Open the till with a float"), "F2", self.open_till),
+            ("in", self.tr("Cash in"), "F3", lambda: self.move_cash(out=False)),
+            ("out", self.tr("Cash out"), "F4", lambda: self.move_cash(out=True)),
+            ("shift", self.tr("Shift change: count and hand over"), "F5", self.shift_change),
+            ("back", self.tr("Back to sale"), "Esc", self.close_requested.emit),
+        ]
+        for index, (key, text, shortcut, slot) in enumerate(actions):
+            button = QPushButton(f"{text}\n{shortcut}", self)
+            button.setObjectName(f"till_{key}")
+            button.setMinimumHeight(64)
+            button.clicked.connect(slot)
+            QShortcut(QKeySequence(shortcut), self).activated.connect(slot)
+            grid.addWidget(button, index // 3, index % 3)
+            self.buttons[key] = button
+        self.message = QLabel("", self)
+        self.message.setObjectName("tillMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def on_shown(self) -> None:
+        self.message.clear()
+        self.refresh()
+
+    def refresh(self) -> None:
+        status = self.session.till_status()
+        if status.is_open:
+            text = self.tr("The till is open since %1 (%2). Float %3; cash in %4, cash out %5.")
+            for mark, value in (
+                ("%1", status.since), ("%2", status.opened_by), ("%3", kr(status.float_amount)),
+                ("%4", kr(status.cash_in)), ("%5", kr(-status.cash_out)),
+            ):  # fmt: skip
+                text = text.replace(mark, value)
+            text += " " + self.tr("The day's close and Z reports: F1 → Day end.")
+        elif status.since:
+            text = self.tr("The till is closed (since %1). Open it with the float (F2).")
+            text = text.replace("%1", status.since)
+        else:
+            text = self.tr("The till has never been opened. Open it with the float (F2).")
+        self.state.setText(text)
+        self.buttons["open"].setEnabled(not status.is_open)
+        for key in ("in", "out", "shift"):
+            self.buttons[key].setEnabled(status.is_open)
+
+    def say(self, text: str, *, problem: bool = False) -> None:
+        colour = "#b00020" if problem else "#1b5e20"
+        self.message.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 15px;")
+        self.message.setText(text)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+
+    # -- actions ---------------------------------------------------------------------------
+    def open_till(self) -> None:
+        if not self.buttons["open"].isEnabled():
+            return
+        dialog = FloatDialog(self.session, self.ctx.tasks, self.session.till_status(), self)
+        dialog.till_opened.connect(
+            lambda amount: self.say(
+                self.tr("The till is open. Float %1.").replace("%1", kr(amount))
+            )
+        )
+        self._open(dialog)
+
+    def move_cash(self, *, out: bool) -> None:
+        if not self.buttons["out" if out else "in"].isEnabled():
+            return
+        dialog = CashDialog(self.session, self.ctx.tasks, out=out, parent=self)
+        dialog.cash_moved.connect(self._moved)
+        self._open(dialog)
+
+    def _moved(self, amount: int, reason: str) -> None:
+        text = self.tr("Cash out: %1 (%2).") if amount < 0 else self.tr("Cash in: %1 (%2).")
+        text = text.replace("%1", kr(abs(amount))).replace("%2", reason)
+        self.say(text + " " + self.tr("The drawer opens and a slip is printed."))
+
+    def shift_change(self) -> None:
+        """The outgoing person counts blind; the counted drawer is the next one's float."""
+        if not self.buttons["shift"].isEnabled():
+            return
+
+        def count(approver: Operator | None) -> None:
+            self.session.context().require(Permission.SHIFT_CHANGE, approver)
+            self._count_for_hand_over(approver)
+
+        with_approval(
+            self, self.session, self.ctx.tasks, count, lambda t: self.say(t, problem=True)
+        )
+
+    def _count_for_hand_over(self, approver: Operator | None) -> None:
+        def hand_over(count: BlindCount, note: str) -> TillCloseDoc:
+            return self.session.hand_over(count, note, approver)
+
+        dialog = TillCloseDialog(
+            self.session.uow, self.session.context(), approver, self, hand_over=hand_over
+        )
+        dialog.till_closed.connect(self._handed_over)
+        self._open(dialog)
+
+    def _handed_over(self, doc: TillCloseDoc) -> None:
+        text = self.tr(
+            "Handed over: counted %1, expected %2, difference %3. The next person takes over %1."
+        )
+        text = text.replace("%1", kr(doc.counted_cash)).replace("%2", kr(doc.expected_cash))
+        text = text.replace("%3", kr(doc.variance))
+        log_out = self.ctx.extras.get("log_out")  # the main window's: the next person logs in
+        if callable(log_out):
+            self.close_requested.emit()
+            log_out(text)
+        else:
+            self.say(text)
