@@ -48,7 +48,7 @@ def test_a_new_centre_is_written_whole_and_the_manager_can_open_and_sell(empty, 
     assert [t.code for t in done.tenants] == ["11", "15"]
     printers = print_queue.printer_settings(empty.uow, "K2")
     assert printers[PrinterRole.RECEIPT].url == "tcp://127.0.0.1:9100"
-    boss = auth.log_in(empty.uow, "K2", "9001", "4711")
+    boss = auth.log_in(empty.uow, "K2", "9001", "4711", clock)
     ctx = TillContext("K2", boss, empty.signer(), clock)
     till_day.open_with_float(empty.uow, ctx, 100000)
     quick = {i.description: i for i in catalogue.open_price_items(empty.uow)}
