@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.clock_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.till_day = TillDayFlow(self)
+        self.till_day = TillDayFlow(self, self)
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()

@@ -4,20 +4,40 @@ screen says so again whenever it comes back while the till is closed."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QStackedWidget
 
 from ui.common import kr
+from ui.pages import PageContext
+from ui.sale_widget import SaleWidget
+from ui.tasks import TaskRunner
 from ui.till_day.float_dialog import FloatDialog
+from ui.till_session import TillSession
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+
+class CounterWindow(Protocol):
+    """What the flow uses of the main window (which creates it; typed here without importing
+    it, so the two modules do not import each other)."""
+
+    session: TillSession
+    tasks: TaskRunner
+    sale: SaleWidget
+    stack: QStackedWidget
+    page_context: PageContext
+
+    @property
+    def logged_in(self) -> bool: ...
+
+    def log_out(self, message: str = "") -> None: ...
+
+    def refresh_status(self) -> None: ...
 
 
 class TillDayFlow(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: CounterWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.window = window
         window.page_context.extras.setdefault("log_out", window.log_out)
         window.stack.currentChanged.connect(self._screen_changed)
