@@ -50,7 +50,8 @@ def till_open_(args: argparse.Namespace, settings: Settings) -> int:
 
 def _kick_drawer(app: CounterApp, register_id: str) -> str:
     """Open the drawer now through the receipt printer, when this register has one."""
-    from pos.model.printing import PrinterNotConfigured, PrinterRole
+    from pos.model.printing import JobStatus, PrinterNotConfigured, PrinterRole
+    from pos.services import print_queue
     from printers.worker import PrintWorker
 
     if register_id != app.register_id:
@@ -60,9 +61,11 @@ def _kick_drawer(app: CounterApp, register_id: str) -> str:
         printing.setting(PrinterRole.RECEIPT)
     except PrinterNotConfigured:
         return "Ingen kvitteringsskriver: åpne skuffen med nøkkel."
-    printing.kick_drawer("Skuff: vekselkasse")
-    sent = PrintWorker(printing.uow, register_id, printing.transports()).run_pending()
-    return "Skuffen er åpnet." if sent else "Skriveren svarte ikke: åpne skuffen med nøkkel."
+    job_id = printing.kick_drawer("Skuff: vekselkasse")
+    PrintWorker(printing.uow, register_id, printing.transports()).run_pending()
+    if print_queue.job(printing.uow, job_id).status is JobStatus.PRINTED:
+        return "Skuffen er åpnet."
+    return "Skriveren svarte ikke: åpne skuffen med nøkkel."
 
 
 def till_status_(args: argparse.Namespace, settings: Settings) -> int:

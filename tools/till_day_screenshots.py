@@ -41,7 +41,7 @@ def typed(widget: QWidget, text: str, enter: bool = True) -> None:
 def set_up(start: CounterStart) -> None:
     setup = start.first_run
     assert setup is not None
-    setup.resize(1280, 800)
+    setup.resize(1366, 768)
     typed(setup.centre.centre_name, "Omigjen ombrukssenter Asker")
     setup.go_next()
     for field, text in zip(setup.manager.inputs(), ("9001", "Mona Leder", "4711", "4711"),
@@ -79,7 +79,7 @@ def main() -> int:
         set_up(start)
         window = start.window
         assert window is not None
-        window.resize(1280, 800)
+        window.resize(1366, 768)
         typed(window.login.staff_no, "9001")
         typed(window.login.pin, "4711")
         dialog = window.sale.dialog

@@ -33,7 +33,7 @@ from ui.scanner.burst import WedgeConfig
 from ui.scanner.wedge_filter import WedgeScannerFilter
 from ui.tasks import TaskRunner
 from ui.till_session import LazySigner, TillSession
-from ui.window_placement import ActiveWindowKeeper, bring_to_front, fit_to_screen
+from ui.window_placement import ActiveWindowKeeper, bring_to_front, fill_screen
 
 if TYPE_CHECKING:
     from printers.printing import Printing
@@ -136,7 +136,7 @@ class CounterStart:
                 recovery_code=self._recovery_code,
             )  # fmt: skip
             self.first_run.finished.connect(self._set_up)
-            fit_to_screen(self.first_run)
+            fill_screen(self.first_run)
             self.first_run.show()
             bring_to_front(self.first_run)
             return self.first_run
@@ -184,7 +184,7 @@ class CounterStart:
         if not started:
             _start_when_confirmed(window, counter.uow, ctx, options.version, output)
         self._start_devices(window, parts)
-        fit_to_screen(window)
+        fill_screen(window)
         window.show()
         bring_to_front(window)
         _start_housekeeping(counter, tasks, window, options.lang)

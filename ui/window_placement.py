@@ -5,7 +5,7 @@ window manager this only asks for what it would do anyway."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from shiboken6 import isValid
@@ -16,14 +16,15 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def fit_to_screen(window: QWidget) -> None:
-    """No larger than the screen it is on (a 1366×768 counter screen cuts off a 1280×800 one)."""
+def fill_screen(window: QWidget) -> None:
+    """The whole screen it is on, as a counter's window should be: neither cut off (a 1280×800
+    window on a 1366×768 counter screen) nor a strip of desktop beside it. Set as geometry, so
+    it holds without a window manager, and maximised for one."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         return
-    room = screen.availableGeometry()
-    window.resize(min(window.width(), room.width()), min(window.height(), room.height()))
-    window.move(room.topLeft())
+    window.setGeometry(screen.availableGeometry())
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 class ActiveWindowKeeper(QObject):

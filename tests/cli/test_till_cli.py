@@ -49,3 +49,16 @@ def test_till_open_status_and_close_from_the_command_line(tmp_path):
                                                               "2000": 5}  # fmt: skip
     bad = run_cli(data_dir, "till-open", "--count", "7=1", *MANAGER, check=False)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_an_offline_printer_opens_the_till_and_says_the_drawer_did_not_open(tmp_path):
+    data_dir = tmp_path / "data"
+    run_cli(data_dir, "demo")
+    run_cli(data_dir, "till-close", "--count", "1000=1,500=1", *MANAGER)
+    opened = run_cli(data_dir, "--printer", "tcp://127.0.0.1:9", "till-open", "--float", "1500",
+                     *MANAGER)  # fmt: skip
+    assert "Skuffen er åpnet" not in opened.stdout
+    assert "Skriveren svarte ikke" in opened.stdout
+    assert run_cli(data_dir, "till-status").returncode == 0  # open all the same
+    opening = [e for e in journal_kinds(data_dir) if e[2].get("kind") == "till_open"][-1]
+    assert opening[1] == 150000

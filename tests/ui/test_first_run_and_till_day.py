@@ -197,6 +197,41 @@ def test_a_closed_till_is_said_at_login_and_at_the_first_item_never_at_payment(w
     assert window.sale.message.text() == TillNotOpen().message(ui_language())
 
 
+def drawer_kicks(tmp_path) -> int:
+    path = tmp_path / "printed.escpos"
+    return len(decode(path.read_bytes()).drawer_kicks) if path.is_file() else 0
+
+
+def test_a_cashier_counts_the_float_by_denomination_a_manager_approves_and_the_drawer_opens(
+    window, qtbot, tmp_path
+):
+    log_in_by_keys(window)
+    staff.add(window.session.uow, window.session.context(), "1001", "Kari Kasserer",
+              Role.CASHIER, "1234")  # fmt: skip
+    key(Qt.Key.Key_Escape)  # the manager leaves the float to the cashier
+    key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    kicks_before = drawer_kicks(tmp_path)
+    log_in_by_keys(window, "1001", "1234")
+    dialog = window.sale.dialog
+    assert isinstance(dialog, FloatDialog) and focused() is dialog.amount
+    for pieces in ("1", "1", "", "3"):  # Tab: 1000, 500, 200, 100 kr
+        key(Qt.Key.Key_Tab)
+        type_text(pieces)
+    assert dialog.amount.text().replace("\xa0", " ") == "1 800,00 kr"  # the count decides
+    key(Qt.Key.Key_Return)
+    approve_as_manager()  # a cashier opens the till only with a manager's approval
+    assert not dialog.isVisible(), dialog.error.text()
+    status = till_day.till_status(window.session.uow, "K1")
+    assert status.is_open and status.float_amount == 180000
+    opening = [e for e in journal(window) if e[2].get("kind") == "till_open"]
+    assert [(o[1], o[2]["counted"], o[2]["approved_by"] != "") for o in opening] == [
+        (180000, {"100000": 1, "50000": 1, "10000": 3}, True)
+    ]
+    assert [e for e in journal(window) if e[0] == EventCode.DRAWER_OPEN]
+    qtbot.waitUntil(lambda: drawer_kicks(tmp_path) > kicks_before, timeout=5000)
+    assert "1\xa0800,00" in window.sale.message.text()
+
+
 def test_a_shift_change_hands_over_without_a_z_and_the_next_cashier_sells_at_once(
     window, qtbot, clock
 ):
