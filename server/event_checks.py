@@ -4,8 +4,8 @@ missing its fields, an impossible timestamp. Business problems are flagged elsew
 
 from __future__ import annotations
 
-import uuid
-from datetime import datetime
+import re
+from datetime import datetime, timedelta
 from typing import Any
 
 from pos.sync_protocol import (
@@ -19,12 +19,21 @@ from pos.sync_protocol import (
 from server import items, tickets
 from server.auth import Device
 
+UUID_TEXT = re.compile(r"^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+"""A UUID as counters write it (8-4-4-4-12 hex): Python's ``uuid.UUID`` also takes braces
+and ``urn:uuid:``, which PostgreSQL refuses, and one bad id would fail the whole insert."""
+_TIMESTAMP = re.compile(
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?"
+    r"(Z|[+-][0-9]{2}:?[0-9]{2})$"
+)
+MAX_OFFSET = timedelta(hours=14)
+"""The widest UTC offset in use (Kiribati); PostgreSQL refuses offsets from 16 hours."""
+
 
 def why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None:
-    try:
-        uuid.UUID(str(event.get("event_id")))
-    except ValueError:
-        return ("malformed", "event_id is not a UUID")
+    event_id = event.get("event_id")
+    if not isinstance(event_id, str) or not UUID_TEXT.match(event_id):
+        return ("malformed", "event_id is not a UUID (8-4-4-4-12 hex digits)")
     kind, tenant, payload = event.get("type"), event.get("tenant_id"), event.get("payload")
     if not isinstance(kind, str) or kind not in KNOWN_EVENT_TYPES:
         return ("unknown_type", f"unknown event type {kind!r}")
@@ -106,10 +115,13 @@ def _notification_problem(payload: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def _is_timestamp(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) > 40:
+    """ISO 8601 calendar date and time with an offset, as both Python and PostgreSQL read it
+    (not week dates or ordinal dates, no offsets past 14 hours)."""
+    if not isinstance(value, str) or len(value) > 40 or not _TIMESTAMP.match(value):
         return False
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return False
-    return moment.tzinfo is not None and 1970 <= moment.year <= 9999
+    offset = moment.utcoffset()
+    return offset is not None and abs(offset) <= MAX_OFFSET and 1970 <= moment.year <= 9999

@@ -25,8 +25,9 @@ from server.api_models import (
 )
 from server.auth import Device, new_token, require_device, token_hash
 from server.db import Scope, scoped
-from server.ingest import apply_push, check_envelope
+from server.ingest import apply_push
 from server.problems import Problem
+from server.push_body import check_envelope, parse_push
 from server.settings import version_tuple
 
 router = APIRouter(prefix="/v1", responses=PROBLEMS)
@@ -142,11 +143,8 @@ PUSH_BODY = {
 async def push(request: Request, device: DeviceDep) -> Response:
     """Store a batch of outbox events (JSON, optionally gzip); idempotent, contiguous."""
     raw = await request.body()
-    try:
-        body = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise Problem(400, "malformed", "the body is not JSON") from exc
-    if isinstance(body, dict) and isinstance(body.get("app_version"), str):
+    body = parse_push(raw)
+    if isinstance(body.get("app_version"), str):
         _check_version(request, body["app_version"])
     events = check_envelope(body, device)
     answer = await run_in_threadpool(

@@ -211,10 +211,12 @@ def record_ack(
     """Advance to the server's ``acked_through`` (never past what this batch sent) and keep
     the flagged/rejected events as sync problems, in one transaction."""
     by_id = {s.event_id: s for s in batch.sent}
+    by_seq = {s.device_seq: s for s in batch.sent}  # an event id may come twice in a batch
     outcome = AckOutcome(min(server_acked, batch.last_seq))
     conflicts = []
     for result in results:
-        sent = by_id.get(str(result.get("event_id")))
+        seq = result.get("device_seq")
+        sent = by_seq.get(seq) if isinstance(seq, int) else by_id.get(str(result.get("event_id")))
         status = result.get("status")
         if sent is None or status not in ("duplicate", "flagged", "rejected"):
             continue

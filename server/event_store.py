@@ -1,0 +1,224 @@
+"""Writing a push's rows: events (chunked, pipelined), quarantine, flags and notifications.
+
+Events are checked and inserted in chunks sent in psycopg pipeline mode, one
+``jsonb_to_recordset`` INSERT … ``RETURNING`` each, so PostgreSQL stores a chunk while the next
+is checked. If PostgreSQL refuses a value the checks let through, the caller rolls back to a
+savepoint and ``store_one_by_one`` stores the rows singly, quarantining the ones refused: a batch
+never fails for one event.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+import orjson
+import psycopg
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
+
+from server.auth import Device
+from server.checked import Checked, check_event
+
+INSERT_CHUNK = 150
+"""Events checked and sent to the database at a time, so it stores one chunk while the next is
+checked (and the receipts verified while it stores the last); the first chunk is smaller, so
+the database starts sooner."""
+FIRST_CHUNK = 50
+
+INSERT_EVENTS = """
+INSERT INTO events (event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
+                    type_version, occurred_at, hash, payload)
+SELECT r.event_id, %(site)s, %(dev)s, %(epoch)s, r.device_seq, r.tenant_id, r.type,
+       r.type_version, r.occurred_at, r.hash, r.payload
+FROM jsonb_to_recordset(CAST(%(rows)s AS jsonb)) AS r(event_id uuid, device_seq bigint,
+     tenant_id text, type text, type_version int, occurred_at timestamptz, hash text,
+     payload jsonb)
+ON CONFLICT DO NOTHING
+RETURNING event_id::text
+"""
+
+
+@dataclass
+class Stored:
+    """What storing a batch gave: every event checked, the ids inserted, and (if the guess
+    that every valid row goes in was made) the receipts' flags and moved heads."""
+
+    checked: list[Checked]
+    inserted: set[str]
+    guess: Any = None
+    guess_flags: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def chunks(events: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    bounds = [0, *range(FIRST_CHUNK, len(events), INSERT_CHUNK), len(events)]
+    return [events[a:b] for a, b in pairwise(bounds) if b > a]
+
+
+def check_and_store(
+    conn: Connection,
+    device: Device,
+    new: list[dict[str, Any]],
+    may_hold_nul: bool,
+    guess: Callable[[list[dict[str, Any]]], Any] | None,
+) -> Stored:
+    """Check the events and insert the valid ones chunk by chunk in pipeline mode (one round
+    trip); ``guess`` (the receipts' verification) runs on the valid rows while the last chunk is
+    stored. A database error is raised as SQLAlchemy would raise it."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    checked: list[Checked] = []
+    cursors: list[Any] = []
+    seen: set[str] = set()
+    guessed = None
+    try:
+        with raw.pipeline() as pipeline:
+            for chunk in chunks(new):
+                part = [check_event(e, device, seen, may_hold_nul) for e in chunk]
+                checked += part
+                valid = [c for c in part if c.row is not None]
+                if valid:
+                    cursors.append(raw.cursor())
+                    cursors[-1].execute(INSERT_EVENTS, insert_params(device, valid))
+            if guess is not None:
+                guessed = guess([c.row for c in checked if c.row is not None])
+            pipeline.sync()
+            inserted = {row[0] for cursor in cursors for row in cursor.fetchall()}
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(
+            INSERT_EVENTS, None, exc, psycopg.Error, hide_parameters=True, dialect=conn.dialect
+        ) from exc
+    finally:
+        for cursor in cursors:
+            cursor.close()
+    return Stored(checked, inserted, guessed)
+
+
+def is_refused_value(error: DBAPIError) -> bool:
+    """PostgreSQL refused a value of the request (class 22 or 23), not a transient failure."""
+    return isinstance(error, DataError | IntegrityError)
+
+
+def store_one_by_one(
+    conn: Connection, device: Device, new: list[dict[str, Any]], may_hold_nul: bool
+) -> Stored:
+    """The slow path after a refused batch: each row in its own savepoint; a row PostgreSQL
+    refuses is quarantined (``unstorable``) and the others are stored."""
+    checked: list[Checked] = []
+    inserted: set[str] = set()
+    seen: set[str] = set()
+    for event in new:
+        one = check_event(event, device, seen, may_hold_nul)
+        checked.append(one)
+        if one.row is None:
+            continue
+        try:
+            with conn.begin_nested():
+                found = conn.exec_driver_sql(INSERT_EVENTS, insert_params(device, [one]))
+                inserted |= {row[0] for row in found}
+        except DBAPIError as exc:
+            if not is_refused_value(exc):
+                raise
+            one.row = None
+            one.reject = ("unstorable", "the database refused a value of this event")
+    return Stored(checked, inserted)
+
+
+def insert_params(device: Device, valid: Sequence[Checked]) -> dict[str, Any]:
+    return {
+        "rows": rows_json(valid).decode(),
+        "site": device.site_id,
+        "dev": device.id,
+        "epoch": device.epoch,
+    }
+
+
+def rows_json(checked: Sequence[Checked]) -> bytes:
+    """The rows for ``jsonb_to_recordset``, re-using each payload's canonical encoding."""
+    parts = []
+    for c in checked:
+        assert c.row is not None
+        head = orjson.dumps({k: v for k, v in c.row.items() if k != "payload"})
+        parts.append(head[:-1] + b',"payload":' + c.payload_json + b"}")
+    return b"[" + b",".join(parts) + b"]"
+
+
+_INSERT_QUARANTINE = """
+INSERT INTO quarantine (site_id, device_id, device_epoch, device_seq, event_id,
+                        claimed_tenant_id, code, detail, hash, raw)
+SELECT :site, :dev, :epoch, r.device_seq, r.event_id, r.claimed_tenant_id, r.code, r.detail,
+       r.hash, r.raw
+FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(device_seq bigint, event_id text,
+     claimed_tenant_id text, code text, detail text, hash text, raw jsonb)
+"""
+
+
+def quarantine(conn: Connection, device: Device, rejected: Sequence[Checked]) -> None:
+    if not rejected:
+        return
+    rows = [
+        {
+            "device_seq": c.seq,
+            "event_id": _text(c.raw.get("event_id")),
+            "claimed_tenant_id": _text(c.raw.get("tenant_id")),
+            "code": c.reject[0] if c.reject else "rejected",
+            "detail": c.reject[1] if c.reject else "",
+            "hash": c.hash,
+            "raw": c.raw,
+        }
+        for c in rejected
+    ]
+    conn.execute(
+        text(_INSERT_QUARANTINE),
+        {
+            "rows": json.dumps(rows),
+            "site": device.site_id,
+            "dev": device.id,
+            "epoch": device.epoch,
+        },
+    )
+
+
+def _text(value: Any) -> str:
+    return str(value)[:100]
+
+
+def store_flags(conn: Connection, site_id: str, records: list[dict[str, Any]]) -> None:
+    """``records``: ``{event_id, tenant_id, code, detail}`` each."""
+    if records:
+        conn.execute(
+            text(
+                "INSERT INTO event_flags (event_id, site_id, tenant_id, code, detail) "
+                "SELECT r.event_id, :site, r.tenant_id, r.code, r.detail FROM jsonb_to_recordset("
+                "CAST(:rows AS jsonb)) AS r(event_id uuid, tenant_id text, code text, detail text)"
+            ),
+            {"rows": json.dumps(records), "site": site_id},
+        )
+
+
+def queue_notifications(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    records = [
+        {
+            "id": r["event_id"],
+            "tenant_id": r["tenant_id"],
+            "channel": r["payload"]["channel"],
+            "recipient": r["payload"]["to"].strip(),
+            "subject": r["payload"].get("subject", ""),
+            "body": r["payload"]["body"],
+        }
+        for r in rows
+    ]
+    conn.execute(
+        text(
+            "INSERT INTO notifications (id, tenant_id, site_id, channel, recipient, subject, body,"
+            " status) SELECT r.id, r.tenant_id, :site, r.channel, r.recipient, r.subject, r.body,"
+            " 'queued' FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, tenant_id text,"
+            " channel text, recipient text, subject text, body text) ON CONFLICT DO NOTHING"
+        ),
+        {"rows": json.dumps(records), "site": device.site_id},
+    )
