@@ -15,6 +15,10 @@ class EnrolRequest(BaseModel):
     public_keys: dict[str, str] = Field(
         default_factory=dict, description="PEM public keys of the counter's signing keys"
     )
+    hmac_keys: dict[str, str] = Field(
+        default_factory=dict,
+        description="Base64 HMAC-SHA1 secrets by key version (counters that sign with HMAC)",
+    )
     resume_after_seq: int = Field(0, ge=0, lt=2**62)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import Request
 from sqlalchemy import Engine, text
@@ -46,6 +47,8 @@ class Device:
     epoch: int
     tenant_ids: tuple[str, ...]
     public_keys: dict[str, str]
+    hmac_keys: dict[str, str] = field(default_factory=dict)
+    """HMAC-SHA1 secrets (Base64) by key version, for counters that sign with HMAC."""
 
     @property
     def scope(self) -> Scope:
@@ -53,7 +56,8 @@ class Device:
 
 
 _DEVICE_SQL = """
-SELECT d.id, d.site_id, d.epoch, d.public_keys, d.revoked_at, d.token_hash = :h AS current,
+SELECT d.id, d.site_id, d.epoch, d.public_keys, d.hmac_keys, d.revoked_at,
+       d.token_hash = :h AS current,
        COALESCE(array_agg(st.tenant_id ORDER BY st.tenant_id)
                 FILTER (WHERE st.tenant_id IS NOT NULL), '{}') AS tenant_ids
 FROM devices d LEFT JOIN site_tenants st ON st.site_id = d.site_id
@@ -80,7 +84,12 @@ def device_from_token(engine: Engine, token: str) -> Device:
                 {"d": row["id"], "h": digest},
             )
     return Device(
-        row["id"], row["site_id"], row["epoch"], tuple(row["tenant_ids"]), dict(row["public_keys"])
+        row["id"],
+        row["site_id"],
+        row["epoch"],
+        tuple(row["tenant_ids"]),
+        dict(row["public_keys"]),
+        dict(row["hmac_keys"]),
     )
 
 

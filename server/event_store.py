@@ -30,16 +30,30 @@ the database starts sooner."""
 FIRST_CHUNK = 50
 
 INSERT_EVENTS = """
-INSERT INTO events (event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
-                    type_version, occurred_at, hash, payload)
-SELECT r.event_id, %(site)s, %(dev)s, %(epoch)s, r.device_seq, r.tenant_id, r.type,
-       r.type_version, r.occurred_at, r.hash, r.payload
-FROM jsonb_to_recordset(CAST(%(rows)s AS jsonb)) AS r(event_id uuid, device_seq bigint,
-     tenant_id text, type text, type_version int, occurred_at timestamptz, hash text,
-     payload jsonb)
-ON CONFLICT DO NOTHING
-RETURNING event_id::text
+WITH stored AS (
+    INSERT INTO events (event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
+                        type_version, occurred_at, hash, payload)
+    SELECT r.event_id, %(site)s, %(dev)s, %(epoch)s, r.device_seq, r.tenant_id, r.type,
+           r.type_version, r.occurred_at, r.hash, r.payload
+    FROM jsonb_to_recordset(CAST(%(rows)s AS jsonb)) AS r(event_id uuid, device_seq bigint,
+         tenant_id text, type text, type_version int, occurred_at timestamptz, hash text,
+         payload jsonb)
+    ON CONFLICT DO NOTHING
+    RETURNING event_id, tenant_id, type, payload->'receipt' AS receipt
+), numbered AS (
+    INSERT INTO receipt_numbers (tenant_id, register_id, kind, number, event_id, receipt_id)
+    SELECT tenant_id, receipt->>'register_id', receipt->>'kind', (receipt->>'number')::int,
+           event_id, receipt->>'id'
+    FROM stored WHERE type IN ('sale.completed', 'return.completed', 'deposit.completed')
+    ON CONFLICT DO NOTHING
+    RETURNING event_id
+)
+SELECT s.event_id::text, s.type IN ('sale.completed', 'return.completed', 'deposit.completed')
+       AND n.event_id IS NULL AS number_held
+FROM stored s LEFT JOIN numbered n ON n.event_id = s.event_id
 """
+"""Stores the events and claims each receipt's number (tenant, register, kind, number); the
+second column says that the number was held already (by another event, or one of this chunk)."""
 
 
 @dataclass
@@ -49,6 +63,8 @@ class Stored:
 
     checked: list[Checked]
     inserted: set[str]
+    numbers_held: set[str] = field(default_factory=set)
+    """Event ids (as PostgreSQL spells them) whose receipt number another event holds."""
     guess: Any = None
     guess_flags: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
@@ -86,7 +102,7 @@ def check_and_store(
             if guess is not None:
                 guessed = guess([c.row for c in checked if c.row is not None])
             pipeline.sync()
-            inserted = {row[0] for cursor in cursors for row in cursor.fetchall()}
+            found = [row for cursor in cursors for row in cursor.fetchall()]
     except psycopg.Error as exc:
         raise DBAPIError.instance(
             INSERT_EVENTS, None, exc, psycopg.Error, hide_parameters=True, dialect=conn.dialect
@@ -94,7 +110,7 @@ def check_and_store(
     finally:
         for cursor in cursors:
             cursor.close()
-    return Stored(checked, inserted, guessed)
+    return Stored(checked, {r[0] for r in found}, {r[0] for r in found if r[1]}, guessed)
 
 
 def is_refused_value(error: DBAPIError) -> bool:
@@ -108,7 +124,7 @@ def store_one_by_one(
     """The slow path after a refused batch: each row in its own savepoint; a row PostgreSQL
     refuses is quarantined (``unstorable``) and the others are stored."""
     checked: list[Checked] = []
-    inserted: set[str] = set()
+    stored = Stored(checked, set())
     seen: set[str] = set()
     for event in new:
         one = check_event(event, device, seen, may_hold_nul)
@@ -117,14 +133,18 @@ def store_one_by_one(
             continue
         try:
             with conn.begin_nested():
-                found = conn.exec_driver_sql(INSERT_EVENTS, insert_params(device, [one]))
-                inserted |= {row[0] for row in found}
+                for event_id, held in conn.exec_driver_sql(
+                    INSERT_EVENTS, insert_params(device, [one])
+                ):
+                    stored.inserted.add(event_id)
+                    if held:
+                        stored.numbers_held.add(event_id)
         except DBAPIError as exc:
             if not is_refused_value(exc):
                 raise
             one.row = None
             one.reject = ("unstorable", "the database refused a value of this event")
-    return Stored(checked, inserted)
+    return stored
 
 
 def insert_params(device: Device, valid: Sequence[Checked]) -> dict[str, Any]:

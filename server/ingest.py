@@ -33,6 +33,7 @@ from server.event_store import (
     store_one_by_one,
 )
 from server.problems import Problem
+from server.receipt_numbers import canonical_ids, held_twice
 from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
@@ -247,6 +248,8 @@ def store_new(
         else:  # the guess that every row goes in was wrong: check the stored ones
             flags = check_receipts(device, _receipt_rows(fresh), heads)
         save_heads(conn, device, heads)
+    for event_id, found in held_twice(conn, stored.numbers_held, canonical_ids(fresh)).items():
+        flags.setdefault(event_id, []).extend(found)
     _hooks(conn, device, fresh, flags, received_at)
     _record_flags(conn, device, {r["event_id"]: r for r in fresh}, flags, out)
     queue_notifications(conn, device, [r for r in fresh if r["type"] == "notification.requested"])

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
+from pos.signing import HMAC_METHOD, RSA_METHOD
 from server import pull
 from server.admin_ops import normalise_code
 from server.api_models import (
@@ -26,6 +27,7 @@ from server.api_models import (
 from server.auth import Device, new_token, require_device, token_hash
 from server.db import Scope, scoped
 from server.ingest import apply_push
+from server.key_checks import canonical_keys
 from server.problems import Problem
 from server.push_body import check_envelope, parse_push
 from server.settings import version_tuple
@@ -102,13 +104,15 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
 def _enrol_device(
     conn: Any, site_id: str, device_id: str | None, body: EnrolRequest, digest: str
 ) -> tuple[str, int]:
-    keys = json.dumps(body.public_keys)
+    keys = json.dumps(canonical_keys(body.public_keys, RSA_METHOD))
+    secrets_ = json.dumps(canonical_keys(body.hmac_keys, HMAC_METHOD))
     if device_id is None:
         device_id = "dev_" + secrets.token_urlsafe(9)
         conn.execute(
             text(
                 "INSERT INTO devices (id, site_id, name, app_version, epoch, token_hash, "
-                "public_keys) VALUES (:d, :s, :n, :v, 1, :h, CAST(:k AS jsonb))"
+                "public_keys, hmac_keys) VALUES (:d, :s, :n, :v, 1, :h, CAST(:k AS jsonb), "
+                "CAST(:m AS jsonb))"
             ),
             {
                 "d": device_id,
@@ -117,6 +121,7 @@ def _enrol_device(
                 "v": body.app_version,
                 "h": digest,
                 "k": keys,
+                "m": secrets_,
             },
         )
         return device_id, 1
@@ -124,9 +129,17 @@ def _enrol_device(
         text(
             "UPDATE devices SET epoch = epoch + 1, token_hash = :h, pending_token_hash = NULL, "
             "revoked_at = NULL, name = :n, app_version = :v, public_keys = public_keys || "
-            "CAST(:k AS jsonb) WHERE id = :d RETURNING epoch"
+            "CAST(:k AS jsonb), hmac_keys = hmac_keys || CAST(:m AS jsonb) WHERE id = :d "
+            "RETURNING epoch"
         ),
-        {"d": device_id, "n": body.device_name, "v": body.app_version, "h": digest, "k": keys},
+        {
+            "d": device_id,
+            "n": body.device_name,
+            "v": body.app_version,
+            "h": digest,
+            "k": keys,
+            "m": secrets_,
+        },
     ).scalar_one()
     return device_id, int(epoch)
 

@@ -94,6 +94,7 @@ devices = Table(
     Column("token_hash", Text, nullable=False, unique=True),
     Column("pending_token_hash", Text, unique=True),
     Column("public_keys", JSONB, nullable=False),
+    Column("hmac_keys", JSONB, nullable=False, server_default="{}"),  # s0005: version -> Base64
     Column("revoked_at", DateTime(timezone=True)),
     Column("enrolled_at", DateTime(timezone=True), nullable=False, server_default=NOW),
     Column("last_seen_at", DateTime(timezone=True)),
@@ -180,6 +181,18 @@ number_heads = Table(
     Column("kind", Text, nullable=False),
     Column("last_number", Integer, nullable=False),
     PrimaryKeyConstraint("tenant_id", "device_id", "register_id", "kind"),
+)
+
+receipt_numbers = Table(  # migration s0005: the first event to hold each receipt number
+    "receipt_numbers",
+    metadata,
+    Column("tenant_id", Text, nullable=False),
+    Column("register_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("event_id", UUID(as_uuid=False), nullable=False),
+    Column("receipt_id", Text, nullable=False),
+    PrimaryKeyConstraint("tenant_id", "register_id", "kind", "number"),
 )
 
 ref_changes = Table(
@@ -369,6 +382,7 @@ WEB_RLS_TABLES = {  # migration s0004: the takings roll-up and the web's people
     "takings_payments": ("tenant_id", "none"),
     "web_users": ("tenant_id", "site"),
 }
-RLS_TABLES = RLS_TABLES_V1 | TICKET_RLS_TABLES | WEB_RLS_TABLES
-INSERT_ONLY = (*INSERT_ONLY_V1, "repair_ticket_parts")
+RECEIPT_RLS_TABLES = {"receipt_numbers": ("tenant_id", "none")}  # migration s0005
+RLS_TABLES = RLS_TABLES_V1 | TICKET_RLS_TABLES | WEB_RLS_TABLES | RECEIPT_RLS_TABLES
+INSERT_ONLY = (*INSERT_ONLY_V1, "repair_ticket_parts", "receipt_numbers")
 APP_ROLE = "omigjen_app"

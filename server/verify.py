@@ -1,12 +1,17 @@
-"""Re-checking each tenant's receipts on ingest: signature chain and gap-free numbering.
+"""Re-checking each tenant's receipts on ingest: signature chain, gap-free numbering, and the
+lines, payments and VAT against the signed totals.
 
-The chain is per (tenant, device, register): ``sig_nr`` must follow the last one and the RSA-SHA1
-signature must verify over ``prev;date;time;nr;in;ex`` with the device's public key for that
-key version. Breaks are flagged for review, never rejected: the receipt was printed already.
+The chain is per (tenant, device, register): ``sig_nr`` must follow the last one and the
+signature must verify over ``prev;date;time;nr;in;ex``: RSA-SHA1 with the device's public key
+for that key version, HMAC-SHA1 with the secret it registered; any other method is flagged, as
+is a receipt whose lines, payments or VAT do not add up to the totals it signs, and a sale with a
+negative total. Everything is flagged for review, never rejected: the receipt was printed.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,7 +22,14 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import Connection, text
 
-from pos.signing import FIRST_PREVIOUS, RSA_METHOD, RsaVerifier, signed_string
+from pos.signing import (
+    FIRST_PREVIOUS,
+    HMAC_METHOD,
+    RSA_METHOD,
+    HmacSigner,
+    RsaVerifier,
+    signed_string,
+)
 from server.auth import Device
 
 Flags = dict[str, list[tuple[str, str]]]
@@ -30,6 +42,14 @@ def _verifier(pem: str, key_version: str) -> RsaVerifier | None:
     except (ValueError, TypeError, UnicodeEncodeError):
         return None
     return RsaVerifier(key, key_version) if isinstance(key, rsa.RSAPublicKey) else None
+
+
+@lru_cache(maxsize=256)
+def _hmac(secret_b64: str, key_version: str) -> HmacSigner | None:
+    try:
+        return HmacSigner(base64.b64decode(secret_b64, validate=True), key_version)
+    except (binascii.Error, ValueError):
+        return None
 
 
 @dataclass
@@ -57,6 +77,7 @@ def check_receipts(device: Device, rows: list[dict[str, Any]], heads: Heads) -> 
     chains, numbers = heads.chains, heads.numbers
     for row in rows:
         found = _check(device, row["payload"]["receipt"], chains, numbers)
+        found += _sum_problems(row["type"], row["payload"])
         if found:
             flags[row["event_id"]] = found
     return flags
@@ -70,9 +91,12 @@ def _check(device: Device, receipt: dict[str, Any], chains: dict, numbers: dict)
     found: list[tuple[str, str]] = []
     chain_key = (receipt["tenant_id"], receipt["register_id"])
     last_nr, last_signature = chains.get(chain_key, (0, FIRST_PREVIOUS))
+    if receipt["sig_method"] not in (RSA_METHOD, HMAC_METHOD):
+        method = receipt["sig_method"][:40]
+        found.append(("signature_unsupported", f"{method!r} is not a signature method in use"))
     if receipt["sig_nr"] != last_nr + 1:
         found.append(("chain_break", f"sig_nr {receipt['sig_nr']} follows {last_nr}"))
-    elif receipt["sig_method"] == RSA_METHOD:
+    elif receipt["sig_method"] in (RSA_METHOD, HMAC_METHOD):
         problem = _signature_problem(device, receipt, last_signature)
         if problem:
             found.append(problem)
@@ -88,10 +112,17 @@ def _check(device: Device, receipt: dict[str, Any], chains: dict, numbers: dict)
 def _signature_problem(
     device: Device, receipt: dict[str, Any], previous: str
 ) -> tuple[str, str] | None:
-    pem = device.public_keys.get(receipt["key_version"])
-    verifier = _verifier(pem, receipt["key_version"]) if pem else None
+    version = receipt["key_version"]
+    verifier: RsaVerifier | HmacSigner | None
+    if receipt["sig_method"] == RSA_METHOD:
+        pem = device.public_keys.get(version)
+        verifier = _verifier(pem, version) if pem else None
+    else:
+        secret = device.hmac_keys.get(version)
+        verifier = _hmac(secret, version) if secret else None
     if verifier is None:
-        return ("unknown_key", f"no public key version {receipt['key_version']} for device")
+        method = receipt["sig_method"]
+        return ("unknown_key", f"no {method} key version {version[:20]} for the device")
     data = signed_string(
         previous,
         receipt["local_date"],
@@ -105,6 +136,51 @@ def _signature_problem(
     except (UnicodeEncodeError, ValueError):
         ok = False
     return None if ok else ("signature_invalid", f"signature of sig_nr {receipt['sig_nr']}")
+
+
+def _sum_problems(kind: str, payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """What does not add up between the lines, payments and VAT and the totals signed."""
+    receipt = payload["receipt"]
+    total, rounding = receipt["total"], receipt.get("rounding", 0)
+    found: list[tuple[str, str]] = []
+    if receipt["kind"] == "sale" and total < 0:
+        found.append(("negative_sale", f"a sale with total {total}"))
+    lines, payments, vat = payload.get("lines"), payload.get("payments"), payload.get("vat")
+    if not (_amounts(lines, "amount") and _amounts(payments, "amount") and _amounts(vat, "vat")):
+        return [*found, ("totals_mismatch", "lines, payments or VAT are not lists of amounts")]
+    assert isinstance(lines, list) and isinstance(payments, list) and isinstance(vat, list)
+    if not isinstance(rounding, int) or isinstance(rounding, bool):
+        rounding = 0
+    if lines and sum(line["amount"] for line in lines) != total:
+        found.append(("totals_mismatch", f"the lines add up to another total than {total}"))
+    elif not lines and kind != "deposit.completed":
+        found.append(("totals_mismatch", "a receipt without lines"))
+    if any(not _line_adds_up(line) for line in lines):
+        found.append(("totals_mismatch", "a line is not quantity x price - discount"))
+    if sum(p["amount"] for p in payments) != total + rounding:
+        found.append(("totals_mismatch", f"the payments do not add up to {total + rounding}"))
+    if vat and sum(v["vat"] for v in vat) != total - receipt["total_ex_vat"]:
+        found.append(("totals_mismatch", "the VAT does not add up to total - total_ex_vat"))
+    return found
+
+
+def _amounts(value: Any, name: str) -> bool:
+    if value is None:
+        return name != "amount"  # no VAT list: nothing to check
+    return isinstance(value, list) and all(
+        isinstance(v, dict) and _whole(v.get(name)) for v in value
+    )
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**53
+
+
+def _line_adds_up(line: dict[str, Any]) -> bool:
+    qty, price, discount = line.get("qty"), line.get("unit_price"), line.get("discount", 0)
+    if isinstance(qty, int) and isinstance(price, int) and isinstance(discount, int):
+        return bool(qty * price - discount == line["amount"])
+    return "qty" not in line and "unit_price" not in line  # an amount-only line
 
 
 def _heads(conn: Connection, device: Device, tenants: list[str]) -> tuple[dict, dict]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pos.services import signing_keys, sync_state
+from pos.signing import HMAC_METHOD
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.http import ServerApi
 
@@ -29,6 +30,7 @@ def enrol(
     device_name: str,
     app_version: str,
     public_keys: dict[str, str],
+    hmac_keys: dict[str, str] | None = None,
     ca_file: str = "",
     api: ServerApi | None = None,
 ) -> Enrolled:
@@ -40,6 +42,7 @@ def enrol(
             "device_name": device_name,
             "app_version": app_version,
             "public_keys": public_keys,
+            "hmac_keys": hmac_keys or {},
             "resume_after_seq": sync_state.acked_through(uow_factory),
         },
         compress=False,
@@ -54,5 +57,6 @@ def enrol(
         site_id=answer["site_id"],
     )
     signing_keys.mark_on_server(uow_factory, set(public_keys))
+    signing_keys.mark_on_server(uow_factory, set(hmac_keys or {}), HMAC_METHOD)
     names = tuple(f"{t['code']} {t['name']}" for t in answer.get("tenants", []))
     return Enrolled(answer["device_id"], int(answer["device_epoch"]), answer["site_id"], names)

@@ -100,6 +100,12 @@ class KeyStore:
                 result[(method, version)] = self._load(kind, version, path)
         return result
 
+    def hmac_secret_b64(self, version: str) -> str:
+        """An HMAC key version's secret as Base64 text (what the server registers)."""
+        secret = self._load("hmac", version, self._versions("hmac")[version])
+        assert isinstance(secret, HmacSigner)
+        return base64.b64encode(secret.secret).decode("ascii")
+
     def public_key_pem(self, version: str | None = None) -> bytes:
         versions = self._versions("rsa")
         if not versions:

@@ -17,11 +17,13 @@ from pos.model.events import OtherEvent
 from pos.model.staff import Permission
 from pos.services.context import TillContext
 from pos.services.settings_journal import journal_other
-from pos.signing import RSA_METHOD
+from pos.signing import HMAC_METHOD, RSA_METHOD
 from pos.unit_of_work import UnitOfWorkFactory
 
 SENT_META = "server_key_versions"
 """JSON list of the public key versions the central server has confirmed."""
+SENT_HMAC_META = "server_hmac_key_versions"
+"""The same for HMAC-SHA1 secrets (a counter that signs with HMAC)."""
 
 
 @dataclass(frozen=True)
@@ -60,24 +62,40 @@ def rotate_signing_key(
     return Rotated(method, old, version, printed)
 
 
-def versions_on_server(uow_factory: UnitOfWorkFactory) -> set[str]:
+def hmac_secrets(keys: KeyStore) -> dict[str, str]:
+    """Every HMAC-SHA1 secret this counter has (Base64): the server needs the secret itself to
+    verify an HMAC signature. Empty for a counter that signs with RSA (the default)."""
+    return {v: keys.hmac_secret_b64(v) for v in keys.versions(HMAC_METHOD)}
+
+
+def _meta(method: str) -> str:
+    return SENT_META if method == RSA_METHOD else SENT_HMAC_META
+
+
+def versions_on_server(uow_factory: UnitOfWorkFactory, method: str = RSA_METHOD) -> set[str]:
     with uow_factory.read() as uow:
-        saved = uow.store.get_meta(SENT_META)
+        saved = uow.store.get_meta(_meta(method))
     return set(json.loads(saved)) if saved else set()
 
 
-def mark_on_server(uow_factory: UnitOfWorkFactory, versions: set[str]) -> None:
-    """The server has confirmed these public key versions (at enrolment or by upload)."""
+def mark_on_server(
+    uow_factory: UnitOfWorkFactory, versions: set[str], method: str = RSA_METHOD
+) -> None:
+    """The server has confirmed these key versions (at enrolment or by upload)."""
     with uow_factory() as uow:
-        known = set(json.loads(uow.store.get_meta(SENT_META) or "[]")) | versions
-        uow.store.set_meta(SENT_META, json.dumps(sorted(known, key=lambda v: (len(v), v))))
+        known = set(json.loads(uow.store.get_meta(_meta(method)) or "[]")) | versions
+        uow.store.set_meta(_meta(method), json.dumps(sorted(known, key=lambda v: (len(v), v))))
         uow.commit()
+
+
+def hmac_keys_to_send(uow_factory: UnitOfWorkFactory, keys: KeyStore) -> dict[str, str]:
+    """The HMAC secrets the server has not confirmed yet."""
+    sent = versions_on_server(uow_factory, HMAC_METHOD)
+    return {v: keys.hmac_secret_b64(v) for v in keys.versions(HMAC_METHOD) if v not in sent}
 
 
 def keys_to_send(uow_factory: UnitOfWorkFactory, keys: KeyStore) -> dict[str, str]:
     """The public keys the server has not confirmed yet (run every sync cycle, so only those
     keys are read from disk)."""
     sent = versions_on_server(uow_factory)
-    return {
-        v: keys.public_key_pem(v).decode("ascii") for v in keys.versions() if v not in sent
-    }
+    return {v: keys.public_key_pem(v).decode("ascii") for v in keys.versions() if v not in sent}

@@ -43,9 +43,11 @@ def sale_event(seq: int, tenant_id: str, marker: str) -> dict[str, Any]:
             "receipt": receipt,
             "training": False,
             "staff_id": "s1",
-            "lines": [{"description": f"{marker} line"}],
-            "payments": [],
-            "vat": [],
+            "lines": [
+                {"description": f"{marker} line", "qty": 1, "unit_price": 12500, "amount": 12500}
+            ],
+            "payments": [{"kind": "card", "amount": 12500}],
+            "vat": [{"class": "25", "gross": 12500, "vat": 2500}],
         },
     }
 

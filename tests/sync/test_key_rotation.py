@@ -151,3 +151,44 @@ def test_a_device_cannot_upload_a_key_for_another(enrolled, central, server_url)
     with pytest.raises(ServerError) as anonymous:
         ServerApi(server_url).post_json("/v1/keys", {"key_version": "2", "public_key_pem": pem})
     assert anonymous.value.status == 401
+
+
+def test_a_counter_signing_with_hmac_is_verified_with_the_secret_it_registered(
+    counter, central, server_url, cashier, manager, clock, shelf
+):
+    """The HMAC-SHA1 alternative: the secret goes to the server at enrolment and after a
+    rotation, and its receipts verify there; one forged receipt is flagged."""
+    from pos.signing import HMAC_METHOD
+    from sync.enrolment import enrol
+    from tests.sync.conftest import public_keys
+
+    with counter.uow() as uow:
+        uow.store.set_meta("signature_method", HMAC_METHOD)
+        uow.commit()
+    assert counter.signer().method == HMAC_METHOD  # makes hmac-v1.key
+    central.add_counter_tenants(counter)
+    enrol(counter.uow, server_url, central.enrolment_code(), device_name="K1",
+          app_version=VERSION, public_keys=public_keys(counter),
+          hmac_keys=signing_keys.hmac_secrets(counter.keys))  # fmt: skip
+    sell(counter, TillContext("K1", cashier, counter.signer(), clock), shelf, 2)
+    assert cycle(counter).run().flagged == 0
+    boss = TillContext("K1", manager, counter.signer(), clock)
+    signing_keys.rotate_signing_key(counter.uow, boss, counter.keys, HMAC_METHOD)
+    sell(counter, TillContext("K1", cashier, counter.signer(), clock), shelf, 2)
+    assert cycle(counter).run().flagged == 0  # secret v2 was sent before the sales
+    device = sync_state.enrolment(counter.uow).device_id
+    secrets = central.scalar("SELECT hmac_keys FROM devices WHERE id = :d", d=device)
+    assert set(secrets) == {"1", "2"}
+    assert central.scalar("SELECT count(*) FROM event_flags") == 0
+    versions = central.scalar(
+        "SELECT array_agg(DISTINCT payload->'receipt'->>'sig_method') FROM events "
+        "WHERE type = 'sale.completed'"
+    )
+    assert versions == [HMAC_METHOD]
+    sell(counter, TillContext("K1", cashier, counter.signer(), clock), shelf, 1)
+    batch = sync_state.next_batch(counter.uow)
+    forged = [t.replace('"signature": "', '"signature": "AAAA') for t in batch.events_json]
+    runner = cycle(counter)
+    tampered = sync_state.OutboxBatch(batch.acked_through, tuple(forged), batch.sent)
+    answer = runner.api.post_json("/v1/sync/push", None, raw=runner._body(tampered))
+    assert {code for r in answer["results"] for code in r["codes"]} == {"signature_invalid"}

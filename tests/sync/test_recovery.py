@@ -72,6 +72,19 @@ def test_a_counter_restored_from_backup_gets_seq_conflict_then_re_enrols_without
     assert central.scalar("SELECT count(*) FROM events") == len(stored)
     # Its receipts re-use signature numbers the lost copy had used: flagged, never refused.
     assert central.scalar("SELECT count(*) FROM event_flags WHERE code = 'chain_break'") >= 1
+    # ...and every receipt number now held by two receipts is flagged on every copy
+    copies = central.scalar(
+        "SELECT array_agg(e.event_id::text) FROM events e JOIN (SELECT tenant_id, "
+        "payload->'receipt'->>'register_id' AS r, payload->'receipt'->>'kind' AS k, "
+        "payload->'receipt'->>'number' AS n FROM events WHERE type = 'sale.completed' "
+        "GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) d ON d.tenant_id = e.tenant_id AND "
+        "d.r = e.payload->'receipt'->>'register_id' AND d.k = e.payload->'receipt'->>'kind' "
+        "AND d.n = e.payload->'receipt'->>'number'"
+    )
+    flagged = central.scalar(
+        "SELECT array_agg(event_id::text) FROM event_flags WHERE code = 'receipt_number_reused'"
+    )
+    assert copies and len(copies) >= 2 and set(copies) == set(flagged)
 
 
 def shelf_of(counter):
