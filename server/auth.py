@@ -93,6 +93,31 @@ def device_from_token(engine: Engine, token: str) -> Device:
     )
 
 
+_DEVICE_BY_ID = """
+SELECT d.id, d.site_id, d.public_keys, d.hmac_keys,
+       COALESCE(array_agg(st.tenant_id ORDER BY st.tenant_id)
+                FILTER (WHERE st.tenant_id IS NOT NULL), '{}') AS tenant_ids
+FROM devices d LEFT JOIN site_tenants st ON st.site_id = d.site_id
+WHERE d.id = :d GROUP BY d.id
+"""
+
+
+def device_by_id(conn: Any, device_id: str, epoch: int) -> Device | None:
+    """A device as its token would make it, for work done on its behalf (a release from
+    quarantine stores its events under the epoch they were sent with)."""
+    row = conn.execute(text(_DEVICE_BY_ID), {"d": device_id}).mappings().first()
+    if row is None:
+        return None
+    return Device(
+        row["id"],
+        row["site_id"],
+        epoch,
+        tuple(row["tenant_ids"]),
+        dict(row["public_keys"]),
+        dict(row["hmac_keys"]),
+    )
+
+
 def require_device(request: Request) -> Device:
     return device_from_token(request.app.state.engine, bearer(request))
 

@@ -82,6 +82,9 @@ def add_commands(commands: Any) -> None:
     tasks.add_parser("send-notifications", help="send due e-mail/SMS notifications once")
     compact = tasks.add_parser("compact", help="compact the reference-data change log")
     compact.add_argument("--keep-days", type=int, default=120)
+    from server.admin_cli import add_tasks
+
+    add_tasks(tasks)
 
 
 def _database(parser: argparse.ArgumentParser) -> None:
@@ -173,6 +176,11 @@ def run_admin(args: argparse.Namespace) -> int:
             from server.web.admin_tasks import web_user_task
 
             print(web_user_task(engine, args, _read_password()))
+            return 0
+        from server import admin_cli
+
+        if args.task in admin_cli.TASKS:
+            print(admin_cli.run_task(args, engine))
             return 0
         with scoped(engine, Scope.admin()) as conn:
             print(_admin_task(args, conn, settings, admin_ops, refdata))

@@ -223,8 +223,12 @@ def store_new(
     may_hold_nul: bool,
     out: Outcome,
     received_at: datetime,
-) -> None:
-    """Check, store, verify, flag and publish events that follow the device's watermark."""
+    *,
+    keep_rejected: bool = True,
+) -> list[Checked]:
+    """Check, store, verify, flag and publish events that follow the device's watermark;
+    returns the events not stored (quarantined, unless ``keep_rejected`` is off: they are
+    being released from quarantine and stay there)."""
     receipt_kinds = any(e.get("type") in RECEIPT_EVENT_TYPES for e in new)
     heads = read_heads(conn, device, device.tenant_ids) if receipt_kinds else None
     stored = _store(conn, device, new, may_hold_nul, heads)
@@ -235,7 +239,8 @@ def store_new(
         clashes = [c for c in valid if str(uuid.UUID(_row(c)["event_id"])) not in stored.inserted]
     reported, quiet = _event_id_clashes(conn, device, clashes, out)
     rejected = [c for c in stored.checked if c.reject]
-    quarantine(conn, device, rejected + reported + quiet)
+    if keep_rejected:
+        quarantine(conn, device, rejected + reported + quiet)
     for c in rejected + reported:
         assert c.reject is not None
         out.add(c.raw, "rejected", c.reject[0])
@@ -253,6 +258,7 @@ def store_new(
     _hooks(conn, device, fresh, flags, received_at)
     _record_flags(conn, device, {r["event_id"]: r for r in fresh}, flags, out)
     queue_notifications(conn, device, [r for r in fresh if r["type"] == "notification.requested"])
+    return rejected + reported + quiet
 
 
 def _store(

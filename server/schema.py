@@ -159,7 +159,10 @@ quarantine = Table(
     Column("hash", Text, nullable=False),
     Column("raw", JSONB, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    Column("released_at", DateTime(timezone=True)),  # s0005: the only column the app may set
 )
+# Migration s0005 adds the partial index quarantine_held on (device_id, device_epoch,
+# device_seq) WHERE released_at IS NULL (server/quarantine.py).
 
 chain_heads = Table(
     "chain_heads",

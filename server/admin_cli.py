@@ -1,0 +1,51 @@
+"""The operator's review tasks of ``omigjen-server admin``: quarantined events (list, release)
+and, later, tenants awaiting approval. Each prints what it found or did, in plain lines."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sqlalchemy import Engine
+
+
+def add_tasks(tasks: Any) -> None:
+    held = tasks.add_parser(
+        "quarantine", help="list quarantined events, or release them once the cause is fixed"
+    )
+    held.add_argument("action", choices=["list", "release"])
+    held.add_argument("--code", default=None, help="only events quarantined with this code")
+    held.add_argument("--device", default=None, help="only this device's events")
+    held.add_argument("--limit", type=int, default=50, help="events listed (default 50)")
+
+
+TASKS = ("quarantine",)
+
+
+def run_task(args: argparse.Namespace, engine: Engine) -> str:
+    if args.task == "quarantine":
+        return _quarantine(args, engine)
+    raise SystemExit(f"unknown task {args.task}")
+
+
+def _quarantine(args: argparse.Namespace, engine: Engine) -> str:
+    from server import quarantine
+    from server.db import Scope, scoped
+
+    where = quarantine.Filter(code=args.code, device_id=args.device)
+    if args.action == "release":
+        done = quarantine.release(engine, where)
+        lines = [f"released {done.stored + done.already} events ({done.stored} stored, "
+                 f"{done.already} already on the server)"]  # fmt: skip
+        lines += [f"still quarantined: {n} {code}" for code, n in sorted(done.held.items())]
+        return "\n".join(lines)
+    with scoped(engine, Scope.admin()) as conn:
+        counts = quarantine.summary(conn, where)
+        rows = quarantine.listing(conn, where, max(args.limit, 0))
+    if not counts:
+        return "no events are quarantined"
+    lines = ["device\tcode\tevents\tsince"]
+    lines += [f"{c['device_id']}\t{c['code']}\t{c['count']}\t{c['since']}" for c in counts]
+    lines += ["", "device\tepoch\tseq\tcode\ttenant\ttype\tdetail"]
+    lines += ["\t".join(str(r[k] if r[k] is not None else "") for k in r) for r in rows]
+    return "\n".join(lines)

@@ -1,0 +1,101 @@
+"""Quarantined events come back once their cause is fixed: a counter sells for a tenant the
+server does not serve at its site, the events are quarantined and acked; the operator lists
+them, adds the tenant and releases them with ``server-admin quarantine``. They are stored once,
+in device-seq order, verified as if just pushed; a second release (even a concurrent one) and
+a resend from the counter add nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+from sqlalchemy import text
+
+from main import VERSION
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import checkout
+from server import quarantine
+from sync.enrolment import enrol
+from tests.conftest import PROJECT_ROOT
+from tests.sync.conftest import cycle, public_keys
+
+
+def server_admin(url: str, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "server", "server-admin", "--database-url", url, *args],
+        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def sell_for_bua(counter, ctx, shelf, n: int, first: int = 1) -> None:
+    for number in range(first, first + n):
+        basket = Basket()
+        basket.add(shelf.one_off("11", number))
+        checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CASH, 100000)])
+
+
+def bua_left_out(counter, central, server_url) -> str:
+    """The counter enrolled at a site that serves all its tenants but Bua (code 11)."""
+    central.add_counter_tenants(counter)
+    with counter.uow.read() as uow:
+        bua = uow.store.tenant_by_code("11")
+    with central.admin() as conn:
+        conn.execute(text("DELETE FROM site_tenants WHERE tenant_id = :t"), {"t": bua.id})
+    enrol(counter.uow, server_url, central.enrolment_code(), device_name="K1",
+          app_version=VERSION, public_keys=public_keys(counter))  # fmt: skip
+    return bua.id
+
+
+def test_events_of_a_tenant_added_later_are_released_once_in_device_order(
+    counter, central, server_url, ctx, shelf
+):
+    bua = bua_left_out(counter, central, server_url)
+    sell_for_bua(counter, ctx, shelf, 4)
+    report = cycle(counter).run()
+    assert report.drained and report.rejected == 4
+    listed = server_admin(central.url, "quarantine", "list", "--code", "tenant_forbidden")
+    assert "\ttenant_forbidden\t4\t" in listed and "sale.completed" in listed
+    assert central.scalar("SELECT count(*) FROM events WHERE tenant_id = :t", t=bua) == 0
+
+    server_admin(central.url, "add-tenant", "--site", "Asker", "--id", bua, "--code", "11",
+                 "--name", "Bua AS", "--org-no", "921100221")  # fmt: skip
+    released = server_admin(central.url, "quarantine", "release")
+    assert "released 4 events (4 stored, 0 already on the server)" in released
+    seqs = central.scalar(
+        "SELECT array_agg(device_seq ORDER BY id) FROM events WHERE tenant_id = :t", t=bua
+    )
+    assert len(seqs) == 4 and seqs == sorted(seqs)
+    assert central.scalar("SELECT count(*) FROM event_flags") == 0  # the chain verifies
+    assert "released 0 events" in server_admin(central.url, "quarantine", "release")
+    assert "no events are quarantined" in server_admin(central.url, "quarantine", "list")
+
+    sell_for_bua(counter, ctx, shelf, 1, first=5)  # the counter goes on: its next receipt follows
+    assert cycle(counter).run().flagged == 0
+    assert central.scalar("SELECT count(*) FROM events WHERE tenant_id = :t", t=bua) == 5
+
+
+def test_two_releases_at_once_store_each_event_once(counter, central, server_url, ctx, shelf):
+    bua = bua_left_out(counter, central, server_url)
+    sell_for_bua(counter, ctx, shelf, 6)
+    cycle(counter).run()
+    central.add_counter_tenants(counter)
+    results: list[quarantine.Released] = []
+    threads = [
+        threading.Thread(
+            target=lambda: results.append(
+                quarantine.release(central.engine, quarantine.Filter(tenant_id=bua))
+            )
+        )
+        for _ in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sorted(r.stored for r in results) == [0, 6]
+    assert central.scalar("SELECT count(*) FROM events WHERE tenant_id = :t", t=bua) == 6
+    assert central.scalar("SELECT count(*) FROM quarantine WHERE released_at IS NULL") == 0
