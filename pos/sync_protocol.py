@@ -45,6 +45,15 @@ SITE_EVENT_TYPES = frozenset({"till.opened", "cash.moved", "till.closed"})
 KNOWN_EVENT_TYPES = TENANT_EVENT_TYPES | SITE_EVENT_TYPES
 
 NOTIFICATION_CHANNELS = ("sms", "email")
+RECIPIENT_PATTERNS = {
+    "email": r"^[^@\s<>,;:\"()\[\]\\]+@[^@\s<>,;:\"()\[\]\\]+\.[^@\s<>,;:\"()\[\]\\]+$",
+    "sms": r"^\+?[0-9]{8,15}$",
+}
+"""One e-mail address (nothing a mail header could split into two) or one phone number."""
+MAX_MESSAGE_BODY = {"sms": 1000, "email": 20_000}
+MAX_MESSAGE_SUBJECT = 200
+MESSAGE_CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+"""Control characters no message text needs (line breaks and tabs are fine in a body)."""
 
 TICKET_FIELDS: dict[str, str] = {
     "customer_name": "text",

@@ -1,5 +1,5 @@
 """The operator's review tasks of ``omigjen-server admin``: quarantined events (list, release)
-and, later, tenants awaiting approval. Each prints what it found or did, in plain lines."""
+and notifications that could not be sent. Each prints what it found or did, in plain lines."""
 
 from __future__ import annotations
 
@@ -19,12 +19,23 @@ def add_tasks(tasks: Any) -> None:
     held.add_argument("--limit", type=int, default=50, help="events listed (default 50)")
 
 
-TASKS = ("quarantine",)
+    notes = tasks.add_parser(
+        "notifications", help="list e-mail/SMS notifications (default: the failed ones)"
+    )
+    notes.add_argument(
+        "--status", default="failed", choices=["queued", "retrying", "sending", "sent", "failed"]
+    )
+    notes.add_argument("--limit", type=int, default=50)
+
+
+TASKS = ("quarantine", "notifications")
 
 
 def run_task(args: argparse.Namespace, engine: Engine) -> str:
     if args.task == "quarantine":
         return _quarantine(args, engine)
+    if args.task == "notifications":
+        return _notifications(args, engine)
     raise SystemExit(f"unknown task {args.task}")
 
 
@@ -49,3 +60,22 @@ def _quarantine(args: argparse.Namespace, engine: Engine) -> str:
     lines += ["", "device\tepoch\tseq\tcode\ttenant\ttype\tdetail"]
     lines += ["\t".join(str(r[k] if r[k] is not None else "") for k in r) for r in rows]
     return "\n".join(lines)
+
+
+def _notifications(args: argparse.Namespace, engine: Engine) -> str:
+    from sqlalchemy import text
+
+    from server.db import Scope, scoped
+
+    with scoped(engine, Scope.admin()) as conn:
+        found = conn.execute(
+            text(
+                "SELECT id::text, channel, recipient, attempts, created_at::text, last_error "
+                "FROM notifications WHERE status = :s ORDER BY created_at DESC LIMIT :n"
+            ),
+            {"s": args.status, "n": max(args.limit, 0)},
+        ).all()
+    if not found:
+        return f"no {args.status} notifications"
+    lines = ["id\tchannel\trecipient\tattempts\tcreated\terror"]
+    return "\n".join(lines + ["\t".join(str(v) for v in row) for row in found])

@@ -22,6 +22,9 @@ from server.push_body import Unparsed
 
 PRUNE_DEPTH = 32
 """Levels of a too-deeply nested event kept in quarantine (a counter's events have 4 or 5)."""
+CUT = "cut:"
+"""Marks the hash of an event kept cut: never the hash of a whole event, so the cut copy can
+never pass for what was sent."""
 
 
 @dataclass
@@ -56,7 +59,7 @@ def event_digest(event: dict[str, Any]) -> str:
     try:
         return event_hash(event)
     except orjson.JSONEncodeError:
-        return event_hash(_pruned(event))
+        return CUT + event_hash(_pruned(event))
 
 
 def check_event(
@@ -73,7 +76,8 @@ def check_event(
     except orjson.JSONEncodeError:
         kept = _pruned(event)
         detail = f"nested too deeply to store (kept {PRUNE_DEPTH} levels)"
-        return Checked(seq, _without_nul(kept), event_hash(kept), reject=("malformed", detail))
+        digest = CUT + event_hash(kept)
+        return Checked(seq, _without_nul(kept), digest, reject=("malformed", detail))
     if may_hold_nul and b"\\u0000" in canonical(event):
         # PostgreSQL cannot store NUL in text or jsonb: keep a copy of what was sent, with
         # the hash of the original, so a resend still matches

@@ -11,8 +11,11 @@ from typing import Any
 from pos.sync_protocol import (
     ITEM_EVENT_TYPES,
     KNOWN_EVENT_TYPES,
+    MAX_MESSAGE_BODY,
+    MESSAGE_CONTROL_CHARACTERS,
     NOTIFICATION_CHANNELS,
     RECEIPT_EVENT_TYPES,
+    RECIPIENT_PATTERNS,
     SITE_EVENT_TYPES,
     TICKET_EVENT_TYPES,
 )
@@ -60,36 +63,27 @@ def why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None
     return None
 
 
-_RECEIPT_FIELDS = {
-    "id": str,
-    "register_id": str,
-    "kind": str,
-    "number": int,
-    "number_text": str,
-    "sig_nr": int,
-    "signature": str,
-    "sig_method": str,
-    "key_version": str,
-    "total": int,
-    "total_ex_vat": int,
-    "local_date": str,
-    "local_time": str,
-    "tenant_id": str,
-}
+_RECEIPT_TEXTS = ("id", "register_id", "kind", "number_text", "signature", "sig_method",
+                  "key_version", "local_date", "local_time", "tenant_id")  # fmt: skip
+_RECEIPT_NUMBERS = ("number", "sig_nr")  # 32-bit in the chain and number heads
+_RECEIPT_AMOUNTS = ("total", "total_ex_vat")
 
 
 def _receipt_problem(payload: dict[str, Any], tenant: str | None) -> tuple[str, str] | None:
     receipt = payload.get("receipt")
-    if not isinstance(receipt, dict) or not isinstance(payload.get("sale_id"), str):
+    if type(receipt) is not dict or type(payload.get("sale_id")) is not str:
         return ("malformed", "a receipt event needs sale_id and receipt")
-    for name, kind in _RECEIPT_FIELDS.items():
+    for name in _RECEIPT_TEXTS:
+        if type(receipt.get(name)) is not str:
+            return ("malformed", f"receipt.{name} must be a str")
+    for name in _RECEIPT_NUMBERS:
         value = receipt.get(name)
-        if (
-            not isinstance(value, kind)
-            or isinstance(value, bool)
-            or (isinstance(value, int) and not _in_range(name, value))
-        ):
-            return ("malformed", f"receipt.{name} must be a {kind.__name__}")
+        if type(value) is not int or not 1 <= value < 2**31:
+            return ("malformed", f"receipt.{name} must be an int from 1")
+    for name in _RECEIPT_AMOUNTS:
+        value = receipt.get(name)
+        if type(value) is not int or not -(2**53) < value < 2**53:
+            return ("malformed", f"receipt.{name} must be an int")
     if receipt["tenant_id"] != tenant:
         return ("malformed", "receipt.tenant_id differs from the event's tenant_id")
     if not isinstance(payload.get("lines", []), list):
@@ -97,20 +91,31 @@ def _receipt_problem(payload: dict[str, Any], tenant: str | None) -> tuple[str, 
     return None
 
 
-def _in_range(name: str, value: int) -> bool:
-    if name in ("number", "sig_nr"):  # stored as 32-bit integers in the chain heads
-        return 1 <= value < 2**31
-    return abs(value) < 2**53
+_RECIPIENT = {channel: re.compile(pattern) for channel, pattern in RECIPIENT_PATTERNS.items()}
+_CONTROL = re.compile(MESSAGE_CONTROL_CHARACTERS)
+MAX_SUBJECT = 1000
+"""Longer than a counter writes (200): older counters' subjects with line breaks are folded
+into one line when the mail is sent rather than refused here."""
 
 
 def _notification_problem(payload: dict[str, Any]) -> tuple[str, str] | None:
-    if payload.get("channel") not in NOTIFICATION_CHANNELS:
+    """A message the server could never send as asked: quarantined, so it never blocks the
+    ones after it (sync-protocol.md §2.2)."""
+    channel = payload.get("channel")
+    if channel not in NOTIFICATION_CHANNELS:
         return ("malformed", "channel must be sms or email")
-    for name in ("to", "body"):
-        if not isinstance(payload.get(name), str) or not payload[name].strip():
-            return ("malformed", f"{name} must be a non-empty text")
-    if not isinstance(payload.get("subject", ""), str):
-        return ("malformed", "subject must be a text")
+    to, body, subject = payload.get("to"), payload.get("body"), payload.get("subject", "")
+    if not isinstance(to, str) or len(to) > 254 or not _RECIPIENT[channel].match(to.strip()):
+        return (
+            "malformed",
+            f"to must be one {'e-mail address' if channel == 'email' else 'phone number'}",
+        )
+    if not isinstance(body, str) or not body.strip() or len(body) > MAX_MESSAGE_BODY[channel]:
+        return ("malformed", f"body must be a text of 1 to {MAX_MESSAGE_BODY[channel]} characters")
+    if not isinstance(subject, str) or len(subject) > MAX_SUBJECT:
+        return ("malformed", f"subject must be a text of at most {MAX_SUBJECT} characters")
+    if _CONTROL.search(body) or _CONTROL.search(subject):
+        return ("malformed", "the message holds control characters")
     return None
 
 

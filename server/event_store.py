@@ -20,6 +20,7 @@ import psycopg
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
+from pos.sync_protocol import RECEIPT_EVENT_TYPES
 from server.auth import Device
 from server.checked import Checked, check_event
 
@@ -29,31 +30,33 @@ checked (and the receipts verified while it stores the last); the first chunk is
 the database starts sooner."""
 FIRST_CHUNK = 50
 
-INSERT_EVENTS = """
-WITH stored AS (
-    INSERT INTO events (event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
-                        type_version, occurred_at, hash, payload)
-    SELECT r.event_id, %(site)s, %(dev)s, %(epoch)s, r.device_seq, r.tenant_id, r.type,
-           r.type_version, r.occurred_at, r.hash, r.payload
-    FROM jsonb_to_recordset(CAST(%(rows)s AS jsonb)) AS r(event_id uuid, device_seq bigint,
-         tenant_id text, type text, type_version int, occurred_at timestamptz, hash text,
-         payload jsonb)
-    ON CONFLICT DO NOTHING
-    RETURNING event_id, tenant_id, type, payload->'receipt' AS receipt
-), numbered AS (
+_STORE = """
+INSERT INTO events (event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
+                    type_version, occurred_at, hash, payload)
+SELECT r.event_id, %(site)s, %(dev)s, %(epoch)s, r.device_seq, r.tenant_id, r.type,
+       r.type_version, r.occurred_at, r.hash, r.payload
+FROM jsonb_to_recordset(CAST(%(rows)s AS jsonb)) AS r(event_id uuid, device_seq bigint,
+     tenant_id text, type text, type_version int, occurred_at timestamptz, hash text,
+     payload jsonb)
+ON CONFLICT DO NOTHING
+RETURNING event_id
+"""
+INSERT_EVENTS = f"WITH stored AS ({_STORE}) SELECT event_id::text, false FROM stored"
+INSERT_RECEIPTS = f"""
+WITH stored AS ({_STORE}), numbered AS (
     INSERT INTO receipt_numbers (tenant_id, register_id, kind, number, event_id, receipt_id)
-    SELECT tenant_id, receipt->>'register_id', receipt->>'kind', (receipt->>'number')::int,
-           event_id, receipt->>'id'
-    FROM stored WHERE type IN ('sale.completed', 'return.completed', 'deposit.completed')
+    SELECT n.t, n.r, n.k, n.n, n.e, n.i
+    FROM jsonb_to_recordset(CAST(%(numbers)s AS jsonb)) AS n(t text, r text, k text, n int,
+                                                             e uuid, i text)
+    JOIN stored s ON s.event_id = n.e
     ON CONFLICT DO NOTHING
     RETURNING event_id
 )
-SELECT s.event_id::text, s.type IN ('sale.completed', 'return.completed', 'deposit.completed')
-       AND n.event_id IS NULL AS number_held
-FROM stored s LEFT JOIN numbered n ON n.event_id = s.event_id
+SELECT s.event_id::text, m.event_id IS NOT NULL FROM stored s LEFT JOIN numbered m USING (event_id)
 """
 """Stores the events and claims each receipt's number (tenant, register, kind, number); the
-second column says that the number was held already (by another event, or one of this chunk)."""
+second column says whether the number was claimed (``false`` for a receipt: another event, or
+one before it in this chunk, holds it)."""
 
 
 @dataclass
@@ -98,7 +101,7 @@ def check_and_store(
                 valid = [c for c in part if c.row is not None]
                 if valid:
                     cursors.append(raw.cursor())
-                    cursors[-1].execute(INSERT_EVENTS, insert_params(device, valid))
+                    cursors[-1].execute(*insert_statement(device, valid))
             if guess is not None:
                 guessed = guess([c.row for c in checked if c.row is not None])
             pipeline.sync()
@@ -110,7 +113,10 @@ def check_and_store(
     finally:
         for cursor in cursors:
             cursor.close()
-    return Stored(checked, {r[0] for r in found}, {r[0] for r in found if r[1]}, guessed)
+    inserted = {r[0] for r in found}
+    return Stored(
+        checked, inserted, _held(checked, inserted, {r[0] for r in found if r[1]}), guessed
+    )
 
 
 def is_refused_value(error: DBAPIError) -> bool:
@@ -133,11 +139,9 @@ def store_one_by_one(
             continue
         try:
             with conn.begin_nested():
-                for event_id, held in conn.exec_driver_sql(
-                    INSERT_EVENTS, insert_params(device, [one])
-                ):
+                for event_id, claimed in conn.exec_driver_sql(*insert_statement(device, [one])):
                     stored.inserted.add(event_id)
-                    if held:
+                    if not claimed and one.row["type"] in RECEIPT_EVENT_TYPES:
                         stored.numbers_held.add(event_id)
         except DBAPIError as exc:
             if not is_refused_value(exc):
@@ -147,13 +151,35 @@ def store_one_by_one(
     return stored
 
 
-def insert_params(device: Device, valid: Sequence[Checked]) -> dict[str, Any]:
-    return {
+def insert_statement(device: Device, valid: Sequence[Checked]) -> tuple[str, dict[str, Any]]:
+    """The INSERT for a chunk of valid events (claiming receipt numbers if it has receipts)."""
+    params = {
         "rows": rows_json(valid).decode(),
         "site": device.site_id,
         "dev": device.id,
         "epoch": device.epoch,
     }
+    numbers = [_number(c.row) for c in valid if c.row and c.row["type"] in RECEIPT_EVENT_TYPES]
+    if not numbers:
+        return INSERT_EVENTS, params
+    return INSERT_RECEIPTS, params | {"numbers": orjson.dumps(numbers).decode()}
+
+
+def _number(row: dict[str, Any]) -> dict[str, Any]:
+    receipt = row["payload"]["receipt"]
+    return {"t": row["tenant_id"], "r": receipt["register_id"], "k": receipt["kind"],
+            "n": receipt["number"], "e": row["event_id"], "i": receipt["id"]}  # fmt: skip
+
+
+def _held(checked: list[Checked], inserted: set[str], claimed: set[str]) -> set[str]:
+    """Receipts stored whose number was not claimed: another event holds it."""
+    held = set()
+    for c in checked:
+        if c.row is not None and c.row["type"] in RECEIPT_EVENT_TYPES:
+            event_id = c.row["event_id"].lower()
+            if event_id in inserted and event_id not in claimed:
+                held.add(event_id)
+    return held
 
 
 def rows_json(checked: Sequence[Checked]) -> bytes:

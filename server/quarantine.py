@@ -4,12 +4,14 @@ the site, a server that now knows an event type).
 A release re-checks each held event exactly as a push would, device by device in
 ``device_seq`` order under the device's own lock and scope, and stores the ones that now pass
 through the push's own path (signatures verified, receipt numbers claimed, items and tickets
-published), under the epoch they were sent with. In the same transaction the released rows
-are marked (``released_at``; the rows themselves never change), so each event is stored once:
-a second release finds nothing, and an event the counter sent again meanwhile is already
-there. Events whose sequence number or id another stored event holds (``seq_conflict``,
-``seq_repeated``, ``event_id_conflict``) are never released, nor a copy that differs from
-what was sent (one kept without its NUL characters or cut at 32 levels).
+published), under the epoch they were sent with. In the same transaction each released row is
+recorded in ``quarantine_releases`` (insert-only, like the quarantine itself), so each event is
+stored once: a second release finds nothing, and an event the counter sent again meanwhile is
+already there. Events whose sequence number or id another stored event holds
+(``seq_conflict``, ``seq_repeated``, ``event_id_conflict``) or that did not match their own
+hash are never released, nor a copy that differs from what was sent (one kept without its NUL
+characters or cut at 32 levels): each copy carries the hash it was received with, and a copy
+that does not match it is held as ``copy_differs``.
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ import orjson
 from sqlalchemy import Connection, Engine, text
 
 from server.auth import device_by_id
-from server.checked import event_digest
 from server.db import Scope, apply_scope, scoped
 from server.ingest import Outcome, lock_device, store_new
 
-NEVER_RELEASED = ("seq_conflict", "seq_repeated", "event_id_conflict")
+NEVER_RELEASED = ("seq_conflict", "seq_repeated", "event_id_conflict", "hash_mismatch")
+_OPEN = "NOT EXISTS (SELECT 1 FROM quarantine_releases r WHERE r.quarantine_id = quarantine.id)"
 BATCH = 5000
 """Events released per transaction (a stream of 100 000 is twenty commits)."""
 
@@ -40,7 +42,7 @@ class Filter:
     """The tenant the events claim (approving a tenant releases its events)."""
 
     def sql(self) -> str:
-        where = "released_at IS NULL AND code <> ALL(:never)"
+        where = f"{_OPEN} AND code <> ALL(:never)"
         if self.code:
             where += " AND code = :code"
         if self.device_id:
@@ -72,7 +74,7 @@ def summary(conn: Connection, where: Filter) -> list[dict[str, Any]]:
     found = conn.execute(
         text(
             "SELECT device_id, code, count(*), min(received_at)::text FROM quarantine "
-            "WHERE released_at IS NULL AND (CAST(:code AS text) IS NULL OR code = :code) AND "
+            f"WHERE {_OPEN} AND (CAST(:code AS text) IS NULL OR code = :code) AND "
             "(CAST(:device AS text) IS NULL OR device_id = :device) "
             "GROUP BY device_id, code ORDER BY device_id, code"
         ),
@@ -85,7 +87,7 @@ def listing(conn: Connection, where: Filter, limit: int) -> list[dict[str, Any]]
     found = conn.execute(
         text(
             "SELECT device_id, device_epoch, device_seq, code, claimed_tenant_id, "
-            "raw->>'type', detail FROM quarantine WHERE released_at IS NULL AND "
+            f"raw->>'type', detail FROM quarantine WHERE {_OPEN} AND "
             "(CAST(:code AS text) IS NULL OR code = :code) AND "
             "(CAST(:device AS text) IS NULL OR device_id = :device) "
             "ORDER BY device_id, device_epoch, device_seq LIMIT :n"
@@ -138,10 +140,11 @@ def release_batch(
     candidates: dict[int, tuple[int, dict[str, Any]]] = {}
     for row_id, seq, digest, raw in rows:
         event = orjson.loads(raw)
-        if seq in candidates or not isinstance(event, dict) or event_digest(event) != digest:
-            result.held["copy_differs"] += 1  # not what the counter sent: never stored
+        if seq in candidates or not isinstance(event, dict):
+            result.held["copy_differs"] += 1
             continue
-        event["device_seq"] = seq
+        # checked against the hash it was received with: a copy that differs is never stored
+        event["device_seq"], event["hash"] = seq, digest
         candidates[seq] = (row_id, event)
     out = Outcome(0)
     events = [event for _, event in candidates.values()]
@@ -150,14 +153,18 @@ def release_batch(
     ) if events else []  # fmt: skip
     not_stored = {c.seq for c in failed}
     for c in failed:
-        result.held[c.reject[0] if c.reject else "rejected"] += 1
+        code = c.reject[0] if c.reject else "rejected"
+        result.held["copy_differs" if code == "hash_mismatch" else code] += 1
     already = sum(1 for r in out.results if r["status"] == "duplicate")
     released = [row_id for seq, (row_id, _) in candidates.items() if seq not in not_stored]
     result.already += already
     result.stored += len(released) - already
     if released:
         conn.execute(
-            text("UPDATE quarantine SET released_at = now() WHERE id = ANY(:ids)"),
+            text(
+                "INSERT INTO quarantine_releases (quarantine_id) "
+                "SELECT unnest(CAST(:ids AS bigint[]))"
+            ),
             {"ids": released},
         )
     return int(rows[-1][1]) if len(rows) == BATCH else None

@@ -159,10 +159,16 @@ quarantine = Table(
     Column("hash", Text, nullable=False),
     Column("raw", JSONB, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
-    Column("released_at", DateTime(timezone=True)),  # s0005: the only column the app may set
 )
-# Migration s0005 adds the partial index quarantine_held on (device_id, device_epoch,
-# device_seq) WHERE released_at IS NULL (server/quarantine.py).
+Index("quarantine_by_stream", quarantine.c.device_id, quarantine.c.device_epoch,
+      quarantine.c.device_seq)  # fmt: skip
+
+quarantine_releases = Table(  # migration s0005: quarantined events stored after all
+    "quarantine_releases",
+    metadata,
+    Column("quarantine_id", ForeignKey("quarantine.id"), primary_key=True),
+    Column("released_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
 
 chain_heads = Table(
     "chain_heads",
@@ -387,5 +393,5 @@ WEB_RLS_TABLES = {  # migration s0004: the takings roll-up and the web's people
 }
 RECEIPT_RLS_TABLES = {"receipt_numbers": ("tenant_id", "none")}  # migration s0005
 RLS_TABLES = RLS_TABLES_V1 | TICKET_RLS_TABLES | WEB_RLS_TABLES | RECEIPT_RLS_TABLES
-INSERT_ONLY = (*INSERT_ONLY_V1, "repair_ticket_parts", "receipt_numbers")
+INSERT_ONLY = (*INSERT_ONLY_V1, "repair_ticket_parts", "receipt_numbers", "quarantine_releases")
 APP_ROLE = "omigjen_app"

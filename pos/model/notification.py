@@ -14,9 +14,11 @@ from enum import StrEnum
 
 from pos.errors import DomainError
 from pos.model.repair import RepairStatus
+from pos.sync_protocol import MAX_MESSAGE_SUBJECT, MESSAGE_CONTROL_CHARACTERS
 
 PLACEHOLDERS = frozenset({"kunde", "billett", "vare", "beløp", "rest", "butikk", "status", "frist"})
 _FIELD = re.compile(r"\{([^{}]*)\}")
+_CONTROL = re.compile(MESSAGE_CONTROL_CHARACTERS)
 SMS_MAX = 480
 """Three concatenated SMS parts; a template that makes longer texts is refused."""
 
@@ -103,6 +105,17 @@ def fill(template: str, values: dict[str, str]) -> str:
     return _FIELD.sub(lambda m: values[m.group(1)], template)
 
 
+def one_line(text: str, limit: int = MAX_MESSAGE_SUBJECT) -> str:
+    """A subject is an e-mail header: a line break in a filled-in value (an item name typed
+    on two lines) would make it invalid, so line breaks and control characters become spaces."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:limit]
+
+
+def plain_text(text: str) -> str:
+    """A message body keeps its line breaks and tabs, loses other control characters."""
+    return _CONTROL.sub("", text)
+
+
 def compose(
     rule: NotifyRule | None, recipient: Recipient, values: dict[str, str]
 ) -> MessagePreview:
@@ -114,12 +127,11 @@ def compose(
     channel = _channel(rule.channel, recipient)
     if channel is None:
         return MessagePreview(None, NoMessageReason.NO_CONTACT)
-    body = fill(rule.body, values)
+    body = plain_text(fill(rule.body, values))
     if channel is Channel.SMS:
         return MessagePreview(OutgoingMessage(Channel.SMS, recipient.mobile, "", body[:SMS_MAX]))
-    return MessagePreview(
-        OutgoingMessage(Channel.EMAIL, recipient.email, fill(rule.subject, values), body)
-    )
+    subject = one_line(fill(rule.subject, values))
+    return MessagePreview(OutgoingMessage(Channel.EMAIL, recipient.email, subject, body))
 
 
 def _channel(choice: ChannelChoice, recipient: Recipient) -> Channel | None:

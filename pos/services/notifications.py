@@ -10,17 +10,35 @@ from dataclasses import dataclass
 
 from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import DomainError
-from pos.sync_protocol import NOTIFICATION_CHANNELS
+from pos.sync_protocol import (
+    MAX_MESSAGE_BODY,
+    MAX_MESSAGE_SUBJECT,
+    MESSAGE_CONTROL_CHARACTERS,
+    NOTIFICATION_CHANNELS,
+    RECIPIENT_PATTERNS,
+)
 from pos.unit_of_work import UnitOfWorkFactory
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9]{8,15}$")
+_RECIPIENT = {channel: re.compile(pattern) for channel, pattern in RECIPIENT_PATTERNS.items()}
+_CONTROL = re.compile(MESSAGE_CONTROL_CHARACTERS)
 
 
 class InvalidRecipient(DomainError):
     code = "invalid_recipient"
     nb = "«{value}» er ikke en gyldig mottaker for {channel}."
     en = "'{value}' is not a valid recipient for {channel}."
+
+
+class InvalidMessage(DomainError):
+    code = "invalid_message"
+    nb = (
+        "Meldingen kan ikke sendes: {value}. Emnet må være én linje på høyst 200 tegn, "
+        "og teksten kan ikke ha kontrolltegn."
+    )
+    en = (
+        "The message cannot be sent: {value}. The subject must be one line of at most "
+        "200 characters, and the text may hold no control characters."
+    )
 
 
 class UnknownTenant(DomainError):
@@ -50,11 +68,11 @@ def request_notification(
 ) -> str:
     """Queue a message for the server to send; returns its id (the outbox event id)."""
     recipient = to.strip().replace(" ", "")
-    pattern = _EMAIL if channel == "email" else _PHONE
-    if channel not in NOTIFICATION_CHANNELS or not pattern.match(recipient):
+    if channel not in NOTIFICATION_CHANNELS or not _RECIPIENT[channel].match(recipient):
         raise InvalidRecipient(to, channel=channel)
     if not body.strip():
         raise InvalidRecipient(body, channel=channel)
+    _check_text(channel, subject, body)
     stamp = Stamp.of((clock or SystemClock()).now())
     payload = {"channel": channel, "to": recipient, "subject": subject.strip(), "body": body}
     with uow_factory() as uow:
@@ -64,6 +82,14 @@ def request_notification(
         event_id = uow.sync.outbox_after(seq - 1, 1)[0][1]
         uow.commit()
     return str(event_id)
+
+
+def _check_text(channel: str, subject: str, body: str) -> None:
+    """What the server would refuse (or fold) is refused here, where a person can fix it."""
+    if len(subject.strip()) > MAX_MESSAGE_SUBJECT or not subject.strip().isprintable():
+        raise InvalidMessage(subject.strip()[:40])
+    if len(body) > MAX_MESSAGE_BODY[channel] or _CONTROL.search(body):
+        raise InvalidMessage(body[:40])
 
 
 def notification_statuses(uow_factory: UnitOfWorkFactory) -> list[NotificationStatus]:

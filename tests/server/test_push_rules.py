@@ -118,3 +118,22 @@ def test_an_enrolment_code_works_once(world, central):
         )
         == 0
     )  # stored only as a hash
+
+
+def test_a_message_that_could_never_be_sent_is_quarantined_at_intake(world):
+    a = world.a
+    notice = "notification.requested"
+    events = [
+        event(4, a.tenant_id, notice, channel="email", to="a@b.no\r\nBcc: x@evil.no", body="Hei"),
+        event(5, a.tenant_id, notice, channel="email", to="a@b.no, x@evil.no", body="Hei"),
+        event(6, a.tenant_id, notice, channel="sms", to="+4791234567", body="Hei \x07"),
+        event(7, a.tenant_id, notice, channel="sms", to="+4791234567", body="x" * 1001),
+        event(8, a.tenant_id, notice, channel="email", to="a@b.no", body="Hei", subject="Hei\nder"),
+    ]
+    body = a.push(world.client, events).json()
+    assert body["acked_through"] == 8
+    assert [(r["device_seq"], r["code"]) for r in body["results"]] == [
+        (4, "malformed"), (5, "malformed"), (6, "malformed"), (7, "malformed")
+    ]  # fmt: skip
+    queued = world.central.scalar("SELECT array_agg(recipient) FROM notifications")
+    assert queued.count("a@b.no") == 1  # the one with a folded subject; the rest never queued

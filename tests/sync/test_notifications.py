@@ -8,6 +8,7 @@ import json
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -86,9 +87,13 @@ def settings_for(central, smtp_port: int, gateway_url: str, attempts: int = 6):
     )
 
 
-def make_due_now(central) -> None:
+def make_due_now(central, ago: timedelta = timedelta(0)) -> None:
     with central.admin() as conn:
-        conn.execute(text("UPDATE notifications SET next_attempt_at = now()"))
+        conn.execute(text("UPDATE notifications SET next_attempt_at = :t"), {"t": now() - ago})
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
 
 
 def test_queued_messages_are_sent_retried_and_reported_back(enrolled, central, smtp_sink, gateway):
@@ -154,3 +159,146 @@ def test_a_bad_recipient_is_refused_at_the_counter(counter):
         request_notification(counter.uow, fixer.id, "sms", "not a phone", "Hei")
     with pytest.raises(InvalidRecipient):
         request_notification(counter.uow, fixer.id, "fax", "12345678", "Hei")
+
+
+class PickySink(Sink):
+    """A real SMTP server (aiosmtpd) that refuses some recipients for good (550) and others
+    once for now (451), and records every message it takes."""
+
+    def __init__(self, refuse: set[str], busy_once: set[str]) -> None:
+        super().__init__()
+        self.refuse, self.busy_once = refuse, set(busy_once)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.refuse:
+            return "550 5.1.1 no such mailbox"
+        if address in self.busy_once:
+            self.busy_once.discard(address)
+            return "451 4.3.0 try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+@pytest.fixture
+def picky_sink() -> Iterator[tuple[PickySink, int]]:
+    sink, port = PickySink({"borte@example.no"}, {"treg@example.no"}), free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield sink, port
+    controller.stop()
+
+
+def received_by(sink: Sink) -> list[str]:
+    return sorted(r for _, recipients, _ in sink.messages for r in recipients)
+
+
+def test_one_bad_message_never_stops_or_repeats_the_others(
+    enrolled, central, server_url, picky_sink
+):
+    """A refused address is a dead letter after one try, a busy one is retried later, a
+    subject with a line break (from an older counter) goes out as one line, and nothing is
+    ever sent twice, however often the notifier runs."""
+    sink, port = picky_sink
+    with enrolled.uow.read() as uow:
+        fixer = uow.store.tenant_by_code("14")
+    for n in range(30):
+        to = {7: "borte@example.no", 15: "treg@example.no"}.get(n, f"kunde{n}@example.no")
+        request_notification(enrolled.uow, fixer.id, "email", to, f"Melding {n}", subject="Hei")
+    cycle(enrolled).run()
+    older = central_notification(
+        central, server_url, fixer.id, "kunde.x@example.no", "Hei\r\nBcc: x@evil.no"
+    )
+    settings = settings_for(central, port, "http://127.0.0.1:9/none")
+    assert send_due(central.engine, settings) == 31
+    assert len(received_by(sink)) == 29 and "x@evil.no" not in received_by(sink)
+    assert b"Subject: Hei Bcc: x@evil.no" in next(m for _, r, m in sink.messages if r == [older])
+    assert send_due(central.engine, settings) == 0  # the busy one is backing off
+    make_due_now(central)
+    assert send_due(central.engine, settings) == 1  # only the busy one: the refused is dead
+    assert received_by(sink) == sorted({f"kunde{n}@example.no" for n in range(30)} - {
+        "kunde7@example.no", "kunde15@example.no"} | {"treg@example.no", older})  # fmt: skip
+    states = dict(central_rows(central, "SELECT recipient, status || ':' || attempts FROM "
+                                        "notifications"))  # fmt: skip
+    assert states["borte@example.no"] == "failed:1" and states["treg@example.no"] == "sent:2"
+
+
+def central_notification(central, server_url: str, tenant_id: str, to: str, subject: str) -> str:
+    """A notification.requested event as an older counter wrote them (the subject not folded),
+    pushed by a second counter of the site through its own stream."""
+    import uuid as uuid_
+
+    from main import VERSION
+    from sync.http import ServerApi
+
+    other = ServerApi(server_url).post_json(
+        "/v1/enrol",
+        {"enrol_code": central.enrolment_code(), "device_name": "K9", "app_version": VERSION},
+        compress=False,
+    )
+    payload = {"channel": "email", "to": to, "subject": subject, "body": "Klar."}
+    event = {"event_id": str(uuid_.uuid4()), "device_seq": 1, "tenant_id": tenant_id,
+             "type": "notification.requested", "occurred_at": "2026-03-02T10:00:00+01:00",
+             "payload": payload}  # fmt: skip
+    body = {"device_id": other["device_id"], "device_epoch": 1, "events": [event]}
+    answer = ServerApi(server_url, other["device_token"]).post_json("/v1/sync/push", body)
+    assert answer["acked_through"] == 1 and answer["results"] == []
+    return to
+
+
+def central_rows(central, sql: str) -> list[tuple]:
+    with central.admin() as conn:
+        return [tuple(r) for r in conn.execute(text(sql))]
+
+
+class DiesAfterSending:
+    """Sends for real, then the process 'dies' before it can record that it did."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def send(self, message) -> None:
+        self.inner.send(message)
+        raise KeyboardInterrupt("killed")
+
+
+def test_a_notifier_that_dies_after_sending_never_sends_that_message_again(
+    enrolled, central, smtp_sink
+):
+    from server.notify import SmtpChannel
+
+    sink, port = smtp_sink
+    with enrolled.uow.read() as uow:
+        fixer = uow.store.tenant_by_code("14")
+    request_notification(enrolled.uow, fixer.id, "email", "kunde@example.no", "Klar")
+    cycle(enrolled).run()
+    settings = settings_for(central, port, "http://127.0.0.1:9/none")
+    with pytest.raises(KeyboardInterrupt):
+        send_due(central.engine, settings, {"email": DiesAfterSending(SmtpChannel(settings.smtp))})
+    assert len(sink.messages) == 1
+    assert send_due(central.engine, settings) == 0  # claimed by the dead notifier: left alone
+    make_due_now(central, ago=timedelta(minutes=11))  # its lease runs out
+    assert send_due(central.engine, settings) == 0
+    assert len(sink.messages) == 1
+    [(status, error)] = central_rows(central, "SELECT status, last_error FROM notifications")
+    assert status == "failed" and "never sent twice" in error
+
+
+def test_message_text_is_checked_where_it_is_written(counter):
+    from pos.model.notification import DEFAULT_RULES, Channel, Recipient, compose
+    from pos.model.repair import RepairStatus
+    from pos.services.notifications import InvalidMessage
+
+    with counter.uow.read() as uow:
+        fixer = uow.store.tenant_by_code("14")
+    with pytest.raises(InvalidMessage):
+        request_notification(counter.uow, fixer.id, "email", "a@example.no", "Hei", "Hei\nder")
+    with pytest.raises(InvalidMessage):
+        request_notification(counter.uow, fixer.id, "sms", "+4791234567", "Hei \x07")
+    with pytest.raises(InvalidRecipient):
+        request_notification(counter.uow, fixer.id, "email", "a@b.no, c@d.no", "Hei")
+    rule = DEFAULT_RULES[RepairStatus.READY_FOR_PICKUP]
+    values = {"kunde": "Ola", "billett": "R-1", "vare": "Sykkel\r\nDBS", "beløp": "0",
+              "rest": "0", "butikk": "Fiks", "status": "klar", "frist": ""}  # fmt: skip
+    message = compose(rule, Recipient("Ola", "", "ola@example.no", True), values).message
+    assert message is not None and message.channel is Channel.EMAIL
+    assert message.subject == "Fiks: Sykkel DBS er klar til henting"

@@ -1,5 +1,6 @@
-"""Quarantine release: when an event was released into ``events`` (the app role may set only
-this column of a quarantine row), and an index over the rows still held, per device stream.
+"""Quarantine release: which quarantined events were released into ``events`` (insert-only,
+so a quarantine row itself never changes), and an index to read a device stream's held events
+in sequence order.
 
 Revision ID: s0006
 Revises: s0005
@@ -20,15 +21,24 @@ APP_ROLE = "omigjen_app"
 
 
 def upgrade() -> None:
-    op.add_column("quarantine", sa.Column("released_at", sa.DateTime(timezone=True)))
-    op.execute(f"GRANT UPDATE (released_at) ON quarantine TO {APP_ROLE}")
-    op.execute(
-        "CREATE INDEX quarantine_held ON quarantine (device_id, device_epoch, device_seq) "
-        "WHERE released_at IS NULL"
+    op.create_table(
+        "quarantine_releases",
+        sa.Column("quarantine_id", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "released_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(["quarantine_id"], ["quarantine.id"]),
+        sa.PrimaryKeyConstraint("quarantine_id"),
+    )
+    op.execute(f"GRANT SELECT, INSERT ON quarantine_releases TO {APP_ROLE}")
+    op.create_index(
+        "quarantine_by_stream", "quarantine", ["device_id", "device_epoch", "device_seq"]
     )
 
 
 def downgrade() -> None:
-    op.execute("DROP INDEX IF EXISTS quarantine_held")
-    op.execute(f"REVOKE UPDATE (released_at) ON quarantine FROM {APP_ROLE}")
-    op.drop_column("quarantine", "released_at")
+    op.drop_index("quarantine_by_stream", table_name="quarantine")
+    op.drop_table("quarantine_releases")
