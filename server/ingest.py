@@ -229,7 +229,7 @@ def store_new(
     """Check, store, verify, flag and publish events that follow the device's watermark;
     returns the events not stored (quarantined, unless ``keep_rejected`` is off: they are
     being released from quarantine and stay there)."""
-    receipt_kinds = any(e.get("type") in RECEIPT_EVENT_TYPES for e in new)
+    receipt_kinds = any(str(e.get("type")) in RECEIPT_EVENT_TYPES for e in new)
     heads = read_heads(conn, device, device.tenant_ids) if receipt_kinds else None
     stored = _store(conn, device, new, may_hold_nul, heads)
     valid = [c for c in stored.checked if c.row is not None]

@@ -47,7 +47,8 @@ def decode_cursor(cursor: str, tenant_ids: tuple[str, ...]) -> int:
 
 _PAGE_SQL = """
 SELECT change_seq, tenant_id, entity, entity_id, op, data::text FROM ref_changes
-WHERE change_seq > :after AND (tenant_id IS NULL OR tenant_id = ANY(:tenants))
+WHERE change_seq > :after AND (tenant_id = ANY(:tenants)
+      OR (tenant_id IS NULL AND (site_id IS NULL OR site_id = :site)))
 ORDER BY change_seq LIMIT :limit
 """
 
@@ -61,14 +62,21 @@ _WALK_THE_LOG = (
 
 
 def read_page(
-    conn: Connection, tenant_ids: tuple[str, ...], cursor: str | None, limit: int
+    conn: Connection,
+    tenant_ids: tuple[str, ...],
+    cursor: str | None,
+    limit: int,
+    site_id: str = "",
 ) -> dict[str, Any]:
+    """The next page for a device of ``site_id`` serving ``tenant_ids``: its tenants' changes,
+    its site's (staff) and those for every site."""
     after = 0 if cursor is None else decode_cursor(cursor, tenant_ids)
     if after and after < log_floor(conn):
         raise Problem(410, "cursor_expired", "the change log was compacted; resync fully")
     conn.execute(text(_WALK_THE_LOG))
     rows = conn.execute(
-        text(_PAGE_SQL), {"after": after, "tenants": list(tenant_ids), "limit": limit + 1}
+        text(_PAGE_SQL),
+        {"after": after, "tenants": list(tenant_ids), "site": site_id, "limit": limit + 1},
     ).all()
     has_more = len(rows) > limit
     rows = rows[:limit]

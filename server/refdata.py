@@ -3,6 +3,8 @@
 Every write appends to ``ref_changes`` under one global advisory lock, so change numbers commit
 in order and a pull cursor can never skip a row that commits late (sync-protocol.md §2.3).
 ``ref_current`` keeps the latest state of each entity for partial updates and snapshots.
+A change with a ``site_id`` (staff) reaches that site's counters only; one that moves an entity
+to another site first leaves a tombstone for the old site, so its counters drop it.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from sqlalchemy import Connection, text
 REF_LOCK = 0x0A16E7  # the one advisory lock all reference-data writers take
 
 _UPSERT_CURRENT = """
-INSERT INTO ref_current (entity, entity_id, tenant_id, data, deleted, change_seq)
-VALUES (:entity, :id, :tenant, CAST(:data AS jsonb), :deleted, :seq)
+INSERT INTO ref_current (entity, entity_id, tenant_id, site_id, data, deleted, change_seq)
+VALUES (:entity, :id, :tenant, :site, CAST(:data AS jsonb), :deleted, :seq)
 ON CONFLICT (entity, entity_id) DO UPDATE SET tenant_id = excluded.tenant_id,
-    data = excluded.data, deleted = excluded.deleted, change_seq = excluded.change_seq
+    site_id = excluded.site_id, data = excluded.data, deleted = excluded.deleted,
+    change_seq = excluded.change_seq
 """
 
 
@@ -29,15 +32,23 @@ def _append(
     tenant_id: str | None,
     op: str,
     data: dict[str, Any] | None,
+    site_id: str | None = None,
 ) -> int:
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REF_LOCK})
     encoded = json.dumps(data) if data is not None else None
     seq = conn.execute(
         text(
-            "INSERT INTO ref_changes (tenant_id, entity, entity_id, op, data) "
-            "VALUES (:tenant, :entity, :id, :op, CAST(:data AS jsonb)) RETURNING change_seq"
+            "INSERT INTO ref_changes (tenant_id, site_id, entity, entity_id, op, data) VALUES "
+            "(:tenant, :site, :entity, :id, :op, CAST(:data AS jsonb)) RETURNING change_seq"
         ),
-        {"tenant": tenant_id, "entity": entity, "id": entity_id, "op": op, "data": encoded},
+        {
+            "tenant": tenant_id,
+            "site": site_id,
+            "entity": entity,
+            "id": entity_id,
+            "op": op,
+            "data": encoded,
+        },
     ).scalar_one()
     conn.execute(
         text(_UPSERT_CURRENT),
@@ -45,6 +56,7 @@ def _append(
             "entity": entity,
             "id": entity_id,
             "tenant": tenant_id,
+            "site": site_id,
             "data": encoded,
             "deleted": op == "delete",
             "seq": seq,
@@ -54,10 +66,19 @@ def _append(
 
 
 def put(
-    conn: Connection, entity: str, entity_id: str, tenant_id: str | None, data: dict[str, Any]
+    conn: Connection,
+    entity: str,
+    entity_id: str,
+    tenant_id: str | None,
+    data: dict[str, Any],
+    site_id: str | None = None,
 ) -> int:
-    """Create or replace an entity; returns its new version (the change number)."""
-    return _append(conn, entity, entity_id, tenant_id, "upsert", data)
+    """Create or replace an entity (for one site's counters if ``site_id``); returns its new
+    version (the change number)."""
+    found = current(conn, entity, entity_id)
+    if found is not None and found["site_id"] not in (None, site_id):
+        _append(conn, entity, entity_id, found["tenant_id"], "delete", None, found["site_id"])
+    return _append(conn, entity, entity_id, tenant_id, "upsert", data, site_id)
 
 
 def delete(conn: Connection, entity: str, entity_id: str) -> int | None:
@@ -65,18 +86,20 @@ def delete(conn: Connection, entity: str, entity_id: str) -> int | None:
     found = current(conn, entity, entity_id)
     if found is None:
         return None
-    return _append(conn, entity, entity_id, found["tenant_id"], "delete", None)
+    return _append(conn, entity, entity_id, found["tenant_id"], "delete", None, found["site_id"])
 
 
 def current(conn: Connection, entity: str, entity_id: str) -> dict[str, Any] | None:
     row = conn.execute(
         text(
-            "SELECT tenant_id, data, change_seq FROM ref_current "
+            "SELECT tenant_id, data, change_seq, site_id FROM ref_current "
             "WHERE entity = :e AND entity_id = :i AND NOT deleted"
         ),
         {"e": entity, "i": entity_id},
     ).first()
-    return None if row is None else {"tenant_id": row[0], "data": row[1], "version": row[2]}
+    if row is None:
+        return None
+    return {"tenant_id": row[0], "data": row[1], "version": row[2], "site_id": row[3]}
 
 
 def put_many(conn: Connection, entity: str, rows: list[tuple[str, str | None, dict]]) -> int:

@@ -42,6 +42,7 @@ class TenantIn(Strict):
 
 
 class StaffIn(Strict):
+    site: str = Field(min_length=1, max_length=100, description="the site whose counters get it")
     staff_no: str = Field(pattern=r"^[0-9]{1,10}$")
     name: str = Field(min_length=1, max_length=200)
     role: Literal["cashier", "technician", "manager"]
@@ -117,7 +118,9 @@ def create_tenant_token(tenant_id: Id, request: Request, _: AdminDep) -> dict[st
 @router.put("/staff/{staff_id}")
 def put_staff(staff_id: Id, body: StaffIn, request: Request, _: AdminDep) -> dict[str, int]:
     with _admin(request) as conn:
-        return {"version": refdata.put(conn, "staff", staff_id, None, body.model_dump())}
+        site_id = admin_ops.site_id_by_name(conn, body.site)
+        data = body.model_dump(exclude={"site"})
+        return {"version": refdata.put(conn, "staff", staff_id, None, data, site_id)}
 
 
 @router.put("/article-groups/{group_id}")

@@ -188,7 +188,7 @@ def pull_page(
 ) -> Response:
     """Reference data changed after ``cursor`` (none: everything, for a full resync)."""
     with scoped(request.app.state.engine, device.scope) as conn:
-        page = pull.read_page(conn, device.tenant_ids, cursor, limit)
+        page = pull.read_page(conn, device.tenant_ids, cursor, limit, device.site_id)
     return json_response(page | {"server_time": server_time()})
 
 

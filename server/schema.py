@@ -208,7 +208,8 @@ ref_changes = Table(
     "ref_changes",
     metadata,
     Column("change_seq", BigInteger, primary_key=True, autoincrement=True),
-    Column("tenant_id", Text),  # NULL: shared by every site (VAT rates, staff)
+    Column("tenant_id", Text),  # NULL: shared (VAT rates, article groups, staff)...
+    Column("site_id", Text),  # ...by every site, or by this one only (staff; s0006)
     Column("entity", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
     Column("op", Text, nullable=False),
@@ -223,6 +224,7 @@ ref_current = Table(
     Column("entity", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
     Column("tenant_id", Text),
+    Column("site_id", Text),  # s0006, as in ref_changes
     Column("data", JSONB),
     Column("deleted", Boolean, nullable=False),
     Column("change_seq", BigInteger, nullable=False),
@@ -367,7 +369,8 @@ web_used_forms = Table(
 )
 
 # Row-level security: table -> (tenant column, what a NULL tenant means). "site": a site-level
-# row, visible to that site's devices; "shared": reference data every scope may read;
+# row, visible to that site's devices; "shared": reference data every scope may read (s0006:
+# unless it names a site, then only that site's devices and the admin);
 # "none": the column is never NULL. The _V1 sets are what migration s0001 secured.
 RLS_TABLES_V1 = {
     "tenants": ("id", "none"),

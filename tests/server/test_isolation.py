@@ -24,6 +24,7 @@ BODIES: dict[tuple[str, str], Any] = {
         "org_no": "921100116",
     },
     ("put", "/v1/admin/staff/{staff_id}"): {
+        "site": "Alpha site",
         "staff_no": "1",
         "name": "X",
         "role": "cashier",

@@ -55,6 +55,8 @@ POISONS: dict[str, Callable[[int, str], str]] = {
     "offset +20:00": lambda s, t: _with(s, t, occurred_at="2026-03-02T10:00:00+20:00"),
     "ISO week date": lambda s, t: _with(s, t, occurred_at="2026-W10-1T10:00:00+01:00"),
     "ordinal date": lambda s, t: _with(s, t, occurred_at="2026-061T10:00:00+01:00"),
+    "type is a list": lambda s, t: _with(s, t, type=[]),
+    "payload is a list": lambda s, t: _with(s, t, payload=[1]),
 }
 
 
@@ -86,7 +88,8 @@ def test_every_poisoned_event_is_quarantined_alone_and_the_rest_of_the_batch_sto
     body = reply.json()
     assert body["acked_through"] == seq
     rejected = {r["device_seq"]: r["code"] for r in body["results"] if r["status"] == "rejected"}
-    assert sorted(rejected) == bad_seqs and set(rejected.values()) == {"malformed"}
+    assert sorted(rejected) == bad_seqs
+    assert set(rejected.values()) == {"malformed", "unknown_type"}
     assert counts(world) == (stored_before + len(POISONS), quarantined_before + len(POISONS))
     again = push_raw(world, events).json()
     assert {r["status"] for r in again["results"]} == {"duplicate"}

@@ -121,3 +121,37 @@ def test_a_large_page_of_items_keeps_the_search_index_exact(counter):
             "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)", [()]
         )
         uow.commit()
+
+
+def test_a_manager_the_admin_makes_for_this_site_can_log_in_here_only(
+    enrolled, central, server_url, tmp_path, clock
+):
+    """Staff belong to a site: the admin API's manager for Asker is pulled by Asker's counter
+    (who can then log in with the PIN) and never by a counter of another site."""
+    from fastapi.testclient import TestClient
+
+    from pos.counter import open_counter
+    from pos.services import auth
+    from pos.services.demo import seed_demo
+    from sync.enrolment import enrol
+    from tests.sync.conftest import public_keys
+
+    with central.admin() as conn:
+        token = admin_ops.admin_token(conn, "test")
+        admin_ops.ensure_site(conn, "Drammen")
+    manager = {"site": "Asker", "staff_no": "9101", "name": "Mona", "role": "manager",
+               "pin_hash": auth.hash_pin("4321")}  # fmt: skip
+    reply = TestClient(central.app()).put(
+        "/v1/admin/staff/mona", json=manager, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert reply.status_code == 200, reply.text
+    cycle(enrolled).run()
+    assert auth.authenticate(enrolled.uow, "9101", "4321").name == "Mona"
+    with open_counter(tmp_path / "drammen") as other:
+        seed_demo(other.uow, other.signer(), clock=clock)
+        central.add_counter_tenants(other, site="Drammen")
+        enrol(other.uow, server_url, central.enrolment_code("Drammen"), device_name="K1",
+              app_version="0.1.0", public_keys=public_keys(other))  # fmt: skip
+        cycle(other).run()
+        with other.uow.read() as uow:
+            assert uow.store.staff_by_no("9101") is None
