@@ -120,6 +120,7 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
         410: "cursor_expired",
         413: "batch too large",
         426: "upgrade_required",
+        429: "rate_limited; retry after Retry-After",
         503: "transient; retry after Retry-After",
     }.items()
 }

@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from server import problems, routes_admin, routes_keys, routes_sync, routes_tenant
 from server.api_models import PushRequest
 from server.db import make_engine
+from server.rate_limit import RateLimit
 from server.settings import ServerSettings
 
 MAX_BODY = 2 * 1024 * 1024  # a 1 MB batch plus its envelope, uncompressed
@@ -84,6 +85,8 @@ def create_app(settings: ServerSettings, engine: Any = None) -> FastAPI:
         description="Sync protocol for counters, admin API, tenant read API.",
     )
     app.state.settings = settings
+    app.state.enrol_limit = RateLimit(*settings.enrol_limit)
+    app.state.token_limit = RateLimit(*settings.token_limit)
     app.state.engine = engine or make_engine(settings.database_url, role=settings.db_role or None)
     problems.install(app)
     for module in (routes_sync, routes_keys, routes_admin, routes_tenant):

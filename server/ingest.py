@@ -237,8 +237,8 @@ def store_new(
         clashes: list[Checked] = []
     else:
         clashes = [c for c in valid if str(uuid.UUID(_row(c)["event_id"])) not in stored.inserted]
-    reported, quiet = _event_id_clashes(conn, device, clashes, out)
     rejected = [c for c in stored.checked if c.reject]
+    reported, quiet = _event_id_clashes(conn, device, clashes, out)
     if keep_rejected:
         quarantine(conn, device, rejected + reported + quiet)
     for c in rejected + reported:

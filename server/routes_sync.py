@@ -59,6 +59,8 @@ def _check_version(request: Request, app_version: str) -> None:
 @router.post("/enrol", status_code=201, response_model=EnrolResponse)
 def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
     """Exchange a one-time enrolment code for a device id, epoch and token."""
+    caller = request.client.host if request.client else "unknown"
+    request.app.state.enrol_limit.check(caller, "enrolment attempts from this address")
     _check_version(request, body.app_version)
     token = new_token()
     with scoped(request.app.state.engine, Scope.none()) as conn:
@@ -212,6 +214,7 @@ def status(request: Request, device: DeviceDep) -> dict[str, Any]:
 @router.post("/token/rotate", response_model=TokenResponse)
 def rotate_token(request: Request, device: DeviceDep) -> dict[str, str]:
     """A new token; the old one stays valid until the new one is first used."""
+    request.app.state.token_limit.check(device.id, "token rotations for this device")
     token = new_token()
     with scoped(request.app.state.engine, Scope.none()) as conn:
         conn.execute(

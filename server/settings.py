@@ -43,6 +43,10 @@ class ServerSettings:
     enrol_code_ttl_hours: int = 24
     notify_interval_s: float = 10.0
     notify_max_attempts: int = 6
+    enrol_limit: tuple[int, float] = (10, 60.0)
+    """Enrolment attempts per caller address in so many seconds (a code is guessed at here)."""
+    token_limit: tuple[int, float] = (5, 60.0)
+    """Token rotations per device in so many seconds."""
     smtp: SmtpSettings = SmtpSettings()
     sms: SmsSettings = SmsSettings()
 
