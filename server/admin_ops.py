@@ -27,7 +27,8 @@ def normalise_code(code: str) -> str:
 def site_id_by_name(conn: Connection, name: str) -> str:
     found = conn.execute(text("SELECT id FROM sites WHERE name = :n"), {"n": name}).scalar()
     if found is None:
-        raise Problem(404, "not_found", f"no site named {name!r}")
+        sites = [r[0] for r in conn.execute(text("SELECT name FROM sites ORDER BY name"))]
+        raise Problem(404, "not_found", f"no site named {name!r}", sites=sites)
     return str(found)
 
 

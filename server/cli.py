@@ -9,6 +9,7 @@ prints its result (an enrolment code, a token, ...).
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -157,12 +158,15 @@ def _freeze_startup_objects() -> None:
 
 def run_admin(args: argparse.Namespace) -> int:
     from server import admin_ops, refdata
-    from server.db import Scope, make_engine, migrate, scoped
+    from server.db import Scope, make_engine, scoped
     from server.problems import Problem
 
     settings = _settings(args)
+    problem = _schema_ready(settings.database_url, announce=args.task != "migrate")
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if args.task == "migrate":
-        migrate(settings.database_url)
         print("schema is up to date")
         return 0
     engine = make_engine(settings.database_url, role=settings.db_role or None, pool_size=1)
@@ -185,11 +189,47 @@ def run_admin(args: argparse.Namespace) -> int:
         with scoped(engine, Scope.admin()) as conn:
             print(_admin_task(args, conn, settings, admin_ops, refdata))
         return 0
-    except Problem as problem:
-        print(f"{problem.code}: {problem.detail}", file=sys.stderr)
+    except Problem as refused:
+        print(_explained(refused, args), file=sys.stderr)
         return 2
     finally:
         engine.dispose()
+
+
+def _schema_ready(url: str, announce: bool) -> str | None:
+    """Create or upgrade the schema if it is not the newest (any admin task may be the first
+    one run on a new database); a message if that cannot be done."""
+    from sqlalchemy.exc import DBAPIError
+
+    from server.db import migrate, schema_revisions
+
+    try:
+        current, head = schema_revisions(url)
+        if current != head:
+            migrate(url)
+            if announce:
+                done = "created" if current is None else f"upgraded from {current} to"
+                print(f"server schema {done} {head}", file=sys.stderr)
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        if "permission denied" in reason or "must be owner" in reason:
+            return (
+                f"the server schema is not up to date and this database user cannot change it "
+                f"({reason}); run `omigjen-server admin migrate` as the database's owner"
+            )
+        return f"cannot use the database: {reason}"
+    return None
+
+
+def _explained(problem: Any, args: argparse.Namespace) -> str:
+    text = f"{problem.code}: {problem.detail}"
+    if args.task == "enrolment-code" and problem.extra.get("sites") is not None:
+        sites = ", ".join(problem.extra["sites"]) or "none yet"
+        text += (
+            f"\ncreate it with: omigjen-server admin add-site --name {shlex.quote(args.site)}"
+            f"\n(sites on this server: {sites})"
+        )
+    return text
 
 
 def _admin_task(
@@ -199,7 +239,8 @@ def _admin_task(
         code, expires = admin_ops.enrolment_code(
             conn, args.site, settings.enrol_code_ttl_hours, args.device
         )
-        return f"{code}\t(valid until {expires:%Y-%m-%d %H:%M} UTC)"
+        print(f"valid once, until {expires:%Y-%m-%d %H:%M} UTC", file=sys.stderr)
+        return str(code)
     if args.task == "add-site":
         return str(admin_ops.ensure_site(conn, args.name))
     if args.task == "add-tenant":

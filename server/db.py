@@ -16,6 +16,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.pool import NullPool
 
 from server.schema import APP_ROLE
 
@@ -32,6 +33,21 @@ def alembic_config(url: str) -> Config:
 def migrate(url: str) -> None:
     """Create or upgrade the schema (run as the database owner)."""
     command.upgrade(alembic_config(url), "head")
+
+
+def schema_revisions(url: str) -> tuple[str | None, str | None]:
+    """(the database's schema revision, the newest this code knows); None: no schema yet."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+    return current, head
 
 
 def make_engine(url: str, *, role: str | None = APP_ROLE, pool_size: int = 10) -> Engine:

@@ -1,0 +1,60 @@
+"""A new operator's first commands on an empty PostgreSQL database: any admin task creates the
+schema first (or says how to), and an enrolment code for a site that does not exist yet says
+how to create it."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+
+import psycopg
+
+from tests.conftest import PROJECT_ROOT
+
+_names = itertools.count(1)
+
+
+def admin(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "server", "server-admin", "--database-url", url, *args],
+        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120,
+    )  # fmt: skip
+
+
+def empty_database(pg_cluster) -> str:  # type: ignore[no-untyped-def]
+    return str(pg_cluster.create_database(f"empty{next(_names)}"))
+
+
+def test_the_first_admin_command_on_an_empty_database_creates_the_schema(pg_cluster):
+    url = empty_database(pg_cluster)
+    unknown = admin(url, "enrolment-code", "--site", "Asker")
+    assert unknown.returncode == 2
+    assert "server schema created" in unknown.stderr and "Traceback" not in unknown.stderr
+    assert "no site named 'Asker'" in unknown.stderr
+    assert "create it with: omigjen-server admin add-site --name Asker" in unknown.stderr
+    assert admin(url, "add-site", "--name", "Asker").returncode == 0
+    made = admin(url, "enrolment-code", "--site", "Asker")
+    assert made.returncode == 0 and "valid once" in made.stderr
+    assert len(made.stdout.strip()) == 14 and made.stdout.count("-") == 2  # just the code
+    again = admin(url, "admin-token")
+    assert again.returncode == 0 and "schema" not in again.stderr  # up to date: nothing said
+
+
+def test_a_user_who_cannot_create_the_schema_is_told_to_run_migrate_as_the_owner(pg_cluster):
+    url = empty_database(pg_cluster)
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS clerk")
+        conn.execute("CREATE ROLE clerk LOGIN")
+    clerk = url.replace("postgres@", "clerk@")
+    refused = admin(clerk, "admin-token")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "omigjen-server admin migrate" in refused.stderr and "owner" in refused.stderr
+    assert admin(url, "migrate").returncode == 0
+
+
+def test_an_unreachable_database_is_said_in_one_line(pg_cluster):
+    gone = "postgresql+psycopg://postgres@127.0.0.1:9/nowhere"
+    done = admin(gone, "admin-token")
+    assert done.returncode == 2 and done.stderr.startswith("cannot use the database")
+    assert "Traceback" not in done.stderr
