@@ -17,7 +17,7 @@ _names = itertools.count(1)
 
 def admin(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "server", "server-admin", "--database-url", url, *args],
+        [sys.executable, "-m", "server", "admin", "--database-url", url, *args],
         capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120,
     )  # fmt: skip
 

@@ -131,8 +131,8 @@ def test_a_manager_the_admin_makes_for_this_site_can_log_in_here_only(
     from fastapi.testclient import TestClient
 
     from pos.counter import open_counter
+    from pos.demo.centre import seed_demo
     from pos.services import auth
-    from pos.services.demo import seed_demo
     from sync.enrolment import enrol
     from tests.sync.conftest import public_keys
 

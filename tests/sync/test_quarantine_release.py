@@ -24,7 +24,7 @@ from tests.sync.conftest import cycle, public_keys
 
 def server_admin(url: str, *args: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "server", "server-admin", "--database-url", url, *args],
+        [sys.executable, "-m", "server", "admin", "--database-url", url, *args],
         capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
