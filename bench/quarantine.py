@@ -1,7 +1,7 @@
 """Releasing a week of quarantined sales: 100 000 signed sale events pushed by a counter whose
-tenants the server does not serve yet (all quarantined ``tenant_forbidden``, acked), then the
-tenants are added to the site and ``quarantine.release`` re-checks and stores every event, in
-device order, signatures verified. The push that quarantined them is the baseline."""
+tenants wait for the operator's approval (all quarantined ``tenant_pending``, acked), then the
+tenants are approved and ``quarantine.release`` re-checks and stores every event, in device
+order, signatures verified. The push that quarantined them is the baseline."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import tempfile
 from pathlib import Path
 
 import psycopg
+from sqlalchemy import Engine
 
 from bench import Figure
 from bench.sync import _counter, _queue_sales, _server, _timed
 from pos.counter import Counter
 from pos.services.signing_keys import public_keys
-from server import admin_ops, quarantine
+from server import admin_ops, quarantine, tenant_offers
 from server.db import Scope, make_engine, migrate, scoped
 from server.pg_cluster import PgCluster
 from sync.cycle import SyncCycle
@@ -31,13 +32,13 @@ def run() -> list[Figure]:
         counter = _counter(Path(tmp))
         _queue_sales(counter, EVENTS)
         with _server(url) as server_url:
-            _enrol_without_tenants(counter, url, server_url)
+            _enrol_held(counter, url, server_url)
             push_s, report = _timed(
                 lambda: SyncCycle(counter.uow, app_version="0.1.0").run(pull=False)
             )
         held_before = _held(url)
         engine = make_engine(url)
-        _add_tenants(counter, engine)
+        _approve(counter, engine)
         release_s, done = _timed(lambda: quarantine.release(engine, quarantine.Filter()))
         engine.dispose()
         stored, held, flags, ordered = _after(url)
@@ -60,24 +61,24 @@ def run() -> list[Figure]:
     ]
 
 
-def _enrol_without_tenants(counter: Counter, db_url: str, server_url: str) -> None:
+def _enrol_held(counter: Counter, db_url: str, server_url: str) -> None:
+    """A site that holds the tenants its counters bring until the operator approves them."""
     engine = make_engine(db_url)
     with scoped(engine, Scope.admin()) as conn:
-        admin_ops.ensure_site(conn, "Bench")
+        admin_ops.ensure_site(conn, "Bench", tenant_approval=True)
         code, _ = admin_ops.enrolment_code(conn, "Bench")
     engine.dispose()
     keys = public_keys(counter.keys)
     enrol(counter.uow, server_url, code, device_name="K1", app_version="0.1.0", public_keys=keys)
 
 
-def _add_tenants(counter: Counter, engine: object) -> None:
+def _approve(counter: Counter, engine: Engine) -> None:
+    """Approve the tenants, then time the release (``tenants --approve`` does both)."""
     with counter.uow.read() as uow:
         tenants = uow.store.tenants()
-    with scoped(engine, Scope.admin()) as conn:  # type: ignore[arg-type]
+    with scoped(engine, Scope.admin()) as conn:
         for t in tenants:
-            admin_ops.add_tenant(
-                conn, "Bench", {"id": t.id, "code": t.code, "name": t.name, "org_no": t.org_no}
-            )
+            tenant_offers.decide(conn, t.id, approve=True)
 
 
 def _held(db_url: str) -> int:

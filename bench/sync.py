@@ -199,14 +199,10 @@ class _server:
 
 
 def _enrol(counter: Counter, db_url: str, server_url: str) -> None:
+    """The site made and a code given out; the counter's tenants travel with it."""
     engine = make_engine(db_url)
-    with counter.uow.read() as uow:
-        tenants = uow.store.tenants()
     with scoped(engine, Scope.admin()) as conn:
-        for t in tenants:
-            admin_ops.add_tenant(
-                conn, "Bench", {"id": t.id, "code": t.code, "name": t.name, "org_no": t.org_no}
-            )
+        admin_ops.ensure_site(conn, "Bench")
         code, _ = admin_ops.enrolment_code(conn, "Bench")
     engine.dispose()
     keys = public_keys(counter.keys)

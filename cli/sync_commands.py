@@ -14,6 +14,7 @@ from cli.options import Commands, add_command
 
 if TYPE_CHECKING:
     from sync.cycle import CycleReport
+    from sync.enrolment import TenantOutcome
 
 
 def add_commands(commands: Commands) -> None:
@@ -22,6 +23,11 @@ def add_commands(commands: Commands) -> None:
     enrol_.add_argument("--code", required=True, help="the one-time enrolment code")
     enrol_.add_argument("--name", default=None, help="device name (default: the register's)")
     enrol_.add_argument("--ca-file", default="", help="CA certificate to trust for the server")
+    enrol_.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow plain http:// to another machine (the code and token cross unencrypted)",
+    )
     sync_ = add_command(commands, "sync", sync, "push the outbox until drained, then pull once")
     sync_.add_argument(
         "--max-wait",
@@ -33,24 +39,56 @@ def add_commands(commands: Commands) -> None:
 
 
 def enrol(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.services.signing_keys import public_keys
+    """Exit 0 when enrolled (tenants the operator must still approve are listed), 3 when the
+    server refused or could not be reached, 2 for plain http:// to another machine."""
+    from pos.services.signing_keys import hmac_secrets, public_keys
+    from sync.enrolment import InsecureServer
     from sync.enrolment import enrol as enrol_device
     from sync.http import SyncError
 
     with opened(settings) as app:
-        keys = public_keys(app.counter.keys)
+        keys = app.counter.keys
         try:
             done = enrol_device(app.uow, args.server, args.code,
                                 device_name=args.name or app.register_id,
-                                app_version=settings.version, public_keys=keys,
-                                ca_file=args.ca_file)  # fmt: skip
+                                app_version=settings.version, public_keys=public_keys(keys),
+                                hmac_keys=hmac_secrets(keys), ca_file=args.ca_file,
+                                insecure=args.insecure)  # fmt: skip
+        except InsecureServer as error:
+            print(f"enrolment refused: {error.reason}", file=sys.stderr)
+            return 2
         except SyncError as error:
             print(f"enrolment failed: {error.reason}", file=sys.stderr)
             return 3
     print(f"enrolled as {done.device_id} (epoch {done.device_epoch}) at site {done.site_id}")
+    for line in _offered(done.offered):
+        print(line)
+    print("the site's tenants on the server:")
     for tenant in done.tenants:
         print(f"  {tenant}")
     return 0
+
+
+_WHY = {
+    "approval": "the site holds new tenants for the operator",
+    "id_at_other_site": "another site has a tenant with this id",
+    "code_in_use": "another tenant of the site has this code",
+    "org_no_in_use": "another tenant of the site has this org.no",
+}
+
+
+def _offered(offered: tuple[TenantOutcome, ...]) -> list[str]:
+    lines = ["this counter's tenants:"] if offered else []
+    for t in offered:
+        said = {"known": "already on the server", "registered": "registered for the site"}
+        text = said.get(t.status, t.status)
+        if t.status == "pending":
+            text = (f"waits for the operator's approval ({_WHY.get(t.reason, t.reason)}): "
+                    f"omigjen-server admin tenants --approve {t.tenant_id}")  # fmt: skip
+        elif t.status == "refused":
+            text = f"refused by the server: {t.reason}"
+        lines.append(f"  {t.code} {t.name}: {text}")
+    return lines
 
 
 def sync(args: argparse.Namespace, settings: Settings) -> int:
@@ -68,7 +106,8 @@ def sync(args: argparse.Namespace, settings: Settings) -> int:
 
 def _sync_until_drained(run_cycle: Callable[[], CycleReport], max_wait: float) -> int:
     """Retry while the server is unavailable (backing off, up to ``max_wait`` seconds): exit 0
-    when the outbox drained, 1 when events are left, 3 offline, 4 when the server refused."""
+    when the outbox drained, 1 when events are left, 3 offline, 4 when the server refused,
+    5 when it took the events but quarantined some (they are listed by ``sync --problems``)."""
     from sync.backoff import Backoff
     from sync.http import ServerError, SyncError, Unreachable
 
@@ -88,4 +127,23 @@ def _sync_until_drained(run_cycle: Callable[[], CycleReport], max_wait: float) -
             print(f"sync stopped: {error.reason} (events stay queued)", file=sys.stderr)
             return 4
         print(report.summary())
+        if report.rejected:
+            print(_refused(report), file=sys.stderr)
+            return 5
         return 0 if report.drained else 1
+
+
+def _refused(report: CycleReport) -> str:
+    """Why events were refused: they are held in the server's quarantine, not lost."""
+    counts = ", ".join(f"{n} {code}" for code, n in sorted(report.refused_codes.items()))
+    text = (
+        f"{report.rejected} events were refused by the server and are held in its quarantine "
+        f"({counts}); see: sync --problems"
+    )
+    if report.waiting_tenants:
+        tenants = ", ".join(sorted(report.waiting_tenants))
+        text += (
+            f"\ntheir tenants wait for the operator's approval ({tenants}): "
+            "omigjen-server admin tenants --pending, then --approve ID"
+        )
+    return text

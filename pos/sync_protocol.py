@@ -41,7 +41,10 @@ TENANT_EVENT_TYPES = (
     | ITEM_EVENT_TYPES
     | frozenset({"receipt.copied", "notification.requested", "z_report.taken", "settlement.made"})
 )
-SITE_EVENT_TYPES = frozenset({"till.opened", "cash.moved", "till.closed"})
+TENANT_REGISTERED = "tenant.registered"
+"""A tenant added at a counter after enrolment, payload ``{"tenant": {id, code, name, org_no,
+vat_registered}}``: the server registers it for the site or holds it for the operator."""
+SITE_EVENT_TYPES = frozenset({"till.opened", "cash.moved", "till.closed", TENANT_REGISTERED})
 KNOWN_EVENT_TYPES = TENANT_EVENT_TYPES | SITE_EVENT_TYPES
 
 NOTIFICATION_CHANNELS = ("sms", "email")

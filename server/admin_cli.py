@@ -1,5 +1,6 @@
-"""The operator's review tasks of ``omigjen-server admin``: quarantined events (list, release)
-and notifications that could not be sent. Each prints what it found or did, in plain lines."""
+"""The operator's review tasks of ``omigjen-server admin``: tenants counters brought (list,
+approve, refuse), quarantined events (list, release) and notifications that could not be sent.
+Each prints what it found or did, in plain lines."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ def add_tasks(tasks: Any) -> None:
     held.add_argument("--device", default=None, help="only this device's events")
     held.add_argument("--limit", type=int, default=50, help="events listed (default 50)")
 
-
     notes = tasks.add_parser(
         "notifications", help="list e-mail/SMS notifications (default: the failed ones)"
     )
@@ -27,8 +27,16 @@ def add_tasks(tasks: Any) -> None:
     )
     notes.add_argument("--limit", type=int, default=50)
 
+    tenants = tasks.add_parser(
+        "tenants", help="list tenants by site, or the ones counters brought that wait for you"
+    )
+    tenants.add_argument("--pending", action="store_true", help="only those waiting")
+    tenants.add_argument("--approve", metavar="ID", default=None, help="approve a waiting tenant")
+    tenants.add_argument("--refuse", metavar="ID", default=None, help="refuse a waiting tenant")
+    tenants.add_argument("--site", default=None, help="the site (if it waits at several)")
 
-TASKS = ("quarantine", "notifications")
+
+TASKS = ("quarantine", "notifications", "tenants")
 
 
 def run_task(args: argparse.Namespace, engine: Engine) -> str:
@@ -36,6 +44,8 @@ def run_task(args: argparse.Namespace, engine: Engine) -> str:
         return _quarantine(args, engine)
     if args.task == "notifications":
         return _notifications(args, engine)
+    if args.task == "tenants":
+        return _tenants(args, engine)
     raise SystemExit(f"unknown task {args.task}")
 
 
@@ -79,3 +89,37 @@ def _notifications(args: argparse.Namespace, engine: Engine) -> str:
         return f"no {args.status} notifications"
     lines = ["id\tchannel\trecipient\tattempts\tcreated\terror"]
     return "\n".join(lines + ["\t".join(str(v) for v in row) for row in found])
+
+
+def _tenants(args: argparse.Namespace, engine: Engine) -> str:
+    from server import quarantine, tenant_offers
+    from server.db import Scope, rows, scoped
+
+    chosen = args.approve or args.refuse
+    if chosen:
+        with scoped(engine, Scope.admin()) as conn:
+            tenant_offers.decide(conn, chosen, bool(args.approve), args.site)
+        if not args.approve:
+            return f"refused tenant {chosen}: its events stay quarantined"
+        done = quarantine.release(engine, quarantine.Filter(tenant_id=chosen))
+        return (f"approved tenant {chosen}; released {done.stored + done.already} of its "
+                f"quarantined events")  # fmt: skip
+    with scoped(engine, Scope.admin()) as conn:
+        if args.pending:
+            waiting = tenant_offers.requests(conn)
+            if not waiting:
+                return "no tenants are waiting for approval"
+            head = "id\tcode\tname\torg.no\tsite\treason\tsince"
+            shown = ("id", "code", "name", "org_no", "site", "reason", "since")
+            return "\n".join([head] + ["\t".join(str(w[k]) for k in shown) for w in waiting])
+        found = rows(
+            conn,
+            "SELECT s.name AS site, t.code, t.name, t.org_no, t.id FROM sites s JOIN "
+            "site_tenants st ON st.site_id = s.id JOIN tenants t ON t.id = st.tenant_id "
+            "ORDER BY s.name, t.code",
+        )
+    if not found:
+        return "no tenants yet"
+    keys = ("site", "code", "name", "org_no", "id")
+    return "\n".join(["site\tcode\tname\torg.no\tid"] + [
+        "\t".join(str(r[k]) for k in keys) for r in found])  # fmt: skip

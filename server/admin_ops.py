@@ -32,17 +32,28 @@ def site_id_by_name(conn: Connection, name: str) -> str:
     return str(found)
 
 
-def ensure_site(conn: Connection, name: str) -> str:
+def ensure_site(conn: Connection, name: str, tenant_approval: bool | None = None) -> str:
+    """The site's id, the site made first if need be; ``tenant_approval`` (if given) says
+    whether the tenants its counters bring wait for the operator (else: registered)."""
     conn.execute(
         text("INSERT INTO sites (id, name) VALUES (:i, :n) ON CONFLICT (name) DO NOTHING"),
         {"i": "site_" + secrets.token_hex(6), "n": name},
     )
+    if tenant_approval is not None:
+        conn.execute(
+            text("UPDATE sites SET tenant_approval = :a WHERE name = :n"),
+            {"a": tenant_approval, "n": name},
+        )
     return site_id_by_name(conn, name)
 
 
 def add_tenant(conn: Connection, site_name: str, tenant: dict[str, Any]) -> str:
     """Create (or update) a tenant, attach it to a site, publish it to the site's counters."""
-    site_id = ensure_site(conn, site_name)
+    return register_tenant(conn, ensure_site(conn, site_name), tenant)
+
+
+def register_tenant(conn: Connection, site_id: str, tenant: dict[str, Any]) -> str:
+    """Create (or update) a tenant, attach it to the site ``site_id``, publish it."""
     tenant_id = str(tenant.get("id") or uuid.uuid4())
     params = {
         "id": tenant_id,

@@ -20,12 +20,27 @@ class EnrolRequest(BaseModel):
         description="Base64 HMAC-SHA1 secrets by key version (counters that sign with HMAC)",
     )
     resume_after_seq: int = Field(0, ge=0, lt=2**62)
+    tenants: list[dict[str, Any]] = Field(
+        default_factory=list,
+        max_length=100,
+        description="the tenants the counter sells for: {id, code, name, org_no, "
+        "vat_registered} each; registered for the site, or held for the operator",
+    )
 
 
 class TenantRef(BaseModel):
     id: str
     code: str
     name: str
+    org_no: str
+    vat_registered: bool
+
+
+class OfferResult(BaseModel):
+    id: str
+    code: str
+    status: Literal["known", "registered", "pending", "refused"]
+    reason: str
 
 
 class EnrolResponse(BaseModel):
@@ -34,6 +49,7 @@ class EnrolResponse(BaseModel):
     device_token: str
     site_id: str
     tenants: list[TenantRef]
+    offered: list[OfferResult]
     acked_through: int
     server_time: str
 

@@ -55,6 +55,13 @@ def add_commands(commands: Any) -> None:
     code.add_argument("--device", default=None, help="re-enrol this device (new epoch)")
     site = tasks.add_parser("add-site", help="create a site")
     site.add_argument("--name", required=True)
+    site.add_argument(
+        "--tenants",
+        choices=["register", "approve"],
+        default=None,
+        help="tenants its counters bring: registered if nothing clashes (the default for a "
+        "new site), or each held until you approve it (tenants --approve)",
+    )
     tenant = tasks.add_parser("add-tenant", help="create a tenant and add it to a site")
     tenant.add_argument("--site", required=True)
     tenant.add_argument("--id", default=None, help="the tenant's id (as on the counters)")
@@ -242,7 +249,8 @@ def _admin_task(
         print(f"valid once, until {expires:%Y-%m-%d %H:%M} UTC", file=sys.stderr)
         return str(code)
     if args.task == "add-site":
-        return str(admin_ops.ensure_site(conn, args.name))
+        approval = None if args.tenants is None else args.tenants == "approve"
+        return str(admin_ops.ensure_site(conn, args.name, approval))
     if args.task == "add-tenant":
         return str(
             admin_ops.add_tenant(

@@ -17,10 +17,12 @@ from pos.sync_protocol import (
     RECEIPT_EVENT_TYPES,
     RECIPIENT_PATTERNS,
     SITE_EVENT_TYPES,
+    TENANT_REGISTERED,
     TICKET_EVENT_TYPES,
 )
 from server import items, tickets
 from server.auth import Device
+from server.tenant_offers import parse_offer
 
 UUID_TEXT = re.compile(r"^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 """A UUID as counters write it (8-4-4-4-12 hex): Python's ``uuid.UUID`` also takes braces
@@ -60,6 +62,9 @@ def why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None
         return tickets.payload_problem(kind, payload)
     if kind in ITEM_EVENT_TYPES:
         return items.payload_problem(kind, payload)
+    if kind == TENANT_REGISTERED:
+        offered = parse_offer(payload.get("tenant"))
+        return ("malformed", f"tenant: {offered}") if isinstance(offered, str) else None
     return None
 
 

@@ -12,17 +12,23 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
-from pos.sync_protocol import ITEM_EVENT_TYPES, RECEIPT_EVENT_TYPES, TICKET_EVENT_TYPES
-from server import items, tickets
+from pos.sync_protocol import (
+    ITEM_EVENT_TYPES,
+    RECEIPT_EVENT_TYPES,
+    TENANT_REGISTERED,
+    TICKET_EVENT_TYPES,
+)
+from server import items, tenant_offers, tickets
 from server.auth import Device
 from server.checked import Checked, event_digest
+from server.db import Scope, apply_scope
 from server.event_store import (
     Stored,
     check_and_store,
@@ -34,6 +40,7 @@ from server.event_store import (
 )
 from server.problems import Problem
 from server.receipt_numbers import canonical_ids, held_twice
+from server.tenant_offers import parse_offer
 from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
@@ -88,7 +95,8 @@ def apply_push(
             expected_seq=int(acked) + 1,
         )
     if new:
-        store_new(conn, device, new, may_hold_nul, outcome, received_at)
+        device, offered = _tenants_offered(conn, device, new)
+        store_new(conn, device, new, may_hold_nul, outcome, received_at, extra_flags=offered)
         outcome.acked_through = new[-1]["device_seq"]
         conn.execute(
             text(
@@ -100,6 +108,34 @@ def apply_push(
         _repeats(conn, device, new, repeats, outcome)
     conn.execute(text("UPDATE devices SET last_seen_at = now() WHERE id = :d"), {"d": device.id})
     return outcome
+
+
+def _tenants_offered(
+    conn: Connection, device: Device, new: list[dict[str, Any]]
+) -> tuple[Device, Flags]:
+    """Tenants added at the counter (``tenant.registered``), offered to the site before the
+    batch is checked, so the tenant's own sales in the same batch are not refused; the device
+    then serves the tenants registered. Held ones are flagged ``tenant_pending``."""
+    offers = [e for e in new if e.get("type") == TENANT_REGISTERED]
+    valid = [e for e in offers if isinstance(e.get("payload"), dict)
+             and not isinstance(parse_offer(e["payload"].get("tenant")), str)]  # fmt: skip
+    if not valid:
+        return device, {}
+    apply_scope(conn, Scope.admin())
+    answers = tenant_offers.offer(conn, device.site_id, device.id,
+                                  [e["payload"]["tenant"] for e in valid])  # fmt: skip
+    served = conn.execute(
+        text("SELECT tenant_id FROM site_tenants WHERE site_id = :s ORDER BY tenant_id"),
+        {"s": device.site_id},
+    )
+    device = replace(device, tenant_ids=tuple(r[0] for r in served))
+    apply_scope(conn, device.scope)
+    flags: Flags = {}
+    for event, answer in zip(valid, answers, strict=True):
+        if answer["status"] == "pending":
+            detail = f"tenant {answer['code']} waits for the operator ({answer['reason']})"
+            flags[event["event_id"]] = [("tenant_pending", detail)]
+    return device, flags
 
 
 def lock_device(conn: Connection, device: Device, *, wait: bool) -> None:
@@ -225,6 +261,7 @@ def store_new(
     received_at: datetime,
     *,
     keep_rejected: bool = True,
+    extra_flags: Flags | None = None,
 ) -> list[Checked]:
     """Check, store, verify, flag and publish events that follow the device's watermark;
     returns the events not stored (quarantined, unless ``keep_rejected`` is off: they are
@@ -238,6 +275,7 @@ def store_new(
     else:
         clashes = [c for c in valid if str(uuid.UUID(_row(c)["event_id"])) not in stored.inserted]
     rejected = [c for c in stored.checked if c.reject]
+    _name_pending_tenants(conn, device, rejected)
     reported, quiet = _event_id_clashes(conn, device, clashes, out)
     if keep_rejected:
         quarantine(conn, device, rejected + reported + quiet)
@@ -246,12 +284,15 @@ def store_new(
         out.add(c.raw, "rejected", c.reject[0])
     clashed = {id(c) for c in clashes}
     fresh = [_row(c) for c in valid if id(c) not in clashed]
-    flags: Flags = {}
+    flags: Flags = {k: list(v) for k, v in (extra_flags or {}).items()}
     if heads is not None:
         if stored.guess is not None and not clashes:
-            flags, heads = stored.guess
+            guessed, heads = stored.guess
+            for event_id, found in guessed.items():
+                flags.setdefault(event_id, []).extend(found)
         else:  # the guess that every row goes in was wrong: check the stored ones
-            flags = check_receipts(device, _receipt_rows(fresh), heads)
+            for event_id, found in check_receipts(device, _receipt_rows(fresh), heads).items():
+                flags.setdefault(event_id, []).extend(found)
         save_heads(conn, device, heads)
     for event_id, found in held_twice(conn, stored.numbers_held, canonical_ids(fresh)).items():
         flags.setdefault(event_id, []).extend(found)
@@ -259,6 +300,18 @@ def store_new(
     _record_flags(conn, device, {r["event_id"]: r for r in fresh}, flags, out)
     queue_notifications(conn, device, [r for r in fresh if r["type"] == "notification.requested"])
     return rejected + reported + quiet
+
+
+def _name_pending_tenants(conn: Connection, device: Device, rejected: list[Checked]) -> None:
+    """A tenant the operator has yet to approve is a reason the counter can act on: say so."""
+    claimed = [c for c in rejected if c.reject and c.reject[0] == "tenant_forbidden"]
+    if not claimed:
+        return
+    tenants = list({str(c.raw.get("tenant_id")) for c in claimed})
+    waiting = tenant_offers.pending_ids(conn, device.site_id, tenants)
+    for c in claimed:
+        if str(c.raw.get("tenant_id")) in waiting:
+            c.reject = ("tenant_pending", "the tenant waits for the operator's approval")
 
 
 def _store(
@@ -361,7 +414,9 @@ def _record_flags(
 ) -> None:
     records = []
     for event_id, found in flags.items():
-        row = rows[event_id]
+        row = rows.get(event_id)
+        if row is None:  # not stored after all (its id clashed): quarantined instead
+            continue
         out.add(row, "flagged", found[0][0], codes=[code for code, _ in found])
         records += [
             {"event_id": event_id, "tenant_id": row["tenant_id"], "code": code, "detail": detail}

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
 from pos.signing import HMAC_METHOD, RSA_METHOD
-from server import pull
+from server import pull, tenant_offers
 from server.admin_ops import normalise_code
 from server.api_models import (
     PROBLEMS,
@@ -25,7 +25,7 @@ from server.api_models import (
     TokenResponse,
 )
 from server.auth import Device, new_token, require_device, token_hash
-from server.db import Scope, scoped
+from server.db import Scope, apply_scope, scoped
 from server.ingest import apply_push
 from server.key_checks import canonical_keys
 from server.problems import Problem
@@ -81,16 +81,18 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
             ),
             {"d": device_id, "e": epoch, "a": body.resume_after_seq},
         )
-        tenant_ids = [
-            r[0]
-            for r in conn.execute(
-                text("SELECT tenant_id FROM site_tenants WHERE site_id = :s"), {"s": site_id}
-            )
-        ]
-    with scoped(request.app.state.engine, Scope("device", tuple(tenant_ids), site_id)) as conn:
+        apply_scope(conn, Scope.admin())  # the code entitles the counter to its site
+        offered = tenant_offers.offer(conn, site_id, device_id, body.tenants)
         tenants = [
             dict(r._mapping)
-            for r in conn.execute(text("SELECT id, code, name FROM tenants ORDER BY code"))
+            for r in conn.execute(
+                text(
+                    "SELECT t.id, t.code, t.name, t.org_no, t.vat_registered FROM tenants t "
+                    "JOIN site_tenants st ON st.tenant_id = t.id WHERE st.site_id = :s "
+                    "ORDER BY t.code"
+                ),
+                {"s": site_id},
+            )
         ]
     return {
         "device_id": device_id,
@@ -98,6 +100,7 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
         "device_token": token,
         "site_id": site_id,
         "tenants": tenants,
+        "offered": offered,
         "acked_through": body.resume_after_seq,
         "server_time": server_time(),
     }

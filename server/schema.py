@@ -35,6 +35,8 @@ sites = Table(
     Column("id", Text, primary_key=True),
     Column("name", Text, nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    # s0007: hold every tenant a counter brings for the operator (else register if it fits)
+    Column("tenant_approval", Boolean, nullable=False, server_default="false"),
 )
 
 tenants = Table(
@@ -56,6 +58,25 @@ site_tenants = Table(
     Column("tenant_id", ForeignKey("tenants.id"), nullable=False),
     PrimaryKeyConstraint("site_id", "tenant_id"),
 )
+
+tenant_requests = Table(  # s0007: tenants counters brought, held for the operator
+    "tenant_requests",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("site_id", ForeignKey("sites.id"), nullable=False),
+    Column("tenant_id", Text, nullable=False),  # the id the counter uses
+    Column("code", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("org_no", Text, nullable=False),
+    Column("vat_registered", Boolean, nullable=False),
+    Column("device_id", Text),
+    Column("reason", Text, nullable=False),  # approval, id_at_other_site, code_in_use, ...
+    Column("status", Text, nullable=False),  # pending, approved, refused
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    Column("decided_at", DateTime(timezone=True)),
+)
+Index("tenant_requests_pending", tenant_requests.c.site_id, tenant_requests.c.tenant_id,
+      unique=True, postgresql_where=tenant_requests.c.status == "pending")  # fmt: skip
 
 admin_tokens = Table(
     "admin_tokens",

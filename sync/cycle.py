@@ -14,9 +14,10 @@ import gzip
 import json
 import random
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -50,6 +51,10 @@ class CycleReport:
     full_resync: bool = False
     drained: bool = False
     remaining: int = 0
+    refused_codes: Counter[str] = field(default_factory=Counter)
+    """Why the events the server rejected (quarantined) in this cycle were rejected."""
+    waiting_tenants: set[str] = field(default_factory=set)
+    """Tenants whose events wait for the operator's approval (``tenant_pending``)."""
 
     def summary(self) -> str:
         text = (
@@ -186,6 +191,11 @@ class SyncCycle:
         report.duplicates += outcome.duplicates
         report.flagged += outcome.flagged
         report.rejected += outcome.rejected
+        for problem in outcome.problems:
+            if problem["status"] == "rejected":
+                report.refused_codes[problem["code"]] += 1
+            if "tenant_pending" in problem["codes"] and problem["tenant_id"]:
+                report.waiting_tenants.add(str(problem["tenant_id"]))
 
     def _stop_for(self, error: ServerError) -> None:
         """Record a state that needs a person (revoked, re-enrol, upgrade); others just stop."""

@@ -17,7 +17,6 @@ import uvicorn
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from pos.counter import Counter
 from server import admin_ops
 from server.app import create_app
 from server.db import Scope, make_engine, migrate, scoped
@@ -64,24 +63,20 @@ class Central:
     def admin(self) -> Any:
         return scoped(self.engine, Scope.admin())
 
-    def add_counter_tenants(self, counter: Counter, site: str = SITE) -> list[str]:
-        with counter.uow.read() as uow:
-            tenants = uow.store.tenants()
+    def site(self, name: str = SITE, *, approve_tenants: bool = False) -> str:
+        """The admin makes a site (``add-site``): the tenants its counters bring are registered,
+        or with ``approve_tenants`` held until approved (``tenants --approve``)."""
         with self.admin() as conn:
-            return [
-                admin_ops.add_tenant(
-                    conn,
-                    site,
-                    {
-                        "id": t.id,
-                        "code": t.code,
-                        "name": t.name,
-                        "org_no": t.org_no,
-                        "vat_registered": t.vat_registered,
-                    },
-                )
-                for t in tenants
-            ]
+            return admin_ops.ensure_site(conn, name, approve_tenants)
+
+    def decide_tenant(self, tenant_id: str, approve: bool = True) -> None:
+        """The admin approves (or refuses) a tenant a counter brought (``tenants --approve``)."""
+        from server import quarantine, tenant_offers
+
+        with self.admin() as conn:
+            tenant_offers.decide(conn, tenant_id, approve)
+        if approve:
+            quarantine.release(self.engine, quarantine.Filter(tenant_id=tenant_id))
 
     def add_tenant(self, site: str, code: str, name: str = "Other AS") -> str:
         with self.admin() as conn:
@@ -90,7 +85,9 @@ class Central:
             )
 
     def enrolment_code(self, site: str = SITE, device_id: str | None = None) -> str:
+        """A one-time code for ``site`` (made first if need be, as ``add-site`` would)."""
         with self.admin() as conn:
+            admin_ops.ensure_site(conn, site)
             return admin_ops.enrolment_code(conn, site, 24, device_id)[0]
 
     def admin_token(self) -> str:

@@ -67,18 +67,11 @@ class ServerProcess:
 
 
 def enrol_counter(counter: Counter, database_url: str, server_url: str) -> None:
-    """Make the counter's tenants known at the site, then enrol it with a one-time code."""
+    """Make the site, then enrol the counter with a one-time code (its tenants travel)."""
     engine = make_engine(database_url)
     try:
-        with counter.uow.read() as uow:
-            tenants = uow.store.tenants()
         with scoped(engine, Scope.admin()) as conn:
-            for t in tenants:
-                admin_ops.add_tenant(
-                    conn, SITE,
-                    {"id": t.id, "code": t.code, "name": t.name, "org_no": t.org_no,
-                     "vat_registered": t.vat_registered},
-                )  # fmt: skip
+            admin_ops.ensure_site(conn, SITE)
             code = admin_ops.enrolment_code(conn, SITE, 24)[0]
     finally:
         engine.dispose()

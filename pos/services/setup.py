@@ -27,6 +27,7 @@ from pos.services.auth import hash_pin
 from pos.services.context import TillContext
 from pos.services.labels import next_label_code
 from pos.services.settings_journal import journal_settings_change
+from pos.sync_protocol import TENANT_REGISTERED
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from pos.vat import VatClass
 
@@ -110,6 +111,9 @@ def add_tenant(
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
         uow.store.add_tenant(tenant, stamp)
+        if uow.sync.device() is not None:  # enrolled: the server learns of it as it syncs
+            offer = {"tenant": tenant_offer(tenant)}
+            uow.store.append_outbox(TENANT_REGISTERED, None, stamp, offer)
         uow.store.append_journal(
             register_id=ctx.register_id if ctx else SYSTEM,
             event_code=EventCode.OTHER,
@@ -125,6 +129,18 @@ def add_tenant(
         )
         uow.commit()
     return tenant
+
+
+def tenant_offer(tenant: Tenant) -> dict[str, object]:
+    """A tenant as the counter offers it to the central server (at enrolment, and in a
+    ``tenant.registered`` event when it is added afterwards)."""
+    return {
+        "id": tenant.id,
+        "code": tenant.code,
+        "name": tenant.name,
+        "org_no": tenant.org_no,
+        "vat_registered": tenant.vat_registered,
+    }
 
 
 def add_staff(

@@ -44,7 +44,6 @@ def login_enrol_and_sync(counter, central, server_url, manager, shelf, clock, ca
     with pytest.raises(WrongPin):
         auth.log_in(counter.uow, "K1", "1001", PIN[::-1], clock)
     cashier = auth.log_in(counter.uow, "K1", "1001", PIN, clock)
-    central.add_counter_tenants(counter)
     code = central.enrolment_code()
     enrol(counter.uow, server_url, code, device_name="K1", app_version=VERSION,
           public_keys=public_keys(counter))  # fmt: skip

@@ -46,13 +46,12 @@ def test_pins_are_stored_only_as_scrypt_hashes(counter, manager, clock):
 
 
 def test_the_server_stores_tokens_and_enrolment_codes_only_as_hashes(counter, central):
-    central.add_counter_tenants(counter)
     code = central.enrolment_code()
     admin = central.admin_token()
-    tenant = central.tenant_token(central.scalar("SELECT id FROM tenants LIMIT 1"))
     with live_server(central) as url:
         enrol(counter.uow, url, code, device_name="K1", app_version=VERSION,
               public_keys=public_keys(counter))  # fmt: skip
+    tenant = central.tenant_token(central.scalar("SELECT id FROM tenants LIMIT 1"))
     device = sync_state.enrolment(counter.uow).token
     dump = server_dump(central)
     for secret in (code, admin, tenant, device):

@@ -27,8 +27,7 @@ def public_keys(counter) -> dict[str, str]:
 
 @pytest.fixture
 def enrolled(counter, central, server_url):
-    """The demo counter, its tenants known to the server, enrolled at site Asker."""
-    central.add_counter_tenants(counter)
+    """The demo counter enrolled at site Asker; its tenants travel with it."""
     enrol(
         counter.uow,
         server_url,

@@ -89,31 +89,14 @@ def admin(url: str, *args: str) -> str:
 
 
 def demo_counter(data_dir, central, days: int = 1) -> None:
-    """A demo counter with ``days`` of simulated history ending yesterday, whose tenants the
-    server knows (the first added with the CLI)."""
+    """A demo counter with ``days`` of simulated history ending yesterday, and its site on the
+    server (its tenants travel with it at enrolment)."""
     made = main_at(days_ago(days, 6), data_dir, "demo")
     assert made.returncode == 0, made.stderr
     simulated = main_at(days_ago(1, 18), data_dir, "simulate", "--days", str(days),
                         "--sales-per-day", "15" if days == 1 else "40")  # fmt: skip
     assert simulated.returncode == 0, simulated.stderr
-    with open_counter(data_dir) as counter, counter.uow.read() as uow:
-        first = uow.store.tenants()[0]
-    admin(
-        central.url,
-        "add-tenant",
-        "--site",
-        "Asker",
-        "--id",
-        first.id,
-        "--code",
-        first.code,
-        "--name",
-        first.name,
-        "--org-no",
-        first.org_no,
-    )
-    with open_counter(data_dir) as counter:
-        central.add_counter_tenants(counter)
+    admin(central.url, "add-site", "--name", "Asker")
 
 
 def test_enrol_and_sync_from_the_command_line_and_offline_keeps_the_queue(central, tmp_path):
@@ -124,6 +107,7 @@ def test_enrol_and_sync_from_the_command_line_and_offline_keeps_the_queue(centra
         enrolled = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
         assert enrolled.returncode == 0, enrolled.stderr
         assert "enrolled as dev_" in enrolled.stdout
+        assert "11 Bua Brukte Klær AS: registered for the site" in enrolled.stdout
         again = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
         assert again.returncode == 3 and "enrol_code_invalid" in again.stderr
     offline = main_py("--data-dir", str(data), "sync", "--max-wait", "0")
@@ -178,3 +162,37 @@ def test_two_server_processes_on_one_database_behave_as_one(central, tmp_path):
     assert central.scalar("SELECT count(*) FROM events") == total
     assert central.scalar("SELECT count(DISTINCT event_id) FROM events") == total
     assert central.scalar("SELECT count(*) FROM event_flags") == 0
+
+
+def test_enrol_refuses_plain_http_to_another_machine_unless_told(tmp_path):
+    data = tmp_path / "counter"
+    assert main_py("--data-dir", str(data), "demo").returncode == 0
+    refused = main_py("--data-dir", str(data), "enrol", "--server", "http://sync.invalid:8443",
+                      "--code", "ABCD-EFGH-JKLM")  # fmt: skip
+    assert refused.returncode == 2 and "unencrypted" in refused.stderr
+    allowed = main_py("--data-dir", str(data), "enrol", "--server", "http://sync.invalid:8443",
+                      "--code", "ABCD-EFGH-JKLM", "--insecure")  # fmt: skip
+    assert allowed.returncode == 3 and "unreachable" in allowed.stderr  # it tried
+
+
+def test_sync_says_why_and_exits_5_while_tenants_wait_for_the_operator(central, tmp_path):
+    data = tmp_path / "counter"
+    assert main_py("--data-dir", str(data), "demo").returncode == 0
+    admin(central.url, "add-site", "--name", "Asker", "--tenants", "approve")
+    with server_process(central.url) as url:
+        code = admin(central.url, "enrolment-code", "--site", "Asker")
+        enrolled = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
+        assert enrolled.returncode == 0, enrolled.stderr
+        assert "waits for the operator's approval" in enrolled.stdout
+        main_py("--data-dir", str(data), "simulate", "--days", "1", "--sales-per-day", "5")
+        held = main_py("--data-dir", str(data), "sync")
+        assert held.returncode == 5, held.stdout + held.stderr
+        assert "held in its quarantine" in held.stderr and "tenants --pending" in held.stderr
+        for line in admin(central.url, "tenants", "--pending").splitlines()[1:]:
+            admin(central.url, "tenants", "--approve", line.split("\t")[0])
+        assert central.scalar("SELECT count(*) FROM quarantine") > 0
+        assert central.scalar("SELECT count(*) FROM quarantine_releases") == central.scalar(
+            "SELECT count(*) FROM quarantine"
+        )
+        synced = main_py("--data-dir", str(data), "sync")
+        assert synced.returncode == 0, synced.stderr

@@ -149,7 +149,6 @@ def test_a_manager_the_admin_makes_for_this_site_can_log_in_here_only(
     assert auth.authenticate(enrolled.uow, "9101", "4321").name == "Mona"
     with open_counter(tmp_path / "drammen") as other:
         seed_demo(other.uow, other.signer(), clock=clock)
-        central.add_counter_tenants(other, site="Drammen")
         enrol(other.uow, server_url, central.enrolment_code("Drammen"), device_name="K1",
               app_version="0.1.0", public_keys=public_keys(other))  # fmt: skip
         cycle(other).run()

@@ -10,13 +10,11 @@ import subprocess
 import sys
 import threading
 
-from sqlalchemy import text
-
 from main import VERSION
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.services import checkout
-from server import quarantine
+from server import quarantine, tenant_offers
 from sync.enrolment import enrol
 from tests.conftest import PROJECT_ROOT
 from tests.sync.conftest import cycle, public_keys
@@ -38,39 +36,42 @@ def sell_for_bua(counter, ctx, shelf, n: int, first: int = 1) -> None:
         checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CASH, 100000)])
 
 
-def bua_left_out(counter, central, server_url) -> str:
-    """The counter enrolled at a site that serves all its tenants but Bua (code 11)."""
-    central.add_counter_tenants(counter)
-    with counter.uow.read() as uow:
-        bua = uow.store.tenant_by_code("11")
-    with central.admin() as conn:
-        conn.execute(text("DELETE FROM site_tenants WHERE tenant_id = :t"), {"t": bua.id})
+def bua_held(counter, central, server_url) -> str:
+    """The counter enrolled at a site that holds new tenants for the operator, who approves
+    all but Bua (code 11): Bua's sales will wait."""
+    central.site(approve_tenants=True)
     enrol(counter.uow, server_url, central.enrolment_code(), device_name="K1",
           app_version=VERSION, public_keys=public_keys(counter))  # fmt: skip
-    return bua.id
+    with counter.uow.read() as uow:
+        tenants, bua = uow.store.tenants(), uow.store.tenant_by_code("11")
+    for tenant in tenants:
+        if tenant.id != bua.id:
+            central.decide_tenant(tenant.id)
+    return str(bua.id)
 
 
 def test_events_of_a_tenant_added_later_are_released_once_in_device_order(
     counter, central, server_url, ctx, shelf
 ):
-    bua = bua_left_out(counter, central, server_url)
+    bua = bua_held(counter, central, server_url)
     sell_for_bua(counter, ctx, shelf, 4)
     report = cycle(counter).run()
-    assert report.drained and report.rejected == 4
-    listed = server_admin(central.url, "quarantine", "list", "--code", "tenant_forbidden")
-    assert "\ttenant_forbidden\t4\t" in listed and "sale.completed" in listed
+    assert report.drained and report.rejected == 4 and report.waiting_tenants == {bua}
+    listed = server_admin(central.url, "quarantine", "list", "--code", "tenant_pending")
+    assert "\ttenant_pending\t4\t" in listed and "sale.completed" in listed
     assert central.scalar("SELECT count(*) FROM events WHERE tenant_id = :t", t=bua) == 0
+    waiting = server_admin(central.url, "tenants", "--pending")
+    assert bua in waiting and "Asker" in waiting and "approval" in waiting
 
-    server_admin(central.url, "add-tenant", "--site", "Asker", "--id", bua, "--code", "11",
-                 "--name", "Bua AS", "--org-no", "921100221")  # fmt: skip
-    released = server_admin(central.url, "quarantine", "release")
-    assert "released 4 events (4 stored, 0 already on the server)" in released
+    approved = server_admin(central.url, "tenants", "--approve", bua)
+    assert f"approved tenant {bua}; released 4 of its quarantined events" in approved
     seqs = central.scalar(
         "SELECT array_agg(device_seq ORDER BY id) FROM events WHERE tenant_id = :t", t=bua
     )
     assert len(seqs) == 4 and seqs == sorted(seqs)
     assert central.scalar("SELECT count(*) FROM event_flags") == 0  # the chain verifies
     assert "released 0 events" in server_admin(central.url, "quarantine", "release")
+    assert "no tenants are waiting" in server_admin(central.url, "tenants", "--pending")
     assert "no events are quarantined" in server_admin(central.url, "quarantine", "list")
 
     sell_for_bua(counter, ctx, shelf, 1, first=5)  # the counter goes on: its next receipt follows
@@ -79,10 +80,11 @@ def test_events_of_a_tenant_added_later_are_released_once_in_device_order(
 
 
 def test_two_releases_at_once_store_each_event_once(counter, central, server_url, ctx, shelf):
-    bua = bua_left_out(counter, central, server_url)
+    bua = bua_held(counter, central, server_url)
     sell_for_bua(counter, ctx, shelf, 6)
     cycle(counter).run()
-    central.add_counter_tenants(counter)
+    with central.admin() as conn:  # approved, but not yet released
+        tenant_offers.decide(conn, bua, approve=True)
     results: list[quarantine.Released] = []
     threads = [
         threading.Thread(

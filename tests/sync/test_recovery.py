@@ -96,22 +96,14 @@ def shelf_of(counter):
 def test_an_event_for_a_tenant_outside_the_site_is_rejected_quarantined_and_acked(
     counter, central, server_url, ctx, shelf
 ):
-    ids = central.add_counter_tenants(counter)
+    """The site holds the tenants a counter brings; the operator approves all but Bua."""
+    central.site(approve_tenants=True)
+    enrol(counter.uow, server_url, central.enrolment_code(), device_name="K1",
+          app_version=VERSION, public_keys=public_keys(counter))  # fmt: skip
     with counter.uow.read() as uow:
-        bua = uow.store.tenant_by_code("11")
-    with central.admin() as conn:
-        from sqlalchemy import text
-
-        conn.execute(text("DELETE FROM site_tenants WHERE tenant_id = :t"), {"t": bua.id})
-    assert bua.id in ids
-    enrol(
-        counter.uow,
-        server_url,
-        central.enrolment_code(),
-        device_name="K1",
-        app_version=VERSION,
-        public_keys=public_keys(counter),
-    )
+        tenants, bua = uow.store.tenants(), uow.store.tenant_by_code("11")
+    for tenant in tenants:
+        central.decide_tenant(tenant.id, approve=tenant.id != bua.id)
     basket = Basket()
     basket.add(shelf.one_off("11", 1))
     basket.add(shelf("KAFFE-MED"))

@@ -59,7 +59,6 @@ def self_signed(tmp_path):
 def test_a_self_signed_server_is_refused_unless_its_certificate_is_trusted(
     counter, central, tmp_path, ctx, shelf
 ):
-    central.add_counter_tenants(counter)
     certfile, keyfile = self_signed(tmp_path)
     with live_server(central, certfile, keyfile) as url:
         assert url.startswith("https://")

@@ -15,7 +15,6 @@ def test_a_manager_enrols_the_counter_and_syncs_from_the_page(window, counter, c
     basket = Basket()
     basket.add(shelf("KAFFE-MED"))
     checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CARD, 3200)])
-    central.add_counter_tenants(counter)
     log_in(window, "9001", "9999")
     keys = {"1": counter.keys.public_key_pem("1").decode("ascii")}
     window.page_context = PageContext(window.session, window.tasks, extras={"public_keys": keys})

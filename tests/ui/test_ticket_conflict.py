@@ -58,7 +58,6 @@ def other_counter_moves(central, tenant_id: str, ticket: str) -> None:
 def test_a_refused_status_change_shows_on_the_ticket_and_the_sync_page(
     qtbot, bokmal, counter, ctx, session, central
 ):
-    central.add_counter_tenants(counter)
     with live_server(central) as url:
         enrol(counter.uow, url, central.enrolment_code(), device_name="K1",
               app_version=VERSION, public_keys=public_keys(counter))  # fmt: skip
