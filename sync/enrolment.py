@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from pos.services import signing_keys, sync_state
@@ -85,6 +86,7 @@ def enrol(
     api: ServerApi | None = None,
 ) -> Enrolled:
     check_transport(server_url, insecure)
+    ca_file = str(Path(ca_file).resolve()) if ca_file else ""  # later syncs run from anywhere
     api = api or ServerApi(server_url, ca_file=ca_file)
     offered = _tenants(uow_factory)
     answer = api.post_json(
