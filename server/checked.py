@@ -1,5 +1,5 @@
-"""One pushed event after validation: the row to insert, or why it is quarantined; and the
-event hash that tells a resend from a conflict (sync-protocol.md §2.2).
+"""One pushed event after validation: the row to insert, or why it is quarantined; the event
+hash that tells a resend from a conflict (sync-protocol.md §2.2); and a push's outcome.
 
 Whatever an event holds, checking it never raises: an event nested deeper than orjson encodes
 (254 levels) is hashed and kept cut at ``PRUNE_DEPTH`` levels, one with NUL characters (which
@@ -10,7 +10,7 @@ digest of its bytes. Each is quarantined, and a resend of it is still recognised
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -37,6 +37,22 @@ class Checked:
     row: dict[str, Any] | None = None
     reject: tuple[str, str] | None = None  # (code, detail)
     payload_json: bytes = b"null"
+
+
+@dataclass
+class Outcome:
+    acked_through: int
+    results: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, event: dict[str, Any], status: str, code: str = "", **extra: Any) -> None:
+        entry: dict[str, Any] = {
+            "event_id": str(event.get("event_id")),
+            "device_seq": event.get("device_seq"),
+            "status": status,
+        }
+        if code:
+            entry["code"] = code
+        self.results.append(entry | extra)
 
 
 def canonical(value: Any) -> bytes:

@@ -11,8 +11,7 @@ the batch: whatever it holds, it is stored, flagged or quarantined on its own.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,7 +26,7 @@ from pos.sync_protocol import (
 )
 from server import items, tenant_offers, tickets
 from server.auth import Device
-from server.checked import Checked, event_digest
+from server.checked import Checked, Outcome
 from server.db import Scope, apply_scope
 from server.event_store import (
     Stored,
@@ -40,28 +39,13 @@ from server.event_store import (
 )
 from server.problems import Problem
 from server.receipt_numbers import canonical_ids, held_twice
+from server.resends import event_id_clashes, repeats, resends
 from server.tenant_offers import parse_offer
 from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
 _HOOKED = TICKET_EVENT_TYPES | ITEM_EVENT_TYPES
 """Fresh events merged or published after the insert (tickets, items)."""
-
-
-@dataclass
-class Outcome:
-    acked_through: int
-    results: list[dict[str, Any]] = field(default_factory=list)
-
-    def add(self, event: dict[str, Any], status: str, code: str = "", **extra: Any) -> None:
-        entry: dict[str, Any] = {
-            "event_id": str(event.get("event_id")),
-            "device_seq": event.get("device_seq"),
-            "status": status,
-        }
-        if code:
-            entry["code"] = code
-        self.results.append(entry | extra)
 
 
 def apply_push(
@@ -83,10 +67,10 @@ def apply_push(
         raise Problem(401, "token_invalid", "no stream for this device epoch; re-enrol")
     outcome = Outcome(int(acked))
     old = [e for e in events if e["device_seq"] <= acked]
-    firsts, repeats = _first_of_each_seq([e for e in events if e["device_seq"] > acked])
+    firsts, repeats_ = _first_of_each_seq([e for e in events if e["device_seq"] > acked])
     new = _contiguous(firsts, int(acked))
     if old:
-        _resends(conn, device, old, outcome)
+        resends(conn, device, old, outcome)
     if not new and firsts:
         raise Problem(
             409,
@@ -105,7 +89,7 @@ def apply_push(
             ),
             {"a": outcome.acked_through, "d": device.id, "e": device.epoch},
         )
-        _repeats(conn, device, new, repeats, outcome)
+        repeats(conn, device, new, repeats_, outcome)
     conn.execute(text("UPDATE devices SET last_seen_at = now() WHERE id = :d"), {"d": device.id})
     return outcome
 
@@ -157,13 +141,6 @@ def lock_device(conn: Connection, device: Device, *, wait: bool) -> None:
         )
 
 
-def _as_uuid(value: str) -> str | None:
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        return None
-
-
 def _first_of_each_seq(
     events: list[dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -186,70 +163,6 @@ def _contiguous(events: list[dict[str, Any]], acked: int) -> list[dict[str, Any]
             break
         run.append(event)
     return run
-
-
-def _repeats(
-    conn: Connection,
-    device: Device,
-    new: list[dict[str, Any]],
-    repeats: list[dict[str, Any]],
-    out: Outcome,
-) -> None:
-    """A sequence number twice in one batch: the first copy counts; the very same event again
-    is a duplicate, other content is quarantined."""
-    if not repeats:
-        return
-    digests = {e["device_seq"]: event_digest(e) for e in new}
-    odd = []
-    for event in repeats:
-        if event["device_seq"] not in digests:
-            continue  # beyond the stored run: sent again with the rest
-        digest = event_digest(event)
-        if digest == digests[event["device_seq"]]:
-            out.add(event, "duplicate")
-        else:
-            out.add(event, "rejected", "seq_repeated")
-            reason = ("seq_repeated", "another event of this batch has this device_seq")
-            odd.append(Checked(event["device_seq"], event, digest, reject=reason))
-    quarantine(conn, device, odd)
-
-
-def _resends(conn: Connection, device: Device, old: list[dict[str, Any]], out: Outcome) -> None:
-    """Events already acked: the same content is a duplicate, different content a conflict."""
-    ids = [str(e.get("event_id")) for e in old]
-    known: dict[Any, set[str]] = {}
-    found = conn.execute(
-        text(
-            "SELECT event_id::text, NULL::bigint, hash FROM events WHERE event_id = "
-            "ANY(CAST(:uuids AS uuid[])) AND device_id = :d UNION ALL SELECT event_id, "
-            "CASE WHEN device_epoch = :e THEN device_seq END, hash FROM quarantine WHERE "
-            "device_id = :d AND (event_id = ANY(:ids) OR (device_epoch = :e AND "
-            "device_seq = ANY(:seqs)))"
-        ),
-        {
-            "uuids": [u for u in map(_as_uuid, ids) if u],
-            "ids": ids,
-            "d": device.id,
-            "e": device.epoch,
-            "seqs": [e["device_seq"] for e in old],
-        },
-    )
-    for event_id, seq, digest in found:
-        known.setdefault(str(event_id), set()).add(digest)
-        if seq is not None:
-            known.setdefault(("seq", int(seq)), set()).add(digest)
-    conflicts = []
-    for event in old:
-        digest = event_digest(event)
-        event_id = str(event.get("event_id"))
-        keys = (event_id, _as_uuid(event_id), ("seq", event["device_seq"]))
-        if any(digest in known.get(key, ()) for key in keys):
-            out.add(event, "duplicate")
-        else:
-            out.add(event, "rejected", "seq_conflict")
-            reason = ("seq_conflict", "sequence already used by other content (restored backup?)")
-            conflicts.append(Checked(event["device_seq"], event, digest, reject=reason))
-    quarantine(conn, device, conflicts)
 
 
 def store_new(
@@ -276,7 +189,7 @@ def store_new(
         clashes = [c for c in valid if str(uuid.UUID(_row(c)["event_id"])) not in stored.inserted]
     rejected = [c for c in stored.checked if c.reject]
     _name_pending_tenants(conn, device, rejected)
-    reported, quiet = _event_id_clashes(conn, device, clashes, out)
+    reported, quiet = event_id_clashes(conn, device, clashes, out)
     if keep_rejected:
         quarantine(conn, device, rejected + reported + quiet)
     for c in rejected + reported:
@@ -371,38 +284,6 @@ def _receipt_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _row(checked: Checked) -> dict[str, Any]:
     assert checked.row is not None
     return checked.row
-
-
-def _event_id_clashes(
-    conn: Connection, device: Device, clashes: Sequence[Checked], out: Outcome
-) -> tuple[list[Checked], list[Checked]]:
-    """Not inserted although new in sequence: the event_id is stored already. This device's own
-    event with the same content (sent under an older epoch) is a duplicate; its own with other
-    content is reported; anyone else's is quarantined without a word to the counter, so an
-    answer never tells whether another tenant's event id exists."""
-    if not clashes:
-        return [], []
-    ids = [_row(c)["event_id"] for c in clashes]
-    known = {
-        str(r[0]): (r[1], r[2])
-        for r in conn.execute(
-            text(
-                "SELECT event_id::text, hash, device_id FROM events "
-                "WHERE event_id = ANY(CAST(:ids AS uuid[])) AND device_id = :d"
-            ),
-            {"ids": ids, "d": device.id},
-        )
-    }
-    reported: list[Checked] = []
-    quiet: list[Checked] = []
-    for c in clashes:
-        found = known.get(str(uuid.UUID(_row(c)["event_id"])))
-        if found == (c.hash, device.id):
-            out.add(c.raw, "duplicate")
-            continue
-        c.reject = ("event_id_conflict", "this event_id is already stored with other content")
-        (reported if found is not None else quiet).append(c)
-    return reported, quiet
 
 
 def _record_flags(

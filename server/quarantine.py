@@ -25,8 +25,9 @@ import orjson
 from sqlalchemy import Connection, Engine, text
 
 from server.auth import device_by_id
+from server.checked import Outcome
 from server.db import Scope, apply_scope, scoped
-from server.ingest import Outcome, lock_device, store_new
+from server.ingest import lock_device, store_new
 
 NEVER_RELEASED = ("seq_conflict", "seq_repeated", "event_id_conflict", "hash_mismatch")
 _OPEN = "NOT EXISTS (SELECT 1 FROM quarantine_releases r WHERE r.quarantine_id = quarantine.id)"

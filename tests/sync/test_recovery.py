@@ -161,3 +161,44 @@ def test_a_rotated_token_replaces_the_old_one_at_first_use(enrolled, ctx, shelf)
     with pytest.raises(ServerError) as caught:
         runner.api.get_json("/v1/sync/status")
     assert caught.value.status == 401
+
+
+def test_events_queued_again_under_new_numbers_are_stored_once_and_not_refused(
+    enrolled, central, ctx, shelf, tmp_path, server_url, clock
+):
+    """What a restore's salvage does: the restored store queues the replaced store's events
+    again, with their original ids and new sequence numbers. Those the server has are
+    duplicates (not conflicts); nothing is refused."""
+    sell(enrolled, ctx, shelf, 2)
+    cycle(enrolled).run()
+    backup(enrolled, tmp_path / "restored")
+    after = sync_state.acked_through(enrolled.uow)
+    sell(enrolled, ctx, shelf, 3)
+    cycle(enrolled).run()  # the server has them all
+    with enrolled.uow.read() as uow:
+        lost = uow.sync.outbox_after(after, 1000)  # what the restored store lacks
+    device_id = sync_state.enrolment(enrolled.uow).device_id
+    enrolled.close()
+    with open_counter(tmp_path / "restored") as restored:
+        enrol(restored.uow, server_url, central.enrolment_code(device_id=device_id),
+              device_name="K1", app_version=VERSION, public_keys=public_keys(restored))  # fmt: skip
+        restored_ctx = TillContext("K1", ctx.operator, restored.signer(), clock)
+        sell(restored, restored_ctx, shelf_of(restored), 1)  # so the old ids get new numbers
+        with restored.uow() as uow:
+            last = uow.sync.outbox_last_seq()
+            uow.sync.execute_many(
+                "INSERT INTO outbox (device_seq, event_id, type, tenant_id, occurred_at, "
+                "payload) VALUES (?, ?, ?, ?, ?, ?)",
+                [(last + n, *row[1:]) for n, row in enumerate(lost, start=1)],
+            )
+            uow.sync.execute_many(
+                "INSERT OR REPLACE INTO counters (name, value) VALUES (?, ?)",
+                [("device_seq", last + len(lost))],
+            )
+            uow.commit()
+        report = cycle(restored).run()
+    assert report.drained and report.rejected == 0 and report.duplicates == len(lost)
+    assert central.scalar("SELECT count(*) FROM quarantine") == 0
+    assert central.scalar("SELECT count(*) FROM events") == central.scalar(
+        "SELECT count(DISTINCT event_id) FROM events"
+    )
