@@ -210,17 +210,62 @@
         <translation>Serveren har allerede en annen hendelse med dette nummeret (gjenopprettet sikkerhetskopi?); kassen må registreres på nytt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="189"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="168"/>
+        <source>The server holds this tenant until the operator approves it; its sales are kept there and stored once it is approved.</source>
+        <translation>Serveren holder igjen denne leietakeren til driftsansvarlig godkjenner den; salget ligger trygt på serveren og lagres når den er godkjent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="172"/>
+        <source>The receipt&apos;s lines, payments or VAT do not add up to its signed totals.</source>
+        <translation>Kvitteringens linjer, betalinger eller mva stemmer ikke med de signerte summene.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="174"/>
+        <source>A sale with a negative total.</source>
+        <translation>Et salg med negativ sum.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="175"/>
+        <source>The receipt is signed with an unknown method.</source>
+        <translation>Kvitteringen er signert med en ukjent metode.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="177"/>
+        <source>Another receipt on the server has the same number (a restored backup?).</source>
+        <translation>En annen kvittering på serveren har samme nummer (gjenopprettet sikkerhetskopi?).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="179"/>
+        <source>The server already has this receipt under another event.</source>
+        <translation>Serveren har allerede denne kvitteringen under en annen hendelse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="180"/>
+        <source>The server could not store a value of this event; set aside.</source>
+        <translation>Serveren kunne ikke lagre en verdi i denne hendelsen; den er lagt til side.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="181"/>
+        <source>Another event of the same batch had this number.</source>
+        <translation>En annen hendelse i samme sending hadde dette nummeret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="204"/>
         <source>Enrolled as %1</source>
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="194"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="209"/>
+        <source>These tenants wait for the server operator&apos;s approval: %1. Their sales are held on the server until then.</source>
+        <translation>Disse leietakerne venter på godkjenning fra den som drifter serveren: %1. Salget deres holdes på serveren til da.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="217"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="205"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="228"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

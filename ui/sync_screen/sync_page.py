@@ -164,6 +164,21 @@ class SyncPage(PageWidget):
                 "The server already has a different event with this number (a restored "
                 "backup?); the counter must be enrolled again."
             ),
+            "tenant_pending": self.tr(
+                "The server holds this tenant until the operator approves it; its sales are "
+                "kept there and stored once it is approved."
+            ),
+            "totals_mismatch": self.tr(
+                "The receipt's lines, payments or VAT do not add up to its signed totals."
+            ),
+            "negative_sale": self.tr("A sale with a negative total."),
+            "signature_unsupported": self.tr("The receipt is signed with an unknown method."),
+            "receipt_number_reused": self.tr(
+                "Another receipt on the server has the same number (a restored backup?)."
+            ),
+            "receipt_repeated": self.tr("The server already has this receipt under another event."),
+            "unstorable": self.tr("The server could not store a value of this event; set aside."),
+            "seq_repeated": self.tr("Another event of the same batch had this number."),
         }
 
     def run_sync(self) -> None:
@@ -186,7 +201,15 @@ class SyncPage(PageWidget):
         def work() -> str:
             done = enrol(session.uow, server, code, device_name=session.register_id,
                          app_version=VERSION, public_keys=keys, ca_file=ca)  # type: ignore[arg-type]  # fmt: skip
-            return self.tr("Enrolled as %1").replace("%1", done.device_id)
+            text = self.tr("Enrolled as %1").replace("%1", done.device_id)
+            waiting = [t for t in done.offered if t.status in ("pending", "refused")]
+            if waiting:
+                names = ", ".join(f"{t.code} {t.name}" for t in waiting)
+                text += "\n" + self.tr(
+                    "These tenants wait for the server operator's approval: %1. Their sales "
+                    "are held on the server until then."
+                ).replace("%1", names)
+            return text
 
         self._background(work)
 
