@@ -199,20 +199,35 @@ def store_new(
     fresh = [_row(c) for c in valid if id(c) not in clashed]
     flags: Flags = {k: list(v) for k, v in (extra_flags or {}).items()}
     if heads is not None:
-        if stored.guess is not None and not clashes:
-            guessed, heads = stored.guess
-            for event_id, found in guessed.items():
-                flags.setdefault(event_id, []).extend(found)
-        else:  # the guess that every row goes in was wrong: check the stored ones
-            for event_id, found in check_receipts(device, _receipt_rows(fresh), heads).items():
-                flags.setdefault(event_id, []).extend(found)
-        save_heads(conn, device, heads)
-    for event_id, found in held_twice(conn, stored.numbers_held, canonical_ids(fresh)).items():
-        flags.setdefault(event_id, []).extend(found)
+        _add(flags, _verified(conn, device, stored, heads, fresh, bool(clashes)))
+    _add(flags, held_twice(conn, stored.numbers_held, canonical_ids(fresh)))
     _hooks(conn, device, fresh, flags, received_at)
     _record_flags(conn, device, {r["event_id"]: r for r in fresh}, flags, out)
     queue_notifications(conn, device, [r for r in fresh if r["type"] == "notification.requested"])
     return rejected + reported + quiet
+
+
+def _verified(
+    conn: Connection,
+    device: Device,
+    stored: Stored,
+    heads: Heads,
+    fresh: list[dict[str, Any]],
+    clashed: bool,
+) -> Flags:
+    """The receipts' flags: the guess made while the rows were stored, or (if a row did not
+    go in after all) the stored ones checked again from the heads as read; heads saved."""
+    if stored.guess is not None and not clashed:
+        flags, heads = stored.guess
+    else:
+        flags = check_receipts(device, _receipt_rows(fresh), heads)
+    save_heads(conn, device, heads)
+    return flags
+
+
+def _add(flags: Flags, more: Flags) -> None:
+    for event_id, found in more.items():
+        flags.setdefault(event_id, []).extend(found)
 
 
 def _name_pending_tenants(conn: Connection, device: Device, rejected: list[Checked]) -> None:

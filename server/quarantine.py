@@ -17,6 +17,7 @@ that does not match it is held as ``copy_differs``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -118,6 +119,20 @@ def release(engine: Engine, where: Filter) -> Released:
     return result
 
 
+def _candidates(rows: Sequence[Any], result: Released) -> dict[int, tuple[int, dict[str, Any]]]:
+    """The held copies to re-check, by sequence number, each carrying the hash it was received
+    with (``check_event`` refuses a copy that does not match: it is never stored)."""
+    candidates: dict[int, tuple[int, dict[str, Any]]] = {}
+    for row_id, seq, digest, raw in rows:
+        event = orjson.loads(raw)
+        if seq in candidates or not isinstance(event, dict):
+            result.held["copy_differs"] += 1
+            continue
+        event["device_seq"], event["hash"] = seq, digest
+        candidates[seq] = (row_id, event)
+    return candidates
+
+
 def release_batch(
     conn: Connection, device_id: str, epoch: int, after: int, where: Filter, result: Released
 ) -> int | None:
@@ -138,15 +153,7 @@ def release_batch(
     ).all()
     if not rows:
         return None
-    candidates: dict[int, tuple[int, dict[str, Any]]] = {}
-    for row_id, seq, digest, raw in rows:
-        event = orjson.loads(raw)
-        if seq in candidates or not isinstance(event, dict):
-            result.held["copy_differs"] += 1
-            continue
-        # checked against the hash it was received with: a copy that differs is never stored
-        event["device_seq"], event["hash"] = seq, digest
-        candidates[seq] = (row_id, event)
+    candidates = _candidates(rows, result)
     out = Outcome(0)
     events = [event for _, event in candidates.values()]
     failed = store_new(

@@ -25,7 +25,7 @@ from server.api_models import (
     TokenResponse,
 )
 from server.auth import Device, new_token, require_device, token_hash
-from server.db import Scope, apply_scope, scoped
+from server.db import Scope, apply_scope, rows, scoped
 from server.ingest import apply_push
 from server.key_checks import canonical_keys
 from server.problems import Problem
@@ -83,17 +83,12 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
         )
         apply_scope(conn, Scope.admin())  # the code entitles the counter to its site
         offered = tenant_offers.offer(conn, site_id, device_id, body.tenants)
-        tenants = [
-            dict(r._mapping)
-            for r in conn.execute(
-                text(
-                    "SELECT t.id, t.code, t.name, t.org_no, t.vat_registered FROM tenants t "
-                    "JOIN site_tenants st ON st.tenant_id = t.id WHERE st.site_id = :s "
-                    "ORDER BY t.code"
-                ),
-                {"s": site_id},
-            )
-        ]
+        tenants = rows(
+            conn,
+            "SELECT t.id, t.code, t.name, t.org_no, t.vat_registered FROM tenants t "
+            "JOIN site_tenants st ON st.tenant_id = t.id WHERE st.site_id = :s ORDER BY t.code",
+            {"s": site_id},
+        )
     return {
         "device_id": device_id,
         "device_epoch": epoch,
