@@ -35,7 +35,7 @@ sites = Table(
     Column("id", Text, primary_key=True),
     Column("name", Text, nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
-    # s0007: hold every tenant a counter brings for the operator (else register if it fits)
+    # s0008: hold every tenant a counter brings for the operator (else register if it fits)
     Column("tenant_approval", Boolean, nullable=False, server_default="false"),
 )
 
@@ -59,7 +59,7 @@ site_tenants = Table(
     PrimaryKeyConstraint("site_id", "tenant_id"),
 )
 
-tenant_requests = Table(  # s0007: tenants counters brought, held for the operator
+tenant_requests = Table(  # s0008: tenants counters brought, held for the operator
     "tenant_requests",
     metadata,
     Column("id", BigInteger, primary_key=True, autoincrement=True),
@@ -184,7 +184,7 @@ quarantine = Table(
 Index("quarantine_by_stream", quarantine.c.device_id, quarantine.c.device_epoch,
       quarantine.c.device_seq)  # fmt: skip
 
-quarantine_releases = Table(  # migration s0005: quarantined events stored after all
+quarantine_releases = Table(  # migration s0006: quarantined events stored after all
     "quarantine_releases",
     metadata,
     Column("quarantine_id", ForeignKey("quarantine.id"), primary_key=True),
@@ -230,7 +230,7 @@ ref_changes = Table(
     metadata,
     Column("change_seq", BigInteger, primary_key=True, autoincrement=True),
     Column("tenant_id", Text),  # NULL: shared (VAT rates, article groups, staff)...
-    Column("site_id", Text),  # ...by every site, or by this one only (staff; s0006)
+    Column("site_id", Text),  # ...by every site, or by this one only (staff; s0007)
     Column("entity", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
     Column("op", Text, nullable=False),
@@ -245,7 +245,7 @@ ref_current = Table(
     Column("entity", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
     Column("tenant_id", Text),
-    Column("site_id", Text),  # s0006, as in ref_changes
+    Column("site_id", Text),  # s0007, as in ref_changes
     Column("data", JSONB),
     Column("deleted", Boolean, nullable=False),
     Column("change_seq", BigInteger, nullable=False),
@@ -390,7 +390,7 @@ web_used_forms = Table(
 )
 
 # Row-level security: table -> (tenant column, what a NULL tenant means). "site": a site-level
-# row, visible to that site's devices; "shared": reference data every scope may read (s0006:
+# row, visible to that site's devices; "shared": reference data every scope may read (s0007:
 # unless it names a site, then only that site's devices and the admin);
 # "none": the column is never NULL. The _V1 sets are what migration s0001 secured.
 RLS_TABLES_V1 = {
