@@ -177,14 +177,15 @@ def test_enrol_refuses_plain_http_to_another_machine_unless_told(tmp_path):
 
 def test_sync_says_why_and_exits_5_while_tenants_wait_for_the_operator(central, tmp_path):
     data = tmp_path / "counter"
-    assert main_py("--data-dir", str(data), "demo").returncode == 0
+    assert main_at(days_ago(1, 6), data, "demo").returncode == 0
+    simulated = main_at(days_ago(1, 18), data, "simulate", "--days", "1", "--sales-per-day", "5")
+    assert simulated.returncode == 0, simulated.stderr
     admin(central.url, "add-site", "--name", "Asker", "--tenants", "approve")
     with server_process(central.url) as url:
         code = admin(central.url, "enrolment-code", "--site", "Asker")
         enrolled = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
         assert enrolled.returncode == 0, enrolled.stderr
         assert "waits for the operator's approval" in enrolled.stdout
-        main_py("--data-dir", str(data), "simulate", "--days", "1", "--sales-per-day", "5")
         held = main_py("--data-dir", str(data), "sync")
         assert held.returncode == 5, held.stdout + held.stderr
         assert "held in its quarantine" in held.stderr and "tenants --pending" in held.stderr

@@ -101,3 +101,24 @@ def test_two_releases_at_once_store_each_event_once(counter, central, server_url
     assert sorted(r.stored for r in results) == [0, 6]
     assert central.scalar("SELECT count(*) FROM events WHERE tenant_id = :t", t=bua) == 6
     assert central.scalar("SELECT count(*) FROM quarantine_releases") == 6
+
+
+def test_a_release_takes_only_the_code_and_device_it_names(
+    counter, central, server_url, ctx, shelf
+):
+    bua = bua_held(counter, central, server_url)
+    sell_for_bua(counter, ctx, shelf, 3)
+    cycle(counter).run()
+    with central.admin() as conn:  # approved, but not yet released
+        tenant_offers.decide(conn, bua, approve=True)
+    device = central.scalar("SELECT device_id FROM quarantine LIMIT 1")
+    for other in (["--device", "c0ffee00-0000-4000-8000-000000000000"],
+                  ["--code", "malformed"], ["--code", "tenant_pending", "--device", "K9"]):  # fmt: skip
+        assert "released 0 events" in server_admin(central.url, "quarantine", "release", *other)
+    assert central.scalar("SELECT count(*) FROM events WHERE tenant_id = :t", t=bua) == 0
+    listed = server_admin(central.url, "quarantine", "list", "--device", device)
+    assert f"{device}\ttenant_pending\t3\t" in listed
+    done = server_admin(central.url, "quarantine", "release", "--code", "tenant_pending",
+                        "--device", device)  # fmt: skip
+    assert "released 3 events (3 stored, 0 already on the server)" in done
+    assert central.scalar("SELECT count(*) FROM events WHERE tenant_id = :t", t=bua) == 3
