@@ -89,8 +89,8 @@ def test_a_tenant_added_later_at_a_counter_is_registered_before_its_first_sale(
 ):
     made = tenants.create_tenant(enrolled.uow, boss, code="31", name="Sykkelverkstedet AS",
                                  org_no="987654325", vat_registered=True)  # fmt: skip
-    setup.add_items(enrolled.uow, [setup.NewItem("31", "Brukt sykkel", 150000, VatClass.HIGH,
-                                                 "DIVERSE", barcode="SYK1")], boss.clock)  # fmt: skip
+    bike = setup.NewItem("31", "Brukt sykkel", 150000, VatClass.HIGH, "DIVERSE", barcode="SYK1")
+    setup.add_items(enrolled.uow, [bike], boss.clock)
     basket = Basket()
     basket.add(shelf("SYK1"))
     checkout.complete_sale(enrolled.uow, ctx, basket, [Tender(TenderKind.CARD, 150000)])
@@ -130,8 +130,8 @@ def test_a_tenant_added_later_waits_like_the_others_where_the_site_holds_them(
         central.decide_tenant(offered.tenant_id)
     made = tenants.create_tenant(counter.uow, boss, code="31", name="Sykkelverkstedet AS",
                                  org_no="987654325", vat_registered=True)  # fmt: skip
-    setup.add_items(counter.uow, [setup.NewItem("31", "Brukt sykkel", 150000, VatClass.HIGH,
-                                                "DIVERSE", barcode="SYK1")], boss.clock)  # fmt: skip
+    bike = setup.NewItem("31", "Brukt sykkel", 150000, VatClass.HIGH, "DIVERSE", barcode="SYK1")
+    setup.add_items(counter.uow, [bike], boss.clock)
     basket = Basket()
     basket.add(shelf("SYK1"))
     checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CARD, 150000)])
