@@ -49,8 +49,8 @@ def clock() -> SteppingClock:
 
 @pytest.fixture
 def synced(counter, central):
-    """The demo counter after one day of use, its Z reports and two settlements synced."""
-    central.add_counter_tenants(counter)
+    """The demo counter after one day of use, its Z reports and two settlements synced (its
+    tenants travel with it at enrolment)."""
     with live_server(central) as url:
         enrol(
             counter.uow,
