@@ -242,6 +242,30 @@ class TrainingRestriction(DomainError):
     en = "Not available in training mode: {value}."
 
 
+class TrainingSwitchWithBasket(DomainError):
+    code = "training_switch_with_basket"
+    nb = (
+        "Treningsmodus kan bare slås av eller på med tom kurv: fullfør, parker eller annuller "
+        "kurven først."
+    )
+    en = (
+        "Training mode can only be switched with an empty basket: finish, park or void the "
+        "basket first."
+    )
+
+
+class ParkedInOtherMode(DomainError):
+    code = "parked_in_other_mode"
+    nb = (
+        "Kurven ble parkert {mode_nb}; den kan bare hentes fram {mode_nb} (slå treningsmodus "
+        "av eller på med F11 med tom kurv)."
+    )
+    en = (
+        "The basket was parked {mode_en}; it can only be resumed {mode_en} (switch training "
+        "mode with F11 while the basket is empty)."
+    )
+
+
 class UnknownParkedBasket(DomainError):
     code = "unknown_parked_basket"
     nb = "Fant ingen parkert kurv «{value}» (kanskje allerede hentet)."

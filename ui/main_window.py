@@ -173,7 +173,9 @@ class MainWindow(QMainWindow):
         if dialog is not None and dialog.isVisible():
             dialog.reject()
         try:
-            self.session.log_out()
+            if self.session.log_out():
+                parked = self.tr("The basket was parked: F7 brings it back.")
+                message = f"{message} {parked}".strip()
         except Exception as error:  # noqa: BLE001 - the lock must happen whatever
             message = error_text(error)
         self._training_changed(False)
@@ -187,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         if self.logged_in:
-            self.log_out(self.tr("Locked after a quiet spell. The basket is kept."))
+            self.log_out(self.tr("Locked after a quiet spell."))
 
     def _training_changed(self, on: bool) -> None:
         self.banner.setVisible(on)

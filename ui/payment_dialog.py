@@ -179,10 +179,14 @@ class PaymentDialog(QDialog):
         )
 
     def remove_last(self) -> None:
+        """F5: the last payment goes, and with it whatever was half typed for the next one."""
         if self.tenders and self.tenders[-1].kind is not TenderKind.DEPOSIT:
             self.tenders.pop()
+        for field in (self.amount, self.reference, self.credit_note):
+            field.clear()
         self.message.clear()
         self.refresh()
+        self.amount.setFocus()
 
     def _amount_entered(self) -> None:
         if not self.amount.text().strip() and self.settlement is not None:

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QTableView,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from pos.services.auth import authenticate
 from pos.services.catalogue import search_items
 from ui.approval_dialog import ApprovalDialog
 from ui.basket_model import BasketTableModel
+from ui.basket_view import BasketView
 from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.discount_dialog import DiscountDialog
 from ui.payment_dialog import PaymentDialog
@@ -70,27 +69,7 @@ class SaleWidget(QWidget):
         self.code.setObjectName("code")
         self.code.setPlaceholderText(self.tr("Scan or type a code, Enter to add"))
         self.code.setMinimumHeight(TOUCH_MIN_PX)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        # Fixed widths from the font, not ResizeToContents: that re-measures every row of every
-        # column on each scan, which cost most of the scan-to-basket time.
-        metrics = self.view.fontMetrics()
-        widths = {
-            BasketTableModel.TENANT: "99 Sykkelfikseren Asker AS",
-            BasketTableModel.QTY: "Antall",
-            BasketTableModel.PRICE: "99 999,99",
-            BasketTableModel.DISCOUNT: "-99 999,99",
-            BasketTableModel.TOTAL: "999 999,99",
-        }
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, sample in widths.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        header.setSectionResizeMode(BasketTableModel.ITEM, QHeaderView.ResizeMode.Stretch)
+        self.view = BasketView(self.model, self)
         self.tenant_totals = QLabel(self)
         self.tenant_totals.setObjectName("tenantTotals")
         self.total = QLabel(self)
@@ -119,7 +98,19 @@ class SaleWidget(QWidget):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
         self.code.returnPressed.connect(self._code_entered)
+        self.code.installEventFilter(self)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Up and Down in the code field choose the line, so the keyboard alone can reach
+        every line."""
+        if watched is self.code and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
+            if step is not None:
+                self.view.move_selection(step)
+                return True
+        return super().eventFilter(watched, event)
 
     def _actions(self) -> QGridLayout:
         grid = QGridLayout()
@@ -198,9 +189,9 @@ class SaleWidget(QWidget):
         self.say(error_text(error), problem=True)
 
     def selected_line_id(self) -> str | None:
-        rows = self.view.selectionModel().selectedRows()
-        row = rows[0].row() if rows else self.model.rowCount() - 1
-        line = self.model.line_at(row)
+        """The marked line (the newest one is marked if none is)."""
+        row = self.view.selected_row()
+        line = self.model.line_at(row) if row is not None else None
         return line.line_id if line else None
 
     def _open(self, dialog: QDialog) -> None:
@@ -237,8 +228,6 @@ class SaleWidget(QWidget):
         except DomainError as error:
             self.fail(error)
             return
-        self.view.scrollToBottom()
-        self.view.clearSelection()
         self.say(f"{line.description}: {kr(line.amount)}")
         self.refresh()
 
@@ -383,23 +372,45 @@ class SaleWidget(QWidget):
 
     def _resume(self, parked_id: str) -> None:
         try:
-            self.session.resume(parked_id)
+            resumed = self.session.resume(parked_id)
         except DomainError as error:
             self.fail(error)
-        self.model.reset()
-        self.refresh()
+            return
+        finally:
+            self.model.reset()
+            self.refresh()
+        if resumed.problems:  # a job collected or changed while the basket was parked
+            self.say(" ".join(error_text(problem) for problem in resumed.problems), problem=True)
+        else:
+            self.say(self.tr("Basket resumed."))
 
     def void(self) -> None:
-        if not self.session.basket.lines:
+        """Ctrl+F9: the whole basket goes, so it is asked first (of a manager too)."""
+        basket = self.session.basket
+        if not basket.lines:
             return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Void basket"), "", parent=self)
+        box.setText(
+            self.tr("Void the whole basket: %1 lines, %2?")
+            .replace("%1", str(len(basket.lines)))
+            .replace("%2", kr(basket.total))
+        )
+        confirm = box.addButton(self.tr("Void the basket"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep the basket"), QMessageBox.ButtonRole.RejectRole)
+        for button in (confirm, keep):
+            button.setMinimumHeight(TOUCH_MIN_PX)
+        box.setDefaultButton(keep)  # Enter alone never voids
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(
+            lambda button: self.with_approval(self._void) if button is confirm else None
+        )
+        self._open(box)
 
-        def void(approver: Operator | None) -> None:
-            self.session.void(approver)
-            self.model.reset()
-            self.say(self.tr("Basket voided."))
-            self.refresh()
-
-        self.with_approval(void)
+    def _void(self, approver: Operator | None) -> None:
+        self.session.void(approver)
+        self.model.reset()
+        self.say(self.tr("Basket voided."))
+        self.refresh()
 
     def no_sale(self) -> None:
         dialog = QInputDialog(self)

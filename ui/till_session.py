@@ -114,13 +114,19 @@ class TillSession:
         self.ctx = TillContext(self.register_id, operator, self.signer, self.clock)
         return operator
 
-    def log_out(self) -> None:
+    def log_out(self) -> bool:
+        """The basket in progress is parked under this person's name: the next person starts
+        with an empty basket, and this one can be resumed (F7). True if a basket was parked."""
         if self.ctx is None:
-            return
+            return False
+        parked = bool(self.basket.lines)
+        if parked:
+            self.park()
         if self.ctx.training:
-            till.set_training(self.uow, self.ctx, False)
+            till.set_training(self.uow, self.ctx, False, basket=self.basket)
         auth.log_out(self.uow, self.ctx)
         self.ctx = None
+        return parked
 
     # -- the clock of the legal record ------------------------------------------------------
     def clock_state(self) -> legal_time.ClockState | None:
@@ -242,13 +248,7 @@ class TillSession:
         self._new_basket()
 
     def park(self, label: str = "") -> str:
-        if self.pickups:
-            raise repair_money.PickupProblem(
-                self.pickups[0].ticket_id,
-                reason_nb="en kurv med en reparasjon kan ikke parkeres",
-                reason_en="a basket holding a repair cannot be parked",
-            )
-        parked = parking.park(self.uow, self.context(), self.basket, label)
+        parked = parking.park(self.uow, self.context(), self.basket, label, self.pickups)
         self._new_basket()
         return parked
 
@@ -258,11 +258,16 @@ class TillSession:
             rows = uow.queries.parked_baskets(self.register_id)
         return [(str(r["id"]), _parked_label(r)) for r in rows]
 
-    def resume(self, parked_id: str) -> None:
+    def resume(self, parked_id: str) -> parking.Resumed:
+        """Bring a parked basket back; the one at the till, if any, is parked in its place."""
         self.require_open_till()
+        parking.check_resumable(self.uow, self.context(), parked_id)
         if self.basket.lines:
             self.park()
-        self.basket = parking.resume(self.uow, self.context(), parked_id)
+        resumed = parking.resume(self.uow, self.context(), parked_id)
+        self.basket = resumed.basket
+        self.pickups = list(resumed.pickups)
+        return resumed
 
     def _new_basket(self) -> None:
         self.basket = Basket()
@@ -304,7 +309,8 @@ class TillSession:
         return result
 
     def set_training(self, on: bool) -> None:
-        till.set_training(self.uow, self.context(), on)
+        """Refused by the service unless the basket is empty."""
+        till.set_training(self.uow, self.context(), on, basket=self.basket)
 
     def open_drawer(self, reason: str, approver: Operator | None = None) -> None:
         till.open_drawer_no_sale(self.uow, self.context(), reason, approver)

@@ -257,6 +257,8 @@ parked_baskets = Table(
     Column("total", Integer, nullable=False),
     Column("payload", Text, nullable=False),
     Column("resumed_at", String),
+    Column("training", Boolean, nullable=False, server_default="0"),
+    Column("pickups", Text, nullable=False, server_default="[]"),
 )
 
 counters = Table(

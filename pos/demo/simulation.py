@@ -234,7 +234,7 @@ class Simulation:
         if self.rng.random() < 0.02:
             parked = parking.park(self.uow, ctx, basket, "Kunde henter lommebok")
             self.stats.parked += 1
-            basket = parking.resume(self.uow, ctx, parked)
+            basket = parking.resume(self.uow, ctx, parked).basket
         if self.rng.random() < 0.01:
             till.void_basket(self.uow, ctx, basket, approver=self.manager, reason="Kunden angret")
             self.stats.voided += 1
@@ -271,9 +271,9 @@ class Simulation:
         ]
 
     def _training_sale(self, ctx: TillContext) -> None:
-        till.set_training(self.uow, ctx, True)
+        basket = Basket()
+        till.set_training(self.uow, ctx, True, basket=basket)
         try:
-            basket = Basket()
             item = self.rng.choice(self.fixed)
             basket.add(item, 1, item.price or 5000)
             self.after_sale(
@@ -282,8 +282,8 @@ class Simulation:
                 )
             )
             self.stats.training += 1
-        finally:
-            till.set_training(self.uow, ctx, False)
+        finally:  # the training basket is done with, sold or not
+            till.set_training(self.uow, ctx, False, basket=Basket())
 
     def _return(self, ctx: TillContext) -> None:
         number = self.rng.choice(self.recent_receipts)

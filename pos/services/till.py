@@ -13,6 +13,7 @@ from pos.errors import (
     TillAlreadyOpen,
     TillNotOpen,
     TrainingRestriction,
+    TrainingSwitchWithBasket,
 )
 from pos.model.basket import Basket, BasketLine, check_amount
 from pos.model.catalogue import Item
@@ -272,10 +273,15 @@ def open_drawer_no_sale(
     )
 
 
-def set_training(uow_factory: UnitOfWorkFactory, ctx: TillContext, on: bool) -> None:
-    """Switch training mode and journal it (13023/13024)."""
+def set_training(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, on: bool, *, basket: Basket
+) -> None:
+    """Switch training mode and journal it (13023/13024). Only with an empty basket: lines rung
+    up as real sales must never be recorded as training (goods out unpaid), nor the reverse."""
     if ctx.training == on:
         return
+    if basket.lines:
+        raise TrainingSwitchWithBasket()
     journal_event(uow_factory, ctx, EventCode.TRAINING_ON if on else EventCode.TRAINING_OFF)
     ctx.training = on
 

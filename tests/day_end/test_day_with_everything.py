@@ -60,9 +60,9 @@ def two_days(counter, ctx, mgr, shelf, manager, clock):
         [returns.ReturnRequest(coat_line.line_id, 1)],
         [Tender(TenderKind.CASH, 0)],
     )
-    till.set_training(counter.uow, ctx, True)
+    till.set_training(counter.uow, ctx, True, basket=Basket())
     sell(counter, ctx, [shelf("KAFFE-INNE")], [Tender(TenderKind.CARD, 3500)])
-    till.set_training(counter.uow, ctx, False)
+    till.set_training(counter.uow, ctx, False, basket=Basket())
     copies.make_copy(counter.uow, ctx, second.receipts[0].number)
     voided = Basket()
     voided.add(shelf.one_off("11", 3))
@@ -144,7 +144,7 @@ def test_parked_baskets_are_listed_at_close_and_survive_it(counter, ctx, mgr, sh
     doc = till_close.close_till(counter.uow, mgr, BlindCount({100000: 1, 50000: 1}))
     assert doc.variance == 0 and [p.label for p in doc.pending] == ["Bord 4"]
     till.open_till(counter.uow, mgr, 150000)
-    assert parking.resume(counter.uow, ctx, parked).total == 3200
+    assert parking.resume(counter.uow, ctx, parked).basket.total == 3200
 
 
 def test_day_two_z_counts_every_kind_of_use(counter, two_days, mgr):

@@ -45,7 +45,7 @@ def two_days(counter, ctx, manager, shelf, clock):
     mixed.add(shelf.one_off(BUA, 1))  # Ullkåpe 649,00
     mixed.add(shelf("KAFFE-MED"))  # 32,00
     parked = parking.park(counter.uow, ctx, mixed, "Kunde henter lommebok")
-    resumed = parking.resume(counter.uow, ctx, parked)
+    resumed = parking.resume(counter.uow, ctx, parked).basket
     checkout.complete_sale(counter.uow, ctx, resumed, [Tender(TenderKind.CARD, 68100, "T1")])
     at(clock, "2026-03-03T00:10")
     first_z = reports.z_reports(counter.uow, mgr)

@@ -46,10 +46,10 @@ def test_salrec_only_for_a_printed_receipt_and_a_training_copy_is_no_copy(
     unprinted = sell(counter, ctx, shelf)
     printing.print_sale(unprinted)
     PrintWorker(counter.uow, "K1", printing.transports(), clock=clock).run_pending()
-    till.set_training(counter.uow, ctx, True)
+    till.set_training(counter.uow, ctx, True, basket=Basket())
     training = sell(counter, ctx, shelf)
     copies.make_copy(counter.uow, ctx, training.receipts[0].number)
-    till.set_training(counter.uow, ctx, False)
+    till.set_training(counter.uow, ctx, False, basket=Basket())
 
     result = export_saft(counter.uow, boss, "15", "2026-03-01", "2026-03-31", tmp_path)
     doc = etree.parse(str(result.path))

@@ -164,7 +164,7 @@ def test_large_discounts_and_price_overrides_need_a_manager(counter, ctx, shelf,
 
 
 def test_training_sales_have_their_own_series_and_change_no_stock(counter, ctx, shelf):
-    till.set_training(counter.uow, ctx, True)
+    till.set_training(counter.uow, ctx, True, basket=Basket())
     basket = Basket()
     basket.add(shelf.one_off("11", 3))
     result = checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CARD, 44900)])
@@ -179,7 +179,7 @@ def test_training_sales_have_their_own_series_and_change_no_stock(counter, ctx, 
             basket,
             [Tender(TenderKind.CREDIT_NOTE, 0, credit_note_number="TG11000001")],
         )
-    till.set_training(counter.uow, ctx, False)
+    till.set_training(counter.uow, ctx, False, basket=Basket())
     with counter.uow.read() as uow:
         codes = [r["event_code"] for r in uow.queries.journal_rows()]
     assert 13023 in codes and 13017 in codes and 13024 in codes

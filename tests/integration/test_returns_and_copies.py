@@ -165,7 +165,7 @@ def test_a_receipt_gets_one_copy_and_no_more(counter, ctx, shelf):
 def test_a_copy_of_a_training_receipt_stays_training_and_is_not_counted_as_a_copy(
     counter, ctx, manager_ctx, shelf
 ):
-    till.set_training(counter.uow, ctx, True)
+    till.set_training(counter.uow, ctx, True, basket=Basket())
     sale = sell(counter, ctx, (shelf("KAFFE-MED"), 1), tenders=[Tender(TenderKind.CARD, 3200)])
     number = sale.receipts[0].number
     copy = copies.make_copy(counter.uow, ctx, number)
@@ -177,7 +177,7 @@ def test_a_copy_of_a_training_receipt_stays_training_and_is_not_counted_as_a_cop
         last = list(uow.queries.journal_rows())[-1]
     assert last["event_code"] == EventCode.TRAINING_RECEIPT  # not 13014
     assert json.loads(last["details"])["kind"] == "copy"
-    till.set_training(counter.uow, ctx, False)
+    till.set_training(counter.uow, ctx, False, basket=Basket())
     (report,) = reports.x_reports(counter.uow, manager_ctx, ["15"])
     assert report.copies.num == 0 and report.copies.amount == 0
     assert report.training.num == 1  # the training receipt itself, not its copy

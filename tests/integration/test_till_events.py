@@ -101,7 +101,7 @@ def test_a_parked_basket_resumes_once_and_sells(counter, ctx, shelf, cashier, cl
     with counter.uow.read() as uow:
         assert [p["label"] for p in uow.queries.parked_baskets("K1")] == ["Henter lommebok"]
     other_ctx = TillContext("K1", cashier, counter.signer(), clock)
-    resumed = parking.resume(counter.uow, other_ctx, parked_id)
+    resumed = parking.resume(counter.uow, other_ctx, parked_id).basket
     assert resumed.total == 152000
     with pytest.raises(UnknownParkedBasket):
         parking.resume(counter.uow, other_ctx, parked_id)
@@ -115,10 +115,10 @@ def test_a_parked_basket_resumes_once_and_sells(counter, ctx, shelf, cashier, cl
 def test_training_never_moves_real_cash(counter, ctx):
     from pos.errors import TrainingRestriction
 
-    till.set_training(counter.uow, ctx, True)
+    till.set_training(counter.uow, ctx, True, basket=Basket())
     with pytest.raises(TrainingRestriction):
         till.move_cash(counter.uow, ctx, 10000, "Øvelse")
-    till.set_training(counter.uow, ctx, False)
+    till.set_training(counter.uow, ctx, False, basket=Basket())
 
 
 def test_the_first_start_of_another_version_is_journaled_as_a_software_update(counter, ctx):

@@ -109,7 +109,7 @@ def test_a_drawer_without_a_sensor_is_set_up_with_drawer_none(counter, ctx, shel
 
 
 def test_a_training_cash_sale_never_opens_the_drawer(counter, ctx, shelf, printing, fake_printer):
-    till.set_training(counter.uow, ctx, True)
+    till.set_training(counter.uow, ctx, True, basket=Basket())
     result = cash_sale(counter, ctx, shelf)
     jobs = printing.print_sale(result)
     PrintWorker(counter.uow, "K1", printing.transports(), clock=printing.clock).run_pending()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from pos.identifiers import make_in_store_ean13
 from pos.model.events import EventCode
@@ -90,12 +91,14 @@ def test_park_resume_delete_and_void_are_journaled(window):
     resume.setTextValue(resume.comboBoxItems()[0])
     resume.accept()
     assert len(window.session.basket.lines) == 2 and window.sale.model.rowCount() == 2
-    press(window.sale, Qt.Key.Key_F9)  # deletes the last line when none is selected
+    press(window.sale, Qt.Key.Key_F9)  # the newest line is the one marked
     assert [ln.description for ln in window.session.basket.lines] == ["Ullkåpe, Dale, str. M"]
-    press(
-        window.sale, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier
-    )  # cashier may not void: a manager approves
-    approve(window.sale.dialog)
+    press(window.sale, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier)
+    confirm = window.sale.dialog
+    assert isinstance(confirm, QMessageBox)
+    accept = QMessageBox.ButtonRole.AcceptRole
+    next(b for b in confirm.buttons() if confirm.buttonRole(b) is accept).click()
+    approve(window.sale.dialog)  # cashier may not void: a manager approves
     assert window.session.basket.lines == [] and window.sale.model.rowCount() == 0
     codes = journal_codes(window)
     for code in (EventCode.PARK, EventCode.RESUME, EventCode.OTHER, EventCode.VOID):

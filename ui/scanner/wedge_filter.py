@@ -6,6 +6,9 @@ What a real scanner sends through X11 or Windows, and how each is taken:
   text. They pass untouched and neither end a burst nor restart its clock.
 - Text keys: held while a burst may be forming. Their ShortcutOverride is accepted so a
   one-key shortcut (the menu's digits) never fires from inside a scan.
+- Any other key (F2, Ctrl+1, Esc ...) and a mouse press: the held keys are typing after all
+  and reach their widget first, before the key's shortcut or the click acts on that field's
+  text (an amount typed fast and then the card key).
 - Enter/Tab after a burst: the scan; its ShortcutOverride is accepted too, so a button with
   the Return shortcut (the repair board's "Open ticket") cannot act on a stale selection.
   A second line end right after (CR LF) is eaten with it.
@@ -109,6 +112,8 @@ class WedgeScannerFilter(QObject):
             return self._key_press(watched, event)
         if kind == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
             return self._composed(watched, event)
+        if kind == QEvent.Type.MouseButtonPress and self._detector.pending:
+            self._replay(self._detector.release())
         return False
 
     def _shortcut_override(self, event: QKeyEvent) -> bool:
@@ -119,6 +124,8 @@ class WedgeScannerFilter(QObject):
             claim = self._detector.ends_as_scan(now) or self._detector.is_suffix_tail(now)
         else:
             claim = is_text(event)
+            if not claim and key not in _MODIFIER_KEYS and key not in _DEAD_KEYS:
+                self._replay(self._detector.release())  # before the shortcut reads the field
         if claim:
             event.accept()
         return claim
