@@ -162,27 +162,32 @@
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
-        <source>Locked after a quiet spell. The basket is kept.</source>
-        <translation>Låst etter en stund uten bruk. Kurven er tatt vare på.</translation>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>The basket was parked: F7 brings it back.</source>
+        <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>Locked after a quiet spell.</source>
+        <translation>Låst etter en stund uten bruk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Scan refused: the scanner&apos;s keyboard layout does not match this PC&apos;s (it sent «%1»). Set the scanner to the PC&apos;s layout (see the user guide).</source>
         <translation>Skanningen ble avvist: skannerens tastaturoppsett passer ikke med PC-ens (den sendte «%1»). Still skanneren til PC-ens oppsett (se brukerveiledningen).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -229,25 +234,25 @@
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="92"/>
-        <location filename="../../ui/payment_dialog.py" line="241"/>
+        <location filename="../../ui/payment_dialog.py" line="245"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="93"/>
-        <location filename="../../ui/payment_dialog.py" line="242"/>
+        <location filename="../../ui/payment_dialog.py" line="246"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="94"/>
-        <location filename="../../ui/payment_dialog.py" line="243"/>
+        <location filename="../../ui/payment_dialog.py" line="247"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="95"/>
-        <location filename="../../ui/payment_dialog.py" line="244"/>
+        <location filename="../../ui/payment_dialog.py" line="248"/>
         <source>Credit note</source>
         <translation>Tilgodelapp</translation>
     </message>
@@ -267,47 +272,47 @@
         <translation>Tilbake til kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="203"/>
+        <location filename="../../ui/payment_dialog.py" line="207"/>
         <source>To pay: %1</source>
         <translation>Å betale: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="208"/>
+        <location filename="../../ui/payment_dialog.py" line="212"/>
         <source>Change: %1</source>
         <translation>Vekslepenger: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="210"/>
+        <location filename="../../ui/payment_dialog.py" line="214"/>
         <source>(rounding %1)</source>
         <translation>(øreavrunding %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="215"/>
+        <location filename="../../ui/payment_dialog.py" line="219"/>
         <source>Left to pay: %1 (cash %2)</source>
         <translation>Gjenstår: %1 (kontant %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="245"/>
+        <location filename="../../ui/payment_dialog.py" line="249"/>
         <source>Deposit</source>
         <translation>Depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="252"/>
+        <location filename="../../ui/payment_dialog.py" line="256"/>
         <source>Receipts</source>
         <translation>Kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="253"/>
+        <location filename="../../ui/payment_dialog.py" line="257"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="254"/>
+        <location filename="../../ui/payment_dialog.py" line="258"/>
         <source>Rounding</source>
         <translation>Øreavrunding</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="308"/>
+        <location filename="../../ui/payment_dialog.py" line="312"/>
         <source>Scan refused while paying: go back to the basket to add %1.</source>
         <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
     </message>
@@ -459,152 +464,173 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="71"/>
+        <location filename="../../ui/sale_widget.py" line="70"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="115"/>
+        <location filename="../../ui/sale_widget.py" line="94"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="118"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="119"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
+        <location filename="../../ui/sale_widget.py" line="120"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
+        <location filename="../../ui/sale_widget.py" line="121"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="131"/>
+        <location filename="../../ui/sale_widget.py" line="122"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="132"/>
+        <location filename="../../ui/sale_widget.py" line="123"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="133"/>
+        <location filename="../../ui/sale_widget.py" line="124"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="134"/>
+        <location filename="../../ui/sale_widget.py" line="125"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="135"/>
+        <location filename="../../ui/sale_widget.py" line="126"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="136"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="392"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="137"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="138"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="139"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="140"/>
+        <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="262"/>
+        <location filename="../../ui/sale_widget.py" line="251"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="307"/>
+        <location filename="../../ui/sale_widget.py" line="296"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="332"/>
+        <location filename="../../ui/sale_widget.py" line="321"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="334"/>
+        <location filename="../../ui/sale_widget.py" line="323"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="368"/>
+        <location filename="../../ui/sale_widget.py" line="357"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="374"/>
+        <location filename="../../ui/sale_widget.py" line="363"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="377"/>
+        <location filename="../../ui/sale_widget.py" line="366"/>
         <source>Resume which basket?</source>
         <translation>Hvilken kurv vil du hente?</translation>
     </message>
     <message>
+        <location filename="../../ui/sale_widget.py" line="385"/>
+        <source>Basket resumed.</source>
+        <translation>Kurven er hentet fram.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="394"/>
+        <source>Void the whole basket: %1 lines, %2?</source>
+        <translation>Annullere hele kurven: %1 linjer, %2?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="398"/>
+        <source>Void the basket</source>
+        <translation>Annuller kurven</translation>
+    </message>
+    <message>
         <location filename="../../ui/sale_widget.py" line="399"/>
+        <source>Keep the basket</source>
+        <translation>Behold kurven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="412"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="406"/>
+        <location filename="../../ui/sale_widget.py" line="417"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="413"/>
+        <location filename="../../ui/sale_widget.py" line="424"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="429"/>
+        <location filename="../../ui/sale_widget.py" line="440"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="447"/>
+        <location filename="../../ui/sale_widget.py" line="458"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="449"/>
+        <location filename="../../ui/sale_widget.py" line="460"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="468"/>
+        <location filename="../../ui/sale_widget.py" line="479"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
