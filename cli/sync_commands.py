@@ -13,6 +13,7 @@ from cli.bootstrap import Settings, opened
 from cli.options import Commands, add_command
 
 if TYPE_CHECKING:
+    from pos.unit_of_work import UnitOfWorkFactory
     from sync.cycle import CycleReport
     from sync.enrolment import TenantOutcome
 
@@ -50,10 +51,10 @@ def enrol(args: argparse.Namespace, settings: Settings) -> int:
         keys = app.counter.keys
         try:
             done = enrol_device(app.uow, args.server, args.code,
-                                device_name=args.name or app.register_id,
+                                device_name=args.name or _device_name(app.uow),
                                 app_version=settings.version, public_keys=public_keys(keys),
                                 hmac_keys=hmac_secrets(keys), ca_file=args.ca_file,
-                                insecure=args.insecure)  # fmt: skip
+                                insecure=args.insecure, clock=app.clock())  # fmt: skip
         except InsecureServer as error:
             print(f"enrolment refused: {error.reason}", file=sys.stderr)
             return 2
@@ -61,12 +62,26 @@ def enrol(args: argparse.Namespace, settings: Settings) -> int:
             print(f"enrolment failed: {error.reason}", file=sys.stderr)
             return 3
     print(f"enrolled as {done.device_id} (epoch {done.device_epoch}) at site {done.site_id}")
+    print(f"this counter is register {done.register_id} with label block {done.label_block}:"
+          " its receipt numbers and labels never collide with the site's other counters'")
+    if done.shared:
+        print(f"{done.shared} article groups, staff and items go to the site's other counters "
+              "with the next sync")
+    else:
+        print("the centre's tenants, staff, article groups and items come with the next sync")
     for line in _offered(done.offered):
         print(line)
     print("the site's tenants on the server:")
     for tenant in done.tenants:
         print(f"  {tenant}")
     return 0
+
+
+def _device_name(uow_factory: UnitOfWorkFactory) -> str:
+    """The register this counter has sold as, or a placeholder for a fresh one."""
+    from pos.services.centre_share import claimed_register
+
+    return claimed_register(uow_factory)[0] or "new counter"
 
 
 _WHY = {

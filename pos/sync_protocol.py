@@ -44,7 +44,16 @@ TENANT_EVENT_TYPES = (
 TENANT_REGISTERED = "tenant.registered"
 """A tenant added at a counter after enrolment, payload ``{"tenant": {id, code, name, org_no,
 vat_registered}}``: the server registers it for the site or holds it for the operator."""
-SITE_EVENT_TYPES = frozenset({"till.opened", "cash.moved", "till.closed", TENANT_REGISTERED})
+STAFF_REGISTERED = "staff.registered"
+"""A staff member added or changed at a counter, payload ``{"staff": {id, staff_no, name, role,
+pin_hash, active}}`` (the PIN's scrypt hash, never the PIN): published for the site."""
+ARTICLE_GROUP_REGISTERED = "article_group.registered"
+"""An article group of the counter, payload ``{"group": {id, name, saft_code}}``: added to the
+shared groups unless the server has that id."""
+CENTRE_EVENT_TYPES = frozenset({STAFF_REGISTERED, ARTICLE_GROUP_REGISTERED})
+SITE_EVENT_TYPES = frozenset(
+    {"till.opened", "cash.moved", "till.closed", TENANT_REGISTERED} | CENTRE_EVENT_TYPES
+)
 KNOWN_EVENT_TYPES = TENANT_EVENT_TYPES | SITE_EVENT_TYPES
 
 NOTIFICATION_CHANNELS = ("sms", "email")

@@ -26,6 +26,13 @@ class EnrolRequest(BaseModel):
         description="the tenants the counter sells for: {id, code, name, org_no, "
         "vat_registered} each; registered for the site, or held for the operator",
     )
+    register_id: str | None = Field(
+        None,
+        max_length=20,
+        description="the register the counter has sold as (none for a fresh counter: the "
+        "server gives it the site's next one)",
+    )
+    label_block: int | None = Field(None, ge=1, le=99)
 
 
 class TenantRef(BaseModel):
@@ -50,6 +57,8 @@ class EnrolResponse(BaseModel):
     site_id: str
     tenants: list[TenantRef]
     offered: list[OfferResult]
+    register_id: str
+    label_block: int
     acked_through: int
     server_time: str
 

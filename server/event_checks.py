@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pos.sync_protocol import (
+    CENTRE_EVENT_TYPES,
     ITEM_EVENT_TYPES,
     KNOWN_EVENT_TYPES,
     MAX_MESSAGE_BODY,
@@ -20,7 +21,7 @@ from pos.sync_protocol import (
     TENANT_REGISTERED,
     TICKET_EVENT_TYPES,
 )
-from server import items, tickets
+from server import centre_data, items, tickets
 from server.auth import Device
 from server.tenant_offers import parse_offer
 
@@ -62,6 +63,8 @@ def why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None
         return tickets.payload_problem(kind, payload)
     if kind in ITEM_EVENT_TYPES:
         return items.payload_problem(kind, payload)
+    if kind in CENTRE_EVENT_TYPES:
+        return centre_data.payload_problem(kind, payload)
     if kind == TENANT_REGISTERED:
         offered = parse_offer(payload.get("tenant"))
         return ("malformed", f"tenant: {offered}") if isinstance(offered, str) else None

@@ -19,12 +19,13 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from pos.sync_protocol import (
+    CENTRE_EVENT_TYPES,
     ITEM_EVENT_TYPES,
     RECEIPT_EVENT_TYPES,
     TENANT_REGISTERED,
     TICKET_EVENT_TYPES,
 )
-from server import items, tenant_offers, tickets
+from server import centre_data, items, tenant_offers, tickets
 from server.auth import Device
 from server.checked import Checked, Outcome
 from server.db import Scope, apply_scope
@@ -44,7 +45,7 @@ from server.tenant_offers import parse_offer
 from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
-_HOOKED = TICKET_EVENT_TYPES | ITEM_EVENT_TYPES
+_HOOKED = TICKET_EVENT_TYPES | ITEM_EVENT_TYPES | CENTRE_EVENT_TYPES
 """Fresh events merged or published after the insert (tickets, items)."""
 
 
@@ -277,13 +278,17 @@ def _hooks(
     """Items and tickets published or merged, clocks checked; their flags added to ``flags``."""
     repairs: list[dict[str, Any]] = []
     catalogue: list[dict[str, Any]] = []
-    for r in fresh:  # one pass, one set lookup per row: most batches (sales) have neither kind
+    centre: list[dict[str, Any]] = []
+    for r in fresh:  # one pass, one set lookup per row: most batches (sales) have none of these
         if r["type"] in _HOOKED:
-            (repairs if r["type"] in TICKET_EVENT_TYPES else catalogue).append(r)
-    # items first: a part line added after registering its item is published after the item
+            kind = r["type"]
+            hooked = repairs if kind in TICKET_EVENT_TYPES else catalogue
+            (centre if kind in CENTRE_EVENT_TYPES else hooked).append(r)
+    # groups and staff, then items, then tickets: each may refer to the one before
+    shared = centre_data.apply(conn, device, centre) if centre else {}
     published = items.apply(conn, device, catalogue) if catalogue else {}
     merged = tickets.merge(conn, device, repairs, received_at) if repairs else {}
-    for event_id, found in (*published.items(), *merged.items()):
+    for event_id, found in (*shared.items(), *published.items(), *merged.items()):
         flags.setdefault(event_id, []).extend(found)
     for row in fresh:
         if datetime.fromisoformat(row["occurred_at"]) > received_at + CLOCK_AHEAD:

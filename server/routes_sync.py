@@ -13,7 +13,7 @@ from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
 from pos.signing import HMAC_METHOD, RSA_METHOD
-from server import pull, tenant_offers
+from server import pull, registers, tenant_offers
 from server.admin_ops import normalise_code
 from server.api_models import (
     PROBLEMS,
@@ -82,6 +82,9 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
             {"d": device_id, "e": epoch, "a": body.resume_after_seq},
         )
         apply_scope(conn, Scope.admin())  # the code entitles the counter to its site
+        if not registers.valid_claim(body.register_id, body.label_block):
+            raise Problem(422, "register_invalid", "a register id is 1-20 letters or digits")
+        register = registers.assign(conn, site_id, device_id, body.register_id, body.label_block)
         offered = tenant_offers.offer(conn, site_id, device_id, body.tenants)
         tenants = rows(
             conn,
@@ -96,6 +99,8 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
         "site_id": site_id,
         "tenants": tenants,
         "offered": offered,
+        "register_id": register.register_id,
+        "label_block": register.label_block,
         "acked_through": body.resume_after_seq,
         "server_time": server_time(),
     }

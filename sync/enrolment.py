@@ -3,7 +3,9 @@
 The counter sends the public keys of its signing keys (so the server can verify every receipt
 signature), where its outbox stands (so a re-enrolled, restored counter resumes there) and the
 tenants it sells for: the server registers them for the site or holds them for the operator,
-and answers with the site's tenants and what became of each one offered.
+and answers with the site's tenants and what became of each one offered. It also says which
+register it has sold as (none for a fresh store); the server answers with the register id and
+label block this counter is at the site (``pos.services.centre_share``).
 
 The code and the token travel in the request, so plain ``http://`` is refused unless the
 server is on this machine (loopback) or the caller says ``insecure``.
@@ -16,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pos.services import signing_keys, sync_state
+from pos.clock import Clock
+from pos.services import centre_share, signing_keys, sync_state
 from pos.services.setup import tenant_offer
 from pos.signing import HMAC_METHOD
 from pos.unit_of_work import UnitOfWorkFactory
@@ -43,6 +46,10 @@ class Enrolled:
     tenants: tuple[str, ...]
     """The site's tenants as the server has them: "code name"."""
     offered: tuple[TenantOutcome, ...] = field(default=())
+    register_id: str = ""
+    label_block: int = 0
+    shared: int = 0
+    """Article groups, staff and items queued for the site's other counters."""
 
 
 class InsecureServer(SyncError):
@@ -84,11 +91,13 @@ def enrol(
     ca_file: str = "",
     insecure: bool = False,
     api: ServerApi | None = None,
+    clock: Clock | None = None,
 ) -> Enrolled:
     check_transport(server_url, insecure)
     ca_file = str(Path(ca_file).resolve()) if ca_file else ""  # later syncs run from anywhere
     api = api or ServerApi(server_url, ca_file=ca_file)
     offered = _tenants(uow_factory)
+    register_id, label_block = centre_share.claimed_register(uow_factory)
     answer = api.post_json(
         "/v1/enrol",
         {
@@ -99,6 +108,8 @@ def enrol(
             "hmac_keys": hmac_keys or {},
             "resume_after_seq": sync_state.acked_through(uow_factory),
             "tenants": offered,
+            "register_id": register_id,
+            "label_block": label_block,
         },
         compress=False,
     )
@@ -113,6 +124,10 @@ def enrol(
     )
     signing_keys.mark_on_server(uow_factory, set(public_keys))
     signing_keys.mark_on_server(uow_factory, set(hmac_keys or {}), HMAC_METHOD)
+    register = str(answer["register_id"]), int(answer["label_block"])
+    centre_share.take_register(uow_factory, *register, clock)
+    first = int(answer["device_epoch"]) == 1
+    shared = centre_share.queue_centre(uow_factory, clock) if first else 0
     names = tuple(f"{t['code']} {t['name']}" for t in answer.get("tenants", []))
     return Enrolled(
         answer["device_id"],
@@ -120,6 +135,8 @@ def enrol(
         answer["site_id"],
         names,
         _outcomes(offered, answer.get("offered", [])),
+        *register,
+        shared,
     )
 
 

@@ -164,7 +164,7 @@ class Store:
         return None if row is None else str(row[0])
 
     def staff_list(self) -> list[dict]:
-        """Every staff member without the PIN hash (that never leaves the store)."""
+        """Every staff member without the PIN hash (shared only with the site's server)."""
         return self.rows(
             "SELECT id, staff_no, name, role, active, failed_pins, locked, locked_until "
             "FROM staff ORDER BY staff_no"
@@ -180,6 +180,10 @@ class Store:
                 pin_hash=pin_hash,
             )
         )
+
+    def staff_to_share(self) -> list[dict]:
+        """Every staff member with the PIN hash, as the counter shares them with its site."""
+        return self.rows("SELECT id, staff_no, name, role, pin_hash, active FROM staff")
 
     def staff_by_no(self, staff_no: str) -> Row | None:
         row = self.conn.execute(select(t.staff).where(t.staff.c.staff_no == staff_no)).first()

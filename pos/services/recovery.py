@@ -29,6 +29,7 @@ from pos.services.auth import (
     secret_matches,
 )
 from pos.services.context import TillContext
+from pos.services.staff_share import queue_staff
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 CODE_META = "recovery_code_hash"
@@ -144,6 +145,7 @@ def _reset_manager(
             row["id"], pin_hash=pin_hash, active=True, failed_pins=0, locked=False,
             locked_until=None,
         )  # fmt: skip
+        queue_staff(uow, row["id"], stamp)
         uow.store.set_meta(TRIES_META, json.dumps({"failed": 0, "until": None}))
         _store_code(uow, new_code)
         _journal(

@@ -27,6 +27,7 @@ from pos.services.auth import hash_pin
 from pos.services.context import TillContext
 from pos.services.labels import next_label_code
 from pos.services.settings_journal import journal_settings_change
+from pos.services.staff_share import queue_staff
 from pos.sync_protocol import TENANT_REGISTERED
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from pos.vat import VatClass
@@ -157,6 +158,7 @@ def add_staff(
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
         uow.store.add_staff(staff_id, staff_no, name, role, hash_pin(pin))
+        queue_staff(uow, staff_id, stamp)
         uow.store.append_journal(
             register_id=ctx.register_id if ctx else SYSTEM,
             event_code=EventCode.OTHER,

@@ -13,6 +13,7 @@ from pos.model.staff import Permission, Role
 from pos.services import setup
 from pos.services.auth import delay_left, hash_pin
 from pos.services.context import TillContext
+from pos.services.staff_share import queue_staff
 from pos.unit_of_work import UnitOfWorkFactory
 
 
@@ -96,6 +97,8 @@ def _change(
         if _leaves_no_manager(uow.store.staff_list(), row, fields):
             raise LastManager(row["staff_no"])
         uow.store.update_staff(row["id"], **fields)
+        if {"pin_hash", "role", "active"} & set(fields):  # what other counters must know
+            queue_staff(uow, row["id"], ctx.stamp())
         hidden = ("pin_hash", "failed_pins", "locked", "locked_until")
         shown = {k: v for k, v in fields.items() if k not in hidden}
         uow.store.append_journal(

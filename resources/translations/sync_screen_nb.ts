@@ -255,17 +255,27 @@
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="209"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="207"/>
+        <source>Start the program again to sell as register %1.</source>
+        <translation>Start programmet på nytt for å selge som kasse %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="214"/>
         <source>These tenants wait for the server operator&apos;s approval: %1. Their sales are held on the server until then.</source>
         <translation>Disse leietakerne venter på godkjenning fra den som drifter serveren: %1. Salget deres holdes på serveren til da.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="217"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="224"/>
+        <source>This counter is register %1 with label block %2: its receipt numbers and labels never collide with those of the centre&apos;s other counters. The centre&apos;s tenants, staff, article groups and items come with the next sync.</source>
+        <translation>Denne kassen er kasse %1 med etikettserie %2: kvitteringsnumrene og etikettene dens kolliderer aldri med dem til senterets andre kasser. Senterets leietakere, ansatte, varegrupper og varer kommer med neste synkronisering.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="233"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="228"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="244"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from main import VERSION
 from pos.adapters.db import DB_FILE
@@ -109,13 +110,18 @@ def test_an_event_for_a_tenant_outside_the_site_is_rejected_quarantined_and_acke
     basket.add(shelf("KAFFE-MED"))
     checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CASH, 100000)])
     report = cycle(counter).run()
-    assert report.drained and report.rejected == 1
+    # Bua's sale is held, and so are Bua's items the enrolment queued for the other counters
+    assert report.drained and report.refused_codes.keys() == {"tenant_forbidden"}
     problems = sync_state.sync_problems(counter.uow)
-    assert [(p["status"], p["code"], p["tenant_id"]) for p in problems] == [
+    assert {(p["status"], p["code"], p["tenant_id"]) for p in problems} == {
         ("rejected", "tenant_forbidden", bua.id)
-    ]
+    }
+    held = "SELECT raw->>'type', count(*) FROM quarantine GROUP BY 1 ORDER BY 1"
+    with central.admin() as conn:
+        assert dict(conn.execute(text(held)).all()) == {
+            "item.registered": report.rejected - 1, "sale.completed": 1}  # fmt: skip
     assert central.scalar("SELECT count(*) FROM events WHERE tenant_id = :t", t=bua.id) == 0
-    assert central.scalar("SELECT claimed_tenant_id FROM quarantine") == bua.id
+    assert central.scalar("SELECT DISTINCT claimed_tenant_id FROM quarantine") == bua.id
     assert (
         central.scalar("SELECT count(*) FROM events WHERE type = 'sale.completed'") == 1
     )  # the café's receipt

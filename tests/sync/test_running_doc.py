@@ -1,7 +1,10 @@
 """The docs are the test: the commands of the "Running" block in docs/sync.md, run exactly as
 written (one bash per line, in order) against an empty throwaway PostgreSQL database, give a
-server and two counters in sync. Only the variables the block assigns get this test's values
-(the database, a free port, the server's address); the TLS files it names are made here."""
+server and two counters in sync: the second, from an empty data directory, is register K2 with
+label block 2 and has the centre's tenants, staff and items. Both then sell, and their receipt
+numbers and labels never collide while the server's totals equal the counters' own. Only the
+variables the block assigns get this test's values (the database, a free port, the server's
+address); the TLS files it names are made here."""
 
 from __future__ import annotations
 
@@ -11,11 +14,23 @@ import shlex
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import requests
 
-from pos.counter import open_counter
+from pos.clock import SystemClock
+from pos.counter import Counter, open_counter
+from pos.identifiers import parse_in_store_ean13
+from pos.model.basket import Basket
+from pos.model.catalogue import ItemKind
+from pos.model.payment import Tender, TenderKind
+from pos.services import auth, catalogue, checkout, item_entry, setup, till
+from pos.services.context import TillContext
+from pos.services.labels import PER_BLOCK
+from pos.vat import VatClass
 from tests.central import free_port
 from tests.conftest import PROJECT_ROOT
 from tests.sync.test_tls_and_worker import self_signed
@@ -99,27 +114,43 @@ class Shell:
             process.wait(15)
 
 
-def test_the_running_section_of_the_sync_doc_sets_up_a_server_and_two_counters(
-    pg_cluster, tmp_path
-):
+@dataclass(frozen=True)
+class Documented:
+    database: str
+    here: Path
+    shell: Shell
+
+
+@pytest.fixture(scope="module")
+def documented(pg_cluster, tmp_path_factory) -> Iterator[Documented]:
+    """The Running block run once for the module; its server keeps running until the end."""
+    here = tmp_path_factory.mktemp("running")
     database = pg_cluster.create_database("running_doc")
     port = free_port()
-    self_signed(tmp_path)  # server.pem and server.key, for 127.0.0.1
+    self_signed(here)  # server.pem and server.key, for 127.0.0.1
     overrides = {
         "OMIGJEN_DATABASE_URL": database,
         "PORT": str(port),
         "SERVER": f"https://127.0.0.1:{port}",
     }
-    shell = Shell(tmp_path, overrides)
+    shell = Shell(here, overrides)
     lines = running_block()
     assert any(line.startswith("omigjen-server serve") for line in lines)
     try:
         for line in lines:
             shell.run(line)
+        assert set(overrides) <= shell.assigned  # the doc still names what the test replaces
+        yield Documented(database, here, shell)
     finally:
         shell.stop()
-    assert set(overrides) <= shell.assigned  # the doc still names what the test replaces
-    assert_both_counters_in_sync(database, tmp_path)
+
+
+def test_the_running_section_of_the_sync_doc_sets_up_a_server_and_two_counters(documented):
+    assert_both_counters_in_sync(documented.database, documented.here)
+    said = {line.split()[2]: done.stdout for line, done in documented.shell.outputs
+            if line.startswith("omigjen-pos --data-dir") and " enrol " in line}  # fmt: skip
+    assert "this counter is register K1 with label block 1" in said["K1"]
+    assert "this counter is register K2 with label block 2" in said["K2"]
 
 
 def assert_both_counters_in_sync(database: str, here: Path) -> None:
@@ -128,8 +159,14 @@ def assert_both_counters_in_sync(database: str, here: Path) -> None:
     with open_counter(here / "K1") as k1, k1.uow.read() as uow:
         sent = uow.queries.count("outbox")
         tenants = {(t.id, t.code, t.name) for t in uow.store.tenants()}
+        staff = {(s["staff_no"], s["name"], s["role"]) for s in uow.store.staff_list()}
+        items = {(i.id, i.barcode, i.price) for i in uow.queries.items()}
     with open_counter(here / "K2") as k2, k2.uow.read() as uow:
         pulled = {(t.id, t.code, t.name) for t in uow.store.tenants()}
+        pulled_staff = {(s["staff_no"], s["name"], s["role"]) for s in uow.store.staff_list()}
+        pulled_items = {(i.id, i.barcode, i.price) for i in uow.queries.items()}
+        registers = uow.store.registers()
+        second = k2.register_id()
     with psycopg.connect(database.replace("+psycopg", "")) as conn:
         stored = conn.execute("SELECT count(*), count(DISTINCT event_id) FROM events").fetchone()
         held = conn.execute("SELECT count(*) FROM quarantine").fetchone()
@@ -138,3 +175,73 @@ def assert_both_counters_in_sync(database: str, here: Path) -> None:
     assert sent > 20 and stored == (sent, sent)
     assert held == (0,) and flags == (0,) and devices == (2,)
     assert pulled == tenants and len(tenants) >= 5
+    # the second counter is register K2 with label block 2, with the centre's staff and items
+    assert second == "K2" and [(r["id"], r["label_block"]) for r in registers] == [("K2", 2)]
+    assert pulled_staff == staff and len(staff) >= 3
+    assert pulled_items == items and len(items) >= 20
+
+
+def sell_here(counter: Counter, tenant_code: str = "11") -> list[str]:
+    """Three one-off items labelled at this counter, each sold with a coffee; their labels."""
+    register, clock = counter.register_id(), SystemClock()
+    cashier = auth.authenticate(counter.uow, "1001", "1234")
+    ctx = TillContext(register, cashier, counter.signer(), clock)
+    if till.current_session_id(counter.uow, register) is None:
+        manager = auth.authenticate(counter.uow, "9001", "9999")
+        till.open_till(counter.uow, TillContext(register, manager, counter.signer(), clock), 50000)
+    chair = setup.NewItem(tenant_code, f"Stol fra {register}", 25000, VatClass.HIGH, "DIVERSE",
+                          ItemKind.ONE_OFF)  # fmt: skip
+    labelled = item_entry.register_items(counter.uow, ctx, [chair] * 3)
+    for item in labelled:
+        basket = Basket()
+        basket.add(item)
+        basket.add(catalogue.find_item(counter.uow, "KAFFE-MED"))
+        checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CASH, 100000)])
+    return [str(item.barcode) for item in labelled]
+
+
+def counter_totals(here: Path, name: str) -> dict[tuple[str, str], int]:
+    """The counter's own receipts, summed per (register, tenant)."""
+    with open_counter(here / name) as counter, counter.uow.read() as uow:
+        found = uow.store.rows(
+            "SELECT register_id, tenant_id, sum(total) AS total FROM receipts "
+            "GROUP BY register_id, tenant_id"
+        )
+    return {(r["register_id"], r["tenant_id"]): int(r["total"]) for r in found}
+
+
+def test_both_counters_sell_with_their_own_receipt_numbers_and_labels(documented):
+    import psycopg
+
+    here, shell = documented.here, documented.shell
+    labels = {}
+    for name in ("K1", "K2"):
+        with open_counter(here / name) as counter:
+            labels[name] = sell_here(counter)
+        shell.run(f"omigjen-pos --data-dir {name} sync")  # as the doc has it
+    shell.run("omigjen-pos --data-dir K1 sync")  # K1 pulls K2's labelled items
+    blocks = {name: {parse_in_store_ean13(code).item_number // PER_BLOCK  # type: ignore[union-attr]
+                     for code in codes} for name, codes in labels.items()}  # fmt: skip
+    assert blocks == {"K1": {1}, "K2": {2}} and not set(labels["K1"]) & set(labels["K2"])
+    with open_counter(here / "K1") as k1:  # each counter scans the other's labels
+        assert all(catalogue.find_item(k1.uow, code) for code in labels["K2"])
+    totals = counter_totals(here, "K1") | counter_totals(here, "K2")
+    assert {register for register, _ in totals} == {"K1", "K2"}
+    with psycopg.connect(documented.database.replace("+psycopg", "")) as conn:
+        numbers = conn.execute(
+            "SELECT tenant_id, payload->'receipt'->>'register_id', payload->'receipt'->>'kind', "
+            "payload->'receipt'->>'number', payload->'receipt'->>'number_text' FROM events "
+            "WHERE type IN ('sale.completed', 'return.completed', 'deposit.completed')"
+        ).fetchall()
+        on_server = conn.execute(
+            "SELECT payload->'receipt'->>'register_id', tenant_id, "
+            "sum((payload->'receipt'->>'total')::bigint) FROM events WHERE type IN "
+            "('sale.completed', 'return.completed', 'deposit.completed') GROUP BY 1, 2"
+        ).fetchall()
+        held = conn.execute("SELECT count(*) FROM quarantine").fetchone()
+        flags = conn.execute("SELECT code, count(*) FROM event_flags GROUP BY code").fetchall()
+    assert len({row[:4] for row in numbers}) == len(numbers)  # no number held twice
+    assert all(f"-{row[1]}-" in row[4] for row in numbers)  # 11-K2-000001: the register's own
+    assert {row[1] for row in numbers} == {"K1", "K2"}
+    assert {(r, t): int(total) for r, t, total in on_server} == totals  # to the øre
+    assert held == (0,) and flags == []

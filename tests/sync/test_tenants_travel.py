@@ -9,15 +9,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from sqlalchemy import text
 
 from main import VERSION
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
-from pos.services import checkout, setup, tenants
+from pos.services import checkout, setup, sync_state, tenants
 from pos.vat import VatClass
 from server import tenant_offers
 from sync.enrolment import enrol
+from sync.http import ServerError
 from tests.conftest import PROJECT_ROOT
 from tests.sync.conftest import cycle, public_keys, sell
 
@@ -57,7 +59,11 @@ def test_enrolment_registers_the_counters_tenants_and_its_sales_all_land(
     report = cycle(counter).run()
     assert report.drained and report.rejected == 0
     assert central.scalar("SELECT count(*) FROM quarantine") == 0
-    again = enrol_here(counter, central, server_url)  # re-enrolment: the server's copy stands
+    device_id = sync_state.enrolment(counter.uow).device_id
+    # re-enrolment (with the code made for this device): the server's copy stands
+    code = central.enrolment_code(device_id=device_id)
+    again = enrol(counter.uow, server_url, code, device_name="K1", app_version=VERSION,
+                  public_keys=public_keys(counter))  # fmt: skip
     assert {o.status for o in again.offered} == {"known"}
 
 
@@ -77,7 +83,8 @@ def test_a_site_that_holds_new_tenants_keeps_their_sales_until_the_operator_appr
     for offered in done.offered:
         approved = omigjen_admin(central.url, "tenants", "--approve", offered.tenant_id)
         assert approved.returncode == 0, approved.stderr
-    assert central.scalar("SELECT count(*) FROM events WHERE tenant_id = :t", t=cafe) == 2
+    sales = "SELECT count(*) FROM events WHERE tenant_id = :t AND type = 'sale.completed'"
+    assert central.scalar(sales, t=cafe) == 2
     assert central.scalar("SELECT count(*) FROM event_flags") == 0
     sell(counter, ctx, shelf, 1)
     after = cycle(counter).run()
@@ -111,10 +118,19 @@ def test_offers_that_clash_wait_and_a_clashing_code_cannot_be_approved(
         seed_demo(other.uow, other.signer(), clock=clock)
         with counter.uow.read() as uow:
             borrowed = uow.store.tenant_by_code("11")
-        done = enrol_here(other, central, server_url)
-        assert {(o.status, o.reason) for o in done.offered} == {("pending", "code_in_use")}
-        refused = omigjen_admin(central.url, "tenants", "--approve", done.offered[0].tenant_id)
-        assert refused.returncode == 2 and "code_in_use" in refused.stderr
+        with other.uow.read() as uow:
+            theirs = uow.store.tenant_by_code("11")
+        with pytest.raises(ServerError) as refused_counter:  # it has sold as K1 too
+            enrol_here(other, central, server_url)
+        assert refused_counter.value.code == "register_taken"
+        assert central.scalar("SELECT count(*) FROM tenant_requests") == 0  # nothing mixed
+    asker = central.site("Asker")
+    theirs_offered = {"id": theirs.id, "code": "11", "name": theirs.name, "org_no": theirs.org_no}
+    with central.admin() as conn:  # the other centre's Bua offered at Asker: its code is taken
+        answer = tenant_offers.offer(conn, asker, None, [theirs_offered])
+    assert (answer[0]["status"], answer[0]["reason"]) == ("pending", "code_in_use")
+    refused = omigjen_admin(central.url, "tenants", "--approve", theirs.id)
+    assert refused.returncode == 2 and "code_in_use" in refused.stderr
     drammen = central.site("Drammen")
     offered = {"id": borrowed.id, "code": "11", "name": "Bua", "org_no": borrowed.org_no}
     with central.admin() as conn:  # the first counter's Bua, offered at another site

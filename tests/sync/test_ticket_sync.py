@@ -22,41 +22,24 @@ from pos.services import (
     repair_money,
     repair_status,
     repair_work,
-    setup,
     sync_state,
 )
 from pos.services.context import TillContext
-from server import refdata
 from sync.enrolment import enrol
 from tests.integration.repair_helpers import take_in
 from tests.sync.conftest import cycle, public_keys
 
 
-def publish_reference(central, counter: Counter) -> None:
-    """What a second counter needs from the server: counter A's groups, staff and items."""
-    with counter.uow.read() as uow:
-        groups = uow.store.rows("SELECT id, name, saft_code FROM article_groups")
-        staff = uow.store.rows("SELECT id, staff_no, name, role, pin_hash, active FROM staff")
-        items = uow.store.rows(
-            "SELECT id, tenant_id, kind, description, price, vat_class, article_group_id, "
-            "barcode, stock_qty, status FROM items"
-        )
-    with central.admin() as conn:
-        refdata.put_many(conn, "article_group", [(g["id"], None, g) for g in groups])
-        refdata.put_many(
-            conn, "staff", [(s["id"], None, s | {"active": bool(s["active"])}) for s in staff]
-        )
-        refdata.put_many(conn, "item", [(i["id"], i["tenant_id"], i) for i in items])
-
-
 @pytest.fixture
-def counter_b(enrolled, central, server_url, tmp_path) -> Iterator[Counter]:
-    """A second counter (register K2, label block 2) set up only from the server's data."""
-    publish_reference(central, enrolled)
+def counter_b(enrolled, central, server_url, tmp_path, clock) -> Iterator[Counter]:
+    """A second counter of the site from an empty data directory: the server makes it
+    register K2 with label block 2, and it pulls the tenants, article groups, staff and items
+    that counter A's enrolment queued and its sync sent."""
+    cycle(enrolled).run()
     with open_counter(tmp_path / "counter-b") as b:
-        setup.add_register(b.uow, "K2", "Kasse 2 – verkstedet", 2)
-        enrol(b.uow, server_url, central.enrolment_code(), device_name="K2",
-              app_version=VERSION, public_keys=public_keys(b))  # fmt: skip
+        done = enrol(b.uow, server_url, central.enrolment_code(), device_name="K2",
+                     app_version=VERSION, public_keys=public_keys(b), clock=clock)  # fmt: skip
+        assert (done.register_id, done.label_block, done.shared) == ("K2", 2, 0)
         cycle(b).run()
         yield b
 

@@ -26,6 +26,10 @@ def test_a_manager_enrols_the_counter_and_syncs_from_the_page(window, counter, c
         page.code.setText(central.enrolment_code())
         page.enrol()
         assert "Enrolled" in page.state.text() or "Registrert" in page.state.text()
+        said = page.state.text()  # the demo counter has sold as K1 (block 1): it stays K1
+        assert ("register K1 with label block 1" in said
+                or "kasse K1 med etikettserie 1" in said)  # fmt: skip
+        assert "Start" not in said  # no restart: it is the register it was
         assert sync_status(counter.uow).unsynced > 0
         page.run_sync()
         status = sync_status(counter.uow)

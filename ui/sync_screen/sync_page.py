@@ -202,6 +202,11 @@ class SyncPage(PageWidget):
             done = enrol(session.uow, server, code, device_name=session.register_id,
                          app_version=VERSION, public_keys=keys, ca_file=ca)  # type: ignore[arg-type]  # fmt: skip
             text = self.tr("Enrolled as %1").replace("%1", done.device_id)
+            text += "\n" + self._register_text(done.register_id, done.label_block)
+            if done.register_id != session.register_id:
+                text += "\n" + self.tr("Start the program again to sell as register %1.").replace(
+                    "%1", done.register_id
+                )
             waiting = [t for t in done.offered if t.status in ("pending", "refused")]
             if waiting:
                 names = ", ".join(f"{t.code} {t.name}" for t in waiting)
@@ -212,6 +217,17 @@ class SyncPage(PageWidget):
             return text
 
         self._background(work)
+
+    def _register_text(self, register_id: str, label_block: int) -> str:
+        return (
+            self.tr(
+                "This counter is register %1 with label block %2: its receipt numbers and "
+                "labels never collide with those of the centre's other counters. The centre's "
+                "tenants, staff, article groups and items come with the next sync."
+            )
+            .replace("%1", register_id)
+            .replace("%2", str(label_block))
+        )
 
     def _background(self, work: Callable[[], str]) -> None:
         self.state.setText(self.tr("Working…"))

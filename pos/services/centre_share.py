@@ -1,0 +1,79 @@
+"""What a counter shares with the site's other counters through the central server, and which
+register it is among them.
+
+At enrolment the server gives each counter its own register id (K1, K2, ...) and label block,
+so receipt numbers (``31-K2-000001``) and in-store labels of two counters never collide: a
+counter that has sold keeps its register, a fresh one takes the site's next. A counter's first
+enrolment queues the centre's article groups, staff (the PIN's scrypt hash, never the PIN) and
+items, so a second counter pulls them; staff added or changed later go up the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pos.clock import Clock, Stamp, SystemClock
+from pos.model.events import EventCode, OtherEvent
+from pos.services.setup import registered_payload
+from pos.services.staff_share import shared_staff
+from pos.sync_protocol import ARTICLE_GROUP_REGISTERED, STAFF_REGISTERED
+from pos.unit_of_work import UnitOfWorkFactory
+
+
+def claimed_register(uow_factory: UnitOfWorkFactory) -> tuple[str | None, int | None]:
+    """The register this store is (and its label block), or ``(None, None)`` for a fresh store
+    that has no register yet and takes the one the server gives."""
+    with uow_factory.read() as uow:
+        mine = uow.store.get_meta("register_id")
+        known = {r["id"]: r["label_block"] for r in uow.store.registers()}
+    if mine is None and len(known) == 1:  # a centre set up before the meta was written
+        mine = next(iter(known))
+    if mine is None or mine not in known:
+        return None, None
+    return mine, known[mine]
+
+
+def take_register(
+    uow_factory: UnitOfWorkFactory, register_id: str, label_block: int, clock: Clock | None = None
+) -> None:
+    """Become the register the server gave at enrolment (journaled as a settings change when
+    it changes anything: a counter that keeps its register and block records nothing)."""
+    with uow_factory() as uow:
+        known = {r["id"]: r for r in uow.store.registers()}
+        mine = uow.store.get_meta("register_id")
+        if mine == register_id and known.get(register_id, {}).get("label_block") == label_block:
+            return
+        stamp = Stamp.of((clock or SystemClock()).now())
+        if register_id not in known:
+            uow.store.add_register(register_id, register_id, label_block)
+        elif known[register_id]["label_block"] != label_block:
+            uow.store.update_register(register_id, known[register_id]["name"], label_block)
+        uow.store.set_meta("register_id", register_id)
+        uow.store.append_journal(
+            register_id=register_id,
+            event_code=EventCode.OTHER,
+            stamp=stamp,
+            staff_id=None,
+            details={"kind": OtherEvent.SETTINGS_CHANGE, "register": register_id,
+                     "label_block": label_block, "by": "enrolment"},  # fmt: skip
+        )
+        uow.commit()
+
+
+def queue_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> int:
+    """Queue the centre's article groups, staff and items for the server (a first enrolment);
+    returns how many events were queued."""
+    stamp = Stamp.of((clock or SystemClock()).now())
+    with uow_factory() as uow:
+        groups = [(ARTICLE_GROUP_REGISTERED, None, {"group": {
+            "id": g["id"], "name": g["name"], "saft_code": g["saft_code"]}})
+            for g in uow.queries.article_groups()]  # fmt: skip
+        staff = [(STAFF_REGISTERED, None, {"staff": shared_staff(row)})
+                 for row in uow.store.staff_to_share()]  # fmt: skip
+        items = [("item.registered", i.tenant_id, registered_payload(i, None))
+                 for i in uow.queries.items()]  # fmt: skip
+        events: list[tuple[str, str | None, Mapping[str, Any]]] = [*groups, *staff, *items]
+        uow.store.append_outbox_many(events, stamp)
+        uow.commit()
+    return len(events)
