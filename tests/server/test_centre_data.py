@@ -62,3 +62,20 @@ def test_a_group_the_server_has_is_kept_and_bad_centre_data_is_quarantined(world
            staff_event(6, str(uuid.uuid4()), "Ola", role="owner"), no_code]  # fmt: skip
     assert results(a, client, bad) == [("rejected", "malformed")] * 3
     assert central.scalar("SELECT count(*) FROM quarantine WHERE code = 'malformed'") == 3
+
+
+def test_counters_enrolled_before_registers_existed_keep_the_register_their_receipts_name(world):
+    from alembic import command
+
+    from server.db import alembic_config
+
+    central = world.central
+    mine = (
+        "SELECT array_agg(register_id || '/' || label_block ORDER BY device_id) "
+        "FROM site_registers"
+    )
+    assert central.scalar(mine) == ["K1/1", "K1/1"]  # one counter at each of two sites
+    central.engine.dispose()
+    command.downgrade(alembic_config(central.url), "s0008")
+    command.upgrade(alembic_config(central.url), "head")
+    assert central.scalar(mine) == ["K1/1", "K1/1"]  # from the receipts they pushed

@@ -40,6 +40,18 @@ def upgrade() -> None:
         sa.UniqueConstraint("device_id", name="site_registers_device"),
         sa.CheckConstraint("label_block BETWEEN 1 AND 99", name="site_registers_block_range"),
     )
+    # Counters enrolled before: each keeps the register its newest receipt names, with a
+    # block numbered in register order (re-enrolling keeps both); a register two devices of a
+    # site both used stays with the first.
+    op.execute(
+        "INSERT INTO site_registers (site_id, register_id, label_block, device_id) "
+        "SELECT site_id, register_id, row_number() OVER (PARTITION BY site_id ORDER BY "
+        "register_id, device_id), device_id FROM (SELECT DISTINCT ON (e.device_id) e.site_id, "
+        "e.payload->'receipt'->>'register_id' AS register_id, e.device_id FROM events e "
+        "WHERE e.type IN ('sale.completed', 'return.completed', 'deposit.completed') "
+        "ORDER BY e.device_id, e.id DESC) newest WHERE register_id IS NOT NULL "
+        "ON CONFLICT DO NOTHING"
+    )
     op.execute(f"GRANT SELECT, INSERT ON site_registers TO {APP_ROLE}")
 
 
