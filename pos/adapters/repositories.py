@@ -157,6 +157,16 @@ class Store:
             (name, label_block, register_id),
         )
 
+    def register_in_use(self, register_id: str) -> bool:
+        """Whether the register has given out a receipt number, a label or a repair ticket id
+        (each carries its id or label block, so it must keep both)."""
+        row = self._raw.execute(
+            "SELECT EXISTS (SELECT 1 FROM receipts WHERE register_id = ?) OR EXISTS (SELECT 1 "
+            "FROM counters WHERE name LIKE ? OR name = ?)",
+            (register_id, f"label:%:{register_id}", f"repair_ticket:{register_id}"),
+        ).fetchone()
+        return bool(row[0])
+
     def register_with_block(self, label_block: int) -> str | None:
         row = self._raw.execute(
             "SELECT id FROM registers WHERE label_block = ?", (label_block,)

@@ -22,15 +22,16 @@ from pos.unit_of_work import UnitOfWorkFactory
 
 
 def claimed_register(uow_factory: UnitOfWorkFactory) -> tuple[str | None, int | None]:
-    """The register this store is (and its label block), or ``(None, None)`` for a fresh store
-    that has no register yet and takes the one the server gives."""
+    """The register this store has used (and its label block), or ``(None, None)`` for a store
+    that has given out no receipt number, label or ticket id yet: it takes the register the
+    server gives."""
     with uow_factory.read() as uow:
         mine = uow.store.get_meta("register_id")
         known = {r["id"]: r["label_block"] for r in uow.store.registers()}
-    if mine is None and len(known) == 1:  # a centre set up before the meta was written
-        mine = next(iter(known))
-    if mine is None or mine not in known:
-        return None, None
+        if mine is None and len(known) == 1:  # a centre set up before the meta was written
+            mine = next(iter(known))
+        if mine is None or mine not in known or not uow.store.register_in_use(mine):
+            return None, None
     return mine, known[mine]
 
 
@@ -45,6 +46,9 @@ def take_register(
         if mine == register_id and known.get(register_id, {}).get("label_block") == label_block:
             return
         stamp = Stamp.of((clock or SystemClock()).now())
+        holder = uow.store.register_with_block(label_block)
+        if holder not in (None, register_id):  # a register set up here and never used
+            uow.store.update_register(str(holder), known[str(holder)]["name"], None)
         if register_id not in known:
             uow.store.add_register(register_id, register_id, label_block)
         elif known[register_id]["label_block"] != label_block:

@@ -17,7 +17,8 @@ from pos.services import auth, staff, sync_state
 from pos.services.context import TillContext
 from sync.enrolment import enrol
 from sync.http import ServerError
-from tests.sync.conftest import cycle, public_keys
+from tests.conftest import Shelf
+from tests.sync.conftest import cycle, public_keys, sell
 from tests.sync.test_recovery import backup
 from tests.sync.test_ticket_sync import counter_b, ctx_b, sync  # noqa: F401  (fixtures)
 
@@ -52,24 +53,30 @@ def test_fresh_counters_take_the_next_register_and_a_re_enrolled_one_keeps_its_o
     device_id = sync_state.enrolment(enrolled.uow).device_id
     again = enrol_with(enrolled, central, server_url, clock, device_id)
     assert (again.register_id, again.label_block, again.shared) == ("K1", 1, 0)
-    for n in (2, 3):
-        with open_counter(tmp_path / f"fresh{n}") as fresh:
-            done = enrol_with(fresh, central, server_url, clock)
-            assert (done.register_id, done.label_block) == (f"K{n}", n)
-            assert fresh.register_id() == f"K{n}"
-            with fresh.uow.read() as uow:
-                assert [(r["id"], r["label_block"]) for r in uow.store.registers()] == [
-                    (f"K{n}", n)
-                ]
+    with open_counter(tmp_path / "fresh") as fresh:  # an empty data directory
+        done = enrol_with(fresh, central, server_url, clock)
+        assert (done.register_id, done.label_block, fresh.register_id()) == ("K2", 2, "K2")
+        with fresh.uow.read() as uow:
+            assert [(r["id"], r["label_block"]) for r in uow.store.registers()] == [("K2", 2)]
+    with open_counter(tmp_path / "unused") as unused:  # set up as K1, never sold or labelled
+        seed_demo(unused.uow, unused.signer(), clock=clock)
+        done = enrol_with(unused, central, server_url, clock)
+        assert (done.register_id, done.label_block, unused.register_id()) == ("K3", 3, "K3")
+        with unused.uow.read() as uow:
+            blocks = {r["id"]: r["label_block"] for r in uow.store.registers()}
+        assert blocks == {"K1": 1, "K3": 3}  # K1's block is one nobody here ever used
 
 
 def test_a_counter_claiming_a_register_the_site_has_is_refused_and_nothing_is_stored(
-    enrolled, central, server_url, clock, tmp_path
+    enrolled, central, server_url, clock, tmp_path, ctx, shelf
 ):
+    sell(enrolled, ctx, shelf)
     cycle(enrolled).run()
     backup(enrolled, tmp_path / "copy")  # another PC restored from this counter's backup
-    with open_counter(tmp_path / "other") as other:  # another centre's counter (also K1)
+    with open_counter(tmp_path / "other") as other:  # another centre's counter, sold as K1
         seed_demo(other.uow, other.signer(), clock=clock)
+        sell(other, TillContext("K1", auth.authenticate(other.uow, "1001", "1234"),
+                                other.signer(), clock), Shelf(other))  # fmt: skip
     devices, requests_ = "SELECT count(*) FROM devices", "SELECT count(*) FROM tenant_requests"
     before = (central.scalar(devices), central.scalar(requests_))
     for name in ("copy", "other"):
