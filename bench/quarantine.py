@@ -42,20 +42,24 @@ def run() -> list[Figure]:
         release_s, done = _timed(lambda: quarantine.release(engine, quarantine.Filter()))
         engine.dispose()
         stored, held, flags, ordered = _after(url)
+        with counter.uow.read() as uow:
+            sent = uow.queries.count("outbox")
         counter.close()
-    assert report.drained and held_before == EVENTS
+    # the sales and the catalogue the enrolment queued wait; its staff and groups do not
+    assert report.drained and EVENTS <= held_before < sent
     return [
-        Figure(f"push of {EVENTS} events, all quarantined", push_s, "s"),
+        Figure(f"push of {sent} events, {held_before} quarantined", push_s, "s"),
         Figure(
-            f"release of {EVENTS} quarantined events",
+            f"release of {held_before} quarantined events",
             release_s,
             "s",
             "<= 10 s",
             release_s <= 10,
             push_s,
         ),
-        Figure("events stored by the release", stored, "rows", f"= {EVENTS}", stored == EVENTS),
-        Figure("still quarantined", held, "rows", "0", held == 0 and done.stored == EVENTS),
+        Figure("events on the server after the release", stored, "rows", f"= {sent}",
+               stored == sent),  # fmt: skip
+        Figure("still quarantined", held, "rows", "0", held == 0 and done.stored == held_before),
         Figure("flags (signatures, numbering)", flags, "rows", "0", flags == 0),
         Figure("stored in device order", float(ordered), "", "1", ordered),
     ]
@@ -83,7 +87,10 @@ def _approve(counter: Counter, engine: Engine) -> None:
 
 def _held(db_url: str) -> int:
     with psycopg.connect(db_url.replace("+psycopg", "")) as conn:
-        row = conn.execute("SELECT count(*) FROM quarantine WHERE released_at IS NULL").fetchone()
+        row = conn.execute(
+            "SELECT count(*) FROM quarantine q WHERE NOT EXISTS "
+            "(SELECT 1 FROM quarantine_releases r WHERE r.quarantine_id = q.id)"
+        ).fetchone()
         return int(row[0]) if row else -1
 
 
@@ -93,7 +100,7 @@ def _after(db_url: str) -> tuple[int, int, int, bool]:
         flags = conn.execute("SELECT count(*) FROM event_flags").fetchone()
         disorder = conn.execute(
             "SELECT count(*) FROM (SELECT device_seq < lag(device_seq) OVER (ORDER BY id) AS back "
-            "FROM events) s WHERE back"
+            "FROM events WHERE tenant_id IS NOT NULL) s WHERE back"  # staff, groups: not held
         ).fetchone()
     assert stored and flags and disorder
     return int(stored[0]), _held(db_url), int(flags[0]), disorder[0] == 0
