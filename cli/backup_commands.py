@@ -1,13 +1,21 @@
-"""Backups of the store: ``backup`` (one now) and ``restore-backup`` (list them, or put the
-newest or a given one in place of a damaged store)."""
+"""Backups of the store: ``backup`` (one now, also to a second place) and ``restore-backup`` (list
+them, or put the newest good one or a given one in place, approved by a manager; also into a
+fresh data directory on a new PC)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.bootstrap import Settings, opened
-from cli.options import Commands, add_command
+from cli.options import Commands, add_command, staff_context
+
+if TYPE_CHECKING:
+    from pos.services.backups import Taken
+    from pos.services.restore import RestorePreview, RestoreResult
 
 
 def add_commands(commands: Commands) -> None:
@@ -15,28 +23,126 @@ def add_commands(commands: Commands) -> None:
         commands,
         "restore-backup",
         restore_backup,
-        "put the newest (or a given) automatic backup in place of the store",
+        "put the newest good (or a given) backup in place of the store (a manager)",
     )
-    restore.add_argument("file", type=Path, nargs="?", help="a backup file (default: newest)")
+    restore.add_argument("file", type=Path, nargs="?", help="a backup file (default: newest good)")
     restore.add_argument("--list", action="store_true", help="only list the backups")
-    add_command(commands, "backup", backup, "take a backup of the store now")
+    restore.add_argument("--staff", default=None, help="a manager's staff number")
+    restore.add_argument("--pin", default=None, help="their PIN (asked for when left out)")
+    backup = add_command(commands, "backup", take_backup, "take a backup of the store now")
+    backup.add_argument("--to", type=Path, default=None, help="also copy it to this folder")
+    backup.add_argument(
+        "--set-second-place",
+        default=None,
+        metavar="DIR",
+        help="save the folder every backup is also copied to ('' for none; a manager)",
+    )
+    backup.add_argument("--staff", default=None, help="a manager's staff number (with --set-…)")
+    backup.add_argument("--pin", default=None, help="their PIN (asked for when left out)")
+    backup.add_argument("--register", default=None, help=argparse.SUPPRESS)
 
 
 def restore_backup(args: argparse.Namespace, settings: Settings) -> int:
     """Works on the files alone: the store may be too damaged to open."""
     from pos.adapters.backup import backups
-    from pos.counter import restore_latest
+    from pos.services.restore import RestoreSession
 
     if args.list:
         for found in backups(settings.data_dir):
-            print(f"{found.taken:%Y-%m-%d %H:%M:%S}\t{found.reason}\t{found.path}")
+            seq = f"j{found.journal_seq}" if found.journal_seq is not None else "-"
+            print(f"{found.taken:%Y-%m-%d %H:%M:%S}\t{found.reason}\t{seq}\t{found.path}")
         return 0
-    used = restore_latest(settings.data_dir, args.file)
-    print(f"Restored {used}; the damaged database was kept beside it.")
+    if not args.staff:
+        print(_say(settings.lang, "Gjenoppretting krever en leder: oppgi --staff NR.",
+                   "A restore needs a manager: give --staff NO."), file=sys.stderr)  # fmt: skip
+        return 2
+    with RestoreSession(settings.data_dir, args.file) as session:
+        print(preview_text(session.preview, settings.lang))
+        pin = args.pin if args.pin is not None else getpass.getpass("PIN: ")
+        manager = session.authenticate(args.staff, pin)
+        result = session.run(manager)
+    print(result_text(result, settings.lang))
     return 0
 
 
-def backup(args: argparse.Namespace, settings: Settings) -> int:
+def preview_text(preview: RestorePreview, lang: str) -> str:
+    """What the restore replaces, said before it does."""
+    backup = preview.backup
+    lines = [
+        _say(lang, f"Sikkerhetskopi: {backup.path} (tatt {backup.taken:%Y-%m-%d %H:%M}).",
+             f"Backup: {backup.path} (taken {backup.taken:%Y-%m-%d %H:%M})."),
+        _say(lang,
+             f"Kassen har gitt ut {preview.signed_beyond} signerte kvitteringer etter denne "
+             f"sikkerhetskopien; {preview.readable_beyond or 0} kan fortsatt leses og hentes "
+             "tilbake. Nummereringen fortsetter etter det høyeste nummeret som er gitt ut.",
+             f"The register gave out {preview.signed_beyond} signed receipts after this backup; "
+             f"{preview.readable_beyond or 0} can still be read and are brought back. Numbering "
+             "continues after the highest number ever given out."),
+    ]  # fmt: skip
+    if preview.current_problem:
+        lines.append(_say(lang, f"Databasen som erstattes er skadet: {preview.current_problem}",
+                          f"The store being replaced is damaged: {preview.current_problem}"))  # fmt: skip
+    for name, problem in preview.passed_over:
+        lines.append(_say(lang, f"Hoppet over (besto ikke kontrollen): {name} ({problem})",
+                          f"Passed over (failed the check): {name} ({problem})"))  # fmt: skip
+    if preview.new_pc:
+        lines.append(_say(lang, "Ingen signeringsnøkkel her: en ny nøkkelversjon blir laget.",
+                          "No signing key here: a new key version will be made."))  # fmt: skip
+    return "\n".join(lines)
+
+
+def result_text(result: RestoreResult, lang: str) -> str:
+    salvage = result.salvage
+    left = len(salvage.left) + salvage.unreadable
+    lines = [
+        _say(lang,
+             f"Gjenopprettet. {len(salvage.salvaged)} kvitteringer hentet tilbake, {left} kunne "
+             "ikke hentes.",
+             f"Restored. {len(salvage.salvaged)} receipts brought back, {left} could not be."),
+    ]  # fmt: skip
+    for number, why in salvage.left:
+        lines.append(f"  {number}: {why}")
+    if salvage.export_dir is not None:
+        lines.append(_say(lang, f"Journalhalen og listen: {salvage.export_dir}",
+                          f"The journal tail and the list: {salvage.export_dir}"))  # fmt: skip
+    if result.replaced_file is not None:
+        lines.append(_say(lang, f"Den gamle databasen er beholdt: {result.replaced_file}",
+                          f"The replaced store is kept: {result.replaced_file}"))  # fmt: skip
+    if result.new_key_version:
+        lines.append(_say(lang, f"Ny signeringsnøkkel: versjon {result.new_key_version}.",
+                          f"New signing key: version {result.new_key_version}."))  # fmt: skip
+    if result.wait_for_server:
+        lines.append(_say(lang,
+                          "Registrer kassen hos serveren på nytt (enrol) før salg.",
+                          "Enrol the counter with the server again before selling."))  # fmt: skip
+    return "\n".join(lines)
+
+
+def take_backup(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services.backups import set_second_place
+
     with opened(settings) as app:
-        print(app.counter.backup("manual"))
+        if args.set_second_place is not None:
+            if not args.staff:
+                print(_say(settings.lang, "Å endre stedet krever en leder: oppgi --staff NR.",
+                           "Changing the place needs a manager: give --staff NO."),
+                      file=sys.stderr)  # fmt: skip
+                return 2
+            set_second_place(app.uow, staff_context(args, app), args.set_second_place)
+        taken = app.counter.backup("manual", second_place=args.to)
+    return _print_taken(taken, settings.lang)
+
+
+def _print_taken(taken: Taken, lang: str) -> int:
+    print(taken.path)
+    if taken.second is not None:
+        print(taken.second)
+    if taken.second_problem:
+        print(_say(lang, f"Ikke kopiert til det andre stedet: {taken.second_problem}",
+                   f"Not copied to the second place: {taken.second_problem}"), file=sys.stderr)  # fmt: skip
+        return 1
     return 0
+
+
+def _say(lang: str, nb: str, en: str) -> str:
+    return en if lang == "en" else nb

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos import __version__
-from pos.counter import Counter, open_counter, restore_latest
+from pos.counter import Counter, open_counter
 from pos.errors import StoreDamaged
 
 if TYPE_CHECKING:
@@ -47,7 +47,8 @@ class Settings:
 
 
 OfferRestore = Callable[[StoreDamaged], bool]
-"""Asked when the store is damaged: True to put the newest backup in place and open again."""
+"""Asked when the store is damaged: True once a backup is in place (a manager approved the
+restore, ``pos/services/restore.py``), so the store is opened again."""
 
 
 @dataclass
@@ -136,8 +137,8 @@ class CounterApp:
 
 def open_app(settings: Settings, offer_restore: OfferRestore | None = None) -> CounterApp | None:
     """Lock and open the data directory. A damaged store is never used: with ``offer_restore``
-    the person may put the newest automatic backup in place (None when they decline); without
-    it the error is raised."""
+    a manager may restore the newest good backup (None when they do not); without it the
+    error is raised."""
     try:
         counter = open_counter(settings.data_dir)
     except StoreDamaged as error:
@@ -145,7 +146,6 @@ def open_app(settings: Settings, offer_restore: OfferRestore | None = None) -> C
             raise
         if not offer_restore(error):
             return None
-        restore_latest(settings.data_dir)
         counter = open_counter(settings.data_dir)
     return CounterApp(settings, counter)
 

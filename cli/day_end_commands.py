@@ -109,10 +109,11 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
         made = reports.z_reports(
             app.uow, ctx, args.date, args.tenant, include_empty=args.include_empty
         )
+        backed_up = 0
         if not made:
             print("Ingen Z-rapport: ingen bruk siden forrige Z.")
         else:
-            print(f"Sikkerhetskopi: {app.counter.backup('z')}")
+            backed_up = _backup_after_z(app, settings.lang)
         _print_reports(made)
         day = made[0].business_date if made else ""
         _pdfs(args.pdf, made, (app, ctx.register_id, day) if made else None)
@@ -120,6 +121,27 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
     if left:
         print("Dager med bruk som fortsatt mangler Z-rapport (ta dem i rekkefølge):")
         _print_open_days(left)
+    return backed_up
+
+
+def _backup_after_z(app: CounterApp, lang: str) -> int:
+    """The day as closed, checked in full first, right after the Zs commit; they stand and are
+    printed whatever happens here."""
+    import sys
+
+    from pos.errors import DomainError
+    from pos.services.backups import backup_after_z
+
+    try:
+        taken = backup_after_z(app.data_dir)
+    except DomainError as error:
+        print(error.message(lang), file=sys.stderr)
+        return 2
+    print(f"Sikkerhetskopi: {taken.path}")
+    if taken.second is not None:
+        print(f"Kopi: {taken.second}")
+    if taken.second_problem:
+        print(f"Ikke kopiert til det andre stedet: {taken.second_problem}", file=sys.stderr)
     return 0
 
 

@@ -110,7 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         printer_url=args.printer,
         scanner_url=args.scanner,
     )
-    configure_logging(settings.data_dir)
+    try:
+        configure_logging(settings.data_dir)
+    except OSError as error:  # a read-only data directory: said by the command that opens it
+        print(f"({LOG_FILE}: {error.strerror or error})", file=sys.stderr)
     if settings.printer_url:
         from printers.transports import transport_for
 
@@ -146,7 +149,14 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
     except Exception as error:  # a bug: logged in full, a short message for the person
         import logging
 
+        from pos.adapters.store_check import is_damage
+
         logging.getLogger("omigjen").exception("command %s failed", args.command)
+        if is_damage(error):  # met below the checks: still the person's message, not SQLite's
+            from pos.errors import StoreDamagedInUse
+
+            print(StoreDamagedInUse(reason=str(error)).message(settings.lang), file=sys.stderr)
+            return 2
         print(
             f"Uventet feil / unexpected error: {error} (se loggen / see {LOG_FILE})",
             file=sys.stderr,

@@ -1,27 +1,36 @@
-"""Opening a counter's data directory: lock, migrated store, signing keys and settings.
+"""Opening a counter's data directory: lock, checked and migrated store, the high-water mark,
+signing keys and settings.
 
 Used by the CLI, the GUI, the benchmarks and the tests alike, so they all run the same set-up.
+A store that fails its checks is never opened (``StoreDamaged``: the manager is offered a
+restore); a data directory the till cannot write to is ``DataDirectoryReadOnly``.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from pos.adapters.backup import (
-    backups,
-    damage,
-    full_check,
-    has_backup_since,
-    restore,
-    take_backup,
-)
+from pos.adapters.backup import Taken, remove_leftovers
 from pos.adapters.db import DB_FILE, Engine, checkpoint, open_store
+from pos.adapters.high_water import HighWaterMark, mark_path, read_mark
 from pos.adapters.key_files import KeyStore
 from pos.adapters.lock import DataDirLock
-from pos.errors import NoBackup, StoreDamaged
+from pos.adapters.store_check import (
+    clear_damage_note,
+    file_problem,
+    integrity_check,
+    is_damage,
+    noted_damage,
+    quick_check,
+)
+from pos.errors import DataDirectoryReadOnly, DomainError, StoreDamaged
+from pos.services import backups as backup_service
+from pos.services.continuity import reconcile_at_start
 from pos.signing import RSA_METHOD, Signer
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -35,6 +44,7 @@ class Counter:
     uow: UnitOfWorkFactory
     keys: KeyStore
     lock: DataDirLock
+    mark: HighWaterMark
 
     def signer(self) -> Signer:
         with self.uow.read() as uow:
@@ -45,21 +55,16 @@ class Counter:
         with self.uow.read() as uow:
             return uow.store.get_meta("register_id") or DEFAULT_REGISTER
 
-    def backup(self, reason: str, now: datetime | None = None) -> Path:
-        """A consistent copy of the store in ``<data dir>/backups`` (after each Z, daily)."""
-        return take_backup(self.data_dir / DB_FILE, self.data_dir, reason, now or datetime.now())
+    def backup(
+        self, reason: str, now: datetime | None = None, *, second_place: Path | None = None
+    ) -> Taken:
+        """A checked, consistent backup in ``<data dir>/backups`` (and the second place)."""
+        return backup_service.take(self.data_dir, reason, now, second_place=second_place)
 
-    def backup_if_due(self, now: datetime | None = None) -> Path | None:
+    def backup_if_due(self, now: datetime | None = None) -> Taken | None:
         """The daily backup, unless one was taken today already. Checks every page first, so
         damage is found while the previous backups are still good."""
-        moment = now or datetime.now()
-        midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-        if has_backup_since(self.data_dir, midnight):
-            return None
-        problem = full_check(self.data_dir / DB_FILE)
-        if problem is not None:
-            raise StoreDamaged(str(self.data_dir), reason=problem, backup=_latest(self.data_dir))
-        return self.backup("daily", moment)
+        return backup_service.backup_if_due(self.data_dir, now)
 
     def checkpoint(self) -> None:
         """Copy the WAL into the database now, without blocking the till (PASSIVE): run from
@@ -68,6 +73,7 @@ class Counter:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.mark.close()
         self.lock.release()
 
     def __enter__(self) -> Counter:
@@ -75,22 +81,6 @@ class Counter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _latest(data_dir: Path) -> str:
-    found = backups(data_dir)
-    return str(found[0].path) if found else "ingen / none"
-
-
-def restore_latest(data_dir: Path, backup: Path | None = None) -> Path:
-    """Put the newest (or the given) backup in place of a damaged store; returns the backup used.
-    Holds the data directory's lock, so the till cannot be running meanwhile."""
-    with DataDirLock(data_dir):
-        chosen = backup or (backups(data_dir)[0].path if backups(data_dir) else None)
-        if chosen is None or not chosen.is_file():
-            raise NoBackup(str(data_dir))
-        restore(data_dir / DB_FILE, chosen, datetime.now())
-    return chosen
 
 
 def keep_private(data_dir: Path) -> None:
@@ -105,22 +95,69 @@ def keep_private(data_dir: Path) -> None:
         for key in keys.iterdir():
             if key.is_file():
                 os.chmod(key, 0o600)
-    for path in data_dir.glob(DB_FILE + "*"):
+    for path in [*data_dir.glob(DB_FILE + "*"), mark_path(data_dir)]:
         if path.is_file():
             os.chmod(path, 0o600)
 
 
+def check_store(data_dir: Path) -> None:
+    """The store's file, then SQLite's page check (a full check when damage was noted while
+    the till ran); raises ``StoreDamaged`` naming the newest backup."""
+    db_path = data_dir / DB_FILE
+    mark = read_mark(mark_path(data_dir))
+    problem = file_problem(db_path, has_history=mark is not None and not mark.heads.is_empty())
+    if problem is None and db_path.exists() and db_path.stat().st_size:
+        noted = noted_damage(data_dir)
+        problem = integrity_check(db_path) if noted else quick_check(db_path)
+        if noted and problem is None:
+            clear_damage_note(data_dir)
+    if problem is not None:
+        raise StoreDamaged(
+            str(data_dir), reason=problem, backup=backup_service.latest_backup(data_dir)
+        )
+
+
 def open_counter(data_dir: Path) -> Counter:
-    """Lock the data directory, migrate its store and open its key store."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    keep_private(data_dir)
-    lock = DataDirLock(data_dir).acquire()
+    """Lock the data directory, check and migrate its store, bring the store and the
+    high-water mark into step and open its key store."""
     try:
-        problem = damage(data_dir / DB_FILE)
-        if problem is not None:
-            raise StoreDamaged(str(data_dir), reason=problem, backup=_latest(data_dir))
+        data_dir.mkdir(parents=True, exist_ok=True)
+        keep_private(data_dir)
+        lock = DataDirLock(data_dir).acquire()
+    except OSError as error:
+        raise read_only(data_dir, error) from error
+    try:
+        remove_leftovers(data_dir)
+        check_store(data_dir)
         engine = open_store(data_dir)
-    except Exception:
+        mark = HighWaterMark.open(data_dir)
+        uow = UnitOfWorkFactory(engine, mark)
+        counter = Counter(data_dir, engine, uow, KeyStore(data_dir / "keys"), lock, mark)
+        reconcile_at_start(uow, mark, counter.register_id())
+    except DomainError:
         lock.release()
         raise
-    return Counter(data_dir, engine, UnitOfWorkFactory(engine), KeyStore(data_dir / "keys"), lock)
+    except Exception as error:
+        lock.release()
+        raise _opening_error(data_dir, error) from error
+    return counter
+
+
+def read_only(data_dir: Path, error: OSError) -> DataDirectoryReadOnly:
+    return DataDirectoryReadOnly(str(data_dir), reason=error.strerror or str(error))
+
+
+def _opening_error(data_dir: Path, error: Exception) -> Exception:
+    """What a person is told when opening fails below the checks: damage, or no write access."""
+    if is_damage(error):
+        return StoreDamaged(
+            str(data_dir), reason=str(error), backup=backup_service.latest_backup(data_dir)
+        )
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return read_only(data_dir, cause)
+        if isinstance(cause, sqlite3.OperationalError) and "readonly" in str(cause):
+            return DataDirectoryReadOnly(str(data_dir), reason=str(cause))
+        cause = cause.__cause__ or getattr(cause, "orig", None)
+    return error

@@ -275,25 +275,72 @@ class UnknownParkedBasket(DomainError):
 class StoreDamaged(DomainError):
     code = "store_damaged"
     nb = (
-        "Databasen i {value} er skadet og kan ikke brukes ({reason}). Siste sikkerhetskopi: "
-        "{backup}. Gjenopprett den med «omigjen-pos restore-backup», eller kontakt support."
+        "Databasen i {value} er skadet og kan ikke brukes ({reason}). Ingenting mer blir lagret "
+        "i den. Siste sikkerhetskopi: {backup}. En leder kan gjenopprette den: start kassen og "
+        "velg «Gjenopprett», eller kjør «omigjen-pos restore-backup --staff NR»."
     )
     en = (
-        "The database in {value} is damaged and cannot be used ({reason}). Latest backup: "
-        "{backup}. Restore it with 'omigjen-pos restore-backup', or contact support."
+        "The database in {value} is damaged and cannot be used ({reason}). Nothing more is "
+        "saved in it. Latest backup: {backup}. A manager can restore it: start the till and "
+        "choose 'Restore', or run 'omigjen-pos restore-backup --staff NO'."
     )
+
+
+class StoreDamagedInUse(DomainError):
+    code = "store_damaged_in_use"
+    nb = (
+        "Databasen er skadet ({reason}); det siste ble ikke lagret. Lukk kassen og start den "
+        "igjen: den tilbyr da å gjenopprette siste gode sikkerhetskopi (en leder godkjenner)."
+    )
+    en = (
+        "The database is damaged ({reason}); the last action was not saved. Close the till and "
+        "start it again: it then offers to restore the latest good backup (a manager approves)."
+    )
+
+
+class BackupDamaged(DomainError):
+    code = "backup_damaged"
+    nb = "Sikkerhetskopien {value} er skadet og kan ikke brukes ({reason})."
+    en = "The backup {value} is damaged and cannot be used ({reason})."
 
 
 class NoBackup(DomainError):
     code = "no_backup"
-    nb = "Fant ingen sikkerhetskopi i {value}/backups."
-    en = "No backup found in {value}/backups."
+    nb = "Fant ingen sikkerhetskopi ({value})."
+    en = "No backup found ({value})."
+
+
+class NumberingCheckPending(DomainError):
+    code = "numbering_check_pending"
+    nb = (
+        "Kassen er gjenopprettet fra en sikkerhetskopi på en PC som ikke kjenner de siste "
+        "kvitteringsnumrene. Koble den til serveren (registrer kassen på nytt) før salg, så "
+        "fortsetter nummereringen etter det serveren har."
+    )
+    en = (
+        "The till was restored from a backup on a PC that does not know the latest receipt "
+        "numbers. Connect it to the server (enrol it again) before selling, so numbering "
+        "continues after what the server holds."
+    )
 
 
 class StorageFull(DomainError):
     code = "storage_full"
     nb = "Disken er full: ingenting ble lagret. Frigjør plass og prøv igjen."
     en = "The disk is full: nothing was saved. Free some space and try again."
+
+
+class DataDirectoryReadOnly(DomainError):
+    code = "data_dir_read_only"
+    nb = (
+        "Kassen kan ikke skrive i datamappen {value} ({reason}). Ingenting ble lagret. Sjekk at "
+        "disken er koblet til og ikke skrivebeskyttet, og at kassens bruker eier mappen."
+    )
+    en = (
+        "The till cannot write to the data directory {value} ({reason}). Nothing was saved. "
+        "Check that the disk is connected and not read-only, and that the till's user owns "
+        "the folder."
+    )
 
 
 class DataDirectoryLocked(DomainError):

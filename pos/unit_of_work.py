@@ -2,11 +2,17 @@
 
 Write units take SQLite's write lock at BEGIN (IMMEDIATE) so counters read inside them cannot
 change underneath; read units use a plain deferred transaction and never block the till.
+
+A unit that gave out numbers (receipts, signatures, journal rows, Z reports...) raises the
+register's high-water mark, kept outside the store, before the store commits: the mark is never
+behind the store, so no restore can give a number out twice (``pos/adapters/high_water.py``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from pos.adapters.day_end_store import DayEndStore
 from pos.adapters.db import Connection, Engine, connect, is_storage_full
@@ -15,14 +21,22 @@ from pos.adapters.queries import Queries
 from pos.adapters.repair_store import RepairStore
 from pos.adapters.report_queries import ReportQueries
 from pos.adapters.repositories import Store
+from pos.adapters.store_check import is_damage, note_damage
 from pos.adapters.sync_store import SyncStore
-from pos.errors import StorageFull
+from pos.errors import StorageFull, StoreDamagedInUse
+from pos.numbering import Issued
+
+if TYPE_CHECKING:
+    from pos.adapters.high_water import HighWaterMark
 
 
 class UnitOfWork:
-    def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
+    def __init__(
+        self, engine: Engine, *, readonly: bool = False, mark: HighWaterMark | None = None
+    ) -> None:
         self._engine = engine
         self._readonly = readonly
+        self._mark = mark
         self._conn: Connection | None = None
         self._committed = False
 
@@ -54,10 +68,16 @@ class UnitOfWork:
             self._conn = None
         if exc is not None and is_storage_full(exc):
             raise StorageFull() from exc
+        if exc is not None and is_damage(exc):
+            note_damage(Path(self._engine.url.database or ".").parent, str(exc))
+            raise StoreDamagedInUse(reason=str(exc)) from exc
 
     def commit(self) -> None:
         assert self._conn is not None
+        if self._mark is not None and self.store.issued:
+            self._mark.record(self.store.issued)
         self._conn.commit()
+        self.store.issued = Issued()
         self._committed = True
 
     def rollback(self) -> None:
@@ -68,11 +88,12 @@ class UnitOfWork:
 class UnitOfWorkFactory:
     """What services are given: makes write or read units on one engine."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, mark: HighWaterMark | None = None) -> None:
         self.engine = engine
+        self.mark = mark
 
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self.engine)
+        return UnitOfWork(self.engine, mark=self.mark)
 
     def read(self) -> UnitOfWork:
         return UnitOfWork(self.engine, readonly=True)

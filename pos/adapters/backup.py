@@ -1,14 +1,18 @@
-"""Automatic backups of the local store with SQLite's online backup API (consistent while the
-till runs), and the checks that keep a damaged database from being used.
+"""Backups of the local store (``pos/adapters/backup_bundle.py`` says what one holds) and the
+checks that keep a damaged store from being used or copied.
 
-Backups go to ``<data dir>/backups/omigjen-<YYYYMMDD-HHMMSS>-<reason>.sqlite3``: one a day at the
-first start, one after every Z report; those older than the kept number of days are removed
-(the newest few are always kept).
+A backup is ``<folder>/omigjen-<YYYYMMDD-HHMMSS>-j<journal seq>-<reason>.zip``. It is written to
+``<name>.partial`` (0600 from its first byte), flushed and renamed, so a backup that exists is
+whole; ``*.partial`` leftovers of an interrupted one are removed at the next start. Backups are
+ordered by the journal position they hold, not by the date in their name: a clock that was
+ahead cannot make an old backup look newest, nor stop the daily one.
 
-A backup never holds the device token (docs/security.md): backups get copied around, and the
-token lets whoever has it push and pull as this counter. The copy is scrubbed before it gets its
-name; a store restored from it is marked ``reenrol_needed``, as a restored counter must re-enrol
-anyway (its outbox sequence went back; sync-protocol.md, docs/sync.md).
+Retention (the folder stays bounded whatever the clock does): the ``KEEP_NEWEST`` newest
+backups, plus the newest of each of the ``KEEP_MONTHS`` calendar months before; the rest are
+deleted. At most 22 files.
+
+A backup never holds the device token (docs/security.md): the copy is scrubbed before it is
+bundled; a store restored from it is marked ``reenrol_needed``.
 """
 
 from __future__ import annotations
@@ -17,14 +21,23 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from pos.adapters.backup_bundle import Manifest, extract_store, write_bundle
+from pos.adapters.repositories import read_heads
+from pos.numbering import Heads
+
 BACKUP_DIR = "backups"
-KEEP_DAYS = 30
-KEEP_AT_LEAST = 5
-_NAME = re.compile(r"^omigjen-(\d{8}-\d{6})-([a-z]+)\.sqlite3$")
+PARTIAL = ".partial"
+KEEP_NEWEST = 10
+KEEP_MONTHS = 12
+CLOCK_SLACK = timedelta(minutes=5)
+_NAME = re.compile(r"^omigjen-(\d{8}-\d{6})-(?:j(\d+)-)?([a-z-]+)\.(zip|sqlite3)$")
+SECOND_PLACE_META = "backup_second_place"
+"""A folder (USB disk, network share) every backup is also copied to; empty: none."""
 
 
 @dataclass(frozen=True)
@@ -32,41 +45,123 @@ class Backup:
     path: Path
     taken: datetime
     reason: str
+    journal_seq: int | None
+    """The journal head it holds (None: a single-file backup of an older version)."""
+
+    @property
+    def bundled(self) -> bool:
+        return self.path.suffix == ".zip"
 
 
-def backups(data_dir: Path) -> list[Backup]:
-    """The data directory's backups, newest first."""
+@dataclass(frozen=True)
+class Taken:
+    path: Path
+    second: Path | None = None
+    second_problem: str | None = None
+    """Why the copy to the second place failed (the backup itself is fine)."""
+
+
+def backups_in(folder: Path) -> list[Backup]:
+    """A folder's backups, newest first (by journal position, then by the time in the name)."""
     found = []
-    folder = data_dir / BACKUP_DIR
     if folder.is_dir():
         for path in folder.iterdir():
             match = _NAME.match(path.name)
             if match:
                 taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-                found.append(Backup(path, taken, match.group(2)))
-    return sorted(found, key=lambda b: b.taken, reverse=True)
+                seq = int(match.group(2)) if match.group(2) else None
+                found.append(Backup(path, taken, match.group(3), seq))
+    return sorted(found, key=lambda b: (b.journal_seq is not None, b.journal_seq or 0, b.taken),
+                  reverse=True)  # fmt: skip
 
 
-def take_backup(db_path: Path, data_dir: Path, reason: str, now: datetime) -> Path:
-    """Copy the live database page by page into a new backup file, then prune old ones."""
+def backups(data_dir: Path) -> list[Backup]:
+    return backups_in(data_dir / BACKUP_DIR)
+
+
+def backup_due(data_dir: Path, now: datetime) -> bool:
+    """No backup taken today yet. One dated later than now (the clock was ahead when it was
+    taken) is not today's."""
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return not any(midnight <= b.taken <= now + CLOCK_SLACK for b in backups(data_dir))
+
+
+def take_backup(
+    data_dir: Path,
+    db_path: Path,
+    reason: str,
+    now: datetime,
+    public_keys: Mapping[str, bytes],
+    *,
+    app_version: str = "",
+    second_place: Path | None = None,
+) -> Taken:
+    """Copy, scrub, bundle and flush a backup; then copy it to the second place (the one given,
+    else the one in the store's settings) and prune both folders. The caller has checked the
+    store (a damaged store is never backed up)."""
     folder = data_dir / BACKUP_DIR
     folder.mkdir(mode=0o700, exist_ok=True)
-    target = folder / f"omigjen-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
-    partial = target.with_suffix(".partial")
-    source = sqlite3.connect(db_path)
+    copy = folder / f".store-{now:%Y%m%d-%H%M%S}.sqlite3{PARTIAL}"
     try:
-        dest = sqlite3.connect(partial)
+        heads, register_id, configured = _scrubbed_copy(db_path, copy)
+        name = f"omigjen-{now:%Y%m%d-%H%M%S}-j{heads.journal[0]:09d}-{reason}.zip"
+        manifest = Manifest(
+            taken=now.isoformat(timespec="seconds"),
+            reason=reason,
+            register_id=register_id,
+            heads=heads,
+            app_version=app_version,
+            store_bytes=copy.stat().st_size,
+        )
+        target = folder / name
+        partial = folder / (name + PARTIAL)
+        write_bundle(partial, copy, manifest, public_keys, data_dir / "photos")
+        os.replace(partial, target)
+        fsync_dir(folder)
+    finally:
+        copy.unlink(missing_ok=True)
+    prune(folder, now)
+    place = second_place or (Path(configured) if configured else None)
+    if place is None:
+        return Taken(target)
+    try:
+        return Taken(target, copy_to(target, place, now))
+    except OSError as error:
+        return Taken(target, None, f"{place}: {error.strerror or error}")
+
+
+def copy_to(backup: Path, folder: Path, now: datetime) -> Path:
+    """The same backup in another folder, written whole or not at all; pruned there too."""
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "the folder is not there (disk not connected?)", str(folder))
+    target = folder / backup.name
+    partial = folder / (backup.name + PARTIAL)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    with open(backup, "rb") as source, os.fdopen(fd, "wb") as out:
+        shutil.copyfileobj(source, out, 1 << 20)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(partial, target)
+    fsync_dir(folder)
+    prune(folder, now)
+    return target
+
+
+def _scrubbed_copy(db_path: Path, copy: Path) -> tuple:
+    os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(copy)
         try:
             source.backup(dest)
             scrub_secrets(dest)
+            heads = read_heads(dest)
+            meta = dict(dest.execute("SELECT key, value FROM meta").fetchall())
         finally:
             dest.close()
     finally:
         source.close()
-    os.chmod(partial, 0o600)
-    os.replace(partial, target)
-    prune(data_dir, now)
-    return target
+    return heads, meta.get("register_id", "K1"), meta.get(SECOND_PLACE_META, "")
 
 
 RESTORED_DETAIL = "restored from a backup, which keeps no device token: enrol again"
@@ -88,61 +183,80 @@ def scrub_secrets(db: sqlite3.Connection) -> None:
     db.commit()
 
 
-def prune(data_dir: Path, now: datetime, keep_days: int = KEEP_DAYS) -> None:
-    for index, backup in enumerate(backups(data_dir)):
-        if index >= KEEP_AT_LEAST and backup.taken < now - timedelta(days=keep_days):
+def prune(folder: Path, now: datetime) -> None:
+    """Apply the retention rule (module docstring) to one folder."""
+    found = backups_in(folder)
+    keep = {b.path for b in found[:KEEP_NEWEST]}
+    months: set[tuple[int, int]] = set()
+    oldest_month = (now.year * 12 + now.month - 1) - KEEP_MONTHS
+    for backup in found:
+        month = (backup.taken.year, backup.taken.month)
+        if backup.taken <= now + CLOCK_SLACK and month not in months:
+            if backup.taken.year * 12 + backup.taken.month - 1 >= oldest_month:
+                months.add(month)
+                keep.add(backup.path)
+    for backup in found:
+        if backup.path not in keep:
             backup.path.unlink(missing_ok=True)
 
 
-def has_backup_since(data_dir: Path, since: datetime) -> bool:
-    return any(b.taken >= since for b in backups(data_dir))
+def remove_leftovers(data_dir: Path) -> list[Path]:
+    """Partial files of a backup or restore that was interrupted (they may hold the store)."""
+    leftovers = (
+        list((data_dir / BACKUP_DIR).glob(f"*{PARTIAL}"))
+        if (data_dir / BACKUP_DIR).is_dir()
+        else []
+    )
+    leftovers += list(data_dir.glob(f"*{PARTIAL}"))
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
 
 
-def damage(db_path: Path) -> str | None:
-    """Why the database cannot be used, or None. Cheap enough for every start: SQLite reads the
-    header and schema; a full ``quick_check`` runs when a backup is taken."""
-    if not db_path.exists():
-        return None
+def fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            db.execute("PRAGMA schema_version").fetchone()
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as error:
-        return str(error)
-    return None
-
-
-def full_check(db_path: Path) -> str | None:
-    """SQLite's quick_check over every page: None when the database is sound."""
-    try:
-        db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            rows = db.execute("PRAGMA quick_check").fetchall()
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as error:
-        return str(error)
-    result = "; ".join(str(r[0]) for r in rows)
-    return None if result == "ok" else result
-
-
-def restore(db_path: Path, backup: Path, now: datetime) -> Path:
-    """Put a backup in place of the live database; the damaged file is kept beside it."""
-    kept = db_path.with_name(f"{db_path.name}.damaged-{now:%Y%m%d-%H%M%S}")
-    if db_path.exists():
-        os.replace(db_path, kept)
-    for suffix in ("-wal", "-shm"):
-        stale = db_path.with_name(db_path.name + suffix)
-        if stale.exists():
-            os.replace(stale, kept.with_name(kept.name + suffix))
-    shutil.copyfile(backup, db_path)
-    os.chmod(db_path, 0o600)
-    restored = sqlite3.connect(db_path)  # an older backup may still hold a token: not used
-    try:
-        scrub_secrets(restored)
+        os.fsync(fd)
     finally:
-        restored.close()
-    return kept
+        os.close(fd)
+
+
+def store_heads(db_path: Path) -> Heads:
+    """The number heads of a store file that no engine has open (an unpacked backup)."""
+    db = sqlite3.connect(db_path)
+    try:
+        return read_heads(db)
+    finally:
+        db.close()
+
+
+def store_counter(db_path: Path, name: str) -> int:
+    db = sqlite3.connect(db_path)
+    try:
+        row = db.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()
+    finally:
+        db.close()
+    return int(row[0]) if row else 0
+
+
+def scrub_file(db_path: Path) -> None:
+    """Scrub a store file put back from a backup (an older backup may still hold a token)."""
+    db = sqlite3.connect(db_path)
+    try:
+        scrub_secrets(db)
+    finally:
+        db.close()
+
+
+def unpack_store(backup: Backup, target: Path) -> None:
+    """The backup's store at ``target`` (0600), from either format."""
+    if backup.bundled:
+        extract_store(backup.path, target)
+    else:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out, open(backup.path, "rb") as source:
+            shutil.copyfileobj(source, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())

@@ -1,6 +1,7 @@
 """The signing keys on disk: ``<data dir>/keys/rsa-v1.pem``, ``hmac-v1.key``, ... one file a key
 version, written atomically and readable by the owner only; the newest version signs, every
-version verifies."""
+version verifies. ``rsa-vN.pub.pem`` is a public key alone: a version signed on another PC (a
+store restored from a backup there), kept so its receipts still verify here."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ import base64
 import os
 import re
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
-from pos.signing import HMAC_METHOD, RSA_METHOD, HmacSigner, RsaSigner, Signer
+from pos.signing import HMAC_METHOD, RSA_METHOD, HmacSigner, RsaSigner, RsaVerifier, Signer
 
 _KEY_FILE = re.compile(r"^(rsa|hmac)-v(\d+)\.(pem|key)$")
+_PUBLIC_FILE = re.compile(r"^rsa-v(\d+)\.pub\.pem$")
+PUBLIC_KEY_FILE = "rsa-v{version}.pub.pem"
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -42,9 +46,29 @@ class KeyStore:
                     found[match.group(2)] = path
         return found
 
+    def _public_only(self) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        if self.directory.is_dir():
+            for path in self.directory.iterdir():
+                match = _PUBLIC_FILE.match(path.name)
+                if match:
+                    found[match.group(1)] = path
+        return {v: p for v, p in found.items() if v not in self._versions("rsa")}
+
     def versions(self, method: str = RSA_METHOD) -> list[str]:
-        """The key versions on disk, oldest first (a directory listing: no key is read)."""
-        return sorted(self._versions("rsa" if method == RSA_METHOD else "hmac"), key=int)
+        """The key versions on disk, oldest first (a directory listing: no key is read); for
+        RSA also the versions held as a public key only."""
+        if method != RSA_METHOD:
+            return sorted(self._versions("hmac"), key=int)
+        return sorted({*self._versions("rsa"), *self._public_only()}, key=int)
+
+    def has_private_key(self) -> bool:
+        return bool(self._versions("rsa") or self._versions("hmac"))
+
+    def add_public_key(self, version: str, pem: bytes) -> None:
+        """Keep a public key of a version whose private key is elsewhere (to verify with)."""
+        if version not in self.versions():
+            _write_private(self.directory / PUBLIC_KEY_FILE.format(version=version), pem)
 
     def next_version(self, method: str = RSA_METHOD) -> str:
         """The version ``rotate`` gives the next key."""
@@ -98,6 +122,8 @@ class KeyStore:
         for kind, method in (("rsa", RSA_METHOD), ("hmac", HMAC_METHOD)):
             for version, path in self._versions(kind).items():
                 result[(method, version)] = self._load(kind, version, path)
+        for version, path in self._public_only().items():
+            result[(RSA_METHOD, version)] = _public_verifier(path.read_bytes(), version)
         return result
 
     def hmac_secret_b64(self, version: str) -> str:
@@ -107,6 +133,9 @@ class KeyStore:
         return base64.b64encode(secret.secret).decode("ascii")
 
     def public_key_pem(self, version: str | None = None) -> bytes:
+        public = self._public_only()
+        if version in public:
+            return public[version].read_bytes()
         versions = self._versions("rsa")
         if not versions:
             self.signer(RSA_METHOD)
@@ -119,3 +148,34 @@ class KeyStore:
         return signer.private_key.public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         )
+
+
+def _public_verifier(pem: bytes, version: str) -> Signer:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = serialization.load_pem_public_key(pem)
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise ValueError(f"public key version {version} is not an RSA key")
+    return _VerifyOnly(RsaVerifier(key, version))
+
+
+@dataclass(frozen=True)
+class _VerifyOnly:
+    """A key version this counter can verify with but not sign with."""
+
+    verifier: RsaVerifier
+
+    @property
+    def method(self) -> str:
+        return RSA_METHOD
+
+    @property
+    def key_version(self) -> str:
+        return self.verifier.key_version
+
+    def sign(self, data: str) -> str:
+        raise PermissionError(f"key version {self.key_version} has no private key here")
+
+    def verify(self, data: str, signature: str) -> bool:
+        return self.verifier.verify(data, signature)

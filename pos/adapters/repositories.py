@@ -23,6 +23,7 @@ from pos.model.catalogue import ArticleGroup, Item, ItemKind, ItemStatus
 from pos.model.legal_time import ClockBehind, shown
 from pos.model.staff import Role
 from pos.model.tenant import Tenant
+from pos.numbering import Heads, Issued, tracked
 from pos.vat import VatClass
 
 Row = RowMapping
@@ -70,6 +71,30 @@ def dict_rows(
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def read_heads(raw: sqlite3.Connection) -> Heads:
+    """A store's number heads: every tracked counter (Z numbers also from the reports
+    themselves), every signature chain and the journal's last row."""
+    counters = {
+        str(n): int(v)
+        for n, v in raw.execute("SELECT name, value FROM counters").fetchall()
+        if tracked(str(n))
+    }
+    for tenant_id, register_id, number in raw.execute(
+        "SELECT tenant_id, register_id, max(z_number) FROM z_reports "
+        "GROUP BY tenant_id, register_id"
+    ).fetchall():
+        name = f"z:{tenant_id}:{register_id}"
+        counters[name] = max(int(number), counters.get(name, 0))
+    chains = {
+        (str(tenant), str(register)): (int(nr), str(signature))
+        for tenant, register, nr, signature in raw.execute(
+            "SELECT tenant_id, register_id, last_nr, last_signature FROM signature_chains"
+        ).fetchall()
+    }
+    last = raw.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+    return Heads(counters, chains, (int(last[0]), str(last[1])) if last else (0, ""))
+
+
 class Store:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -77,6 +102,8 @@ class Store:
         # cursor (same connection, same transaction) keeps a sale within a few milliseconds.
         self._raw: sqlite3.Connection = cast(sqlite3.Connection, conn.connection.driver_connection)
         self._tenants: dict[str, Tenant] | None = None
+        self.issued = Issued()
+        """Numbers this transaction gave out: the high-water mark is raised by them at commit."""
 
     # -- meta and counters -------------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict]:
@@ -99,7 +126,37 @@ class Store:
     def next_number(self, name: str, count: int = 1) -> int:
         """The next value of a gap-free counter, taken inside the current transaction (with
         ``count``, the last of that many consecutive values)."""
-        return int(self._raw.execute(_NEXT_COUNTER_SQL, {"name": name, "n": count}).fetchone()[0])
+        value = int(self._raw.execute(_NEXT_COUNTER_SQL, {"name": name, "n": count}).fetchone()[0])
+        if tracked(name):
+            self.issued.counter(name, value, count)
+        return value
+
+    def counter(self, name: str) -> int:
+        row = self._raw.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def raise_counter(self, name: str, value: int) -> None:
+        """Move a counter up to ``value`` (never down): numbers given out elsewhere or before a
+        restore are not given out again."""
+        before = self.counter(name)
+        if value > before:
+            self._raw.execute(
+                "INSERT INTO counters(name, value) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                (name, value),
+            )
+            if tracked(name):
+                self.issued.counter(name, value, value - before)
+
+    def next_z_number(self, tenant_id: str, register_id: str, last_z: int) -> int:
+        """The next Z number: after the store's last Z and after any a restore skipped."""
+        name = f"z:{tenant_id}:{register_id}"
+        number = max(last_z, self.counter(name)) + 1
+        self.raise_counter(name, number)
+        return number
+
+    def heads(self) -> Heads:
+        return read_heads(self._raw)
 
     # -- reference data ----------------------------------------------------------------------
     def add_tenant(self, tenant: Tenant, stamp: Stamp) -> None:
@@ -298,6 +355,15 @@ class Store:
             (delta, stamp.utc_iso, item_id),
         )
 
+    def put_item_state(
+        self, item_id: str, status: str, stock_qty: int | None, stamp: Stamp
+    ) -> None:
+        """An item's status and stock as another copy of the store had them (a salvaged sale)."""
+        self._raw.execute(
+            "UPDATE items SET status = ?, stock_qty = ?, updated_at = ? WHERE id = ?",
+            (status, stock_qty, stamp.utc_iso, item_id),
+        )
+
     def set_item_price(self, item_id: str, price: int, stamp: Stamp) -> None:
         """A new price makes the printed label wrong: flag it for reprint."""
         self._raw.execute(
@@ -370,6 +436,7 @@ class Store:
         self._raw.execute(
             _ADVANCE_CHAIN_SQL, {"t": tenant_id, "r": register_id, "n": nr, "s": signature}
         )
+        self.issued.chain((tenant_id, register_id), nr, signature, (nr - 1, ""))
 
     # -- journal and outbox ------------------------------------------------------------------
     def append_journal(
@@ -408,6 +475,7 @@ class Store:
         row["prev_hash"] = prev[0] if prev else GENESIS_HASH
         row["hash"] = row_hash(row["prev_hash"], row)
         self._raw.execute(_raw_insert("journal", row), row)
+        self.issued.journal(row["seq"], row["hash"], (row["seq"] - 1, row["prev_hash"]))
         return int(row["seq"])
 
     def last_journal_time(self) -> datetime | None:
@@ -425,6 +493,18 @@ class Store:
         seq = self.next_number("device_seq")
         self.insert("outbox", _outbox_row(seq, event_type, tenant_id, stamp, payload))
         return seq
+
+    def requeue_outbox(self, event: Mapping[str, Any]) -> bool:
+        """Queue an event again exactly as it was (same id, type, time and payload) with the next
+        device sequence: a salvaged sale's event, which the server takes once whatever happens.
+        False when the event is queued here already."""
+        if self._raw.execute(
+            "SELECT 1 FROM outbox WHERE event_id = ?", (event["event_id"],)
+        ).fetchone():
+            return False
+        row = {k: event[k] for k in ("event_id", "type", "tenant_id", "occurred_at", "payload")}
+        self.insert("outbox", {"device_seq": self.next_number("device_seq"), **row})
+        return True
 
     def append_outbox_many(
         self, events: Sequence[tuple[str, str | None, Mapping[str, Any]]], stamp: Stamp

@@ -1,14 +1,87 @@
-"""Backups as the screens and the CLI ask for them: after each Z report, and daily."""
+"""Backups as the till takes them: daily at the first start of a day, after every Z (with
+``integrity_check`` first), and when a manager asks; each also copied to the second place named
+in the settings (a USB disk or a network folder). A damaged store is never backed up: the check
+fails, the damage is noted for the next start and the manager is offered a restore."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from pos.adapters.backup import take_backup
+from pos import __version__
+from pos.adapters.backup import SECOND_PLACE_META, Taken, backup_due, backups, take_backup
 from pos.adapters.db import DB_FILE
+from pos.adapters.key_files import KeyStore
+from pos.adapters.store_check import integrity_check, note_damage, quick_check
+from pos.errors import StoreDamaged
+from pos.model.staff import Permission
+from pos.services.context import TillContext
+from pos.services.settings_journal import journal_settings_change
+from pos.unit_of_work import UnitOfWorkFactory
 
 
-def backup_after_z(data_dir: Path, now: datetime | None = None) -> Path:
-    """The store as it is right after the day's Z reports (kept with the daily backups)."""
-    return take_backup(data_dir / DB_FILE, data_dir, "z", now or datetime.now())
+def take(
+    data_dir: Path,
+    reason: str,
+    now: datetime | None = None,
+    *,
+    full_check: bool = False,
+    second_place: Path | None = None,
+) -> Taken:
+    """Check the store (``quick_check``, or ``integrity_check`` when ``full_check``), then back
+    it up with the public keys and photos; raises ``StoreDamaged`` instead of copying damage."""
+    db_path = data_dir / DB_FILE
+    problem = (integrity_check if full_check else quick_check)(db_path)
+    if problem is not None:
+        note_damage(data_dir, problem)
+        raise StoreDamaged(str(data_dir), reason=problem, backup=latest_backup(data_dir))
+    return take_backup(
+        data_dir,
+        db_path,
+        reason,
+        now or datetime.now(),
+        public_keys(KeyStore(data_dir / "keys")),
+        app_version=__version__,
+        second_place=second_place,
+    )
+
+
+def backup_after_z(data_dir: Path, now: datetime | None = None) -> Taken:
+    """The store as it is right after the day's Z reports, checked in full first."""
+    return take(data_dir, "z", now, full_check=True)
+
+
+def backup_if_due(data_dir: Path, now: datetime | None = None) -> Taken | None:
+    """The daily backup, unless one was taken today already."""
+    moment = now or datetime.now()
+    return take(data_dir, "daily", moment) if backup_due(data_dir, moment) else None
+
+
+def public_keys(keys: KeyStore) -> dict[str, bytes]:
+    """Every RSA public key version (what a restore anywhere needs to verify)."""
+    return {version: keys.public_key_pem(version) for version in keys.versions()}
+
+
+def latest_backup(data_dir: Path) -> str:
+    found = backups(data_dir)
+    return str(found[0].path) if found else "ingen / none"
+
+
+def second_place(uow_factory: UnitOfWorkFactory) -> str:
+    with uow_factory.read() as uow:
+        return uow.store.get_meta(SECOND_PLACE_META) or ""
+
+
+def set_second_place(uow_factory: UnitOfWorkFactory, ctx: TillContext, folder: str) -> str:
+    """Name the folder every backup is also copied to (a manager; journaled). Empty: none."""
+    ctx.require(Permission.MANAGE)
+    folder = folder.strip()
+    with uow_factory() as uow:
+        before = uow.store.get_meta(SECOND_PLACE_META) or ""
+        if before != folder:
+            uow.store.set_meta(SECOND_PLACE_META, folder)
+            journal_settings_change(
+                uow, ctx, {"setting": "backup_second_place", "from": before, "to": folder}
+            )
+        uow.commit()
+    return folder

@@ -235,7 +235,9 @@ def _take_z(
     )
     if not used and not include_empty:
         return None
-    number = (int(last["z_number"]) if last else 0) + 1
+    number = uow.store.next_z_number(
+        tenant.id, ctx.register_id, int(last["z_number"]) if last else 0
+    )
     report = build_report(
         uow.reports, _scope(uow, ctx, tenant, ReportKind.Z, hi, day, number, register)
     )

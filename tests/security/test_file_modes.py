@@ -25,6 +25,7 @@ def secrets_of(data_dir: Path) -> dict[Path, int]:
     found = {data_dir: 0o700, data_dir / "keys": 0o700}
     found |= {p: 0o600 for p in (data_dir / "keys").iterdir()}
     found |= {p: 0o600 for p in data_dir.glob(DB_FILE + "*")}
+    found |= {p: 0o600 for p in data_dir.glob("high-water.mark")}
     found |= {p: 0o600 for p in (data_dir / "backups").glob("*") if p.is_file()}
     return found
 
@@ -42,7 +43,9 @@ def test_a_new_counter_keeps_its_store_and_keys_to_its_user(tmp_path, lax_umask)
         seed_demo(counter.uow, counter.signer())
         counter.backup("manual")
         found = secrets_of(data_dir)
-        assert {p.name for p in found} >= {"data", "keys", "rsa-v1.pem", DB_FILE, DB_FILE + "-wal"}
+        assert {p.name for p in found} >= {
+            "data", "keys", "rsa-v1.pem", DB_FILE, DB_FILE + "-wal", "high-water.mark"
+        }  # fmt: skip
         assert {p: mode(p) for p in found} == found
 
 

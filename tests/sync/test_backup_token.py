@@ -5,6 +5,7 @@ instead of pushing with a rewound outbox; after re-enrolment nothing is lost."""
 from __future__ import annotations
 
 import sqlite3
+import zipfile
 from datetime import datetime
 
 import pytest
@@ -12,27 +13,37 @@ import pytest
 from main import VERSION
 from pos.adapters.backup import backups
 from pos.adapters.db import DB_FILE
-from pos.counter import open_counter, restore_latest
+from pos.counter import open_counter
 from pos.services import sync_state
 from pos.services.backups import backup_after_z
 from pos.services.context import TillContext
+from pos.services.restore import RestoreSession
 from sync.enrolment import enrol
 from sync.http import SyncError
 from tests.conftest import Shelf
 from tests.sync.conftest import cycle, public_keys, sell
 
 
+def restore(data_dir, backup):
+    with RestoreSession(data_dir, backup) as session:
+        return session.run(session.authenticate("9001", "9999"))
+
+
 def test_backups_hold_no_device_token_and_a_restore_must_re_enrol(
-    enrolled, central, server_url, ctx, shelf, clock
+    enrolled, central, server_url, ctx, shelf, clock, tmp_path
 ):
     sell(enrolled, ctx, shelf, 2)
     assert cycle(enrolled).run().drained
     found = sync_state.enrolment(enrolled.uow)
     token, device_id = found.token, found.device_id
-    made = [enrolled.backup("manual"), backup_after_z(enrolled.data_dir, datetime(2030, 1, 1))]
+    made = [enrolled.backup("manual").path,
+            backup_after_z(enrolled.data_dir, datetime(2030, 1, 1)).path]  # fmt: skip
     for path in made:
-        assert token.encode() not in path.read_bytes()
-        with sqlite3.connect(path) as copy:
+        store = tmp_path / f"{path.name}.sqlite3"
+        with zipfile.ZipFile(path) as bundle:
+            store.write_bytes(bundle.read("store.sqlite3"))
+        assert token.encode() not in store.read_bytes()
+        with sqlite3.connect(store) as copy:
             assert copy.execute("SELECT token, state FROM sync_device").fetchone() == (
                 "",
                 "reenrol_needed",
@@ -43,7 +54,7 @@ def test_backups_hold_no_device_token_and_a_restore_must_re_enrol(
     data_dir = enrolled.data_dir
     enrolled.close()
 
-    restore_latest(data_dir, made[0])
+    restore(data_dir, made[0])
     with open_counter(data_dir) as restored:
         again = sync_state.enrolment(restored.uow)
         assert again.state == "reenrol_needed" and again.token == ""
@@ -65,9 +76,10 @@ def test_restoring_an_old_backup_that_still_holds_a_token_does_not_use_it(enroll
     assert token.encode() in old.read_bytes()
     data_dir = enrolled.data_dir
     enrolled.close()
-    restore_latest(data_dir, old)
+    restore(data_dir, old)
     with open_counter(data_dir) as restored:
         assert sync_state.enrolment(restored.uow).token == ""
         assert sync_state.enrolment(restored.uow).state == "reenrol_needed"
     assert token.encode() not in (data_dir / DB_FILE).read_bytes()
     assert all(token.encode() not in b.path.read_bytes() for b in backups(data_dir))
+    assert not list(data_dir.glob("*.partial"))  # the unpacked copy is gone too

@@ -1,0 +1,170 @@
+"""Reading what can still be read from a store that a restore is about to replace (it may be
+damaged): its heads, the signed sales it holds beyond the backup, every row they need, and its
+journal tail. Every read stands alone; one that hits a damaged page answers None or stops, and
+the restore exports and lists what it could not bring back."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pos.adapters.repositories import dict_rows, read_heads
+from pos.numbering import Heads
+
+
+@dataclass(frozen=True)
+class SaleRows:
+    """Everything one sale wrote that a restored store needs to hold it again."""
+
+    sale: dict[str, Any]
+    session: dict[str, Any] | None
+    receipts: list[dict[str, Any]]
+    credit_notes: list[dict[str, Any]]
+    tenders: list[dict[str, Any]]
+    lines: list[dict[str, Any]]
+    payments: list[dict[str, Any]]
+    journal: dict[str, dict[str, Any]]
+    """The receipt's own journal row, by receipt id."""
+    outbox: dict[str, dict[str, Any]]
+    """The receipt's outbox event, by receipt id."""
+    items: list[dict[str, Any]]
+    """The sold items as the replaced store left them (status, stock)."""
+
+
+class ReplacedStore:
+    """A read-only view of the store being replaced; ``close`` before it is moved aside."""
+
+    def __init__(self, path: Path) -> None:
+        self._db: sqlite3.Connection | None
+        try:
+            self._db = sqlite3.connect(path)
+            self._db.execute("PRAGMA query_only = ON")
+        except sqlite3.DatabaseError:
+            self._db = None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]] | None:
+        if self._db is None:
+            return None
+        try:
+            return dict_rows(self._db, sql, params)
+        except sqlite3.DatabaseError:
+            return None
+
+    def heads(self) -> Heads | None:
+        if self._db is None:
+            return None
+        try:
+            return read_heads(self._db)
+        except sqlite3.DatabaseError:
+            return None
+
+    def receipts_beyond(self, restored: Heads) -> list[dict[str, Any]] | None:
+        """Receipts signed after the restored store's chain heads, in signing order."""
+        chains = self._rows("SELECT DISTINCT tenant_id, register_id FROM signature_chains")
+        if chains is None:
+            return None
+        found: list[dict[str, Any]] = []
+        for chain in chains:
+            after = restored.chains.get((chain["tenant_id"], chain["register_id"]), (0, ""))[0]
+            rows = self._rows(
+                "SELECT id, sale_id, tenant_id, register_id, sig_nr, number_text, kind, total "
+                "FROM receipts WHERE tenant_id = ? AND register_id = ? AND sig_nr > ? "
+                "ORDER BY sig_nr",
+                (chain["tenant_id"], chain["register_id"], after),
+            )
+            if rows is None:
+                return None
+            found += rows
+        return found
+
+    def signature(self, tenant_id: str, register_id: str, nr: int) -> str | None:
+        if nr == 0:
+            return "0"
+        rows = self._rows(
+            "SELECT signature FROM receipts WHERE tenant_id = ? AND register_id = ? AND sig_nr = ?",
+            (tenant_id, register_id, nr),
+        )
+        return rows[0]["signature"] if rows else None
+
+    def outbox_after(self, device_seq: int) -> dict[str, dict[str, Any]]:
+        """The receipt events queued after ``device_seq``, by receipt id (as far as readable)."""
+        rows = self._rows("SELECT * FROM outbox WHERE device_seq > ? ORDER BY device_seq",
+                          (device_seq,))  # fmt: skip
+        return {r: o for o in rows or () if (r := _receipt_of(o))}
+
+    def sale_rows(self, sale_id: str, outbox: dict[str, dict[str, Any]]) -> SaleRows | None:
+        """The sale and all it wrote, or None if any of it cannot be read."""
+        sale = self._rows("SELECT * FROM sales WHERE id = ?", (sale_id,))
+        if not sale:
+            return None
+        receipts = self._rows(
+            "SELECT * FROM receipts WHERE sale_id = ? ORDER BY tenant_id", (sale_id,)
+        )
+        tenders = self._rows(
+            "SELECT * FROM tenders WHERE sale_id = ? ORDER BY position", (sale_id,)
+        )
+        lines = self._rows(
+            "SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY receipt_id, line_no", (sale_id,)
+        )
+        session = self._rows(
+            "SELECT * FROM till_sessions WHERE id = ?", (sale[0]["till_session_id"],)
+        )
+        if receipts is None or tenders is None or lines is None or not session:
+            return None
+        ids = tuple(r["id"] for r in receipts)
+        marks = ",".join("?" * len(ids))
+        payments = self._rows(f"SELECT * FROM receipt_payments WHERE receipt_id IN ({marks})", ids)
+        notes = self._rows(f"SELECT * FROM credit_notes WHERE issued_receipt_id IN ({marks})", ids)
+        journal = self._rows(f"SELECT * FROM journal WHERE ref_id IN ({marks})", ids)
+        item_ids = tuple({ln["item_id"] for ln in lines})
+        item_marks = ",".join("?" * len(item_ids))
+        items = self._rows(
+            f"SELECT id, status, stock_qty FROM items WHERE id IN ({item_marks})", item_ids
+        )
+        if payments is None or notes is None or journal is None or items is None:
+            return None
+        return SaleRows(
+            sale[0], session[0], receipts, notes, tenders, lines, payments,
+            {j["ref_id"]: j for j in journal if '"digest"' in j["details"]},
+            {i: outbox[i] for i in ids if i in outbox},
+            items,
+        )  # fmt: skip
+
+    def z_counting(self, tenant_id: str, register_id: str, journal_seq: int) -> int | None:
+        """The number of the Z report (in the replaced store) that counted a journal row."""
+        rows = self._rows(
+            "SELECT z_number FROM z_reports WHERE tenant_id = ? AND register_id = ? "
+            "AND from_seq < ? AND through_seq >= ?",
+            (tenant_id, register_id, journal_seq, journal_seq),
+        )
+        return int(rows[0]["z_number"]) if rows else None
+
+    def journal_tail(self, after_seq: int) -> Iterator[dict[str, Any]]:
+        """Journal rows after ``after_seq`` in order, as far as they can be read."""
+        if self._db is None:
+            return
+        seq = after_seq
+        while True:
+            rows = self._rows("SELECT * FROM journal WHERE seq > ? ORDER BY seq LIMIT 500", (seq,))
+            if not rows:
+                return
+            yield from rows
+            seq = rows[-1]["seq"]
+
+
+def _receipt_of(event: dict[str, Any]) -> str | None:
+    import json
+
+    try:
+        receipt = json.loads(event["payload"]).get("receipt")
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return receipt.get("id") if isinstance(receipt, dict) else None

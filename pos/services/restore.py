@@ -1,0 +1,319 @@
+"""Putting a backup in place of the store, without losing or repeating anything on the legal
+record.
+
+1. ``RestoreSession`` takes the data directory's lock (the till cannot run meanwhile), picks the
+   backup (the one given, or the newest that passes ``integrity_check``), unpacks and checks it,
+   and says what it would replace: how many signed receipts the register has given out beyond
+   the backup (from the high-water mark and the current store) and how many of those can still
+   be read and brought back.
+2. A manager approves with staff number and PIN (checked in the current store if it is sound,
+   else in the backup's).
+3. ``run``: what can be read from the current store beyond the backup is read, its journal tail
+   exported; the current file is kept beside as ``omigjen.sqlite3.replaced-<time>``; the backup
+   goes in place; in one transaction the journal gets the restore (13999 ``restore``: the backup
+   file, its journal head, the replaced store's head and the journal numbers skipped), the
+   salvaged sales (``pos/services/salvage.py``) and, per tenant, the numbers skipped so every
+   series and signature chain continues after the highest ever given out.
+4. On a PC that has no signing key (a new PC: backups do not carry the private key) the
+   backup's public keys are installed to verify with and a new key version is made (journaled
+   13999 ``key_change``); the photos are put back.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pos.adapters.backup import (
+    Backup,
+    backups,
+    backups_in,
+    fsync_dir,
+    scrub_file,
+    store_counter,
+    store_heads,
+    unpack_store,
+)
+from pos.adapters.backup_bundle import extract_photos, public_keys_in
+from pos.adapters.db import DB_FILE, make_engine, open_store
+from pos.adapters.high_water import HighWaterMark
+from pos.adapters.key_files import KeyStore
+from pos.adapters.lock import DataDirLock
+from pos.adapters.salvage_reader import ReplacedStore
+from pos.adapters.store_check import clear_damage_note, integrity_check, quick_check
+from pos.clock import Clock, Stamp, SystemClock
+from pos.errors import BackupDamaged, NoBackup, PermissionDenied
+from pos.model.events import OtherEvent
+from pos.model.staff import Operator, Permission
+from pos.numbering import Heads
+from pos.services import auth
+from pos.services.context import TillContext
+from pos.services.continuity import RESTORED, journal_jump, skip_to
+from pos.services.salvage import (
+    Candidate,
+    SalvageResult,
+    collect,
+    export_tail,
+    put_back,
+    write_listing,
+)
+from pos.services.signing_keys import rotate_signing_key
+from pos.unit_of_work import UnitOfWorkFactory
+
+UNPACKED = DB_FILE + ".restoring.partial"
+NUMBERING_CHECK_META = "numbering_check_pending"
+"""Set on a store restored where the register's high-water mark is unknown (a new PC) and
+that syncs with a server: sales wait until the server's heads are known (``enrol``)."""
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    backup: Backup
+    backup_heads: Heads
+    signed_beyond: int
+    """Signed receipts this register gave out beyond the backup (mark and current store)."""
+    readable_beyond: int | None
+    """Of those, how many the current store still holds readably (None: cannot be read)."""
+    current_problem: str | None
+    """Why the current store is not sound (None: it is, or there is none)."""
+    passed_over: tuple[tuple[str, str], ...] = ()
+    """Newer backups that failed ``integrity_check``: (file name, what SQLite said)."""
+    new_pc: bool = False
+    """No signing key here: a new key version will be made."""
+
+
+@dataclass
+class RestoreResult:
+    preview: RestorePreview
+    replaced_file: Path | None
+    salvage: SalvageResult = field(default_factory=SalvageResult)
+    skipped_signed: int = 0
+    new_key_version: str | None = None
+    photos: int = 0
+    wait_for_server: bool = False
+
+
+class RestoreSession:
+    """One restore, from choosing the backup to the restored store (the module docstring)."""
+
+    def __init__(self, data_dir: Path, backup: Path | None = None, clock: Clock | None = None):
+        self.data_dir = data_dir
+        self.clock = clock or SystemClock()
+        self.lock = DataDirLock(data_dir).acquire()
+        try:
+            self.preview = self._prepare(backup)
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILE
+
+    @property
+    def unpacked(self) -> Path:
+        return self.data_dir / UNPACKED
+
+    def close(self) -> None:
+        self.unpacked.unlink(missing_ok=True)
+        self.lock.release()
+
+    def __enter__(self) -> RestoreSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- choosing and checking --------------------------------------------------------------
+    def _prepare(self, given: Path | None) -> RestorePreview:
+        chosen, passed_over = self._choose(given)
+        backup_heads = store_heads(self.unpacked)
+        current_problem = quick_check(self.db_path) if self.db_path.exists() else None
+        mark = HighWaterMark.open(self.data_dir).heads
+        readable: int | None = None
+        current = Heads()
+        if self.db_path.exists():
+            replaced = ReplacedStore(self.db_path)
+            try:
+                current = replaced.heads() or Heads()
+                beyond = replaced.receipts_beyond(backup_heads)
+                readable = None if beyond is None else len(beyond)
+            finally:
+                replaced.close()
+        high = mark.merged(current)
+        return RestorePreview(
+            chosen,
+            backup_heads,
+            high.signed_count(backup_heads),
+            readable,
+            current_problem,
+            tuple(passed_over),
+            new_pc=not KeyStore(self.data_dir / "keys").has_private_key(),
+        )
+
+    def _choose(self, given: Path | None) -> tuple[Backup, list[tuple[str, str]]]:
+        if given is not None:
+            found = [b for b in backups_in(given.parent) if b.path.name == given.name]
+            if not found:
+                raise NoBackup(str(given))
+            problem = self._unpack_and_check(found[0])
+            if problem:
+                raise BackupDamaged(str(given), reason=problem)
+            return found[0], []
+        passed_over: list[tuple[str, str]] = []
+        for candidate in backups(self.data_dir):
+            problem = self._unpack_and_check(candidate)
+            if problem is None:
+                return candidate, passed_over
+            passed_over.append((candidate.path.name, problem))
+        if passed_over:
+            raise BackupDamaged(str(self.data_dir / "backups"), reason=passed_over[0][1])
+        raise NoBackup(str(self.data_dir))
+
+    def _unpack_and_check(self, backup: Backup) -> str | None:
+        try:
+            unpack_store(backup, self.unpacked)
+        except (OSError, ValueError, KeyError) as error:  # zipfile.BadZipFile is a ValueError
+            return f"cannot be unpacked: {error}"
+        return integrity_check(self.unpacked)
+
+    # -- approving ---------------------------------------------------------------------------
+    def authenticate(self, staff_no: str, pin: str) -> Operator:
+        """A manager's staff number and PIN: in the current store if sound, else the backup's."""
+        sound = self.db_path.exists() and self.preview.current_problem is None
+        engine = make_engine(self.db_path if sound else self.unpacked)
+        try:
+            operator = auth.authenticate(UnitOfWorkFactory(engine), staff_no, pin, self.clock)
+        finally:
+            engine.dispose()
+        if not operator.may(Permission.MANAGE):
+            raise PermissionDenied(Permission.MANAGE.value)
+        return operator
+
+    # -- restoring ---------------------------------------------------------------------------
+    def run(self, manager: Operator) -> RestoreResult:
+        if not manager.may(Permission.MANAGE):
+            raise PermissionDenied(Permission.MANAGE.value)
+        now = self.clock.now()
+        stamp, label = Stamp.of(now), now.astimezone().strftime("%Y%m%d-%H%M%S")
+        mark = HighWaterMark.open(self.data_dir)
+        had_history = not mark.heads.is_empty()
+        candidates, current, export = self._read_current(label)
+        replaced_file = self._swap(label)
+        engine = open_store(self.data_dir)
+        uow = UnitOfWorkFactory(engine, mark)
+        try:
+            result = RestoreResult(self.preview, replaced_file)
+            high = mark.heads.merged(current)
+            register_id = self._restore_in_journal(uow, manager, stamp, high, result, candidates)
+            if candidates is None and self.preview.signed_beyond:
+                result.salvage.unreadable = self.preview.signed_beyond
+            if export is not None:
+                write_listing(export, result.salvage)
+            result.photos = self._keys_and_photos(uow, register_id, manager, result)
+            result.wait_for_server = not had_history and _was_enrolled(uow)
+            if result.wait_for_server:
+                with uow() as unit:
+                    unit.store.set_meta(NUMBERING_CHECK_META, "server")
+                    unit.commit()
+        finally:
+            engine.dispose()
+            mark.close()
+        clear_damage_note(self.data_dir)
+        return result
+
+    def _read_current(self, label: str) -> tuple[list[Candidate] | None, Heads, Path | None]:
+        """Before the current store moves aside: its sales beyond the backup and its journal
+        tail (exported to ``salvage/<label>``)."""
+        if not self.db_path.exists():
+            return [], Heads(), None
+        replaced = ReplacedStore(self.db_path)
+        try:
+            current = replaced.heads() or Heads()
+            device_seq = store_counter(self.unpacked, "device_seq")
+            candidates = collect(replaced, self.preview.backup_heads, device_seq)
+            export = self.data_dir / "salvage" / label
+            export_tail(export, replaced, self.preview.backup_heads.journal[0])
+        finally:
+            replaced.close()
+        return candidates, current, export
+
+    def _swap(self, label: str) -> Path | None:
+        kept = None
+        if self.db_path.exists():
+            kept = self.db_path.with_name(f"{DB_FILE}.replaced-{label}")
+            os.replace(self.db_path, kept)
+        for suffix in ("-wal", "-shm"):
+            stale = self.db_path.with_name(DB_FILE + suffix)
+            if stale.exists() and kept is not None:
+                os.replace(stale, kept.with_name(kept.name + suffix))
+            stale.unlink(missing_ok=True)
+        os.replace(self.unpacked, self.db_path)
+        fsync_dir(self.data_dir)
+        scrub_file(self.db_path)
+        return kept
+
+    def _restore_in_journal(
+        self,
+        uow: UnitOfWorkFactory,
+        manager: Operator,
+        stamp: Stamp,
+        high: Heads,
+        result: RestoreResult,
+        candidates: list[Candidate] | None,
+    ) -> str:
+        backup = self.preview.backup
+        with uow() as unit:
+            register_id = unit.store.get_meta("register_id") or "K1"
+            details = {
+                "backup": backup.path.name,
+                "backup_taken": backup.taken.isoformat(timespec="seconds"),
+                "backup_journal_head": list(self.preview.backup_heads.journal),
+                "replaced_journal_head": list(high.journal),
+                "replaced_file": result.replaced_file.name if result.replaced_file else None,
+                "replaced_store_problem": self.preview.current_problem,
+                "signed_beyond_backup": self.preview.signed_beyond,
+            }
+            journal_jump(unit, register_id, manager.staff_id, stamp, high, details,
+                         kind=OtherEvent.RESTORE)  # fmt: skip
+            result.salvage = put_back(unit, candidates or [], register_id, manager.staff_id, stamp)
+            result.skipped_signed = skip_to(
+                unit, register_id, manager.staff_id, stamp, high, RESTORED
+            ).signed
+            unit.commit()
+        return register_id
+
+    def _keys_and_photos(
+        self, uow: UnitOfWorkFactory, register_id: str, manager: Operator, result: RestoreResult
+    ) -> int:
+        backup = self.preview.backup
+        if not backup.bundled:
+            return 0
+        keys = KeyStore(self.data_dir / "keys")
+        for version, pem in public_keys_in(backup.path).items():
+            keys.add_public_key(version, pem)
+        if not keys.has_private_key():
+            ctx = TillContext(register_id, manager, _NoSigner(), self.clock)
+            result.new_key_version = rotate_signing_key(uow, ctx, keys).new_version
+        return extract_photos(backup.path, self.data_dir / "photos")
+
+
+@dataclass(frozen=True)
+class _NoSigner:
+    """The context a key rotation is journaled in signs nothing."""
+
+    method: str = "none"
+    key_version: str = ""
+
+    def sign(self, data: str) -> str:
+        raise PermissionError("nothing is signed while restoring")
+
+    def verify(self, data: str, signature: str) -> bool:
+        return False
+
+
+def _was_enrolled(uow: UnitOfWorkFactory) -> bool:
+    from pos.services.sync_state import enrolment
+
+    return enrolment(uow) is not None

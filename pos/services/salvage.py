@@ -1,0 +1,249 @@
+"""Bringing signed sales back from a replaced store into the restored one, so a restore loses no
+legal record that can still be read.
+
+A sale comes back whole or not at all: its receipts must each be the next link of their
+signature chain in the restored store (same previous signature), and every row it wrote must be
+readable and fit (its till session, the items, a redeemed credit note). It is journaled again at
+the time of the restore with its original journal position, date and time in the details:
+with its own receipt code (13012/13013/13017, counted in the next Z) when no Z of the replaced
+store counted it, else as 13999 ``salvaged_receipt`` (already counted on that Z). Its outbox
+events are queued again with their original ids, so the server stores each once.
+
+What cannot come back is listed, and exported with the replaced store's journal tail to
+``<data dir>/salvage/<time>/`` (the replaced file itself is kept beside the store).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pos.adapters.salvage_reader import ReplacedStore, SaleRows
+from pos.clock import Stamp
+from pos.journal import content_digest
+from pos.model.events import EventCode, OtherEvent
+from pos.model.receipt import ReceiptKind
+from pos.numbering import Heads
+from pos.services.recording import RECEIPT_EVENT, receipt_content
+from pos.unit_of_work import UnitOfWork
+
+SALVAGE_DIR = "salvage"
+_SALE_KINDS = {"sale", "return"}
+_ORDER = ("sales", "receipts", "credit_notes", "tenders", "sale_lines", "receipt_payments")
+
+
+@dataclass
+class SalvageResult:
+    salvaged: list[str] = field(default_factory=list)
+    """Receipt numbers brought back."""
+    left: list[tuple[str, str]] = field(default_factory=list)
+    """(receipt number, why not) for readable receipts that could not come back."""
+    unreadable: int = 0
+    """Signed receipts the replaced store holds beyond the restored one that cannot be read."""
+    export_dir: Path | None = None
+
+
+@dataclass
+class Candidate:
+    """A sale the replaced store holds beyond the restored one, read before it is moved aside."""
+
+    numbers: list[str]
+    rows: SaleRows | None
+    previous: dict[str, str | None] = field(default_factory=dict)
+    """Per receipt id: the signature before it in the replaced store's chain."""
+    counted_in_z: dict[str, int | None] = field(default_factory=dict)
+
+
+def collect(replaced: ReplacedStore, restored: Heads, device_seq: int) -> list[Candidate] | None:
+    """Every sale beyond ``restored`` with what it wrote, in signing order (None: the replaced
+    store's receipts cannot be read at all)."""
+    beyond = replaced.receipts_beyond(restored)
+    if beyond is None:
+        return None
+    outbox = replaced.outbox_after(device_seq)
+    found = []
+    for sale_id in _sales_in_order(beyond):
+        numbers = [r["number_text"] for r in beyond if r["sale_id"] == sale_id]
+        rows = replaced.sale_rows(sale_id, outbox)
+        candidate = Candidate(numbers, rows)
+        for receipt in rows.receipts if rows else ():
+            tenant, register = receipt["tenant_id"], receipt["register_id"]
+            candidate.previous[receipt["id"]] = replaced.signature(
+                tenant, register, receipt["sig_nr"] - 1
+            )
+            original = rows.journal.get(receipt["id"]) if rows else None
+            candidate.counted_in_z[receipt["id"]] = (
+                replaced.z_counting(tenant, register, original["seq"]) if original else None
+            )
+        found.append(candidate)
+    return found
+
+
+def put_back(
+    uow: UnitOfWork,
+    candidates: Iterable[Candidate],
+    register_id: str,
+    staff_id: str,
+    stamp: Stamp,
+) -> SalvageResult:
+    """Bring back what can be brought back (module docstring); the caller commits."""
+    result = SalvageResult()
+    for candidate in candidates:
+        why = _why_not(uow, candidate)
+        if why is None and not _insert(uow, candidate, register_id, staff_id, stamp):
+            why = "it does not fit the restored store (its till session, items or credit note)"
+        if why is None:
+            result.salvaged += candidate.numbers
+        else:
+            result.left += [(n, why) for n in candidate.numbers]
+    return result
+
+
+def _sales_in_order(receipts: Iterable[dict[str, Any]]) -> list[str]:
+    """Sales in the order their receipts were signed (a sale's receipts are signed together)."""
+    seen: dict[str, None] = {}
+    for receipt in sorted(receipts, key=lambda r: (r["sig_nr"], r["tenant_id"])):
+        seen.setdefault(receipt["sale_id"], None)
+    return list(seen)
+
+
+def _why_not(uow: UnitOfWork, candidate: Candidate) -> str | None:
+    rows = candidate.rows
+    if rows is None:
+        return "it cannot be read"
+    if rows.sale["kind"] not in _SALE_KINDS:
+        return f"a {rows.sale['kind']} receipt (repair money is not brought back automatically)"
+    for receipt in rows.receipts:
+        if receipt["id"] not in rows.outbox:
+            return "its event for the server cannot be read"
+        nr, signature = uow.store.chain_head(receipt["tenant_id"], receipt["register_id"])
+        if receipt["sig_nr"] != nr + 1:
+            return f"signature number {receipt['sig_nr']} does not follow {nr}"
+        if candidate.previous.get(receipt["id"]) != signature:
+            return "its signature chain does not continue the restored store's"
+    return None
+
+
+def _insert(
+    uow: UnitOfWork, candidate: Candidate, register_id: str, staff_id: str, stamp: Stamp
+) -> bool:
+    rows = candidate.rows
+    assert rows is not None
+    store = uow.store
+    savepoint = store.conn.begin_nested()
+    try:
+        if rows.session is not None:
+            store.insert_unique("till_sessions", rows.session)
+        tables = {
+            "sales": [rows.sale],
+            "receipts": rows.receipts,
+            "credit_notes": rows.credit_notes,
+            "tenders": rows.tenders,
+            "sale_lines": rows.lines,
+            "receipt_payments": rows.payments,
+        }
+        for name in _ORDER:
+            store.insert(name, tables[name])
+    except Exception as error:  # a constraint: something it needs is not in the restored store
+        if not _is_constraint(error):
+            raise
+        savepoint.rollback()
+        return False
+    savepoint.commit()
+    for item in rows.items:
+        store.put_item_state(item["id"], item["status"], item["stock_qty"], stamp)
+    for receipt in rows.receipts:
+        _link(uow, receipt, candidate, register_id, staff_id, stamp)
+    return True
+
+
+def _is_constraint(error: Exception) -> bool:
+    import sqlite3
+
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, sqlite3.IntegrityError):
+            return True
+        cause = cause.__cause__ or getattr(cause, "orig", None)
+    return False
+
+
+def _link(
+    uow: UnitOfWork,
+    receipt: dict[str, Any],
+    candidate: Candidate,
+    register_id: str,
+    staff_id: str,
+    stamp: Stamp,
+) -> None:
+    """Chain head, number series, journal row and outbox event of one salvaged receipt."""
+    store, rows = uow.store, candidate.rows
+    assert rows is not None
+    tenant, register = receipt["tenant_id"], receipt["register_id"]
+    store.advance_chain(tenant, register, receipt["sig_nr"], receipt["signature"])
+    store.raise_counter(f"receipt:{receipt['kind']}:{tenant}:{register}", receipt["number"])
+    original = rows.journal.get(receipt["id"])
+    counted = candidate.counted_in_z.get(receipt["id"])
+    lines = [ln for ln in rows.lines if ln["receipt_id"] == receipt["id"]]
+    payments = [p for p in rows.payments if p["receipt_id"] == receipt["id"]]
+    details: dict[str, Any] = {
+        "number": receipt["number_text"],
+        "digest": content_digest(receipt_content(receipt, lines, payments)),
+        "training": bool(rows.sale["training"]),
+        "salvaged": {
+            "journal_seq": original["seq"] if original else None,
+            "journal_hash": original["hash"] if original else None,
+            "date": receipt["local_date"],
+            "time": receipt["local_time"],
+            "counted_in_z": counted,
+        },
+    }
+    code = RECEIPT_EVENT[ReceiptKind(receipt["kind"])]
+    if counted is not None or code is EventCode.OTHER:
+        code = EventCode.OTHER
+        details["kind"] = OtherEvent.SALVAGED_RECEIPT
+    store.append_journal(
+        register_id=register_id,
+        event_code=code,
+        stamp=stamp,
+        staff_id=rows.sale["staff_id"] or staff_id,
+        tenant_id=tenant,
+        amount=receipt["total"],
+        ref_id=receipt["id"],
+        details=details,
+    )
+    store.requeue_outbox(rows.outbox[receipt["id"]])
+
+
+def export_tail(folder: Path, replaced: ReplacedStore, after_seq: int) -> int:
+    """The replaced store's journal rows after ``after_seq``, as far as readable, to
+    ``journal-tail.jsonl`` in ``folder``; returns how many."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    rows = list(replaced.journal_tail(after_seq))
+    text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    _write_private(folder / "journal-tail.jsonl", text)
+    return len(rows)
+
+
+def write_listing(folder: Path, result: SalvageResult) -> None:
+    """What came back and what did not (``receipts.json``), beside the journal tail."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    listing = {
+        "salvaged": result.salvaged,
+        "not_brought_back": [{"receipt": n, "why": why} for n, why in result.left],
+        "unreadable_signed_receipts": result.unreadable,
+    }
+    _write_private(folder / "receipts.json", json.dumps(listing, ensure_ascii=False, indent=1))
+    result.export_dir = folder
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())

@@ -1,0 +1,65 @@
+"""Real damage to a real store file, as a failing disk or a bad copy leaves it: bytes flipped
+in a table's data pages, in the schema page, or the file cut short. The WAL is copied back
+first so the damage hits pages that hold the data."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def settle(db_path: Path) -> int:
+    """Checkpoint the WAL into the file (as after a clean stop); returns the page size."""
+    db = sqlite3.connect(db_path)
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = int(db.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        db.close()
+    for suffix in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    return page_size
+
+
+def table_pages(db_path: Path, table: str) -> list[int]:
+    db = sqlite3.connect(db_path)
+    try:
+        rows = db.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", (table,)
+        ).fetchall()
+    finally:
+        db.close()
+    return [int(r[0]) for r in rows]
+
+
+def flip(db_path: Path, offset: int, count: int) -> None:
+    with open(db_path, "r+b") as handle:
+        handle.seek(offset)
+        data = bytearray(handle.read(count))
+        handle.seek(offset)
+        handle.write(bytes(b ^ 0xFF for b in data))
+
+
+def flip_bytes_in_table(db_path: Path, table: str, count: int = 64) -> list[int]:
+    """Flip ``count`` bytes at the start of every page of ``table`` (b-tree header and cell
+    pointers: what a bad sector does to a page); returns the pages hit."""
+    page_size = settle(db_path)
+    pages = table_pages(db_path, table)
+    for page in pages:
+        start = (page - 1) * page_size + (100 if page == 1 else 0)
+        flip(db_path, start, count)
+    return pages
+
+
+def damage_schema_page(db_path: Path, count: int = 64) -> None:
+    """Flip bytes of page 1 after the file header: the schema's own b-tree."""
+    settle(db_path)
+    flip(db_path, 100, count)
+
+
+def truncate(db_path: Path, fraction: float = 0.5) -> None:
+    """Cut the file short at a page boundary, as an interrupted copy leaves it."""
+    page_size = settle(db_path)
+    pages = db_path.stat().st_size // page_size
+    with open(db_path, "r+b") as handle:
+        handle.truncate(max(1, int(pages * fraction)) * page_size)
