@@ -25,6 +25,7 @@ from pos.adapters.key_files import KeyStore
 from pos.services import reference_pull, sync_state
 from pos.sync_protocol import MAX_BATCH_EVENTS, PROTOCOL_SCHEMA_VERSION
 from pos.unit_of_work import UnitOfWorkFactory
+from sync.heads import catch_up
 from sync.http import ServerApi, ServerError, SyncError
 from sync.keys import upload_new_keys
 
@@ -102,6 +103,7 @@ class SyncCycle:
             key_problems = (
                 upload_new_keys(self.uow, self.api, self.keys) if self.keys is not None else []
             )
+            catch_up(self.uow, self.api, self.enrolment.device_epoch)
             self.push_until_drained(report)
             if pull:
                 self.pull(report)

@@ -5,7 +5,8 @@ signature), where its outbox stands (so a re-enrolled, restored counter resumes 
 tenants it sells for: the server registers them for the site or holds them for the operator,
 and answers with the site's tenants and what became of each one offered. It also says which
 register it has sold as (none for a fresh store); the server answers with the register id and
-label block this counter is at the site (``pos.services.centre_share``).
+label block this counter is at the site (``pos.services.centre_share``). Then it continues its
+numbering after what the server holds for that register (``sync/heads.py``).
 
 The code and the token travel in the request, so plain ``http://`` is refused unless the
 server is on this machine (loopback) or the caller says ``insecure``.
@@ -23,6 +24,7 @@ from pos.services import centre_share, signing_keys, sync_state
 from pos.services.setup import tenant_offer
 from pos.signing import HMAC_METHOD
 from pos.unit_of_work import UnitOfWorkFactory
+from sync.heads import catch_up
 from sync.http import ServerApi, SyncError
 
 
@@ -128,6 +130,11 @@ def enrol(
     centre_share.take_register(uow_factory, *register, clock)
     first = int(answer["device_epoch"]) == 1
     shared = centre_share.queue_centre(uow_factory, clock) if first else 0
+    api.token = answer["device_token"]
+    try:
+        catch_up(uow_factory, api, int(answer["device_epoch"]), clock)
+    except SyncError:  # enrolled all the same: the first sync cycle catches up instead
+        pass
     names = tuple(f"{t['code']} {t['name']}" for t in answer.get("tenants", []))
     return Enrolled(
         answer["device_id"],

@@ -28,6 +28,11 @@ from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 STORE_BEHIND_MARK = "store_behind_mark"
 RESTORED = "restored_from_backup"
 SERVER_AHEAD = "server_ahead"
+NUMBERING_CHECK_META = "numbering_check_pending"
+"""Set on a store restored where the register's high-water mark is unknown (a new PC) and
+that syncs with a server: sales wait until the server's heads are known (``enrol``)."""
+SERVER_HEADS_EPOCH_META = "server_heads_epoch"
+"""The enrolment epoch whose server heads this counter has caught up with."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,34 @@ def reconcile_at_start(
         skipped = skip_to(uow, register_id, None, stamp, mark.heads, STORE_BEHIND_MARK)
         uow.commit()
     return StartCheck("moved_up", skipped.signed)
+
+
+def server_heads_due(uow_factory: UnitOfWorkFactory, epoch: int) -> bool:
+    """At the first sync of every enrolment epoch (a restored counter enrols again), and while
+    a restore waits for the server."""
+    with uow_factory.read() as uow:
+        checked = uow.store.get_meta(SERVER_HEADS_EPOCH_META)
+        pending = uow.store.get_meta(NUMBERING_CHECK_META)
+    return bool(pending) or checked != str(epoch)
+
+
+def learn_server_heads(
+    uow_factory: UnitOfWorkFactory,
+    register_id: str,
+    heads: Heads,
+    epoch: int,
+    clock: Clock | None = None,
+) -> int:
+    """Continue every series and signature chain after what the server holds for this register
+    (journaled per tenant, reason ``server_ahead``); returns how many signature numbers were
+    skipped. Sales may go on again if a restore was waiting for this."""
+    stamp = Stamp.of((clock or SystemClock()).now())
+    with uow_factory() as uow:
+        skipped = skip_to(uow, register_id, None, stamp, heads, SERVER_AHEAD)
+        uow.store.set_meta(SERVER_HEADS_EPOCH_META, str(epoch))
+        uow.store.set_meta(NUMBERING_CHECK_META, "")
+        uow.commit()
+    return skipped.signed
 
 
 def never_committed(last: Issued | None, store: Heads) -> bool:

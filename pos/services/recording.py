@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pos.clock import Stamp
+from pos.errors import NumberingCheckPending
 from pos.journal import content_digest
 from pos.model.events import EventCode
 from pos.model.payment import Settlement, Tender, TenderKind
@@ -19,6 +20,7 @@ from pos.model.receipt import ReceiptKind
 from pos.model.tenant import Tenant
 from pos.money import Ore
 from pos.services.context import TillContext
+from pos.services.continuity import NUMBERING_CHECK_META
 from pos.signing import signed_string
 from pos.unit_of_work import UnitOfWork
 from pos.vat import VatClass, VatSummary, split_vat
@@ -155,6 +157,8 @@ def record(
 ) -> tuple[str, list[RecordedReceipt]]:
     """Insert the sale and everything it produces; the caller commits."""
     store = uow.store
+    if store.get_meta(NUMBERING_CHECK_META):
+        raise NumberingCheckPending()
     sale_id = str(uuid.uuid4())
     store.insert(
         "sales",

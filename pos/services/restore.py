@@ -49,7 +49,7 @@ from pos.model.staff import Operator, Permission
 from pos.numbering import Heads
 from pos.services import auth
 from pos.services.context import TillContext
-from pos.services.continuity import RESTORED, journal_jump, skip_to
+from pos.services.continuity import NUMBERING_CHECK_META, RESTORED, journal_jump, skip_to
 from pos.services.salvage import (
     Candidate,
     SalvageResult,
@@ -62,9 +62,6 @@ from pos.services.signing_keys import rotate_signing_key
 from pos.unit_of_work import UnitOfWorkFactory
 
 UNPACKED = DB_FILE + ".restoring.partial"
-NUMBERING_CHECK_META = "numbering_check_pending"
-"""Set on a store restored where the register's high-water mark is unknown (a new PC) and
-that syncs with a server: sales wait until the server's heads are known (``enrol``)."""
 
 
 @dataclass(frozen=True)

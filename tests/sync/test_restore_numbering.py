@@ -1,0 +1,62 @@
+"""A backup restored on a new PC, where the old PC's high-water mark is gone: sales wait until
+the counter has enrolled again and learnt the server's heads, then continue after them, so the
+server sees one unbroken chain and no number twice; verify-journal passes in the new folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from main import VERSION
+from pos.counter import open_counter
+from pos.errors import NumberingCheckPending
+from pos.services import auth, sync_state
+from pos.services.context import TillContext
+from pos.services.restore import RestoreSession
+from pos.services.verification import verify_store
+from sync.enrolment import enrol
+from tests.conftest import Shelf
+from tests.sync.conftest import cycle, public_keys, sell
+
+
+def test_a_restore_on_a_new_pc_continues_after_the_servers_numbers(
+    enrolled, central, server_url, ctx, shelf, clock, tmp_path
+):
+    sell(enrolled, ctx, shelf, 1)
+    backup = enrolled.backup("z").path
+    sell(enrolled, ctx, shelf, 2)  # the café's receipts 2 and 3: on the server only
+    assert cycle(enrolled).run().drained
+    device_id = sync_state.enrolment(enrolled.uow).device_id
+    enrolled.close()  # the old PC is gone
+
+    new_pc = tmp_path / "new-pc"
+    with RestoreSession(new_pc, backup) as session:
+        assert session.preview.new_pc
+        result = session.run(session.authenticate("9001", "9999"))
+    assert result.new_key_version == "2" and result.wait_for_server
+
+    with open_counter(new_pc) as restored:
+        cashier = auth.authenticate(restored.uow, "1001", "1234")
+        till = TillContext("K1", cashier, restored.signer(), clock)
+        with pytest.raises(NumberingCheckPending) as waiting:
+            sell(restored, till, Shelf(restored), 1)
+        assert "serveren" in waiting.value.message("nb")
+        enrol(
+            restored.uow,
+            server_url,
+            central.enrolment_code(device_id=device_id),
+            device_name="K1",
+            app_version=VERSION,
+            public_keys=public_keys(restored),
+        )
+        sell(restored, till, Shelf(restored), 1)
+        with restored.uow.read() as uow:
+            numbers = [r["number_text"] for r in uow.store.rows(
+                "SELECT number_text FROM receipts ORDER BY number_text")]  # fmt: skip
+        assert [n[-6:] for n in numbers] == ["000001", "000004"]
+        assert verify_store(restored.uow, restored.keys.verifiers()).ok
+        assert cycle(restored).run().drained
+    flags = central.scalar(
+        "SELECT count(*) FROM event_flags WHERE code IN ('chain_break', 'numbering_gap', "
+        "'signature_invalid', 'unknown_key')"
+    )
+    assert flags == 0  # one unbroken chain on the server: 4 follows 3, signed with key 2
