@@ -171,7 +171,7 @@ def run_gui(settings: Settings) -> int:
 
     qt = gui.start_qt(settings.lang)
     try:
-        app = open_app(settings, gui.restore_offer(settings.lang))
+        app = open_app(settings, gui.restore_offer(settings.lang, settings.data_dir))
     except DomainError as error:
         gui.show_error(error, settings.lang)
         return 2

@@ -9,6 +9,7 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, QTimer
@@ -20,6 +21,7 @@ from pos.errors import DomainError, StoreDamaged
 from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.staff import Operator, Role
 from pos.services import devices, first_run, till
+from pos.services.backups import Taken
 from pos.services.context import TillContext
 from pos.services.legal_time import CounterClock
 from pos.services.signing_keys import public_keys
@@ -261,7 +263,7 @@ def _start_housekeeping(
 ) -> None:
     """The daily backup (and its full page check) off the GUI thread once shown, and the WAL
     copied back into the database while the counter is quiet."""
-    tasks.run(counter.backup_if_due, lambda _path: None, _backup_failed(window, lang))
+    tasks.run(counter.backup_if_due, _backup_done(window, lang), _backup_failed(window, lang))
     checkpoints = QTimer(window)
     checkpoints.timeout.connect(
         lambda: tasks.run(counter.checkpoint, lambda _r: None, lambda e: log.warning("%s", e))
@@ -269,18 +271,17 @@ def _start_housekeeping(
     checkpoints.start(CHECKPOINT_EVERY_MS)
 
 
-def restore_offer(lang: str) -> Callable[[StoreDamaged], bool]:
-    """Asks whether to put the newest automatic backup in place of a damaged store."""
+def restore_offer(lang: str, data_dir: Path) -> Callable[[StoreDamaged], bool]:
+    """A damaged store at start: say why, offer the newest good backup and restore it once a
+    manager approves (``ui/restore_dialog.py``); True when the backup is in place."""
 
     def offer(error: StoreDamaged) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Omigjen POS", error.message(lang))
-        restore = box.addButton(
-            "Gjenopprett siste sikkerhetskopi" if lang == "nb" else "Restore the latest backup",
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        return box.clickedButton() is restore
+        from PySide6.QtWidgets import QDialog
+
+        from ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(data_dir, error.message(lang), TaskRunner())
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     return offer
 
@@ -315,6 +316,22 @@ def _backup_failed(window: MainWindow, lang: str) -> Callable[[Exception], None]
         text = error.message(lang) if isinstance(error, DomainError) else str(error)
         log.error("daily backup failed: %s", text)
         QMessageBox.warning(window, "Omigjen POS", text)
+
+    return show
+
+
+def _backup_done(window: MainWindow, lang: str) -> Callable[[Taken | None], None]:
+    """The daily backup is fine; a second place that could not be written is said."""
+
+    def show(taken: Taken | None) -> None:
+        if taken is not None and taken.second_problem:
+            log.warning("backup not copied to the second place: %s", taken.second_problem)
+            text = (
+                f"Sikkerhetskopien ble ikke kopiert til det andre stedet: {taken.second_problem}"
+                if lang == "nb"
+                else f"The backup was not copied to the second place: {taken.second_problem}"
+            )
+            QMessageBox.warning(window, "Omigjen POS", text)
 
     return show
 

@@ -53,6 +53,8 @@ def integrity_check(db_path: Path) -> str | None:
 
 def _pragma_check(db_path: Path, pragma: str) -> str | None:
     """None when SQLite finds the store sound, else what it says (first lines)."""
+    if not db_path.is_file():  # connecting would make an empty database of it
+        return "the database file is missing"
     try:
         db = sqlite3.connect(db_path)
         try:

@@ -45,137 +45,205 @@
     </message>
 </context>
 <context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="21"/>
+        <source>e.g. /media/usb/omigjen or a network folder</source>
+        <translation>f.eks. /media/usb/omigjen eller en nettverksmappe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="23"/>
+        <source>Choose folder…</source>
+        <translation>Velg mappe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="25"/>
+        <source>Save backup place</source>
+        <translation>Lagre sted for kopier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="27"/>
+        <source>Back up now</source>
+        <translation>Ta sikkerhetskopi nå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="37"/>
+        <source>Second place</source>
+        <translation>Andre sted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="45"/>
+        <source>Second place for backups</source>
+        <translation>Andre sted for sikkerhetskopier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="59"/>
+        <source>Every backup is also copied to %1.</source>
+        <translation>Hver sikkerhetskopi kopieres også til %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="61"/>
+        <source>Backups are kept in the data directory only.</source>
+        <translation>Sikkerhetskopiene lagres bare i datamappen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="67"/>
+        <source>No data directory in this window.</source>
+        <translation>Ingen datamappe i dette vinduet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="70"/>
+        <source>Backing up…</source>
+        <translation>Tar sikkerhetskopi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="75"/>
+        <source>Backup saved: %1</source>
+        <translation>Sikkerhetskopi lagret: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="77"/>
+        <source>Copied to %1</source>
+        <translation>Kopiert til %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="79"/>
+        <source>Not copied to the second place: %1</source>
+        <translation>Ikke kopiert til det andre stedet: %1</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="43"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="45"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="46"/>
-        <location filename="../../ui/backoffice/devices_page.py" line="52"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="48"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="54"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="47"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="49"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="48"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="50"/>
         <source>Label block (1–99)</source>
         <translation>Etikettserie (1–99)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="49"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="51"/>
         <source>Save register</source>
         <translation>Lagre kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="59"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="61"/>
         <source>Receipt printer</source>
         <translation>Kvitteringsskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="60"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="62"/>
         <source>Tag printer</source>
         <translation>Etikettskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="65"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="67"/>
         <source>Save printers</source>
         <translation>Lagre skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="70"/>
-        <location filename="../../ui/backoffice/devices_page.py" line="199"/>
-        <location filename="../../ui/backoffice/devices_page.py" line="211"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="72"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="204"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="216"/>
         <source>Rotate signing key</source>
         <translation>Bytt signeringsnøkkel</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="76"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="78"/>
         <source>Signing key</source>
         <translation>Signeringsnøkkel</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="80"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="83"/>
         <source>Register and printers</source>
         <translation>Kasse og skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="95"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="99"/>
         <source>80 mm (48 columns)</source>
         <translation>80 mm (48 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="96"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="100"/>
         <source>58 mm (32 columns)</source>
         <translation>58 mm (32 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="99"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="103"/>
         <source>Test print</source>
         <translation>Testutskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="102"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="106"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="103"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="107"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="104"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="108"/>
         <source>Paper</source>
         <translation>Papir</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="139"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="144"/>
         <source>Register saved.</source>
         <translation>Kassen er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="158"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="163"/>
         <source>Printers saved; they are used from the next start.</source>
         <translation>Skriverne er lagret; de brukes fra neste oppstart.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="162"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="167"/>
         <source>Printing is not running in this window.</source>
         <translation>Utskrift er ikke i gang i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="169"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="174"/>
         <source>Test page queued (job %1).</source>
         <translation>Testsiden er lagt i køen (jobb %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="181"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="186"/>
         <source>The signing keys are not available in this window.</source>
         <translation>Signeringsnøklene er ikke tilgjengelige i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="184"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="189"/>
         <source>Receipts are signed with key version %1.</source>
         <translation>Kvitteringer signeres med nøkkelversjon %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="187"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="192"/>
         <source>Public key SHA-256: %1</source>
         <translation>Offentlig nøkkel, SHA-256: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="200"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="205"/>
         <source>Make a new signing key for this counter?</source>
         <translation>Lage en ny signeringsnøkkel for denne kassen?</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="203"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="208"/>
         <source>• New receipts are signed with the new key (version %1).
 • Receipts signed before stay verifiable: the old key is kept.
 • The public key is sent to the central server at the next sync.
@@ -188,22 +256,22 @@ The change is recorded in the journal.</source>
 Byttet føres i journalen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="212"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="217"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="225"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="230"/>
         <source>The signing key was not changed.</source>
         <translation>Signeringsnøkkelen ble ikke endret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="240"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="245"/>
         <source>New signing key: version %1 (was %2). It is sent to the server at the next sync.</source>
         <translation>Ny signeringsnøkkel: versjon %1 (var %2). Den sendes til sentralen ved neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="244"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="249"/>
         <source>Receipts are signed with it from the next start.</source>
         <translation>Kvitteringer signeres med den fra neste oppstart.</translation>
     </message>
@@ -910,6 +978,14 @@ Byttet føres i journalen.</translation>
         <location filename="../../ui/backoffice/tenants_page.py" line="251"/>
         <source>Deactivated; its history is kept.</source>
         <translation>Deaktivert; historikken er beholdt.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="18"/>
+        <source>Backups</source>
+        <translation>Sikkerhetskopier</translation>
     </message>
 </context>
 </TS>

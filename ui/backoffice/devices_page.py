@@ -1,8 +1,8 @@
 """The register and its printers (manager): register name and label block, the receipt and tag
-printers (URL, profile, paper width) with a test print each, and the counter's signing key (its
-version, and a new key pair after a confirmation). Printer changes take effect when the counter
-starts next; the test print goes through this run's print queue; a new signing key signs the
-next receipt."""
+printers (URL, profile, paper width) with a test print each, the counter's signing key (its
+version, and a new key pair after a confirmation) and its backups (``backup_box.py``). Printer
+changes take effect when the counter starts next; the test print goes through this run's print
+queue; a new signing key signs the next receipt."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from pos.adapters.key_files import KeyStore
 from pos.model.printing import PrinterRole, PrinterSetting
 from pos.services import devices, print_queue, signing_keys
 from pos.signing import RSA_METHOD
+from ui.backoffice.backup_box import BackupBox
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, touch_button
 from ui.pages import PageContext, PageWidget
@@ -76,6 +77,7 @@ class DevicesPage(PageWidget):
         key_row.addWidget(self.rotate_button)
         key_box = QGroupBox(self.tr("Signing key"), self)
         key_box.setLayout(key_row)
+        self.backups = BackupBox(ctx, self)
         self.message = message_line(self)
         layout = QVBoxLayout(self)
         layout.addLayout(heading(self, self.tr("Register and printers")))
@@ -83,6 +85,7 @@ class DevicesPage(PageWidget):
         layout.addLayout(printers)
         layout.addWidget(save_printers)
         layout.addWidget(key_box)
+        layout.addWidget(self.backups)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -123,6 +126,7 @@ class DevicesPage(PageWidget):
                 self.widths[role].findData(setting.columns if setting else 48)
             )
         self.show_key()
+        self.backups.load()
 
     def save_register(self) -> None:
         block = self.label_block.value() or None

@@ -36,6 +36,8 @@ class DayEndPage(PageWidget):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.backup_problem = ""
+        """Why the backup after the last Z failed ("" when it did not)."""
         self.last_reports: list[DrawerReport] = []
         self.last_pdfs: list[Path] = []
         layout = QVBoxLayout(self)
@@ -130,8 +132,13 @@ class DayEndPage(PageWidget):
 
     def _z_and_backup(self, till: TillContext, day: str | None) -> list[DrawerReport]:
         made = reports.z_reports(self.ctx.session.uow, till, day)
+        self.backup_problem = ""
         if made and self.ctx.data_dir is not None:
-            backup_after_z(self.ctx.data_dir)  # the day as closed, kept with the daily backups
+            try:  # the day as closed, checked in full; the Zs print whatever happens here
+                taken = backup_after_z(self.ctx.data_dir)
+                self.backup_problem = taken.second_problem or ""
+            except Exception as error:  # noqa: BLE001 - said on the page; the Zs are taken
+                self.backup_problem = error_text(error)
         return made
 
     def _run(self, work: Callable[[], list[DrawerReport]], what: str) -> None:
@@ -160,6 +167,12 @@ class DayEndPage(PageWidget):
             .replace("%1", str(len(made)))
             .replace("%2", str(self.report_dir))
         )
+        if self.backup_problem:
+            self.message.setText(
+                self.message.text()
+                + "\n"
+                + self.tr("Backup after the Z: %1").replace("%1", self.backup_problem)
+            )
         lines: list[str] = []
         for report in made:
             for row in report_rows(report):

@@ -1,0 +1,118 @@
+"""Backups and restore on the screens: the manager names a second place on the register page and
+backs up; at start a damaged store is refused in the user's language, the newest good backup is
+offered and restored once a manager approves, the readable sales come back and the till starts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from pos.adapters.db import DB_FILE
+from pos.counter import open_counter
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import checkout
+from pos.services.catalogue import find_item
+from pos.services.verification import verify_store
+from tests.reliability.damage import flip_bytes_in_table
+from tests.ui.conftest import log_in, press
+from cli.bootstrap import Settings, open_app
+from ui.app import restore_offer
+from ui.approval_dialog import ApprovalDialog
+from ui.restore_dialog import RestoreDialog
+
+
+def sell(counter, ctx):
+    basket = Basket()
+    basket.add(find_item(counter.uow, "KAFFE-MED"))
+    return checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CARD, 3200)])
+
+
+def test_the_manager_names_a_second_place_and_backs_up_now(window, counter, tmp_path, qtbot):
+    window.page_context.data_dir = counter.data_dir
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    log_in(window, "9001", "9999")
+    page = window.show_page("devices")
+    box = page.backups
+    box.place.setText(str(usb))
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert str(usb) in box.message.text()
+    press(box.place, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: box.now_button.isEnabled() and str(usb) in box.message.text())
+    copies = list(usb.glob("omigjen-*-manual.zip"))
+    assert len(copies) == 1 and (counter.data_dir / "backups" / copies[0].name).exists()
+
+
+def damaged_after_backup(counter, ctx):
+    """A sale, a backup, two sales, then the receipts' pages damaged on disk."""
+    sell(counter, ctx)
+    counter.backup("manual")
+    later = [sell(counter, ctx), sell(counter, ctx)]
+    counter.close()
+    flip_bytes_in_table(counter.data_dir / DB_FILE, "receipts")
+    return later
+
+
+def test_the_restore_dialog_says_what_it_replaces_and_needs_a_manager(counter, ctx, qtbot):
+    from pos.errors import StoreDamaged
+    from ui.tasks import ImmediatePool, TaskRunner
+
+    damaged_after_backup(counter, ctx)
+    problem = StoreDamaged(str(counter.data_dir), reason="x", backup="y").message("nb")
+    dialog = RestoreDialog(counter.data_dir, problem, TaskRunner(ImmediatePool()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "skadet" in dialog.problem.text()
+    assert " 2 " in dialog.preview.text()  # two signed receipts after the backup
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    approval = dialog.approval
+    assert approval is not None
+    approval.staff_no.setText("1001")  # a cashier may not restore
+    approval.pin.setText("1234")
+    approval.submit()
+    assert approval.isVisible() and approval.message.text()
+    assert not list(counter.data_dir.glob(f"{DB_FILE}.replaced-*"))
+    approval.staff_no.setText("9001")
+    approval.pin.setText("9999")
+    approval.submit()
+    assert dialog.start_button.isVisible()
+    assert "2" in dialog.outcome.text()
+    dialog.accept()
+    with open_counter(counter.data_dir) as restored:
+        assert verify_store(restored.uow, restored.keys.verifiers()).ok
+
+
+def test_a_damaged_store_at_start_is_restored_after_a_managers_approval(counter, ctx, qtbot):
+    """The real start path: open_counter refuses, the dialog is modal, a person drives it."""
+    damaged_after_backup(counter, ctx)
+    seen: list[str] = []
+
+    def drive() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ApprovalDialog):
+            QTest.keyClicks(dialog.staff_no, "9001")
+            QTest.keyClicks(dialog.pin, "9999")
+            dialog.submit()
+        elif isinstance(dialog, RestoreDialog):
+            if not seen:
+                seen.append(dialog.problem.text())
+                dialog.restore_button.click()
+            elif dialog.start_button.isVisible():
+                seen.append(dialog.outcome.text())
+                dialog.start_button.click()
+                return
+        QTimer.singleShot(50, drive)
+
+    QTimer.singleShot(50, drive)
+    app = open_app(Settings(counter.data_dir), restore_offer("nb", counter.data_dir))
+    assert app is not None
+    with app.counter as opened:
+        assert "skadet" in seen[0]
+        assert "Gjenopprettet" in seen[1] or "Restored" in seen[1]
+        with opened.uow.read() as uow:
+            kinds = [r["details"] for r in uow.store.rows(
+                "SELECT details FROM journal WHERE event_code = 13999 "
+                "AND json_extract(details, '$.kind') = 'restore'")]  # fmt: skip
+        assert len(kinds) == 1

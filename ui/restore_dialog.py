@@ -1,0 +1,128 @@
+"""The store was found damaged at start: say so, say what a restore would replace (the newest
+backup that passes the check, how many signed receipts were given out after it and how many can
+still be read back), and restore it once a manager approves with staff number and PIN."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from pos.errors import DomainError
+from pos.model.staff import Operator
+from pos.services.restore import RestorePreview, RestoreResult, RestoreSession
+from ui.approval_dialog import ApprovalDialog
+from ui.common import error_text, touch_button
+from ui.tasks import TaskRunner
+
+
+class RestoreDialog(QDialog):
+    restored = Signal(object)
+    """The backup is in place: (RestoreResult)."""
+
+    def __init__(
+        self, data_dir: Path, problem: str, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Omigjen POS")
+        self.data_dir = data_dir
+        self.tasks = tasks
+        self.session: RestoreSession | None = None
+        self.approval: ApprovalDialog | None = None
+        self.problem = QLabel(problem, self)
+        self.preview = QLabel("", self)
+        self.outcome = QLabel("", self)
+        for label in (self.problem, self.preview, self.outcome):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restore_button = touch_button(self.tr("Restore the backup…"), self)
+        self.restore_button.clicked.connect(self.ask_approval)
+        self.start_button = touch_button(self.tr("Start the till"), self)
+        self.start_button.clicked.connect(self.accept)
+        self.start_button.hide()
+        self.close_button = touch_button(self.tr("Close"), self)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.restore_button, self.start_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        for label in (self.problem, self.preview, self.outcome):
+            layout.addWidget(label)
+        layout.addLayout(buttons)
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Choose and check the backup (the data directory stays locked until done)."""
+        try:
+            self.session = RestoreSession(self.data_dir)
+        except DomainError as error:
+            self.preview.setText(error_text(error))
+            self.restore_button.setEnabled(False)
+            return
+        self.preview.setText(self.preview_text(self.session.preview))
+
+    def preview_text(self, preview: RestorePreview) -> str:
+        text = self.tr("Backup to restore: %1 (taken %2).").replace(
+            "%1", preview.backup.path.name
+        ).replace("%2", preview.backup.taken.strftime("%d.%m.%Y %H:%M"))
+        text += " " + self.tr(
+            "The register gave out %1 signed receipts after this backup; %2 of them can still "
+            "be read and are brought back. Numbering continues after the highest number ever "
+            "given out, and the restore is journaled."
+        ).replace("%1", str(preview.signed_beyond)).replace(
+            "%2", str(preview.readable_beyond or 0)
+        )
+        if preview.passed_over:
+            names = ", ".join(name for name, _ in preview.passed_over)
+            text += " " + self.tr("Newer backups that failed the check: %1.").replace("%1", names)
+        return text
+
+    def ask_approval(self) -> None:
+        if self.session is None:
+            return
+        self.approval = ApprovalDialog(
+            self.preview.text(), self.session.authenticate, self.tasks, self
+        )
+        self.approval.approved.connect(self._approved)
+        self.approval.open()
+
+    def _approved(self, manager: Operator) -> None:
+        session = self.session
+        assert session is not None
+        self.restore_button.setEnabled(False)
+        self.outcome.setText(self.tr("Restoring…"))
+        self.tasks.run(lambda: session.run(manager), self._done, self._failed)
+
+    def _done(self, result: RestoreResult) -> None:
+        self._close_session()
+        salvage = result.salvage
+        text = self.tr("Restored. %1 receipts brought back, %2 could not be.").replace(
+            "%1", str(len(salvage.salvaged))
+        ).replace("%2", str(len(salvage.left) + salvage.unreadable))
+        if salvage.export_dir is not None:
+            text += " " + self.tr("What could not come back is listed in %1.").replace(
+                "%1", str(salvage.export_dir)
+            )
+        if result.new_key_version:
+            text += " " + self.tr("A new signing key (version %1) was made.").replace(
+                "%1", result.new_key_version
+            )
+        if result.wait_for_server:
+            text += " " + self.tr("Enrol the till with the server again before selling.")
+        self.outcome.setText(text)
+        self.start_button.show()
+        self.restored.emit(result)
+
+    def _failed(self, error: Exception) -> None:
+        self.outcome.setText(error_text(error))
+        self.restore_button.setEnabled(True)
+
+    def _close_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def done(self, code: int) -> None:  # noqa: D102 - accept, reject and closing all end here
+        self._close_session()
+        super().done(code)
