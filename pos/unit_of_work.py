@@ -74,9 +74,14 @@ class UnitOfWork:
 
     def commit(self) -> None:
         assert self._conn is not None
+        flushed = None
         if self._mark is not None and self.store.issued:
-            self._mark.record(self.store.issued)
-        self._conn.commit()
+            flushed = self._mark.record_async(self.store.issued)
+        try:
+            self._conn.commit()
+        finally:
+            if flushed is not None:
+                flushed()  # the mark on disk before the sale is reported done
         self.store.issued = Issued()
         self._committed = True
 
