@@ -204,8 +204,8 @@ class RestoreSession:
             result = RestoreResult(self.preview, replaced_file)
             high = mark.heads.merged(current)
             register_id = self._restore_in_journal(uow, manager, stamp, high, result, candidates)
-            if candidates is None and self.preview.signed_beyond:
-                result.salvage.unreadable = self.preview.signed_beyond
+            found = len(result.salvage.salvaged) + len(result.salvage.left)
+            result.salvage.unreadable = max(0, self.preview.signed_beyond - found)
             if export is not None:
                 write_listing(export, result.salvage)
             result.photos = self._keys_and_photos(uow, register_id, manager, result)

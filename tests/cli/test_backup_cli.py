@@ -1,0 +1,170 @@
+"""Backup and restore through the commands a person types (``python main.py …`` as a process):
+a restore needs a manager, says what it replaces, never repeats a number; every kind of real
+damage to the store file gets a clear message and a restore; a backup restores on a new PC."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pos.counter import open_counter
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import auth, checkout
+from pos.services.catalogue import find_item
+from pos.services.context import TillContext
+from tests.cli.test_cli import run
+from tests.reliability.damage import damage_schema_page, flip_bytes_in_table, truncate
+
+MANAGER = ("--staff", "9001", "--pin", "9999")
+
+
+def sell(data_dir: Path, n: int = 1) -> list[str]:
+    """Sales at the counter (the screen's service, in this process while no command runs)."""
+    numbers = []
+    with open_counter(data_dir) as counter:
+        ctx = TillContext("K1", auth.authenticate(counter.uow, "1001", "1234"), counter.signer())
+        for _ in range(n):
+            basket = Basket()
+            basket.add(find_item(counter.uow, "KAFFE-MED"))
+            basket.add(find_item(counter.uow, "BUA-DIV"), 1, 10000)
+            done = checkout.complete_sale(
+                counter.uow, ctx, basket, [Tender(TenderKind.CARD, basket.total)]
+            )
+            numbers += [r.number for r in done.receipts]
+    return numbers
+
+
+def receipts(data_dir: Path) -> list[tuple[str, int, str]]:
+    with sqlite3.connect(data_dir / "omigjen.sqlite3") as db:
+        return db.execute(
+            "SELECT number_text, sig_nr, tenant_id FROM receipts ORDER BY tenant_id, sig_nr"
+        ).fetchall()
+
+
+def outbox_receipts(data_dir: Path) -> list[str]:
+    with sqlite3.connect(data_dir / "omigjen.sqlite3") as db:
+        rows = db.execute("SELECT payload FROM outbox WHERE type = 'sale.completed'").fetchall()
+    return [json.loads(p)["receipt"]["number_text"] for (p,) in rows]
+
+
+def test_a_week_with_a_restore_never_repeats_a_number(tmp_path):
+    run(tmp_path, "demo")
+    first = sell(tmp_path)
+    z = run(tmp_path, "z-report", *MANAGER).stdout
+    assert "Sikkerhetskopi:" in z  # the backup after the Z, checked in full
+    lost = sell(tmp_path, 2)
+    restored = run(tmp_path, "restore-backup", *MANAGER)
+    out = restored.stdout
+    assert "4 signerte kvitteringer" in out or "4 signed receipts" in out  # said before replacing
+    assert "4 kvitteringer hentet tilbake" in out  # all four could still be read
+    after = sell(tmp_path)
+    assert not set(after) & set(first + lost)
+    numbers = [n for n, _sig, _t in receipts(tmp_path)]
+    assert len(numbers) == len(set(numbers)) == len(first + lost + after)
+    assert set(outbox_receipts(tmp_path)) == set(numbers)  # everything queued for the server
+    assert "OK" in run(tmp_path, "verify-journal").stdout
+
+
+def test_a_restore_of_a_healthy_store_needs_a_manager(tmp_path):
+    run(tmp_path, "demo")
+    run(tmp_path, "backup")
+    sell(tmp_path)
+    nobody = run(tmp_path, "restore-backup", check=False)
+    assert nobody.returncode == 2 and "--staff" in nobody.stderr
+    cashier = run(tmp_path, "restore-backup", "--staff", "1001", "--pin", "1234", check=False)
+    assert cashier.returncode == 2 and "leder" in cashier.stderr
+    wrong = run(tmp_path, "restore-backup", "--staff", "9001", "--pin", "0000", check=False)
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert not list(tmp_path.glob("omigjen.sqlite3.replaced-*"))
+    assert len(receipts(tmp_path)) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda db: flip_bytes_in_table(db, "sales"), id="data pages"),
+        pytest.param(damage_schema_page, id="schema page"),
+        pytest.param(truncate, id="cut short"),
+    ],
+)
+def test_every_kind_of_damage_gets_a_clear_message_and_a_restore(tmp_path, damage):
+    run(tmp_path, "demo")
+    sell(tmp_path)
+    backup = run(tmp_path, "backup").stdout.splitlines()[0].strip()
+    sell(tmp_path)
+    damage(tmp_path / "omigjen.sqlite3")
+    for lang, word in (("nb", "skadet"), ("en", "damaged")):
+        refused = run(tmp_path, "--lang", lang, "tenants", check=False)
+        assert refused.returncode == 2, refused.stderr
+        assert word in refused.stderr and backup in refused.stderr
+        assert "Traceback" not in refused.stderr and "sqlalchemy" not in refused.stderr.lower()
+    again = run(tmp_path, "backup", check=False)
+    assert again.returncode == 2 and "skadet" in again.stderr
+    assert len(list((tmp_path / "backups").glob("*.zip"))) == 1  # damage is never copied
+    run(tmp_path, "restore-backup", *MANAGER)
+    assert len(run(tmp_path, "tenants").stdout.splitlines()) == 6
+    assert "OK" in run(tmp_path, "verify-journal").stdout
+    after = sell(tmp_path)
+    assert all(n.endswith("000003") for n in after)  # after the two numbers given out before
+
+
+def test_a_backup_restores_into_a_fresh_folder_and_verifies(tmp_path):
+    old, usb, new = tmp_path / "old", tmp_path / "usb", tmp_path / "new"
+    usb.mkdir()
+    run(old, "demo")
+    photo = tmp_path / "bike.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a bike")
+    run(old, "repair-intake", "--tenant", "13", "--staff", "2001", "--pin", "2345",
+        "--customer", "Ola", "--phone", "40000000", "--item", "Sykkel", "--fault", "Bremser",
+        "--photo", str(photo), "--terms-accepted")  # fmt: skip
+    sell(old, 2)
+    taken = run(old, "backup", "--set-second-place", str(usb), *MANAGER).stdout
+    copies = list(usb.glob("omigjen-*.zip"))
+    assert len(copies) == 1 and str(copies[0]) in taken
+    shutil.rmtree(old)  # the old PC is gone
+
+    restored = run(new, "restore-backup", str(copies[0]), *MANAGER).stdout
+    assert "versjon 2" in restored  # a new signing key version
+    assert "OK" in run(new, "verify-journal").stdout
+    assert list((new / "photos").rglob("01.jpg"))
+    assert (new / "keys" / "rsa-v1.pub.pem").exists() and (new / "keys" / "rsa-v2.pem").exists()
+    sell(new)
+    assert "OK" in run(new, "verify-journal").stdout
+    with zipfile.ZipFile(copies[0]) as bundle:
+        assert not [n for n in bundle.namelist() if n.endswith("rsa-v1.pem")]
+
+
+def read_only(folder: Path):
+    """The folder read-only for the till's user: a read-only bind mount when running as root
+    (root ignores file modes), else the modes. None when neither is possible here."""
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        return lambda: folder.chmod(0o700)
+    done = subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(folder)],
+                          capture_output=True)  # fmt: skip
+    if done.returncode != 0:
+        return None
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], capture_output=True)
+    return lambda: subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_read_only_data_directory_gets_a_clear_message(tmp_path):
+    data = tmp_path / "data"
+    run(data, "demo")
+    undo = read_only(data)
+    if undo is None:
+        pytest.skip("cannot make a read-only folder here")
+    try:
+        refused = run(data, "tenants", check=False)
+        assert refused.returncode == 2
+        assert "skrive" in refused.stderr and "Traceback" not in refused.stderr
+    finally:
+        undo()
