@@ -80,8 +80,9 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
              "continues after the highest number ever given out."),
     ]  # fmt: skip
     if preview.current_problem:
-        lines.append(_say(lang, f"Databasen som erstattes er skadet: {preview.current_problem}",
-                          f"The store being replaced is damaged: {preview.current_problem}"))  # fmt: skip
+        problem = preview.current_problem
+        lines.append(_say(lang, f"Databasen som erstattes er skadet: {problem}",
+                          f"The store being replaced is damaged: {problem}"))  # fmt: skip
     for name, problem in preview.passed_over:
         lines.append(_say(lang, f"Hoppet over (besto ikke kontrollen): {name} ({problem})",
                           f"Passed over (failed the check): {name} ({problem})"))  # fmt: skip
@@ -138,8 +139,9 @@ def _print_taken(taken: Taken, lang: str) -> int:
     if taken.second is not None:
         print(taken.second)
     if taken.second_problem:
-        print(_say(lang, f"Ikke kopiert til det andre stedet: {taken.second_problem}",
-                   f"Not copied to the second place: {taken.second_problem}"), file=sys.stderr)  # fmt: skip
+        problem = taken.second_problem
+        print(_say(lang, f"Ikke kopiert til det andre stedet: {problem}",
+                   f"Not copied to the second place: {problem}"), file=sys.stderr)  # fmt: skip
         return 1
     return 0
 

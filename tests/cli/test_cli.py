@@ -124,7 +124,10 @@ def test_a_damaged_store_is_refused_with_the_backup_named_and_restored(tmp_path)
     assert "skadet" in refused.stderr and backup in refused.stderr
     listed = run(tmp_path, "restore-backup", "--list").stdout
     assert backup in listed
-    assert "Restored" in run(tmp_path, "restore-backup").stdout
+    assert (
+        "Gjenopprettet"
+        in run(tmp_path, "restore-backup", "--staff", "9001", "--pin", "9999").stdout
+    )
     assert len(run(tmp_path, "tenants").stdout.splitlines()) == 6
 
 
