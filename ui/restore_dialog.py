@@ -26,6 +26,7 @@ class RestoreDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Omigjen POS")
+        self.setMinimumWidth(720)
         self.data_dir = data_dir
         self.tasks = tasks
         self.session: RestoreSession | None = None
@@ -49,6 +50,7 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         for label in (self.problem, self.preview, self.outcome):
             layout.addWidget(label)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         self.prepare()
 
@@ -100,7 +102,7 @@ class RestoreDialog(QDialog):
         text = self.tr("Restored. %1 receipts brought back, %2 could not be.").replace(
             "%1", str(len(salvage.salvaged))
         ).replace("%2", str(len(salvage.left) + salvage.unreadable))
-        if salvage.export_dir is not None:
+        if salvage.export_dir is not None and (salvage.left or salvage.unreadable):
             text += " " + self.tr("What could not come back is listed in %1.").replace(
                 "%1", str(salvage.export_dir)
             )
@@ -111,7 +113,11 @@ class RestoreDialog(QDialog):
         if result.wait_for_server:
             text += " " + self.tr("Enrol the till with the server again before selling.")
         self.outcome.setText(text)
+        self.restore_button.hide()
+        self.close_button.hide()  # the backup is in place: the till starts on it
         self.start_button.show()
+        self.start_button.setDefault(True)
+        self.adjustSize()
         self.restored.emit(result)
 
     def _failed(self, error: Exception) -> None:

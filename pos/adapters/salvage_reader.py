@@ -129,8 +129,9 @@ class ReplacedStore:
         items = self._rows(
             f"SELECT id, status, stock_qty FROM items WHERE id IN ({item_marks})", item_ids
         )
-        if payments is None or notes is None or journal is None or items is None:
+        if payments is None or notes is None or items is None:
             return None
+        journal = journal or []  # its journal rows may be lost: the receipt still stands
         return SaleRows(
             sale[0], session[0], receipts, notes, tenders, lines, payments,
             {j["ref_id"]: j for j in journal if '"digest"' in j["details"]},
@@ -138,13 +139,23 @@ class ReplacedStore:
             items,
         )  # fmt: skip
 
-    def z_counting(self, tenant_id: str, register_id: str, journal_seq: int) -> int | None:
-        """The number of the Z report (in the replaced store) that counted a journal row."""
-        rows = self._rows(
-            "SELECT z_number FROM z_reports WHERE tenant_id = ? AND register_id = ? "
-            "AND from_seq < ? AND through_seq >= ?",
-            (tenant_id, register_id, journal_seq, journal_seq),
-        )
+    def z_counting(
+        self, tenant_id: str, register_id: str, journal_seq: int | None, local_date: str
+    ) -> int | None:
+        """The number of the Z report (in the replaced store) that counted a receipt: by its
+        journal row, or when that is lost, a Z of its day or later."""
+        if journal_seq is not None:
+            rows = self._rows(
+                "SELECT z_number FROM z_reports WHERE tenant_id = ? AND register_id = ? "
+                "AND from_seq < ? AND through_seq >= ?",
+                (tenant_id, register_id, journal_seq, journal_seq),
+            )
+        else:
+            rows = self._rows(
+                "SELECT z_number FROM z_reports WHERE tenant_id = ? AND register_id = ? "
+                "AND business_date >= ? ORDER BY z_number LIMIT 1",
+                (tenant_id, register_id, local_date),
+            )
         return int(rows[0]["z_number"]) if rows else None
 
     def journal_tail(self, after_seq: int) -> Iterator[dict[str, Any]]:

@@ -28,7 +28,7 @@ from pos.journal import content_digest
 from pos.model.events import EventCode, OtherEvent
 from pos.model.receipt import ReceiptKind
 from pos.numbering import Heads
-from pos.services.recording import RECEIPT_EVENT, receipt_content
+from pos.services.recording import OUTBOX_TYPE, RECEIPT_EVENT, receipt_content
 from pos.unit_of_work import UnitOfWork
 
 SALVAGE_DIR = "salvage"
@@ -76,8 +76,8 @@ def collect(replaced: ReplacedStore, restored: Heads, device_seq: int) -> list[C
                 tenant, register, receipt["sig_nr"] - 1
             )
             original = rows.journal.get(receipt["id"]) if rows else None
-            candidate.counted_in_z[receipt["id"]] = (
-                replaced.z_counting(tenant, register, original["seq"]) if original else None
+            candidate.counted_in_z[receipt["id"]] = replaced.z_counting(
+                tenant, register, original["seq"] if original else None, receipt["local_date"]
             )
         found.append(candidate)
     return found
@@ -118,8 +118,6 @@ def _why_not(uow: UnitOfWork, candidate: Candidate) -> str | None:
     if rows.sale["kind"] not in _SALE_KINDS:
         return f"a {rows.sale['kind']} receipt (repair money is not brought back automatically)"
     for receipt in rows.receipts:
-        if receipt["id"] not in rows.outbox:
-            return "its event for the server cannot be read"
         nr, signature = uow.store.chain_head(receipt["tenant_id"], receipt["register_id"])
         if receipt["sig_nr"] != nr + 1:
             return f"signature number {receipt['sig_nr']} does not follow {nr}"
@@ -216,7 +214,48 @@ def _link(
         ref_id=receipt["id"],
         details=details,
     )
-    store.requeue_outbox(rows.outbox[receipt["id"]])
+    event = rows.outbox.get(receipt["id"])
+    if event is not None:
+        store.requeue_outbox(event)
+    else:  # its queued event is lost with the damage: made again from the receipt's rows
+        sale = rows.sale
+        store.append_outbox(
+            OUTBOX_TYPE.get(sale["kind"], "sale.completed"),
+            tenant,
+            Stamp(sale["created_at"], sale["local_date"], sale["local_time"]),
+            rebuilt_payload(rows, receipt, lines),
+        )
+
+
+def rebuilt_payload(
+    rows: SaleRows, receipt: dict[str, Any], lines: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """A receipt's outbox payload as ``recording`` writes it, from the rows it wrote."""
+    tenders = {t["id"]: t for t in rows.tenders}
+    vat: dict[str, list[int]] = {}
+    for line in lines:
+        gross_vat = vat.setdefault(line["vat_class"], [0, 0])
+        gross_vat[0] += line["amount"]
+        gross_vat[1] += line["vat_amount"]
+    return {
+        "sale_id": rows.sale["id"],
+        "receipt": receipt,
+        "training": bool(rows.sale["training"]),
+        "staff_id": rows.sale["staff_id"],
+        "lines": lines,
+        "payments": [
+            {
+                "tender_id": p["tender_id"],
+                "kind": tenders[p["tender_id"]]["kind"],
+                "reference": tenders[p["tender_id"]]["reference"],
+                "amount": p["amount"],
+            }
+            for p in rows.payments
+            if p["receipt_id"] == receipt["id"]
+        ],
+        "vat": [{"class": c, "gross": g, "vat": v} for c, (g, v) in vat.items()],
+        "salvaged": True,
+    }
 
 
 def export_tail(folder: Path, replaced: ReplacedStore, after_seq: int) -> int:

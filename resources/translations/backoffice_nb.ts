@@ -47,67 +47,72 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="21"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="19"/>
+        <source>Backups</source>
+        <translation>Sikkerhetskopier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/backup_box.py" line="22"/>
         <source>e.g. /media/usb/omigjen or a network folder</source>
         <translation>f.eks. /media/usb/omigjen eller en nettverksmappe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="23"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="24"/>
         <source>Choose folder…</source>
         <translation>Velg mappe…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="25"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="26"/>
         <source>Save backup place</source>
         <translation>Lagre sted for kopier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="27"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="28"/>
         <source>Back up now</source>
         <translation>Ta sikkerhetskopi nå</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="37"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="38"/>
         <source>Second place</source>
         <translation>Andre sted</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="45"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="46"/>
         <source>Second place for backups</source>
         <translation>Andre sted for sikkerhetskopier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="59"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="60"/>
         <source>Every backup is also copied to %1.</source>
         <translation>Hver sikkerhetskopi kopieres også til %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="61"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="62"/>
         <source>Backups are kept in the data directory only.</source>
         <translation>Sikkerhetskopiene lagres bare i datamappen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="67"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="68"/>
         <source>No data directory in this window.</source>
         <translation>Ingen datamappe i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="70"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="71"/>
         <source>Backing up…</source>
         <translation>Tar sikkerhetskopi…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="75"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="76"/>
         <source>Backup saved: %1</source>
         <translation>Sikkerhetskopi lagret: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="77"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="78"/>
         <source>Copied to %1</source>
         <translation>Kopiert til %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="79"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="80"/>
         <source>Not copied to the second place: %1</source>
         <translation>Ikke kopiert til det andre stedet: %1</translation>
     </message>
@@ -115,135 +120,135 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="45"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="47"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="48"/>
-        <location filename="../../ui/backoffice/devices_page.py" line="54"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="50"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="56"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="49"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="51"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="50"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="52"/>
         <source>Label block (1–99)</source>
         <translation>Etikettserie (1–99)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="51"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="53"/>
         <source>Save register</source>
         <translation>Lagre kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="61"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="63"/>
         <source>Receipt printer</source>
         <translation>Kvitteringsskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="62"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="64"/>
         <source>Tag printer</source>
         <translation>Etikettskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="67"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="69"/>
         <source>Save printers</source>
         <translation>Lagre skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="72"/>
-        <location filename="../../ui/backoffice/devices_page.py" line="204"/>
-        <location filename="../../ui/backoffice/devices_page.py" line="216"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="74"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="213"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="225"/>
         <source>Rotate signing key</source>
         <translation>Bytt signeringsnøkkel</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="78"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="80"/>
         <source>Signing key</source>
         <translation>Signeringsnøkkel</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="83"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="97"/>
         <source>Register and printers</source>
         <translation>Kasse og skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="99"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="108"/>
         <source>80 mm (48 columns)</source>
         <translation>80 mm (48 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="100"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="109"/>
         <source>58 mm (32 columns)</source>
         <translation>58 mm (32 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="103"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="112"/>
         <source>Test print</source>
         <translation>Testutskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="106"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="115"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="107"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="116"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="108"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="117"/>
         <source>Paper</source>
         <translation>Papir</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="144"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="153"/>
         <source>Register saved.</source>
         <translation>Kassen er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="163"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="172"/>
         <source>Printers saved; they are used from the next start.</source>
         <translation>Skriverne er lagret; de brukes fra neste oppstart.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="167"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="176"/>
         <source>Printing is not running in this window.</source>
         <translation>Utskrift er ikke i gang i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="174"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="183"/>
         <source>Test page queued (job %1).</source>
         <translation>Testsiden er lagt i køen (jobb %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="186"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="195"/>
         <source>The signing keys are not available in this window.</source>
         <translation>Signeringsnøklene er ikke tilgjengelige i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="189"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="198"/>
         <source>Receipts are signed with key version %1.</source>
         <translation>Kvitteringer signeres med nøkkelversjon %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="192"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="201"/>
         <source>Public key SHA-256: %1</source>
         <translation>Offentlig nøkkel, SHA-256: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="205"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="214"/>
         <source>Make a new signing key for this counter?</source>
         <translation>Lage en ny signeringsnøkkel for denne kassen?</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="208"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="217"/>
         <source>• New receipts are signed with the new key (version %1).
 • Receipts signed before stay verifiable: the old key is kept.
 • The public key is sent to the central server at the next sync.
@@ -256,22 +261,22 @@ The change is recorded in the journal.</source>
 Byttet føres i journalen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="217"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="226"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="230"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="239"/>
         <source>The signing key was not changed.</source>
         <translation>Signeringsnøkkelen ble ikke endret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="245"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="254"/>
         <source>New signing key: version %1 (was %2). It is sent to the server at the next sync.</source>
         <translation>Ny signeringsnøkkel: versjon %1 (var %2). Den sendes til sentralen ved neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="249"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="258"/>
         <source>Receipts are signed with it from the next start.</source>
         <translation>Kvitteringer signeres med den fra neste oppstart.</translation>
     </message>
@@ -978,14 +983,6 @@ Byttet føres i journalen.</translation>
         <location filename="../../ui/backoffice/tenants_page.py" line="251"/>
         <source>Deactivated; its history is kept.</source>
         <translation>Deaktivert; historikken er beholdt.</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="18"/>
-        <source>Backups</source>
-        <translation>Sikkerhetskopier</translation>
     </message>
 </context>
 </TS>

@@ -338,57 +338,57 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="39"/>
+        <location filename="../../ui/restore_dialog.py" line="40"/>
         <source>Restore the backup…</source>
         <translation>Gjenopprett sikkerhetskopien…</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="41"/>
+        <location filename="../../ui/restore_dialog.py" line="42"/>
         <source>Start the till</source>
         <translation>Start kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="44"/>
+        <location filename="../../ui/restore_dialog.py" line="45"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="66"/>
+        <location filename="../../ui/restore_dialog.py" line="68"/>
         <source>Backup to restore: %1 (taken %2).</source>
         <translation>Sikkerhetskopi som gjenopprettes: %1 (tatt %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="70"/>
+        <location filename="../../ui/restore_dialog.py" line="72"/>
         <source>The register gave out %1 signed receipts after this backup; %2 of them can still be read and are brought back. Numbering continues after the highest number ever given out, and the restore is journaled.</source>
         <translation>Kassen har gitt ut %1 signerte kvitteringer etter denne sikkerhetskopien; %2 av dem kan fortsatt leses og hentes tilbake. Nummereringen fortsetter etter det høyeste nummeret som er gitt ut, og gjenopprettingen føres i journalen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="78"/>
+        <location filename="../../ui/restore_dialog.py" line="80"/>
         <source>Newer backups that failed the check: %1.</source>
         <translation>Nyere sikkerhetskopier som ikke besto kontrollen: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="94"/>
+        <location filename="../../ui/restore_dialog.py" line="96"/>
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="100"/>
+        <location filename="../../ui/restore_dialog.py" line="102"/>
         <source>Restored. %1 receipts brought back, %2 could not be.</source>
         <translation>Gjenopprettet. %1 kvitteringer hentet tilbake, %2 kunne ikke hentes.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="104"/>
+        <location filename="../../ui/restore_dialog.py" line="106"/>
         <source>What could not come back is listed in %1.</source>
         <translation>Det som ikke kunne hentes tilbake, er listet i %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="108"/>
+        <location filename="../../ui/restore_dialog.py" line="110"/>
         <source>A new signing key (version %1) was made.</source>
         <translation>En ny signeringsnøkkel (versjon %1) ble laget.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="112"/>
+        <location filename="../../ui/restore_dialog.py" line="114"/>
         <source>Enrol the till with the server again before selling.</source>
         <translation>Registrer kassen hos serveren på nytt før salg.</translation>
     </message>

@@ -109,3 +109,24 @@ def test_a_restore_needs_a_manager(sold_after_backup):
             session.authenticate("9001", "0000")
     assert (data_dir / DB_FILE).exists()
     assert not list(data_dir.glob(f"{DB_FILE}.replaced-*"))
+
+
+def test_sales_whose_journal_and_queue_were_damaged_still_come_back(sold_after_backup, clock):
+    data_dir, _backup, later, _events = sold_after_backup
+    flip_bytes_in_table(data_dir / DB_FILE, "journal")
+    flip_bytes_in_table(data_dir / DB_FILE, "outbox")
+    with RestoreSession(data_dir) as session:
+        assert session.preview.readable_beyond == 2
+        result = session.run(session.authenticate("9001", "9999"))
+    assert result.salvage.salvaged == [s.receipts[0].number for s in later]
+    with open_counter(data_dir) as restored:
+        with restored.uow.read() as uow:
+            rebuilt = [
+                json.loads(r["payload"])
+                for r in uow.store.rows("SELECT payload FROM outbox ORDER BY device_seq")
+            ]
+        again = [p for p in rebuilt if p.get("salvaged")]
+        assert [p["receipt"]["number_text"] for p in again] == result.salvage.salvaged
+        assert all(p["payments"] and p["vat"] for p in again)
+        assert verify_store(restored.uow, restored.keys.verifiers()).ok
+        assert sell(restored, reopened_ctx(restored, clock)).receipts[0].number.endswith("04")

@@ -15,7 +15,8 @@ from ui.pages import PageContext, PageWidget
 
 class BackupBox(QGroupBox):
     def __init__(self, ctx: PageContext, parent: PageWidget) -> None:
-        super().__init__(parent.tr("Backups"), parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Backups"))
         self.ctx = ctx
         self.place = QLineEdit(self)
         self.place.setPlaceholderText(self.tr("e.g. /media/usb/omigjen or a network folder"))

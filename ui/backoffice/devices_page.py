@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -79,15 +81,22 @@ class DevicesPage(PageWidget):
         key_box.setLayout(key_row)
         self.backups = BackupBox(ctx, self)
         self.message = message_line(self)
+        body = QWidget(self)
+        content = QVBoxLayout(body)
+        content.addWidget(register_box)
+        content.addLayout(printers)
+        content.addWidget(save_printers)
+        content.addWidget(key_box)
+        content.addWidget(self.backups)
+        content.addStretch(1)
+        scroll = QScrollArea(self)  # the whole page on a 1024x600 or 1366x768 counter screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(heading(self, self.tr("Register and printers")))
-        layout.addWidget(register_box)
-        layout.addLayout(printers)
-        layout.addWidget(save_printers)
-        layout.addWidget(key_box)
-        layout.addWidget(self.backups)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
-        layout.addStretch(1)
 
     def _printer_box(self, role: PrinterRole, title: str, key: str) -> QWidget:
         url = QLineEdit(self)
