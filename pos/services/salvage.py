@@ -5,8 +5,9 @@ A sale comes back whole or not at all: its receipts must each be the next link o
 signature chain in the restored store (same previous signature), and every row it wrote must be
 readable and fit (its till session, the items, a redeemed credit note). It is journaled again at
 the time of the restore with its original journal position, date and time in the details:
-with its own receipt code (13012/13013/13017, counted in the next Z) when no Z of the replaced
-store counted it, else as 13999 ``salvaged_receipt`` (already counted on that Z). Its outbox
+as the sale's own transaction records a receipt (13999 ``sale_receipt``, 13013, 13017: counted
+in the next Z) when no Z of the replaced store counted it, else as 13999 ``salvaged_receipt``
+(already counted on that Z). Its print events stay in the replaced store's exported journal. Its outbox
 events are queued again with their original ids, so the server stores each once.
 
 What cannot come back is listed, and exported with the replaced store's journal tail to
@@ -200,10 +201,13 @@ def _link(
             "counted_in_z": counted,
         },
     }
-    code = RECEIPT_EVENT[ReceiptKind(receipt["kind"])]
-    if counted is not None or code is EventCode.OTHER:
+    kind = ReceiptKind(receipt["kind"])
+    code = RECEIPT_EVENT[kind]
+    if counted is not None:  # on a Z already: journaled, not counted again
         code = EventCode.OTHER
         details["kind"] = OtherEvent.SALVAGED_RECEIPT
+    elif code is EventCode.OTHER:  # as the sale's own transaction records it
+        details["kind"] = f"{kind.value}_receipt"
     store.append_journal(
         register_id=register_id,
         event_code=code,

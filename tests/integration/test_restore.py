@@ -130,3 +130,18 @@ def test_sales_whose_journal_and_queue_were_damaged_still_come_back(sold_after_b
         assert all(p["payments"] and p["vat"] for p in again)
         assert verify_store(restored.uow, restored.keys.verifiers()).ok
         assert sell(restored, reopened_ctx(restored, clock)).receipts[0].number.endswith("04")
+
+
+def test_salvaged_sales_no_z_counted_are_in_the_next_z(sold_after_backup, clock):
+    from pos.services import reports
+
+    data_dir, *_ = sold_after_backup
+    with RestoreSession(data_dir) as session:
+        session.run(session.authenticate("9001", "9999"))
+    with open_counter(data_dir) as restored:
+        sell(restored, reopened_ctx(restored, clock))
+        manager = auth.authenticate(restored.uow, "9001", "9999")
+        boss = TillContext("K1", manager, restored.signer(), clock)
+        made = reports.z_reports(restored.uow, boss)
+    cafe = next(r for r in made if r.company_name == "Kafé Kvisten SA")
+    assert cafe.sales.num == 4  # before the backup, the two brought back, and the one after
