@@ -7,8 +7,9 @@ readable and fit (its till session, the items, a redeemed credit note). It is jo
 the time of the restore with its original journal position, date and time in the details:
 as the sale's own transaction records a receipt (13999 ``sale_receipt``, 13013, 13017: counted
 in the next Z) when no Z of the replaced store counted it, else as 13999 ``salvaged_receipt``
-(already counted on that Z). Its print events stay in the replaced store's exported journal. Its outbox
-events are queued again with their original ids, so the server stores each once.
+(already counted on that Z); its print events stay in the replaced store's exported journal.
+Its outbox events are queued again with their original ids, so the server stores each once (an
+event lost with the damage is made again from the receipt's rows).
 
 What cannot come back is listed, and exported with the replaced store's journal tail to
 ``<data dir>/salvage/<time>/`` (the replaced file itself is kept beside the store).
