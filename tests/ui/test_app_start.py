@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zipfile
 import subprocess
 import sys
 import threading
@@ -55,8 +56,11 @@ def test_the_window_opens_on_the_store_and_start_and_stop_are_journaled(tmp_path
     db = sqlite3.connect(data / "omigjen.sqlite3")
     codes = [code for (code,) in db.execute("SELECT event_code FROM journal ORDER BY seq")]
     assert codes[-2:] == [13001, 13002]  # application start, application stop
-    (backup,) = (data / "backups").glob("*-daily.sqlite3")
-    assert sqlite3.connect(backup).execute("PRAGMA quick_check").fetchone() == ("ok",)
+    (backup,) = (data / "backups").glob("*-daily.zip")
+    with zipfile.ZipFile(backup) as bundle:  # the daily backup, taken once the window showed
+        (tmp_path / "store.sqlite3").write_bytes(bundle.read("store.sqlite3"))
+    copy = sqlite3.connect(tmp_path / "store.sqlite3")
+    assert copy.execute("PRAGMA quick_check").fetchone() == ("ok",)
 
 
 def test_work_still_running_at_shutdown_is_waited_for(qtbot):
