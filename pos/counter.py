@@ -28,6 +28,7 @@ from pos.adapters.store_check import (
     noted_damage,
     quick_check,
 )
+from pos.clock import Clock
 from pos.errors import DataDirectoryReadOnly, DomainError, StoreDamaged
 from pos.services import backups as backup_service
 from pos.services.continuity import reconcile_at_start
@@ -117,9 +118,10 @@ def check_store(data_dir: Path) -> None:
         )
 
 
-def open_counter(data_dir: Path) -> Counter:
+def open_counter(data_dir: Path, clock: Clock | None = None) -> Counter:
     """Lock the data directory, check and migrate its store, bring the store and the
-    high-water mark into step and open its key store."""
+    high-water mark into step (any rows that takes are stamped by the counter's clock over
+    ``clock``, default the system's) and open its key store."""
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         keep_private(data_dir)
@@ -133,7 +135,7 @@ def open_counter(data_dir: Path) -> Counter:
         mark = HighWaterMark.open(data_dir)
         uow = UnitOfWorkFactory(engine, mark)
         counter = Counter(data_dir, engine, uow, KeyStore(data_dir / "keys"), lock, mark)
-        reconcile_at_start(uow, mark, counter.register_id())
+        reconcile_at_start(uow, mark, counter.register_id(), clock)
     except DomainError:
         lock.release()
         raise

@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos.adapters.high_water import HighWaterMark
-from pos.clock import Clock, Stamp, SystemClock
+from pos.clock import Clock, Stamp
+from pos.errors import DomainError
 from pos.model.events import EventCode, OtherEvent
 from pos.numbering import JOURNAL, Heads, Issued, series_tenant
+from pos.services.legal_time import CounterClock
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 STORE_BEHIND_MARK = "store_behind_mark"
@@ -33,6 +35,23 @@ NUMBERING_CHECK_META = "numbering_check_pending"
 that syncs with a server: sales wait until the server's heads are known (``enrol``)."""
 SERVER_HEADS_EPOCH_META = "server_heads_epoch"
 """The enrolment epoch whose server heads this counter has caught up with."""
+
+
+def record_stamp(
+    uow_factory: UnitOfWorkFactory, register_id: str, clock: Clock | None = None
+) -> tuple[Stamp, dict[str, Any]]:
+    """When the rows that put the numbering right are recorded: the counter's clock. While it
+    is behind the journal nobody can confirm the time (the store is being put right, or not
+    open yet), so they get the newest row's time, with both times in their details."""
+    counter_clock = CounterClock(uow_factory, register_id, system=clock)
+    try:
+        return Stamp.of(counter_clock.now()), {}
+    except DomainError:
+        floor, _confirmation = counter_clock.facts()
+        system = counter_clock.system.now()
+        moment = max(floor, system) if floor is not None else system
+        said = {"system": system.isoformat(), "recorded": moment.isoformat()}
+        return Stamp.of(moment), {"clock_behind": said}
 
 
 @dataclass(frozen=True)
@@ -77,8 +96,9 @@ def reconcile_at_start(
         if never_committed(mark.state.last, store):
             mark.reset(store.merged(mark.heads.without(ahead)))
             return StartCheck("crash_recovered")
-        stamp = Stamp.of((clock or SystemClock()).now())
-        journal_jump(uow, register_id, None, stamp, mark.heads, {"reason": STORE_BEHIND_MARK})
+        stamp, behind = record_stamp(uow_factory, register_id, clock)
+        details = {"reason": STORE_BEHIND_MARK, **behind}
+        journal_jump(uow, register_id, None, stamp, mark.heads, details)
         skipped = skip_to(uow, register_id, None, stamp, mark.heads, STORE_BEHIND_MARK)
         uow.commit()
     return StartCheck("moved_up", skipped.signed)
@@ -103,7 +123,7 @@ def learn_server_heads(
     """Continue every series and signature chain after what the server holds for this register
     (journaled per tenant, reason ``server_ahead``); returns how many signature numbers were
     skipped. Sales may go on again if a restore was waiting for this."""
-    stamp = Stamp.of((clock or SystemClock()).now())
+    stamp, _behind = record_stamp(uow_factory, register_id, clock)
     with uow_factory() as uow:
         skipped = skip_to(uow, register_id, None, stamp, heads, SERVER_AHEAD)
         uow.store.set_meta(SERVER_HEADS_EPOCH_META, str(epoch))

@@ -49,7 +49,13 @@ from pos.model.staff import Operator, Permission
 from pos.numbering import Heads
 from pos.services import auth
 from pos.services.context import TillContext
-from pos.services.continuity import NUMBERING_CHECK_META, RESTORED, journal_jump, skip_to
+from pos.services.continuity import (
+    NUMBERING_CHECK_META,
+    RESTORED,
+    journal_jump,
+    record_stamp,
+    skip_to,
+)
 from pos.services.salvage import (
     Candidate,
     SalvageResult,
@@ -192,8 +198,8 @@ class RestoreSession:
     def run(self, manager: Operator) -> RestoreResult:
         if not manager.may(Permission.MANAGE):
             raise PermissionDenied(Permission.MANAGE.value)
-        now = self.clock.now()
-        stamp, label = Stamp.of(now), now.astimezone().strftime("%Y%m%d-%H%M%S")
+        stamp, behind = self._stamp()
+        label = self.clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
         mark = HighWaterMark.open(self.data_dir)
         had_history = not mark.heads.is_empty()
         candidates, current, export = self._read_current(label)
@@ -203,7 +209,9 @@ class RestoreSession:
         try:
             result = RestoreResult(self.preview, replaced_file)
             high = mark.heads.merged(current)
-            register_id = self._restore_in_journal(uow, manager, stamp, high, result, candidates)
+            register_id = self._restore_in_journal(
+                uow, manager, stamp, high, result, candidates, behind
+            )
             found = len(result.salvage.salvaged) + len(result.salvage.left)
             result.salvage.unreadable = max(0, self.preview.signed_beyond - found)
             if export is not None:
@@ -219,6 +227,17 @@ class RestoreSession:
             mark.close()
         clear_damage_note(self.data_dir)
         return result
+
+    def _stamp(self) -> tuple[Stamp, dict]:
+        """The counter's time on the backup's store, taken before anything is replaced."""
+        engine = make_engine(self.unpacked)
+        try:
+            uow = UnitOfWorkFactory(engine)
+            with uow.read() as unit:
+                register_id = unit.store.get_meta("register_id") or "K1"
+            return record_stamp(uow, register_id, self.clock)
+        finally:
+            engine.dispose()
 
     def _read_current(self, label: str) -> tuple[list[Candidate] | None, Heads, Path | None]:
         """Before the current store moves aside: its sales beyond the backup and its journal
@@ -259,6 +278,7 @@ class RestoreSession:
         high: Heads,
         result: RestoreResult,
         candidates: list[Candidate] | None,
+        behind: dict,
     ) -> str:
         backup = self.preview.backup
         with uow() as unit:
@@ -271,6 +291,7 @@ class RestoreSession:
                 "replaced_file": result.replaced_file.name if result.replaced_file else None,
                 "replaced_store_problem": self.preview.current_problem,
                 "signed_beyond_backup": self.preview.signed_beyond,
+                **behind,
             }
             journal_jump(unit, register_id, manager.staff_id, stamp, high, details,
                          kind=OtherEvent.RESTORE)  # fmt: skip

@@ -120,7 +120,9 @@ def test_a_damaged_store_is_refused_at_start_and_never_backed_up(counter, ctx, s
     assert [b.path for b in backups(data_dir)] == [good]
 
 
-def test_restore_chooses_the_newest_backup_that_passes_the_integrity_check(counter, ctx, shelf):
+def test_restore_chooses_the_newest_backup_that_passes_the_integrity_check(
+    counter, ctx, shelf, clock
+):
     sell_coffee(counter, ctx, shelf)
     older = counter.backup("daily", datetime(2026, 3, 2, 9)).path
     sell_coffee_again(counter, ctx, shelf)
@@ -128,7 +130,7 @@ def test_restore_chooses_the_newest_backup_that_passes_the_integrity_check(count
     data_dir = counter.data_dir
     counter.close()
     damage_store_inside(newer)
-    with RestoreSession(data_dir) as session:
+    with RestoreSession(data_dir, clock=clock) as session:
         assert session.preview.backup.path == older
         assert [name for name, _ in session.preview.passed_over] == [newer.name]
         session.run(session.authenticate("9001", "9999"))

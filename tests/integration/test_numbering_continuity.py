@@ -75,7 +75,7 @@ def test_a_store_put_back_by_hand_continues_after_the_mark(tmp_path, counter, ct
     data_dir = counter.data_dir
     counter.close()
     put_back(data_dir, tmp_path / "copy.sqlite3")
-    with open_counter(data_dir) as reopened:
+    with open_counter(data_dir, ctx.clock) as reopened:
         cashier = auth.authenticate(reopened.uow, "1001", "1234")
         again = TillContext("K1", cashier, reopened.signer(), ctx.clock)
         basket = Basket()

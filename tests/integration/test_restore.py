@@ -58,13 +58,13 @@ def test_a_restore_brings_back_the_sales_it_can_read_and_continues_after_them(
     sold_after_backup, clock
 ):
     data_dir, backup, later, events = sold_after_backup
-    with RestoreSession(data_dir) as session:
+    with RestoreSession(data_dir, clock=clock) as session:
         assert session.preview.backup.path == backup
         assert session.preview.signed_beyond == 2 and session.preview.readable_beyond == 2
         result = session.run(session.authenticate("9001", "9999"))
     assert result.salvage.salvaged == [s.receipts[0].number for s in later]
     assert result.replaced_file is not None and result.replaced_file.exists()
-    with open_counter(data_dir) as restored:
+    with open_counter(data_dir, clock) as restored:
         next_sale = sell(restored, reopened_ctx(restored, clock))
         assert next_sale.receipts[0].number.endswith("000004")
         assert verify_store(restored.uow, restored.keys.verifiers()).ok
@@ -83,12 +83,12 @@ def test_receipts_that_cannot_be_read_are_skipped_with_the_reason_journaled(
 ):
     data_dir, _backup, later, _events = sold_after_backup
     flip_bytes_in_table(data_dir / DB_FILE, "receipts")
-    with RestoreSession(data_dir) as session:
+    with RestoreSession(data_dir, clock=clock) as session:
         assert session.preview.current_problem is not None
         assert session.preview.signed_beyond == 2  # the high-water mark knows, not the store
         result = session.run(session.authenticate("9001", "9999"))
     assert result.salvage.salvaged == []
-    with open_counter(data_dir) as restored:
+    with open_counter(data_dir, clock) as restored:
         next_sale = sell(restored, reopened_ctx(restored, clock))
         numbers = {s.receipts[0].number for s in later}
         assert next_sale.receipts[0].number not in numbers
@@ -100,9 +100,9 @@ def test_receipts_that_cannot_be_read_are_skipped_with_the_reason_journaled(
         assert verify_store(restored.uow, restored.keys.verifiers()).ok
 
 
-def test_a_restore_needs_a_manager(sold_after_backup):
+def test_a_restore_needs_a_manager(sold_after_backup, clock):
     data_dir, *_ = sold_after_backup
-    with RestoreSession(data_dir) as session:
+    with RestoreSession(data_dir, clock=clock) as session:
         with pytest.raises(PermissionDenied):
             session.authenticate("1001", "1234")
         with pytest.raises(WrongPin):
@@ -115,11 +115,11 @@ def test_sales_whose_journal_and_queue_were_damaged_still_come_back(sold_after_b
     data_dir, _backup, later, _events = sold_after_backup
     flip_bytes_in_table(data_dir / DB_FILE, "journal")
     flip_bytes_in_table(data_dir / DB_FILE, "outbox")
-    with RestoreSession(data_dir) as session:
+    with RestoreSession(data_dir, clock=clock) as session:
         assert session.preview.readable_beyond == 2
         result = session.run(session.authenticate("9001", "9999"))
     assert result.salvage.salvaged == [s.receipts[0].number for s in later]
-    with open_counter(data_dir) as restored:
+    with open_counter(data_dir, clock) as restored:
         with restored.uow.read() as uow:
             rebuilt = [
                 json.loads(r["payload"])
@@ -136,9 +136,9 @@ def test_salvaged_sales_no_z_counted_are_in_the_next_z(sold_after_backup, clock)
     from pos.services import reports
 
     data_dir, *_ = sold_after_backup
-    with RestoreSession(data_dir) as session:
+    with RestoreSession(data_dir, clock=clock) as session:
         session.run(session.authenticate("9001", "9999"))
-    with open_counter(data_dir) as restored:
+    with open_counter(data_dir, clock) as restored:
         sell(restored, reopened_ctx(restored, clock))
         manager = auth.authenticate(restored.uow, "9001", "9999")
         boss = TillContext("K1", manager, restored.signer(), clock)

@@ -24,8 +24,8 @@ from tests.conftest import Shelf
 from tests.sync.conftest import cycle, public_keys, sell
 
 
-def restore(data_dir, backup):
-    with RestoreSession(data_dir, backup) as session:
+def restore(data_dir, backup, clock=None):
+    with RestoreSession(data_dir, backup, clock=clock) as session:
         return session.run(session.authenticate("9001", "9999"))
 
 
@@ -54,8 +54,8 @@ def test_backups_hold_no_device_token_and_a_restore_must_re_enrol(
     data_dir = enrolled.data_dir
     enrolled.close()
 
-    restore(data_dir, made[0])
-    with open_counter(data_dir) as restored:
+    restore(data_dir, made[0], clock)
+    with open_counter(data_dir, clock) as restored:
         again = sync_state.enrolment(restored.uow)
         assert again.state == "reenrol_needed" and again.token == ""
         with pytest.raises(SyncError, match="enrol again"):

@@ -4,6 +4,8 @@ server sees one unbroken chain and no number twice; verify-journal passes in the
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from main import VERSION
@@ -29,12 +31,12 @@ def test_a_restore_on_a_new_pc_continues_after_the_servers_numbers(
     enrolled.close()  # the old PC is gone
 
     new_pc = tmp_path / "new-pc"
-    with RestoreSession(new_pc, backup) as session:
+    with RestoreSession(new_pc, backup, clock=clock) as session:
         assert session.preview.new_pc
         result = session.run(session.authenticate("9001", "9999"))
     assert result.new_key_version == "2" and result.wait_for_server
 
-    with open_counter(new_pc) as restored:
+    with open_counter(new_pc, clock) as restored:
         cashier = auth.authenticate(restored.uow, "1001", "1234")
         till = TillContext("K1", cashier, restored.signer(), clock)
         with pytest.raises(NumberingCheckPending) as waiting:
@@ -48,6 +50,7 @@ def test_a_restore_on_a_new_pc_continues_after_the_servers_numbers(
             app_version=VERSION,
             public_keys=public_keys(restored),
         )
+        clock.current = datetime.now(UTC)  # after the catch-up, journaled at the real time
         sell(restored, till, Shelf(restored), 1)
         with restored.uow.read() as uow:
             numbers = [r["number_text"] for r in uow.store.rows(

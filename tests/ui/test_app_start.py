@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import zipfile
 import subprocess
 import sys
 import threading
 import time
+import zipfile
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
