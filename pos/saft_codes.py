@@ -68,6 +68,15 @@ OTHER_KINDS: dict[str, tuple[str, str]] = {
     "terms_change": ("TERMSCHG", "Endrede leievilkår"),
     OtherEvent.CLOCK_CONFIRMED: ("CLOCKSET", "Riktig tid bekreftet av leder (PC-klokken var feil)"),
     OtherEvent.CLOCK_OFFSET_ENDED: ("CLOCKOK", "PC-klokken er riktig igjen; justering avsluttet"),
+    OtherEvent.RESTORE: ("RESTORE", "Databasen gjenopprettet fra sikkerhetskopi (leder)"),
+    OtherEvent.NUMBERS_SKIPPED: (
+        "NUMSKIP",
+        "Numre hoppet over: gitt ut før en gjenoppretting, aldri gitt ut to ganger",
+    ),
+    OtherEvent.SALVAGED_RECEIPT: (
+        "SALVAGED",
+        "Kvittering hentet tilbake fra erstattet database (talt på en tidligere Z)",
+    ),
 }
 PAYMENT_IDS = {
     TenderKind.CASH: ("CASH", "Kontant"),

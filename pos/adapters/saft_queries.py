@@ -103,8 +103,19 @@ class SaftQueries:
         )
 
     def previous_signature(self, tenant_id: str, register_id: str, sig_nr: int) -> str:
+        """The signature ``sig_nr`` chains from: the receipt before it, or, where a restore
+        skipped the numbers before it, the signature the journal's declaration names."""
         found = self.rq.scalar(
             "SELECT signature FROM receipts WHERE tenant_id = ? AND register_id = ? AND sig_nr = ?",
             (tenant_id, register_id, sig_nr - 1),
         )
+        if found is None and sig_nr > 1:
+            found = self.rq.scalar(
+                "SELECT json_extract(details, '$.chains.' || json_quote(?) || "
+                "'.previous_signature') FROM journal WHERE event_code = 13999 AND tenant_id = ? "
+                "AND json_extract(details, '$.kind') = 'numbers_skipped' "
+                "AND json_extract(details, '$.chains.' || json_quote(?) || '.to') = ? "
+                "ORDER BY seq DESC LIMIT 1",
+                (register_id, tenant_id, register_id, sig_nr - 1),
+            )
         return "0" if found is None else str(found)

@@ -246,10 +246,10 @@ class _Export:
         self.w.leaf("regDesc", name[:999])
         for row in self.q.events(self.tenant.id, register_id, self.start, self.end, owner):
             self._event(row)
-        first = True
+        previous_nr: int | None = None
         for receipt in self.q.receipts(self.tenant.id, register_id, self.start, self.end):
-            self._transaction(receipt, first)
-            first = False
+            self._transaction(receipt, previous_nr)
+            previous_nr = int(receipt["sig_nr"])
         self.w.end("cashregister")
 
     def _event(self, row: dict[str, Any]) -> None:
@@ -271,7 +271,8 @@ class _Export:
             w.optional("eventText", _event_text(row["amount"], details))
         w.end("event")
 
-    def _transaction(self, r: dict[str, Any], first: bool = False) -> None:
+    def _transaction(self, r: dict[str, Any], previous_nr: int | None = None) -> None:
+        """``previous_nr``: the signature number of the transaction before it in this file."""
         self.transactions += 1
         w = self.w
         kind = r["kind"]
@@ -291,7 +292,7 @@ class _Export:
                 ("transTime", r["local_time"]),
             ]
         )
-        if first and int(r["sig_nr"]) > 1:
+        if int(r["sig_nr"]) > 1 and previous_nr != int(r["sig_nr"]) - 1:
             w.leaf("desc", self._previous_signature(r))
         lines = self.q.lines(r["id"])
         for line in lines:
@@ -327,8 +328,9 @@ class _Export:
         w.end("cashtransaction")
 
     def _previous_signature(self, r: dict[str, Any]) -> str:
-        """The period's first transaction of a chain says which signature it continues, so it
-        verifies from this file alone (docs/systembeskrivelse.md, SAF-T)."""
+        """The period's first transaction of a chain, and one that follows numbers skipped by a
+        restore, says which signature it continues, so it verifies from this file alone
+        (docs/systembeskrivelse.md, SAF-T)."""
         nr = int(r["sig_nr"]) - 1
         found = self.q.previous_signature(r["tenant_id"], r["register_id"], int(r["sig_nr"]))
         return f"{PREVIOUS_SIGNATURE} {nr}: {found}"
@@ -379,7 +381,11 @@ _RECEIPT_REF = (
     EventCode.COPY_RECEIPT,
     EventCode.SALE_WITHOUT_RECEIPT,
 )
-_RECEIPT_REF_KINDS = (OtherEvent.SALE_RECEIPT, OtherEvent.RECEIPT_PRINTED)
+_RECEIPT_REF_KINDS = (
+    OtherEvent.SALE_RECEIPT,
+    OtherEvent.RECEIPT_PRINTED,
+    OtherEvent.SALVAGED_RECEIPT,
+)
 """13999 events about one receipt: they name its transaction too."""
 
 
