@@ -65,6 +65,19 @@ def restore_backup(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+UNKNOWN_BEYOND = (
+    "Denne PC-en vet ikke hvor mange kvitteringer kassen ga ut etter sikkerhetskopien (verken "
+    "database eller high-water.mark her). Var kassen koblet til serveren, fortsetter numrene "
+    "etter serverens når den registreres på nytt; ellers kopier high-water.mark fra den gamle "
+    "disken hit før gjenopprettingen, om den kan leses.",
+    "This PC does not know how many receipts the register gave out after the backup (neither "
+    "a store nor high-water.mark here). If the register synced with a server, numbering "
+    "continues after the server's once it is enrolled again; otherwise copy high-water.mark "
+    "from the old disk here before restoring, if it can be read.",
+)
+"""Said instead of a count on a new PC: the old PC's high-water mark is not here."""
+
+
 def preview_text(preview: RestorePreview, lang: str) -> str:
     """What the restore replaces, said before it does."""
     backup = preview.backup
@@ -79,6 +92,8 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
              f"{preview.readable_beyond or 0} can still be read and are brought back. Numbering "
              "continues after the highest number ever given out."),
     ]  # fmt: skip
+    if not preview.beyond_known:
+        lines[1] = _say(lang, *UNKNOWN_BEYOND)
     if preview.current_problem:
         problem = preview.current_problem
         lines.append(_say(lang, f"Databasen som erstattes er skadet: {problem}",

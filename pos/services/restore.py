@@ -84,6 +84,9 @@ class RestorePreview:
     """Newer backups that failed ``integrity_check``: (file name, what SQLite said)."""
     new_pc: bool = False
     """No signing key here: a new key version will be made."""
+    beyond_known: bool = True
+    """False when this PC holds neither a store nor a high-water mark (a new PC whose old
+    mark was not copied): what the register gave out after the backup is unknown here."""
 
 
 @dataclass
@@ -153,6 +156,7 @@ class RestoreSession:
             current_problem,
             tuple(passed_over),
             new_pc=not KeyStore(self.data_dir / "keys").has_private_key(),
+            beyond_known=self.db_path.exists() or not mark.is_empty(),
         )
 
     def _choose(self, given: Path | None) -> tuple[Backup, list[tuple[str, str]]]:
