@@ -21,7 +21,12 @@ from pos.services import auth, checkout
 from pos.services.catalogue import find_item
 from pos.services.context import TillContext
 from tests.cli.test_cli import run
-from tests.reliability.damage import damage_schema_page, flip_bytes_in_table, truncate
+from tests.reliability.damage import (
+    damage_index,
+    damage_schema_page,
+    flip_bytes_in_table,
+    truncate,
+)
 
 MANAGER = ("--staff", "9001", "--pin", "9999")
 
@@ -116,6 +121,30 @@ def test_every_kind_of_damage_gets_a_clear_message_and_a_restore(tmp_path, damag
     assert all(n.endswith("000003") for n in after)  # after the two numbers given out before
 
 
+def test_damage_only_the_full_check_finds_stops_the_backup_after_the_z(tmp_path):
+    """An index that no longer matches its table passes the quick check at start; the full
+    check after the Z finds it: the Z stands, the damaged store is not backed up, the next
+    start refuses it and the restore brings the day's sales back."""
+    run(tmp_path, "demo")
+    run(tmp_path, "backup")
+    sold = sell(tmp_path)
+    damage_index(tmp_path / "omigjen.sqlite3", "ix_items_tenant_id")
+    z = run(tmp_path, "z-report", *MANAGER, check=False)
+    assert z.returncode == 2 and "Traceback" not in z.stderr
+    assert "Z-rapport nr. 1" in z.stdout  # taken and printed all the same
+    assert "skadet" in z.stderr and "restore-backup --staff" in z.stderr
+    assert len(list((tmp_path / "backups").glob("*.zip"))) == 1  # the damage was not copied
+    for lang, word in (("nb", "skadet"), ("en", "damaged")):
+        refused = run(tmp_path, "--lang", lang, "tenants", check=False)
+        assert refused.returncode == 2 and word in refused.stderr
+    restored = run(tmp_path, "restore-backup", *MANAGER).stdout
+    assert "2 kvitteringer hentet tilbake" in restored
+    assert "OK" in run(tmp_path, "verify-journal").stdout
+    again = sell(tmp_path)
+    assert not set(again) & set(sold)
+    assert all(n.endswith("000002") for n in again)
+
+
 def test_a_backup_restores_into_a_fresh_folder_and_verifies(tmp_path):
     old, usb, new = tmp_path / "old", tmp_path / "usb", tmp_path / "new"
     usb.mkdir()
@@ -133,6 +162,7 @@ def test_a_backup_restores_into_a_fresh_folder_and_verifies(tmp_path):
 
     restored = run(new, "restore-backup", str(copies[0]), *MANAGER).stdout
     assert "versjon 2" in restored  # a new signing key version
+    assert "vet ikke hvor mange kvitteringer" in restored  # no count it cannot know
     assert "OK" in run(new, "verify-journal").stdout
     assert list((new / "photos").rglob("01.jpg"))
     assert (new / "keys" / "rsa-v1.pub.pem").exists() and (new / "keys" / "rsa-v2.pem").exists()
@@ -140,6 +170,22 @@ def test_a_backup_restores_into_a_fresh_folder_and_verifies(tmp_path):
     assert "OK" in run(new, "verify-journal").stdout
     with zipfile.ZipFile(copies[0]) as bundle:
         assert not [n for n in bundle.namelist() if n.endswith("rsa-v1.pem")]
+
+
+def test_the_old_pcs_mark_copied_to_the_new_pc_keeps_its_numbers_from_coming_back(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    run(old, "demo")
+    sell(old)
+    backup = run(old, "backup").stdout.splitlines()[0].strip()
+    lost = sell(old, 2)  # never synced, never backed up: only the old PC's mark knows them
+    new.mkdir()
+    shutil.copy2(old / "high-water.mark", new / "high-water.mark")
+    restored = run(new, "restore-backup", backup, *MANAGER).stdout
+    assert "gitt ut 4 signerte kvitteringer" in restored
+    again = sell(new)
+    assert not set(again) & set(lost)
+    assert all(n.endswith("000004") for n in again)
+    assert "OK" in run(new, "verify-journal").stdout
 
 
 def read_only(folder: Path):

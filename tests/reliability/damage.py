@@ -63,3 +63,12 @@ def truncate(db_path: Path, fraction: float = 0.5) -> None:
     pages = db_path.stat().st_size // page_size
     with open(db_path, "r+b") as handle:
         handle.truncate(max(1, int(pages * fraction)) * page_size)
+
+
+def damage_index(db_path: Path, index: str) -> None:
+    """Flip the last byte of an index's last page: a record's end, so the b-tree stays well
+    formed (``quick_check`` passes) while the index no longer matches its table (only
+    ``integrity_check`` finds it)."""
+    page_size = settle(db_path)
+    page = table_pages(db_path, index)[-1]
+    flip(db_path, page * page_size - 1, 1)

@@ -83,3 +83,37 @@ def test_restoring_an_old_backup_that_still_holds_a_token_does_not_use_it(enroll
     assert token.encode() not in (data_dir / DB_FILE).read_bytes()
     assert all(token.encode() not in b.path.read_bytes() for b in backups(data_dir))
     assert not list(data_dir.glob("*.partial"))  # the unpacked copy is gone too
+
+
+def test_sales_brought_back_by_a_restore_reach_the_server_once(
+    enrolled, central, server_url, ctx, shelf, clock
+):
+    """One sale synced before the restore, one not: after the restore and a new enrolment both
+    are on the server exactly once, nothing is quarantined or flagged."""
+    sell(enrolled, ctx, shelf, 1)
+    backup = enrolled.backup("manual").path
+    sell(enrolled, ctx, shelf, 1)
+    assert cycle(enrolled).run().drained  # the server holds the sale after the backup
+    sell(enrolled, ctx, shelf, 1)  # and this one only the counter
+    device_id = sync_state.enrolment(enrolled.uow).device_id
+    data_dir = enrolled.data_dir
+    enrolled.close()
+
+    result = restore(data_dir, backup, clock)
+    assert len(result.salvage.salvaged) == 2  # both sales after the backup
+    with open_counter(data_dir, clock) as restored:
+        enrol(restored.uow, server_url, central.enrolment_code(device_id=device_id),
+              device_name="K1", app_version=VERSION, public_keys=public_keys(restored))  # fmt: skip
+        assert cycle(restored).run().drained
+        with restored.uow.read() as uow:
+            numbers = [r["number_text"] for r in uow.store.rows("SELECT number_text FROM receipts")]
+    assert len(numbers) == 3
+    for number in numbers:
+        stored = central.scalar(
+            "SELECT count(*) FROM events WHERE type = 'sale.completed' "
+            "AND payload->'receipt'->>'number_text' = :n",
+            n=number,
+        )
+        assert stored == 1, number
+    assert central.scalar("SELECT count(*) FROM quarantine") == 0
+    assert central.scalar("SELECT count(*) FROM event_flags") == 0

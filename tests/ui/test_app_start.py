@@ -87,3 +87,22 @@ def test_a_bug_on_a_worker_thread_is_logged_without_a_dialog(qtbot, monkeypatch,
     assert shown == [] and "unexpected error" in caplog.text
     hook(RuntimeError, RuntimeError("on the GUI thread"), None)
     assert len(shown) == 1 and "on the GUI thread" in shown[0]
+
+
+def test_a_backup_dated_in_the_future_does_not_stop_the_daily_one(tmp_path):
+    """A backup taken while the PC's clock was a year ahead: the next start with the clock
+    right still takes the day's backup."""
+    from datetime import UTC, datetime, timedelta
+
+    from tests.faketime import main_at
+
+    data = tmp_path / "data"
+    assert run_main("--data-dir", str(data), "demo").returncode == 0
+    ahead = (datetime.now(UTC) + timedelta(days=365)).strftime("%Y-%m-%d %H:%M:%S")
+    taken = main_at(ahead, data, "backup")
+    assert taken.returncode == 0, taken.stderr
+    assert f"omigjen-{ahead[:4]}" in taken.stdout
+    started = run_main("--data-dir", str(data))
+    assert started.returncode == 0, started.stderr
+    today = datetime.now().strftime("%Y%m%d")
+    assert list((data / "backups").glob(f"omigjen-{today}-*-daily.zip"))
