@@ -114,12 +114,12 @@
 <context>
     <name>TillDayFlow</name>
     <message>
-        <location filename="../../ui/till_day/login_flow.py" line="32"/>
+        <location filename="../../ui/till_day/login_flow.py" line="52"/>
         <source>The till is open. Float %1.</source>
         <translation>Kassen er åpnet. Vekselkasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/login_flow.py" line="41"/>
+        <location filename="../../ui/till_day/login_flow.py" line="61"/>
         <source>The till is closed: nothing can be sold. Open it with the float: F1 → Till.</source>
         <translation>Kassen er stengt: ingenting kan selges. Åpne den med vekselkassen: F1 → Kassen.</translation>
     </message>
