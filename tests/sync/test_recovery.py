@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import text
@@ -188,6 +189,7 @@ def test_events_queued_again_under_new_numbers_are_stored_once_and_not_refused(
     with open_counter(tmp_path / "restored") as restored:
         enrol(restored.uow, server_url, central.enrolment_code(device_id=device_id),
               device_name="K1", app_version=VERSION, public_keys=public_keys(restored))  # fmt: skip
+        clock.current = datetime.now(UTC)  # the catch-up with the server's numbers: real time
         restored_ctx = TillContext("K1", ctx.operator, restored.signer(), clock)
         sell(restored, restored_ctx, shelf_of(restored), 1)  # so the old ids get new numbers
         with restored.uow() as uow:
