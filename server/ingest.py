@@ -25,7 +25,7 @@ from pos.sync_protocol import (
     TENANT_REGISTERED,
     TICKET_EVENT_TYPES,
 )
-from server import centre_data, items, tenant_offers, tickets
+from server import centre_data, items, one_offs, tenant_offers, tickets
 from server.auth import Device
 from server.checked import Checked, Outcome
 from server.db import Scope, apply_scope
@@ -45,7 +45,8 @@ from server.tenant_offers import parse_offer
 from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
-_HOOKED = TICKET_EVENT_TYPES | ITEM_EVENT_TYPES | CENTRE_EVENT_TYPES
+_SOLD = frozenset({"sale.completed", "return.completed"})
+_HOOKED = TICKET_EVENT_TYPES | ITEM_EVENT_TYPES | CENTRE_EVENT_TYPES | _SOLD
 """Fresh events merged or published after the insert (tickets, items)."""
 
 
@@ -279,16 +280,19 @@ def _hooks(
     repairs: list[dict[str, Any]] = []
     catalogue: list[dict[str, Any]] = []
     centre: list[dict[str, Any]] = []
-    for r in fresh:  # one pass, one set lookup per row: most batches (sales) have none of these
+    sold: list[dict[str, Any]] = []
+    for r in fresh:  # one pass, one set lookup per row for the rows none of these concern
         if r["type"] in _HOOKED:
             kind = r["type"]
             hooked = repairs if kind in TICKET_EVENT_TYPES else catalogue
-            (centre if kind in CENTRE_EVENT_TYPES else hooked).append(r)
-    # groups and staff, then items, then tickets: each may refer to the one before
+            hooked = centre if kind in CENTRE_EVENT_TYPES else hooked
+            (sold if kind in _SOLD else hooked).append(r)
+    # groups and staff, then items, then one-offs sold, then tickets: each may need the one before
     shared = centre_data.apply(conn, device, centre) if centre else {}
     published = items.apply(conn, device, catalogue) if catalogue else {}
+    moved = one_offs.apply(conn, device, sold) if sold else {}
     merged = tickets.merge(conn, device, repairs, received_at) if repairs else {}
-    for event_id, found in (*shared.items(), *published.items(), *merged.items()):
+    for event_id, found in (*shared.items(), *published.items(), *moved.items(), *merged.items()):
         flags.setdefault(event_id, []).extend(found)
     for row in fresh:
         if datetime.fromisoformat(row["occurred_at"]) > received_at + CLOCK_AHEAD:

@@ -67,6 +67,8 @@ def payload_problem(kind: str, payload: dict[str, Any]) -> tuple[str, str] | Non
     qty = payload.get("stock_qty")
     if qty is not None and not _is_int(qty, -(2**31), 2**31 - 1):
         return ("malformed", "stock_qty must be empty or an integer")
+    if payload.get("status", "available") not in ("available", "sold", "inactive"):
+        return ("malformed", "status must be available, sold or inactive")
     condition = payload.get("condition", "")
     if not isinstance(condition, str) or len(condition) > MAX_TEXT:
         return ("malformed", "condition must be a text")
@@ -85,7 +87,7 @@ def _item_data(row: dict[str, Any], device: Device) -> dict[str, Any]:
         "vat_class": p["vat_class"],
         "article_group_id": p["article_group_id"],
         "barcode": p.get("barcode"),
-        "status": "available",
+        "status": p.get("status", "available"),
         "stock_qty": p.get("stock_qty"),
         "condition": p.get("condition", ""),
         "price_set": _stamp(row, device),

@@ -75,7 +75,8 @@ def queue_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> 
             for g in uow.queries.article_groups()]  # fmt: skip
         staff = [(STAFF_REGISTERED, None, {"staff": shared_staff(row)})
                  for row in uow.store.staff_to_share()]  # fmt: skip
-        items = [("item.registered", i.tenant_id, registered_payload(i, None))
+        items = [("item.registered", i.tenant_id,  # a one-off sold here is sold for all
+                  registered_payload(i, None) | {"status": i.status.value})
                  for i in uow.queries.items()]  # fmt: skip
         events: list[tuple[str, str | None, Mapping[str, Any]]] = [*groups, *staff, *items]
         uow.store.append_outbox_many(events, stamp)

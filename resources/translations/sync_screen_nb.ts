@@ -201,81 +201,91 @@
     </message>
     <message>
         <location filename="../../ui/sync_screen/sync_page.py" line="160"/>
+        <source>This one-off item was sold at another counter too: both sales are recorded; find the item and settle it with the customer (a return if need be).</source>
+        <translation>Denne enkeltstående varen ble også solgt i en annen kasse: begge salgene er registrert; finn varen og gjør det opp med kunden (en retur om nødvendig).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="164"/>
+        <source>Another site has a staff member with this id; this change stays here.</source>
+        <translation>Et annet senter har en ansatt med denne id-en; endringen blir værende i denne kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="167"/>
         <source>The server does not know this item (registered before the counters shared items?); the new price applies at this counter only.</source>
         <translation>Serveren kjenner ikke denne varen (registrert før kassene delte varer?); den nye prisen gjelder bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="164"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="171"/>
         <source>The server already has a different event with this number (a restored backup?); the counter must be enrolled again.</source>
         <translation>Serveren har allerede en annen hendelse med dette nummeret (gjenopprettet sikkerhetskopi?); kassen må registreres på nytt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="168"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="175"/>
         <source>The server holds this tenant until the operator approves it; its sales are kept there and stored once it is approved.</source>
         <translation>Serveren holder igjen denne leietakeren til driftsansvarlig godkjenner den; salget ligger trygt på serveren og lagres når den er godkjent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="172"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="179"/>
         <source>The receipt&apos;s lines, payments or VAT do not add up to its signed totals.</source>
         <translation>Kvitteringens linjer, betalinger eller mva stemmer ikke med de signerte summene.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="174"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="181"/>
         <source>A sale with a negative total.</source>
         <translation>Et salg med negativ sum.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="175"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="182"/>
         <source>The receipt is signed with an unknown method.</source>
         <translation>Kvitteringen er signert med en ukjent metode.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="177"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="184"/>
         <source>Another receipt on the server has the same number (a restored backup?).</source>
         <translation>En annen kvittering på serveren har samme nummer (gjenopprettet sikkerhetskopi?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="179"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="186"/>
         <source>The server already has this receipt under another event.</source>
         <translation>Serveren har allerede denne kvitteringen under en annen hendelse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="180"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="187"/>
         <source>The server could not store a value of this event; set aside.</source>
         <translation>Serveren kunne ikke lagre en verdi i denne hendelsen; den er lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="181"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="188"/>
         <source>Another event of the same batch had this number.</source>
         <translation>En annen hendelse i samme sending hadde dette nummeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="204"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="211"/>
         <source>Enrolled as %1</source>
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="207"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="214"/>
         <source>Start the program again to sell as register %1.</source>
         <translation>Start programmet på nytt for å selge som kasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="214"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="221"/>
         <source>These tenants wait for the server operator&apos;s approval: %1. Their sales are held on the server until then.</source>
         <translation>Disse leietakerne venter på godkjenning fra den som drifter serveren: %1. Salget deres holdes på serveren til da.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="224"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="231"/>
         <source>This counter is register %1 with label block %2: its receipt numbers and labels never collide with those of the centre&apos;s other counters. The centre&apos;s tenants, staff, article groups and items come with the next sync.</source>
         <translation>Denne kassen er kasse %1 med etikettserie %2: kvitteringsnumrene og etikettene dens kolliderer aldri med dem til senterets andre kasser. Senterets leietakere, ansatte, varegrupper og varer kommer med neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="233"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="240"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="244"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="251"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

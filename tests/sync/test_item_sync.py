@@ -9,7 +9,7 @@ import json
 import pytest
 
 from pos.counter import Counter
-from pos.errors import UnknownItem
+from pos.errors import ItemAlreadySold, UnknownItem
 from pos.model.basket import Basket
 from pos.model.catalogue import ItemKind, ItemStatus
 from pos.model.payment import Tender, TenderKind
@@ -211,3 +211,41 @@ def a_tenant(counter: Counter, ticket: str) -> str:
         row = uow.repairs.ticket_row(ticket)
     assert row is not None
     return str(row["tenant_id"])
+
+
+def test_a_one_off_sold_at_a_is_sold_at_b_after_the_next_pull(
+    enrolled, ctx, counter_b, ctx_b, clock
+):
+    a, b = enrolled, counter_b
+    (made,) = item_entry.register_items(a.uow, ctx, [bike()])
+    sync(a, b)
+    assert item(b, made.id).status is ItemStatus.AVAILABLE
+    basket = Basket()
+    basket.add(made)
+    checkout.complete_sale(a.uow, ctx, basket, [Tender(TenderKind.CARD, 45000)])
+    sync(a, b)
+    assert item(b, made.id).status is ItemStatus.SOLD
+    with pytest.raises(ItemAlreadySold):
+        Basket().add(catalogue.find_item(b.uow, made.barcode))
+
+
+def test_a_one_off_sold_at_both_counters_is_flagged_for_the_manager(
+    enrolled, ctx, counter_b, ctx_b, clock, central
+):
+    a, b = enrolled, counter_b
+    (made,) = item_entry.register_items(a.uow, ctx, [bike()])
+    sync(a, b)
+    till.open_till(b.uow, manager_at(b, "K2", clock), 100000)
+    for counter, at in ((a, ctx), (b, ctx_b)):  # both offline: each sells it
+        basket = Basket()
+        basket.add(catalogue.find_item(counter.uow, made.barcode))
+        checkout.complete_sale(counter.uow, at, basket, [Tender(TenderKind.CARD, 45000)])
+    assert cycle(a).run().flagged == 0
+    second = cycle(b).run()
+    assert second.drained and second.flagged == 1 and second.rejected == 0
+    problems = sync_state.sync_problems(b.uow)
+    assert [(p["status"], p["code"]) for p in problems] == [("flagged", "one_off_sold_twice")]
+    sold = "SELECT count(*) FROM events WHERE type = 'sale.completed' AND payload::text LIKE :i"
+    assert central.scalar(sold, i=f"%{made.id}%") == 2  # both sales stored, none refused
+    flagged = "SELECT count(*) FROM event_flags WHERE code = 'one_off_sold_twice'"
+    assert central.scalar(flagged) == 1

@@ -156,6 +156,13 @@ class SyncPage(PageWidget):
                 "A later price for this item was set elsewhere; this price change was not used, "
                 "and the counter gets the current price."
             ),
+            "one_off_sold_twice": self.tr(
+                "This one-off item was sold at another counter too: both sales are recorded; "
+                "find the item and settle it with the customer (a return if need be)."
+            ),
+            "staff_other_site": self.tr(
+                "Another site has a staff member with this id; this change stays here."
+            ),
             "item_unknown": self.tr(
                 "The server does not know this item (registered before the counters shared "
                 "items?); the new price applies at this counter only."
