@@ -79,7 +79,7 @@ PROJECTORS: dict[str, Projector] = {
         "tenant_id = excluded.tenant_id, kind = excluded.kind, description = "
         "excluded.description, price = excluded.price, vat_class = excluded.vat_class, "
         "article_group_id = excluded.article_group_id, barcode = excluded.barcode, "
-        "status = CASE WHEN items.status = 'sold' AND excluded.status = 'available' "
+        "status = CASE WHEN items.status = 'sold' AND excluded.status = 'available' AND ? = 0 "
         "THEN items.status ELSE excluded.status END, updated_at = excluded.updated_at",
         lambda c: (
             c["id"],
@@ -93,6 +93,9 @@ PROJECTORS: dict[str, Projector] = {
             c["data"].get("stock_qty"),
             c["data"].get("status", "available"),
             _now(),
+            # the server tracks this one-off's sales (``sold_by``): its word stands; otherwise
+            # a pulled "available" never undoes a sale made here
+            int("sold_by" in c["data"]),
         ),
         "UPDATE items SET status = 'inactive' WHERE id = ?",
     ),

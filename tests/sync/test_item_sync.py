@@ -23,6 +23,7 @@ from pos.services import (
     repair_money,
     repair_status,
     repair_work,
+    returns,
     setup,
     sync_state,
     till,
@@ -222,11 +223,18 @@ def test_a_one_off_sold_at_a_is_sold_at_b_after_the_next_pull(
     assert item(b, made.id).status is ItemStatus.AVAILABLE
     basket = Basket()
     basket.add(made)
-    checkout.complete_sale(a.uow, ctx, basket, [Tender(TenderKind.CARD, 45000)])
+    sale = checkout.complete_sale(a.uow, ctx, basket, [Tender(TenderKind.CARD, 45000)])
     sync(a, b)
     assert item(b, made.id).status is ItemStatus.SOLD
     with pytest.raises(ItemAlreadySold):
         Basket().add(catalogue.find_item(b.uow, made.barcode))
+    number = sale.receipts[0].number  # the customer brings it back to A
+    (line,) = returns.returnable_lines(a.uow, number)
+    returns.complete_return(a.uow, manager_at(a, "K1", clock), number,
+                            [returns.ReturnRequest(line.line_id, 1)],
+                            [Tender(TenderKind.CARD, 0, "TERM-R")])  # fmt: skip
+    sync(a, b)
+    assert item(b, made.id).status is ItemStatus.AVAILABLE  # B may sell it again
 
 
 def test_a_one_off_sold_at_both_counters_is_flagged_for_the_manager(
