@@ -75,7 +75,9 @@ def _move(
     if row["type"] != SALE:
         return None
     sold_by = data.get("sold_by") or {}
-    if data.get("status") == "sold" and sold_by.get("sale") != sale_id:
+    # sold without ``sold_by``: the counter's catalogue said so (its first enrolment) and the
+    # sale is this one, or one the server got before it had the item
+    if data.get("status") == "sold" and sold_by and sold_by.get("sale") != sale_id:
         what, where = data.get("description", "a one-off item"), sold_by.get("device", "?")
         return ("one_off_sold_twice", f"{what} was sold before (at device {where})")
     data["status"], data["sold_by"] = "sold", {"sale": sale_id, "device": device.id}
