@@ -42,11 +42,12 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags
     ids = list({item for found in lines.values() for item, _ in found})
     if not ids:
         return {}
-    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": refdata.REF_LOCK})
-    held = {i: (t, dict(d)) for i, t, d in conn.execute(
-        text(_ONE_OFFS), {"ids": ids, "tenants": list(device.tenant_ids)})}  # fmt: skip
-    if not held:
+    if not _read(conn, ids, device):  # most sales hold no one-off: no lock taken
         return {}
+    # the reference writers' lock, then read again: two counters selling the same one-off at
+    # once cannot both see it available
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": refdata.REF_LOCK})
+    held = _read(conn, ids, device)
     flags: Flags = {}
     changed: set[str] = set()
     for row in rows:
@@ -62,6 +63,11 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags
     for item_id in sorted(changed):
         refdata.put(conn, "item", item_id, held[item_id][0], held[item_id][1])
     return flags
+
+
+def _read(conn: Connection, ids: list[str], device: Device) -> dict[str, tuple[str, dict]]:
+    found = conn.execute(text(_ONE_OFFS), {"ids": ids, "tenants": list(device.tenant_ids)})
+    return {item_id: (tenant, dict(data)) for item_id, tenant, data in found}
 
 
 def _move(
