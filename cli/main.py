@@ -14,6 +14,7 @@ from cli import (
     day_end_commands,
     item_commands,
     journal_commands,
+    print_commands,
     repair_commands,
     setup_commands,
     sync_commands,
@@ -32,6 +33,7 @@ COMMAND_GROUPS = (
     repair_commands,
     till_commands,
     day_end_commands,
+    print_commands,
     sync_commands,
 )
 

@@ -1,9 +1,11 @@
-"""The counter window: the status strip and training banner always on top, then either the
-login screen or the sale screen. Routes every scan to whatever is in front, and locks when idle."""
+"""The counter window: the status strip, training banner and unprinted-receipt warning always on
+top, then either the login screen or the sale screen. Routes every scan to whatever is in front,
+and locks when idle."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.model.legal_time import ClockBehind, ClockUnconfirmed
+from pos.model.printing import JobKind, JobStatus, PrintJob
 from pos.model.staff import Operator
 from pos.services.sync_state import sync_status
 from ui.clock_dialog import ClockDialog
@@ -25,8 +28,10 @@ from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
 from ui.menu_dialog import MenuDialog
 from ui.pages import PageContext, PageSpec, PageWidget, all_pages
+from ui.print_jobs_dialog import PrintJobsDialog
+from ui.print_warning import PrintWarning
 from ui.sale_widget import SaleWidget
-from ui.status_strip import StatusStrip
+from ui.status_strip import PRINT_JOBS_KEY, StatusStrip
 from ui.tasks import TaskRunner
 from ui.till_day.login_flow import TillDayFlow
 from ui.till_session import TillSession
@@ -78,6 +83,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.clock_text, 1)
         row.addWidget(self.clock_button)
         self.clock_banner.hide()
+        self.print_warning = PrintWarning(self)
+        self.print_dialog: PrintJobsDialog | None = None
         self.login = LoginWidget(register_name, centre_name, self)
         self.sale = SaleWidget(session, tasks, self)
         self.stack = QStackedWidget(self)
@@ -89,6 +96,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.status)
         layout.addWidget(self.banner)
         layout.addWidget(self.clock_banner)
+        layout.addWidget(self.print_warning)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.till_day = TillDayFlow(self, self)
@@ -103,6 +111,12 @@ class MainWindow(QMainWindow):
         self.sale.basket_changed.connect(self._basket_changed)
         self.sale.training_changed.connect(self._training_changed)
         self.sale.sale_completed.connect(lambda _result: self.refresh_status())
+        self.status.print_jobs_requested.connect(self.show_print_jobs)
+        self.print_warning.print_jobs_requested.connect(self.show_print_jobs)
+        QShortcut(QKeySequence(PRINT_JOBS_KEY), self).activated.connect(self.show_print_jobs)
+        events = getattr(session.output, "events", None)
+        if events is not None:  # the real print queue tells when a job ends
+            events.job_finished.connect(self._print_finished)
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start(STATUS_REFRESH_MS)
@@ -226,6 +240,33 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.sale)
             self.refresh_status()
 
+    # -- printing --------------------------------------------------------------------------
+    def show_print_jobs(self) -> None:
+        """The failed print jobs, to retry (status bar, the warning's button, Ctrl+Shift+P)."""
+        if not self.logged_in:
+            return
+        if self.print_dialog is not None and self.print_dialog.isVisible():
+            self.print_dialog.refresh()
+            return
+        dialog = PrintJobsDialog(self.session, self.tasks, self.page_context.printing, self)
+        dialog.finished.connect(lambda _code: self.refresh_status())
+        self.print_dialog = dialog
+        dialog.open()
+
+    def _print_finished(self, job: PrintJob) -> None:
+        """A job ended: a receipt that did not print is said at once, on the sale screen too,
+        and so is the printout that ends the warning."""
+        was_warning = not self.print_warning.isHidden()
+        self.refresh_status()
+        if self.print_dialog is not None and self.print_dialog.isVisible():
+            self.print_dialog.refresh()
+        failed_receipt = job.status is JobStatus.FAILED and job.kind is JobKind.RECEIPTS
+        if failed_receipt and not self.print_warning.isHidden():
+            QApplication.beep()
+            self.sale.say(self.print_warning.text.text(), problem=True)
+        elif was_warning and self.print_warning.isHidden():
+            self.sale.say(self.tr("The receipts that had not printed are printed now."))
+
     # -- scans -----------------------------------------------------------------------------
     def route_scan(self, code: str, _symbology: str = "") -> None:
         """Send a scan to the dialog in front if it takes scans, else to the basket."""
@@ -275,12 +316,14 @@ class MainWindow(QMainWindow):
         overview = self.session.overview()
         sync = sync_status(self.session.uow)
         self.login.show_till_closed(not overview.till_open)
+        printer = self.session.output.printer_state()
+        self.print_warning.show_waiting(printer.waiting)
         self.status.show_state(
             user=f"{operator.name} ({operator.staff_no})" if operator else None,
             register=overview.register_name,
             tenant_count=len(self.session.basket.tenant_ids),
             training=self.session.training,
-            printer=self.session.output.printer_state(),
+            printer=printer,
             unsynced=sync.unsynced,
             online=sync.online if sync.enrolled else None,
             sync_problems=sync.problems,

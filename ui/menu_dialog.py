@@ -1,7 +1,8 @@
-"""The menu (F1): big buttons for the pages the logged-in person may open, each with a key: the
-digits 1–9, then the letters A, B, … so every page is one key away.
+"""The menu (F1): big buttons for the pages the logged-in person may open, each with a key: a
+page's own letter (e.g. K for the receipt look-up), else the digits 1–9 and then the letters
+A, B, … not taken by a page, so every page is one key away.
 
-The digits are read in ``keyPressEvent``, not as QShortcuts: the scanner filter claims every
+The keys are read in ``keyPressEvent``, not as QShortcuts: the scanner filter claims every
 text key (so a scan's first digit can never open a page), and replays typed ones as key presses."""
 
 from __future__ import annotations
@@ -20,29 +21,31 @@ class MenuDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Menu"))
         self.chosen: PageSpec | None = None
-        self.by_digit: dict[str, PageSpec] = {}
+        self.by_key: dict[str, PageSpec] = {}
         layout = QVBoxLayout(self)
         if not specs:
             layout.addWidget(QLabel(self.tr("Nothing here for your role."), self))
         grid = QGridLayout()
         layout.addLayout(grid)
         self.buttons: dict[str, QPushButton] = {}
+        own = {spec.shortcut.upper() for spec in specs if spec.shortcut}
+        free = iter(k for k in MENU_KEYS if k not in own)
         for index, spec in enumerate(specs):
-            key = MENU_KEYS[index] if index < len(MENU_KEYS) else ""
+            key = spec.shortcut or next(free, "")
             button = QPushButton(f"{spec.label()}\n{key}", self)
             button.setMinimumSize(220, 64)
             button.clicked.connect(lambda _=False, s=spec: self.choose(s))
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[spec.key] = button
             if key:
-                self.by_digit[key] = spec
+                self.by_key[key.upper()] = spec
         close = QPushButton(self.tr("Back to sale (Esc)"), self)
         close.setMinimumHeight(48)
         close.clicked.connect(self.reject)
         layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        spec = self.by_digit.get(event.text().upper())
+        spec = self.by_key.get(event.text().upper())
         if spec is None:
             super().keyPressEvent(event)
             return

@@ -42,6 +42,7 @@ class PageSpec:
     permission: Permission | None = None
     """None: anyone logged in may open it."""
     shortcut: str = ""
+    """The page's own key in the menu (a letter); pages without one get a digit."""
 
     def allowed(self, operator: Operator | None) -> bool:
         if operator is None:
@@ -62,9 +63,11 @@ class PageWidget(QWidget):
 def all_pages() -> list[PageSpec]:
     """Every area's pages, in menu order. One import per area keeps this the only join."""
     specs: list[PageSpec] = []
-    for module_name in (
-        "ui.till_day", "ui.repairs", "ui.backoffice", "ui.day_end", "ui.sync_screen"
-    ):
+    areas = (
+        "ui.till_day", "ui.receipts", "ui.repairs", "ui.backoffice", "ui.day_end",
+        "ui.sync_screen",
+    )  # fmt: skip
+    for module_name in areas:
         try:
             module = __import__(module_name, fromlist=["pages"])
         except ModuleNotFoundError as error:

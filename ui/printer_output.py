@@ -2,29 +2,69 @@
 
 Queuing is a short local write; the worker thread does the slow part, so a jammed or missing
 printer never holds up the counter. Nothing here raises into the sale screen: a problem becomes a
-failed job and a red printer state.
+failed job, a red printer state and, for a receipt, a warning on the sale screen (``events``).
 """
 
 from __future__ import annotations
 
 import logging
 
-from pos.model.printing import JobStatus, PrinterNotConfigured, PrinterRole
-from pos.services import print_queue
+from PySide6.QtCore import QObject, Signal, Slot
+
+from pos.model.drawer import DrawerState
+from pos.model.printing import PrinterNotConfigured, PrinterRole, PrintJob
 from pos.services.checkout import SaleResult
+from pos.services.receipt_lookup import print_attention
 from printers.printing import Printing
-from ui.receipt_output import NO_PRINTER, PrinterState
+from ui.receipt_output import PrinterState
 
 log = logging.getLogger(__name__)
+
+
+class PrintEvents(QObject):
+    """Lives on the GUI thread and receives its own private signals, so the print worker's
+    callbacks (on its own thread) arrive on the GUI thread as queued signals."""
+
+    job_finished = Signal(object)
+    """A print job ended, printed or failed: (the PrintJob as it is now)."""
+    drawer_closed = Signal()
+    """The printer reported the drawer closed after an opening (journaled 13006)."""
+    _job_from_worker = Signal(object)
+    _closed_from_worker = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job_from_worker.connect(self._deliver_job)
+        self._closed_from_worker.connect(self._deliver_closed)
+
+    def worker_finished(self, job: PrintJob, _error: str | None) -> None:
+        """Called on the worker's thread."""
+        self._job_from_worker.emit(job)
+
+    def worker_saw_drawer_closed(self) -> None:
+        """Called on the drawer watch's thread."""
+        self._closed_from_worker.emit()
+
+    @Slot(object)
+    def _deliver_job(self, job: object) -> None:
+        self.job_finished.emit(job)
+
+    @Slot()
+    def _deliver_closed(self) -> None:
+        self.drawer_closed.emit()
 
 
 class QueuedPrinterOutput:
     def __init__(self, printing: Printing) -> None:
         self.printing = printing
+        self.events = PrintEvents()
 
     def start(self) -> None:
         """At start-up: half-sent jobs become failed, lost receipts are queued, worker starts."""
-        self.printing.start()
+        self.printing.start(
+            on_finished=self.events.worker_finished,
+            on_drawer_closed=self.events.worker_saw_drawer_closed,
+        )
 
     def stop(self) -> None:
         self.printing.stop_worker()
@@ -53,14 +93,20 @@ class QueuedPrinterOutput:
         except Exception:  # recorded; the slip is only paper
             log.exception("could not queue the slip of cash movement %s", movement_id)
 
+    def drawer_state(self) -> DrawerState:
+        try:
+            return self.printing.drawer_state()
+        except Exception:  # a sale is never refused on a guess
+            log.exception("could not ask the printer about the drawer")
+            return DrawerState.UNKNOWN
+
     def printer_state(self) -> PrinterState:
+        attention = print_attention(self.printing.uow, self.printing.register_id)
+        failed, waiting = len(attention.failed), attention.waiting
         try:
             self.printing.setting(PrinterRole.RECEIPT)
         except PrinterNotConfigured:
-            return NO_PRINTER
-        failed = print_queue.jobs(
-            self.printing.uow, self.printing.register_id, (JobStatus.FAILED,), limit=20
-        )
+            return PrinterState(False, "no printer", failed, waiting)
         if failed:
-            return PrinterState(False, f"{len(failed)} failed")
+            return PrinterState(False, f"{failed} failed", failed, waiting)
         return PrinterState(True, "ready")

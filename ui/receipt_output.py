@@ -1,8 +1,9 @@
 """Where recorded receipts go to paper: an interface the print queue implements, so the sale
 screen works (and is tested) without a printer.
 
-The sale screen only calls ``print_sale`` and ``open_drawer`` and shows ``printer_state``;
-``NoPrinter`` is the default until a real queue is wired in by the composition root.
+The sale screen only calls ``print_sale`` and ``open_drawer``, shows ``printer_state``, and
+asks ``drawer_state`` before a sale is registered; ``NoPrinter`` is the default until a real
+queue is wired in by the composition root.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from pos.model.drawer import DrawerState
 from pos.services.checkout import SaleResult
 
 
@@ -18,6 +20,10 @@ class PrinterState:
     ready: bool
     text: str
     """Short state for the status strip, in English (the UI translates the known ones)."""
+    failed: int = 0
+    """Failed jobs waiting for a retry (or to be dismissed)."""
+    waiting: tuple[str, ...] = ()
+    """Numbers of receipts a customer may still be waiting for."""
 
 
 NO_PRINTER = PrinterState(False, "no printer")
@@ -38,6 +44,9 @@ class ReceiptOutput(Protocol):
 
     def printer_state(self) -> PrinterState: ...
 
+    def drawer_state(self) -> DrawerState:
+        """Ask the printer about the drawer now (a short, bounded wait; never raises)."""
+
 
 class NoPrinter:
     """Prints nothing and says so; the sale is recorded all the same."""
@@ -56,3 +65,6 @@ class NoPrinter:
 
     def printer_state(self) -> PrinterState:
         return NO_PRINTER
+
+    def drawer_state(self) -> DrawerState:
+        return DrawerState.UNKNOWN

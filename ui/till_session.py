@@ -111,7 +111,9 @@ class TillSession:
 
     def log_in(self, staff_no: str, pin: str) -> Operator:
         operator = auth.log_in(self.uow, self.register_id, staff_no, pin, self.clock)
-        self.ctx = TillContext(self.register_id, operator, self.signer, self.clock)
+        self.ctx = TillContext(
+            self.register_id, operator, self.signer, self.clock, drawer=self.output.drawer_state
+        )
         return operator
 
     def log_out(self) -> bool:

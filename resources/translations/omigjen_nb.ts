@@ -137,57 +137,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>The PC&apos;s clock is off by %1; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går feil med %1; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>The receipts that had not printed are printed now.</source>
+        <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Scan refused: the scanner&apos;s keyboard layout does not match this PC&apos;s (it sent «%1»). Set the scanner to the PC&apos;s layout (see the user guide).</source>
         <translation>Skanningen ble avvist: skannerens tastaturoppsett passer ikke med PC-ens (den sendte «%1»). Still skanneren til PC-ens oppsett (se brukerveiledningen).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -195,17 +200,17 @@
 <context>
     <name>MenuDialog</name>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="21"/>
+        <location filename="../../ui/menu_dialog.py" line="22"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="26"/>
+        <location filename="../../ui/menu_dialog.py" line="27"/>
         <source>Nothing here for your role.</source>
         <translation>Ingenting her for din rolle.</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="39"/>
+        <location filename="../../ui/menu_dialog.py" line="42"/>
         <source>Back to sale (Esc)</source>
         <translation>Tilbake til salg (Esc)</translation>
     </message>
@@ -333,6 +338,321 @@
         <location filename="../../ui/price_dialog.py" line="60"/>
         <source>Price (kr)</source>
         <translation>Pris (kr)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsDialog</name>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="45"/>
+        <source>Print jobs that failed</source>
+        <translation>Utskrifter som feilet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="51"/>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="51"/>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="51"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="51"/>
+        <source>A retry prints</source>
+        <translation>Nytt forsøk skriver ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="65"/>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="68"/>
+        <source>Retry all</source>
+        <translation>Prøv alle på nytt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="71"/>
+        <source>Dismiss</source>
+        <translation>Forkast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="74"/>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="88"/>
+        <source>No failed print jobs.</source>
+        <translation>Ingen utskrifter har feilet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="117"/>
+        <source>The printer did not answer</source>
+        <translation>Skriveren svarte ikke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="118"/>
+        <source>Out of paper</source>
+        <translation>Tomt for papir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="119"/>
+        <source>The printer stopped taking data</source>
+        <translation>Skriveren sluttet å ta imot data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="120"/>
+        <source>The program stopped while it printed</source>
+        <translation>Programmet stoppet under utskriften</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="122"/>
+        <source>Printing failed</source>
+        <translation>Utskriften feilet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="126"/>
+        <source>Nothing: open the drawer with F10 (journaled)</source>
+        <translation>Ingenting: åpne skuffen med F10 (registreres)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="129"/>
+        <source>Nothing: the copy may be on paper</source>
+        <translation>Ingenting: kopien kan allerede være på papiret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="130"/>
+        <source>The same copy (KOPI)</source>
+        <translation>Den samme kopien (KOPI)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="132"/>
+        <source>The same document again</source>
+        <translation>Det samme dokumentet på nytt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="134"/>
+        <source>Nothing: already printed</source>
+        <translation>Ingenting: allerede skrevet ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="136"/>
+        <source>The one copy (KOPI): the original may be on paper</source>
+        <translation>Den ene kopien (KOPI): originalen kan allerede være på papiret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="137"/>
+        <source>The original (not marked KOPI)</source>
+        <translation>Originalen (uten KOPI-merking)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="161"/>
+        <source>No printer is connected to this counter.</source>
+        <translation>Ingen skriver er koblet til denne kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="172"/>
+        <source>Original sent to the printer: %1</source>
+        <translation>Original sendt til skriveren: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="176"/>
+        <source>Copy (KOPI) sent to the printer: %1</source>
+        <translation>Kopi (KOPI) sendt til skriveren: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="184"/>
+        <source>Sent to the printer again.</source>
+        <translation>Sendt til skriveren igjen.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintWarning</name>
+    <message>
+        <location filename="../../ui/print_warning.py" line="28"/>
+        <location filename="../../ui/print_warning.py" line="56"/>
+        <source>Print now</source>
+        <translation>Skriv ut nå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_warning.py" line="44"/>
+        <source>Receipt %1 was NOT printed.</source>
+        <translation>Kvittering %1 ble IKKE skrevet ut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_warning.py" line="47"/>
+        <source>%1 receipts were NOT printed: %2.</source>
+        <translation>%1 kvitteringer ble IKKE skrevet ut: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_warning.py" line="52"/>
+        <source>The sale is recorded. Give the customer the receipt when the printer works: %1 or the button.</source>
+        <translation>Salget er registrert. Gi kunden kvitteringen når skriveren virker: %1 eller knappen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptLookupPage</name>
+    <message>
+        <location filename="../../ui/receipts/__init__.py" line="26"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="32"/>
+        <source>Receipts: print again</source>
+        <translation>Kvitteringer: skriv ut igjen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="36"/>
+        <source>Receipt number: type it or scan the receipt</source>
+        <translation>Kvitteringsnummer: skriv det eller skann kvitteringen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="39"/>
+        <source>Find</source>
+        <translation>Finn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="56"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="106"/>
+        <source>Print again</source>
+        <translation>Skriv ut igjen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="59"/>
+        <source>Back to sale</source>
+        <translation>Tilbake til salg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="71"/>
+        <source>Latest receipts at this register</source>
+        <translation>Siste kvitteringer på denne kassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="113"/>
+        <source>Print the original</source>
+        <translation>Skriv ut originalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="114"/>
+        <source>Print the copy (KOPI)</source>
+        <translation>Skriv ut kopi (KOPI)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="115"/>
+        <source>Printing now</source>
+        <translation>Skrives ut nå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="116"/>
+        <source>Copy already printed</source>
+        <translation>Kopien er allerede skrevet ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="144"/>
+        <source>Found %1.</source>
+        <translation>Fant %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="153"/>
+        <source>Choose a receipt first.</source>
+        <translation>Velg en kvittering først.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="157"/>
+        <source>No printer is connected to this counter.</source>
+        <translation>Ingen skriver er koblet til denne kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="169"/>
+        <source>The original of %1 is sent to the printer.</source>
+        <translation>Originalen av %1 er sendt til skriveren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="171"/>
+        <source>The copy (KOPI) of %1 is sent to the printer.</source>
+        <translation>Kopien (KOPI) av %1 er sendt til skriveren.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTableModel</name>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="25"/>
+        <source>NOT printed</source>
+        <translation>IKKE skrevet ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="26"/>
+        <source>printing now</source>
+        <translation>skrives ut nå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="27"/>
+        <source>printed</source>
+        <translation>skrevet ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="28"/>
+        <source>may be partly printed</source>
+        <translation>kan være delvis skrevet ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="33"/>
+        <source>copy printed</source>
+        <translation>kopi skrevet ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="41"/>
+        <source>Sale</source>
+        <translation>Salg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="42"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="43"/>
+        <source>Training</source>
+        <translation>Trening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="44"/>
+        <source>Deposit</source>
+        <translation>Depositum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="55"/>
+        <source>Receipt</source>
+        <translation>Kvittering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="56"/>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="57"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="58"/>
+        <source>Seller</source>
+        <translation>Selger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="59"/>
+        <source>Amount</source>
+        <translation>Beløp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="60"/>
+        <source>Paper</source>
+        <translation>Papir</translation>
     </message>
 </context>
 <context>
@@ -737,57 +1057,72 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/status_strip.py" line="43"/>
+        <location filename="../../ui/status_strip.py" line="57"/>
         <source>Not logged in</source>
         <translation>Ikke innlogget</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="54"/>
+        <location filename="../../ui/status_strip.py" line="67"/>
         <source>online</source>
         <translation>tilkoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="54"/>
+        <location filename="../../ui/status_strip.py" line="67"/>
         <source>offline</source>
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="56"/>
+        <location filename="../../ui/status_strip.py" line="69"/>
         <source>%1 sync problems</source>
         <translation>%1 synkroniseringsproblemer</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="64"/>
+        <location filename="../../ui/status_strip.py" line="79"/>
+        <source>Failed print jobs: show and retry (%1)</source>
+        <translation>Utskrifter som feilet: vis og prøv igjen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="91"/>
+        <source>receipt %1 not printed</source>
+        <translation>kvittering %1 ikke skrevet ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="92"/>
+        <source>%1 receipts not printed</source>
+        <translation>%1 kvitteringer ikke skrevet ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="98"/>
         <source>ready</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="67"/>
+        <location filename="../../ui/status_strip.py" line="94"/>
         <source>%1 failed print jobs</source>
         <translation>%1 mislykkede utskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="71"/>
+        <location filename="../../ui/status_strip.py" line="102"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="46"/>
+        <location filename="../../ui/status_strip.py" line="60"/>
         <source>TRAINING</source>
         <translation>TRENING</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="62"/>
+        <location filename="../../ui/status_strip.py" line="96"/>
         <source>No printer</source>
         <translation>Ingen skriver</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="50"/>
+        <location filename="../../ui/status_strip.py" line="74"/>
         <source>Printer: %1</source>
         <translation>Skriver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="52"/>
+        <location filename="../../ui/status_strip.py" line="65"/>
         <source>%1 not yet synced</source>
         <translation>%1 ikke synkronisert ennå</translation>
     </message>
