@@ -1,6 +1,7 @@
 """Printing a receipt again from the command line: ``print-copy NUMBER --staff NO``. The same
 rule as the look-up screen (``pos.services.reprint``): the original if the receipt never reached
-paper, else its one copy ("KOPI", journaled 13014, counted in X/Z); a second copy is refused.
+paper, else its one copy ("KOPI", journaled 13014, counted in X/Z); that copy again only if it
+never reached the printer; a second copy is refused.
 Who may: everyone who sells (``Permission.RECEIPT_COPY``); the PIN proves who it was."""
 
 from __future__ import annotations
@@ -44,10 +45,12 @@ def print_copy(args: argparse.Namespace, settings: Settings) -> int:
         problem = job.error or job.status.value
         print(
             f"{what}: the printer did not print it ({problem}). It is kept as a failed job: "
-            "retry it at the counter (Ctrl+Shift+P)."
+            "run print-copy again when the printer works, or retry it at the counter "
+            "(Ctrl+Shift+P)."
             if english
             else f"{what}: skriveren skrev den ikke ut ({problem}). Den ligger som en feilet "
-            "utskrift: prøv igjen fra kassen (Ctrl+Shift+P).",
+            "utskrift: kjør print-copy igjen når skriveren virker, eller prøv igjen fra kassen "
+            "(Ctrl+Shift+P).",
             file=sys.stderr,
         )
         return 1

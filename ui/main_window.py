@@ -258,6 +258,9 @@ class MainWindow(QMainWindow):
         and so is the printout that ends the warning."""
         was_warning = not self.print_warning.isHidden()
         self.refresh_status()
+        page = self.stack.currentWidget()
+        if isinstance(page, PageWidget):
+            page.print_finished(job)
         if self.print_dialog is not None and self.print_dialog.isVisible():
             self.print_dialog.refresh()
         failed_receipt = job.status is JobStatus.FAILED and job.kind is JobKind.RECEIPTS

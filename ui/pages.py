@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from pos.model.printing import PrintJob
 from pos.model.staff import Operator, Permission
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
@@ -42,7 +43,7 @@ class PageSpec:
     permission: Permission | None = None
     """None: anyone logged in may open it."""
     shortcut: str = ""
-    """The page's own key in the menu (a letter); pages without one get a digit."""
+    """The page's own key in the menu (a letter); pages without one get the next free key."""
 
     def allowed(self, operator: Operator | None) -> bool:
         if operator is None:
@@ -58,6 +59,9 @@ class PageWidget(QWidget):
 
     def on_shown(self) -> None:
         """Called each time the page is brought to the front (refresh lists here)."""
+
+    def print_finished(self, job: PrintJob) -> None:
+        """A print job ended (printed or failed) while the page is in front."""
 
 
 def all_pages() -> list[PageSpec]:

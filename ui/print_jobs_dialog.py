@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,6 +31,21 @@ from ui.till_session import TillSession
 
 if TYPE_CHECKING:
     from printers.printing import Printing
+
+
+def problem_text(error: str) -> str:
+    """A failed job's error in the person's language, the printer's own words after it."""
+    reason = error.split(":", 1)[0]
+    texts = {
+        "offline": QCoreApplication.translate("PrintJobsDialog", "The printer did not answer"),
+        "paper_out": QCoreApplication.translate("PrintJobsDialog", "Out of paper"),
+        "timeout": QCoreApplication.translate("PrintJobsDialog", "The printer stopped taking data"),
+        "interrupted": QCoreApplication.translate(
+            "PrintJobsDialog", "The program stopped while it printed"
+        ),
+    }
+    said = texts.get(reason) or QCoreApplication.translate("PrintJobsDialog", "Printing failed")
+    return f"{said} ({error})"
 
 
 class PrintJobsDialog(QDialog):
@@ -93,7 +109,7 @@ class PrintJobsDialog(QDialog):
         self.rows = list(print_attention(self.session.uow, self.session.register_id).failed)
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
-            cells = (row.when, row.title, self._problem(row.error), self._outcome(row))
+            cells = (row.when, row.title, problem_text(row.error), self._outcome(row))
             for column, text in enumerate(cells):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
@@ -110,16 +126,6 @@ class PrintJobsDialog(QDialog):
     def selected(self) -> FailedJobRow | None:
         picked = self.table.selectionModel().selectedRows()
         return self.rows[picked[0].row()] if picked else None
-
-    def _problem(self, error: str) -> str:
-        reason = error.split(":", 1)[0]
-        texts = {
-            "offline": self.tr("The printer did not answer"),
-            "paper_out": self.tr("Out of paper"),
-            "timeout": self.tr("The printer stopped taking data"),
-            "interrupted": self.tr("The program stopped while it printed"),
-        }
-        return texts.get(reason, self.tr("Printing failed")) + f" ({error})"
 
     def _outcome(self, row: FailedJobRow) -> str:
         if row.kind is JobKind.DRAWER_KICK:

@@ -90,6 +90,8 @@ class StatusStrip(QWidget):
             if count == 1:
                 return self.tr("receipt %1 not printed").replace("%1", printer.waiting[0])
             return self.tr("%1 receipts not printed").replace("%1", str(count))
+        if printer.failed == 1:
+            return self.tr("1 failed print job")
         if printer.failed:
             return self.tr("%1 failed print jobs").replace("%1", str(printer.failed))
         if printer.text == "no printer":

@@ -10,12 +10,18 @@ from datetime import datetime
 from typing import Any
 
 from pos.clock import OSLO
-from pos.model.printing import JobKind, JobStatus, NextPrint, ReceiptPaper, next_print
+from pos.model.printing import (
+    JobKind,
+    JobStatus,
+    NextPrint,
+    ReceiptPaper,
+    next_print,
+)
 from pos.model.receipt import ReceiptKind
 from pos.money import format_nok
 from pos.services import copies
 from pos.services.print_queue import paper_of
-from pos.services.reprint import needs_printing
+from pos.services.reprint import copy_paper, needs_printing
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 RECENT = 50
@@ -35,6 +41,9 @@ class ReceiptRow:
     paper: ReceiptPaper
     has_copy: bool
     next_print: NextPrint
+    copy_paper: ReceiptPaper | None = None
+    """Where its copy stands (a copy the printer never took is sent again as that copy);
+    None: no copy, or one no print job carried."""
 
 
 def recent_receipts(
@@ -57,21 +66,31 @@ def _rows(uow: UnitOfWork, receipts: Sequence[Mapping[Any, Any]]) -> list[Receip
     ids = [r["id"] for r in receipts]
     paper = paper_of(uow, ids)
     copied = uow.queries.copied_receipt_ids(ids)
-    return [
-        ReceiptRow(
-            receipt_id=r["id"],
-            number=r["number_text"],
-            kind=ReceiptKind(r["kind"]),
-            date=".".join(reversed(r["local_date"].split("-"))),
-            time=r["local_time"][:5],
-            tenant_name=r["tenant_name"],
-            total=format_nok(r["total"] + r["rounding"]),
-            paper=paper[r["id"]],
-            has_copy=r["id"] in copied,
-            next_print=next_print(paper[r["id"]], r["id"] in copied),
-        )
-        for r in receipts
-    ]
+    copied_paper = copy_paper(uow, list(copied))
+    return [_row(r, paper[r["id"]], r["id"] in copied, copied_paper.get(r["id"])) for r in receipts]
+
+
+def _row(
+    r: Mapping[Any, Any], paper: ReceiptPaper, has_copy: bool, copy: ReceiptPaper | None
+) -> ReceiptRow:
+    decision = next_print(paper, has_copy)
+    if copy is ReceiptPaper.NONE:
+        decision = NextPrint.COPY  # the same copy again, never a second one
+    elif copy is ReceiptPaper.QUEUED:
+        decision = NextPrint.WAIT
+    return ReceiptRow(
+        receipt_id=r["id"],
+        number=r["number_text"],
+        kind=ReceiptKind(r["kind"]),
+        date=".".join(reversed(r["local_date"].split("-"))),
+        time=r["local_time"][:5],
+        tenant_name=r["tenant_name"],
+        total=format_nok(r["total"] + r["rounding"]),
+        paper=paper,
+        has_copy=has_copy,
+        next_print=decision,
+        copy_paper=copy,
+    )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ receipt (the look-up screen, ``print-copy`` on the command line). One rule decid
   stays available;
 - a receipt that is (or may be) on paper prints as its **one copy** (``KOPI``, journaled 13014
   and counted in X/Z (n)), made by those with ``Permission.RECEIPT_COPY``;
+- a copy that was made but failed before the printer took any of it is sent again as that
+  same copy (no second copy is made, nothing more is journaled);
 - after that, nothing more: a second copy is refused.
 
 Every decision, the copy record and the new job are written in one transaction, so a crash
@@ -34,6 +36,7 @@ from pos.model.printing import (
     ReceiptPaper,
     UnknownPrintJob,
     next_print,
+    receipt_paper,
 )
 from pos.model.receipt import ReceiptDoc
 from pos.services import copies
@@ -70,9 +73,11 @@ def print_again(
         decision = next_print(paper, has_copy)
         if decision is NextPrint.WAIT:
             raise ReceiptBeingPrinted(number)
-        if decision is NextPrint.NOTHING:
-            raise CopyAlreadyPrinted(number)
         now = ctx.stamp().utc_iso
+        if decision is NextPrint.NOTHING:
+            new_id = _resend_unprinted_copy(uow, receipt["id"], number, now)
+            uow.commit()
+            return Reprinted((new_id,), copies=(number,))
         job_id = str(uuid.uuid4())
         register = register_id or ctx.register_id
         if decision is NextPrint.ORIGINAL:
@@ -102,14 +107,7 @@ def retry(
         else:
             if failed.kind is JobKind.COPY and failed.may_be_on_paper:
                 raise CopyMayBeOnPaper(_numbers(uow, failed.receipt_ids))
-            new = NewJob(
-                failed.role, failed.kind, failed.title, uow.printing.payload(job_id),
-                failed.receipt_ids,
-            )  # fmt: skip
-            _mark_retried(uow, failed, now)
-            new_id = str(uuid.uuid4())
-            add_job(uow.printing, new_id, failed.register_id, new, now, retry_of=failed.id)
-            done = Reprinted((new_id,))
+            done = Reprinted((_resend(uow, failed, now),))
         uow.commit()
     return done
 
@@ -154,6 +152,39 @@ def _retry_receipts(
         new = _job(docs, JobKind.COPY, render)
         add_job(uow.printing, job_ids[-1], failed.register_id, new, now, retry_of=retry_of)
     return Reprinted(tuple(job_ids), _numbers_list(uow, originals), _numbers_list(uow, to_copy))
+
+
+def _resend(uow: UnitOfWork, failed: PrintJob, now: str) -> str:
+    """The failed job's own bytes queued again (marked retried first: only one resend)."""
+    new = NewJob(
+        failed.role, failed.kind, failed.title, uow.printing.payload(failed.id),
+        failed.receipt_ids,
+    )  # fmt: skip
+    _mark_retried(uow, failed, now)
+    new_id = str(uuid.uuid4())
+    add_job(uow.printing, new_id, failed.register_id, new, now, retry_of=failed.id)
+    return new_id
+
+
+def copy_paper(uow: UnitOfWork, receipt_ids: Sequence[str]) -> dict[str, ReceiptPaper]:
+    """Where each receipt's copy stands, judged from the copy jobs that carried it as an
+    original is from its jobs; a receipt whose copy no job carried is left out."""
+    carrying = uow.printing.jobs_carrying(receipt_ids, JobKind.COPY)
+    return {receipt_id: receipt_paper(jobs) for receipt_id, jobs in carrying.items() if jobs}
+
+
+def _resend_unprinted_copy(uow: UnitOfWork, receipt_id: str, number: str, now: str) -> str:
+    """Print again after the copy was made: that same copy, and only if the printer provably
+    took none of it; otherwise the one copy is used and nothing more may be printed."""
+    state = copy_paper(uow, [receipt_id]).get(receipt_id)
+    if state is ReceiptPaper.QUEUED:
+        raise ReceiptBeingPrinted(number)
+    if state is ReceiptPaper.UNCERTAIN:
+        raise CopyMayBeOnPaper(number)
+    newest = uow.printing.jobs_carrying([receipt_id], JobKind.COPY)[receipt_id][-1:]
+    if state is not ReceiptPaper.NONE or newest[0].status is not JobStatus.FAILED:
+        raise CopyAlreadyPrinted(number)
+    return _resend(uow, newest[0], now)
 
 
 def _job(docs: Sequence[ReceiptDoc], kind: JobKind, render: Render) -> NewJob:

@@ -172,27 +172,27 @@
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Scan refused: the scanner&apos;s keyboard layout does not match this PC&apos;s (it sent «%1»). Set the scanner to the PC&apos;s layout (see the user guide).</source>
         <translation>Skanningen ble avvist: skannerens tastaturoppsett passer ikke med PC-ens (den sendte «%1»). Still skanneren til PC-ens oppsett (se brukerveiledningen).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -343,132 +343,132 @@
 <context>
     <name>PrintJobsDialog</name>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="45"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="61"/>
         <source>Print jobs that failed</source>
         <translation>Utskrifter som feilet</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="51"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="67"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="51"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="67"/>
         <source>What</source>
         <translation>Hva</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="51"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="67"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="51"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="67"/>
         <source>A retry prints</source>
         <translation>Nytt forsøk skriver ut</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="65"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="81"/>
         <source>Retry</source>
         <translation>Prøv igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="68"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="84"/>
         <source>Retry all</source>
         <translation>Prøv alle på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="71"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="87"/>
         <source>Dismiss</source>
         <translation>Forkast</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="74"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="90"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="88"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="104"/>
         <source>No failed print jobs.</source>
         <translation>Ingen utskrifter har feilet.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="117"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="40"/>
         <source>The printer did not answer</source>
         <translation>Skriveren svarte ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="118"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="41"/>
         <source>Out of paper</source>
         <translation>Tomt for papir</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="119"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="42"/>
         <source>The printer stopped taking data</source>
         <translation>Skriveren sluttet å ta imot data</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="120"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="43"/>
         <source>The program stopped while it printed</source>
         <translation>Programmet stoppet under utskriften</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="122"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="47"/>
         <source>Printing failed</source>
         <translation>Utskriften feilet</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="126"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="132"/>
         <source>Nothing: open the drawer with F10 (journaled)</source>
         <translation>Ingenting: åpne skuffen med F10 (registreres)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="129"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="135"/>
         <source>Nothing: the copy may be on paper</source>
         <translation>Ingenting: kopien kan allerede være på papiret</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="130"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="136"/>
         <source>The same copy (KOPI)</source>
         <translation>Den samme kopien (KOPI)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="132"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="138"/>
         <source>The same document again</source>
         <translation>Det samme dokumentet på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="134"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="140"/>
         <source>Nothing: already printed</source>
         <translation>Ingenting: allerede skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="136"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="142"/>
         <source>The one copy (KOPI): the original may be on paper</source>
         <translation>Den ene kopien (KOPI): originalen kan allerede være på papiret</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="137"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="143"/>
         <source>The original (not marked KOPI)</source>
         <translation>Originalen (uten KOPI-merking)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="161"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="167"/>
         <source>No printer is connected to this counter.</source>
         <translation>Ingen skriver er koblet til denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="172"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="178"/>
         <source>Original sent to the printer: %1</source>
         <translation>Original sendt til skriveren: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="176"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="182"/>
         <source>Copy (KOPI) sent to the printer: %1</source>
         <translation>Kopi (KOPI) sendt til skriveren: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="184"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="190"/>
         <source>Sent to the printer again.</source>
         <translation>Sendt til skriveren igjen.</translation>
     </message>
@@ -501,78 +501,88 @@
     <name>ReceiptLookupPage</name>
     <message>
         <location filename="../../ui/receipts/__init__.py" line="26"/>
-        <location filename="../../ui/receipts/lookup_page.py" line="32"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="33"/>
         <source>Receipts: print again</source>
         <translation>Kvitteringer: skriv ut igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="36"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="37"/>
         <source>Receipt number: type it or scan the receipt</source>
         <translation>Kvitteringsnummer: skriv det eller skann kvitteringen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="39"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="40"/>
         <source>Find</source>
         <translation>Finn</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="56"/>
-        <location filename="../../ui/receipts/lookup_page.py" line="106"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="57"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="107"/>
         <source>Print again</source>
         <translation>Skriv ut igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="59"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="60"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="71"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="72"/>
         <source>Latest receipts at this register</source>
         <translation>Siste kvitteringer på denne kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="113"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="114"/>
         <source>Print the original</source>
         <translation>Skriv ut originalen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="114"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="115"/>
         <source>Print the copy (KOPI)</source>
         <translation>Skriv ut kopi (KOPI)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="115"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="116"/>
         <source>Printing now</source>
         <translation>Skrives ut nå</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="116"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="117"/>
         <source>Copy already printed</source>
         <translation>Kopien er allerede skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="144"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="145"/>
         <source>Found %1.</source>
         <translation>Fant %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="153"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="154"/>
         <source>Choose a receipt first.</source>
         <translation>Velg en kvittering først.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="157"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="158"/>
         <source>No printer is connected to this counter.</source>
         <translation>Ingen skriver er koblet til denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="169"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="176"/>
+        <source>Not printed: %1: %2. Print again (F5) when the printer works.</source>
+        <translation>Ikke skrevet ut: %1: %2. Skriv ut igjen (F5) når skriveren virker.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="180"/>
+        <source>Printed: %1.</source>
+        <translation>Skrevet ut: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="184"/>
         <source>The original of %1 is sent to the printer.</source>
         <translation>Originalen av %1 er sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="171"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="186"/>
         <source>The copy (KOPI) of %1 is sent to the printer.</source>
         <translation>Kopien (KOPI) av %1 er sendt til skriveren.</translation>
     </message>
@@ -600,57 +610,72 @@
         <translation>kan være delvis skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="33"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="35"/>
+        <source>copy NOT printed</source>
+        <translation>kopien IKKE skrevet ut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="36"/>
+        <source>copy printing now</source>
+        <translation>kopien skrives ut nå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="37"/>
+        <source>copy cut off</source>
+        <translation>kopien ble avbrutt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="39"/>
         <source>copy printed</source>
         <translation>kopi skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="41"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="44"/>
         <source>Sale</source>
         <translation>Salg</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="42"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="45"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="43"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="46"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="44"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="47"/>
         <source>Deposit</source>
         <translation>Depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="55"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="58"/>
         <source>Receipt</source>
         <translation>Kvittering</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="56"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="59"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="57"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="60"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="58"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="61"/>
         <source>Seller</source>
         <translation>Selger</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="59"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="62"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="60"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="63"/>
         <source>Paper</source>
         <translation>Papir</translation>
     </message>
@@ -1092,17 +1117,22 @@
         <translation>%1 kvitteringer ikke skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="98"/>
+        <location filename="../../ui/status_strip.py" line="94"/>
+        <source>1 failed print job</source>
+        <translation>1 mislykket utskrift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="100"/>
         <source>ready</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="94"/>
+        <location filename="../../ui/status_strip.py" line="96"/>
         <source>%1 failed print jobs</source>
         <translation>%1 mislykkede utskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="102"/>
+        <location filename="../../ui/status_strip.py" line="104"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -1112,7 +1142,7 @@
         <translation>TRENING</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="96"/>
+        <location filename="../../ui/status_strip.py" line="98"/>
         <source>No printer</source>
         <translation>Ingen skriver</translation>
     </message>

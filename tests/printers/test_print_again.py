@@ -13,6 +13,7 @@ from pos.errors import CopyAlreadyPrinted
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.model.printing import (
+    CopyMayBeOnPaper,
     JobKind,
     JobStatus,
     NextPrint,
@@ -238,3 +239,39 @@ def test_a_failed_copy_that_never_reached_the_printer_is_sent_again_as_the_same_
     assert print_queue.job(counter.uow, resent).kind is JobKind.COPY
     assert headings(fake_printer.printed[-1]) == [["Salgskvittering", "KOPI"]]
     assert len(journal(counter, 13014)) == 1  # the same copy, not a second one
+
+
+def test_printing_again_sends_a_copy_the_printer_never_took_and_refuses_one_it_may_have(
+    counter, ctx, shelf, printing, fake_printer
+):
+    """Print again (the look-up, ``print-copy``) after the copy was made: the copy the printer
+    provably never took is sent again as the same copy; one cut off midway may be on paper, so
+    nothing more is printed. Either way there is one copy, journaled once."""
+    never, cut_off = sell(counter, ctx, shelf), sell(counter, ctx, shelf)
+    for sale in (never, cut_off):
+        printing.print_sale(sale)
+    send(printing)
+    first, second = never.receipts[0].number, cut_off.receipts[0].number
+    fake_printer.go_offline()
+    printing.print_again(ctx, first)
+    send(printing)
+    fake_printer.go_online()
+    fake_printer.offline_after(100)  # the printer stops inside the second copy
+    printing.print_again(ctx, second)
+    send(printing)
+    fake_printer.go_online()
+    rows = {n: receipt_lookup.find_receipt_row(counter.uow, n) for n in (first, second)}
+    assert [(r.copy_paper, r.next_print) for r in rows.values()] == [
+        (ReceiptPaper.NONE, NextPrint.COPY), (ReceiptPaper.UNCERTAIN, NextPrint.NOTHING)
+    ]  # fmt: skip
+    before = len(fake_printer.printed)
+    again = printing.print_again(ctx, first)
+    send(printing)
+    assert again.copies == (first,)
+    assert headings(fake_printer.printed[-1]) == [["Salgskvittering", "KOPI"]]
+    assert len(fake_printer.printed) == before + 1
+    with pytest.raises(CopyMayBeOnPaper):
+        printing.print_again(ctx, second)
+    with pytest.raises(CopyAlreadyPrinted):
+        printing.print_again(ctx, first)
+    assert len(journal(counter, 13014)) == 2  # one copy of each receipt

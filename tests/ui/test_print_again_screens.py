@@ -84,6 +84,16 @@ def big_lines(data: bytes) -> list[list[str]]:
     ]
 
 
+def receipt_codes(window: MainWindow, receipt_id: str) -> list[int]:
+    """Event codes the journal holds about this receipt's paper (13012, 13014, 13030)."""
+    with window.session.uow.read() as uow:
+        rows = list(uow.queries.journal_rows())
+    return [
+        r["event_code"] for r in rows
+        if r["ref_id"] == receipt_id and r["event_code"] in (13012, 13014, 13030)
+    ]  # fmt: skip
+
+
 def test_offline_printer_told_at_once_retry_prints_the_original_then_one_copy(
     counter_window, qtbot, fake_printer
 ):
@@ -99,6 +109,8 @@ def test_offline_printer_told_at_once_retry_prints_the_original_then_one_copy(
     )
     assert number in window.sale.message.text()  # said on the sale screen too
     assert number in window.status.printer.text()
+    receipt_id = result.receipts[0].receipt_id
+    assert receipt_codes(window, receipt_id) == [13030]  # owed, never said to be printed
 
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     press(window.sale, Qt.Key.Key_P, ctrl_shift)  # the key opens the list too
@@ -113,6 +125,7 @@ def test_offline_printer_told_at_once_retry_prints_the_original_then_one_copy(
     assert number in dialog.message.text() and "Original" in dialog.message.text()
     qtbot.waitUntil(lambda: window.print_warning.isHidden(), timeout=10_000)
     assert big_lines(fake_printer.all_printed) == [["Salgskvittering"]]
+    assert receipt_codes(window, receipt_id) == [13030, 13012]  # printed now: the original
     dialog.accept()
 
     seen: list[str] = []
@@ -137,9 +150,11 @@ def test_offline_printer_told_at_once_retry_prints_the_original_then_one_copy(
     assert page.selected() is not None and page.selected().number == number
     assert page.print_button.text().startswith("Print the copy (KOPI)")
     press(page, Qt.Key.Key_F5)
-    assert "copy (KOPI)" in page.message.text()
+    assert "KOPI" in page.message.text() and number in page.message.text()  # sent, or printed
     qtbot.waitUntil(lambda: len(fake_printer.printed) == 2, timeout=10_000)
     assert big_lines(fake_printer.printed[-1]) == [["Salgskvittering", "KOPI"]]
+    qtbot.waitUntil(lambda: page.message.text() == f"Printed: KOPI {number}.", timeout=10_000)
+    assert page.print_button.text().startswith("Copy already printed")
     press(page, Qt.Key.Key_F5)
     assert "bare én kopi" in page.message.text()  # the refusal, in the counter's bokmål
     assert len(fake_printer.printed) == 2
@@ -162,3 +177,86 @@ def test_a_sale_is_refused_while_the_printer_reports_the_drawer_open(
     fake_printer.close_drawer()
     with qtbot.waitSignal(window.sale.sale_completed):
         press(dialog.amount, Qt.Key.Key_F12)
+
+
+def open_lookup(window: MainWindow) -> ReceiptLookupPage:
+    """F1, then K: the menu runs its own loop, so the key is pressed from inside it."""
+
+    def choose() -> None:
+        menu = QApplication.activeModalWidget()
+        if isinstance(menu, MenuDialog):
+            poll.stop()
+            QTest.keyClick(menu, Qt.Key.Key_K)
+
+    poll = QTimer(window)
+    poll.timeout.connect(choose)
+    poll.start(20)
+    press(window.sale, Qt.Key.Key_F1)
+    poll.stop()
+    page = window.stack.currentWidget()
+    assert isinstance(page, ReceiptLookupPage)
+    return page
+
+
+def copies_journaled(window: MainWindow, receipt_id: str) -> int:
+    return receipt_codes(window, receipt_id).count(13014)
+
+
+def test_a_copy_the_offline_printer_did_not_take_is_printed_again_as_the_same_copy(
+    counter_window, qtbot, fake_printer
+):
+    window = counter_window
+    log_in(window)
+    scan(window.sale.code, COFFEE)
+    receipt = pay_by_card(window, qtbot).receipts[0]
+    number = receipt.number
+    qtbot.waitUntil(lambda: len(fake_printer.printed) == 1, timeout=10_000)
+    fake_printer.go_offline()
+    page = open_lookup(window)
+    scan(page.number, number)
+    press(page, Qt.Key.Key_F5)  # the copy is made, and the printer does not take it
+    qtbot.waitUntil(lambda: "copy NOT printed" in page.detail.text(), timeout=10_000)
+    assert page.print_button.text().startswith("Print the copy (KOPI)")  # not "already printed"
+    assert copies_journaled(window, receipt.receipt_id) == 1
+    fake_printer.go_online()
+    press(page, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(fake_printer.printed) == 2, timeout=10_000)
+    assert big_lines(fake_printer.printed[-1]) == [["Salgskvittering", "KOPI"]]
+    assert copies_journaled(window, receipt.receipt_id) == 1  # the same copy, not a second one
+    qtbot.waitUntil(lambda: "copy printed" in page.detail.text(), timeout=10_000)
+    assert page.print_button.text().startswith("Copy already printed")
+
+
+def test_a_training_receipts_copy_from_the_look_up_stays_training_and_opens_no_drawer(
+    counter_window, qtbot, fake_printer
+):
+    window = counter_window
+    log_in(window)
+    press(window.sale, Qt.Key.Key_F11)  # training on
+    scan(window.sale.code, COFFEE)
+    press(window.sale, Qt.Key.Key_F12)
+    dialog = window.sale.dialog
+    assert isinstance(dialog, PaymentDialog)
+    press(dialog.amount, Qt.Key.Key_F1)  # cash: in training the real drawer stays shut
+    with qtbot.waitSignal(window.sale.sale_completed) as completed:
+        press(dialog.amount, Qt.Key.Key_F12)
+    receipt = completed.args[0].receipts[0]
+    assert "T" in receipt.number.rsplit("-", 1)[-1]  # the training series
+    qtbot.waitUntil(lambda: len(fake_printer.printed) == 1, timeout=10_000)
+    training_events = training_receipt_events(window, receipt.receipt_id)
+    page = open_lookup(window)
+    scan(page.number, receipt.number)
+    press(page, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(fake_printer.printed) == 2, timeout=10_000)
+    copy = decode(fake_printer.printed[-1])
+    assert "IKKE KVITTERING FOR KJØP" in copy.text and "KOPI" in copy.text
+    assert not decode(fake_printer.all_printed).drawer_kicks
+    assert receipt_codes(window, receipt.receipt_id) == []  # no 13014: not a copy in X/Z
+    assert training_receipt_events(window, receipt.receipt_id) == training_events + 1
+
+
+def training_receipt_events(window: MainWindow, receipt_id: str) -> int:
+    """13017 rows about this receipt: its sale, and its copy in the training series."""
+    with window.session.uow.read() as uow:
+        rows = list(uow.queries.journal_rows())
+    return sum(1 for r in rows if r["ref_id"] == receipt_id and r["event_code"] == 13017)

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos.model.printing import NextPrint
+from pos.model.printing import JobStatus, NextPrint, PrintJob
 from pos.services.receipt_lookup import ReceiptRow, find_receipt_row, recent_receipts
 from pos.services.reprint import Reprinted
 from ui.common import TOUCH_MIN_PX, error_text, touch_button
 from ui.pages import PageContext, PageWidget
+from ui.print_jobs_dialog import problem_text
 from ui.receipts.receipt_table_model import ReceiptTableModel, paper_text
 
 
@@ -163,6 +164,20 @@ class ReceiptLookupPage(PageWidget):
             lambda done: self._printed(done, number),
             self._failed,
         )
+
+    def print_finished(self, job: PrintJob) -> None:
+        """A receipt or copy ended at the printer: the list shows where its paper stands now,
+        and a failure is said here (the status bar says it too)."""
+        if not job.kind.carries_receipts:
+            return
+        row = self.selected()
+        self.refresh(select=row.number if row else "")
+        if job.status is JobStatus.FAILED:
+            text = self.tr("Not printed: %1: %2. Print again (F5) when the printer works.")
+            problem = problem_text(job.error)
+            self.say(text.replace("%1", job.title).replace("%2", problem), problem=True)
+        elif job.status is JobStatus.PRINTED:
+            self.say(self.tr("Printed: %1.").replace("%1", job.title))
 
     def _printed(self, done: Reprinted, number: str) -> None:
         if done.originals:

@@ -29,11 +29,14 @@ def paper_text(row: ReceiptRow) -> str:
             "ReceiptTableModel", "may be partly printed"
         ),
     }[row.paper]
-    return state + (
-        ", " + QCoreApplication.translate("ReceiptTableModel", "copy printed")
-        if row.has_copy
-        else ""
-    )
+    if not row.has_copy:
+        return state
+    copy = {
+        ReceiptPaper.NONE: QCoreApplication.translate("ReceiptTableModel", "copy NOT printed"),
+        ReceiptPaper.QUEUED: QCoreApplication.translate("ReceiptTableModel", "copy printing now"),
+        ReceiptPaper.UNCERTAIN: QCoreApplication.translate("ReceiptTableModel", "copy cut off"),
+    }.get(row.copy_paper or ReceiptPaper.PRINTED)
+    return state + ", " + (copy or QCoreApplication.translate("ReceiptTableModel", "copy printed"))
 
 
 def kind_text(kind: ReceiptKind) -> str:
