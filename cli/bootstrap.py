@@ -171,15 +171,18 @@ def run_gui(settings: Settings) -> int:
 
     qt = gui.start_qt(settings.lang)
     try:
-        app = open_app(settings, gui.restore_offer(settings.lang, settings.data_dir))
-    except DomainError as error:
-        gui.show_error(error, settings.lang)
-        return 2
-    if app is None:
-        return 2
-    try:
-        tasks = TaskRunner()
-        options = gui.GuiOptions(settings.lang, settings.version, settings.scanner_url)
-        return gui.run_window(qt, app.counter, lambda: app.window_parts(tasks), tasks, options)
+        try:
+            app = open_app(settings, gui.restore_offer(settings.lang, settings.data_dir))
+        except DomainError as error:
+            gui.show_error(error, settings.lang)
+            return 2
+        if app is None:
+            return 2
+        try:
+            tasks = TaskRunner()
+            options = gui.GuiOptions(settings.lang, settings.version, settings.scanner_url)
+            return gui.run_window(qt, app.counter, lambda: app.window_parts(tasks), tasks, options)
+        finally:
+            app.close()
     finally:
-        app.close()
+        qt.stop_watch.close()

@@ -29,6 +29,7 @@ from pos.unit_of_work import UnitOfWorkFactory
 from ui.first_run.first_run_window import FirstRunWindow
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
+from ui.os_signals import StopRequestWatch
 from ui.pages import PageContext
 from ui.printer_output import QueuedPrinterOutput
 from ui.scanner.burst import WedgeConfig
@@ -79,7 +80,10 @@ def start_qt(lang: str) -> QtRun:
     app.setApplicationName("Omigjen POS")
     translator = install_translator(app, lang)
     sys.excepthook = _unexpected_error_hook(lang)
-    return QtRun(app, translator)
+    stop_watch = StopRequestWatch(parent=app)
+    # every event loop returns, a modal dialog's too; run_window then closes down in order
+    stop_watch.stop_requested.connect(app.quit)
+    return QtRun(app, translator, stop_watch)
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ class QtRun:
     app: QApplication
     translator: object
     """Kept here because it must outlive the window."""
+    stop_watch: StopRequestWatch
+    """SIGTERM and its kin end the event loop; ``close()`` once the counter is closed."""
 
 
 def run_window(

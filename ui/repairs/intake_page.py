@@ -211,7 +211,8 @@ class IntakePage(PageWidget):
         self.photo_list.clear()
         self.phone_problem.clear()
         self.email_problem.clear()
-        self.promised.setDate(QDate(date.today() + timedelta(days=7)))
+        promised = date.today() + timedelta(days=7)
+        self.promised.setDate(QDate(promised.year, promised.month, promised.day))
         self.ticket_id = ""
         self._saved_state(False)
         self.say(self.tr("Fill in the form; Ctrl+S saves and prints the slip and the tags."))
