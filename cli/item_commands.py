@@ -1,14 +1,19 @@
 """Items from the command line: ``import-items`` (a tenant's price list from a CSV file, checked
-first; ``--dry-run`` only checks)."""
+first; ``--dry-run`` only checks). Categories are taken in the tenant's words; one that names no
+article group goes where ``--map`` says, else to ``--default-group``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.bootstrap import Settings, opened
 from cli.options import Commands, add_command, staff_context, staff_options
+
+if TYPE_CHECKING:
+    from pos.services.item_import import ImportPreview
 
 
 def add_commands(commands: Commands) -> None:
@@ -23,7 +28,31 @@ def add_commands(commands: Commands) -> None:
         action="store_true",
         help="import the good rows even if some rows have errors",
     )
+    items.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=category_mapping,
+        metavar='"CATEGORY=GROUP"',
+        help="put a category that names no article group into GROUP (an id or a name); "
+        "repeat for each category",
+    )
+    items.add_argument(
+        "--default-group",
+        metavar="GROUP",
+        help="where rows without a category, or with an unmapped unknown one, go "
+        "(default DIVERSE)",
+    )
     staff_options(items)
+
+
+def category_mapping(text: str) -> tuple[str, str]:
+    category, sep, group = text.partition("=")
+    if not sep or not category.strip() or not group.strip():
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not CATEGORY=GROUP (e.g. \"Husholdning=DIVERSE\")"
+        )
+    return category.strip(), group.strip()
 
 
 def import_items(args: argparse.Namespace, settings: Settings) -> int:
@@ -36,11 +65,15 @@ def import_items(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     with opened(settings) as app:
         ctx = staff_context(args, app)
-        result = item_import.preview(app.uow, args.tenant, data)
+        result = item_import.preview(
+            app.uow, args.tenant, data, mapping=dict(args.map), default_group=args.default_group
+        )
         print(
             f"{len(result.rows)} rows ready, {len(result.errors)} with errors "
             f"({result.parsed.encoding}, separated by {result.parsed.delimiter!r})"
         )
+        for line in category_lines(result):
+            print(line)
         for row_error in result.errors:
             print(row_error.message(settings.lang), file=sys.stderr)
         if args.dry_run:
@@ -48,3 +81,16 @@ def import_items(args: argparse.Namespace, settings: Settings) -> int:
         made = item_import.confirm(app.uow, ctx, result, skip_errors=args.skip_errors)
     print(f"imported {len(made)} items")
     return 0
+
+
+def category_lines(result: ImportPreview) -> list[str]:
+    """One line per category that names no article group: where its rows go, and why."""
+    lines = []
+    for choice in result.categories:
+        where = result.groups.label(choice.group) if choice.group else "nowhere"
+        how = "--map" if choice.chosen else f'default; --map "{choice.category}=GROUP" to choose'
+        lines.append(
+            f"category '{choice.category}' names no article group: {choice.rows} rows "
+            f"to {where} ({how})"
+        )
+    return lines

@@ -1,11 +1,13 @@
 """Reading tenants' item spreadsheets saved as CSV: `;` or `,` separated, decimal commas,
 UTF-8 or Windows-1252/Latin-1, Norwegian or English headings. Pure: bytes in, rows and
-per-row errors out; nothing is written here."""
+per-row errors out; nothing is written here. A category is never an error: a row whose
+category names no article group keeps the word, and the import decides where it goes."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pos.errors import DomainError, InvalidBarcode
@@ -65,11 +67,18 @@ class ItemRow:
     price: Ore | None
     vat_class: VatClass
     group: str
+    """The article group id; '' while the category names none (``category`` says what it was)."""
     kind: ItemKind
     barcode: str | None
     qty: int | None
     condition: str
     purchase_price: Ore | None
+    category: str = ""
+    """The category as the file wrote it ('' for none)."""
+
+
+GroupMatch = Callable[[str], str | None]
+"""A tenant's word for a category -> the article group id it means, or None."""
 
 
 @dataclass
@@ -88,7 +97,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "windows-1252"
 
 
-def parse(data: bytes, *, default_group: str, known_groups: set[str]) -> ParsedFile:
+def parse(data: bytes, *, default_group: str, match_group: GroupMatch) -> ParsedFile:
+    """Rows without a category go to ``default_group``."""
     text, encoding = decode(data)
     lines = text.splitlines()
     header_line = next((line for line in lines if line.strip()), "")
@@ -142,7 +152,7 @@ def parse(data: bytes, *, default_group: str, known_groups: set[str]) -> ParsedF
             continue
         row = {name: (cells[i].strip() if i < len(cells) else "") for name, i in columns.items()}
         try:
-            parsed.rows.append(_row(line_no, row, default_group, known_groups))
+            parsed.rows.append(_row(line_no, row, default_group, match_group))
         except _RowProblem as problem:
             parsed.errors.append(RowError(line_no, problem.nb, problem.en))
     return parsed
@@ -169,7 +179,7 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
-def _row(line: int, row: dict[str, str], default_group: str, known_groups: set[str]) -> ItemRow:
+def _row(line: int, row: dict[str, str], default_group: str, match_group: GroupMatch) -> ItemRow:
     description = row["description"]
     if not description:
         raise _RowProblem("beskrivelse mangler", "description missing")
@@ -184,9 +194,8 @@ def _row(line: int, row: dict[str, str], default_group: str, known_groups: set[s
             f"ukjent mva-sats «{row.get('vat')}» (25, 15, 12, 0 eller unntatt)",
             f"unknown VAT rate '{row.get('vat')}' (25, 15, 12, 0 or exempt)",
         )
-    group = row.get("group", "").upper() or default_group
-    if group not in known_groups:
-        raise _RowProblem(f"ukjent varegruppe «{group}»", f"unknown article group '{group}'")
+    category = row.get("group", "")
+    group = (match_group(category) or "") if category else default_group
     barcode = None
     if row.get("barcode"):
         try:
@@ -205,6 +214,7 @@ def _row(line: int, row: dict[str, str], default_group: str, known_groups: set[s
         qty,
         row.get("condition", ""),
         _amount(row.get("purchase_price", ""), "innkjøpspris", "purchase price"),
+        category,
     )
 
 

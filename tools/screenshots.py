@@ -108,10 +108,10 @@ def backoffice(app: QApplication, window: MainWindow, tmp: Path) -> None:
     grab(app, window, "backoffice_items")
     csv_file = tmp / "varer.csv"
     csv_file.write_text(
-        "Beskrivelse;Pris;MVA;Varegruppe;Tilstand\n"
-        "Genser, ull;149,50;25;KLAER;Som ny\nBukse;;25;KLAER;Brukt\n"
-        "Jakke;299;30;KLAER;Brukt\nSkjorte,99,25,KLAER,Brukt\n"
-        "Kåpe «Åsne»;1 299;25;KLAER;Pent brukt\n",
+        "Beskrivelse;Pris;MVA;Kategori;Tilstand\n"
+        "Genser, ull;149,50;25;Klær;Som ny\nBukse;;25;Klær;Brukt\n"
+        "Jakke;299;30;Klær;Brukt\nSkjorte,99,25,Klær,Brukt\n"
+        "Kåpe «Åsne»;1 299;25;Klær;Pent brukt\nStekepanne;120;25;Husholdning;Brukt\n",
         encoding="cp1252",
     )
     importer = window.show_page("item_import")

@@ -118,6 +118,34 @@
     </message>
 </context>
 <context>
+    <name>CategoryTable</name>
+    <message>
+        <location filename="../../ui/backoffice/category_table.py" line="27"/>
+        <source>Category in the file</source>
+        <translation>Kategori i filen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/category_table.py" line="27"/>
+        <source>Rows</source>
+        <translation>Rader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/category_table.py" line="27"/>
+        <source>Article group</source>
+        <translation>Varegruppe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/category_table.py" line="41"/>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/category_table.py" line="57"/>
+        <source>Choose a group…</source>
+        <translation>Velg en varegruppe …</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
         <location filename="../../ui/backoffice/devices_page.py" line="47"/>
@@ -284,67 +312,72 @@ Byttet føres i journalen.</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="41"/>
+        <location filename="../../ui/backoffice/import_page.py" line="46"/>
         <source>CSV file (; or , separated, UTF-8 or Windows)</source>
         <translation>CSV-fil (skilt med ; eller , – UTF-8 eller Windows)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="44"/>
+        <location filename="../../ui/backoffice/import_page.py" line="49"/>
         <source>Choose file…</source>
         <translation>Velg fil …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="46"/>
+        <location filename="../../ui/backoffice/import_page.py" line="51"/>
         <source>Preview</source>
         <translation>Forhåndsvis</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="60"/>
+        <location filename="../../ui/backoffice/import_page.py" line="70"/>
         <source>Import only the good rows</source>
         <translation>Importer bare de gode radene</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="62"/>
+        <location filename="../../ui/backoffice/import_page.py" line="72"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="71"/>
+        <location filename="../../ui/backoffice/import_page.py" line="81"/>
         <source>Import items (CSV)</source>
         <translation>Importer varer (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="86"/>
+        <location filename="../../ui/backoffice/import_page.py" line="99"/>
         <source>Items file</source>
         <translation>Varefil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="86"/>
+        <location filename="../../ui/backoffice/import_page.py" line="99"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV-filer (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="96"/>
+        <location filename="../../ui/backoffice/import_page.py" line="109"/>
         <source>Reading %1 …</source>
         <translation>Leser %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="108"/>
+        <location filename="../../ui/backoffice/import_page.py" line="143"/>
         <source>%1 rows ready, %2 with errors (%3, %4).</source>
         <translation>%1 rader klare, %2 med feil (%3, %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="119"/>
+        <location filename="../../ui/backoffice/import_page.py" line="154"/>
         <source>Nothing is imported yet. First problem: %1</source>
         <translation>Ingenting er importert ennå. Første feil: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="123"/>
+        <location filename="../../ui/backoffice/import_page.py" line="161"/>
+        <source>Not in the catalogue: %1. Their rows go to the article group shown below; choose another if it fits better. Ctrl+I imports.</source>
+        <translation>Finnes ikke i varekatalogen: %1. Radene deres går til varegruppen som vises under; velg en annen hvis den passer bedre. Ctrl+I importerer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/import_page.py" line="166"/>
         <source>The file is clean. Ctrl+I imports it.</source>
         <translation>Filen er feilfri. Ctrl+I importerer den.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_page.py" line="139"/>
+        <location filename="../../ui/backoffice/import_page.py" line="182"/>
         <source>%1 items imported.</source>
         <translation>%1 varer importert.</translation>
     </message>

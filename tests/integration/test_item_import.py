@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from pos.item_csv import parse
 from pos.model.catalogue import ItemKind
+from pos.model.group_match import GroupNames
 from pos.services import item_import
 from pos.services.catalogue import find_item
 from pos.vat import VatClass
@@ -42,7 +43,6 @@ def test_latin1_files_from_excel_are_read(counter):
     [
         ("Beskrivelse;Pris;MVA\nGenser;;25\n", 2, "pris mangler"),
         ("Beskrivelse;Pris;MVA\nGenser;149;30\n", 2, "ukjent mva-sats"),
-        ("Beskrivelse;Pris;MVA;Varegruppe\nGenser;149;25;BILER\n", 2, "ukjent varegruppe"),
         ("Beskrivelse;Pris\nGenser;tusen\n", 2, "er ikke et beløp"),
         ("Beskrivelse;Pris;Strekkode\nGenser;10;7038010009458\n", 2, "kontrollsiffer"),
         ("Beskrivelse,Pris,MVA\nGenser,149,50,25\n", 2, "desimalkomma"),
@@ -81,5 +81,52 @@ def test_stock_and_open_price_rows(counter, boss):
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=400))
 def test_garbage_never_crashes_the_parser(data):
-    parsed = parse(data, default_group="DIVERSE", known_groups={"DIVERSE"})
+    groups = GroupNames.of([("DIVERSE", "Andre varer")])
+    parsed = parse(data, default_group="DIVERSE", match_group=groups.match)
     assert parsed.rows or parsed.errors or not data.strip()
+
+
+TENANT_SHEET = (
+    "Beskrivelse;Pris;Kategori\n"
+    "Ullgenser;149;Klær\n"
+    "Bukse;99;klær\n"
+    "Stekepanne;120;Husholdning\n"
+    "Brødboks;80;husholdning\n"
+    "Lampe;200;Elektronikk\n"
+    "Sykkelhjelm;150;\n"
+)
+
+
+def test_a_tenants_own_categories_are_read_and_nothing_is_refused_for_them(counter, boss):
+    result = item_import.preview(counter.uow, "11", TENANT_SHEET.encode("cp1252"))
+    assert result.errors == []
+    assert [r.group for r in result.rows] == [
+        "KLAER", "KLAER", "DIVERSE", "DIVERSE", "ELEKTRO", "DIVERSE",
+    ]  # fmt: skip
+    (husholdning,) = result.categories
+    assert (husholdning.category, husholdning.rows) == ("Husholdning", 2)
+    assert husholdning.group == "DIVERSE" and not husholdning.chosen
+    made = item_import.confirm(counter.uow, boss, result)
+    assert [i.article_group_id for i in made][:3] == ["KLAER", "KLAER", "DIVERSE"]
+
+
+def test_an_unknown_category_goes_where_it_is_mapped_by_id_or_name(counter, boss):
+    result = item_import.preview(
+        counter.uow, "11", TENANT_SHEET.encode(), mapping={"HUSHOLDNING": "elektronikk"}
+    )
+    (husholdning,) = result.categories
+    assert husholdning.group == "ELEKTRO" and husholdning.chosen
+    assert [r.group for r in result.rows][2:4] == ["ELEKTRO", "ELEKTRO"]
+    assert result.rows[5].group == "DIVERSE"  # no category: the default group
+
+
+def test_the_default_group_takes_unmapped_categories_and_rows_without_one(counter):
+    result = item_import.preview(counter.uow, "11", TENANT_SHEET.encode(), default_group="Barn")
+    assert [r.group for r in result.rows] == ["KLAER", "KLAER", "BARN", "BARN", "ELEKTRO", "BARN"]
+
+
+def test_a_mapping_to_a_group_that_does_not_exist_says_which_groups_do(counter):
+    with pytest.raises(item_import.UnknownArticleGroup) as refused:
+        item_import.preview(counter.uow, "11", TENANT_SHEET.encode(), mapping={"X": "Biler"})
+    assert "«Biler» finnes ikke" in refused.value.message("nb")
+    assert "KLAER Brukte klær" in refused.value.message("nb")

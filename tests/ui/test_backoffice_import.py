@@ -90,3 +90,44 @@ def test_a_clean_file_imports_on_confirmation_only(page, counter, tmp_path):
 def test_a_missing_file_is_a_message_not_a_crash(page, tmp_path):
     load(page, tmp_path / "finnes-ikke.csv")
     assert page.message.text() and page.model.rowCount() == 0
+
+
+TENANT_WORDS = (
+    "Beskrivelse;Pris;Kategori\n"
+    "Ullgenser;149;Klær\n"
+    "Stekepanne;120;Husholdning\n"
+    "Brødboks;80;husholdning\n"
+)
+
+
+def tenant_groups(counter):
+    return {
+        i.description: i.article_group_id
+        for i in item_entry.list_items(counter.uow, counter_tenant(counter), limit=500)
+    }
+
+
+def test_a_category_the_catalogue_lacks_is_mapped_in_the_preview_then_imported(
+    page, counter, tmp_path
+):
+    path = tmp_path / "bua.csv"
+    path.write_bytes(TENANT_WORDS.encode("cp1252"))
+    load(page, path)
+    assert not any(page.model.is_error(r) for r in range(page.model.rowCount()))
+    assert page.categories.isVisible() and page.categories.rowCount() == 1
+    assert page.categories.item(0, 0).text() == "Husholdning"
+    assert page.categories.item(0, 1).text() == "2"
+    combo = page.categories.combo("Husholdning")
+    assert combo.currentData() == "DIVERSE"
+    assert "«Husholdning»" in page.message.text()
+    assert "#1b5e20" in page.message.styleSheet()  # said as advice, not as a problem
+    combo.setFocus()
+    while combo.currentData() != "ELEKTRO":  # the manager steps through the groups
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+        assert combo.hasFocus()  # checked again each step, the choice stays in front
+    groups = [page.model.data(page.model.index(r, 4)) for r in range(page.model.rowCount())]
+    assert groups == ["KLAER", "ELEKTRO («Husholdning»)", "ELEKTRO («husholdning»)"]
+    assert page.categories.combo("Husholdning").currentData() == "ELEKTRO"
+    press(page.path, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    made = tenant_groups(counter)
+    assert made["Ullgenser"] == "KLAER" and made["Stekepanne"] == made["Brødboks"] == "ELEKTRO"

@@ -41,7 +41,10 @@ class ImportPreviewModel(QAbstractTableModel):
         if preview is not None:
             for row in preview.rows:
                 price = format_nok(row.price) if row.price is not None else "…"
-                cells = (row.description, price, row.vat_class.key, row.group, row.condition)
+                group = row.group
+                if row.category and preview.groups.match(row.category) != row.group:
+                    group = f"{row.group} («{row.category}»)"  # mapped: the file's word too
+                cells = (row.description, price, row.vat_class.key, group, row.condition)
                 self._rows.append((row.line, True, (*cells, row.barcode or "")))
             for error in preview.errors:
                 text = error.message(lang).split(": ", 1)[-1]
