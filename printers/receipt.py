@@ -44,6 +44,8 @@ def write_receipt(out: EscposBuilder, doc: ReceiptDoc, logo: bytes | None = None
     out.rule()
     for line in doc.lines:
         _line(out, line)
+    if doc.note:  # what a deposit is for: the job and its item
+        out.paragraph(doc.note)
     out.rule()
     _totals(out, doc)
     _vat(out, doc.vat)

@@ -8,16 +8,17 @@ from collections.abc import Iterator
 from sqlalchemy import Connection, RowMapping, func, literal_column, select, text
 
 from pos.adapters import tables as t
+from pos.adapters import tables_repairs
 from pos.identifiers import format_org_number
 from pos.model.catalogue import Item
 from pos.model.payment import TenderKind
 from pos.model.receipt import (
-    DEPOSIT_NOTE,
     NOT_A_RECEIPT,
     PaymentDoc,
     ReceiptDoc,
     ReceiptKind,
     ReceiptLineDoc,
+    deposit_note,
 )
 from pos.vat import VatClass, VatSummary
 
@@ -228,9 +229,9 @@ class Queries:
         original = (
             self.receipt(receipt["original_receipt_id"]) if receipt["original_receipt_id"] else None
         )
-        issued = self.conn.execute(
+        issued = self.conn.execute(  # a deposit's voucher is held for the job, not handed out
             select(t.credit_notes.c.number, t.credit_notes.c.amount).where(
-                t.credit_notes.c.issued_receipt_id == receipt_id
+                t.credit_notes.c.issued_receipt_id == receipt_id, t.credit_notes.c.kind != "deposit"
             )
         )
         markings = ["KOPI"] if copy_number is not None else []
@@ -272,8 +273,25 @@ class Queries:
             ),
             original_number=original["number_text"] if original else "",
             credit_notes_issued=tuple((n.number, n.amount) for n in issued),
-            note=DEPOSIT_NOTE if kind is ReceiptKind.DEPOSIT else "",
+            note=self._deposit_note(receipt_id) if kind is ReceiptKind.DEPOSIT else "",
         )
+
+    def _deposit_note(self, receipt_id: str) -> str:
+        deposits, tickets = tables_repairs.repair_deposits, tables_repairs.repair_tickets
+        found = self.conn.execute(
+            select(
+                deposits.c.ticket_id,
+                deposits.c.amount,
+                tickets.c.item_category,
+                tickets.c.item_brand_model,
+            )
+            .join(tickets, tickets.c.id == deposits.c.ticket_id)
+            .where(deposits.c.receipt_id == receipt_id)
+        ).first()
+        if found is None:
+            return deposit_note("", "", paid_back=False)
+        item = " ".join(p for p in (found.item_category, found.item_brand_model) if p)
+        return deposit_note(found.ticket_id, item, paid_back=found.amount < 0)
 
     # -- verification --------------------------------------------------------------------
     def journal_rows(self) -> Iterator[Row]:

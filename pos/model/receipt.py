@@ -37,10 +37,19 @@ class ReceiptKind(StrEnum):
 
 
 NOT_A_RECEIPT = "IKKE KVITTERING FOR KJØP"
-DEPOSIT_NOTE = (
-    "Depositum for reparasjon, holdt mot reparasjonsbeviset. Trekkes fra ved henting. "
-    "Ingen merverdiavgift: dette er ikke et salg."
-)
+
+
+def deposit_note(ticket_id: str, item: str, *, paid_back: bool) -> str:
+    """What a deposit receipt is for: the repair job and its item, and that it is not a sale
+    (a deposit is held against the job, never a credit note the customer can spend)."""
+    job = "Depositum for reparasjon" + (f" {ticket_id}" if ticket_id else "")
+    job += f": {item}" if item else ""
+    if paid_back:
+        return f"{job}, betalt tilbake. Ingen merverdiavgift: dette er ikke et salg."
+    return (
+        f"{job}. Holdes mot reparasjonsbeviset og trekkes fra ved henting. "
+        "Ingen merverdiavgift: dette er ikke et salg."
+    )
 
 
 @dataclass(frozen=True)

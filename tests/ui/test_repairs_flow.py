@@ -235,3 +235,31 @@ def test_the_outcome_for_the_repair_data_export_is_recorded_from_the_ticket(
     with window.session.uow.read() as uow:
         row = uow.repairs.ticket_row(page.ticket_id)
     assert (row["outcome"], row["barrier"], row["year_of_manufacture"]) == ("end_of_life", 2, 2015)
+
+
+def test_the_deposit_receipt_says_which_job_it_is_for_and_is_no_credit_note(
+    repair_window, tmp_path
+):
+    window = repair_window
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.intake")
+    assert isinstance(page, IntakePage)
+    fill_intake(page, tmp_path)
+    press(page.customer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ticket_id = page.ticket_id
+    deposit = page.dialog
+    assert deposit is not None and deposit.isVisible()
+    type_in(deposit.reference, "T-4711")
+    press(deposit.reference, Qt.Key.Key_F2)  # by card
+    (receipt,) = [j for j in queued(window) if j.kind is JobKind.RECEIPTS]
+    with window.session.uow.read() as uow:
+        printed = decode(uow.printing.payload(receipt.id))
+    assert printed.unknown == []
+    page_text = printed.printed_pages[0].text
+    flat = " ".join(page_text.split())
+    assert printed.printed_pages[0].lines[0].text == "Kvittering for depositum"
+    assert f"Depositum for reparasjon {ticket_id}: Sykkel DBS." in flat
+    assert "trekkes fra ved henting" in flat and "ikke et salg" in flat
+    assert "Bankkort" in flat and "T-4711" in flat
+    assert "Tilgodelapp" not in page_text and "Gjelder kun varer" not in page_text
+    assert ("CODE128", ticket_id) not in printed.printed_pages[0].barcodes
