@@ -186,17 +186,22 @@ def till_close_(args: argparse.Namespace, settings: Settings) -> int:
             vipps_batch=parse_nok(args.vipps) if args.vipps else None,
             note=args.note,
         )
+    print(f"  {'Kontanter':<30} {'forventet':>12} {'talt':>12} {'differanse':>12}")
     for tenant in doc.tenants:
         print(
-            f"  {tenant.tenant_name:<30} forventet {format_nok(tenant.expected):>12}  "
-            f"differanse {format_nok(tenant.variance):>10}"
+            f"  {tenant.tenant_name[:30]:<30} {format_nok(tenant.expected):>12} "
+            f"{format_nok(tenant.counted):>12} {format_nok(tenant.variance):>12}"
         )
     for batch in doc.batches:
-        if batch.difference is not None:
-            print(
-                f"  {batch.kind:<30} registrert {format_nok(batch.recorded):>11}  "
-                f"avvik {format_nok(batch.difference):>10}"
-            )
+        if batch.entered is None and not batch.recorded:
+            continue
+        deposits = f" (herav depositum {format_nok(batch.deposits)})" if batch.deposits else ""
+        entered = (
+            "ikke oppgitt"
+            if batch.entered is None
+            else f"oppgitt {format_nok(batch.entered)}, avvik {format_nok(batch.difference or 0)}"
+        )
+        print(f"  {batch.name}: registrert {format_nok(batch.recorded)}{deposits}, {entered}")
     for item in doc.pending:
         print(f"  Fortsatt åpent: {item.label} {format_nok(item.amount)}")
     print(

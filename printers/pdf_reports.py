@@ -55,10 +55,61 @@ def _summary(sheet: Sheet, doc: DayEndDoc, title: str) -> None:
     sheet.heading("Salg per betalingsmiddel")
     for name, amount in doc.payments_by_kind().values():
         sheet.row(name, _kr(amount))
+    _tenders(sheet, doc)
+    _batches(sheet, doc)
     sheet.heading("Mva per sats")
     for label, (base, vat) in doc.vat_by_rate().items():
         if base or vat:
             sheet.row(label, f"grunnlag {_kr(base)}   mva {_kr(vat)}")
+    _control(sheet, doc)
+    sheet.heading("Skyldig hver leietaker (netto)")
+    for tenant in doc.tenants:
+        held = tenant.deposits_held
+        label = tenant.report.company_name
+        if held > 0:
+            label += f" (herav depositum holdt {_kr(held)})"
+        elif held < 0:
+            label += f" (depositum betalt tilbake {_kr(-held)})"
+        sheet.row(label, _kr(tenant.net_owed))
+
+
+def _tenders(sheet: Sheet, doc: DayEndDoc) -> None:
+    """Every payment means with the repair deposits it took: what the drawer, the card
+    terminal and Vipps saw over the day."""
+    totals = doc.tender_totals()
+    if not any(t.deposits for t in totals):
+        return
+    sheet.heading("Betalingsmidler med depositum for reparasjon")
+    for total in totals:
+        sheet.row(
+            total.name,
+            f"salg {_kr(total.sales)}   depositum {_kr(total.deposits)}   i alt {_kr(total.total)}",
+        )
+
+
+def _batches(sheet: Sheet, doc: DayEndDoc) -> None:
+    """The card terminal and Vipps totals typed at each close, against every tender recorded."""
+    checks = [(close, batch) for close in doc.closes for batch in close.batches]
+    if not checks:
+        return
+    sheet.heading("Bankterminal og Vipps mot kassen")
+    for close, batch in checks:
+        recorded = f"registrert {_kr(batch.recorded)}"
+        if batch.deposits:
+            recorded += f" (salg {_kr(batch.sales)} + depositum {_kr(batch.deposits)})"
+        entered = (
+            "ikke oppgitt"
+            if batch.entered is None
+            else f"oppgitt {_kr(batch.entered)}   avvik {_kr(batch.difference or 0)}"
+        )
+        sheet.row(
+            f"{batch.name}, kasseoppgjør kl. {close.local_time[:5]}",
+            f"{recorded}   {entered}",
+            bold=bool(batch.difference),
+        )
+
+
+def _control(sheet: Sheet, doc: DayEndDoc) -> None:
     reports = [t.report for t in doc.tenants]
     sheet.heading("Kontroll")
     sheet.row("Netto salg", _kr(sum(r.total_cash_sales for r in reports)), bold=True)
@@ -69,6 +120,7 @@ def _summary(sheet: Sheet, doc: DayEndDoc, title: str) -> None:
     sheet.row("Rabatter", _kr(sum(r.discounts.amount for r in reports)))
     sheet.row("Annullerte salg", f"{sum(r.voids.num for r in reports)} stk")
     sheet.row("Kopikvitteringer", f"{sum(r.copies.num for r in reports)} stk")
+    sheet.row("Depositum for reparasjon holdt (netto)", _kr(doc.total("deposits_held")))
     sheet.row(
         "Senterets provisjon inkl. mva", _kr(doc.total("commission") + doc.total("commission_vat"))
     )
@@ -82,9 +134,6 @@ def _summary(sheet: Sheet, doc: DayEndDoc, title: str) -> None:
         )
         if close.note:
             sheet.text(f"    Merknad: {close.note}")
-    sheet.heading("Skyldig hver leietaker (netto)")
-    for tenant in doc.tenants:
-        sheet.row(tenant.report.company_name, _kr(tenant.net_owed))
 
 
 _ROWS = [
@@ -100,6 +149,7 @@ _ROWS = [
     ("Provisjon", lambda t: _kr(t.commission)),
     ("Mva provisjon", lambda t: _kr(t.commission_vat)),
     ("Husleie inkl. mva", lambda t: _kr(t.rent + t.rent_vat)),
+    ("Depositum holdt", lambda t: _kr(t.deposits_held)),
     ("Kassedifferanse", lambda t: _kr(t.cash_variance)),
     ("Skyldig leietaker", lambda t: _kr(t.net_owed)),
 ]
@@ -107,12 +157,12 @@ _ROWS = [
 
 def _side_by_side(sheet: Sheet, tenants: tuple[TenantDay, ...]) -> None:
     header = ["", *(t.report.company_name[:22] for t in tenants)]
-    kinds = sorted({p.code: p.name for t in tenants for p in t.report.payments}.items())
+    names = {p.name: None for t in tenants for p in t.report.payments}  # money in, out apart
     labels = sorted({v.label for t in tenants for v in t.report.vat if v.base or v.vat})
     rows = [[label, *(fn(t) for t in tenants)] for label, fn in _ROWS[:5]]
     rows += [
-        [name, *(_kr(sum(p.amount for p in t.report.payments if p.code == code)) for t in tenants)]
-        for code, name in kinds
+        [name, *(_kr(sum(p.amount for p in t.report.payments if p.name == name)) for t in tenants)]
+        for name in names
     ]
     rows += [
         [

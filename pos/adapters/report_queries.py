@@ -139,6 +139,18 @@ class ReportQueries:
             found["in" if positive else "out"] = [int(num), abs(int(amount))]
         return found
 
+    def deposit_tenders(self, p: Params) -> dict[str, int]:
+        """Repair deposits taken less paid back in the range, per tender kind (signed)."""
+        rows = self._raw.execute(
+            "SELECT t.kind, COALESCE(SUM(t.amount), 0) FROM journal j "
+            "JOIN receipts r ON r.id = j.ref_id JOIN tenders t ON t.sale_id = r.sale_id "
+            "WHERE j.tenant_id = :t AND j.register_id = :r AND j.seq > :lo AND j.seq <= :hi "
+            "AND j.event_code = 13999 AND r.kind = 'deposit' "
+            "AND json_extract(j.details, '$.kind') = 'deposit_receipt' GROUP BY 1",
+            p,
+        ).fetchall()
+        return {str(kind): int(amount) for kind, amount in rows if amount}
+
     def lines(self, p: Params) -> list[tuple[Any, ...]]:
         """(receipt kind, staff id, article group, qty, amount, VAT class, VAT, discount)."""
         return self._raw.execute(
@@ -225,14 +237,18 @@ class ReportQueries:
         )
         return {row["kind"]: int(row["amount"]) for row in rows}
 
-    def session_tenders(self, session_id: str) -> dict[str, int]:
+    def session_tender_parts(self, session_id: str) -> dict[str, dict[str, int]]:
+        """Tender kind -> sale kind (sale, return, deposit) -> signed amount, in the session."""
         rows = self.rows(
-            "SELECT t.kind, SUM(t.amount) AS amount FROM tenders t "
+            "SELECT t.kind, s.kind AS sale_kind, SUM(t.amount) AS amount FROM tenders t "
             "JOIN sales s ON s.id = t.sale_id "
-            "WHERE s.till_session_id = ? AND s.training = 0 GROUP BY t.kind",
+            "WHERE s.till_session_id = ? AND s.training = 0 GROUP BY t.kind, s.kind",
             (session_id,),
         )
-        return {row["kind"]: int(row["amount"]) for row in rows}
+        found: dict[str, dict[str, int]] = {}
+        for row in rows:
+            found.setdefault(row["kind"], {})[row["sale_kind"]] = int(row["amount"])
+        return found
 
     def session_cash_by_tenant(self, session_id: str) -> dict[str, int]:
         rows = self.rows(

@@ -1,11 +1,21 @@
 """The manager's day end as a document: every tenant's Z figures side by side with the centre's
-commission and rent, the cash variance and what is owed to each tenant, and a summary."""
+commission and rent, the repair deposits the centre holds for each tenant, the cash variance,
+the card terminal and Vipps totals typed at each close matched against what was recorded, what
+is owed to each tenant, and a summary.
+
+Money received for a tenant is cash, card and Vipps (``pos.model.takings.money_received``): a
+credit note or a deposit paying at pickup moves no new money. A deposit is money received the
+day it is taken (and paid out the day it is paid back), so the centre owes it to the tenant."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from pos.model.payment import TenderKind
 from pos.model.reports import DrawerReport
+from pos.model.takings import money_received
+from pos.model.till_close import BatchCheck
 from pos.money import Ore
 
 
@@ -20,16 +30,29 @@ class TenantDay:
     rent_vat: Ore
     cash_variance: Ore
     """This tenant's share of the day's till-close variances (by the close's rule)."""
+    deposit_tenders: Mapping[str, Ore] = field(default_factory=dict)
+    """Repair deposits taken less paid back in the report's range, per tender kind."""
 
     @property
     def money_received(self) -> Ore:
-        return sum(p.amount for p in self.report.payments if p.code != "credit_note")
+        """Cash, card and Vipps taken for the tenant's sales, less refunds."""
+        return money_received(self.report.payments)
+
+    @property
+    def deposits_held(self) -> Ore:
+        """Repair deposits the centre took (less paid back) for the tenant: owed to it."""
+        return sum(self.deposit_tenders.values())
 
     @property
     def net_owed(self) -> Ore:
         """What the centre owes the tenant for the day (negative: the tenant owes)."""
         return (
-            self.money_received - self.commission - self.commission_vat - self.rent - self.rent_vat
+            self.money_received
+            + self.deposits_held
+            - self.commission
+            - self.commission_vat
+            - self.rent
+            - self.rent_vat
         )
 
 
@@ -40,6 +63,23 @@ class CloseSummary:
     counted: Ore
     variance: Ore
     note: str
+    batches: tuple[BatchCheck, ...] = ()
+    """The card terminal and Vipps totals typed at the close, with what was recorded."""
+
+
+@dataclass(frozen=True)
+class TenderTotal:
+    """One payment means over the day: what sales took (less refunds) and what deposits took
+    (less paid back); ``total`` is what its terminal or the drawer saw."""
+
+    kind: str
+    name: str
+    sales: Ore
+    deposits: Ore
+
+    @property
+    def total(self) -> Ore:
+        return self.sales + self.deposits
 
 
 @dataclass(frozen=True)
@@ -57,9 +97,25 @@ class DayEndDoc:
         found: dict[str, tuple[str, Ore]] = {}
         for tenant in self.tenants:
             for p in tenant.report.payments:
-                name, amount = found.get(p.code, (p.name, 0))
-                found[p.code] = (name, amount + p.amount)
+                key = f"{p.code}{'-' if p.amount < 0 else '+'}"  # money in and out apart
+                name, amount = found.get(key, (p.name, 0))
+                found[key] = (name, amount + p.amount)
         return found
+
+    def tender_totals(self) -> tuple[TenderTotal, ...]:
+        """Each payment means used, sales and deposits apart, in the order of ``TenderKind``."""
+        sales: dict[str, Ore] = {}
+        deposits: dict[str, Ore] = {}
+        for tenant in self.tenants:
+            for p in tenant.report.payments:
+                sales[p.code] = sales.get(p.code, 0) + p.amount
+            for kind, amount in tenant.deposit_tenders.items():
+                deposits[kind] = deposits.get(kind, 0) + amount
+        return tuple(
+            TenderTotal(k.value, k.label_nb, sales.get(k.value, 0), deposits.get(k.value, 0))
+            for k in TenderKind
+            if k.value in sales or k.value in deposits
+        )
 
     def vat_by_rate(self) -> dict[str, tuple[Ore, Ore]]:
         found: dict[str, tuple[Ore, Ore]] = {}

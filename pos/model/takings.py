@@ -9,6 +9,8 @@ Rules (as ``pos.services.report_builder``):
   gross minus the VAT the counter put on each line (nothing is worked out again).
 - Payment means from the payments of sales and returns: money in and money out (refunds) on
   lines of their own, never netted, in the order of ``TenderKind``.
+- Money received for a tenant is cash, card and Vipps (``MONEY_MEANS``); a credit note or a
+  repair deposit paying at pickup moves no new money (the deposit was received when taken).
 """
 
 from __future__ import annotations
@@ -34,6 +36,14 @@ MONEY_OUT_NAMES = {
     TenderKind.DEPOSIT: "Depositum tilbakeført",
 }
 MONEY_IN_NAMES = {TenderKind.CREDIT_NOTE: "Tilgodelapp innløst"}
+MONEY_MEANS = (TenderKind.CASH, TenderKind.CARD, TenderKind.VIPPS)
+"""The payment means that bring money in (or pay it out): the others are vouchers."""
+
+
+def money_received(payments: Iterable[CodedLine]) -> Ore:
+    """Cash, card and Vipps over payment lines (``payment_lines``), refunds taken off."""
+    means = {kind.value for kind in MONEY_MEANS}
+    return sum(p.amount for p in payments if p.code in means)
 
 
 def tender_name(kind: str, negative: bool) -> str:

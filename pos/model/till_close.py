@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pos.day_end_errors import InvalidCount
+from pos.model.payment import TenderKind
 from pos.money import Ore, format_nok
 
 DENOMINATIONS: tuple[Ore, ...] = (100, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)
@@ -74,18 +75,38 @@ class TenantCash:
     expected: Ore
     variance: Ore
 
+    @property
+    def counted(self) -> Ore:
+        """This tenant's part of the counted drawer (expected plus its share of the variance)."""
+        return self.expected + self.variance
+
 
 @dataclass(frozen=True)
 class BatchCheck:
-    """A terminal or Vipps batch total typed in, matched against the recorded tenders."""
+    """A terminal or Vipps batch total typed in, matched against every tender of that kind the
+    session recorded: sales and returns, and repair deposits taken or paid back (the terminal
+    does not know which is which)."""
 
     kind: str
+    """The tender kind (``TenderKind`` value)."""
     recorded: Ore
     entered: Ore | None
+    deposits: Ore = 0
+    """The part of ``recorded`` that is repair deposits (taken less paid back)."""
 
     @property
     def difference(self) -> Ore | None:
         return None if self.entered is None else self.entered - self.recorded
+
+    @property
+    def sales(self) -> Ore:
+        """The part of ``recorded`` that is sales less refunds."""
+        return self.recorded - self.deposits
+
+    @property
+    def name(self) -> str:
+        """The Norwegian name the reports use, e.g. 'Bankkort'."""
+        return TenderKind(self.kind).label_nb
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,18 @@
 """The manager's day end: puts each tenant's Z (or X) report of the day beside the centre's
-commission and rent for that day (by the settlement rules) and the day's till-close variances."""
+commission and rent for that day (by the settlement rules), the repair deposits taken for it in
+the report's range, and the day's till closes (cash variance, card terminal and Vipps totals)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
+from pos.adapters.report_queries import ReportQueries
 from pos.adapters.settlement_queries import SettlementQueries
 from pos.model.day_end import CloseSummary, DayEndDoc, TenantDay
 from pos.model.reports import DrawerReport
+from pos.model.till_close import BatchCheck
 from pos.services.settlement import plan_lines
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -40,6 +44,7 @@ def day_end_doc(
                     rent=-amount.get("rent", 0),
                     rent_vat=-amount.get("rent_vat", 0),
                     cash_variance=shares.get(report.tenant_id, 0),
+                    deposit_tenders=_deposit_tenders(uow.reports, report),
                 )
             )
         centre = uow.store.get_meta("centre_name") or ""
@@ -48,14 +53,24 @@ def day_end_doc(
         register_id=register_id,
         business_date=business_date,
         tenants=tuple(days),
-        closes=tuple(
-            CloseSummary(
-                json.loads(c["content"])["local_time"],
-                c["expected_cash"],
-                c["counted_cash"],
-                c["variance"],
-                c["note"],
-            )
-            for c in closes
-        ),
+        closes=tuple(_close_summary(c) for c in closes),
+    )
+
+
+def _deposit_tenders(rq: ReportQueries, report: DrawerReport) -> dict[str, int]:
+    return rq.deposit_tenders(
+        {"t": report.tenant_id, "r": report.register_id, "lo": report.from_seq,
+         "hi": report.through_seq}
+    )  # fmt: skip
+
+
+def _close_summary(close: dict[str, Any]) -> CloseSummary:
+    content = json.loads(close["content"])
+    return CloseSummary(
+        content["local_time"],
+        close["expected_cash"],
+        close["counted_cash"],
+        close["variance"],
+        close["note"],
+        tuple(BatchCheck(**batch) for batch in content.get("batches", ())),
     )

@@ -22,13 +22,14 @@ from pos.model.events import EventCode
 from pos.model.payment import TenderKind
 from pos.model.settlement import CENTRE_VAT_PERCENT, SettlementDoc, SettlementLine
 from pos.model.staff import Permission
+from pos.model.takings import MONEY_MEANS
 from pos.model.tenant import Tenant
 from pos.money import Ore, div_round_half_up
 from pos.services.context import TillContext
 from pos.services.reports import find_tenant, parse_date
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-MONEY_KINDS = (TenderKind.CASH, TenderKind.CARD, TenderKind.VIPPS)
+MONEY_KINDS = MONEY_MEANS  # as the day end counts money received
 
 
 def number_text(tenant: Tenant, number: int) -> str:

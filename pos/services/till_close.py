@@ -138,7 +138,7 @@ def _build(
     rq = uow.reports
     sid = session["id"]
     movements = rq.session_movements(sid)
-    tenders = rq.session_tenders(sid)
+    tenders = rq.session_tender_parts(sid)
     stamp = ctx.stamp()
     partial = TillCloseDoc(
         close_id=str(uuid.uuid4()),
@@ -157,14 +157,20 @@ def _build(
         variance_rule=rule,
         tenants=(),
         batches=(
-            BatchCheck(TenderKind.CARD.value, tenders.get(TenderKind.CARD.value, 0), card_batch),
-            BatchCheck(TenderKind.VIPPS.value, tenders.get(TenderKind.VIPPS.value, 0), vipps_batch),
+            _batch(TenderKind.CARD, tenders, card_batch),
+            _batch(TenderKind.VIPPS, tenders, vipps_batch),
         ),
         pending=pending_items(uow, ctx.register_id),
         note=note,
     )
     tenants = _tenant_cash(uow, partial, rq.session_cash_by_tenant(sid), rule)
     return TillCloseDoc(**{**_fields(partial), "tenants": tenants})
+
+
+def _batch(kind: TenderKind, tenders: dict[str, dict[str, Ore]], entered: Ore | None) -> BatchCheck:
+    """What the terminal (or Vipps) should show: every tender of the kind, deposits included."""
+    parts = tenders.get(kind.value, {})
+    return BatchCheck(kind.value, sum(parts.values()), entered, parts.get("deposit", 0))
 
 
 def _fields(doc: TillCloseDoc) -> dict:

@@ -2,106 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>CloseTable</name>
+    <message>
+        <location filename="../../ui/day_end/close_table.py" line="28"/>
+        <source>Cash per tenant</source>
+        <translation>Kontanter per leietaker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/close_table.py" line="28"/>
+        <source>Expected</source>
+        <translation>Forventet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/close_table.py" line="28"/>
+        <source>Counted</source>
+        <translation>Talt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/close_table.py" line="29"/>
+        <source>Variance</source>
+        <translation>Differanse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/close_table.py" line="44"/>
+        <source>The drawer in all</source>
+        <translation>Kassaskuffen i alt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/close_table.py" line="62"/>
+        <source>Card terminal</source>
+        <translation>Bankterminal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/close_table.py" line="62"/>
+        <source>Vipps</source>
+        <translation>Vipps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/close_table.py" line="64"/>
+        <source>(repair deposits %1 included)</source>
+        <translation>(medregnet reparasjonsdepositum %1)</translation>
+    </message>
+</context>
+<context>
     <name>DayEndPage</name>
     <message>
         <location filename="../../ui/day_end/__init__.py" line="23"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="44"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="47"/>
         <source>Day end and reports</source>
         <translation>Dagsoppgjør og rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="51"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="114"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="54"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="119"/>
         <source>X report</source>
         <translation>X-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="52"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="55"/>
         <source>Z reports (all tenants)</source>
         <translation>Z-rapporter (alle leietakere)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="53"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="56"/>
         <source>Count and close the till</source>
         <translation>Tell opp og steng kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="54"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="57"/>
         <source>Day-end PDF</source>
         <translation>Dagsoppgjør som PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="55"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="58"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="127"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="132"/>
         <source>Z reports</source>
         <translation>Z-rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="124"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="129"/>
         <source>Take today&apos;s Z report for every tenant with sales? This cannot be undone.</source>
         <translation>Ta dagens Z-rapport for alle leietakere med salg? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="64"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="67"/>
         <source>Days with use and no Z report (oldest first)</source>
         <translation>Dager med bruk og uten Z-rapport (eldste først)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="99"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="104"/>
         <source>missing</source>
         <translation>mangler</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="99"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="104"/>
         <source>today, still open</source>
         <translation>i dag, fortsatt åpen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="120"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="125"/>
         <source>Take the Z report of %1 for every tenant with use that day? It cannot be undone.</source>
         <translation>Ta Z-rapporten for %1 for alle leietakere med bruk den dagen? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="131"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="136"/>
         <source>Z report</source>
         <translation>Z-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="145"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="150"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="162"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="168"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="166"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="172"/>
         <source>%1 reports printed and saved in %2</source>
         <translation>%1 rapporter skrevet ut og lagret i %2</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="174"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="180"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="193"/>
-        <source>The till is closed.</source>
-        <translation>Kassen er stengt.</translation>
+        <location filename="../../ui/day_end/day_end_page.py" line="206"/>
+        <source>The till is closed: expected %1, counted %2, variance %3.</source>
+        <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="198"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="215"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="213"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="230"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

@@ -171,3 +171,28 @@ def test_simulate_refuses_a_real_centre(tmp_path):
     assert refused.returncode == 2 and "ikke et demolager" in refused.stderr
     with open_counter(tmp_path) as counter, counter.uow.read() as uow:
         assert uow.store.rows("SELECT COUNT(*) AS n FROM receipts")[0]["n"] == 0
+
+
+def test_till_close_and_the_day_end_pdf_name_every_payment_means_in_norwegian(tmp_path):
+    """The close prints each tenant's expected, counted and variance and the card terminal
+    check; the day-end PDF of the Z carries the typed terminal total; no tender code shows."""
+    import re
+    import subprocess
+
+    data = tmp_path / "data"
+    run(data, "demo", at=DAY_ONE_MORNING)
+    run(data, "simulate", "--days", "2", "--sales-per-day", "20", "--seed", "3", at=DAY_TWO_EVENING)
+    staff = ["--staff", "9001", "--pin", "9999"]
+    count = ["--count", "1000=3", "--card", "1234,50", "--note", "Vaktskifte"]
+    closed = run(data, "till-close", *count, *staff, at="2026-03-03 18:30:00").stdout
+    assert re.search(r"Kontanter\s+forventet\s+talt\s+differanse", closed)
+    assert re.search(r"Bua Brukte Klær AS\s+[\d\s]+,\d\d\s+[\d\s]+,\d\d\s+0,00", closed)
+    assert "Bankkort: registrert" in closed and "oppgitt 1\u00a0234,50" in closed
+    z = run(data, "z-report", "--pdf", str(tmp_path / "pdf"), *staff, at="2026-03-03 18:40:00")
+    (day_end,) = (tmp_path / "pdf").glob("dagsoppgjor-*.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(day_end), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert "Bankkort, kasseoppgjør kl. 19:30" in text and "oppgitt 1 234,50" in text
+    for printed in (closed, z.stdout, text):
+        assert re.findall(r"\b(card|cash|credit_note|deposit|vipps)\b", printed) == []

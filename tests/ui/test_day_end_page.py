@@ -4,6 +4,7 @@ PDF, the till closed with a blind count."""
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from pos.model.basket import Basket
@@ -11,7 +12,7 @@ from pos.model.payment import Tender, TenderKind
 from pos.services import checkout
 from printers.printing import Printing
 from tests.printers.escpos_decoder import decode
-from tests.ui.conftest import log_in
+from tests.ui.conftest import log_in, type_slowly
 from ui.day_end.day_end_page import DayEndPage
 from ui.pages import PageContext
 
@@ -82,3 +83,46 @@ def test_a_skipped_day_is_listed_and_its_z_taken_for_its_own_day(
     page.z_reports()
     assert {r.business_date for r in page.last_reports} == {"2026-03-03"}
     assert page.open_days.count() == 0
+
+
+def test_after_the_close_the_page_shows_each_tenants_cash_and_the_terminal_check(
+    window, counter, ctx, sold, qtbot
+):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from pos.services import repair_money
+    from tests.integration.repair_helpers import take_in
+    from ui.till_close_dialog import TillCloseDialog
+
+    job = take_in(counter, ctx)
+    repair_money.pay_deposit(counter.uow, ctx, job, [Tender(TenderKind.CARD, 20000, "T3")])
+    log_in(window, "9001", "9999")
+    page = window.show_page("day_end")
+    seen: list[TillCloseDialog] = []
+
+    def count_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TillCloseDialog)
+        seen.append(dialog)
+        for value, pieces in ((100000, 2), (10000, 1), (5000, 1), (2000, 2), (500, 1), (100, 3)):
+            dialog.spin_boxes[value].setValue(pieces)  # 2 198 kr: 15 kr short of 1 500 + 713
+        type_slowly(dialog.card_edit, "210")
+        dialog.note_edit.setPlainText("15 kr mangler")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, count_and_close)
+    QTest.keyClick(page, Qt.Key.Key_F4)
+    assert seen and not seen[0].isVisible()
+    table = page.close_table
+    assert table.isVisible()
+    rows = [[table.cell(r, c) for c in range(4)] for r in range(table.rowCount())]
+    assert rows[0] == ["Omigjen Ombruk AS", "1\u00a0500,00", "1\u00a0485,00", "-15,00"]
+    assert rows[1] == ["Bua Brukte Klær AS", "649,00", "649,00", "0,00"]
+    assert rows[2] == ["Kafé Kvisten SA", "64,00", "64,00", "0,00"]
+    assert rows[3] == ["The drawer in all", "2\u00a0213,00", "2\u00a0198,00", "-15,00"]
+    terminal = ["Card terminal (repair deposits 200,00 included)", "200,00", "210,00", "10,00"]
+    assert rows[4] == terminal
+    assert rows[5] == ["Vipps", "0,00", "–", "–"]
+    assert "variance -15,00" in page.message.text()

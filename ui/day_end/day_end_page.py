@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
 
 from pos.model.report_lines import report_rows, report_slip
 from pos.model.reports import DrawerReport
+from pos.model.till_close import TillCloseDoc
+from pos.money import format_nok
 from pos.services import reports
 from pos.services.backups import backup_after_z
 from pos.services.context import TillContext
 from pos.services.day_end import day_end_doc
 from printers.pdf_reports import day_end_pdf, drawer_report_pdf
 from ui.common import error_text
+from ui.day_end.close_table import CloseTable
 from ui.pages import PageContext, PageWidget
 from ui.till_close_dialog import TillCloseDialog
 
@@ -69,6 +72,8 @@ class DayEndPage(PageWidget):
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        self.close_table = CloseTable(self)
+        layout.addWidget(self.close_table, 1)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setStyleSheet("font-family: monospace;")
@@ -156,6 +161,7 @@ class DayEndPage(PageWidget):
 
     def _shown(self, result: tuple[list[DrawerReport], list[Path]]) -> None:
         made, pdfs = result
+        self.close_table.hide()
         self.last_reports, self.last_pdfs = made, pdfs
         self.refresh_open_days()
         if not made:
@@ -190,8 +196,19 @@ class DayEndPage(PageWidget):
     # -- till close and the day's PDF ------------------------------------------------------
     def close_till(self) -> None:
         dialog = TillCloseDialog(self.ctx.session.uow, self.ctx.session.context(), parent=self)
-        dialog.till_closed.connect(lambda doc: self.message.setText(self.tr("The till is closed.")))
+        dialog.till_closed.connect(self.show_close)
         dialog.exec()
+
+    def show_close(self, doc: TillCloseDoc) -> None:
+        """The close's figures per tenant and against the terminals, on the page it was made."""
+        self.text.clear()
+        self.message.setText(
+            self.tr("The till is closed: expected %1, counted %2, variance %3.")
+            .replace("%1", format_nok(doc.expected_cash))
+            .replace("%2", format_nok(doc.counted_cash))
+            .replace("%3", format_nok(doc.variance))
+        )
+        self.close_table.show_close(doc)
 
     def day_end_pdf(self) -> None:
         if not self.last_reports:
