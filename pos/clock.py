@@ -51,3 +51,16 @@ class Stamp:
             local_date=local.strftime("%Y-%m-%d"),
             local_time=local.strftime("%H:%M:%S"),
         )
+
+
+def local_text(utc_iso: str, pattern: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored UTC time as the screens show it: Norwegian local time."""
+    if not utc_iso:
+        return ""
+    return datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone(OSLO).strftime(pattern)
+
+
+def wall_clock_now() -> datetime:
+    """Now as a naive Norwegian wall-clock time, for the times in file names (backups, label
+    sheets): they read like the screens whatever time zone the PC is set to."""
+    return datetime.now(OSLO).replace(tzinfo=None)

@@ -39,7 +39,15 @@ TENANT_EVENT_TYPES = (
     RECEIPT_EVENT_TYPES
     | TICKET_EVENT_TYPES
     | ITEM_EVENT_TYPES
-    | frozenset({"receipt.copied", "notification.requested", "z_report.taken", "settlement.made"})
+    | frozenset(
+        {
+            "receipt.copied",
+            "notification.requested",
+            "notification.withdrawn",
+            "z_report.taken",
+            "settlement.made",
+        }
+    )
 )
 TENANT_REGISTERED = "tenant.registered"
 """A tenant added at a counter after enrolment, payload ``{"tenant": {id, code, name, org_no,

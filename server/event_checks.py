@@ -59,6 +59,8 @@ def why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None
         return _receipt_problem(payload, tenant)
     if kind == "notification.requested":
         return _notification_problem(payload)
+    if kind == "notification.withdrawn" and not isinstance(payload.get("notification_id"), str):
+        return ("malformed", "notification_id must be a text")
     if kind in TICKET_EVENT_TYPES:
         return tickets.payload_problem(kind, payload)
     if kind in ITEM_EVENT_TYPES:

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from pos.sync_protocol import RECEIPT_EVENT_TYPES
+from server import notify
 from server.auth import Device
 from server.checked import Checked, check_event
 
@@ -268,3 +269,24 @@ def queue_notifications(conn: Connection, device: Device, rows: list[dict[str, A
         ),
         {"rows": json.dumps(records), "site": device.site_id},
     )
+
+
+def withdraw_notifications(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> None:
+    """A message the counter withdrew (the job was collected first) is never sent: still queued
+    or retrying here, it ends as ``withdrawn``; one being sent or already sent stays as it is.
+    Its new status reaches the counters like any delivery status."""
+    ids = [str(r["payload"]["notification_id"]) for r in rows]
+    if not ids:
+        return
+    withdrawn = conn.execute(
+        text(
+            "UPDATE notifications n SET status = 'withdrawn', last_error = '' FROM events e "
+            "WHERE e.type = 'notification.requested' AND e.site_id = :site "
+            "AND e.payload->>'notification_id' = ANY(:ids) AND n.id = e.event_id "
+            "AND n.status IN ('queued', 'retrying') "
+            "RETURNING n.id::text AS id, n.tenant_id, n.channel, n.recipient, n.attempts"
+        ),
+        {"site": device.site_id, "ids": ids},
+    ).mappings()
+    for row in withdrawn.all():
+        notify.publish_status(conn, dict(row), "withdrawn", int(row["attempts"]), "")

@@ -37,6 +37,7 @@ from server.event_store import (
     queue_notifications,
     store_flags,
     store_one_by_one,
+    withdraw_notifications,
 )
 from server.problems import Problem
 from server.receipt_numbers import canonical_ids, held_twice
@@ -206,6 +207,10 @@ def store_new(
     _hooks(conn, device, fresh, flags, received_at)
     _record_flags(conn, device, {r["event_id"]: r for r in fresh}, flags, out)
     queue_notifications(conn, device, [r for r in fresh if r["type"] == "notification.requested"])
+    # after the requests: a request and its withdrawal may come in the same push
+    withdraw_notifications(
+        conn, device, [r for r in fresh if r["type"] == "notification.withdrawn"]
+    )
     return rejected + reported + quiet
 
 

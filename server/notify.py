@@ -172,7 +172,7 @@ def send_due(
 def _give_up_interrupted(engine: Engine) -> None:
     with scoped(engine, Scope.admin()) as conn:
         for row in conn.execute(text(_INTERRUPTED)).mappings().all():
-            _publish(conn, dict(row), "failed", row["attempts"], row["last_error"])
+            publish_status(conn, dict(row), "failed", row["attempts"], row["last_error"])
 
 
 def _deliver(
@@ -208,10 +208,13 @@ def _record(engine: Engine, row: dict[str, Any], status: str, error: str) -> Non
                 "n": datetime.now(UTC) + retry_delay(row["attempts"]),
             },
         )
-        _publish(conn, row, status, row["attempts"], error)
+        publish_status(conn, row, status, row["attempts"], error)
 
 
-def _publish(conn: Connection, row: dict[str, Any], status: str, attempts: int, error: str) -> None:
+def publish_status(
+    conn: Connection, row: dict[str, Any], status: str, attempts: int, error: str
+) -> None:
+    """A notification's status as a ``notification`` reference change the counters pull."""
     refdata.put(
         conn,
         "notification",

@@ -236,6 +236,16 @@ class RepairStore:
             return None
         return rows[0], self.deposit_held(number)
 
+    # -- messages to customers ---------------------------------------------------------------
+    def withdraw_waiting_messages(self, ticket_id: str, at: str) -> list[str]:
+        """Mark the ticket's messages still waiting to be sent as withdrawn; returns their ids."""
+        rows = self.store._raw.execute(
+            "UPDATE notifications SET state = 'withdrawn', updated_at = ? "
+            "WHERE ticket_id = ? AND state = 'pending' RETURNING id",
+            (at, ticket_id),
+        ).fetchall()
+        return sorted(str(r[0]) for r in rows)
+
     # -- notification rules ------------------------------------------------------------------
     def notify_rule(self, status: RepairStatus) -> NotifyRule | None:
         rows = self.store.rows(

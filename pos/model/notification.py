@@ -95,6 +95,13 @@ class Recipient:
     consent: bool
 
 
+def withdraws_waiting_messages(to: RepairStatus) -> bool:
+    """Whether reaching ``to`` withdraws the ticket's messages the server has not sent yet: once
+    the job has left the workshop (collected, returned or scrapped), "ready for pickup" or "please
+    approve" would reach a customer who no longer needs them."""
+    return to.final
+
+
 def check_template(text: str) -> None:
     for name in _FIELD.findall(text):
         if name not in PLACEHOLDERS:

@@ -13,6 +13,7 @@ from pos.adapters.backup import SECOND_PLACE_META, Taken, backup_due, backups, t
 from pos.adapters.db import DB_FILE
 from pos.adapters.key_files import KeyStore
 from pos.adapters.store_check import integrity_check, note_damage, quick_check
+from pos.clock import wall_clock_now
 from pos.errors import StoreDamaged
 from pos.model.staff import Permission
 from pos.services.context import TillContext
@@ -39,7 +40,7 @@ def take(
         data_dir,
         db_path,
         reason,
-        now or datetime.now(),
+        now or wall_clock_now(),  # names in Norwegian time whatever the PC's time zone
         public_keys(KeyStore(data_dir / "keys")),
         app_version=__version__,
         second_place=second_place,
@@ -53,7 +54,7 @@ def backup_after_z(data_dir: Path, now: datetime | None = None) -> Taken:
 
 def backup_if_due(data_dir: Path, now: datetime | None = None) -> Taken | None:
     """The daily backup, unless one was taken today already."""
-    moment = now or datetime.now()
+    moment = now or wall_clock_now()
     return take(data_dir, "daily", moment) if backup_due(data_dir, moment) else None
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from pos.clock import local_text
 from pos.model.contact import InvalidPhone, parse_phone
 from pos.model.repair import RepairStatus
 from pos.model.ticket_id import is_ticket_id, normalise_ticket_id
@@ -183,7 +184,7 @@ def open_deposits(uow_factory: UnitOfWorkFactory, tenant_code: str = "") -> list
             RepairStatus(r["status"]).label_nb,
             r["held"],
             format_nok(r["held"]),
-            r["created_at"][:10],
+            local_text(r["created_at"], "%Y-%m-%d"),
         )
         for r in rows
         if r["held"] > 0
@@ -199,7 +200,10 @@ class NotificationRow:
     subject: str
     body: str
     state: str
+    """pending (not yet confirmed sent by the central server), failed or withdrawn."""
     created_at: str
+    queued_at: str = ""
+    """When it was queued, in Norwegian local time as the screens show it."""
 
 
 def notifications(
@@ -222,6 +226,7 @@ def notifications(
             r["body"],
             r["state"],
             r["created_at"],
+            local_text(r["created_at"]),
         )
         for r in rows
     ]

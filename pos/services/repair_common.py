@@ -10,7 +10,12 @@ from datetime import date
 from pos.clock import Stamp
 from pos.errors import DomainError, UnknownStaff
 from pos.model.events import EventCode, OtherEvent
-from pos.model.notification import MessagePreview, Recipient, compose
+from pos.model.notification import (
+    MessagePreview,
+    Recipient,
+    compose,
+    withdraws_waiting_messages,
+)
 from pos.model.repair import RepairStatus, RepairTicket
 from pos.model.ticket_id import normalise_ticket_id
 from pos.money import format_nok
@@ -124,6 +129,8 @@ def apply_status(
     preview = message_for(uow, row, to)
     if expected is not None and expected != preview:
         raise MessageChanged()
+    if withdraws_waiting_messages(to):
+        _withdraw_waiting(uow, stamp, row, to)
     notification_id = _queue(uow, stamp, row, to, preview) if preview.message else None
     uow.repairs.update_ticket(row["id"], status=to.value, updated_at=stamp.utc_iso)
     history_id = str(uuid.uuid4())
@@ -161,6 +168,18 @@ def apply_status(
         },
     )
     return StatusChanged(row["id"], ticket.status, to, preview, notification_id)
+
+
+def _withdraw_waiting(uow: UnitOfWork, stamp: Stamp, row: dict, to: RepairStatus) -> None:
+    """Messages of the ticket not yet confirmed sent are withdrawn here, and the central server
+    is told (``notification.withdrawn``) so it never sends one it still holds."""
+    for notification_id in uow.repairs.withdraw_waiting_messages(row["id"], stamp.utc_iso):
+        uow.store.append_outbox(
+            "notification.withdrawn",
+            row["tenant_id"],
+            stamp,
+            {"notification_id": notification_id, "ticket": row["id"], "status": to.value},
+        )
 
 
 def _queue(

@@ -42,7 +42,7 @@ from pos.adapters.key_files import KeyStore
 from pos.adapters.lock import DataDirLock
 from pos.adapters.salvage_reader import ReplacedStore
 from pos.adapters.store_check import clear_damage_note, integrity_check, quick_check
-from pos.clock import Clock, Stamp, SystemClock
+from pos.clock import OSLO, Clock, Stamp, SystemClock
 from pos.errors import BackupDamaged, NoBackup, PermissionDenied
 from pos.model.events import OtherEvent
 from pos.model.staff import Operator, Permission
@@ -203,7 +203,7 @@ class RestoreSession:
         if not manager.may(Permission.MANAGE):
             raise PermissionDenied(Permission.MANAGE.value)
         stamp, behind = self._stamp()
-        label = self.clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
+        label = self.clock.now().astimezone(OSLO).strftime("%Y%m%d-%H%M%S")  # as the screens
         mark = HighWaterMark.open(self.data_dir)
         had_history = not mark.heads.is_empty()
         candidates, current, export = self._read_current(label)

@@ -1,5 +1,6 @@
 """The command line, run as a user would: ``python main.py --data-dir DIR COMMAND``."""
 
+import re
 import sqlite3
 
 import pytest
@@ -196,3 +197,10 @@ def test_till_close_and_the_day_end_pdf_name_every_payment_means_in_norwegian(tm
     assert "Bankkort, kasseoppgjør kl. 19:30" in text and "oppgitt 1 234,50" in text
     for printed in (closed, z.stdout, text):
         assert re.findall(r"\b(card|cash|credit_note|deposit|vipps)\b", printed) == []
+
+
+def test_backup_file_names_carry_the_norwegian_time_whatever_the_pcs_time_zone(tmp_path):
+    data = tmp_path / "data"
+    run(data, "demo", at=DAY_ONE_MORNING)
+    made = run(data, "backup", at="2026-03-02 23:30:00").stdout.strip()  # the PC runs in UTC
+    assert re.search(r"omigjen-20260303-0030\d\d-j\d+-manual\.zip$", made), made  # Oslo: 00:30

@@ -15,14 +15,19 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import text
 
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import repair_money
 from pos.services.notifications import (
     InvalidRecipient,
     notification_statuses,
     request_notification,
 )
+from pos.services.repair_board import notifications
 from server.notify import send_due
 from server.settings import SmsSettings, SmtpSettings
 from tests.central import free_port
+from tests.integration.repair_helpers import ready_job
 from tests.sync.conftest import cycle
 
 
@@ -302,3 +307,63 @@ def test_message_text_is_checked_where_it_is_written(counter):
     message = compose(rule, Recipient("Ola", "", "ola@example.no", True), values).message
     assert message is not None and message.channel is Channel.EMAIL
     assert message.subject == "Fiks: Sykkel DBS er klar til henting"
+
+
+def collect(counter, ctx, ticket: str) -> None:
+    """The customer pays the rest at the till and takes the bike home."""
+    basket = Basket()
+    pickup = repair_money.add_pickup_to_basket(counter.uow, basket, ticket)
+    assert pickup.deposit is not None
+    tenders = [pickup.deposit, Tender(TenderKind.CARD, 39900, "T1")]
+    repair_money.complete_pickup(counter.uow, ctx, basket, tenders, [pickup])
+
+
+def local_states(counter) -> list[str]:
+    return [n.state for n in notifications(counter.uow, ("pending", "failed", "withdrawn"))]
+
+
+def test_a_ready_sms_still_waiting_is_withdrawn_once_the_job_is_collected(
+    enrolled, central, ctx, gateway
+):
+    ticket = ready_job(enrolled, ctx)
+    assert local_states(enrolled) == ["pending"]
+    cycle(enrolled).run()  # the server holds it; the gateway is down for the first try
+    settings = settings_for(central, free_port(), gateway.url)
+    assert send_due(central.engine, settings) == 1 and gateway.received == []
+    collect(enrolled, ctx, ticket)
+    assert local_states(enrolled) == ["withdrawn"]
+    assert notifications(enrolled.uow) == []  # no longer waiting on the messages page
+    cycle(enrolled).run()
+    make_due_now(central)
+    assert send_due(central.engine, settings) == 0 and gateway.received == []
+    cycle(enrolled).run()
+    [status] = notification_statuses(enrolled.uow)
+    assert status.status == "withdrawn"
+
+
+def test_a_withdrawal_pushed_with_its_request_sends_nothing(enrolled, central, ctx, gateway):
+    ticket = ready_job(enrolled, ctx)
+    collect(enrolled, ctx, ticket)  # the counter was offline until after the pickup
+    cycle(enrolled).run()
+    settings = settings_for(central, free_port(), gateway.url)
+    make_due_now(central)
+    assert send_due(central.engine, settings) == 0 and gateway.received == []
+    with central.admin() as conn:
+        assert conn.execute(text("SELECT status FROM notifications")).scalars().all() == [
+            "withdrawn"
+        ]
+
+
+def test_a_message_already_sent_stays_sent(enrolled, central, ctx):
+    gateway = Gateway(failures=0)
+    try:
+        ticket = ready_job(enrolled, ctx)
+        cycle(enrolled).run()
+        assert send_due(central.engine, settings_for(central, free_port(), gateway.url)) == 1
+        collect(enrolled, ctx, ticket)
+        cycle(enrolled).run()
+        cycle(enrolled).run()
+        [status] = notification_statuses(enrolled.uow)
+        assert status.status == "sent" and len(gateway.received) == 1
+    finally:
+        gateway.server.shutdown()

@@ -263,3 +263,17 @@ def test_the_deposit_receipt_says_which_job_it_is_for_and_is_no_credit_note(
     assert "Bankkort" in flat and "T-4711" in flat
     assert "Tilgodelapp" not in page_text and "Gjelder kun varer" not in page_text
     assert ("CODE128", ticket_id) not in printed.printed_pages[0].barcodes
+
+
+def test_the_messages_page_shows_when_a_message_was_queued_in_norwegian_time(
+    repair_window, counter, ctx
+):
+    from tests.integration.repair_helpers import ready_job
+
+    ready_job(counter, ctx)  # at 10:15 in Oslo (09:15 UTC): "klar til henting" queued
+    window = repair_window
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.notifications")
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 0).text() == "2026-03-02 10:15"
+    assert page.table.item(0, 3).text() == "SMS"

@@ -4,7 +4,6 @@ and prints its price tag at once. In batch mode the items collect for one A4 lab
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pos.clock import wall_clock_now
 from pos.model.catalogue import Item, ItemKind
 from pos.money import format_nok, parse_nok
 from pos.services import item_entry, paper
@@ -181,7 +181,7 @@ class ItemEntryPage(PageWidget):
                 pdf = render_label_sheet(paper.item_labels(self.session.uow, codes))
             folder = (self.ctx.data_dir or Path.cwd()) / "labels"
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"etiketter-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+            path = folder / f"etiketter-{wall_clock_now():%Y%m%d-%H%M%S}.pdf"
             path.write_bytes(pdf)
         except Exception as error:  # noqa: BLE001 - shown; the batch is kept
             say(self.message, error_text(error), problem=True)

@@ -4,7 +4,6 @@ label at once (on the tag printer, or as an A4 sheet when the register has none)
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pos.clock import wall_clock_now
 from pos.model.catalogue import Item
 from pos.money import parse_nok
 from pos.services import catalogue, item_entry, paper
@@ -182,7 +182,7 @@ class ItemsPage(PageWidget):
                 pdf = render_label_sheet(paper.item_labels(self.session.uow, codes))
                 folder = (self.ctx.data_dir or Path.cwd()) / "labels"
                 folder.mkdir(parents=True, exist_ok=True)
-                path = folder / f"etiketter-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+                path = folder / f"etiketter-{wall_clock_now():%Y%m%d-%H%M%S}.pdf"
                 path.write_bytes(pdf)
                 text = self.tr("%1 labels saved as %2.").replace("%2", str(path))
         except Exception as error:  # noqa: BLE001

@@ -73,7 +73,7 @@ class NotificationsPage(PageWidget):
         for r, n in enumerate(rows):
             how = "SMS" if n.channel == "sms" else self.tr("E-mail")
             text = f"{n.subject}\n{n.body}" if n.subject else n.body
-            values = (n.created_at[:16].replace("T", " "), n.ticket_id, state_text[n.state], how)
+            values = (n.queued_at, n.ticket_id, state_text[n.state], how)
             for c, value in enumerate((*values, n.to, text)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeRowsToContents()
