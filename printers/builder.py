@@ -13,7 +13,7 @@ from PIL import Image
 
 from pos.identifiers import is_valid_gtin
 from printers.layout import Layout
-from printers.text import printable, rule, two_columns, wrap
+from printers.text import encodes, printable, rule, two_columns, wrap
 
 BARCODE_MODULE_DOTS = 2
 """Software barcodes are drawn with whole dots per module: crisp bars that scanners read."""
@@ -40,8 +40,37 @@ class EscposBuilder:
         return bytes(self._p.output)
 
     # -- text --------------------------------------------------------------------------------
+    def _printable(self, text: str) -> str:
+        return printable(text, self.layout.codec, self.layout.other_codecs)
+
     def _write(self, text: str) -> None:
-        self._p.text(printable(text, self.layout.codec))
+        text = self._printable(text)
+        main = self.layout.codec
+        if all(encodes(char, main) for char in set(text)):
+            self._p.text(text)
+            return
+        run: list[str] = []
+        for char in text:
+            if encodes(char, main):
+                run.append(char)
+                continue
+            if run:
+                self._p.text("".join(run))
+                run = []
+            self._other_page(char)
+        if run:
+            self._p.text("".join(run))
+
+    def _other_page(self, char: str) -> None:
+        """One character the Nordic page lacks, from the first page of the profile that has it
+        (``ESC t`` there and back)."""
+        page = next(
+            p for p, c in zip(self.layout.other_pages, self.layout.other_codecs, strict=True)
+            if encodes(char, c)
+        )  # fmt: skip
+        self._p.charcode(page)
+        self._p.text(char)
+        self._p.charcode(self.layout.code_page)
 
     def line(self, text: str = "", *, align: str = "left", bold: bool = False) -> None:
         if align != "left" or bold:
@@ -57,12 +86,12 @@ class EscposBuilder:
     def paragraph(self, text: str, *, align: str = "left") -> None:
         if align != "left":
             self._p.set(align=align)
-        self.lines(wrap(printable(text, self.layout.codec), self.columns))
+        self.lines(wrap(self._printable(text), self.columns))
         if align != "left":
             self._p.set(align="left")
 
     def columns_line(self, left: str, right: str, *, bold: bool = False) -> None:
-        left, right = printable(left, self.layout.codec), printable(right, self.layout.codec)
+        left, right = self._printable(left), self._printable(right)
         if bold:
             self._p.set(bold=True)
         self.lines(two_columns(left, right, self.columns))
@@ -72,7 +101,7 @@ class EscposBuilder:
     def big(self, text: str, *, align: str = "center") -> None:
         """Double width and height: twice the amount text, as §2-8 markings require (≥ 50 %)."""
         self._p.set(align=align, bold=True, double_width=True, double_height=True)
-        self.lines(wrap(printable(text, self.layout.codec), self.columns // 2))
+        self.lines(wrap(self._printable(text), self.columns // 2))
         self._p.set(align="left", bold=False, normal_textsize=True)
 
     def rule(self, char: str = "-") -> None:

@@ -12,6 +12,8 @@ from pos.model.printing import InvalidPrinterSetting, PrinterSetting
 
 NORDIC_CODE_PAGES = ("CP865", "CP858", "CP850")
 """All three hold æøåÆØÅ at the same bytes; CP865 is the Nordic page, the others fall-backs."""
+SWITCH_CODE_PAGES = ("CP858", "CP850", "CP1252")
+"""Pages a line switches to (``ESC t``) for one character the Nordic page lacks, e.g. '§'."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,16 @@ class Layout:
     @property
     def codec(self) -> str:
         return self.code_page.lower()
+
+    @cached_property
+    def other_pages(self) -> tuple[str, ...]:
+        """The profile's pages (of ``SWITCH_CODE_PAGES``) to switch to for a missing character."""
+        pages = set(self._profile.profile_data["codePages"].values())
+        return tuple(p for p in SWITCH_CODE_PAGES if p in pages and p != self.code_page)
+
+    @property
+    def other_codecs(self) -> tuple[str, ...]:
+        return tuple(page.lower() for page in self.other_pages)
 
     def supports(self, feature: str) -> bool:
         return bool(self._profile.supports(feature))

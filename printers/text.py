@@ -44,8 +44,21 @@ REPLACEMENTS = {
 }
 
 
+FALLBACKS = {"\u00a7": "par."}
+"""Defined replacements for characters that no code page of the printer holds: the legal
+references on claim slips ("håndverkertjenesteloven § 47") must never print as '?'."""
+
+
+def encodes(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=4096)
-def _printable_char(char: str, codec: str) -> str:
+def _printable_char(char: str, codec: str, alternates: tuple[str, ...] = ()) -> str:
     if char == "\n":
         return char
     if char in REPLACEMENTS:
@@ -53,25 +66,26 @@ def _printable_char(char: str, codec: str) -> str:
     category = unicodedata.category(char)
     if category.startswith("C") or category in ("Zl", "Zp"):
         return ""  # controls (ESC, NUL...), surrogates, private use: never sent as text
-    try:
-        char.encode(codec)
-        return char
-    except UnicodeEncodeError:
-        pass
+    if encodes(char, codec) or any(encodes(char, alt) for alt in alternates):
+        return char  # another page of the printer's has it: the builder switches for it
     plain = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     if plain and plain != char:
-        return "".join(_printable_char(c, codec) for c in plain)
+        return "".join(_printable_char(c, codec, alternates) for c in plain)
+    if char in FALLBACKS:
+        return FALLBACKS[char]
     if category in ("So", "Sk", "Mn", "Me", "Mc"):
         return ""  # emoji and other pictographs simply drop out
     return "?"
 
 
-def printable(text: str, codec: str = "cp865") -> str:
-    """``text`` with only characters ``codec`` can encode (æøå kept, – → -, € → EUR)."""
+def printable(text: str, codec: str = "cp865", alternates: tuple[str, ...] = ()) -> str:
+    """``text`` with only characters ``codec`` (or one of the ``alternates``, code pages the
+    printer can switch to for a character) can encode: æøå kept, – → -, € → EUR, § → § where a
+    page has it, else 'par.'."""
     codecs.lookup(codec)
     if text.isascii() and text.isprintable():
         return text
-    return "".join(_printable_char(c, codec) for c in text)
+    return "".join(_printable_char(c, codec, alternates) for c in text)
 
 
 def money(amount: Ore) -> str:

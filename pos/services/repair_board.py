@@ -160,6 +160,8 @@ class OpenDeposit:
     held: Ore
     held_text: str
     paid_at: str
+    status: RepairStatus | None = None
+    """The ticket's status: the screens name it in the person's language."""
 
 
 def open_deposits(uow_factory: UnitOfWorkFactory, tenant_code: str = "") -> list[OpenDeposit]:
@@ -185,6 +187,7 @@ def open_deposits(uow_factory: UnitOfWorkFactory, tenant_code: str = "") -> list
             r["held"],
             format_nok(r["held"]),
             local_text(r["created_at"], "%Y-%m-%d"),
+            RepairStatus(r["status"]),
         )
         for r in rows
         if r["held"] > 0

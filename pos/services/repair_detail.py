@@ -27,6 +27,13 @@ class HistoryEntry:
     note: str
     notified: str
     """Who was told and how ('SMS til +4791234567'), or ''."""
+    to_status: RepairStatus | None = None
+    """The status moved to: the screens name it in the person's language."""
+    channel: str = ""
+    """How the customer was told ('sms', 'email'; '' for no message)."""
+    recipient: str = ""
+    withdrawn: bool = False
+    """The message was withdrawn before it was sent (the job was collected first)."""
 
 
 @dataclass(frozen=True)
@@ -84,30 +91,39 @@ def _local(utc_iso: str) -> str:
     return f"{date.fromisoformat(stamp.local_date):%d.%m.%Y} {stamp.local_time[:5]}"
 
 
+def _history_entry(h: dict, messages: dict[str, dict]) -> HistoryEntry:
+    message = messages.get(h["notification_id"] or "")
+    told = ""
+    if message is not None:
+        told = f"{'SMS' if message['channel'] == 'sms' else 'E-post'} til {message['recipient']}"
+    return HistoryEntry(
+        _local(h["created_at"]),
+        h["staff_name"],
+        RepairStatus(h["from_status"]).label_nb if h["from_status"] else "",
+        RepairStatus(h["to_status"]).label_nb,
+        h["note"] or "",
+        told,
+        RepairStatus(h["to_status"]),
+        message["channel"] if message else "",
+        message["recipient"] if message else "",
+        bool(message and message["state"] == "withdrawn"),
+    )
+
+
 def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetail:
     """Everything the ticket screen shows; UnknownTicket if there is no such ticket."""
     with uow_factory.read() as uow:
         row, ticket = load_ticket(uow, ticket_id)
         tenant = uow.store.tenant(row["tenant_id"])
         assert tenant is not None
-        notes = {
-            n["id"]: f"{'SMS' if n['channel'] == 'sms' else 'E-post'} til {n['recipient']}"
+        messages = {
+            n["id"]: n
             for n in uow.store.rows(
-                "SELECT id, channel, recipient FROM notifications WHERE ticket_id = ?",
+                "SELECT id, channel, recipient, state FROM notifications WHERE ticket_id = ?",
                 (row["id"],),
             )
         }
-        history = tuple(
-            HistoryEntry(
-                _local(h["created_at"]),
-                h["staff_name"],
-                RepairStatus(h["from_status"]).label_nb if h["from_status"] else "",
-                RepairStatus(h["to_status"]).label_nb,
-                h["note"] or "",
-                notes.get(h["notification_id"], ""),
-            )
-            for h in uow.repairs.history(row["id"])
-        )
+        history = tuple(_history_entry(h, messages) for h in uow.repairs.history(row["id"]))
         technician = uow.store.rows(
             "SELECT name FROM staff WHERE id = ?", (row["technician_id"] or "",)
         )

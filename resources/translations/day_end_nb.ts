@@ -48,103 +48,103 @@
     <name>DayEndPage</name>
     <message>
         <location filename="../../ui/day_end/__init__.py" line="23"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="47"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="48"/>
         <source>Day end and reports</source>
         <translation>Dagsoppgjør og rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="54"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="119"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="55"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="120"/>
         <source>X report</source>
         <translation>X-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="55"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="56"/>
         <source>Z reports (all tenants)</source>
         <translation>Z-rapporter (alle leietakere)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="56"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="57"/>
         <source>Count and close the till</source>
         <translation>Tell opp og steng kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="57"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="58"/>
         <source>Day-end PDF</source>
         <translation>Dagsoppgjør som PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="58"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="59"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="132"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="133"/>
         <source>Z reports</source>
         <translation>Z-rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="129"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="130"/>
         <source>Take today&apos;s Z report for every tenant with sales? This cannot be undone.</source>
         <translation>Ta dagens Z-rapport for alle leietakere med salg? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="67"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="68"/>
         <source>Days with use and no Z report (oldest first)</source>
         <translation>Dager med bruk og uten Z-rapport (eldste først)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="104"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="105"/>
         <source>missing</source>
         <translation>mangler</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="104"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="105"/>
         <source>today, still open</source>
         <translation>i dag, fortsatt åpen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="125"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="126"/>
         <source>Take the Z report of %1 for every tenant with use that day? It cannot be undone.</source>
         <translation>Ta Z-rapporten for %1 for alle leietakere med bruk den dagen? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="136"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="137"/>
         <source>Z report</source>
         <translation>Z-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="150"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="151"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="168"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="169"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="172"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="173"/>
         <source>%1 reports printed and saved in %2</source>
         <translation>%1 rapporter skrevet ut og lagret i %2</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="180"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="181"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="206"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="209"/>
         <source>The till is closed: expected %1, counted %2, variance %3.</source>
         <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="215"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="218"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="230"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="233"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

@@ -158,52 +158,52 @@
 <context>
     <name>DepositsPage</name>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="29"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="30"/>
         <source>Open deposits</source>
         <translation>Åpne depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="34"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="35"/>
         <source>Ticket</source>
         <translation>Reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="35"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="36"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="36"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="37"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="37"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="38"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="38"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="39"/>
         <source>Paid</source>
         <translation>Betalt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="39"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="40"/>
         <source>Held</source>
         <translation>Holdt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="49"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="50"/>
         <source>Refresh</source>
         <translation>Oppdater</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="50"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="51"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposits_page.py" line="78"/>
+        <location filename="../../ui/repairs/deposits_page.py" line="80"/>
         <source>%1 deposit(s), %2 held in total</source>
         <translation>%1 depositum, %2 holdes totalt</translation>
     </message>
@@ -681,79 +681,94 @@
 <context>
     <name>RepairLabels</name>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="13"/>
+        <location filename="../../ui/repairs/labels.py" line="14"/>
         <source>Received</source>
         <translation>Mottatt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="14"/>
+        <location filename="../../ui/repairs/labels.py" line="15"/>
         <source>Diagnosing</source>
         <translation>Feilsøking</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="15"/>
+        <location filename="../../ui/repairs/labels.py" line="16"/>
         <source>Awaiting approval</source>
         <translation>Venter på godkjenning</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="18"/>
+        <location filename="../../ui/repairs/labels.py" line="19"/>
         <source>Awaiting parts</source>
         <translation>Venter på deler</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="19"/>
+        <location filename="../../ui/repairs/labels.py" line="20"/>
         <source>In repair</source>
         <translation>Under reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="20"/>
+        <location filename="../../ui/repairs/labels.py" line="21"/>
         <source>Ready for pickup</source>
         <translation>Klar til henting</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="23"/>
+        <location filename="../../ui/repairs/labels.py" line="24"/>
         <source>Collected</source>
         <translation>Hentet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="24"/>
+        <location filename="../../ui/repairs/labels.py" line="25"/>
         <source>Not repairable</source>
         <translation>Kan ikke repareres</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="25"/>
+        <location filename="../../ui/repairs/labels.py" line="26"/>
         <source>Returned unrepaired</source>
         <translation>Levert tilbake ureparert</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="28"/>
+        <location filename="../../ui/repairs/labels.py" line="29"/>
         <source>Scrapped</source>
         <translation>Kassert</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="37"/>
+        <location filename="../../ui/repairs/labels.py" line="38"/>
         <source>No message will be sent: this status does not notify the customer.</source>
         <translation>Ingen melding sendes: denne statusen varsler ikke kunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="40"/>
+        <location filename="../../ui/repairs/labels.py" line="41"/>
         <source>No message will be sent: the customer has not agreed to be contacted.</source>
         <translation>Ingen melding sendes: kunden har ikke samtykket til å bli kontaktet.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="44"/>
+        <location filename="../../ui/repairs/labels.py" line="45"/>
         <source>No message will be sent: the customer has no mobile number or e-mail we can use.</source>
         <translation>Ingen melding sendes: kunden har ikke mobilnummer eller e-post vi kan bruke.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="51"/>
+        <location filename="../../ui/repairs/labels.py" line="52"/>
         <source>E-mail to %1, subject «%2»:</source>
         <translation>E-post til %1, emne «%2»:</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/labels.py" line="56"/>
+        <location filename="../../ui/repairs/labels.py" line="57"/>
         <source>SMS to %1:</source>
         <translation>SMS til %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/labels.py" line="66"/>
+        <source>SMS to %1</source>
+        <translation>SMS til %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/labels.py" line="68"/>
+        <source>E-mail to %1</source>
+        <translation>E-post til %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/labels.py" line="71"/>
+        <source>(withdrawn: not sent)</source>
+        <translation>(trukket tilbake: ikke sendt)</translation>
     </message>
 </context>
 <context>

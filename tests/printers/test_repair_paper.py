@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import zxingcpp
 
 from pos.model.printing import JobKind, PrinterRole
@@ -15,6 +16,7 @@ from printers.repair_paper import (
     print_job_tags,
 )
 from printers.slip import render_slip
+from printers.text import printable
 from tests.integration.repair_helpers import take_in
 from tests.printers.escpos_decoder import decode
 
@@ -73,3 +75,26 @@ def test_slip_goes_to_the_receipt_printer_and_tags_to_the_tag_printer(counter, c
     assert slip.role is PrinterRole.RECEIPT and slip.kind is JobKind.SLIP
     assert [t.role for t in tags] == [PrinterRole.TAG] * 3
     assert decode(payload).printed_pages[0].barcodes == [("CODE128", ticket)]
+
+
+@pytest.mark.parametrize(
+    ("layout", "page_with_it"),
+    [(LAYOUT_80MM, 19), (Layout(32, "RP-F10-58mm"), 19), (Layout(32, "ZJ-5870"), 2)],
+)
+def test_the_law_on_the_claim_slip_prints_its_section_sign(counter, ctx, layout, page_with_it):
+    """'§' is not in the Nordic page: the line switches to a page of the printer's that has it
+    (CP858, or CP850 where there is none) and back, so æøå stay right and nothing is a '?'."""
+    ticket = take_in(counter, ctx)
+    doc = repair_documents.claim_slip(counter.uow, ctx, ticket)
+    decoded = decode(render_slip(claim_slip_doc(doc), layout))
+    assert decoded.unknown == []
+    text = " ".join(decoded.printed_pages[0].text.split())
+    assert "håndverkertjenesteloven § 47" in text
+    assert "?" not in text
+    switch = decoded.code_pages.index(page_with_it)
+    assert decoded.code_pages[switch - 1 : switch + 2] == [5, page_with_it, 5]
+
+
+def test_a_printer_with_no_page_holding_the_section_sign_gets_the_defined_replacement():
+    assert printable("håndverkertjenesteloven § 47", "cp865") == "håndverkertjenesteloven par. 47"
+    assert printable("§ 47", "cp865", ("cp858",)) == "§ 47"  # the builder switches for it

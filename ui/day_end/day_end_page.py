@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pos.model.report_english import english_rows
 from pos.model.report_lines import report_rows, report_slip
 from pos.model.reports import DrawerReport
 from pos.model.till_close import TillCloseDoc
@@ -29,7 +30,7 @@ from pos.services.backups import backup_after_z
 from pos.services.context import TillContext
 from pos.services.day_end import day_end_doc
 from printers.pdf_reports import day_end_pdf, drawer_report_pdf
-from ui.common import error_text
+from ui.common import error_text, ui_language
 from ui.day_end.close_table import CloseTable
 from ui.pages import PageContext, PageWidget
 from ui.till_close_dialog import TillCloseDialog
@@ -180,8 +181,10 @@ class DayEndPage(PageWidget):
                 + self.tr("Backup after the Z: %1").replace("%1", self.backup_problem)
             )
         lines: list[str] = []
+        english = ui_language() == "en"  # paper and PDF keep the legal Norwegian wording
         for report in made:
-            for row in report_rows(report):
+            rows = report_rows(report)
+            for row in english_rows(rows) if english else rows:
                 if row.heading:
                     lines.append(f"== {row.label} {row.value}".rstrip())
                     continue

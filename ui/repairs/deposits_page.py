@@ -19,6 +19,7 @@ from pos.services.repair_board import open_deposits
 from ui.common import kr, touch_button
 from ui.pages import PageWidget
 from ui.repairs.desk import RepairDesk
+from ui.repairs.labels import status_label
 
 
 class DepositsPage(PageWidget):
@@ -65,7 +66,8 @@ class DepositsPage(PageWidget):
         deposits = open_deposits(self.desk.uow)
         self.table.setRowCount(len(deposits))
         for r, d in enumerate(deposits):
-            values = (d.ticket_id, d.tenant_code, d.customer, d.status_label, d.paid_at)
+            status = status_label(d.status) if d.status is not None else d.status_label
+            values = (d.ticket_id, d.tenant_code, d.customer, status, d.paid_at)
             for c, value in enumerate((*values, kr(d.held))):
                 item = QTableWidgetItem(value)
                 if c == 5:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from pos.model.notification import MessagePreview, NoMessageReason
 from pos.model.repair import RepairStatus
+from pos.services.repair_detail import HistoryEntry
 
 
 def status_label(status: RepairStatus) -> str:
@@ -55,3 +56,17 @@ def preview_text(preview: MessagePreview) -> str:
     else:
         head = QCoreApplication.translate("RepairLabels", "SMS to %1:").replace("%1", message.to)
     return f"{head}\n«{message.body}»"
+
+
+def told_text(entry: HistoryEntry) -> str:
+    """How the customer was told of a status change ('SMS to +47…'), '' if not at all."""
+    if not entry.channel:
+        return ""
+    text = (
+        QCoreApplication.translate("RepairLabels", "SMS to %1")
+        if entry.channel == "sms"
+        else QCoreApplication.translate("RepairLabels", "E-mail to %1")
+    ).replace("%1", entry.recipient)
+    if entry.withdrawn:
+        text += " " + QCoreApplication.translate("RepairLabels", "(withdrawn: not sent)")
+    return text

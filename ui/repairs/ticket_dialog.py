@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from pos.errors import DomainError
 from pos.model.repair import RepairStatus
-from pos.services.repair_detail import TicketDetail, ticket_detail
+from pos.services.repair_detail import HistoryEntry, TicketDetail, ticket_detail
 from ui.common import error_text, kr, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.repairs.details_dialog import DetailsDialog
-from ui.repairs.labels import status_label
+from ui.repairs.labels import status_label, told_text
 from ui.repairs.outcome_dialog import OutcomeDialog
 from ui.repairs.reopen_dialog import ReopenDialog
 from ui.repairs.status_dialog import StatusDialog
@@ -154,7 +154,7 @@ class TicketDialog(QDialog):
         _fill(
             self.history,
             [
-                (h.when, h.who, h.to_label, h.notified or "–", h.note)
+                (h.when, h.who, _status(h), told_text(h) or "–", h.note)
                 for h in reversed(detail.history)
             ],
         )
@@ -312,3 +312,7 @@ class TicketDialog(QDialog):
         """A part scanned while the ticket is open goes on the job."""
         if self.detail is not None and not self.detail.status.final:
             self.work.add_part(code)
+
+
+def _status(entry: HistoryEntry) -> str:
+    return status_label(entry.to_status) if entry.to_status is not None else entry.to_label
