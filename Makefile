@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DIR ?= .demo-data
 
-.PHONY: run test lint bench clean-demo translations
+.PHONY: run test lint bench clean-demo translations screenshots-sizes
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ bench: $(STAMP)
 
 clean-demo:
 	rm -rf $(DEMO_DIR)
+
+# The counter photographed at three screen sizes, each in an X server of that size.
+SCREEN_SIZES := 1024x600 1366x768 1920x1080
+screenshots-sizes: $(STAMP)
+	for size in $(SCREEN_SIZES); do xvfb-run -a -s "-screen 0 $${size}x24" $(PY) tools/screen_sizes.py || exit 1; done
 
 # Re-extract the UI strings into the .ts catalogues and compile the .qm files the app loads:
 # ui/<area>/ packages with their own catalogue, the rest of ui/ in omigjen_nb.

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
+TABLE_SIZE, TABLE_LEADING = 7.5, 9
 
 
 class Sheet:
@@ -78,21 +80,32 @@ class Sheet:
         self.y -= size + 3
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], first: float) -> None:
-        """Columns: the first ``first`` points wide, the rest share the width, right-aligned."""
+        """Columns: the first ``first`` points wide, the rest share the width, right-aligned.
+        A text wider than its column wraps onto more lines; nothing is cut off (a tenant's
+        whole name heads its column)."""
         others = (self.width - first) / max(len(header) - 1, 1)
+        widths = [first - 4, *([others - 4] * (len(header) - 1))]
         for index, cells in enumerate([header, *rows]):
-            self._room(12)
-            bold = index == 0
-            self.canvas.setFont(BOLD if bold else FONT, 7.5)
-            self.canvas.drawString(self.margin, self.y - 8, str(cells[0])[:48])
-            for n, cell in enumerate(cells[1:], start=1):
-                right = self.margin + first + n * others
-                self.canvas.drawRightString(right - 2, self.y - 8, str(cell)[:22])
-            if bold:
-                self.canvas.line(
-                    self.margin, self.y - 10.5, self.margin + self.width, self.y - 10.5
-                )
-            self.y -= 11
+            font = BOLD if index == 0 else FONT
+            lines = [
+                simpleSplit(str(cell), font, TABLE_SIZE, w) or [""]
+                for cell, w in zip(cells, widths, strict=True)
+            ]
+            height = TABLE_LEADING * max(len(cell) for cell in lines) + 2
+            self._room(height)
+            self.canvas.setFont(font, TABLE_SIZE)
+            for n, cell in enumerate(lines):
+                for k, line in enumerate(cell):
+                    baseline = self.y - 8 - k * TABLE_LEADING
+                    if n == 0:
+                        self.canvas.drawString(self.margin, baseline, line)
+                    else:
+                        right = self.margin + first + n * others
+                        self.canvas.drawRightString(right - 2, baseline, line)
+            if index == 0:
+                rule = self.y - height + 0.5
+                self.canvas.line(self.margin, rule, self.margin + self.width, rule)
+            self.y -= height
 
     def save(self) -> None:
         self._footer()

@@ -156,7 +156,7 @@ _ROWS = [
 
 
 def _side_by_side(sheet: Sheet, tenants: tuple[TenantDay, ...]) -> None:
-    header = ["", *(t.report.company_name[:22] for t in tenants)]
+    header = ["", *(t.report.company_name for t in tenants)]
     names = {p.name: None for t in tenants for p in t.report.payments}  # money in, out apart
     labels = sorted({v.label for t in tenants for v in t.report.vat if v.base or v.vat})
     rows = [[label, *(fn(t) for t in tenants)] for label, fn in _ROWS[:5]]

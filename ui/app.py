@@ -9,6 +9,7 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,7 @@ from ui.scanner.burst import WedgeConfig
 from ui.scanner.wedge_filter import WedgeScannerFilter
 from ui.tasks import TaskRunner
 from ui.till_session import LazySigner, TillSession
-from ui.window_placement import ActiveWindowKeeper, bring_to_front, fill_screen
+from ui.window_placement import ActiveWindowKeeper, DialogFitter, bring_to_front, fill_screen
 
 if TYPE_CHECKING:
     from printers.printing import Printing
@@ -133,11 +134,12 @@ class CounterStart:
 
     def start(self) -> QWidget:
         """The set-up if this counter has no centre yet, else the counter window."""
-        keeper = ActiveWindowKeeper()
+        keeper, fitter = ActiveWindowKeeper(), DialogFitter()
         app = QApplication.instance()
         assert app is not None
-        app.installEventFilter(keeper)
-        self._stoppers.append(lambda: app.removeEventFilter(keeper))
+        for placement in (keeper, fitter):
+            app.installEventFilter(placement)
+            self._stoppers.append(partial(app.removeEventFilter, placement))
         if first_run.needs_set_up(self.counter.uow):
             self.first_run = FirstRunWindow(
                 self.counter.uow, self.tasks, clock=self.options.clock,
@@ -192,7 +194,8 @@ class CounterStart:
         if not started:
             _start_when_confirmed(window, counter.uow, ctx, options.version, output)
         self._start_devices(window, parts)
-        fill_screen(window)
+        mode = devices.window_mode(counter.uow, register)
+        fill_screen(window, full_screen=mode is devices.WindowMode.FULL_SCREEN)
         window.show()
         bring_to_front(window)
         _start_housekeeping(counter, tasks, window, options.lang)

@@ -40,6 +40,9 @@ class BasketTableModel(QAbstractTableModel):
         super().__init__()
         self._session = session
         self._colours: dict[str, QColor] = {}
+        self.tenant_names = True
+        """Whether the tenant column names the tenant, or gives its code only (a narrow
+        screen: the name is in the tooltip and under the basket with its total)."""
         self._headers = [
             QCoreApplication.translate("BasketTableModel", "Tenant"),
             QCoreApplication.translate("BasketTableModel", "Item"),
@@ -86,7 +89,9 @@ class BasketTableModel(QAbstractTableModel):
     def _display(self, line: BasketLine, column: int) -> str | None:
         if column == self.TENANT:
             tenant = self._tenant(line.tenant_id)
-            return f"{tenant.code} {tenant.name}" if tenant else line.tenant_id
+            if tenant is None:
+                return line.tenant_id
+            return f"{tenant.code} {tenant.name}" if self.tenant_names else tenant.code
         if column == self.ITEM:
             reason = f" ({line.discount_reason})" if line.discount_reason else ""
             return line.description + reason

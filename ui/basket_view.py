@@ -4,13 +4,17 @@ deleted line's place, or the one chosen by touch or with the arrow keys."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.basket_model import BasketTableModel
 from ui.common import TOUCH_MIN_PX
 
 SELECTED_LINE = "#0d47a1"
+TENANT_SAMPLE = "99 Sykkelfikseren Asker AS"
+ITEM_SAMPLE = "Vinterjakke, Bergans, str. XL (rabatt)"
+"""What the item column must show on one line before the tenant column may take room."""
 
 
 class BasketView(QTableView):
@@ -33,12 +37,11 @@ class BasketView(QTableView):
         model.modelReset.connect(lambda: self.select_row(model.rowCount() - 1))
 
     def _size_columns(self) -> None:
+        """Fixed widths from the font, not ResizeToContents: that re-measures every row of
+        every column on each scan, which cost most of the scan-to-basket time. The item's
+        name gets the rest of the width."""
         header = self.horizontalHeader()
-        # Fixed widths from the font, not ResizeToContents: that re-measures every row of every
-        # column on each scan, which cost most of the scan-to-basket time.
-        metrics = self.fontMetrics()
         widths = {
-            BasketTableModel.TENANT: "99 Sykkelfikseren Asker AS",
             BasketTableModel.QTY: "Antall",
             BasketTableModel.PRICE: "99 999,99",
             BasketTableModel.DISCOUNT: "-99 999,99",
@@ -46,8 +49,33 @@ class BasketView(QTableView):
         }
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, sample in widths.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            header.resizeSection(column, self._text_width(sample))
         header.setSectionResizeMode(BasketTableModel.ITEM, QHeaderView.ResizeMode.Stretch)
+        self._size_tenant_column()
+
+    def _text_width(self, sample: str) -> int:
+        return self.fontMetrics().horizontalAdvance(sample) + 24
+
+    def _size_tenant_column(self) -> None:
+        """The tenant's name where the item's name still has room for its own, else its code
+        (the colour, the tooltip and the totals under the basket name it)."""
+        names = self._text_width(TENANT_SAMPLE)
+        fixed = sum(self.columnWidth(c) for c in range(BasketTableModel.QTY, self._columns()))
+        room_for_item = self.viewport().width() - fixed - names
+        show_names = room_for_item >= self._text_width(ITEM_SAMPLE)
+        title = str(self._model.headerData(BasketTableModel.TENANT, Qt.Orientation.Horizontal))
+        width = names if show_names else self._text_width(title)
+        if show_names != self._model.tenant_names or self.columnWidth(0) != width:
+            self._model.tenant_names = show_names
+            self.horizontalHeader().resizeSection(BasketTableModel.TENANT, width)
+            self.viewport().update()
+
+    def _columns(self) -> int:
+        return self._model.columnCount()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._size_tenant_column()
 
     def select_row(self, row: int) -> None:
         row = min(row, self._model.rowCount() - 1)

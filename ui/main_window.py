@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from ui.common import TOUCH_MIN_PX, error_text
 from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
 from ui.menu_dialog import MenuDialog
+from ui.page_stack import PageStack
 from ui.pages import PageContext, PageSpec, PageWidget, all_pages
 from ui.print_jobs_dialog import PrintJobsDialog
 from ui.print_warning import PrintWarning
@@ -35,6 +35,7 @@ from ui.status_strip import PRINT_JOBS_KEY, StatusStrip
 from ui.tasks import TaskRunner
 from ui.till_day.login_flow import TillDayFlow
 from ui.till_session import TillSession
+from ui.window_placement import roomy
 
 DEFAULT_IDLE_MS = 5 * 60 * 1000
 STATUS_REFRESH_MS = 15_000
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.page_specs: list[PageSpec] = all_pages()
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Omigjen POS – %1").replace("%1", register_name))
-        self.resize(1280, 800)
+        roomy(self, 1280, 800)  # until it is fitted to its screen (``fill_screen``)
         self.status = StatusStrip(self)
         self.banner = QLabel(self.tr("TRAINING MODE – receipts are not real sales"), self)
         self.banner.setObjectName("trainingBanner")
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self.print_dialog: PrintJobsDialog | None = None
         self.login = LoginWidget(register_name, centre_name, self)
         self.sale = SaleWidget(session, tasks, self)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.sale)
         central = QWidget(self)

@@ -33,7 +33,7 @@ class MenuDialog(QDialog):
         for index, spec in enumerate(specs):
             key = spec.shortcut or next(free, "")
             button = QPushButton(f"{spec.label()}\n{key}", self)
-            button.setMinimumSize(220, 64)
+            button.setMinimumHeight(64)
             button.clicked.connect(lambda _=False, s=spec: self.choose(s))
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[spec.key] = button

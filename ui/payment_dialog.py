@@ -28,6 +28,7 @@ from ui.common import error_text, kr, touch_button
 from ui.scanner.routing import CodeKind, route_code
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
+from ui.window_placement import roomy
 
 QUICK_STEPS = (5000, 10000, 20000, 50000, 100000)
 
@@ -50,7 +51,7 @@ class PaymentDialog(QDialog):
     def __init__(self, session: TillSession, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Payment"))
-        self.setMinimumWidth(760)
+        roomy(self, 960, 640)
         self._session = session
         self._tasks = tasks
         self._dues = session.dues()
@@ -68,6 +69,7 @@ class PaymentDialog(QDialog):
         self.due_label.setFont(big)
         self.state_label = QLabel(self)
         self.state_label.setFont(big)
+        self.state_label.setWordWrap(True)  # change and its rounding, whole on any screen
         self.amount = QLineEdit(self)
         self.amount.setObjectName("amount")
         self.amount.setFont(big)

@@ -29,6 +29,7 @@ from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.scanner.routing import CodeKind, route_code
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
+from ui.window_placement import roomy
 
 
 class ReturnsDialog(QDialog):
@@ -38,7 +39,7 @@ class ReturnsDialog(QDialog):
     def __init__(self, session: TillSession, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Return"))
-        self.resize(760, 480)
+        roomy(self, 820, 520)
         self._session = session
         self._tasks = tasks
         self._lines: list[ReturnableLine] = []

@@ -31,6 +31,7 @@ from ui.basket_view import BasketView
 from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.discount_dialog import DiscountDialog
 from ui.payment_dialog import PaymentDialog
+from ui.quick_keys import QuickKeys
 from ui.returns_dialog import ReturnsDialog
 from ui.sale_scans import SaleScans
 from ui.search_dialog import SearchDialog
@@ -88,12 +89,11 @@ class SaleWidget(QWidget):
         totals.addWidget(self.tenant_totals, 1)
         totals.addWidget(self.total)
         left.addLayout(totals)
-        self.quick_keys = QGridLayout()
+        self.quick_keys = QuickKeys(self)
         right = QVBoxLayout()
         right.addLayout(self._actions())
         right.addWidget(QLabel(self.tr("Quick keys (open price)"), self))
-        right.addLayout(self.quick_keys)
-        right.addStretch(1)
+        right.addWidget(self.quick_keys, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
@@ -153,20 +153,10 @@ class SaleWidget(QWidget):
         self.code.setFocus()
 
     def _fill_quick_keys(self) -> None:
-        while self.quick_keys.count():
-            entry = self.quick_keys.takeAt(0)
-            widget = entry.widget() if entry is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        tenants = self.session.tenants()
-        for position, item in enumerate(self.session.quick_items()[:9]):
-            code = tenants[item.tenant_id].code if item.tenant_id in tenants else ""
-            button = touch_button(f"{code} {item.description}", self, f"Alt+{position + 1}")
-            button.setObjectName(f"quick_{position + 1}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, i=item: self.ask_price(i))
-            self.quick_keys.addWidget(button, position // 2, position % 2)
+        codes = {tenant_id: tenant.code for tenant_id, tenant in self.session.tenants().items()}
+        items = self.session.quick_items()
+        labelled = [(f"{codes.get(item.tenant_id, '')} {item.description}", item) for item in items]
+        self.quick_keys.show_items(labelled, self.ask_price)
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:

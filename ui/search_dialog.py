@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pos.model.tenant import Tenant
 from ui.common import TOUCH_MIN_PX
 from ui.search_model import Fetch, SearchResultsModel
+from ui.window_placement import roomy
 
 TYPING_PAUSE_MS = 150
 
@@ -30,7 +31,7 @@ class SearchDialog(QDialog):
     def __init__(self, fetch: Fetch, tenants: list[Tenant], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Find item"))
-        self.resize(760, 520)
+        roomy(self, 820, 560)
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("Words of the description or code"))
         self.tenant = QComboBox(self)
@@ -45,7 +46,17 @@ class SearchDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        samples = {
+            SearchResultsModel.TENANT: str(
+                self.model.headerData(SearchResultsModel.TENANT, Qt.Orientation.Horizontal)
+            ),
+            SearchResultsModel.PRICE: "99 999,99",
+            SearchResultsModel.CODE: "2110000000014W",  # an EAN-13 or a code, whole
+        }
+        for column, sample in samples.items():
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
+        header.setSectionResizeMode(SearchResultsModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(lambda index: self.choose(index.row()))
         top = QHBoxLayout()
         top.addWidget(self.text, 3)

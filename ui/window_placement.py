@@ -16,15 +16,49 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def fill_screen(window: QWidget) -> None:
-    """The whole screen it is on, as a counter's window should be: neither cut off (a 1280×800
-    window on a 1366×768 counter screen) nor a strip of desktop beside it. Set as geometry, so
-    it holds without a window manager, and maximised for one."""
+def roomy(window: QWidget, width: int, height: int) -> None:
+    """A dialog with much to show: as big as it reads best, within the screen it is on (never
+    a fixed size; on a 1024×600 screen it takes nearly all of it)."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         return
-    window.setGeometry(screen.availableGeometry())
-    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    room = screen.availableGeometry()
+    window.resize(min(width, room.width() * 19 // 20), min(height, room.height() * 19 // 20))
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """No larger than the screen's free area, and inside it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    if window.width() > room.width() or window.height() > room.height():
+        window.resize(min(window.width(), room.width()), min(window.height(), room.height()))
+
+
+def fill_screen(window: QWidget, *, full_screen: bool = False) -> None:
+    """The whole screen it is on, as a counter's window should be: neither cut off (a 1280×800
+    window on a 1366×768 counter screen) nor a strip of desktop beside it. Set as geometry, so
+    it holds without a window manager, and maximised (or full screen) for one."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    window.setGeometry(screen.geometry() if full_screen else screen.availableGeometry())
+    keep = window.windowState() & ~(
+        Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+    )
+    state = Qt.WindowState.WindowFullScreen if full_screen else Qt.WindowState.WindowMaximized
+    window.setWindowState(keep | state)
+
+
+class DialogFitter(QObject):
+    """Installed on the application: every dialog, ours or Qt's (a message box, an input
+    dialog), is made to fit the screen as it is shown; Qt then centres it within the screen."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            keep_on_screen(watched)
+        return False
 
 
 class ActiveWindowKeeper(QObject):

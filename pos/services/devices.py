@@ -1,11 +1,12 @@
-"""The register and its devices: name and label block, and the scanner settings (keyboard-wedge
-timing, serial port) the counter reads at its next start. Changes are journaled (13999
-settings_change); printer settings are in ``print_queue``."""
+"""The register and its devices: name and label block, the scanner settings (keyboard-wedge
+timing, serial port) the counter reads at its next start, and how the counter window fills its
+screen. Changes are journaled (13999 settings_change); printer settings are in ``print_queue``."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 
 from pos.errors import DomainError
 from pos.model.staff import Permission
@@ -14,6 +15,15 @@ from pos.services.settings_journal import journal_settings_change
 from pos.unit_of_work import UnitOfWorkFactory
 
 SCANNER_META = "scanner_settings:{}"
+WINDOW_META = "window_mode:{}"
+
+
+class WindowMode(StrEnum):
+    """How the counter window fills its screen: maximised keeps the desktop's panel (a PC
+    shared with other work); full screen covers it (a kiosk counter)."""
+
+    MAXIMISED = "maximised"
+    FULL_SCREEN = "full_screen"
 
 
 class InvalidDeviceSetting(DomainError):
@@ -106,4 +116,23 @@ def save_scanner_settings(
         value = asdict(settings)
         uow.store.set_meta(SCANNER_META.format(ctx.register_id), json.dumps(value, sort_keys=True))
         journal_settings_change(uow, ctx, {"scanner": {"register": ctx.register_id, **value}})
+        uow.commit()
+
+
+def window_mode(uow_factory: UnitOfWorkFactory, register_id: str) -> WindowMode:
+    with uow_factory.read() as uow:
+        saved = uow.store.get_meta(WINDOW_META.format(register_id))
+    try:
+        return WindowMode(saved) if saved else WindowMode.MAXIMISED
+    except ValueError:  # written by a newer version: the safe default
+        return WindowMode.MAXIMISED
+
+
+def save_window_mode(uow_factory: UnitOfWorkFactory, ctx: TillContext, mode: WindowMode) -> None:
+    """This register's window mode (a manager's setting, journaled)."""
+    ctx.require(Permission.MANAGE)
+    mode = WindowMode(mode)
+    with uow_factory() as uow:
+        uow.store.set_meta(WINDOW_META.format(ctx.register_id), mode.value)
+        journal_settings_change(uow, ctx, {"window": {"register": ctx.register_id, "mode": mode}})
         uow.commit()

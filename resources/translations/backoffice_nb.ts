@@ -148,135 +148,150 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="47"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="48"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/devices_page.py" line="50"/>
+        <source>Maximised</source>
+        <translation>Maksimert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="52"/>
+        <source>Full screen (covers the desktop)</source>
+        <translation>Fullskjerm (dekker skrivebordet)</translation>
+    </message>
+    <message>
         <location filename="../../ui/backoffice/devices_page.py" line="56"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="63"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="51"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="57"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="52"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="58"/>
         <source>Label block (1–99)</source>
         <translation>Etikettserie (1–99)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="53"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="59"/>
+        <source>Counter window</source>
+        <translation>Kassevindu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/devices_page.py" line="60"/>
         <source>Save register</source>
         <translation>Lagre kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="63"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="70"/>
         <source>Receipt printer</source>
         <translation>Kvitteringsskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="64"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="71"/>
         <source>Tag printer</source>
         <translation>Etikettskriver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="69"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="76"/>
         <source>Save printers</source>
         <translation>Lagre skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="74"/>
-        <location filename="../../ui/backoffice/devices_page.py" line="213"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="81"/>
         <location filename="../../ui/backoffice/devices_page.py" line="225"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="237"/>
         <source>Rotate signing key</source>
         <translation>Bytt signeringsnøkkel</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="80"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="87"/>
         <source>Signing key</source>
         <translation>Signeringsnøkkel</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="97"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="104"/>
         <source>Register and printers</source>
         <translation>Kasse og skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="108"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="115"/>
         <source>80 mm (48 columns)</source>
         <translation>80 mm (48 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="109"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="116"/>
         <source>58 mm (32 columns)</source>
         <translation>58 mm (32 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="112"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="119"/>
         <source>Test print</source>
         <translation>Testutskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="115"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="122"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="116"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="123"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="117"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="124"/>
         <source>Paper</source>
         <translation>Papir</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="153"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="165"/>
         <source>Register saved.</source>
         <translation>Kassen er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="172"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="184"/>
         <source>Printers saved; they are used from the next start.</source>
         <translation>Skriverne er lagret; de brukes fra neste oppstart.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="176"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="188"/>
         <source>Printing is not running in this window.</source>
         <translation>Utskrift er ikke i gang i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="183"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="195"/>
         <source>Test page queued (job %1).</source>
         <translation>Testsiden er lagt i køen (jobb %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="195"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="207"/>
         <source>The signing keys are not available in this window.</source>
         <translation>Signeringsnøklene er ikke tilgjengelige i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="198"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="210"/>
         <source>Receipts are signed with key version %1.</source>
         <translation>Kvitteringer signeres med nøkkelversjon %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="201"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="213"/>
         <source>Public key SHA-256: %1</source>
         <translation>Offentlig nøkkel, SHA-256: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="214"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="226"/>
         <source>Make a new signing key for this counter?</source>
         <translation>Lage en ny signeringsnøkkel for denne kassen?</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="217"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="229"/>
         <source>• New receipts are signed with the new key (version %1).
 • Receipts signed before stay verifiable: the old key is kept.
 • The public key is sent to the central server at the next sync.
@@ -289,22 +304,22 @@ The change is recorded in the journal.</source>
 Byttet føres i journalen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="226"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="238"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="239"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="251"/>
         <source>The signing key was not changed.</source>
         <translation>Signeringsnøkkelen ble ikke endret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="254"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="266"/>
         <source>New signing key: version %1 (was %2). It is sent to the server at the next sync.</source>
         <translation>Ny signeringsnøkkel: versjon %1 (var %2). Den sendes til sentralen ved neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="258"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="270"/>
         <source>Receipts are signed with it from the next start.</source>
         <translation>Kvitteringer signeres med den fra neste oppstart.</translation>
     </message>

@@ -10,7 +10,7 @@ from pos.identifiers import make_in_store_ean13
 from pos.model.payment import TenderKind
 from ui.payment_dialog import PaymentDialog
 
-from .conftest import log_in, press, scan
+from .conftest import log_in, press
 
 COAT = make_in_store_ean13("11", 1)  # 649,00
 TUBE = "7310750000018"  # 129,00
@@ -18,8 +18,8 @@ TUBE = "7310750000018"  # 129,00
 
 def open_payment(window) -> PaymentDialog:  # type: ignore[no-untyped-def]
     log_in(window)
-    scan(window.sale.code, COAT)
-    scan(window.sale.code, TUBE)
+    window.route_scan(COAT)
+    window.route_scan(TUBE)
     press(window.sale, Qt.Key.Key_F12)
     dialog = window.sale.dialog
     assert isinstance(dialog, PaymentDialog) and dialog.isVisible()

@@ -9,7 +9,7 @@ from pos.identifiers import make_in_store_ean13
 from pos.model.events import EventCode
 from ui.main_window import MainWindow
 
-from .conftest import log_in, press, scan
+from .conftest import log_in, press
 
 COAT = make_in_store_ean13("11", 1)
 COFFEE = "KAFFE-MED"
@@ -29,7 +29,7 @@ def resume_first(window: MainWindow) -> None:
 
 def test_f11_with_lines_in_the_basket_is_refused_and_said(window):
     log_in(window)
-    scan(window.sale.code, COAT)
+    window.route_scan(COAT)
     press(window.sale, Qt.Key.Key_F11)
     assert not window.session.training and not window.banner.isVisible()
     assert "tom kurv" in window.sale.message.text() or "empty basket" in window.sale.message.text()
@@ -38,7 +38,7 @@ def test_f11_with_lines_in_the_basket_is_refused_and_said(window):
     press(window.sale, Qt.Key.Key_F6)  # parked, the basket is empty: now it switches
     press(window.sale, Qt.Key.Key_F11)
     assert window.session.training and window.banner.isVisible()
-    scan(window.sale.code, COFFEE)
+    window.route_scan(COFFEE)
     press(window.sale, Qt.Key.Key_F11)  # and not back while training lines are there
     assert window.session.training and window.banner.isVisible()
 
@@ -46,7 +46,7 @@ def test_f11_with_lines_in_the_basket_is_refused_and_said(window):
 def test_a_basket_parked_in_training_is_not_resumed_as_a_real_sale(window):
     log_in(window)
     press(window.sale, Qt.Key.Key_F11)
-    scan(window.sale.code, COAT)
+    window.route_scan(COAT)
     press(window.sale, Qt.Key.Key_F6)
     press(window.sale, Qt.Key.Key_F11)
     assert not window.session.training
@@ -60,8 +60,8 @@ def test_a_basket_parked_in_training_is_not_resumed_as_a_real_sale(window):
 
 def test_logging_out_parks_the_basket_for_the_cashier_and_the_next_one_starts_empty(window):
     log_in(window)
-    scan(window.sale.code, COAT)
-    scan(window.sale.code, COFFEE)
+    window.route_scan(COAT)
+    window.route_scan(COFFEE)
     window.idle.idle.emit()  # locked after a quiet spell: the same as logging out
     assert window.stack.currentWidget() is window.login
     assert "F7" in window.login.message.text()
@@ -78,7 +78,7 @@ def test_logging_out_parks_the_basket_for_the_cashier_and_the_next_one_starts_em
 def test_logging_out_in_training_parks_the_training_basket_and_ends_training(window):
     log_in(window)
     press(window.sale, Qt.Key.Key_F11)
-    scan(window.sale.code, COFFEE)
+    window.route_scan(COFFEE)
     press(window.sale, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.session.operator is None and not window.banner.isVisible()
     codes = journal_codes(window)

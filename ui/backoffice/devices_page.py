@@ -31,6 +31,7 @@ from ui.backoffice.backup_box import BackupBox
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, touch_button
 from ui.pages import PageContext, PageWidget
+from ui.window_placement import fill_screen
 
 PROFILES = ("TM-T20II", "TM-T88V", "TM-T88III", "TSP600", "POS-5890", "ZJ-5870", "RP326")
 
@@ -45,11 +46,17 @@ class DevicesPage(PageWidget):
         self.label_block = QSpinBox(self)
         self.label_block.setRange(0, 99)
         self.label_block.setSpecialValueText(self.tr("none"))
-        sized(self.register_name, self.label_block)
+        self.window_mode = QComboBox(self)
+        self.window_mode.addItem(self.tr("Maximised"), devices.WindowMode.MAXIMISED.value)
+        self.window_mode.addItem(
+            self.tr("Full screen (covers the desktop)"), devices.WindowMode.FULL_SCREEN.value
+        )
+        sized(self.register_name, self.label_block, self.window_mode)
         register_form = QFormLayout()
         register_form.addRow(self.tr("Register"), self.register_id)
         register_form.addRow(self.tr("Name"), self.register_name)
         register_form.addRow(self.tr("Label block (1–99)"), self.label_block)
+        register_form.addRow(self.tr("Counter window"), self.window_mode)
         save_register = touch_button(self.tr("Save register"), self, "Ctrl+S")
         save_register.clicked.connect(self.save_register)
         register_form.addRow("", save_register)
@@ -126,6 +133,8 @@ class DevicesPage(PageWidget):
         )
         self.register_name.setText(mine.name)
         self.label_block.setValue(mine.label_block or 0)
+        mode = devices.window_mode(self.session.uow, self.session.register_id)
+        self.window_mode.setCurrentIndex(self.window_mode.findData(mode.value))
         saved = print_queue.printer_settings(self.session.uow, self.session.register_id)
         for role in PrinterRole:
             setting = saved.get(role)
@@ -147,9 +156,12 @@ class DevicesPage(PageWidget):
                 self.register_name.text(),
                 block,
             )
+            mode = devices.WindowMode(self.window_mode.currentData())
+            devices.save_window_mode(self.session.uow, self.session.context(), mode)
         except Exception as error:  # noqa: BLE001 - shown to the manager
             say(self.message, error_text(error), problem=True)
             return
+        fill_screen(self.window(), full_screen=mode is devices.WindowMode.FULL_SCREEN)
         say(self.message, self.tr("Register saved."))
 
     def save_printers(self) -> None:

@@ -35,6 +35,7 @@ from ui.first_run.printer_step import PrinterStep
 from ui.first_run.step import SetupStep
 from ui.first_run.tenants_step import TenantsStep
 from ui.tasks import TaskRunner
+from ui.window_placement import roomy
 
 RecoveryCode = Callable[[SetUpCentre], str | None]
 
@@ -59,7 +60,7 @@ class FirstRunWindow(QWidget):
         self.done: SetUpCentre | None = None
         self._writing = False
         self.setWindowTitle(self.tr("Omigjen POS – first set-up"))
-        self.resize(1280, 800)  # the counter window's size; the start fits it to the screen
+        roomy(self, 1280, 800)  # the counter window's size; the start fits it to the screen
         self.centre = CentreStep(self.explain_server, self)
         self.manager = ManagerStep(self)
         self.groups = GroupsStep(self)

@@ -71,8 +71,7 @@ class BoardPage(PageWidget):
         self.overdue = QCheckBox(self.tr("Overdue only"), self)
         for widget in (self.status, self.tenant, self.technician):
             widget.setMinimumHeight(TOUCH_MIN_PX)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
+        filters = QHBoxLayout()  # the search on a row of its own: its hint is read whole
         filters.addWidget(self.status, 1)
         filters.addWidget(self.tenant, 1)
         filters.addWidget(self.technician, 1)
@@ -105,6 +104,7 @@ class BoardPage(PageWidget):
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)

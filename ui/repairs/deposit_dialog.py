@@ -13,6 +13,7 @@ from pos.money import Ore, parse_nok, round_to_krone
 from ui.common import error_text, kr, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.tasks import TaskRunner
+from ui.window_placement import roomy
 
 
 class DepositDialog(QDialog):
@@ -29,7 +30,7 @@ class DepositDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Deposit for %1").replace("%1", ticket_id))
-        self.setMinimumWidth(480)
+        roomy(self, 520, 360)
         self.desk = desk
         self.tasks = tasks
         self.ticket_id = ticket_id

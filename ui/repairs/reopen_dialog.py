@@ -25,6 +25,7 @@ from ui.common import TOUCH_MIN_PX, error_text, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.repairs.labels import status_label
 from ui.tasks import TaskRunner
+from ui.window_placement import roomy
 
 
 class ReopenDialog(QDialog):
@@ -41,7 +42,7 @@ class ReopenDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reopen %1").replace("%1", ticket_id))
-        self.setMinimumWidth(620)
+        roomy(self, 680, 420)
         self.desk = desk
         self.tasks = tasks
         self.ticket_id = ticket_id

@@ -23,6 +23,7 @@ from ui.common import TOUCH_MIN_PX, error_text, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.repairs.labels import preview_text, status_label
 from ui.tasks import TaskRunner
+from ui.window_placement import roomy
 
 
 class StatusDialog(QDialog):
@@ -39,7 +40,7 @@ class StatusDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change status of %1").replace("%1", ticket_id))
-        self.setMinimumWidth(620)
+        roomy(self, 680, 420)
         self.desk = desk
         self.tasks = tasks
         self.ticket_id = ticket_id

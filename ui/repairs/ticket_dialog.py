@@ -12,10 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from pos.errors import DomainError
 from pos.model.repair import RepairStatus
 from pos.services.repair_detail import HistoryEntry, TicketDetail, ticket_detail
-from ui.common import error_text, kr, touch_button
+from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.repairs.details_dialog import DetailsDialog
 from ui.repairs.labels import status_label, told_text
@@ -34,6 +36,7 @@ from ui.repairs.reopen_dialog import ReopenDialog
 from ui.repairs.status_dialog import StatusDialog
 from ui.repairs.work_panel import WorkPanel
 from ui.tasks import TaskRunner
+from ui.window_placement import roomy
 
 
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
@@ -60,7 +63,7 @@ class TicketDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Repair %1").replace("%1", ticket_id))
-        self.resize(1100, 760)
+        roomy(self, 1100, 760)
         self.desk = desk
         self.tasks = tasks
         self.ticket_id = ticket_id
@@ -119,12 +122,22 @@ class TicketDialog(QDialog):
         ):  # fmt: skip
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
+        self.history.setMinimumHeight(TOUCH_MIN_PX * 3)
+        self.lines.setMinimumHeight(TOUCH_MIN_PX * 3)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top, 3)
+        column.addWidget(self.work)
+        column.addWidget(QLabel(self.tr("History"), self))
+        column.addWidget(self.history, 2)
+        column.addLayout(note_row)
+        scroll = QScrollArea(self)  # on a small screen the job scrolls, its buttons stay put
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 3)
-        layout.addWidget(self.work)
-        layout.addWidget(QLabel(self.tr("History"), self))
-        layout.addWidget(self.history, 2)
-        layout.addLayout(note_row)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.status_button.clicked.connect(self.change_status)

@@ -23,6 +23,7 @@ from ui.approval_flow import with_approval
 from ui.common import TOUCH_MIN_PX, error_text
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
+from ui.window_placement import roomy
 
 
 class CashDialog(QDialog):
@@ -43,7 +44,7 @@ class CashDialog(QDialog):
         self.setWindowTitle(
             self.tr("Cash out of the till") if out else self.tr("Cash into the till")
         )
-        self.setMinimumWidth(480)
+        roomy(self, 520, 360)
         self.amount = QLineEdit(self)
         self.amount.setObjectName("cashAmount")
         self.reason = QLineEdit(self)

@@ -24,6 +24,7 @@ from ui.common import TOUCH_MIN_PX, error_text, kr
 from ui.tasks import TaskRunner
 from ui.till_day.count_grid import CountGrid
 from ui.till_session import TillSession
+from ui.window_placement import roomy
 
 
 class FloatDialog(QDialog):
@@ -41,7 +42,7 @@ class FloatDialog(QDialog):
         self.session, self.tasks = session, tasks
         self.setObjectName("floatDialog")
         self.setWindowTitle(self.tr("Open the till"))
-        self.setMinimumWidth(520)
+        roomy(self, 560, 480)
         intro = QLabel(
             self.tr(
                 "The till is closed. Count the float (the change in the drawer) and enter the "

@@ -24,8 +24,10 @@ class CounterWindow(Protocol):
     session: TillSession
     tasks: TaskRunner
     sale: SaleWidget
-    stack: QStackedWidget
     page_context: PageContext
+
+    @property
+    def stack(self) -> QStackedWidget: ...
 
     @property
     def logged_in(self) -> bool: ...

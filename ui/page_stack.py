@@ -1,0 +1,50 @@
+"""The counter window's screens, one at a time, each in a scroll area of its own: a screen
+taller than a small counter screen (1024×600) scrolls instead of pushing the window past the
+screen's edge, and a screen opened once no longer makes the window as big as itself. Callers
+see the screens themselves, never the scroll areas."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
+
+
+class PageStack(QStackedWidget):
+    def addWidget(self, widget: QWidget) -> int:  # noqa: N802 - Qt override
+        holder = QScrollArea(self)
+        holder.setObjectName(f"scroll_{widget.objectName() or type(widget).__name__}")
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidgetResizable(True)
+        holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        holder.setWidget(widget)
+        return super().addWidget(holder)
+
+    def holder_of(self, widget: QWidget) -> QScrollArea | None:
+        for index in range(self.count()):
+            holder = super().widget(index)
+            if isinstance(holder, QScrollArea) and holder.widget() is widget:
+                return holder
+        return None
+
+    def removeWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
+        holder = self.holder_of(widget)
+        if holder is not None:
+            super().removeWidget(holder)
+            holder.deleteLater()
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt override
+        holder = self.holder_of(widget)
+        return -1 if holder is None else super().indexOf(holder)
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt override
+        holder = super().currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
+        holder = self.holder_of(widget)
+        if holder is not None:
+            super().setCurrentWidget(holder)
+
+    def widget(self, index: int) -> QWidget | None:
+        holder = super().widget(index)
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
