@@ -302,6 +302,27 @@ def test_a_scanner_ending_with_cr_lf_as_ctrl_j_presses_nothing_after_the_scan(qa
     assert (scans, garbled, field.text(), typed_after) == (["R232223W"], [], "", ["enter"])
 
 
+@given(code=codes, stall_at=st.integers(1, 5), stall=st.floats(0.06, 0.9))
+def test_a_busy_gui_thread_does_not_split_a_scan_whose_keys_carry_timestamps(
+    qapp, code, stall_at, stall
+):
+    """Real key events carry the X server's (or Windows') time: a scan's keys pressed 6 ms
+    apart stay one scan however late the GUI thread gets to them."""
+    field = QLineEdit()
+    wedge, clock, scans, _garbled = _filter_on(field)
+    try:
+        for index, char in enumerate([*code, "\r"]):
+            clock.now += stall if index == stall_at else 0.001  # handled late, pressed on time
+            key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char))
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+                event.setTimestamp(5_000_000 + 6 * index)
+                QCoreApplication.sendEvent(field, event)
+    finally:
+        QApplication.instance().removeEventFilter(wedge)  # type: ignore[union-attr]
+    assert scans == [code] and field.text() == ""
+
+
 def _send(widget: QLineEdit, key: Qt.Key, text: str) -> None:
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QCoreApplication.sendEvent(

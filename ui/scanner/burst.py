@@ -96,6 +96,12 @@ class BurstDetector(Generic[P]):
         self._scan_ended = now
         return scan, []
 
+    def scan_handled(self, now: float) -> None:
+        """The scan's handling ended at ``now``: a line end of its suffix still queued while it
+        was handled counts from here, not from the scan's own Enter."""
+        if self._scan_ended is not None:
+            self._scan_ended = max(self._scan_ended, now)
+
     def is_suffix_tail(self, now: float) -> bool:
         """A second line end right after a scan (a scanner set to send CR LF, or Enter + Tab)
         belongs to that scan: it must not press a button in the window that got it."""

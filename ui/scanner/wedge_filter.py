@@ -14,6 +14,11 @@ What a real scanner sends through X11 or Windows, and how each is taken:
   A second line end right after (CR LF) is eaten with it.
 - A dead key, or a character an input method composed (``QInputMethodEvent``): the
   scanner's layout is not the PC's. A burst with one is reported as ``garbled``, not typed.
+
+Gaps are measured between the keys' own timestamps (from the X server or Windows) where they
+have one, so a GUI thread busy for a moment (a sale being written) cannot stretch a scan's gaps
+into typing; a gap timer that fires late waits one turn of the event loop for keys already
+queued. Synthetic events (QTest) have no timestamp and are timed by the injectable clock.
 """
 
 from __future__ import annotations
@@ -48,6 +53,9 @@ _MODIFIER_KEYS = frozenset(
     }
 )
 _DEAD_KEYS = range(Qt.Key.Key_Dead_Grave.value, Qt.Key.Key_Dead_Longsolidusoverlay.value + 1)
+RESYNC_S = 1.0
+"""Keys handled this much later than the quickest ever are taken as a new time base (the X
+server restarted, or its 32-bit millisecond clock wrapped), not as a 1 s stall."""
 _CONTROL = Qt.KeyboardModifier.ControlModifier
 _ALT = Qt.KeyboardModifier.AltModifier
 _META = Qt.KeyboardModifier.MetaModifier
@@ -97,6 +105,10 @@ class WedgeScannerFilter(QObject):
         self._detector: BurstDetector[HeldKey] = BurstDetector(config or WedgeConfig())
         self._clock = clock
         self._replaying = False
+        self._offset: float | None = None
+        """Our clock minus the events' own time, at the quickest delivery seen."""
+        self._armed_at = 0.0
+        self._deferred = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_gap)
@@ -116,10 +128,22 @@ class WedgeScannerFilter(QObject):
             self._replay(self._detector.release())
         return False
 
+    def _event_time(self, event: QKeyEvent) -> float:
+        """When the key was pressed, on our clock: its own timestamp where it has one."""
+        now = self._clock()
+        stamp = event.timestamp()
+        if not stamp:
+            return now
+        pressed = stamp / 1000
+        offset = now - pressed
+        if self._offset is None or offset < self._offset or offset - self._offset > RESYNC_S:
+            self._offset = offset
+        return pressed + self._offset
+
     def _shortcut_override(self, event: QKeyEvent) -> bool:
         """Claim the key for the focused widget, so it comes as a KeyPress and no shortcut
         fires: every text key, and a line end that ends a scan."""
-        key, now = event.key(), self._clock()
+        key, now = event.key(), self._event_time(event)
         if key in _TERMINATORS or self._is_line_feed(event):
             claim = self._detector.ends_as_scan(now) or self._detector.is_suffix_tail(now)
         else:
@@ -131,7 +155,7 @@ class WedgeScannerFilter(QObject):
         return claim
 
     def _key_press(self, watched: QWidget, event: QKeyEvent) -> bool:
-        key, now = event.key(), self._clock()
+        key, now = event.key(), self._event_time(event)
         if key in _TERMINATORS and not is_command(event.modifiers()):
             return self._line_end(now)
         if self._is_line_feed(event) and self._detector.is_suffix_tail(now):
@@ -155,8 +179,12 @@ class WedgeScannerFilter(QObject):
 
     def _hold(self, held: HeldKey, now: float, *, garbled: bool = False) -> bool:
         self._replay(self._detector.key(held.text, now, held, garbled=garbled))
-        self._timer.start(max(1, round(self._detector.config.max_gap_s * 1000) + 1))
+        self._armed_at, self._deferred = self._clock(), False
+        self._timer.start(self._gap_ms())
         return True
+
+    def _gap_ms(self) -> int:
+        return max(1, round(self._detector.config.max_gap_s * 1000) + 1)
 
     def _line_end(self, now: float) -> bool:
         if self._detector.is_suffix_tail(now):
@@ -167,6 +195,7 @@ class WedgeScannerFilter(QObject):
             return False
         self._timer.stop()
         self._emit(scan)
+        self._detector.scan_handled(self._clock())
         return True
 
     def _emit(self, scan: Scan) -> None:
@@ -181,6 +210,11 @@ class WedgeScannerFilter(QObject):
         return event.key() == Qt.Key.Key_J and bool(event.modifiers() & _CONTROL)
 
     def _on_gap(self) -> None:
+        late = self._clock() - self._armed_at > 2 * self._gap_ms() / 1000
+        if late and not self._deferred:  # the GUI thread was busy: keys may be queued
+            self._deferred = True
+            self._timer.start(1)
+            return
         released = self._detector.expire(self._clock())
         if not released and self._detector.pending:  # the timer fired a little early
             self._timer.start(1)
