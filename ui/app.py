@@ -214,8 +214,8 @@ class CounterStart:
         assert app is not None
         app.installEventFilter(wedge)
         self._stoppers.append(lambda: app.removeEventFilter(wedge))
-        wedge.scanned.connect(window.route_scan)
-        wedge.garbled.connect(window.scan_garbled)
+        window.listen_to(wedge)
+        window.sound.set_volume(saved.refusal_volume)
         serial = _start_serial(
             self.options.serial_scanner or saved.serial_url, window, baudrate=saved.baudrate
         )

@@ -1,4 +1,5 @@
-"""The basket as a table model: one row per line, marked by its tenant (code and colour)."""
+"""The basket as a table model: one row per line, marked by its tenant (code and colour); the
+line just scanned flashes for a moment, so the cashier sees which line a scan made."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor
 
@@ -19,6 +21,8 @@ from pos.model.tenant import Tenant
 from pos.money import Ore, format_nok
 from ui.till_session import TillSession
 
+FLASH_COLOUR = QColor("#66bb6a")
+FLASH_MS = 700
 TENANT_COLOURS = ("#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6", "#fffde7", "#e0f7fa")
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +47,12 @@ class BasketTableModel(QAbstractTableModel):
         self.tenant_names = True
         """Whether the tenant column names the tenant, or gives its code only (a narrow
         screen: the name is in the tooltip and under the basket with its total)."""
+        self.flashing: str | None = None
+        """The line id lit up after its scan (None when no line is)."""
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: self.flash(None))
         self._headers = [
             QCoreApplication.translate("BasketTableModel", "Tenant"),
             QCoreApplication.translate("BasketTableModel", "Item"),
@@ -78,6 +88,8 @@ class BasketTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(line, column)
         if role == Qt.ItemDataRole.BackgroundRole:
+            if line.line_id == self.flashing:
+                return FLASH_COLOUR
             return self._colour(line.tenant_id)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TENANT:
             tenant = self._tenant(line.tenant_id)
@@ -141,6 +153,17 @@ class BasketTableModel(QAbstractTableModel):
             self.endRemoveRows()
             if any(ln.line_id == line_id for ln in self.lines):  # the journal refused it
                 self.reset()
+
+    def flash(self, line_id: str | None) -> None:
+        """Light up a line for ``FLASH_MS`` (None: put the light out)."""
+        previous, self.flashing = self.flashing, line_id
+        for changed in {previous, line_id} - {None}:
+            assert changed is not None
+            self.line_changed(changed)
+        if line_id is None:
+            self._flash_timer.stop()
+        else:
+            self._flash_timer.start()
 
     def line_changed(self, line_id: str) -> None:
         row = next((i for i, ln in enumerate(self.lines) if ln.line_id == line_id), None)

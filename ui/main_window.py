@@ -1,6 +1,6 @@
-"""The counter window: the status strip, training banner and unprinted-receipt warning always on
-top, then either the login screen or the sale screen. Routes every scan to whatever is in front,
-and locks when idle."""
+"""The counter window: the status strip, training banner, unprinted-receipt warning and
+refused-scan banner always on top, then either the login screen or the sale screen. Routes
+every scan to whatever is in front (``ScanRouter``), and locks when idle."""
 
 from __future__ import annotations
 
@@ -30,7 +30,11 @@ from ui.page_stack import PageStack
 from ui.pages import PageContext, PageSpec, PageWidget, all_pages
 from ui.print_jobs_dialog import PrintJobsDialog
 from ui.print_warning import PrintWarning
+from ui.refusal_banner import RefusalBanner
 from ui.sale_widget import SaleWidget
+from ui.scan_router import ScanRouter
+from ui.scanner.sound import RefusalSound
+from ui.scanner.wedge_filter import WedgeScannerFilter
 from ui.status_strip import PRINT_JOBS_KEY, StatusStrip
 from ui.tasks import TaskRunner
 from ui.till_day.login_flow import TillDayFlow
@@ -86,8 +90,13 @@ class MainWindow(QMainWindow):
         self.clock_banner.hide()
         self.print_warning = PrintWarning(self)
         self.print_dialog: PrintJobsDialog | None = None
+        self.refusals = RefusalBanner(self)
         self.login = LoginWidget(register_name, centre_name, self)
         self.sale = SaleWidget(session, tasks, self)
+        self.refusals.bind_key(self.sale)
+        self.sound = RefusalSound(parent=self)
+        self.page_context.extras.setdefault("refusal_sound", self.sound)
+        self.scans = ScanRouter(self, self.refusals, self.sound)
         self.stack = PageStack(self)
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.sale)
@@ -98,6 +107,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.clock_banner)
         layout.addWidget(self.print_warning)
+        layout.addWidget(self.refusals)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.till_day = TillDayFlow(self, self)
@@ -118,6 +128,7 @@ class MainWindow(QMainWindow):
         events = getattr(session.output, "events", None)
         if events is not None:  # the real print queue tells when a job ends
             events.job_finished.connect(self._print_finished)
+        self.sale.sale_completed.connect(lambda _result: self.refusals.clear())  # basket done
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start(STATUS_REFRESH_MS)
@@ -194,6 +205,7 @@ class MainWindow(QMainWindow):
         except Exception as error:  # noqa: BLE001 - the lock must happen whatever
             message = error_text(error)
         self._training_changed(False)
+        self.refusals.clear()
         for page in self.pages.values():  # the next person gets fresh pages for their role
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -272,39 +284,19 @@ class MainWindow(QMainWindow):
             self.sale.say(self.tr("The receipts that had not printed are printed now."))
 
     # -- scans -----------------------------------------------------------------------------
-    def route_scan(self, code: str, _symbology: str = "") -> None:
-        """Send a scan to the dialog in front if it takes scans, else to the basket."""
-        if not self.logged_in:
-            self.login.refused(self.tr("Log in before scanning."))
-            return
-        modal = QApplication.activeModalWidget()
-        if modal is not None and modal is not self:
-            handler = getattr(modal, "handle_scan", None)
-            if callable(handler):
-                handler(code)
-            else:
-                self.sale.say(self.tr("Finish the open window before scanning."), problem=True)
-            return
-        page = self.stack.currentWidget()
-        if page is not self.sale:
-            handler = getattr(page, "handle_scan", None)
-            if callable(handler):
-                handler(code)
-                return
-            self.show_sale()
-        self.sale.handle_scan(code)
+    def listen_to(self, wedge: WedgeScannerFilter) -> None:
+        """Take the keyboard-wedge filter's scans, and its refused (garbled) bursts."""
+        wedge.scanned.connect(self.route_scan)
+        wedge.garbled.connect(self.scan_garbled)
+
+    def route_scan(self, code: str, symbology: str = "") -> None:
+        """Send a scan where the person meant it (see ``ScanRouter``)."""
+        self.scans.route(code, symbology)
 
     def scan_garbled(self, arrived: str) -> None:
         """A burst came through a keyboard layout that is not the scanner's: nothing of it was
-        typed anywhere; say so (the scanner's layout must match this PC's)."""
-        QApplication.beep()
-        self.sale.say(
-            self.tr(
-                "Scan refused: the scanner's keyboard layout does not match this PC's "
-                "(it sent «%1»). Set the scanner to the PC's layout (see the user guide)."
-            ).replace("%1", arrived),
-            problem=True,
-        )
+        typed anywhere; refused as any scan is."""
+        self.scans.garbled(arrived)
 
     # -- status ----------------------------------------------------------------------------
     def _basket_changed(self) -> None:

@@ -26,6 +26,7 @@ from pos.services.checkout import SaleResult
 from ui.approval_dialog import ApprovalDialog
 from ui.common import error_text, kr, touch_button
 from ui.scanner.routing import CodeKind, route_code
+from ui.scanner.targets import Refusal
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
 from ui.window_placement import roomy
@@ -302,16 +303,16 @@ class PaymentDialog(QDialog):
         return authenticate(self._session.uow, staff_no, pin)
 
     # -- scans while paying ----------------------------------------------------------------
-    def handle_scan(self, code: str) -> None:
+    def handle_scan(self, code: str) -> Refusal | None:
         """A credit note is taken as payment; anything else is refused (the basket is fixed
         while paying, and a scan never lands in the amount)."""
         routed = route_code(code)
         if routed.kind is CodeKind.CREDIT_NOTE:
             self.credit_note.setText(routed.code)
+            taken = len(self.tenders)
             self.add_tender(TenderKind.CREDIT_NOTE)
-            return
-        self.message.setText(
-            self.tr("Scan refused while paying: go back to the basket to add %1.").replace(
-                "%1", routed.code
-            )
-        )
+            return None if len(self.tenders) > taken else Refusal(self.message.text())
+        text = self.tr("Scan refused while paying: go back to the basket to add %1.")
+        text = text.replace("%1", routed.code)
+        self.message.setText(text)
+        return Refusal(text)

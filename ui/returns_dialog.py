@@ -27,6 +27,7 @@ from pos.services.returns import ReturnableLine, ReturnRequest
 from ui.approval_dialog import ApprovalDialog
 from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.scanner.routing import CodeKind, route_code
+from ui.scanner.targets import Refusal
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
 from ui.window_placement import roomy
@@ -87,12 +88,15 @@ class ReturnsDialog(QDialog):
         self.confirm_button.clicked.connect(lambda: self.confirm())
         self.confirm_button.setEnabled(False)
 
-    def handle_scan(self, code: str) -> None:
+    def handle_scan(self, code: str) -> Refusal | None:
+        """A receipt's number loads it; anything else is refused (nothing typed anywhere)."""
         routed = route_code(code)
-        if routed.kind is CodeKind.RECEIPT:
-            self.load(routed.code)
-        else:
-            self.message.setText(self.tr("Scan the receipt's number to return from it."))
+        if routed.kind is not CodeKind.RECEIPT:
+            text = self.tr("Scan the receipt's number to return from it.")
+            self.message.setText(text)
+            return Refusal(text)
+        self.load(routed.code)
+        return Refusal(self.message.text()) if not self._lines else None
 
     def load(self, number: str | None = None) -> None:
         if number is not None:

@@ -1,6 +1,7 @@
 """What a code read at the sale screen means and does: an item into the basket (or its price
 in look-up mode), a receipt number to returns, a job tag to pickup, an unknown code offered as an
-open-price line of the tenant its label names; a double read of one item counts once."""
+open-price line of the tenant its label names; a double read of one item counts once. Each
+path returns the ``Refusal`` the scan router sounds and shows, or None."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from pos.identifiers import parse_in_store_ean13
 from pos.model.catalogue import Item, ItemKind
 from pos.money import Ore
 from pos.services.repair_common import UnknownTicket
-from ui.common import kr
+from ui.common import error_text, kr
 from ui.price_dialog import PriceDialog
 from ui.scanner.routing import CodeKind, DuplicateGuard, route_code
+from ui.scanner.targets import Refusal
 
 if TYPE_CHECKING:
     from ui.sale_widget import SaleWidget
@@ -28,55 +30,56 @@ class SaleScans(QObject):
         self.sale = sale
         self._guard = DuplicateGuard()
 
-    def handle(self, raw: str) -> None:
+    def handle(self, raw: str) -> Refusal | None:
+        """Act on the code's intent; a refusal is also said on the sale screen."""
         routed = route_code(raw)
         if routed.kind is CodeKind.RECEIPT:
             self.sale.start_return(routed.code)
-        elif routed.kind is CodeKind.CREDIT_NOTE:
-            self.sale.say(
-                self.tr("Credit notes are taken as payment: press Pay (F12)."), problem=True
-            )
-        elif routed.kind is CodeKind.REPAIR_TICKET:
-            self._repair_pickup(routed.code)
-        elif routed.kind is CodeKind.INVALID and routed.error is not None:
-            self.sale.fail(routed.error)
-        else:
-            self._item_code(routed.code)
+            return None
+        if routed.kind is CodeKind.CREDIT_NOTE:
+            return self._refuse(self.tr("Credit notes are taken as payment: press Pay (F12)."))
+        if routed.kind is CodeKind.REPAIR_TICKET:
+            return self._repair_pickup(routed.code)
+        if routed.kind is CodeKind.INVALID and routed.error is not None:
+            return self._refuse(error_text(routed.error))
+        return self._item_code(routed.code)
 
-    def _item_code(self, code: str) -> None:
+    def _refuse(self, text: str) -> Refusal:
+        self.sale.say(text, problem=True)
+        return Refusal(text)
+
+    def _item_code(self, code: str) -> Refusal | None:
         repeat = self._guard.is_repeat(code, time.monotonic())
         try:
             item = self.sale.session.find(code)
         except UnknownItem:
             self._unknown_code(code)
-            return
+            return None
         except DomainError as error:
-            self.sale.fail(error)
-            return
+            return self._refuse(error_text(error))
         if self.sale.price_lookup:
-            self.show_price(item)
-        elif self.sale.session.one_off_in_basket(item):
-            text = (
-                self.tr("Read twice: «%1» is counted once.")
-                if repeat
-                else self.tr("«%1» is a one-off item and is already in the basket.")
-            )
-            self.sale.say(text.replace("%1", item.description), problem=not repeat)
-        elif item.kind is ItemKind.OPEN_PRICE or item.price is None:
+            return self.show_price(item)
+        if self.sale.session.one_off_in_basket(item):
+            if repeat:  # one label read twice: nothing to refuse
+                self.sale.say(
+                    self.tr("Read twice: «%1» is counted once.").replace("%1", item.description)
+                )
+                return None
+            text = self.tr("«%1» is a one-off item and is already in the basket.")
+            return self._refuse(text.replace("%1", item.description))
+        if item.kind is ItemKind.OPEN_PRICE or item.price is None:
             self.ask_price(item)
-        else:
-            self.sale.add_item(item)
+            return None
+        return self.sale.add_item(item)
 
-    def _repair_pickup(self, ticket_id: str) -> None:
+    def _repair_pickup(self, ticket_id: str) -> Refusal | None:
         """A job tag: the job's work and parts into the basket, its deposit to the payment."""
         try:
             pickup = self.sale.session.add_pickup(ticket_id)
         except UnknownTicket:
-            self._item_code(ticket_id)  # not a ticket after all: an item code like one
-            return
+            return self._item_code(ticket_id)  # not a ticket after all: an item code like one
         except DomainError as error:
-            self.sale.fail(error)
-            return
+            return self._refuse(error_text(error))
         self.sale.model.reset()
         self.sale.view.scrollToBottom()
         text = self.tr("Repair %1 for pickup: %2").replace("%1", pickup.ticket_id)
@@ -86,21 +89,24 @@ class SaleScans(QObject):
             text += ", " + deducted.replace("%1", kr(pickup.deposit.amount))
         self.sale.say(text + ".")
         self.sale.refresh()
+        return None
 
-    def show_price(self, item: Item) -> None:
+    def show_price(self, item: Item) -> Refusal | None:
         try:
             self.sale.session.look_up_price(item)
         except DomainError as error:
-            self.sale.fail(error)
-            return
+            return self._refuse(error_text(error))
         price = kr(item.price) if item.price is not None else self.tr("open price")
         self.sale.say(
             self.tr("Price look-up: %1 costs %2")
             .replace("%1", item.description)
             .replace("%2", price)
         )
+        return None
 
     def _unknown_code(self, code: str) -> None:
+        """Offered at an open price: the cashier says whose it is and what it costs (scans
+        while that question is open are refused, so none is lost unnoticed)."""
         in_store = parse_in_store_ean13(code)
         tenant_id = None
         if in_store is not None:

@@ -34,6 +34,7 @@ from ui.payment_dialog import PaymentDialog
 from ui.quick_keys import QuickKeys
 from ui.returns_dialog import ReturnsDialog
 from ui.sale_scans import SaleScans
+from ui.scanner.targets import Refusal
 from ui.search_dialog import SearchDialog
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
@@ -196,30 +197,34 @@ class SaleWidget(QWidget):
         if text:
             self.handle_scan(text)
 
-    def handle_scan(self, raw: str) -> None:
-        if not self.price_lookup and self.till_closed():
-            return
-        self.scans.handle(raw)
+    def handle_scan(self, raw: str) -> Refusal | None:
+        if not self.price_lookup:
+            closed = self.till_closed()
+            if closed is not None:
+                return closed
+        return self.scans.handle(raw)
 
-    def till_closed(self) -> bool:
+    def till_closed(self) -> Refusal | None:
         """A new basket on a closed till is refused at once (never first at payment)."""
         if self.session.basket.lines:
-            return False
+            return None
         try:
             self.session.require_open_till()
         except DomainError as error:
             self.fail(error)
-            return True
-        return False
+            return Refusal(error_text(error))
+        return None
 
-    def add_item(self, item: Item, qty: int = 1, price: Ore | None = None) -> None:
+    def add_item(self, item: Item, qty: int = 1, price: Ore | None = None) -> Refusal | None:
         try:
             line = self.model.add(item, qty, price)
         except DomainError as error:
             self.fail(error)
-            return
+            return Refusal(error_text(error))
+        self.model.flash(line.line_id)  # the line just rung up lights up for a moment
         self.say(f"{line.description}: {kr(line.amount)}")
         self.refresh()
+        return None
 
     def _show_price(self, item: Item) -> None:
         self.scans.show_price(item)

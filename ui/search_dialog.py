@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos.model.tenant import Tenant
 from ui.common import TOUCH_MIN_PX
+from ui.scanner.targets import take_codes
 from ui.search_model import Fetch, SearchResultsModel
 from ui.window_placement import roomy
 
@@ -34,6 +35,7 @@ class SearchDialog(QDialog):
         roomy(self, 820, 560)
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("Words of the description or code"))
+        take_codes(self.text)  # a scan here searches for the code
         self.tenant = QComboBox(self)
         self.tenant.addItem(self.tr("All tenants"), None)
         for tenant in tenants:

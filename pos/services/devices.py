@@ -55,6 +55,8 @@ class ScannerSettings:
     serial_url: str = ""
     """A pyserial URL (``/dev/ttyACM0``, ``COM3``, ``socket://host:port``) or '' for none."""
     baudrate: int = 9600
+    refusal_volume: int = 80
+    """Loudness of the refused-scan sound, percent (0 silences it)."""
 
 
 def registers(uow_factory: UnitOfWorkFactory) -> list[RegisterInfo]:
@@ -103,6 +105,8 @@ def check_scanner_settings(settings: ScannerSettings) -> ScannerSettings:
         raise InvalidDeviceSetting(f"min length {settings.min_length} (1-64)")
     if settings.baudrate not in (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200):
         raise InvalidDeviceSetting(f"baud rate {settings.baudrate}")
+    if not 0 <= settings.refusal_volume <= 100:
+        raise InvalidDeviceSetting(f"volume {settings.refusal_volume} % (0-100)")
     return settings
 
 

@@ -57,7 +57,7 @@ def _tracked(pattern: str) -> list[str]:
 def test_every_module_and_resource_is_in_the_wheel(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     wanted = _tracked("*.py") + _tracked("*.qm") + _tracked("*.xsd") + _tracked("*.mako")
-    wanted += ["resources/demo_centre.json"]
+    wanted += _tracked("*.wav") + ["resources/demo_centre.json"]
     missing = sorted(p for p in wanted if p not in names)
     assert not missing, f"left out of the installed build: {missing[:10]}"
     top_level_modules = sorted(n for n in names if "/" not in n and n.endswith(".py"))
@@ -81,6 +81,7 @@ def test_installed_build_seeds_the_demo_and_loads_the_translations(wheel: Path, 
         f"assert str(pos.__file__).startswith({str(target)!r}), pos.__file__;"
         "assert d.DEMO_FILE.is_file(), d.DEMO_FILE;"
         "assert (i.TRANSLATIONS / 'omigjen_nb.qm').is_file();"
+        "import ui.scanner.sound as s; assert s.REFUSED_WAV.is_file(), s.REFUSED_WAV;"
         "import ui.repairs, ui.backoffice, ui.day_end, ui.sync_screen, ui.scanner;"
         "import ui.till_day, ui.first_run;"
         "print('ok')"

@@ -36,7 +36,7 @@ def window(qtbot, session: TillSession) -> Iterator[MainWindow]:  # type: ignore
     app = QApplication.instance()
     assert app is not None
     app.installEventFilter(wedge)
-    wedge.scanned.connect(win.route_scan)
+    win.listen_to(wedge)
     win.wedge = wedge  # type: ignore[attr-defined]
     win.show()
     win.activateWindow()

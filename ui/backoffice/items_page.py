@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos.clock import wall_clock_now
-from pos.model.catalogue import Item
+from pos.errors import DomainError
+from pos.model.catalogue import Item, ItemStatus
 from pos.money import parse_nok
 from pos.services import catalogue, item_entry, paper
 from printers.label_sheet import render_label_sheet
@@ -28,6 +29,7 @@ from ui.backoffice.items_model import ItemsModel
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, touch_button
 from ui.pages import PageContext, PageWidget
+from ui.scanner.targets import Refusal
 
 TYPING_PAUSE_MS = 150
 
@@ -117,10 +119,26 @@ class ItemsPage(PageWidget):
         if self.model.rowCount():
             self.view.selectRow(0)
 
-    def handle_scan(self, code: str) -> None:
-        """A scanned label finds its item here."""
-        self.text.setText(code)
+    def handle_scan(self, code: str) -> Refusal | None:
+        """A scanned label finds its item here: its tenant's list, sold ones too if it is."""
+        try:
+            item = self.session.find(code)
+        except DomainError as error:
+            text = error_text(error)
+            say(self.message, text, problem=True)
+            return Refusal(text)
+        tenant = self.session.tenants().get(item.tenant_id)
+        for widget in (self.tenant, self.sold, self.text):
+            widget.blockSignals(True)  # one search below, not one per filter changed
+        if tenant is not None:
+            self.tenant.setCurrentIndex(max(0, self.tenant.findData(tenant.code)))
+        if item.status is ItemStatus.SOLD:
+            self.sold.setChecked(True)
+        self.text.setText(item.barcode or code)
+        for widget in (self.tenant, self.sold, self.text):
+            widget.blockSignals(False)
         self.search()
+        return None
 
     def selected(self) -> tuple[int, Item] | None:
         row = self.view.currentIndex().row()

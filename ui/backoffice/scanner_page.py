@@ -1,6 +1,7 @@
 """Scanner settings and the test scan (manager): keyboard-wedge timing and prefix, the serial
-port; saved for the next start. "Test scan" shows what the scanner sent, byte by byte (with the
-pause before each key for a wedge), and which symbology it was."""
+port (used from the next start) and the refused-scan sound's volume (at once, with a test
+sound). "Test scan" shows what the scanner sent, byte by byte (with the pause before each key
+for a wedge), and which symbology it was."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ from ui.common import error_text, touch_button
 from ui.pages import PageContext, PageWidget
 from ui.scanner.key_recorder import KeyRecorder
 from ui.scanner.serial_probe import read_frame
+from ui.scanner.sound import RefusalSound
 from ui.scanner.symbology import ScanAnalysis, analyse
+from ui.scanner.targets import Refusal
 from ui.tasks import TaskRunner
 
 BAUD_RATES = (9600, 19200, 38400, 57600, 115200, 4800, 2400, 1200)
@@ -49,18 +52,27 @@ class ScannerPage(PageWidget):
         self.baud = QComboBox(self)
         for rate in BAUD_RATES:
             self.baud.addItem(str(rate), rate)
-        sized(self.max_gap, self.min_length, self.prefix, self.serial_url, self.baud)
+        self.volume = QSpinBox(self)
+        self.volume.setObjectName("refusalVolume")
+        self.volume.setRange(0, 100)
+        self.volume.setSingleStep(10)
+        self.volume.setSuffix(" %")
+        sound = ctx.extras.get("refusal_sound")
+        self.sound = sound if isinstance(sound, RefusalSound) else RefusalSound(parent=self)
+        sized(self.max_gap, self.min_length, self.prefix, self.serial_url, self.baud, self.volume)
         form = QFormLayout()
         form.addRow(self.tr("Longest pause between keys"), self.max_gap)
         form.addRow(self.tr("Shortest code"), self.min_length)
         form.addRow(self.tr("Prefix the scanner sends"), self.prefix)
         form.addRow(self.tr("Serial scanner port"), self.serial_url)
         form.addRow(self.tr("Baud rate"), self.baud)
+        form.addRow(self.tr("Volume of the refused-scan sound"), self.volume)
         buttons = QHBoxLayout()
         for text, key, slot in (
             (self.tr("Save"), "Ctrl+S", self.save),
             (self.tr("Test scan"), "F5", self.start_test),
             (self.tr("Test serial scanner"), "F8", self.test_serial),
+            (self.tr("Test sound"), "F9", self.test_sound),
         ):
             button = touch_button(text, self, key)
             button.clicked.connect(slot)
@@ -83,6 +95,7 @@ class ScannerPage(PageWidget):
         self.prefix.setText(saved.prefix)
         self.serial_url.setText(saved.serial_url)
         self.baud.setCurrentIndex(max(0, self.baud.findData(saved.baudrate)))
+        self.volume.setValue(saved.refusal_volume)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         self.recorder.stop()
@@ -96,6 +109,7 @@ class ScannerPage(PageWidget):
             self.prefix.text(),
             self.serial_url.text().strip(),
             int(self.baud.currentData()),
+            self.volume.value(),
         )
 
     def save(self) -> None:
@@ -104,7 +118,15 @@ class ScannerPage(PageWidget):
         except Exception as error:  # noqa: BLE001 - shown to the manager
             say(self.message, error_text(error), problem=True)
             return
-        say(self.message, self.tr("Scanner settings saved; they are used from the next start."))
+        self.sound.set_volume(self.volume.value())
+        say(
+            self.message,
+            self.tr("Scanner settings saved: the volume now, the rest from the next start."),
+        )
+
+    def test_sound(self) -> None:
+        """The refused-scan sound at the volume shown (not saved yet)."""
+        self.sound.play(self.volume.value())
 
     def start_test(self) -> None:
         """Listen: the next scan that reaches this page is shown byte by byte."""
@@ -113,16 +135,18 @@ class ScannerPage(PageWidget):
         self.result.clear()
         say(self.message, self.tr("Scan a code now…"))
 
-    def handle_scan(self, code: str) -> None:
+    def handle_scan(self, code: str) -> Refusal | None:
         if not self.testing:
-            say(self.message, self.tr("Press Test scan (F5) first."), problem=True)
-            return
+            text = self.tr("Press Test scan (F5) first.")
+            say(self.message, text, problem=True)
+            return Refusal(text)
         raw, gaps = self.recorder.take()
         self.recorder.stop()
         self.testing = False
         self.show_analysis(
             analyse(raw or code.encode("latin-1", "replace"), gaps, self.prefix.text())
         )
+        return None
 
     def test_serial(self) -> None:
         url = self.serial_url.text().strip()

@@ -1,5 +1,8 @@
 """The technicians' ticket board: open jobs page by page, filtered by status, workshop, technician
-and overdue, searched by ticket id, phone or name. Enter or a scanned tag opens the ticket."""
+and overdue, searched by ticket id, phone or name. Enter or a scanned tag opens the ticket.
+
+Nothing acts on a stale selection: Enter first runs a search still waiting for a typing pause,
+and a scanned tag is searched, selected and opened itself (never the row selected before)."""
 
 from __future__ import annotations
 
@@ -30,6 +33,8 @@ from ui.repairs.board_model import BoardTableModel
 from ui.repairs.desk import RepairDesk
 from ui.repairs.labels import status_label
 from ui.repairs.ticket_dialog import TicketDialog
+from ui.scanner.routing import CodeKind, route_code
+from ui.scanner.targets import Refusal
 from ui.tasks import TaskRunner
 
 SEARCH_PAUSE_MS = 150
@@ -158,8 +163,14 @@ class BoardPage(PageWidget):
 
     def _search_entered(self) -> None:
         self.apply_filters()
-        if self.model.rowCount() == 1:  # a typed or scanned ticket id: straight in
+        if self.model.rowCount() == 1:  # a typed ticket id: straight in
             self.open_row(0)
+
+    def _search_now(self) -> None:
+        """Run a search that still waits for a pause in typing, so the list (and its
+        selection) is what the search box says before anything acts on it."""
+        if self._search_timer.isActive():
+            self.apply_filters()
 
     def next_page(self) -> None:
         self.model.next_page()
@@ -179,6 +190,7 @@ class BoardPage(PageWidget):
 
     # -- tickets ---------------------------------------------------------------------------
     def open_selected(self) -> None:
+        self._search_now()
         rows = self.view.selectionModel().selectedRows()
         if rows:
             self.open_row(rows[0].row())
@@ -199,6 +211,24 @@ class BoardPage(PageWidget):
         self.dialog.open()
         return self.dialog
 
-    def handle_scan(self, code: str) -> None:
-        """A scanned job tag opens its ticket."""
-        self.open_ticket(code)
+    def handle_scan(self, code: str) -> Refusal | None:
+        """A scanned job tag: the board shows that job, selected, and opens it."""
+        routed = route_code(code)
+        if routed.kind is not CodeKind.REPAIR_TICKET:
+            text = self.tr("%1 is not a job tag: scan the tag (R…) of a job.").replace("%1", code)
+            self.message.setText(text)
+            return Refusal(text)
+        ticket_id = routed.code
+        self.search.blockSignals(True)  # no typing pause to wait for: search at once
+        self.search.setText(ticket_id)
+        self.search.blockSignals(False)
+        self.apply_filters()
+        row = next(
+            (r for r in range(self.model.rowCount()) if self.model.rows[r].ticket_id == ticket_id),
+            None,
+        )
+        if row is not None:
+            self.view.selectRow(row)
+        if self.open_ticket(ticket_id) is None:
+            return Refusal(self.message.text())
+        return None

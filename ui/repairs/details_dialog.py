@@ -17,6 +17,7 @@ from pos.errors import DomainError
 from pos.services import repair_edit
 from ui.common import error_text
 from ui.repairs.desk import RepairDesk
+from ui.scanner.targets import take_codes
 
 
 class DetailsDialog(QDialog):
@@ -43,6 +44,7 @@ class DetailsDialog(QDialog):
             edit.setMinimumHeight(40)
             self.edits[name] = edit
             form.addRow(label, edit)
+        take_codes(self.edits["item_serial"])  # a serial number's barcode scans into it
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(

@@ -33,6 +33,7 @@ from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.pages import PageWidget
 from ui.repairs.deposit_dialog import DepositDialog
 from ui.repairs.desk import RepairDesk
+from ui.scanner.targets import take_codes
 from ui.tasks import TaskRunner
 
 PROBLEM = "color: #b71c1c; font-weight: bold;"
@@ -73,7 +74,7 @@ class IntakePage(PageWidget):
         self.consent = QCheckBox(self.tr("The customer agrees to be contacted (SMS/e-mail)"), self)
         self.category = self._field("category", self.tr("Bicycle, phone, jacket…"))
         self.brand_model = self._field("brandModel")
-        self.serial = self._field("serial")
+        self.serial = take_codes(self._field("serial"))  # the item's serial/IMEI label scans in
         self.fault = QPlainTextEdit(self)
         self.fault.setObjectName("fault")
         self.fault.setTabChangesFocus(True)

@@ -35,6 +35,8 @@ from ui.repairs.outcome_dialog import OutcomeDialog
 from ui.repairs.reopen_dialog import ReopenDialog
 from ui.repairs.status_dialog import StatusDialog
 from ui.repairs.work_panel import WorkPanel
+from ui.scanner.routing import CodeKind, route_code
+from ui.scanner.targets import Refusal
 from ui.tasks import TaskRunner
 from ui.window_placement import roomy
 
@@ -321,10 +323,34 @@ class TicketDialog(QDialog):
         else:
             self.say(self.tr("No printer is set up for this register."), problem=True)
 
-    def handle_scan(self, code: str) -> None:
-        """A part scanned while the ticket is open goes on the job."""
-        if self.detail is not None and not self.detail.status.final:
-            self.work.add_part(code)
+    def handle_scan(self, code: str) -> Refusal | None:
+        """A part scanned while the ticket is open goes on the job. Another job's tag is
+        refused: one job at a time, so nothing is done to the wrong customer's job."""
+        routed = route_code(code)
+        if routed.kind is CodeKind.REPAIR_TICKET and routed.code == self.ticket_id:
+            self.say(self.tr("This is the job that is open."))
+            return None
+        if routed.kind is CodeKind.REPAIR_TICKET and self._is_ticket(routed.code):
+            text = self.tr("Job %1 is open. Close it (Esc) before opening %2.")
+            return self._refuse(text.replace("%1", self.ticket_id).replace("%2", routed.code))
+        if routed.kind in (CodeKind.RECEIPT, CodeKind.CREDIT_NOTE, CodeKind.INVALID):
+            return self._refuse(self.tr("Only parts can be scanned onto a job."))
+        if self.detail is None or self.detail.status.final:
+            return self._refuse(self.tr("This job is finished: reopen it to add parts."))
+        if not self.work.add_part(routed.code):
+            return Refusal(self.message.text())
+        return None
+
+    def _refuse(self, text: str) -> Refusal:
+        self.say(text, problem=True)
+        return Refusal(text)
+
+    def _is_ticket(self, ticket_id: str) -> bool:
+        try:
+            ticket_detail(self.desk.uow, ticket_id)
+        except DomainError:
+            return False
+        return True
 
 
 def _status(entry: HistoryEntry) -> str:

@@ -70,15 +70,16 @@ class WorkPanel(QWidget):
         field.setMinimumHeight(TOUCH_MIN_PX)
         return field
 
-    def _do(self, action: Callable[[], object], *fields: QLineEdit) -> None:
+    def _do(self, action: Callable[[], object], *fields: QLineEdit) -> bool:
         try:
             action()
         except DomainError as error:
             self.failed.emit(error_text(error))
-            return
+            return False
         for field in fields:
             field.clear()
         self.changed.emit()
+        return True
 
     def add_labour(self) -> None:
         typed = self.labour_amount.text().strip().lower()
@@ -97,13 +98,14 @@ class WorkPanel(QWidget):
 
         self._do(add, self.labour_text, self.labour_amount)
 
-    def add_part(self, code: str = "") -> None:
+    def add_part(self, code: str = "") -> bool:
+        """A part onto the job (typed, or scanned); False if refused (``failed`` says why)."""
         code = code or self.part_code.text().strip()
         qty_text = self.part_qty.text().strip()
         ctx = self.desk.session.context()
         if not code:
-            return
-        self._do(
+            return False
+        return self._do(
             lambda: repair_work.add_part(
                 self.desk.uow,
                 ctx,

@@ -1,0 +1,110 @@
+"""Where a scan goes, and making every refusal heard, seen and logged.
+
+In order: the dialog in front, if it takes scans; a focused field that takes codes (a serial
+number, a search box); a dialog that takes none refuses it; the page in front, if it takes
+scans, else the page refuses it (a scan never throws someone out of a form); the sale screen.
+A place takes a scan through ``handle_scan`` (see ``ui.scanner.targets``) and acts on its own
+intent for the code; the router only delivers, and then sounds, shows and logs a refusal.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.refusal_banner import RefusalBanner
+from ui.scanner.routing import CodeKind, route_code
+from ui.scanner.sound import RefusalSound
+from ui.scanner.targets import Refusal, fill_code_field, focused_code_field
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def loggable(code: str) -> str:
+    """A code as the support log may show it: our own kinds in full; anything else only by
+    its length and kind of characters (an unknown 8-digit number may be a phone number)."""
+    routed = route_code(code)
+    if routed.kind is CodeKind.INVALID:
+        shape = "digits" if code.isdigit() else "characters"
+        return f"<unreadable: {len(code)} {shape}>"
+    return f"{routed.kind.value} {routed.code}"
+
+
+def place_name(widget: QObject) -> str:
+    return widget.objectName() or type(widget).__name__
+
+
+class ScanRouter(QObject):
+    refused = Signal(str)
+    """A scan was refused: (why, as the person was told)."""
+
+    def __init__(self, window: MainWindow, banner: RefusalBanner, sound: RefusalSound) -> None:
+        super().__init__(window)
+        self.window = window
+        self.banner = banner
+        self.sound = sound
+
+    def route(self, code: str, _symbology: str = "") -> None:
+        place, refusal = self._deliver(code)
+        if refusal is None:
+            log.info("scan %s taken at %s", loggable(code), place)
+            return
+        said = refusal.text.replace(code, loggable(code)) if code else refusal.text
+        log.warning("scan %s refused at %s: %s", loggable(code), place, said)
+        self.refuse(f"{code} – {refusal.text}")
+
+    def garbled(self, arrived: str) -> None:
+        """A burst that came through a keyboard layout other than the scanner's."""
+        log.warning("scan garbled (scanner and PC keyboard layouts differ): %s", loggable(arrived))
+        self.refuse(
+            self.tr(
+                "The scanner's keyboard layout does not match this PC's (it sent «%1»). "
+                "Set the scanner to the PC's layout (see the user guide)."
+            ).replace("%1", arrived)
+        )
+
+    def refuse(self, text: str) -> None:
+        if self.window.logged_in:  # the login screen says it itself; the banner is the basket's
+            self.banner.add(text)
+        self.sound.play()
+        self.refused.emit(text)
+
+    def _deliver(self, code: str) -> tuple[str, Refusal | None]:
+        window = self.window
+        if not window.logged_in:
+            text = self.tr("Log in before scanning.")
+            window.login.refused(text)
+            return "login", Refusal(text)
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not window:
+            taken = self._handled_by(modal, code)
+            if taken is not None:
+                return taken
+        field = focused_code_field()
+        if field is not None and field.window() is (modal or window):
+            fill_code_field(field, code)
+            return f"field {place_name(field)} of {place_name(field.window())}", None
+        if modal is not None and modal is not window:
+            return place_name(modal), Refusal(self.tr("Finish the open window before scanning."))
+        page = window.stack.currentWidget()
+        if page is not None and page is not window.sale:
+            taken = self._handled_by(page, code)
+            if taken is not None:
+                return taken
+            text = self.tr("This screen takes no scans. Go back to the sale screen (Esc).")
+            return place_name(page), Refusal(text)
+        return "sale screen", window.sale.handle_scan(code)
+
+    @staticmethod
+    def _handled_by(place: QWidget, code: str) -> tuple[str, Refusal | None] | None:
+        handler = getattr(place, "handle_scan", None)
+        if not callable(handler):
+            return None
+        outcome = handler(code)
+        return place_name(place), outcome if isinstance(outcome, Refusal) else None
