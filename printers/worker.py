@@ -85,6 +85,11 @@ class PrintWorker:
             job, payload = claimed
             error, unsent = self._send(job, payload)
             done = print_queue.finish(self.uow, job.id, self.clock, error, unsent=unsent)
+            if error:  # the job stays in the queue, marked failed, for a person to print again
+                log.warning(
+                    "print job %s (%s on the %s printer, try %d) failed: %s",
+                    job.id, job.kind.value, job.role.value, job.attempts, error,
+                )  # fmt: skip
             tried += 1
             if error is None and job.kind is JobKind.DRAWER_KICK and self.drawer_watch:
                 self.drawer_watch.kicked(job.id)

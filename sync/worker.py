@@ -60,17 +60,27 @@ class SyncWorker:
     def run_once(self) -> float:
         """One cycle; returns how long to wait before the next."""
         try:
-            self.last_report = self.run_cycle()
+            report = self.last_report = self.run_cycle()
         except ServerError as error:
-            self.last_error = error.reason
-            return self.backoff.next_delay(error.retry_after_s)
+            return self._failed(error.reason, self.backoff.next_delay(error.retry_after_s))
         except SyncError as error:
-            self.last_error = error.reason
-            return self.backoff.next_delay()
+            return self._failed(error.reason, self.backoff.next_delay())
         except Exception as error:  # a bug must not kill the loop; the queue is safe on disk
             log.exception("sync cycle failed")
             self.last_error = str(error)
             return self.backoff.next_delay()
+        if self.last_error:
+            log.info("sync works again: %s", report.summary())
+        elif report.flagged or report.rejected or report.refused:
+            log.warning("sync had problems: %s", report.summary())
         self.last_error = ""
         self.backoff.reset()
         return self.interval_s
+
+    def _failed(self, reason: str, delay: float) -> float:
+        """Log a sync problem once when it starts or changes, not at every retry while the
+        counter is offline for hours."""
+        if reason != self.last_error:
+            log.warning("sync failed (trying again in %.0f s): %s", delay, reason)
+        self.last_error = reason
+        return delay

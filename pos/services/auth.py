@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import math
 import secrets
 from datetime import datetime, timedelta
@@ -15,6 +16,8 @@ from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Operator, Role
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
 
 _N, _R, _P = 2**14, 8, 1
 MAX_PIN_ATTEMPTS = 5
@@ -92,9 +95,12 @@ def authenticate(
     with uow_factory.read() as uow:
         row = uow.store.staff_by_no(staff_no.strip())
     if row is None or not row["active"]:
+        # What was typed is not logged: it may be a PIN typed into the wrong field.
+        log.info("login refused: no active staff member with the number typed")
         raise WrongPin()
     left = delay_left(row["locked_until"], now)
     if left is not None:
+        log.warning("staff %s refused: locked for %d more min", row["staff_no"], minutes(left))
         raise StaffLocked(row["staff_no"], minutes=minutes(left))
     if pin_matches(pin, row["pin_hash"]):
         if row["failed_pins"] or row["locked_until"]:
@@ -134,7 +140,12 @@ def _count_wrong_pin(
             )
         uow.commit()
     if delay is not None:
+        log.warning(
+            "staff %s locked out for %d min after %d wrong PINs in a row",
+            staff_no, minutes(delay), failed,
+        )  # fmt: skip
         raise StaffLocked(staff_no, minutes=minutes(delay))
+    log.info("wrong PIN for staff %s (%d in a row)", staff_no, failed)
 
 
 def log_in(
@@ -163,6 +174,7 @@ def journal_login(
             details={"staff_no": operator.staff_no},
         )
         uow.commit()
+    log.info("staff %s logged in at %s", operator.staff_no, register_id)
 
 
 def log_out(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> None:
@@ -175,3 +187,4 @@ def log_out(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> None:
             details={"staff_no": ctx.operator.staff_no},
         )
         uow.commit()
+    log.info("staff %s logged out at %s", ctx.operator.staff_no, ctx.register_id)

@@ -34,6 +34,7 @@ from pos.services.recording import (
     plan_receipt,
     record,
 )
+from pos.services.support_log import log_recorded, refusals_logged
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DEFAULT_DISCOUNT_LIMIT_PERCENT = 20
@@ -52,6 +53,7 @@ class SaleResult:
     change: Ore
 
 
+@refusals_logged("sale")
 def complete_sale(
     uow_factory: UnitOfWorkFactory,
     ctx: TillContext,
@@ -103,6 +105,7 @@ def complete_sale(
         if after_record is not None:
             after_record(uow, stamp, sale_id, receipts)
         uow.commit()
+    log_recorded("sale", ctx, receipts, resolved, settlement.change)
     return SaleResult(
         sale_id,
         tuple(receipts),

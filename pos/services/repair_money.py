@@ -31,6 +31,7 @@ from pos.services.context import TillContext
 from pos.services.recording import RecordedReceipt, plan_receipt, record
 from pos.services.repair_common import apply_status, load_ticket, require_open
 from pos.services.repair_work import labour_item
+from pos.services.support_log import log_recorded
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -103,6 +104,7 @@ def pay_deposit(
             raise _deposit_problem(row["id"], "allerede betalt", "already paid")
         result = _record_deposit(uow, ctx, session_id, row, amount, list(tenders))
         uow.commit()
+    log_recorded(f"deposit for {ticket_id}", ctx, [result.receipt], tenders, result.change)
     return result
 
 

@@ -16,6 +16,7 @@ from pos.money import Ore, div_round_half_up, round_to_krone
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
 from pos.services.recording import PlannedLine, plan_receipt, record
+from pos.services.support_log import log_recorded, refusals_logged
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from pos.vat import VatClass
 
@@ -61,6 +62,7 @@ def refund_amount(line_amount: Ore, qty_sold: int, already: int, now: int) -> Or
     )
 
 
+@refusals_logged("return")
 def complete_return(
     uow_factory: UnitOfWorkFactory,
     ctx: TillContext,
@@ -113,6 +115,7 @@ def complete_return(
             elif item.kind is ItemKind.STOCK:
                 uow.store.adjust_stock(item.id, -line.qty, stamp)
         uow.commit()
+    log_recorded("return", ctx, receipts, tenders, settlement.change)
     return SaleResult(sale_id, tuple(receipts), plan.total, settlement.rounding, settlement.change)
 
 
