@@ -99,7 +99,7 @@ class ScanRouter(QObject):
                 return taken
             text = self.tr("This screen takes no scans. Go back to the sale screen (Esc).")
             return place_name(page), Refusal(text)
-        return "sale screen", window.sale.handle_scan(code)
+        return place_name(window.sale), window.sale.handle_scan(code)
 
     @staticmethod
     def _handled_by(place: QWidget, code: str) -> tuple[str, Refusal | None] | None:

@@ -4,64 +4,69 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="64"/>
+        <location filename="../../ui/repairs/board_page.py" line="69"/>
         <source>Search ticket id, phone or name (or scan a tag)</source>
         <translation>Søk på reparasjonsnr., telefon eller navn (eller skann en lapp)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="66"/>
+        <location filename="../../ui/repairs/board_page.py" line="71"/>
         <source>All open</source>
         <translation>Alle åpne</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="71"/>
+        <location filename="../../ui/repairs/board_page.py" line="76"/>
         <source>Overdue only</source>
         <translation>Bare forsinkede</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="94"/>
+        <location filename="../../ui/repairs/board_page.py" line="99"/>
         <source>Open ticket</source>
         <translation>Åpne reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="95"/>
+        <location filename="../../ui/repairs/board_page.py" line="100"/>
         <source>Previous page</source>
         <translation>Forrige side</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="96"/>
+        <location filename="../../ui/repairs/board_page.py" line="101"/>
         <source>Next page</source>
         <translation>Neste side</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="97"/>
+        <location filename="../../ui/repairs/board_page.py" line="102"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="104"/>
+        <location filename="../../ui/repairs/board_page.py" line="109"/>
         <source>Repair board</source>
         <translation>Reparasjonstavle</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="125"/>
+        <location filename="../../ui/repairs/board_page.py" line="130"/>
         <source>All workshops</source>
         <translation>Alle verksteder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="126"/>
+        <location filename="../../ui/repairs/board_page.py" line="131"/>
         <source>All technicians</source>
         <translation>Alle teknikere</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="173"/>
+        <location filename="../../ui/repairs/board_page.py" line="184"/>
         <source>Page %1</source>
         <translation>Side %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="176"/>
+        <location filename="../../ui/repairs/board_page.py" line="187"/>
         <source>No tickets match.</source>
         <translation>Ingen reparasjoner passer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/board_page.py" line="218"/>
+        <source>%1 is not a job tag: scan the tag (R…) of a job.</source>
+        <translation>%1 er ikke en reparasjonslapp: skann lappen (R…) til en jobb.</translation>
     </message>
 </context>
 <context>
@@ -211,47 +216,47 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../ui/repairs/details_dialog.py" line="27"/>
+        <location filename="../../ui/repairs/details_dialog.py" line="28"/>
         <source>Edit repair %1</source>
         <translation>Endre reparasjon %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/details_dialog.py" line="29"/>
+        <location filename="../../ui/repairs/details_dialog.py" line="30"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/details_dialog.py" line="30"/>
+        <location filename="../../ui/repairs/details_dialog.py" line="31"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/details_dialog.py" line="31"/>
+        <location filename="../../ui/repairs/details_dialog.py" line="32"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/details_dialog.py" line="32"/>
+        <location filename="../../ui/repairs/details_dialog.py" line="33"/>
         <source>Kind of item</source>
         <translation>Type gjenstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/details_dialog.py" line="33"/>
+        <location filename="../../ui/repairs/details_dialog.py" line="34"/>
         <source>Brand and model</source>
         <translation>Merke og modell</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/details_dialog.py" line="34"/>
+        <location filename="../../ui/repairs/details_dialog.py" line="35"/>
         <source>Serial number</source>
         <translation>Serienummer</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/details_dialog.py" line="35"/>
+        <location filename="../../ui/repairs/details_dialog.py" line="36"/>
         <source>Fault</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/details_dialog.py" line="36"/>
+        <location filename="../../ui/repairs/details_dialog.py" line="37"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
@@ -259,157 +264,157 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="73"/>
+        <location filename="../../ui/repairs/intake_page.py" line="74"/>
         <source>The customer agrees to be contacted (SMS/e-mail)</source>
         <translation>Kunden samtykker til å bli kontaktet (SMS/e-post)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="74"/>
+        <location filename="../../ui/repairs/intake_page.py" line="75"/>
         <source>Bicycle, phone, jacket…</source>
         <translation>Sykkel, telefon, jakke …</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="82"/>
+        <location filename="../../ui/repairs/intake_page.py" line="83"/>
         <source>Comma separated: charger, bag</source>
         <translation>Skill med komma: lader, veske</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="86"/>
+        <location filename="../../ui/repairs/intake_page.py" line="87"/>
         <source>Empty = the estimate</source>
         <translation>Tomt = prisoverslaget</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="92"/>
+        <location filename="../../ui/repairs/intake_page.py" line="93"/>
         <source>The customer has accepted the repair terms</source>
         <translation>Kunden har godtatt reparasjonsvilkårene</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="96"/>
+        <location filename="../../ui/repairs/intake_page.py" line="97"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="99"/>
+        <location filename="../../ui/repairs/intake_page.py" line="100"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="100"/>
+        <location filename="../../ui/repairs/intake_page.py" line="101"/>
         <source>Customer name</source>
         <translation>Kundens navn</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="101"/>
+        <location filename="../../ui/repairs/intake_page.py" line="102"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="103"/>
+        <location filename="../../ui/repairs/intake_page.py" line="104"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="106"/>
+        <location filename="../../ui/repairs/intake_page.py" line="107"/>
         <source>Estimate (kr)</source>
         <translation>Prisoverslag (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="107"/>
+        <location filename="../../ui/repairs/intake_page.py" line="108"/>
         <source>Approved up to (kr)</source>
         <translation>Godkjent inntil (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="108"/>
+        <location filename="../../ui/repairs/intake_page.py" line="109"/>
         <source>Deposit (kr)</source>
         <translation>Depositum (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="109"/>
+        <location filename="../../ui/repairs/intake_page.py" line="110"/>
         <source>Promised by</source>
         <translation>Lovet ferdig</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="110"/>
+        <location filename="../../ui/repairs/intake_page.py" line="111"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="112"/>
+        <location filename="../../ui/repairs/intake_page.py" line="113"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="113"/>
+        <location filename="../../ui/repairs/intake_page.py" line="114"/>
         <source>Brand and model</source>
         <translation>Merke og modell</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="114"/>
+        <location filename="../../ui/repairs/intake_page.py" line="115"/>
         <source>Serial number</source>
         <translation>Serienummer</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="115"/>
+        <location filename="../../ui/repairs/intake_page.py" line="116"/>
         <source>Fault as described</source>
         <translation>Feil slik kunden beskriver den</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="116"/>
+        <location filename="../../ui/repairs/intake_page.py" line="117"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="117"/>
+        <location filename="../../ui/repairs/intake_page.py" line="118"/>
         <source>Accessories left</source>
         <translation>Tilbehør levert</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="118"/>
+        <location filename="../../ui/repairs/intake_page.py" line="119"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="125"/>
+        <location filename="../../ui/repairs/intake_page.py" line="126"/>
         <source>Save and print</source>
         <translation>Lagre og skriv ut</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="127"/>
+        <location filename="../../ui/repairs/intake_page.py" line="128"/>
         <source>Add photos</source>
         <translation>Legg til bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="128"/>
+        <location filename="../../ui/repairs/intake_page.py" line="129"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="129"/>
+        <location filename="../../ui/repairs/intake_page.py" line="130"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="130"/>
+        <location filename="../../ui/repairs/intake_page.py" line="131"/>
         <source>Take deposit</source>
         <translation>Ta depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="131"/>
+        <location filename="../../ui/repairs/intake_page.py" line="132"/>
         <source>New intake</source>
         <translation>Nytt inntak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="132"/>
+        <location filename="../../ui/repairs/intake_page.py" line="133"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="148"/>
+        <location filename="../../ui/repairs/intake_page.py" line="149"/>
         <source>Repair intake</source>
         <translation>Reparasjonsinntak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="176"/>
+        <location filename="../../ui/repairs/intake_page.py" line="177"/>
         <source>— not assigned —</source>
         <translation>— ikke tildelt —</translation>
     </message>
@@ -898,254 +903,274 @@
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="62"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="64"/>
         <source>Repair %1</source>
         <translation>Reparasjon %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
         <source>Qty</source>
         <translation>Ant.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="75"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="79"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="81"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="80"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="82"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="81"/>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="83"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="205"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="82"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="84"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="83"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="85"/>
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="91"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="93"/>
         <source>Note for the job (seen at every counter)</source>
         <translation>Notat om jobben (vises på alle kasser)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="93"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="95"/>
         <source>Add note</source>
         <translation>Legg til notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="95"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="97"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="97"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="99"/>
         <source>Change status</source>
         <translation>Endre status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="99"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="101"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="100"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="102"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="101"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="103"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="102"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="104"/>
         <source>Edit details</source>
         <translation>Endre opplysninger</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="103"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="105"/>
         <source>Reopen job</source>
         <translation>Gjenåpne jobb</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="104"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="106"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="108"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="110"/>
         <source>Labour and parts</source>
         <translation>Arbeid og deler</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="125"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="127"/>
         <source>History</source>
         <translation>Historikk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="173"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="175"/>
         <source>Estimate</source>
         <translation>Prisoverslag</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="174"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="176"/>
         <source>Approved up to</source>
         <translation>Godkjent inntil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="175"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="177"/>
         <source>Price now</source>
         <translation>Pris nå</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="176"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="178"/>
         <source>Deposit held</source>
         <translation>Depositum holdt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="181"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="183"/>
         <source>Above what the customer approved: record the approval (F5).</source>
         <translation>Over det kunden har godkjent: registrer godkjenningen (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="186"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="188"/>
         <source>The status was changed at another counter: your change from «%1» to «%2» was not used. The status is now «%3».</source>
         <translation>Statusen ble endret på en annen kasse: endringen din fra «%1» til «%2» ble ikke brukt. Statusen er nå «%3».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="198"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="200"/>
         <source>Notes</source>
         <translation>Notater</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
         <source>may be contacted</source>
         <translation>kan kontaktes</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
         <source>no contact</source>
         <translation>ikke kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="204"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="206"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="205"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="207"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="206"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="208"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="207"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="209"/>
         <source>Item</source>
         <translation>Gjenstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="208"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="210"/>
         <source>Fault</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="209"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="211"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="210"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="212"/>
         <source>Left with it</source>
         <translation>Levert med</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="211"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="213"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="212"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="214"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="213"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="215"/>
         <source>Received</source>
         <translation>Mottatt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="214"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="216"/>
         <source>Promised</source>
         <translation>Lovet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="240"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="242"/>
         <source>Status is now «%1».</source>
         <translation>Status er nå «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="242"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="244"/>
         <source>Message queued; it is sent when the centre is online.</source>
         <translation>Meldingen er lagt i kø og sendes når senteret er på nett.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="258"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="260"/>
         <source>Reopened: the status is now «%1».</source>
         <translation>Gjenåpnet: statusen er nå «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="279"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="281"/>
         <source>Note saved.</source>
         <translation>Notatet er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="269"/>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="283"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="318"/>
+        <source>This is the job that is open.</source>
+        <translation>Dette er jobben som er åpen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="321"/>
+        <source>Job %1 is open. Close it (Esc) before opening %2.</source>
+        <translation>Jobb %1 er åpen. Lukk den (Esc) før du åpner %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="324"/>
+        <source>Only parts can be scanned onto a job.</source>
+        <translation>Bare deler kan skannes inn på en jobb.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="326"/>
+        <source>This job is finished: reopen it to add parts.</source>
+        <translation>Jobben er avsluttet: åpne den igjen for å legge til deler.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="271"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="285"/>
         <source>Saved.</source>
         <translation>Lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="287"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="289"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="293"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="295"/>
         <source>Outcome recorded.</source>
         <translation>Utfallet er registrert.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="307"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="309"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="309"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="311"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>

@@ -29,10 +29,10 @@ from pos.services import (
 from pos.services.context import TillContext
 from printers.printing import Printing
 from printers.worker import PrintWorker
-from tests.integration.repair_helpers import take_in
 from sync.cycle import SyncCycle
 from sync.enrolment import enrol
 from tests.central import live_server
+from tests.integration.repair_helpers import take_in
 from tests.sync.conftest import public_keys, sell
 
 PIN = "86429753"

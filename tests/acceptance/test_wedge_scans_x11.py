@@ -1,0 +1,207 @@
+"""Scanners as they really type, in a real X server: the counter app under Xvfb, driven only by
+real X key events (xdotool, as tools/wedge-scan types: Shift for capitals, AltGr where the
+layout needs it, 6 ms a key, Enter), with a Norwegian and a US keyboard layout.
+
+Every code the counter prints scans whole where it is taken: an in-store label, an EAN-13, an
+EAN-8 and a CODE128 item code at the sale screen; a receipt number there and in Returns; a
+credit note at payment; job tags on the repair board and in a ticket; a serial number into the
+intake's field. The proof is what the app wrote: the support log's line for each scan (its
+whole code and where it went), and the store after the app has stopped. Screenshots are kept
+in ``OMIGJEN_X_SHOTS`` when that is set."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pos.counter import open_counter
+from pos.identifiers import make_in_store_ean13
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import auth, catalogue, checkout, returns
+from pos.services.context import TillContext
+from pos.services.demo import seed_demo
+from pos.services.repair_detail import ticket_detail
+from tests.acceptance.xsession import XSession, missing, wait_until
+from tests.integration.repair_helpers import take_in
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(missing() is not None, reason=f"real X session: {missing()}"),
+]
+TUBE, EAN8, COFFEE, PART = "7310750000018", "73100003", "KAFFE-MED", "SYK-BREMS"
+SERIAL = "SN4F7K2QX"
+SCAN_LINE = re.compile(r"scan (.+?) (taken|refused) at ([^\s:]+)")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """Codes this counter has printed before the day the test drives."""
+
+    receipt: str
+    credit_note: str
+    older_job: str
+    newer_job: str
+
+
+def prepare(data_dir: Path) -> Printed:
+    """The demo centre with a coat sold, a tube returned to a credit note and two bike jobs."""
+    with open_counter(data_dir) as counter:
+        seed_demo(counter.uow, counter.signer())
+        cashier = auth.authenticate(counter.uow, "1001", "1234")
+        manager = auth.authenticate(counter.uow, "9001", "9999")
+        ctx = TillContext("K1", cashier, counter.signer())
+        boss = TillContext("K1", manager, counter.signer())
+        coat, tube = Basket(), Basket()
+        coat.add(catalogue.find_item(counter.uow, make_in_store_ean13("11", 1)))
+        tube.add(catalogue.find_item(counter.uow, TUBE))
+        sold = checkout.complete_sale(counter.uow, ctx, coat, [Tender(TenderKind.CASH, 64900)])
+        tube_sale = checkout.complete_sale(counter.uow, ctx, tube, [Tender(TenderKind.CARD, 12900)])
+        number = tube_sale.receipts[0].number
+        (line,) = returns.returnable_lines(counter.uow, number)
+        refund = returns.complete_return(
+            counter.uow, boss, number, [returns.ReturnRequest(line.line_id, 1)],
+            [Tender(TenderKind.CREDIT_NOTE, 0)],
+        )  # fmt: skip
+        with counter.uow.read() as uow:
+            doc = uow.queries.receipt_doc(refund.receipts[0].receipt_id)
+        ((note, _amount),) = doc.credit_notes_issued
+        older = take_in(counter, ctx, customer_name="Eldre Jobb")
+        newer = take_in(counter, ctx, customer_name="Nyere Jobb")
+    return Printed(sold.receipts[0].number, note, older, newer)
+
+
+def menu_digit(label: str) -> str:
+    """The menu's digit for a page a cashier may open (the menu lists them in this order)."""
+    from pos.model.staff import Operator, Role
+    from ui.pages import all_pages
+
+    cashier = Operator("", "1001", "Kari", Role.CASHIER)
+    allowed = [spec.key for spec in all_pages() if spec.allowed(cashier)]
+    return str(allowed.index(label) + 1)
+
+
+class Counter:
+    """The running app in an X session, and what its log says about scans."""
+
+    def __init__(self, x: XSession, data_dir: Path, shots: Path) -> None:
+        self.x, self.data_dir, self.shots = x, data_dir, shots
+
+    def scan(self, code: str, outcome: str, place: str) -> None:
+        """Scan, wait for the log to say where the scan went, and check it."""
+        seen = len(self._scan_lines())
+        self.x.scan(code)
+        wait_until(
+            lambda: len(self._scan_lines()) > seen, 20, f"the log line of scan {code}",
+            lambda: self.x.log_of(self.data_dir),
+        )  # fmt: skip
+        assert self._scan_lines()[seen:] == [(self._shown(code), outcome, place)]
+
+    def _scan_lines(self) -> list[tuple[str, str, str]]:
+        text = self.x.log_of(self.data_dir)
+        return [m.groups() for m in SCAN_LINE.finditer(text)]  # type: ignore[misc]
+
+    @staticmethod
+    def _shown(code: str) -> str:
+        from ui.scan_router import loggable
+
+        return loggable(code)
+
+    def shot(self, name: str) -> None:
+        self.x.screenshot(self.shots / f"{name}.png")
+
+
+@pytest.mark.parametrize("layout", ["no", "us"])
+def test_every_printed_code_scans_whole_through_real_x_key_events(layout, tmp_path):
+    data_dir = tmp_path / "data"
+    printed = prepare(data_dir)
+    shots = Path(os.environ.get("OMIGJEN_X_SHOTS") or tmp_path / "shots") / layout
+    with XSession(layout) as x:
+        x.start_app(data_dir, "--printer", x.printer_url(data_dir))
+        x.focus(x.wait_for_window("^Omigjen"))
+        app = Counter(x, data_dir, shots)
+        try:
+            drive_a_day(x, app, printed)
+        finally:
+            app.shot("last")
+    check_the_store(data_dir, printed)
+    assert shutil.which("xdotool")  # the proof above came through real X events
+
+
+def drive_a_day(x: XSession, app: Counter, printed: Printed) -> None:
+    x.type("1001")
+    x.key("Return")
+    x.type("1234")
+    x.key("Return")
+    x.wait_for_log(app.data_dir, r"staff 1001 logged in at K1")
+    label = make_in_store_ean13("11", 2)
+    for code in (label, TUBE, EAN8, COFFEE):  # in-store EAN-13, EAN-13, EAN-8, CODE128
+        app.scan(code, "taken", "sale")
+    app.shot("basket")
+    x.key("F12")
+    x.wait_for_window("Betaling")
+    x.key("Return", "Return")  # the rest in cash, then confirm
+    x.wait_for_log(app.data_dir, r"sale recorded at K1 by staff 1001: .*11-K1-000002")
+    x.wait_for_no_window("Betaling")
+
+    app.scan(printed.receipt, "taken", "sale")  # the receipt's number: its return opens
+    x.wait_for_window("Retur")
+    app.scan(printed.receipt, "taken", "ReturnsDialog")
+    app.shot("return")
+    x.key("Escape")
+    x.focus(x.wait_for_window("^Omigjen"))
+
+    app.scan(printed.credit_note, "refused", "sale")  # a credit note pays; it is no item
+    app.shot("refused")
+    x.key("Escape")  # seen
+    app.scan(TUBE, "taken", "sale")
+    x.key("F12")
+    x.wait_for_window("Betaling")
+    app.scan(printed.credit_note, "taken", "PaymentDialog")
+    x.key("Return")  # paid in full by the credit note: confirm
+    x.wait_for_log(app.data_dir, rf"credit_note 129,00 \({printed.credit_note}\)")
+    x.wait_for_no_window("Betaling")
+    x.focus(x.wait_for_window("^Omigjen"))
+
+    open_page(x, "repairs.board")
+    app.scan(printed.older_job, "taken", "repairBoard")  # the newer job is the one selected
+    x.wait_for_window(f"Reparasjon {printed.older_job}")
+    app.scan(PART, "taken", "TicketDialog")
+    app.scan(printed.newer_job, "refused", "TicketDialog")  # one job at a time
+    app.shot("ticket")
+    x.key("Escape")  # the ticket
+    x.focus(x.wait_for_window("^Omigjen"))
+    x.key("Escape")  # the board: back to the sale screen
+
+    open_page(x, "repairs.intake")
+    app.scan(SERIAL, "refused", "repairIntake")  # the customer's name has the focus
+    x.key(*["Tab"] * 6)  # phone, e-mail, consent, category, brand and model, serial number
+    app.scan(SERIAL, "taken", "field")
+    app.shot("intake")
+
+
+def open_page(x: XSession, key: str) -> None:
+    x.key("F1")
+    x.wait_for_window("Meny")
+    x.type(menu_digit(key))
+    x.wait_for_no_window("Meny")
+    x.focus(x.wait_for_window("^Omigjen"))  # no window manager gives it back
+
+
+def check_the_store(data_dir: Path, printed: Printed) -> None:
+    with open_counter(data_dir) as counter:
+        with counter.uow.read() as uow:
+            receipt = uow.queries.receipt_by_number("11-K1-000002")
+            assert receipt is not None
+            sold = [ln["description"] for ln in uow.queries.lines_of_receipt(receipt["id"])]
+        label = catalogue.find_item(counter.uow, make_in_store_ean13("11", 2))
+        assert sold == [label.description]  # the label scanned whole, its tenant's receipt
+        older = ticket_detail(counter.uow, printed.older_job)
+        newer = ticket_detail(counter.uow, printed.newer_job)
+    assert [line.description for line in older.lines] == ["Bremseklosser V-brake (par)"]
+    assert newer.lines == ()

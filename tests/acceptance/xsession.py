@@ -1,0 +1,308 @@
+"""A real X session for tests: Xvfb on a free display with a chosen keyboard layout, the counter
+app (or any Qt program) under ``QT_QPA_PLATFORM=xcb``, real X key events from xdotool (typed as
+a person or as a keyboard-wedge scanner types: /work/shared/tools/wedge-scan), the support log
+read as it grows, screenshots, and a clean stop of everything started.
+
+    with XSession(layout="no") as x:
+        app = x.start_app(data_dir)
+        x.wait_for_log(data_dir, "application started")
+        x.type("1001"); x.key("Return"); x.type("1234"); x.key("Return")
+        x.scan("15-K1-000001")
+        x.screenshot(tmp_path / "after.png")
+
+Keyboard layouts: ``setxkbmap`` is tried, but some X servers (Debian's Xvfb 21.1.7+deb12u13)
+silently keep their first keymap. So the layout is also made the server's *starting* keymap,
+through an XKB directory whose rules map the default layout to the wanted one; the keymap in
+force is then read back (``xkbcomp``) and checked, or the session refuses to start.
+
+Needs the Debian packages xvfb, xdotool and x11-xkb-utils (scripts/system-packages.sh);
+``missing()`` says what is absent so a test can skip with that reason.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SYSTEM_XKB = Path("/usr/share/X11/xkb")
+SCANNER_KEY_MS = 6
+"""What tools/wedge-scan sends: a key every 6 ms, Shift held for capitals, Enter at the end."""
+PERSON_KEY_MS = 120
+AFTER_SCAN_S = 0.15
+"""No hand reaches a key sooner after a scan; a line end within the scanner's gap of a scan
+is taken as the scan's own suffix (CR LF) and eaten."""
+LAYOUT_PROBE = {"us": "minus", "no": "plus"}
+"""The keysym on the key right of 0 (<AE11>) tells the layouts apart."""
+GRAB_SCREEN = (
+    "import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication(sys.argv);"
+    "ok = app.primaryScreen().grabWindow(0).save(sys.argv[1]); sys.exit(0 if ok else 1)"
+)
+
+
+def missing() -> str | None:
+    """Why a real X session cannot run here (None: it can)."""
+    tools = {"Xvfb": "xvfb", "xdotool": "xdotool", "xkbcomp": "x11-xkb-utils"}
+    absent = [package for tool, package in tools.items() if shutil.which(tool) is None]
+    if absent:
+        return f"needs {', '.join(absent)} (scripts/system-packages.sh)"
+    if not (SYSTEM_XKB / "rules" / "evdev").is_file():
+        return "needs the XKB data in /usr/share/X11/xkb (xkb-data)"
+    return None
+
+
+class XSessionError(RuntimeError):
+    pass
+
+
+class XSession:
+    def __init__(self, layout: str = "us", size: str = "1280x800") -> None:
+        if layout not in LAYOUT_PROBE:
+            raise ValueError(f"layout {layout!r}: one of {sorted(LAYOUT_PROBE)}")
+        self.layout = layout
+        self.size = size
+        self.display = ""
+        self._dir = Path(tempfile.mkdtemp(prefix="omigjen-x-"))
+        self._server: subprocess.Popen[bytes] | None = None
+        self._apps: list[subprocess.Popen[bytes]] = []
+
+    # -- the server ----------------------------------------------------------------------------
+    def start(self) -> XSession:
+        try:
+            self._start_server()
+            self.run("setxkbmap", self.layout, check=False)  # where the server allows it
+            self._check_layout()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _start_server(self) -> None:
+        read_end, write_end = os.pipe()
+        try:
+            self._server = subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{self.size}x24",
+                 "-nolisten", "tcp", "-xkbdir", str(self._xkb_dir())],
+                pass_fds=(write_end,), stdout=subprocess.DEVNULL,
+                stderr=(self._dir / "xvfb.log").open("wb"),
+            )  # fmt: skip
+            os.close(write_end)
+            self.display = ":" + self._read_display(read_end)
+        finally:
+            os.close(read_end)
+
+    def _xkb_dir(self) -> Path:
+        """The system's XKB data, with rules that start the server in ``self.layout``."""
+        if self.layout == "us":
+            return SYSTEM_XKB
+        xkb = self._dir / "xkb"
+        (xkb / "rules").mkdir(parents=True)
+        for entry in SYSTEM_XKB.iterdir():
+            if entry.name != "rules":
+                (xkb / entry.name).symlink_to(entry)
+        for entry in (SYSTEM_XKB / "rules").iterdir():
+            if entry.name != "evdev":
+                (xkb / "rules" / entry.name).symlink_to(entry)
+        rules = (SYSTEM_XKB / "rules" / "evdev").read_text()
+        header = re.search(r"^! model\s+layout\s+=\s+symbols\n", rules, re.MULTILINE)
+        if header is None:
+            raise XSessionError("unexpected XKB rules file: no 'model layout = symbols' part")
+        start = header.end()
+        first = f"  *\t\tus\t\t\t=\tpc+{self.layout}\n"  # the server's default layout is us
+        (xkb / "rules" / "evdev").write_text(rules[:start] + first + rules[start:])
+        return xkb
+
+    def _read_display(self, fd: int, timeout_s: float = 15) -> str:
+        deadline, text = time.monotonic() + timeout_s, b""
+        os.set_blocking(fd, False)
+        while not text.endswith(b"\n"):
+            if self._server is not None and self._server.poll() is not None:
+                log = (self._dir / "xvfb.log").read_text(errors="replace")
+                raise XSessionError(f"Xvfb ended: {log[-500:]}")
+            if time.monotonic() > deadline:
+                raise XSessionError("Xvfb did not report its display")
+            try:
+                text += os.read(fd, 16)
+            except BlockingIOError:
+                time.sleep(0.02)
+        return text.decode().strip()
+
+    def _check_layout(self) -> None:
+        read: list[str] = []
+
+        def keymap_read() -> bool:
+            done = self.run("xkbcomp", "-w0", self.display, "-", check=False)
+            read[:] = [done.stdout or done.stderr]
+            return done.returncode == 0
+
+        wait_until(keymap_read, 10, f"the keymap of {self.display}", lambda: "".join(read))
+        keymap = read[0]
+        found = re.search(r"key <AE11>\s*\{(?:[^}]*?symbols\[Group1\]\s*=)?\s*\[\s*(\w+)", keymap)
+        wanted = LAYOUT_PROBE[self.layout]
+        if found is None or found.group(1) != wanted:
+            got = found.group(1) if found else "nothing"
+            raise XSessionError(f"layout {self.layout} not in force (<AE11> is {got})")
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The environment for a program in this session (Qt on xcb, this display)."""
+        return os.environ | {"DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
+
+    def run(self, *command: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            command, env=self.env, check=check, capture_output=True, text=True, timeout=60
+        )
+
+    # -- programs ------------------------------------------------------------------------------
+    def start_app(self, data_dir: Path, *args: str, lang: str = "nb") -> subprocess.Popen[bytes]:
+        """The counter app on ``data_dir`` (``main.py --data-dir ...``), as a person starts it."""
+        command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir)]
+        return self.start_program([*command, "--lang", lang, *args], data_dir.name)
+
+    @staticmethod
+    def printed_file(data_dir: Path) -> Path:
+        """Where ``start_app(..., "--printer", printer_url(data_dir))`` prints (ESC/POS)."""
+        return data_dir / "printed.escpos"
+
+    @classmethod
+    def printer_url(cls, data_dir: Path) -> str:
+        return f"file://{cls.printed_file(data_dir)}"
+
+    def start_program(self, command: list[str], name: str = "app") -> subprocess.Popen[bytes]:
+        out = (self._dir / f"{name}.out").open("wb")
+        process = subprocess.Popen(command, env=self.env, cwd=ROOT, stdout=out, stderr=out)
+        self._apps.append(process)
+        return process
+
+    def output_of(self, name: str) -> str:
+        path = self._dir / f"{name}.out"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def wait_for_window(self, name_pattern: str, timeout_s: float = 20) -> str:
+        """The id of a visible window whose title matches (a regular expression)."""
+        found = ""
+
+        def visible() -> bool:
+            nonlocal found
+            done = self.run("xdotool", "search", "--onlyvisible", "--name", name_pattern,
+                            check=False)  # fmt: skip
+            found = done.stdout.split()[0] if done.stdout.split() else ""
+            return bool(found)
+
+        wait_until(visible, timeout_s, f"a window named {name_pattern!r}", self.outputs)
+        return found
+
+    def wait_for_no_window(self, name_pattern: str, timeout_s: float = 20) -> None:
+        """Until no visible window's title matches (a dialog has closed)."""
+
+        def gone() -> bool:
+            done = self.run("xdotool", "search", "--onlyvisible", "--name", name_pattern,
+                            check=False)  # fmt: skip
+            return not done.stdout.split()
+
+        wait_until(gone, timeout_s, f"no window named {name_pattern!r}", self.outputs)
+
+    def outputs(self) -> str:
+        """What the programs started here printed (for a failure's message)."""
+        return "\n".join(
+            f"--- {path.name}\n{path.read_text(errors='replace')}"
+            for path in sorted(self._dir.glob("*.out"))
+        )
+
+    def focus(self, window_id: str) -> None:
+        """Give a window the keyboard (there is no window manager to do it)."""
+        self.run("xdotool", "windowfocus", "--sync", window_id, check=False)
+
+    # -- input ---------------------------------------------------------------------------------
+    def type(self, text: str, delay_ms: int = PERSON_KEY_MS) -> None:
+        """Type as a person: slow enough that it is never taken for a scan."""
+        self.run("xdotool", "type", "--delay", str(delay_ms), "--", text)
+
+    def scan(self, code: str, delay_ms: int = SCANNER_KEY_MS) -> None:
+        """As a keyboard-wedge scanner (and tools/wedge-scan): a fast burst, then Enter."""
+        self.run("xdotool", "type", "--delay", str(delay_ms), "--", code)
+        self.run("xdotool", "key", "Return")
+        time.sleep(AFTER_SCAN_S)
+
+    def key(self, *names: str) -> None:
+        """Keys by their X names: 'Return', 'Escape', 'F12', 'ctrl+l'."""
+        self.run("xdotool", "key", "--delay", str(PERSON_KEY_MS), *names)
+
+    def screenshot(self, path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(
+            [sys.executable, "-c", GRAB_SCREEN, str(path)],
+            env=self.env, capture_output=True, timeout=60,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise XSessionError(f"screenshot failed: {done.stderr.decode(errors='replace')}")
+        return path
+
+    # -- the support log -----------------------------------------------------------------------
+    @staticmethod
+    def log_of(data_dir: Path) -> str:
+        path = data_dir / "logs" / "omigjen.log"
+        return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
+    def wait_for_log(
+        self, data_dir: Path, pattern: str, *, after: int = 0, timeout_s: float = 20
+    ) -> re.Match[str]:
+        """The first line matching ``pattern`` in the app's log past offset ``after``."""
+        found: re.Match[str] | None = None
+
+        def logged() -> bool:
+            nonlocal found
+            found = re.search(pattern, self.log_of(data_dir)[after:])
+            return found is not None
+
+        wait_until(logged, timeout_s, f"{pattern!r} in the log", lambda: self.log_of(data_dir))
+        assert found is not None
+        return found
+
+    # -- stopping ------------------------------------------------------------------------------
+    def stop(self) -> None:
+        for process in self._apps:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(5)
+        self._apps.clear()
+        if self._server is not None and self._server.poll() is None:
+            self._server.terminate()
+            try:
+                self._server.wait(10)
+            except subprocess.TimeoutExpired:
+                self._server.kill()
+                self._server.wait(5)
+        self._server = None
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+    def __enter__(self) -> XSession:
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+def wait_until(
+    condition: Callable[[], bool],
+    timeout_s: float,
+    what: str,
+    show: Callable[[], str] | None = None,
+) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            seen = f"\n--- seen:\n{show()[-3000:]}" if show is not None else ""
+            raise XSessionError(f"waited {timeout_s:.0f} s for {what}{seen}")
+        time.sleep(0.05)
