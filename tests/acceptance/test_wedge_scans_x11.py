@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 
 from pos.counter import open_counter
+from pos.demo.centre import seed_demo
 from pos.identifiers import make_in_store_ean13
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.services import auth, catalogue, checkout, returns
 from pos.services.context import TillContext
-from pos.services.demo import seed_demo
 from pos.services.repair_detail import ticket_detail
 from tests.acceptance.xsession import XSession, missing, wait_until
 from tests.integration.repair_helpers import take_in
