@@ -59,6 +59,12 @@ def main() -> int:
         for code in (make_in_store_ean13("11", 1), "7310750000018", "KAFFE-MED", "BOLLE-INNE"):
             window.sale.handle_scan(code)
         grab(app, window, "sale")
+        window.sale.model.flash(None)
+        window.route_scan(make_in_store_ean13("11", 1))  # the coat again: a one-off, refused
+        window.route_scan("7038010001658")  # a wrong check digit
+        window.sale.handle_scan("BOLLE-MED")  # a good scan after them lights up its line
+        grab(app, window, "sale_refused")
+        window.refusals.acknowledge()
         window.sale.pay()
         payment = window.sale.dialog
         assert payment is not None
