@@ -144,13 +144,13 @@ def drive_a_day(x: XSession, app: Counter, printed: Printed) -> None:
         app.scan(code, "taken", "sale")
     app.shot("basket")
     x.key("F12")
-    x.wait_for_window("Betaling")
+    x.focus(x.wait_for_window("Betaling"))
     x.key("Return", "Return")  # the rest in cash, then confirm
     x.wait_for_log(app.data_dir, r"sale recorded at K1 by staff 1001: .*11-K1-000002")
     x.wait_for_no_window("Betaling")
 
     app.scan(printed.receipt, "taken", "sale")  # the receipt's number: its return opens
-    x.wait_for_window("Retur")
+    x.focus(x.wait_for_window("Retur"))
     app.scan(printed.receipt, "taken", "ReturnsDialog")
     app.shot("return")
     x.key("Escape")
@@ -161,7 +161,7 @@ def drive_a_day(x: XSession, app: Counter, printed: Printed) -> None:
     x.key("Escape")  # seen
     app.scan(TUBE, "taken", "sale")
     x.key("F12")
-    x.wait_for_window("Betaling")
+    x.focus(x.wait_for_window("Betaling"))
     app.scan(printed.credit_note, "taken", "PaymentDialog")
     x.key("Return")  # paid in full by the credit note: confirm
     x.wait_for_log(app.data_dir, rf"credit_note 129,00 \({printed.credit_note}\)")
@@ -170,7 +170,7 @@ def drive_a_day(x: XSession, app: Counter, printed: Printed) -> None:
 
     open_page(x, "repairs.board")
     app.scan(printed.older_job, "taken", "repairBoard")  # the newer job is the one selected
-    x.wait_for_window(f"Reparasjon {printed.older_job}")
+    x.focus(x.wait_for_window(f"Reparasjon {printed.older_job}"))
     app.scan(PART, "taken", "TicketDialog")
     app.scan(printed.newer_job, "refused", "TicketDialog")  # one job at a time
     app.shot("ticket")

@@ -217,7 +217,8 @@ class XSession:
         )
 
     def focus(self, window_id: str) -> None:
-        """Give a window the keyboard (there is no window manager to do it)."""
+        """Give a window the keyboard: there is no window manager to do it, and a new dialog
+        may be shown before Qt has asked for the focus."""
         self.run("xdotool", "windowfocus", "--sync", window_id, check=False)
 
     # -- input ---------------------------------------------------------------------------------
