@@ -10,20 +10,37 @@ intent for the code; the router only delivers, and then sounds, shows and logs a
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from ui.refusal_banner import RefusalBanner
 from ui.scanner.routing import CodeKind, route_code
 from ui.scanner.sound import RefusalSound
 from ui.scanner.targets import Refusal, fill_code_field, focused_code_field
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-
 log = logging.getLogger(__name__)
+
+
+class LoginScreen(Protocol):
+    def refused(self, text: str) -> None: ...
+
+
+class CounterWindow(Protocol):
+    """What the router needs of the counter window (``ui.main_window.MainWindow``)."""
+
+    @property
+    def logged_in(self) -> bool: ...
+
+    @property
+    def login(self) -> LoginScreen: ...
+
+    @property
+    def stack(self) -> QStackedWidget: ...
+
+    @property
+    def sale(self) -> QWidget: ...
 
 
 def loggable(code: str) -> str:
@@ -44,8 +61,8 @@ class ScanRouter(QObject):
     refused = Signal(str)
     """A scan was refused: (why, as the person was told)."""
 
-    def __init__(self, window: MainWindow, banner: RefusalBanner, sound: RefusalSound) -> None:
-        super().__init__(window)
+    def __init__(self, window: CounterWindow, banner: RefusalBanner, sound: RefusalSound) -> None:
+        super().__init__(banner)
         self.window = window
         self.banner = banner
         self.sound = sound
@@ -99,7 +116,7 @@ class ScanRouter(QObject):
                 return taken
             text = self.tr("This screen takes no scans. Go back to the sale screen (Esc).")
             return place_name(page), Refusal(text)
-        return place_name(window.sale), window.sale.handle_scan(code)
+        return self._handled_by(window.sale, code) or (place_name(window.sale), None)
 
     @staticmethod
     def _handled_by(place: QWidget, code: str) -> tuple[str, Refusal | None] | None:
