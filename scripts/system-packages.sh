@@ -2,10 +2,11 @@
 # Debian packages the test suite uses: poppler-utils (PDF checks), socat (a serial scanner on a
 # pty), openssl (an independent check of our signatures), postgresql (the central server's
 # tests start a throwaway cluster on loopback), faketime (the command line run with the PC's
-# clock set to another time), chromium and its driver (the web back office in a browser); xvfb, xdotool and x11-xkb-utils (the counter in a real X server,
-# typed at by a wedge scanner: tests/acceptance/xsession.py) with the xcb libraries Qt's X11
-# platform plugin loads; libpulse0 (QtMultimedia, the refused-scan sound). Installs only what
-# is missing; needs root (CI and the development machines run as root).
+# clock set to another time), chromium and chromium-driver (the web back office in a browser);
+# xvfb, xdotool and x11-xkb-utils (the counter in a real X server, typed at by a wedge scanner:
+# tests/acceptance/xsession.py) with the xcb libraries Qt's X11 platform plugin loads;
+# libpulse0 (QtMultimedia, the refused-scan sound). Installs only what is missing; needs root
+# (CI and the development machines run as root).
 set -euo pipefail
 needed=()
 command -v pdftoppm >/dev/null 2>&1 || needed+=(poppler-utils)
