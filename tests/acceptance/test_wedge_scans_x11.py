@@ -24,11 +24,11 @@ from pos.demo.centre import seed_demo
 from pos.identifiers import make_in_store_ean13
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
-from pos.services import auth, catalogue, checkout, returns
+from pos.services import auth, catalogue, checkout, devices, returns
 from pos.services.context import TillContext
 from pos.services.repair_detail import ticket_detail
 from tests.acceptance.xsession import XSession, missing, wait_until
-from tests.integration.repair_helpers import take_in
+from tests.integration.repair_helpers import ready_job, take_in
 
 pytestmark = [
     pytest.mark.slow,
@@ -76,13 +76,13 @@ def prepare(data_dir: Path) -> Printed:
     return Printed(sold.receipts[0].number, note, older, newer)
 
 
-def menu_digit(label: str) -> str:
-    """The menu's digit for a page a cashier may open (the menu lists them in this order)."""
+def menu_digit(label: str, role: str = "cashier") -> str:
+    """The menu's digit for a page the role may open (the menu lists them in this order)."""
     from pos.model.staff import Operator, Role
     from ui.pages import all_pages
 
-    cashier = Operator("", "1001", "Kari", Role.CASHIER)
-    allowed = [spec.key for spec in all_pages() if spec.allowed(cashier)]
+    person = Operator("", "1", "", Role(role))
+    allowed = [spec.key for spec in all_pages() if spec.allowed(person)]
     return str(allowed.index(label) + 1)
 
 
@@ -92,10 +92,13 @@ class Counter:
     def __init__(self, x: XSession, data_dir: Path, shots: Path) -> None:
         self.x, self.data_dir, self.shots = x, data_dir, shots
 
-    def scan(self, code: str, outcome: str, place: str) -> None:
-        """Scan, wait for the log to say where the scan went, and check it."""
+    def scan(
+        self, code: str, outcome: str, place: str, *, sent: str = "", suffix: tuple[str, ...] = ()
+    ) -> None:
+        """Scan (what the scanner ``sent``: ``code`` with its prefix and AIM id, and its
+        ``suffix``), wait for the log to say where the scan went, and check it."""
         seen = len(self._scan_lines())
-        self.x.scan(code)
+        self.x.scan(sent or code, suffix=suffix or ("Return",))
         wait_until(
             lambda: len(self._scan_lines()) > seen, 20, f"the log line of scan {code}",
             lambda: self.x.log_of(self.data_dir),
@@ -185,10 +188,10 @@ def drive_a_day(x: XSession, app: Counter, printed: Printed) -> None:
     app.shot("intake")
 
 
-def open_page(x: XSession, key: str) -> None:
+def open_page(x: XSession, key: str, role: str = "cashier") -> None:
     x.key("F1")
     x.wait_for_window("Meny")
-    x.type(menu_digit(key))
+    x.type(menu_digit(key, role))
     x.wait_for_no_window("Meny")
     x.focus(x.wait_for_window("^Omigjen"))  # no window manager gives it back
 
@@ -205,3 +208,74 @@ def check_the_store(data_dir: Path, printed: Printed) -> None:
         newer = ticket_detail(counter.uow, printed.newer_job)
     assert [line.description for line in older.lines] == ["Bremseklosser V-brake (par)"]
     assert newer.lines == ()
+
+
+# -- a scanner programmed with a prefix, AIM ids and another suffix --------------------------
+PREFIX = "#"
+"""What the scanner is set to send first (Shift+3 on both layouts)."""
+
+
+def prepare_framed(data_dir: Path) -> str:
+    """The demo centre whose register expects the prefix, and a bike job ready for pickup."""
+    with open_counter(data_dir) as counter:
+        seed_demo(counter.uow, counter.signer())
+        manager = auth.authenticate(counter.uow, "9001", "9999")
+        boss = TillContext("K1", manager, counter.signer())
+        devices.save_scanner_settings(counter.uow, boss, devices.ScannerSettings(prefix=PREFIX))
+        cashier = auth.authenticate(counter.uow, "1001", "1234")
+        return ready_job(counter, TillContext("K1", cashier, counter.signer()), deposit=False)
+
+
+@pytest.mark.parametrize("layout", ["no", "us"])
+def test_a_scanner_sending_a_prefix_aim_ids_and_cr_lf_or_tab_scans_whole(layout, tmp_path):
+    """On the Norwegian layout ']' of an AIM id is AltGr+9, which xdotool presses as a
+    scanner does. Each burst is one scan, its prefix and AIM id stripped, whatever its suffix:
+    an EAN-13, a CODE128 item code and a job tag (its pickup) at the sale screen, and an
+    in-store label in the back office's item list."""
+    data_dir = tmp_path / "data"
+    job = prepare_framed(data_dir)
+    label = make_in_store_ean13("11", 1)
+    shots = Path(os.environ.get("OMIGJEN_X_SHOTS") or tmp_path / "shots") / f"framed-{layout}"
+    crlf, tab = ("Return", "ctrl+j"), ("Tab",)
+    with XSession(layout) as x:
+        x.start_app(data_dir, "--printer", x.printer_url(data_dir))
+        x.focus(x.wait_for_window("^Omigjen"))
+        app = Counter(x, data_dir, shots)
+        try:
+            log_in(x, app, "1001", "1234")
+            app.scan(TUBE, "taken", "sale", sent=f"{PREFIX}]E0{TUBE}", suffix=crlf)
+            app.scan(COFFEE, "taken", "sale", sent=f"{PREFIX}]C0{COFFEE}", suffix=tab)
+            app.scan(job, "taken", "sale", sent=f"{PREFIX}]C0{job}", suffix=crlf)  # pickup
+            app.shot("basket")
+            x.key("F12")
+            x.focus(x.wait_for_window("Betaling"))
+            x.key("Return", "Return")  # the rest in cash, then confirm
+            recorded = x.wait_for_log(data_dir, r"sale recorded at K1 by staff 1001: (.+?), total")
+            x.wait_for_no_window("Betaling")
+            x.focus(x.wait_for_window("^Omigjen"))
+            x.key("ctrl+l")
+            log_in(x, app, "9001", "9999")
+            open_page(x, "items", "manager")
+            app.scan(label, "taken", "ItemsPage", sent=f"{PREFIX}]E0{label}", suffix=crlf)
+            app.shot("items")
+        finally:
+            app.shot("last")
+    with open_counter(data_dir) as counter:
+        detail = ticket_detail(counter.uow, job)
+        with counter.uow.read() as uow:
+            sold = [
+                ln["description"]
+                for number in recorded.group(1).split(", ")
+                for ln in uow.queries.lines_of_receipt(uow.queries.receipt_by_number(number)["id"])
+            ]
+    assert detail.status.value == "collected", detail.status  # paid at the till: picked up
+    assert 'Slange 28" Schrader' in sold and "Kaffe (ta med)" in sold
+    assert f"Bremseklosser V-brake (par) (rep. {job})" in sold  # the job, from its scanned tag
+
+
+def log_in(x: XSession, app: Counter, staff_no: str, pin: str) -> None:
+    x.type(staff_no)
+    x.key("Return")
+    x.type(pin)
+    x.key("Return")
+    x.wait_for_log(app.data_dir, rf"staff {staff_no} logged in at K1")

@@ -15,6 +15,9 @@ silently keep their first keymap. So the layout is also made the server's *start
 through an XKB directory whose rules map the default layout to the wanted one; the keymap in
 force is then read back (``xkbcomp``) and checked, or the session refuses to start.
 
+The display is the first free one, or on a machine shared with others the first free one of
+``OMIGJEN_X_DISPLAYS`` ("75-76" or "75,76").
+
 Needs the Debian packages xvfb, xdotool and x11-xkb-utils (scripts/system-packages.sh);
 ``missing()`` says what is absent so a test can skip with that reason.
 """
@@ -39,12 +42,25 @@ PERSON_KEY_MS = 120
 AFTER_SCAN_S = 0.15
 """No hand reaches a key sooner after a scan; a line end within the scanner's gap of a scan
 is taken as the scan's own suffix (CR LF) and eaten."""
+DISPLAYS_ENV = "OMIGJEN_X_DISPLAYS"
 LAYOUT_PROBE = {"us": "minus", "no": "plus"}
 """The keysym on the key right of 0 (<AE11>) tells the layouts apart."""
 GRAB_SCREEN = (
     "import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication(sys.argv);"
     "ok = app.primaryScreen().grabWindow(0).save(sys.argv[1]); sys.exit(0 if ok else 1)"
 )
+
+
+def allowed_displays() -> list[int] | None:
+    """The display numbers ``OMIGJEN_X_DISPLAYS`` allows ("75-76" or "75,76"), or None."""
+    spec = os.environ.get(DISPLAYS_ENV, "").strip()
+    if not spec:
+        return None
+    numbers: list[int] = []
+    for part in spec.split(","):
+        low, _, high = part.strip().lstrip(":").partition("-")
+        numbers += range(int(low), int(high or low) + 1)
+    return numbers
 
 
 def missing() -> str | None:
@@ -85,11 +101,28 @@ class XSession:
         return self
 
     def _start_server(self) -> None:
+        """Xvfb on the first free display: any (it picks, ``-displayfd``), or one of those
+        ``OMIGJEN_X_DISPLAYS`` allows on a machine shared with others."""
+        allowed = allowed_displays()
+        if allowed is None:
+            self._try_server([])
+            return
+        for number in allowed:
+            if Path(f"/tmp/.X{number}-lock").exists():
+                continue
+            try:
+                self._try_server([f":{number}"])
+                return
+            except XSessionError:  # taken between the look and the start
+                continue
+        raise XSessionError(f"no free X display among {DISPLAYS_ENV}={allowed}")
+
+    def _try_server(self, display: list[str]) -> None:
         read_end, write_end = os.pipe()
         try:
             self._server = subprocess.Popen(
-                ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{self.size}x24",
-                 "-nolisten", "tcp", "-xkbdir", str(self._xkb_dir())],
+                ["Xvfb", *display, "-displayfd", str(write_end), "-screen", "0",
+                 f"{self.size}x24", "-nolisten", "tcp", "-xkbdir", str(self._xkb_dir())],
                 pass_fds=(write_end,), stdout=subprocess.DEVNULL,
                 stderr=(self._dir / "xvfb.log").open("wb"),
             )  # fmt: skip
@@ -100,9 +133,11 @@ class XSession:
 
     def _xkb_dir(self) -> Path:
         """The system's XKB data, with rules that start the server in ``self.layout``."""
+        xkb = self._dir / "xkb"
         if self.layout == "us":
             return SYSTEM_XKB
-        xkb = self._dir / "xkb"
+        if xkb.exists():  # a second try at another display
+            return xkb
         (xkb / "rules").mkdir(parents=True)
         for entry in SYSTEM_XKB.iterdir():
             if entry.name != "rules":
@@ -226,10 +261,14 @@ class XSession:
         """Type as a person: slow enough that it is never taken for a scan."""
         self.run("xdotool", "type", "--delay", str(delay_ms), "--", text)
 
-    def scan(self, code: str, delay_ms: int = SCANNER_KEY_MS) -> None:
-        """As a keyboard-wedge scanner (and tools/wedge-scan): a fast burst, then Enter."""
+    def scan(
+        self, code: str, delay_ms: int = SCANNER_KEY_MS, suffix: tuple[str, ...] = ("Return",)
+    ) -> None:
+        """As a keyboard-wedge scanner (and tools/wedge-scan): a fast burst, then its suffix
+        (Enter; or ``("Return", "ctrl+j")`` for CR LF, ``("Tab",)``). xdotool presses Shift
+        for capitals and, on a Norwegian layout, AltGr for ']' and '@', as scanners do."""
         self.run("xdotool", "type", "--delay", str(delay_ms), "--", code)
-        self.run("xdotool", "key", "Return")
+        self.run("xdotool", "key", "--delay", str(delay_ms), *suffix)
         time.sleep(AFTER_SCAN_S)
 
     def key(self, *names: str) -> None:
