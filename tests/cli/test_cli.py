@@ -140,6 +140,27 @@ def test_commands_log_to_a_rotating_file_readable_by_the_user_only(tmp_path):
     assert "1234" not in log.read_text() and "9999" not in log.read_text()
 
 
+def test_the_log_rotates_at_a_megabyte_and_keeps_five_old_files(tmp_path):
+    """A counter logs for years: the support log never grows past 6 MB on its disk."""
+    import logging
+
+    from cli.main import configure_logging
+
+    path = configure_logging(tmp_path)
+    root = logging.getLogger()
+    (handler,) = [h for h in root.handlers if getattr(h, "baseFilename", "") == str(path)]
+    try:
+        for n in range(7_500):  # ~7.5 MB of lines
+            logging.getLogger("pos.services.money").info("sale %05d %s", n, "x" * 990)
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+    kept = sorted(p.name for p in path.parent.iterdir())
+    assert kept == [f"omigjen.log{suffix}" for suffix in ("", ".1", ".2", ".3", ".4", ".5")]
+    assert all((path.parent / name).stat().st_size <= 1_000_000 for name in kept)
+    assert "sale 07499" in path.read_text()  # the newest line is in the live file
+
+
 def test_simulate_continues_the_history_and_never_backdates_into_closed_days(tmp_path):
     first = run(tmp_path, "simulate", "--days", "1", "--sales-per-day", "10", "--seed", "1",
                 at="2026-03-02 18:00:00").stdout  # fmt: skip

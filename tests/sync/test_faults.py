@@ -4,6 +4,7 @@ queue, and in the end the server holds every event exactly once."""
 
 from __future__ import annotations
 
+import logging
 import random
 
 import pytest
@@ -86,6 +87,27 @@ def test_backoff_grows_while_the_server_keeps_failing(enrolled, ctx, shelf, prox
         assert worker.backoff.failures == failures
         assert delay <= min(60, 2 ** (failures - 1))
     assert sync_state.sync_status(enrolled.uow).unsynced > 0
+
+
+def test_a_sync_problem_is_logged_once_while_it_lasts_and_when_it_ends(
+    enrolled, ctx, shelf, proxy, caplog
+):
+    """The support log: a WARNING when sync starts failing and when the failure changes, not
+    one per retry while a counter is offline for hours; an INFO when it works again; never
+    the device's token."""
+    caplog.set_level(logging.DEBUG)
+    sell(enrolled, ctx, shelf, 2)
+    worker = worker_through(enrolled, proxy)
+    proxy.inject(["503", "503", "503", "drop", "drop"])
+    for _ in range(6):
+        worker.run_once()
+    lines = [(r.levelno, r.getMessage()) for r in caplog.records if r.name == "sync.worker"]
+    warnings = [text for level, text in lines if level == logging.WARNING]
+    assert len(warnings) == 2 and all(text.startswith("sync failed") for text in warnings)
+    assert warnings[0] != warnings[1]  # the 503, then the dropped connection
+    assert lines[-1][0] == logging.INFO and lines[-1][1].startswith("sync works again")
+    assert "outbox drained" in lines[-1][1]
+    assert sync_state.enrolment(enrolled.uow).token not in caplog.text
 
 
 def test_a_slow_answer_in_time_is_simply_a_success(enrolled, central, ctx, shelf, server_url):
