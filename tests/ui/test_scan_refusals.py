@@ -7,6 +7,7 @@ typed slowly goes where it was typed. The support log says what each scan did.""
 from __future__ import annotations
 
 import logging
+import wave
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -20,6 +21,7 @@ from pos.services import devices
 from ui.backoffice.scanner_page import ScannerPage
 from ui.main_window import MainWindow
 from ui.price_dialog import PriceDialog
+from ui.scanner.sound import REFUSED_WAV, RefusalSound
 
 from .conftest import log_in, press, scan, type_slowly
 from .test_sale_flow import COAT, COFFEE, TUBE
@@ -166,3 +168,29 @@ def test_a_scanner_ending_with_two_line_ends_adds_no_payment(window, heard):
     scan(payment.amount, "7038010001659")  # refused while paying
     QTest.keyClick(payment.amount, Qt.Key.Key_Return)  # at once, as the scanner's LF comes
     assert payment.isVisible() and payment.tenders == [] and heard == [80]
+
+
+def test_the_refusal_sound_is_a_short_wav_and_without_a_sound_device_the_bell_rings(
+    qtbot, caplog
+):
+    """QSoundEffect plays the WAV where a sound device takes it; where none does (a PC without
+    sound, CI) the refusal rings the system bell instead, and the log says so once."""
+    with wave.open(str(REFUSED_WAV)) as wav:
+        seconds = wav.getnframes() / wav.getframerate()
+        assert 0.1 <= seconds <= 0.6 and wav.getnchannels() == 1
+    caplog.set_level(logging.WARNING, logger="ui.scanner.sound")
+    sound = RefusalSound(volume=60)
+    effect = sound.effect
+    assert effect is not None, caplog.text  # QtMultimedia loaded (PySide6-Addons, libpulse0)
+    settled = (effect.Status.Ready, effect.Status.Error)
+    qtbot.waitUntil(lambda: effect.status() in settled, timeout=5000)
+    heard: list[int] = []
+    sound.sounded.connect(heard.append)
+    sound.play()
+    sound.play()
+    assert heard == [60, 60] and effect.volume() == pytest.approx(0.6, abs=0.01)
+    bell_notes = [r for r in caplog.records if "using the bell" in r.getMessage()]
+    if effect.status() is effect.Status.Ready:
+        assert bell_notes == [] and effect.source().toLocalFile() == str(REFUSED_WAV)
+    else:
+        assert len(bell_notes) == 1
