@@ -3,10 +3,12 @@ installed on the application (removed again after each test)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -46,19 +48,46 @@ def window(qtbot, session: TillSession) -> Iterator[MainWindow]:  # type: ignore
     app.removeEventFilter(win.idle)
 
 
-def scan(target: QWidget, code: str) -> None:
+class _KeyStamps(QObject):
+    """Gives QTest's key events the press time a real one carries from the X server or
+    Windows (QTest leaves it 0), so a scan's gaps are the scanner's, however busy this
+    machine is while the test runs."""
+
+    def __init__(self, start_ms: int) -> None:
+        super().__init__()
+        self.now_ms = start_ms
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if isinstance(event, QKeyEvent) and not event.timestamp():
+            event.setTimestamp(self.now_ms)
+        return False
+
+
+def scan(target: QWidget, code: str, line_ends: int = 1) -> None:
     """What a keyboard-wedge scanner does: the code in a burst, Shift pressed and released
-    around each capital (as X11 and Windows deliver it), then Enter."""
+    around each capital (as X11 and Windows deliver it), then Enter (``line_ends=2``: CR LF
+    as two Enters). The keys carry press times 5 ms apart and are sent without a pause, as
+    queued X events are, so no timer of the app runs inside the burst."""
     shift, none = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.NoModifier
-    for char in code:
-        held = shift if char.isupper() else none
-        if held:
-            QTest.keyPress(target, Qt.Key.Key_Shift, shift, 1)
-        key = Qt.Key(ord(char.upper())) if char.isascii() else Qt.Key.Key_unknown
-        QTest.sendKeyEvent(QTest.KeyAction.Click, target, key, char, held, SCANNER_KEY_DELAY_MS)
-        if held:
-            QTest.keyRelease(target, Qt.Key.Key_Shift, none, 1)
-    QTest.keyClick(target, Qt.Key.Key_Return, none, SCANNER_KEY_DELAY_MS)
+    app = QApplication.instance()
+    assert app is not None
+    stamps = _KeyStamps(int(time.monotonic() * 1000))
+    app.installEventFilter(stamps)  # after the wedge filter, so it sees each key first
+    try:
+        for char in code:
+            held = shift if char.isupper() else none
+            if held:
+                QTest.keyPress(target, Qt.Key.Key_Shift, shift, 0)
+            key = Qt.Key(ord(char.upper())) if char.isascii() else Qt.Key.Key_unknown
+            QTest.sendKeyEvent(QTest.KeyAction.Click, target, key, char, held, 0)
+            if held:
+                QTest.keyRelease(target, Qt.Key.Key_Shift, none, 0)
+            stamps.now_ms += SCANNER_KEY_DELAY_MS
+        for _ in range(line_ends):
+            QTest.keyClick(target, Qt.Key.Key_Return, none, 0)
+            stamps.now_ms += SCANNER_KEY_DELAY_MS
+    finally:
+        app.removeEventFilter(stamps)
 
 
 def type_slowly(target: QWidget, text: str) -> None:
