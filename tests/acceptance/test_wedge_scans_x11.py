@@ -1,5 +1,5 @@
 """Scanners as they really type, in a real X server: the counter app under Xvfb, driven only by
-real X key events (xdotool, as tools/wedge-scan types: Shift for capitals, AltGr where the
+real X key events (xdotool, as a wedge scanner types: Shift for capitals, AltGr where the
 layout needs it, 6 ms a key, Enter), with a Norwegian and a US keyboard layout.
 
 Every code the counter prints scans whole where it is taken: an in-store label, an EAN-13, an
