@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QColor
 
@@ -39,6 +40,9 @@ _ROLES = frozenset(
 
 class BasketTableModel(QAbstractTableModel):
     TENANT, ITEM, QTY, PRICE, DISCOUNT, TOTAL = range(6)
+
+    flashed = Signal(object)
+    """A line lit up after its scan, or the light went out: (line id or None)."""
 
     def __init__(self, session: TillSession) -> None:
         super().__init__()
@@ -164,6 +168,7 @@ class BasketTableModel(QAbstractTableModel):
             self._flash_timer.stop()
         else:
             self._flash_timer.start()
+        self.flashed.emit(line_id)
 
     def line_changed(self, line_id: str) -> None:
         row = next((i for i, ln in enumerate(self.lines) if ln.line_id == line_id), None)

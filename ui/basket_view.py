@@ -1,6 +1,7 @@
 """The basket's lines on the sale screen. The line F2, F3 and F9 act on is always marked, in a
 colour that shows while the code field has the keyboard: the newest line, the one that took a
-deleted line's place, or the one chosen by touch or with the arrow keys."""
+deleted line's place, or the one chosen by touch or with the arrow keys. A line just rung up
+flashes; when it is the marked one, its mark takes the flash colour for that moment."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from ui.basket_model import BasketTableModel
+from ui.basket_model import FLASH_COLOUR, BasketTableModel
 from ui.common import TOUCH_MIN_PX
 
 SELECTED_LINE = "#0d47a1"
@@ -27,14 +28,28 @@ class BasketView(QTableView):
         self.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)
         self.verticalHeader().hide()
         self._size_columns()
-        palette = self.palette()
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(SELECTED_LINE))
-            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("white"))
-        self.setPalette(palette)
+        self._mark_in(QColor(SELECTED_LINE), QColor("white"))
+        model.flashed.connect(self._show_flash)
+        self.selectionModel().selectionChanged.connect(lambda: self._show_flash(model.flashing))
         model.rowsInserted.connect(lambda _parent, _first, last: self.select_row(last))
         model.rowsRemoved.connect(lambda _parent, first, _last: self.select_row(first))
         model.modelReset.connect(lambda: self.select_row(model.rowCount() - 1))
+
+    def _mark_in(self, background: QColor, text: QColor) -> None:
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, background)
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
+        self.setPalette(palette)
+
+    def _show_flash(self, line_id: str | None) -> None:
+        """Otherwise the mark would hide the flash of the line just rung up (the newest)."""
+        rows = self.selectionModel().selectedRows()
+        marked = self._model.line_at(rows[0].row()) if rows else None
+        if line_id is not None and marked is not None and marked.line_id == line_id:
+            self._mark_in(FLASH_COLOUR, QColor("black"))
+        else:
+            self._mark_in(QColor(SELECTED_LINE), QColor("white"))
 
     def _size_columns(self) -> None:
         """Fixed widths from the font, not ResizeToContents: that re-measures every row of

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from pos.identifiers import make_in_store_ean13
@@ -23,7 +24,12 @@ COFFEE = "KAFFE-MED"
 
 
 def marked_rows(window: MainWindow) -> list[int]:
-    """The rows painted in the selection colour, as the cashier sees them."""
+    """The rows painted in the selection colour, as the cashier sees them once the line just
+    rung up has stopped flashing."""
+    for _ in range(150):
+        if window.sale.model.flashing is None:
+            break
+        QTest.qWait(20)
     view = window.sale.view
     image = view.viewport().grab().toImage()
     rows = []

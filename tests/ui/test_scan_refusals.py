@@ -12,13 +12,15 @@ import wave
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
 from pos.identifiers import gtin_check_digit, make_in_store_ean13
 from pos.model.payment import Tender, TenderKind
 from pos.services import devices
 from ui.backoffice.scanner_page import ScannerPage
+from ui.basket_model import FLASH_COLOUR
+from ui.basket_view import SELECTED_LINE
 from ui.main_window import MainWindow
 from ui.price_dialog import PriceDialog
 from ui.scanner.sound import REFUSED_WAV, RefusalSound
@@ -58,6 +60,23 @@ def test_a_sold_coat_among_fast_scans_stays_on_the_banner_until_seen(window, hea
 
     press(window.sale.code, Qt.Key.Key_Escape)  # "seen"
     assert not banner.isVisible()
+
+
+def test_the_line_just_scanned_flashes_though_it_is_the_marked_line(window, qtbot):
+    log_in(window)
+    view = window.sale.view
+    mark = QPalette.ColorRole.Highlight
+    scan(window.sale.code, TUBE)
+    scan(window.sale.code, COFFEE)
+    newest = window.session.basket.lines[-1]
+    assert view.selected_row() == 1 and window.sale.model.flashing == newest.line_id
+    assert view.palette().color(mark) == FLASH_COLOUR  # the mark shows the flash
+    qtbot.waitUntil(lambda: window.sale.model.flashing is None, timeout=3000)
+    assert view.palette().color(mark) == QColor(SELECTED_LINE) and view.selected_row() == 1
+    scan(window.sale.code, "BOLLE-INNE")
+    press(window.sale.code, Qt.Key.Key_Up)  # another line marked while the newest flashes
+    assert window.sale.model.flashing is not None and view.selected_row() == 1
+    assert view.palette().color(mark) == QColor(SELECTED_LINE)
 
 
 def test_a_refusal_is_cleared_when_the_sale_is_recorded(window, heard, qtbot):
