@@ -589,77 +589,77 @@ Byttet føres i journalen.</translation>
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="44"/>
+        <location filename="../../ui/backoffice/items_page.py" line="46"/>
         <source>Words of the description or the code</source>
         <translation>Ord fra beskrivelsen eller koden</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="45"/>
+        <location filename="../../ui/backoffice/items_page.py" line="47"/>
         <source>Only labels to reprint</source>
         <translation>Bare etiketter som må skrives ut på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="46"/>
+        <location filename="../../ui/backoffice/items_page.py" line="48"/>
         <source>Include sold</source>
         <translation>Ta med solgte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="63"/>
+        <location filename="../../ui/backoffice/items_page.py" line="65"/>
         <source>New price (kr)</source>
         <translation>Ny pris (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="67"/>
+        <location filename="../../ui/backoffice/items_page.py" line="69"/>
         <source>New price</source>
         <translation>Ny pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="70"/>
+        <location filename="../../ui/backoffice/items_page.py" line="72"/>
         <source>Change price</source>
         <translation>Endre pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="71"/>
+        <location filename="../../ui/backoffice/items_page.py" line="73"/>
         <source>Print tag</source>
         <translation>Skriv prislapp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="72"/>
+        <location filename="../../ui/backoffice/items_page.py" line="74"/>
         <source>Reprint flagged labels</source>
         <translation>Skriv merkede etiketter på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="79"/>
+        <location filename="../../ui/backoffice/items_page.py" line="81"/>
         <source>Items and prices</source>
         <translation>Varer og priser</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="136"/>
+        <location filename="../../ui/backoffice/items_page.py" line="154"/>
         <source>Choose an item first.</source>
         <translation>Velg en vare først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="150"/>
+        <location filename="../../ui/backoffice/items_page.py" line="168"/>
         <source>New price for %1; its label is marked for reprint.</source>
         <translation>Ny pris for %1; etiketten er merket for ny utskrift.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="158"/>
+        <location filename="../../ui/backoffice/items_page.py" line="176"/>
         <source>Choose an item with a code first.</source>
         <translation>Velg en vare med kode først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="169"/>
+        <location filename="../../ui/backoffice/items_page.py" line="187"/>
         <source>No labels to reprint for this tenant.</source>
         <translation>Ingen etiketter å skrive ut på nytt for denne leietakeren.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="180"/>
+        <location filename="../../ui/backoffice/items_page.py" line="198"/>
         <source>%1 price tags sent to the printer.</source>
         <translation>%1 prislapper sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="187"/>
+        <location filename="../../ui/backoffice/items_page.py" line="205"/>
         <source>%1 labels saved as %2.</source>
         <translation>%1 etiketter lagret som %2.</translation>
     </message>
@@ -667,112 +667,122 @@ Byttet føres i journalen.</translation>
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="54"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="64"/>
         <source>Longest pause between keys</source>
         <translation>Lengste pause mellom tegn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="55"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="65"/>
         <source>Shortest code</source>
         <translation>Korteste kode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="56"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="66"/>
         <source>Prefix the scanner sends</source>
         <translation>Prefiks skanneren sender</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="57"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="67"/>
         <source>Serial scanner port</source>
         <translation>Port for seriell skanner</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="58"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="68"/>
         <source>Baud rate</source>
         <translation>Baudrate</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="61"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="69"/>
+        <source>Volume of the refused-scan sound</source>
+        <translation>Lydstyrke for avvist skanning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/scanner_page.py" line="72"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="62"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="73"/>
         <source>Test scan</source>
         <translation>Testskann</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="63"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="74"/>
         <source>Test serial scanner</source>
         <translation>Test seriell skanner</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="73"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="75"/>
+        <source>Test sound</source>
+        <translation>Prøv lyden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/scanner_page.py" line="85"/>
         <source>Scanner</source>
         <translation>Skanner</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="107"/>
-        <source>Scanner settings saved; they are used from the next start.</source>
-        <translation>Skannerinnstillingene er lagret; de brukes fra neste oppstart.</translation>
+        <location filename="../../ui/backoffice/scanner_page.py" line="124"/>
+        <source>Scanner settings saved: the volume now, the rest from the next start.</source>
+        <translation>Skannerinnstillingene er lagret: lydstyrken gjelder nå, resten fra neste oppstart.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="114"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="136"/>
         <source>Scan a code now…</source>
         <translation>Skann en kode nå …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="118"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="140"/>
         <source>Press Test scan (F5) first.</source>
         <translation>Trykk Testskann (F5) først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="130"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="154"/>
         <source>Write the serial port first.</source>
         <translation>Skriv inn serieporten først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="133"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="157"/>
         <source>Scan a code on the serial scanner now (10 s)…</source>
         <translation>Skann en kode med den serielle skanneren nå (10 s) …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="142"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="166"/>
         <source>Code: %1</source>
         <translation>Kode: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="143"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="167"/>
         <source>Symbology: %1 (%2)</source>
         <translation>Symbologi: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="148"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="172"/>
         <source>AIM id: %1</source>
         <translation>AIM-id: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="151"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="175"/>
         <source>Check digit: right</source>
         <translation>Kontrollsiffer: riktig</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="153"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="177"/>
         <source>Check digit: WRONG</source>
         <translation>Kontrollsiffer: FEIL</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="156"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="180"/>
         <source>byte  hex  character      pause</source>
         <translation>byte  hex  tegn           pause</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="167"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="191"/>
         <source>Some pauses are longer than the setting: raise it.</source>
         <translation>Noen pauser er lengre enn innstillingen: øk den.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/scanner_page.py" line="171"/>
+        <location filename="../../ui/backoffice/scanner_page.py" line="195"/>
         <source>Scan read: %1.</source>
         <translation>Skanning lest: %1.</translation>
     </message>
