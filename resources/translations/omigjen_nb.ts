@@ -22,32 +22,32 @@
 <context>
     <name>BasketTableModel</name>
     <message>
-        <location filename="../../ui/basket_model.py" line="44"/>
+        <location filename="../../ui/basket_model.py" line="58"/>
         <source>Tenant</source>
         <translation>Leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="45"/>
+        <location filename="../../ui/basket_model.py" line="59"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="46"/>
+        <location filename="../../ui/basket_model.py" line="60"/>
         <source>Qty</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="47"/>
+        <location filename="../../ui/basket_model.py" line="61"/>
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="48"/>
+        <location filename="../../ui/basket_model.py" line="62"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="49"/>
+        <location filename="../../ui/basket_model.py" line="63"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
@@ -137,62 +137,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>The PC&apos;s clock is off by %1; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går feil med %1; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
-        <source>Log in before scanning.</source>
-        <translation>Logg inn før du skanner.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="285"/>
-        <source>Finish the open window before scanning.</source>
-        <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="302"/>
-        <source>Scan refused: the scanner&apos;s keyboard layout does not match this PC&apos;s (it sent «%1»). Set the scanner to the PC&apos;s layout (see the user guide).</source>
-        <translation>Skanningen ble avvist: skannerens tastaturoppsett passer ikke med PC-ens (den sendte «%1»). Still skanneren til PC-ens oppsett (se brukerveiledningen).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -218,106 +203,106 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="52"/>
+        <location filename="../../ui/payment_dialog.py" line="53"/>
         <source>Payment</source>
         <translation>Betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="74"/>
+        <location filename="../../ui/payment_dialog.py" line="75"/>
         <source>Amount (empty = the rest)</source>
         <translation>Beløp (tomt = resten)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="76"/>
+        <location filename="../../ui/payment_dialog.py" line="77"/>
         <source>Card terminal reference</source>
         <translation>Referanse fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="78"/>
+        <location filename="../../ui/payment_dialog.py" line="79"/>
         <source>Credit note number (or scan it)</source>
         <translation>Nummer på tilgodelapp (eller skann den)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="92"/>
-        <location filename="../../ui/payment_dialog.py" line="245"/>
+        <location filename="../../ui/payment_dialog.py" line="93"/>
+        <location filename="../../ui/payment_dialog.py" line="246"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="93"/>
-        <location filename="../../ui/payment_dialog.py" line="246"/>
+        <location filename="../../ui/payment_dialog.py" line="94"/>
+        <location filename="../../ui/payment_dialog.py" line="247"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="94"/>
-        <location filename="../../ui/payment_dialog.py" line="247"/>
+        <location filename="../../ui/payment_dialog.py" line="95"/>
+        <location filename="../../ui/payment_dialog.py" line="248"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="95"/>
-        <location filename="../../ui/payment_dialog.py" line="248"/>
+        <location filename="../../ui/payment_dialog.py" line="96"/>
+        <location filename="../../ui/payment_dialog.py" line="249"/>
         <source>Credit note</source>
         <translation>Tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="96"/>
+        <location filename="../../ui/payment_dialog.py" line="97"/>
         <source>Remove last payment</source>
         <translation>Fjern siste betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="97"/>
+        <location filename="../../ui/payment_dialog.py" line="98"/>
         <source>Confirm sale</source>
         <translation>Fullfør salget</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="99"/>
+        <location filename="../../ui/payment_dialog.py" line="100"/>
         <source>Back to basket</source>
         <translation>Tilbake til kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="207"/>
+        <location filename="../../ui/payment_dialog.py" line="208"/>
         <source>To pay: %1</source>
         <translation>Å betale: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="212"/>
+        <location filename="../../ui/payment_dialog.py" line="213"/>
         <source>Change: %1</source>
         <translation>Vekslepenger: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="214"/>
+        <location filename="../../ui/payment_dialog.py" line="215"/>
         <source>(rounding %1)</source>
         <translation>(øreavrunding %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="219"/>
+        <location filename="../../ui/payment_dialog.py" line="220"/>
         <source>Left to pay: %1 (cash %2)</source>
         <translation>Gjenstår: %1 (kontant %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="249"/>
+        <location filename="../../ui/payment_dialog.py" line="250"/>
         <source>Deposit</source>
         <translation>Depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="256"/>
+        <location filename="../../ui/payment_dialog.py" line="257"/>
         <source>Receipts</source>
         <translation>Kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="257"/>
+        <location filename="../../ui/payment_dialog.py" line="258"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="258"/>
+        <location filename="../../ui/payment_dialog.py" line="259"/>
         <source>Rounding</source>
         <translation>Øreavrunding</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="312"/>
+        <location filename="../../ui/payment_dialog.py" line="313"/>
         <source>Scan refused while paying: go back to the basket to add %1.</source>
         <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
     </message>
@@ -501,88 +486,93 @@
     <name>ReceiptLookupPage</name>
     <message>
         <location filename="../../ui/receipts/__init__.py" line="26"/>
-        <location filename="../../ui/receipts/lookup_page.py" line="33"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="35"/>
         <source>Receipts: print again</source>
         <translation>Kvitteringer: skriv ut igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="37"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="39"/>
         <source>Receipt number: type it or scan the receipt</source>
         <translation>Kvitteringsnummer: skriv det eller skann kvitteringen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="40"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="42"/>
         <source>Find</source>
         <translation>Finn</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="57"/>
-        <location filename="../../ui/receipts/lookup_page.py" line="107"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="59"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="109"/>
         <source>Print again</source>
         <translation>Skriv ut igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="60"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="62"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="72"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="74"/>
         <source>Latest receipts at this register</source>
         <translation>Siste kvitteringer på denne kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="114"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="116"/>
         <source>Print the original</source>
         <translation>Skriv ut originalen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="115"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="117"/>
         <source>Print the copy (KOPI)</source>
         <translation>Skriv ut kopi (KOPI)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="116"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="118"/>
         <source>Printing now</source>
         <translation>Skrives ut nå</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="117"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="119"/>
         <source>Copy already printed</source>
         <translation>Kopien er allerede skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="145"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="134"/>
+        <source>%1 is not a receipt number: scan the receipt&apos;s barcode.</source>
+        <translation>%1 er ikke et kvitteringsnummer: skann strekkoden på kvitteringen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/lookup_page.py" line="155"/>
         <source>Found %1.</source>
         <translation>Fant %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="154"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="164"/>
         <source>Choose a receipt first.</source>
         <translation>Velg en kvittering først.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="158"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="168"/>
         <source>No printer is connected to this counter.</source>
         <translation>Ingen skriver er koblet til denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="176"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="186"/>
         <source>Not printed: %1: %2. Print again (F5) when the printer works.</source>
         <translation>Ikke skrevet ut: %1: %2. Skriv ut igjen (F5) når skriveren virker.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="180"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="190"/>
         <source>Printed: %1.</source>
         <translation>Skrevet ut: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="184"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="194"/>
         <source>The original of %1 is sent to the printer.</source>
         <translation>Originalen av %1 er sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="186"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="196"/>
         <source>The copy (KOPI) of %1 is sent to the printer.</source>
         <translation>Kopien (KOPI) av %1 er sendt til skriveren.</translation>
     </message>
@@ -681,6 +671,29 @@
     </message>
 </context>
 <context>
+    <name>RefusalBanner</name>
+    <message>
+        <location filename="../../ui/refusal_banner.py" line="34"/>
+        <source>Seen</source>
+        <translation>Sett</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_banner.py" line="55"/>
+        <source>Scan refused: %1</source>
+        <translation>Skanning avvist: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_banner.py" line="56"/>
+        <source>Also refused: %1</source>
+        <translation>Også avvist: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_banner.py" line="59"/>
+        <source>and %1 more</source>
+        <translation>og %1 til</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../ui/restore_dialog.py" line="40"/>
@@ -741,72 +754,72 @@
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="40"/>
+        <location filename="../../ui/returns_dialog.py" line="41"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="47"/>
+        <location filename="../../ui/returns_dialog.py" line="48"/>
         <source>Receipt number, e.g. 11-K1-000123 (or scan it)</source>
         <translation>Kvitteringsnummer, f.eks. 11-K1-000123 (eller skann det)</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="51"/>
+        <location filename="../../ui/returns_dialog.py" line="52"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="51"/>
+        <location filename="../../ui/returns_dialog.py" line="52"/>
         <source>Sold</source>
         <translation>Solgt</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="51"/>
+        <location filename="../../ui/returns_dialog.py" line="52"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="51"/>
+        <location filename="../../ui/returns_dialog.py" line="52"/>
         <source>Return qty</source>
         <translation>Antall i retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="58"/>
+        <location filename="../../ui/returns_dialog.py" line="59"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="59"/>
+        <location filename="../../ui/returns_dialog.py" line="60"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="60"/>
+        <location filename="../../ui/returns_dialog.py" line="61"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="61"/>
+        <location filename="../../ui/returns_dialog.py" line="62"/>
         <source>New credit note</source>
         <translation>Ny tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="67"/>
+        <location filename="../../ui/returns_dialog.py" line="68"/>
         <source>Record return</source>
         <translation>Registrer retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="68"/>
+        <location filename="../../ui/returns_dialog.py" line="69"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="69"/>
+        <location filename="../../ui/returns_dialog.py" line="70"/>
         <source>Find receipt</source>
         <translation>Finn kvittering</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="74"/>
+        <location filename="../../ui/returns_dialog.py" line="75"/>
         <source>Refund to</source>
         <translation>Betal tilbake med</translation>
     </message>
@@ -819,47 +832,47 @@
 <context>
     <name>SaleScans</name>
     <message>
-        <location filename="../../ui/sale_scans.py" line="37"/>
+        <location filename="../../ui/sale_scans.py" line="40"/>
         <source>Credit notes are taken as payment: press Pay (F12).</source>
         <translation>Tilgodelapper tas imot som betaling: trykk Betal (F12).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="60"/>
+        <location filename="../../ui/sale_scans.py" line="65"/>
         <source>Read twice: «%1» is counted once.</source>
         <translation>Lest to ganger: «%1» telles én gang.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="62"/>
+        <location filename="../../ui/sale_scans.py" line="68"/>
         <source>«%1» is a one-off item and is already in the basket.</source>
         <translation>«%1» er et enkeltstående produkt og ligger allerede i kurven.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="82"/>
+        <location filename="../../ui/sale_scans.py" line="85"/>
         <source>Repair %1 for pickup: %2</source>
         <translation>Reparasjon %1 til henting: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="85"/>
+        <location filename="../../ui/sale_scans.py" line="88"/>
         <source>deposit %1 is deducted when paying</source>
         <translation>depositum %1 trekkes fra ved betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="96"/>
+        <location filename="../../ui/sale_scans.py" line="99"/>
         <source>open price</source>
         <translation>åpen pris</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="98"/>
+        <location filename="../../ui/sale_scans.py" line="101"/>
         <source>Price look-up: %1 costs %2</source>
         <translation>Prisforespørsel: %1 koster %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="112"/>
+        <location filename="../../ui/sale_scans.py" line="118"/>
         <source>The code %1 is not in the catalogue. Sell it as an open-price item of:</source>
         <translation>Koden %1 finnes ikke i varekatalogen. Selg den med åpen pris for:</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="129"/>
+        <location filename="../../ui/sale_scans.py" line="135"/>
         <source>That tenant has no open-price item to sell it as.</source>
         <translation>Leietakeren har ingen vare med åpen pris å selge den som.</translation>
     </message>
@@ -867,191 +880,214 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="70"/>
+        <location filename="../../ui/sale_widget.py" line="71"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="94"/>
+        <location filename="../../ui/sale_widget.py" line="95"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="118"/>
+        <location filename="../../ui/sale_widget.py" line="119"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="119"/>
+        <location filename="../../ui/sale_widget.py" line="120"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="120"/>
+        <location filename="../../ui/sale_widget.py" line="121"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="121"/>
+        <location filename="../../ui/sale_widget.py" line="122"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="122"/>
+        <location filename="../../ui/sale_widget.py" line="123"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="123"/>
+        <location filename="../../ui/sale_widget.py" line="124"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="124"/>
+        <location filename="../../ui/sale_widget.py" line="125"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
+        <location filename="../../ui/sale_widget.py" line="126"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
-        <location filename="../../ui/sale_widget.py" line="392"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="397"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
+        <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="131"/>
+        <location filename="../../ui/sale_widget.py" line="132"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="251"/>
+        <location filename="../../ui/sale_widget.py" line="256"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="296"/>
+        <location filename="../../ui/sale_widget.py" line="301"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="321"/>
+        <location filename="../../ui/sale_widget.py" line="326"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="323"/>
+        <location filename="../../ui/sale_widget.py" line="328"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="357"/>
+        <location filename="../../ui/sale_widget.py" line="362"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="363"/>
+        <location filename="../../ui/sale_widget.py" line="368"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="366"/>
+        <location filename="../../ui/sale_widget.py" line="371"/>
         <source>Resume which basket?</source>
         <translation>Hvilken kurv vil du hente?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="385"/>
+        <location filename="../../ui/sale_widget.py" line="390"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="394"/>
+        <location filename="../../ui/sale_widget.py" line="399"/>
         <source>Void the whole basket: %1 lines, %2?</source>
         <translation>Annullere hele kurven: %1 linjer, %2?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="398"/>
+        <location filename="../../ui/sale_widget.py" line="403"/>
         <source>Void the basket</source>
         <translation>Annuller kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="399"/>
+        <location filename="../../ui/sale_widget.py" line="404"/>
         <source>Keep the basket</source>
         <translation>Behold kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="412"/>
+        <location filename="../../ui/sale_widget.py" line="417"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="417"/>
+        <location filename="../../ui/sale_widget.py" line="422"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="424"/>
+        <location filename="../../ui/sale_widget.py" line="429"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="440"/>
+        <location filename="../../ui/sale_widget.py" line="445"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="458"/>
+        <location filename="../../ui/sale_widget.py" line="463"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="460"/>
+        <location filename="../../ui/sale_widget.py" line="465"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="479"/>
+        <location filename="../../ui/sale_widget.py" line="484"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
 </context>
 <context>
+    <name>ScanRouter</name>
+    <message>
+        <location filename="../../ui/scan_router.py" line="84"/>
+        <source>The scanner&apos;s keyboard layout does not match this PC&apos;s (it sent «%1»). Set the scanner to the PC&apos;s layout (see the user guide).</source>
+        <translation>Skannerens tastaturoppsett stemmer ikke med PC-ens (den sendte «%1»). Sett skanneren til samme oppsett som PC-en (se brukerveiledningen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_router.py" line="98"/>
+        <source>Log in before scanning.</source>
+        <translation>Logg inn før du skanner.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_router.py" line="111"/>
+        <source>Finish the open window before scanning.</source>
+        <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_router.py" line="117"/>
+        <source>This screen takes no scans. Go back to the sale screen (Esc).</source>
+        <translation>Dette skjermbildet tar ikke imot skanning. Gå tilbake til salgsbildet (Esc).</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/search_dialog.py" line="32"/>
+        <location filename="../../ui/search_dialog.py" line="33"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="35"/>
+        <location filename="../../ui/search_dialog.py" line="36"/>
         <source>Words of the description or code</source>
         <translation>Ord fra beskrivelsen eller koden</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="37"/>
+        <location filename="../../ui/search_dialog.py" line="39"/>
         <source>All tenants</source>
         <translation>Alle leietakere</translation>
     </message>

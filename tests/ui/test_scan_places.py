@@ -15,6 +15,7 @@ from tests.integration.helpers import docs
 from tests.integration.repair_helpers import take_in
 from ui.main_window import MainWindow
 from ui.payment_dialog import PaymentDialog
+from ui.receipts.lookup_page import ReceiptLookupPage
 from ui.repairs.board_page import BoardPage
 from ui.repairs.intake_page import IntakePage
 from ui.repairs.ticket_dialog import TicketDialog
@@ -177,3 +178,15 @@ def test_a_label_scanned_in_the_back_office_finds_its_item(window):
     scan(items, COAT)
     assert items.text.text() == COAT and items.model.rowCount() == 1
     assert window.stack.currentWidget() is items
+
+
+def test_on_the_receipt_look_up_a_receipt_is_found_and_another_code_refused(window):
+    log_in(window, "9001", "9999")
+    number = sell_coat(window)
+    page = window.show_page("receipts")
+    assert isinstance(page, ReceiptLookupPage)
+    scan(page.number, TUBE)  # an item's code is no receipt: refused, nothing looked up
+    assert window.refusals.isVisible() and TUBE in window.refusals.text.text()
+    assert window.stack.currentWidget() is page and page.number.text() == ""
+    scan(page.number, number)
+    assert page.selected() is not None and page.selected().number == number

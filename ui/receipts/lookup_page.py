@@ -22,6 +22,8 @@ from ui.common import TOUCH_MIN_PX, error_text, touch_button
 from ui.pages import PageContext, PageWidget
 from ui.print_jobs_dialog import problem_text
 from ui.receipts.receipt_table_model import ReceiptTableModel, paper_text
+from ui.scanner.routing import CodeKind, route_code
+from ui.scanner.targets import Refusal
 
 
 class ReceiptLookupPage(PageWidget):
@@ -124,10 +126,18 @@ class ReceiptLookupPage(PageWidget):
         self.message.setText(text)
 
     # -- finding ---------------------------------------------------------------------------
-    def handle_scan(self, code: str) -> None:
-        """A receipt's barcode scanned while this page is in front: find that receipt."""
-        self.number.setText(code)
+    def handle_scan(self, code: str) -> Refusal | None:
+        """A receipt's barcode scanned while this page is in front: find that receipt. Any
+        other code is refused at once (its sound and banner), never searched for."""
+        routed = route_code(code)
+        if routed.kind is not CodeKind.RECEIPT:
+            text = self.tr("%1 is not a receipt number: scan the receipt's barcode.")
+            text = text.replace("%1", code)
+            self.say(text, problem=True)
+            return Refusal(text)
+        self.number.setText(routed.code)
         self.look_up()
+        return None
 
     def look_up(self) -> None:
         typed = self.number.text().strip()
