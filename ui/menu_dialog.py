@@ -16,6 +16,13 @@ from ui.pages import PageSpec
 MENU_KEYS = "123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
+def menu_keys(specs: list[PageSpec]) -> list[str]:
+    """Each page's key, in menu order: its own letter, else the next free digit or letter."""
+    own = {spec.shortcut.upper() for spec in specs if spec.shortcut}
+    free = iter(k for k in MENU_KEYS if k not in own)
+    return [spec.shortcut or next(free, "") for spec in specs]
+
+
 class MenuDialog(QDialog):
     def __init__(self, specs: list[PageSpec], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,10 +35,7 @@ class MenuDialog(QDialog):
         grid = QGridLayout()
         layout.addLayout(grid)
         self.buttons: dict[str, QPushButton] = {}
-        own = {spec.shortcut.upper() for spec in specs if spec.shortcut}
-        free = iter(k for k in MENU_KEYS if k not in own)
-        for index, spec in enumerate(specs):
-            key = spec.shortcut or next(free, "")
+        for index, (spec, key) in enumerate(zip(specs, menu_keys(specs), strict=True)):
             button = QPushButton(f"{spec.label()}\n{key}", self)
             button.setMinimumHeight(64)
             button.clicked.connect(lambda _=False, s=spec: self.choose(s))

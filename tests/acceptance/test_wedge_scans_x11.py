@@ -76,14 +76,15 @@ def prepare(data_dir: Path) -> Printed:
     return Printed(sold.receipts[0].number, note, older, newer)
 
 
-def menu_digit(label: str, role: str = "cashier") -> str:
-    """The menu's digit for a page the role may open (the menu lists them in this order)."""
+def menu_key(label: str, role: str = "cashier") -> str:
+    """The menu's key for a page the role may open (as the menu gives them out)."""
     from pos.model.staff import Operator, Role
+    from ui.menu_dialog import menu_keys
     from ui.pages import all_pages
 
     person = Operator("", "1", "", Role(role))
-    allowed = [spec.key for spec in all_pages() if spec.allowed(person)]
-    return str(allowed.index(label) + 1)
+    allowed = [spec for spec in all_pages() if spec.allowed(person)]
+    return menu_keys(allowed)[[spec.key for spec in allowed].index(label)]
 
 
 class Counter:
@@ -191,7 +192,7 @@ def drive_a_day(x: XSession, app: Counter, printed: Printed) -> None:
 def open_page(x: XSession, key: str, role: str = "cashier") -> None:
     x.key("F1")
     x.wait_for_window("Meny")
-    x.type(menu_digit(key, role))
+    x.type(menu_key(key, role).lower())
     x.wait_for_no_window("Meny")
     x.focus(x.wait_for_window("^Omigjen"))  # no window manager gives it back
 
