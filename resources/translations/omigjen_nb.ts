@@ -185,17 +185,17 @@
 <context>
     <name>MenuDialog</name>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="22"/>
+        <location filename="../../ui/menu_dialog.py" line="29"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="27"/>
+        <location filename="../../ui/menu_dialog.py" line="34"/>
         <source>Nothing here for your role.</source>
         <translation>Ingenting her for din rolle.</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="42"/>
+        <location filename="../../ui/menu_dialog.py" line="46"/>
         <source>Back to sale (Esc)</source>
         <translation>Tilbake til salg (Esc)</translation>
     </message>

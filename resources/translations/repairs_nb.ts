@@ -419,62 +419,62 @@
         <translation>— ikke tildelt —</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="218"/>
+        <location filename="../../ui/repairs/intake_page.py" line="219"/>
         <source>Fill in the form; Ctrl+S saves and prints the slip and the tags.</source>
         <translation>Fyll ut skjemaet; Ctrl+S lagrer og skriver ut bevis og lapper.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="232"/>
+        <location filename="../../ui/repairs/intake_page.py" line="233"/>
         <source>Photos of the item</source>
         <translation>Bilder av gjenstanden</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="232"/>
+        <location filename="../../ui/repairs/intake_page.py" line="233"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="273"/>
+        <location filename="../../ui/repairs/intake_page.py" line="274"/>
         <source>Correct the phone number or e-mail first.</source>
         <translation>Rett telefonnummeret eller e-posten først.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="294"/>
+        <location filename="../../ui/repairs/intake_page.py" line="295"/>
         <source>Saved as %1.</source>
         <translation>Lagret som %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="296"/>
+        <location filename="../../ui/repairs/intake_page.py" line="297"/>
         <source>Claim slip and %1 tag(s) sent to the printer.</source>
         <translation>Reparasjonsbevis og %1 lapp(er) sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="300"/>
+        <location filename="../../ui/repairs/intake_page.py" line="301"/>
         <source>No printer: print the slip later with F7.</source>
         <translation>Ingen skriver: skriv ut beviset senere med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="314"/>
+        <location filename="../../ui/repairs/intake_page.py" line="315"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="328"/>
+        <location filename="../../ui/repairs/intake_page.py" line="329"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="330"/>
+        <location filename="../../ui/repairs/intake_page.py" line="331"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="345"/>
+        <location filename="../../ui/repairs/intake_page.py" line="346"/>
         <source>Deposit %1 taken, receipt %2.</source>
         <translation>Depositum %1 mottatt, kvittering %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="348"/>
+        <location filename="../../ui/repairs/intake_page.py" line="349"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
