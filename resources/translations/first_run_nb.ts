@@ -120,53 +120,53 @@
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="61"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="62"/>
         <source>Omigjen POS – first set-up</source>
         <translation>Omigjen POS – første oppsett</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="90"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="91"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="94"/>
-        <location filename="../../ui/first_run/first_run_window.py" line="145"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="95"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="146"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="140"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="141"/>
         <source>Step %1 of %2</source>
         <translation>Steg %1 av %2</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="144"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="145"/>
         <source>Set up the centre</source>
         <translation>Sett opp senteret</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="144"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="145"/>
         <source>To the login</source>
         <translation>Til innlogging</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="145"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="146"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="191"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="192"/>
         <source>Setting up the centre…</source>
         <translation>Setter opp senteret …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="223"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="224"/>
         <source>Connect to a central server</source>
         <translation>Koble til sentral server</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="225"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="226"/>
         <source>Taking the whole centre (tenants, staff, article groups, items) from the central server when a new counter is enrolled is not available yet.
 
 Today: set the centre up here. Afterwards a manager enrols this counter with the server under F1 → Sync with the central server (or main.py enrol --server URL --code CODE), and its sales are sent there.</source>

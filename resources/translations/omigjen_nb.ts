@@ -22,32 +22,32 @@
 <context>
     <name>BasketTableModel</name>
     <message>
-        <location filename="../../ui/basket_model.py" line="58"/>
+        <location filename="../../ui/basket_model.py" line="61"/>
         <source>Tenant</source>
         <translation>Leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="59"/>
+        <location filename="../../ui/basket_model.py" line="62"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="60"/>
+        <location filename="../../ui/basket_model.py" line="63"/>
         <source>Qty</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="61"/>
+        <location filename="../../ui/basket_model.py" line="64"/>
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="62"/>
+        <location filename="../../ui/basket_model.py" line="65"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/basket_model.py" line="63"/>
+        <location filename="../../ui/basket_model.py" line="66"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
@@ -137,47 +137,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>The PC&apos;s clock is off by %1; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går feil med %1; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -203,106 +203,106 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="53"/>
+        <location filename="../../ui/payment_dialog.py" line="54"/>
         <source>Payment</source>
         <translation>Betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="75"/>
+        <location filename="../../ui/payment_dialog.py" line="77"/>
         <source>Amount (empty = the rest)</source>
         <translation>Beløp (tomt = resten)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="77"/>
+        <location filename="../../ui/payment_dialog.py" line="79"/>
         <source>Card terminal reference</source>
         <translation>Referanse fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="79"/>
+        <location filename="../../ui/payment_dialog.py" line="81"/>
         <source>Credit note number (or scan it)</source>
         <translation>Nummer på tilgodelapp (eller skann den)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="93"/>
-        <location filename="../../ui/payment_dialog.py" line="246"/>
+        <location filename="../../ui/payment_dialog.py" line="95"/>
+        <location filename="../../ui/payment_dialog.py" line="248"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="94"/>
-        <location filename="../../ui/payment_dialog.py" line="247"/>
+        <location filename="../../ui/payment_dialog.py" line="96"/>
+        <location filename="../../ui/payment_dialog.py" line="249"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="95"/>
-        <location filename="../../ui/payment_dialog.py" line="248"/>
+        <location filename="../../ui/payment_dialog.py" line="97"/>
+        <location filename="../../ui/payment_dialog.py" line="250"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="96"/>
-        <location filename="../../ui/payment_dialog.py" line="249"/>
+        <location filename="../../ui/payment_dialog.py" line="98"/>
+        <location filename="../../ui/payment_dialog.py" line="251"/>
         <source>Credit note</source>
         <translation>Tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="97"/>
+        <location filename="../../ui/payment_dialog.py" line="99"/>
         <source>Remove last payment</source>
         <translation>Fjern siste betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="98"/>
+        <location filename="../../ui/payment_dialog.py" line="100"/>
         <source>Confirm sale</source>
         <translation>Fullfør salget</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="100"/>
+        <location filename="../../ui/payment_dialog.py" line="102"/>
         <source>Back to basket</source>
         <translation>Tilbake til kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="208"/>
+        <location filename="../../ui/payment_dialog.py" line="210"/>
         <source>To pay: %1</source>
         <translation>Å betale: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="213"/>
+        <location filename="../../ui/payment_dialog.py" line="215"/>
         <source>Change: %1</source>
         <translation>Vekslepenger: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="215"/>
+        <location filename="../../ui/payment_dialog.py" line="217"/>
         <source>(rounding %1)</source>
         <translation>(øreavrunding %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="220"/>
+        <location filename="../../ui/payment_dialog.py" line="222"/>
         <source>Left to pay: %1 (cash %2)</source>
         <translation>Gjenstår: %1 (kontant %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="250"/>
+        <location filename="../../ui/payment_dialog.py" line="252"/>
         <source>Deposit</source>
         <translation>Depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="257"/>
+        <location filename="../../ui/payment_dialog.py" line="259"/>
         <source>Receipts</source>
         <translation>Kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="258"/>
+        <location filename="../../ui/payment_dialog.py" line="260"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="259"/>
+        <location filename="../../ui/payment_dialog.py" line="261"/>
         <source>Rounding</source>
         <translation>Øreavrunding</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="313"/>
+        <location filename="../../ui/payment_dialog.py" line="315"/>
         <source>Scan refused while paying: go back to the basket to add %1.</source>
         <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
     </message>
@@ -754,77 +754,77 @@
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="41"/>
+        <location filename="../../ui/returns_dialog.py" line="42"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="48"/>
+        <location filename="../../ui/returns_dialog.py" line="49"/>
         <source>Receipt number, e.g. 11-K1-000123 (or scan it)</source>
         <translation>Kvitteringsnummer, f.eks. 11-K1-000123 (eller skann det)</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="52"/>
+        <location filename="../../ui/returns_dialog.py" line="53"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="52"/>
+        <location filename="../../ui/returns_dialog.py" line="53"/>
         <source>Sold</source>
         <translation>Solgt</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="52"/>
+        <location filename="../../ui/returns_dialog.py" line="53"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="52"/>
+        <location filename="../../ui/returns_dialog.py" line="53"/>
         <source>Return qty</source>
         <translation>Antall i retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="59"/>
+        <location filename="../../ui/returns_dialog.py" line="60"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="60"/>
+        <location filename="../../ui/returns_dialog.py" line="61"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="61"/>
+        <location filename="../../ui/returns_dialog.py" line="62"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="62"/>
+        <location filename="../../ui/returns_dialog.py" line="63"/>
         <source>New credit note</source>
         <translation>Ny tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="68"/>
+        <location filename="../../ui/returns_dialog.py" line="69"/>
         <source>Record return</source>
         <translation>Registrer retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="69"/>
+        <location filename="../../ui/returns_dialog.py" line="70"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="70"/>
+        <location filename="../../ui/returns_dialog.py" line="71"/>
         <source>Find receipt</source>
         <translation>Finn kvittering</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="75"/>
+        <location filename="../../ui/returns_dialog.py" line="76"/>
         <source>Refund to</source>
         <translation>Betal tilbake med</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="94"/>
+        <location filename="../../ui/returns_dialog.py" line="95"/>
         <source>Scan the receipt&apos;s number to return from it.</source>
         <translation>Skann kvitteringsnummeret for å returnere fra den.</translation>
     </message>
@@ -880,12 +880,12 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="71"/>
+        <location filename="../../ui/sale_widget.py" line="72"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="95"/>
+        <location filename="../../ui/sale_widget.py" line="96"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
@@ -936,7 +936,7 @@
     </message>
     <message>
         <location filename="../../ui/sale_widget.py" line="128"/>
-        <location filename="../../ui/sale_widget.py" line="397"/>
+        <location filename="../../ui/sale_widget.py" line="387"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
@@ -961,92 +961,92 @@
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="256"/>
+        <location filename="../../ui/sale_widget.py" line="246"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="301"/>
+        <location filename="../../ui/sale_widget.py" line="291"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="326"/>
+        <location filename="../../ui/sale_widget.py" line="316"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="328"/>
+        <location filename="../../ui/sale_widget.py" line="318"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="362"/>
+        <location filename="../../ui/sale_widget.py" line="352"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="368"/>
+        <location filename="../../ui/sale_widget.py" line="358"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="371"/>
+        <location filename="../../ui/sale_widget.py" line="361"/>
         <source>Resume which basket?</source>
         <translation>Hvilken kurv vil du hente?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="390"/>
+        <location filename="../../ui/sale_widget.py" line="380"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="399"/>
+        <location filename="../../ui/sale_widget.py" line="389"/>
         <source>Void the whole basket: %1 lines, %2?</source>
         <translation>Annullere hele kurven: %1 linjer, %2?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="403"/>
+        <location filename="../../ui/sale_widget.py" line="393"/>
         <source>Void the basket</source>
         <translation>Annuller kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="404"/>
+        <location filename="../../ui/sale_widget.py" line="394"/>
         <source>Keep the basket</source>
         <translation>Behold kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="417"/>
+        <location filename="../../ui/sale_widget.py" line="407"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="422"/>
+        <location filename="../../ui/sale_widget.py" line="412"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="429"/>
+        <location filename="../../ui/sale_widget.py" line="419"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="445"/>
+        <location filename="../../ui/sale_widget.py" line="435"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="463"/>
+        <location filename="../../ui/sale_widget.py" line="453"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="465"/>
+        <location filename="../../ui/sale_widget.py" line="455"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="484"/>
+        <location filename="../../ui/sale_widget.py" line="474"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
@@ -1077,17 +1077,17 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/search_dialog.py" line="33"/>
+        <location filename="../../ui/search_dialog.py" line="34"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="36"/>
+        <location filename="../../ui/search_dialog.py" line="37"/>
         <source>Words of the description or code</source>
         <translation>Ord fra beskrivelsen eller koden</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="39"/>
+        <location filename="../../ui/search_dialog.py" line="40"/>
         <source>All tenants</source>
         <translation>Alle leietakere</translation>
     </message>

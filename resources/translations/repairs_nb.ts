@@ -19,27 +19,27 @@
         <translation>Bare forsinkede</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="99"/>
+        <location filename="../../ui/repairs/board_page.py" line="98"/>
         <source>Open ticket</source>
         <translation>Åpne reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="100"/>
+        <location filename="../../ui/repairs/board_page.py" line="99"/>
         <source>Previous page</source>
         <translation>Forrige side</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="101"/>
+        <location filename="../../ui/repairs/board_page.py" line="100"/>
         <source>Next page</source>
         <translation>Neste side</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="102"/>
+        <location filename="../../ui/repairs/board_page.py" line="101"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="109"/>
+        <location filename="../../ui/repairs/board_page.py" line="108"/>
         <source>Repair board</source>
         <translation>Reparasjonstavle</translation>
     </message>
@@ -120,42 +120,42 @@
 <context>
     <name>DepositDialog</name>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="31"/>
+        <location filename="../../ui/repairs/deposit_dialog.py" line="32"/>
         <source>Deposit for %1</source>
         <translation>Depositum for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="38"/>
+        <location filename="../../ui/repairs/deposit_dialog.py" line="39"/>
         <source>Deposit to take: %1</source>
         <translation>Depositum å ta: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="43"/>
+        <location filename="../../ui/repairs/deposit_dialog.py" line="44"/>
         <source>Cash handed over (empty = exact)</source>
         <translation>Kontant mottatt (tomt = nøyaktig)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="45"/>
+        <location filename="../../ui/repairs/deposit_dialog.py" line="46"/>
         <source>Card terminal reference</source>
         <translation>Referanse fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="51"/>
+        <location filename="../../ui/repairs/deposit_dialog.py" line="52"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="52"/>
+        <location filename="../../ui/repairs/deposit_dialog.py" line="53"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="53"/>
+        <location filename="../../ui/repairs/deposit_dialog.py" line="54"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/deposit_dialog.py" line="54"/>
+        <location filename="../../ui/repairs/deposit_dialog.py" line="55"/>
         <source>No deposit now</source>
         <translation>Ikke depositum nå</translation>
     </message>
@@ -633,52 +633,52 @@
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="43"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="44"/>
         <source>Reopen %1</source>
         <translation>Gjenåpne %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="52"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="53"/>
         <source>The job is «%1». Reopening it takes it back into the workshop (for example for a warranty rework); the reason is kept in the history.</source>
         <translation>Jobben har status «%1». Gjenåpning tar den tilbake til verkstedet (for eksempel for garantiarbeid); årsaken lagres i historikken.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="66"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="67"/>
         <source>Why is the job reopened? (required)</source>
         <translation>Hvorfor gjenåpnes jobben? (må fylles ut)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="72"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="73"/>
         <source>Reopen</source>
         <translation>Gjenåpne</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="74"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="75"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="81"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="82"/>
         <source>Back to status</source>
         <translation>Tilbake til status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="83"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="84"/>
         <source>Reason</source>
         <translation>Årsak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="99"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="100"/>
         <source>Write why the job is reopened; it goes in the history.</source>
         <translation>Skriv hvorfor jobben gjenåpnes; det lagres i historikken.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="128"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="129"/>
         <source>%1 is not a manager: reopening a finished job needs a manager&apos;s approval. Nothing was changed.</source>
         <translation>%1 er ikke leder: å gjenåpne en avsluttet jobb krever godkjenning av en leder. Ingenting ble endret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="138"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="139"/>
         <source>Reopening a finished job needs a manager: the manager enters their staff number and PIN.</source>
         <translation>Å gjenåpne en avsluttet jobb krever en leder: lederen taster inn sitt ansattnummer og sin PIN.</translation>
     </message>
@@ -870,32 +870,32 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="41"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="42"/>
         <source>Change status of %1</source>
         <translation>Endre status for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="53"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="54"/>
         <source>What saving will send:</source>
         <translation>Dette sendes når du lagrer:</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="64"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="65"/>
         <source>Note for the history (optional)</source>
         <translation>Notat til historikken (valgfritt)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="70"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="71"/>
         <source>Save status</source>
         <translation>Lagre status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="72"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="73"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="78"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="79"/>
         <source>New status</source>
         <translation>Ny status</translation>
     </message>
@@ -903,274 +903,274 @@
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="64"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="67"/>
         <source>Repair %1</source>
         <translation>Reparasjon %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="80"/>
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="80"/>
         <source>Qty</source>
         <translation>Ant.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="77"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="80"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="81"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="84"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="82"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="85"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="83"/>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="205"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="86"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="218"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="84"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="87"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="85"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="88"/>
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="93"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="96"/>
         <source>Note for the job (seen at every counter)</source>
         <translation>Notat om jobben (vises på alle kasser)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="95"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="98"/>
         <source>Add note</source>
         <translation>Legg til notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="97"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="100"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="99"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="102"/>
         <source>Change status</source>
         <translation>Endre status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="101"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="104"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="102"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="105"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="103"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="106"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="104"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="107"/>
         <source>Edit details</source>
         <translation>Endre opplysninger</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="105"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="108"/>
         <source>Reopen job</source>
         <translation>Gjenåpne jobb</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="106"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="109"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="110"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="113"/>
         <source>Labour and parts</source>
         <translation>Arbeid og deler</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="127"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="134"/>
         <source>History</source>
         <translation>Historikk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="175"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="188"/>
         <source>Estimate</source>
         <translation>Prisoverslag</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="176"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="189"/>
         <source>Approved up to</source>
         <translation>Godkjent inntil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="177"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="190"/>
         <source>Price now</source>
         <translation>Pris nå</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="178"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="191"/>
         <source>Deposit held</source>
         <translation>Depositum holdt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="183"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="196"/>
         <source>Above what the customer approved: record the approval (F5).</source>
         <translation>Over det kunden har godkjent: registrer godkjenningen (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="188"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
         <source>The status was changed at another counter: your change from «%1» to «%2» was not used. The status is now «%3».</source>
         <translation>Statusen ble endret på en annen kasse: endringen din fra «%1» til «%2» ble ikke brukt. Statusen er nå «%3».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="200"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="213"/>
         <source>Notes</source>
         <translation>Notater</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="216"/>
         <source>may be contacted</source>
         <translation>kan kontaktes</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="203"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="216"/>
         <source>no contact</source>
         <translation>ikke kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="206"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="219"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="207"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="220"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="208"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="221"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="209"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="222"/>
         <source>Item</source>
         <translation>Gjenstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="210"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="223"/>
         <source>Fault</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="211"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="224"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="212"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="225"/>
         <source>Left with it</source>
         <translation>Levert med</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="213"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="226"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="214"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="227"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="215"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="228"/>
         <source>Received</source>
         <translation>Mottatt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="216"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="229"/>
         <source>Promised</source>
         <translation>Lovet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="242"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="255"/>
         <source>Status is now «%1».</source>
         <translation>Status er nå «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="244"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="257"/>
         <source>Message queued; it is sent when the centre is online.</source>
         <translation>Meldingen er lagt i kø og sendes når senteret er på nett.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="260"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="273"/>
         <source>Reopened: the status is now «%1».</source>
         <translation>Gjenåpnet: statusen er nå «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="281"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="294"/>
         <source>Note saved.</source>
         <translation>Notatet er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="318"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="331"/>
         <source>This is the job that is open.</source>
         <translation>Dette er jobben som er åpen.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="321"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="334"/>
         <source>Job %1 is open. Close it (Esc) before opening %2.</source>
         <translation>Jobb %1 er åpen. Lukk den (Esc) før du åpner %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="324"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="337"/>
         <source>Only parts can be scanned onto a job.</source>
         <translation>Bare deler kan skannes inn på en jobb.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="326"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="339"/>
         <source>This job is finished: reopen it to add parts.</source>
         <translation>Jobben er avsluttet: åpne den igjen for å legge til deler.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="271"/>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="285"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="284"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="298"/>
         <source>Saved.</source>
         <translation>Lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="289"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="302"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="295"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="308"/>
         <source>Outcome recorded.</source>
         <translation>Utfallet er registrert.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="309"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="322"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="311"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="324"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>

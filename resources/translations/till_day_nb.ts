@@ -4,57 +4,57 @@
 <context>
     <name>CashDialog</name>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="44"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="45"/>
         <source>Cash out of the till</source>
         <translation>Penger ut av kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="44"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="45"/>
         <source>Cash into the till</source>
         <translation>Penger inn i kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="53"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="54"/>
         <source>Bank deposit</source>
         <translation>Bankinnskudd</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="53"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="54"/>
         <source>Purchase for the centre</source>
         <translation>Innkjøp til senteret</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="53"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="54"/>
         <source>Change to bank</source>
         <translation>Veksel til banken</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="55"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="56"/>
         <source>Change from the bank</source>
         <translation>Veksel fra banken</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="55"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="56"/>
         <source>Float topped up</source>
         <translation>Påfyll av vekselkasse</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="68"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="69"/>
         <source>Take out</source>
         <translation>Ta ut</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="68"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="69"/>
         <source>Put in</source>
         <translation>Legg inn</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="77"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="78"/>
         <source>Amount (kr)</source>
         <translation>Beløp (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/cash_dialog.py" line="78"/>
+        <location filename="../../ui/till_day/cash_dialog.py" line="79"/>
         <source>Reason</source>
         <translation>Grunn</translation>
     </message>
@@ -70,43 +70,43 @@
 <context>
     <name>FloatDialog</name>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="43"/>
-        <location filename="../../ui/till_day/float_dialog.py" line="68"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="44"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="69"/>
         <source>Open the till</source>
         <translation>Åpne kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="47"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="48"/>
         <source>The till is closed. Count the float (the change in the drawer) and enter the amount, or count it by denomination. Enter opens the till.</source>
         <translation>Kassen er stengt. Tell vekselkassen (vekslepengene i skuffen) og skriv beløpet, eller tell den per valør. Enter åpner kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="56"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="57"/>
         <source>e.g. 1500</source>
         <translation>f.eks. 1500</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="69"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="70"/>
         <source>Not now</source>
         <translation>Ikke nå</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="75"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="76"/>
         <source>Float (kr)</source>
         <translation>Vekselkasse (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="78"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="79"/>
         <source>Last float: %1</source>
         <translation>Forrige vekselkasse: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="83"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="84"/>
         <source>Or count by denomination (pieces):</source>
         <translation>Eller tell per valør (antall):</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="99"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="100"/>
         <source>Counted: %1</source>
         <translation>Talt: %1</translation>
     </message>
@@ -114,12 +114,12 @@
 <context>
     <name>TillDayFlow</name>
     <message>
-        <location filename="../../ui/till_day/login_flow.py" line="52"/>
+        <location filename="../../ui/till_day/login_flow.py" line="54"/>
         <source>The till is open. Float %1.</source>
         <translation>Kassen er åpnet. Vekselkasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/login_flow.py" line="61"/>
+        <location filename="../../ui/till_day/login_flow.py" line="63"/>
         <source>The till is closed: nothing can be sold. Open it with the float: F1 → Till.</source>
         <translation>Kassen er stengt: ingenting kan selges. Åpne den med vekselkassen: F1 → Kassen.</translation>
     </message>
