@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from pos.adapters.basket_store import BasketStore
 from pos.adapters.day_end_store import DayEndStore
 from pos.adapters.db import Connection, Engine, connect, is_storage_full
 from pos.adapters.print_jobs import PrintJobs
@@ -50,6 +51,7 @@ class UnitOfWork:
         self.reports = ReportQueries(conn)
         self.day_end = DayEndStore(conn)
         self.sync = SyncStore(conn)
+        self.baskets = BasketStore(conn)
         self._committed = False
         return self
 

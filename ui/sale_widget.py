@@ -27,11 +27,13 @@ from pos.services.auth import authenticate
 from pos.services.catalogue import search_items
 from ui.approval_dialog import ApprovalDialog
 from ui.basket_model import BasketTableModel
+from ui.basket_recovery import recovery_notice
 from ui.basket_view import BasketView
 from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.discount_dialog import DiscountDialog
 from ui.payment_dialog import PaymentDialog
 from ui.quick_keys import QuickKeys
+from ui.resume_dialog import ResumeDialog
 from ui.returns_dialog import ReturnsDialog
 from ui.sale_scans import SaleScans
 from ui.scanner.targets import Refusal
@@ -147,10 +149,21 @@ class SaleWidget(QWidget):
         return grid
 
     def start(self) -> None:
-        """Called after login: fresh quick keys and totals, focus on the code field."""
+        """Called after login: fresh quick keys, a basket an interruption left on this
+        register back (or parked for its cashier), totals, focus on the code field."""
         self._fill_quick_keys()
+        self.say("")
+        try:
+            recovered = self.session.recover()
+        except DomainError as error:
+            recovered = None
+            self.fail(error)
         self.model.reset()
         self.refresh()
+        if recovered is not None:
+            text, problem = recovery_notice(recovered)
+            self.say(text, problem=problem)
+            self.training_changed.emit(self.session.training)
         self.code.setFocus()
 
     def _fill_quick_keys(self) -> None:
@@ -357,12 +370,8 @@ class SaleWidget(QWidget):
         if not parked:
             self.say(self.tr("No parked baskets."), problem=True)
             return
-        dialog = QInputDialog(self)
-        dialog.setLabelText(self.tr("Resume which basket?"))
-        dialog.setComboBoxItems([label for _, label in parked])
-        dialog.textValueSelected.connect(
-            lambda label: self._resume(next(pid for pid, lb in parked if lb == label))
-        )
+        dialog = ResumeDialog(parked, self)
+        dialog.chosen.connect(self._resume)
         self._open(dialog)
 
     def _resume(self, parked_id: str) -> None:

@@ -4,12 +4,11 @@ the widgets stay thin; every rule is still enforced by the services it calls."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from pos.clock import OSLO, Clock, SystemClock
+from pos.clock import Clock, SystemClock
 from pos.errors import UnknownTenant
 from pos.model.basket import Basket, BasketLine
 from pos.model.catalogue import Item, ItemKind
@@ -17,12 +16,14 @@ from pos.model.payment import Tender
 from pos.model.staff import Operator, Permission
 from pos.model.tenant import Tenant
 from pos.model.till_close import BlindCount, TillCloseDoc
-from pos.money import Ore, format_nok
+from pos.money import Ore
 from pos.services import (
     auth,
+    basket_drafts,
     catalogue,
     checkout,
     legal_time,
+    parked_list,
     parking,
     repair_money,
     returns,
@@ -32,6 +33,7 @@ from pos.services import (
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
 from pos.services.overview import CounterOverview, counter_overview
+from pos.services.parked_list import ParkedBasket
 from pos.services.till_day import TillStatus
 from pos.signing import Signer
 from pos.unit_of_work import UnitOfWorkFactory
@@ -200,7 +202,9 @@ class TillSession:
         legal_time.require_clock(self.uow, self.clock)
         if not self.basket.lines:  # a closed till is said at the first line, not at payment
             self.require_open_till()
-        return self.basket.add(item, qty, price)
+        line = self.basket.add(item, qty, price)
+        self._keep()
+        return line
 
     def one_off_in_basket(self, item: Item) -> bool:
         return item.kind is ItemKind.ONE_OFF and any(
@@ -208,7 +212,9 @@ class TillSession:
         )
 
     def set_quantity(self, line_id: str, qty: int) -> BasketLine:
-        return self.basket.set_quantity(line_id, qty)
+        line = self.basket.set_quantity(line_id, qty)
+        self._keep()
+        return line
 
     def set_discount(
         self, line_id: str, discount: Ore, reason: str, approver: Operator | None = None
@@ -221,7 +227,9 @@ class TillSession:
             self.context().require(Permission.LARGE_DISCOUNT, approver)
             if approver is not None:
                 self.discount_approver = approver
-        return self.basket.set_discount(line_id, discount, reason)
+        line = self.basket.set_discount(line_id, discount, reason)
+        self._keep()
+        return line
 
     def delete_line(self, line_id: str) -> BasketLine:
         line = till.delete_line(self.uow, self.context(), self.basket, line_id)
@@ -231,6 +239,7 @@ class TillSession:
             for other in pickup.line_ids:
                 if any(ln.line_id == other for ln in self.basket.lines):
                     till.delete_line(self.uow, self.context(), self.basket, other)
+        self._keep()
         return line
 
     # -- repair pickup ---------------------------------------------------------------------
@@ -239,6 +248,7 @@ class TillSession:
         self.require_open_till()
         pickup = repair_money.add_pickup_to_basket(self.uow, self.basket, ticket_id)
         self.pickups.append(pickup)
+        self._keep()
         return pickup
 
     def deposit_tenders(self) -> list[Tender]:
@@ -254,11 +264,9 @@ class TillSession:
         self._new_basket()
         return parked
 
-    def parked(self) -> list[tuple[str, str]]:
-        """(id, label) of this register's parked baskets, oldest first."""
-        with self.uow.read() as uow:
-            rows = uow.queries.parked_baskets(self.register_id)
-        return [(str(r["id"]), _parked_label(r)) for r in rows]
+    def parked(self) -> list[ParkedBasket]:
+        """This register's parked baskets, oldest first: who, when, tenants, first item."""
+        return parked_list.parked_baskets(self.uow, self.register_id, self.clock.now())
 
     def resume(self, parked_id: str) -> parking.Resumed:
         """Bring a parked basket back; the one at the till, if any, is parked in its place."""
@@ -269,12 +277,29 @@ class TillSession:
         resumed = parking.resume(self.uow, self.context(), parked_id)
         self.basket = resumed.basket
         self.pickups = list(resumed.pickups)
+        self._keep()
         return resumed
 
     def _new_basket(self) -> None:
         self.basket = Basket()
         self.discount_approver = None
         self.pickups = []
+        self._keep()
+
+    def _keep(self) -> None:
+        """The basket as it is now survives a crash or a power cut (``basket_drafts``)."""
+        if self.ctx is not None:
+            basket_drafts.keep(self.uow, self.ctx, self.basket, self.pickups)
+
+    def recover(self) -> basket_drafts.Recovered | None:
+        """After login: a basket an interruption left on this register, back in the basket if
+        it is this person's (in its mode), else parked for its cashier."""
+        recovered = basket_drafts.recover(self.uow, self.context())
+        if recovered is not None and recovered.resumed is not None:
+            self.basket = recovered.resumed.basket
+            self.pickups = list(recovered.resumed.pickups)
+            self._keep()
+        return recovered
 
     # -- money -----------------------------------------------------------------------------
     def pay(self, tenders: Sequence[Tender], approver: Operator | None = None) -> SaleResult:
@@ -343,8 +368,3 @@ class TillSession:
         """A shift change: the counted drawer becomes the next session's float (no Z)."""
         return till_day.hand_over(self.uow, self.context(), count, note=note, approver=approver)
 
-
-def _parked_label(row: Mapping[Any, Any]) -> str:
-    parked_at = datetime.fromisoformat(str(row["parked_at"]).replace("Z", "+00:00"))
-    label = row["label"] or "–"
-    return f"{parked_at.astimezone(OSLO):%H:%M} · {format_nok(row['total'])} kr · {label}"

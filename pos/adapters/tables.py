@@ -261,6 +261,18 @@ parked_baskets = Table(
     Column("pickups", Text, nullable=False, server_default="[]"),
 )
 
+basket_drafts = Table(
+    "basket_drafts",
+    metadata,
+    Column("register_id", ForeignKey("registers.id"), primary_key=True),
+    Column("basket_id", String, nullable=False),
+    Column("staff_id", ForeignKey("staff.id"), nullable=False),
+    Column("training", Boolean, nullable=False),
+    Column("saved_at", String, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("pickups", Text, nullable=False),
+)
+
 counters = Table(
     "counters",
     metadata,

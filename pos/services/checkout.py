@@ -104,6 +104,7 @@ def complete_sale(
             _retire_items(uow, basket.lines, stamp)
         if after_record is not None:
             after_record(uow, stamp, sale_id, receipts)
+        uow.baskets.delete_draft(ctx.register_id)  # paid: never restored after a crash
         uow.commit()
     log_recorded("sale", ctx, receipts, resolved, settlement.change)
     return SaleResult(

@@ -44,31 +44,45 @@ def park(
     label: str = "",
     pickups: Sequence[Pickup] = (),
 ) -> str:
+    """Park the basket under the operator's name (journaled per tenant); it is emptied."""
     if not basket.lines:
         raise EmptyBasket()
+    with uow_factory() as uow:
+        parked_id = park_in(uow, ctx, basket, label, pickups)
+        uow.commit()
+    basket.lines.clear()
+    return parked_id
+
+
+def park_in(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    basket: Basket,
+    label: str = "",
+    pickups: Sequence[Pickup] = (),
+) -> str:
+    """``park`` inside a transaction the caller commits (with what else it writes)."""
     job_lines = {line_id for pickup in pickups for line_id in pickup.line_ids}
     own = [line for line in basket.lines if line.line_id not in job_lines]
     parked_id = str(uuid.uuid4())  # a basket resumed and parked again is parked anew
-    with uow_factory() as uow:
-        stamp = ctx.stamp()
-        uow.store.insert(
-            "parked_baskets",
-            {
-                "id": parked_id,
-                "register_id": ctx.register_id,
-                "staff_id": ctx.operator.staff_id,
-                "parked_at": stamp.utc_iso,
-                "label": label.strip(),
-                "total": basket.total,
-                "payload": lines_to_json(own),
-                "pickups": json.dumps([pickup.ticket_id for pickup in pickups]),
-                "training": ctx.training,
-            },
-        )
-        _journal_per_tenant(uow, ctx, EventCode.PARK, stamp, parked_id, basket.lines,
-                            {"label": label.strip()})  # fmt: skip
-        uow.commit()
-    basket.lines.clear()
+    stamp = ctx.stamp()
+    uow.store.insert(
+        "parked_baskets",
+        {
+            "id": parked_id,
+            "register_id": ctx.register_id,
+            "staff_id": ctx.operator.staff_id,
+            "parked_at": stamp.utc_iso,
+            "label": label.strip(),
+            "total": basket.total,
+            "payload": lines_to_json(own),
+            "pickups": json.dumps([pickup.ticket_id for pickup in pickups]),
+            "training": ctx.training,
+        },
+    )
+    _journal_per_tenant(uow, ctx, EventCode.PARK, stamp, parked_id, basket.lines,
+                        {"label": label.strip()})  # fmt: skip
+    uow.baskets.delete_draft(ctx.register_id)  # parked: found among the parked, not twice
     return parked_id
 
 

@@ -353,5 +353,6 @@ def void_basket(
                     "training": ctx.training,
                 },
             )
+        uow.baskets.delete_draft(ctx.register_id)  # voided: never restored after a crash
         uow.commit()
     basket.lines.clear()

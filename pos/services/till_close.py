@@ -28,6 +28,7 @@ from pos.model.till_close import (
 )
 from pos.money import Ore, allocate, format_nok
 from pos.services.context import TillContext
+from pos.services.parked_list import parked_in
 from pos.services.reports import drawer_owner_id
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -35,15 +36,18 @@ PendingSource = Callable[[UnitOfWork, str], list[PendingItem]]
 
 
 def _parked_baskets(uow: UnitOfWork, register_id: str) -> list[PendingItem]:
+    """Each parked basket as the cashier knows it: who parked it, its first item, tenants."""
+    rows = {row["id"]: row for row in uow.queries.parked_baskets(register_id)}
     return [
         PendingItem(
             "parked_basket",
-            row["id"],
-            row["label"] or "Parkert kurv",
-            row["total"],
-            row["parked_at"],
+            parked.id,
+            parked.label or f"Parkert kurv – {parked.summary}",
+            parked.total,
+            rows[parked.id]["parked_at"],
         )
-        for row in uow.queries.parked_baskets(register_id)
+        for parked in parked_in(uow, register_id)
+        if parked.id in rows
     ]
 
 

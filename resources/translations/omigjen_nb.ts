@@ -20,6 +20,24 @@
     </message>
 </context>
 <context>
+    <name>BasketRecovery</name>
+    <message>
+        <location filename="../../ui/basket_recovery.py" line="16"/>
+        <source>%1&apos;s basket from %2 was interrupted; it is parked under their name (F7 resumes it).</source>
+        <translation>Kurven til %1 fra %2 ble avbrutt; den er parkert under %1 (F7 henter den fram).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_recovery.py" line="21"/>
+        <source>Your basket from %1 was interrupted and is back.</source>
+        <translation>Kurven din fra %1 ble avbrutt og er tilbake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_recovery.py" line="24"/>
+        <source>It was rung up in training mode: training is on.</source>
+        <translation>Den ble slått inn i treningsmodus: treningsmodus er på.</translation>
+    </message>
+</context>
+<context>
     <name>BasketTableModel</name>
     <message>
         <location filename="../../ui/basket_model.py" line="61"/>
@@ -752,6 +770,64 @@
     </message>
 </context>
 <context>
+    <name>ResumeDialog</name>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="33"/>
+        <source>Resume a parked basket</source>
+        <translation>Hent fram en parkert kurv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="37"/>
+        <source>Parked</source>
+        <translation>Parkert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="38"/>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="39"/>
+        <source>First item</source>
+        <translation>Første vare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="40"/>
+        <source>Tenants</source>
+        <translation>Leietakere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="41"/>
+        <source>Lines</source>
+        <translation>Linjer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="42"/>
+        <source>Total</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="60"/>
+        <source>Resume</source>
+        <translation>Hent kurv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="61"/>
+        <source>Back to the basket</source>
+        <translation>Tilbake til kurven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="67"/>
+        <source>Which customer&apos;s basket?</source>
+        <translation>Hvilken kundes kurv?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_dialog.py" line="75"/>
+        <source>(training)</source>
+        <translation>(trening)</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsDialog</name>
     <message>
         <location filename="../../ui/returns_dialog.py" line="42"/>
@@ -880,173 +956,168 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="72"/>
+        <location filename="../../ui/sale_widget.py" line="74"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="96"/>
+        <location filename="../../ui/sale_widget.py" line="98"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="119"/>
+        <location filename="../../ui/sale_widget.py" line="121"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="120"/>
+        <location filename="../../ui/sale_widget.py" line="122"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="121"/>
+        <location filename="../../ui/sale_widget.py" line="123"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="122"/>
+        <location filename="../../ui/sale_widget.py" line="124"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="123"/>
+        <location filename="../../ui/sale_widget.py" line="125"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="124"/>
+        <location filename="../../ui/sale_widget.py" line="126"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
-        <location filename="../../ui/sale_widget.py" line="387"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
+        <location filename="../../ui/sale_widget.py" line="396"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
+        <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
+        <location filename="../../ui/sale_widget.py" line="132"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="131"/>
+        <location filename="../../ui/sale_widget.py" line="133"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="132"/>
+        <location filename="../../ui/sale_widget.py" line="134"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="246"/>
+        <location filename="../../ui/sale_widget.py" line="259"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="291"/>
+        <location filename="../../ui/sale_widget.py" line="304"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="316"/>
+        <location filename="../../ui/sale_widget.py" line="329"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="318"/>
+        <location filename="../../ui/sale_widget.py" line="331"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="352"/>
+        <location filename="../../ui/sale_widget.py" line="365"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="358"/>
+        <location filename="../../ui/sale_widget.py" line="371"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="361"/>
-        <source>Resume which basket?</source>
-        <translation>Hvilken kurv vil du hente?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="380"/>
+        <location filename="../../ui/sale_widget.py" line="389"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="389"/>
+        <location filename="../../ui/sale_widget.py" line="398"/>
         <source>Void the whole basket: %1 lines, %2?</source>
         <translation>Annullere hele kurven: %1 linjer, %2?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="393"/>
+        <location filename="../../ui/sale_widget.py" line="402"/>
         <source>Void the basket</source>
         <translation>Annuller kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="394"/>
+        <location filename="../../ui/sale_widget.py" line="403"/>
         <source>Keep the basket</source>
         <translation>Behold kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="407"/>
+        <location filename="../../ui/sale_widget.py" line="416"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="412"/>
+        <location filename="../../ui/sale_widget.py" line="421"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="419"/>
+        <location filename="../../ui/sale_widget.py" line="428"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="435"/>
+        <location filename="../../ui/sale_widget.py" line="444"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="453"/>
+        <location filename="../../ui/sale_widget.py" line="462"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="455"/>
+        <location filename="../../ui/sale_widget.py" line="464"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="474"/>
+        <location filename="../../ui/sale_widget.py" line="483"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>

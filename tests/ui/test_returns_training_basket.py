@@ -87,9 +87,7 @@ def test_park_resume_delete_and_void_are_journaled(window):
     press(window.sale, Qt.Key.Key_F6)
     assert window.session.basket.lines == [] and window.sale.model.rowCount() == 0
     press(window.sale, Qt.Key.Key_F7)
-    resume = window.sale.dialog
-    resume.setTextValue(resume.comboBoxItems()[0])
-    resume.accept()
+    window.sale.dialog.resume_row(0)
     assert len(window.session.basket.lines) == 2 and window.sale.model.rowCount() == 2
     press(window.sale, Qt.Key.Key_F9)  # the newest line is the one marked
     assert [ln.description for ln in window.session.basket.lines] == ["Ullkåpe, Dale, str. M"]

@@ -22,9 +22,7 @@ def journal_codes(window: MainWindow) -> list[int]:
 
 def resume_first(window: MainWindow) -> None:
     press(window.sale, Qt.Key.Key_F7)
-    dialog = window.sale.dialog
-    dialog.setTextValue(dialog.comboBoxItems()[0])
-    dialog.accept()
+    press(window.sale.dialog, Qt.Key.Key_Return)  # the first (oldest) is marked
 
 
 def test_f11_with_lines_in_the_basket_is_refused_and_said(window):
