@@ -37,13 +37,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 def add_commands(commands: Any) -> None:
     serve = commands.add_parser("serve", help="run the central sync server")
     _database(serve)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (0.0.0.0: every address)"
+    )
+    serve.add_argument("--port", type=int, default=8443, help="port to listen on (8443)")
     serve.add_argument("--certfile", default=None, help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", default=None, help="TLS private key (PEM)")
-    serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--no-migrate", action="store_true", help="do not upgrade the schema")
     serve.add_argument("--no-notifier", action="store_true", help="do not send notifications")
+    serve.add_argument(
+        "--no-access-log", action="store_true", help="do not log each request (one line each)"
+    )
     admin = commands.add_parser(
         "admin", aliases=["server-admin"], help="administer the central server"
     )
@@ -117,26 +121,30 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.app import create_app
-    from server.db import migrate
     from server.notify import start_notifier
+    from server.startup import startup_lines
 
     settings = _settings(
         args, host=args.host, port=args.port, ssl_certfile=args.certfile, ssl_keyfile=args.keyfile
     )
-    if not args.no_migrate:
-        migrate(settings.database_url)
+    problem = _schema_ready(settings.database_url, announce=True, upgrade=not args.no_migrate)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     app = create_app(settings)
     if not args.no_notifier:
         start_notifier(app.state.engine, settings)
     _freeze_startup_objects()
+    for line in startup_lines(settings, notifier=not args.no_notifier):
+        print(line, file=sys.stderr, flush=True)
     uvicorn.run(
         app,
         host=settings.host,
         port=settings.port,
         ssl_certfile=settings.ssl_certfile or None,
         ssl_keyfile=settings.ssl_keyfile or None,
-        log_level="warning",
-        access_log=False,
+        log_level="info",
+        access_log=not args.no_access_log,
     )
     return 0
 
@@ -203,28 +211,24 @@ def run_admin(args: argparse.Namespace) -> int:
         engine.dispose()
 
 
-def _schema_ready(url: str, announce: bool) -> str | None:
+def _schema_ready(url: str, announce: bool, upgrade: bool = True) -> str | None:
     """Create or upgrade the schema if it is not the newest (any admin task may be the first
-    one run on a new database); a message if that cannot be done."""
+    one run on a new database); a message saying what to fix if that cannot be done."""
     from sqlalchemy.exc import DBAPIError
 
     from server.db import migrate, schema_revisions
+    from server.db_problems import explained
 
     try:
         current, head = schema_revisions(url)
-        if current != head:
+        if current != head and upgrade:
             migrate(url)
             if announce:
                 done = "created" if current is None else f"upgraded from {current} to"
                 print(f"server schema {done} {head}", file=sys.stderr)
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-        if "permission denied" in reason or "must be owner" in reason:
-            return (
-                f"the server schema is not up to date and this database user cannot change it "
-                f"({reason}); run `omigjen-server admin migrate` as the database's owner"
-            )
-        return f"cannot use the database: {reason}"
+        return explained(reason, url)
     return None
 
 

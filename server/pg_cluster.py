@@ -2,11 +2,14 @@
 
 Follows ``sync-protocol.md`` §5: ``initdb`` refuses to run as root, so as root the server runs as
 the ``postgres`` user via ``runuser``. Durability is switched off: nothing here is kept.
+``PgCluster(debian_auth=True)`` authenticates as Debian's packaged cluster does (the OS user on
+the socket, a password over TCP), so a set-up that works on it works on a fresh Debian server.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -40,8 +43,11 @@ def _free_port() -> int:
 class PgCluster:
     """``start()`` a cluster, ``create_database(name)`` URLs, then ``stop()`` (removes it all)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, debian_auth: bool = False) -> None:
         self.bindir = _bindir()
+        self.debian_auth = debian_auth
+        self.password = secrets.token_hex(12) if debian_auth else ""
+        """The ``postgres`` superuser's password over TCP (Debian-style authentication only)."""
         self.root = Path(tempfile.mkdtemp(prefix="omigjen-pg-"))
         self.port = _free_port()
         self._as_pg: list[str] = []
@@ -57,6 +63,15 @@ class PgCluster:
     def _run(self, *args: str) -> None:
         subprocess.run([*self._as_pg, *args], check=True, capture_output=True, timeout=120)
 
+    def _auth(self) -> list[str]:
+        if not self.debian_auth:
+            return ["--auth=trust"]
+        password_file = self.root / "superuser-password"
+        password_file.write_text(self.password + "\n")
+        if self._as_pg:
+            shutil.chown(password_file, "postgres", "postgres")
+        return ["--auth-local=peer", "--auth-host=scram-sha-256", f"--pwfile={password_file}"]
+
     def start(self) -> PgCluster:
         self._run(
             str(self.bindir / "initdb"),
@@ -64,7 +79,7 @@ class PgCluster:
             str(self.data),
             "-U",
             "postgres",
-            "--auth=trust",
+            *self._auth(),
             "-E",
             "UTF8",
             "--locale=C.UTF-8",
@@ -89,7 +104,8 @@ class PgCluster:
         return self
 
     def url(self, database: str = "postgres", driver: str = "postgresql+psycopg") -> str:
-        return f"{driver}://postgres@127.0.0.1:{self.port}/{database}"
+        user = f"postgres:{self.password}" if self.password else "postgres"
+        return f"{driver}://{user}@127.0.0.1:{self.port}/{database}"
 
     def create_database(self, name: str) -> str:
         import psycopg

@@ -1,15 +1,20 @@
 """A new operator's first commands on an empty PostgreSQL database: any admin task creates the
-schema first (or says how to), and an enrolment code for a site that does not exist yet says
-how to create it."""
+schema first (or says how to), an enrolment code for a site that does not exist yet says
+how to create it, and ``serve`` says where it answers and what is not configured."""
 
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import psycopg
+import requests
 
+from tests.central import free_port
 from tests.conftest import PROJECT_ROOT
 
 _names = itertools.count(1)
@@ -53,8 +58,43 @@ def test_a_user_who_cannot_create_the_schema_is_told_to_run_migrate_as_the_owner
     assert admin(url, "migrate").returncode == 0
 
 
-def test_an_unreachable_database_is_said_in_one_line(pg_cluster):
+def test_an_unreachable_database_is_said_with_what_to_check(pg_cluster):
     gone = "postgresql+psycopg://postgres@127.0.0.1:9/nowhere"
     done = admin(gone, "admin-token")
     assert done.returncode == 2 and done.stderr.startswith("cannot use the database")
+    assert "is PostgreSQL running and listening on 127.0.0.1:9?" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_says_where_it_answers_warns_of_what_is_missing_and_logs_each_request(
+    pg_cluster, tmp_path
+):
+    url, port = empty_database(pg_cluster), free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "server", "serve", "--database-url", url, "--port", str(port)],
+            cwd=PROJECT_ROOT, stdout=out, stderr=subprocess.STDOUT,
+            env={k: v for k, v in os.environ.items() if not k.startswith("OMIGJEN_")},
+        )  # fmt: skip
+    try:
+        said = wait_for_line(log, server, "Uvicorn running")
+        assert f"web back office at http://127.0.0.1:{port}/" in said
+        assert "server schema created" in said
+        assert "warning: no TLS certificate" in said
+        assert "warning: no SMTP server (OMIGJEN_SMTP_HOST): e-mails to customers are not" in said
+        assert "warning: no SMS gateway" in said
+        assert requests.get(f"http://127.0.0.1:{port}/login", timeout=10).ok
+        assert '"GET /login HTTP/1.1" 200' in wait_for_line(log, server, "GET /login")
+    finally:
+        server.terminate()
+        server.wait(15)
+
+
+def wait_for_line(log: Path, process: subprocess.Popen[bytes], wanted: str) -> str:
+    deadline = time.monotonic() + 60
+    while wanted not in (text := log.read_text(errors="replace")):
+        assert process.poll() is None, text
+        assert time.monotonic() < deadline, text
+        time.sleep(0.1)
+    return text

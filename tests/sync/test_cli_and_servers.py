@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import requests
 
@@ -46,6 +48,7 @@ def omigjen_server(*args: str, timeout: float = 120) -> subprocess.CompletedProc
 @contextmanager
 def server_process(database_url: str, port: int | None = None) -> Iterator[str]:
     port = port or free_port()
+    log = tempfile.NamedTemporaryFile(prefix="omigjen-serve-", suffix=".log")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -61,7 +64,7 @@ def server_process(database_url: str, port: int | None = None) -> Iterator[str]:
             "--no-notifier",
         ],
         cwd=PROJECT_ROOT,
-        stdout=subprocess.PIPE,
+        stdout=log,  # a pipe nobody reads would fill with the access log and stop the server
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -73,13 +76,14 @@ def server_process(database_url: str, port: int | None = None) -> Iterator[str]:
                     break
             except requests.RequestException:  # refused, or too busy starting to answer
                 pass
-            assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
+            assert process.poll() is None, Path(log.name).read_text(errors="replace")
             assert time.monotonic() < deadline, "server did not start"
             time.sleep(0.1)
         yield url
     finally:
         process.terminate()
         process.wait(10)
+        log.close()
 
 
 def admin(url: str, *args: str) -> str:

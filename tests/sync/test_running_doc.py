@@ -1,10 +1,11 @@
 """The docs are the test: the commands of the "Running" block in docs/sync.md, run exactly as
-written (one bash per line, in order) against an empty throwaway PostgreSQL database, give a
-server and two counters in sync: the second, from an empty data directory, is register K2 with
-label block 2 and has the centre's tenants, staff and items. Both then sell, and their receipt
-numbers and labels never collide while the server's totals equal the counters' own. Only the
-variables the block assigns get this test's values (the database, a free port, the server's
-address); the TLS files it names are made here."""
+written (one bash per line, in order) against a throwaway PostgreSQL cluster that authenticates
+as a fresh Debian one does (peer on the socket, a password over TCP), give a database user and
+database, a certificate, a server and two counters in sync: the second, from an empty data
+directory, is register K2 with label block 2 and has the centre's tenants, staff and items. Both
+then sell, and their receipt numbers and labels never collide while the server's totals equal
+the counters' own. Only the port gets this test's value (a free one); ``PGHOST`` and ``PGPORT``
+point ``psql`` and the URL's ``localhost`` at the throwaway cluster."""
 
 from __future__ import annotations
 
@@ -31,9 +32,9 @@ from pos.services import auth, catalogue, checkout, item_entry, setup, till
 from pos.services.context import TillContext
 from pos.services.labels import PER_BLOCK
 from pos.vat import VatClass
+from server.pg_cluster import PgCluster, PostgresUnavailable
 from tests.central import free_port
 from tests.conftest import PROJECT_ROOT
-from tests.sync.test_tls_and_worker import self_signed
 
 DOC = PROJECT_ROOT / "docs" / "sync.md"
 _ASSIGNMENT = re.compile(r"^([A-Z][A-Z0-9_]*)=(.*)$")
@@ -51,10 +52,10 @@ def running_block() -> list[str]:
 class Shell:
     """Runs the block's lines one by one, keeping the variables the lines assign."""
 
-    def __init__(self, cwd: Path, overrides: dict[str, str]) -> None:
+    def __init__(self, cwd: Path, overrides: dict[str, str], env: dict[str, str]) -> None:
         self.cwd, self.overrides = cwd, overrides
         bin_dir = str(Path(sys.executable).parent)
-        self.env = os.environ | {"PATH": f"{bin_dir}:{os.environ.get('PATH', '')}"}
+        self.env = os.environ | env | {"PATH": f"{bin_dir}:{os.environ.get('PATH', '')}"}
         self.assigned: set[str] = set()
         self.background: list[subprocess.Popen[bytes]] = []
         self.outputs: list[tuple[str, subprocess.CompletedProcess[str]]] = []
@@ -122,25 +123,33 @@ class Documented:
 
 
 @pytest.fixture(scope="module")
-def documented(pg_cluster, tmp_path_factory) -> Iterator[Documented]:
+def debian_cluster() -> Iterator[PgCluster]:
+    """A PostgreSQL cluster set up as Debian's package sets one up: the superuser reached as
+    the OS user ``postgres`` on the socket (peer), everyone else with a password over TCP."""
+    if os.geteuid() != 0:
+        pytest.skip("the documented set-up runs as root (runuser -u postgres)")
+    try:
+        cluster = PgCluster(debian_auth=True).start()
+    except PostgresUnavailable as missing:
+        pytest.skip(str(missing))
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="module")
+def documented(debian_cluster, tmp_path_factory) -> Iterator[Documented]:
     """The Running block run once for the module; its server keeps running until the end."""
     here = tmp_path_factory.mktemp("running")
-    database = pg_cluster.create_database("running_doc")
-    port = free_port()
-    self_signed(here)  # server.pem and server.key, for 127.0.0.1
-    overrides = {
-        "OMIGJEN_DATABASE_URL": database,
-        "PORT": str(port),
-        "SERVER": f"https://127.0.0.1:{port}",
-    }
-    shell = Shell(here, overrides)
+    here.chmod(0o755)  # runuser -u postgres starts there
+    where = {"PGHOST": str(debian_cluster.root), "PGPORT": str(debian_cluster.port)}
+    shell = Shell(here, {"PORT": str(free_port())}, where)
     lines = running_block()
     assert any(line.startswith("omigjen-server serve") for line in lines)
     try:
         for line in lines:
             shell.run(line)
-        assert set(overrides) <= shell.assigned  # the doc still names what the test replaces
-        yield Documented(database, here, shell)
+        assert set(shell.overrides) <= shell.assigned  # the doc still names what the test replaces
+        yield Documented(debian_cluster.url("pos"), here, shell)
     finally:
         shell.stop()
 
@@ -248,3 +257,34 @@ def test_both_counters_sell_with_their_own_receipt_numbers_and_labels(documented
     assert {row[1] for row in numbers} == {"K1", "K2"}
     assert {(r, t): int(total) for r, t, total in on_server} == totals  # to the øre
     assert held == (0,) and flags == []
+
+
+def test_what_postgresql_refuses_at_set_up_is_said_with_the_step_that_fixes_it(
+    debian_cluster, tmp_path
+):
+    """A user made without CREATEROLE, a URL without the password, a database not made: each
+    refusal names the command to run, and running that command (as printed) lets migrate on."""
+    tmp_path.chmod(0o755)
+    where = {"PGHOST": str(debian_cluster.root), "PGPORT": str(debian_cluster.port)}
+    shell = Shell(tmp_path, {}, where)
+    made = shell.bash("runuser -u postgres -- psql -c \"CREATE ROLE shop LOGIN PASSWORD 'pw1'\"")
+    assert made.returncode == 0, made.stderr
+
+    def migrate(url: str) -> str:
+        done = shell.bash(f"OMIGJEN_DATABASE_URL={url} omigjen-server admin migrate")
+        assert done.returncode == (0 if "up to date" in done.stdout else 2), done.stderr
+        assert "Traceback" not in done.stderr
+        return done.stdout + done.stderr
+
+    said = migrate("postgresql+psycopg://shop:pw1@localhost/shop")
+    step = "runuser -u postgres -- createdb --owner shop shop"
+    assert 'database "shop" does not exist' in said and step in said
+    assert shell.bash(step).returncode == 0
+    said = migrate("postgresql+psycopg://shop@localhost/shop")
+    assert "no password supplied" in said
+    assert "put it in the URL, postgresql+psycopg://shop:PASSWORD@localhost/shop" in said
+    said = migrate("postgresql+psycopg://shop:pw1@localhost/shop")
+    step = 'runuser -u postgres -- psql -c "ALTER ROLE shop CREATEROLE"'
+    assert "permission denied to create role" in said and step in said
+    assert shell.bash(step).returncode == 0
+    assert "schema is up to date" in migrate("postgresql+psycopg://shop:pw1@localhost/shop")

@@ -1,0 +1,54 @@
+"""What to do when the server cannot use its database: PostgreSQL's refusal, as the operator
+setting up a server meets it, turned into the one thing to grant, create or change.
+
+The set-up in ``docs/sync.md`` makes a database user that owns the database and may create
+roles (the server's queries run as the role ``omigjen_app``, under row-level security); each
+message here names the step of that set-up that is missing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import make_url
+
+from server.schema import APP_ROLE
+
+AS_SUPERUSER = "runuser -u postgres -- psql -c"
+
+
+def explained(reason: str, url: str) -> str:
+    """One line (or two) for a failure to connect to or migrate the database at ``url``."""
+    where = make_url(url)
+    user, database = where.username or "?", where.database or "?"
+    host = (where.host or "localhost") + (f":{where.port}" if where.port else "")
+    advice = _advice(reason, user, database, host)
+    return f"cannot use the database: {reason}" + (f"\n{advice}" if advice else "")
+
+
+def _advice(reason: str, user: str, database: str, host: str) -> str:
+    if "permission denied to create role" in reason:
+        return (f"the database user {user} must be allowed to create the server's role "
+                f"{APP_ROLE}; as the PostgreSQL superuser: "
+                f"{AS_SUPERUSER} \"ALTER ROLE {user} CREATEROLE\"")  # fmt: skip
+    if "admin option on role" in reason or "permission denied to grant role" in reason:
+        return (f"the role {APP_ROLE} exists but {user} may not use it; as the PostgreSQL "
+                f"superuser: {AS_SUPERUSER} \"GRANT {APP_ROLE} TO {user}\"")  # fmt: skip
+    if "permission denied for schema" in reason or "permission denied for database" in reason:
+        return (f"the database user {user} does not own the database {database}: run "
+                "`omigjen-server admin migrate` with the owner's URL, or make it the owner, as "
+                f"the PostgreSQL superuser: {AS_SUPERUSER} "
+                f"\"ALTER DATABASE {database} OWNER TO {user}\"")  # fmt: skip
+    if "must be owner" in reason:
+        return ("the schema belongs to another database user: run `omigjen-server admin "
+                "migrate` with the URL of the user who created it (the database's owner)")
+    if "no password supplied" in reason:
+        return (f"PostgreSQL asks for {user}'s password: put it in the URL, "
+                f"postgresql+psycopg://{user}:PASSWORD@{host}/{database}")
+    if "password authentication failed" in reason:
+        return (f"the user {user} or its password is wrong; to set the password, as the "
+                f"PostgreSQL superuser: {AS_SUPERUSER} \"ALTER ROLE {user} PASSWORD '...'\"")
+    if f'database "{database}" does not exist' in reason:
+        return (f"create it, owned by {user}, as the PostgreSQL superuser: "
+                f"runuser -u postgres -- createdb --owner {user} {database}")
+    if "Connection refused" in reason or "could not translate host name" in reason:
+        return f"is PostgreSQL running and listening on {host}?"
+    return ""
