@@ -18,7 +18,6 @@ from pathlib import Path
 from pos.adapters.backup import Taken, remove_leftovers
 from pos.adapters.db import DB_FILE, Engine, checkpoint, open_store
 from pos.adapters.high_water import HighWaterMark, mark_path, read_mark
-from pos.adapters.key_files import KeyStore
 from pos.adapters.lock import DataDirLock
 from pos.adapters.store_check import (
     clear_damage_note,
@@ -32,6 +31,9 @@ from pos.clock import Clock
 from pos.errors import DataDirectoryReadOnly, DomainError, StoreDamaged
 from pos.services import backups as backup_service
 from pos.services.continuity import reconcile_at_start
+from pos.key_store import KeyStore, UnavailableSigner
+from pos.key_vault import KeySealBroken, KeySecretMissing
+from pos.services.signing_keys import seal_plain_keys
 from pos.signing import RSA_METHOD, Signer
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -48,9 +50,15 @@ class Counter:
     mark: HighWaterMark
 
     def signer(self) -> Signer:
+        """The signer of new receipts; when its key cannot be opened on this PC (a store
+        restored from another PC), a stand-in that refuses to sign with the reason."""
         with self.uow.read() as uow:
             method = uow.store.get_meta("signature_method") or RSA_METHOD
-        return self.keys.signer(method)
+        try:
+            return self.keys.signer(method)
+        except (KeySecretMissing, KeySealBroken) as problem:
+            versions = self.keys.versions(method)
+            return UnavailableSigner(method, versions[-1] if versions else "", problem)
 
     def register_id(self) -> str:
         with self.uow.read() as uow:
@@ -134,7 +142,9 @@ def open_counter(data_dir: Path, clock: Clock | None = None) -> Counter:
         engine = open_store(data_dir)
         mark = HighWaterMark.open(data_dir)
         uow = UnitOfWorkFactory(engine, mark)
-        counter = Counter(data_dir, engine, uow, KeyStore(data_dir / "keys"), lock, mark)
+        keys = KeyStore(data_dir / "keys")
+        seal_plain_keys(uow, keys, clock)
+        counter = Counter(data_dir, engine, uow, keys, lock, mark)
         reconcile_at_start(uow, mark, counter.register_id(), clock)
     except DomainError:
         lock.release()

@@ -3,8 +3,7 @@
 Signed string: ``previousSignature;transDate;transTime;nr;transAmntIn;transAmntEx`` with the
 literal ``0`` as the first previous signature, chained per (tenant, register). RSA-SHA1-1024
 (PKCS#1 v1.5) by default, HMAC-SHA1 as the alternative; signatures are Base64.
-The key files themselves (made on first run, kept with their key version so old signatures stay
-verifiable after a key change) are ``pos.adapters.key_files``.
+The keys themselves are kept, sealed, by ``pos.key_store``.
 """
 
 from __future__ import annotations
@@ -46,16 +45,18 @@ def signed_string(
     )
 
 
-class Signer(Protocol):
+class Verifier(Protocol):
     @property
     def method(self) -> str: ...
 
     @property
     def key_version(self) -> str: ...
 
-    def sign(self, data: str) -> str: ...
-
     def verify(self, data: str, signature: str) -> bool: ...
+
+
+class Signer(Verifier, Protocol):
+    def sign(self, data: str) -> str: ...
 
 
 @dataclass(frozen=True)

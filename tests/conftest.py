@@ -5,6 +5,16 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The signing keys' secret: never this PC's own key store or config folder from a test run (CLI
+# subprocesses inherit both). Tests of the OS key store path set a keyring backend themselves.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+if "OMIGJEN_SECRET_DIR" not in os.environ:
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["OMIGJEN_SECRET_DIR"] = tempfile.mkdtemp(prefix="omigjen-secrets-")
+    atexit.register(shutil.rmtree, os.environ["OMIGJEN_SECRET_DIR"], True)
 
 from collections.abc import Iterator  # noqa: E402
 from datetime import datetime  # noqa: E402

@@ -48,6 +48,7 @@ class OtherEvent:
     SHIFT_CHANGE = "shift_change"
     SETTINGS_CHANGE = "settings_change"
     KEY_CHANGE = "key_change"
+    KEY_SEALED = "key_sealed"
     STAFF_CHANGE = "staff_change"
     STAFF_LOCKED = "staff_locked"
     TENANT_CHANGE = "tenant_change"

@@ -2,8 +2,9 @@
 the key: 13999 key_change, in every tenant's SAF-T journal) and keeping track of which public
 key versions the central server has, so the sync cycle sends the ones it has not got.
 
-Old private keys stay in ``<data dir>/keys`` so receipts signed with them keep verifying
-(``verify-journal``, SAF-T). A receipt carries the ``key_version`` that signed it.
+Old keys stay in ``<data dir>/keys`` (sealed, with their public halves) so receipts signed with
+them keep verifying (``verify-journal``, SAF-T). A receipt carries the ``key_version`` that
+signed it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from pos.adapters.key_files import KeyStore
-from pos.model.events import OtherEvent
+from pos.clock import Clock, Stamp, SystemClock
+from pos.key_store import KeyStore
+from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission
+from pos.services.auth import SYSTEM_REGISTER
 from pos.services.context import TillContext
 from pos.services.settings_journal import journal_other
 from pos.signing import HMAC_METHOD, RSA_METHOD
@@ -60,6 +63,30 @@ def rotate_signing_key(
         journal_other(uow, ctx, OtherEvent.KEY_CHANGE, changed | {"public_key_sha256": printed})
         uow.commit()
     return Rotated(method, old, version, printed)
+
+
+def seal_plain_keys(
+    uow_factory: UnitOfWorkFactory, keys: KeyStore, clock: Clock | None = None
+) -> list[str]:
+    """Seal private keys an earlier version left in plain (at every start; usually nothing to
+    do) and journal which (13999 key_sealed, with where the secret is kept)."""
+    sealed = keys.seal_plain_keys()
+    if sealed:
+        vault = keys.vault_in_use()
+        with uow_factory() as uow:
+            uow.store.append_journal(
+                register_id=SYSTEM_REGISTER,
+                event_code=EventCode.OTHER,
+                stamp=Stamp.of((clock or SystemClock()).now()),
+                staff_id=None,
+                details={
+                    "kind": OtherEvent.KEY_SEALED,
+                    "keys": sealed,
+                    "secret_in": vault[1] if vault else "",
+                },
+            )
+            uow.commit()
+    return sealed
 
 
 def hmac_secrets(keys: KeyStore) -> dict[str, str]:

@@ -12,8 +12,9 @@ from typing import Any
 
 from pos.journal import GENESIS_HASH, content_digest, row_hash
 from pos.services.declared_gaps import DeclaredGaps, details_of, journal_jump_declared
+from pos.key_store import KeyStore
 from pos.services.recording import receipt_content
-from pos.signing import FIRST_PREVIOUS, Signer, signed_string
+from pos.signing import FIRST_PREVIOUS, Verifier, signed_string
 from pos.unit_of_work import UnitOfWorkFactory
 
 
@@ -34,12 +35,15 @@ class VerificationReport:
 
 def verify_store(
     uow_factory: UnitOfWorkFactory,
-    verifiers: Mapping[tuple[str, str], Signer],
+    verifiers: Mapping[tuple[str, str], Verifier],
+    keys: KeyStore | None = None,
     *,
     stop_at_first: bool = True,
 ) -> VerificationReport:
     report = VerificationReport()
     gaps = DeclaredGaps()
+    if keys is not None:
+        report.problems.extend(keys.key_problems())
     with uow_factory.read() as uow:
         digests = _check_journal(uow.queries.journal_rows(), report, stop_at_first, gaps)
         if report.ok or not stop_at_first:
@@ -78,7 +82,7 @@ def _check_journal(
 
 def _check_receipts(
     uow: Any,
-    verifiers: Mapping[tuple[str, str], Signer],
+    verifiers: Mapping[tuple[str, str], Verifier],
     digests: dict[str, tuple[str, int]],
     report: VerificationReport,
     stop: bool,
@@ -109,7 +113,7 @@ def _check_receipts(
 def _receipt_problem(
     uow: Any,
     receipt: Mapping[str, Any],
-    verifiers: Mapping[tuple[str, str], Signer],
+    verifiers: Mapping[tuple[str, str], Verifier],
     digests: dict[str, tuple[str, int]],
     previous_signature: str,
     expected_nr: int,

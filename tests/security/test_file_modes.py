@@ -44,7 +44,8 @@ def test_a_new_counter_keeps_its_store_and_keys_to_its_user(tmp_path, lax_umask)
         counter.backup("manual")
         found = secrets_of(data_dir)
         assert {p.name for p in found} >= {
-            "data", "keys", "rsa-v1.pem", DB_FILE, DB_FILE + "-wal", "high-water.mark"
+            "data", "keys", "rsa-v1.sealed", "rsa-v1.pub.pem", DB_FILE, DB_FILE + "-wal",
+            "high-water.mark",
         }  # fmt: skip
         assert {p: mode(p) for p in found} == found
 

@@ -102,7 +102,8 @@ def test_a_conflicting_key_is_reported_but_the_sales_still_reach_the_server(
     api = api_for(enrolled, server_url)
     foreign = enrolled.keys.public_key_pem(enrolled.keys.rotate()).decode()
     api.post_json("/v1/keys", {"key_version": "2", "public_key_pem": foreign})
-    (enrolled.keys.directory / "rsa-v2.pem").unlink()
+    for name in ("rsa-v2.sealed", "rsa-v2.pub.pem"):
+        (enrolled.keys.directory / name).unlink()
     enrolled.keys.rotate()  # another key with the same version 2, the server has the first
     sell(enrolled, TillContext("K1", ctx.operator, enrolled.signer(), ctx.clock), shelf, 2)
     from sync.http import SyncError

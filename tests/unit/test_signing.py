@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from pos.adapters.key_files import KeyStore
+from pos.key_store import KeyStore
 from pos.signing import HMAC_METHOD, RSA_METHOD, HmacSigner, RsaSigner, signed_string
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -65,14 +65,15 @@ def test_openssl_agrees_with_our_rsa_signature(tmp_path):
     assert base64.b64encode(out).decode() == RSA_SIGNATURE
 
 
-def test_first_run_makes_a_1024_bit_key_readable_by_the_owner_only(tmp_path):
+def test_first_run_makes_a_1024_bit_key_sealed_and_readable_by_the_owner_only(tmp_path):
     keys = KeyStore(tmp_path / "keys")
     signer = keys.signer(RSA_METHOD)
     assert isinstance(signer, RsaSigner)
     assert signer.private_key.key_size == 1024
     assert signer.key_version == "1"
-    key_file = tmp_path / "keys" / "rsa-v1.pem"
+    key_file = tmp_path / "keys" / "rsa-v1.sealed"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert b"PRIVATE KEY" not in key_file.read_bytes()
     assert keys.signer(RSA_METHOD).key_version == "1"  # reused, not remade
     assert b"BEGIN PUBLIC KEY" in keys.public_key_pem()
 
