@@ -93,8 +93,8 @@ def x_report_(args: argparse.Namespace, settings: Settings) -> int:
 
     with opened(settings) as app:
         made = reports.x_reports(app.uow, staff_context(args, app), args.tenant)
-        _print_reports(made)
-        _pdfs(args.pdf, made, None)
+        anchor = _print_reports(app, made)
+        _pdfs(args.pdf, made, None, anchor)
     return 0
 
 
@@ -114,9 +114,9 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
             print("Ingen Z-rapport: ingen bruk siden forrige Z.")
         else:
             backed_up = _backup_after_z(app, settings.lang)
-        _print_reports(made)
+        anchor = _print_reports(app, made)
         day = made[0].business_date if made else ""
-        _pdfs(args.pdf, made, (app, ctx.register_id, day) if made else None)
+        _pdfs(args.pdf, made, (app, ctx.register_id, day) if made else None, anchor)
         left = reports.open_days(app.uow, ctx)
     if left:
         print("Dager med bruk som fortsatt mangler Z-rapport (ta dem i rekkefølge):")
@@ -211,8 +211,11 @@ def till_close_(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _print_reports(made: list[DrawerReport]) -> None:
+def _print_reports(app: CounterApp, made: list[DrawerReport]) -> str:
+    """Print the reports' main figures and the journal anchor (returned for the PDFs)."""
+    from pos.model.report_lines import ANCHOR_LABEL
     from pos.money import format_nok
+    from pos.services.anchors import current_anchor
 
     for r in made:
         number = f" nr. {r.z_number}" if r.z_number else ""
@@ -228,12 +231,18 @@ def _print_reports(made: list[DrawerReport]) -> None:
         for p in r.payments:
             print(f"  {p.name:<22} {p.num:>5} stk {format_nok(p.amount):>14}")
         print(f"  grand total netto {format_nok(r.grand_total_net)}")
+    if not made:
+        return ""
+    anchor = current_anchor(app.uow).text
+    print(f"{ANCHOR_LABEL}: {anchor}")
+    return anchor
 
 
 def _pdfs(
     directory: Path | None,
     made: list[DrawerReport],
     day_end: tuple[CounterApp, str, str] | None,
+    anchor: str,
 ) -> None:
     if directory is None or not made:
         return
@@ -242,7 +251,7 @@ def _pdfs(
 
     directory.mkdir(parents=True, exist_ok=True)
     for r in made:
-        path = drawer_report_pdf(r, directory / f"{r.report_id}.pdf")
+        path = drawer_report_pdf(r, directory / f"{r.report_id}.pdf", anchor)
         print(f"PDF: {path}")
     if day_end is not None:
         app, register, day = day_end

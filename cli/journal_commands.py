@@ -1,5 +1,6 @@
-"""The electronic journal, its keys and its time: ``verify-journal`` (hash chain, signatures,
-receipt contents), ``export-public-key``, ``rotate-signing-key`` and ``confirm-time``."""
+"""The electronic journal, its keys and its time: ``verify-journal`` (everything reports depend
+on, and the journal anchor), ``export-public-key``, ``rotate-signing-key`` and
+``confirm-time``."""
 
 from __future__ import annotations
 
@@ -7,16 +8,27 @@ import argparse
 import getpass
 import sys
 
-from cli.bootstrap import Settings, opened
+from typing import TYPE_CHECKING
+
+from cli.bootstrap import CounterApp, Settings, opened
 from cli.options import Commands, add_command, staff_context, staff_options
+
+if TYPE_CHECKING:
+    from pos.journal_anchor import Anchor
 
 
 def add_commands(commands: Commands) -> None:
-    add_command(
+    verify = add_command(
         commands,
         "verify-journal",
         verify_journal,
-        "check the journal hash chain, signatures and receipt contents",
+        "check the journal, signatures, receipts, copies and Z reports (exit 1 on a problem)",
+    )
+    verify.add_argument(
+        "--anchor",
+        default=None,
+        metavar="TEXT",
+        help="the journal anchor printed on an X or Z report, e.g. 1234-9F3A-C21B-77D0-1E2A",
     )
     export = add_command(
         commands, "export-public-key", export_public_key, "print the signing public key (PEM)"
@@ -42,21 +54,59 @@ def add_commands(commands: Commands) -> None:
 
 
 def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.journal_anchor import Anchor, parse_anchor
     from pos.services.verification import verify_store
 
+    anchors = [parse_anchor(args.anchor, "the printout")] if args.anchor else []
     with opened(settings) as app:
-        report = verify_store(app.uow, app.counter.keys.verifiers())
+        anchors += _server_anchor(app)
+        keys = app.counter.keys
+        report = verify_store(app.uow, keys.verifiers(), keys, anchors=anchors)
     if report.ok:
         print(
-            f"OK: {report.journal_rows} journal rows and {report.receipts} signed receipts verified"
+            f"OK: {report.journal_rows} journal rows and {report.receipts} signed receipts "
+            f"verified, {report.z_reports} Z reports recomputed"
         )
+        for checked in report.anchors_checked:
+            print(f"The journal holds the anchor {checked}.")
+        if not report.anchors_checked:
+            print(
+                "No anchor checked: give --anchor with the text from the last X or Z printout "
+                "to also catch a journal tail deleted or rewritten since."
+            )
+        print(f"Anchor now / anker nå: {Anchor(*report.head).text}")
         return 0
     print(f"FAILED: {report.first_problem}", file=sys.stderr)
+    for problem in report.problems[1:]:
+        print(f"  also: {problem}", file=sys.stderr)
     return 1
+
+
+def _server_anchor(app: CounterApp) -> list[Anchor]:
+    """The newest anchor the server holds, when this counter is enrolled and the server answers;
+    otherwise says why not and goes on without it."""
+    from pos.services.sync_state import enrolment
+    from sync.anchors import server_anchor
+    from sync.http import ServerApi, SyncError
+
+    enrolled = enrolment(app.uow)
+    if enrolled is None:
+        return []
+    api = ServerApi(enrolled.server_url, enrolled.token, ca_file=enrolled.ca_file)
+    try:
+        found = server_anchor(api)
+    except SyncError as error:
+        print(f"The server did not answer ({error.reason}): checked without its anchor.")
+        return []
+    return [found] if found is not None else []
 
 
 def export_public_key(args: argparse.Namespace, settings: Settings) -> int:
     with opened(settings) as app:
+        problems = app.counter.keys.key_problems()
+        if problems:  # never hand out a public key that is not the sealed key's own
+            print(f"FAILED: {problems[0]}", file=sys.stderr)
+            return 1
         sys.stdout.write(app.counter.keys.public_key_pem(args.key_version).decode("ascii"))
     return 0
 

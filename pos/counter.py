@@ -33,6 +33,7 @@ from pos.services import backups as backup_service
 from pos.services.continuity import reconcile_at_start
 from pos.key_store import KeyStore, UnavailableSigner
 from pos.key_vault import KeySealBroken, KeySecretMissing
+from pos.services.facts_seal import seal_earlier_receipts
 from pos.services.signing_keys import seal_plain_keys
 from pos.signing import RSA_METHOD, Signer
 from pos.unit_of_work import UnitOfWorkFactory
@@ -146,6 +147,7 @@ def open_counter(data_dir: Path, clock: Clock | None = None) -> Counter:
         seal_plain_keys(uow, keys, clock)
         counter = Counter(data_dir, engine, uow, keys, lock, mark)
         reconcile_at_start(uow, mark, counter.register_id(), clock)
+        seal_earlier_receipts(uow, clock)
     except DomainError:
         lock.release()
         raise

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos.model.day_end import DayEndDoc, TenantDay
-from pos.model.report_lines import report_rows
+from pos.model.report_lines import ANCHOR_LABEL, report_rows
 from pos.model.reports import DrawerReport
 from pos.model.settlement import SettlementDoc
 from pos.money import format_nok
@@ -15,7 +15,8 @@ from printers.pdf_layout import Sheet
 COLUMNS_PER_PAGE = 6
 
 
-def drawer_report_pdf(report: DrawerReport, path: Path) -> Path:
+def drawer_report_pdf(report: DrawerReport, path: Path, anchor: str = "") -> Path:
+    """The report as a PDF; ``anchor`` is the journal anchor printed at its foot."""
     name = f"{report.heading} {report.report_id}"
     sheet = Sheet(path, name, footer=f"{report.company_name} · {name}")
     for row in report_rows(report):
@@ -25,6 +26,8 @@ def drawer_report_pdf(report: DrawerReport, path: Path) -> Path:
             sheet.heading(row.label)
         else:
             sheet.row(row.label, row.value, note=row.letter)
+    if anchor:
+        sheet.row(ANCHOR_LABEL, anchor, bold=True)
     sheet.save()
     return path
 

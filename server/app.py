@@ -13,7 +13,15 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import problems, routes_admin, routes_heads, routes_keys, routes_sync, routes_tenant
+from server import (
+    problems,
+    routes_admin,
+    routes_anchor,
+    routes_heads,
+    routes_keys,
+    routes_sync,
+    routes_tenant,
+)
 from server.api_models import PushRequest
 from server.db import make_engine
 from server.rate_limit import RateLimit
@@ -89,7 +97,9 @@ def create_app(settings: ServerSettings, engine: Any = None) -> FastAPI:
     app.state.token_limit = RateLimit(*settings.token_limit)
     app.state.engine = engine or make_engine(settings.database_url, role=settings.db_role or None)
     problems.install(app)
-    for module in (routes_sync, routes_keys, routes_heads, routes_admin, routes_tenant):
+    for module in (
+        routes_sync, routes_keys, routes_anchor, routes_heads, routes_admin, routes_tenant
+    ):
         app.include_router(module.router)
     from server.web.mount import mount
 

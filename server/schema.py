@@ -389,6 +389,21 @@ web_used_forms = Table(
     Column("used_at", DateTime(timezone=True), nullable=False, server_default=NOW),
 )
 
+journal_anchors = Table(
+    "journal_anchors",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("device_id", ForeignKey("devices.id"), nullable=False),
+    Column("device_epoch", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    UniqueConstraint("device_id", "seq", "hash", name="journal_anchors_device_seq_hash_key"),
+)
+"""A counter's journal head (row number and hash) at each sync (migration s0009): evidence
+outside the counter that ``verify-journal`` checks the counter's journal against. Insert-only;
+two hashes for one row number of a device mean its journal was rewritten in between."""
+
 # Row-level security: table -> (tenant column, what a NULL tenant means). "site": a site-level
 # row, visible to that site's devices; "shared": reference data every scope may read (s0007:
 # unless it names a site, then only that site's devices and the admin);
@@ -417,5 +432,11 @@ WEB_RLS_TABLES = {  # migration s0004: the takings roll-up and the web's people
 }
 RECEIPT_RLS_TABLES = {"receipt_numbers": ("tenant_id", "none")}  # migration s0005
 RLS_TABLES = RLS_TABLES_V1 | TICKET_RLS_TABLES | WEB_RLS_TABLES | RECEIPT_RLS_TABLES
-INSERT_ONLY = (*INSERT_ONLY_V1, "repair_ticket_parts", "receipt_numbers", "quarantine_releases")
+INSERT_ONLY = (
+    *INSERT_ONLY_V1,
+    "repair_ticket_parts",
+    "receipt_numbers",
+    "quarantine_releases",
+    "journal_anchors",
+)
 APP_ROLE = "omigjen_app"

@@ -5,7 +5,8 @@ Push follows sync-protocol.md §2.2: the local watermark moves only from the ser
 a second or two; ``413`` halves the batch; ``401``/``403``/``426`` stop and record why; 400,
 429, 5xx and network failures stop the cycle with the queue untouched (the caller backs off).
 Pull applies each page with its cursor in one local transaction; ``410`` starts a full resync
-into staging tables, swapped in when the last page has arrived.
+into staging tables, swapped in when the last page has arrived. Last, the journal's head is
+sent as an anchor (``sync.anchors``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pos.key_store import KeyStore
 from pos.services import reference_pull, sync_state
 from pos.sync_protocol import MAX_BATCH_EVENTS, PROTOCOL_SCHEMA_VERSION
 from pos.unit_of_work import UnitOfWorkFactory
+from sync.anchors import send_anchor
 from sync.heads import catch_up
 from sync.http import ServerApi, ServerError, SyncError
 from sync.keys import upload_new_keys
@@ -107,8 +109,9 @@ class SyncCycle:
             self.push_until_drained(report)
             if pull:
                 self.pull(report)
-            if key_problems:  # the sales are on the server; the key still needs a person
-                raise SyncError(key_problems[0])
+            problems = [*key_problems, *filter(None, [send_anchor(self.uow, self.api)])]
+            if problems:  # the sales are on the server; the rest still needs a person
+                raise SyncError(problems[0])
         except SyncError as error:
             sync_state.record_contact(self.uow, False, error.reason)
             raise

@@ -99,15 +99,22 @@ def report_rows(r: DrawerReport) -> list[ReportRow]:
     return rows
 
 
-def report_slip(r: DrawerReport) -> SlipDoc:
-    """The report for the receipt printer: the same rows as the PDF, headings as sections."""
+ANCHOR_LABEL = "Journalanker"
+
+
+def report_slip(r: DrawerReport, anchor: str = "") -> SlipDoc:
+    """The report for the receipt printer: the same rows as the PDF, headings as sections, and
+    the journal anchor at the foot (the journal's head as the report left it, to be typed into
+    ``verify-journal --anchor`` later)."""
     rows = report_rows(r)
+    foot = ((ANCHOR_LABEL, anchor),) if anchor else ()
     return SlipDoc(
         title=rows[0].label,
         subtitle=rows[0].value,
         rows=tuple(
             ("", row.label) if row.heading else (_lettered(row), row.value) for row in rows[1:]
-        ),
+        )
+        + foot,
         barcode=r.report_id.upper()[:24] if r.z_number else "",
         footer="Skrevet ut fra Omigjen kasse",
     )

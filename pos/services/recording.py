@@ -19,6 +19,7 @@ from pos.model.payment import Settlement, Tender, TenderKind
 from pos.model.receipt import ReceiptKind
 from pos.model.tenant import Tenant
 from pos.money import Ore
+from pos.receipt_digest import FACTS_VERSION, content_v2, part_digests
 from pos.services.context import TillContext
 from pos.services.continuity import NUMBERING_CHECK_META
 from pos.signing import signed_string
@@ -100,39 +101,6 @@ def _with_class(line: PlannedLine, vat_class: VatClass) -> PlannedLine:
     return replace(line, vat_class=vat_class)
 
 
-def receipt_content(
-    receipt: dict[str, Any], lines: Sequence[dict[str, Any]], payments: Sequence[dict[str, Any]]
-) -> dict[str, Any]:
-    """The canonical content of a receipt whose digest goes into its journal row.
-
-    Built the same way when writing and when ``verify-journal`` re-reads the rows, so a line or
-    payment changed behind the till's back no longer matches.
-    """
-    return {
-        "number": receipt["number_text"],
-        "tenant": receipt["tenant_id"],
-        "kind": receipt["kind"],
-        "total": receipt["total"],
-        "total_ex_vat": receipt["total_ex_vat"],
-        "rounding": receipt["rounding"],
-        "lines": [
-            [
-                ln["line_no"],
-                ln["item_id"],
-                ln["description"],
-                ln["qty"],
-                ln["unit_price"],
-                ln["discount"],
-                ln["amount"],
-                ln["vat_class"],
-                ln["vat_amount"],
-            ]
-            for ln in sorted(lines, key=lambda x: x["line_no"])
-        ],
-        "payments": sorted([p["tender_id"], p["amount"]] for p in payments),
-    }
-
-
 @dataclass(frozen=True)
 class RecordedReceipt:
     receipt_id: str
@@ -203,6 +171,8 @@ def record(
             for i, tender in enumerate(tenders)
         ],
     )
+    sale_facts = {"id": sale_id, "kind": sale_kind, "staff_id": ctx.operator.staff_id,
+                  "approved_by": approved_by, "training": ctx.training}  # fmt: skip
     for row, plan, share in zip(receipt_rows, plans, settlement.shares, strict=True):
         lines = _line_rows(sale_id, row["id"], plan)
         payments = [
@@ -211,7 +181,12 @@ def record(
         ]
         store.insert("sale_lines", lines)
         store.insert("receipt_payments", payments)
-        digest = content_digest(receipt_content(row, lines, payments))
+        paid = [
+            {**p, **_tender_facts(tenders[i], credit_ids[i], _tender_net(i, settlement))}
+            for p, (i, _) in zip(payments, share.parts, strict=True)
+        ]
+        facts = content_v2(row, sale_facts, lines, paid)
+        digest, parts = content_digest(facts), part_digests(facts)
         store.append_journal(
             register_id=ctx.register_id,
             event_code=RECEIPT_EVENT[plan.kind],
@@ -220,7 +195,7 @@ def record(
             tenant_id=plan.tenant.id,
             amount=plan.total,
             ref_id=row["id"],
-            details=_journal_details(plan.kind, row["number_text"], digest, ctx.training),
+            details=_journal_details(plan.kind, row["number_text"], digest, parts, ctx.training),
         )
         store.append_outbox(
             OUTBOX_TYPE.get(sale_kind, "sale.completed"),
@@ -249,8 +224,27 @@ def record(
     return sale_id, recorded
 
 
-def _journal_details(kind: ReceiptKind, number: str, digest: str, training: bool) -> dict:
-    details: dict[str, Any] = {"number": number, "digest": digest, "training": training}
+def _tender_facts(tender: Tender, credit_note_id: str | None, net: Ore) -> dict[str, Any]:
+    """What a receipt's digest records of a tender it was paid with (``receipt_digest``)."""
+    return {
+        "kind": tender.kind.value,
+        "reference": tender.reference,
+        "credit_note_id": credit_note_id,
+        "tender_amount": net,
+        "tendered": tender.amount,
+    }
+
+
+def _journal_details(
+    kind: ReceiptKind, number: str, digest: str, parts: dict[str, str], training: bool
+) -> dict:
+    details: dict[str, Any] = {
+        "number": number,
+        "digest": digest,
+        "facts": FACTS_VERSION,
+        "parts": parts,
+        "training": training,
+    }
     if RECEIPT_EVENT[kind] is EventCode.OTHER:
         details["kind"] = f"{kind.value}_receipt"
     return details

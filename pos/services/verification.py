@@ -1,27 +1,48 @@
-"""``verify-journal``: re-checks the journal's hash chain, every receipt's signature chain and
-every receipt's content digest, and names the first row that does not hold. A gap in the
-journal's numbers or in a signature chain holds only where the journal declares it
-(``pos/services/declared_gaps.py``: numbers skipped after a restore)."""
+"""``verify-journal``: re-checks everything the reports, settlements and SAF-T files are made
+from, and names what does not hold.
+
+- the journal's hash chain, and that it ends where its counter says (no tail cut off);
+- the journal against an anchor kept outside the store (a printed X/Z, the server): the row
+  must exist and carry the anchored hash, so a tail deleted or rewritten — even re-hashed — is
+  caught;
+- every receipt (``verify_receipts``): its signature chain and chain head, its number series,
+  its facts against the digest journaled with it (operator, article groups, payment means,
+  terminal references, amounts), and the journal row's own tenant, amount and operator;
+- every copy receipt against its journal row (13014), both ways;
+- every stored Z report against its journal row and recomputed from the facts
+  (``verify_reports``);
+- the signing keys (``KeyStore.key_problems``).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pos.journal import GENESIS_HASH, content_digest, row_hash
-from pos.services.declared_gaps import DeclaredGaps, details_of, journal_jump_declared
+from pos.adapters.verification_queries import VerificationQueries
+from pos.journal import GENESIS_HASH, canonical_json, row_hash
+from pos.journal_anchor import Anchor
 from pos.key_store import KeyStore
-from pos.services.recording import receipt_content
-from pos.signing import FIRST_PREVIOUS, Verifier, signed_string
+from pos.model.events import EventCode
+from pos.services.facts_seal import FACTS_SEALED
+from pos.services.verify_receipts import check_receipts, missing
+from pos.services.verify_reports import check_z_reports
+from pos.signing import Verifier
 from pos.unit_of_work import UnitOfWorkFactory
+
+MAX_PROBLEMS = 50
 
 
 @dataclass
 class VerificationReport:
     journal_rows: int = 0
     receipts: int = 0
+    z_reports: int = 0
+    head: tuple[int, str] = (0, GENESIS_HASH)
+    """The journal's last row number and hash (what an anchor taken now would hold)."""
+    anchors_checked: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -32,113 +53,136 @@ class VerificationReport:
     def first_problem(self) -> str | None:
         return self.problems[0] if self.problems else None
 
+    def add(self, problem: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+
+
+@dataclass
+class JournalFacts:
+    """What the journal says about the other tables, gathered in one walk."""
+
+    receipts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """receipt id -> its journal row (the one carrying the content digest)."""
+    copies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    z_reports: dict[str, dict[str, Any]] = field(default_factory=dict)
+    seal: dict[str, Any] | None = None
+
 
 def verify_store(
     uow_factory: UnitOfWorkFactory,
     verifiers: Mapping[tuple[str, str], Verifier],
     keys: KeyStore | None = None,
     *,
-    stop_at_first: bool = True,
+    anchors: Sequence[Anchor] = (),
+    stop_at_first: bool = False,
 ) -> VerificationReport:
     report = VerificationReport()
-    gaps = DeclaredGaps()
     if keys is not None:
-        report.problems.extend(keys.key_problems())
+        for problem in keys.key_problems():
+            report.add(problem)
     with uow_factory.read() as uow:
-        digests = _check_journal(uow.queries.journal_rows(), report, stop_at_first, gaps)
+        q = VerificationQueries(uow.reports)
+        facts = _check_journal(q, report, anchors)
         if report.ok or not stop_at_first:
-            _check_receipts(uow, verifiers, digests, report, stop_at_first, gaps)
+            check_receipts(q, verifiers, facts.receipts, facts.seal, report)
+            _check_copies(q, facts.copies, report)
+            check_z_reports(uow.reports, q, facts.z_reports, report)
     return report
 
 
 def _check_journal(
-    rows: Any, report: VerificationReport, stop: bool, gaps: DeclaredGaps
-) -> dict[str, tuple[str, int]]:
-    """Walk the chain; returns the digest journaled for each receipt id, with its row's seq."""
-    previous = GENESIS_HASH
-    digests: dict[str, tuple[str, int]] = {}
-    expected_seq = 1
-    for row in rows:
+    q: VerificationQueries, report: VerificationReport, anchors: Sequence[Anchor]
+) -> JournalFacts:
+    previous, expected_seq, broken = GENESIS_HASH, 1, False
+    facts = JournalFacts()
+    wanted = {a.seq for a in anchors}
+    found: dict[int, str] = {}
+    for row in q.journal_rows():
         report.journal_rows += 1
-        problem = None
-        details = details_of(row)
-        gaps.note(row, details)
-        if row["seq"] != expected_seq and not journal_jump_declared(row, details, expected_seq):
-            problem = f"journal row {expected_seq} is missing (found {row['seq']} next)"
-        elif row["prev_hash"] != previous:
-            problem = f"journal row {row['seq']}: link to the previous row is broken"
-        elif row_hash(row["prev_hash"], row) != row["hash"]:
-            problem = f"journal row {row['seq']}: contents do not match its hash"
-        if problem:
-            report.problems.append(problem)
-            if stop:
-                return digests
-        previous = row["hash"]
-        expected_seq = row["seq"] + 1
-        if row["ref_id"] and '"digest"' in row["details"]:
-            digests[row["ref_id"]] = (json.loads(row["details"])["digest"], row["seq"])
-    return digests
-
-
-def _check_receipts(
-    uow: Any,
-    verifiers: Mapping[tuple[str, str], Verifier],
-    digests: dict[str, tuple[str, int]],
-    report: VerificationReport,
-    stop: bool,
-    gaps: DeclaredGaps,
-) -> None:
-    chain: tuple[str, str] | None = None
-    previous_signature, expected_nr = FIRST_PREVIOUS, 1
-    for receipt in uow.queries.receipts_in_chain_order():
-        report.receipts += 1
-        if (receipt["tenant_id"], receipt["register_id"]) != chain:
-            chain = (receipt["tenant_id"], receipt["register_id"])
-            previous_signature, expected_nr = FIRST_PREVIOUS, 1
-        if receipt["sig_nr"] != expected_nr:
-            journaled = digests.get(receipt["id"], ("", None))[1]
-            gap = gaps.chain_gap(chain, expected_nr, receipt["sig_nr"], journaled)
-            if gap is not None:
-                previous_signature, expected_nr = gap.previous_signature, receipt["sig_nr"]
-        problem = _receipt_problem(
-            uow, receipt, verifiers, digests, previous_signature, expected_nr
+        if not broken:
+            problem = _row_problem(row, expected_seq, previous)
+            if problem:
+                report.add(problem)
+                broken = True  # later rows cannot be judged against a broken link
+        previous, expected_seq = row["hash"], row["seq"] + 1
+        if row["seq"] in wanted:
+            found[row["seq"]] = row["hash"]
+        _gather(row, facts)
+    report.head = (expected_seq - 1, previous)
+    numbered = q.counters().get("journal", 0)
+    if numbered > report.head[0]:
+        report.add(
+            f"journal row {missing(report.head[0] + 1, numbered)} "
+            f"(the journal ends at row {report.head[0]}, row {numbered} was written)"
         )
-        if problem:
-            report.problems.append(f"receipt {receipt['number_text']}: {problem}")
-            if stop:
-                return
-        previous_signature, expected_nr = receipt["signature"], receipt["sig_nr"] + 1
+    for anchor in anchors:
+        _check_anchor(anchor, found.get(anchor.seq), report)
+    return facts
 
 
-def _receipt_problem(
-    uow: Any,
-    receipt: Mapping[str, Any],
-    verifiers: Mapping[tuple[str, str], Verifier],
-    digests: dict[str, tuple[str, int]],
-    previous_signature: str,
-    expected_nr: int,
-) -> str | None:
-    if receipt["sig_nr"] != expected_nr:
-        return f"signature number {receipt['sig_nr']} where {expected_nr} was expected"
-    verifier = verifiers.get((receipt["sig_method"], receipt["key_version"]))
-    if verifier is None:
-        return f"no key {receipt['sig_method']} version {receipt['key_version']} to verify with"
-    data = signed_string(
-        previous_signature,
-        receipt["local_date"],
-        receipt["local_time"],
-        receipt["sig_nr"],
-        receipt["total"],
-        receipt["total_ex_vat"],
-    )
-    if not verifier.verify(data, receipt["signature"]):
-        return "signature does not verify"
-    lines = [dict(r) for r in uow.queries.lines_of_receipt(receipt["id"])]
-    payments = [dict(p) for p in uow.queries.payments_of_receipt(receipt["id"])]
-    if content_digest(receipt_content(dict(receipt), lines, payments)) != digests.get(
-        receipt["id"], ("", 0)
-    )[0]:
-        return "lines or payments differ from what was journaled"
-    if sum(p["amount"] for p in payments) != receipt["total"] + receipt["rounding"]:
-        return "payments do not add up to the total"
+def _row_problem(row: Mapping[str, Any], expected_seq: int, previous: str) -> str | None:
+    if row["seq"] != expected_seq:
+        return f"journal row {expected_seq} is missing (found {row['seq']} next)"
+    if row["prev_hash"] != previous:
+        return f"journal row {row['seq']}: link to the previous row is broken"
+    if row_hash(row["prev_hash"], row) != row["hash"]:
+        return f"journal row {row['seq']}: contents do not match its hash"
     return None
+
+
+def _gather(row: dict[str, Any], facts: JournalFacts) -> None:
+    code, ref = row["event_code"], row["ref_id"]
+    if ref and '"digest"' in row["details"]:
+        facts.receipts[ref] = row
+    elif code == EventCode.COPY_RECEIPT and ref:
+        facts.copies[ref] = row
+    elif code == EventCode.Z_REPORT and ref:
+        facts.z_reports[ref] = row
+    elif code == EventCode.OTHER and FACTS_SEALED in row["details"]:
+        details = json.loads(row["details"])
+        if details.get("kind") == FACTS_SEALED:
+            facts.seal = row
+
+
+def _check_anchor(anchor: Anchor, found_hash: str | None, report: VerificationReport) -> None:
+    where = f" ({anchor.source})" if anchor.source else ""
+    report.anchors_checked.append(f"{anchor.text}{where}")
+    last = report.head[0]
+    if found_hash is None and anchor.seq > last:
+        report.add(
+            f"the journal ends at row {last}, but the anchor {anchor.text}{where} was taken at "
+            f"row {anchor.seq}: row {missing(last + 1, anchor.seq)}"
+        )
+    elif found_hash is None or not anchor.matches(found_hash):
+        report.add(
+            f"journal row {anchor.seq} is not the row anchored as {anchor.text}{where}: "
+            f"the journal up to it was rewritten"
+        )
+
+
+def _check_copies(
+    q: VerificationQueries, journaled: dict[str, dict[str, Any]], report: VerificationReport
+) -> None:
+    stored = q.copies()
+    for receipt_id, row in journaled.items():
+        details = json.loads(row["details"])
+        copy = stored.get(receipt_id)
+        if copy is None:
+            report.add(
+                f"copy receipt of {details.get('number', receipt_id)} (journal row {row['seq']}) "
+                f"is missing from the copies"
+            )
+        elif copy["number"] != details.get("copy_number") or copy["staff_id"] != row["staff_id"]:
+            report.add(
+                f"copy receipt of {details.get('number')}: number or operator differ from "
+                f"journal row {row['seq']}"
+            )
+    for receipt_id, copy in stored.items():
+        if receipt_id not in journaled:
+            report.add(f"copy receipt of {copy['number_text'] or receipt_id} was never journaled")
+
+
+def z_content_matches(row: Mapping[str, Any], stored_content: str) -> bool:
+    """Whether a stored Z report is, byte for byte, what its journal row holds."""
+    return canonical_json(json.loads(row["details"])) == stored_content

@@ -82,7 +82,7 @@ def tamper(data_dir, sql):
         ("DELETE FROM journal WHERE seq = 41", "journal row 41 is missing"),
         (
             "UPDATE receipt_payments SET amount = amount + 1 WHERE rowid = 3",
-            "differ from what was journaled",
+            "payments do not add up to the total",
         ),
     ],
 )

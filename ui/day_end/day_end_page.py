@@ -26,6 +26,7 @@ from pos.model.reports import DrawerReport
 from pos.model.till_close import TillCloseDoc
 from pos.money import format_nok
 from pos.services import reports
+from pos.services.anchors import current_anchor
 from pos.services.backups import backup_after_z
 from pos.services.context import TillContext
 from pos.services.day_end import day_end_doc
@@ -44,6 +45,8 @@ class DayEndPage(PageWidget):
         """Why the backup after the last Z failed ("" when it did not)."""
         self.last_reports: list[DrawerReport] = []
         self.last_pdfs: list[Path] = []
+        self.anchor = ""
+        """The journal anchor printed on the last reports."""
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Day end and reports"), self)
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
@@ -154,10 +157,14 @@ class DayEndPage(PageWidget):
     def _finish(self, made: list[DrawerReport]) -> tuple[list[DrawerReport], list[Path]]:
         """Off the GUI thread: PDFs written and printouts queued."""
         self.report_dir.mkdir(parents=True, exist_ok=True)
-        pdfs = [drawer_report_pdf(r, self.report_dir / f"{r.report_id}.pdf") for r in made]
+        anchor = current_anchor(self.ctx.session.uow).text if made else ""
+        pdfs = [
+            drawer_report_pdf(r, self.report_dir / f"{r.report_id}.pdf", anchor) for r in made
+        ]
         if self.ctx.printing is not None:
             for report in made:
-                self.ctx.printing.print_slip(report_slip(report))
+                self.ctx.printing.print_slip(report_slip(report, anchor))
+        self.anchor = anchor
         return made, pdfs
 
     def _shown(self, result: tuple[list[DrawerReport], list[Path]]) -> None:
@@ -191,6 +198,7 @@ class DayEndPage(PageWidget):
                 label = f"{row.letter}) {row.label}" if row.letter else row.label
                 lines.append(f"{label:<44} {row.value}" if row.value else label)
             lines.append("")
+        lines.append(self.tr("Journal anchor: %1").replace("%1", self.anchor))
         self.text.setPlainText("\n".join(lines))
 
     def _failed(self, error: Exception) -> None:

@@ -1,0 +1,41 @@
+"""The journal's head as an anchor (``pos.journal_anchor``): printed on X and Z reports and sent
+to the server at every sync, so the journal can later be checked against it."""
+
+from __future__ import annotations
+
+from pos.journal import GENESIS_HASH
+from pos.journal_anchor import Anchor
+from pos.unit_of_work import UnitOfWorkFactory
+
+
+def current_anchor(uow_factory: UnitOfWorkFactory) -> Anchor:
+    """The journal's last row number and full hash now (row 0 and the genesis hash before
+    the first row)."""
+    with uow_factory.read() as uow:
+        rows = uow.reports.rows("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+    if not rows:
+        return Anchor(0, GENESIS_HASH)
+    return Anchor(int(rows[0]["seq"]), rows[0]["hash"])
+
+
+SERVER_SEQ_META = "journal_anchor_server_seq"
+"""The row of the newest anchor the server answered with (checked again at the next sync)."""
+
+
+def server_anchor_seq(uow_factory: UnitOfWorkFactory) -> int | None:
+    with uow_factory.read() as uow:
+        saved = uow.store.get_meta(SERVER_SEQ_META)
+    return int(saved) if saved else None
+
+
+def mark_server_anchor(uow_factory: UnitOfWorkFactory, seq: int) -> None:
+    with uow_factory() as uow:
+        uow.store.set_meta(SERVER_SEQ_META, str(seq))
+        uow.commit()
+
+
+def row_hash_at(uow_factory: UnitOfWorkFactory, seq: int) -> str | None:
+    """The journal's hash at row ``seq`` now (None: the journal does not reach it)."""
+    with uow_factory.read() as uow:
+        rows = uow.reports.rows("SELECT hash FROM journal WHERE seq = ?", (seq,))
+    return rows[0]["hash"] if rows else None
