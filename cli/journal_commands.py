@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-
 from typing import TYPE_CHECKING
 
 from cli.bootstrap import CounterApp, Settings, opened

@@ -17,6 +17,7 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from pos.counter import open_counter
+from pos.demo.centre import seed_demo
 from pos.key_store import KeyStore
 from pos.key_vault import (
     SECRET_DIR_ENV,
@@ -30,7 +31,6 @@ from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.services import auth, checkout
 from pos.services.context import TillContext
-from pos.services.demo import seed_demo
 from pos.services.verification import verify_store
 from tests.conftest import PROJECT_ROOT
 
