@@ -17,6 +17,7 @@ from cli import (
     print_commands,
     repair_commands,
     setup_commands,
+    staff_commands,
     sync_commands,
     till_commands,
 )
@@ -34,6 +35,7 @@ COMMAND_GROUPS = (
     till_commands,
     day_end_commands,
     print_commands,
+    staff_commands,
     sync_commands,
 )
 

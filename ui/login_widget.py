@@ -22,6 +22,8 @@ PAD_BUTTON_PX = 72
 class LoginWidget(QWidget):
     login_requested = Signal(str, str)
     """The cashier asked to log in: (staff number, PIN)."""
+    recovery_requested = Signal()
+    """Someone asked for the recovery code path (no manager can log in)."""
 
     def __init__(self, register_name: str, centre_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,11 @@ class LoginWidget(QWidget):
         column.addLayout(form)
         column.addWidget(self.message)
         column.addLayout(self._pad())
+        self.forgot = touch_button(self.tr("Forgot manager PIN?"), self)
+        self.forgot.setObjectName("forgotManagerPin")
+        self.forgot.setFlat(True)
+        self.forgot.clicked.connect(self.recovery_requested.emit)
+        column.addWidget(self.forgot)
         column.addStretch(1)
         # A pad of fixed width in the middle of the counter's screen, however wide it is.
         holder = QWidget(self)

@@ -31,6 +31,7 @@ from ui.pages import PageContext, PageSpec, PageWidget, all_pages
 from ui.print_jobs_dialog import PrintJobsDialog
 from ui.print_warning import PrintWarning
 from ui.refusal_banner import RefusalBanner
+from ui.recovery_dialog import RecoveryDialog
 from ui.sale_widget import SaleWidget
 from ui.scan_router import ScanRouter
 from ui.scanner.sound import RefusalSound
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.page_context = page_context or PageContext(session, tasks)
         self.page_specs: list[PageSpec] = all_pages()
         self.pages: dict[str, QWidget] = {}
+        self.recovery_dialog: RecoveryDialog | None = None
         self.setWindowTitle(self.tr("Omigjen POS – %1").replace("%1", register_name))
         roomy(self, 1280, 800)  # until it is fitted to its screen (``fill_screen``)
         self.status = StatusStrip(self)
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
         self.login.login_requested.connect(self.log_in)
+        self.login.recovery_requested.connect(self.open_recovery)
         self.sale.logout_requested.connect(self.log_out)
         self.sale.menu_requested.connect(self.open_menu)
         self.sale.basket_changed.connect(self._basket_changed)
@@ -192,6 +195,16 @@ class MainWindow(QMainWindow):
         self.refresh_clock()
         self.login.reset(self.tr("The time is confirmed. Log in."))
         self.time_confirmed.emit()
+
+    def open_recovery(self) -> RecoveryDialog:
+        """The recovery code path for a manager who cannot log in (shown, not waited for)."""
+        dialog = RecoveryDialog(self.session.uow, self.session.register_id, self.tasks, self)
+        dialog.recovered.connect(lambda staff_no: self.login.reset(
+            self.tr("Staff member %1 has a new PIN.").replace("%1", staff_no)))  # fmt: skip
+        dialog.finished.connect(dialog.deleteLater)
+        self.recovery_dialog = dialog
+        dialog.open()
+        return dialog
 
     def log_out(self, message: str = "") -> None:
         self.idle.stop()

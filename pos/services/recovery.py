@@ -17,6 +17,7 @@ from datetime import datetime
 
 from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import DomainError, UnknownStaff
+from pos.model.documents import SlipDoc
 from pos.model.events import EventCode
 from pos.model.staff import Permission, Role
 from pos.services.auth import (
@@ -84,6 +85,23 @@ def make_code() -> str:
 def normalise(text: str) -> str:
     """The code as typed, without spaces and dashes, in capitals (``abcd efgh`` = ``ABCD-EFGH``)."""
     return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def recovery_slip(code: str, centre: str) -> SlipDoc:
+    """The code on paper, for the safe: what it is for and how it is used."""
+    return SlipDoc(
+        title="Gjenopprettingskode",
+        subtitle=centre,
+        rows=(("Kode", code),),
+        blocks=(
+            "Gir en leder ny PIN når ingen leder kommer inn (glemt PIN eller sperret). "
+            "Oppbevar arket trygt, ikke ved kassen.",
+            "Bruk: Logg inn-skjermen -> «Glemt leder-PIN», eller kommandoen "
+            "recover-manager --code KODE --staff ANSATTNR. Koden virker én gang; "
+            "en ny vises da.",
+        ),
+        footer="Omigjen kasse",
+    )
 
 
 def has_recovery_code(uow_factory: UnitOfWorkFactory) -> bool:

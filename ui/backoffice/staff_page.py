@@ -1,6 +1,7 @@
-"""Staff (manager): who works here, their role, whether they are locked out after wrong PINs.
-A PIN is typed by the staff member into a hidden field and never shown; every change is
-journaled by ``pos.services.staff``."""
+"""Staff (manager): who works here, their role, whether they are waiting out a wrong-PIN delay,
+and the recovery code. A PIN is typed by the staff member into a hidden field and never shown;
+a new recovery code is shown once (and printed when a printer is set up). Every change is
+journaled by ``pos.services.staff`` and ``pos.services.recovery``."""
 
 from __future__ import annotations
 
@@ -11,23 +12,35 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
+from pos.clock import OSLO
 from pos.model.staff import Role
-from pos.services import staff
+from pos.services import recovery, staff
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, touch_button
 from ui.pages import PageContext, PageWidget
+
+
+def local_time(utc_iso: str) -> str:
+    """``HH:MM`` in Oslo of a stored UTC instant."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone(OSLO).strftime("%H:%M")
 
 
 class StaffPage(PageWidget):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__()
         self.session = ctx.session
+        self.printing = ctx.printing
         self.members: list[staff.StaffMember] = []
+        self.shown_code = ""
+        """The last recovery code shown (kept for the screen's tests; never stored)."""
         self.role_names = {
             Role.CASHIER: self.tr("Cashier"),
             Role.TECHNICIAN: self.tr("Technician"),
@@ -63,6 +76,7 @@ class StaffPage(PageWidget):
             (self.tr("Save role"), "Ctrl+R", self.save_role),
             (self.tr("Unlock"), "Ctrl+U", self.unlock),
             (self.tr("Deactivate / activate"), "Ctrl+D", self.toggle_active),
+            (self.tr("New recovery code"), "Ctrl+K", self.new_recovery_code),
         ]
         buttons = QHBoxLayout()
         for text, key, slot in actions:
@@ -85,8 +99,9 @@ class StaffPage(PageWidget):
         self.table.setRowCount(len(self.members))
         for row, member in enumerate(self.members):
             state = self.tr("active") if member.active else self.tr("deactivated")
-            if member.locked:
-                state = self.tr("LOCKED (wrong PINs)")
+            if member.locked and member.locked_until:
+                until = local_time(member.locked_until)
+                state = self.tr("LOCKED until %1 (wrong PINs)").replace("%1", until)
             cells = [member.staff_no, member.name, self.role_names[member.role], state]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -156,6 +171,32 @@ class StaffPage(PageWidget):
             self.tr("%1 is unlocked."),
             lambda: staff.unlock(self.session.uow, self.session.context(), self.staff_no.text()),
         )
+
+    def new_recovery_code(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("New recovery code"),
+            self.tr(
+                "Make a new recovery code? The old one stops working. The new code is shown "
+                "once: have paper ready, and keep it away from the till."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            code = recovery.new_recovery_code(self.session.uow, self.session.context())
+        except Exception as error:  # noqa: BLE001 - shown to the manager
+            say(self.message, error_text(error), problem=True)
+            return
+        if self.printing is not None:
+            self.printing.print_slip(recovery.recovery_slip(code, ""))
+        self.shown_code = code
+        QMessageBox.information(
+            self,
+            self.tr("New recovery code"),
+            self.tr("Recovery code (shown only now):\n\n%1").replace("%1", code),
+        )
+        say(self.message, self.tr("A new recovery code was made; the old one no longer works."))
 
     def toggle_active(self) -> None:
         member = next((m for m in self.members if m.staff_no == self.staff_no.text()), None)
