@@ -1,11 +1,10 @@
-"""The day-end commands (x-report, z-report, export-saft, settlement, till-close,
-tenant-terms): their options, then each handler calls the services and prints readable results.
-Services are imported by the handlers, so building the parser stays cheap for the window."""
+"""The day-end commands (x-report, z-report, export-saft, till-close, tenant-terms): their
+options, then each handler calls the services and prints readable results. Services are
+imported by the handlers, so building the parser stays cheap for the window."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +13,6 @@ from cli.options import Commands, add_command, parse_count, staff_context, staff
 
 if TYPE_CHECKING:
     from pos.model.reports import DrawerReport
-    from pos.model.settlement import SettlementDoc
     from pos.services.reports import OpenDay
 
 
@@ -52,9 +50,6 @@ def add_commands(commands: Commands) -> None:
     saft.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
     saft.add_argument("--out", type=Path, required=True, help="file, or directory (standard name)")
     staff_options(saft)
-    _settlement_options(
-        add_command(commands, "settlement", settlement_, "settle a tenant for a period (numbered)")
-    )
     close = add_command(commands, "till-close", till_close_, "close the till with a blind count")
     close.add_argument(
         "--count", required=True, help="pieces per denomination in kroner, e.g. 1000=2,50=3,1=4"
@@ -74,18 +69,6 @@ def add_commands(commands: Commands) -> None:
         "--group", action="append", default=[], help="per article group: GROUP=PERCENT"
     )
     staff_options(terms)
-
-
-def _settlement_options(settle: argparse.ArgumentParser) -> None:
-    settle.add_argument("--tenant", required=True, help="org.no or code")
-    settle.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
-    settle.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
-    settle.add_argument("--pdf", type=Path, default=None, help="statement PDF path")
-    settle.add_argument("--csv", type=Path, default=None, help="CSV for the accountant")
-    settle.add_argument("--pain001", type=Path, default=None, help="ISO 20022 payment file")
-    settle.add_argument("--pay-date", default=None, help="payment date (default: tomorrow)")
-    settle.add_argument("--debtor-account", default=None, help="the centre's account to pay from")
-    staff_options(settle)
 
 
 def x_report_(args: argparse.Namespace, settings: Settings) -> int:
@@ -257,61 +240,6 @@ def _pdfs(
         app, register, day = day_end
         doc = day_end_doc(app.uow, register, day, made)
         print(f"PDF: {day_end_pdf(doc, directory / f'dagsoppgjor-{register}-{day}.pdf')}")
-
-
-def settlement_(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.money import format_nok
-    from pos.services import settlement
-
-    with opened(settings) as app:
-        ctx = staff_context(args, app)
-        doc = settlement.make_settlement(app.uow, ctx, args.tenant, args.date_from, args.date_to)
-        print(f"{doc.number_text}  {doc.tenant_name}  {doc.period_from} – {doc.period_to}")
-        for line in doc.lines:
-            mark = "" if line.counts else "  (info)"
-            print(f"  {line.description:<48} {format_nok(line.amount):>14}{mark}")
-        print(f"  {'Netto til leietaker':<48} {format_nok(doc.net_payable):>14}")
-        if args.pdf:
-            from printers.pdf_reports import settlement_pdf
-
-            with app.uow.read() as uow:
-                centre = uow.store.get_meta("centre_name") or ""
-            print(f"PDF: {settlement_pdf(doc, args.pdf, centre)}")
-        if args.csv:
-            from pos.services.settlement_files import settlements_csv
-
-            args.csv.write_text(settlements_csv([doc]), encoding="utf-8")
-            print(f"CSV: {args.csv}")
-        if args.pain001:
-            _pain001(args, app, doc, ctx.clock.now())
-    return 0
-
-
-def _pain001(
-    args: argparse.Namespace, app: CounterApp, doc: SettlementDoc, created: datetime
-) -> None:
-    from pos.day_end_errors import InvalidBankAccount
-    from pos.services import reports
-    from pos.services.settlement_files import pain001
-    from pos.services.tenant_terms import CENTRE_ACCOUNT_META
-
-    with app.uow.read() as uow:
-        account = args.debtor_account or uow.store.get_meta(CENTRE_ACCOUNT_META) or ""
-        centre_tenant = uow.store.tenants()[0]
-    if not account:
-        raise InvalidBankAccount("senterets konto (--debtor-account)")
-    pay_date = args.pay_date or (date.today() + timedelta(days=1)).isoformat()
-    xml = pain001(
-        [doc],
-        debtor_name=centre_tenant.name,
-        debtor_org_no=centre_tenant.org_no,
-        debtor_account=account,
-        execution_date=reports.parse_date(pay_date),
-        created=created,
-        message_id=doc.number_text,
-    )
-    args.pain001.write_bytes(xml)
-    print(f"pain.001: {args.pain001}")
 
 
 def tenant_terms_(args: argparse.Namespace, settings: Settings) -> int:

@@ -16,6 +16,7 @@ from cli import (
     journal_commands,
     print_commands,
     repair_commands,
+    settlement_commands,
     setup_commands,
     staff_commands,
     sync_commands,
@@ -35,6 +36,7 @@ COMMAND_GROUPS = (
     till_commands,
     day_end_commands,
     print_commands,
+    settlement_commands,
     staff_commands,
     sync_commands,
 )

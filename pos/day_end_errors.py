@@ -67,8 +67,14 @@ class InvalidRate(DomainError):
 
 class SettlementOverlaps(DomainError):
     code = "settlement_overlaps"
-    nb = "{tenant} har allerede oppgjør nr. {number} for {period}; lag en korreksjon i stedet."
-    en = "{tenant} already has settlement no. {number} for {period}; make a correction instead."
+    nb = (
+        "{tenant} har allerede oppgjør {number} for {period}; lag en korreksjon i stedet "
+        "(settlement-correction, eller «Korriger» på oppgjørssiden)."
+    )
+    en = (
+        "{tenant} already has settlement {number} for {period}; make a correction instead "
+        "(settlement-correction, or 'Correct' on the settlements page)."
+    )
 
 
 class UnknownSettlement(DomainError):
@@ -81,3 +87,39 @@ class InvalidPeriod(DomainError):
     code = "invalid_period"
     nb = "Perioden {value} er ugyldig (fra-dato etter til-dato)."
     en = "The period {value} is invalid (start after end)."
+
+
+class CentreAccountMissing(DomainError):
+    code = "centre_account_missing"
+    nb = (
+        "Betalingsfilen trenger senterets konto: oppgi --debtor-account, eller lagre kontoen på "
+        "oppgjørssiden i back office."
+    )
+    en = (
+        "The payment file needs the centre's account: give --debtor-account, or store the "
+        "account on the settlements page of the back office."
+    )
+
+
+class PayDateInPast(DomainError):
+    code = "pay_date_in_past"
+    nb = "Betalingsdatoen {value} er passert."
+    en = "The payment date {value} has passed."
+
+
+class SettlementAlreadyCorrected(DomainError):
+    code = "settlement_already_corrected"
+    nb = "{value} er allerede korrigert av {latest}; korriger den siste i stedet."
+    en = "{value} was corrected already by {latest}; correct the latest instead."
+
+
+class CorrectionReasonMissing(DomainError):
+    code = "correction_reason_missing"
+    nb = "En korreksjon må ha en begrunnelse."
+    en = "A correction needs a reason."
+
+
+class CannotWriteFile(DomainError):
+    code = "cannot_write_file"
+    nb = "Kan ikke skrive {value} ({reason}). Ingenting er registrert."
+    en = "Cannot write {value} ({reason}). Nothing was recorded."

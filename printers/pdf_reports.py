@@ -8,7 +8,7 @@ from pathlib import Path
 from pos.model.day_end import DayEndDoc, TenantDay
 from pos.model.report_lines import ANCHOR_LABEL, report_rows
 from pos.model.reports import DrawerReport
-from pos.model.settlement import SettlementDoc
+from pos.model.settlement import REVERSAL, SettlementDoc, SettlementLine
 from pos.money import format_nok
 from printers.pdf_layout import Sheet
 
@@ -178,6 +178,12 @@ def _side_by_side(sheet: Sheet, tenants: tuple[TenantDay, ...]) -> None:
     sheet.table(header, rows, 150)
 
 
+def _counting(sheet: Sheet, lines: list[SettlementLine]) -> None:
+    for line in lines:
+        base = f"av {_kr(line.base)}   " if line.base else ""
+        sheet.row(line.description, f"{base}{_kr(line.amount)}")
+
+
 def settlement_pdf(doc: SettlementDoc, path: Path, centre_name: str) -> Path:
     title = f"Oppgjør {doc.number_text}"
     sheet = Sheet(path, title, footer=f"{centre_name} · {title} · {doc.tenant_name}")
@@ -185,18 +191,24 @@ def settlement_pdf(doc: SettlementDoc, path: Path, centre_name: str) -> Path:
     sheet.text(f"{doc.tenant_name}, org.nr. {doc.org_no}")
     sheet.text(f"Periode {doc.period_from} – {doc.period_to}. Laget {doc.created_date}.")
     if doc.corrects_number:
-        sheet.text(f"Korrigerer {doc.corrects_number}.")
+        sheet.text(
+            f"Korreksjonsoppgjør: korrigerer {doc.corrects_number}. Det som ble oppgjort der, "
+            "tilbakeføres, og perioden gjøres opp på nytt; beløpet nederst er differansen."
+        )
     sheet.heading("Grunnlag (til orientering)")
     for line in doc.lines:
         if not line.counts:
             sheet.row(line.description, _kr(line.amount))
-    sheet.heading("Oppgjør")
-    for line in doc.lines:
-        if line.counts:
-            base = f"av {_kr(line.base)}   " if line.base else ""
-            sheet.row(line.description, f"{base}{_kr(line.amount)}")
+    reversed_ = [ln for ln in doc.lines if ln.kind.startswith(REVERSAL)]
+    if reversed_:
+        sheet.heading(f"Tilbakeføring av {doc.corrects_number}")
+        _counting(sheet, reversed_)
+    sheet.heading("Oppgjør på nytt" if reversed_ else "Oppgjør")
+    _counting(sheet, [ln for ln in doc.lines if ln.counts and ln not in reversed_])
     net = doc.net_payable
     label = "Til utbetaling til leietaker" if net >= 0 else "Leietaker skylder senteret"
+    if doc.corrects_number:
+        label = f"Differanse: {label[0].lower()}{label[1:]}"
     sheet.row(label, _kr(abs(net)), bold=True)
     if doc.bank_account:
         sheet.text(f"Kontonummer: {doc.bank_account}")

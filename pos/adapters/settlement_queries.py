@@ -65,6 +65,13 @@ class SettlementQueries:
         )
         return rows[0] if rows else None
 
+    def correction_of(self, settlement_id: str) -> dict[str, Any] | None:
+        rows = self.rq.rows(
+            "SELECT * FROM settlements WHERE corrects_id = ? ORDER BY number LIMIT 1",
+            (settlement_id,),
+        )
+        return rows[0] if rows else None
+
     def settlements(self, tenant_id: str) -> list[dict[str, Any]]:
         return self.rq.rows(
             "SELECT * FROM settlements WHERE tenant_id = ? ORDER BY number", (tenant_id,)

@@ -4,7 +4,13 @@ the net payable to the tenant (negative: the tenant owes the centre).
 
 Line kinds: ``info:*`` lines explain (sales, returns, credit notes) and do not count;
 ``received:*`` (money: cash, card, Vipps) count positive; ``commission:*``, ``commission_vat``,
-``rent``, ``rent_vat`` count negative; a ``correction`` is a line of a later settlement.
+``rent``, ``rent_vat`` count negative.
+
+A correction (korreksjonsoppgjør) is a new numbered settlement of the same period that refers
+to the one it corrects and carries, as an accountant expects of a credit note and a new invoice
+in one: ``reversal:*`` lines taking back every counting line the corrected settlement stood for,
+the period worked out again from today's facts and terms, and an optional ``adjustment`` with
+its reason. Its net payable is the difference to pay (or to get back).
 """
 
 from __future__ import annotations
@@ -53,3 +59,32 @@ class SettlementDoc:
 
     def amount_of(self, prefix: str) -> Ore:
         return sum(line.amount for line in self.lines if line.kind.startswith(prefix))
+
+
+REVERSAL = "reversal:"
+ADJUSTMENT = "adjustment"
+
+
+def standing_lines(doc: SettlementDoc) -> tuple[SettlementLine, ...]:
+    """The counting lines a settlement stands for: all of an original's; a correction's new
+    part (its recomputed lines and adjustment, not what it reversed)."""
+    return tuple(ln for ln in doc.lines if ln.counts and not ln.kind.startswith(REVERSAL))
+
+
+def correction_lines(
+    corrected: SettlementDoc,
+    recomputed: list[SettlementLine],
+    reason: str,
+    adjustment: Ore,
+) -> list[SettlementLine]:
+    reversed_ = [
+        SettlementLine(
+            f"{REVERSAL}{ln.kind}",
+            f"Tilbakeført fra {corrected.number_text}: {ln.description}",
+            ln.base,
+            -ln.amount,
+        )
+        for ln in standing_lines(corrected)
+    ]
+    extra = [SettlementLine(ADJUSTMENT, reason, 0, adjustment)] if adjustment else []
+    return [*reversed_, *recomputed, *extra]

@@ -1,6 +1,7 @@
 """Tenant settlements for a period, numbered per tenant, journaled (13018) and never edited:
-a correction is a new settlement (with one ``correction`` line) that refers to the one it
-corrects. Rules:
+a correction is a new settlement that refers to the one it corrects (``correct_settlement``).
+A settlement is whole or nothing: numbered only together with its payment file and the files
+the caller writes. Rules:
 - The period's non-training sales and returns of the tenant on every register count.
 - Commission = the group's rate (or the tenant's rate) × net sales incl. VAT of the group,
   rounded half up per group; 25 % VAT on the commission (rounded once on the total).
@@ -13,20 +14,33 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 
 from pos.adapters.settlement_queries import SettlementQueries
-from pos.day_end_errors import InvalidPeriod, SettlementOverlaps, UnknownSettlement
+from pos.day_end_errors import (
+    CorrectionReasonMissing,
+    InvalidPeriod,
+    SettlementAlreadyCorrected,
+    SettlementOverlaps,
+    UnknownSettlement,
+)
 from pos.model.events import EventCode
 from pos.model.payment import TenderKind
-from pos.model.settlement import CENTRE_VAT_PERCENT, SettlementDoc, SettlementLine
+from pos.model.settlement import (
+    CENTRE_VAT_PERCENT,
+    SettlementDoc,
+    SettlementLine,
+    correction_lines,
+)
 from pos.model.staff import Permission
 from pos.model.takings import MONEY_MEANS
 from pos.model.tenant import Tenant
 from pos.money import Ore, div_round_half_up
 from pos.services.context import TillContext
 from pos.services.reports import find_tenant, parse_date
+from pos.services.settlement_payment import PaymentOrder
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 MONEY_KINDS = MONEY_MEANS  # as the day end counts money received
@@ -103,9 +117,24 @@ def plan_lines(q: SettlementQueries, tenant: Tenant, start: str, end: str) -> li
     return lines
 
 
+Stage = Callable[[SettlementDoc, bytes | None], None]
+"""Called inside the settlement's transaction with the numbered document and its payment file
+(if one was ordered): write the files somewhere temporary. If it raises, nothing is numbered."""
+
+
 def make_settlement(
-    uow_factory: UnitOfWorkFactory, ctx: TillContext, tenant_key: str, date_from: str, date_to: str
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    tenant_key: str,
+    date_from: str,
+    date_to: str,
+    *,
+    payment: PaymentOrder | None = None,
+    stage: Stage | None = None,
 ) -> SettlementDoc:
+    """Settle a tenant for a period: whole or nothing. Everything is checked — the period, an
+    overlap, the payment file, the files ``stage`` writes — inside one transaction before it
+    commits, so a settlement is numbered only with all its files made."""
     ctx.require(Permission.MANAGE)
     start, end = parse_date(date_from), parse_date(date_to)
     if start > end:
@@ -121,7 +150,7 @@ def make_settlement(
                 period=f"{clash['period_from']}–{clash['period_to']}",
             )
         doc = _record(uow, ctx, tenant, start, end, plan_lines(q, tenant, start, end), None)
-        uow.commit()
+        _finish(uow, doc, payment, stage)
     return doc
 
 
@@ -129,29 +158,58 @@ def correct_settlement(
     uow_factory: UnitOfWorkFactory,
     ctx: TillContext,
     tenant_key: str,
-    number: int,
-    description: str,
-    amount: Ore,
+    number: int | str,
+    reason: str,
+    adjustment: Ore = 0,
+    *,
+    payment: PaymentOrder | None = None,
+    stage: Stage | None = None,
 ) -> SettlementDoc:
-    """A correction of settlement ``number``: a new numbered settlement with one line."""
+    """A correction of settlement ``number`` (``3`` or ``OPPGJ-12-00003``): a new numbered
+    settlement of the same period that takes back what the corrected one stood for, works the
+    period out again from today's facts and terms, and adds ``adjustment`` with ``reason``
+    (``pos.model.settlement``). Only the latest of a chain of corrections may be corrected.
+    Whole or nothing, like ``make_settlement``."""
     ctx.require(Permission.MANAGE)
+    if not reason.strip():
+        raise CorrectionReasonMissing()
     with uow_factory() as uow:
         tenant = find_tenant(uow, tenant_key)
-        original = SettlementQueries(uow.reports).settlement(tenant.id, number)
-        if original is None:
-            raise UnknownSettlement(number)
-        line = SettlementLine("correction", description.strip() or "Korreksjon", 0, amount)
-        doc = _record(
-            uow,
-            ctx,
-            tenant,
-            original["period_from"],
-            original["period_to"],
-            [line],
-            original,
+        q = SettlementQueries(uow.reports)
+        row = q.settlement(tenant.id, _number(number))
+        if row is None:
+            raise UnknownSettlement(str(number))
+        later = q.correction_of(row["id"])
+        if later is not None:
+            raise SettlementAlreadyCorrected(
+                number_text(tenant, row["number"]), latest=number_text(tenant, later["number"])
+            )
+        corrected = _from_content(json.loads(row["content"]))
+        start, end = row["period_from"], row["period_to"]
+        lines = correction_lines(
+            corrected, plan_lines(q, tenant, start, end), reason.strip(), adjustment
         )
-        uow.commit()
+        doc = _record(uow, ctx, tenant, start, end, lines, row)
+        _finish(uow, doc, payment, stage)
     return doc
+
+
+def _number(number: int | str) -> int:
+    """A settlement number as typed: ``3``, ``00003`` or ``OPPGJ-12-00003``."""
+    text = str(number).strip().rpartition("-")[2]
+    if not text.isdigit():
+        raise UnknownSettlement(str(number))
+    return int(text)
+
+
+def _finish(
+    uow: UnitOfWork, doc: SettlementDoc, payment: PaymentOrder | None, stage: Stage | None
+) -> None:
+    # a bank file never pays nothing: none when the tenant owes the centre
+    file = payment.file_for(doc) if payment is not None and doc.net_payable > 0 else None
+    if stage is not None:
+        stage(doc, file)
+    uow.commit()
 
 
 def _record(

@@ -64,6 +64,12 @@ def set_terms(
         uow.commit()
 
 
+def centre_account(uow_factory: UnitOfWorkFactory) -> str:
+    """The centre's stored account (11 digits), or '' when none is stored."""
+    with uow_factory.read() as uow:
+        return uow.store.get_meta(CENTRE_ACCOUNT_META) or ""
+
+
 def set_centre_account(uow_factory: UnitOfWorkFactory, ctx: TillContext, account: str) -> None:
     """The centre's own account that settlements are paid from (manager only), journaled."""
     ctx.require(Permission.MANAGE)

@@ -1,5 +1,5 @@
-"""The back office at the counter: tenants, staff, the register and its devices, item
-registration with price tags, CSV import and the item list with price changes."""
+"""The back office at the counter: tenants, settlements, staff, the register and its devices,
+item registration with price tags, CSV import and the item list with price changes."""
 
 from __future__ import annotations
 
@@ -52,6 +52,12 @@ def _items(ctx: PageContext) -> QWidget:
     return ItemsPage(ctx)
 
 
+def _settlements(ctx: PageContext) -> QWidget:
+    from ui.backoffice.settlements_page import SettlementsPage
+
+    return SettlementsPage(ctx)
+
+
 def pages() -> list[PageSpec]:
     manage = Permission.MANAGE
     return [
@@ -72,6 +78,12 @@ def pages() -> list[PageSpec]:
         ),
         PageSpec(
             "tenants", lambda: QCoreApplication.translate("BackOffice", "Tenants"), _tenants, manage
+        ),
+        PageSpec(
+            "settlements",
+            lambda: QCoreApplication.translate("BackOffice", "Tenant settlements"),
+            _settlements,
+            manage,
         ),
         PageSpec(
             "staff", lambda: QCoreApplication.translate("BackOffice", "Staff"), _staff, manage

@@ -1,0 +1,124 @@
+"""Settlements are whole or nothing, from the command line: a payment file that cannot be made
+(no centre account, a tenant without an account, a date passed) or a folder that does not exist
+leaves no number, no journal row and no file behind; a second settlement of a period is refused
+and ``settlement-correction`` makes the new numbered settlement that takes the first back."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import main
+
+STAFF = ["--staff", "9001", "--pin", "9999"]
+MARCH = ["--from", "2026-03-01", "--to", "2026-03-31"]
+PAIN = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+
+
+def run(data_dir: Path, *args: str) -> int:
+    return main.main(["--data-dir", str(data_dir), *args])
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    data = tmp_path / "data"
+    assert run(data, "simulate", "--days", "2", "--sales-per-day", "20", "--start",
+               "2026-03-02") == 0  # fmt: skip
+    assert run(data, "tenant-terms", "--tenant", "12", "--commission", "10", "--rent", "500",
+               "--account", "1234.56.78903", *STAFF) == 0  # fmt: skip
+    return data
+
+
+def settled(data_dir: Path) -> tuple[int, int]:
+    """(settlements stored, settlement journal rows): what a failed run must not leave."""
+    db = sqlite3.connect(data_dir / "omigjen.sqlite3")
+    try:
+        stored = db.execute("SELECT count(*) FROM settlements").fetchone()[0]
+        journaled = db.execute(
+            "SELECT count(*) FROM journal WHERE details LIKE '%\"report\":\"settlement\"%'"
+        ).fetchone()[0]
+    finally:
+        db.close()
+    return stored, journaled
+
+
+def files(tmp_path: Path, stem: str = "s") -> list[str]:
+    return ["--pdf", str(tmp_path / f"{stem}.pdf"), "--csv", str(tmp_path / f"{stem}.csv"),
+            "--pain001", str(tmp_path / f"{stem}.xml")]  # fmt: skip
+
+
+def test_without_the_centres_account_nothing_is_numbered_or_written(data_dir, tmp_path, capsys):
+    assert run(data_dir, "settlement", "--tenant", "12", *MARCH, *files(tmp_path), *STAFF) == 2
+    assert "--debtor-account" in capsys.readouterr().err
+    assert settled(data_dir) == (0, 0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]  # no file, no leftover
+    account = ["--debtor-account", "9710.05.12347", "--pay-date", "2099-01-02"]
+    assert run(data_dir, "settlement", "--tenant", "12", *MARCH, *files(tmp_path), *account,
+               *STAFF) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "OPPGJ-12-00001" in out  # the first number, not the second
+    assert settled(data_dir) == (1, 1)
+    assert {p.name for p in tmp_path.iterdir()} == {"data", "s.pdf", "s.csv", "s.xml"}
+    xml = etree.parse(str(tmp_path / "s.xml"))
+    assert xml.findtext(".//p:DbtrAcct/p:Id/p:Othr/p:Id", namespaces=PAIN) == "97100512347"
+
+
+@pytest.mark.parametrize(
+    "extra,says",
+    [
+        (["--debtor-account", "1234.56.78900"], "gyldig norsk kontonummer"),
+        (["--debtor-account", "9710.05.12347", "--pay-date", "2020-01-01"], "passert"),
+    ],
+)
+def test_a_bad_account_or_date_is_refused_before_a_number(data_dir, tmp_path, capsys, extra, says):
+    assert run(data_dir, "settlement", "--tenant", "12", *MARCH, *files(tmp_path), *extra,
+               *STAFF) == 2  # fmt: skip
+    assert says in capsys.readouterr().err
+    assert settled(data_dir) == (0, 0) and sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_tenant_owed_money_without_an_account_leaves_nothing(data_dir, tmp_path, capsys):
+    assert run(data_dir, "tenant-terms", "--tenant", "11", "--commission", "10", *STAFF) == 0
+    assert run(data_dir, "settlement", "--tenant", "11", *MARCH, *files(tmp_path),
+               "--debtor-account", "9710.05.12347", *STAFF) == 2  # fmt: skip
+    assert "mangler kontonummer" in capsys.readouterr().err
+    assert settled(data_dir) == (0, 0) and sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_folder_that_does_not_exist_is_found_before_a_number(data_dir, tmp_path, capsys):
+    missing = ["--pdf", str(tmp_path / "nowhere" / "s.pdf")]
+    assert run(data_dir, "settlement", "--tenant", "12", *MARCH, *missing, *STAFF) == 2
+    assert "Kan ikke skrive" in capsys.readouterr().err and settled(data_dir) == (0, 0)
+
+
+def test_a_correction_takes_the_settlement_back_and_settles_the_period_again(
+    data_dir, tmp_path, capsys
+):
+    account = ["--debtor-account", "9710.05.12347", "--pay-date", "2099-01-02"]
+    assert run(data_dir, "settlement", "--tenant", "12", *MARCH, *STAFF) == 0
+    first = capsys.readouterr().out
+    assert run(data_dir, "settlement", "--tenant", "12", *MARCH, *STAFF) == 2
+    assert "settlement-correction" in capsys.readouterr().err  # says how
+    # the commission was agreed at 15 %, not 10 %: correct it
+    assert run(data_dir, "tenant-terms", "--tenant", "12", "--commission", "15", "--rent", "500",
+               "--account", "1234.56.78903", *STAFF) == 0  # fmt: skip
+    capsys.readouterr()
+    assert run(data_dir, "settlement-correction", "--tenant", "12", "--number", "OPPGJ-12-00001",
+               "--reason", "Avtalt provisjon er 15 %", "--adjust", "-50", *files(tmp_path, "k"),
+               *account, *STAFF) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "OPPGJ-12-00002" in out and "korrigerer OPPGJ-12-00001" in out
+    assert "Tilbakeført fra OPPGJ-12-00001" in out and "Avtalt provisjon er 15 %" in out
+    net = lambda text, label: text.split(label)[1].split()[0]  # noqa: E731
+    assert net(first, "Netto til leietaker") != net(out, "Differanse til leietaker")
+    assert (tmp_path / "k.pdf").exists() and not (tmp_path / "k.xml").exists()  # owes: no pay
+    assert run(data_dir, "settlement-correction", "--tenant", "12", "--number", "1",
+               "--reason", "igjen", *STAFF) == 2  # fmt: skip
+    assert "OPPGJ-12-00002" in capsys.readouterr().err  # correct the latest instead
+    assert run(data_dir, "settlement-correction", "--tenant", "12", "--number", "2",
+               "--reason", "Gebyr frafalt", "--adjust", "50", *STAFF) == 0  # fmt: skip
+    assert "OPPGJ-12-00003" in capsys.readouterr().out
+    assert run(data_dir, "verify-journal") == 0

@@ -1,0 +1,82 @@
+"""The settlements page: a manager settles a tenant's period (PDF, CSV and payment file made
+with it), a second settlement of the period is refused with the way out, and the correction
+makes a new numbered settlement that takes the first back; a payment file that cannot be made
+leaves no settlement and no file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from pos.clock import OSLO
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import checkout, settlement, tenant_terms
+from tests.ui.conftest import log_in, press
+from ui.pages import PageContext
+
+
+@pytest.fixture
+def clock():
+    from pos.clock import SteppingClock
+
+    return SteppingClock(datetime(2026, 4, 2, 10, tzinfo=OSLO))  # March is last month
+
+
+@pytest.fixture
+def page(window, counter, shelf, boss, clock, tmp_path):
+    clock.current = datetime(2026, 3, 10, 12, tzinfo=OSLO)  # a sale in March
+    basket = Basket()
+    basket.add(shelf.one_off("12", 1))
+    checkout.complete_sale(counter.uow, boss, basket, [Tender(TenderKind.CASH, 500000)])
+    clock.current = datetime(2026, 4, 2, 10, tzinfo=OSLO)
+    tenant_terms.set_terms(counter.uow, boss, "12", commission_bp=1000, monthly_rent=0,
+                           bank_account="1234.56.78903")  # fmt: skip
+    log_in(window, "9001", "9999")
+    window.wedge.enabled = False
+    window.page_context = PageContext(window.session, window.tasks, None, tmp_path)
+    shown = window.show_page("settlements")
+    shown.tenant.setCurrentIndex(shown.tenant.findData("12"))
+    return shown
+
+
+def ctrl(page, key):
+    press(page.reason, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_settle_refuse_the_second_and_correct_with_files(page, counter, tmp_path):
+    assert (page.date_from.text(), page.date_to.text()) == ("2026-03-01", "2026-03-31")
+    page.account.setText("9710.05.12347")
+    ctrl(page, Qt.Key.Key_S)
+    assert tenant_terms.centre_account(counter.uow) == "97100512347"
+    ctrl(page, Qt.Key.Key_N)
+    assert "OPPGJ-12-00001" in page.message.text(), page.message.text()
+    names = sorted(p.name for p in page.last_files)
+    assert names == ["OPPGJ-12-00001-betaling.xml", "OPPGJ-12-00001.csv", "OPPGJ-12-00001.pdf"]
+    ctrl(page, Qt.Key.Key_N)
+    assert "korreksjon" in page.message.text().lower()  # refused, with the way out
+    page.table.selectRow(0)
+    ctrl(page, Qt.Key.Key_K)
+    assert "begrunnelse" in page.message.text()  # a reason is needed
+    QTest.keyClicks(page.reason, "Gebyr for kortterminal")
+    QTest.keyClicks(page.adjust, "-250")
+    ctrl(page, Qt.Key.Key_K)
+    assert "OPPGJ-12-00002" in page.message.text(), page.message.text()
+    assert page.table.item(1, 2).text() == "OPPGJ-12-00001"  # corrects
+    (fix,) = [d for d in settlement.settlement_docs(counter.uow, "12") if d.corrects_number]
+    assert fix.net_payable == -25000  # nothing else changed: the adjustment is the difference
+    assert sorted(p.name for p in page.last_files) == ["OPPGJ-12-00002.csv", "OPPGJ-12-00002.pdf"]
+
+
+def test_a_payment_file_that_cannot_be_made_leaves_nothing(page, counter, boss, tmp_path):
+    tenant_terms.set_centre_account(counter.uow, boss, "9710.05.12347")
+    tenant_terms.set_terms(counter.uow, boss, "12", commission_bp=1000, monthly_rent=0,
+                           bank_account="")  # fmt: skip  (no account for a tenant owed money)
+    ctrl(page, Qt.Key.Key_N)
+    assert "kontonummer" in page.message.text(), page.message.text()
+    assert settlement.settlement_docs(counter.uow, "12") == []
+    folder = tmp_path / "reports" / "settlements"
+    assert not any(folder.iterdir())
