@@ -135,7 +135,7 @@ def _gather(row: dict[str, Any], facts: JournalFacts) -> None:
     code, ref = row["event_code"], row["ref_id"]
     if ref and '"digest"' in row["details"]:
         facts.receipts[ref] = row
-    elif code == EventCode.COPY_RECEIPT and ref:
+    elif ref and (code == EventCode.COPY_RECEIPT or _training_copy(code, row["details"])):
         facts.copies[ref] = row
     elif code == EventCode.Z_REPORT and ref:
         facts.z_reports[ref] = row
@@ -143,6 +143,11 @@ def _gather(row: dict[str, Any], facts: JournalFacts) -> None:
         details = json.loads(row["details"])
         if details.get("kind") == FACTS_SEALED:
             facts.seal = row
+
+
+def _training_copy(code: int, details: str) -> bool:
+    """A training receipt's copy is journaled 13017 in the training series, not 13014."""
+    return code == EventCode.TRAINING_RECEIPT and '"copy_number"' in details
 
 
 def _check_anchor(anchor: Anchor, found_hash: str | None, report: VerificationReport) -> None:
