@@ -8,7 +8,7 @@ from pathlib import Path
 from pos.model.day_end import DayEndDoc, TenantDay
 from pos.model.report_lines import ANCHOR_LABEL, report_rows
 from pos.model.reports import DrawerReport
-from pos.model.settlement import REVERSAL, SettlementDoc, SettlementLine
+from pos.model.settlement import REASON, REVERSAL, SettlementDoc, SettlementLine
 from pos.money import format_nok
 from printers.pdf_layout import Sheet
 
@@ -191,13 +191,15 @@ def settlement_pdf(doc: SettlementDoc, path: Path, centre_name: str) -> Path:
     sheet.text(f"{doc.tenant_name}, org.nr. {doc.org_no}")
     sheet.text(f"Periode {doc.period_from} – {doc.period_to}. Laget {doc.created_date}.")
     if doc.corrects_number:
-        sheet.text(
-            f"Korreksjonsoppgjør: korrigerer {doc.corrects_number}. Det som ble oppgjort der, "
-            "tilbakeføres, og perioden gjøres opp på nytt; beløpet nederst er differansen."
-        )
+        sheet.text(f"Korreksjonsoppgjør: korrigerer {doc.corrects_number}.")
+        sheet.text("Det som ble oppgjort der, tilbakeføres, og perioden gjøres opp på nytt;")
+        sheet.text("beløpet nederst er differansen.")
+    for line in doc.lines:
+        if line.kind == REASON:
+            sheet.text(line.description)
     sheet.heading("Grunnlag (til orientering)")
     for line in doc.lines:
-        if not line.counts:
+        if not line.counts and line.kind != REASON:
             sheet.row(line.description, _kr(line.amount))
     reversed_ = [ln for ln in doc.lines if ln.kind.startswith(REVERSAL)]
     if reversed_:

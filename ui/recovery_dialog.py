@@ -34,6 +34,7 @@ class RecoveryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Forgot manager PIN"))
+        self.setMinimumWidth(520)
         self._uow, self._register_id, self._tasks = uow, register_id, tasks
         self.message = QLabel(
             self.tr(

@@ -63,6 +63,8 @@ class SettlementDoc:
 
 REVERSAL = "reversal:"
 ADJUSTMENT = "adjustment"
+REASON = "info:reason"
+"""The correction's reason: shown on the statement and in the CSV, counts for nothing."""
 
 
 def standing_lines(doc: SettlementDoc) -> tuple[SettlementLine, ...]:
@@ -86,5 +88,6 @@ def correction_lines(
         )
         for ln in standing_lines(corrected)
     ]
-    extra = [SettlementLine(ADJUSTMENT, reason, 0, adjustment)] if adjustment else []
-    return [*reversed_, *recomputed, *extra]
+    why = SettlementLine(REASON, f"Grunn for korreksjonen: {reason}", 0, 0)
+    extra = [SettlementLine(ADJUSTMENT, f"Justering: {reason}", 0, adjustment)]
+    return [why, *reversed_, *recomputed, *(extra if adjustment else [])]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pos.bank import format_account_number
 from pos.model.settlement import SettlementDoc
 from pos.money import parse_nok
 from pos.services import settlement, tenant_terms, tenants
@@ -58,7 +59,9 @@ class SettlementsPage(PageWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         first, last = last_month(self.session.clock.now().date())
         self.date_from, self.date_to = QLineEdit(first, self), QLineEdit(last, self)
         self.reason = QLineEdit(self)
@@ -100,7 +103,8 @@ class SettlementsPage(PageWidget):
             self.tenant.addItem(f"{tenant.code} {tenant.name}", tenant.code)
         self.tenant.setCurrentIndex(max(0, self.tenant.findData(chosen)))
         self.tenant.blockSignals(False)
-        self.account.setText(tenant_terms.centre_account(self.session.uow))
+        stored = tenant_terms.centre_account(self.session.uow)
+        self.account.setText(format_account_number(stored) if stored else "")
         self.reload()
 
     def reload(self) -> None:
