@@ -21,7 +21,7 @@ def send_anchor(uow_factory: UnitOfWorkFactory, api: ServerApi) -> str | None:
     Only a transient failure is raised (the cycle backs off). A server without the endpoint
     (404) is logged and ignored: the sales matter more than the anchor."""
     anchor = current_anchor(uow_factory)
-    if anchor.seq == 0:
+    if anchor.seq == 0 or anchors.sent_already(uow_factory, anchor):
         return None
     body: dict[str, object] = {"seq": anchor.seq, "hash": anchor.hash}
     known = anchors.server_anchor_seq(uow_factory)
@@ -36,7 +36,7 @@ def send_anchor(uow_factory: UnitOfWorkFactory, api: ServerApi) -> str | None:
             return f"{error.detail}; run verify-journal"
         log.warning("journal anchor not accepted: %s", error.reason)
         return None
-    anchors.mark_server_anchor(uow_factory, int(answer["seq"]))
+    anchors.mark_server_anchor(uow_factory, int(answer["seq"]), anchor)
     return None
 
 

@@ -28,9 +28,20 @@ def server_anchor_seq(uow_factory: UnitOfWorkFactory) -> int | None:
     return int(saved) if saved else None
 
 
-def mark_server_anchor(uow_factory: UnitOfWorkFactory, seq: int) -> None:
+SENT_META = "journal_anchor_sent"
+"""The head last sent (``seq:hash``): an idle counter's sync does not send it again."""
+
+
+def sent_already(uow_factory: UnitOfWorkFactory, anchor: Anchor) -> bool:
+    with uow_factory.read() as uow:
+        return uow.store.get_meta(SENT_META) == f"{anchor.seq}:{anchor.hash}"
+
+
+def mark_server_anchor(uow_factory: UnitOfWorkFactory, seq: int, sent: Anchor) -> None:
+    """The server answered: it holds ``sent``, and its newest anchor is at row ``seq``."""
     with uow_factory() as uow:
         uow.store.set_meta(SERVER_SEQ_META, str(seq))
+        uow.store.set_meta(SENT_META, f"{sent.seq}:{sent.hash}")
         uow.commit()
 
 

@@ -22,6 +22,8 @@ from pos.receipt_digest import content_v2
 from pos.unit_of_work import UnitOfWorkFactory
 
 FACTS_SEALED = "facts_sealed"
+CHECKED_META = "receipt_facts_sealed"
+"""Set once the earlier receipts are sealed (or there were none): later starts skip the look."""
 SYSTEM_REGISTER = "system"
 
 Unsealed = tuple[dict[str, Any], dict[str, Any]]
@@ -71,10 +73,15 @@ def seal_earlier_receipts(uow_factory: UnitOfWorkFactory, clock: Clock | None = 
     Returns how many were sealed."""
     from pos.adapters.verification_queries import VerificationQueries
 
+    with uow_factory.read() as uow:
+        if uow.store.get_meta(CHECKED_META):
+            return 0
     with uow_factory() as uow:
         q = VerificationQueries(uow.reports)
         old = q.unsealed_receipts()
         if not old or q.has_facts_seal():
+            uow.store.set_meta(CHECKED_META, "1")
+            uow.commit()
             return 0
         sales, lines, payments = q.sales(), q.lines_by_receipt(), q.payments_by_receipt()
         unsealed = [
@@ -93,5 +100,6 @@ def seal_earlier_receipts(uow_factory: UnitOfWorkFactory, clock: Clock | None = 
                 "by_day": digests_by_day(unsealed),
             },
         )
+        uow.store.set_meta(CHECKED_META, "1")
         uow.commit()
     return len(unsealed)

@@ -38,6 +38,7 @@ def as_earlier_version(data_dir: Path) -> None:
         db.execute("UPDATE journal SET details = ? WHERE seq = ?",
                    (canonical_json(details), row["seq"]))  # fmt: skip
     rehash(db, 1)
+    db.execute("DELETE FROM meta WHERE key = 'receipt_facts_sealed'")  # not known back then
     db.commit()
     db.close()
 
