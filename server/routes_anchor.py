@@ -6,6 +6,11 @@ against evidence the counter cannot rewrite.
 sent before with another hash is kept as well and answered ``409 anchor_conflict``: the
 counter's journal was rewritten in between. ``GET /v1/anchor`` gives the newest anchor of the
 calling device (the highest row number, first received), or 404 before the first.
+
+Anchors are compared within one enrolment epoch. A counter restored from a backup must be
+re-enrolled by an administrator (a new epoch: its journal went back with its outbox); from then
+on its new journal is anchored afresh, and the old epoch's anchors stay as evidence of what the
+journal held before.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 
 from server.api_models import PROBLEMS
+from server.auth import Device
 from server.db import Scope, scoped
 from server.problems import Problem
 from server.routes_sync import DeviceDep
@@ -55,11 +61,11 @@ class AnchorAnswer(BaseModel):
 
 _NEWEST = (
     "SELECT seq, hash, received_at, device_epoch FROM journal_anchors WHERE device_id = :d "
-    "ORDER BY seq DESC, id ASC LIMIT 1"
+    "AND device_epoch = :e ORDER BY seq DESC, id ASC LIMIT 1"
 )
 _CONFLICTS = (
     "SELECT count(*) FROM (SELECT seq FROM journal_anchors WHERE device_id = :d "
-    "GROUP BY seq HAVING count(DISTINCT hash) > 1) c"
+    "AND device_epoch = :e GROUP BY seq HAVING count(DISTINCT hash) > 1) c"
 )
 
 
@@ -70,12 +76,12 @@ def put_anchor(body: AnchorBody, request: Request, device: DeviceDep) -> dict[st
     if body.previous is not None:
         claims.append((body.previous.seq, body.previous.hash))
     with scoped(request.app.state.engine, Scope.none()) as conn:
-        differ = [seq for seq, digest in claims if _differs(conn, device.id, seq, digest)]
+        differ = [seq for seq, digest in claims if _differs(conn, device, seq, digest)]
         for seq, digest in claims:
             if digest is not None:  # kept either way: a conflict is evidence too
                 conn.execute(text(_INSERT), {"d": device.id, "e": device.epoch, "s": seq,
                                              "h": digest})  # fmt: skip
-        answer = _answer(conn, device.id)
+        answer = _answer(conn, device)
     if differ:
         raise Problem(
             409,
@@ -93,11 +99,14 @@ _INSERT = (
 )
 
 
-def _differs(conn: Any, device_id: str, seq: int, digest: str | None) -> bool:
-    """Whether the server holds an anchor at ``seq`` and ``digest`` is not (one of) its hash."""
+def _differs(conn: Any, device: Device, seq: int, digest: str | None) -> bool:
+    """Whether this epoch has an anchor at ``seq`` and ``digest`` is not (one of) its hash."""
     held = conn.execute(
-        text("SELECT hash FROM journal_anchors WHERE device_id = :d AND seq = :s"),
-        {"d": device_id, "s": seq},
+        text(
+            "SELECT hash FROM journal_anchors WHERE device_id = :d AND device_epoch = :e "
+            "AND seq = :s"
+        ),
+        {"d": device.id, "e": device.epoch, "s": seq},
     ).scalars().all()
     return bool(held) and digest not in held
 
@@ -106,12 +115,13 @@ def _differs(conn: Any, device_id: str, seq: int, digest: str | None) -> bool:
 def get_anchor(request: Request, device: DeviceDep) -> dict[str, Any]:
     """The newest journal anchor the server holds for the calling device."""
     with scoped(request.app.state.engine, Scope.none()) as conn:
-        return _answer(conn, device.id)
+        return _answer(conn, device)
 
 
-def _answer(conn: Any, device_id: str) -> dict[str, Any]:
-    newest = conn.execute(text(_NEWEST), {"d": device_id}).mappings().first()
+def _answer(conn: Any, device: Device) -> dict[str, Any]:
+    params = {"d": device.id, "e": device.epoch}
+    newest = conn.execute(text(_NEWEST), params).mappings().first()
     if newest is None:
         raise Problem(404, "no_anchor", "no journal anchor from this device yet")
-    conflicts = conn.execute(text(_CONFLICTS), {"d": device_id}).scalar_one()
+    conflicts = conn.execute(text(_CONFLICTS), params).scalar_one()
     return {**dict(newest), "conflicts": int(conflicts)}

@@ -94,3 +94,26 @@ def test_the_anchor_endpoint_refuses_garbage_and_knows_nothing_before_the_first(
         api.post_json("/v1/anchor", {"seq": 3, "hash": "b" * 64}, compress=False)
     assert (conflict.value.status, conflict.value.code) == (409, "anchor_conflict")
     assert api.get_json("/v1/anchor")["conflicts"] == 1
+
+
+def test_a_re_enrolled_counter_is_anchored_afresh_and_the_old_anchors_stay(
+    enrolled, central, server_url, ctx, shelf
+):
+    from main import VERSION
+    from sync.enrolment import enrol
+    from tests.sync.conftest import public_keys
+
+    sell(enrolled, ctx, shelf, 1)
+    cycle(enrolled).run()
+    before = anchors_on_server(central)
+    device = sync_state.enrolment(enrolled.uow).device_id
+    enrol(enrolled.uow, server_url, central.enrolment_code(device_id=device), device_name="K1",
+          app_version=VERSION, public_keys=public_keys(enrolled))  # fmt: skip
+    api = ServerApi(server_url, sync_state.enrolment(enrolled.uow).token)
+    with pytest.raises(ServerError) as none_yet:  # epoch 2 has no anchor yet
+        api.get_json("/v1/anchor")
+    assert none_yet.value.status == 404
+    sell(enrolled, ctx, shelf, 1)
+    cycle(enrolled).run()
+    assert api.get_json("/v1/anchor")["device_epoch"] == 2
+    assert anchors_on_server(central)[: len(before)] == before  # kept as evidence
