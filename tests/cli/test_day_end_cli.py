@@ -54,7 +54,7 @@ def test_terms_and_settlement_with_pdf_csv_and_payment_file(data_dir, tmp_path, 
         "--csv", str(tmp_path / "s.csv"),
         "--pain001", str(tmp_path / "p.xml"),
         "--debtor-account", "9710.05.12347",
-        "--pay-date", "2026-04-02",
+        "--pay-date", "2099-04-02",  # a date to come: one passed is refused
     ]  # fmt: skip
     period = ["--tenant", "12", "--from", "2026-03-01", "--to", "2026-03-31"]
     assert run(data_dir, "settlement", *period, *files, *STAFF) == 0
