@@ -97,12 +97,13 @@ def _prepare(
     args: argparse.Namespace, app: CounterApp, clock: Clock
 ) -> tuple[SettlementFiles, PaymentOrder | None]:
     """Everything checked before a number is taken: the folders and the payment order."""
+    from pos.services.settlement_files import settlements_csv
     from pos.services.settlement_payment import payment_order
     from printers.settlement_output import SettlementFiles
 
     with app.uow.read() as uow:
         centre = uow.store.get_meta("centre_name") or ""
-    files = SettlementFiles(args.pdf, args.csv, args.pain001, centre)
+    files = SettlementFiles(args.pdf, args.csv, args.pain001, centre, settlements_csv)
     files.check()
     payment = (
         payment_order(app.uow, args.debtor_account, args.pay_date, clock) if args.pain001 else None

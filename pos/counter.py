@@ -31,8 +31,8 @@ from pos.clock import Clock
 from pos.errors import DataDirectoryReadOnly, DomainError, StoreDamaged
 from pos.services import backups as backup_service
 from pos.services.continuity import reconcile_at_start
-from pos.key_store import KeyStore, UnavailableSigner
-from pos.key_vault import KeySealBroken, KeySecretMissing
+from pos.adapters.key_files import KeyStore, UnavailableSigner
+from pos.adapters.key_vault import KeySealBroken, KeySecretMissing
 from pos.services.facts_seal import seal_earlier_receipts
 from pos.services.signing_keys import seal_plain_keys
 from pos.signing import RSA_METHOD, Signer

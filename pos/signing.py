@@ -3,7 +3,7 @@
 Signed string: ``previousSignature;transDate;transTime;nr;transAmntIn;transAmntEx`` with the
 literal ``0`` as the first previous signature, chained per (tenant, register). RSA-SHA1-1024
 (PKCS#1 v1.5) by default, HMAC-SHA1 as the alternative; signatures are Base64.
-The keys themselves are kept, sealed, by ``pos.key_store``.
+The keys themselves are kept, sealed, by ``pos.adapters.key_files``.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from pos.day_end_errors import CannotWriteFile
 from pos.model.settlement import SettlementDoc
-from pos.services.settlement_files import settlements_csv
 
 
 @dataclass
@@ -22,6 +21,9 @@ class SettlementFiles:
     csv: Path | None = None
     payment: Path | None = None
     centre_name: str = ""
+    csv_of: Callable[[list[SettlementDoc]], str] | None = None
+    """The accountant's CSV of settlements (``pos.services.settlement_files.settlements_csv``),
+    given by the caller: printers call no use-case service."""
     folder: Path | None = None
     """Instead of the paths above: all three files in this folder, named by the settlement's
     number (``OPPGJ-12-00003.pdf``, ``.csv``, ``-betaling.xml``)."""
@@ -52,8 +54,8 @@ class SettlementFiles:
             if self.pdf is not None:
                 temp = self._add(self.pdf)
                 self._guard(self.pdf, lambda: settlement_pdf(doc, temp, self.centre_name))
-            if self.csv is not None:
-                data = settlements_csv([doc]).encode("utf-8")
+            if self.csv is not None and self.csv_of is not None:
+                data = self.csv_of([doc]).encode("utf-8")
                 temp = self._add(self.csv)
                 self._guard(self.csv, lambda: temp.write_bytes(data))
             if self.payment is not None and payment_file is not None:

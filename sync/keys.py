@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from pos.key_store import KeyStore
+from pos.adapters.key_files import KeyStore
 from pos.services import signing_keys
 from pos.signing import HMAC_METHOD, RSA_METHOD
 from pos.unit_of_work import UnitOfWorkFactory

@@ -13,8 +13,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from pos.adapters.key_files import KeyStore
 from pos.clock import Clock, Stamp, SystemClock
-from pos.key_store import KeyStore
 from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission
 from pos.services.auth import SYSTEM_REGISTER

@@ -21,41 +21,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pos.adapters.key_files import KeyStore
 from pos.adapters.verification_queries import VerificationQueries
 from pos.journal import GENESIS_HASH, canonical_json, row_hash
 from pos.journal_anchor import Anchor
-from pos.key_store import KeyStore
 from pos.model.events import EventCode
 from pos.services.facts_seal import FACTS_SEALED
+from pos.services.verification_report import VerificationReport
 from pos.services.verify_receipts import check_receipts, missing
 from pos.services.verify_reports import check_z_reports
 from pos.signing import Verifier
 from pos.unit_of_work import UnitOfWorkFactory
-
-MAX_PROBLEMS = 50
-
-
-@dataclass
-class VerificationReport:
-    journal_rows: int = 0
-    receipts: int = 0
-    z_reports: int = 0
-    head: tuple[int, str] = (0, GENESIS_HASH)
-    """The journal's last row number and hash (what an anchor taken now would hold)."""
-    anchors_checked: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def first_problem(self) -> str | None:
-        return self.problems[0] if self.problems else None
-
-    def add(self, problem: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(problem)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pos.signing import FIRST_PREVIOUS, Verifier, signed_string
 
 if TYPE_CHECKING:
     from pos.adapters.verification_queries import VerificationQueries
-    from pos.services.verification import VerificationReport
+    from pos.services.verification_report import VerificationReport
 
 
 class _Facts:

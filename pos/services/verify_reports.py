@@ -21,7 +21,7 @@ from pos.services.report_builder import ReportScope, build_report
 
 if TYPE_CHECKING:
     from pos.adapters.verification_queries import VerificationQueries
-    from pos.services.verification import VerificationReport
+    from pos.services.verification_report import VerificationReport
 
 NAMES = frozenset({"company_name", "org_line", "register_name", "name", "staff_name", "label"})
 

@@ -22,9 +22,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from lxml import etree
 
+from pos.adapters.key_files import KeyStore
+from pos.adapters.key_vault import SECRET_DIR_ENV, FileVault, KeySecretMissing
 from pos.journal import canonical_json, content_digest
-from pos.key_store import KeyStore
-from pos.key_vault import SECRET_DIR_ENV, FileVault, KeySecretMissing
 from pos.receipt_digest import content_v2, part_digests
 from pos.signing import RsaSigner, signed_string
 from tests.cli.test_tamper_evidence import rehash

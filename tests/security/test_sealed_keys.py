@@ -16,10 +16,8 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from pos.counter import open_counter
-from pos.demo.centre import seed_demo
-from pos.key_store import KeyStore
-from pos.key_vault import (
+from pos.adapters.key_files import KeyStore
+from pos.adapters.key_vault import (
     SECRET_DIR_ENV,
     FileVault,
     KeyringVault,
@@ -27,6 +25,8 @@ from pos.key_vault import (
     SecretDirInsideData,
     default_vaults,
 )
+from pos.counter import open_counter
+from pos.demo.centre import seed_demo
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.services import auth, checkout

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from pos.key_store import KeyStore
+from pos.adapters.key_files import KeyStore
 from pos.signing import HMAC_METHOD, RSA_METHOD, HmacSigner, RsaSigner, signed_string
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.key_store import KeyStore
+from pos.adapters.key_files import KeyStore
 from pos.model.printing import PrinterRole, PrinterSetting
 from pos.services import devices, print_queue, signing_keys
 from pos.signing import RSA_METHOD

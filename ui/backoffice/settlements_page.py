@@ -27,6 +27,7 @@ from pos.model.settlement import SettlementDoc
 from pos.money import parse_nok
 from pos.services import settlement, tenant_terms, tenants
 from pos.services.context import TillContext
+from pos.services.settlement_files import settlements_csv
 from pos.services.settlement_payment import PaymentOrder, payment_order
 from printers.settlement_output import SettlementFiles
 from ui.backoffice.page_parts import heading, message_line, say, sized
@@ -160,7 +161,7 @@ class SettlementsPage(PageWidget):
         with the settlement."""
         ctx = self.session.context()
         folder = (self.ctx.data_dir or Path.home()) / "reports" / "settlements"
-        files = SettlementFiles(folder=folder)
+        files = SettlementFiles(csv_of=settlements_csv, folder=folder)
         say(self.message, self.tr("Working…"))
 
         def run() -> SettlementDoc:

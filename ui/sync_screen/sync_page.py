@@ -189,7 +189,7 @@ class SyncPage(PageWidget):
         }
 
     def run_sync(self) -> None:
-        from pos.key_store import KeyStore
+        from pos.adapters.key_files import KeyStore
         from sync.cycle import SyncCycle
 
         uow = self.ctx.session.uow

@@ -1,6 +1,6 @@
 """The counter's signing keys in ``<data dir>/keys``, private keys only ever sealed.
 
-Files: ``rsa-vN.sealed`` (the private key, sealed by ``pos.key_vault``), ``rsa-vN.pub.pem``
+Files: ``rsa-vN.sealed`` (the private key, sealed by ``pos.adapters.key_vault``), ``rsa-vN.pub.pem``
 (its public key, plain: what verification and the server need), ``hmac-vN.sealed``, and
 ``vault.json`` (which secret seals new keys). The newest version signs; older ones are kept so
 their receipts keep verifying. Keys stored in plain by earlier versions are sealed at the first
@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.errors import DomainError
-from pos.key_vault import (
+from pos.adapters.key_vault import (
     KeySealBroken,
     KeySecretMissing,
     SealedKey,
@@ -32,6 +31,7 @@ from pos.key_vault import (
     wipe,
     write_private,
 )
+from pos.errors import DomainError
 from pos.signing import (
     HMAC_METHOD,
     RSA_METHOD,
