@@ -28,7 +28,8 @@ def pristine(tmp_path_factory) -> Path:
     from pos.services.context import TillContext
 
     data_dir = tmp_path_factory.mktemp("tamper") / "data"
-    run(data_dir, "simulate", "--days", "1", "--sales-per-day", "20", "--seed", "5")
+    run(data_dir, "simulate", "--days", "1", "--sales-per-day", "20", "--seed", "5", "--start",
+        "2026-01-05")
     with open_counter(data_dir) as counter:
         manager = auth.authenticate(counter.uow, "9001", "9999")
         with counter.uow.read() as uow:

@@ -45,7 +45,8 @@ def as_earlier_version(data_dir: Path) -> None:
 
 def test_earlier_receipts_are_sealed_once_and_a_changed_fact_names_its_day(tmp_path):
     data_dir = tmp_path / "data"
-    run(data_dir, "simulate", "--days", "2", "--sales-per-day", "10", "--seed", "5")
+    run(data_dir, "simulate", "--days", "2", "--sales-per-day", "10", "--seed", "5", "--start",
+        "2026-01-05")
     as_earlier_version(data_dir)
     with open_counter(data_dir) as counter:  # the first start of this version seals them
         with counter.uow.read() as uow:

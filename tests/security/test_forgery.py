@@ -48,7 +48,8 @@ def cli(data_dir: Path, *args: str, secret_dir: Path | None = None) -> subproces
 def counter_pc(tmp_path):
     """The counter: a day of sales, its Z reports (with the printed anchor), its public key."""
     data = tmp_path / "counter"
-    made = cli(data, "simulate", "--days", "1", "--sales-per-day", "20", "--seed", "5")
+    made = cli(data, "simulate", "--days", "1", "--sales-per-day", "20", "--seed", "5", "--start",
+               "2026-01-05")
     assert made.returncode == 0
     z = cli(data, "z-report", "--date", "2026-01-05", *STAFF)
     anchor = re.search(r"Journalanker: ([0-9A-F-]+)", z.stdout).group(1)
