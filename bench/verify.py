@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from bench import Figure
@@ -16,9 +16,8 @@ from pos.clock import OSLO, SteppingClock
 from pos.counter import Counter, open_counter
 from pos.demo.centre import seed_demo
 from pos.demo.simulation import Simulation
+from pos.demo.simulation_days import continue_point
 from pos.journal import GENESIS_HASH, row_hash
-from pos.services import auth, reports
-from pos.services.context import TillContext
 from pos.services.verification import verify_store
 from pos.signing import FIRST_PREVIOUS, signed_string
 
@@ -28,15 +27,14 @@ START = datetime(2026, 3, 2, 10, tzinfo=OSLO)
 
 
 def _history(data_dir: Path) -> None:
+    """The days with each day's Z but the last (as ``simulate`` makes them)."""
     with open_counter(data_dir) as counter:
         signer = counter.signer()
-        seed_demo(counter.uow, signer, clock=SteppingClock(START))
-        simulation = Simulation(counter.uow, signer, "K1", seed=3, start=START)
-        for day in range(DAYS):
-            simulation.run(1, PER_DAY)
-            evening = (START + timedelta(days=day)).replace(hour=21)
-            boss = auth.authenticate(counter.uow, "9001", "9999")
-            reports.z_reports(counter.uow, TillContext("K1", boss, signer, SteppingClock(evening)))
+        seed_demo(counter.uow, signer, clock=SteppingClock(START.replace(hour=9)))
+        start = continue_point(counter.uow, "K1")
+        Simulation(counter.uow, signer, "K1", seed=3, start=start, close_days=True).run(
+            DAYS, PER_DAY
+        )
 
 
 def _chain_and_signatures(counter: Counter) -> int:
