@@ -58,7 +58,7 @@ def recover_manager(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     with opened(settings) as app:
         done = recovery.recover_manager(
-            app.uow, args.code, args.staff, pin, register_id=app.register_id
+            app.uow, args.code, args.staff, pin, register_id=app.register_id, clock=app.clock()
         )
     print(f"{done.name} ({done.staff_no}) har ny PIN og er låst opp / has a new PIN, unlocked.")
     print("Koden er brukt opp. Ny kode / the code is used up. New code:")

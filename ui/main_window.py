@@ -198,7 +198,9 @@ class MainWindow(QMainWindow):
 
     def open_recovery(self) -> RecoveryDialog:
         """The recovery code path for a manager who cannot log in (shown, not waited for)."""
-        dialog = RecoveryDialog(self.session.uow, self.session.register_id, self.tasks, self)
+        dialog = RecoveryDialog(
+            self.session.uow, self.session.register_id, self.tasks, self.session.clock, self
+        )
         dialog.recovered.connect(lambda staff_no: self.login.reset(
             self.tr("Staff member %1 has a new PIN.").replace("%1", staff_no)))  # fmt: skip
         dialog.finished.connect(dialog.deleteLater)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.clock import Clock
 from pos.services import recovery
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.common import TOUCH_MIN_PX, error_text
@@ -30,12 +31,13 @@ class RecoveryDialog(QDialog):
         uow: UnitOfWorkFactory,
         register_id: str,
         tasks: TaskRunner,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Forgot manager PIN"))
         self.setMinimumWidth(520)
-        self._uow, self._register_id, self._tasks = uow, register_id, tasks
+        self._uow, self._register_id, self._tasks, self._clock = uow, register_id, tasks, clock
         self.message = QLabel(
             self.tr(
                 "Type the recovery code from the sheet kept for this, the manager's staff number "
@@ -87,7 +89,7 @@ class RecoveryDialog(QDialog):
             return
         self._tasks.run(
             lambda: recovery.recover_manager(
-                self._uow, code, staff_no, pin, register_id=self._register_id
+                self._uow, code, staff_no, pin, register_id=self._register_id, clock=self._clock
             ),
             self._done,
             self._failed,

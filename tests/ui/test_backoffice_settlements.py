@@ -23,7 +23,7 @@ from ui.pages import PageContext
 def clock():
     from pos.clock import SteppingClock
 
-    return SteppingClock(datetime(2026, 4, 2, 10, tzinfo=OSLO))  # March is last month
+    return SteppingClock(datetime(2026, 3, 10, 11, tzinfo=OSLO))  # the centre opens in March
 
 
 @pytest.fixture

@@ -19,10 +19,10 @@ from tests.ui.conftest import log_in, press
 from ui.pages import PageContext
 
 
-def wrong_pins(counter, staff_no: str) -> None:
+def wrong_pins(counter, staff_no: str, clock) -> None:
     for _ in range(auth.MAX_PIN_ATTEMPTS):
         with pytest.raises((WrongPin, StaffLocked)):
-            auth.authenticate(counter.uow, staff_no, "0000")
+            auth.authenticate(counter.uow, staff_no, "0000", clock)
 
 
 @pytest.fixture
@@ -52,20 +52,20 @@ def test_the_staff_page_makes_a_code_shown_once_and_printed(window, counter, tmp
     assert code not in stored and code not in journal and "recovery_code_set" in journal
 
 
-def test_a_lock_shows_when_it_ends(window, counter):
-    wrong_pins(counter, "1001")
+def test_a_lock_shows_when_it_ends(window, counter, clock):
+    wrong_pins(counter, "1001", clock)
     log_in(window, "9001", "9999")
     page = window.show_page("staff")
     state = page.table.item(0, 3).text()
     assert "1001" in page.table.item(0, 0).text() and ":" in state, state
 
 
-def test_forgot_manager_pin_from_the_login_screen(window, counter):
+def test_forgot_manager_pin_from_the_login_screen(window, counter, clock):
     boss = auth.authenticate(counter.uow, "9001", "9999")
     from pos.services.context import TillContext
 
-    code = recovery.new_recovery_code(counter.uow, TillContext("K1", boss, counter.signer()))
-    wrong_pins(counter, "9001")  # the only manager is locked out
+    code = recovery.new_recovery_code(counter.uow, TillContext("K1", boss, counter.signer(), clock))
+    wrong_pins(counter, "9001", clock)  # the only manager is locked out
     window.wedge.enabled = False  # typed fast below: not a scan
     QTest.mouseClick(window.login.forgot, Qt.MouseButton.LeftButton)
     dialog = window.recovery_dialog
