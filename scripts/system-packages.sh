@@ -2,8 +2,9 @@
 # Debian packages the test suite uses: poppler-utils (PDF checks), socat (a serial scanner on a
 # pty), openssl (an independent check of our signatures), postgresql (the central server's
 # tests start a throwaway cluster on loopback), faketime (the command line run with the PC's
-# clock set to another time), chromium and chromium-driver (the web back office in a browser);
-# xvfb, xdotool and x11-xkb-utils (the counter in a real X server, typed at by a wedge scanner:
+# clock set to another time), sqlite3 (the store edited as an insider would, in tamper tests),
+# chromium and chromium-driver (the web back office in a browser); xvfb, xdotool and
+# x11-xkb-utils (the counter in a real X server, typed at by a wedge scanner:
 # tests/acceptance/xsession.py) with the xcb libraries Qt's X11 platform plugin loads;
 # libpulse0 (QtMultimedia, the refused-scan sound). Installs only what is missing; needs root
 # (CI and the development machines run as root).
@@ -13,6 +14,7 @@ command -v pdftoppm >/dev/null 2>&1 || needed+=(poppler-utils)
 command -v socat >/dev/null 2>&1 || needed+=(socat)
 command -v openssl >/dev/null 2>&1 || needed+=(openssl)
 command -v faketime >/dev/null 2>&1 || needed+=(faketime)
+command -v sqlite3 >/dev/null 2>&1 || needed+=(sqlite3)
 pgbin=$(pg_config --bindir 2>/dev/null || true)
 [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || needed+=(postgresql)
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
