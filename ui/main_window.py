@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.printing import JobKind, JobStatus, PrintJob
-from pos.model.staff import Operator
+from pos.model.staff import Operator, Role
+from pos.services import recovery
 from pos.services.sync_state import sync_status
 from ui.clock_dialog import ClockDialog
 from ui.common import TOUCH_MIN_PX, error_text
@@ -151,7 +152,26 @@ class MainWindow(QMainWindow):
         self.sale.start()
         self.idle.start()
         self.refresh_status()
-        self.till_day.logged_in()
+        asking = self.till_day.logged_in()  # the float, when the till is closed
+        if operator.role is Role.MANAGER and asking is None:
+            self.tasks.run(
+                lambda: recovery.has_recovery_code(self.session.uow),
+                self._remind_recovery_code,
+                lambda _error: None,  # a reminder only: the login itself went through
+            )
+
+    def _remind_recovery_code(self, exists: bool) -> None:
+        """Until a recovery code is made, every manager is told at login: without one, a last
+        manager's forgotten PIN locks everyone out of the back office for good."""
+        if not exists:
+            self.sale.say(
+                self.tr(
+                    "No recovery code has been made. Without one, nobody gets back in if the "
+                    "managers' PINs are lost. Make one now: F1 → Staff → New recovery code "
+                    "(Ctrl+K), and keep it away from the till."
+                ),
+                problem=True,
+            )
 
     def _refused(self, error: Exception) -> None:
         self.login.refused(error_text(error))

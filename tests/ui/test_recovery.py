@@ -85,3 +85,16 @@ def test_forgot_manager_pin_from_the_login_screen(window, counter, clock):
     assert not dialog.isVisible()
     log_in(window, "9001", "24680")
     assert window.session.operator is not None and window.session.operator.staff_no == "9001"
+
+
+def test_managers_are_reminded_at_login_until_a_recovery_code_exists(window, counter, boss):
+    log_in(window, "1001", "1234")
+    assert "recovery code" not in window.sale.message.text().lower()  # a cashier cannot make one
+    window.log_out()
+    log_in(window, "9001", "9999")
+    reminder = window.sale.message.text()
+    assert "recovery code" in reminder.lower() and "Ctrl+K" in reminder
+    window.log_out()
+    recovery.new_recovery_code(counter.uow, boss)
+    log_in(window, "9001", "9999")
+    assert "recovery code" not in window.sale.message.text().lower()
