@@ -37,14 +37,17 @@ class KeySecretMissing(DomainError):
     code = "key_secret_missing"
     nb = (
         "Signeringsnøkkel {value} kan ikke åpnes på denne PC-en: hemmeligheten som låser den, "
-        "finnes ikke her (den ligger i nøkkellageret til PC-en den ble laget på). Kvitteringer "
-        "kan fortsatt kontrolleres. En leder lager en ny nøkkel med «rotate-signing-key» før "
-        "det selges."
+        "finnes ikke her (den ligger i nøkkellageret til PC-en den ble laget på), eller "
+        "nøkkellageret er låst (logg inn på skrivebordet og start kassen igjen). Kvitteringer "
+        "kan fortsatt kontrolleres. Er nøkkelen fra en annen PC, lager en leder en ny med "
+        "«rotate-signing-key» før det selges."
     )
     en = (
         "Signing key {value} cannot be opened on this PC: the secret that seals it is not here "
-        "(it is in the key store of the PC that made it). Receipts can still be verified. A "
-        "manager makes a new key with 'rotate-signing-key' before anything is sold."
+        "(it is in the key store of the PC that made it), or the key store is locked (log in to "
+        "the desktop and start the till again). Receipts can still be verified. If the key is "
+        "from another PC, a manager makes a new one with 'rotate-signing-key' before anything "
+        "is sold."
     )
 
 
