@@ -14,7 +14,7 @@ import json
 import re
 import secrets
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -261,28 +261,6 @@ class KeyStore:
             if _public_pem(signer.private_key) != self._pub(version):
                 problems.append(f"public key rsa-v{version} is not the signing key's own")
         return problems
-
-    def sealed_files(self) -> dict[str, bytes]:
-        """What a backup holds of the keys: sealed private keys, public keys and vault.json,
-        never a private key in plain (the secret stays in this PC's key store)."""
-        wanted = [*self._names(_SEALED), *self._names(_PUBLIC)]
-        names = [m.group(0) for m in wanted]
-        if (self.directory / VAULT_FILE).exists():
-            names.append(VAULT_FILE)
-        return {name: (self.directory / name).read_bytes() for name in sorted(names)}
-
-    def restore_sealed_files(self, files: Mapping[str, bytes]) -> list[str]:
-        """Put keys from a backup in place: versions missing here are added, a version present
-        is kept as it is (a key version never changes meaning). Returns the names written."""
-        written = []
-        for name, data in sorted(files.items()):
-            allowed = _SEALED.match(name) or _PUBLIC.match(name) or name == VAULT_FILE
-            if not allowed or (self.directory / name).exists():
-                continue
-            write_private(self.directory / name, data)
-            written.append(name)
-        self._loaded.clear()
-        return written
 
 
 def _signer(kind: str, version: str, plain: bytes) -> Signer:

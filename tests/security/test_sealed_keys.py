@@ -72,16 +72,6 @@ def test_no_file_in_the_data_directory_holds_the_private_key(counter, clock):
     assert counter.data_dir.resolve() not in secret.resolve().parents
 
 
-def test_what_a_backup_gets_is_sealed_and_restores_next_to_other_keys(counter, tmp_path):
-    files = counter.keys.sealed_files()
-    assert set(files) == {"rsa-v1.sealed", "rsa-v1.pub.pem", "vault.json"}
-    assert not any(b"PRIVATE KEY" in data for data in files.values())
-    elsewhere = KeyStore(tmp_path / "new-pc" / "keys")
-    assert elsewhere.restore_sealed_files(files) == sorted(files)
-    assert elsewhere.public_key_pem("1") == counter.keys.public_key_pem("1")
-    assert elsewhere.restore_sealed_files({"rsa-v1.pem": b"plain", "../x": b""}) == []
-
-
 def test_an_earlier_plain_key_is_sealed_at_first_start_and_still_verifies(tmp_path, clock):
     data_dir = tmp_path / "data"
     with open_counter(data_dir) as counter:
