@@ -40,12 +40,14 @@ def recovery_code(args: argparse.Namespace, settings: Settings) -> int:
     from pos.services import recovery
 
     with opened(settings) as app:
-        code = recovery.new_recovery_code(app.uow, staff_context(args, app))
+        ctx = staff_context(args, app)
+        code = recovery.new_recovery_code(app.uow, ctx)
         _show(code)
         if args.print:
             with app.uow.read() as uow:
                 centre = uow.store.get_meta("centre_name") or ""
-            _print_now(app, recovery.recovery_slip(code, centre))
+            when = ctx.clock.now().strftime("%Y-%m-%d %H:%M")
+            _print_now(app, recovery.recovery_slip(centre, ctx.register_id, code, when))
     return 0
 
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import DomainError, InvalidPin
 from pos.model.catalogue import SAFT_ARTICLE_GROUPS, ArticleGroup, Item, ItemKind
-from pos.model.documents import SlipDoc
 from pos.model.events import EventCode, OtherEvent
 from pos.model.printing import PrinterSetting, check_setting
 from pos.model.staff import Operator, Role
@@ -154,21 +153,6 @@ def issue_recovery_code(
     boss = Operator(done.manager_staff_id, done.manager_staff_no, done.manager_name, Role.MANAGER)
     ctx = TillContext(done.register_id, boss, signer, clock or SystemClock())
     return recovery.new_recovery_code(uow_factory, ctx)
-
-
-def recovery_slip(centre_name: str, register_id: str, code: str, when: str) -> SlipDoc:
-    """The recovery code on paper, to be kept somewhere safe away from the counter."""
-    return SlipDoc(
-        title="Gjenopprettingskode",
-        subtitle=centre_name,
-        marking="IKKE KVITTERING FOR KJØP",
-        rows=(("Kasse", register_id), ("Laget", when)),
-        blocks=(
-            code,
-            "Oppbevares trygt, ikke ved kassen. Med koden får en leder ny PIN hvis ingen "
-            "leder kan logge inn. Koden virker én gang; da vises en ny.",
-        ),
-    )
 
 
 def needs_set_up(uow_factory: UnitOfWorkFactory) -> bool:

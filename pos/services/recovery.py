@@ -87,20 +87,20 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
-def recovery_slip(code: str, centre: str) -> SlipDoc:
+def recovery_slip(centre_name: str, register_id: str, code: str, when: str) -> SlipDoc:
     """The code on paper, for the safe: what it is for and how it is used."""
     return SlipDoc(
         title="Gjenopprettingskode",
-        subtitle=centre,
-        rows=(("Kode", code),),
+        subtitle=centre_name,
+        marking="IKKE KVITTERING FOR KJØP",
+        rows=(("Kasse", register_id), ("Laget", when)),
         blocks=(
-            "Gir en leder ny PIN når ingen leder kommer inn (glemt PIN eller sperret). "
-            "Oppbevar arket trygt, ikke ved kassen.",
-            "Bruk: Logg inn-skjermen -> «Glemt leder-PIN», eller kommandoen "
-            "recover-manager --code KODE --staff ANSATTNR. Koden virker én gang; "
-            "en ny vises da.",
+            code,
+            "Oppbevares trygt, ikke ved kassen. Med koden får en leder ny PIN hvis ingen "
+            "leder kan logge inn. Koden virker én gang; da vises en ny.",
+            "Bruk: innloggingsbildet -> «Glemt leder-PIN?», eller kommandoen "
+            "recover-manager --code KODE --staff ANSATTNR.",
         ),
-        footer="Omigjen kasse",
     )
 
 

@@ -183,13 +183,16 @@ class StaffPage(PageWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        ctx = self.session.context()
         try:
-            code = recovery.new_recovery_code(self.session.uow, self.session.context())
+            code = recovery.new_recovery_code(self.session.uow, ctx)
         except Exception as error:  # noqa: BLE001 - shown to the manager
             say(self.message, error_text(error), problem=True)
             return
         if self.printing is not None:
-            self.printing.print_slip(recovery.recovery_slip(code, ""))
+            when = ctx.clock.now().strftime("%Y-%m-%d %H:%M")
+            centre = self.session.overview().centre_name
+            self.printing.print_slip(recovery.recovery_slip(centre, ctx.register_id, code, when))
         self.shown_code = code
         QMessageBox.information(
             self,

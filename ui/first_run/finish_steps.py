@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from pos.clock import OSLO
 from pos.model.documents import SlipDoc
 from pos.model.printing import PrinterSetting
-from pos.services.first_run import CentreSetup, SetUpCentre, recovery_slip
+from pos.services.first_run import CentreSetup, SetUpCentre
+from pos.services.recovery import recovery_slip
 from printers.test_page import send_slip
 from ui.common import touch_button
 from ui.first_run.step import SetupStep, hint
