@@ -57,62 +57,62 @@
 <context>
     <name>DoneStep</name>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="88"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="89"/>
         <source>Print the recovery code</source>
         <translation>Skriv ut gjenopprettingskoden</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="103"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="104"/>
         <source>The centre is set up</source>
         <translation>Senteret er satt opp</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="116"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="117"/>
         <source>The centre is set up with %1 tenants on register %2.</source>
         <translation>Senteret er satt opp med %1 leietakere på kasse %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="120"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="121"/>
         <source>Next:</source>
         <translation>Videre:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="121"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="122"/>
         <source>1. Log in as manager %1 with the PIN you chose.</source>
         <translation>1. Logg inn som leder %1 med PIN-en du valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="124"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="125"/>
         <source>2. Count the float and enter it: the till opens.</source>
         <translation>2. Tell vekselkassen og skriv beløpet: kassen åpnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="126"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="127"/>
         <source>3. In the back office (F1): add the staff, the tenants&apos; terms, register items with labels; a manager enrols the counter with the central server under F1 → Sync.</source>
         <translation>3. I back office (F1): legg inn de ansatte og leietakernes vilkår, registrer varer med etiketter; en leder kobler kassen til den sentrale serveren under F1 → Synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="131"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="132"/>
         <source>Enter goes to the login.</source>
         <translation>Enter går til innloggingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="137"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="138"/>
         <source>The manager&apos;s recovery code, shown this once: write it down or print it (F6) and keep it safe, away from the counter. With it a manager gets a new PIN if no manager can log in.</source>
         <translation>Lederens gjenopprettingskode, vist bare denne ene gangen: skriv den ned eller skriv den ut (F6), og oppbevar den trygt, ikke ved kassen. Med den får en leder ny PIN hvis ingen leder kan logge inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="154"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="155"/>
         <source>Printing…</source>
         <translation>Skriver ut …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="157"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="158"/>
         <source>Printed. Keep it away from the counter.</source>
         <translation>Skrevet ut. Oppbevar den et annet sted enn ved kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="159"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="160"/>
         <source>The printer did not take it: %1</source>
         <translation>Skriveren tok ikke imot: %1</translation>
     </message>
@@ -337,47 +337,47 @@ I dag: sett opp senteret her. Etterpå kobler en leder kassen til serveren under
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="32"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="33"/>
         <source>Nothing is saved yet. Read it through; Alt+Left goes back to change a step. Enter sets the centre up (recorded in the journal).</source>
         <translation>Ingenting er lagret ennå. Les gjennom; Alt+Venstre går tilbake for å endre et steg. Enter setter opp senteret (registreres i journalen).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="42"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="43"/>
         <source>Check and set up</source>
         <translation>Kontroller og sett opp</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="50"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="51"/>
         <source>Centre: %1</source>
         <translation>Senter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="51"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="52"/>
         <source>Register: %1 – %2, label block %3</source>
         <translation>Kasse: %1 – %2, etikettserie %3</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="55"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="56"/>
         <source>Manager: %1 %2</source>
         <translation>Leder: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="57"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="58"/>
         <source>Tenants:</source>
         <translation>Leietakere:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="63"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="64"/>
         <source>Article groups: %1</source>
         <translation>Varegrupper: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="66"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="67"/>
         <source>Receipt printer: %1</source>
         <translation>Kvitteringsskriver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="67"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="68"/>
         <source>none yet</source>
         <translation>ingen ennå</translation>
     </message>
