@@ -166,7 +166,7 @@ def test_a_counter_signing_with_hmac_is_verified_with_the_secret_it_registered(
     with counter.uow() as uow:
         uow.store.set_meta("signature_method", HMAC_METHOD)
         uow.commit()
-    assert counter.signer().method == HMAC_METHOD  # makes hmac-v1.key
+    assert counter.signer().method == HMAC_METHOD  # makes hmac-v1.sealed
     enrol(counter.uow, server_url, central.enrolment_code(), device_name="K1",
           app_version=VERSION, public_keys=public_keys(counter),
           hmac_keys=signing_keys.hmac_secrets(counter.keys))  # fmt: skip
