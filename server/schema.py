@@ -400,7 +400,7 @@ journal_anchors = Table(
     Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
     UniqueConstraint("device_id", "seq", "hash", name="journal_anchors_device_seq_hash_key"),
 )
-"""A counter's journal head (row number and hash) at each sync (migration s0009): evidence
+"""A counter's journal head (row number and hash) at each sync (migration s0010): evidence
 outside the counter that ``verify-journal`` checks the counter's journal against. Insert-only;
 two hashes for one row number of a device mean its journal was rewritten in between."""
 

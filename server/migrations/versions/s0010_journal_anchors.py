@@ -1,7 +1,7 @@
 """Journal anchors: each counter's journal head as sent at every sync, insert-only for the app.
 
-Revision ID: s0009
-Revises: s0008
+Revision ID: s0010
+Revises: s0009
 Create Date: 2026-12-07 09:00:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from server.schema import APP_ROLE
 
-revision = "s0009"
-down_revision = "s0008"
+revision = "s0010"
+down_revision = "s0009"
 branch_labels = None
 depends_on = None
 
