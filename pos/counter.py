@@ -18,6 +18,8 @@ from pathlib import Path
 from pos.adapters.backup import Taken, remove_leftovers
 from pos.adapters.db import DB_FILE, Engine, checkpoint, open_store
 from pos.adapters.high_water import HighWaterMark, mark_path, read_mark
+from pos.adapters.key_files import KeyStore, UnavailableSigner
+from pos.adapters.key_vault import KeySealBroken, KeySecretMissing
 from pos.adapters.lock import DataDirLock
 from pos.adapters.store_check import (
     clear_damage_note,
@@ -31,8 +33,6 @@ from pos.clock import Clock
 from pos.errors import DataDirectoryReadOnly, DomainError, StoreDamaged
 from pos.services import backups as backup_service
 from pos.services.continuity import reconcile_at_start
-from pos.adapters.key_files import KeyStore, UnavailableSigner
-from pos.adapters.key_vault import KeySealBroken, KeySecretMissing
 from pos.services.facts_seal import seal_earlier_receipts
 from pos.services.signing_keys import seal_plain_keys
 from pos.signing import RSA_METHOD, Signer
@@ -143,11 +143,11 @@ def open_counter(data_dir: Path, clock: Clock | None = None) -> Counter:
         engine = open_store(data_dir)
         mark = HighWaterMark.open(data_dir)
         uow = UnitOfWorkFactory(engine, mark)
-        keys = KeyStore(data_dir / "keys")
-        seal_plain_keys(uow, keys, clock)
-        counter = Counter(data_dir, engine, uow, keys, lock, mark)
-        reconcile_at_start(uow, mark, counter.register_id(), clock)
-        seal_earlier_receipts(uow, clock)
+        counter = Counter(data_dir, engine, uow, KeyStore(data_dir / "keys"), lock, mark)
+        register_id = counter.register_id()
+        reconcile_at_start(uow, mark, register_id, clock)
+        seal_plain_keys(uow, counter.keys, register_id, clock)
+        seal_earlier_receipts(uow, register_id, clock)
     except DomainError:
         lock.release()
         raise

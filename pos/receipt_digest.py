@@ -79,6 +79,34 @@ def part_digests(content: Mapping[str, Any]) -> dict[str, str]:
     return {part: content_digest(content[part]) for part in PART_NAMES}
 
 
+def digest_fields(content: Mapping[str, Any]) -> dict[str, Any]:
+    """What a receipt's journal row carries of its version-2 content: the digest, the version
+    and the per-part digests."""
+    return {
+        "digest": content_digest(content),
+        "facts": FACTS_VERSION,
+        "parts": part_digests(content),
+    }
+
+
+def with_tender_facts(
+    payments: Sequence[Mapping[str, Any]], tenders: Mapping[str, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """A receipt's payment rows with the facts of the tender each came from (by tender id), as
+    ``content_v2`` takes them."""
+    return [
+        {
+            **p,
+            "kind": tenders[p["tender_id"]]["kind"],
+            "reference": tenders[p["tender_id"]]["reference"],
+            "credit_note_id": tenders[p["tender_id"]]["credit_note_id"],
+            "tender_amount": tenders[p["tender_id"]]["amount"],
+            "tendered": tenders[p["tender_id"]]["tendered"],
+        }
+        for p in payments
+    ]
+
+
 def _by_line_no(lines: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return sorted(lines, key=lambda ln: ln["line_no"])
 

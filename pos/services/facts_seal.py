@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from pos.clock import Clock, Stamp, SystemClock
+from pos.clock import Clock
 from pos.journal import content_digest
 from pos.model.events import EventCode
 from pos.receipt_digest import content_v2
@@ -68,14 +68,19 @@ def seal_problems(seal: dict[str, Any] | None, unsealed: list[Unsealed]) -> list
     return problems
 
 
-def seal_earlier_receipts(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> int:
-    """Seal the version-1 receipts once (at every start; nothing to do after the first).
-    Returns how many were sealed."""
+def seal_earlier_receipts(
+    uow_factory: UnitOfWorkFactory, register_id: str, clock: Clock | None = None
+) -> int:
+    """Seal the version-1 receipts once (at every start; nothing to do after the first), the
+    row stamped by the counter's clock as the other rows written at start are. Returns how many
+    were sealed."""
     from pos.adapters.verification_queries import VerificationQueries
+    from pos.services.continuity import record_stamp
 
     with uow_factory.read() as uow:
         if uow.store.get_meta(CHECKED_META):
             return 0
+    stamp, said = record_stamp(uow_factory, register_id, clock)
     with uow_factory() as uow:
         q = VerificationQueries(uow.reports)
         old = q.unsealed_receipts()
@@ -92,12 +97,13 @@ def seal_earlier_receipts(uow_factory: UnitOfWorkFactory, clock: Clock | None = 
         uow.store.append_journal(
             register_id=SYSTEM_REGISTER,
             event_code=EventCode.OTHER,
-            stamp=Stamp.of((clock or SystemClock()).now()),
+            stamp=stamp,
             staff_id=None,
             details={
                 "kind": FACTS_SEALED,
                 "receipts": len(unsealed),
                 "by_day": digests_by_day(unsealed),
+                **said,
             },
         )
         uow.store.set_meta(CHECKED_META, "1")

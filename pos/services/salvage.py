@@ -26,11 +26,11 @@ from typing import Any
 
 from pos.adapters.salvage_reader import ReplacedStore, SaleRows
 from pos.clock import Stamp
-from pos.journal import content_digest
 from pos.model.events import EventCode, OtherEvent
 from pos.model.receipt import ReceiptKind
 from pos.numbering import Heads
-from pos.services.recording import OUTBOX_TYPE, RECEIPT_EVENT, receipt_content
+from pos.receipt_digest import content_v2, digest_fields, with_tender_facts
+from pos.services.recording import OUTBOX_TYPE, RECEIPT_EVENT
 from pos.unit_of_work import UnitOfWork
 
 SALVAGE_DIR = "salvage"
@@ -190,9 +190,10 @@ def _link(
     counted = candidate.counted_in_z.get(receipt["id"])
     lines = [ln for ln in rows.lines if ln["receipt_id"] == receipt["id"]]
     payments = [p for p in rows.payments if p["receipt_id"] == receipt["id"]]
+    paid = with_tender_facts(payments, {t["id"]: t for t in rows.tenders})
     details: dict[str, Any] = {
         "number": receipt["number_text"],
-        "digest": content_digest(receipt_content(receipt, lines, payments)),
+        **digest_fields(content_v2(receipt, rows.sale, lines, paid)),
         "training": bool(rows.sale["training"]),
         "salvaged": {
             "journal_seq": original["seq"] if original else None,

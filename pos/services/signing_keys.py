@@ -14,11 +14,12 @@ import json
 from dataclasses import dataclass
 
 from pos.adapters.key_files import KeyStore
-from pos.clock import Clock, Stamp, SystemClock
+from pos.clock import Clock
 from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission
 from pos.services.auth import SYSTEM_REGISTER
 from pos.services.context import TillContext
+from pos.services.continuity import record_stamp
 from pos.services.settings_journal import journal_other
 from pos.signing import HMAC_METHOD, RSA_METHOD
 from pos.unit_of_work import UnitOfWorkFactory
@@ -66,23 +67,26 @@ def rotate_signing_key(
 
 
 def seal_plain_keys(
-    uow_factory: UnitOfWorkFactory, keys: KeyStore, clock: Clock | None = None
+    uow_factory: UnitOfWorkFactory, keys: KeyStore, register_id: str, clock: Clock | None = None
 ) -> list[str]:
     """Seal private keys an earlier version left in plain (at every start; usually nothing to
-    do) and journal which (13999 key_sealed, with where the secret is kept)."""
+    do) and journal which (13999 key_sealed, with where the secret is kept), stamped by the
+    counter's clock as the other rows written at start are."""
     sealed = keys.seal_plain_keys()
     if sealed:
         vault = keys.vault_in_use()
+        stamp, said = record_stamp(uow_factory, register_id, clock)
         with uow_factory() as uow:
             uow.store.append_journal(
                 register_id=SYSTEM_REGISTER,
                 event_code=EventCode.OTHER,
-                stamp=Stamp.of((clock or SystemClock()).now()),
+                stamp=stamp,
                 staff_id=None,
                 details={
                     "kind": OtherEvent.KEY_SEALED,
                     "keys": sealed,
                     "secret_in": vault[1] if vault else "",
+                    **said,
                 },
             )
             uow.commit()

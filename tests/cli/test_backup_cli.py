@@ -165,11 +165,11 @@ def test_a_backup_restores_into_a_fresh_folder_and_verifies(tmp_path):
     assert "vet ikke hvor mange kvitteringer" in restored  # no count it cannot know
     assert "OK" in run(new, "verify-journal").stdout
     assert list((new / "photos").rglob("01.jpg"))
-    assert (new / "keys" / "rsa-v1.pub.pem").exists() and (new / "keys" / "rsa-v2.pem").exists()
+    assert (new / "keys" / "rsa-v1.pub.pem").exists() and (new / "keys" / "rsa-v2.sealed").exists()
     sell(new)
     assert "OK" in run(new, "verify-journal").stdout
     with zipfile.ZipFile(copies[0]) as bundle:
-        assert not [n for n in bundle.namelist() if n.endswith("rsa-v1.pem")]
+        assert not [n for n in bundle.namelist() if n.endswith((".sealed", "rsa-v1.pem"))]
 
 
 def test_the_old_pcs_mark_copied_to_the_new_pc_keeps_its_numbers_from_coming_back(tmp_path):
