@@ -58,7 +58,7 @@ def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
 
     anchors = [parse_anchor(args.anchor, "the printout")] if args.anchor else []
     with opened(settings) as app:
-        anchors += _server_anchor(app)
+        anchors += _mark_anchor(app) + _server_anchor(app)
         keys = app.counter.keys
         report = verify_store(app.uow, keys.verifiers(), keys, anchors=anchors)
     if report.ok:
@@ -66,19 +66,37 @@ def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
             f"OK: {report.journal_rows} journal rows and {report.receipts} signed receipts "
             f"verified, {report.z_reports} Z reports recomputed"
         )
+        _say_declared(report.declared)
         for checked in report.anchors_checked:
             print(f"The journal holds the anchor {checked}.")
-        if not report.anchors_checked:
+        for replaced in report.anchors_replaced:
+            print(f"The anchor {replaced}.")
+        if not report.anchors_checked and not report.anchors_replaced:
             print(
                 "No anchor checked: give --anchor with the text from the last X or Z printout "
                 "to also catch a journal tail deleted or rewritten since."
             )
         print(f"Anchor now / anker nå: {Anchor(*report.head).text}")
         return 0
+    _say_declared(report.declared)
     print(f"FAILED: {report.first_problem}", file=sys.stderr)
     for problem in report.problems[1:]:
         print(f"  also: {problem}", file=sys.stderr)
     return 1
+
+
+def _say_declared(declared: list[str]) -> None:
+    for jump in declared:
+        print(f"Declared by the journal: {jump}.")
+
+
+def _mark_anchor(app: CounterApp) -> list[Anchor]:
+    """The journal head the high-water mark holds (written with every transaction, outside the
+    store): a journal rewritten and re-hashed in the store alone no longer reaches it."""
+    from pos.journal_anchor import Anchor
+
+    seq, digest = app.counter.mark.heads.journal
+    return [Anchor(seq, digest, "the high-water mark")] if seq else []
 
 
 def _server_anchor(app: CounterApp) -> list[Anchor]:

@@ -24,10 +24,10 @@ from pos.clock import Clock, Stamp
 from pos.errors import DomainError
 from pos.model.events import EventCode, OtherEvent
 from pos.numbering import JOURNAL, Heads, Issued, series_tenant
+from pos.services.declared_gaps import STORE_BEHIND_MARK
 from pos.services.legal_time import CounterClock
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-STORE_BEHIND_MARK = "store_behind_mark"
 RESTORED = "restored_from_backup"
 SERVER_AHEAD = "server_ahead"
 NUMBERING_CHECK_META = "numbering_check_pending"

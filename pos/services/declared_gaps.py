@@ -4,6 +4,11 @@ found behind the register's high-water mark (``pos/services/continuity.py``).
 ``verify-journal`` accepts a jump in the journal's sequence only at the row that declares it,
 and a jump in a signature chain only where a ``numbers_skipped`` row journaled earlier names that
 exact range and the signature the chain goes on from. Any other gap is a fault.
+
+A gap declared because the store was found behind the mark at start (``store_behind_mark``) is
+declared all the same, so numbering goes on without reusing a number, but it is also a fault of
+its own (``lost_at_start``): signed receipts and journal rows that were given out are missing
+from the store, and no restore put it back — a store copied back by hand, or rows deleted.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from typing import Any
 
 from pos.model.events import EventCode, OtherEvent
 from pos.numbering import ChainKey, chain_key_of
+
+STORE_BEHIND_MARK = "store_behind_mark"
+"""The reason ``pos.services.continuity`` journals for a store found behind the mark at start."""
 
 
 @dataclass(frozen=True)
@@ -29,11 +37,15 @@ class ChainGap:
 @dataclass
 class DeclaredGaps:
     chains: dict[ChainKey, list[ChainGap]] = field(default_factory=dict)
+    series: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Per number series (``receipt:sale:<tenant>:<register>``, ``z:…``): the ranges skipped."""
 
     def note(self, row: Mapping[str, Any], details: Mapping[str, Any]) -> None:
-        """Remember the chain gaps a journal row declares (if it is a ``numbers_skipped``)."""
+        """Remember the gaps a journal row declares (if it is a ``numbers_skipped``)."""
         if details.get("kind") != OtherEvent.NUMBERS_SKIPPED:
             return
+        for name, (first, last) in (details.get("series") or {}).items():
+            self.series.setdefault(name, []).append((int(first), int(last)))
         for key, skip in (details.get("chains") or {}).items():
             chain = (row["tenant_id"], key) if row["tenant_id"] else chain_key_of(key)
             gap = ChainGap(
@@ -53,6 +65,11 @@ class DeclaredGaps:
         return None
 
 
+    def series_skipped(self, name: str, first: int, last: int) -> bool:
+        """Whether the numbers ``first .. last`` of series ``name`` were declared skipped."""
+        return any(a <= first and last <= b for a, b in self.series.get(name, ()))
+
+
 def details_of(row: Mapping[str, Any]) -> dict[str, Any]:
     if row["event_code"] != EventCode.OTHER or not row["details"]:
         return {}
@@ -65,3 +82,28 @@ def journal_jump_declared(
     """True when this row is the first after a journal gap and declares exactly that gap."""
     skipped = details.get("journal_skipped") or []
     return list(skipped) == [expected, row["seq"] - 1]
+
+
+def lost_at_start(
+    row: Mapping[str, Any], details: Mapping[str, Any], codes: Mapping[str, str]
+) -> list[str]:
+    """What a ``store_behind_mark`` row says was missing from the store when the counter
+    started, as ``verify-journal`` problems (none for any other row)."""
+    if details.get("reason") != STORE_BEHIND_MARK:
+        return []
+    why = (
+        f"the store was behind its high-water mark when the counter started (put back by "
+        f"hand, set back or cut; journal row {row['seq']})"
+    )
+    found = []
+    if details.get("journal_skipped"):
+        first, last = details["journal_skipped"]
+        found.append(f"journal rows {first}–{last} are missing from the store: {why}")
+    for register, skip in (details.get("chains") or {}).items():
+        tenant = codes.get(row["tenant_id"], row["tenant_id"]) if row["tenant_id"] else ""
+        chain = f"{tenant}/{register}" if tenant else register
+        found.append(
+            f"signature chain {chain}: signatures {skip['from']}–{skip['to']} had been given "
+            f"out beyond the store's head: {why}"
+        )
+    return found

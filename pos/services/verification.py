@@ -5,6 +5,9 @@ from, and names what does not hold.
 - the journal against an anchor kept outside the store (a printed X/Z, the server): the row
   must exist and carry the anchored hash, so a tail deleted or rewritten — even re-hashed — is
   caught;
+- a jump in the journal's numbers, a signature chain or a number series only where the journal
+  itself declares it (``pos/services/declared_gaps.py``: numbers skipped after a restore); an
+  anchor inside the journal rows a restore declared replaced is named as such, not a fault;
 - every receipt (``verify_receipts``): its signature chain and chain head, its number series,
   its facts against the digest journaled with it (operator, article groups, payment means,
   terminal references, amounts), and the journal row's own tenant, amount and operator;
@@ -25,7 +28,13 @@ from pos.adapters.key_files import KeyStore
 from pos.adapters.verification_queries import VerificationQueries
 from pos.journal import GENESIS_HASH, canonical_json, row_hash
 from pos.journal_anchor import Anchor
-from pos.model.events import EventCode
+from pos.model.events import EventCode, OtherEvent
+from pos.services.declared_gaps import (
+    DeclaredGaps,
+    details_of,
+    journal_jump_declared,
+    lost_at_start,
+)
 from pos.services.facts_seal import FACTS_SEALED
 from pos.services.verification_report import VerificationReport
 from pos.services.verify_receipts import check_receipts, missing
@@ -43,6 +52,10 @@ class JournalFacts:
     copies: dict[str, dict[str, Any]] = field(default_factory=dict)
     z_reports: dict[str, dict[str, Any]] = field(default_factory=dict)
     seal: dict[str, Any] | None = None
+    gaps: DeclaredGaps = field(default_factory=DeclaredGaps)
+    """The number gaps the journal declares (a restore's skipped ranges)."""
+    journal_skips: list[tuple[int, int, int, bool]] = field(default_factory=list)
+    """(first, last, declaring row, by a restore) of each journal jump the journal declares."""
 
 
 def verify_store(
@@ -61,9 +74,9 @@ def verify_store(
         q = VerificationQueries(uow.reports)
         facts = _check_journal(q, report, anchors)
         if report.ok or not stop_at_first:
-            check_receipts(q, verifiers, facts.receipts, facts.seal, report)
+            check_receipts(q, verifiers, facts.receipts, facts.seal, facts.gaps, report)
             _check_copies(q, facts.copies, report)
-            check_z_reports(uow.reports, q, facts.z_reports, report)
+            check_z_reports(uow.reports, q, facts.z_reports, facts.gaps, report)
     return report
 
 
@@ -72,12 +85,20 @@ def _check_journal(
 ) -> JournalFacts:
     previous, expected_seq, broken = GENESIS_HASH, 1, False
     facts = JournalFacts()
+    codes = q.tenant_codes()
     wanted = {a.seq for a in anchors}
     found: dict[int, str] = {}
     for row in q.journal_rows():
         report.journal_rows += 1
+        details = details_of(row)
+        facts.gaps.note(row, details)
+        declared = row["seq"] != expected_seq and journal_jump_declared(row, details, expected_seq)
+        if declared:  # a restore's jump, declared by the row after it: still linked and hashed
+            _declared_jump(row, details, expected_seq, facts, report)
+        for lost in lost_at_start(row, details, codes):
+            report.add(lost)
         if not broken:
-            problem = _row_problem(row, expected_seq, previous)
+            problem = _row_problem(row, row["seq"] if declared else expected_seq, previous)
             if problem:
                 report.add(problem)
                 broken = True  # later rows cannot be judged against a broken link
@@ -92,9 +113,48 @@ def _check_journal(
             f"journal row {missing(report.head[0] + 1, numbered)} "
             f"(the journal ends at row {report.head[0]}, row {numbered} was written)"
         )
-    for anchor in anchors:
-        _check_anchor(anchor, found.get(anchor.seq), report)
+    _check_anchors(anchors, found, facts.journal_skips, report)
     return facts
+
+
+def _declared_jump(
+    row: Mapping[str, Any],
+    details: Mapping[str, Any],
+    first: int,
+    facts: JournalFacts,
+    report: VerificationReport,
+) -> None:
+    """Rows ``first`` .. the row before ``row`` skipped, as ``row`` declares: said in the report;
+    only a restore's replaced rows excuse an anchor taken in them (``_check_anchors``)."""
+    restored = details.get("kind") == OtherEvent.RESTORE
+    facts.journal_skips.append((first, row["seq"] - 1, row["seq"], restored))
+    why = details.get("reason") or details.get("kind", "")
+    report.declared.append(
+        f"journal rows {first}–{row['seq'] - 1} skipped ({why}, declared in journal row "
+        f"{row['seq']})"
+    )
+
+
+def _check_anchors(
+    anchors: Sequence[Anchor],
+    found: Mapping[int, str],
+    skips: Sequence[tuple[int, int, int, bool]],
+    report: VerificationReport,
+) -> None:
+    for anchor in anchors:
+        skipped = [skip for skip in skips if skip[0] <= anchor.seq <= skip[1]]
+        if skipped and skipped[0][3]:
+            _anchor_replaced(anchor, skipped[0][2], report)
+        elif skipped:
+            where = f" ({anchor.source})" if anchor.source else ""
+            report.anchors_checked.append(f"{anchor.text}{where}")
+            report.add(
+                f"the anchor {anchor.text}{where} was taken at journal row {anchor.seq}, one of "
+                f"the rows missing from the store when the counter started (journal row "
+                f"{skipped[0][2]})"
+            )
+        else:
+            _check_anchor(anchor, found.get(anchor.seq), report)
 
 
 def _row_problem(row: Mapping[str, Any], expected_seq: int, previous: str) -> str | None:
@@ -140,6 +200,16 @@ def _check_anchor(anchor: Anchor, found_hash: str | None, report: VerificationRe
             f"journal row {anchor.seq} is not the row anchored as {anchor.text}{where}: "
             f"the journal up to it was rewritten"
         )
+
+
+def _anchor_replaced(anchor: Anchor, declared_at: int, report: VerificationReport) -> None:
+    """An anchor taken in rows a restore replaced: those rows are not in this store any more
+    (the restore exported them), and the journal says so itself — named, not a fault."""
+    where = f" ({anchor.source})" if anchor.source else ""
+    report.anchors_replaced.append(
+        f"{anchor.text}{where}: its row is among those a restore replaced (declared in journal "
+        f"row {declared_at}; the restore exported them to its salvage folder)"
+    )
 
 
 def _check_copies(

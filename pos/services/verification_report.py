@@ -18,6 +18,11 @@ class VerificationReport:
     head: tuple[int, str] = (0, GENESIS_HASH)
     """The journal's last row number and hash (what an anchor taken now would hold)."""
     anchors_checked: list[str] = field(default_factory=list)
+    declared: list[str] = field(default_factory=list)
+    """Journal jumps the journal itself declares (a restore, a store found behind the
+    high-water mark at start): not faults, but said, since they are where rows went missing."""
+    anchors_replaced: list[str] = field(default_factory=list)
+    """Anchors whose row a restore replaced, as the journal declares (not a fault)."""
     problems: list[str] = field(default_factory=list)
 
     @property

@@ -15,6 +15,7 @@ from pos.signing import FIRST_PREVIOUS, Verifier, signed_string
 
 if TYPE_CHECKING:
     from pos.adapters.verification_queries import VerificationQueries
+    from pos.services.declared_gaps import DeclaredGaps
     from pos.services.verification_report import VerificationReport
 
 
@@ -32,40 +33,83 @@ def check_receipts(
     verifiers: Mapping[tuple[str, str], Verifier],
     journaled: dict[str, dict[str, Any]],
     seal: dict[str, Any] | None,
+    gaps: DeclaredGaps,
     report: VerificationReport,
 ) -> None:
     facts = _Facts(q)
-    codes = q.tenant_codes()
-    heads = {(codes.get(t, t), r): head for (t, r), head in q.chain_heads().items()}
+    walk = _ChainWalk(q.tenant_codes(), q.chain_heads(), gaps, report)
     numbers: dict[str, int] = {}
     unsealed: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    chain: tuple[str, str] | None = None
-    previous, expected = FIRST_PREVIOUS, 1
     seen: set[str] = set()
     for receipt in q.receipts_in_chain_order():
         report.receipts += 1
         seen.add(receipt["id"])
-        key = (codes.get(receipt["tenant_id"], receipt["tenant_id"]), receipt["register_id"])
-        if key != chain:
-            if chain is not None:
-                _check_head(chain, expected - 1, previous, heads.pop(chain, None), report)
-            chain, previous, expected = key, FIRST_PREVIOUS, 1
+        row = journaled.get(receipt["id"])
+        previous, expected = walk.at(receipt, row["seq"] if row else None)
         problem = _signature_problem(receipt, verifiers, previous, expected)
-        problem = problem or _facts_problem(receipt, facts, journaled.get(receipt["id"]), unsealed)
+        problem = problem or _facts_problem(receipt, facts, row, unsealed)
         if problem:
             report.add(f"receipt {receipt['number_text']}: {problem}")
-        previous, expected = receipt["signature"], receipt["sig_nr"] + 1
+        walk.passed(receipt)
         series = f"receipt:{receipt['kind']}:{receipt['tenant_id']}:{receipt['register_id']}"
         numbers[series] = max(numbers.get(series, 0), int(receipt["number"]))
-    if chain is not None:
-        _check_head(chain, expected - 1, previous, heads.pop(chain, None), report)
-    for key, head in heads.items():
-        _check_head(key, 0, FIRST_PREVIOUS, head, report)
-    _check_series(numbers, q.counters(), codes, report)
+    walk.finish()
+    _check_series(numbers, q.counters(), walk.codes, gaps, report)
     _check_missing(journaled, seen, report)
     _check_tenders(q, report)
     for problem in seal_problems(seal, unsealed):
         report.add(problem)
+
+
+class _ChainWalk:
+    """Where each signature chain stands while the receipts are read in chain order: the
+    signature and number the next receipt must follow (after a gap the journal declares, from
+    the signature it names), and at the end of each chain its stored head."""
+
+    def __init__(
+        self,
+        codes: dict[str, str],
+        heads: dict[tuple[str, str], tuple[int, str]],
+        gaps: DeclaredGaps,
+        report: VerificationReport,
+    ) -> None:
+        self.codes, self.heads, self.gaps, self.report = codes, heads, gaps, report
+        self.chain: tuple[str, str] | None = None
+        self.previous, self.expected = FIRST_PREVIOUS, 1
+
+    def at(self, receipt: Mapping[str, Any], journal_seq: int | None) -> tuple[str, int]:
+        key = (receipt["tenant_id"], receipt["register_id"])
+        if key != self.chain:
+            self._end_chain()
+            self.chain, self.previous, self.expected = key, FIRST_PREVIOUS, 1
+        if receipt["sig_nr"] != self.expected:
+            gap = self.gaps.chain_gap(key, self.expected, receipt["sig_nr"], journal_seq)
+            if gap is not None:
+                self.previous, self.expected = gap.previous_signature, receipt["sig_nr"]
+        return self.previous, self.expected
+
+    def passed(self, receipt: Mapping[str, Any]) -> None:
+        self.previous, self.expected = receipt["signature"], receipt["sig_nr"] + 1
+
+    def finish(self) -> None:
+        self._end_chain()
+        for key in list(self.heads):
+            self.chain, self.previous, self.expected = key, FIRST_PREVIOUS, 1
+            self._end_chain()
+
+    def _end_chain(self) -> None:
+        if self.chain is None:
+            return
+        head = self.heads.pop(self.chain, None)
+        last_nr, last_signature = self.expected - 1, self.previous
+        stored_nr, stored_signature = head if head is not None else (0, FIRST_PREVIOUS)
+        gap = self.gaps.chain_gap(self.chain, last_nr + 1, stored_nr + 1, None)
+        if gap is not None and gap.previous_signature == stored_signature:
+            last_nr, last_signature = stored_nr, stored_signature  # skipped by a restore
+        tenant, register = self.chain
+        _check_head((self.codes.get(tenant, tenant), register), last_nr, last_signature,
+                    (stored_nr, stored_signature), self.report)  # fmt: skip
+        self.chain = None
 
 
 def _signature_problem(
@@ -155,10 +199,14 @@ def _check_series(
     numbers: dict[str, int],
     counters: dict[str, int],
     codes: dict[str, str],
+    gaps: DeclaredGaps,
     report: VerificationReport,
 ) -> None:
     for series, given in counters.items():
-        if series.startswith("receipt:") and given > numbers.get(series, 0):
+        last = numbers.get(series, 0)
+        if not series.startswith("receipt:") or given <= last:
+            continue
+        if not gaps.series_skipped(series, last + 1, given):  # a restore's skip is declared
             kind, tenant, register = series.split(":")[1:]
             report.add(
                 f"{codes.get(tenant, tenant)}/{register}: {kind} receipt "

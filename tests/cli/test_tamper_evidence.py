@@ -16,6 +16,7 @@ import pytest
 from pos.journal import row_hash
 from tests.cli.test_cli import run
 
+ANCHOR = re.compile(r"Journalanker: ([0-9A-F-]+)")
 PRINTED: dict[str, str] = {}
 """The journal anchor the Z reports of ``pristine`` printed."""
 
@@ -173,13 +174,33 @@ def test_z_content_changed_with_its_journal_row_and_the_chain_rehashed(store):
     assert "figures (payments, total_cash_sales) differ from the sales and events it covers" in said
 
 
+def without_mark(data_dir: Path) -> None:
+    """The insider also deletes the high-water mark beside the store (a new one is then made
+    from the store as it is)."""
+    (data_dir / "high-water.mark").unlink()
+
+
 def test_the_last_journal_rows_deleted(store):
+    """The high-water mark beside the store still knows the journal's head: the next start
+    continues after it (declared, so no number comes back), and verify-journal names the rows
+    the store lost and the Z reports whose rows went with them."""
     (last,) = one(store, "SELECT MAX(seq) FROM journal")
     tamper(store, f"DELETE FROM journal WHERE seq > {last - 3}")
+    said = refused(store)
+    assert f"journal rows {last - 2}–{last} are missing from the store: the store was" in said
+    assert "Z report Z-" in said
+
+
+def test_the_last_journal_rows_deleted_with_the_high_water_mark(store):
+    (last,) = one(store, "SELECT MAX(seq) FROM journal")
+    tamper(store, f"DELETE FROM journal WHERE seq > {last - 3}")
+    without_mark(store)
     assert f"journal row nrs {last - 2}–{last} are missing" in refused(store)
 
 
-def test_the_last_sale_and_its_journal_tail_deleted(store):
+@pytest.mark.parametrize("mark", ["kept", "deleted too"])
+def test_the_last_sale_and_its_journal_tail_deleted(store, mark):
+    (last,) = one(store, "SELECT MAX(seq) FROM journal")
     sale, first_row = one(
         store,
         "SELECT s.id, MIN(j.seq) FROM sales s JOIN journal j ON j.ref_id IN "
@@ -198,14 +219,20 @@ def test_the_last_sale_and_its_journal_tail_deleted(store):
         f"DELETE FROM z_reports WHERE journal_seq >= {first_row}",
         f"DELETE FROM journal WHERE seq >= {first_row}",
     )
+    if mark == "kept":  # the next start continues after it; what the store lost is named
+        said = refused(store)
+        assert f"journal rows {first_row}–{last} are missing from the store" in said
+        assert re.search(r"\d\d/K1: sale receipt nr \d+ is missing \(numbered", said)
+        return
+    without_mark(store)
     said = refused(store)
-    (last,) = one(store, "SELECT value FROM counters WHERE name = 'journal'")
     assert f"journal row nrs {first_row}–{last} are missing" in said
     assert re.search(r"\d\d/K1: sale receipt nr \d+ is missing \(numbered", said)
     assert re.search(r"signature chain \d\d/K1: signature nr \d+ is missing", said)
 
 
-def test_the_signature_chain_head_rewound(store):
+@pytest.mark.parametrize("mark", ["kept", "deleted too"])
+def test_the_signature_chain_head_rewound(store, mark):
     tenant, code, nr = one(
         store,
         "SELECT c.tenant_id, t.code, c.last_nr FROM signature_chains c "
@@ -219,6 +246,11 @@ def test_the_signature_chain_head_rewound(store):
         f"UPDATE signature_chains SET last_nr = {nr - 1}, last_signature = '{previous}' "
         f"WHERE tenant_id = '{tenant}'",
     )
+    if mark == "kept":  # the next start moves the head up to the mark again, and says why
+        said = refused(store)
+        assert f"signature chain {code}/K1: signatures {nr}–{nr} had been given out" in said
+        return
+    without_mark(store)
     assert f"signature chain {code}/K1: the head was set back to {nr - 1}" in refused(store)
 
 
@@ -267,20 +299,43 @@ def last_sale_row(data_dir: Path) -> int:
     return int(first)
 
 
-def test_a_tail_cut_cleanly_passes_alone_and_is_named_by_the_printed_anchor(store):
+def test_a_tail_cut_cleanly_is_named_by_the_high_water_mark(store):
+    first = last_sale_row(store)
+    (last,) = one(store, "SELECT MAX(seq) FROM journal")
+    cut_tail_cleanly(store, first)
+    said = refused(store, "--anchor", PRINTED["z"])
+    assert f"journal rows {first}–{last} are missing from the store" in said
+    assert f"the anchor {PRINTED['z']} (the printout) was taken at journal row" in said
+
+
+def test_a_tail_cut_cleanly_with_the_mark_deleted_passes_alone_and_is_named_by_the_printout(
+    store,
+):
     cut_tail_cleanly(store, last_sale_row(store))
+    without_mark(store)
     alone = run(store, "verify-journal")
-    assert alone.returncode == 0 and "No anchor checked" in alone.stdout  # the store's limit
+    assert alone.returncode == 0  # the limit of what a store and its folder can tell
     said = refused(store, "--anchor", PRINTED["z"])
     seq = int(PRINTED["z"].split("-")[0])
     assert f"was taken at row {seq}" in said and "are missing" in said
     assert "(the printout)" in said
 
 
+def test_a_row_rewritten_and_rehashed_is_named_by_the_high_water_mark(store):
+    (seq,) = one(store, "SELECT MIN(seq) FROM journal WHERE details LIKE '%\"digest\"%'")
+    (last,) = one(store, "SELECT MAX(seq) FROM journal")
+    tamper(store, f"UPDATE journal SET local_time = '23:59:59' WHERE seq = {seq}",
+           rehash_from=seq)  # fmt: skip
+    said = refused(store)
+    assert f"journal row {last} is not the row anchored as" in said
+    assert "(the high-water mark)" in said
+
+
 def test_a_row_rewritten_and_rehashed_is_named_by_the_printed_anchor(store):
     (seq,) = one(store, "SELECT MIN(seq) FROM journal WHERE details LIKE '%\"digest\"%'")
     tamper(store, f"UPDATE journal SET local_time = '23:59:59' WHERE seq = {seq}",
            rehash_from=seq)  # fmt: skip
+    without_mark(store)
     assert run(store, "verify-journal").returncode == 0  # re-hashed: the chain alone holds
     anchor = PRINTED["z"]
     said = refused(store, "--anchor", anchor.lower().replace("-", " "))  # typed loosely
@@ -290,3 +345,29 @@ def test_a_row_rewritten_and_rehashed_is_named_by_the_printed_anchor(store):
 def test_an_anchor_that_is_not_one_gets_a_message(store):
     result = run(store, "verify-journal", "--anchor", "hello", check=False)
     assert result.returncode == 2 and "journalanker" in result.stderr.lower()
+
+
+def test_an_anchor_in_the_rows_a_restore_replaced_is_named_and_a_wrong_one_still_fails(tmp_path):
+    """A restore replaces the journal after its backup and declares the jump: an anchor printed
+    in between names those rows as replaced (they are in the restore's export), not as tampering;
+    an anchor of a row the restored journal still has must match it as before."""
+    from tests.cli.test_backup_cli import MANAGER, sell
+
+    run(tmp_path, "demo")
+    before = ANCHOR.search(run(tmp_path, "x-report", *MANAGER).stdout).group(1)
+    run(tmp_path, "backup")
+    sell(tmp_path, 2)
+    printed = ANCHOR.search(run(tmp_path, "x-report", *MANAGER).stdout).group(1)
+    run(tmp_path, "restore-backup", *MANAGER)
+    checked = run(tmp_path, "verify-journal", "--anchor", printed)
+    assert checked.returncode == 0, checked.stderr
+    assert f"The anchor {printed} (the printout): its row is among those a restore replaced" in (
+        checked.stdout
+    )
+    assert f"The journal holds the anchor {before}" in run(
+        tmp_path, "verify-journal", "--anchor", before
+    ).stdout
+    seq, *groups = before.split("-")
+    forged = "-".join([seq, *groups[:-1], "0000" if groups[-1] != "0000" else "1111"])
+    said = refused(tmp_path, "--anchor", forged)
+    assert f"journal row {seq} is not the row anchored as {forged}" in said
