@@ -4,37 +4,42 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="59"/>
+        <location filename="../../ui/backoffice/__init__.py" line="65"/>
         <source>Register items</source>
         <translation>Registrer varer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="63"/>
+        <location filename="../../ui/backoffice/__init__.py" line="69"/>
         <source>Items and prices</source>
         <translation>Varer og priser</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="69"/>
+        <location filename="../../ui/backoffice/__init__.py" line="75"/>
         <source>Import items (CSV)</source>
         <translation>Importer varer (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="74"/>
+        <location filename="../../ui/backoffice/__init__.py" line="80"/>
         <source>Tenants</source>
         <translation>Leietakere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="77"/>
+        <location filename="../../ui/backoffice/__init__.py" line="84"/>
+        <source>Tenant settlements</source>
+        <translation>Leietakeroppgjør</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/__init__.py" line="89"/>
         <source>Staff</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="81"/>
+        <location filename="../../ui/backoffice/__init__.py" line="93"/>
         <source>Register and printers</source>
         <translation>Kasse og skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/__init__.py" line="86"/>
+        <location filename="../../ui/backoffice/__init__.py" line="98"/>
         <source>Scanner</source>
         <translation>Skanner</translation>
     </message>
@@ -788,127 +793,266 @@ Byttet føres i journalen.</translation>
     </message>
 </context>
 <context>
+    <name>SettlementsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="57"/>
+        <source>Settlement</source>
+        <translation>Oppgjør</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="57"/>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="57"/>
+        <source>Corrects</source>
+        <translation>Korrigerer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="57"/>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="58"/>
+        <source>Made</source>
+        <translation>Laget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="69"/>
+        <source>Why the correction (printed and journaled)</source>
+        <translation>Hvorfor korreksjonen (skrives ut og logges)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="71"/>
+        <source>Extra amount in kroner, e.g. -250 (optional)</source>
+        <translation>Tilleggsbeløp i kroner, f.eks. -250 (valgfritt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="73"/>
+        <source>The centre&apos;s account, e.g. 9710.05.12347</source>
+        <translation>Senterets konto, f.eks. 9710.05.12347</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="76"/>
+        <source>Tenant</source>
+        <translation>Leietaker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="77"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="78"/>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="79"/>
+        <source>Reason</source>
+        <translation>Grunn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="80"/>
+        <source>Adjustment</source>
+        <translation>Justering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="81"/>
+        <source>Centre&apos;s account (payment files)</source>
+        <translation>Senterets konto (betalingsfiler)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="84"/>
+        <source>Settle the period</source>
+        <translation>Gjør opp perioden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="85"/>
+        <source>Correct the selected</source>
+        <translation>Korriger valgt oppgjør</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="86"/>
+        <source>Save the centre&apos;s account</source>
+        <translation>Lagre senterets konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="93"/>
+        <source>Tenant settlements</source>
+        <translation>Leietakeroppgjør</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="139"/>
+        <source>Choose the settlement to correct.</source>
+        <translation>Velg oppgjøret som skal korrigeres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="157"/>
+        <source>The centre&apos;s account is saved.</source>
+        <translation>Senterets konto er lagret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="165"/>
+        <source>Working…</source>
+        <translation>Arbeider …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="188"/>
+        <source>%1 made: net %2. Files in %3.</source>
+        <translation>%1 er laget: netto %2. Filene ligger i %3.</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="32"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="45"/>
         <source>Cashier</source>
         <translation>Kasserer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="33"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="46"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="34"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="47"/>
         <source>Manager</source>
         <translation>Leder</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="38"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="56"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="51"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="69"/>
         <source>Staff no.</source>
         <translation>Ansattnr.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="38"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="57"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="51"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="70"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="38"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="58"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="51"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="71"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="38"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="51"/>
         <source>State</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="53"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="66"/>
         <source>Typed by the staff member; never shown</source>
         <translation>Tastes av den ansatte; vises aldri</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="59"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="72"/>
         <source>New PIN</source>
         <translation>Ny PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="61"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="74"/>
         <source>Add</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="62"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="75"/>
         <source>Set PIN</source>
         <translation>Sett PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="63"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="76"/>
         <source>Save role</source>
         <translation>Lagre rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="64"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="77"/>
         <source>Unlock</source>
         <translation>Lås opp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="65"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="78"/>
         <source>Deactivate / activate</source>
         <translation>Deaktiver / aktiver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="74"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="79"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="178"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="199"/>
+        <source>New recovery code</source>
+        <translation>Ny gjenopprettingskode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff_page.py" line="88"/>
         <source>Staff</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="87"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="101"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="87"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="101"/>
         <source>deactivated</source>
         <translation>deaktivert</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="89"/>
-        <source>LOCKED (wrong PINs)</source>
-        <translation>LÅST (feil PIN)</translation>
+        <location filename="../../ui/backoffice/staff_page.py" line="104"/>
+        <source>LOCKED until %1 (wrong PINs)</source>
+        <translation>SPERRET til %1 (feil PIN)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="123"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="138"/>
         <source>Added %1.</source>
         <translation>%1 er lagt til.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="137"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="152"/>
         <source>New PIN set for %1.</source>
         <translation>Ny PIN satt for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="145"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="160"/>
         <source>Role changed for %1.</source>
         <translation>Rollen er endret for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="156"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="171"/>
         <source>%1 is unlocked.</source>
         <translation>%1 er låst opp.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="164"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="180"/>
+        <source>Make a new recovery code? The old one stops working. The new code is shown once: have paper ready, and keep it away from the till.</source>
+        <translation>Lage en ny gjenopprettingskode? Den gamle slutter å virke. Den nye koden vises bare én gang: ha papir klart, og oppbevar den borte fra kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff_page.py" line="200"/>
+        <source>Recovery code (shown only now):
+
+%1</source>
+        <translation>Gjenopprettingskode (vises bare nå):
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff_page.py" line="202"/>
+        <source>A new recovery code was made; the old one no longer works.</source>
+        <translation>En ny gjenopprettingskode er laget; den gamle virker ikke lenger.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff_page.py" line="208"/>
         <source>%1 is active again.</source>
         <translation>%1 er aktiv igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="164"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="208"/>
         <source>%1 is deactivated.</source>
         <translation>%1 er deaktivert.</translation>
     </message>
