@@ -48,103 +48,108 @@
     <name>DayEndPage</name>
     <message>
         <location filename="../../ui/day_end/__init__.py" line="23"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="48"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="51"/>
         <source>Day end and reports</source>
         <translation>Dagsoppgjør og rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="55"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="120"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="58"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="123"/>
         <source>X report</source>
         <translation>X-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="56"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="59"/>
         <source>Z reports (all tenants)</source>
         <translation>Z-rapporter (alle leietakere)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="57"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="60"/>
         <source>Count and close the till</source>
         <translation>Tell opp og steng kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="58"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="61"/>
         <source>Day-end PDF</source>
         <translation>Dagsoppgjør som PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="59"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="62"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="133"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="136"/>
         <source>Z reports</source>
         <translation>Z-rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="130"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="133"/>
         <source>Take today&apos;s Z report for every tenant with sales? This cannot be undone.</source>
         <translation>Ta dagens Z-rapport for alle leietakere med salg? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="68"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="71"/>
         <source>Days with use and no Z report (oldest first)</source>
         <translation>Dager med bruk og uten Z-rapport (eldste først)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="105"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="108"/>
         <source>missing</source>
         <translation>mangler</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="105"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="108"/>
         <source>today, still open</source>
         <translation>i dag, fortsatt åpen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="126"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="129"/>
         <source>Take the Z report of %1 for every tenant with use that day? It cannot be undone.</source>
         <translation>Ta Z-rapporten for %1 for alle leietakere med bruk den dagen? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="137"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="140"/>
         <source>Z report</source>
         <translation>Z-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="151"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="154"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="169"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="176"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="173"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="180"/>
         <source>%1 reports printed and saved in %2</source>
         <translation>%1 rapporter skrevet ut og lagret i %2</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="181"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="188"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="209"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="201"/>
+        <source>Journal anchor: %1</source>
+        <translation>Journalanker: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="217"/>
         <source>The till is closed: expected %1, counted %2, variance %3.</source>
         <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="218"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="226"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="233"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="241"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>
