@@ -31,8 +31,8 @@ from ui.page_stack import PageStack
 from ui.pages import PageContext, PageSpec, PageWidget, all_pages
 from ui.print_jobs_dialog import PrintJobsDialog
 from ui.print_warning import PrintWarning
-from ui.refusal_banner import RefusalBanner
 from ui.recovery_dialog import RecoveryDialog
+from ui.refusal_banner import RefusalBanner
 from ui.sale_widget import SaleWidget
 from ui.scan_router import ScanRouter
 from ui.scanner.sound import RefusalSound

@@ -120,34 +120,39 @@
 <context>
     <name>LoginWidget</name>
     <message>
-        <location filename="../../ui/login_widget.py" line="32"/>
-        <location filename="../../ui/login_widget.py" line="51"/>
+        <location filename="../../ui/login_widget.py" line="34"/>
+        <location filename="../../ui/login_widget.py" line="53"/>
         <source>Staff number</source>
         <translation>Ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="35"/>
-        <location filename="../../ui/login_widget.py" line="52"/>
+        <location filename="../../ui/login_widget.py" line="37"/>
+        <location filename="../../ui/login_widget.py" line="54"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="76"/>
+        <location filename="../../ui/login_widget.py" line="62"/>
+        <source>Forgot manager PIN?</source>
+        <translation>Glemt leder-PIN?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_widget.py" line="83"/>
         <source>Log in</source>
         <translation>Logg inn</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="109"/>
+        <location filename="../../ui/login_widget.py" line="116"/>
         <source>Enter your staff number and PIN.</source>
         <translation>Skriv ansattnummer og PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="112"/>
+        <location filename="../../ui/login_widget.py" line="119"/>
         <source>Checking…</source>
         <translation>Sjekker …</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="117"/>
+        <location filename="../../ui/login_widget.py" line="124"/>
         <source>The till is closed: whoever logs in first opens it with the float.</source>
         <translation>Kassen er stengt: den som logger inn først, åpner den med vekselkassen.</translation>
     </message>
@@ -155,47 +160,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>No recovery code has been made. Without one, nobody gets back in if the managers&apos; PINs are lost. Make one now: F1 → Staff → New recovery code (Ctrl+K), and keep it away from the till.</source>
+        <translation>Det er ikke laget noen gjenopprettingskode. Uten den kommer ingen inn igjen hvis ledernes PIN-koder går tapt. Lag en nå: F1 → Ansatte → Ny gjenopprettingskode (Ctrl+K), og oppbevar den borte fra kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>The PC&apos;s clock is off by %1; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går feil med %1; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="225"/>
+        <source>Staff member %1 has a new PIN.</source>
+        <translation>Ansatt %1 har fått ny PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -686,6 +701,49 @@
         <location filename="../../ui/receipts/receipt_table_model.py" line="63"/>
         <source>Paper</source>
         <translation>Papir</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="38"/>
+        <source>Forgot manager PIN</source>
+        <translation>Glemt leder-PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="43"/>
+        <source>Type the recovery code from the sheet kept for this, the manager&apos;s staff number and a new PIN.</source>
+        <translation>Skriv inn gjenopprettingskoden fra arket som er oppbevart for dette, lederens ansattnummer og en ny PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="72"/>
+        <source>Recovery code</source>
+        <translation>Gjenopprettingskode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="73"/>
+        <source>Manager&apos;s staff number</source>
+        <translation>Lederens ansattnummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="74"/>
+        <source>New PIN</source>
+        <translation>Ny PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="75"/>
+        <source>New PIN again</source>
+        <translation>Ny PIN igjen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="88"/>
+        <source>The two PINs differ. Type the new PIN twice.</source>
+        <translation>De to PIN-kodene er ulike. Skriv den nye PIN-en to ganger.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="104"/>
+        <source>%1 has a new PIN and can log in. The code is used up; this is the new one. Write it down now and keep it safe, away from the till: it is shown only once.</source>
+        <translation>%1 har fått ny PIN og kan logge inn. Koden er brukt opp; dette er den nye. Skriv den ned nå og oppbevar den trygt, borte fra kassen: den vises bare én gang.</translation>
     </message>
 </context>
 <context>
