@@ -164,14 +164,13 @@ class MainWindow(QMainWindow):
         """Until a recovery code is made, every manager is told at login: without one, a last
         manager's forgotten PIN locks everyone out of the back office for good."""
         if not exists:
-            self.sale.say(
-                self.tr(
-                    "No recovery code has been made. Without one, nobody gets back in if the "
-                    "managers' PINs are lost. Make one now: F1 → Staff → New recovery code "
-                    "(Ctrl+K), and keep it away from the till."
-                ),
-                problem=True,
+            reminder = self.tr(
+                "No recovery code has been made. Without one, nobody gets back in if the "
+                "managers' PINs are lost. Make one now: F1 → Staff → New recovery code "
+                "(Ctrl+K), and keep it away from the till."
             )
+            said = self.sale.message.text()  # e.g. a basket found after a crash: keep it
+            self.sale.say(f"{said}\n{reminder}" if said else reminder, problem=True)
 
     def _refused(self, error: Exception) -> None:
         self.login.refused(error_text(error))
