@@ -1,5 +1,6 @@
 """Settlements as CSV for the accountant: semicolon, decimal comma, UTF-8 with BOM for
-spreadsheets; one row per line and a net payable row per settlement. Pure, so the counter's
+spreadsheets; one row per line and a net payable row per settlement; the type in words, the
+line's code in the last column for programs. Pure, so the counter's
 back office and the central server's web pages write the very same file."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from pos.model.settlement import SettlementDoc
+from pos.model.settlement import SettlementDoc, type_name
 from pos.money import Ore, format_nok
 
 
@@ -29,6 +30,7 @@ def settlements_csv(docs: Sequence[SettlementDoc]) -> str:
             "Grunnlag",
             "Beløp",
             "Teller med",
+            "Kode",
         ]
     )
     for doc in docs:
@@ -42,11 +44,12 @@ def settlements_csv(docs: Sequence[SettlementDoc]) -> str:
                     doc.period_from,
                     doc.period_to,
                     n,
-                    line.kind,
+                    type_name(line.kind),
                     line.description,
                     _kr(line.base),
                     _kr(line.amount),
                     "ja" if line.counts else "nei",
+                    line.kind,
                 ]
             )
         writer.writerow(
@@ -58,11 +61,12 @@ def settlements_csv(docs: Sequence[SettlementDoc]) -> str:
                 doc.period_from,
                 doc.period_to,
                 "",
-                "net_payable",
+                type_name("net_payable"),
                 "Netto til utbetaling",
                 "",
                 _kr(doc.net_payable),
                 "sum",
+                "net_payable",
             ]
         )
     return "\ufeff" + out.getvalue()

@@ -39,6 +39,18 @@ class SettlementQueries:
         )
         return {row["kind"]: int(row["amount"]) for row in rows}
 
+    def deposits_received(self, p: dict[str, Any]) -> dict[str, tuple[int, int]]:
+        """Repair deposits taken less paid back in the period, per payment means: money the
+        centre received for the repair tenant (the pickup's DEPOSIT tender moves none)."""
+        rows = self.rq.rows(
+            "SELECT t.kind, COUNT(DISTINCT r.id) AS num, SUM(pm.amount) AS amount FROM receipts r "
+            "JOIN receipt_payments pm ON pm.receipt_id = r.id "
+            "JOIN tenders t ON t.id = pm.tender_id WHERE r.tenant_id = :t "
+            "AND r.local_date BETWEEN :f AND :to AND r.kind = 'deposit' GROUP BY 1",
+            p,
+        )
+        return {row["kind"]: (int(row["num"]), int(row["amount"])) for row in rows}
+
     def terms(self, tenant_id: str) -> dict[str, Any]:
         rows = self.rq.rows("SELECT * FROM tenant_terms WHERE tenant_id = ?", (tenant_id,))
         return rows[0] if rows else {"commission_bp": 0, "monthly_rent": 0, "bank_account": ""}

@@ -67,6 +67,27 @@ REASON = "info:reason"
 """The correction's reason: shown on the statement and in the CSV, counts for nothing."""
 
 
+_TYPE_NAMES = {
+    "info": "Til informasjon",
+    "received": "Mottatt",
+    "deposit": "Depositum",
+    "commission": "Provisjon",
+    "commission_vat": "Mva av provisjon",
+    "rent": "Husleie",
+    "rent_vat": "Mva av husleie",
+    "adjustment": "Justering",
+    "net_payable": "Netto til utbetaling",
+}
+
+
+def type_name(kind: str) -> str:
+    """A line's kind as the accountant reads it ('received:card' -> 'Mottatt'); a reversed line
+    is 'Tilbakeført' followed by what it reverses."""
+    if kind.startswith(REVERSAL):
+        return f"Tilbakeført {type_name(kind.removeprefix(REVERSAL)).lower()}"
+    return _TYPE_NAMES.get(kind.split(":", 1)[0], kind)
+
+
 def standing_lines(doc: SettlementDoc) -> tuple[SettlementLine, ...]:
     """The counting lines a settlement stands for: all of an original's; a correction's new
     part (its recomputed lines and adjustment, not what it reversed)."""

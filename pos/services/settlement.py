@@ -6,8 +6,9 @@ the caller writes. Rules:
 - Commission = the group's rate (or the tenant's rate) × net sales incl. VAT of the group,
   rounded half up per group; 25 % VAT on the commission (rounded once on the total).
 - Rent = monthly rent for each calendar month whose first day lies in the period; 25 % VAT.
-- Received on the tenant's behalf: cash, card and Vipps (credit notes move no money and are
-  shown for information only). Net payable = received − commission − rent − VAT on both.
+- Received on the tenant's behalf: cash, card and Vipps on its receipts, and repair deposits taken
+  less paid back (the deposit paying at pickup moves no money; neither do credit notes, shown
+  for information only). Net payable = received − commission − rent − VAT on both.
 """
 
 from __future__ import annotations
@@ -84,6 +85,18 @@ def plan_lines(q: SettlementQueries, tenant: Tenant, start: str, end: str) -> li
                 f"received:{kind.value}", f"Mottatt {kind.label_nb}", 0, received.get(kind, 0)
             )
         )
+    deposits = q.deposits_received(p)
+    for kind in MONEY_KINDS:
+        if kind.value in deposits:
+            count, amount = deposits[kind.value]
+            lines.append(
+                SettlementLine(
+                    f"deposit:{kind.value}",
+                    f"Depositum for reparasjon, {kind.label_nb} ({count} kvitteringer)",
+                    0,
+                    amount,
+                )
+            )
     if received.get(TenderKind.CREDIT_NOTE.value):
         lines.append(
             SettlementLine(

@@ -5,6 +5,8 @@ no report names a payment means by its code."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import subprocess
 from datetime import datetime
@@ -17,8 +19,9 @@ from pos.clock import OSLO
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.model.till_close import BlindCount
-from pos.services import checkout, repair_money, reports, till, till_close
+from pos.services import checkout, repair_money, reports, settlement, till, till_close
 from pos.services.day_end import day_end_doc
+from pos.services.settlement_files import settlements_csv
 from printers.pdf_reports import day_end_pdf
 from tests.integration.repair_helpers import ready_job, take_in
 
@@ -135,3 +138,23 @@ def test_the_card_check_adds_up_to_the_ore(counter, ctx, boss, shelf, sales, dep
     assert card.recorded == sum(sales) + sum(deposits)
     assert card.difference == typed - card.recorded
     assert close.expected_cash == 150000  # no cash moved: the float
+
+
+def test_the_settlement_passes_the_deposits_to_the_repair_tenant_in_words(a_day, counter, boss):
+    """The 700 kr of deposits the day's report owes the repair tenant reach its settlement as
+    money received (so the pickup, paid by the deposit, never has to), and the accountant's CSV
+    names every line's type in words with the code beside it."""
+    _, doc = a_day
+    bike = next(t for t in doc.tenants if t.report.company_name.startswith("Sykkel"))
+    made = settlement.make_settlement(
+        counter.uow, boss, bike.report.tenant_id, doc.business_date, doc.business_date
+    )
+    assert made.line_amount("deposit:card") == 20000
+    assert made.line_amount("deposit:cash") == 50000
+    assert made.amount_of("received:") == 0
+    assert made.net_payable == bike.net_owed
+    rows = list(csv.reader(io.StringIO(settlements_csv([made]).lstrip("\ufeff")), delimiter=";"))
+    types = {row[12]: row[7] for row in rows[1:]}
+    assert types["deposit:cash"] == types["deposit:card"] == "Depositum"
+    assert types["rent"] == "Husleie" and types["net_payable"] == "Netto til utbetaling"
+    assert not any(CODES.search(t) or ":" in t or "_" in t for t in types.values())

@@ -97,7 +97,8 @@ def test_csv_for_the_accountant_and_pain001_for_the_bank(month):
     ]
     text = settlements_csv(docs)
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
-    assert rows[0][0] == "Oppgjør" and rows[-1][7] == "net_payable"
+    assert rows[0][0] == "Oppgjør" and rows[-1][7] == "Netto til utbetaling"
+    assert rows[-1][-1] == "net_payable" and rows[0][-1] == "Kode"
     payable = [d for d in docs if d.net_payable > 0]
     xml = pain001(
         docs,
