@@ -7,12 +7,13 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.counter import Counter
+from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.scanner.wedge_filter import WedgeScannerFilter
 from ui.tasks import ImmediatePool, TaskRunner
@@ -22,6 +23,28 @@ SCANNER_KEY_DELAY_MS = 5
 """A wedge scanner's gap between characters (real ones: ~8-16 ms)."""
 TYPING_KEY_DELAY_MS = 80
 """A quick person's gap between keys: well above the 50 ms threshold."""
+
+
+def speaking(qapp: QApplication, lang: str) -> Iterator[None]:
+    """The screens in ``lang`` for one test; the translators and the default locale (dates,
+    numbers) as they were afterwards, so no later test inherits the language."""
+    before = QLocale()
+    install_translator(qapp, lang)
+    yield
+    for translator in qapp.findChildren(QTranslator):
+        QApplication.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    yield from speaking(qapp, "en")
+
+
+@pytest.fixture
+def bokmal(qapp: QApplication) -> Iterator[None]:
+    yield from speaking(qapp, "nb")
 
 
 @pytest.fixture

@@ -4,41 +4,14 @@ in bokmål the same screens say it in bokmål."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
-
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.services import repair_money
 from tests.integration.repair_helpers import ready_job
 from tests.ui.conftest import log_in
-from ui.i18n import install_translator
 from ui.repairs.desk import RepairDesk
 from ui.repairs.ticket_dialog import TicketDialog
 from ui.tasks import ImmediatePool, TaskRunner
-
-
-def speaking(qapp, lang: str) -> Iterator[None]:
-    before = QLocale()
-    install_translator(qapp, lang)
-    yield
-    for translator in qapp.findChildren(QTranslator):
-        QApplication.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(before)
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[None]:
-    yield from speaking(qapp, "en")
-
-
-@pytest.fixture
-def bokmal(qapp) -> Iterator[None]:
-    yield from speaking(qapp, "nb")
 
 
 def history(qtbot, counter, session, ticket: str) -> list[tuple[str, str]]:

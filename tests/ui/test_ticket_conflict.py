@@ -4,11 +4,6 @@ counter, in bokmål: on the ticket dialog and in the sync page's problem list.""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
 
 from main import VERSION
 from pos.model.repair import RepairStatus
@@ -18,21 +13,11 @@ from sync.enrolment import enrol
 from tests.central import live_server
 from tests.integration.repair_helpers import take_in
 from tests.sync.conftest import public_keys
-from ui.i18n import install_translator
 from ui.pages import PageContext
 from ui.repairs.desk import RepairDesk
 from ui.repairs.ticket_dialog import TicketDialog
 from ui.sync_screen.sync_page import SyncPage
 from ui.tasks import ImmediatePool, TaskRunner
-
-
-@pytest.fixture
-def bokmal(qapp) -> Iterator[None]:
-    install_translator(qapp, "nb")
-    yield
-    for translator in qapp.findChildren(QTranslator):
-        QApplication.removeTranslator(translator)
-        translator.deleteLater()
 
 
 def other_counter_moves(central, tenant_id: str, ticket: str) -> None:

@@ -5,30 +5,17 @@ reopen button. Shown in bokmål."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
-import pytest
-from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from pos.model.repair import RepairStatus
 from pos.services import repair_status
 from tests.integration.repair_helpers import take_in
 from tests.ui.conftest import press
-from ui.i18n import install_translator
 from ui.repairs.desk import RepairDesk
 from ui.repairs.reopen_dialog import ReopenDialog
 from ui.repairs.ticket_dialog import TicketDialog
 from ui.tasks import ImmediatePool, TaskRunner
-
-
-@pytest.fixture
-def bokmal(qapp) -> Iterator[None]:
-    install_translator(qapp, "nb")
-    yield
-    for translator in qapp.findChildren(QTranslator):
-        QApplication.removeTranslator(translator)
-        translator.deleteLater()
 
 
 def returned_job(counter, ctx) -> str:
