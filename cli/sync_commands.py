@@ -78,10 +78,10 @@ def enrol(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _device_name(uow_factory: UnitOfWorkFactory) -> str:
-    """The register this counter has sold as, or a placeholder for a fresh one."""
-    from pos.services.centre_share import claimed_register
+    """The name of the register this counter has sold as ("" for a fresh one)."""
+    from pos.services.centre_share import device_name
 
-    return claimed_register(uow_factory)[0] or "new counter"
+    return device_name(uow_factory)
 
 
 _WHY = {

@@ -15,11 +15,14 @@ from printers.pdf_layout import Sheet
 COLUMNS_PER_PAGE = 6
 
 
-def drawer_report_pdf(report: DrawerReport, path: Path, anchor: str = "") -> Path:
-    """The report as a PDF; ``anchor`` is the journal anchor printed at its foot."""
-    name = f"{report.heading} {report.report_id}"
+def drawer_report_pdf(
+    report: DrawerReport, path: Path, anchor: str = "", copy: bool = False
+) -> Path:
+    """The report as a PDF; ``anchor`` is the journal anchor printed at its foot; ``copy``: a
+    Z printed again, marked KOPI."""
+    name = f"{report.heading} {report.report_id}" + (" KOPI" if copy else "")
     sheet = Sheet(path, name, footer=f"{report.company_name} · {name}")
-    for row in report_rows(report):
+    for row in report_rows(report, copy):
         if row.heading and row.letter == "a":
             sheet.title(f"{row.label} {row.value}".strip(), 22)
         elif row.heading:
@@ -54,7 +57,8 @@ def _kr(amount: int) -> str:
 
 def _summary(sheet: Sheet, doc: DayEndDoc, title: str) -> None:
     sheet.title(title)
-    sheet.text(f"{doc.centre_name}. {len(doc.tenants)} leietakere med Z-rapport.")
+    centre = f"{doc.centre_name}. " if doc.centre_name.strip() else ""
+    sheet.text(f"{centre}{len(doc.tenants)} leietakere med Z-rapport.")
     sheet.heading("Salg per betalingsmiddel")
     for name, amount in doc.payments_by_kind().values():
         sheet.row(name, _kr(amount))

@@ -10,7 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 class EnrolRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     enrol_code: str = Field(min_length=8, max_length=64)
-    device_name: str = Field(min_length=1, max_length=100)
+    device_name: str = Field(
+        "", max_length=100, description="the register's name (none: named by its register id)"
+    )
     app_version: str = Field(min_length=1, max_length=30)
     public_keys: dict[str, str] = Field(
         default_factory=dict, description="PEM public keys of the counter's signing keys"

@@ -216,8 +216,9 @@ def _schema_ready(url: str, announce: bool, upgrade: bool = True) -> str | None:
     one run on a new database); a message saying what to fix if that cannot be done."""
     from sqlalchemy.exc import DBAPIError
 
-    from server.db import migrate, schema_revisions
+    from server.db import may_take_app_role, migrate, schema_revisions
     from server.db_problems import explained
+    from server.schema import APP_ROLE
 
     try:
         current, head = schema_revisions(url)
@@ -226,6 +227,8 @@ def _schema_ready(url: str, announce: bool, upgrade: bool = True) -> str | None:
             if announce:
                 done = "created" if current is None else f"upgraded from {current} to"
                 print(f"server schema {done} {head}", file=sys.stderr)
+        if not may_take_app_role(url):
+            return explained(f'permission denied to set role "{APP_ROLE}"', url)
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
         return explained(reason, url)

@@ -50,6 +50,22 @@ def schema_revisions(url: str) -> tuple[str | None, str | None]:
     return current, head
 
 
+def may_take_app_role(url: str, role: str = APP_ROLE) -> bool:
+    """Whether the URL's user may ``SET ROLE`` to the app role, as every request does (the
+    migration grants it when the user may grant roles, and goes on when it may not)."""
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles "
+                     "WHERE rolname = :r"),  # fmt: skip
+                {"r": role},
+            ).scalar()
+    finally:
+        engine.dispose()
+    return bool(found)
+
+
 def make_engine(url: str, *, role: str | None = APP_ROLE, pool_size: int = 10) -> Engine:
     """The app's engine: each new connection takes the app role (RLS applies to it)."""
     engine = create_engine(  # hide_parameters: token hashes and customer data stay out of logs

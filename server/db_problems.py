@@ -29,7 +29,7 @@ def _advice(reason: str, user: str, database: str, host: str) -> str:
         return (f"the database user {user} must be allowed to create the server's role "
                 f"{APP_ROLE}; as the PostgreSQL superuser: "
                 f"{AS_SUPERUSER} \"ALTER ROLE {user} CREATEROLE\"")  # fmt: skip
-    if "admin option on role" in reason or "permission denied to grant role" in reason:
+    if any(n in reason for n in ("admin option on role", "to grant role", "to set role")):
         return (f"the role {APP_ROLE} exists but {user} may not use it; as the PostgreSQL "
                 f"superuser: {AS_SUPERUSER} \"GRANT {APP_ROLE} TO {user}\"")  # fmt: skip
     if "permission denied for schema" in reason or "permission denied for database" in reason:

@@ -103,6 +103,10 @@ def _insert(
     return Register(register_id, block)
 
 
+def name_device(conn: Connection, device_id: str, name: str) -> None:
+    conn.execute(text("UPDATE devices SET name = :n WHERE id = :d"), {"n": name, "d": device_id})
+
+
 def _refused(detail: str) -> Problem:
     return Problem(409, "register_taken", detail)
 

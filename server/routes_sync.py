@@ -85,6 +85,8 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
         if not registers.valid_claim(body.register_id, body.label_block):
             raise Problem(422, "register_invalid", "a register id is 1-20 letters or digits")
         register = registers.assign(conn, site_id, device_id, body.register_id, body.label_block)
+        if body.device_name.strip() in ("", "new counter"):  # a fresh counter: its register
+            registers.name_device(conn, device_id, register.register_id)
         offered = tenant_offers.offer(conn, site_id, device_id, body.tenants)
         tenants = rows(
             conn,

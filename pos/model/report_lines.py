@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pos.model.documents import SlipDoc
+from pos.model.registers import register_label
 from pos.model.reports import CountAmount, DrawerReport
 from pos.money import Ore, format_nok
 
@@ -27,14 +28,16 @@ def _ca(value: CountAmount) -> str:
     return f"{value.num} stk  {_kr(value.amount)}"
 
 
-def report_rows(r: DrawerReport) -> list[ReportRow]:
+def report_rows(r: DrawerReport, copy: bool = False) -> list[ReportRow]:
+    """The report's rows; a ``copy`` (a Z printed again) says KOPI in its heading."""
+    heading = f"{r.heading} – KOPI" if copy else r.heading
     rows = [
-        ReportRow(r.heading, f"nr. {r.z_number}" if r.z_number else "", "a", heading=True),
+        ReportRow(heading, f"nr. {r.z_number}" if r.z_number else "", "a", heading=True),
         ReportRow(r.company_name, "", "b"),
         ReportRow(r.org_line, "", "b"),
         ReportRow("Dato og tid", f"{r.report_date} {r.report_time}", "c"),
         ReportRow("Salgsdag", r.business_date),
-        ReportRow("Kassepunkt", f"{r.register_id} {r.register_name}", "d"),
+        ReportRow("Kassepunkt", register_label(r.register_id, r.register_name), "d"),
         ReportRow("Totalt kontantsalg (netto)", _kr(r.total_cash_sales), "e"),
         ReportRow("Varegrupper", "", "f", heading=True),
     ]
@@ -102,15 +105,17 @@ def report_rows(r: DrawerReport) -> list[ReportRow]:
 ANCHOR_LABEL = "Journalanker"
 
 
-def report_slip(r: DrawerReport, anchor: str = "") -> SlipDoc:
+def report_slip(r: DrawerReport, anchor: str = "", copy: bool = False) -> SlipDoc:
     """The report for the receipt printer: the same rows as the PDF, headings as sections, and
     the journal anchor at the foot (the journal's head as the report left it, to be typed into
-    ``verify-journal --anchor`` later)."""
-    rows = report_rows(r)
+    ``verify-journal --anchor`` later); a copy (a Z printed again) carries the large marking
+    KOPI as a receipt's copy does."""
+    rows = report_rows(r, copy)
     foot = ((ANCHOR_LABEL, anchor),) if anchor else ()
     return SlipDoc(
         title=rows[0].label,
         subtitle=rows[0].value,
+        marking="KOPI" if copy else "",
         rows=tuple(
             ("", row.label) if row.heading else (_lettered(row), row.value) for row in rows[1:]
         )

@@ -15,6 +15,7 @@ from typing import Any
 
 from pos.clock import Clock, Stamp, SystemClock
 from pos.model.events import EventCode, OtherEvent
+from pos.model.registers import default_register_name
 from pos.services.setup import registered_payload
 from pos.services.staff_share import shared_staff
 from pos.sync_protocol import ARTICLE_GROUP_REGISTERED, STAFF_REGISTERED
@@ -35,6 +36,17 @@ def claimed_register(uow_factory: UnitOfWorkFactory) -> tuple[str | None, int | 
     return mine, known[mine]
 
 
+def device_name(uow_factory: UnitOfWorkFactory) -> str:
+    """What the server and the web back office call this counter: the name of the register it
+    has sold as ("Kasse 1 – disken"), or "" for a fresh counter (the server then names it by
+    the register it gives)."""
+    register_id, _ = claimed_register(uow_factory)
+    if register_id is None:
+        return ""
+    with uow_factory.read() as uow:
+        return uow.store.register_name(register_id) or register_id
+
+
 def take_register(
     uow_factory: UnitOfWorkFactory, register_id: str, label_block: int, clock: Clock | None = None
 ) -> None:
@@ -50,7 +62,7 @@ def take_register(
         if holder not in (None, register_id):  # a register set up here and never used
             uow.store.update_register(str(holder), known[str(holder)]["name"], None)
         if register_id not in known:
-            uow.store.add_register(register_id, register_id, label_block)
+            uow.store.add_register(register_id, default_register_name(register_id), label_block)
         elif known[register_id]["label_block"] != label_block:
             uow.store.update_register(register_id, known[register_id]["name"], label_block)
         uow.store.set_meta("register_id", register_id)

@@ -10,6 +10,7 @@ from pos.clock import Stamp
 from pos.errors import UnknownItem
 from pos.model.documents import ItemLabelDoc, SlipDoc
 from pos.model.receipt import NOT_A_RECEIPT
+from pos.model.registers import register_label
 from pos.money import format_nok
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -26,7 +27,7 @@ def cash_slip(uow_factory: UnitOfWorkFactory, movement_id: str) -> SlipDoc:
         title="Innskudd i kasse" if cash_in else "Uttak fra kasse",
         marking=NOT_A_RECEIPT,
         rows=(
-            ("Kasse", f"{row['register_id']} {row['register_name']}"),
+            ("Kasse", register_label(row["register_id"], row["register_name"] or "")),
             ("Dato", date),
             ("Tid", time),
             ("Ansatt", row["staff_name"]),

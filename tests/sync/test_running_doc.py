@@ -122,7 +122,7 @@ class Documented:
     shell: Shell
 
 
-def _debian_cluster() -> Iterator[PgCluster]:
+def debian_like() -> Iterator[PgCluster]:
     """A PostgreSQL cluster set up as Debian's package sets one up: the superuser reached as
     the OS user ``postgres`` on the socket (peer), everyone else with a password over TCP."""
     if os.geteuid() != 0:
@@ -135,8 +135,8 @@ def _debian_cluster() -> Iterator[PgCluster]:
     cluster.stop()
 
 
-debian_cluster = pytest.fixture(scope="module")(_debian_cluster)
-fresh_debian_cluster = pytest.fixture(_debian_cluster)
+debian_cluster = pytest.fixture(scope="module")(debian_like)
+fresh_debian_cluster = pytest.fixture(debian_like)
 """A cluster of its own: roles are the cluster's, so once the Running block has made
 ``omigjen_app`` another database's first migrate no longer needs to create it."""
 
@@ -183,11 +183,16 @@ def assert_both_counters_in_sync(database: str, here: Path) -> None:
         pulled_sold = {i.id for i in uow.queries.items() if i.status is ItemStatus.SOLD}
         registers = uow.store.registers()
         second = k2.register_id()
+        k2_name = uow.store.register_name("K2")
+    with open_counter(here / "K1") as k1, k1.uow.read() as uow:
+        k1_name = uow.store.register_name("K1")
     with psycopg.connect(database.replace("+psycopg", "")) as conn:
         stored = conn.execute("SELECT count(*), count(DISTINCT event_id) FROM events").fetchone()
         held = conn.execute("SELECT count(*) FROM quarantine").fetchone()
         flags = conn.execute("SELECT count(*) FROM event_flags").fetchone()
         devices = conn.execute("SELECT count(*) FROM devices").fetchone()
+        names = dict(conn.execute("SELECT r.register_id, d.name FROM devices d JOIN "
+                                  "site_registers r ON r.device_id = d.id").fetchall())  # fmt: skip
     assert sent > 20 and stored == (sent, sent)
     assert held == (0,) and flags == (0,) and devices == (2,)
     assert pulled == tenants and len(tenants) >= 5
@@ -196,6 +201,10 @@ def assert_both_counters_in_sync(database: str, here: Path) -> None:
     assert pulled_staff == staff and len(staff) >= 3
     assert pulled_items == items and len(items) >= 20
     assert pulled_sold == sold and sold  # the one-offs K1 sold are sold at K2 too
+    # the second counter's register has a name people read (login, Z report: "K2 Kasse 2"),
+    # and the server knows each counter by its register's name
+    assert k2_name == "Kasse 2" and k1_name and k1_name != "K1"
+    assert names == {"K1": k1_name, "K2": "K2"}
 
 
 def sell_here(counter: Counter, tenant_code: str = "11") -> list[str]:
@@ -267,14 +276,16 @@ def test_both_counters_sell_with_their_own_receipt_numbers_and_labels(documented
 def test_what_postgresql_refuses_at_set_up_is_said_with_the_step_that_fixes_it(
     fresh_debian_cluster, tmp_path
 ):
-    """A user made without CREATEROLE, a URL without the password, a database not made: each
-    refusal names the command to run, and running that command (as printed) lets migrate on."""
+    """A user made without CREATEROLE, a URL without the password, a database not made, a
+    second user who may not take the server's role: each refusal names the command to run,
+    and running that command (as printed) lets migrate on."""
     tmp_path.chmod(0o755)
     cluster = fresh_debian_cluster
-    where = {"PGHOST": str(cluster.root), "PGPORT": str(cluster.port)}
-    shell = Shell(tmp_path, {}, where)
-    made = shell.bash("runuser -u postgres -- psql -c \"CREATE ROLE shop LOGIN PASSWORD 'pw1'\"")
-    assert made.returncode == 0, made.stderr
+    shell = Shell(tmp_path, {}, {"PGHOST": str(cluster.root), "PGPORT": str(cluster.port)})
+    for user in ("shop", "clerk"):
+        made = shell.bash(f"runuser -u postgres -- psql -c \"CREATE ROLE {user} LOGIN "
+                          "PASSWORD 'pw1'\"")  # fmt: skip
+        assert made.returncode == 0, made.stderr
 
     def migrate(url: str) -> str:
         done = shell.bash(f"OMIGJEN_DATABASE_URL={url} omigjen-server admin migrate")
@@ -294,3 +305,10 @@ def test_what_postgresql_refuses_at_set_up_is_said_with_the_step_that_fixes_it(
     assert "permission denied to create role" in said and step in said
     assert shell.bash(step).returncode == 0
     assert "schema is up to date" in migrate("postgresql+psycopg://shop:pw1@localhost/shop")
+    # the role is there now; a second database's owner may not take it
+    assert shell.bash("runuser -u postgres -- createdb --owner clerk clerk").returncode == 0
+    said = migrate("postgresql+psycopg://clerk:pw1@localhost/clerk")
+    step = 'runuser -u postgres -- psql -c "GRANT omigjen_app TO clerk"'
+    assert 'permission denied to set role "omigjen_app"' in said and step in said
+    assert shell.bash(step).returncode == 0
+    assert "schema is up to date" in migrate("postgresql+psycopg://clerk:pw1@localhost/clerk")
