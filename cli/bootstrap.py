@@ -129,7 +129,9 @@ class CounterApp:
         from ui.app import CounterParts
 
         worker = self.sync_worker()
-        return CounterParts(self.counter, self.register_id, self.printing, worker, tasks)
+        return CounterParts(
+            self.counter, self.register_id, self.printing, worker, tasks, self.sync_worker
+        )
 
     def close(self) -> None:
         self.counter.close()

@@ -17,6 +17,7 @@ from server import (
     problems,
     routes_admin,
     routes_anchor,
+    routes_event_states,
     routes_heads,
     routes_keys,
     routes_sync,
@@ -97,9 +98,9 @@ def create_app(settings: ServerSettings, engine: Any = None) -> FastAPI:
     app.state.token_limit = RateLimit(*settings.token_limit)
     app.state.engine = engine or make_engine(settings.database_url, role=settings.db_role or None)
     problems.install(app)
-    for module in (
-        routes_sync, routes_keys, routes_anchor, routes_heads, routes_admin, routes_tenant
-    ):
+    routers = (routes_sync, routes_keys, routes_anchor, routes_heads, routes_event_states,
+               routes_admin, routes_tenant)  # fmt: skip
+    for module in routers:
         app.include_router(module.router)
     from server.web.mount import mount
 

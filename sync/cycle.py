@@ -30,6 +30,7 @@ from sync.anchors import send_anchor
 from sync.heads import catch_up
 from sync.http import ServerApi, ServerError, SyncError
 from sync.keys import upload_new_keys
+from sync.problem_review import review_held
 
 MAX_CONCURRENT_RETRIES = 10
 MAX_REWINDS = 3
@@ -58,6 +59,8 @@ class CycleReport:
     """Why the events the server rejected (quarantined) in this cycle were rejected."""
     waiting_tenants: set[str] = field(default_factory=set)
     """Tenants whose events wait for the operator's approval (``tenant_pending``)."""
+    resolved: int = 0
+    """Events held earlier that the server has since stored (no longer a problem here)."""
 
     def summary(self) -> str:
         text = (
@@ -69,6 +72,8 @@ class CycleReport:
             text += " (full resync)"
         if self.refused:
             text += f", {self.refused} refused locally"
+        if self.resolved:
+            text += f"; {self.resolved} held events were stored on the server since"
         return text + ("; outbox drained" if self.drained else f"; {self.remaining} still queued")
 
 
@@ -109,6 +114,7 @@ class SyncCycle:
             self.push_until_drained(report)
             if pull:
                 self.pull(report)
+                report.resolved = review_held(self.uow, self.api)
             problems = [*key_problems, *filter(None, [send_anchor(self.uow, self.api)])]
             if problems:  # the sales are on the server; the rest still needs a person
                 raise SyncError(problems[0])

@@ -72,6 +72,8 @@ class CounterParts:
     sync_worker: SyncWorker | None
     """Not started yet; None when the counter is not enrolled with a central server."""
     tasks: TaskRunner
+    new_sync_worker: Callable[[], SyncWorker | None] | None = None
+    """Makes the worker once a manager has enrolled the counter from the window."""
 
 
 def start_qt(lang: str) -> QtRun:
@@ -201,13 +203,25 @@ class CounterStart:
         _start_housekeeping(counter, tasks, window, options.lang)
         return window
 
+    def _start_sync(self, window: MainWindow, worker: SyncWorker) -> None:
+        """Push right after each sale (the cashier never waits) and on a timer."""
+        worker.start()
+        window.sale.sale_completed.connect(lambda _result: worker.kick())
+        self._stoppers.append(worker.stop)
+
     def _start_devices(self, window: MainWindow, parts: CounterParts) -> None:
         """Sync, the wedge filter and a serial scanner, each stopped again by ``stop``."""
-        sync_worker = parts.sync_worker
-        if sync_worker is not None:  # push right after each sale; the cashier never waits
-            sync_worker.start()
-            window.sale.sale_completed.connect(lambda _result: sync_worker.kick())
-            self._stoppers.append(sync_worker.stop)
+        if parts.sync_worker is not None:
+            self._start_sync(window, parts.sync_worker)
+        elif parts.new_sync_worker is not None:  # enrolled later, on the sync page
+            make = parts.new_sync_worker
+
+            def start_after_enrolment() -> None:
+                worker = make()
+                if worker is not None and window.page_context.extras.pop("start_sync", None):
+                    self._start_sync(window, worker)
+
+            window.page_context.extras["start_sync"] = start_after_enrolment
         saved = devices.scanner_settings(parts.counter.uow, parts.register_id)
         wedge = WedgeScannerFilter(self.options.wedge or wedge_config(saved), parent=window)
         app = QApplication.instance()

@@ -154,6 +154,19 @@ class SyncStore:
             "DELETE FROM sync_problems WHERE event_id = ?", [(i,) for i in event_ids]
         )
 
+    def held_event_ids(self) -> list[str]:
+        rows = self._raw.execute(
+            "SELECT event_id FROM sync_problems WHERE status = 'rejected' "
+            "AND event_id NOT LIKE 'ref:%' ORDER BY device_seq"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def set_problem_status(self, event_id: str, status: str, codes: Sequence[str]) -> None:
+        self._raw.execute(
+            "UPDATE sync_problems SET status = ?, code = ?, codes = ? WHERE event_id = ?",
+            (status, codes[0], json.dumps(list(codes)), event_id),
+        )
+
     def problem_count(self) -> int:
         return int(self._raw.execute("SELECT COUNT(*) FROM sync_problems").fetchone()[0])
 

@@ -300,6 +300,32 @@ def sync_status(uow_factory: UnitOfWorkFactory) -> SyncStatus:
         )
 
 
+def held_event_ids(uow_factory: UnitOfWorkFactory) -> list[str]:
+    """The pushed events the server answered ``rejected`` (held in its quarantine)."""
+    with uow_factory.read() as uow:
+        return uow.sync.held_event_ids()
+
+
+def record_event_states(
+    uow_factory: UnitOfWorkFactory, states: Sequence[Mapping[str, Any]]
+) -> int:
+    """What the server says of held events now: stored without a flag is no longer a problem,
+    stored with flags is a flagged event, still held stays; returns how many were cleared."""
+    cleared, flagged = [], []
+    for state in states:
+        codes = [str(c) for c in state.get("codes") or []]
+        if state.get("state") == "stored" and not codes:
+            cleared.append(str(state["event_id"]))
+        elif state.get("state") == "stored":
+            flagged.append((str(state["event_id"]), codes))
+    with uow_factory() as uow:
+        uow.sync.clear_problems(cleared)
+        for event_id, codes in flagged:
+            uow.sync.set_problem_status(event_id, "flagged", codes)
+        uow.commit()
+    return len(cleared)
+
+
 def sync_problems(uow_factory: UnitOfWorkFactory, limit: int = 500) -> list[dict[str, Any]]:
     """Flagged and rejected events (and refused reference rows), newest first."""
     with uow_factory.read() as uow:

@@ -2,290 +2,469 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
-    <name>SyncPage</name>
+    <name>ProblemWords</name>
     <message>
-        <location filename="../../ui/sync_screen/__init__.py" line="21"/>
-        <location filename="../../ui/sync_screen/sync_page.py" line="32"/>
-        <source>Sync with the central server</source>
-        <translation>Synkronisering med sentralen</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="15"/>
+        <source>Held on the server</source>
+        <translation>Holdt tilbake på sentralen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="39"/>
-        <source>Sync now (F5)</source>
-        <translation>Synkroniser nå (F5)</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="16"/>
+        <source>Stored, marked</source>
+        <translation>Lagret, merket</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="43"/>
-        <source>Back to sale (Esc)</source>
-        <translation>Tilbake til salg (Esc)</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="22"/>
+        <source>Data from the server</source>
+        <translation>Data fra sentralen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="55"/>
-        <source>CA file (only for a private certificate)</source>
-        <translation>CA-fil (bare for et privat sertifikat)</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="28"/>
+        <source>Sale</source>
+        <translation>Salg</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="56"/>
-        <source>Enrol this counter</source>
-        <translation>Registrer denne kassen</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="29"/>
+        <source>Return</source>
+        <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="59"/>
-        <source>Server address</source>
-        <translation>Serveradresse</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="30"/>
+        <source>Deposit receipt</source>
+        <translation>Depositumskvittering</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="60"/>
-        <source>One-time code</source>
-        <translation>Engangskode</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="31"/>
+        <source>Receipt copy</source>
+        <translation>Kvitteringskopi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="61"/>
-        <source>Certificate</source>
-        <translation>Sertifikat</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="32"/>
+        <source>Z report</source>
+        <translation>Z-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="64"/>
-        <source>Sync problems (the server flagged or refused):</source>
-        <translation>Synkroniseringsproblemer (flagget eller avvist av sentralen):</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="33"/>
+        <source>Settlement</source>
+        <translation>Oppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="67"/>
-        <source>No.</source>
-        <translation>Nr.</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="34"/>
+        <source>Till opened</source>
+        <translation>Kassen åpnet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="67"/>
-        <source>Status</source>
-        <translation>Status</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="35"/>
+        <source>Till closed</source>
+        <translation>Kassen lukket</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="67"/>
-        <source>Reason</source>
-        <translation>Årsak</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="36"/>
+        <source>Cash in or out</source>
+        <translation>Penger inn eller ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="67"/>
-        <source>Type</source>
-        <translation>Type</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="37"/>
+        <source>Item registered</source>
+        <translation>Vare registrert</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="75"/>
-        <source>Not enrolled: sales stay on this counter until a manager enrols it.</source>
-        <translation>Ikke registrert: salgene blir liggende på denne kassen til en leder registrerer den.</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="38"/>
+        <source>Price changed</source>
+        <translation>Pris endret</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="78"/>
-        <source>Server %1 · %2 · %3 not yet synced · last contact %4</source>
-        <translation>Server %1 · %2 · %3 ikke synkronisert · siste kontakt %4</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="39"/>
+        <source>Tenant registered</source>
+        <translation>Leietaker registrert</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="80"/>
-        <source>online</source>
-        <translation>tilkoblet</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="40"/>
+        <source>Staff member</source>
+        <translation>Ansatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="80"/>
-        <source>offline</source>
-        <translation>frakoblet</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="41"/>
+        <source>Article group</source>
+        <translation>Varegruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="114"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="42"/>
+        <source>Message to a customer</source>
+        <translation>Melding til kunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="43"/>
+        <source>Message withdrawn</source>
+        <translation>Melding trukket tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="44"/>
+        <source>Repair taken in</source>
+        <translation>Reparasjon mottatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="45"/>
+        <source>Repair changed</source>
+        <translation>Reparasjon endret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="46"/>
+        <source>Repair status</source>
+        <translation>Reparasjonsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="47"/>
+        <source>Repair reopened</source>
+        <translation>Reparasjon gjenåpnet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="48"/>
+        <source>Repair note</source>
+        <translation>Reparasjonsnotat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="49"/>
+        <source>Repair part or work added</source>
+        <translation>Del eller arbeid lagt til reparasjon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="50"/>
+        <source>Repair part or work removed</source>
+        <translation>Del eller arbeid fjernet fra reparasjon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="51"/>
+        <source>Repair quote approved</source>
+        <translation>Pristilbud godkjent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="52"/>
+        <source>Repair deposit</source>
+        <translation>Depositum for reparasjon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="59"/>
         <source>The repair&apos;s status was changed at another counter first; this change was not used, and the ticket shows the status the other counter set.</source>
         <translation>Statusen på reparasjonen ble endret på en annen kasse først; denne endringen ble ikke brukt, og billetten viser statusen den andre kassen satte.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="117"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="62"/>
         <source>Reopening the repair needs a manager the server knows.</source>
         <translation>Gjenåpning av reparasjonen krever en leder som sentralen kjenner.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="118"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="63"/>
         <source>The server has not received this repair ticket.</source>
         <translation>Sentralen har ikke fått denne reparasjonsbilletten.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="119"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="64"/>
         <source>Some fields of the repair were unreadable and were ignored.</source>
         <translation>Noen felt i reparasjonen kunne ikke leses og ble utelatt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="121"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="66"/>
         <source>This counter&apos;s clock was more than an hour ahead; the edit counts from the server&apos;s time.</source>
         <translation>Klokken på denne kassen gikk mer enn en time for fort; endringen regnes fra sentralens tid.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="125"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="70"/>
         <source>Data from the server could not be used on this counter.</source>
         <translation>Data fra sentralen kunne ikke brukes på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="128"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="73"/>
         <source>A repair with this number belongs to another site; this change was not used.</source>
         <translation>En reparasjon med dette nummeret hører til et annet senter; endringen ble ikke brukt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="131"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="76"/>
         <source>Another job already has this repair number on the server (a counter restored from a backup?); this intake was kept apart.</source>
         <translation>En annen jobb har allerede dette reparasjonsnummeret på serveren (en kasse gjenopprettet fra sikkerhetskopi?); dette mottaket ble holdt utenfor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="134"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="79"/>
         <source>A repair field was too long for the server.</source>
         <translation>Et felt i reparasjonen var for langt for serveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="136"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="81"/>
         <source>The receipt&apos;s signature chain does not follow the one before it.</source>
         <translation>Kvitteringens signaturkjede henger ikke sammen med forrige kvittering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="138"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="83"/>
         <source>The receipt&apos;s signature does not verify.</source>
         <translation>Kvitteringens signatur stemmer ikke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="140"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="85"/>
         <source>The server lacks the signing key of this receipt (send it with a sync).</source>
         <translation>Serveren mangler signeringsnøkkelen til denne kvitteringen (den sendes ved neste synkronisering).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="142"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="87"/>
         <source>A receipt number is missing before this one.</source>
         <translation>Et kvitteringsnummer mangler før dette.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="143"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="88"/>
         <source>The sale is dated more than five minutes ahead of the server.</source>
         <translation>Salget er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="144"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="89"/>
         <source>The server could not read this event; it was set aside.</source>
         <translation>Serveren kunne ikke lese denne hendelsen; den ble lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="145"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="90"/>
         <source>The server does not know this kind of event (too old?).</source>
         <translation>Serveren kjenner ikke denne typen hendelse (for gammel server?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="146"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="91"/>
         <source>This tenant is not served by this counter&apos;s site.</source>
         <translation>Denne leietakeren hører ikke til senteret denne kassen står i.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="92"/>
         <source>The event&apos;s content does not match its checksum.</source>
         <translation>Innholdet i hendelsen stemmer ikke med kontrollsummen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="148"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="93"/>
         <source>Another event already has this event&apos;s id.</source>
         <translation>En annen hendelse har allerede denne hendelsens id.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="150"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="95"/>
         <source>The server already has an item with this id; the server&apos;s item was kept.</source>
         <translation>Serveren har allerede en vare med denne ID-en; serverens vare ble beholdt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="153"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="98"/>
         <source>Another item already has this barcode; this item stays on this counter only.</source>
         <translation>En annen vare har allerede denne strekkoden; varen finnes bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="156"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="101"/>
         <source>A later price for this item was set elsewhere; this price change was not used, and the counter gets the current price.</source>
         <translation>En nyere pris på denne varen er satt et annet sted; denne prisendringen ble ikke brukt, og kassen får gjeldende pris.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="160"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="105"/>
         <source>This one-off item was sold at another counter too: both sales are recorded; find the item and settle it with the customer (a return if need be).</source>
         <translation>Denne enkeltstående varen ble også solgt i en annen kasse: begge salgene er registrert; finn varen og gjør det opp med kunden (en retur om nødvendig).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="164"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="109"/>
         <source>Another site has a staff member with this id; this change stays here.</source>
         <translation>Et annet senter har en ansatt med denne id-en; endringen blir værende i denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="167"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="112"/>
         <source>The server does not know this item (registered before the counters shared items?); the new price applies at this counter only.</source>
         <translation>Serveren kjenner ikke denne varen (registrert før kassene delte varer?); den nye prisen gjelder bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="171"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="116"/>
         <source>The server already has a different event with this number (a restored backup?); the counter must be enrolled again.</source>
         <translation>Serveren har allerede en annen hendelse med dette nummeret (gjenopprettet sikkerhetskopi?); kassen må registreres på nytt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="175"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="120"/>
         <source>The server holds this tenant until the operator approves it; its sales are kept there and stored once it is approved.</source>
         <translation>Serveren holder igjen denne leietakeren til driftsansvarlig godkjenner den; salget ligger trygt på serveren og lagres når den er godkjent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="179"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="124"/>
         <source>The receipt&apos;s lines, payments or VAT do not add up to its signed totals.</source>
         <translation>Kvitteringens linjer, betalinger eller mva stemmer ikke med de signerte summene.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="181"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="126"/>
         <source>A sale with a negative total.</source>
         <translation>Et salg med negativ sum.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="182"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="127"/>
         <source>The receipt is signed with an unknown method.</source>
         <translation>Kvitteringen er signert med en ukjent metode.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="184"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="129"/>
         <source>Another receipt on the server has the same number (a restored backup?).</source>
         <translation>En annen kvittering på serveren har samme nummer (gjenopprettet sikkerhetskopi?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="186"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="131"/>
         <source>The server already has this receipt under another event.</source>
         <translation>Serveren har allerede denne kvitteringen under en annen hendelse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="187"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="132"/>
         <source>The server could not store a value of this event; set aside.</source>
         <translation>Serveren kunne ikke lagre en verdi i denne hendelsen; den er lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="188"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="133"/>
         <source>Another event of the same batch had this number.</source>
         <translation>En annen hendelse i samme sending hadde dette nummeret.</translation>
     </message>
+</context>
+<context>
+    <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="211"/>
+        <location filename="../../ui/sync_screen/__init__.py" line="21"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="42"/>
+        <source>Sync with the central server</source>
+        <translation>Synkronisering med sentralen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="49"/>
+        <source>Sync now (F5)</source>
+        <translation>Synkroniser nå (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="53"/>
+        <source>Back to sale (Esc)</source>
+        <translation>Tilbake til salg (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="65"/>
+        <source>CA file (only for a private certificate)</source>
+        <translation>CA-fil (bare for et privat sertifikat)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="66"/>
+        <source>Enrol this counter</source>
+        <translation>Registrer denne kassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="69"/>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="70"/>
+        <source>One-time code</source>
+        <translation>Engangskode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="71"/>
+        <source>Certificate</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="74"/>
+        <source>Sync problems (the server flagged or refused):</source>
+        <translation>Synkroniseringsproblemer (flagget eller avvist av sentralen):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="78"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="78"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="78"/>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="78"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="101"/>
+        <source>Not enrolled: sales stay on this counter until a manager enrols it.</source>
+        <translation>Ikke registrert: salgene blir liggende på denne kassen til en leder registrerer den.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="104"/>
+        <source>Server %1 · %2 · %3 not yet synced · last contact %4</source>
+        <translation>Server %1 · %2 · %3 ikke synkronisert · siste kontakt %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="106"/>
+        <source>online</source>
+        <translation>tilkoblet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="106"/>
+        <source>offline</source>
+        <translation>frakoblet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="213"/>
         <source>Enrolled as %1</source>
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="214"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="216"/>
         <source>Start the program again to sell as register %1.</source>
         <translation>Start programmet på nytt for å selge som kasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="221"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="241"/>
         <source>These tenants wait for the server operator&apos;s approval: %1. Their sales are held on the server until then.</source>
         <translation>Disse leietakerne venter på godkjenning fra den som drifter serveren: %1. Salget deres holdes på serveren til da.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="231"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="249"/>
         <source>This counter is register %1 with label block %2: its receipt numbers and labels never collide with those of the centre&apos;s other counters. The centre&apos;s tenants, staff, article groups and items come with the next sync.</source>
         <translation>Denne kassen er kasse %1 med etikettserie %2: kvitteringsnumrene og etikettene dens kolliderer aldri med dem til senterets andre kasser. Senterets leietakere, ansatte, varegrupper og varer kommer med neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="240"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="146"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="204"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="251"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="164"/>
+        <source>Sent to the server: %1 · already there: %2 · stored with a mark: %3 · held on the server: %4 · fetched from the server: %5</source>
+        <translation>Sendt til sentralen: %1 · fantes der allerede: %2 · lagret med merknad: %3 · holdt tilbake på sentralen: %4 · hentet fra sentralen: %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="174"/>
+        <source>Held on the server earlier and stored there since: %1 (no longer problems)</source>
+        <translation>Holdt tilbake på sentralen tidligere og lagret der siden: %1 (ikke lenger problemer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="177"/>
+        <source>Not usable on this counter: %1</source>
+        <translation>Kan ikke brukes på denne kassen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="181"/>
+        <source>Everything is synced.</source>
+        <translation>Alt er synkronisert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="182"/>
+        <source>Still waiting to be sent: %1</source>
+        <translation>Venter fortsatt på å bli sendt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="221"/>
+        <source>The first sync failed: %1 (it is tried again)</source>
+        <translation>Den første synkroniseringen mislyktes: %1 (prøves igjen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="233"/>
+        <source>This counter&apos;s tenants: %1 registered for the site, %2 already there.</source>
+        <translation>Kassens leietakere: %1 registrert for senteret, %2 fantes der allerede.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="265"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

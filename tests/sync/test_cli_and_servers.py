@@ -201,3 +201,10 @@ def test_sync_says_why_and_exits_5_while_tenants_wait_for_the_operator(central, 
         )
         synced = main_py("--data-dir", str(data), "sync")
         assert synced.returncode == 0, synced.stderr
+        # the counter lets go of what the server released: nothing is listed as refused
+        released = central.scalar("SELECT count(*) FROM quarantine_releases")
+        assert f"{released} held events were stored on the server" in synced.stdout
+        problems = main_py("--data-dir", str(data), "sync", "--problems")
+        assert problems.returncode == 0 and "rejected" not in problems.stdout
+        with open_counter(data) as counter:
+            assert sync_state.sync_status(counter.uow).problems == 0

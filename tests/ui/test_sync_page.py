@@ -1,5 +1,6 @@
-"""Sync at the counter: a manager enrols it from the sync page with a one-time code, the status
-strip shows online and the unsynced count, and "sync now" drains the outbox to a real server."""
+"""Sync at the counter: a manager enrols it from the sync page with a one-time code (which syncs
+at once), the status strip shows online and the unsynced count, and "sync now" drains the
+outbox to a real server."""
 
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
@@ -30,6 +31,10 @@ def test_a_manager_enrols_the_counter_and_syncs_from_the_page(window, counter, c
         assert ("register K1 with label block 1" in said
                 or "kasse K1 med etikettserie 1" in said)  # fmt: skip
         assert "Start" not in said  # no restart: it is the register it was
+        assert sync_status(counter.uow).unsynced == 0  # synced at once, as enrol + sync
+        another = Basket()
+        another.add(shelf("KAFFE-MED"))
+        checkout.complete_sale(counter.uow, ctx, another, [Tender(TenderKind.CARD, 3200)])
         assert sync_status(counter.uow).unsynced > 0
         page.run_sync()
         status = sync_status(counter.uow)

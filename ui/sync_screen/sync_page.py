@@ -4,8 +4,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -18,10 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from pos import __version__ as VERSION
+from pos.clock import local_text
 from pos.model.staff import Permission
+from pos.services.centre_share import device_name
 from pos.services.sync_state import sync_problems, sync_status
 from ui.common import error_text
 from ui.pages import PageContext, PageWidget
+from ui.sync_screen.problem_words import ProblemWords
+
+if TYPE_CHECKING:
+    from sync.cycle import CycleReport, SyncCycle
+    from sync.enrolment import Enrolled
 
 
 class SyncPage(PageWidget):
@@ -62,12 +72,28 @@ class SyncPage(PageWidget):
         self.enrol_form.addRow("", self.enrol_button)
         layout.addLayout(self.enrol_form)
         layout.addWidget(QLabel(self.tr("Sync problems (the server flagged or refused):"), self))
+        self.words = ProblemWords(self)
         self.problems = QTableWidget(0, 4, self)
         self.problems.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Status"), self.tr("Reason"), self.tr("Type")]
+            [self.tr("No."), self.tr("Status"), self.tr("Type"), self.tr("Reason")]
         )
         self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.setWordWrap(True)
+        self.problems.verticalHeader().setVisible(False)  # "No." is the event's own number
         layout.addWidget(self.problems, 1)
+
+    def say(self, text: str) -> None:
+        """The state and what the last action did, never squeezed below its lines by the
+        problems table (a wrapped label's height depends on its width)."""
+        self.state.setText(text)
+        self._fit_state()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_state()
+
+    def _fit_state(self) -> None:
+        self.state.setMinimumHeight(self.state.heightForWidth(max(self.state.width(), 300)))
 
     def on_shown(self) -> None:
         status = sync_status(self.ctx.session.uow)
@@ -79,151 +105,143 @@ class SyncPage(PageWidget):
                 .replace("%1", status.server_url)
                 .replace("%2", self.tr("online") if status.online else self.tr("offline"))
                 .replace("%3", str(status.unsynced))
-                .replace("%4", status.last_ok_at or "–")
+                .replace("%4", local_text(status.last_ok_at, "%d.%m.%Y %H:%M:%S") or "–")
             )
             if status.last_error:
                 text += "\n" + status.last_error
-        self.state.setText(text)
+        self.say(text)
         operator = self.ctx.session.operator
         may_enrol = operator is not None and operator.may(Permission.MANAGE)
         for widget in (self.server, self.code, self.ca_file, self.enrol_button):
             widget.setEnabled(may_enrol)
         self.sync_now.setEnabled(status.enrolled)
-        rows = sync_problems(self.ctx.session.uow, limit=200)
+        self.show_problems(sync_problems(self.ctx.session.uow, limit=200))
+
+    def show_problems(self, rows: list[dict[str, Any]]) -> None:
+        """Each problem in words, the reason whole (wrapped), the codes in its tooltip."""
         self.problems.setRowCount(len(rows))
-        words = self.reasons()  # once per refresh, not once per row
+        reasons = self.words.reasons()  # once per refresh, not once per row
         for row, problem in enumerate(rows):
-            code = str(problem["code"])
+            code, kind = str(problem["code"]), str(problem["type"])
             values = (
-                problem["device_seq"],
-                problem["status"],
-                words.get(code, code),
-                problem["type"],
+                str(problem["device_seq"] or ""),
+                self.words.status(str(problem["status"])),
+                self.words.event_type(kind),
+                reasons.get(code, code),
             )
             for column, value in enumerate(values):
-                self.problems.setItem(row, column, QTableWidgetItem(str(value)))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(f"{kind} · {code} · {problem['event_id']}")
+                self.problems.setItem(row, column, cell)
+        for column in range(3):  # the reason takes the rest of the width, wrapped
+            self.problems.resizeColumnToContents(column)
+        self.problems.resizeRowsToContents()
 
     def reason(self, code: str) -> str:
         """The problem in words staff understand (the code itself when there are none)."""
-        return self.reasons().get(code, code)
-
-    def reasons(self) -> dict[str, str]:
-        """Each problem code the server or the pull can give, in the UI's language."""
-        return {
-            "status_conflict": self.tr(
-                "The repair's status was changed at another counter first; this change was "
-                "not used, and the ticket shows the status the other counter set."
-            ),
-            "reopen_refused": self.tr("Reopening the repair needs a manager the server knows."),
-            "ticket_unknown": self.tr("The server has not received this repair ticket."),
-            "field_invalid": self.tr("Some fields of the repair were unreadable and were ignored."),
-            "hlc_clamped": self.tr(
-                "This counter's clock was more than an hour ahead; the edit counts from the "
-                "server's time."
-            ),
-            "reference_conflict": self.tr(
-                "Data from the server could not be used on this counter."
-            ),
-            "ticket_other_site": self.tr(
-                "A repair with this number belongs to another site; this change was not used."
-            ),
-            "ticket_id_reused": self.tr(
-                "Another job already has this repair number on the server (a counter restored "
-                "from a backup?); this intake was kept apart."
-            ),
-            "field_too_long": self.tr("A repair field was too long for the server."),
-            "chain_break": self.tr(
-                "The receipt's signature chain does not follow the one before it."
-            ),
-            "signature_invalid": self.tr("The receipt's signature does not verify."),
-            "unknown_key": self.tr(
-                "The server lacks the signing key of this receipt (send it with a sync)."
-            ),
-            "numbering_gap": self.tr("A receipt number is missing before this one."),
-            "clock_ahead": self.tr("The sale is dated more than five minutes ahead of the server."),
-            "malformed": self.tr("The server could not read this event; it was set aside."),
-            "unknown_type": self.tr("The server does not know this kind of event (too old?)."),
-            "tenant_forbidden": self.tr("This tenant is not served by this counter's site."),
-            "hash_mismatch": self.tr("The event's content does not match its checksum."),
-            "event_id_conflict": self.tr("Another event already has this event's id."),
-            "item_exists": self.tr(
-                "The server already has an item with this id; the server's item was kept."
-            ),
-            "barcode_in_use": self.tr(
-                "Another item already has this barcode; this item stays on this counter only."
-            ),
-            "price_stale": self.tr(
-                "A later price for this item was set elsewhere; this price change was not used, "
-                "and the counter gets the current price."
-            ),
-            "one_off_sold_twice": self.tr(
-                "This one-off item was sold at another counter too: both sales are recorded; "
-                "find the item and settle it with the customer (a return if need be)."
-            ),
-            "staff_other_site": self.tr(
-                "Another site has a staff member with this id; this change stays here."
-            ),
-            "item_unknown": self.tr(
-                "The server does not know this item (registered before the counters shared "
-                "items?); the new price applies at this counter only."
-            ),
-            "seq_conflict": self.tr(
-                "The server already has a different event with this number (a restored "
-                "backup?); the counter must be enrolled again."
-            ),
-            "tenant_pending": self.tr(
-                "The server holds this tenant until the operator approves it; its sales are "
-                "kept there and stored once it is approved."
-            ),
-            "totals_mismatch": self.tr(
-                "The receipt's lines, payments or VAT do not add up to its signed totals."
-            ),
-            "negative_sale": self.tr("A sale with a negative total."),
-            "signature_unsupported": self.tr("The receipt is signed with an unknown method."),
-            "receipt_number_reused": self.tr(
-                "Another receipt on the server has the same number (a restored backup?)."
-            ),
-            "receipt_repeated": self.tr("The server already has this receipt under another event."),
-            "unstorable": self.tr("The server could not store a value of this event; set aside."),
-            "seq_repeated": self.tr("Another event of the same batch had this number."),
-        }
+        return self.words.reasons().get(code, code)
 
     def run_sync(self) -> None:
+        cycle = self._cycle()
+        self.say(self.tr("Working…"))
+        self.ctx.tasks.run(lambda: cycle().run(), self._synced, self._failed)
+
+    def _cycle(self) -> Callable[[], SyncCycle]:
         from pos.adapters.key_files import KeyStore
         from sync.cycle import SyncCycle
 
         uow = self.ctx.session.uow
         found = self.ctx.extras.get("keys")  # the counter's key store: rotated keys are sent
         keys = found if isinstance(found, KeyStore) else None
-        self._background(lambda: SyncCycle(uow, app_version=VERSION, keys=keys).run().summary())
+        return lambda: SyncCycle(uow, app_version=VERSION, keys=keys)
+
+    def _synced(self, report: CycleReport) -> None:
+        self._done(self.summary(report))
+
+    def summary(self, report: CycleReport) -> str:
+        """What a sync did, in the UI's language."""
+        text = (
+            self.tr("Sent to the server: %1 · already there: %2 · stored with a mark: %3 · "
+                    "held on the server: %4 · fetched from the server: %5")  # fmt: skip
+            .replace("%1", str(report.pushed))
+            .replace("%2", str(report.duplicates))
+            .replace("%3", str(report.flagged))
+            .replace("%4", str(report.rejected))
+            .replace("%5", str(report.pulled))
+        )
+        if report.resolved:
+            text += "\n" + self.tr(
+                "Held on the server earlier and stored there since: %1 (no longer problems)"
+            ).replace("%1", str(report.resolved))
+        if report.refused:
+            text += "\n" + self.tr("Not usable on this counter: %1").replace(
+                "%1", str(report.refused)
+            )
+        if report.drained:
+            return text + "\n" + self.tr("Everything is synced.")
+        return text + "\n" + self.tr("Still waiting to be sent: %1").replace(
+            "%1", str(report.remaining)
+        )
 
     def enrol(self) -> None:
         from sync.enrolment import enrol
+        from sync.http import SyncError
 
         session = self.ctx.session
         found = self.ctx.extras.get("public_keys", {})
         keys = found() if callable(found) else found  # a callable defers reading the keys
         server, code, ca = self.server.text().strip(), self.code.text(), self.ca_file.text()
+        cycle = self._cycle()
 
-        def work() -> str:
-            done = enrol(session.uow, server, code, device_name=session.register_id,
+        def work() -> tuple[Enrolled, CycleReport | str]:
+            done = enrol(session.uow, server, code, device_name=device_name(session.uow),
                          app_version=VERSION, public_keys=keys, ca_file=ca)  # type: ignore[arg-type]  # fmt: skip
-            text = self.tr("Enrolled as %1").replace("%1", done.device_id)
-            text += "\n" + self._register_text(done.register_id, done.label_block)
-            if done.register_id != session.register_id:
-                text += "\n" + self.tr("Start the program again to sell as register %1.").replace(
-                    "%1", done.register_id
-                )
-            waiting = [t for t in done.offered if t.status in ("pending", "refused")]
-            if waiting:
-                names = ", ".join(f"{t.code} {t.name}" for t in waiting)
-                text += "\n" + self.tr(
-                    "These tenants wait for the server operator's approval: %1. Their sales "
-                    "are held on the server until then."
-                ).replace("%1", names)
-            return text
+            try:  # at once, as `enrol` then `sync` on the command line
+                return done, cycle().run()
+            except SyncError as error:
+                return done, error.reason
 
-        self._background(work)
+        self.say(self.tr("Working…"))
+        self.ctx.tasks.run(work, self._enrolled, self._failed)
+
+    def _enrolled(self, outcome: tuple[Enrolled, CycleReport | str]) -> None:
+        done, synced = outcome
+        self.code.clear()  # used: good once
+        start_sync = self.ctx.extras.get("start_sync")
+        if callable(start_sync):  # the background sync, from now on
+            start_sync()
+        text = self.tr("Enrolled as %1").replace("%1", done.device_id)
+        text += "\n" + self._register_text(done.register_id, done.label_block)
+        if done.register_id != self.ctx.session.register_id:
+            text += "\n" + self.tr("Start the program again to sell as register %1.").replace(
+                "%1", done.register_id
+            )
+        text += self._tenants_text(done)
+        if isinstance(synced, str):
+            text += "\n" + self.tr("The first sync failed: %1 (it is tried again)").replace(
+                "%1", synced
+            )
+        else:
+            text += "\n" + self.summary(synced)
+        self._done(text)
+
+    def _tenants_text(self, done: Enrolled) -> str:
+        counts = Counter(t.status for t in done.offered)
+        text = ""
+        if done.offered:
+            text = "\n" + (
+                self.tr("This counter's tenants: %1 registered for the site, %2 already there.")
+                .replace("%1", str(counts["registered"]))
+                .replace("%2", str(counts["known"]))
+            )
+        waiting = [t for t in done.offered if t.status in ("pending", "refused")]
+        if waiting:
+            names = ", ".join(f"{t.code} {t.name}" for t in waiting)
+            text += "\n" + self.tr(
+                "These tenants wait for the server operator's approval: %1. Their sales "
+                "are held on the server until then."
+            ).replace("%1", names)
+        return text
 
     def _register_text(self, register_id: str, label_block: int) -> str:
         return (
@@ -236,17 +254,13 @@ class SyncPage(PageWidget):
             .replace("%2", str(label_block))
         )
 
-    def _background(self, work: Callable[[], str]) -> None:
-        self.state.setText(self.tr("Working…"))
-        self.ctx.tasks.run(work, self._done, self._failed)
-
     def _done(self, text: str) -> None:
         self.on_shown()
-        self.state.setText(text + "\n" + self.state.text())
+        self.say(text + "\n" + self.state.text())
 
     def _failed(self, error: Exception) -> None:
         self.on_shown()
         reason = getattr(error, "reason", "") or error_text(error)
-        self.state.setText(
+        self.say(
             self.tr("Sync failed: %1 (everything stays queued)").replace("%1", reason)
         )
