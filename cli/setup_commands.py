@@ -51,14 +51,25 @@ def demo(args: argparse.Namespace, settings: Settings) -> int:
 
 def simulate(args: argparse.Namespace, settings: Settings) -> int:
     """Made-up history for a demo store (or an empty directory, which becomes one)."""
-    from pos.clock import OSLO
+    from pos.clock import OSLO, Stamp
     from pos.demo.simulation import Simulation
+    from pos.demo.simulation_days import CLOSES, OPENS
+    from pos.services import print_queue
 
     if args.days < 1 or args.sales_per_day < 1:
         print("--days and --sales-per-day must be at least 1", file=sys.stderr)
         return 2
     now = datetime.now(OSLO)
     with opened(settings) as app:
+        if not _anything_to_simulate(app, args, now):
+            print(
+                f"Nothing to simulate yet: no opening hours ({OPENS:%H:%M}-{CLOSES:%H:%M}) of "
+                f"the {args.days} days up to today have begun, and simulate never writes history "
+                "after now. No demo centre was made; ask for more days (--days 2 includes "
+                "yesterday).",
+                file=sys.stderr,
+            )
+            return 1
         signer = app.signer()
         start = _simulation_start(app, signer, args, now)
         printing = app.printing if settings.printer_url else None
@@ -74,6 +85,8 @@ def simulate(args: argparse.Namespace, settings: Settings) -> int:
         elapsed = time.perf_counter() - began
         if printing:
             _print_queued(printing, settings.printer_url or "")
+        else:  # made-up sales: the window must not print them as receipts a crash lost
+            print_queue.no_paper_before(app.uow, Stamp.of(now))
     if not stats.days:
         print(
             "Nothing to simulate: the store's history already reaches now, and simulate never "
@@ -82,8 +95,24 @@ def simulate(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 1
-    _print_stats(stats, elapsed)
+    _print_stats(stats, elapsed, args.days)
     return 0
+
+
+def _anything_to_simulate(app: CounterApp, args: argparse.Namespace, now: datetime) -> bool:
+    """For an empty directory: whether any of the days asked for has opening hours before now
+    (else the demo centre is not made for nothing)."""
+    from datetime import timedelta
+
+    from pos.demo.centre import is_seeded
+    from pos.demo.simulation_days import opening_hours
+
+    if is_seeded(app.uow) or args.start:
+        return True
+    first = (now - timedelta(days=args.days - 1)).date()
+    days = (first + timedelta(days=n) for n in range(args.days))
+    start = datetime.combine(first, datetime.min.time(), now.tzinfo)
+    return any(opening_hours(day, start, now) is not None for day in days)
 
 
 def _simulation_start(
@@ -112,7 +141,9 @@ def _simulation_start(
     return max(chosen, earliest) if same_day else chosen
 
 
-def _print_stats(stats: SimulationStats, elapsed: float) -> None:
+def _print_stats(stats: SimulationStats, elapsed: float, asked: int) -> None:
+    from pos.demo.simulation_days import CLOSES, OPENS
+
     print(
         f"{stats.sales} sales ({stats.receipts} tenant receipts), {stats.returns} returns, "
         f"{stats.copies} copies, {stats.training} training, {stats.parked} parked, "
@@ -125,10 +156,16 @@ def _print_stats(stats: SimulationStats, elapsed: float) -> None:
         f"collected at the till, {jobs.not_repaired} returned unrepaired, {jobs.end_of_life} "
         f"end of life, {len(jobs.open)} open, {jobs.notifications} notifications queued"
     )
-    print(
-        f"days {stats.days[0]} to {stats.days[-1]}: {stats.z_reports} Z reports taken; the last "
-        f"day is still open (take its Z with z-report)"
-    )
+    closed = f"days {stats.days[0]} to {stats.days[-1]}: {stats.z_reports} Z reports taken; "
+    if stats.without_z:
+        days = ", ".join(stats.without_z)
+        print(closed + f"the last day is still open: no Z yet for {days} (z-report takes it)")
+    else:
+        print(closed + "every day has its Z")
+    if len(stats.days) < asked:
+        print(f"{asked - len(stats.days)} of the {asked} days asked for had no opening hours "
+              f"before now ({OPENS:%H:%M}-{CLOSES:%H:%M}; simulate never writes history after "
+              "now)")  # fmt: skip
     print(
         f"{len(stats.days)} days in {elapsed:.1f} s "
         f"({1000 * elapsed / max(stats.sales, 1):.2f} ms per sale)"

@@ -167,9 +167,9 @@ class Printing:
     def print_unqueued_receipts(self, within_days: int = 2) -> str | None:
         """Queue the originals of receipts that never got a print job (a crash between the
         sale's commit and ``print_sale``). Call at start-up, before taking new sales."""
-        since = Stamp.of(self.clock.now() - timedelta(days=within_days)).utc_iso
+        since = Stamp.of(self.clock.now() - timedelta(days=within_days))
+        ids = print_queue.unprinted_since(self.uow, self.register_id, since)
         with self.uow.read() as uow:
-            ids = uow.printing.receipts_without_job(self.register_id, since)
             docs = [uow.queries.receipt_doc(receipt_id) for receipt_id in ids]
         return self.print_receipts(docs) if docs else None
 

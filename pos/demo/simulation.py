@@ -52,6 +52,8 @@ class SimulationStats:
     z_reports: int = 0
     days: list[str] = field(default_factory=list)
     """The business days simulated, in order."""
+    without_z: list[str] = field(default_factory=list)
+    """Days with use and no Z report when the run ended (the last day, unless it was closed)."""
     errors: dict[str, int] = field(default_factory=dict)
     repairs: RepairStats = field(default_factory=RepairStats)
 
@@ -112,6 +114,9 @@ class Simulation:
                 if self.close_days and n < days - 1:
                     self.clock.current = max(self.clock.current, hours[1] + timedelta(minutes=30))
                     self._close_through(hours[0].date())
+        manager = TillContext(self.register_id, self.manager, self.signer, self.clock)
+        still_open = reports.open_days(self.uow, manager)
+        self.stats.without_z = sorted({d.business_date for d in still_open})
         return self.stats
 
     def _load_catalogue(self) -> None:

@@ -69,6 +69,25 @@ def paper_of(uow: UnitOfWork, receipt_ids: Iterable[str]) -> dict[str, ReceiptPa
     return {receipt_id: receipt_paper(jobs) for receipt_id, jobs in carrying.items()}
 
 
+NO_PAPER_BEFORE = "receipts_without_paper_before"
+"""Meta key: receipts made before this UTC time never get their original printed at start-up
+(made-up history: ``simulate`` without a printer; nobody stood at a counter for them)."""
+
+
+def no_paper_before(uow_factory: UnitOfWorkFactory, moment: Stamp) -> None:
+    with uow_factory() as uow:
+        uow.store.set_meta(NO_PAPER_BEFORE, moment.utc_iso)
+        uow.commit()
+
+
+def unprinted_since(uow_factory: UnitOfWorkFactory, register_id: str, since: Stamp) -> list[str]:
+    """Receipts of this register made since ``since`` that no print job carries (a crash came
+    between the sale's commit and its print job), leaving out made-up history."""
+    with uow_factory.read() as uow:
+        floor = max(since.utc_iso, uow.store.get_meta(NO_PAPER_BEFORE) or "")
+        return uow.printing.receipts_without_job(register_id, floor)
+
+
 def check_original(uow: UnitOfWork, receipt_id: str) -> None:
     """Raise unless the receipt's original may be sent now (it never reached any paper)."""
     state = paper_of(uow, [receipt_id])[receipt_id]
