@@ -13,6 +13,7 @@ from cli.options import Commands, add_command, parse_count, staff_context, staff
 
 if TYPE_CHECKING:
     from pos.model.reports import DrawerReport
+    from pos.services.context import TillContext
     from pos.services.reports import OpenDay
 
 
@@ -38,6 +39,14 @@ def add_commands(commands: Commands) -> None:
         "--missing", action="store_true", help="only list the days with use and no Z report"
     )
     z_report.add_argument("--include-empty", action="store_true", help="also tenants with no use")
+    z_report.add_argument(
+        "--copy",
+        action="store_true",
+        help="print the Z reports taken for --date again, marked KOPI (default: the latest day)",
+    )
+    z_report.add_argument(
+        "--taken", action="store_true", help="list the latest days with Z reports taken"
+    )
     z_report.add_argument(
         "--pdf", type=Path, default=None, help="directory for the Z PDFs and the day-end PDF"
     )
@@ -89,6 +98,8 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
         if args.missing:
             _print_open_days(reports.open_days(app.uow, ctx))
             return 0
+        if args.taken or args.copy:
+            return _taken_or_copies(app, ctx, args)
         made = reports.z_reports(
             app.uow, ctx, args.date, args.tenant, include_empty=args.include_empty
         )
@@ -105,6 +116,23 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
         print("Dager med bruk som fortsatt mangler Z-rapport (ta dem i rekkefølge):")
         _print_open_days(left)
     return backed_up
+
+
+def _taken_or_copies(app: CounterApp, ctx: TillContext, args: argparse.Namespace) -> int:
+    from pos.services import z_copies
+
+    taken = z_copies.taken_days(app.uow, ctx.register_id)
+    if args.taken:
+        for found in taken:
+            print(f"{found.business_date}\t{', '.join(found.reports)}")
+        if not taken:
+            print("Ingen Z-rapporter er tatt på denne kassen.")
+        return 0
+    day = args.date or (taken[0].business_date if taken else ctx.stamp().local_date)
+    made = z_copies.z_copies(app.uow, ctx, day, args.tenant)
+    anchor = _print_reports(app, made, copy=True)
+    _pdfs(args.pdf, made, None, anchor, copy=True)
+    return 0
 
 
 def _backup_after_z(app: CounterApp, lang: str) -> int:
@@ -194,16 +222,18 @@ def till_close_(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _print_reports(app: CounterApp, made: list[DrawerReport]) -> str:
-    """Print the reports' main figures and the journal anchor (returned for the PDFs)."""
+def _print_reports(app: CounterApp, made: list[DrawerReport], copy: bool = False) -> str:
+    """Print the reports' main figures (a Z printed again marked KOPI) and the journal anchor
+    (returned for the PDFs)."""
     from pos.model.report_lines import ANCHOR_LABEL
     from pos.money import format_nok
     from pos.services.anchors import current_anchor
 
     for r in made:
         number = f" nr. {r.z_number}" if r.z_number else ""
+        marking = " – KOPI" if copy else ""
         print(
-            f"{r.heading}{number}  {r.company_name} ({r.org_no})  kasse {r.register_id}  "
+            f"{r.heading}{marking}{number}  {r.company_name} ({r.org_no})  kasse {r.register_id}  "
             f"salgsdag {r.business_date}"
         )
         print(
@@ -226,6 +256,7 @@ def _pdfs(
     made: list[DrawerReport],
     day_end: tuple[CounterApp, str, str] | None,
     anchor: str,
+    copy: bool = False,
 ) -> None:
     if directory is None or not made:
         return
@@ -234,8 +265,8 @@ def _pdfs(
 
     directory.mkdir(parents=True, exist_ok=True)
     for r in made:
-        path = drawer_report_pdf(r, directory / f"{r.report_id}.pdf", anchor)
-        print(f"PDF: {path}")
+        name = f"{r.report_id}-KOPI.pdf" if copy else f"{r.report_id}.pdf"
+        print(f"PDF: {drawer_report_pdf(r, directory / name, anchor, copy)}")
     if day_end is not None:
         app, register, day = day_end
         doc = day_end_doc(app.uow, register, day, made)

@@ -7,8 +7,20 @@ from pos.errors import DomainError
 
 class ZReportAlreadyTaken(DomainError):
     code = "z_report_already_taken"
-    nb = "Z-rapport for {tenant} på kasse {register} for {date} er allerede tatt (nr. {number})."
-    en = "The Z report of {tenant} on register {register} for {date} exists already (no. {number})."
+    nb = (
+        "Z-rapport for {tenant} på kasse {register} for {date} er allerede tatt (nr. {number}). "
+        "En kopi skrives ut med: z-report --date {date} --copy"
+    )
+    en = (
+        "The Z report of {tenant} on register {register} for {date} exists already "
+        "(no. {number}). Print a copy with: z-report --date {date} --copy"
+    )
+
+
+class NoZReportTaken(DomainError):
+    code = "no_z_report_taken"
+    nb = "Ingen Z-rapport er tatt på kasse {register} for {date}."
+    en = "No Z report was taken on register {register} for {date}."
 
 
 class ZReportOutOfOrder(DomainError):

@@ -25,8 +25,12 @@ RECEIPT_ROW = (
 """The journal row that records a sale, return or training receipt with its content digest
 (13999 ``sale_receipt`` for sales; 13012 in stores written before a sales receipt waited for
 its printout). Print events (13012, 13030, copies) carry no digest and are never counted."""
-NOT_USE = "(13008, 13009, 13020)"
-"""X, Z and journal exports read the record; they are not use of the register that needs a Z."""
+NOT_USE = (
+    "(13008, 13009, 13020) AND NOT (event_code = 13018 "
+    "AND json_extract(details, '$.kind') = 'z_report_copy')"
+)
+"""X, Z, journal exports and copies of a Z read the record; they are not use of the register
+that needs a Z (completes ``event_code NOT IN``)."""
 _RANGE = (
     "WITH rc AS (SELECT r.id, r.kind, r.total, r.total_ex_vat, r.rounding, r.sale_id "
     "FROM journal j JOIN receipts r ON r.id = j.ref_id "
@@ -91,6 +95,16 @@ class ReportQueries:
             sql += " AND business_date <= :to"
         sql += " ORDER BY register_id, z_number"
         return self.rows(sql, {"t": tenant_id, "r": register_id, "f": date_from, "to": date_to})
+
+    def taken_z(self, register_id: str, limit: int) -> list[dict[str, Any]]:
+        """The Z reports of the register's latest ``limit`` days with any, newest day first."""
+        return self.rows(
+            "SELECT business_date, tenant_id, z_number FROM z_reports WHERE register_id = :r "
+            "AND business_date IN (SELECT DISTINCT business_date FROM z_reports "
+            "WHERE register_id = :r ORDER BY business_date DESC LIMIT :n) "
+            "ORDER BY business_date DESC, tenant_id",
+            {"r": register_id, "n": limit},
+        )
 
     def use_days(self, tenant_id: str, register_id: str, lo: int, drawer_owner: bool) -> list[str]:
         """The dates with use of a tenant on a register after journal row ``lo``; the drawer's

@@ -13,6 +13,7 @@ from pos.model.report_lines import ReportRow
 LABELS = {
     "X-rapport": "X report",
     "Z-rapport": "Z report",
+    "Z-rapport – KOPI": "Z report – COPY",
     "Dato og tid": "Date and time",
     "Salgsdag": "Business day",
     "Kassepunkt": "Register",

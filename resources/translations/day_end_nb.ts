@@ -54,7 +54,7 @@
     </message>
     <message>
         <location filename="../../ui/day_end/day_end_page.py" line="58"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="123"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="136"/>
         <source>X report</source>
         <translation>X-rapport</translation>
     </message>
@@ -74,82 +74,98 @@
         <translation>Dagsoppgjør som PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="62"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="63"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="136"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="149"/>
         <source>Z reports</source>
         <translation>Z-rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="133"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="146"/>
         <source>Take today&apos;s Z report for every tenant with sales? This cannot be undone.</source>
         <translation>Ta dagens Z-rapport for alle leietakere med salg? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="71"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="62"/>
+        <source>Print a Z again (copy)</source>
+        <translation>Skriv ut en Z på nytt (kopi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="72"/>
         <source>Days with use and no Z report (oldest first)</source>
         <translation>Dager med bruk og uten Z-rapport (eldste først)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="108"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="77"/>
+        <source>Days with Z reports taken (newest first)</source>
+        <translation>Dager med Z-rapport tatt (nyeste først)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="114"/>
         <source>missing</source>
         <translation>mangler</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="108"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="114"/>
         <source>today, still open</source>
         <translation>i dag, fortsatt åpen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="129"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="142"/>
         <source>Take the Z report of %1 for every tenant with use that day? It cannot be undone.</source>
         <translation>Ta Z-rapporten for %1 for alle leietakere med bruk den dagen? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="140"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="153"/>
         <source>Z report</source>
         <translation>Z-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="154"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="159"/>
+        <source>No Z report has been taken on this register yet.</source>
+        <translation>Ingen Z-rapport er tatt på denne kassen ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="162"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="181"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="176"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="205"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="180"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="209"/>
         <source>%1 reports printed and saved in %2</source>
         <translation>%1 rapporter skrevet ut og lagret i %2</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="188"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="217"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="201"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="230"/>
         <source>Journal anchor: %1</source>
         <translation>Journalanker: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="217"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="246"/>
         <source>The till is closed: expected %1, counted %2, variance %3.</source>
         <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="226"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="255"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="241"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="270"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

@@ -107,3 +107,34 @@ def test_rotate_signing_key_by_a_manager_is_journaled_and_verifies(data_dir, cap
     assert run(data_dir, "export-public-key", "--key-version", "2") == 0
     assert "BEGIN PUBLIC KEY" in capsys.readouterr().out
     assert run(data_dir, "verify-journal") == 0
+
+
+def test_a_taken_z_is_printed_again_as_a_journaled_copy_that_needs_no_z(
+    data_dir, tmp_path, capsys
+):
+    import sqlite3
+    import subprocess
+
+    run(data_dir, "z-report", "--date", "2026-03-02", *STAFF)  # taken here or by an earlier test
+    capsys.readouterr()
+    assert run(data_dir, "z-report", "--date", "2026-03-02", *STAFF) == 2
+    assert "z-report --date 2026-03-02 --copy" in capsys.readouterr().err  # how to see it again
+    assert run(data_dir, "z-report", "--taken", *STAFF) == 0
+    assert capsys.readouterr().out.startswith("2026-03-02\tOmigjen Ombruk AS nr. 1")
+    pdfs = tmp_path / "copies"
+    copy = ["z-report", "--date", "2026-03-02", "--copy", "--tenant", "15", "--pdf", str(pdfs)]
+    assert run(data_dir, *copy, *STAFF) == 0
+    out = capsys.readouterr().out
+    assert "Z-rapport – KOPI nr. 1  Kafé Kvisten SA" in out
+    text = subprocess.run(["pdftotext", str(pdfs / "Z-15-K1-1-KOPI.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "Z-rapport – KOPI" in text and "Kafé Kvisten SA" in text
+    with sqlite3.connect(data_dir / "omigjen.sqlite3") as db:
+        journaled = db.execute(
+            "SELECT event_code, ref_id FROM journal WHERE details LIKE '%z_report_copy%'"
+        ).fetchall()
+    assert journaled == [(13018, "Z-15-K1-1")]
+    assert run(data_dir, "z-report", "--missing", *STAFF) == 0  # a copy is no use of the till
+    assert "Kafé" not in capsys.readouterr().out
+    assert run(data_dir, "z-report", "--date", "2026-03-01", "--copy", *STAFF) == 2
+    assert "Ingen Z-rapport er tatt på kasse K1 for 2026-03-01" in capsys.readouterr().err

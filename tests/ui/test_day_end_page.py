@@ -126,3 +126,30 @@ def test_after_the_close_the_page_shows_each_tenants_cash_and_the_terminal_check
     assert rows[4] == terminal
     assert rows[5] == ["Vipps", "0,00", "–", "–"]
     assert "variance -15,00" in page.message.text()
+
+
+def test_any_taken_z_prints_again_as_a_copy_marked_kopi(
+    window, counter, sold, tmp_path, monkeypatch
+):
+    log_in(window, "9001", "9999")
+    printing = Printing(counter.uow, "K1", override_url=f"file://{tmp_path / 'out.bin'}")
+    window.page_context = PageContext(window.session, window.tasks, printing, tmp_path)
+    page = window.show_page("day_end")
+    page.z_copies()
+    assert "Ingen Z-rapport" in page.message.text() or "No Z report" in page.message.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.z_reports()
+    assert page.taken_days.count() == 1 and page.open_days.count() == 0
+    assert page.taken_days.item(0).text().startswith("2026-03-02: Omigjen Ombruk AS nr. 1")
+    press_f6 = page.buttons["copy"]
+    press_f6.click()
+    assert [r.company_name for r in page.last_reports] == [
+        "Omigjen Ombruk AS", "Bua Brukte Klær AS", "Kafé Kvisten SA"]  # fmt: skip
+    assert all(Path(p).name.endswith("-KOPI.pdf") for p in page.last_pdfs)
+    assert "KOPI" in page.text.toPlainText()
+    with counter.uow.read() as uow:
+        jobs = uow.printing.jobs("K1", (), 10)
+        printed = decode(b"".join(uow.printing.payload(j.id) for j in jobs)).text
+    assert printed.count("KOPI") >= 3
+    page.refresh_open_days()
+    assert page.open_days.count() == 0  # printing a copy is no use that needs a Z

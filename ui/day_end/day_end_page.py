@@ -25,7 +25,7 @@ from pos.model.report_lines import report_rows, report_slip
 from pos.model.reports import DrawerReport
 from pos.model.till_close import TillCloseDoc
 from pos.money import format_nok
-from pos.services import reports
+from pos.services import reports, z_copies
 from pos.services.anchors import current_anchor
 from pos.services.backups import backup_after_z
 from pos.services.context import TillContext
@@ -59,6 +59,7 @@ class DayEndPage(PageWidget):
             ("z", self.tr("Z reports (all tenants)"), "F3", self.z_reports),
             ("close", self.tr("Count and close the till"), "F4", self.close_till),
             ("pdf", self.tr("Day-end PDF"), "F5", self.day_end_pdf),
+            ("copy", self.tr("Print a Z again (copy)"), "F6", self.z_copies),
             ("back", self.tr("Back to sale"), "Esc", self.close_requested.emit),
         ]
         for index, (key, text, shortcut, slot) in enumerate(actions):
@@ -73,6 +74,11 @@ class DayEndPage(PageWidget):
         self.open_days.setObjectName("openDays")
         self.open_days.setMaximumHeight(120)
         layout.addWidget(self.open_days)
+        layout.addWidget(QLabel(self.tr("Days with Z reports taken (newest first)"), self))
+        self.taken_days = QListWidget(self)
+        self.taken_days.setObjectName("takenDays")
+        self.taken_days.setMaximumHeight(90)
+        layout.addWidget(self.taken_days)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -111,6 +117,13 @@ class DayEndPage(PageWidget):
             self.open_days.addItem(item)
         if self.open_days.count():
             self.open_days.setCurrentRow(0)
+        self.taken_days.clear()
+        for taken in z_copies.taken_days(self.ctx.session.uow, self.ctx.session.register_id):
+            item = QListWidgetItem(f"{taken.business_date}: {', '.join(taken.reports)}")
+            item.setData(Qt.ItemDataRole.UserRole, taken.business_date)
+            self.taken_days.addItem(item)
+        if self.taken_days.count():
+            self.taken_days.setCurrentRow(0)
 
     def chosen_day(self) -> str | None:
         """The day the next Z is for: the one chosen in the list, else the oldest open."""
@@ -139,6 +152,20 @@ class DayEndPage(PageWidget):
         till = self.ctx.session.context()
         self._run(lambda: self._z_and_backup(till, day), self.tr("Z report"))
 
+    def z_copies(self) -> None:
+        """The chosen day's Z reports printed and saved again, marked KOPI (journaled)."""
+        item = self.taken_days.currentItem()
+        if item is None:
+            self.message.setText(self.tr("No Z report has been taken on this register yet."))
+            return
+        day, till = str(item.data(Qt.ItemDataRole.UserRole)), self.ctx.session.context()
+        self.message.setText(self.tr("Working…"))
+        self.ctx.tasks.run(
+            lambda: self._finish(z_copies.z_copies(self.ctx.session.uow, till, day), copy=True),
+            lambda result: self._shown(result, copy=True),
+            self._failed,
+        )
+
     def _z_and_backup(self, till: TillContext, day: str | None) -> list[DrawerReport]:
         made = reports.z_reports(self.ctx.session.uow, till, day)
         self.backup_problem = ""
@@ -154,20 +181,22 @@ class DayEndPage(PageWidget):
         self.message.setText(self.tr("Working…"))
         self.ctx.tasks.run(lambda: self._finish(work()), self._shown, self._failed)
 
-    def _finish(self, made: list[DrawerReport]) -> tuple[list[DrawerReport], list[Path]]:
-        """Off the GUI thread: PDFs written and printouts queued."""
+    def _finish(
+        self, made: list[DrawerReport], copy: bool = False
+    ) -> tuple[list[DrawerReport], list[Path]]:
+        """Off the GUI thread: PDFs written and printouts queued (a copy marked KOPI)."""
         self.report_dir.mkdir(parents=True, exist_ok=True)
         anchor = current_anchor(self.ctx.session.uow).text if made else ""
-        pdfs = [
-            drawer_report_pdf(r, self.report_dir / f"{r.report_id}.pdf", anchor) for r in made
-        ]
+        suffix = "-KOPI.pdf" if copy else ".pdf"
+        pdfs = [drawer_report_pdf(r, self.report_dir / f"{r.report_id}{suffix}", anchor, copy)
+                for r in made]  # fmt: skip
         if self.ctx.printing is not None:
             for report in made:
-                self.ctx.printing.print_slip(report_slip(report, anchor))
+                self.ctx.printing.print_slip(report_slip(report, anchor, copy))
         self.anchor = anchor
         return made, pdfs
 
-    def _shown(self, result: tuple[list[DrawerReport], list[Path]]) -> None:
+    def _shown(self, result: tuple[list[DrawerReport], list[Path]], copy: bool = False) -> None:
         made, pdfs = result
         self.close_table.hide()
         self.last_reports, self.last_pdfs = made, pdfs
@@ -190,7 +219,7 @@ class DayEndPage(PageWidget):
         lines: list[str] = []
         english = ui_language() == "en"  # paper and PDF keep the legal Norwegian wording
         for report in made:
-            rows = report_rows(report)
+            rows = report_rows(report, copy)
             for row in english_rows(rows) if english else rows:
                 if row.heading:
                     lines.append(f"== {row.label} {row.value}".rstrip())
