@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from tests.ui.test_ticket_conflict import bokmal  # noqa: F401  (fixture)
-
 B = QDialogButtonBox.StandardButton
 
 
-def test_dialog_buttons_are_in_bokmal(qtbot, bokmal) -> None:  # noqa: F811
+def test_dialog_buttons_are_in_bokmal(qtbot, bokmal) -> None:
     box = QDialogButtonBox(B.Save | B.Cancel | B.Ok | B.Close)
     qtbot.addWidget(box)
     texts = {b: box.button(b).text() for b in (B.Save, B.Cancel, B.Ok, B.Close)}
     assert texts == {B.Save: "Lagre", B.Cancel: "Avbryt", B.Ok: "OK", B.Close: "Lukk"}
 
 
-def test_a_question_says_ja_and_nei(qtbot, bokmal) -> None:  # noqa: F811
+def test_a_question_says_ja_and_nei(qtbot, bokmal) -> None:
     question = QMessageBox(QMessageBox.Icon.Question, "Z", "Ta Z-rapport?")
     question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     qtbot.addWidget(question)

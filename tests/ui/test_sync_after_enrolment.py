@@ -19,7 +19,6 @@ from pos.services.sync_state import sync_status
 from tests.central import live_server
 from tests.ui.conftest import log_in
 from tests.ui.test_print_again_screens import pay_by_card, ring_up_coffee
-from tests.ui.test_ticket_conflict import bokmal  # noqa: F401  (fixture)
 from ui.app import CounterStart, GuiOptions
 from ui.main_window import MainWindow
 from ui.sync_screen.sync_page import SyncPage
@@ -60,7 +59,7 @@ def enrol_on_the_page(window: MainWindow, url: str, code: str) -> SyncPage:
 
 
 def test_after_enrolling_in_the_window_the_counter_is_in_sync_and_says_so_in_bokmal(
-    started, central, qtbot, bokmal  # noqa: F811
+    started, central, qtbot, bokmal
 ):
     window = started
     with live_server(central) as url:
@@ -83,7 +82,7 @@ def test_after_enrolling_in_the_window_the_counter_is_in_sync_and_says_so_in_bok
 
 
 def test_sales_held_for_a_tenant_the_operator_then_approves_leave_the_problem_list(
-    started, central, bokmal  # noqa: F811
+    started, central, bokmal
 ):
     window = started
     central.site(approve_tenants=True)

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from tests.ui.conftest import log_in
-from tests.ui.test_ticket_conflict import bokmal  # noqa: F401  (fixture)
 
 SERVER = Path(__file__).resolve().parents[2] / "server"
 # How the server names a problem: found.append(("code", ...)), return ("code", ...),
@@ -36,7 +35,7 @@ def test_the_scan_finds_the_codes_it_should() -> None:
     assert expected | {"tenant_forbidden", "seq_conflict"} <= codes
 
 
-def test_every_server_code_has_bokmal_words(window, bokmal) -> None:  # noqa: F811
+def test_every_server_code_has_bokmal_words(window, bokmal) -> None:
     log_in(window, "9001", "9999")
     page = window.show_page("sync")
     english = {}
