@@ -8,7 +8,9 @@ never holds up or repeats the others:
    LOCKED``: several server processes never take the same row) with its attempt counted;
 2. send, outside any transaction; header values are single lines, the recipient one address;
 3. record: ``sent``; ``retrying`` with exponential backoff after a transient failure;
-   ``failed`` (the dead letter) after a permanent refusal or the last attempt.
+   ``failed`` (the dead letter) after a permanent refusal or the last attempt. A channel the
+   server has no settings for fails at once (``serve`` warns of it when it starts), so the
+   counter learns that the message did not go out instead of showing it waiting.
 
 A message is never sent twice: once claimed it is only ever sent by the claimer, and a row left
 ``sending`` by a process that died (after or before the send, nobody knows) becomes ``failed``
@@ -72,8 +74,8 @@ class SmtpChannel:
         self.settings = settings
 
     def send(self, message: Outgoing) -> None:
-        if not self.settings.host:
-            raise DeliveryError("no SMTP server configured")
+        if not self.settings.host:  # trying again changes nothing: say so at once
+            raise Refused("no SMTP server configured on the central server (OMIGJEN_SMTP_HOST)")
         if not _ADDRESS.match(message.recipient) or len(message.recipient) > 254:
             raise Refused("not a single e-mail address")
         mail = EmailMessage()
@@ -109,7 +111,9 @@ class HttpSmsChannel:
 
     def send(self, message: Outgoing) -> None:
         if not self.settings.gateway_url:
-            raise DeliveryError("no SMS gateway configured")
+            raise Refused(
+                "no SMS gateway configured on the central server (OMIGJEN_SMS_GATEWAY_URL)"
+            )
         if not _PHONE.match(message.recipient):
             raise Refused("not a phone number")
         headers = {"Idempotency-Key": message.id}

@@ -36,8 +36,8 @@ def warnings(settings: ServerSettings, notifier: bool) -> list[str]:
         return found
     if not settings.smtp.host:
         found.append("no SMTP server (OMIGJEN_SMTP_HOST): e-mails to customers are not sent "
-                     "(each is tried again for a while, then given up as failed)")
+                     "(each fails at once, and the counter that queued it is told)")
     if not settings.sms.gateway_url:
         found.append("no SMS gateway (OMIGJEN_SMS_GATEWAY_URL): text messages to customers "
-                     "are not sent (each is tried again for a while, then given up as failed)")
+                     "are not sent (each fails at once, and the counter that queued it is told)")
     return found

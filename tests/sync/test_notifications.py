@@ -157,6 +157,20 @@ def test_a_message_that_cannot_be_delivered_ends_as_failed(enrolled, central):
     assert status.status == "failed" and status.attempts == 2
 
 
+def test_a_message_for_a_channel_the_server_has_no_settings_for_fails_at_once(enrolled, central):
+    """No SMTP server configured (``serve`` warns of it): the e-mail is given up at the first
+    attempt with the reason, not left retrying, and the counter pulls that it failed."""
+    with enrolled.uow.read() as uow:
+        fixer = uow.store.tenant_by_code("14")
+    request_notification(enrolled.uow, fixer.id, "email", "kunde@example.no", "Hei")
+    cycle(enrolled).run()
+    assert send_due(central.engine, central.settings) == 1  # the server as started: no SMTP
+    cycle(enrolled).run()
+    [status] = notification_statuses(enrolled.uow)
+    assert (status.status, status.attempts) == ("failed", 1)
+    assert "no SMTP server configured on the central server" in status.error
+
+
 def test_a_bad_recipient_is_refused_at_the_counter(counter):
     with counter.uow.read() as uow:
         fixer = uow.store.tenant_by_code("14")
