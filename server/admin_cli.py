@@ -1,6 +1,6 @@
 """The operator's review tasks of ``omigjen-server admin``: tenants counters brought (list,
-approve, refuse), quarantined events (list, release) and notifications that could not be sent.
-Each prints what it found or did, in plain lines."""
+approve, refuse), quarantined events (list, release), notifications and the counters with what
+they have sent. Each prints what it found or did, in plain lines."""
 
 from __future__ import annotations
 
@@ -23,20 +23,31 @@ def add_tasks(tasks: Any) -> None:
         "notifications", help="list e-mail/SMS notifications (default: the failed ones)"
     )
     notes.add_argument(
-        "--status", default="failed", choices=["queued", "retrying", "sending", "sent", "failed"]
+        "--status",
+        default="failed",
+        choices=[*NOTIFICATION_STATUSES, "all"],
+        help="only notifications in this state (default: failed; all: every one)",
     )
-    notes.add_argument("--limit", type=int, default=50)
+    notes.add_argument("--limit", type=int, default=50, help="notifications listed (default 50)")
+
+    devices = tasks.add_parser(
+        "devices", help="the counters: register, last contact, events stored and flagged"
+    )
+    devices.add_argument("--site", default=None, help="only this site's counters")
 
     tenants = tasks.add_parser(
         "tenants", help="list tenants by site, or the ones counters brought that wait for you"
     )
     tenants.add_argument("--pending", action="store_true", help="only those waiting")
-    tenants.add_argument("--approve", metavar="ID", default=None, help="approve a waiting tenant")
-    tenants.add_argument("--refuse", metavar="ID", default=None, help="refuse a waiting tenant")
+    tenants.add_argument("--approve", metavar="ID", nargs="+", default=None,
+                         help="approve waiting tenants (one or more ids)")  # fmt: skip
+    tenants.add_argument("--refuse", metavar="ID", nargs="+", default=None,
+                         help="refuse waiting tenants (one or more ids)")  # fmt: skip
     tenants.add_argument("--site", default=None, help="the site (if it waits at several)")
 
 
-TASKS = ("quarantine", "notifications", "tenants")
+TASKS = ("quarantine", "notifications", "tenants", "devices")
+NOTIFICATION_STATUSES = ("queued", "retrying", "sending", "sent", "failed", "withdrawn")
 
 
 def run_task(args: argparse.Namespace, engine: Engine) -> str:
@@ -46,6 +57,10 @@ def run_task(args: argparse.Namespace, engine: Engine) -> str:
         return _notifications(args, engine)
     if args.task == "tenants":
         return _tenants(args, engine)
+    if args.task == "devices":
+        from server.admin_devices import devices
+
+        return devices(engine, args.site)
     raise SystemExit(f"unknown task {args.task}")
 
 
@@ -80,14 +95,15 @@ def _notifications(args: argparse.Namespace, engine: Engine) -> str:
     with scoped(engine, Scope.admin()) as conn:
         found = conn.execute(
             text(
-                "SELECT id::text, channel, recipient, attempts, created_at::text, last_error "
-                "FROM notifications WHERE status = :s ORDER BY created_at DESC LIMIT :n"
+                "SELECT id::text, status, channel, recipient, attempts, created_at::text, "
+                "last_error FROM notifications WHERE :s IN ('all', status) "
+                "ORDER BY created_at DESC LIMIT :n"
             ),
             {"s": args.status, "n": max(args.limit, 0)},
         ).all()
     if not found:
-        return f"no {args.status} notifications"
-    lines = ["id\tchannel\trecipient\tattempts\tcreated\terror"]
+        return "no notifications" if args.status == "all" else f"no {args.status} notifications"
+    lines = ["id\tstatus\tchannel\trecipient\tattempts\tcreated\terror"]
     return "\n".join(lines + ["\t".join(str(v) for v in row) for row in found])
 
 
@@ -97,13 +113,17 @@ def _tenants(args: argparse.Namespace, engine: Engine) -> str:
 
     chosen = args.approve or args.refuse
     if chosen:
-        with scoped(engine, Scope.admin()) as conn:
-            tenant_offers.decide(conn, chosen, bool(args.approve), args.site)
-        if not args.approve:
-            return f"refused tenant {chosen}: its events stay quarantined"
-        done = quarantine.release(engine, quarantine.Filter(tenant_id=chosen))
-        return (f"approved tenant {chosen}; released {done.stored + done.already} of its "
-                f"quarantined events")  # fmt: skip
+        said = []
+        for tenant_id in chosen:  # each decided in its own transaction, and said
+            with scoped(engine, Scope.admin()) as conn:
+                tenant_offers.decide(conn, tenant_id, bool(args.approve), args.site)
+            if not args.approve:
+                said.append(f"refused tenant {tenant_id}: its events stay quarantined")
+                continue
+            done = quarantine.release(engine, quarantine.Filter(tenant_id=tenant_id))
+            said.append(f"approved tenant {tenant_id}; released {done.stored + done.already} "
+                        "of its quarantined events")  # fmt: skip
+        return "\n".join(said)
     with scoped(engine, Scope.admin()) as conn:
         if args.pending:
             waiting = tenant_offers.requests(conn)

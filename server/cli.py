@@ -249,6 +249,8 @@ def _explained(problem: Any, args: argparse.Namespace) -> str:
 def _admin_task(
     args: argparse.Namespace, conn: Any, settings: Any, admin_ops: Any, refdata: Any
 ) -> str:
+    from sqlalchemy import text
+
     if args.task == "enrolment-code":
         code, expires = admin_ops.enrolment_code(
             conn, args.site, settings.enrol_code_ttl_hours, args.device
@@ -257,7 +259,11 @@ def _admin_task(
         return str(code)
     if args.task == "add-site":
         approval = None if args.tenants is None else args.tenants == "approve"
-        return str(admin_ops.ensure_site(conn, args.name, approval))
+        existed = conn.execute(
+            text("SELECT 1 FROM sites WHERE name = :n"), {"n": args.name}
+        ).first()
+        site_id = admin_ops.ensure_site(conn, args.name, approval)
+        return f"{'site exists' if existed else 'created site'} {args.name}: {site_id}"
     if args.task == "add-tenant":
         return str(
             admin_ops.add_tenant(

@@ -11,6 +11,7 @@ from server import admin_ops
 from server.db import Scope, scoped
 from server.problems import Problem
 from server.web import users
+from server.web.i18n import EN
 
 
 def web_user_task(engine: Engine, args: argparse.Namespace, password: str) -> str:
@@ -21,14 +22,15 @@ def web_user_task(engine: Engine, args: argparse.Namespace, password: str) -> st
                 if found is None:
                     raise Problem(404, "not_found", f"no web user {args.login!r}")
                 users.set_password(conn, found["id"], password)
-                return "password set"
+                return f"password set for web user {args.login}"
             site_id = admin_ops.site_id_by_name(conn, args.site) if args.site else None
             if args.tenant:
                 admin_ops.require_tenant_exists(conn, args.tenant)
-            return users.add_user(
+            login = args.login.strip().lower()
+            user_id = users.add_user(
                 conn,
                 users.NewUser(
-                    args.login.strip().lower(),
+                    login,
                     args.name,
                     "manager" if site_id else "tenant",
                     password,
@@ -36,5 +38,8 @@ def web_user_task(engine: Engine, args: argparse.Namespace, password: str) -> st
                     tenant_id=args.tenant,
                 ),
             )
-        except users.UserRefused as refused:
-            raise Problem(400, "refused", str(refused)) from None
+            role = f"centre manager of {args.site}" if site_id else f"user of tenant {args.tenant}"
+            return f"added web user {login} ({args.name}), {role}: {user_id}"
+        except users.UserRefused as refused:  # the operator's command line is English
+            english = EN.get(refused.message, refused.message).format(**refused.values)
+            raise Problem(400, "refused", english) from None

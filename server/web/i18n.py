@@ -24,6 +24,7 @@ EN: dict[str, str] = {
     "Feil brukernavn eller passord.": "Wrong user name or password.",
     "Feil kode. Prøv igjen.": "Wrong code. Try again.",
     "For mange forsøk. Vent {s} sekunder og prøv igjen.": "Too many attempts. Wait {s} seconds and try again.",
+    "For mange forsøk. Vent 1 sekund og prøv igjen.": "Too many attempts. Wait 1 second and try again.",
     "Økten din er utløpt. Logg inn igjen.": "Your session has expired. Sign in again.",
     "Du er logget ut.": "You are signed out.",
     "Omsetning": "Takings",

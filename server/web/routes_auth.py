@@ -4,6 +4,7 @@ turned it on; wrong attempts slow the next ones down; the language switch."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
@@ -48,9 +49,7 @@ async def login(request: Request) -> Response:
         forms.check_token(conn, secret(request), pre, str(form.get(forms.FIELD, "")))
         wait = throttle.wait_seconds(conn, login_name, _address(request))
     if wait:
-        error = i18n.translator(i18n.pick(request))(
-            "For mange forsøk. Vent {s} sekunder og prøv igjen.", s=wait
-        )
+        error = _wait_text(i18n.translator(i18n.pick(request)), wait)
         return _login_page(request, 429, error=error, login=login_name)
     with scoped(engine, AUTH) as conn:
         user = users.by_login(conn, login_name)
@@ -108,11 +107,7 @@ async def code(request: Request) -> Response:
         if not wait:
             throttle.record_failure(conn, user["login"], _address(request))
     _ = i18n.translator(i18n.pick(request))
-    error = (
-        _("For mange forsøk. Vent {s} sekunder og prøv igjen.", s=wait)
-        if wait
-        else _("Feil kode. Prøv igjen.")
-    )
+    error = _wait_text(_, wait) if wait else _("Feil kode. Prøv igjen.")
     return render(request, "login_code.html", status=429 if wait else 401, error=error)
 
 
@@ -138,3 +133,10 @@ def language(request: Request, code: str, next: str = "/") -> Response:
     if code in i18n.LANGUAGES:
         response.set_cookie(i18n.COOKIE, code, samesite="lax", path="/", max_age=365 * 86400)
     return response
+
+
+def _wait_text(_: Callable[..., str], wait: int) -> str:
+    """How long to wait, in words that agree with the number ("1 sekund", "2 sekunder")."""
+    if wait == 1:
+        return _("For mange forsøk. Vent 1 sekund og prøv igjen.")
+    return _("For mange forsøk. Vent {s} sekunder og prøv igjen.", s=wait)

@@ -193,8 +193,10 @@ def test_sync_says_why_and_exits_5_while_tenants_wait_for_the_operator(central, 
         held = main_py("--data-dir", str(data), "sync")
         assert held.returncode == 5, held.stdout + held.stderr
         assert "held in its quarantine" in held.stderr and "tenants --pending" in held.stderr
-        for line in admin(central.url, "tenants", "--pending").splitlines()[1:]:
-            admin(central.url, "tenants", "--approve", line.split("\t")[0])
+        waiting = [line.split("\t")[0]
+                   for line in admin(central.url, "tenants", "--pending").splitlines()[1:]]
+        approved = admin(central.url, "tenants", "--approve", *waiting)  # all in one command
+        assert approved.count("approved tenant") == len(waiting) > 1
         assert central.scalar("SELECT count(*) FROM quarantine") > 0
         assert central.scalar("SELECT count(*) FROM quarantine_releases") == central.scalar(
             "SELECT count(*) FROM quarantine"
@@ -208,3 +210,10 @@ def test_sync_says_why_and_exits_5_while_tenants_wait_for_the_operator(central, 
         assert problems.returncode == 0 and "rejected" not in problems.stdout
         with open_counter(data) as counter:
             assert sync_state.sync_status(counter.uow).problems == 0
+        # the operator sees on the server that the sales arrived: nothing flagged or held
+        [head, k1] = admin(central.url, "devices").splitlines()
+        assert head.split("\t")[:4] == ["site", "register", "name", "id"]
+        row = dict(zip(head.split("\t"), k1.split("\t"), strict=True))
+        assert (row["site"], row["register"], row["held"], row["flagged"]) == ("Asker", "K1",
+                                                                             "0", "0")  # fmt: skip
+        assert int(row["stored"]) == int(row["acked through"]) > 0 and row["last push"] != "never"

@@ -47,6 +47,18 @@ def test_wrong_passwords_are_refused_then_slowed_down_before_the_password_is_che
     assert "Traceback" not in blocked.text
 
 
+def test_the_wait_is_said_in_words_that_agree_with_the_number(web, central):
+    client, _, _ = web
+    for _ in range(3):
+        sign_in(client, "alfa", "feil")
+    central.scalar("UPDATE web_throttle SET blocked_until = now() + interval '0.5 seconds' "
+                   "RETURNING 1")  # fmt: skip
+    assert "Vent 1 sekund og prøv igjen." in sign_in(client, "alfa").text
+    central.scalar("UPDATE web_throttle SET blocked_until = now() + interval '2.5 seconds' "
+                   "RETURNING 1")  # fmt: skip
+    assert "Vent 3 sekunder og prøv igjen." in sign_in(client, "alfa").text
+
+
 def test_an_unknown_user_gets_the_same_answer_as_a_wrong_password(web):
     client, _, _ = web
     answer = sign_in(client, "finnesikke", PASSWORD)
