@@ -111,10 +111,14 @@ def sync(args: argparse.Namespace, settings: Settings) -> int:
 
     with opened(settings) as app:
         if args.problems:
-            for p in sync_problems(app.uow):
+            found = sync_problems(app.uow)
+            for p in found:
                 print(
                     f"{p['device_seq']}\t{p['status']}\t{p['code']}\t{p['type']}\t{p['event_id']}"
                 )
+            if not found:
+                english = settings.lang == "en"
+                print("No sync problems." if english else "Ingen synkroniseringsproblemer.")
             return 0
         return _sync_until_drained(lambda: app.sync_cycle().run(), args.max_wait)
 
