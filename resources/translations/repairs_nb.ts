@@ -870,34 +870,45 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="42"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="44"/>
         <source>Change status of %1</source>
         <translation>Endre status for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="54"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="56"/>
         <source>What saving will send:</source>
         <translation>Dette sendes når du lagrer:</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="65"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="67"/>
         <source>Note for the history (optional)</source>
         <translation>Notat til historikken (valgfritt)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="71"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="79"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="129"/>
         <source>Save status</source>
         <translation>Lagre status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="73"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="81"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="79"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="87"/>
         <source>New status</source>
         <translation>Ny status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/status_dialog.py" line="120"/>
+        <source>«%1» is a final status: the job is closed, and only a manager can reopen it. Check it is the right one, then press Save again.</source>
+        <translation>«%1» er en endelig status: jobben avsluttes, og bare en leder kan åpne den igjen. Sjekk at det er riktig status, og trykk Lagre en gang til.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/status_dialog.py" line="138"/>
+        <source>Yes, close the job</source>
+        <translation>Ja, avslutt jobben</translation>
     </message>
 </context>
 <context>

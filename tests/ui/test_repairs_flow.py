@@ -214,6 +214,32 @@ def test_an_illegal_status_change_is_refused_with_a_message(repair_window, tmp_p
         assert len(uow.repairs.history(page.ticket_id)) == 1
 
 
+def test_a_final_status_is_saved_only_when_save_is_pressed_again(repair_window, tmp_path):
+    """Received → "returned unrepaired" is allowed, but closes the job: a status picked by a
+    slip of the mouse and F12 changes nothing until F12 is pressed a second time."""
+    window = repair_window
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.intake")
+    fill_intake(page, tmp_path)
+    page.deposit.clear()
+    press(page.customer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ticket = window.show_page("repairs.board").open_ticket(page.ticket_id)
+    dialog = change_status(ticket, RepairStatus.RETURNED_UNREPAIRED)
+    assert "final" in dialog.final_warning.text() or "endelig" in dialog.final_warning.text()
+    press(dialog.note, Qt.Key.Key_F12)
+    assert dialog.isVisible() and dialog.armed
+    with window.session.uow.read() as uow:
+        assert uow.repairs.ticket_row(page.ticket_id)["status"] == "received"
+    dialog.choose(RepairStatus.IN_REPAIR)  # another status: the confirmation starts again
+    dialog.choose(RepairStatus.RETURNED_UNREPAIRED)
+    assert not dialog.armed
+    press(dialog.note, Qt.Key.Key_F12)
+    press(dialog.note, Qt.Key.Key_F12)
+    assert not dialog.isVisible(), dialog.problem.text()
+    with window.session.uow.read() as uow:
+        assert uow.repairs.ticket_row(page.ticket_id)["status"] == "returned_unrepaired"
+
+
 def test_the_outcome_for_the_repair_data_export_is_recorded_from_the_ticket(
     repair_window, tmp_path
 ):

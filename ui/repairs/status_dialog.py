@@ -1,6 +1,8 @@
 """Changing a job's status: before anything is saved the technician sees exactly which message
 will go to whom (or that none will); saving passes that preview back, so what is queued is what
-was shown, or the change is refused."""
+was shown, or the change is refused. A final status (collected, returned unrepaired, scrapped)
+closes the job, so it is saved only when Save is pressed a second time: a list picked by a
+slip of the mouse never closes a job on its own."""
 
 from __future__ import annotations
 
@@ -68,6 +70,12 @@ class StatusDialog(QDialog):
         self.problem.setObjectName("statusProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.final_warning = QLabel(self)
+        self.final_warning.setObjectName("finalWarning")
+        self.final_warning.setWordWrap(True)
+        self.final_warning.setStyleSheet("color: #b71c1c;")
+        self.armed = False
+        """A final status was asked for once: the next Save saves it."""
         self.save_button = touch_button(self.tr("Save status"), self, "F12")
         self.save_button.setStyleSheet("font-weight: bold;")
         self.cancel_button = touch_button(self.tr("Cancel"), self, "Esc")
@@ -82,6 +90,7 @@ class StatusDialog(QDialog):
         layout.addWidget(self.message_preview)
         layout.addWidget(self.note)
         layout.addWidget(self.problem)
+        layout.addWidget(self.final_warning)
         layout.addLayout(buttons)
         self.target.currentIndexChanged.connect(lambda _i: self.refresh())
         self.save_button.clicked.connect(self.save)
@@ -96,6 +105,7 @@ class StatusDialog(QDialog):
         """Ask the rules: is the change allowed, and what message would it send now?"""
         self.preview = None
         self.problem.clear()
+        self._disarm()
         to = RepairStatus(self.target.currentData())
         try:
             self.preview = repair_status.preview_status_change(self.desk.uow, self.ticket_id, to)
@@ -105,10 +115,27 @@ class StatusDialog(QDialog):
         else:
             self.message_preview.setText(preview_text(self.preview.preview))
         self.save_button.setEnabled(self.preview is not None)
+        if self.preview is not None and to.final:
+            self.final_warning.setText(
+                self.tr("«%1» is a final status: the job is closed, and only a manager can "
+                        "reopen it. Check it is the right one, then press Save again.")
+                .replace("%1", status_label(to))
+            )  # fmt: skip
+
+    def _disarm(self) -> None:
+        self.armed = False
+        self.final_warning.clear()
+        self.final_warning.setStyleSheet("color: #b71c1c;")
+        self.save_button.setText(self.tr("Save status") + "\nF12")
 
     def save(self) -> None:
         preview = self.preview
         if preview is None or self.tasks.busy:
+            return
+        if preview.to_status.final and not self.armed:  # asked once: the next Save saves
+            self.armed = True
+            self.final_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            self.save_button.setText(self.tr("Yes, close the job") + "\nF12")
             return
         self.save_button.setEnabled(False)
         ctx = self.desk.session.context()
