@@ -91,6 +91,9 @@ def add_commands(commands: Any) -> None:
         "set-web-password", help="set a web user's password (read from stdin)"
     )
     web_password.add_argument("--login", required=True)
+    for task, what in (("disable-web-user", "no longer"), ("enable-web-user", "again")):
+        switch = tasks.add_parser(task, help=f"let a web user sign in {what}")
+        switch.add_argument("--login", required=True)
     tasks.add_parser("send-notifications", help="send due e-mail/SMS notifications once")
     compact = tasks.add_parser("compact", help="compact the reference-data change log")
     compact.add_argument("--keep-days", type=int, default=120)
@@ -191,10 +194,12 @@ def run_admin(args: argparse.Namespace) -> int:
 
             print(f"{send_due(engine, settings)} notifications handled")
             return 0
-        if args.task in ("add-web-user", "set-web-password"):
+        if args.task in ("add-web-user", "set-web-password", "disable-web-user",
+                         "enable-web-user"):  # fmt: skip
             from server.web.admin_tasks import web_user_task
 
-            print(web_user_task(engine, args, _read_password()))
+            password = _read_password() if args.task in ("add-web-user", "set-web-password") else ""
+            print(web_user_task(engine, args, password))
             return 0
         from server import admin_cli
 

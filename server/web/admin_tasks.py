@@ -1,5 +1,6 @@
-"""``omigjen-server admin add-web-user`` and ``set-web-password``: the first centre manager
-(and any other person) made from the command line, in the admin scope."""
+"""``omigjen-server admin add-web-user``, ``set-web-password`` and ``disable-web-user`` /
+``enable-web-user``: the first centre manager (and any other person) made from the command
+line, in the admin scope."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ from server.web.i18n import EN
 def web_user_task(engine: Engine, args: argparse.Namespace, password: str) -> str:
     with scoped(engine, Scope.admin()) as conn:
         try:
+            if args.task in ("disable-web-user", "enable-web-user"):
+                active = args.task == "enable-web-user"
+                users.set_active(conn, args.login.strip().lower(), active)
+                can = "can sign in again" if active else "can no longer sign in"
+                return f"web user {args.login} {can}"
             if args.task == "set-web-password":
                 found = users.by_login(conn, args.login)
                 if found is None:

@@ -25,13 +25,8 @@ ManagerDep = Annotated[Person, Depends(require_manager)]
 Day = Annotated[str | None, Query(alias="from", max_length=20)]
 Until = Annotated[str | None, Query(alias="to", max_length=20)]
 ITEMS_PER_PAGE = 100
-STATUS_WORDS = {
-    "received": "mottatt", "diagnosing": "feilsøking",
-    "awaiting_approval": "venter på godkjenning", "awaiting_parts": "venter på deler",
-    "in_repair": "under reparasjon", "ready_for_pickup": "klar til henting",
-    "collected": "hentet", "not_repairable": "kan ikke repareres",
-    "returned_unrepaired": "returnert ureparert", "scrapped": "kassert",
-}  # fmt: skip
+STATUS_WORDS = {status.value: status.label_nb for status in RepairStatus}
+"""A job's status in the counter's own words ("Levert tilbake ureparert")."""
 
 
 def _field(fields: dict[str, Any], name: str) -> Any:

@@ -1,5 +1,5 @@
 """The manager's users page: who may sign in (the site's managers and its tenants' users),
-and a form to add one with a first password."""
+a form to add one with a first password, and deactivating (or activating) a person."""
 
 from __future__ import annotations
 
@@ -56,3 +56,18 @@ async def add_user(request: Request, person: ManagerDep) -> Response:
     except users.UserRefused as refused:
         return _page(request, person, 400, error=_(refused.message, **refused.values), form=field)
     return _page(request, person, notice=_("Brukeren er opprettet."))
+
+
+@router.post("/users/{login}/active")
+async def set_active(request: Request, person: ManagerDep, login: str) -> Response:
+    form = await request.form()
+    active = str(form.get("active", "")) == "1"
+    _ = i18n.translator(i18n.pick(request))
+    try:
+        with reading(request, person) as conn:
+            forms.check_token(conn, secret(request), person.session, str(form.get(forms.FIELD, "")))
+            users.set_active(conn, login[:64], active, by=person.login)
+    except users.UserRefused as refused:
+        return _page(request, person, 400, error=_(refused.message, **refused.values))
+    said = "{login} kan logge inn igjen." if active else "{login} kan ikke logge inn lenger."
+    return _page(request, person, notice=_(said, login=login[:64]))

@@ -92,7 +92,8 @@ def listed(conn: Connection, site_id: str) -> list[dict[str, Any]]:
         dict(r)
         for r in conn.execute(
             text(
-                "SELECT u.login, u.name, u.role, u.totp_secret IS NOT NULL AS totp, t.name AS "
+                "SELECT u.login, u.name, u.role, u.totp_secret IS NOT NULL AS totp, u.active, "
+                "t.name AS "
                 "tenant_name FROM web_users u LEFT JOIN tenants t ON t.id = u.tenant_id "
                 "WHERE u.site_id = :s OR u.tenant_id IN "
                 "(SELECT tenant_id FROM site_tenants WHERE site_id = :s) ORDER BY u.role, u.login"
@@ -100,6 +101,20 @@ def listed(conn: Connection, site_id: str) -> list[dict[str, Any]]:
             {"s": site_id},
         ).mappings()
     ]
+
+
+def set_active(conn: Connection, login: str, active: bool, by: str = "") -> None:
+    """Let a person sign in again, or no more: a deactivated person's sessions end at their
+    next request (``sessions``) and the sign-in refuses them; nothing of theirs is removed.
+    The row-level scope decides whom the caller may change (a manager: the site's people)."""
+    if not active and login == by:
+        raise UserRefused("Du kan ikke deaktivere deg selv.")
+    changed = conn.execute(
+        text("UPDATE web_users SET active = :a WHERE login = :l RETURNING id"),
+        {"a": active, "l": login},
+    ).first()
+    if changed is None:
+        raise UserRefused("Fant ingen bruker {login}.", login=login)
 
 
 def set_password(conn: Connection, user_id: str, password: str) -> None:

@@ -1,6 +1,6 @@
 """The operator's admin commands say what they did in words, in English like the rest of the
 server's command line: a site made or found, a web user added (a refusal in English too), a
-password set, notifications of any state or all, and the counters with what they sent."""
+password set, a person disabled and enabled, notifications of any state or all, and the counters with what they sent."""
 
 from __future__ import annotations
 
@@ -31,6 +31,11 @@ def test_admin_commands_say_what_they_did(central):
     assert added.stdout.startswith("added web user kari (Kari Leder), centre manager of Asker: u_")
     reset = admin(url, "set-web-password", "--login", "kari", stdin="et nytt passord\n")
     assert reset.stdout.strip() == "password set for web user kari"
+    off = admin(url, "disable-web-user", "--login", "kari")
+    assert off.stdout.strip() == "web user kari can no longer sign in"
+    assert central.scalar("SELECT active FROM web_users WHERE login = 'kari'") is False
+    on = admin(url, "enable-web-user", "--login", "kari")
+    assert on.stdout.strip() == "web user kari can sign in again"
     assert admin(url, "notifications", "--status", "withdrawn").stdout.strip() == (
         "no withdrawn notifications")
     assert admin(url, "notifications", "--status", "all").stdout.strip() == "no notifications"

@@ -16,6 +16,7 @@ import pytest
 
 from main import VERSION
 from pos.clock import OSLO, SteppingClock
+from pos.model.repair import RepairStatus
 from pos.model.reports import DrawerReport
 from pos.services import reports, settlement, signing_keys
 from sync.cycle import SyncCycle
@@ -131,7 +132,7 @@ def test_manager_and_two_tenants_see_the_counters_own_figures_and_nothing_else(s
                 row.locator("text=CSV").click()
             text = open(got.value.path(), encoding="utf-8-sig").read()
             last = list(csv.reader(io.StringIO(text), delimiter=";"))[-1]
-            assert last[7] == "net_payable" and last[10].replace(",", "") == str(doc.net_payable)
+            assert last[-1] == "net_payable" and last[10].replace(",", "") == str(doc.net_payable)
             with page.expect_download() as got:
                 row.locator("text=PDF").click()
             assert open(got.value.path(), "rb").read(5) == b"%PDF-"
@@ -143,6 +144,9 @@ def test_manager_and_two_tenants_see_the_counters_own_figures_and_nothing_else(s
         page.fill("input[name=again]", PASSWORD)
         page.click("form[action='/users'] button[type=submit]")
         assert page.locator("tr[data-login=sykkel]").count() == 1
+        page.goto(f"{base}/repairs?alle=1")  # every job, in the counter's own words
+        shown = {b.inner_text() for b in page.query_selector_all("tr[data-ticket] .badge")}
+        assert shown and shown <= {s.label_nb for s in RepairStatus}, shown
     secret_doc = docs["13"]
     with browser(PHONE) as context:
         page = context.new_page()

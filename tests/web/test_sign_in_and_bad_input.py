@@ -143,3 +143,21 @@ def test_the_sync_api_keeps_its_problem_answers(web):
     client, _, _ = web
     answer = client.get("/v1/tenant/me")
     assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_manager_deactivates_a_person_whose_session_ends_and_who_cannot_sign_in(web, central):
+    manager, _, _ = web
+    person = central.client()
+    sign_in(manager, "leder")
+    assert sign_in(person, "alfa").url.path != "/login"
+    page = manager.get("/users").text
+    assert 'data-active="1"' in page
+    done = manager.post("/users/alfa/active", data={"active": "0", "csrf": token(page)})
+    assert done.status_code == 200 and "alfa kan ikke logge inn lenger." in done.text
+    assert person.get("/takings").url.path == "/login"  # the open session ended
+    assert "Feil brukernavn eller passord." in sign_in(person, "alfa").text
+    myself = manager.post("/users/leder/active", data={"active": "0", "csrf": token(done.text)})
+    assert myself.status_code == 400 and "Du kan ikke deaktivere deg selv." in myself.text
+    again = manager.post("/users/alfa/active", data={"active": "1", "csrf": token(myself.text)})
+    assert "alfa kan logge inn igjen." in again.text
+    assert sign_in(person, "alfa").url.path != "/login"
