@@ -93,6 +93,9 @@ TRANSACTION_TYPES = {
 }
 LINE_TYPES = {"sale": ("SAL", "Salgslinje"), "return": ("RET", "Returlinje")}
 DISCOUNT_ID = ("RABATT", "Rabatt gitt i kassen")
+# The XSD wants at least one article group line in every X/Z, also for a period with no sales:
+# that line names this declared group (predefined 04999 "Other") with 0 and 0,00.
+NO_SALES_GROUP = ("INGENSALG", "Ingen salg i rapportens periode")
 
 
 def event_type(code: int, details: dict) -> str:
@@ -112,6 +115,7 @@ def payment_id(kind: str) -> str:
 def fixed_basics() -> list[Basic]:
     """Every own code that is not an article group."""
     basics = [Basic("05", lid, "", desc) for lid, desc in LINE_TYPES.values()]
+    basics.append(Basic("04", NO_SALES_GROUP[0], "04999", NO_SALES_GROUP[1]))
     basics.append(Basic("08", DISCOUNT_ID[0], "", DISCOUNT_ID[1]))
     basics += [Basic("11", tid, pre, desc) for tid, pre, desc in TRANSACTION_TYPES.values()]
     basics += [Basic("12", pid, kind.saft_code, desc) for kind, (pid, desc) in PAYMENT_IDS.items()]

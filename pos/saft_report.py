@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pos.model.reports import CodedLine, DrawerReport
+from pos.model.payment import TenderKind
+from pos.model.reports import DrawerReport
 from pos.money import format_saft
-from pos.saft_codes import group_basic_id, payment_id
+from pos.saft_codes import NO_SALES_GROUP, group_basic_id, payment_id
 from pos.xml_writer import XmlWriter
 
 
@@ -50,10 +51,10 @@ def write_event_report(w: XmlWriter, r: DrawerReport) -> None:
 
 def _art_groups(w: XmlWriter, r: DrawerReport) -> None:
     w.start("reportArtGroups")
-    for g in r.art_groups or (CodedLine("None", "", 0, 0),):
+    groups = [(group_basic_id(g.code), g.num, g.amount) for g in r.art_groups]
+    for code, num, amount in groups or [(NO_SALES_GROUP[0], 0, 0)]:
         w.start("reportArtGroup")
-        code = g.code if g.code == "None" else group_basic_id(g.code)
-        w.leaves([("artGroupID", code), ("artGroupNum", g.num), ("artGroupAmnt", _a(g.amount))])
+        w.leaves([("artGroupID", code), ("artGroupNum", num), ("artGroupAmnt", _a(amount))])
         w.end("reportArtGroup")
     w.end("reportArtGroups")
     if r.emp_art_groups:
@@ -74,8 +75,8 @@ def _art_groups(w: XmlWriter, r: DrawerReport) -> None:
 
 def _payments(w: XmlWriter, r: DrawerReport) -> None:
     w.start("reportPayments")
-    if not r.payments:
-        _payment(w, "reportPayment", None, "None", 0, 0)
+    if not r.payments:  # the XSD wants one line: no cash taken, the one means every till has
+        _payment(w, "reportPayment", None, payment_id(TenderKind.CASH), 0, 0)
     for p in r.payments:
         _payment(w, "reportPayment", None, payment_id(p.code), p.num, p.amount)
     w.end("reportPayments")
@@ -134,25 +135,31 @@ def _counters(w: XmlWriter, r: DrawerReport) -> None:
         [("creditMemosNum", r.credit_memos.num), ("creditMemosAmnt", _a(r.credit_memos.amount))]
     )
     w.end("reportCreditMemos")
-    _lines(w, "reportPayIns", "reportPayIn", "payIn", r.pay_ins, "Type")
-    _lines(w, "reportPayOuts", "reportPayOut", "payOut", r.pay_outs, "Type")
+    if r.pay_ins:  # optional in the XSD: left out rather than a made-up "None" line
+        _lines(w, "reportPayIns", "reportPayIn", "payIn", r.pay_ins, "Type")
+    if r.pay_outs:
+        _lines(w, "reportPayOuts", "reportPayOut", "payOut", r.pay_outs, "Type")
 
 
 def _lines(
     w: XmlWriter, outer: str, inner: str, prefix: str, lines: tuple, kind_suffix: str
 ) -> None:
+    """Correction lines by type, price inquiries by article group; the XSD wants at least one
+    line, so an empty list gets one with 0 (type "None" as in Skatteetaten's example file)."""
+    if kind_suffix == "Type":
+        rows = [((line.name or line.code)[:35], line.num, line.amount) for line in lines]
+        empty = "None"
+    else:
+        rows = [(group_basic_id(line.code)[:35], line.num, line.amount) for line in lines]
+        empty = NO_SALES_GROUP[0]
     w.start(outer)
-    for line in lines or (CodedLine("None", "None", 0, 0),):
+    for name, num, amount in rows or [(empty, 0, 0)]:
         w.start(inner)
-        if kind_suffix == "Type":
-            name = line.name
-        else:
-            name = line.code if line.code == "None" else group_basic_id(line.code)
         w.leaves(
             [
-                (f"{prefix}{kind_suffix}", (name or line.code)[:35]),
-                (f"{prefix}Num", line.num),
-                (f"{prefix}Amnt", _a(line.amount)),
+                (f"{prefix}{kind_suffix}", name),
+                (f"{prefix}Num", num),
+                (f"{prefix}Amnt", _a(amount)),
             ]
         )
         w.end(inner)
