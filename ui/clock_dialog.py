@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -31,7 +32,7 @@ class ClockDialog(QDialog):
         session: TillSession,
         tasks: TaskRunner,
         problem: str,
-        earliest: datetime | None,
+        suggested: datetime | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -39,13 +40,14 @@ class ClockDialog(QDialog):
         self._session, self._tasks = session, tasks
         self.message = QLabel(problem, self)
         self.message.setWordWrap(True)
+        self.message.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.when = QDateTimeEdit(self)
         self.when.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.when.setCalendarPopup(True)
         zone = QTimeZone(b"Europe/Oslo")
         self.when.setTimeZone(zone)
-        if earliest is not None:
-            start = earliest.astimezone(OSLO)
+        if suggested is not None:
+            start = suggested.astimezone(OSLO)
             self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(start.timestamp()), zone))
         self.staff_no = QLineEdit(self)
         self.pin = QLineEdit(self)
@@ -55,6 +57,7 @@ class ClockDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self._busy = False
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
@@ -66,11 +69,23 @@ class ClockDialog(QDialog):
         self.staff_no.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.submit)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter is the fields' own (time → staff number → PIN → submit): passed on to the
+        dialog it would also press OK, a second submit with the PIN already cleared."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.when.hasFocus():
+                self.staff_no.setFocus()
+            return
+        super().keyPressEvent(event)
+
     def chosen(self) -> datetime:
         seconds = self.when.dateTime().toSecsSinceEpoch()
         return datetime.fromtimestamp(seconds, OSLO)
 
     def submit(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
         staff_no, pin, real_now = self.staff_no.text().strip(), self.pin.text(), self.chosen()
         self.pin.clear()
         self._tasks.run(
@@ -78,9 +93,12 @@ class ClockDialog(QDialog):
         )
 
     def _done(self, offset: int | None) -> None:
+        self._busy = False
         self.accept()
         self.time_confirmed.emit(offset)
 
     def _failed(self, error: Exception) -> None:
+        self._busy = False
         self.message.setText(error_text(error))
+        self.adjustSize()  # the whole reason, not cut off at the dialog's edge
         self.pin.setFocus()

@@ -189,10 +189,7 @@ class MainWindow(QMainWindow):
             text = error_text(state.problem)
             colour = "#b71c1c"
         else:
-            text = self.tr(
-                "The PC's clock is off by %1; the till uses the time a manager confirmed. "
-                "Have the PC's clock corrected."
-            ).replace("%1", _duration(state.offset_seconds or 0))
+            text = self._offset_text(state.offset_seconds or 0)
             colour = "#8d6e00"
         self.clock_text.setText(text)
         self.clock_banner.setStyleSheet(
@@ -201,12 +198,36 @@ class MainWindow(QMainWindow):
         )
         self.clock_banner.show()
 
+    def _offset_text(self, seconds: int) -> str:
+        """A positive offset: the confirmed time is ahead of the PC, whose clock is slow."""
+        if seconds >= 0:
+            text = self.tr(
+                "The PC's clock is %1 slow; the till uses the time a manager confirmed. "
+                "Have the PC's clock corrected."
+            )
+        else:
+            text = self.tr(
+                "The PC's clock is %1 fast; the till uses the time a manager confirmed. "
+                "Have the PC's clock corrected."
+            )
+        return text.replace("%1", self._duration(abs(seconds)))
+
+    def _duration(self, seconds: int) -> str:
+        """``1 d 2 h 5 min`` (bokmål ``1 d 2 t 5 min``), rounded to the minute."""
+        days, rest = divmod(round(seconds / 60), 24 * 60)
+        hours, minutes = divmod(rest, 60)
+        parts = [self.tr("%1 d").replace("%1", str(days))] if days else []
+        parts += [self.tr("%1 h").replace("%1", str(hours))] if hours else []
+        if minutes or not parts:
+            parts.append(self.tr("%1 min").replace("%1", str(minutes)))
+        return " ".join(parts)
+
     def confirm_time(self) -> None:
         state = self.session.clock_state()
         if state is None:
             return
         problem = error_text(state.problem) if state.problem is not None else ""
-        dialog = ClockDialog(self.session, self.tasks, problem, state.last_record, self)
+        dialog = ClockDialog(self.session, self.tasks, problem, state.suggested, self)
         dialog.time_confirmed.connect(lambda _offset: self._time_confirmed())
         dialog.open()
 
@@ -358,11 +379,3 @@ class MainWindow(QMainWindow):
             online=sync.online if sync.enrolled else None,
             sync_problems=sync.problems,
         )
-
-
-def _duration(seconds: int) -> str:
-    """An offset as people read it: ``+1 d 02:05`` (the PC's clock is that much behind)."""
-    sign = "+" if seconds >= 0 else "−"
-    days, rest = divmod(abs(seconds), 86400)
-    text = f"{rest // 3600:02d}:{rest % 3600 // 60:02d}"
-    return f"{sign}{days} d {text}" if days else f"{sign}{text}"

@@ -120,6 +120,14 @@ class RecordTime:
     """A confirmation exists and the system clock is right again: it can be ended."""
 
 
+def suggested_time(system: datetime, floor: datetime | None) -> datetime:
+    """The time a manager is offered to confirm, to the minute: the PC's own time, or a minute
+    after the last record when that is later, so the offer itself is never refused (never the
+    PC's time plus an old correction: that may be the very error being confirmed away)."""
+    later = system if floor is None else max(system, floor + timedelta(minutes=1))
+    return later.replace(second=0, microsecond=0)
+
+
 def confirm(reading: Reading, real_now: datetime, floor: datetime | None) -> Confirmation | None:
     """What a manager's confirmed real time becomes: an offset, or None when the system clock
     is right (within TOLERANCE). Refused when the time is before the last record."""

@@ -16,7 +16,14 @@ from datetime import datetime
 from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import DomainError, PermissionDenied
 from pos.model.events import EventCode, OtherEvent
-from pos.model.legal_time import Confirmation, Reading, RecordTime, confirm, record_time
+from pos.model.legal_time import (
+    Confirmation,
+    Reading,
+    RecordTime,
+    confirm,
+    record_time,
+    suggested_time,
+)
 from pos.model.staff import Operator, Permission
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -68,6 +75,13 @@ class ClockState:
     """The journal's newest row: the earliest time a manager can confirm."""
     offset_seconds: int | None = None
     """A confirmed offset in use (the system clock is this many seconds wrong)."""
+
+    @property
+    def suggested(self) -> datetime | None:
+        """The time offered to the manager who confirms it (``suggested_time``)."""
+        if self.system_time is None:
+            return None
+        return suggested_time(self.system_time, self.last_record)
 
 
 def clock_state(uow_factory: UnitOfWorkFactory, clock: CounterClock) -> ClockState:

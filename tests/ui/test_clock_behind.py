@@ -20,6 +20,7 @@ from ui.till_session import TillSession
 from .conftest import log_in, press, scan, type_slowly
 
 COFFEE = "KAFFE-MED"
+OSLO_ZONE = QTimeZone(b"Europe/Oslo")
 
 
 class Monotonic:
@@ -37,7 +38,7 @@ def pc(clock):
 
 
 @pytest.fixture
-def window(qtbot, counter, pc):
+def window(qtbot, counter, pc, bokmal):
     wall, mono = pc
     session = TillSession(
         counter.uow, "K1", counter.signer(), clock=CounterClock(counter.uow, "K1", wall, mono)
@@ -84,11 +85,74 @@ def test_a_clock_behind_is_shown_at_login_and_a_manager_confirms_the_time(window
     dialog.submit()
     assert not dialog.isVisible()
     assert journal_kinds(window)[-1] == "clock_confirmed"
-    assert window.clock_banner.isVisible() and "+1 d 00:00" in window.clock_text.text()
+    assert window.clock_banner.isVisible()
+    assert "PC-klokken går 1 d for sakte" in window.clock_text.text()
 
     log_in(window)
     scan(window.sale.code, COFFEE)
     assert len(window.session.basket.lines) == 1
+
+
+def open_clock_dialog(window) -> ClockDialog:
+    window.clock_button.click()
+    return next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ClockDialog) and w.isVisible()
+    )
+
+
+def test_enter_confirms_the_offered_time_once_and_the_banner_says_slow(window, pc, caplog):
+    """The offered time is after the last record, so it is accepted as offered; Enter from the
+    staff number moves to the PIN and Enter there submits once (no wrong PIN counted)."""
+    wall, _ = pc
+    last = window.session.clock_state().last_record
+    wall.advance(seconds=-(wall.current - last).total_seconds() - 64 * 60)  # 1 h 4 min behind
+    window.refresh_status()
+    dialog = open_clock_dialog(window)
+    offered = dialog.chosen()
+    assert last < offered <= last + timedelta(minutes=1)
+    type_slowly(dialog.staff_no, "9001")
+    press(dialog.staff_no, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.pin.hasFocus()
+    type_slowly(dialog.pin, "9999")
+    press(dialog.pin, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.message.text()
+    assert journal_kinds(window).count("clock_confirmed") == 1
+    assert not [r for r in caplog.records if "wrong PIN" in r.getMessage()]
+    assert "PC-klokken går 1 t 5 min for sakte" in window.clock_text.text()
+
+
+def test_after_a_restart_the_offer_is_the_pcs_time_not_an_old_correction(window, pc):
+    """A confirmed correction the counter can no longer trust (restart) is not offered again:
+    the manager is offered the PC's own time when it is after the last record."""
+    wall, mono = pc
+    wall.advance(days=-1)
+    window.refresh_status()
+    real = wall.current + timedelta(days=1)
+    dialog = open_clock_dialog(window)
+    dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(real.timestamp()), OSLO_ZONE))
+    dialog.staff_no.setText("9001")
+    dialog.pin.setText("9999")
+    dialog.submit()
+    mono.value = 10.0  # the machine restarted; the PC's clock now runs a day ahead of it
+    wall.advance(days=2)
+    window.refresh_status()
+    assert "bekrefte riktig tid igjen" in window.clock_text.text()
+    offered = open_clock_dialog(window).chosen()
+    assert offered == wall.current.replace(second=0, microsecond=0)
+
+
+def test_a_refused_time_is_said_in_full(window, pc, qtbot):
+    wall, _ = pc
+    wall.advance(days=-1)
+    window.refresh_status()
+    dialog = open_clock_dialog(window)
+    dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(wall.current.timestamp()), OSLO_ZONE))
+    dialog.staff_no.setText("9001")
+    dialog.pin.setText("9999")
+    dialog.submit()
+    assert dialog.isVisible() and "er før siste registrering" in dialog.message.text()
+    label = dialog.message
+    assert label.height() >= label.heightForWidth(label.width())  # nothing cut off
 
 
 def test_the_sale_screen_refuses_a_scan_once_the_clock_falls_behind(window, pc):
