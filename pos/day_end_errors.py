@@ -89,6 +89,22 @@ class SettlementOverlaps(DomainError):
     )
 
 
+class SettlementPeriodNotClosed(DomainError):
+    """A settled period is final: a sale later in it could only be reached by a correction."""
+
+    code = "settlement_period_not_closed"
+    nb = (
+        "Perioden kan ikke gjøres opp ennå: {day} er ikke avsluttet med Z for {tenant} "
+        "(i dag er {today}). Et oppgjør dekker bare dager som er avsluttet; ta Z-rapporten "
+        "først, eller velg en periode som slutter før."
+    )
+    en = (
+        "The period cannot be settled yet: {day} is not closed by a Z for {tenant} (today is "
+        "{today}). A settlement covers only closed days; take the Z report first, or choose a "
+        "period that ends earlier."
+    )
+
+
 class UnknownSettlement(DomainError):
     code = "unknown_settlement"
     nb = "Fant ikke oppgjøret «{value}»."

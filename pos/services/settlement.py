@@ -25,6 +25,7 @@ from pos.day_end_errors import (
     InvalidPeriod,
     SettlementAlreadyCorrected,
     SettlementOverlaps,
+    SettlementPeriodNotClosed,
     UnknownSettlement,
 )
 from pos.model.events import EventCode
@@ -40,7 +41,7 @@ from pos.model.takings import MONEY_MEANS
 from pos.model.tenant import Tenant
 from pos.money import Ore, div_round_half_up
 from pos.services.context import TillContext
-from pos.services.reports import find_tenant, parse_date
+from pos.services.reports import find_tenant, open_days, parse_date
 from pos.services.settlement_payment import PaymentOrder
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -152,6 +153,7 @@ def make_settlement(
     start, end = parse_date(date_from), parse_date(date_to)
     if start > end:
         raise InvalidPeriod(f"{start}–{end}")
+    _require_closed(uow_factory, ctx, tenant_key, start, end)
     with uow_factory() as uow:
         tenant = find_tenant(uow, tenant_key)
         q = SettlementQueries(uow.reports)
@@ -165,6 +167,27 @@ def make_settlement(
         doc = _record(uow, ctx, tenant, start, end, plan_lines(q, tenant, start, end), None)
         _finish(uow, doc, payment, stage)
     return doc
+
+
+def _require_closed(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, tenant_key: str, start: str, end: str
+) -> None:
+    """Only days closed by a Z are settled: never a day to come, never today before its Z,
+    never an earlier day whose Z is missing (the register's open days)."""
+    today = ctx.stamp().local_date
+    with uow_factory.read() as uow:
+        tenant = find_tenant(uow, tenant_key)
+        last = uow.reports.last_z(tenant.id, ctx.register_id)
+    closed_through = str(last["business_date"]) if last else ""
+    unclosed = [
+        d.business_date
+        for d in open_days(uow_factory, ctx)
+        if d.tenant_id == tenant.id and start <= d.business_date <= end
+    ]
+    if end >= today and closed_through < today:
+        unclosed.append(max(start, today))
+    if unclosed:
+        raise SettlementPeriodNotClosed(day=min(unclosed), tenant=tenant.name, today=today)
 
 
 def correct_settlement(

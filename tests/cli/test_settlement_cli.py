@@ -6,12 +6,14 @@ and ``settlement-correction`` makes the new numbered settlement that takes the f
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 import main
+from pos.clock import OSLO
 
 STAFF = ["--staff", "9001", "--pin", "9999"]
 MARCH = ["--from", "2026-03-01", "--to", "2026-03-31"]
@@ -27,6 +29,7 @@ def data_dir(tmp_path) -> Path:
     data = tmp_path / "data"
     assert run(data, "simulate", "--days", "2", "--sales-per-day", "20", "--start",
                "2026-03-02") == 0  # fmt: skip
+    assert run(data, "z-report", "--date", "2026-03-03", *STAFF) == 0  # simulate leaves it open
     assert run(data, "tenant-terms", "--tenant", "12", "--commission", "10", "--rent", "500",
                "--account", "1234.56.78903", *STAFF) == 0  # fmt: skip
     return data
@@ -122,3 +125,22 @@ def test_a_correction_takes_the_settlement_back_and_settles_the_period_again(
                "--reason", "Gebyr frafalt", "--adjust", "50", *STAFF) == 0  # fmt: skip
     assert "OPPGJ-12-00003" in capsys.readouterr().out
     assert run(data_dir, "verify-journal") == 0
+
+
+def test_a_period_with_a_day_not_closed_by_a_z_is_refused(tmp_path, capsys):
+    """A day with use and no Z, today before its Z, or days to come: nothing is numbered."""
+    data = tmp_path / "data"
+    assert run(data, "simulate", "--days", "2", "--sales-per-day", "5", "--start",
+               "2026-03-02") == 0  # fmt: skip
+    today = datetime.now(OSLO).date()
+    for period, first_open in (
+        (MARCH, "2026-03-03"),  # simulate left its last day open
+        (["--from", str(today), "--to", str(today)], str(today)),
+        (["--from", str(today + timedelta(days=2)), "--to", str(today + timedelta(days=9))],
+         str(today + timedelta(days=2))),
+    ):  # fmt: skip
+        capsys.readouterr()
+        assert run(data, "settlement", "--tenant", "12", *period, *STAFF) == 2
+        err = capsys.readouterr().err
+        assert f"{first_open} er ikke avsluttet med Z" in err and "Traceback" not in err
+    assert settled(data) == (0, 0)

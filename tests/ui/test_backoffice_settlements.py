@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from pos.clock import OSLO
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
-from pos.services import checkout, settlement, tenant_terms
+from pos.services import checkout, reports, settlement, tenant_terms
 from tests.ui.conftest import log_in, press
 from ui.pages import PageContext
 
@@ -32,6 +32,8 @@ def page(window, counter, shelf, boss, clock, tmp_path):
     basket = Basket()
     basket.add(shelf.one_off("12", 1))
     checkout.complete_sale(counter.uow, boss, basket, [Tender(TenderKind.CASH, 500000)])
+    clock.current = datetime(2026, 3, 10, 20, tzinfo=OSLO)
+    reports.z_reports(counter.uow, boss)  # only days closed by a Z are settled
     clock.current = datetime(2026, 4, 2, 10, tzinfo=OSLO)
     tenant_terms.set_terms(counter.uow, boss, "12", commission_bp=1000, monthly_rent=0,
                            bank_account="1234.56.78903")  # fmt: skip
@@ -80,3 +82,17 @@ def test_a_payment_file_that_cannot_be_made_leaves_nothing(page, counter, boss, 
     assert settlement.settlement_docs(counter.uow, "12") == []
     folder = tmp_path / "reports" / "settlements"
     assert not any(folder.iterdir())
+
+
+def test_a_period_reaching_today_or_beyond_is_refused_and_nothing_is_numbered(page, counter):
+    """April 2 is today and has no Z: a period reaching it, or wholly to come, is refused."""
+    for start, end, first_open in (
+        ("2026-04-01", "2026-04-30", "2026-04-02"),
+        ("2026-04-09", "2026-04-30", "2026-04-09"),
+    ):
+        page.date_from.setText(start)
+        page.date_to.setText(end)
+        ctrl(page, Qt.Key.Key_N)
+        said = page.message.text()
+        assert f"{first_open} er ikke avsluttet med Z" in said and "i dag er 2026-04-02" in said
+    assert settlement.settlement_docs(counter.uow, "12") == []
