@@ -109,7 +109,7 @@ def guarded_calls(world) -> dict[str, Call]:
         "X report": lambda c, a: reports.x_reports(uow, c),
         "Z report": lambda c, a: reports.z_reports(uow, c),
         "settlement": lambda c, a: settlement.make_settlement(
-            uow, c, "15", "2026-03-01", "2026-03-02"
+            uow, c, "15", "2026-02-01", "2026-02-28"  # closed days only: before today
         ),
         "settlement correction": lambda c, a: settlement.correct_settlement(
             uow, c, "15", 1, "Gebyr", -100
