@@ -46,7 +46,7 @@ def recovery_code(args: argparse.Namespace, settings: Settings) -> int:
         if args.print:
             with app.uow.read() as uow:
                 centre = uow.store.get_meta("centre_name") or ""
-            when = ctx.clock.now().strftime("%Y-%m-%d %H:%M")
+            when = ctx.clock.now()
             _print_now(app, recovery.recovery_slip(centre, ctx.register_id, code, when))
     return 0
 

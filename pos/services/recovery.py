@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos.clock import Clock, Stamp, SystemClock
+from pos.clock import OSLO, Clock, Stamp, SystemClock
 from pos.errors import DomainError, UnknownStaff
 from pos.model.documents import SlipDoc
 from pos.model.events import EventCode
@@ -87,13 +87,15 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
-def recovery_slip(centre_name: str, register_id: str, code: str, when: str) -> SlipDoc:
-    """The code on paper, for the safe: what it is for and how it is used."""
+def recovery_slip(centre_name: str, register_id: str, code: str, when: datetime) -> SlipDoc:
+    """The code on paper, for the safe: what it is for and how it is used; made at ``when``,
+    shown in Oslo time like every receipt (the PC may keep UTC)."""
+    made = when.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
     return SlipDoc(
         title="Gjenopprettingskode",
         subtitle=centre_name,
         marking="IKKE KVITTERING FOR KJØP",
-        rows=(("Kasse", register_id), ("Laget", when)),
+        rows=(("Kasse", register_id), ("Laget", made)),
         blocks=(
             code,
             "Oppbevares trygt, ikke ved kassen. Med koden får en leder ny PIN hvis ingen "

@@ -5,11 +5,13 @@ new PIN. And who may take an X report: a manager, not a cashier or a technician.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 import main
+from pos.clock import OSLO
 from tests.printers.escpos_decoder import decode
 
 
@@ -28,7 +30,11 @@ def test_a_code_made_and_printed_gets_the_locked_out_manager_back_in(data_dir, t
     assert run(data_dir, "--printer", f"file://{out}", "recovery-code", "--print",
                "--staff", "9001", "--pin", "9999") == 0  # fmt: skip
     code = re.search(r"([2-9A-Z]{4}(?:-[2-9A-Z]{4}){4})", capsys.readouterr().out).group(1)
-    assert code in decode(out.read_bytes()).text
+    slip = decode(out.read_bytes()).text
+    assert code in slip
+    oslo = datetime.now(OSLO)  # what a person in Norway reads, also on a PC kept in UTC
+    made = re.search(r"Laget\s+(\d{4}-\d\d-\d\d \d\d:\d\d)", slip).group(1)
+    assert made in {f"{oslo - timedelta(minutes=m):%Y-%m-%d %H:%M}" for m in (0, 1)}, made
     for _ in range(5):
         run(data_dir, "x-report", "--staff", "9001", "--pin", "0000")
     assert "sperret" in capsys.readouterr().err  # locked: wrong PINs

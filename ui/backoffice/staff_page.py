@@ -190,7 +190,7 @@ class StaffPage(PageWidget):
             say(self.message, error_text(error), problem=True)
             return
         if self.printing is not None:
-            when = ctx.clock.now().strftime("%Y-%m-%d %H:%M")
+            when = ctx.clock.now()
             centre = self.session.overview().centre_name
             self.printing.print_slip(recovery.recovery_slip(centre, ctx.register_id, code, when))
         self.shown_code = code

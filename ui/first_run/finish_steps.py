@@ -142,7 +142,7 @@ class DoneStep(SetupStep):
             )
             self.code.setText(recovery_code)
             if printer is not None:
-                when = datetime.now(OSLO).strftime("%Y-%m-%d %H:%M")
+                when = datetime.now(OSLO)
                 slip = recovery_slip(centre_name, done.register_id, recovery_code, when)
                 self._slip = (printer, slip)
                 self.print_code.show()
