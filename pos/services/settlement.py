@@ -65,6 +65,15 @@ def rent_months(date_from: str, date_to: str) -> list[str]:
     return months
 
 
+def _receipts(count: int) -> str:
+    return f"{count} kvittering" if count == 1 else f"{count} kvitteringer"
+
+
+def _percent(basis_points: int) -> str:
+    """Bokmål: decimal comma, ``20,00 %``; integer arithmetic, never a float."""
+    return f"{basis_points // 100},{basis_points % 100:02d} %"
+
+
 def _vat(amount: Ore) -> Ore:
     return div_round_half_up(amount * CENTRE_VAT_PERCENT, 100)
 
@@ -75,8 +84,8 @@ def plan_lines(q: SettlementQueries, tenant: Tenant, start: str, end: str) -> li
     sales_num, sales = totals.get("sale", (0, 0))
     returns_num, returns = totals.get("return", (0, 0))
     lines = [
-        SettlementLine("info:sales", f"Salg ({sales_num} kvitteringer)", 0, sales),
-        SettlementLine("info:returns", f"Returer ({returns_num} kvitteringer)", 0, returns),
+        SettlementLine("info:sales", f"Salg ({_receipts(sales_num)})", 0, sales),
+        SettlementLine("info:returns", f"Returer ({_receipts(returns_num)})", 0, returns),
         SettlementLine("info:net_sales", "Netto salg inkl. mva", 0, sales + returns),
     ]
     received = q.received(p)
@@ -93,7 +102,7 @@ def plan_lines(q: SettlementQueries, tenant: Tenant, start: str, end: str) -> li
             lines.append(
                 SettlementLine(
                     f"deposit:{kind.value}",
-                    f"Depositum for reparasjon, {kind.label_nb} ({count} kvitteringer)",
+                    f"Depositum for reparasjon, {kind.label_nb} ({_receipts(count)})",
                     0,
                     amount,
                 )
@@ -116,7 +125,7 @@ def plan_lines(q: SettlementQueries, tenant: Tenant, start: str, end: str) -> li
         commission_total += commission
         lines.append(
             SettlementLine(
-                f"commission:{group}", f"Provisjon {group} {bp / 100:.2f} %", net, -commission
+                f"commission:{group}", f"Provisjon {group} {_percent(bp)}", net, -commission
             )
         )
     lines.append(

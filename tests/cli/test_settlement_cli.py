@@ -5,6 +5,7 @@ and ``settlement-correction`` makes the new numbered settlement that takes the f
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -65,6 +66,10 @@ def test_without_the_centres_account_nothing_is_numbered_or_written(data_dir, tm
     assert "OPPGJ-12-00001" in out  # the first number, not the second
     assert settled(data_dir) == (1, 1)
     assert {p.name for p in tmp_path.iterdir()} == {"data", "s.pdf", "s.csv", "s.xml"}
+    statement = (tmp_path / "s.csv").read_text(encoding="utf-8")
+    assert "10,00 %" in statement and "10.00 %" not in statement  # bokmål decimal comma
+    counts = re.findall(r"\((\d+) (kvittering\w*)\)", statement)
+    assert counts and all((n == "1") == (word == "kvittering") for n, word in counts), counts
     xml = etree.parse(str(tmp_path / "s.xml"))
     assert xml.findtext(".//p:DbtrAcct/p:Id/p:Othr/p:Id", namespaces=PAIN) == "97100512347"
 
