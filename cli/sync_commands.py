@@ -156,8 +156,8 @@ def _refused(report: CycleReport) -> str:
     """Why events were refused: they are held in the server's quarantine, not lost."""
     counts = ", ".join(f"{n} {code}" for code, n in sorted(report.refused_codes.items()))
     text = (
-        f"{report.rejected} events were refused by the server and are held in its quarantine "
-        f"({counts}); see: sync --problems"
+        f"{report.rejected} events are held in its quarantine by the server ({counts}), not "
+        "lost: they are stored once the cause is fixed; see: sync --problems"
     )
     if report.waiting_tenants:
         tenants = ", ".join(sorted(report.waiting_tenants))

@@ -65,7 +65,8 @@ class CycleReport:
     def summary(self) -> str:
         text = (
             f"pushed {self.pushed} events in {self.batches} batches ({self.duplicates} "
-            f"already on the server, {self.flagged} flagged, {self.rejected} rejected); "
+            f"already on the server, {self.flagged} flagged, {self.rejected} held in its "
+            "quarantine); "
             f"pulled {self.pulled} reference changes"
         )
         if self.full_resync:

@@ -1283,41 +1283,46 @@
     </message>
     <message>
         <location filename="../../ui/status_strip.py" line="69"/>
+        <source>no central server</source>
+        <translation>ingen sentral server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="71"/>
         <source>%1 sync problems</source>
         <translation>%1 synkroniseringsproblemer</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="79"/>
+        <location filename="../../ui/status_strip.py" line="81"/>
         <source>Failed print jobs: show and retry (%1)</source>
         <translation>Utskrifter som feilet: vis og prøv igjen (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="91"/>
+        <location filename="../../ui/status_strip.py" line="93"/>
         <source>receipt %1 not printed</source>
         <translation>kvittering %1 ikke skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="92"/>
+        <location filename="../../ui/status_strip.py" line="94"/>
         <source>%1 receipts not printed</source>
         <translation>%1 kvitteringer ikke skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="94"/>
+        <location filename="../../ui/status_strip.py" line="96"/>
         <source>1 failed print job</source>
         <translation>1 mislykket utskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="100"/>
+        <location filename="../../ui/status_strip.py" line="102"/>
         <source>ready</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="96"/>
+        <location filename="../../ui/status_strip.py" line="98"/>
         <source>%1 failed print jobs</source>
         <translation>%1 mislykkede utskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="104"/>
+        <location filename="../../ui/status_strip.py" line="106"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -1327,12 +1332,12 @@
         <translation>TRENING</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="98"/>
+        <location filename="../../ui/status_strip.py" line="100"/>
         <source>No printer</source>
         <translation>Ingen skriver</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="74"/>
+        <location filename="../../ui/status_strip.py" line="76"/>
         <source>Printer: %1</source>
         <translation>Skriver: %1</translation>
     </message>

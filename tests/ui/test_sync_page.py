@@ -48,3 +48,9 @@ def test_a_cashier_sees_the_sync_state_but_cannot_enrol(window):
     log_in(window)
     page = window.show_page("sync")
     assert not page.enrol_button.isEnabled() and not page.sync_now.isEnabled()
+
+
+def test_a_counter_with_no_central_server_says_so_beside_its_count(window, bokmal):
+    log_in(window)
+    window.refresh_status()
+    assert window.status.unsynced.text().startswith("ingen sentral server · ")
