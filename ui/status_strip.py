@@ -66,7 +66,7 @@ class StatusStrip(QWidget):
         if online is not None:
             text = (self.tr("online") if online else self.tr("offline")) + " · " + text
         else:  # kept here until a manager enrols the counter (F1 → sync with the centre)
-            text = self.tr("no central server") + " · " + text
+            text = self.tr("%1 waiting (no server)").replace("%1", str(unsynced))
         if sync_problems:
             text += " · " + self.tr("%1 sync problems").replace("%1", str(sync_problems))
         self.unsynced.setText(text)

@@ -1282,11 +1282,6 @@
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="69"/>
-        <source>no central server</source>
-        <translation>ingen sentral server</translation>
-    </message>
-    <message>
         <location filename="../../ui/status_strip.py" line="71"/>
         <source>%1 sync problems</source>
         <translation>%1 synkroniseringsproblemer</translation>
@@ -1320,6 +1315,11 @@
         <location filename="../../ui/status_strip.py" line="98"/>
         <source>%1 failed print jobs</source>
         <translation>%1 mislykkede utskrifter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="69"/>
+        <source>%1 waiting (no server)</source>
+        <translation>%1 venter (ingen sentral)</translation>
     </message>
     <message>
         <location filename="../../ui/status_strip.py" line="106"/>

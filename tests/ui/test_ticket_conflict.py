@@ -65,5 +65,5 @@ def test_a_refused_status_change_shows_on_the_ticket_and_the_sync_page(
     qtbot.addWidget(page)
     page.on_shown()
     assert page.problems.rowCount() == 1
-    reason = page.problems.item(0, 2).text()
+    reason = page.problems.item(0, 3).text()
     assert reason.startswith("Statusen på reparasjonen ble endret på en annen kasse først")
