@@ -29,6 +29,20 @@ class ZReportOutOfOrder(DomainError):
     en = "{tenant} already has a Z report dated {last}; {date} cannot come after it."
 
 
+class ZReportBeforeRestore(DomainError):
+    code = "z_report_before_restore"
+    nb = (
+        "{tenant} på kasse {register}: dagen {closed} er allerede lukket med en Z-rapport som "
+        "ble tatt etter sikkerhetskopien som er gjenopprettet (den ligger ikke i denne "
+        "databasen). {date} kan ikke Z-rapporteres igjen; neste Z gjelder dagene etter {closed}."
+    )
+    en = (
+        "{tenant} on register {register}: the day {closed} was already closed by a Z report "
+        "taken after the backup that was restored (this store does not hold it). {date} cannot "
+        "be Z-reported again; the next Z covers the days after {closed}."
+    )
+
+
 class ZReportInFuture(DomainError):
     code = "z_report_in_future"
     nb = "Z-rapport for {date} kan ikke tas: dagen er ikke kommet ennå (i dag er {today})."
@@ -115,6 +129,21 @@ class InvalidPeriod(DomainError):
     code = "invalid_period"
     nb = "Perioden {value} er ugyldig (fra-dato etter til-dato)."
     en = "The period {value} is invalid (start after end)."
+
+
+class TenantAccountMissing(DomainError):
+    code = "tenant_account_missing"
+    nb = (
+        "{tenant} har ikke noe kontonummer registrert, så betalingsfilen kan ikke betale "
+        "leietakeren. Legg inn kontonummeret under F1 → Back office → Leietakere (eller "
+        "tenant-terms --tenant {code} --account KONTONR) og lag oppgjøret på nytt; ingenting er "
+        "nummerert."
+    )
+    en = (
+        "{tenant} has no account number on file, so the payment file cannot pay the tenant. "
+        "Enter it under F1 → Back office → Tenants (or tenant-terms --tenant {code} --account "
+        "NO) and make the settlement again; nothing was numbered."
+    )
 
 
 class CentreAccountMissing(DomainError):

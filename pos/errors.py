@@ -166,9 +166,21 @@ class UnknownReceipt(DomainError):
 
 
 class WrongPin(DomainError):
+    """``tries_left`` (with ``minutes``): wrong PINs still allowed before the wait starts."""
+
     code = "wrong_pin"
     nb = "Feil ansattnummer eller PIN."
     en = "Wrong staff number or PIN."
+
+    def message(self, lang: str = "nb") -> str:
+        text = super().message(lang)
+        left, wait = self.params.get("tries_left"), self.params.get("minutes")
+        if left is None or wait is None:
+            return text
+        if lang.startswith(("nb", "no")):
+            return f"{text} {left} forsøk igjen før du må vente {wait} min."
+        tries = "try" if left == 1 else "tries"
+        return f"{text} {left} more {tries} before you must wait {wait} min."
 
 
 class StaffLocked(DomainError):
@@ -222,6 +234,14 @@ class PermissionDenied(DomainError):
         self.params.setdefault("what_nb", what_nb)
         self.params.setdefault("what_en", what_en)
         return super().message(lang)
+
+
+class CannotApprove(DomainError):
+    """A right PIN of someone whose role may not grant what is asked (a cashier for a void)."""
+
+    code = "cannot_approve"
+    nb = "{value} har ikke lov til å godkjenne dette; be en leder. Ingenting ble endret."
+    en = "{value} may not approve this; ask a manager. Nothing was changed."
 
 
 class TillNotOpen(DomainError):
@@ -308,6 +328,34 @@ class NoBackup(DomainError):
     code = "no_backup"
     nb = "Fant ingen sikkerhetskopi ({value})."
     en = "No backup found ({value})."
+
+
+class RestoreHistoryUnknown(DomainError):
+    code = "restore_history_unknown"
+    nb = (
+        "Verken denne PC-en (ingen database, ingen high-water.mark) eller en server vet hva "
+        "kassen gjorde etter sikkerhetskopien. Kvitterings- og Z-numre kan bli gitt ut på nytt "
+        "og en dag Z-rapportert to ganger. Kopier high-water.mark fra den gamle disken hit om "
+        "den kan leses; ellers må en leder bekrefte at gjenopprettingen skal gjøres likevel."
+    )
+    en = (
+        "Neither this PC (no store, no high-water.mark) nor a server knows what the register "
+        "did after the backup. Receipt and Z numbers may be given out again and a day "
+        "Z-reported twice. Copy high-water.mark from the old disk here if it can be read; "
+        "otherwise a manager must confirm the restore anyway."
+    )
+
+
+class SecondPlaceMissing(DomainError):
+    code = "second_place_missing"
+    nb = (
+        "Mappen «{value}» finnes ikke (er disken koblet til?). Koble den til eller lag mappen, "
+        "og lagre stedet igjen. Ingenting er endret."
+    )
+    en = (
+        "The folder '{value}' is not there (is the disk connected?). Connect it or make the "
+        "folder, then save the place again. Nothing was changed."
+    )
 
 
 class NumberingCheckPending(DomainError):

@@ -24,10 +24,35 @@ _TENANT_FIELD = {
     "settlement": 1,
     "label": 1,
     "z": 1,  # z:<tenant>:<register>
+    "z_day": 1,  # z_day:<tenant>:<register>, the last Z's business day as YYYYMMDD
 }
 
 ChainKey = tuple[str, str]
 """(tenant id, register id)."""
+
+
+Z_DAY = "z_day"
+"""The business day of a register's last Z per tenant, kept as a counter (YYYYMMDD) so the
+high-water mark and the server carry it like a number: a day is never Z-reported twice, even by a
+store put back from a backup older than that Z."""
+
+
+def z_day_counter(tenant_id: str, register_id: str) -> str:
+    return f"{Z_DAY}:{tenant_id}:{register_id}"
+
+
+def day_value(iso_day: str) -> int:
+    """``2026-12-08`` as 20261208 (grows with the day, as a counter must)."""
+    return int(iso_day.replace("-", ""))
+
+
+def day_text(value: int) -> str:
+    digits = f"{value:08d}"
+    return f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
+
+
+def is_z_day(name: str) -> bool:
+    return name.startswith(Z_DAY + ":")
 
 
 def tracked(name: str) -> bool:
@@ -97,6 +122,19 @@ class Heads:
             for key, (nr, _sig) in self.chains.items()
             if nr > since.chains.get(key, (0, ""))[0]
         )
+
+    def z_reports_beyond(self, since: Heads) -> int:
+        """How many Z reports these heads hold beyond ``since``."""
+        return sum(
+            number - since.counters.get(name, 0)
+            for name, number in self.counters.items()
+            if name.startswith("z:") and number > since.counters.get(name, 0)
+        )
+
+    def last_z_day(self) -> str | None:
+        """The newest business day any tenant's Z closed here (None: no Z known)."""
+        days = [v for n, v in self.counters.items() if is_z_day(n)]
+        return day_text(max(days)) if days else None
 
     def to_json(self) -> dict[str, Any]:
         return {

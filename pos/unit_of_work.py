@@ -19,9 +19,11 @@ from pos.adapters.day_end_store import DayEndStore
 from pos.adapters.db import Connection, Engine, connect, is_storage_full
 from pos.adapters.print_jobs import PrintJobs
 from pos.adapters.queries import Queries
+from pos.adapters.repair_queries import RepairQueries
 from pos.adapters.repair_store import RepairStore
 from pos.adapters.report_queries import ReportQueries
 from pos.adapters.repositories import Store
+from pos.adapters.sale_store import SaleStore
 from pos.adapters.store_check import is_damage, note_damage
 from pos.adapters.sync_store import SyncStore
 from pos.errors import StorageFull, StoreDamagedInUse
@@ -44,16 +46,22 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         conn = connect(self._engine, readonly=self._readonly)
         self._conn = conn
-        self.store = Store(conn)
+        self.attach(conn, Store(conn))
+        self._committed = False
+        return self
+
+    def attach(self, conn: Connection, store: Store) -> None:
+        """The repositories and queries of this unit, all on its one connection."""
+        self.store = store
+        self.sales = SaleStore(store)
         self.queries = Queries(conn)
         self.printing = PrintJobs(conn)
-        self.repairs = RepairStore(self.store)
+        self.repairs = RepairStore(store)
+        self.repair_queries = RepairQueries(store)
         self.reports = ReportQueries(conn)
         self.day_end = DayEndStore(conn)
         self.sync = SyncStore(conn)
         self.baskets = BasketStore(conn)
-        self._committed = False
-        return self
 
     def __exit__(
         self,

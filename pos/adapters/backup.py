@@ -26,18 +26,31 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pos.adapters.backup_bundle import Manifest, extract_store, write_bundle
+from pos.adapters.backup_bundle import (
+    DIFFERENTIAL,
+    FULL,
+    copy_file,
+    extract_store,
+    read_digests,
+    read_manifest,
+    write_bundle,
+)
+from pos.adapters.backup_differential import (
+    FULL_EVERY_DAYS,
+    PARTIAL,
+    SECOND_PLACE_META,
+    BackupJob,
+    take_differential,
+)
+from pos.adapters.backup_pages import page_digests
 from pos.adapters.repositories import read_heads
 from pos.numbering import Heads
 
 BACKUP_DIR = "backups"
-PARTIAL = ".partial"
 KEEP_NEWEST = 10
 KEEP_MONTHS = 12
 CLOCK_SLACK = timedelta(minutes=5)
 _NAME = re.compile(r"^omigjen-(\d{8}-\d{6})-(?:j(\d+)-)?([a-z-]+)\.(zip|sqlite3)$")
-SECOND_PLACE_META = "backup_second_place"
-"""A folder (USB disk, network share) every backup is also copied to; empty: none."""
 
 
 @dataclass(frozen=True)
@@ -95,39 +108,69 @@ def take_backup(
     *,
     app_version: str = "",
     second_place: Path | None = None,
+    differential: bool = False,
 ) -> Taken:
-    """Copy, scrub, bundle and flush a backup; then copy it to the second place (the one given,
-    else the one in the store's settings) and prune both folders. The caller has checked the
-    store (a damaged store is never backed up)."""
+    """Bundle and flush a backup: with ``differential``, one on the newest full backup of the
+    last ``FULL_EVERY_DAYS`` days when it can, else a full one (copied, scrubbed); then copy it
+    (and its full backup) to the second place (the one given, else the one in the store's
+    settings) and prune both folders. The caller has checked the store (a damaged store is
+    never backed up)."""
     folder = data_dir / BACKUP_DIR
     folder.mkdir(mode=0o700, exist_ok=True)
-    copy = folder / f".store-{now:%Y%m%d-%H%M%S}.sqlite3{PARTIAL}"
-    try:
-        heads, register_id, configured = _scrubbed_copy(db_path, copy)
-        name = f"omigjen-{now:%Y%m%d-%H%M%S}-j{heads.journal[0]:09d}-{reason}.zip"
-        manifest = Manifest(
-            taken=now.isoformat(timespec="seconds"),
-            reason=reason,
-            register_id=register_id,
-            heads=heads,
-            app_version=app_version,
-            store_bytes=copy.stat().st_size,
-        )
-        target = folder / name
-        partial = folder / (name + PARTIAL)
-        write_bundle(partial, copy, manifest, public_keys, data_dir / "photos")
-        os.replace(partial, target)
-        fsync_dir(folder)
-    finally:
-        copy.unlink(missing_ok=True)
+    base = differential_base(folder, now) if differential else None
+    job = BackupJob(folder, reason, now, public_keys, app_version, data_dir / "photos")
+    made = take_differential(job, db_path, base.path) if base is not None else None
+    target, configured = made if made is not None else _take_full(job, db_path)
+    fsync_dir(folder)
     prune(folder, now)
     place = second_place or (Path(configured) if configured else None)
     if place is None:
         return Taken(target)
     try:
+        if made is not None and base is not None and not (place / base.path.name).exists():
+            copy_to(base.path, place, now)
         return Taken(target, copy_to(target, place, now))
     except OSError as error:
         return Taken(target, None, f"{place}: {error.strerror or error}")
+
+
+def _take_full(job: BackupJob, db_path: Path) -> tuple[Path, str]:
+    copy = job.folder / f".store-{job.now:%Y%m%d-%H%M%S}.sqlite3{PARTIAL}"
+    try:
+        heads, register_id, configured, digests = _scrubbed_copy(db_path, copy)
+        target = job.target(heads)
+        partial = target.with_name(target.name + PARTIAL)
+        write_bundle(
+            partial,
+            copy_file(copy),
+            job.manifest(heads, register_id, store_bytes=copy.stat().st_size),
+            job.public_keys,
+            job.photos,
+            digests=digests,
+        )
+        os.replace(partial, target)
+    finally:
+        copy.unlink(missing_ok=True)
+    return target, configured
+
+
+def differential_base(folder: Path, now: datetime) -> Backup | None:
+    """The newest backup when it is a full one with page digests, taken in the last
+    ``FULL_EVERY_DAYS`` days (or the full backup the newest differential is made on)."""
+    found = backups_in(folder)
+    if not found or not found[0].bundled or found[0].taken > now + CLOCK_SLACK:
+        return None
+    try:
+        manifest = read_manifest(found[0].path)
+        base = found[0] if manifest.kind == FULL else _named(found, manifest.base)
+        fresh = base is not None and base.taken >= now - timedelta(days=FULL_EVERY_DAYS)
+        return base if fresh and base is not None and read_digests(base.path) else None
+    except (OSError, ValueError, KeyError):  # an unreadable backup: start a new full one
+        return None
+
+
+def _named(found: list[Backup], name: str) -> Backup | None:
+    return next((b for b in found if b.path.name == name), None)
 
 
 def copy_to(backup: Path, folder: Path, now: datetime) -> Path:
@@ -148,12 +191,15 @@ def copy_to(backup: Path, folder: Path, now: datetime) -> Path:
 
 
 def _scrubbed_copy(db_path: Path, copy: Path) -> tuple:
+    """The store copied by SQLite's backup API, its pages' digests taken before the token is
+    scrubbed (a differential compares the store's own pages with them), then scrubbed."""
     os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         dest = sqlite3.connect(copy)
         try:
             source.backup(dest)
+            digests = page_digests(copy)
             scrub_secrets(dest)
             heads = read_heads(dest)
             meta = dict(dest.execute("SELECT key, value FROM meta").fetchall())
@@ -161,7 +207,7 @@ def _scrubbed_copy(db_path: Path, copy: Path) -> tuple:
             dest.close()
     finally:
         source.close()
-    return heads, meta.get("register_id", "K1"), meta.get(SECOND_PLACE_META, "")
+    return heads, meta.get("register_id", "K1"), meta.get(SECOND_PLACE_META, ""), digests
 
 
 RESTORED_DETAIL = "restored from a backup, which keeps no device token: enrol again"
@@ -195,9 +241,21 @@ def prune(folder: Path, now: datetime) -> None:
             if backup.taken.year * 12 + backup.taken.month - 1 >= oldest_month:
                 months.add(month)
                 keep.add(backup.path)
+    for backup in [b for b in found if b.path in keep and b.bundled]:
+        base = _base_name(backup.path)
+        if base:
+            keep.add(folder / base)  # a differential is restored on its full backup
     for backup in found:
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)
+
+
+def _base_name(path: Path) -> str:
+    try:
+        manifest = read_manifest(path)
+    except (OSError, ValueError, KeyError):
+        return ""
+    return manifest.base if manifest.kind == DIFFERENTIAL else ""
 
 
 def remove_leftovers(data_dir: Path) -> list[Path]:

@@ -81,6 +81,29 @@ class PrintJobs:
             )
         return seq + 1
 
+    def bring_back(self, jobs: Iterable[Mapping[str, Any]]) -> None:
+        """Print jobs of receipts a restore brought back, as the replaced store had them, after
+        this store's own jobs (new sequence numbers, the same order); a job already here only
+        gets its missing receipt links."""
+        seq = int(self.conn.scalar(select(func.coalesce(func.max(t.print_jobs.c.seq), 0))) or 0)
+        for job in jobs:
+            receipts = list(job["receipt_ids"])
+            here = self.conn.scalar(select(t.print_jobs.c.id).where(t.print_jobs.c.id == job["id"]))
+            if here is None:
+                seq += 1
+                row = {**job, "seq": seq, "receipt_ids": json.dumps(receipts)}
+                self.conn.execute(insert(t.print_jobs).values(**row))
+            linked = set(
+                self.conn.scalars(
+                    select(t.print_job_receipts.c.receipt_id).where(
+                        t.print_job_receipts.c.job_id == job["id"]
+                    )
+                )
+            )
+            missing = [{"receipt_id": r, "job_id": job["id"]} for r in receipts if r not in linked]
+            if missing:
+                self.conn.execute(insert(t.print_job_receipts), missing)
+
     def job(self, job_id: str) -> PrintJob | None:
         row = self.conn.execute(select(*_JOB_COLUMNS).where(t.print_jobs.c.id == job_id)).first()
         return _job(row._mapping) if row else None

@@ -268,7 +268,7 @@ class Queries:
             total=receipt["total"],
             rounding=receipt["rounding"],
             payments=tuple(
-                PaymentDoc(_payment_label(p), p["amount"], p["reference"])
+                PaymentDoc(_payment_label(p), p["amount"], _payment_reference(p))
                 for p in self.payments_of_receipt(receipt_id)
             ),
             original_number=original["number_text"] if original else "",
@@ -314,7 +314,14 @@ def _payment_label(payment: Row) -> str:
     kind = TenderKind(payment["kind"])
     if kind.is_voucher and payment["credit_note_number"]:
         return f"{kind.label_nb} {payment['credit_note_number']}"
+    if kind is TenderKind.DEPOSIT and payment["reference"]:  # taken at another counter
+        return f"{kind.label_nb} {payment['reference']}"
     return kind.label_nb
+
+
+def _payment_reference(payment: Row) -> str:
+    """A terminal's reference; a deposit's is its job, named in the label already."""
+    return "" if TenderKind(payment["kind"]) is TenderKind.DEPOSIT else payment["reference"]
 
 
 def _vat_summaries(lines: list[Row]) -> tuple[VatSummary, ...]:

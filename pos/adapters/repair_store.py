@@ -7,10 +7,11 @@ Deposit vouchers are rows of ``credit_notes`` with kind 'deposit' and the ticket
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pos.adapters.repositories import Store
+from pos.model.deposits import DepositLedger
 from pos.model.notification import DEFAULT_RULES, ChannelChoice, NotifyRule
 from pos.model.repair import RepairStatus, RepairTicket
 from pos.sync_protocol import TICKET_FIELDS
@@ -19,12 +20,13 @@ _ACTIVE_LINES = (
     "SELECT l.* FROM repair_lines l LEFT JOIN repair_line_removals r ON r.line_id = l.id "
     "WHERE l.ticket_id = ? AND r.line_id IS NULL ORDER BY l.created_at, l.rowid"
 )
-_DEPOSIT_HELD = (
-    "SELECT COALESCE((SELECT SUM(amount) FROM repair_deposits WHERE ticket_id = :t), 0) "
-    "- COALESCE((SELECT SUM(tn.amount) FROM tenders tn JOIN credit_notes cn "
-    "ON cn.id = tn.credit_note_id WHERE cn.number = :t AND cn.kind = 'deposit' "
-    "AND tn.amount > 0), 0)"
+_DEPOSIT_USES = (
+    "SELECT tn.id, tn.amount FROM tenders tn LEFT JOIN credit_notes cn ON cn.id = "
+    "tn.credit_note_id WHERE tn.kind = 'deposit' AND tn.amount > 0 AND ((cn.number = :t AND "
+    "cn.kind = 'deposit') OR (tn.credit_note_id IS NULL AND tn.reference = :t))"
 )
+"""Deposit payments at pickups here: against this counter's voucher, or (a deposit taken at
+another counter) naming the ticket as the payment's reference."""
 
 
 class RepairStore:
@@ -62,6 +64,28 @@ class RepairStore:
             "AND h.created_at >= date(?, '-1 day') AND h.created_at < date(?, '+2 day') "
             "ORDER BY h.created_at, t.id",
             [*final, date_from, date_to],
+        )
+
+    def customers(self, phone_like: str, name_words: list[str], limit: int) -> list[dict]:
+        """Customers of earlier jobs whose phone contains ``phone_like`` (when given) and whose
+        name holds every one of ``name_words`` (case-folded), one row per phone and name with
+        the newest job's name and e-mail, newest first."""
+        where, params = [], []
+        if phone_like:
+            where.append("customer_phone LIKE ?")
+            params.append(f"%{phone_like}%")
+        for word in name_words:
+            where.append("customer_search LIKE ?")
+            params.append(f"%{word}%")
+        if not where:
+            return []
+        # SQLite takes the bare columns from the row that holds MAX(created_at).
+        return self.store.rows(
+            "SELECT customer_name, customer_phone, customer_email, "
+            "MAX(created_at) AS last_job, COUNT(*) AS jobs FROM repair_tickets "
+            f"WHERE {' AND '.join(where)} GROUP BY customer_phone, customer_search "
+            "ORDER BY last_job DESC LIMIT ?",
+            [*params, limit],
         )
 
     def ticket_row(self, ticket_id: str) -> dict | None:
@@ -184,8 +208,32 @@ class RepairStore:
 
     # -- deposits ----------------------------------------------------------------------------
     def deposit_held(self, ticket_id: str) -> int:
-        """Deposits paid in, minus paid back, minus what pickups have deducted."""
-        return int(self.store._raw.execute(_DEPOSIT_HELD, {"t": ticket_id}).fetchone()[0])
+        """Deposits paid in, minus paid back, minus what pickups have deducted: at every
+        counter of the site, as far as this one knows (``deposit_ledger``)."""
+        return self.deposit_ledger(ticket_id).held
+
+    def deposit_ledger(self, ticket_id: str) -> DepositLedger:
+        """The job's deposits here and, from the pulled ticket, at the site's other counters
+        (each deposit and each deduction counted once, by its id)."""
+        raw = self.store._raw
+        mine = raw.execute(
+            "SELECT id, amount FROM repair_deposits WHERE ticket_id = ?", [ticket_id]
+        )
+        taken = {str(r[0]): int(r[1]) for r in mine}
+        used = {str(r[0]): int(r[1]) for r in raw.execute(_DEPOSIT_USES, {"t": ticket_id})}
+        tenant = raw.execute("SELECT tenant_id FROM repair_tickets WHERE id = ?", (ticket_id,))
+        found = tenant.fetchone()
+        pulled = self._pulled_ticket(str(found[0]), ticket_id) if found else {}
+        far = [d for d in _parts(pulled, "deposits") if _amount(d) and d.get("id") not in taken]
+        far_used = [u for u in _parts(pulled, "deposits_used")
+                    if _amount(u) and u.get("id") not in used]  # fmt: skip
+        return DepositLedger(
+            sum(taken.values()),
+            sum(used.values()),
+            sum(_amount(d) for d in far),
+            sum(_amount(u) for u in far_used),
+            tuple(sorted({str(d.get("register_id") or "?") for d in far})),
+        )
 
     def _pulled_ticket(self, tenant_id: str, ticket_id: str) -> dict[str, Any]:
         """The server's copy of the ticket as pulled; empty when there is none or when it is
@@ -215,26 +263,22 @@ class RepairStore:
         removed = {str(p.get("id")) for p in _parts(pulled, "removals")}
         return sum(1 for p in _parts(pulled, "lines") if str(p.get("id")) not in mine | removed)
 
-    def deposit_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
-        """Deposits other counters hold for the ticket (from the pulled ticket): this counter
-        has no voucher for them, so it cannot deduct them at pickup."""
-        mine = {str(r[0]) for r in self.store._raw.execute(
-            "SELECT id FROM repair_deposits WHERE ticket_id = ?", (ticket_id,)
-        )}  # fmt: skip
-        deposits = _parts(self._pulled_ticket(tenant_id, ticket_id), "deposits")
-        return sum(
-            int(d["amount"]) for d in deposits
-            if d.get("id") not in mine and isinstance(d.get("amount"), int)
-        )  # fmt: skip
-
     def deposit_voucher(self, number: str) -> tuple[dict, int] | None:
-        """The deposit voucher of a ticket (number = ticket id) and what it still holds."""
+        """The deposit voucher of a ticket (number = ticket id) and what its deposits still
+        hold. A deposit taken only at another counter of the site has no voucher here: it is
+        named by the ticket (``id`` None), as last pulled."""
         rows = self.store.rows(
             "SELECT * FROM credit_notes WHERE number = ? AND kind = 'deposit'", (number,)
         )
-        if not rows:
+        if rows:
+            return rows[0], self.deposit_held(number)
+        ledger = self.deposit_ledger(number)
+        ticket = self.ticket_row(number)
+        if ticket is None or not ledger.taken_elsewhere:
             return None
-        return rows[0], self.deposit_held(number)
+        voucher = {"id": None, "number": number, "tenant_id": ticket["tenant_id"],
+                   "kind": "deposit"}  # fmt: skip
+        return voucher, ledger.held
 
     # -- messages to customers ---------------------------------------------------------------
     def withdraw_waiting_messages(self, ticket_id: str, at: str) -> list[str]:
@@ -245,6 +289,18 @@ class RepairStore:
             (at, ticket_id),
         ).fetchall()
         return sorted(str(r[0]) for r in rows)
+
+    def record_delivery(self, outcomes: Sequence[tuple[str, str, str, str]]) -> None:
+        """The server's word on messages queued here: (the id of the event that asked for it,
+        state, error, at). A message the server sent or gave up on is no longer pending (nor
+        withdrawn: it went out all the same); one the server withdrew is withdrawn here too."""
+        self.store._raw.executemany(
+            "UPDATE notifications SET state = ?2, error = ?3, updated_at = ?4 WHERE id = ("
+            "SELECT json_extract(payload, '$.notification_id') FROM outbox WHERE event_id = ?1 "
+            "AND type = 'notification.requested') "
+            "AND (state = 'pending' OR (state = 'withdrawn' AND ?2 IN ('sent', 'failed')))",
+            outcomes,
+        )
 
     # -- notification rules ------------------------------------------------------------------
     def notify_rule(self, status: RepairStatus) -> NotifyRule | None:
@@ -265,6 +321,14 @@ class RepairStore:
             "channel = excluded.channel, subject = excluded.subject, body = excluded.body",
             (rule.status.value, rule.enabled, rule.channel.value, rule.subject, rule.body),
         )
+
+
+def _amount(part: dict[str, Any]) -> int:
+    """A pulled part's amount in øre (0 when it has none it could use)."""
+    value = part.get("amount")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**11:
+        return value
+    return 0
 
 
 def _parts(pulled: dict[str, Any], name: str) -> list[dict[str, Any]]:

@@ -165,6 +165,23 @@ class ReportQueries:
         ).fetchall()
         return {str(kind): int(amount) for kind, amount in rows if amount}
 
+    def deposits_used(self, p: Params) -> int:
+        """Of the repair deposits taken in the range, what a pickup journaled by its end paid
+        with (the ticket's deposit voucher spent): no longer held."""
+        found = self._raw.execute(
+            "SELECT COALESCE(SUM(d.amount), 0) FROM journal j "
+            "JOIN receipts r ON r.id = j.ref_id JOIN repair_deposits d ON d.receipt_id = r.id "
+            "WHERE j.tenant_id = :t AND j.register_id = :r AND j.seq > :lo AND j.seq <= :hi "
+            "AND j.event_code = 13999 AND r.kind = 'deposit' AND d.amount > 0 "
+            "AND json_extract(j.details, '$.kind') = 'deposit_receipt' AND EXISTS ("
+            "SELECT 1 FROM credit_notes c JOIN tenders t ON t.credit_note_id = c.id "
+            "JOIN receipts pr ON pr.sale_id = t.sale_id JOIN journal pj ON pj.ref_id = pr.id "
+            "WHERE c.kind = 'deposit' AND c.number = d.ticket_id AND t.kind = 'deposit' "
+            "AND t.amount > 0 AND pj.seq <= :hi)",
+            p,
+        ).fetchone()
+        return int(found[0])
+
     def lines(self, p: Params) -> list[tuple[Any, ...]]:
         """(receipt kind, staff id, article group, qty, amount, VAT class, VAT, discount)."""
         return self._raw.execute(
@@ -275,10 +292,26 @@ class ReportQueries:
         return {row["tenant_id"]: int(row["amount"]) for row in rows}
 
     def till_closes(self, register_id: str, local_date: str) -> list[dict[str, Any]]:
+        """The day's closes; a note given after the count (``till_close_note``) as their note."""
         return self.rows(
-            "SELECT * FROM till_closes WHERE register_id = ? AND local_date = ? ORDER BY closed_at",
+            "SELECT c.*, coalesce(nullif(c.note, ''), (SELECT json_extract(j.details, '$.note') "
+            "FROM journal j WHERE j.ref_id = c.id AND j.event_code = 13999 "
+            "AND json_extract(j.details, '$.kind') = 'till_close_note' ORDER BY j.seq DESC "
+            "LIMIT 1), '') AS note FROM till_closes c WHERE c.register_id = ? "
+            "AND c.local_date = ? ORDER BY c.closed_at",
             (register_id, local_date),
         )
+
+    def last_till_close(self, register_id: str) -> dict[str, Any] | None:
+        rows = self.rows(
+            "SELECT * FROM till_closes WHERE register_id = ? ORDER BY closed_at DESC LIMIT 1",
+            (register_id,),
+        )
+        return rows[0] if rows else None
+
+    def till_close(self, close_id: str) -> dict[str, Any] | None:
+        rows = self.rows("SELECT * FROM till_closes WHERE id = ?", (close_id,))
+        return rows[0] if rows else None
 
     def till_close_tenants(self, close_id: str) -> dict[str, dict[str, int]]:
         rows = self.rows("SELECT * FROM till_close_tenants WHERE till_close_id = ?", (close_id,))

@@ -23,7 +23,7 @@ from pos.model.catalogue import ArticleGroup, Item, ItemKind, ItemStatus
 from pos.model.legal_time import ClockBehind, shown
 from pos.model.staff import Role
 from pos.model.tenant import Tenant
-from pos.numbering import Heads, Issued, tracked
+from pos.numbering import Heads, Issued, day_text, day_value, tracked, z_day_counter
 from pos.vat import VatClass
 
 Row = RowMapping
@@ -79,12 +79,14 @@ def read_heads(raw: sqlite3.Connection) -> Heads:
         for n, v in raw.execute("SELECT name, value FROM counters").fetchall()
         if tracked(str(n))
     }
-    for tenant_id, register_id, number in raw.execute(
-        "SELECT tenant_id, register_id, max(z_number) FROM z_reports "
+    for tenant_id, register_id, number, day in raw.execute(
+        "SELECT tenant_id, register_id, max(z_number), max(business_date) FROM z_reports "
         "GROUP BY tenant_id, register_id"
     ).fetchall():
         name = f"z:{tenant_id}:{register_id}"
         counters[name] = max(int(number), counters.get(name, 0))
+        day_name = z_day_counter(str(tenant_id), str(register_id))
+        counters[day_name] = max(day_value(str(day)), counters.get(day_name, 0))
     chains = {
         (str(tenant), str(register)): (int(nr), str(signature))
         for tenant, register, nr, signature in raw.execute(
@@ -148,12 +150,20 @@ class Store:
             if tracked(name):
                 self.issued.counter(name, value, value - before)
 
-    def next_z_number(self, tenant_id: str, register_id: str, last_z: int) -> int:
-        """The next Z number: after the store's last Z and after any a restore skipped."""
+    def next_z_number(self, tenant_id: str, register_id: str, last_z: int, day: str) -> int:
+        """The next Z number: after the store's last Z and after any a restore skipped; the
+        day it closes is raised with it (the high-water mark carries both)."""
         name = f"z:{tenant_id}:{register_id}"
         number = max(last_z, self.counter(name)) + 1
         self.raise_counter(name, number)
+        self.raise_counter(z_day_counter(tenant_id, register_id), day_value(day))
         return number
+
+    def z_day_floor(self, tenant_id: str, register_id: str) -> str | None:
+        """The last business day a Z closed on this register for the tenant, also one given
+        out before a restore whose report this store lacks (None: none known)."""
+        value = self.counter(z_day_counter(tenant_id, register_id))
+        return day_text(value) if value else None
 
     def heads(self) -> Heads:
         return read_heads(self._raw)
@@ -455,7 +465,7 @@ class Store:
 
         The legal record's time never goes backwards: a stamp before the newest row is refused
         (``pos.model.legal_time``), whatever clock made it."""
-        prev = self._raw.execute(_LAST_JOURNAL_HASH_SQL).fetchone()
+        prev = self.journal_head()
         if prev and stamp.utc_iso < prev[1]:
             raise ClockBehind(now=shown(_utc(stamp.utc_iso)), last=shown(_utc(prev[1])))
         row: dict[str, Any] = {
@@ -474,14 +484,19 @@ class Store:
         }
         row["prev_hash"] = prev[0] if prev else GENESIS_HASH
         row["hash"] = row_hash(row["prev_hash"], row)
-        self._raw.execute(_raw_insert("journal", row), row)
+        self.insert("journal", row)
         self.issued.journal(row["seq"], row["hash"], (row["seq"] - 1, row["prev_hash"]))
         return int(row["seq"])
 
+    def journal_head(self) -> tuple[str, str] | None:
+        """The newest journal row's hash and time (None before the first row)."""
+        row = self._raw.execute(_LAST_JOURNAL_HASH_SQL).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
     def last_journal_time(self) -> datetime | None:
         """When the newest journal row was recorded: the floor for the next one."""
-        row = self._raw.execute(_LAST_JOURNAL_HASH_SQL).fetchone()
-        return _utc(row[1]) if row else None
+        head = self.journal_head()
+        return _utc(head[1]) if head else None
 
     def append_outbox(
         self,

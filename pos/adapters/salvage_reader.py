@@ -32,6 +32,10 @@ class SaleRows:
     """The receipt's outbox event, by receipt id."""
     items: list[dict[str, Any]]
     """The sold items as the replaced store left them (status, stock)."""
+    print_jobs: list[dict[str, Any]] | None = None
+    """The print jobs that carried its receipts, oldest first, with ``receipt_ids`` of this
+    sale only (None: they cannot be read). Where its paper stands: an original that printed
+    before the restore is never printed again as one."""
 
 
 class ReplacedStore:
@@ -136,8 +140,27 @@ class ReplacedStore:
             sale[0], session[0], receipts, notes, tenders, lines, payments,
             {j["ref_id"]: j for j in journal if '"digest"' in j["details"]},
             {i: outbox[i] for i in ids if i in outbox},
-            items,
+            items, self._print_jobs(ids),
         )  # fmt: skip
+
+    def _print_jobs(self, receipt_ids: tuple[str, ...]) -> list[dict[str, Any]] | None:
+        marks = ",".join("?" * len(receipt_ids))
+        links = self._rows(
+            f"SELECT receipt_id, job_id FROM print_job_receipts WHERE receipt_id IN ({marks})",
+            receipt_ids,
+        )
+        if links is None:
+            return None
+        job_ids = tuple({link["job_id"] for link in links})
+        jobs = self._rows(
+            f"SELECT * FROM print_jobs WHERE id IN ({','.join('?' * len(job_ids))}) ORDER BY seq",
+            job_ids,
+        )
+        if jobs is None:
+            return None
+        for job in jobs:
+            job["receipt_ids"] = [r["receipt_id"] for r in links if r["job_id"] == job["id"]]
+        return jobs
 
     def z_counting(
         self, tenant_id: str, register_id: str, journal_seq: int | None, local_date: str

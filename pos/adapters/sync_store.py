@@ -75,6 +75,32 @@ class SyncStore:
     def set_acked_through(self, seq: int) -> None:
         self.set_meta(ACKED_KEY, str(seq))
 
+    def take_off_unsent_sales(self, item_ids: Sequence[str]) -> None:
+        """Items whose count came from the server: less the quantities of this counter's sales
+        and returns not yet acknowledged (returns have negative quantities)."""
+        pending = self._raw.execute(
+            "SELECT json_extract(l.value, '$.item_id'), SUM(json_extract(l.value, '$.qty')) "
+            "FROM outbox o, json_each(o.payload, '$.lines') l WHERE o.device_seq > ? "
+            "AND o.type IN ('sale.completed', 'return.completed') "
+            "AND NOT COALESCE(json_extract(o.payload, '$.training'), 0) GROUP BY 1",
+            (self.acked_through(),),
+        ).fetchall()
+        wanted = set(item_ids)
+        self._raw.executemany(
+            "UPDATE items SET stock_qty = stock_qty - ? WHERE id = ?",
+            [(int(qty), item) for item, qty in pending if item in wanted and qty],
+        )
+
+    def has_unsent(self, seq: int, types: Iterable[str]) -> bool:
+        """Whether an event of one of ``types`` after ``seq`` is still waiting to be sent."""
+        kinds = sorted(types)
+        marks = ", ".join("?" for _ in kinds)
+        row = self._raw.execute(
+            f"SELECT 1 FROM outbox WHERE device_seq > ? AND type IN ({marks}) LIMIT 1",
+            (seq, *kinds),
+        ).fetchone()
+        return row is not None
+
     def outbox_after(self, seq: int, limit: int) -> list[tuple[Any, ...]]:
         """(device_seq, event_id, type, tenant_id, occurred_at, payload) rows after ``seq``."""
         return self._raw.execute(
@@ -82,6 +108,16 @@ class SyncStore:
             "WHERE device_seq > ? ORDER BY device_seq LIMIT ?",
             (seq, limit),
         ).fetchall()
+
+    def delete_acked_outbox(self, before: str, limit: int) -> int:
+        """Delete up to ``limit`` acknowledged events that happened before ``before`` (UTC ISO),
+        oldest first; returns how many (``pos.services.outbox_retention``)."""
+        cursor = self._raw.execute(
+            "DELETE FROM outbox WHERE device_seq IN (SELECT device_seq FROM outbox "
+            "WHERE device_seq <= ? AND occurred_at < ? ORDER BY device_seq LIMIT ?)",
+            (self.acked_through(), before, limit),
+        )
+        return int(cursor.rowcount)
 
     def outbox_last_seq(self) -> int:
         return int(

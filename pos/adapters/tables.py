@@ -1,7 +1,8 @@
 """The local SQLite schema (SQLAlchemy Core). Alembic migrations in ``migrations/`` create it.
 
 Facts (journal, sales, lines, tenders, receipts, their payments, copies, credit notes, cash
-movements, outbox) are insert-only: triggers made by the migrations refuse UPDATE and DELETE.
+movements, outbox) are insert-only: triggers made by the migrations refuse UPDATE and DELETE
+(but for outbox events the server acknowledged 90 days ago: ``pos.services.outbox_retention``).
 Counters (number series, signature chain heads, device sequence) are single rows updated inside
 the transaction that uses them, so numbers are gap-free.
 """

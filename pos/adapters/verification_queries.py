@@ -56,13 +56,6 @@ class VerificationQueries:
             found[row["receipt_id"]].append(row)
         return found
 
-    def tender_shares(self) -> list[dict[str, Any]]:
-        """Each tender's amount against what the receipts say they took from it."""
-        return self.rq.rows(
-            "SELECT t.id, t.sale_id, t.amount, COALESCE(SUM(p.amount), 0) AS shared "
-            "FROM tenders t LEFT JOIN receipt_payments p ON p.tender_id = t.id GROUP BY t.id"
-        )
-
     def copies(self) -> dict[str, dict[str, Any]]:
         rows = self.rq.rows(
             "SELECT c.*, r.number_text FROM receipt_copies c "
@@ -70,11 +63,13 @@ class VerificationQueries:
         )
         return {r["receipt_id"]: r for r in rows}
 
-    def z_reports(self) -> dict[str, dict[str, Any]]:
-        """Stored Z reports by report id (``Z-<tenant code>-<register>-<number>``)."""
+    def z_reports(self, after_seq: int = 0) -> dict[str, dict[str, Any]]:
+        """Stored Z reports by report id (``Z-<tenant code>-<register>-<number>``), those
+        journaled after ``after_seq``."""
         rows = self.rq.rows(
             "SELECT z.*, t.code FROM z_reports z JOIN tenants t ON t.id = z.tenant_id "
-            "ORDER BY z.tenant_id, z.register_id, z.z_number"
+            "WHERE z.journal_seq > ? ORDER BY z.tenant_id, z.register_id, z.z_number",
+            (after_seq,),
         )
         return {f"Z-{r['code']}-{r['register_id']}-{r['z_number']}": r for r in rows}
 

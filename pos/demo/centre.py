@@ -15,6 +15,7 @@ from pos.identifiers import make_in_store_ean13
 from pos.model.catalogue import ArticleGroup, ItemKind
 from pos.model.staff import Operator, Role
 from pos.services import setup, till
+from pos.services.centre_company import CentreCompany, write_company
 from pos.services.context import TillContext
 from pos.signing import Signer
 from pos.unit_of_work import UnitOfWorkFactory
@@ -107,6 +108,8 @@ def seed_demo(
     setup.add_items(uow_factory, list(_demo_items(data)), clock)
     with uow_factory() as uow:
         uow.store.set_meta("centre_name", data["centre"])
+        runs = min(data["tenants"], key=lambda t: t["code"])  # the demo's drawer owner
+        write_company(uow, CentreCompany(runs["name"], runs["org_no"]))
         uow.store.set_meta("register_id", register["id"])
         uow.store.set_meta(DEMO_META, "1")
         uow.commit()

@@ -17,7 +17,7 @@ from pos.errors import (
     PriceRequired,
 )
 from pos.model.catalogue import Item, ItemKind, ItemStatus
-from pos.money import MAX_AMOUNT_ORE, Ore, format_nok
+from pos.money import MAX_AMOUNT_ORE, Ore, div_round_half_up, format_nok
 from pos.vat import VatClass
 
 MAX_QUANTITY = 9999
@@ -51,6 +51,17 @@ def check_quantity(qty: int) -> int:
     if not isinstance(qty, int) or isinstance(qty, bool) or not 0 < qty <= MAX_QUANTITY:
         raise InvalidQuantity(qty)
     return qty
+
+
+def over_discount_limit(discount: Ore, gross: Ore, limit_percent: int) -> bool:
+    """A discount above the centre's limit, a per cent of the line before discount, needs a
+    manager: asked when the discount is given and again at payment."""
+    return discount * 100 > gross * limit_percent
+
+
+def percent_discount(gross: Ore, hundredths_percent: int) -> Ore:
+    """A discount given in per cent (in hundredths, 1050 = 10,5 %) of the line, to the øre."""
+    return div_round_half_up(gross * hundredths_percent, 100 * 100)
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,10 @@ class Basket:
                 seen.append(line.tenant_id)
         return seen
 
+    def holds_one_off(self, item: Item) -> bool:
+        """A one-off item is unique: once in the basket it cannot be rung up again."""
+        return item.kind is ItemKind.ONE_OFF and any(line.item_id == item.id for line in self.lines)
+
     def add(self, item: Item, qty: int = 1, price: Ore | None = None) -> BasketLine:
         """Ring up an item; an open-price item needs ``price``, any other may have it overridden."""
         check_quantity(qty)
@@ -109,7 +124,7 @@ class Basket:
         if item.kind is ItemKind.ONE_OFF:
             if item.status is ItemStatus.SOLD:
                 raise ItemAlreadySold(item.description)
-            if qty != 1 or any(line.item_id == item.id for line in self.lines):
+            if qty != 1 or self.holds_one_off(item):
                 raise ItemAlreadySold(item.description)
         if price is None:
             if item.price is None:

@@ -32,6 +32,8 @@ class TenantDay:
     """This tenant's share of the day's till-close variances (by the close's rule)."""
     deposit_tenders: Mapping[str, Ore] = field(default_factory=dict)
     """Repair deposits taken less paid back in the report's range, per tender kind."""
+    deposits_used: Ore = 0
+    """Of the deposits taken in the range, what a pickup in it already paid with."""
 
     @property
     def money_received(self) -> Ore:
@@ -42,6 +44,11 @@ class TenantDay:
     def deposits_held(self) -> Ore:
         """Repair deposits the centre took (less paid back) for the tenant: owed to it."""
         return sum(self.deposit_tenders.values())
+
+    @property
+    def deposits_still_held(self) -> Ore:
+        """What of the day's deposits no pickup has used yet: the centre still holds it."""
+        return self.deposits_held - self.deposits_used
 
     @property
     def net_owed(self) -> Ore:

@@ -90,6 +90,17 @@ class Tender:
             raise InvalidTender(format_nok(self.amount))
 
 
+def voucher_amount(
+    balance: Ore, tenant_id: str, dues: Sequence[tuple[str, Ore]], tenders: Sequence[Tender]
+) -> Ore:
+    """What a credit note or deposit pays when no amount is given (rule 1): as much as it holds,
+    up to what its tenant's receipt still owes after the vouchers already taken for it."""
+    owed = sum(due for tid, due in dues if tid == tenant_id) - sum(
+        t.amount for t in tenders if t.kind.is_voucher and t.tenant_id == tenant_id
+    )
+    return min(balance, max(owed, 0))
+
+
 @dataclass(frozen=True)
 class TenantShare:
     """What one tenant's receipt owes and how it was paid (signed amounts)."""

@@ -126,6 +126,11 @@ class RepairTicket:
     actual: Ore = 0
     """Labour and parts on the job now."""
 
+    @property
+    def next_statuses(self) -> tuple[RepairStatus, ...]:
+        """Where the state machine lets the job go from here, in workflow order."""
+        return tuple(s for s in RepairStatus if s in ALLOWED[self.status])
+
     def transition(self, to: RepairStatus) -> RepairTicket:
         """The ticket in status ``to``; IllegalTransition unless the state machine allows it."""
         if to not in ALLOWED[self.status]:

@@ -15,8 +15,9 @@ from pos.day_end_errors import InvalidCount
 from pos.model.payment import TenderKind
 from pos.money import Ore, format_nok
 
-DENOMINATIONS: tuple[Ore, ...] = (100, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)
-"""Norwegian coins (1, 5, 10, 20 kr) and notes (50, 100, 200, 500, 1000 kr), in øre."""
+DENOMINATIONS: tuple[Ore, ...] = (100000, 50000, 20000, 10000, 5000, 2000, 1000, 500, 100)
+"""Norwegian notes (1000, 500, 200, 100, 50 kr) and coins (20, 10, 5, 1 kr), in øre, largest
+first: the order of every count (opening float, hand-over, close) and of the printed count."""
 MAX_PIECES = 100_000
 
 
@@ -141,3 +142,8 @@ class TillCloseDoc:
     @property
     def variance(self) -> Ore:
         return self.counted_cash - self.expected_cash
+
+    @property
+    def note_due(self) -> bool:
+        """A variance saved without a note: it is asked for right after the count."""
+        return bool(self.variance) and not self.note

@@ -45,6 +45,16 @@ def mark_server_anchor(uow_factory: UnitOfWorkFactory, seq: int, sent: Anchor) -
         uow.commit()
 
 
+def last_z_anchor(uow_factory: UnitOfWorkFactory) -> Anchor | None:
+    """The journal row of the newest Z report, as an anchor (None before the first Z)."""
+    with uow_factory.read() as uow:
+        rows = uow.reports.rows(
+            "SELECT seq, hash FROM journal WHERE seq = (SELECT MAX(seq) FROM journal "
+            "WHERE event_code = 13009)"
+        )
+    return Anchor(int(rows[0]["seq"]), rows[0]["hash"]) if rows else None
+
+
 def row_hash_at(uow_factory: UnitOfWorkFactory, seq: int) -> str | None:
     """The journal's hash at row ``seq`` now (None: the journal does not reach it)."""
     with uow_factory.read() as uow:

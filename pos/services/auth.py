@@ -8,11 +8,13 @@ import hmac
 import logging
 import math
 import secrets
+import weakref
 from datetime import datetime, timedelta
 
 from pos.clock import Clock, Stamp, SystemClock
-from pos.errors import InvalidPin, StaffLocked, WrongPin
+from pos.errors import DomainError, InvalidPin, StaffLocked, WrongPin
 from pos.model.events import EventCode, OtherEvent
+from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.staff import Operator, Role
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
@@ -82,6 +84,52 @@ def minutes(left: timedelta) -> int:
     return max(1, math.ceil(left.total_seconds() / 60))
 
 
+def wrong_pin(failed: int) -> WrongPin:
+    """The answer to a wrong PIN that starts no wait: how many more the person may try, and
+    how long the wait after them will be."""
+    first_wait = lock_delay(MAX_PIN_ATTEMPTS)
+    assert first_wait is not None
+    return WrongPin(tries_left=MAX_PIN_ATTEMPTS - failed, minutes=minutes(first_wait))
+
+
+class UnknownNumbers:
+    """Wrong tries at staff numbers nobody active has, counted as a person's are (in memory, per
+    store; only a keyed hash of what was typed is kept, as it may be a PIN): the answer to an
+    unknown number, tries left and then a wait, is the one a person would get, so the login
+    never tells who works here."""
+
+    KEPT = 256
+
+    def __init__(self) -> None:
+        self._key = secrets.token_bytes(16)
+        self._tries: dict[bytes, tuple[int, datetime | None]] = {}
+
+    def refuse(self, typed: str, now: datetime) -> DomainError:
+        digest = hmac.new(self._key, typed.encode(), hashlib.sha256).digest()
+        failed, until = self._tries.pop(digest, (0, None))
+        if until is not None and timedelta(0) < until - now <= LONGEST_DELAY:
+            self._tries[digest] = (failed, until)
+            return StaffLocked(typed, minutes=minutes(until - now))
+        failed += 1
+        delay = lock_delay(failed)
+        self._tries[digest] = (failed, now + delay if delay else None)
+        while len(self._tries) > self.KEPT:
+            del self._tries[next(iter(self._tries))]
+        return StaffLocked(typed, minutes=minutes(delay)) if delay else wrong_pin(failed)
+
+
+_unknown: weakref.WeakKeyDictionary[UnitOfWorkFactory, UnknownNumbers] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _unknown_numbers(uow_factory: UnitOfWorkFactory) -> UnknownNumbers:
+    found = _unknown.get(uow_factory)
+    if found is None:
+        found = _unknown[uow_factory] = UnknownNumbers()
+    return found
+
+
 def authenticate(
     uow_factory: UnitOfWorkFactory, staff_no: str, pin: str, clock: Clock | None = None
 ) -> Operator:
@@ -89,7 +137,8 @@ def authenticate(
 
     From the fifth wrong PIN in a row the person must wait before the next try (``lock_delay``);
     while they wait even the right PIN is refused, unchecked. Each lock is journaled. A right
-    PIN resets the count; a manager can lift a lock at once.
+    PIN resets the count; a manager can lift a lock at once. A wrong PIN says how many tries
+    are left before the wait; an unknown staff number is answered the same way.
     """
     now = (clock or SystemClock()).now()
     with uow_factory.read() as uow:
@@ -97,7 +146,7 @@ def authenticate(
     if row is None or not row["active"]:
         # What was typed is not logged: it may be a PIN typed into the wrong field.
         log.info("login refused: no active staff member with the number typed")
-        raise WrongPin()
+        raise _unknown_numbers(uow_factory).refuse(staff_no.strip(), now)
     left = delay_left(row["locked_until"], now)
     if left is not None:
         log.warning("staff %s refused: locked for %d more min", row["staff_no"], minutes(left))
@@ -108,13 +157,14 @@ def authenticate(
                 uow.store.set_failed_pins(row["id"], 0, locked_until=None)
                 uow.commit()
         return Operator(row["id"], row["staff_no"], row["name"], Role(row["role"]))
-    _count_wrong_pin(uow_factory, row["id"], row["staff_no"], now)
-    raise WrongPin()
+    failed = _count_wrong_pin(uow_factory, row["id"], row["staff_no"], now)
+    raise wrong_pin(failed)
 
 
 def _count_wrong_pin(
     uow_factory: UnitOfWorkFactory, staff_id: str, staff_no: str, now: datetime
-) -> None:
+) -> int:
+    """The wrong PINs in a row now; StaffLocked when this one starts a wait."""
     with uow_factory() as uow:
         failed = uow.store.add_failed_pin(staff_id)
         delay = lock_delay(failed)
@@ -146,6 +196,7 @@ def _count_wrong_pin(
         )  # fmt: skip
         raise StaffLocked(staff_no, minutes=minutes(delay))
     log.info("wrong PIN for staff %s (%d in a row)", staff_no, failed)
+    return failed
 
 
 def log_in(
@@ -156,8 +207,12 @@ def log_in(
     clock: Clock | None = None,
 ) -> Operator:
     """Authenticate and journal the login (13003) on this register."""
-    operator = authenticate(uow_factory, staff_no, pin, clock)
-    journal_login(uow_factory, register_id, operator, clock)
+    try:
+        operator = authenticate(uow_factory, staff_no, pin, clock)
+        journal_login(uow_factory, register_id, operator, clock)
+    except (ClockBehind, ClockUnconfirmed) as error:  # nobody is identified yet
+        log.warning("login refused at %s: %s", register_id, error.message("en"))
+        raise
     return operator
 
 

@@ -14,8 +14,9 @@ from pos.adapters.db import DB_FILE
 from pos.adapters.key_files import KeyStore
 from pos.adapters.store_check import integrity_check, note_damage, quick_check
 from pos.clock import wall_clock_now
-from pos.errors import StoreDamaged
+from pos.errors import SecondPlaceMissing, StoreDamaged
 from pos.model.staff import Permission
+from pos.services import day_log
 from pos.services.context import TillContext
 from pos.services.settings_journal import journal_settings_change
 from pos.unit_of_work import UnitOfWorkFactory
@@ -36,7 +37,7 @@ def take(
     if problem is not None:
         note_damage(data_dir, problem)
         raise StoreDamaged(str(data_dir), reason=problem, backup=latest_backup(data_dir))
-    return take_backup(
+    taken = take_backup(
         data_dir,
         db_path,
         reason,
@@ -44,7 +45,15 @@ def take(
         public_keys(KeyStore(data_dir / "keys")),
         app_version=__version__,
         second_place=second_place,
+        differential=reason in DIFFERENTIAL_REASONS,
     )
+    day_log.backup_taken(taken.path, reason)
+    return taken
+
+
+DIFFERENTIAL_REASONS = ("daily", "z")
+"""The backups the till takes by itself are differential (a week's full backup and the pages
+changed since); one a manager asks for is whole, a single file to carry away."""
 
 
 def backup_after_z(data_dir: Path, now: datetime | None = None) -> Taken:
@@ -74,9 +83,13 @@ def second_place(uow_factory: UnitOfWorkFactory) -> str:
 
 
 def set_second_place(uow_factory: UnitOfWorkFactory, ctx: TillContext, folder: str) -> str:
-    """Name the folder every backup is also copied to (a manager; journaled). Empty: none."""
+    """Name the folder every backup is also copied to (a manager; journaled). Empty: none.
+    A folder that is not there is refused, never made: an unplugged disk's mount point would
+    otherwise fill the PC's own disk with copies that look safe."""
     ctx.require(Permission.MANAGE)
     folder = folder.strip()
+    if folder and not (Path(folder).is_absolute() and Path(folder).is_dir()):
+        raise SecondPlaceMissing(folder)
     with uow_factory() as uow:
         before = uow.store.get_meta(SECOND_PLACE_META) or ""
         if before != folder:

@@ -106,19 +106,17 @@ def search_items(
         return uow.queries.search_items(match_expression(typed), tenant_id, limit, offset)
 
 
+def stock_left(uow_factory: UnitOfWorkFactory, item_id: str, in_basket: int) -> int | None:
+    """What the count of a stock item would be once ``in_basket`` of it are sold (None for
+    other items, or one nobody counts): below zero, the counter warns but sells, as the goods
+    are there. With a central server the count is the centre's (every counter's sales)."""
+    with uow_factory.read() as uow:
+        found = uow.store.item(item_id)
+    if found is None or found.kind is not ItemKind.STOCK or found.stock_qty is None:
+        return None
+    return found.stock_qty - in_basket
+
+
 def open_price_items(uow_factory: UnitOfWorkFactory) -> list[Item]:
     with uow_factory.read() as uow:
         return uow.queries.open_price_items()
-
-
-def credit_note_balance(uow_factory: UnitOfWorkFactory, number: str) -> tuple[str, int] | None:
-    """(issuing tenant id, what is left on it) of a credit note, or None if there is no such note.
-
-    For showing the payment before it is made; checkout checks the note again when recording.
-    """
-    with uow_factory.read() as uow:
-        found = uow.store.credit_note(number.strip().upper())
-    if found is None:
-        return None
-    note, balance = found
-    return str(note["tenant_id"]), balance

@@ -36,6 +36,13 @@ def claimed_register(uow_factory: UnitOfWorkFactory) -> tuple[str | None, int | 
     return mine, known[mine]
 
 
+def centre_name(uow_factory: UnitOfWorkFactory) -> str | None:
+    """This counter's centre's name (none for a fresh counter): sent at enrolment, the site's
+    first becomes the name every counter set up from the server shows."""
+    with uow_factory.read() as uow:
+        return uow.store.get_meta("centre_name") or None
+
+
 def device_name(uow_factory: UnitOfWorkFactory) -> str:
     """What the server and the web back office call this counter: the name of the register it
     has sold as ("Kasse 1 – disken"), or "" for a fresh counter (the server then names it by

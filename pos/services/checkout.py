@@ -19,10 +19,10 @@ from pos.errors import (
     TrainingRestriction,
     UnknownItem,
 )
-from pos.model.basket import Basket, BasketLine
+from pos.model.basket import Basket, BasketLine, over_discount_limit
 from pos.model.catalogue import ItemKind, ItemStatus
 from pos.model.drawer import refuse_while_open
-from pos.model.payment import Tender, TenderKind, settle
+from pos.model.payment import Tender, TenderKind, settle, voucher_amount
 from pos.model.receipt import ReceiptKind
 from pos.model.staff import Operator, Permission
 from pos.money import Ore
@@ -137,6 +137,45 @@ def discount_limit_percent(uow: UnitOfWork) -> int:
     return int(uow.store.get_meta("discount_limit_percent") or DEFAULT_DISCOUNT_LIMIT_PERCENT)
 
 
+def check_discount(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    line: BasketLine,
+    discount: Ore,
+    approver: Operator | None = None,
+) -> bool:
+    """Asked as a discount is given, so a manager is fetched then rather than at payment: True
+    if it is above the centre's limit (and allowed), PermissionDenied if it needs a manager."""
+    with uow_factory.read() as uow:
+        limit = discount_limit_percent(uow)
+    if not over_discount_limit(discount, line.gross_before_discount, limit):
+        return False
+    ctx.require(Permission.LARGE_DISCOUNT, approver)
+    return True
+
+
+def credit_note_tender(
+    uow_factory: UnitOfWorkFactory,
+    number: str,
+    amount: Ore | None,
+    dues: Sequence[tuple[str, Ore]],
+    tenders: Sequence[Tender],
+) -> Tender:
+    """A credit note offered at payment, before the sale: its tenant and, unless ``amount`` is
+    given, as much as it holds up to what that tenant's receipt still owes. Checkout checks the
+    note again when recording."""
+    number = number.strip().upper()
+    with uow_factory.read() as uow:
+        found = uow.store.credit_note(number) if number else None
+    if found is None:
+        raise CreditNoteProblem(number or "–", reason_nb="finnes ikke", reason_en="not found")
+    note, balance = found
+    tenant_id = str(note["tenant_id"])
+    if amount is None:
+        amount = voucher_amount(balance, tenant_id, dues, tenders)
+    return Tender(TenderKind.CREDIT_NOTE, amount, credit_note_number=number, tenant_id=tenant_id)
+
+
 def _check_permissions(
     uow: UnitOfWork,
     ctx: TillContext,
@@ -146,7 +185,7 @@ def _check_permissions(
     approved_by: str | None = ctx.require(Permission.SELL)
     limit = discount_limit_percent(uow)
     for line in lines:
-        if line.discount * 100 > line.gross_before_discount * limit:
+        if over_discount_limit(line.discount, line.gross_before_discount, limit):
             approved_by = ctx.require(Permission.LARGE_DISCOUNT, approver) or approved_by
         if line.price_overridden and line.item_kind is not ItemKind.OPEN_PRICE:
             approved_by = ctx.require(Permission.PRICE_OVERRIDE, approver) or approved_by
@@ -190,7 +229,8 @@ def _resolve_credit_notes(
 
     An amount of 0 means "as much as the note and its tenant's receipt allow".
     """
-    dues = {p.tenant.id: p.total for p in plans}
+    dues = [(p.tenant.id, p.total) for p in plans]
+    tenant_ids = {p.tenant.id for p in plans}
     resolved: list[Tender] = []
     note_ids: list[str | None] = []
     for tender in tenders:
@@ -210,26 +250,28 @@ def _resolve_credit_notes(
             raise CreditNoteProblem(
                 note["number"], reason_nb="allerede brukt opp", reason_en="already used up"
             )
-        if note["tenant_id"] not in dues:
+        if note["tenant_id"] not in tenant_ids:
             raise CreditNoteProblem(
                 note["number"],
                 reason_nb="gjelder bare varer fra leietakeren som utstedte den",
                 reason_en="only pays for items of the tenant that issued it",
             )
-        amount = tender.amount or min(balance, dues[note["tenant_id"]])
+        amount = tender.amount or voucher_amount(balance, note["tenant_id"], dues, resolved)
         if amount > balance:
             raise CreditNoteProblem(
                 note["number"],
                 reason_nb="beløpet er større enn saldoen",
                 reason_en="the amount is more than its balance",
             )
-        dues[note["tenant_id"]] -= amount
+        # a deposit taken at another counter has no voucher here: the payment names the job
+        elsewhere = note["id"] is None
         resolved.append(
             replace(
                 tender,
                 amount=amount,
                 tenant_id=note["tenant_id"],
                 credit_note_number=note["number"],
+                reference=note["number"] if elsewhere else tender.reference,
             )
         )
         note_ids.append(note["id"])

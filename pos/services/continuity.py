@@ -23,7 +23,7 @@ from pos.adapters.high_water import HighWaterMark
 from pos.clock import Clock, Stamp
 from pos.errors import DomainError
 from pos.model.events import EventCode, OtherEvent
-from pos.numbering import JOURNAL, Heads, Issued, series_tenant
+from pos.numbering import JOURNAL, Heads, Issued, day_text, is_z_day, series_tenant
 from pos.services.declared_gaps import STORE_BEHIND_MARK
 from pos.services.legal_time import CounterClock
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -69,6 +69,8 @@ class Skipped:
 
     series: dict[str | None, dict[str, list[int]]] = field(default_factory=dict)
     chains: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    z_days: dict[str | None, dict[str, str]] = field(default_factory=dict)
+    """Per tenant, the business day of a Z given out beyond the store: closed for good."""
 
     @property
     def signed(self) -> int:
@@ -195,6 +197,9 @@ def skip_to(
             continue
         uow.store.raise_counter(name, value)
         tenant = series_tenant(name)
+        if is_z_day(name):
+            skipped.z_days.setdefault(tenant, {})[name] = day_text(value)
+            continue
         first = store.counters.get(name, 0) + 1
         skipped.series.setdefault(tenant, {})[name] = [first, value]
     for (tenant, register), (nr, signature) in sorted(ahead.chains.items()):
@@ -221,6 +226,10 @@ def _journal_skips(
         by_tenant[tenant if tenant in known or tenant is None else None].setdefault(
             "series", {}
         ).update(series)
+    for tenant, days in skipped.z_days.items():
+        by_tenant[tenant if tenant in known or tenant is None else None].setdefault(
+            "z_days_closed", {}
+        ).update(days)
     for tenant, chains in skipped.chains.items():
         target = tenant if tenant in known else None
         found = by_tenant[target].setdefault("chains", {})

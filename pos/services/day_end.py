@@ -45,6 +45,7 @@ def day_end_doc(
                     rent_vat=-amount.get("rent_vat", 0),
                     cash_variance=shares.get(report.tenant_id, 0),
                     deposit_tenders=_deposit_tenders(uow.reports, report),
+                    deposits_used=uow.reports.deposits_used(_range(report)),
                 )
             )
         centre = uow.store.get_meta("centre_name") or ""
@@ -58,10 +59,12 @@ def day_end_doc(
 
 
 def _deposit_tenders(rq: ReportQueries, report: DrawerReport) -> dict[str, int]:
-    return rq.deposit_tenders(
-        {"t": report.tenant_id, "r": report.register_id, "lo": report.from_seq,
-         "hi": report.through_seq}
-    )  # fmt: skip
+    return rq.deposit_tenders(_range(report))
+
+
+def _range(report: DrawerReport) -> dict[str, Any]:
+    return {"t": report.tenant_id, "r": report.register_id, "lo": report.from_seq,
+            "hi": report.through_seq}  # fmt: skip
 
 
 def _close_summary(close: dict[str, Any]) -> CloseSummary:

@@ -14,7 +14,7 @@ from the store, and no restore put it back — a store copied back by hand, or r
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,15 @@ class DeclaredGaps:
     chains: dict[ChainKey, list[ChainGap]] = field(default_factory=dict)
     series: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     """Per number series (``receipt:sale:<tenant>:<register>``, ``z:…``): the ranges skipped."""
+    earlier: Callable[[], Iterable[Mapping[str, Any]]] | None = None
+    """A check from an anchor: the rows before it that may declare gaps, read only if a gap
+    is met (a whole scan of the journal, which the check from an anchor avoids)."""
+
+    def _load_earlier(self) -> None:
+        if self.earlier is not None:
+            rows, self.earlier = self.earlier, None
+            for row in rows():
+                self.note(row, details_of(row))
 
     def note(self, row: Mapping[str, Any], details: Mapping[str, Any]) -> None:
         """Remember the gaps a journal row declares (if it is a ``numbers_skipped``)."""
@@ -58,6 +67,7 @@ class DeclaredGaps:
     ) -> ChainGap | None:
         """The declaration of exactly ``expected .. found - 1`` on this chain, journaled before
         the receipt's own row (``seq``), or None."""
+        self._load_earlier()
         for gap in self.chains.get(chain, ()):
             if gap.first == expected and gap.last == found - 1:
                 if seq is None or gap.declared_at < seq:
@@ -67,6 +77,7 @@ class DeclaredGaps:
 
     def series_skipped(self, name: str, first: int, last: int) -> bool:
         """Whether the numbers ``first .. last`` of series ``name`` were declared skipped."""
+        self._load_earlier()
         return any(a <= first and last <= b for a, b in self.series.get(name, ()))
 
 

@@ -40,20 +40,27 @@ def digests_by_day(receipts: Iterable[Unsealed]) -> dict[str, str]:
             content_v2(receipt, facts["sale"], facts["lines"], facts["payments"])
         )
         per_day[receipt["local_date"]].append(digest)
+    return day_hashes(per_day)
+
+
+def day_hashes(per_day: dict[str, list[str]]) -> dict[str, str]:
+    """SHA-256 per business day over that day's receipt digests (given in chain order)."""
     return {
         day: hashlib.sha256("\n".join(digests).encode("ascii")).hexdigest()
         for day, digests in sorted(per_day.items())
     }
 
 
-def seal_problems(seal: dict[str, Any] | None, unsealed: list[Unsealed]) -> list[str]:
-    """What ``verify-journal`` says about the version-1 receipts it met."""
+def seal_problems(seal: dict[str, Any] | None, unsealed: dict[str, list[str]]) -> list[str]:
+    """What ``verify-journal`` says about the version-1 receipts it met (their version-2
+    digests by business day, in chain order)."""
     if not unsealed:
         return []
     if seal is None:
-        return [f"{len(unsealed)} receipts of an earlier version were never sealed"]
+        count = sum(len(d) for d in unsealed.values())
+        return [f"{count} receipts of an earlier version were never sealed"]
     sealed = json.loads(seal["details"])
-    found = digests_by_day(unsealed)
+    found = day_hashes(unsealed)
     problems = [
         f"receipts of {day}: payment means, terminal references, operator or article groups "
         f"differ from what was sealed in journal row {seal['seq']}"

@@ -23,7 +23,7 @@ from pos.model.events import EventCode, OtherEvent
 from pos.model.printing import PrinterSetting, check_setting
 from pos.model.staff import Operator, Role
 from pos.model.tenant import Tenant
-from pos.services import recovery
+from pos.services import centre_company, day_log, recovery
 from pos.services.auth import hash_pin
 from pos.services.context import TillContext
 from pos.services.staff import InvalidStaffNumber
@@ -105,6 +105,11 @@ class CentreDetails:
     register_name: str = "Kasse 1"
     label_block: int | None = 1
     """Prefix (1–99) of the in-store label numbers this register gives out (docs/labels.md)."""
+    company_name: str = ""
+    """The centre's own company (``pos.services.centre_company``): it pays the tenants' settle-
+    ments. May be left for the back office."""
+    company_org_no: str = ""
+    company_account: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,9 +185,13 @@ def check_centre(details: CentreDetails) -> CentreDetails:
         raise _bad("Gi kassen et navn, f.eks. «Kasse 1».", "Name the register, e.g. 'Till 1'.")
     if details.label_block is not None and not 1 <= details.label_block <= 99:
         raise _bad("Etikettserien er 1–99.", "The label block is 1-99.")
+    company = centre_company.checked(
+        details.company_name, details.company_org_no, details.company_account
+    )
     return replace(
         details, centre_name=name, register_id=register_id,
-        register_name=details.register_name.strip(),
+        register_name=details.register_name.strip(), company_name=company.name,
+        company_org_no=company.org_no, company_account=company.account,
     )  # fmt: skip
 
 
@@ -269,6 +278,9 @@ def set_up_centre(
             raise CentreAlreadySetUp(existing or "")
         done = _write(uow, setup, pin_hash, stamp)
         uow.commit()
+    day_log.centre_set_up(
+        setup.centre.centre_name, done.register_id, setup.manager.staff_no, len(done.tenants)
+    )
     return done
 
 
@@ -305,6 +317,12 @@ def _write(uow: UnitOfWork, setup: CentreSetup, pin_hash: str, stamp: Stamp) -> 
             "register": centre.register_id, "role": setup.printer.role.value,
             "url": setup.printer.url, "profile": setup.printer.profile,
             "columns": setup.printer.columns}})  # fmt: skip
+    if centre.company_name:
+        company = centre_company.CentreCompany(
+            centre.company_name, centre.company_org_no, centre.company_account
+        )
+        centre_company.write_company(uow, company)
+        journal(OtherEvent.SETTINGS_CHANGE, {"centre_company": centre_company.journaled(company)})
     store.set_meta(CENTRE_META, centre.centre_name)
     store.set_meta(REGISTER_META, centre.register_id)
     return SetUpCentre(centre.register_id, manager_id, boss.staff_no, boss.name, tenants)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from pos.errors import UnknownTenant
 from pos.model.catalogue import ArticleGroup, Item
-from pos.services import setup
+from pos.services import day_log, setup
 from pos.services.catalogue import match_expression
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
@@ -29,9 +29,11 @@ def register_items(
     """Items entered at this register (any logged-in staff), in one transaction; those without
     a barcode get in-store labels from this register's block. Each is queued as
     ``item.registered``, so the site's other counters get it from the server."""
-    return setup.add_items(
+    made = setup.add_items(
         uow_factory, new_items, ctx.clock, register_id=ctx.register_id, publish=True
     )
+    day_log.items_registered(ctx, [item.barcode or item.id for item in made])
+    return made
 
 
 def list_items(

@@ -25,6 +25,7 @@ from pos.model.legal_time import (
     suggested_time,
 )
 from pos.model.staff import Operator, Permission
+from pos.services import day_log
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 CONFIRMATION_META = "clock_confirmation"
@@ -45,6 +46,8 @@ class CounterClock:
         self.register_id = register_id
         self.system = system or SystemClock()
         self.monotonic = monotonic
+        self.problem_logged = False
+        """The clock's problem is in the support log (once while it lasts)."""
 
     def reading(self) -> Reading:
         return Reading(self.system.now(), self.monotonic())
@@ -92,7 +95,11 @@ def clock_state(uow_factory: UnitOfWorkFactory, clock: CounterClock) -> ClockSta
     try:
         found = record_time(reading, floor, confirmation)
     except DomainError as problem:
+        if not clock.problem_logged:
+            day_log.clock_problem(problem)
+            clock.problem_logged = True
         return ClockState(False, problem, reading.system, floor)
+    clock.problem_logged = False
     if found.offset_ended:
         _end_offset(uow_factory, clock, found)
     seconds = None if found.offset is None else round(found.offset.total_seconds())
@@ -137,6 +144,7 @@ def confirm_time(
             },
         )
         uow.commit()
+    day_log.time_confirmed(manager.staff_no, reading.system, real_now)
     return None if made is None else round(made.offset.total_seconds())
 
 

@@ -21,12 +21,12 @@ class CounterOverview:
 
 def counter_overview(uow_factory: UnitOfWorkFactory, register_id: str) -> CounterOverview:
     with uow_factory.read() as uow:
-        acked = int(uow.store.get_meta("outbox_acked_through") or 0)
+        unsynced = uow.sync.outbox_last_seq() - uow.sync.acked_through()  # acked ones pruned
         return CounterOverview(
             centre_name=uow.store.get_meta("centre_name") or "",
             register_id=register_id,
             register_name=uow.store.register_name(register_id) or register_id,
             tenants=tuple(tn for tn in uow.store.tenants() if tn.active),
             till_open=uow.store.open_session(register_id) is not None,
-            unsynced=max(uow.queries.count("outbox") - acked, 0),
+            unsynced=max(unsynced, 0),
         )

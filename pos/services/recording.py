@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pos.adapters.sale_store import SaleStore
 from pos.clock import Stamp
 from pos.errors import NumberingCheckPending
 from pos.journal import content_digest
@@ -124,39 +125,33 @@ def record(
     approved_by: str | None,
 ) -> tuple[str, list[RecordedReceipt]]:
     """Insert the sale and everything it produces; the caller commits."""
-    store = uow.store
+    store, sales = uow.store, uow.sales
     if store.get_meta(NUMBERING_CHECK_META):
         raise NumberingCheckPending()
     sale_id = str(uuid.uuid4())
-    store.insert(
-        "sales",
-        {
-            "id": sale_id,
-            "kind": sale_kind,
-            "register_id": ctx.register_id,
-            "till_session_id": session_id,
-            "staff_id": ctx.operator.staff_id,
-            "approved_by": approved_by,
-            "training": ctx.training,
-            "created_at": stamp.utc_iso,
-            "local_date": stamp.local_date,
-            "local_time": stamp.local_time,
-            "total": sum(p.total for p in plans),
-            "rounding": settlement.rounding,
-            "change": settlement.change,
-            "cash_net": settlement.cash_net,
-        },
+    sales.add_sale(
+        sale_id=sale_id,
+        kind=sale_kind,
+        register_id=ctx.register_id,
+        till_session_id=session_id,
+        staff_id=ctx.operator.staff_id,
+        approved_by=approved_by,
+        training=ctx.training,
+        stamp=stamp,
+        total=sum(p.total for p in plans),
+        rounding=settlement.rounding,
+        change=settlement.change,
+        cash_net=settlement.cash_net,
     )
     tender_ids = [str(uuid.uuid4()) for _ in tenders]
     recorded: list[RecordedReceipt] = []
     receipt_rows: list[dict[str, Any]] = []
     for plan, share in zip(plans, settlement.shares, strict=True):
-        receipt_rows.append(_receipt_row(store, ctx, stamp, sale_id, plan, share.rounding))
-    store.insert("receipts", receipt_rows)
+        receipt_rows.append(_receipt_row(sales, ctx, stamp, sale_id, plan, share.rounding))
+    sales.add_receipts(receipt_rows)
     issued = _issue_credit_notes(uow, stamp, plans, tenders, settlement, receipt_rows)
     credit_ids = [issued.get(i) or credit_note_ids[i] for i in range(len(tenders))]
-    store.insert(
-        "tenders",
+    sales.add_tenders(
         [
             {
                 "id": tender_ids[i],
@@ -179,8 +174,7 @@ def record(
             {"receipt_id": row["id"], "tender_id": tender_ids[i], "amount": amount}
             for i, amount in share.parts
         ]
-        store.insert("sale_lines", lines)
-        store.insert("receipt_payments", payments)
+        sales.add_receipt_lines(lines, payments)
         paid = [
             {**p, **_tender_facts(tenders[i], credit_ids[i], _tender_net(i, settlement))}
             for p, (i, _) in zip(payments, share.parts, strict=True)
@@ -256,17 +250,17 @@ def _tender_net(index: int, settlement: Settlement) -> Ore:
 
 
 def _receipt_row(
-    store: Any, ctx: TillContext, stamp: Stamp, sale_id: str, plan: ReceiptPlan, rounding: Ore
+    sales: SaleStore, ctx: TillContext, stamp: Stamp, sale_id: str, plan: ReceiptPlan, rounding: Ore
 ) -> dict[str, Any]:
     tenant, register = plan.tenant.id, ctx.register_id
-    number = store.next_number(f"receipt:{plan.kind.value}:{tenant}:{register}")
-    last_nr, last_signature = store.chain_head(tenant, register)
+    number = sales.next_receipt_number(plan.kind.value, tenant, register)
+    last_nr, last_signature = sales.signature_head(tenant, register)
     nr = last_nr + 1
     data = signed_string(
         last_signature, stamp.local_date, stamp.local_time, nr, plan.total, plan.total_ex_vat
     )
     signature = ctx.signer.sign(data)
-    store.advance_chain(tenant, register, nr, signature)
+    sales.advance_signature(tenant, register, nr, signature)
     return {
         "id": str(uuid.uuid4()),
         "sale_id": sale_id,
@@ -327,21 +321,26 @@ def _issue_credit_notes(
         for index, amount in share.parts:
             if tenders[index].kind is not TenderKind.CREDIT_NOTE or amount >= 0:
                 continue
-            serial = uow.store.next_number(f"credit_note:{plan.tenant.id}")
             note_id = str(uuid.uuid4())
-            uow.store.insert(
-                "credit_notes",
-                {
-                    "id": note_id,
-                    "number": f"TG{plan.tenant.code}{serial:06d}",
-                    "tenant_id": plan.tenant.id,
-                    "amount": -amount,
-                    "issued_receipt_id": row["id"],
-                    "created_at": stamp.utc_iso,
-                },
+            uow.sales.issue_credit_note(
+                note_id, plan.tenant.id, plan.tenant.code, -amount, row["id"], stamp
             )
             issued[index] = note_id
     return issued
+
+
+def _payment(payment: dict[str, Any], tender: Tender) -> dict[str, Any]:
+    """One payment of the receipt as the server gets it; a credit note or deposit names its
+    voucher (a deposit's is its job), so the centre's ledger can deduct it."""
+    sent = {
+        "tender_id": payment["tender_id"],
+        "kind": tender.kind.value,
+        "reference": tender.reference,
+        "amount": payment["amount"],
+    }
+    if tender.kind.is_voucher and tender.credit_note_number:
+        sent["voucher"] = tender.credit_note_number
+    return sent
 
 
 def _outbox_payload(
@@ -361,14 +360,6 @@ def _outbox_payload(
         "training": ctx.training,
         "staff_id": ctx.operator.staff_id,
         "lines": lines,
-        "payments": [
-            {
-                "tender_id": p["tender_id"],
-                "kind": kinds[p["tender_id"]].kind.value,
-                "reference": kinds[p["tender_id"]].reference,
-                "amount": p["amount"],
-            }
-            for p in payments
-        ],
+        "payments": [_payment(p, kinds[p["tender_id"]]) for p in payments],
         "vat": [{"class": s.vat_class.key, "gross": s.gross, "vat": s.vat} for s in plan.vat],
     }

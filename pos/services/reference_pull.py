@@ -3,106 +3,31 @@ till's own tables (tenants, staff, article groups, items); a full resync stages 
 swaps the snapshot in at the end, in one transaction.
 
 Repair tickets are merged field by field by hybrid logical clock (``ticket_merge``), after
-the tenants, staff and items they refer to. Entities without a projector (VAT rates,
-notification statuses) are kept in ``ref_entities`` for their own services to read.
+the tenants, staff and items they refer to. A message's final delivery status (sent, failed,
+withdrawn) updates the message queued here. Entities without a projector (VAT rates,
+notification statuses) are also kept in ``ref_entities`` for their own services to read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from pos.adapters.reference_projection import (
+    PROJECTION_ORDER,
+    Change,
+    centre_counted,
+    project_entity,
+)
 from pos.adapters.sync_store import CURSOR_KEY, STAGING_CURSOR_KEY, SyncStore
 from pos.services.ticket_merge import merge_tickets
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-Change = Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class Projector:
-    upsert_sql: str
-    upsert_row: Callable[[Change], Sequence[Any]]
-    delete_sql: str | None
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-PROJECTORS: dict[str, Projector] = {
-    "tenant": Projector(
-        "INSERT INTO tenants (id, code, name, org_no, vat_registered, receipt_header, "
-        "receipt_footer, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) "
-        "DO UPDATE SET code = excluded.code, name = excluded.name, org_no = excluded.org_no, "
-        "vat_registered = excluded.vat_registered, receipt_header = excluded.receipt_header, "
-        "receipt_footer = excluded.receipt_footer, active = excluded.active",
-        lambda c: (
-            c["id"],
-            c["data"]["code"],
-            c["data"]["name"],
-            c["data"]["org_no"],
-            bool(c["data"].get("vat_registered", True)),
-            c["data"].get("receipt_header", ""),
-            c["data"].get("receipt_footer", ""),
-            bool(c["data"].get("active", True)),
-            _now(),
-        ),
-        "UPDATE tenants SET active = 0 WHERE id = ?",
-    ),
-    "staff": Projector(
-        "INSERT INTO staff (id, staff_no, name, role, pin_hash, active) VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT(id) DO UPDATE SET staff_no = excluded.staff_no, name = excluded.name, "
-        "role = excluded.role, pin_hash = excluded.pin_hash, active = excluded.active",
-        lambda c: (
-            c["id"],
-            c["data"]["staff_no"],
-            c["data"]["name"],
-            c["data"]["role"],
-            c["data"]["pin_hash"],
-            bool(c["data"].get("active", True)),
-        ),
-        "UPDATE staff SET active = 0 WHERE id = ?",
-    ),
-    "article_group": Projector(
-        "INSERT INTO article_groups (id, name, saft_code) VALUES (?, ?, ?) ON CONFLICT(id) DO "
-        "UPDATE SET name = excluded.name, saft_code = excluded.saft_code",
-        lambda c: (c["id"], c["data"]["name"], c["data"]["saft_code"]),
-        None,  # still referenced by sold lines: a deleted group simply stops being offered
-    ),
-    "item": Projector(
-        "INSERT INTO items (id, tenant_id, kind, description, price, vat_class, "
-        "article_group_id, barcode, stock_qty, status, updated_at) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-        "tenant_id = excluded.tenant_id, kind = excluded.kind, description = "
-        "excluded.description, price = excluded.price, vat_class = excluded.vat_class, "
-        "article_group_id = excluded.article_group_id, barcode = excluded.barcode, "
-        "status = CASE WHEN items.status = 'sold' AND excluded.status = 'available' AND ? = 0 "
-        "THEN items.status ELSE excluded.status END, updated_at = excluded.updated_at",
-        lambda c: (
-            c["id"],
-            c["tenant_id"],
-            c["data"].get("kind", "stock"),
-            c["data"]["description"],
-            c["data"].get("price"),
-            c["data"].get("vat_class", "25"),
-            c["data"]["article_group_id"],
-            c["data"].get("barcode"),
-            c["data"].get("stock_qty"),
-            c["data"].get("status", "available"),
-            _now(),
-            # the server tracks this one-off's sales (``sold_by``): its word stands; otherwise
-            # a pulled "available" never undoes a sale made here
-            int("sold_by" in c["data"]),
-        ),
-        "UPDATE items SET status = 'inactive' WHERE id = ?",
-    ),
-}
-PROJECTION_ORDER = ("tenant", "article_group", "staff", "item")
-BULK_ITEMS = 200
-"""From this many items in a page, the search index is updated in bulk (SyncStore.project_items)."""
 
 
 @dataclass(frozen=True)
@@ -175,33 +100,48 @@ def _project(uow: UnitOfWork, changes: Sequence[Change]) -> int:
     sync = uow.sync
     refused: list[dict[str, Any]] = []
     for entity in PROJECTION_ORDER:
-        projector = PROJECTORS[entity]
         mine = [c for c in changes if c["entity"] == entity]
-        upserts = [c for c in mine if c["op"] == "upsert"]
-        rows, built, bad = [], [], []
-        for change in upserts:
-            try:
-                rows.append(projector.upsert_row(change))
-                built.append(change)
-            except (KeyError, TypeError, AttributeError):
-                bad.append(change)
-        if entity == "item" and len(rows) >= BULK_ITEMS:
-            failed = sync.project_items(projector.upsert_sql, rows, [c["id"] for c in built])
-        else:
-            failed = sync.project(projector.upsert_sql, rows)
-        bad += [built[i] for i in failed]
-        deletes = [(c["id"],) for c in mine if c["op"] == "delete"]
-        if projector.delete_sql and deletes:
-            sync.execute_many(projector.delete_sql, deletes)
-        refused += [_refusal(c) for c in bad]
+        refused += [_refusal(c) for c in project_entity(sync, entity, mine)]
     refused += [_refusal(c) for c in merge_tickets(uow, changes)]
     just_merged = {c["id"] for c in changes if c["entity"] == "ticket"}
     _retry_tickets(uow, just_merged)
     items = [c["id"] for c in changes if c["entity"] == "item" and c["op"] == "upsert"]
     if items:
         _retry_skipped_lines(uow, items, just_merged)
+        _centre_stock(uow, changes)
+    _record_deliveries(uow, changes)
     sync.add_problems(refused)
     return len(refused)
+
+
+_DELIVERED = {"sent": "sent", "failed": "failed", "withdrawn": "withdrawn", "retrying": "pending"}
+"""The server's notification statuses and the local state each means: a message the server
+retries stays pending here, with the reason its last attempt failed; queued and sending leave
+it as it is."""
+
+
+def _record_deliveries(uow: UnitOfWork, changes: Sequence[Change]) -> None:
+    """Messages queued here that the server sent (or gave up on) leave "pending"; one it
+    retries keeps the reason, so the counter can say why it is still waiting."""
+    outcomes = []
+    for c in changes:
+        data = c.get("data")
+        if c["entity"] != "notification" or c["op"] != "upsert" or not isinstance(data, dict):
+            continue
+        state = _DELIVERED.get(str(data.get("status")))
+        if state is not None:
+            outcomes.append((str(c["id"]), state, str(data.get("error") or "")[:500], _now()))
+    if outcomes:
+        uow.repairs.record_delivery(outcomes)
+
+
+def _centre_stock(uow: UnitOfWork, changes: Sequence[Change]) -> None:
+    """The centre's count less what this counter has sold (or taken back) and not yet sent:
+    the server's count does not hold those yet."""
+    counted = [c["id"] for c in changes if c["entity"] == "item" and c["op"] == "upsert"
+               and isinstance(c.get("data"), dict) and centre_counted(c)]  # fmt: skip
+    if counted:
+        uow.sync.take_off_unsent_sales(counted)
 
 
 def _retry_tickets(uow: UnitOfWork, just_merged: set[str]) -> None:

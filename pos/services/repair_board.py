@@ -7,9 +7,10 @@ Rows are frozen, pre-formatted DTOs the UI shows as they are.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from pos.adapters.repair_queries import BoardFilter
 from pos.clock import local_text
 from pos.model.contact import InvalidPhone, parse_phone
 from pos.model.repair import RepairStatus
@@ -19,13 +20,6 @@ from pos.unit_of_work import UnitOfWorkFactory
 
 MAX_PAGE = 200
 _FINAL = tuple(s.value for s in RepairStatus if s.final)
-_SELECT = (
-    "SELECT t.id, t.status, t.customer_name, t.customer_phone, t.item_category, "
-    "t.item_brand_model, t.promised_date, t.created_at, tn.code AS tenant_code, "
-    "tn.name AS tenant_name, s.name AS technician "
-    "FROM repair_tickets t JOIN tenants tn ON tn.id = t.tenant_id "
-    "LEFT JOIN staff s ON s.id = t.technician_id"
-)
 
 
 @dataclass(frozen=True)
@@ -72,56 +66,41 @@ def board(
 ) -> BoardPage:
     """One page of tickets, newest first (overdue: oldest promise first)."""
     page_size = max(1, min(page_size, MAX_PAGE))
-    where, params = _where(query)
-    order = "t.promised_date, t.id" if query.overdue_on else "t.created_at DESC, t.id"
-    sql = f"{_SELECT} WHERE {' AND '.join(where) or '1'} ORDER BY {order} LIMIT ? OFFSET ?"
     with uow_factory.read() as uow:
-        rows = uow.store.rows(sql, [*params, page_size + 1, page * page_size])
+        rows = uow.repair_queries.board(_filter(query), page_size + 1, page * page_size)
     today = today or query.overdue_on
     return BoardPage(tuple(_row(r, today) for r in rows[:page_size]), page, len(rows) > page_size)
 
 
-def _where(query: BoardQuery) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if query.statuses:
-        where.append(f"t.status IN ({', '.join('?' * len(query.statuses))})")
-        params += [s.value for s in query.statuses]
-    else:
-        where.append(f"t.status NOT IN ({', '.join('?' * len(_FINAL))})")
-        params += list(_FINAL)
-    if query.tenant_code:
-        where.append("t.tenant_id = (SELECT id FROM tenants WHERE code = ?)")
-        params.append(query.tenant_code)
-    if query.technician_no:
-        where.append("t.technician_id = (SELECT id FROM staff WHERE staff_no = ?)")
-        params.append(query.technician_no)
+def _filter(query: BoardQuery) -> BoardFilter:
+    statuses = tuple(s.value for s in query.statuses)
+    board = BoardFilter(
+        statuses or _FINAL,
+        leave_out=not statuses,  # every open status unless some are named
+        tenant_code=query.tenant_code,
+        technician_no=query.technician_no,
+    )
     if query.overdue_on:
-        where.append("t.promised_date < ? AND t.status != ?")
-        params += [query.overdue_on.isoformat(), RepairStatus.READY_FOR_PICKUP.value]
+        board = replace(
+            board,
+            promised_before=query.overdue_on.isoformat(),
+            not_status=RepairStatus.READY_FOR_PICKUP.value,
+        )
     term = query.search.strip()
-    if term:
-        clause, values = _search(term)
-        where.append(clause)
-        params += values
-    return where, params
+    return _search(board, term) if term else board
 
 
-def _search(term: str) -> tuple[str, list[object]]:
+def _search(board: BoardFilter, term: str) -> BoardFilter:
+    """A ticket id, a phone number (whole or in part) or part of the customer's name."""
     if is_ticket_id(term):
-        return "t.id = ?", [normalise_ticket_id(term)]
+        return replace(board, ticket_id=normalise_ticket_id(term))
     digits = "".join(ch for ch in term if ch.isdigit())
     if digits and len(digits) >= len(term.replace(" ", "").replace("+", "")) - 1:
         try:
-            return "t.customer_phone = ?", [parse_phone(term).e164]
+            return replace(board, phone=parse_phone(term).e164)
         except InvalidPhone:
-            return "t.customer_phone LIKE ?", [f"%{digits}%"]
-    # Scans the small (name, id) index rather than the table.
-    return (
-        "t.id IN (SELECT id FROM repair_tickets INDEXED BY repair_by_name "
-        "WHERE customer_search LIKE ?)",
-        [f"%{term.casefold()}%"],
-    )
+            return replace(board, phone_digits=digits)
+    return replace(board, name_part=term.casefold())
 
 
 def _row(r: dict, today: date | None) -> BoardRow:
@@ -165,32 +144,24 @@ class OpenDeposit:
 
 
 def open_deposits(uow_factory: UnitOfWorkFactory, tenant_code: str = "") -> list[OpenDeposit]:
-    """Deposits still held against tickets (for the manager and the day end)."""
-    sql = (
-        "SELECT t.id, tn.code, t.customer_name, t.status, cn.created_at, "
-        "(SELECT SUM(amount) FROM repair_deposits d WHERE d.ticket_id = t.id) - "
-        "COALESCE((SELECT SUM(tn2.amount) FROM tenders tn2 WHERE tn2.credit_note_id = cn.id "
-        "AND tn2.amount > 0), 0) AS held "
-        "FROM credit_notes cn JOIN repair_tickets t ON t.id = cn.number "
-        "JOIN tenants tn ON tn.id = t.tenant_id WHERE cn.kind = 'deposit'"
-        + (" AND tn.code = ?" if tenant_code else "")
-        + " ORDER BY cn.created_at"
-    )
+    """Deposits taken at this counter and still held against their jobs, after what any
+    counter of the site has deducted or paid back (for the manager and the day end)."""
     with uow_factory.read() as uow:
-        rows = uow.store.rows(sql, [tenant_code] if tenant_code else [])
+        rows = uow.repair_queries.deposits_taken(tenant_code)
+        held = {r["id"]: uow.repairs.deposit_held(r["id"]) for r in rows}
     return [
         OpenDeposit(
             r["id"],
             r["code"],
             r["customer_name"],
             RepairStatus(r["status"]).label_nb,
-            r["held"],
-            format_nok(r["held"]),
+            held[r["id"]],
+            format_nok(held[r["id"]]),
             local_text(r["created_at"], "%Y-%m-%d"),
             RepairStatus(r["status"]),
         )
         for r in rows
-        if r["held"] > 0
+        if held[r["id"]] > 0
     ]
 
 
@@ -207,18 +178,16 @@ class NotificationRow:
     created_at: str
     queued_at: str = ""
     """When it was queued, in Norwegian local time as the screens show it."""
+    error: str = ""
+    """Why the server's last attempt failed (a pending message it retries, or a failed one)."""
 
 
 def notifications(
     uow_factory: UnitOfWorkFactory, states: Sequence[str] = ("pending",), *, limit: int = 100
 ) -> list[NotificationRow]:
     """Queued messages by state (pending: not yet confirmed sent by the central server)."""
-    marks = ", ".join("?" * len(states))
     with uow_factory.read() as uow:
-        rows = uow.store.rows(
-            f"SELECT * FROM notifications WHERE state IN ({marks}) ORDER BY created_at LIMIT ?",
-            [*states, min(limit, 1000)],
-        )
+        rows = uow.repair_queries.messages(states, min(limit, 1000))
     return [
         NotificationRow(
             r["id"],
@@ -230,6 +199,7 @@ def notifications(
             r["state"],
             r["created_at"],
             local_text(r["created_at"]),
+            r["error"] or "",
         )
         for r in rows
     ]

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pos.clock import Stamp
 from pos.errors import DomainError
 from pos.model.contact import parse_phone
-from pos.model.repair import ALLOWED, RepairStatus
+from pos.model.repair import RepairStatus
 from pos.money import Ore
 from pos.services.repair_common import load_ticket
 from pos.services.repair_documents import accessories_of
@@ -34,6 +34,9 @@ class HistoryEntry:
     recipient: str = ""
     withdrawn: bool = False
     """The message was withdrawn before it was sent (the job was collected first)."""
+    delivery: str = ""
+    """The message's state as the central server last reported it: pending (not yet confirmed),
+    sent, failed or withdrawn; '' for no message."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,6 @@ class TicketDetail:
     deposit_held: Ore
     lines: tuple[WorkLine, ...]
     history: tuple[HistoryEntry, ...]
-    next_statuses: tuple[RepairStatus, ...]
-    """Where the state machine allows the ticket to go (collected only by paying at the till)."""
     notes: tuple[NoteEntry, ...] = ()
     status_conflicts: tuple[StatusConflict, ...] = ()
 
@@ -107,6 +108,7 @@ def _history_entry(h: dict, messages: dict[str, dict]) -> HistoryEntry:
         message["channel"] if message else "",
         message["recipient"] if message else "",
         bool(message and message["state"] == "withdrawn"),
+        message["state"] if message else "",
     )
 
 
@@ -116,17 +118,9 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
         row, ticket = load_ticket(uow, ticket_id)
         tenant = uow.store.tenant(row["tenant_id"])
         assert tenant is not None
-        messages = {
-            n["id"]: n
-            for n in uow.store.rows(
-                "SELECT id, channel, recipient, state FROM notifications WHERE ticket_id = ?",
-                (row["id"],),
-            )
-        }
+        messages = {n["id"]: n for n in uow.repair_queries.messages_of(row["id"])}
         history = tuple(_history_entry(h, messages) for h in uow.repairs.history(row["id"]))
-        technician = uow.store.rows(
-            "SELECT name FROM staff WHERE id = ?", (row["technician_id"] or "",)
-        )
+        technician = uow.repair_queries.staff_name(row["technician_id"])
         photos = tuple(p["path"] for p in uow.repairs.photos(row["id"]))
         lines = tuple(work_lines(uow, row["id"]))
         held = uow.repairs.deposit_held(row["id"])
@@ -155,7 +149,7 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
         condition=row["condition"],
         accessories=accessories_of(row),
         photos=photos,
-        technician=technician[0]["name"] if technician else "",
+        technician=technician or "",
         received=_local(row["created_at"]),
         promised=f"{date.fromisoformat(promised):%d.%m.%Y}" if promised else "",
         estimate=row["estimate"],
@@ -167,11 +161,6 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
         deposit_held=held,
         lines=lines,
         history=history,
-        next_statuses=tuple(
-            s
-            for s in RepairStatus
-            if s in ALLOWED[ticket.status] and s is not RepairStatus.COLLECTED
-        ),
         notes=note_entries,
         status_conflicts=conflicts,
     )
@@ -196,8 +185,5 @@ def intake_choices(uow_factory: UnitOfWorkFactory) -> IntakeChoices:
             except DomainError:
                 continue
             tenants.append((tenant.code, tenant.name))
-        staff = uow.store.rows(
-            "SELECT staff_no, name FROM staff WHERE active AND role IN ('technician', 'manager') "
-            "ORDER BY role DESC, staff_no"
-        )
-    return IntakeChoices(tuple(tenants), tuple((s["staff_no"], s["name"]) for s in staff))
+        staff = uow.repair_queries.technicians()
+    return IntakeChoices(tuple(tenants), tuple(staff))

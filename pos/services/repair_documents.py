@@ -34,7 +34,7 @@ def claim_slip(uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str)
         assert tenant is not None
         stamp = Stamp.of(_parse_utc(row["created_at"]))
         print_number = uow.store.next_number(f"repair_slip:{row['id']}")
-        staff = uow.store.rows("SELECT name FROM staff WHERE id = ?", (row["created_by"],))
+        received_by = uow.repair_queries.staff_name(row["created_by"])
         doc = ClaimSlipDoc(
             ticket_id=row["id"],
             heading=CLAIM_SLIP_HEADING,
@@ -44,7 +44,7 @@ def claim_slip(uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str)
             header_text=tenant.receipt_header,
             date=stamp.local_date,
             time=stamp.local_time,
-            received_by=staff[0]["name"] if staff else "",
+            received_by=received_by or "",
             customer_name=row["customer_name"],
             customer_phone=parse_phone(row["customer_phone"]).display
             if row["customer_phone"]

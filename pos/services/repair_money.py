@@ -8,6 +8,11 @@ on the full price) and the deposit pays part of that tenant's receipt as tender 
 (SAF-T 12999), exactly like a credit note. So turnover counts the job once, at pickup, and the
 money taken at intake plus at pickup equals the pickup receipt's total. A refund (job not
 repaired, or deposit above the bill) is a negative deposit transaction.
+
+Deposits are the centre's: the server keeps the ledger of every counter's deposits and
+deductions per job (``server/deposit_uses.py``), so a job is handed over, and its deposit
+deducted, at whichever counter of the site the customer comes to (``DepositLedger``). A
+counter offline uses the ledger as it last pulled it, and the pickup says so.
 """
 
 from __future__ import annotations
@@ -16,16 +21,17 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from pos.clock import Stamp
+from pos.clock import Stamp, local_text
 from pos.errors import DomainError, InvalidTender, TillNotOpen, TrainingRestriction
 from pos.model.basket import Basket, BasketLine
 from pos.model.catalogue import ItemKind
+from pos.model.deposits import DepositLedger
 from pos.model.payment import Tender, TenderKind, settle
 from pos.model.receipt import ReceiptKind
 from pos.model.repair import RepairStatus
 from pos.model.staff import Operator, Permission
 from pos.money import Ore, format_nok, round_to_krone
-from pos.services import checkout, ticket_clock
+from pos.services import checkout, ticket_clock, till
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
 from pos.services.recording import RecordedReceipt, plan_receipt, record
@@ -56,6 +62,18 @@ class DepositResult:
 
 
 @dataclass(frozen=True)
+class DepositElsewhere:
+    """Part of the deposit to deduct is known only from the central server."""
+
+    registers: tuple[str, ...]
+    """The other counters that took it."""
+    as_of: str
+    """When this counter last heard from the server (Norwegian local time), '' never."""
+    offline: bool
+    """The last try to reach the server failed: another counter may have deducted it since."""
+
+
+@dataclass(frozen=True)
 class Pickup:
     """A job put in the basket: its lines (already in the basket) and the deposit to deduct."""
 
@@ -65,6 +83,7 @@ class Pickup:
     work_line_ids: frozenset[str]
     total: Ore
     deposit: Tender | None
+    elsewhere: DepositElsewhere | None = None
 
 
 def _till_session(uow: UnitOfWork, ctx: TillContext) -> str:
@@ -100,8 +119,14 @@ def pay_deposit(
             raise _deposit_problem(
                 row["id"], "beløpet må være over 0", "the amount must be above 0"
             )
-        if uow.repairs.deposit_voucher(row["id"]) is not None:
-            raise _deposit_problem(row["id"], "allerede betalt", "already paid")
+        ledger = uow.repairs.deposit_ledger(row["id"])
+        if uow.repairs.deposit_voucher(row["id"]) is not None or ledger.taken_elsewhere > 0:
+            where = ", ".join(ledger.registers)
+            raise _deposit_problem(
+                row["id"],
+                f"allerede betalt på kasse {where}" if where else "allerede betalt",
+                f"already paid at register {where}" if where else "already paid",
+            )
         result = _record_deposit(uow, ctx, session_id, row, amount, list(tenders))
         uow.commit()
     log_recorded(f"deposit for {ticket_id}", ctx, [result.receipt], tenders, result.change)
@@ -225,15 +250,6 @@ def add_pickup_to_basket(uow_factory: UnitOfWorkFactory, basket: Basket, ticket_
                 reason_en=f"its status is '{ticket.status.value}', not ready for pickup",
             )
         ticket.check_collectable()
-        elsewhere = uow.repairs.deposit_elsewhere(row["tenant_id"], row["id"])
-        if elsewhere:
-            raise PickupProblem(
-                row["id"],
-                reason_nb=f"et depositum på {format_nok(elsewhere)} kr er betalt på en annen "
-                "kasse og kan bare trekkes fra der",
-                reason_en=f"a deposit of {format_nok(elsewhere)} kr was paid at another counter "
-                "and can only be deducted there",
-            )
         missing = uow.repairs.lines_elsewhere(row["tenant_id"], row["id"])
         if missing:
             raise PickupProblem(
@@ -250,7 +266,8 @@ def add_pickup_to_basket(uow_factory: UnitOfWorkFactory, basket: Basket, ticket_
         labour = labour_item(uow, row["tenant_id"])
         work = uow.repairs.active_lines(row["id"])
         items = uow.store.items_by_ids({w["item_id"] for w in work} | {labour.id})
-        held = uow.repairs.deposit_held(row["id"])
+        ledger = uow.repairs.deposit_ledger(row["id"])
+        elsewhere = _elsewhere(uow, ledger) if ledger.known_from_elsewhere else None
     added: list[BasketLine] = []
     for w in work:
         item = labour if w["kind"] == "labour" else items[w["item_id"]]
@@ -262,10 +279,10 @@ def add_pickup_to_basket(uow_factory: UnitOfWorkFactory, basket: Basket, ticket_
         added.append(line)
     total = sum(line.amount for line in added)
     deposit = None
-    if held > 0:
+    if ledger.held > 0:
         deposit = Tender(
             TenderKind.DEPOSIT,
-            min(held, total),
+            min(ledger.held, total),
             credit_note_number=row["id"],
             tenant_id=row["tenant_id"],
         )
@@ -276,7 +293,47 @@ def add_pickup_to_basket(uow_factory: UnitOfWorkFactory, basket: Basket, ticket_
         frozenset(w["id"] for w in work),
         total,
         deposit,
+        elsewhere if deposit is not None else None,
     )
+
+
+@dataclass(frozen=True)
+class LineDeleted:
+    line: BasketLine
+    pickups: tuple[Pickup, ...]
+    """The jobs still in the basket."""
+    whole_job: bool
+    """The line was a job's: its other lines went with it."""
+
+
+def job_of_line(pickups: Sequence[Pickup], line_id: str) -> Pickup | None:
+    return next((p for p in pickups if line_id in p.line_ids), None)
+
+
+def delete_line(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    basket: Basket,
+    pickups: Sequence[Pickup],
+    line_id: str,
+) -> LineDeleted:
+    """Delete a basket line (journaled). A job is collected whole or not at all: deleting one
+    of its lines takes its other lines and its deposit out of the basket too."""
+    line = till.delete_line(uow_factory, ctx, basket, line_id)
+    job = job_of_line(pickups, line_id)
+    if job is None:
+        return LineDeleted(line, tuple(pickups), whole_job=False)
+    in_basket = {ln.line_id for ln in basket.lines}
+    for other in job.line_ids:
+        if other in in_basket:
+            till.delete_line(uow_factory, ctx, basket, other)
+    return LineDeleted(line, tuple(p for p in pickups if p is not job), whole_job=True)
+
+
+def _elsewhere(uow: UnitOfWork, ledger: DepositLedger) -> DepositElsewhere:
+    last_ok = uow.sync.meta("sync_last_ok_at") or ""
+    offline = uow.sync.meta("sync_online") != "1"
+    return DepositElsewhere(ledger.registers, local_text(last_ok), offline)
 
 
 def _text(row: dict, work: dict, item_text: str) -> str:

@@ -46,6 +46,22 @@ def preview_status_change(
         return StatusChangePreview(row["id"], ticket.status, to, message_for(uow, row, to))
 
 
+def status_moves(uow_factory: UnitOfWorkFactory, ticket_id: str) -> tuple[RepairStatus, ...]:
+    """The statuses a job may be set to from the status it has now, in workflow order: what the
+    state machine allows, "collected" only when nothing is left to pay at the till."""
+    with uow_factory.read() as uow:
+        row, ticket = load_ticket(uow, ticket_id)
+        return tuple(s for s in ticket.next_statuses if _may_move(uow, row, ticket.actual, s))
+
+
+def _may_move(uow: UnitOfWork, row: dict, actual: int, to: RepairStatus) -> bool:
+    try:
+        _check_not_collecting(uow, row, actual, to)
+    except CollectAtTill:
+        return False
+    return True
+
+
 def change_status(
     uow_factory: UnitOfWorkFactory,
     ctx: TillContext,

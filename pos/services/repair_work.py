@@ -67,14 +67,10 @@ def labour_item(uow: UnitOfWork, tenant_id: str) -> Item:
         item = uow.store.item(configured)
         if item is not None:
             return item
-    rows = uow.store.rows(
-        "SELECT id FROM items WHERE tenant_id = ? AND kind = ? AND article_group_id = ? "
-        "AND status != ? ORDER BY barcode",
-        (tenant_id, ItemKind.OPEN_PRICE.value, LABOUR_GROUP, ItemStatus.INACTIVE.value),
-    )
-    if not rows:
+    found = uow.repair_queries.open_price_item_in_group(tenant_id, LABOUR_GROUP)
+    if found is None:
         raise NotARepairTenant()
-    item = uow.store.item(rows[0]["id"])
+    item = uow.store.item(found)
     assert item is not None
     return item
 

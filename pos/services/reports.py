@@ -23,6 +23,7 @@ from typing import Any
 from pos.day_end_errors import (
     InvalidReportDate,
     ZReportAlreadyTaken,
+    ZReportBeforeRestore,
     ZReportInFuture,
     ZReportMissing,
     ZReportOutOfOrder,
@@ -33,6 +34,7 @@ from pos.model.events import EventCode
 from pos.model.reports import DrawerReport, ReportKind
 from pos.model.staff import Permission
 from pos.model.tenant import Tenant
+from pos.services import day_log
 from pos.services.context import TillContext
 from pos.services.report_builder import ReportScope, build_report
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -94,7 +96,9 @@ def _scope(
     business_date: str,
     z_number: int | None,
     register: _Register,
+    lo: int,
 ) -> ReportScope:
+    """``lo``: where the report starts (``_z_start``, read before a Z raises the day closed)."""
     last = uow.reports.last_z(tenant.id, ctx.register_id)
     stamp = ctx.stamp()
     return ReportScope(
@@ -108,7 +112,7 @@ def _scope(
         tenant=tenant,
         register_id=ctx.register_id,
         register_name=register.name,
-        lo=int(last["through_seq"]) if last else 0,
+        lo=lo,
         hi=hi,
         report_date=stamp.local_date,
         report_time=stamp.local_time,
@@ -133,11 +137,14 @@ def x_reports(
         stamp = ctx.stamp()
         register = _Register.of(uow, ctx.register_id)
         for tenant in _tenants(uow, tenants):
-            scope = _scope(uow, ctx, tenant, ReportKind.X, hi, stamp.local_date, None, register)
+            last = uow.reports.last_z(tenant.id, ctx.register_id)
+            lo, _closed = _z_start(uow, tenant, ctx.register_id, last)
+            scope = _scope(uow, ctx, tenant, ReportKind.X, hi, stamp.local_date, None, register, lo)
             report = build_report(uow.reports, scope)
             _journal(uow, ctx, report, EventCode.X_REPORT)
             made.append(report)
         uow.commit()
+    day_log.reports_taken(ctx, "X", made)
     return made
 
 
@@ -174,6 +181,7 @@ def z_reports(
             if report is not None:
                 made.append(report)
         uow.commit()
+    day_log.reports_taken(ctx, "Z", made)
     return made
 
 
@@ -211,10 +219,24 @@ def _use_days(uow: UnitOfWork, tenant: Tenant, register_id: str, register: _Regi
     """The days with use since the tenant's last Z. What was registered after a Z and is still
     dated that Z's day goes with the next day's Z (one Z per day)."""
     last = uow.reports.last_z(tenant.id, register_id)
-    lo = int(last["through_seq"]) if last else 0
+    lo, closed = _z_start(uow, tenant, register_id, last)
     owner = tenant.id == register.drawer_owner
     days = uow.reports.use_days(tenant.id, register_id, lo, owner)
-    return [d for d in days if last is None or d > last["business_date"]]
+    return [d for d in days if closed is None or d > closed]
+
+
+def _z_start(
+    uow: UnitOfWork, tenant: Tenant, register_id: str, last: dict[str, Any] | None
+) -> tuple[int, str | None]:
+    """Where the next Z starts and the last day closed. A store put back from a backup older
+    than the register's last Z lacks that report: the day it closed stays closed, and what is
+    dated up to it was counted in it, so the next Z starts after that."""
+    lo = int(last["through_seq"]) if last else 0
+    closed = last["business_date"] if last else None
+    floor = uow.store.z_day_floor(tenant.id, register_id)
+    if floor is not None and (closed is None or floor > closed):
+        lo, closed = uow.reports.max_seq_through(floor, lo), floor
+    return lo, closed
 
 
 def _take_z(
@@ -227,7 +249,7 @@ def _take_z(
 ) -> DrawerReport | None:
     last = uow.reports.last_z(tenant.id, ctx.register_id)
     _check_day(uow, ctx.register_id, tenant, day, last, register)
-    lo = int(last["through_seq"]) if last else 0
+    lo, _closed = _z_start(uow, tenant, ctx.register_id, last)
     hi = uow.reports.max_seq_through(day, lo)
     owner = tenant.id == register.drawer_owner
     used = uow.reports.has_activity(tenant.id, ctx.register_id, lo, hi) or (
@@ -236,10 +258,10 @@ def _take_z(
     if not used and not include_empty:
         return None
     number = uow.store.next_z_number(
-        tenant.id, ctx.register_id, int(last["z_number"]) if last else 0
+        tenant.id, ctx.register_id, int(last["z_number"]) if last else 0, day
     )
     report = build_report(
-        uow.reports, _scope(uow, ctx, tenant, ReportKind.Z, hi, day, number, register)
+        uow.reports, _scope(uow, ctx, tenant, ReportKind.Z, hi, day, number, register, lo)
     )
     content = report.to_content()
     seq = _journal(uow, ctx, report, EventCode.Z_REPORT, content)
@@ -281,6 +303,9 @@ def _check_day(
         )
     if last is not None and last["business_date"] > day:
         raise ZReportOutOfOrder(tenant=tenant.name, last=last["business_date"], date=day)
+    floor = uow.store.z_day_floor(tenant.id, register_id)
+    if floor is not None and day <= floor and (last is None or floor > last["business_date"]):
+        raise ZReportBeforeRestore(tenant=tenant.name, register=register_id, date=day, closed=floor)
     earlier = [d for d in _use_days(uow, tenant, register_id, register) if d < day]
     if earlier:
         raise ZReportMissing(tenant=tenant.name, missing=earlier[0], date=day)

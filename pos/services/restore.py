@@ -4,8 +4,10 @@ record.
 1. ``RestoreSession`` takes the data directory's lock (the till cannot run meanwhile), picks the
    backup (the one given, or the newest that passes ``integrity_check``), unpacks and checks it,
    and says what it would replace: how many signed receipts the register has given out beyond
-   the backup (from the high-water mark and the current store) and how many of those can still
-   be read and brought back.
+   the backup (from the high-water mark and the current store), how many of those can still
+   be read and brought back, and how many Z reports the backup lacks. Where neither this PC
+   (no store, no mark) nor a server (not enrolled) knows, it says so and the manager must
+   confirm before anything is replaced (journaled).
 2. A manager approves with staff number and PIN (checked in the current store if it is sound,
    else in the backup's).
 3. ``run``: what can be read from the current store beyond the backup is read, its journal tail
@@ -43,7 +45,7 @@ from pos.adapters.lock import DataDirLock
 from pos.adapters.salvage_reader import ReplacedStore
 from pos.adapters.store_check import clear_damage_note, integrity_check, quick_check
 from pos.clock import OSLO, Clock, Stamp, SystemClock
-from pos.errors import BackupDamaged, NoBackup, PermissionDenied
+from pos.errors import BackupDamaged, NoBackup, PermissionDenied, RestoreHistoryUnknown
 from pos.model.events import OtherEvent
 from pos.model.staff import Operator, Permission
 from pos.numbering import Heads
@@ -87,6 +89,18 @@ class RestorePreview:
     beyond_known: bool = True
     """False when this PC holds neither a store nor a high-water mark (a new PC whose old
     mark was not copied): what the register gave out after the backup is unknown here."""
+    z_beyond: int = 0
+    """Z reports the register took after the backup (mark and current store)."""
+    last_z_day: str | None = None
+    """The newest business day a Z closed on the register, as far as this PC knows."""
+    enrolled: bool = False
+    """The backup's store syncs with a server: what this PC cannot know, the server says."""
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Nothing here or on a server knows what the register did after the backup: receipt
+        and Z numbers may be given out again, a day Z-reported twice. The manager must agree."""
+        return not self.beyond_known and not self.enrolled
 
 
 @dataclass
@@ -157,7 +171,17 @@ class RestoreSession:
             tuple(passed_over),
             new_pc=not KeyStore(self.data_dir / "keys").has_private_key(),
             beyond_known=self.db_path.exists() or not mark.is_empty(),
+            z_beyond=high.z_reports_beyond(backup_heads),
+            last_z_day=high.merged(backup_heads).last_z_day(),
+            enrolled=self._backup_enrolled(),
         )
+
+    def _backup_enrolled(self) -> bool:
+        engine = make_engine(self.unpacked)
+        try:
+            return _was_enrolled(UnitOfWorkFactory(engine))
+        finally:
+            engine.dispose()
 
     def _choose(self, given: Path | None) -> tuple[Backup, list[tuple[str, str]]]:
         if given is not None:
@@ -199,9 +223,13 @@ class RestoreSession:
         return operator
 
     # -- restoring ---------------------------------------------------------------------------
-    def run(self, manager: Operator) -> RestoreResult:
+    def run(self, manager: Operator, history_unknown_confirmed: bool = False) -> RestoreResult:
+        """Restore, approved by ``manager``; where nothing knows what the register gave out
+        after the backup, only once the manager has confirmed that (journaled)."""
         if not manager.may(Permission.MANAGE):
             raise PermissionDenied(Permission.MANAGE.value)
+        if self.preview.needs_confirmation and not history_unknown_confirmed:
+            raise RestoreHistoryUnknown()
         stamp, behind = self._stamp()
         label = self.clock.now().astimezone(OSLO).strftime("%Y%m%d-%H%M%S")  # as the screens
         mark = HighWaterMark.open(self.data_dir)
@@ -295,6 +323,9 @@ class RestoreSession:
                 "replaced_file": result.replaced_file.name if result.replaced_file else None,
                 "replaced_store_problem": self.preview.current_problem,
                 "signed_beyond_backup": self.preview.signed_beyond,
+                "z_reports_beyond_backup": self.preview.z_beyond,
+                "last_z_day": self.preview.last_z_day,
+                "history_after_backup": _history(self.preview),
                 **behind,
             }
             journal_jump(unit, register_id, manager.staff_id, stamp, high, details,
@@ -333,6 +364,14 @@ class _NoSigner:
 
     def verify(self, data: str, signature: str) -> bool:
         return False
+
+
+def _history(preview: RestorePreview) -> str:
+    """How what the register did after the backup is known: ``known`` (this PC's mark or
+    store), ``server`` (asked at enrolment) or ``unknown_confirmed`` (the manager agreed)."""
+    if preview.beyond_known:
+        return "known"
+    return "server" if preview.enrolled else "unknown_confirmed"
 
 
 def _was_enrolled(uow: UnitOfWorkFactory) -> bool:

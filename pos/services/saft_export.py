@@ -56,6 +56,7 @@ class ExportResult:
     tenant: Tenant
     transactions: int
     events: int
+    register_id: str
 
 
 def default_file_name(org_no: str, moment: datetime) -> str:
@@ -87,6 +88,7 @@ def export_saft(
         with tmp.open("wb") as handle:
             writer = _Export(SaftQueries(uow.reports), XmlWriter(handle), tenant, start, end)
             writer.drawer_owner = drawer_owner_id(uow)
+            writer.register_id = ctx.register_id
             writer.write(moment, version, centre, ctx.operator.staff_no)
         tmp.replace(path)
     with uow_factory() as uow:
@@ -106,7 +108,7 @@ def export_saft(
             },
         )
         uow.commit()
-    return ExportResult(path, tenant, writer.transactions, writer.events)
+    return ExportResult(path, tenant, writer.transactions, writer.events, ctx.register_id)
 
 
 class _Export:
@@ -114,6 +116,7 @@ class _Export:
         self.q, self.w, self.tenant, self.start, self.end = q, w, tenant, start, end
         self.staff = {s["id"]: s["staff_no"] for s in q.staff()}
         self.drawer_owner: str | None = None
+        self.register_id = ""
         self.transactions = 0
         self.events = 0
 
@@ -162,11 +165,20 @@ class _Export:
                 ("softwareVersion", version[:20]),
                 ("softwareCompanyName", SOFTWARE),
                 ("auditfileVersion", "1.0"),
-                ("headerComment", f"Utvalg: {self.tenant.name}, {self.start} til {self.end}"),
+                ("headerComment", self._selection()[:999]),
             ]
         )
         self.w.optional("userID", user)
         self.w.end("header")
+
+    def _selection(self) -> str:
+        """What the file holds: this counter's own register only. The other counters of a
+        centre are in the central server's file (``omigjen-server admin saft``)."""
+        return (
+            f"Utvalg: {self.tenant.name}, {self.start} til {self.end}. Gjelder bare denne "
+            f"kassen ({self.register_id}); senterets fil med alle kassene lages på den "
+            "sentrale tjeneren."
+        )
 
     def _vat_codes(self, entered: str) -> None:
         self.w.start("vatCodeDetails")

@@ -3,8 +3,10 @@ legal record that can still be read.
 
 A sale comes back whole or not at all: its receipts must each be the next link of their
 signature chain in the restored store (same previous signature), and every row it wrote must be
-readable and fit (its till session, the items, a redeemed credit note). It is journaled again at
-the time of the restore with its original journal position, date and time in the details:
+readable and fit (its till session, the items, a redeemed credit note). The print jobs that
+carried its receipts come back too, so an original already on paper is not printed again. It
+is journaled again at the time of the restore with its original journal position, date and
+time in the details:
 as the sale's own transaction records a receipt (13999 ``sale_receipt``, 13013, 13017: counted
 in the next Z) when no Z of the replaced store counted it, else as 13999 ``salvaged_receipt``
 (already counted on that Z); its print events stay in the replaced store's exported journal.
@@ -158,7 +160,26 @@ def _insert(
         store.put_item_state(item["id"], item["status"], item["stock_qty"], stamp)
     for receipt in rows.receipts:
         _link(uow, receipt, candidate, register_id, staff_id, stamp)
+    _bring_back_print_jobs(uow, rows)
     return True
+
+
+def _bring_back_print_jobs(uow: UnitOfWork, rows: SaleRows) -> None:
+    """Where the sale's receipts stand on paper comes back with them: an original printed
+    before the restore is never printed again as an original (the start-up prints receipts
+    no job carried), and its one copy stays available. Jobs that cannot be read or do not
+    fit leave the receipts as if never printed (the look-up then offers the original)."""
+    if not rows.print_jobs:
+        return
+    savepoint = uow.store.conn.begin_nested()
+    try:
+        uow.printing.bring_back(rows.print_jobs)
+    except Exception as error:
+        if not _is_constraint(error):
+            raise
+        savepoint.rollback()
+        return
+    savepoint.commit()
 
 
 def _is_constraint(error: Exception) -> bool:

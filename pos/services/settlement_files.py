@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 from pos.bank import normalise_account_number
 from pos.clock import OSLO
-from pos.day_end_errors import InvalidBankAccount
+from pos.day_end_errors import TenantAccountMissing
 from pos.model.settlement import SettlementDoc
 from pos.money import format_saft
 from pos.settlement_csv import settlements_csv
@@ -34,8 +34,8 @@ def pain001(
     account = normalise_account_number(debtor_account)
     payable = [d for d in docs if d.net_payable > 0]
     for doc in payable:
-        if not doc.bank_account:
-            raise InvalidBankAccount(f"{doc.tenant_name}: mangler kontonummer")
+        if not doc.bank_account.strip():
+            raise TenantAccountMissing(tenant=doc.tenant_name, code=doc.org_no)
     total = sum(d.net_payable for d in payable)
     root = ET.Element("Document", xmlns=PAIN_NS)
     init = ET.SubElement(root, "CstmrCdtTrfInitn")

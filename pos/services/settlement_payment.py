@@ -12,9 +12,9 @@ from pos.bank import normalise_account_number
 from pos.clock import Clock
 from pos.day_end_errors import CentreAccountMissing, PayDateInPast
 from pos.model.settlement import SettlementDoc
+from pos.services.centre_company import CentreCompanyMissing, read_company
 from pos.services.reports import parse_date
 from pos.services.settlement_files import pain001
-from pos.services.tenant_terms import CENTRE_ACCOUNT_META
 from pos.unit_of_work import UnitOfWorkFactory
 
 
@@ -43,14 +43,17 @@ class PaymentOrder:
 def payment_order(
     uow_factory: UnitOfWorkFactory, debtor_account: str | None, pay_date: str | None, clock: Clock
 ) -> PaymentOrder:
-    """The order for a payment file: ``debtor_account`` or the centre's stored account, paid on
-    ``pay_date`` (default: the next day). The centre is the first tenant (the lowest code)."""
+    """The order for a payment file: the centre's company pays, from ``debtor_account`` or its
+    stored account, on ``pay_date`` (default: the next day)."""
     now = clock.now()
     with uow_factory.read() as uow:
-        account = debtor_account or uow.store.get_meta(CENTRE_ACCOUNT_META) or ""
-        centre = uow.store.tenants()[0]
+        centre = read_company(uow)
+    account = debtor_account or centre.account
     if not account.strip():
         raise CentreAccountMissing()
+    lacking = [part for part in centre.missing() if part != "kontonummer"]
+    if lacking:
+        raise CentreCompanyMissing(missing=", ".join(lacking))
     day = parse_date(pay_date) if pay_date else (now.date() + timedelta(days=1)).isoformat()
     if date.fromisoformat(day) < now.date():
         raise PayDateInPast(day)

@@ -2,7 +2,8 @@
 and the small status the UI polls (online/offline, unsynced count, problems).
 
 The outbox is never changed: progress is only the server's ``acked_through`` stored locally,
-committed in the same transaction as the problems that answer reported.
+committed in the same transaction as the problems that answer reported. Acknowledged events
+are deleted once they are old enough (``pos.services.outbox_retention``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from pos.model.clock_skew import SkewReading
+from pos.services import clock_skew
 from pos.sync_protocol import MAX_BATCH_BYTES, MAX_BATCH_EVENTS
 from pos.unit_of_work import UnitOfWorkFactory
 
+SITE_NAME_META = "site_name"
 ENVELOPE_OVERHEAD = 300  # bytes per event around its payload, for the 1 MB limit
 
 
@@ -81,6 +85,9 @@ class SyncStatus:
     last_ok_at: str
     last_error: str
     server_url: str
+    clock_offset_ms: int | None = None
+    """The server's time minus this counter's clock, as the last sync measured it (None: not
+    measured, or the PC's clock was set since); over two minutes is shown."""
 
 
 def enrolment(uow_factory: UnitOfWorkFactory) -> Enrolment | None:
@@ -109,6 +116,7 @@ def save_enrolment(
     device_epoch: int,
     token: str,
     site_id: str,
+    site_name: str = "",
 ) -> None:
     with uow_factory() as uow:
         uow.sync.save_device(
@@ -121,6 +129,8 @@ def save_enrolment(
                 "site_id": site_id,
             }
         )
+        if site_name:  # a counter set up from the server takes it as its centre's name
+            uow.sync.set_meta(SITE_NAME_META, site_name)
         uow.commit()
 
 
@@ -265,8 +275,14 @@ def rewind_to(uow_factory: UnitOfWorkFactory, seq: int) -> None:
 
 
 def record_contact(
-    uow_factory: UnitOfWorkFactory, ok: bool, error: str = "", clock_offset_ms: int | None = None
+    uow_factory: UnitOfWorkFactory,
+    ok: bool,
+    error: str = "",
+    clock_offset_ms: int | None = None,
+    clock_reading: SkewReading | None = None,
 ) -> None:
+    """How the last contact with the server went; with the clock offset it measured (the
+    server's time minus this PC's, kept with the PC's clocks then: ``clock_skew``)."""
     with uow_factory() as uow:
         uow.sync.set_meta("sync_online", "1" if ok else "0")
         if ok:
@@ -276,6 +292,8 @@ def record_contact(
             uow.sync.set_meta("sync_last_error", error[:500])
         if clock_offset_ms is not None:
             uow.sync.set_meta("sync_clock_offset_ms", str(clock_offset_ms))
+        if clock_reading is not None:
+            uow.sync.set_meta(clock_skew.READING_META, clock_reading.to_json())
         uow.commit()
 
 
@@ -297,6 +315,7 @@ def sync_status(uow_factory: UnitOfWorkFactory) -> SyncStatus:
             last_ok_at=uow.sync.meta("sync_last_ok_at") or "",
             last_error=uow.sync.meta("sync_last_error") or "",
             server_url=device["server_url"] if device else "",
+            clock_offset_ms=clock_skew.offset_ms(uow) if device else None,
         )
 
 

@@ -21,6 +21,7 @@ from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Operator, Permission
 from pos.model.till_close import BlindCount
 from pos.money import Ore, format_nok
+from pos.services import day_log
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -120,6 +121,7 @@ def open_till(
             raise TillAlreadyOpen()
         session_id = start_session(uow, ctx, ctx.stamp(), float_amount, details)
         uow.commit()
+    day_log.till_opened(ctx, float_amount, counted=count is not None)
     return session_id
 
 
@@ -248,6 +250,7 @@ def move_cash(
             },
         )
         uow.commit()
+    day_log.cash_moved(ctx, amount)
     return movement_id
 
 

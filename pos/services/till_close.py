@@ -1,6 +1,10 @@
 """Closing a till session: list what is open (parked baskets, later repair deposits), take the
-blind count, keep the variance with a note, check the card and Vipps batches, split the drawer
-per tenant, and close the session so a new one (next shift) can be opened.
+blind count, check the card and Vipps batches, split the drawer per tenant, and close the
+session so a new one (next shift) can be opened.
+
+Blind means the count is saved before the person who counted learns what was expected: a close
+is never refused for its variance. A variance then needs a note (``explain_variance``,
+journaled with the close it explains); the screens and the command ask for it right after.
 
 Several closes a day are allowed (shift changes); the Z report is separate (one per tenant,
 register and day). A close with no sales is allowed. Nothing open is dropped by a close.
@@ -27,6 +31,7 @@ from pos.model.till_close import (
     VarianceRule,
 )
 from pos.money import Ore, allocate, format_nok
+from pos.services import day_log
 from pos.services.context import TillContext
 from pos.services.parked_list import parked_in
 from pos.services.reports import drawer_owner_id
@@ -102,6 +107,7 @@ def close_till(
             approved_by=approved_by,
         )
         uow.commit()
+    day_log.till_closed(ctx, doc.expected_cash, doc.counted_cash, shift_change=False)
     return doc
 
 
@@ -118,15 +124,39 @@ def record_close(
     shift_change: bool = False,
 ) -> TillCloseDoc:
     """The close inside the caller's transaction (a shift change opens the next session in
-    the same one); a variance needs a note."""
+    the same one). Saved whatever its variance: a variance without a note is explained after
+    (``TillCloseDoc.note_due``)."""
     session = uow.store.open_session(ctx.register_id)
     if session is None:
         raise TillNotOpen()
     doc = _build(uow, ctx, dict(session), count, card_batch, vipps_batch, note.strip(), rule)
-    if doc.variance and not doc.note:
-        raise VarianceNoteRequired(format_nok(doc.variance))
     _write(uow, ctx, doc, approved_by, shift_change)
     return doc
+
+
+def explain_variance(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, close_id: str, note: str
+) -> str:
+    """The note on a saved close's variance, journaled (13999 ``till_close_note``) with the
+    close it explains; returns the note as kept."""
+    text = note.strip()
+    with uow_factory() as uow:
+        close = uow.reports.till_close(close_id)
+        if close is None:
+            raise TillNotOpen()
+        if not text:
+            raise VarianceNoteRequired(format_nok(int(close["variance"])))
+        uow.store.append_journal(
+            register_id=ctx.register_id,
+            event_code=EventCode.OTHER,
+            stamp=ctx.stamp(),
+            staff_id=ctx.operator.staff_id,
+            amount=int(close["variance"]),
+            ref_id=close_id,
+            details={"kind": "till_close_note", "till_close_id": close_id, "note": text},
+        )
+        uow.commit()
+    return text
 
 
 def _build(

@@ -30,7 +30,7 @@ from pos.model.events import OtherEvent
 from pos.model.staff import Operator, Permission
 from pos.model.till_close import BlindCount, TillCloseDoc
 from pos.money import Ore
-from pos.services import till, till_close
+from pos.services import day_log, till, till_close
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -147,4 +147,5 @@ def hand_over(
         }
         till.start_session(uow, ctx, ctx.stamp(), doc.counted_cash, details)
         uow.commit()
+    day_log.till_closed(ctx, doc.expected_cash, doc.counted_cash, shift_change=True)
     return doc

@@ -20,15 +20,17 @@ from, and names what does not hold.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pos.adapters.key_files import KeyStore
 from pos.adapters.verification_queries import VerificationQueries
+from pos.adapters.verification_stream import VerificationStream
 from pos.journal import GENESIS_HASH, canonical_json, row_hash
 from pos.journal_anchor import Anchor
 from pos.model.events import EventCode, OtherEvent
+from pos.services import verify_receipts
 from pos.services.declared_gaps import (
     DeclaredGaps,
     details_of,
@@ -37,7 +39,7 @@ from pos.services.declared_gaps import (
 )
 from pos.services.facts_seal import FACTS_SEALED
 from pos.services.verification_report import VerificationReport
-from pos.services.verify_receipts import check_receipts, missing
+from pos.services.verify_receipts import Progress, Scope, check_receipts, missing
 from pos.services.verify_reports import check_z_reports
 from pos.signing import Verifier
 from pos.unit_of_work import UnitOfWorkFactory
@@ -47,8 +49,6 @@ from pos.unit_of_work import UnitOfWorkFactory
 class JournalFacts:
     """What the journal says about the other tables, gathered in one walk."""
 
-    receipts: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """receipt id -> its journal row (the one carrying the content digest)."""
     copies: dict[str, dict[str, Any]] = field(default_factory=dict)
     z_reports: dict[str, dict[str, Any]] = field(default_factory=dict)
     seal: dict[str, Any] | None = None
@@ -65,30 +65,55 @@ def verify_store(
     *,
     anchors: Sequence[Anchor] = (),
     stop_at_first: bool = False,
+    since: Anchor | None = None,
+    progress: Progress | None = None,
 ) -> VerificationReport:
+    """Everything (module docstring), or with ``since`` what was journaled after that anchor's
+    row: its row must still carry the anchored hash, and the rows, receipts, copies and Z
+    reports after it are checked in full (the rows before it only as far as the anchor proves
+    them: a whole check reads them all)."""
     report = VerificationReport()
     if keys is not None:
         for problem in keys.key_problems():
             report.add(problem)
     with uow_factory.read() as uow:
-        q = VerificationQueries(uow.reports)
-        facts = _check_journal(q, report, anchors)
+        q, stream = VerificationQueries(uow.reports), VerificationStream(uow.reports)
+        scope = _scope(stream, since)
+        facts = _check_journal(q, stream, report, [*anchors, *([since] if since else [])],
+                               scope, progress)  # fmt: skip
         if report.ok or not stop_at_first:
-            check_receipts(q, verifiers, facts.receipts, facts.seal, facts.gaps, report)
-            _check_copies(q, facts.copies, report)
-            check_z_reports(uow.reports, q, facts.z_reports, facts.gaps, report)
+            check_receipts(stream, q, verifiers, facts.seal, facts.gaps, report, scope, progress)
+            _check_copies(q, facts.copies, report, scope.since_time)
+            check_z_reports(uow.reports, q, facts.z_reports, facts.gaps, report, scope.since_seq)
     return report
 
 
+def _scope(stream: VerificationStream, since: Anchor | None) -> Scope:
+    if since is None or since.seq <= 0:
+        return Scope()
+    time = stream.rq.scalar("SELECT created_at FROM journal WHERE seq = ?", (since.seq,))
+    return Scope(since.seq, stream.last_receipt_rowid_through(since.seq), str(time or ""))
+
+
 def _check_journal(
-    q: VerificationQueries, report: VerificationReport, anchors: Sequence[Anchor]
+    q: VerificationQueries,
+    stream: VerificationStream,
+    report: VerificationReport,
+    anchors: Sequence[Anchor],
+    scope: Scope,
+    progress: Progress | None,
 ) -> JournalFacts:
     previous, expected_seq, broken = GENESIS_HASH, 1, False
     facts = JournalFacts()
     codes = q.tenant_codes()
     wanted = {a.seq for a in anchors}
     found: dict[int, str] = {}
-    for row in q.journal_rows():
+    numbered = q.counters().get("journal", 0)
+    rows = stream.journal_from(scope.since_seq) if scope.since_seq else q.journal_rows()
+    if scope.since_seq:
+        previous, expected_seq = _start_at(stream, scope.since_seq, rows, facts, found, report)
+        found.update({s: h for s in wanted if s < scope.since_seq and (h := stream.row_hash_at(s))})
+    for row in rows:
         report.journal_rows += 1
         details = details_of(row)
         facts.gaps.note(row, details)
@@ -106,8 +131,9 @@ def _check_journal(
         if row["seq"] in wanted:
             found[row["seq"]] = row["hash"]
         _gather(row, facts)
+        if progress and report.journal_rows % (10 * verify_receipts.EVERY) == 0:
+            progress("journal rows", report.journal_rows, numbered - scope.since_seq)
     report.head = (expected_seq - 1, previous)
-    numbered = q.counters().get("journal", 0)
     if numbered > report.head[0]:
         report.add(
             f"journal row {missing(report.head[0] + 1, numbered)} "
@@ -115,6 +141,25 @@ def _check_journal(
         )
     _check_anchors(anchors, found, facts.journal_skips, report)
     return facts
+
+
+def _start_at(
+    stream: VerificationStream,
+    seq: int,
+    rows: Iterator[dict[str, Any]],
+    facts: JournalFacts,
+    found: dict[int, str],
+    report: VerificationReport,
+) -> tuple[str, int]:
+    """From an anchor: its row (whose hash the anchor check compares) is where the chain is
+    taken up; the numbers skipped that rows before it declared still hold."""
+    facts.gaps.earlier = lambda: stream.gap_declarations_before(seq)
+    first = next(rows, None)
+    if first is None or first["seq"] != seq:
+        return GENESIS_HASH, seq  # the anchor check names the missing row
+    report.journal_rows += 1
+    found[seq] = first["hash"]
+    return first["hash"], seq + 1
 
 
 def _declared_jump(
@@ -170,8 +215,8 @@ def _row_problem(row: Mapping[str, Any], expected_seq: int, previous: str) -> st
 def _gather(row: dict[str, Any], facts: JournalFacts) -> None:
     code, ref = row["event_code"], row["ref_id"]
     if ref and '"digest"' in row["details"]:
-        facts.receipts[ref] = row
-    elif ref and (code == EventCode.COPY_RECEIPT or _training_copy(code, row["details"])):
+        return  # a receipt's row: read with the receipt (``verify_receipts``)
+    if ref and (code == EventCode.COPY_RECEIPT or _training_copy(code, row["details"])):
         facts.copies[ref] = row
     elif code == EventCode.Z_REPORT and ref:
         facts.z_reports[ref] = row
@@ -213,9 +258,12 @@ def _anchor_replaced(anchor: Anchor, declared_at: int, report: VerificationRepor
 
 
 def _check_copies(
-    q: VerificationQueries, journaled: dict[str, dict[str, Any]], report: VerificationReport
+    q: VerificationQueries,
+    journaled: dict[str, dict[str, Any]],
+    report: VerificationReport,
+    since_time: str = "",
 ) -> None:
-    stored = q.copies()
+    stored = {k: c for k, c in q.copies().items() if c["created_at"] >= since_time}
     for receipt_id, row in journaled.items():
         details = json.loads(row["details"])
         copy = stored.get(receipt_id)

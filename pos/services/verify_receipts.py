@@ -1,64 +1,80 @@
 """Receipt checks of ``verify-journal``: every signature chain and its stored head, every number
 series against its counter, every receipt's facts against the digest journaled with it, and the
-journal row's tenant, amount and operator against the receipt and its sale."""
+journal row's tenant, amount and operator against the receipt and its sale. The receipts are
+streamed in chain order with their facts (``pos/adapters/verification_stream.py``), so five
+years verify in bounded memory; from an anchor, only those journaled after it."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pos.journal import content_digest
-from pos.receipt_digest import FACTS_VERSION, PART_NAMES, content_v1, content_v2, part_digests
+from pos.receipt_digest import FACTS_VERSION, PART_NAMES, content_v1, content_v2, part_matches
 from pos.services.facts_seal import seal_problems
 from pos.signing import FIRST_PREVIOUS, Verifier, signed_string
 
 if TYPE_CHECKING:
     from pos.adapters.verification_queries import VerificationQueries
+    from pos.adapters.verification_stream import ReceiptFacts, VerificationStream
     from pos.services.declared_gaps import DeclaredGaps
     from pos.services.verification_report import VerificationReport
 
 
-class _Facts:
-    """Every fact of every receipt, read once."""
+@dataclass(frozen=True)
+class Scope:
+    """What a check covers: everything, or what was journaled after an anchor's row."""
 
-    def __init__(self, q: VerificationQueries) -> None:
-        self.sales = q.sales()
-        self.lines = q.lines_by_receipt()
-        self.payments = q.payments_by_receipt()
+    since_seq: int = 0
+    """The anchor's journal row (0: from the first row)."""
+    after_rowid: int = 0
+    """The store position of the last receipt journaled at or before it."""
+    since_time: str = ""
+    """When the anchor's row was written (UTC ISO; copies stored after it are checked)."""
+
+
+Progress = Callable[[str, int, int], None]
+"""Told (what, how many done, of how many) as the check goes, every few thousand."""
+EVERY = 5000
 
 
 def check_receipts(
+    stream: VerificationStream,
     q: VerificationQueries,
     verifiers: Mapping[tuple[str, str], Verifier],
-    journaled: dict[str, dict[str, Any]],
     seal: dict[str, Any] | None,
     gaps: DeclaredGaps,
     report: VerificationReport,
+    scope: Scope = Scope(),
+    progress: Progress | None = None,
 ) -> None:
-    facts = _Facts(q)
-    walk = _ChainWalk(q.tenant_codes(), q.chain_heads(), gaps, report)
-    numbers: dict[str, int] = {}
-    unsealed: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    seen: set[str] = set()
-    for receipt in q.receipts_in_chain_order():
+    """Every receipt in scope, read with its facts in chain order (memory stays flat)."""
+    walk = _ChainWalk(q.tenant_codes(), q.chain_heads(), gaps, report, stream, scope)
+    unsealed: dict[str, list[str]] = defaultdict(list)
+    total = stream.receipt_count(scope.after_rowid) if progress else 0
+    for facts in stream.receipt_facts(scope.after_rowid):
+        receipt = facts.receipt
         report.receipts += 1
-        seen.add(receipt["id"])
-        row = journaled.get(receipt["id"])
-        previous, expected = walk.at(receipt, row["seq"] if row else None)
+        previous, expected = walk.at(receipt, facts.row["seq"] if facts.row else None)
         problem = _signature_problem(receipt, verifiers, previous, expected)
-        problem = problem or _facts_problem(receipt, facts, row, unsealed)
+        problem = problem or _facts_problem(facts, unsealed)
         if problem:
             report.add(f"receipt {receipt['number_text']}: {problem}")
         walk.passed(receipt)
-        series = f"receipt:{receipt['kind']}:{receipt['tenant_id']}:{receipt['register_id']}"
-        numbers[series] = max(numbers.get(series, 0), int(receipt["number"]))
+        if progress and report.receipts % EVERY == 0:
+            progress("receipts", report.receipts, total)
     walk.finish()
-    _check_series(numbers, q.counters(), walk.codes, gaps, report)
-    _check_missing(journaled, seen, report)
-    _check_tenders(q, report)
-    for problem in seal_problems(seal, unsealed):
-        report.add(problem)
+    _check_series(stream, q.counters(), walk.codes, gaps, report)
+    for row in stream.journaled_without_receipt(scope.since_seq):
+        number = json.loads(row["details"]).get("number", row["ref_id"])
+        report.add(f"receipt {number} (journal row {row['seq']}) is missing from the store")
+    _check_tenders(stream.unbalanced_tenders(scope.after_rowid), report)
+    if not scope.since_seq:  # the seal covers the whole history: only a whole check holds it
+        for problem in seal_problems(seal, unsealed):
+            report.add(problem)
 
 
 class _ChainWalk:
@@ -72,8 +88,11 @@ class _ChainWalk:
         heads: dict[tuple[str, str], tuple[int, str]],
         gaps: DeclaredGaps,
         report: VerificationReport,
+        stream: VerificationStream,
+        scope: Scope,
     ) -> None:
         self.codes, self.heads, self.gaps, self.report = codes, heads, gaps, report
+        self.stream, self.scope = stream, scope
         self.chain: tuple[str, str] | None = None
         self.previous, self.expected = FIRST_PREVIOUS, 1
 
@@ -82,6 +101,10 @@ class _ChainWalk:
         if key != self.chain:
             self._end_chain()
             self.chain, self.previous, self.expected = key, FIRST_PREVIOUS, 1
+            before = receipt["sig_nr"] - 1
+            signed = self.stream.signature_at(key, before) if self.scope.since_seq else None
+            if signed is not None:  # from an anchor: the chain goes on from the receipt before
+                self.previous, self.expected = signed, receipt["sig_nr"]
         if receipt["sig_nr"] != self.expected:
             gap = self.gaps.chain_gap(key, self.expected, receipt["sig_nr"], journal_seq)
             if gap is not None:
@@ -95,6 +118,9 @@ class _ChainWalk:
         self._end_chain()
         for key in list(self.heads):
             self.chain, self.previous, self.expected = key, FIRST_PREVIOUS, 1
+            end = self.stream.chain_end(key) if self.scope.since_seq else None
+            if end is not None:  # no receipt since the anchor: the chain ends where it was
+                self.previous, self.expected = end[1], end[0] + 1
             self._end_chain()
 
     def _end_chain(self) -> None:
@@ -103,7 +129,8 @@ class _ChainWalk:
         head = self.heads.pop(self.chain, None)
         last_nr, last_signature = self.expected - 1, self.previous
         stored_nr, stored_signature = head if head is not None else (0, FIRST_PREVIOUS)
-        gap = self.gaps.chain_gap(self.chain, last_nr + 1, stored_nr + 1, None)
+        in_step = (stored_nr, stored_signature) == (last_nr, last_signature)
+        gap = None if in_step else self.gaps.chain_gap(self.chain, last_nr + 1, stored_nr + 1, None)
         if gap is not None and gap.previous_signature == stored_signature:
             last_nr, last_signature = stored_nr, stored_signature  # skipped by a restore
         tenant, register = self.chain
@@ -136,19 +163,13 @@ def _signature_problem(
     return None
 
 
-def _facts_problem(
-    receipt: dict[str, Any],
-    facts: _Facts,
-    row: dict[str, Any] | None,
-    unsealed: list[tuple[dict[str, Any], dict[str, Any]]],
-) -> str | None:
+def _facts_problem(facts: ReceiptFacts, unsealed: dict[str, list[str]]) -> str | None:
+    receipt, sale, row = facts.receipt, facts.sale, facts.row
     if row is None:
         return "is not in the journal"
-    sale = facts.sales.get(receipt["sale_id"])
     if sale is None:
         return "its sale is missing"
-    lines = facts.lines.get(receipt["id"], [])
-    payments = facts.payments.get(receipt["id"], [])
+    lines, payments = facts.lines, facts.payments
     details = json.loads(row["details"])
     if (row["tenant_id"], row["amount"]) != (receipt["tenant_id"], receipt["total"]):
         return f"tenant or amount differ from journal row {row['seq']}"
@@ -156,20 +177,20 @@ def _facts_problem(
         return f"operator differs from journal row {row['seq']}"
     if sum(p["amount"] for p in payments) != receipt["total"] + receipt["rounding"]:
         return "payments do not add up to the total"
+    content = content_v2(receipt, sale, lines, payments)
     if details.get("facts") != FACTS_VERSION:
-        unsealed.append((receipt, {"sale": sale, "lines": lines, "payments": payments}))
+        unsealed[receipt["local_date"]].append(content_digest(content))
         digest = content_digest(content_v1(receipt, lines, payments))
         if digest != details.get("digest"):
             return f"lines or payments differ from what was journaled (row {row['seq']})"
         return None
-    content = content_v2(receipt, sale, lines, payments)
     if content_digest(content) == details.get("digest"):
         return None
     journaled = details.get("parts", {})
     differ = [
         PART_NAMES[part]
-        for part, digest in part_digests(content).items()
-        if journaled.get(part) != digest
+        for part in PART_NAMES
+        if not part_matches(journaled.get(part), content_digest(content[part]))
     ]
     return f"{'; '.join(differ) or 'its facts'} differ from what was journaled (row {row['seq']})"
 
@@ -196,21 +217,23 @@ def _check_head(
 
 
 def _check_series(
-    numbers: dict[str, int],
+    stream: VerificationStream,
     counters: dict[str, int],
     codes: dict[str, str],
     gaps: DeclaredGaps,
     report: VerificationReport,
 ) -> None:
     for series, given in counters.items():
-        last = numbers.get(series, 0)
-        if not series.startswith("receipt:") or given <= last:
+        if not series.startswith("receipt:"):
+            continue
+        kind, tenant, register = series.split(":")[1:]
+        last = stream.series_head(kind, tenant, register)
+        if given <= last:
             continue
         if not gaps.series_skipped(series, last + 1, given):  # a restore's skip is declared
-            kind, tenant, register = series.split(":")[1:]
             report.add(
                 f"{codes.get(tenant, tenant)}/{register}: {kind} receipt "
-                f"{missing(numbers.get(series, 0) + 1, given)} (numbered, not in the store)"
+                f"{missing(last + 1, given)} (numbered, not in the store)"
             )
 
 
@@ -219,19 +242,9 @@ def missing(first: int, last: int) -> str:
     return f"nr {first} is missing" if first == last else f"nrs {first}–{last} are missing"
 
 
-def _check_missing(
-    journaled: dict[str, dict[str, Any]], seen: set[str], report: VerificationReport
-) -> None:
-    for receipt_id, row in journaled.items():
-        if receipt_id not in seen:
-            number = json.loads(row["details"]).get("number", receipt_id)
-            report.add(f"receipt {number} (journal row {row['seq']}) is missing from the store")
-
-
-def _check_tenders(q: VerificationQueries, report: VerificationReport) -> None:
-    for tender in q.tender_shares():
-        if tender["amount"] != tender["shared"]:
-            report.add(
-                f"a payment of sale {tender['sale_id']} does not match what its receipts took "
-                f"from it ({tender['amount']} øre against {tender['shared']})"
-            )
+def _check_tenders(unbalanced: list[dict[str, Any]], report: VerificationReport) -> None:
+    for tender in unbalanced:
+        report.add(
+            f"a payment of sale {tender['sale_id']} does not match what its receipts took "
+            f"from it ({tender['amount']} øre against {tender['shared']})"
+        )

@@ -1,0 +1,115 @@
+"""The centre's own company: the legal name, organisation number and bank account of the
+business that runs the counter. It pays the tenants their settlements (the payer of the bank's
+payment file) and issues the settlement statements; it is entered at the first-run set-up or in
+the back office, checked (org.no and account check digits) and journaled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pos.bank import normalise_account_number
+from pos.errors import DomainError
+from pos.identifiers import normalise_org_number
+from pos.model.staff import Permission
+from pos.services.context import TillContext
+from pos.services.settings_journal import journal_settings_change
+from pos.services.tenant_terms import CENTRE_ACCOUNT_META
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+COMPANY_NAME_META = "centre_company_name"
+COMPANY_ORG_META = "centre_org_no"
+
+
+class CentreCompanyMissing(DomainError):
+    code = "centre_company_missing"
+    nb = (
+        "Senterets firma mangler ({missing}): betalingsfilen betales av senteret. Legg det inn "
+        "under F1 → Leietakeroppgjør («Senterets firma»), eller med centre-company --name NAVN "
+        "--org-no ORGNR --account KONTONR."
+    )
+    en = (
+        "The centre's company is missing ({missing}): the centre pays the payment file. Enter "
+        "it under F1 → Tenant settlements ('The centre's company'), or with centre-company "
+        "--name NAME --org-no ORGNO --account ACCOUNT."
+    )
+
+
+class InvalidCompanyName(DomainError):
+    code = "invalid_company_name"
+    nb = "Skriv firmaets navn (høyst 70 tegn)."
+    en = "Enter the company's name (70 characters at most)."
+
+
+@dataclass(frozen=True)
+class CentreCompany:
+    name: str = ""
+    org_no: str = ""
+    """Nine digits, or '' while not entered."""
+    account: str = ""
+    """Eleven digits, or '' while not entered."""
+
+    def missing(self) -> list[str]:
+        """What a payment file still needs (in the manager's words)."""
+        said = {"navn": self.name, "org.nr.": self.org_no, "kontonummer": self.account}
+        return [label for label, value in said.items() if not value]
+
+
+def checked(name: str, org_no: str, account: str) -> CentreCompany:
+    """The company as typed, each part checked; an empty org.no or account stays empty (it can
+    be entered later), a name is needed once anything is given."""
+    name = " ".join(name.split())
+    if len(name) > 70 or (not name and (org_no.strip() or account.strip())):
+        raise InvalidCompanyName()
+    org = normalise_org_number(org_no) if org_no.strip() else ""
+    digits = normalise_account_number(account) if account.strip() else ""
+    return CentreCompany(name, org, digits)
+
+
+def read_company(uow: UnitOfWork) -> CentreCompany:
+    store = uow.store
+    return CentreCompany(
+        store.get_meta(COMPANY_NAME_META) or "",
+        store.get_meta(COMPANY_ORG_META) or "",
+        store.get_meta(CENTRE_ACCOUNT_META) or "",
+    )
+
+
+def centre_company(uow_factory: UnitOfWorkFactory) -> CentreCompany:
+    with uow_factory.read() as uow:
+        return read_company(uow)
+
+
+def write_company(uow: UnitOfWork, company: CentreCompany) -> None:
+    """Inside the caller's transaction (the set-up's, or ``set_centre_company``'s)."""
+    uow.store.set_meta(COMPANY_NAME_META, company.name)
+    uow.store.set_meta(COMPANY_ORG_META, company.org_no)
+    if company.account:
+        uow.store.set_meta(CENTRE_ACCOUNT_META, company.account)
+
+
+def set_centre_company(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, name: str, org_no: str, account: str
+) -> CentreCompany:
+    """A manager enters or changes the centre's company, journaled (13999 settings change)."""
+    ctx.require(Permission.MANAGE)
+    company = checked(name, org_no, account)
+    with uow_factory() as uow:
+        write_company(uow, company)
+        journal_settings_change(uow, ctx, {"centre_company": journaled(company)})
+        uow.commit()
+    return company
+
+
+def journaled(company: CentreCompany) -> dict[str, str]:
+    return {"name": company.name, "org_no": company.org_no, "bank_account": company.account}
+
+
+def statement_issuer(uow_factory: UnitOfWorkFactory) -> str:
+    """Who issues the settlement statements: the centre's company, with its org.no. when
+    entered, else the centre's name."""
+    with uow_factory.read() as uow:
+        company = read_company(uow)
+        centre = uow.store.get_meta("centre_name") or ""
+    if company.name and company.org_no:
+        return f"{company.name}, org.nr. {company.org_no}"
+    return company.name or centre
