@@ -71,13 +71,25 @@ def _summary(sheet: Sheet, doc: DayEndDoc, title: str) -> None:
     _control(sheet, doc)
     sheet.heading("Skyldig hver leietaker (netto)")
     for tenant in doc.tenants:
-        held = tenant.deposits_held
-        label = tenant.report.company_name
-        if held > 0:
-            label += f" (herav depositum holdt {_kr(held)})"
-        elif held < 0:
-            label += f" (depositum betalt tilbake {_kr(-held)})"
-        sheet.row(label, _kr(tenant.net_owed))
+        sheet.row(tenant.report.company_name, _kr(tenant.net_owed))
+        note = _deposit_note(tenant)
+        if note:
+            sheet.text(f"    {note}")
+
+
+def _deposit_note(tenant: TenantDay) -> str:
+    """What the day's deposits in a tenant's amount owed became: still held, used at pickup
+    (deducted from what the customer paid), or paid back."""
+    taken, used, held = tenant.deposits_held, tenant.deposits_used, tenant.deposits_still_held
+    if taken < 0:
+        return f"depositum betalt tilbake {_kr(-taken)}"
+    if not taken:
+        return ""
+    if not used:
+        return f"herav depositum holdt {_kr(held)}"
+    if held <= 0:
+        return f"herav depositum {_kr(taken)}, trukket fra ved henting"
+    return f"herav depositum {_kr(taken)}: {_kr(used)} trukket fra ved henting, {_kr(held)} holdt"
 
 
 def _tenders(sheet: Sheet, doc: DayEndDoc) -> None:
@@ -127,7 +139,10 @@ def _control(sheet: Sheet, doc: DayEndDoc) -> None:
     sheet.row("Rabatter", _kr(sum(r.discounts.amount for r in reports)))
     sheet.row("Annullerte salg", f"{sum(r.voids.num for r in reports)} stk")
     sheet.row("Kopikvitteringer", f"{sum(r.copies.num for r in reports)} stk")
-    sheet.row("Depositum for reparasjon holdt (netto)", _kr(doc.total("deposits_held")))
+    sheet.row("Depositum for reparasjon tatt imot (netto)", _kr(doc.total("deposits_held")))
+    if doc.total("deposits_used"):
+        sheet.row("    herav trukket fra ved henting", _kr(doc.total("deposits_used")))
+        sheet.row("    herav fortsatt holdt", _kr(doc.total("deposits_still_held")))
     sheet.row(
         "Senterets provisjon inkl. mva", _kr(doc.total("commission") + doc.total("commission_vat"))
     )
@@ -156,7 +171,9 @@ _ROWS = [
     ("Provisjon", lambda t: _kr(t.commission)),
     ("Mva provisjon", lambda t: _kr(t.commission_vat)),
     ("Husleie inkl. mva", lambda t: _kr(t.rent + t.rent_vat)),
-    ("Depositum holdt", lambda t: _kr(t.deposits_held)),
+    ("Depositum tatt imot", lambda t: _kr(t.deposits_held)),
+    ("Depositum trukket fra ved henting", lambda t: _kr(t.deposits_used)),
+    ("Depositum holdt", lambda t: _kr(t.deposits_still_held)),
     ("Kassedifferanse", lambda t: _kr(t.cash_variance)),
     ("Skyldig leietaker", lambda t: _kr(t.net_owed)),
 ]
@@ -190,9 +207,12 @@ def _counting(sheet: Sheet, lines: list[SettlementLine]) -> None:
 
 def settlement_pdf(doc: SettlementDoc, path: Path, centre_name: str) -> Path:
     title = f"Oppgjør {doc.number_text}"
-    sheet = Sheet(path, title, footer=f"{centre_name} · {title} · {doc.tenant_name}")
+    footer = " · ".join(part for part in (centre_name.strip(), title, doc.tenant_name) if part)
+    sheet = Sheet(path, title, footer=footer)
     sheet.title(title)
-    sheet.text(f"{doc.tenant_name}, org.nr. {doc.org_no}")
+    if centre_name.strip():
+        sheet.text(f"Fra {centre_name.strip()}")
+    sheet.text(f"Til {doc.tenant_name}, org.nr. {doc.org_no}")
     sheet.text(f"Periode {doc.period_from} – {doc.period_to}. Laget {doc.created_date}.")
     if doc.corrects_number:
         sheet.text(f"Korreksjonsoppgjør: korrigerer {doc.corrects_number}.")

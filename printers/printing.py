@@ -100,17 +100,19 @@ class Printing:
         self,
         on_finished: Callable[[PrintJob, str | None], None] | None = None,
         on_drawer_closed: Callable[[], None] | None = None,
+        on_probed: Callable[[bool], None] | None = None,
     ) -> PrintWorker:
         """At start-up, once: jobs a crash left half-sent become failed (never resent by
         themselves), receipts that never reached the queue are queued, then the worker starts."""
         print_queue.recover_interrupted(self.uow, self.register_id, self.clock)
         self.print_unqueued_receipts()
-        return self.start_worker(on_finished, on_drawer_closed)
+        return self.start_worker(on_finished, on_drawer_closed, on_probed)
 
     def start_worker(
         self,
         on_finished: Callable[[PrintJob, str | None], None] | None = None,
         on_drawer_closed: Callable[[], None] | None = None,
+        on_probed: Callable[[bool], None] | None = None,
     ) -> PrintWorker:
         """The worker thread, and the drawer watch on the receipt printer (13006)."""
         transports = self.transports()
@@ -123,7 +125,7 @@ class Printing:
             )  # fmt: skip
         self.worker = PrintWorker(
             self.uow, self.register_id, transports,
-            clock=self.clock, on_finished=on_finished, drawer_watch=watch,
+            clock=self.clock, on_finished=on_finished, drawer_watch=watch, on_probed=on_probed,
         )  # fmt: skip
         self.worker.start()
         return self.worker

@@ -19,6 +19,8 @@ from printers.drawer_watch import DrawerWatch
 from printers.transports import PrinterError, Transport
 
 log = logging.getLogger(__name__)
+PROBE_WAIT = 0.5
+"""Seconds the start-up question waits for the printer's line."""
 
 
 class PrintWorker:
@@ -32,8 +34,11 @@ class PrintWorker:
         poll_seconds: float = 2.0,
         on_finished: Callable[[PrintJob, str | None], None] | None = None,
         drawer_watch: DrawerWatch | None = None,
+        on_probed: Callable[[bool], None] | None = None,
     ) -> None:
-        """``on_finished(job, error)`` is called on the worker's thread after each job."""
+        """``on_finished(job, error)`` is called on the worker's thread after each job;
+        ``on_probed(online)`` once at the start, when the receipt printer says whether it is
+        online (many never answer: then only the first job tells)."""
         self.uow = uow_factory
         self.register_id = register_id
         self.transports = dict(transports)
@@ -41,6 +46,7 @@ class PrintWorker:
         self.poll_seconds = poll_seconds
         self.on_finished = on_finished
         self.drawer_watch = drawer_watch
+        self.on_probed = on_probed
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -66,6 +72,7 @@ class PrintWorker:
             self.drawer_watch.stop()
 
     def _loop(self) -> None:
+        self._probe()
         while not self._stop.is_set():
             try:
                 self.run_pending()
@@ -73,6 +80,18 @@ class PrintWorker:
                 log.exception("print worker %s", self.register_id)
             self._wake.wait(self.poll_seconds)
             self._wake.clear()
+
+    def _probe(self) -> None:
+        transport = self.transports.get(PrinterRole.RECEIPT)
+        if transport is None or self.on_probed is None:
+            return
+        try:
+            online = transport.status(PROBE_WAIT).online
+        except Exception:  # a question, never a reason to stop printing
+            log.exception("asking the receipt printer of %s for its state", self.register_id)
+            return
+        if online is not None:
+            self.on_probed(online)
 
     # -- the work ----------------------------------------------------------------------------
     def run_pending(self) -> int:

@@ -5,6 +5,7 @@ they have sent. Each prints what it found or did, in plain lines."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -35,6 +36,17 @@ def add_tasks(tasks: Any) -> None:
     )
     devices.add_argument("--site", default=None, help="only this site's counters")
 
+    saft = tasks.add_parser(
+        "saft", help="a tenant's SAF-T Cash Register file for a period, every register"
+    )
+    saft.add_argument("--tenant", required=True, help="the tenant's id, or its code")
+    saft.add_argument("--from", dest="date_from", required=True, help="first day, YYYY-MM-DD")
+    saft.add_argument("--to", dest="date_to", required=True, help="last day, YYYY-MM-DD")
+    saft.add_argument(
+        "--out", type=Path, default=Path("."), help="the file, or a folder (default: here)"
+    )
+    saft.add_argument("--site", default=None, help="the site (a tenant of several sites)")
+
     tenants = tasks.add_parser(
         "tenants", help="list tenants by site, or the ones counters brought that wait for you"
     )
@@ -46,7 +58,7 @@ def add_tasks(tasks: Any) -> None:
     tenants.add_argument("--site", default=None, help="the site (if it waits at several)")
 
 
-TASKS = ("quarantine", "notifications", "tenants", "devices")
+TASKS = ("quarantine", "notifications", "tenants", "devices", "saft")
 NOTIFICATION_STATUSES = ("queued", "retrying", "sending", "sent", "failed", "withdrawn")
 
 
@@ -61,6 +73,12 @@ def run_task(args: argparse.Namespace, engine: Engine) -> str:
         from server.admin_devices import devices
 
         return devices(engine, args.site)
+    if args.task == "saft":
+        from server.admin_saft import described, write_saft
+
+        return described(write_saft(
+            engine, args.tenant, args.date_from, args.date_to, args.out, args.site
+        ))  # fmt: skip
     raise SystemExit(f"unknown task {args.task}")
 
 

@@ -35,6 +35,12 @@ class EnrolRequest(BaseModel):
         "server gives it the site's next one)",
     )
     label_block: int | None = Field(None, ge=1, le=99)
+    centre_name: str | None = Field(
+        None,
+        max_length=100,
+        description="the centre's name at a counter that has one: the site's first such name "
+        "becomes the centre's, and counters set up from the server take it",
+    )
 
 
 class TenantRef(BaseModel):
@@ -57,6 +63,7 @@ class EnrolResponse(BaseModel):
     device_epoch: int
     device_token: str
     site_id: str
+    site_name: str = Field("", description="a counter set up from the server names its centre so")
     tenants: list[TenantRef]
     offered: list[OfferResult]
     register_id: str

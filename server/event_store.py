@@ -2,7 +2,8 @@
 
 Events are checked and inserted in chunks sent in psycopg pipeline mode, one
 ``jsonb_to_recordset`` INSERT … ``RETURNING`` each, so PostgreSQL stores a chunk while the next
-is checked. If PostgreSQL refuses a value the checks let through, the caller rolls back to a
+is checked; events released from quarantine are copied from their quarantine rows instead of
+sent again. If PostgreSQL refuses a value the checks let through, the caller rolls back to a
 savepoint and ``store_one_by_one`` stores the rows singly, quarantining the ones refused: a batch
 never fails for one event.
 """
@@ -31,20 +32,39 @@ checked (and the receipts verified while it stores the last); the first chunk is
 the database starts sooner."""
 FIRST_CHUNK = 50
 
-_STORE = """
-INSERT INTO events (event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
-                    type_version, occurred_at, hash, payload)
+_COLUMNS = """event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
+                    type_version, occurred_at, hash, payload"""
+_FROM_ROWS = """
 SELECT r.event_id, %(site)s, %(dev)s, %(epoch)s, r.device_seq, r.tenant_id, r.type,
        r.type_version, r.occurred_at, r.hash, r.payload
 FROM jsonb_to_recordset(CAST(%(rows)s AS jsonb)) AS r(event_id uuid, device_seq bigint,
      tenant_id text, type text, type_version int, occurred_at timestamptz, hash text,
      payload jsonb)
-ON CONFLICT DO NOTHING
-RETURNING event_id
 """
-INSERT_EVENTS = f"WITH stored AS ({_STORE}) SELECT event_id::text, false FROM stored"
-INSERT_RECEIPTS = f"""
-WITH stored AS ({_STORE}), numbered AS (
+_FROM_QUARANTINE = """
+SELECT CAST(q.raw->>'event_id' AS uuid), %(site)s, %(dev)s, %(epoch)s, q.device_seq,
+       q.raw->>'tenant_id', q.raw->>'type', COALESCE(CAST(q.raw->>'type_version' AS int), 1),
+       CAST(q.raw->>'occurred_at' AS timestamptz), q.hash, q.raw->'payload'
+FROM quarantine q WHERE q.id = ANY(CAST(%(held)s AS bigint[])) ORDER BY q.device_seq
+"""
+"""The rows of events being released, copied inside the database from the quarantine copies
+they were checked from (checked: their hash is the one each copy was received with), so the
+payloads are neither sent back nor parsed again."""
+
+
+def _insert_events(source: str) -> str:
+    return f"""
+WITH stored AS (
+    INSERT INTO events ({_COLUMNS}) {source} ON CONFLICT DO NOTHING RETURNING event_id
+)
+SELECT event_id::text, false FROM stored"""
+
+
+def _insert_receipts(source: str) -> str:
+    return f"""
+WITH stored AS (
+    INSERT INTO events ({_COLUMNS}) {source} ON CONFLICT DO NOTHING RETURNING event_id
+), numbered AS (
     INSERT INTO receipt_numbers (tenant_id, register_id, kind, number, event_id, receipt_id)
     SELECT n.t, n.r, n.k, n.n, n.e, n.i
     FROM jsonb_to_recordset(CAST(%(numbers)s AS jsonb)) AS n(t text, r text, k text, n int,
@@ -55,9 +75,18 @@ WITH stored AS ({_STORE}), numbered AS (
 )
 SELECT s.event_id::text, m.event_id IS NOT NULL FROM stored s LEFT JOIN numbered m USING (event_id)
 """
+
+
+INSERT_EVENTS = _insert_events(_FROM_ROWS)
+INSERT_RECEIPTS = _insert_receipts(_FROM_ROWS)
 """Stores the events and claims each receipt's number (tenant, register, kind, number); the
 second column says whether the number was claimed (``false`` for a receipt: another event, or
 one before it in this chunk, holds it)."""
+_RELEASE_EVENTS = _insert_events(_FROM_QUARANTINE)
+_RELEASE_RECEIPTS = _insert_receipts(_FROM_QUARANTINE)
+
+Held = dict[int, int]
+"""The quarantine row of each event being released, by device sequence number."""
 
 
 @dataclass
@@ -84,6 +113,7 @@ def check_and_store(
     new: list[dict[str, Any]],
     may_hold_nul: bool,
     guess: Callable[[list[dict[str, Any]]], Any] | None,
+    held: Held | None = None,
 ) -> Stored:
     """Check the events and insert the valid ones chunk by chunk in pipeline mode (one round
     trip); ``guess`` (the receipts' verification) runs on the valid rows while the last chunk is
@@ -102,7 +132,7 @@ def check_and_store(
                 valid = [c for c in part if c.row is not None]
                 if valid:
                     cursors.append(raw.cursor())
-                    cursors[-1].execute(*insert_statement(device, valid))
+                    cursors[-1].execute(*insert_statement(device, valid, held))
             if guess is not None:
                 guessed = guess([c.row for c in checked if c.row is not None])
             pipeline.sync()
@@ -126,7 +156,11 @@ def is_refused_value(error: DBAPIError) -> bool:
 
 
 def store_one_by_one(
-    conn: Connection, device: Device, new: list[dict[str, Any]], may_hold_nul: bool
+    conn: Connection,
+    device: Device,
+    new: list[dict[str, Any]],
+    may_hold_nul: bool,
+    held: Held | None = None,
 ) -> Stored:
     """The slow path after a refused batch: each row in its own savepoint; a row PostgreSQL
     refuses is quarantined (``unstorable``) and the others are stored."""
@@ -140,7 +174,8 @@ def store_one_by_one(
             continue
         try:
             with conn.begin_nested():
-                for event_id, claimed in conn.exec_driver_sql(*insert_statement(device, [one])):
+                statement = insert_statement(device, [one], held)
+                for event_id, claimed in conn.exec_driver_sql(*statement):
                     stored.inserted.add(event_id)
                     if not claimed and one.row["type"] in RECEIPT_EVENT_TYPES:
                         stored.numbers_held.add(event_id)
@@ -152,18 +187,22 @@ def store_one_by_one(
     return stored
 
 
-def insert_statement(device: Device, valid: Sequence[Checked]) -> tuple[str, dict[str, Any]]:
-    """The INSERT for a chunk of valid events (claiming receipt numbers if it has receipts)."""
-    params = {
-        "rows": rows_json(valid).decode(),
-        "site": device.site_id,
-        "dev": device.id,
-        "epoch": device.epoch,
-    }
+def insert_statement(
+    device: Device, valid: Sequence[Checked], held: Held | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The INSERT for a chunk of valid events (claiming receipt numbers if it has receipts):
+    the rows sent along, or (``held``) copied from the quarantine rows they were checked from."""
+    params: dict[str, Any] = {"site": device.site_id, "dev": device.id, "epoch": device.epoch}
+    if held is None:
+        params["rows"] = rows_json(valid).decode()
+        plain, receipts = INSERT_EVENTS, INSERT_RECEIPTS
+    else:
+        params["held"] = [held[c.seq] for c in valid]
+        plain, receipts = _RELEASE_EVENTS, _RELEASE_RECEIPTS
     numbers = [_number(c.row) for c in valid if c.row and c.row["type"] in RECEIPT_EVENT_TYPES]
     if not numbers:
-        return INSERT_EVENTS, params
-    return INSERT_RECEIPTS, params | {"numbers": orjson.dumps(numbers).decode()}
+        return plain, params
+    return receipts, params | {"numbers": orjson.dumps(numbers).decode()}
 
 
 def _number(row: dict[str, Any]) -> dict[str, Any]:

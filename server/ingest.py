@@ -25,11 +25,12 @@ from pos.sync_protocol import (
     TENANT_REGISTERED,
     TICKET_EVENT_TYPES,
 )
-from server import centre_data, items, one_offs, tenant_offers, tickets
+from server import centre_data, deposit_uses, items, one_offs, stock, tenant_offers, tickets
 from server.auth import Device
 from server.checked import Checked, Outcome
 from server.db import Scope, apply_scope
 from server.event_store import (
+    Held,
     Stored,
     check_and_store,
     is_refused_value,
@@ -178,13 +179,14 @@ def store_new(
     *,
     keep_rejected: bool = True,
     extra_flags: Flags | None = None,
+    held: Held | None = None,
 ) -> list[Checked]:
     """Check, store, verify, flag and publish events that follow the device's watermark;
     returns the events not stored (quarantined, unless ``keep_rejected`` is off: they are
-    being released from quarantine and stay there)."""
+    being released from quarantine and stay there, and ``held`` names their rows)."""
     receipt_kinds = any(str(e.get("type")) in RECEIPT_EVENT_TYPES for e in new)
     heads = read_heads(conn, device, device.tenant_ids) if receipt_kinds else None
-    stored = _store(conn, device, new, may_hold_nul, heads)
+    stored = _store(conn, device, new, may_hold_nul, heads, held)
     valid = [c for c in stored.checked if c.row is not None]
     if len(stored.inserted) == len(valid):
         clashes: list[Checked] = []
@@ -255,6 +257,7 @@ def _store(
     new: list[dict[str, Any]],
     may_hold_nul: bool,
     heads: Heads | None,
+    held: Held | None,
 ) -> Stored:
     """The fast path in a savepoint; if PostgreSQL refuses a value, row by row."""
 
@@ -266,12 +269,12 @@ def _store(
     try:
         with conn.begin_nested():
             return check_and_store(
-                conn, device, new, may_hold_nul, guess if heads is not None else None
+                conn, device, new, may_hold_nul, guess if heads is not None else None, held
             )
     except DBAPIError as exc:
         if not is_refused_value(exc):
             raise
-    return store_one_by_one(conn, device, new, may_hold_nul)
+    return store_one_by_one(conn, device, new, may_hold_nul, held)
 
 
 def _hooks(
@@ -292,13 +295,18 @@ def _hooks(
             hooked = repairs if kind in TICKET_EVENT_TYPES else catalogue
             hooked = centre if kind in CENTRE_EVENT_TYPES else hooked
             (sold if kind in _SOLD else hooked).append(r)
-    # groups and staff, then items, then one-offs sold, then tickets: each may need the one before
+    # groups and staff, then items, then one-offs sold, then tickets, then the deposits their
+    # pickups used: each may need the one before
     shared = centre_data.apply(conn, device, centre) if centre else {}
     published = items.apply(conn, device, catalogue) if catalogue else {}
     moved = one_offs.apply(conn, device, sold) if sold else {}
+    if sold:
+        stock.apply(conn, device, sold)
     merged = tickets.merge(conn, device, repairs, received_at) if repairs else {}
-    for event_id, found in (*shared.items(), *published.items(), *moved.items(), *merged.items()):
-        flags.setdefault(event_id, []).extend(found)
+    used = deposit_uses.apply(conn, device, sold, received_at) if sold else {}
+    for found_flags in (shared, published, moved, merged, used):
+        for event_id, found in found_flags.items():
+            flags.setdefault(event_id, []).extend(found)
     for row in fresh:
         if datetime.fromisoformat(row["occurred_at"]) > received_at + CLOCK_AHEAD:
             flags.setdefault(row["event_id"], []).append(

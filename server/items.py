@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from pos.sync_protocol import MAX_TEXT
-from server import refdata
+from server import refdata, stock
 from server.auth import Device
 from server.verify import Flags
 
@@ -77,9 +77,10 @@ def payload_problem(kind: str, payload: dict[str, Any]) -> tuple[str, str] | Non
 
 def _item_data(row: dict[str, Any], device: Device) -> dict[str, Any]:
     """The published ``item`` data: the admin API's fields, plus stock, condition and the
-    stamp of the price."""
+    stamp of the price; a stock item's count is the centre's from here on (``stock``)."""
     p = row["payload"]
-    return {
+    counted = {"stock_since": stock.since(device, row)} if _counts(p) else {}
+    return counted | {
         "tenant_id": row["tenant_id"],
         "kind": p["kind"],
         "description": p["description"],
@@ -91,6 +92,19 @@ def _item_data(row: dict[str, Any], device: Device) -> dict[str, Any]:
         "stock_qty": p.get("stock_qty"),
         "condition": p.get("condition", ""),
         "price_set": _stamp(row, device),
+    }
+
+
+def _counts(payload: dict[str, Any]) -> bool:
+    return payload["kind"] == "stock" and isinstance(payload.get("stock_qty"), int)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """The same registration again (its count's mark aside: a resend has another number)."""
+    if not isinstance(a, dict) or not isinstance(b, dict):
+        return False
+    return {k: v for k, v in a.items() if k != "stock_since"} == {
+        k: v for k, v in b.items() if k != "stock_since"
     }
 
 
@@ -139,8 +153,8 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags
             known = held.get(item_id)
             code = payload.get("barcode")
             if known is not None or item_id in new:
-                same = known is not None and not known["deleted"] and known["data"] == data
-                if not same and new.get(item_id) != data:
+                same = known is not None and not known["deleted"] and _same(known["data"], data)
+                if not same and not _same(new.get(item_id), data):
                     found_flags.append(("item_exists", "the server already has this item id"))
             elif code and owners.get(code, set()) - {item_id}:
                 found_flags.append(("barcode_in_use", "another item already has this barcode"))

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
 from pos.signing import HMAC_METHOD, RSA_METHOD
-from server import pull, registers, tenant_offers
+from server import centre_name, pull, registers, tenant_offers
 from server.admin_ops import normalise_code
 from server.api_models import (
     PROBLEMS,
@@ -88,6 +88,10 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
         if body.device_name.strip() in ("", "new counter"):  # a fresh counter: its register
             registers.name_device(conn, device_id, register.register_id)
         offered = tenant_offers.offer(conn, site_id, device_id, body.tenants)
+        centre_name.bring(conn, site_id, body.centre_name)
+        site_name = conn.execute(
+            text("SELECT name FROM sites WHERE id = :s"), {"s": site_id}
+        ).scalar_one()
         tenants = rows(
             conn,
             "SELECT t.id, t.code, t.name, t.org_no, t.vat_registered FROM tenants t "
@@ -99,6 +103,7 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
         "device_epoch": epoch,
         "device_token": token,
         "site_id": site_id,
+        "site_name": site_name,
         "tenants": tenants,
         "offered": offered,
         "register_id": register.register_id,

@@ -35,6 +35,7 @@ _PART_LISTS = {
     "approval": "approvals",
     "status": "history",
     "deposit": "deposits",
+    "deposit_use": "deposits_used",
 }
 
 
@@ -97,13 +98,13 @@ def merge(
         payload = row["payload"]
         stamp = _stamp(row, device, now_ms, found, clamped)
         key = (row["tenant_id"], payload["ticket"])
-        ticket = touched.get(key) or _load(conn, key)
+        ticket = touched.get(key) or load_ticket(conn, key)
         if ticket is not None and ticket.site_id != device.site_id:
             # ticket ids are unique per site only (label blocks): another site's job
             found.append(("ticket_other_site", "a ticket with this id belongs to another site"))
         elif row["type"] == "repair.ticket_created":
             creation = str(payload.get("history_id") or row["event_id"])[:100]
-            if ticket is not None and not _has_part(conn, ticket, "status", creation):
+            if ticket is not None and not has_part(conn, ticket, "status", creation):
                 # a counter restored from an older backup numbers its intakes again
                 found.append(("ticket_id_reused", "another job already has this ticket id"))
             else:
@@ -119,7 +120,7 @@ def merge(
         if found:
             flags[row["event_id"]] = found
     for ticket in touched.values():
-        _save(conn, ticket)
+        save_ticket(conn, ticket)
         publish(conn, ticket)
     return flags
 
@@ -152,11 +153,11 @@ def _created(device: Device, row: dict[str, Any], stamp: str) -> Ticket:
     status = status if isinstance(status, str) and status in STATUSES else "received"
     ticket = Ticket(row["tenant_id"], payload["ticket"], device.site_id, base, {}, status)
     history = {"from": None, "to": status, "note": "", "staff_id": base["created_by"]}
-    _part(ticket, "status", payload.get("history_id") or row["event_id"], stamp, row, history)
+    add_part(ticket, "status", payload.get("history_id") or row["event_id"], stamp, row, history)
     return ticket
 
 
-def _part(
+def add_part(
     ticket: Ticket, kind: str, part_id: Any, stamp: str, row: dict[str, Any], data: dict
 ) -> None:
     payload = row["payload"]
@@ -197,7 +198,7 @@ def _apply(
         _merge_fields(ticket, payload.get("fields") or {}, stamp, device.id, found)
     elif kind in ("repair.status_changed", "repair.reopened"):
         move_id = payload.get("history_id") or row["event_id"]
-        if _has_part(conn, ticket, "status", str(move_id)[:100]):
+        if has_part(conn, ticket, "status", str(move_id)[:100]):
             return  # this move re-sent under a new event id: it was applied once already
         problem = _status_problem(conn, ticket, kind, payload)
         if problem:
@@ -205,26 +206,26 @@ def _apply(
             return
         ticket.status = payload["to"]
         move = {"from": payload["from"], "to": payload["to"], "note": str(payload.get("note", ""))}
-        _part(ticket, "status", move_id, stamp, row, move)
+        add_part(ticket, "status", move_id, stamp, row, move)
     elif kind == "repair.note_added":
-        _part(ticket, "note", payload["note_id"], stamp, row, {"text": payload["text"]})
+        add_part(ticket, "note", payload["note_id"], stamp, row, {"text": payload["text"]})
     elif kind == "repair.line_added":
         line = {name: payload.get(name) for name in
                 ("description", "item_id", "qty", "minutes", "unit_price", "amount")}  # fmt: skip
-        _part(ticket, "line", payload["line"], stamp, row, line | {"kind": payload.get("added")})
+        add_part(ticket, "line", payload["line"], stamp, row, line | {"kind": payload.get("added")})
     elif kind == "repair.line_removed":
         removal = {"reason": str(payload.get("reason", ""))}
-        _part(ticket, "removal", payload["removed"], stamp, row, removal)
+        add_part(ticket, "removal", payload["removed"], stamp, row, removal)
     elif kind == "repair.deposit_held":
         held = {"amount": payload["amount"], "register_id": str(payload.get("register_id", ""))}
-        _part(ticket, "deposit", payload["deposit_id"], stamp, row, held)
+        add_part(ticket, "deposit", payload["deposit_id"], stamp, row, held)
     elif kind == "repair.approved":
         approval = {name: payload.get(name) for name in ("amount", "method", "note")}
-        _part(ticket, "approval", payload.get("approval_id") or row["event_id"], stamp, row,
+        add_part(ticket, "approval", payload.get("approval_id") or row["event_id"], stamp, row,
               approval)  # fmt: skip
 
 
-def _has_part(conn: Connection, ticket: Ticket, kind: str, part_id: str) -> bool:
+def has_part(conn: Connection, ticket: Ticket, kind: str, part_id: str) -> bool:
     """Whether the ticket holds this part already (stored, or merged earlier in this push)."""
     if any(k == kind and i == part_id for k, i, _, _ in ticket.parts):
         return True
@@ -267,7 +268,7 @@ def _is_manager(conn: Connection, staff_id: Any) -> bool:
     return role == "manager"
 
 
-def _load(conn: Connection, key: tuple[str, str]) -> Ticket | None:
+def load_ticket(conn: Connection, key: tuple[str, str]) -> Ticket | None:
     row = conn.execute(
         text(
             "SELECT site_id, base, fields, status FROM repair_tickets "
@@ -280,7 +281,7 @@ def _load(conn: Connection, key: tuple[str, str]) -> Ticket | None:
     return Ticket(key[0], key[1], row[0], dict(row[1]), dict(row[2]), row[3])
 
 
-def _save(conn: Connection, ticket: Ticket) -> None:
+def save_ticket(conn: Connection, ticket: Ticket) -> None:
     conn.execute(
         text(
             "INSERT INTO repair_tickets (tenant_id, ticket_id, site_id, base, fields, status) "

@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Any
 
 from pos.adapters.key_files import KeyStore
-from pos.services import reference_pull, sync_state
+from pos.services import clock_skew, reference_pull, sync_state
 from pos.sync_protocol import MAX_BATCH_EVENTS, PROTOCOL_SCHEMA_VERSION
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.anchors import send_anchor
@@ -124,7 +124,9 @@ class SyncCycle:
             raise
         finally:
             report.remaining = sync_state.sync_status(self.uow).unsynced
-        sync_state.record_contact(self.uow, True, clock_offset_ms=self._clock_offset())
+        offset = self._clock_offset()
+        reading = None if offset is None else clock_skew.measured(offset)
+        sync_state.record_contact(self.uow, True, clock_offset_ms=offset, clock_reading=reading)
         return report
 
     # -- push --------------------------------------------------------------------------------

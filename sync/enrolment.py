@@ -112,6 +112,7 @@ def enrol(
             "tenants": offered,
             "register_id": register_id,
             "label_block": label_block,
+            "centre_name": centre_share.centre_name(uow_factory),
         },
         compress=False,
     )
@@ -123,6 +124,7 @@ def enrol(
         device_epoch=int(answer["device_epoch"]),
         token=answer["device_token"],
         site_id=answer["site_id"],
+        site_name=str(answer.get("site_name") or ""),
     )
     signing_keys.mark_on_server(uow_factory, set(public_keys))
     signing_keys.mark_on_server(uow_factory, set(hmac_keys or {}), HMAC_METHOD)

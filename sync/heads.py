@@ -1,6 +1,7 @@
 """Catching up with the server's numbering: at enrolment and at the first sync of every
 enrolment epoch (a restored counter enrols again), the counter asks what the server holds for
-its register and continues every receipt series and signature chain after it. So a store
+its register and continues every receipt series, signature chain and Z number after it (a day
+the server holds a Z for stays closed). So a store
 restored on a new PC, where the high-water mark of the old one is gone, still never gives a
 receipt number out twice."""
 
@@ -10,7 +11,7 @@ import logging
 from typing import Any
 
 from pos.clock import Clock
-from pos.numbering import Heads
+from pos.numbering import Heads, day_value, z_day_counter
 from pos.services import continuity
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.http import ServerApi, ServerError
@@ -28,6 +29,9 @@ def heads_from_answer(answer: dict[str, Any], register_id: str) -> Heads:
         f"receipt:{n['kind']}:{n['tenant_id']}:{register_id}": int(n["last_number"])
         for n in answer.get("numbers", [])
     }
+    for z in answer.get("z_reports", []):  # an older server does not say
+        counters[f"z:{z['tenant_id']}:{register_id}"] = int(z["last_z_number"])
+        counters[z_day_counter(z["tenant_id"], register_id)] = day_value(z["business_date"])
     return Heads(counters, chains)
 
 

@@ -65,6 +65,7 @@ EN: dict[str, str] = {
     "Kasse": "Register",
     "Enhet": "Device",
     "Dato": "Date",
+    "dd.mm.åååå": "yyyy-mm-dd",
     "Tid": "Time",
     "Type": "Kind",
     "salg": "sale",

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
-from sqlalchemy import text
 from starlette.responses import Response, StreamingResponse
 
 from pos.settlement_csv import settlements_csv
 from printers.pdf_reports import settlement_pdf
+from server import centre_name
 from server.web import periods, settlements
 from server.web.access import Person, reading, require_person, tenants, visible_tenant
 from server.web.errors import WebError
@@ -35,10 +35,7 @@ def _year_so_far(start: str | None, end: str | None) -> periods.Period:
 
 def _centre(request: Request, person: Person) -> str:
     with reading(request, person) as conn:
-        name = conn.execute(
-            text("SELECT name FROM sites WHERE id = :s"), {"s": person.site_id}
-        ).scalar()
-    return str(name or "Omigjen")
+        return centre_name.of_site(conn, person.site_id) or "Omigjen"
 
 
 def _not_found() -> WebError:

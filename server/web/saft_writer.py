@@ -66,14 +66,14 @@ def saft_stream(
     if tenant["vat_registered"]:
         w.leaf("taxRegIdent", f"{tenant['org_no']}MVA")
     _vat_codes(w, start)
-    _employees(w, conn, start)
+    staff = _employees(w, conn, start)
     _articles(w, conn, tenant["id"])
     _basics(w, conn)
     w.start("location")
     w.leaf("name", centre[:100])
     yield out.take()
     for register in _registers(conn, tenant["id"], start, end):
-        yield from _register(w, out, conn, tenant["id"], register, start, end)
+        yield from _register(w, out, conn, (tenant["id"], register), (start, end), staff)
     w.end("location")
     w.end("company")
     w.end("auditfile")
@@ -114,12 +114,18 @@ def _reference(conn: Connection, entity: str, tenant_id: str | None = None) -> l
     return [{"id": r[0], **(r[1] or {})} for r in rows]
 
 
-def _employees(w: XmlWriter, conn: Connection, entered: str) -> None:
+def _employees(w: XmlWriter, conn: Connection, entered: str) -> dict[str, str]:
+    """The site's staff, by staff number (what the counters show); their numbers by id."""
     w.start("employees")
+    numbers = {}
     for person in _reference(conn, "staff"):
+        numbers[person["id"]] = str(person.get("staff_no", person["id"]))[:35]
         first, _, last = str(person.get("name", "")).rpartition(" ")
         w.start("employee")
-        w.leaves([("empID", str(person.get("staff_no", person["id"]))), ("dateOfEntry", entered)])
+        w.leaves([
+            ("empID", numbers[person["id"]]), ("dateOfEntry", entered),
+            ("timeOfEntry", "00:00:00"),
+        ])  # fmt: skip
         w.optional("firstName", first[:50])
         w.leaf("surName", (last or "-")[:100])
         w.start("employeeRole")
@@ -127,6 +133,7 @@ def _employees(w: XmlWriter, conn: Connection, entered: str) -> None:
         w.end("employeeRole")
         w.end("employee")
     w.end("employees")
+    return numbers
 
 
 def art_id(item_id: str, barcode: str | None) -> str:
@@ -180,11 +187,11 @@ def _register(
     w: XmlWriter,
     out: _Buffer,
     conn: Connection,
-    tenant_id: str,
-    register: str,
-    start: str,
-    end: str,
+    where: tuple[str, str],
+    period: tuple[str, str],
+    staff: dict[str, str],
 ) -> Iterator[bytes]:
+    (tenant_id, register), (start, end) = where, period
     w.start("cashregister")
     w.leaf("registerID", register[:100])
     w.leaf("regDesc", register[:999])
@@ -201,7 +208,7 @@ def _register(
         _z_event(w, int(event_id), payload)
     yield out.take()
     for (payload,) in conn.execution_options(yield_per=500).execute(text(_RECEIPTS), params):
-        _transaction(w, payload)
+        _transaction(w, payload, staff)
         if out.tell() > 64 * 1024:
             yield out.take()
     w.end("cashregister")
@@ -217,10 +224,11 @@ def _z_event(w: XmlWriter, event_id: int, payload: dict[str, Any]) -> None:
     w.end("event")
 
 
-def _transaction(w: XmlWriter, payload: dict[str, Any]) -> None:
+def _transaction(w: XmlWriter, payload: dict[str, Any], staff: dict[str, str]) -> None:
     r = payload["receipt"]
     kind = r["kind"]
-    emp = str(payload.get("staff_id") or "")
+    staff_id = str(payload.get("staff_id") or "")
+    emp = staff.get(staff_id, staff_id[:35])
     w.start("cashtransaction")
     w.leaves([
         ("nr", r["sig_nr"]), ("transID", r["number_text"]),

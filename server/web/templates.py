@@ -3,6 +3,7 @@ language, the money and date filters, and a fresh form token for every form on t
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,18 @@ _ENV = Environment(
     lstrip_blocks=True,
 )
 _ENV.filters["kr"] = lambda amount: format_nok(int(amount or 0))
+
+
+def shown_day(iso: str, lang: str) -> str:
+    """A date as the page's language writes it: 07.12.2026 in bokmål, ISO in English (typed
+    back either way: ``periods.parse_day``)."""
+    if lang == "en" or not iso:
+        return iso
+    day = date.fromisoformat(iso)
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+_ENV.filters["day"] = shown_day
 
 
 def secret(request: Request) -> bytes:
