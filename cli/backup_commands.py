@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,12 @@ def add_commands(commands: Commands) -> None:
     restore.add_argument("--list", action="store_true", help="only list the backups")
     restore.add_argument("--staff", default=None, help="a manager's staff number")
     restore.add_argument("--pin", default=None, help="their PIN (asked for when left out)")
+    restore.add_argument(
+        "--confirm-unknown-history",
+        action="store_true",
+        help="restore although neither this PC nor a server knows what the register did after "
+        "the backup (asked for when left out)",
+    )
     backup = add_command(commands, "backup", take_backup, "take a backup of the store now")
     backup.add_argument("--to", type=Path, default=None, help="also copy it to this folder")
     backup.add_argument(
@@ -60,9 +67,20 @@ def restore_backup(args: argparse.Namespace, settings: Settings) -> int:
         print(preview_text(session.preview, settings.lang))
         pin = args.pin if args.pin is not None else getpass.getpass("PIN: ")
         manager = session.authenticate(args.staff, pin)
-        result = session.run(manager)
+        confirmed = args.confirm_unknown_history
+        if session.preview.needs_confirmation and not confirmed:
+            confirmed = _confirm_unknown_history(settings.lang)
+        result = session.run(manager, history_unknown_confirmed=confirmed)
     print(result_text(result, settings.lang))
     return 0
+
+
+def _confirm_unknown_history(lang: str) -> bool:
+    """Asked at the terminal; without one the restore is refused (the error says why)."""
+    if not sys.stdin.isatty():
+        return False
+    answer = input(_say(lang, "Gjenopprette likevel? Skriv JA: ", "Restore anyway? Type YES: "))
+    return answer.strip().upper() in ("JA", "YES")
 
 
 UNKNOWN_BEYOND = (
@@ -76,6 +94,30 @@ UNKNOWN_BEYOND = (
     "from the old disk here before restoring, if it can be read.",
 )
 """Said instead of a count on a new PC: the old PC's high-water mark is not here."""
+
+
+UNKNOWN_NOT_ENROLLED = (
+    "Kassen var ikke koblet til en server, så heller ikke den vet det: kvitterings- og Z-numre "
+    "kan bli gitt ut på nytt, og en dag kan bli Z-rapportert to ganger. En leder må bekrefte "
+    "(--confirm-unknown-history, eller svar JA); bekreftelsen journalføres.",
+    "The register did not sync with a server, so no server knows either: receipt and Z "
+    "numbers may be given out again and a day Z-reported twice. A manager must confirm "
+    "(--confirm-unknown-history, or answer YES); the confirmation is journaled.",
+)
+
+
+def _z_beyond_text(preview: RestorePreview, lang: str) -> str:
+    if not preview.z_beyond:
+        return _say(lang, "Sikkerhetskopien mangler ingen Z-rapport.",
+                    "The backup lacks no Z report.")  # fmt: skip
+    day = preview.last_z_day
+    return _say(lang,
+                f"Sikkerhetskopien mangler {preview.z_beyond} Z-rapport(er) tatt etter den; "
+                f"siste Z gjaldt {day}. Z-numrene fortsetter etter dem, og dager til og med "
+                f"{day} kan ikke Z-rapporteres igjen.",
+                f"The backup lacks {preview.z_beyond} Z report(s) taken after it; the last Z "
+                f"was for {day}. Z numbers continue after them, and days up to {day} cannot be "
+                "Z-reported again.")  # fmt: skip
 
 
 def preview_text(preview: RestorePreview, lang: str) -> str:
@@ -94,6 +136,10 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
     ]  # fmt: skip
     if not preview.beyond_known:
         lines[1] = _say(lang, *UNKNOWN_BEYOND)
+    else:
+        lines.append(_z_beyond_text(preview, lang))
+    if preview.needs_confirmation:
+        lines.append(_say(lang, *UNKNOWN_NOT_ENROLLED))
     if preview.current_problem:
         problem = preview.current_problem
         lines.append(_say(lang, f"Databasen som erstattes er skadet: {problem}",
@@ -144,7 +190,9 @@ def take_backup(args: argparse.Namespace, settings: Settings) -> int:
                            "Changing the place needs a manager: give --staff NO."),
                       file=sys.stderr)  # fmt: skip
                 return 2
-            set_second_place(app.uow, staff_context(args, app), args.set_second_place)
+            folder = args.set_second_place.strip()
+            place = os.path.abspath(folder) if folder else ""  # as the shell's user means it
+            set_second_place(app.uow, staff_context(args, app), place)
         taken = app.counter.backup("manual", second_place=args.to)
     return _print_taken(taken, settings.lang)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.bootstrap import CounterApp, Settings, opened
+from cli.journal_words import say
 from cli.options import Commands, add_command, parse_count, staff_context, staff_options
 
 if TYPE_CHECKING:
@@ -65,8 +66,13 @@ def add_commands(commands: Commands) -> None:
     )
     close.add_argument("--card", default=None, help="card terminal batch total (kr)")
     close.add_argument("--vipps", default=None, help="Vipps batch total (kr)")
-    close.add_argument("--note", default="", help="note (needed when the count is off)")
+    close.add_argument("--note", default="", help="note on a variance (else asked after the count)")
     staff_options(close)
+    explain = add_command(
+        commands, "till-note", till_note_, "write the note on the last till close's variance"
+    )
+    explain.add_argument("--note", required=True, help="what the variance is about")
+    staff_options(explain)
     terms = add_command(
         commands, "tenant-terms", tenant_terms_, "set a tenant's commission, rent and account"
     )
@@ -96,16 +102,17 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
     with opened(settings) as app:
         ctx = staff_context(args, app)
         if args.missing:
-            _print_open_days(reports.open_days(app.uow, ctx))
+            _print_open_days(reports.open_days(app.uow, ctx), settings.lang)
             return 0
         if args.taken or args.copy:
-            return _taken_or_copies(app, ctx, args)
+            return _taken_or_copies(app, ctx, args, settings.lang)
         made = reports.z_reports(
             app.uow, ctx, args.date, args.tenant, include_empty=args.include_empty
         )
         backed_up = 0
         if not made:
-            print("Ingen Z-rapport: ingen bruk siden forrige Z.")
+            print(say(settings.lang, "Ingen Z-rapport: ingen bruk siden forrige Z.",
+                      "No Z report: no use since the last Z."))  # fmt: skip
         else:
             backed_up = _backup_after_z(app, settings.lang)
         anchor = _print_reports(app, made)
@@ -113,12 +120,16 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
         _pdfs(args.pdf, made, (app, ctx.register_id, day) if made else None, anchor)
         left = reports.open_days(app.uow, ctx)
     if left:
-        print("Dager med bruk som fortsatt mangler Z-rapport (ta dem i rekkefølge):")
-        _print_open_days(left)
+        print(say(settings.lang,
+                  "Dager med bruk som fortsatt mangler Z-rapport (ta dem i rekkefølge):",
+                  "Days with use still lacking a Z report (take them in order):"))  # fmt: skip
+        _print_open_days(left, settings.lang)
     return backed_up
 
 
-def _taken_or_copies(app: CounterApp, ctx: TillContext, args: argparse.Namespace) -> int:
+def _taken_or_copies(
+    app: CounterApp, ctx: TillContext, args: argparse.Namespace, lang: str
+) -> int:
     from pos.services import z_copies
 
     taken = z_copies.taken_days(app.uow, ctx.register_id)
@@ -126,7 +137,8 @@ def _taken_or_copies(app: CounterApp, ctx: TillContext, args: argparse.Namespace
         for found in taken:
             print(f"{found.business_date}\t{', '.join(found.reports)}")
         if not taken:
-            print("Ingen Z-rapporter er tatt på denne kassen.")
+            print(say(lang, "Ingen Z-rapporter er tatt på denne kassen.",
+                      "No Z reports have been taken on this register."))  # fmt: skip
         return 0
     day = args.date or (taken[0].business_date if taken else ctx.stamp().local_date)
     made = z_copies.z_copies(app.uow, ctx, day, args.tenant)
@@ -148,24 +160,27 @@ def _backup_after_z(app: CounterApp, lang: str) -> int:
     except DomainError as error:
         print(error.message(lang), file=sys.stderr)
         return 2
-    print(f"Sikkerhetskopi: {taken.path}")
+    print(say(lang, f"Sikkerhetskopi: {taken.path}", f"Backup: {taken.path}"))
     if taken.second is not None:
-        print(f"Kopi: {taken.second}")
+        print(say(lang, f"Kopi: {taken.second}", f"Copy: {taken.second}"))
     if taken.second_problem:
-        print(f"Ikke kopiert til det andre stedet: {taken.second_problem}", file=sys.stderr)
+        problem = taken.second_problem
+        print(say(lang, f"Ikke kopiert til det andre stedet: {problem}",
+                  f"Not copied to the second place: {problem}"), file=sys.stderr)  # fmt: skip
     return 0
 
 
-def _print_open_days(days: list[OpenDay]) -> None:
+def _print_open_days(days: list[OpenDay], lang: str) -> None:
     """One line per day: the date, missing or still open today, and the tenants with use."""
     by_day: dict[str, list[OpenDay]] = {}
     for entry in days:
         by_day.setdefault(entry.business_date, []).append(entry)
     for day, entries in by_day.items():
-        state = "mangler" if entries[0].overdue else "i dag, åpen"
+        state = (say(lang, "mangler", "missing") if entries[0].overdue
+                 else say(lang, "i dag, åpen", "today, open"))  # fmt: skip
         print(f"{day}\t{state}\t{', '.join(e.tenant_name for e in entries)}")
     if not days:
-        print("Ingen dager uten Z-rapport.")
+        print(say(lang, "Ingen dager uten Z-rapport.", "No days without a Z report."))
 
 
 def export_saft_(args: argparse.Namespace, settings: Settings) -> int:
@@ -179,6 +194,10 @@ def export_saft_(args: argparse.Namespace, settings: Settings) -> int:
     print(
         f"{result.path}: {result.tenant.name} ({result.tenant.org_no}), "
         f"{result.transactions} transaksjoner, {result.events} hendelser"
+    )
+    print(
+        f"Filen gjelder bare denne kassen ({result.register_id}). Senterets fil med alle "
+        "kassene: omigjen-server admin saft (eller SAF-T i nettkontoret)."
     )
     return 0
 
@@ -215,10 +234,38 @@ def till_close_(args: argparse.Namespace, settings: Settings) -> int:
         print(f"  {batch.name}: registrert {format_nok(batch.recorded)}{deposits}, {entered}")
     for item in doc.pending:
         print(f"  Fortsatt åpent: {item.label} {format_nok(item.amount)}")
-    print(
-        f"Forventet {format_nok(doc.expected_cash)}, talt {format_nok(doc.counted_cash)}, "
-        f"differanse {format_nok(doc.variance)}. Kassen er lukket."
-    )
+    figures = (format_nok(doc.expected_cash), format_nok(doc.counted_cash),
+               format_nok(doc.variance))  # fmt: skip
+    lang = settings.lang
+    print(say(lang,
+              f"Forventet {figures[0]}, talt {figures[1]}, differanse {figures[2]}. "
+              "Kassen er lukket.",
+              f"Expected {figures[0]}, counted {figures[1]}, variance {figures[2]}. "
+              "The till is closed."))  # fmt: skip
+    if doc.note_due:
+        print(say(
+            lang,
+            "Opptellingen er lagret. Skriv en merknad om differansen: till-note --note TEKST",
+            "The count is saved. Write a note on the variance: till-note --note TEXT",
+        ))  # fmt: skip
+    return 0
+
+
+def till_note_(args: argparse.Namespace, settings: Settings) -> int:
+    """The blind count was saved first; the note on its variance comes after."""
+    from pos.errors import TillNotOpen
+    from pos.services import till_close
+
+    with opened(settings) as app:
+        ctx = staff_context(args, app)
+        with app.uow.read() as uow:
+            close = uow.reports.last_till_close(ctx.register_id)
+        if close is None:
+            raise TillNotOpen()
+        till_close.explain_variance(app.uow, ctx, close["id"], args.note)
+    day = close["local_date"]
+    print(say(settings.lang, f"Merknaden er lagret på kasseoppgjøret {day}.",
+              f"The note is saved with the till close of {day}."))  # fmt: skip
     return 0
 
 

@@ -7,8 +7,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from cli import journal_words as words
 from cli.bootstrap import CounterApp, Settings, opened
 from cli.options import Commands, add_command, staff_context, staff_options
 
@@ -28,6 +31,12 @@ def add_commands(commands: Commands) -> None:
         default=None,
         metavar="TEXT",
         help="the journal anchor printed on an X or Z report, e.g. 1234-9F3A-C21B-77D0-1E2A",
+    )
+    verify.add_argument(
+        "--since-anchor",
+        action="store_true",
+        help="check what was journaled after the anchor (--anchor, else the server's newest, "
+        "else the last Z report): seconds, where the whole journal takes minutes",
     )
     export = add_command(
         commands, "export-public-key", export_public_key, "print the signing public key (PEM)"
@@ -56,38 +65,65 @@ def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
     from pos.journal_anchor import Anchor, parse_anchor
     from pos.services.verification import verify_store
 
-    anchors = [parse_anchor(args.anchor, "the printout")] if args.anchor else []
+    lang = settings.lang
+    typed = [parse_anchor(args.anchor, "the printout")] if args.anchor else []
     with opened(settings) as app:
-        anchors += _mark_anchor(app) + _server_anchor(app)
+        outside = _mark_anchor(app) + _server_anchor(app, lang)
+        since = _since(app, typed, outside) if args.since_anchor else None
+        anchors = [a for a in typed + outside if a is not since]
+        if since is not None:
+            print(words.from_anchor(lang, since.text, since.source))
         keys = app.counter.keys
-        report = verify_store(app.uow, keys.verifiers(), keys, anchors=anchors)
-    if report.ok:
-        print(
-            f"OK: {report.journal_rows} journal rows and {report.receipts} signed receipts "
-            f"verified, {report.z_reports} Z reports recomputed"
+        report = verify_store(
+            app.uow, keys.verifiers(), keys, anchors=anchors, since=since, progress=_progress(lang)
         )
-        _say_declared(report.declared)
+    if report.ok:
+        print(words.verified(lang, report.journal_rows, report.receipts, report.z_reports))
+        _say_declared(report.declared, lang)
         for checked in report.anchors_checked:
-            print(f"The journal holds the anchor {checked}.")
+            print(words.anchor_held(lang, checked))
         for replaced in report.anchors_replaced:
-            print(f"The anchor {replaced}.")
+            print(words.anchor_replaced(lang, replaced))
         if not report.anchors_checked and not report.anchors_replaced:
-            print(
-                "No anchor checked: give --anchor with the text from the last X or Z printout "
-                "to also catch a journal tail deleted or rewritten since."
-            )
-        print(f"Anchor now / anker nå: {Anchor(*report.head).text}")
+            print(words.no_anchor(lang))
+        print(words.anchor_now(lang, Anchor(*report.head).text))
         return 0
-    _say_declared(report.declared)
-    print(f"FAILED: {report.first_problem}", file=sys.stderr)
+    _say_declared(report.declared, lang)
+    print(words.failed(lang, report.first_problem or ""), file=sys.stderr)
     for problem in report.problems[1:]:
-        print(f"  also: {problem}", file=sys.stderr)
+        print(words.also(lang, problem), file=sys.stderr)
     return 1
 
 
-def _say_declared(declared: list[str]) -> None:
+def _since(app: CounterApp, typed: list[Anchor], outside: list[Anchor]) -> Anchor | None:
+    """Where a check from an anchor starts: the printout's anchor, else the server's newest,
+    else the last Z report's row (kept in the store only: a whole check covers what is
+    before it)."""
+    from pos.journal_anchor import Anchor
+    from pos.services.anchors import last_z_anchor
+
+    server = [a for a in outside if a.source.startswith("the server")]
+    if typed or server:
+        return (typed or server)[0]
+    found = last_z_anchor(app.uow)
+    return Anchor(found.seq, found.hash, "the last Z report in the store") if found else None
+
+
+def _progress(lang: str) -> Callable[[str, int, int], None]:
+    """How far a long check has come, on stderr, at most every two seconds."""
+    said = [time.monotonic()]
+
+    def say(what: str, done: int, total: int) -> None:
+        if time.monotonic() - said[0] >= 2:
+            said[0] = time.monotonic()
+            print(words.progress(lang, what, done, total), file=sys.stderr, flush=True)
+
+    return say
+
+
+def _say_declared(declared: list[str], lang: str) -> None:
     for jump in declared:
-        print(f"Declared by the journal: {jump}.")
+        print(words.declared(lang, jump))
 
 
 def _mark_anchor(app: CounterApp) -> list[Anchor]:
@@ -99,7 +135,7 @@ def _mark_anchor(app: CounterApp) -> list[Anchor]:
     return [Anchor(seq, digest, "the high-water mark")] if seq else []
 
 
-def _server_anchor(app: CounterApp) -> list[Anchor]:
+def _server_anchor(app: CounterApp, lang: str) -> list[Anchor]:
     """The newest anchor the server holds, when this counter is enrolled and the server answers;
     otherwise says why not and goes on without it."""
     from pos.services.sync_state import enrolment
@@ -113,7 +149,7 @@ def _server_anchor(app: CounterApp) -> list[Anchor]:
     try:
         found = server_anchor(api)
     except SyncError as error:
-        print(f"The server did not answer ({error.reason}): checked without its anchor.")
+        print(words.server_silent(lang, error.reason))
         return []
     return [found] if found is not None else []
 

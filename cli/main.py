@@ -23,6 +23,8 @@ from cli import (
     till_commands,
 )
 from cli.bootstrap import VERSION, Settings
+from cli.help_words import language_of, localised, restore_argparse_words
+from cli.options import global_options
 from pos.errors import DomainError
 
 APP_NAME = "omigjen-pos"
@@ -54,33 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="omigjen-pos", description="Omigjen POS – kasse og verksteddisk for et ombrukssenter."
     )
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="where the counter keeps its database and keys "
-        "(default: the platform's user data directory)",
-    )
-    parser.add_argument(
-        "--lang",
-        default="nb",
-        choices=["nb", "en"],
-        help="language of the user interface and messages (default: nb)",
-    )
-    parser.add_argument(
-        "--printer",
-        metavar="URL",
-        default=None,
-        help="send every printed document to this printer instead of the register's own: "
-        "usb://VID:PID, serial:///dev/ttyUSB0?baudrate=9600, tcp://host:9100, "
-        "file:///path, cups://NAME",
-    )
-    parser.add_argument(
-        "--scanner",
-        default=None,
-        metavar="URL",
-        help="a serial barcode scanner as a pyserial URL: /dev/ttyACM0, COM3, socket://host:port",
-    )
+    global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.add_commands(commands)
@@ -109,7 +85,11 @@ def configure_logging(data_dir: Path) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = localised(build_parser, language_of(given)).parse_args(given)
+    finally:
+        restore_argparse_words()
     settings = Settings(
         data_dir=args.data_dir or default_data_dir(),
         lang=args.lang,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
@@ -17,10 +18,47 @@ Handler = Callable[[argparse.Namespace, "Settings"], int]
 """A command: its parsed arguments and the run's settings in, the exit code out."""
 
 
+def global_options(parser: argparse.ArgumentParser, after_command: bool = False) -> None:
+    """The options of every run. They may also follow the command (``print-copy N --printer
+    URL``): there they default to nothing, so one given before the command stands."""
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if after_command else value
+
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default(None),
+        help="where the counter keeps its database and keys "
+        "(default: the platform's user data directory)",
+    )
+    parser.add_argument(
+        "--lang",
+        default=default("nb"),
+        choices=["nb", "en"],
+        help="language of the user interface and messages (default: nb)",
+    )
+    parser.add_argument(
+        "--printer",
+        metavar="URL",
+        default=default(None),
+        help="send every printed document to this printer instead of the register's own: "
+        "usb://VID:PID, serial:///dev/ttyUSB0?baudrate=9600, tcp://host:9100, "
+        "file:///path, cups://NAME",
+    )
+    parser.add_argument(
+        "--scanner",
+        default=default(None),
+        metavar="URL",
+        help="a serial barcode scanner as a pyserial URL: /dev/ttyACM0, COM3, socket://host:port",
+    )
+
+
 def add_command(
     commands: Commands, name: str, handler: Handler, help: str
 ) -> argparse.ArgumentParser:
     parser = commands.add_parser(name, help=help)
+    global_options(parser, after_command=True)
     parser.set_defaults(handler=handler)
     return parser
 

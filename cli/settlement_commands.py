@@ -41,6 +41,29 @@ def add_commands(commands: Commands) -> None:
         "--adjust", default="0", help="an extra amount in kroner (negative: the tenant pays)"
     )
     _file_options(correct)
+    company = add_command(
+        commands,
+        "centre-company",
+        centre_company_,
+        "the centre's own company, which pays the tenants (name, org.no., account; a manager)",
+    )
+    company.add_argument("--name", required=True, help="the company's name")
+    company.add_argument("--org-no", default="", help="its organisation number (9 digits)")
+    company.add_argument("--account", default="", help="its bank account (11 digits)")
+    staff_options(company)
+
+
+def centre_company_(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.bank import format_account_number
+    from pos.services.centre_company import set_centre_company
+
+    with opened(settings) as app:
+        company = set_centre_company(
+            app.uow, staff_context(args, app), args.name, args.org_no, args.account
+        )
+    account = format_account_number(company.account) if company.account else "–"
+    print(f"Senterets firma: {company.name}, org.nr. {company.org_no or '–'}, konto {account}")
+    return 0
 
 
 def _file_options(command: argparse.ArgumentParser) -> None:
@@ -97,12 +120,12 @@ def _prepare(
     args: argparse.Namespace, app: CounterApp, clock: Clock
 ) -> tuple[SettlementFiles, PaymentOrder | None]:
     """Everything checked before a number is taken: the folders and the payment order."""
+    from pos.services.centre_company import statement_issuer
     from pos.services.settlement_files import settlements_csv
     from pos.services.settlement_payment import payment_order
     from printers.settlement_output import SettlementFiles
 
-    with app.uow.read() as uow:
-        centre = uow.store.get_meta("centre_name") or ""
+    centre = statement_issuer(app.uow)
     files = SettlementFiles(args.pdf, args.csv, args.pain001, centre, settlements_csv)
     files.check()
     payment = (

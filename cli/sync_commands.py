@@ -9,13 +9,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cli.bootstrap import Settings, opened
+from cli import sync_words as words
+from cli.bootstrap import CounterApp, Settings, opened
 from cli.options import Commands, add_command
 
 if TYPE_CHECKING:
     from pos.unit_of_work import UnitOfWorkFactory
     from sync.cycle import CycleReport
-    from sync.enrolment import TenantOutcome
 
 
 def add_commands(commands: Commands) -> None:
@@ -56,24 +56,13 @@ def enrol(args: argparse.Namespace, settings: Settings) -> int:
                                 hmac_keys=hmac_secrets(keys), ca_file=args.ca_file,
                                 insecure=args.insecure, clock=app.clock())  # fmt: skip
         except InsecureServer as error:
-            print(f"enrolment refused: {error.reason}", file=sys.stderr)
+            print(words.enrol_refused(settings.lang, error.reason), file=sys.stderr)
             return 2
         except SyncError as error:
-            print(f"enrolment failed: {error.reason}", file=sys.stderr)
+            print(words.enrol_failed(settings.lang, error.reason), file=sys.stderr)
             return 3
-    print(f"enrolled as {done.device_id} (epoch {done.device_epoch}) at site {done.site_id}")
-    print(f"this counter is register {done.register_id} with label block {done.label_block}:"
-          " its receipt numbers and labels never collide with the site's other counters'")
-    if done.shared:
-        print(f"{done.shared} article groups, staff and items go to the site's other counters "
-              "with the next sync")
-    else:
-        print("the centre's tenants, staff, article groups and items come with the next sync")
-    for line in _offered(done.offered):
+    for line in words.enrolled(settings.lang, done):
         print(line)
-    print("the site's tenants on the server:")
-    for tenant in done.tenants:
-        print(f"  {tenant}")
     return 0
 
 
@@ -82,28 +71,6 @@ def _device_name(uow_factory: UnitOfWorkFactory) -> str:
     from pos.services.centre_share import device_name
 
     return device_name(uow_factory)
-
-
-_WHY = {
-    "approval": "the site holds new tenants for the operator",
-    "id_at_other_site": "another site has a tenant with this id",
-    "code_in_use": "another tenant of the site has this code",
-    "org_no_in_use": "another tenant of the site has this org.no",
-}
-
-
-def _offered(offered: tuple[TenantOutcome, ...]) -> list[str]:
-    lines = ["this counter's tenants:"] if offered else []
-    for t in offered:
-        said = {"known": "already on the server", "registered": "registered for the site"}
-        text = said.get(t.status, t.status)
-        if t.status == "pending":
-            text = (f"waits for the operator's approval ({_WHY.get(t.reason, t.reason)}): "
-                    f"omigjen-server admin tenants --approve {t.tenant_id}")  # fmt: skip
-        elif t.status == "refused":
-            text = f"refused by the server: {t.reason}"
-        lines.append(f"  {t.code} {t.name}: {text}")
-    return lines
 
 
 def sync(args: argparse.Namespace, settings: Settings) -> int:
@@ -117,13 +84,38 @@ def sync(args: argparse.Namespace, settings: Settings) -> int:
                     f"{p['device_seq']}\t{p['status']}\t{p['code']}\t{p['type']}\t{p['event_id']}"
                 )
             if not found:
-                english = settings.lang == "en"
-                print("No sync problems." if english else "Ingen synkroniseringsproblemer.")
+                print(words.no_problems(settings.lang))
             return 0
-        return _sync_until_drained(lambda: app.sync_cycle().run(), args.max_wait)
+        code = _sync_until_drained(lambda: app.sync_cycle().run(), args.max_wait, settings.lang)
+        if code in (0, 1, 5):
+            _centre_arrived(app, settings.lang)
+            _clock_said(app, settings.lang)
+        return code
 
 
-def _sync_until_drained(run_cycle: Callable[[], CycleReport], max_wait: float) -> int:
+def _clock_said(app: CounterApp, lang: str) -> None:
+    """A clock over two minutes from the server's: said on stderr (sync still exits 0)."""
+    from pos.model.clock_skew import skewed
+    from pos.services.clock_skew import clock_offset_ms
+
+    offset = clock_offset_ms(app.uow)
+    if skewed(offset):
+        assert offset is not None
+        print(words.clock_off(lang, offset), file=sys.stderr)
+
+
+def _centre_arrived(app: CounterApp, lang: str) -> None:
+    """A counter set up from the server: say so once its centre (a manager) has arrived."""
+    from pos.services import joining
+
+    if not joining.name_centre(app.uow, app.clock()):
+        return
+    print(words.centre_arrived(lang, joining.joined_centre(app.uow)))
+
+
+def _sync_until_drained(
+    run_cycle: Callable[[], CycleReport], max_wait: float, lang: str = "nb"
+) -> int:
     """Retry while the server is unavailable (backing off, up to ``max_wait`` seconds): exit 0
     when the outbox drained, 1 when events are left, 3 offline, 4 when the server refused,
     5 when it took the events but quarantined some (they are listed by ``sync --problems``)."""
@@ -140,29 +132,13 @@ def _sync_until_drained(run_cycle: Callable[[], CycleReport], max_wait: float) -
             if transient and time.monotonic() + delay < deadline:
                 time.sleep(delay)
                 continue
-            print(f"sync failed: {error.reason} (events stay queued)", file=sys.stderr)
+            print(words.sync_failed(lang, error.reason), file=sys.stderr)
             return 3
         except SyncError as error:
-            print(f"sync stopped: {error.reason} (events stay queued)", file=sys.stderr)
+            print(words.sync_stopped(lang, error.reason), file=sys.stderr)
             return 4
-        print(report.summary())
+        print(words.summary(lang, report))
         if report.rejected:
-            print(_refused(report), file=sys.stderr)
+            print(words.held(lang, report), file=sys.stderr)
             return 5
         return 0 if report.drained else 1
-
-
-def _refused(report: CycleReport) -> str:
-    """Why events were refused: they are held in the server's quarantine, not lost."""
-    counts = ", ".join(f"{n} {code}" for code, n in sorted(report.refused_codes.items()))
-    text = (
-        f"{report.rejected} events are held in its quarantine by the server ({counts}), not "
-        "lost: they are stored once the cause is fixed; see: sync --problems"
-    )
-    if report.waiting_tenants:
-        tenants = ", ".join(sorted(report.waiting_tenants))
-        text += (
-            f"\ntheir tenants wait for the operator's approval ({tenants}): "
-            "omigjen-server admin tenants --pending, then --approve ID"
-        )
-    return text

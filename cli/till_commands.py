@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from cli.bootstrap import opened
+from cli.journal_words import say
 from cli.options import Commands, add_command, parse_count, staff_context, staff_options
 
 if TYPE_CHECKING:
@@ -40,32 +41,36 @@ def till_open_(args: argparse.Namespace, settings: Settings) -> int:
         ctx = staff_context(args, app)
         till_day.open_with_float(app.uow, ctx, amount, count)
         status = till_day.till_status(app.uow, ctx.register_id)
-        kicked = _kick_drawer(app, ctx.register_id)
-    print(
-        f"Kassen {status.register_id} er åpnet {status.since} av {status.opened_by} med "
-        f"vekselkasse {format_nok(status.float_amount)} kr. {kicked}"
-    )
+        kicked = _kick_drawer(app, ctx.register_id, settings.lang)
+    float_kr = format_nok(status.float_amount)
+    print(say(settings.lang,
+              f"Kassen {status.register_id} er åpnet {status.since} av {status.opened_by} med "
+              f"vekselkasse {float_kr} kr. {kicked}",
+              f"Till {status.register_id} opened {status.since} by {status.opened_by} with a "
+              f"float of {float_kr} kr. {kicked}"))  # fmt: skip
     return 0
 
 
-def _kick_drawer(app: CounterApp, register_id: str) -> str:
+def _kick_drawer(app: CounterApp, register_id: str, lang: str) -> str:
     """Open the drawer now through the receipt printer, when this register has one."""
     from pos.model.printing import JobStatus, PrinterNotConfigured, PrinterRole
     from pos.services import print_queue
     from printers.worker import PrintWorker
 
     if register_id != app.register_id:
-        return "Skuffen åpnes ved den kassen."
+        return say(lang, "Skuffen åpnes ved den kassen.", "The drawer opens at that register.")
     printing = app.printing
     try:
         printing.setting(PrinterRole.RECEIPT)
     except PrinterNotConfigured:
-        return "Ingen kvitteringsskriver: åpne skuffen med nøkkel."
+        return say(lang, "Ingen kvitteringsskriver: åpne skuffen med nøkkel.",
+                   "No receipt printer: open the drawer with its key.")  # fmt: skip
     job_id = printing.kick_drawer("Skuff: vekselkasse")
     PrintWorker(printing.uow, register_id, printing.transports()).run_pending()
     if print_queue.job(printing.uow, job_id).status is JobStatus.PRINTED:
-        return "Skuffen er åpnet."
-    return "Skriveren svarte ikke: åpne skuffen med nøkkel."
+        return say(lang, "Skuffen er åpnet.", "The drawer is open.")
+    return say(lang, "Skriveren svarte ikke: åpne skuffen med nøkkel.",
+               "The printer did not answer: open the drawer with its key.")  # fmt: skip
 
 
 def till_status_(args: argparse.Namespace, settings: Settings) -> int:
@@ -74,14 +79,19 @@ def till_status_(args: argparse.Namespace, settings: Settings) -> int:
 
     with opened(settings) as app:
         status = till_day.till_status(app.uow, args.register or app.register_id)
+    lang, register = settings.lang, status.register_id
     if status.is_open:
-        print(
-            f"Kassen {status.register_id} er åpen siden {status.since} ({status.opened_by}): "
-            f"vekselkasse {format_nok(status.float_amount)}, inn {format_nok(status.cash_in)}, "
-            f"ut {format_nok(-status.cash_out)}."
-        )
+        money = (format_nok(status.float_amount), format_nok(status.cash_in),
+                 format_nok(-status.cash_out))  # fmt: skip
+        print(say(lang,
+                  f"Kassen {register} er åpen siden {status.since} ({status.opened_by}): "
+                  f"vekselkasse {money[0]}, inn {money[1]}, ut {money[2]}.",
+                  f"Till {register} is open since {status.since} ({status.opened_by}): "
+                  f"float {money[0]}, in {money[1]}, out {money[2]}."))  # fmt: skip
     elif status.since:
-        print(f"Kassen {status.register_id} er stengt (siden {status.since}).")
+        print(say(lang, f"Kassen {register} er stengt (siden {status.since}).",
+                  f"Till {register} is closed (since {status.since})."))  # fmt: skip
     else:
-        print(f"Kassen {status.register_id} har aldri vært åpnet.")
+        print(say(lang, f"Kassen {register} har aldri vært åpnet.",
+                  f"Till {register} has never been opened."))  # fmt: skip
     return 0 if status.is_open else 1

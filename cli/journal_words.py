@@ -1,0 +1,129 @@
+"""What ``verify-journal`` says around its findings, in the interface's language (bokmål unless
+``--lang en``). The findings themselves (which row, receipt or chain) are worded by the
+verification service."""
+
+from __future__ import annotations
+
+import re
+
+
+def say(lang: str, nb: str, en: str) -> str:
+    return en if lang == "en" else nb
+
+
+def verified(lang: str, rows: int, receipts: int, z_reports: int) -> str:
+    return say(
+        lang,
+        f"OK: {rows} journalrader og {receipts} signerte kvitteringer kontrollert, "
+        f"{z_reports} Z-rapporter regnet ut på nytt",
+        f"OK: {rows} journal rows and {receipts} signed receipts verified, {z_reports} Z "
+        "reports recomputed",
+    )
+
+
+def from_anchor(lang: str, text: str, where: str) -> str:
+    said = f"({where})"
+    return say(
+        lang, f"Fra ankeret {text} {source(lang, said)}.", f"From the anchor {text} {said} on."
+    )
+
+
+def declared(lang: str, jump: str) -> str:
+    return say(
+        lang, f"Forklart i journalen: {finding(lang, jump)}.", f"Declared by the journal: {jump}."
+    )
+
+
+def anchor_held(lang: str, checked: str) -> str:
+    return say(
+        lang,
+        f"Journalen har ankeret {finding(lang, checked)}.",
+        f"The journal holds the anchor {checked}.",
+    )
+
+
+def anchor_replaced(lang: str, replaced: str) -> str:
+    return say(lang, f"Ankeret {finding(lang, replaced)}.", f"The anchor {replaced}.")
+
+
+def no_anchor(lang: str) -> str:
+    return say(
+        lang,
+        "Ingen anker kontrollert: gi --anchor med teksten fra siste X- eller Z-utskrift for også "
+        "å fange en journalhale som er slettet eller skrevet om siden.",
+        "No anchor checked: give --anchor with the text from the last X or Z printout to also "
+        "catch a journal tail deleted or rewritten since.",
+    )
+
+
+def anchor_now(lang: str, text: str) -> str:
+    return say(lang, f"Anker nå: {text}", f"Anchor now: {text}")
+
+
+def failed(lang: str, problem: str) -> str:
+    return say(lang, f"FEIL: {problem}", f"FAILED: {problem}")
+
+
+def also(lang: str, problem: str) -> str:
+    return say(lang, f"  dessuten: {problem}", f"  also: {problem}")
+
+
+def progress(lang: str, what: str, done: int, total: int) -> str:
+    return say(lang, f"  {what}: {done} av {total}", f"  {what}: {done} of {total}")
+
+
+def server_silent(lang: str, reason: str) -> str:
+    return say(
+        lang,
+        f"Serveren svarte ikke ({reason}): kontrollert uten serverens anker.",
+        f"The server did not answer ({reason}): checked without its anchor.",
+    )
+
+
+_SOURCES_NB = (
+    ("(the printout)", "(utskriften)"),
+    ("(the high-water mark)", "(high-water-merket)"),
+    ("(the last Z report in the store)", "(siste Z-rapport i databasen)"),
+    ("(the server, ", "(serveren, "),
+)
+_WHY_NB = {
+    "restore": "gjenoppretting",
+    "store_behind_mark": "databasen lå bak high-water-merket ved oppstart",
+    "server_ahead": "serveren hadde høyere numre",
+    "restored_from_backup": "gjenopprettet fra sikkerhetskopi",
+}
+_DECLARED = re.compile(r"journal rows (\d+)–(\d+) skipped \((.+), declared in journal row (\d+)\)")
+_REPLACED = re.compile(
+    r": its row is among those a restore replaced \(declared in journal row (\d+); the restore "
+    r"exported them to its salvage folder\)$"
+)
+
+
+def source(lang: str, text: str) -> str:
+    """Where an anchor came from, as the verification names it, in ``lang``."""
+    if lang == "en":
+        return text
+    for english, bokmal in _SOURCES_NB:
+        text = text.replace(english, bokmal)
+    return text
+
+
+def finding(lang: str, text: str) -> str:
+    """A declared jump or an anchor line in ``lang`` (other findings stay as worded)."""
+    if lang == "en":
+        return text
+    text = _DECLARED.sub(
+        lambda m: (
+            f"journalrad {m[1]}–{m[2]} hoppet over ({_WHY_NB.get(m[3], m[3])}, forklart i "
+            f"journalrad {m[4]})"
+        ),
+        text,
+    )
+    text = _REPLACED.sub(
+        lambda m: (
+            f": raden er blant dem en gjenoppretting erstattet (forklart i journalrad "
+            f"{m[1]}; gjenopprettingen eksporterte dem til salvage-mappen)"
+        ),
+        text,
+    )
+    return source(lang, text)

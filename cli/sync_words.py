@@ -1,0 +1,168 @@
+"""What ``enrol`` and ``sync`` say, in the interface's language (bokmål unless ``--lang en``),
+as every other command of the counter does. The server's own reasons (``error.reason``, a
+tenant refusal) are quoted as the server gave them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pos.services.joining import JoinedCentre
+    from sync.cycle import CycleReport
+    from sync.enrolment import Enrolled, TenantOutcome
+
+
+def say(lang: str, nb: str, en: str) -> str:
+    return en if lang == "en" else nb
+
+
+def enrol_refused(lang: str, reason: str) -> str:
+    return say(lang, f"registreringen ble avvist: {reason}", f"enrolment refused: {reason}")
+
+
+def enrol_failed(lang: str, reason: str) -> str:
+    return say(lang, f"registreringen mislyktes: {reason}", f"enrolment failed: {reason}")
+
+
+def enrolled(lang: str, done: Enrolled) -> list[str]:
+    device, epoch, site = done.device_id, done.device_epoch, done.site_id
+    register, block = done.register_id, done.label_block
+    lines = [
+        say(lang, f"registrert som {device} (epoke {epoch}) på stedet {site}",
+            f"enrolled as {device} (epoch {epoch}) at site {site}"),
+        say(lang, f"denne kassen er kasse {register} med etikettserie {block}: "
+            "kvitteringsnumrene og etikettene blir aldri de samme som stedets andre kassers",
+            f"this counter is register {register} with label block {block}: its receipt "
+            "numbers and labels never collide with the site's other counters'"),
+    ]  # fmt: skip
+    if done.shared:
+        lines.append(say(
+            lang, f"{done.shared} varegrupper, ansatte og varer går til stedets andre kasser "
+            "med neste synkronisering", f"{done.shared} article groups, staff and items go to "
+            "the site's other counters with the next sync"))  # fmt: skip
+    else:
+        lines.append(say(
+            lang, "senterets leietakere, ansatte, varegrupper og varer kommer med neste "
+            "synkronisering", "the centre's tenants, staff, article groups and items come "
+            "with the next sync"))  # fmt: skip
+    lines += offered(lang, done.offered)
+    lines.append(say(lang, "stedets leietakere på serveren:", "the site's tenants on the server:"))
+    return lines + [f"  {tenant}" for tenant in done.tenants]
+
+
+_WHY = {
+    "approval": ("stedet holder nye leietakere til operatøren godkjenner dem",
+                 "the site holds new tenants for the operator"),
+    "id_at_other_site": ("et annet sted har en leietaker med denne id-en",
+                         "another site has a tenant with this id"),
+    "code_in_use": ("en annen leietaker på stedet har denne koden",
+                    "another tenant of the site has this code"),
+    "org_no_in_use": ("en annen leietaker på stedet har dette organisasjonsnummeret",
+                      "another tenant of the site has this org.no"),
+}  # fmt: skip
+_OUTCOME = {
+    "known": ("finnes allerede på serveren", "already on the server"),
+    "registered": ("registrert for stedet", "registered for the site"),
+}
+
+
+def offered(lang: str, outcomes: tuple[TenantOutcome, ...]) -> list[str]:
+    """What became of each tenant this counter brought."""
+    lines = [say(lang, "denne kassens leietakere:", "this counter's tenants:")] if outcomes else []
+    for t in outcomes:
+        text = say(lang, *_OUTCOME[t.status]) if t.status in _OUTCOME else t.status
+        if t.status == "pending":
+            why = say(lang, *_WHY[t.reason]) if t.reason in _WHY else t.reason
+            approve = f"omigjen-server admin tenants --approve {t.tenant_id}"
+            text = say(lang, f"venter på operatørens godkjenning ({why}): {approve}",
+                       f"waits for the operator's approval ({why}): {approve}")  # fmt: skip
+        elif t.status == "refused":
+            text = say(lang, f"avvist av serveren: {t.reason}",
+                       f"refused by the server: {t.reason}")  # fmt: skip
+        lines.append(f"  {t.code} {t.name}: {text}")
+    return lines
+
+
+def no_problems(lang: str) -> str:
+    return say(lang, "Ingen synkroniseringsproblemer.", "No sync problems.")
+
+
+def sync_failed(lang: str, reason: str) -> str:
+    return say(lang, f"synkroniseringen mislyktes: {reason} (hendelsene venter i køen)",
+               f"sync failed: {reason} (events stay queued)")  # fmt: skip
+
+
+def sync_stopped(lang: str, reason: str) -> str:
+    return say(lang, f"synkroniseringen stoppet: {reason} (hendelsene venter i køen)",
+               f"sync stopped: {reason} (events stay queued)")  # fmt: skip
+
+
+def summary(lang: str, report: CycleReport) -> str:
+    if lang == "en":
+        return report.summary()
+    text = (
+        f"sendte {report.pushed} hendelser i {report.batches} omganger ({report.duplicates} "
+        f"fantes allerede på serveren, {report.flagged} merket, {report.rejected} holdt i "
+        f"serverens karantene); hentet {report.pulled} endringer i felles data"
+    )
+    if report.full_resync:
+        text += " (alt hentet på nytt)"
+    if report.refused:
+        text += f", {report.refused} avvist her"
+    if report.resolved:
+        text += f"; {report.resolved} holdte hendelser er lagret på serveren siden"
+    if report.drained:
+        return text + "; alt er sendt"
+    return text + f"; {report.remaining} venter fortsatt"
+
+
+def held(lang: str, report: CycleReport) -> str:
+    """Why events were refused: they are held in the server's quarantine, not lost."""
+    counts = ", ".join(f"{n} {code}" for code, n in sorted(report.refused_codes.items()))
+    text = say(
+        lang,
+        f"{report.rejected} hendelser holdes i serverens karantene ({counts}), de er ikke "
+        "tapt: de lagres når årsaken er rettet; se: sync --problems",
+        f"{report.rejected} events are held in its quarantine by the server ({counts}), not "
+        "lost: they are stored once the cause is fixed; see: sync --problems",
+    )
+    if report.waiting_tenants:
+        tenants = ", ".join(sorted(report.waiting_tenants))
+        pending = "omigjen-server admin tenants --pending"
+        text += "\n" + say(
+            lang,
+            f"leietakerne deres venter på operatørens godkjenning ({tenants}): {pending}, "
+            "deretter --approve ID",
+            f"their tenants wait for the operator's approval ({tenants}): {pending}, then "
+            "--approve ID",
+        )
+    return text
+
+
+def clock_off(lang: str, offset_ms: int) -> str:
+    minutes = round(abs(offset_ms) / 60000)
+    behind = offset_ms > 0
+    return say(
+        lang,
+        f"kassens klokke går {minutes} minutter {'etter' if behind else 'foran'} den sentrale "
+        "serverens: still PC-ens dato og klokkeslett riktig (kvitteringer og journal får "
+        "kassens tid)",
+        f"this counter's clock is {minutes} minutes {'behind' if behind else 'ahead of'} the "
+        "central server's: set the PC's date and time right (receipts and the journal carry "
+        "the counter's time)",
+    )
+
+
+def centre_arrived(lang: str, centre: JoinedCentre) -> str:
+    c = centre
+    return say(
+        lang,
+        f"kassen er nå satt opp fra serveren som kasse {c.register_id} (etikettserie "
+        f"{c.label_block}) i senteret {c.centre_name}: {c.tenants} leietakere, {c.staff} "
+        f"ansatte ({c.managers} ledere), {c.article_groups} varegrupper, {c.items} varer; "
+        "de ansatte logger inn med sine egne PIN-koder",
+        f"this counter is now set up from the server as register {c.register_id} (label "
+        f"block {c.label_block}) of centre {c.centre_name}: {c.tenants} tenants, {c.staff} "
+        f"staff ({c.managers} managers), {c.article_groups} article groups, {c.items} items; "
+        "staff log in with their own PINs",
+    )
