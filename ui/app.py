@@ -16,18 +16,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from pos import __version__
 from pos.clock import Clock
 from pos.counter import Counter
 from pos.errors import DomainError, StoreDamaged
 from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.staff import Operator, Role
-from pos.services import devices, first_run, till
+from pos.services import devices, first_run, joining, till
 from pos.services.backups import Taken
 from pos.services.context import TillContext
 from pos.services.legal_time import CounterClock
 from pos.services.signing_keys import public_keys
 from pos.unit_of_work import UnitOfWorkFactory
-from ui.first_run.first_run_window import FirstRunWindow
+from ui.first_run.first_run_window import CentreSource, FirstRunWindow
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.os_signals import StopRequestWatch
@@ -145,7 +146,7 @@ class CounterStart:
         if first_run.needs_set_up(self.counter.uow):
             self.first_run = FirstRunWindow(
                 self.counter.uow, self.tasks, clock=self.options.clock,
-                recovery_code=self._recovery_code,
+                recovery_code=self._recovery_code, centre_source=self._centre_source(),
             )  # fmt: skip
             self.first_run.finished.connect(self._set_up)
             fill_screen(self.first_run)
@@ -158,7 +159,30 @@ class CounterStart:
         signer = LazySigner(self.counter.signer)  # the code signs nothing: no key is loaded
         return first_run.issue_recovery_code(self.counter.uow, done, signer, self.options.clock)
 
-    def _set_up(self, _done: first_run.SetUpCentre) -> None:
+    def _centre_source(self) -> CentreSource:
+        """Joining a centre on the central server instead (HTTP loaded only when used)."""
+        counter, clock = self.counter, self.options.clock
+        version = self.options.version or __version__
+
+        def join(server: str, code: str, ca_file: str) -> joining.JoinedCentre:
+            from sync.joining import join_centre
+
+            return join_centre(counter.uow, counter.keys, server, code, app_version=version,
+                               ca_file=ca_file, clock=clock)  # fmt: skip
+
+        def fetch() -> joining.JoinedCentre:
+            from sync.joining import fetch_centre
+
+            return fetch_centre(counter.uow, counter.keys, app_version=version, clock=clock)
+
+        return CentreSource(
+            join, fetch,
+            lambda setting: joining.save_printer(counter.uow, setting, clock),  # type: ignore[arg-type]
+            joining.waiting_register(counter.uow),
+        )  # fmt: skip
+
+    def _set_up(self, _done: object) -> None:
+        """The centre was set up here or joined from the server: the counter window."""
         window = self.open_window()
         if self.first_run is not None:  # closed, not deleted: it is still handling the key
             self.first_run.close()
@@ -281,9 +305,7 @@ def _start_when_confirmed(
     window.time_confirmed.connect(start_once)
 
 
-def _start_housekeeping(
-    counter: Counter, tasks: TaskRunner, window: MainWindow, lang: str
-) -> None:
+def _start_housekeeping(counter: Counter, tasks: TaskRunner, window: MainWindow, lang: str) -> None:
     """The daily backup (and its full page check) off the GUI thread once shown, and the WAL
     copied back into the database while the counter is quiet."""
     tasks.run(counter.backup_if_due, _backup_done(window, lang), _backup_failed(window, lang))

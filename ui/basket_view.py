@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.basket_model import FLASH_COLOUR, BasketTableModel
-from ui.common import TOUCH_MIN_PX
+from ui.common import TOUCH_MIN_PX, tab_passes
 
 SELECTED_LINE = "#0d47a1"
 TENANT_SAMPLE = "99 Sykkelfikseren Asker AS"
@@ -23,6 +23,7 @@ class BasketView(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self._model = model
+        tab_passes(self)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 from pos.errors import DomainError
 from pos.money import Ore, format_nok
@@ -50,3 +52,13 @@ def touch_button(
     else:
         button.setText(text)
     return button
+
+
+View = TypeVar("View", bound=QAbstractItemView)
+
+
+def tab_passes(view: View) -> View:
+    """Tab goes on to the next control and the arrow keys move within the list: Qt's tables
+    keep Tab for themselves, cell after cell, so a person on the keyboard never gets past."""
+    view.setTabKeyNavigation(False)
+    return view

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos.errors import DomainError
-from pos.model.basket import BasketLine
-from pos.money import Ore, div_round_half_up, parse_nok
+from pos.model.basket import BasketLine, percent_discount
+from pos.money import Ore, parse_nok
 from ui.common import TOUCH_MIN_PX, error_text, kr
 
 
@@ -23,7 +24,7 @@ def discount_from_text(text: str, gross: Ore) -> Ore:
     cleaned = text.strip()
     if cleaned.endswith("%"):
         percent = parse_nok(cleaned[:-1])  # in hundredths of a per cent
-        return div_round_half_up(gross * percent, 100 * 100)
+        return percent_discount(gross, percent)
     return parse_nok(cleaned)
 
 
@@ -57,6 +58,13 @@ class DiscountDialog(QDialog):
         layout.addRow(buttons)
         self.amount.returnPressed.connect(self.reason.setFocus)
         self.reason.returnPressed.connect(self.submit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter is the fields' own (amount → reason → submit): passed on to the dialog, it
+        would also press OK and give the discount before its reason is typed."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)
 
     def submit(self) -> None:
         try:

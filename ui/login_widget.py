@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import touch_button
+from ui.message_line import MessageLine
 
 PAD_BUTTON_PX = 72
 
@@ -44,11 +45,9 @@ class LoginWidget(QWidget):
         self.till_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.till_note.setWordWrap(True)
         self.till_note.setStyleSheet("font-size: 15px;")
-        self.message = QLabel(self)
+        self.message = MessageLine(self)
         self.message.setObjectName("loginMessage")
-        self.message.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Staff number"), self.staff_no)
         form.addRow(self.tr("PIN"), self.pin)
@@ -113,10 +112,10 @@ class LoginWidget(QWidget):
     def submit(self) -> None:
         staff_no, pin = self.staff_no.text().strip(), self.pin.text()
         if not staff_no or not pin:
-            self.message.setText(self.tr("Enter your staff number and PIN."))
+            self.message.say(self.tr("Enter your staff number and PIN."), problem=True)
             return
         self.pin.clear()
-        self.message.setText(self.tr("Checking…"))
+        self.message.say(self.tr("Checking…"))
         self.login_requested.emit(staff_no, pin)
 
     def show_till_closed(self, closed: bool) -> None:
@@ -127,11 +126,13 @@ class LoginWidget(QWidget):
         )
 
     def refused(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.say(text, problem=True)
         self.pin.setFocus()
 
-    def reset(self, message: str = "") -> None:
+    def reset(self, message: str = "", *, problem: bool = False) -> None:
+        """A fresh login for the next person, with what they should know (a hand-over, a lock,
+        a parked basket: news, shown as such; ``problem`` only for what went wrong)."""
         self.staff_no.clear()
         self.pin.clear()
-        self.message.setText(message)
+        self.message.say(message, problem=problem)
         self.staff_no.setFocus()

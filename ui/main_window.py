@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,10 +22,11 @@ from pos.model.staff import Operator, Role
 from pos.services import recovery
 from pos.services.sync_state import sync_status
 from ui.clock_dialog import ClockDialog
-from ui.common import TOUCH_MIN_PX, error_text
+from ui.common import error_text, touch_button
 from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
 from ui.menu_dialog import MenuDialog
+from ui.message_line import clear_messages
 from ui.page_stack import PageStack
 from ui.pages import PageContext, PageSpec, PageWidget, all_pages
 from ui.print_jobs_dialog import PrintJobsDialog
@@ -43,6 +43,7 @@ from ui.till_day.login_flow import TillDayFlow
 from ui.till_session import TillSession
 from ui.window_placement import roomy
 
+CONFIRM_TIME_KEY = "Ctrl+Shift+T"
 DEFAULT_IDLE_MS = 5 * 60 * 1000
 STATUS_REFRESH_MS = 15_000
 
@@ -84,8 +85,10 @@ class MainWindow(QMainWindow):
         self.clock_banner.setObjectName("clockBanner")
         self.clock_text = QLabel(self.clock_banner)
         self.clock_text.setWordWrap(True)
-        self.clock_button = QPushButton(self.tr("Confirm the right time…"), self.clock_banner)
-        self.clock_button.setMinimumHeight(TOUCH_MIN_PX)
+        # A key, as every action has: nobody can log in while the clock is behind.
+        self.clock_button = touch_button(
+            self.tr("Confirm the right time…"), self.clock_banner, CONFIRM_TIME_KEY
+        )
         self.clock_button.clicked.connect(self.confirm_time)
         row = QHBoxLayout(self.clock_banner)
         row.addWidget(self.clock_text, 1)
@@ -113,6 +116,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.refusals)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.screen_in_front: QWidget = self.login
+        self.stack.currentChanged.connect(self._screen_changed)
         self.till_day = TillDayFlow(self, self)
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)
@@ -132,6 +137,7 @@ class MainWindow(QMainWindow):
         events = getattr(session.output, "events", None)
         if events is not None:  # the real print queue tells when a job ends
             events.job_finished.connect(self._print_finished)
+            events.probed.connect(lambda _online: self.refresh_status())
         self.sale.sale_completed.connect(lambda _result: self.refusals.clear())  # basket done
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
@@ -249,16 +255,19 @@ class MainWindow(QMainWindow):
         return dialog
 
     def log_out(self, message: str = "") -> None:
+        """Back to the login for the next person; ``message`` is news for them (a hand-over,
+        a lock), never an error, and is shown so."""
         self.idle.stop()
         dialog = self.sale.dialog
         if dialog is not None and dialog.isVisible():
             dialog.reject()
+        problem = False
         try:
             if self.session.log_out():
                 parked = self.tr("The basket was parked: F7 brings it back.")
                 message = f"{message} {parked}".strip()
         except Exception as error:  # noqa: BLE001 - the lock must happen whatever
-            message = error_text(error)
+            message, problem = error_text(error), True
         self._training_changed(False)
         self.refusals.clear()
         for page in self.pages.values():  # the next person gets fresh pages for their role
@@ -266,7 +275,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         self.stack.setCurrentWidget(self.login)
-        self.login.reset(message)
+        self.login.reset(message, problem=problem)
         self.refresh_status()
 
     def lock(self) -> None:
@@ -276,6 +285,14 @@ class MainWindow(QMainWindow):
     def _training_changed(self, on: bool) -> None:
         self.banner.setVisible(on)
         self.refresh_status()
+
+    def _screen_changed(self, _index: int) -> None:
+        """What a screen said belongs to it: leaving it clears its messages, and the refused
+        scans shown over it (each was heard, and seen on the screen it was refused at)."""
+        left, self.screen_in_front = self.screen_in_front, self.stack.currentWidget() or self.login
+        if left is not self.screen_in_front:
+            clear_messages(left)
+            self.refusals.clear()
 
     # -- pages -----------------------------------------------------------------------------
     def open_menu(self) -> None:
@@ -378,4 +395,5 @@ class MainWindow(QMainWindow):
             unsynced=sync.unsynced,
             online=sync.online if sync.enrolled else None,
             sync_problems=sync.problems,
+            clock_offset_ms=sync.clock_offset_ms,
         )

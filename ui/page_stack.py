@@ -14,6 +14,7 @@ class PageStack(QStackedWidget):
         holder = QScrollArea(self)
         holder.setObjectName(f"scroll_{widget.objectName() or type(widget).__name__}")
         holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: it scrolls to the focus
         holder.setWidgetResizable(True)
         holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         holder.setWidget(widget)

@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.errors import CreditNoteProblem, DomainError, PaymentShort, PermissionDenied
+from pos.errors import DomainError, PaymentShort, PermissionDenied
 from pos.model.payment import Settlement, Tender, TenderKind, settle
 from pos.model.staff import Operator
 from pos.money import Ore, parse_nok, round_to_krone
-from pos.services.auth import authenticate
 from pos.services.checkout import SaleResult
-from ui.approval_dialog import ApprovalDialog
+from ui.approval_flow import ask_approval
 from ui.common import error_text, kr, touch_button
 from ui.scanner.routing import CodeKind, route_code
 from ui.scanner.targets import Refusal
+from ui.tab_order import tab_in_layout_order
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
 from ui.window_placement import roomy
@@ -127,6 +127,7 @@ class PaymentDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.amount.returnPressed.connect(self._amount_entered)
         self.credit_note.returnPressed.connect(lambda: self.add_tender(TenderKind.CREDIT_NOTE))
+        tab_in_layout_order(self)
 
     # -- money -----------------------------------------------------------------------------
     @property
@@ -168,17 +169,9 @@ class PaymentDialog(QDialog):
         return Tender(kind, parse_nok(typed) if typed else rest, self.reference.text().strip())
 
     def _credit_note_tender(self, typed: str) -> Tender:
-        number = self.credit_note.text().strip().upper()
-        found = self._session.credit_note(number) if number else None
-        if found is None:
-            raise CreditNoteProblem(number or "–", reason_nb="finnes ikke", reason_en="not found")
-        tenant_id, balance = found
-        owed = dict(self._dues).get(tenant_id, 0) - sum(
-            t.amount for t in self.tenders if t.tenant_id == tenant_id
-        )
-        amount = parse_nok(typed) if typed else min(balance, max(owed, 0))
-        return Tender(
-            TenderKind.CREDIT_NOTE, amount, credit_note_number=number, tenant_id=tenant_id
+        amount = parse_nok(typed) if typed else None
+        return self._session.credit_note_tender(
+            self.credit_note.text(), amount, self._dues, self.tenders
         )
 
     def remove_last(self) -> None:
@@ -242,6 +235,7 @@ class PaymentDialog(QDialog):
             button.setObjectName(f"quick_{position}")
             button.clicked.connect(lambda _=False, a=amount: self.quick_cash(a))
             self.quick_row.addWidget(button)
+        tab_in_layout_order(self)  # the new amounts sit between the fields and the means
 
     def _tender_text(self, tender: Tender) -> str:
         label = {
@@ -290,17 +284,9 @@ class PaymentDialog(QDialog):
     def _refused(self, error: Exception) -> None:
         self.confirm_button.setEnabled(True)
         if isinstance(error, PermissionDenied):
-            self.ask_approval(error)
+            self.approval = ask_approval(self, self._session, self._tasks, error, self.confirm)
             return
         self.message.setText(error_text(error))
-
-    def ask_approval(self, error: PermissionDenied) -> None:
-        self.approval = ApprovalDialog(error_text(error), self._authenticate, self._tasks, self)
-        self.approval.approved.connect(self.confirm)
-        self.approval.open()
-
-    def _authenticate(self, staff_no: str, pin: str) -> Operator:
-        return authenticate(self._session.uow, staff_no, pin)
 
     # -- scans while paying ----------------------------------------------------------------
     def handle_scan(self, code: str) -> Refusal | None:

@@ -25,7 +25,7 @@ from pos.model.printing import JobKind
 from pos.services.context import TillContext
 from pos.services.receipt_lookup import FailedJobRow, print_attention
 from pos.services.reprint import Reprinted
-from ui.common import error_text, touch_button
+from ui.common import error_text, tab_passes, touch_button
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
 
@@ -62,7 +62,7 @@ class PrintJobsDialog(QDialog):
         self.resize(900, 420)
         self.session, self.tasks, self.printing = session, tasks, printing
         self.rows: list[FailedJobRow] = []
-        self.table = QTableWidget(0, 4, self)
+        self.table = tab_passes(QTableWidget(0, 4, self))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("What"), self.tr("Problem"), self.tr("A retry prints")]
         )

@@ -12,7 +12,7 @@ import logging
 from PySide6.QtCore import QObject, Signal, Slot
 
 from pos.model.drawer import DrawerState
-from pos.model.printing import PrinterNotConfigured, PrinterRole, PrintJob
+from pos.model.printing import JobStatus, PrinterNotConfigured, PrinterRole, PrintJob
 from pos.services.checkout import SaleResult
 from pos.services.receipt_lookup import print_attention
 from printers.printing import Printing
@@ -29,13 +29,17 @@ class PrintEvents(QObject):
     """A print job ended, printed or failed: (the PrintJob as it is now)."""
     drawer_closed = Signal()
     """The printer reported the drawer closed after an opening (journaled 13006)."""
+    probed = Signal(bool)
+    """The receipt printer answered the start-up question: (online)."""
     _job_from_worker = Signal(object)
     _closed_from_worker = Signal()
+    _probed_from_worker = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._job_from_worker.connect(self._deliver_job)
         self._closed_from_worker.connect(self._deliver_closed)
+        self._probed_from_worker.connect(self.probed.emit)
 
     def worker_finished(self, job: PrintJob, _error: str | None) -> None:
         """Called on the worker's thread."""
@@ -44,6 +48,10 @@ class PrintEvents(QObject):
     def worker_saw_drawer_closed(self) -> None:
         """Called on the drawer watch's thread."""
         self._closed_from_worker.emit()
+
+    def worker_probed(self, online: bool) -> None:
+        """Called on the worker's thread."""
+        self._probed_from_worker.emit(online)
 
     @Slot(object)
     def _deliver_job(self, job: object) -> None:
@@ -58,13 +66,26 @@ class QueuedPrinterOutput:
     def __init__(self, printing: Printing) -> None:
         self.printing = printing
         self.events = PrintEvents()
+        self.reached: bool | None = None
+        """Whether the receipt printer took the last job (or answered the start-up question)
+        as online: None until one of them says, so nothing claims it is ready untried."""
+        self.events.job_finished.connect(self._job_finished)
+        self.events.probed.connect(self._probed)
 
     def start(self) -> None:
         """At start-up: half-sent jobs become failed, lost receipts are queued, worker starts."""
         self.printing.start(
             on_finished=self.events.worker_finished,
             on_drawer_closed=self.events.worker_saw_drawer_closed,
+            on_probed=self.events.worker_probed,
         )
+
+    def _job_finished(self, job: PrintJob) -> None:
+        if job.role is PrinterRole.RECEIPT and job.status in (JobStatus.PRINTED, JobStatus.FAILED):
+            self.reached = job.status is JobStatus.PRINTED
+
+    def _probed(self, online: bool) -> None:
+        self.reached = online
 
     def stop(self) -> None:
         self.printing.stop_worker()
@@ -109,4 +130,6 @@ class QueuedPrinterOutput:
             return PrinterState(False, "no printer", failed, waiting)
         if failed:
             return PrinterState(False, f"{failed} failed", failed, waiting)
-        return PrinterState(True, "ready")
+        if self.reached is None:
+            return PrinterState(False, "unknown")
+        return PrinterState(True, "ready") if self.reached else PrinterState(False, "offline")

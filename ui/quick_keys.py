@@ -19,6 +19,7 @@ class QuickKeys(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quickKeys")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its keys are pressed, never tabbed to
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -43,6 +44,10 @@ class QuickKeys(QScrollArea):
             self.buttons.append(button)
         self._columns = 0
         self._lay_out()
+        for button in self.buttons:
+            # Shown now, not when the layout gets round to it: a hidden button's shortcut
+            # does nothing, and Alt+1 right after a login must not type "1" into the code.
+            button.show()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -25,6 +25,12 @@ class PrinterState:
     waiting: tuple[str, ...] = ()
     """Numbers of receipts a customer may still be waiting for."""
 
+    @property
+    def untried(self) -> bool:
+        """Set up, but no job and no question has reached the printer yet: not known to be
+        ready, nor known to be broken."""
+        return self.text == "unknown"
+
 
 NO_PRINTER = PrinterState(False, "no printer")
 

@@ -75,6 +75,11 @@ class RestoreDialog(QDialog):
         ).replace("%1", str(preview.signed_beyond)).replace(
             "%2", str(preview.readable_beyond or 0)
         )
+        if preview.z_beyond:
+            text += " " + self.tr(
+                "The backup lacks %1 Z reports taken after it (the last for %2): Z numbers "
+                "continue after them and no day up to %2 is Z-reported again."
+            ).replace("%1", str(preview.z_beyond)).replace("%2", preview.last_z_day or "")
         if preview.passed_over:
             names = ", ".join(name for name, _ in preview.passed_over)
             text += " " + self.tr("Newer backups that failed the check: %1.").replace("%1", names)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos.services.parked_list import ParkedBasket
-from ui.common import TOUCH_MIN_PX, touch_button
+from ui.common import TOUCH_MIN_PX, tab_passes, touch_button
+from ui.tab_order import tab_in_layout_order
 from ui.window_placement import roomy
 
 
@@ -41,7 +42,7 @@ class ResumeDialog(QDialog):
             self.tr("Lines"),
             self.tr("Total"),
         ]
-        self.table = QTableWidget(len(self.parked), len(headers), self)
+        self.table = tab_passes(QTableWidget(len(self.parked), len(headers), self))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)
@@ -70,6 +71,7 @@ class ResumeDialog(QDialog):
         self.resume_button.clicked.connect(self.resume_selected)
         self.cancel_button.clicked.connect(self.reject)
         self.table.cellDoubleClicked.connect(lambda row, _column: self.resume_row(row))
+        tab_in_layout_order(self)
 
     def _fill(self, row: int, basket: ParkedBasket) -> None:
         when = basket.parked_at + (" " + self.tr("(training)") if basket.training else "")

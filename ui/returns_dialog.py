@@ -1,10 +1,18 @@
 """Returning goods against a receipt: scan or type its number, choose lines and quantities and
-how the money goes back; a manager approves (the service enforces it)."""
+how the money goes back; a manager approves (the service enforces it).
+
+From the keyboard alone: once a receipt is found the first line's quantity has the focus (type
+it; Tab to the next line's), F1–F4 choose how the money goes back (as at payment: cash, card,
+Vipps, a new credit note), F12 records the return."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -21,13 +29,13 @@ from PySide6.QtWidgets import (
 from pos.errors import DomainError, PermissionDenied, ReturnNotAllowed
 from pos.model.payment import Tender, TenderKind
 from pos.model.staff import Operator
-from pos.services.auth import authenticate
 from pos.services.checkout import SaleResult
 from pos.services.returns import ReturnableLine, ReturnRequest
-from ui.approval_dialog import ApprovalDialog
-from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
+from ui.approval_flow import ask_approval
+from ui.common import TOUCH_MIN_PX, error_text, kr, tab_passes, touch_button
 from ui.scanner.routing import CodeKind, route_code
 from ui.scanner.targets import Refusal
+from ui.tab_order import tab_in_layout_order
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
 from ui.window_placement import roomy
@@ -48,21 +56,26 @@ class ReturnsDialog(QDialog):
         self.number = QLineEdit(self)
         self.number.setPlaceholderText(self.tr("Receipt number, e.g. 11-K1-000123 (or scan it)"))
         self.number.setMinimumHeight(TOUCH_MIN_PX)
-        self.table = QTableWidget(0, 4, self)
+        self.table = tab_passes(QTableWidget(0, 4, self))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Item"), self.tr("Sold"), self.tr("Amount"), self.tr("Return qty")]
         )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes from one quantity to the next
         self.refund = QComboBox(self)
         self.refund.setMinimumHeight(TOUCH_MIN_PX)
-        for kind, label in (
-            (TenderKind.CASH, self.tr("Cash")),
-            (TenderKind.CARD, self.tr("Card")),
-            (TenderKind.VIPPS, self.tr("Vipps")),
-            (TenderKind.CREDIT_NOTE, self.tr("New credit note")),
+        for kind, label, key in (
+            (TenderKind.CASH, self.tr("Cash"), "F1"),
+            (TenderKind.CARD, self.tr("Card"), "F2"),
+            (TenderKind.VIPPS, self.tr("Vipps"), "F3"),
+            (TenderKind.CREDIT_NOTE, self.tr("New credit note"), "F4"),
         ):
-            self.refund.addItem(label, kind)
+            self.refund.addItem(f"{label} ({key})", kind)
+            QShortcut(QKeySequence(key), self).activated.connect(
+                lambda k=kind: self.refund.setCurrentIndex(self.refund.findData(k))
+            )
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c; font-weight: bold;")
@@ -82,6 +95,7 @@ class ReturnsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
+        tab_in_layout_order(self)
         find.clicked.connect(self.load)
         self.number.returnPressed.connect(self.load)
         cancel.clicked.connect(self.reject)
@@ -122,6 +136,16 @@ class ReturnsDialog(QDialog):
             spin.setMinimumHeight(TOUCH_MIN_PX)
             self.table.setCellWidget(row, 3, spin)
         self.confirm_button.setEnabled(bool(self._lines))
+        spins = self._spins()
+        for before, after in pairwise([self.table, *spins, self.refund]):  # row by row
+            QWidget.setTabOrder(before, after)
+        if spins:  # the quantity is what is typed next
+            spins[0].setFocus()
+            spins[0].selectAll()
+
+    def _spins(self) -> list[QSpinBox]:
+        found = (self.table.cellWidget(row, 3) for row in range(self.table.rowCount()))
+        return [spin for spin in found if isinstance(spin, QSpinBox)]
 
     def set_quantity(self, row: int, qty: int) -> None:
         spin = self.table.cellWidget(row, 3)
@@ -159,13 +183,6 @@ class ReturnsDialog(QDialog):
     def _refused(self, error: Exception) -> None:
         self.confirm_button.setEnabled(True)
         if isinstance(error, PermissionDenied):
-            self.approval = ApprovalDialog(
-                error_text(error),
-                lambda no, pin: authenticate(self._session.uow, no, pin),
-                self._tasks,
-                self,
-            )
-            self.approval.approved.connect(self.confirm)
-            self.approval.open()
+            self.approval = ask_approval(self, self._session, self._tasks, error, self.confirm)
             return
         self.message.setText(error_text(error))

@@ -1,40 +1,45 @@
 """What a code read at the sale screen means and does: an item into the basket (or its price
 in look-up mode), a receipt number to returns, a job tag to pickup, an unknown code offered as an
 open-price line of the tenant its label names; a double read of one item counts once. Each
-path returns the ``Refusal`` the scan router sounds and shows, or None."""
+path returns the ``Refusal`` the scan router sounds and shows, or None. It asks the sale screen
+only through ``SaleScreen``; a receipt number is an intent the screen takes up
+(``return_requested``)."""
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from pos.errors import DomainError, UnknownItem
 from pos.identifiers import parse_in_store_ean13
 from pos.model.catalogue import Item, ItemKind
 from pos.money import Ore
 from pos.services.repair_common import UnknownTicket
+from pos.services.repair_money import DepositElsewhere
 from ui.common import error_text, kr
 from ui.price_dialog import PriceDialog
+from ui.sale_screen import SaleScreen
 from ui.scanner.routing import CodeKind, DuplicateGuard, route_code
 from ui.scanner.targets import Refusal
 
-if TYPE_CHECKING:
-    from ui.sale_widget import SaleWidget
-
 
 class SaleScans(QObject):
-    def __init__(self, sale: SaleWidget) -> None:
-        super().__init__(sale)
+    return_requested = Signal(str)
+    """A receipt number was read: (the number) to return goods against."""
+
+    def __init__(self, sale: SaleScreen, parent: QWidget) -> None:
+        super().__init__(parent)
         self.sale = sale
+        self._parent = parent
         self._guard = DuplicateGuard()
 
     def handle(self, raw: str) -> Refusal | None:
         """Act on the code's intent; a refusal is also said on the sale screen."""
         routed = route_code(raw)
         if routed.kind is CodeKind.RECEIPT:
-            self.sale.start_return(routed.code)
+            self.return_requested.emit(routed.code)
             return None
         if routed.kind is CodeKind.CREDIT_NOTE:
             return self._refuse(self.tr("Credit notes are taken as payment: press Pay (F12)."))
@@ -80,16 +85,27 @@ class SaleScans(QObject):
             return self._item_code(ticket_id)  # not a ticket after all: an item code like one
         except DomainError as error:
             return self._refuse(error_text(error))
-        self.sale.model.reset()
-        self.sale.view.scrollToBottom()
         text = self.tr("Repair %1 for pickup: %2").replace("%1", pickup.ticket_id)
         text = text.replace("%2", kr(pickup.total))
         if pickup.deposit is not None:
             deducted = self.tr("deposit %1 is deducted when paying")
             text += ", " + deducted.replace("%1", kr(pickup.deposit.amount))
-        self.sale.say(text + ".")
-        self.sale.refresh()
+        if pickup.elsewhere is not None:
+            text += ". " + self._deposit_elsewhere(pickup.elsewhere)
+        self.sale.pickup_added(text + ".")
         return None
+
+    def _deposit_elsewhere(self, elsewhere: DepositElsewhere) -> str:
+        """Where the deposit was paid, and how sure this counter can be of what is left."""
+        where = ", ".join(elsewhere.registers) or "?"
+        text = self.tr("Deposit paid at register %1, as the central server last said (%2)")
+        text = text.replace("%1", where).replace("%2", elsewhere.as_of or self.tr("never"))
+        if elsewhere.offline:
+            text += ". " + self.tr(
+                "This counter is offline: the deposit may have been deducted at another "
+                "counter since; the server flags it if so"
+            )
+        return text
 
     def show_price(self, item: Item) -> Refusal | None:
         try:
@@ -123,10 +139,10 @@ class SaleScans(QObject):
             sorted(self.sale.session.tenants().values(), key=lambda t: t.code),
             tenant_id,
             choose_tenant=tenant_id is None,
-            parent=self.sale,
+            parent=self._parent,
         )
         dialog.priced.connect(self._sell_unknown)
-        self.sale._open(dialog)
+        self.sale.open_dialog(dialog)
 
     def _sell_unknown(self, tenant_id: str, price: Ore) -> None:
         item = self.sale.session.open_price_item_of(tenant_id)
@@ -144,7 +160,7 @@ class SaleScans(QObject):
             [tenant] if tenant else [],
             item.tenant_id,
             choose_tenant=False,
-            parent=self.sale,
+            parent=self._parent,
         )
         dialog.priced.connect(lambda _tenant, price: self.sale.add_item(item, 1, price))
-        self.sale._open(dialog)
+        self.sale.open_dialog(dialog)

@@ -19,18 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.errors import DomainError, PermissionDenied
+from pos.errors import DomainError
 from pos.model.catalogue import Item, ItemKind
 from pos.model.staff import Operator
 from pos.money import Ore
-from pos.services.auth import authenticate
 from pos.services.catalogue import search_items
-from ui.approval_dialog import ApprovalDialog
+from ui import approval_flow
 from ui.basket_model import BasketTableModel
 from ui.basket_recovery import recovery_notice
 from ui.basket_view import BasketView
 from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.discount_dialog import DiscountDialog
+from ui.message_line import MessageLine
 from ui.payment_dialog import PaymentDialog
 from ui.quick_keys import QuickKeys
 from ui.resume_dialog import ResumeDialog
@@ -64,7 +64,8 @@ class SaleWidget(QWidget):
         self.model = BasketTableModel(session)
         self.price_lookup = False
         self.dialog: QDialog | None = None
-        self.scans = SaleScans(self)
+        self.scans = SaleScans(self, self)
+        self.scans.return_requested.connect(self.start_return)
         self._build()
 
     # -- layout ----------------------------------------------------------------------------
@@ -80,9 +81,8 @@ class SaleWidget(QWidget):
         self.total.setObjectName("grandTotal")
         self.total.setFont(QFont(self.font().family(), 26, QFont.Weight.Bold))
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.message = QLabel(self)
+        self.message = MessageLine(self, size_px=15)
         self.message.setObjectName("saleMessage")
-        self.message.setWordWrap(True)
         self.message.setMinimumHeight(TOUCH_MIN_PX)
         left = QVBoxLayout()
         left.addWidget(self.code)
@@ -185,9 +185,7 @@ class SaleWidget(QWidget):
         self.basket_changed.emit()
 
     def say(self, text: str, *, problem: bool = False) -> None:
-        colour = "#b71c1c" if problem else "#1b5e20"
-        self.message.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 15px;")
-        self.message.setText(text)
+        self.message.say(text, problem=problem)
 
     def fail(self, error: Exception) -> None:
         self.say(error_text(error), problem=True)
@@ -202,6 +200,15 @@ class SaleWidget(QWidget):
         self.dialog = dialog
         dialog.finished.connect(self.code.setFocus)
         dialog.open()
+
+    def open_dialog(self, dialog: QDialog) -> None:
+        self._open(dialog)
+
+    def pickup_added(self, said: str) -> None:
+        self.model.reset()
+        self.view.scrollToBottom()
+        self.say(said)
+        self.refresh()
 
     # -- codes -----------------------------------------------------------------------------
     def _code_entered(self) -> None:
@@ -235,9 +242,19 @@ class SaleWidget(QWidget):
             self.fail(error)
             return Refusal(error_text(error))
         self.model.flash(line.line_id)  # the line just rung up lights up for a moment
-        self.say(f"{line.description}: {kr(line.amount)}")
+        self._say_stock(line.item_id, f"{line.description}: {kr(line.amount)}")
         self.refresh()
         return None
+
+    def _say_stock(self, item_id: str, said: str) -> None:
+        """``said``, and a warning when the line takes the centre's count below zero (it is
+        sold all the same: the goods are at the counter)."""
+        left = self.session.stock_left(item_id)
+        if left is not None and left < 0:
+            warning = self.tr("stock goes below zero (%1): count the shelf")
+            self.say(f"{said}. {warning.replace('%1', str(left))}", problem=True)
+        elif said:
+            self.say(said)
 
     def _show_price(self, item: Item) -> None:
         self.scans.show_price(item)
@@ -262,9 +279,11 @@ class SaleWidget(QWidget):
 
     def _set_quantity(self, line_id: str, qty: int) -> None:
         try:
-            self.session.set_quantity(line_id, qty)
+            line = self.session.set_quantity(line_id, qty)
         except DomainError as error:
             self.fail(error)
+        else:
+            self._say_stock(line.item_id, "")
         self.model.line_changed(line_id)
         self.refresh()
 
@@ -288,9 +307,9 @@ class SaleWidget(QWidget):
         line_id = self.selected_line_id()
         if line_id is None:
             return
-        whole_job = any(line_id in p.line_ids for p in self.session.pickups)
         try:
-            if whole_job:  # a repair job leaves the basket whole, with its deposit
+            # a repair job leaves the basket whole, with its deposit
+            if self.session.deletes_whole_job(line_id):
                 self.model.beginResetModel()
                 try:
                     line = self.session.delete_line(line_id)
@@ -335,25 +354,10 @@ class SaleWidget(QWidget):
     # -- basket actions --------------------------------------------------------------------
     def with_approval(self, action: Approved) -> None:
         """Do it; if the rules want a manager, ask for one and do it again with them."""
-        try:
-            action(None)
-        except PermissionDenied as error:
-            dialog = ApprovalDialog(
-                error_text(error),
-                lambda no, pin: authenticate(self.session.uow, no, pin),
-                self.tasks,
-                self,
-            )
-            dialog.approved.connect(lambda approver: self._approved(action, approver))
-            self._open(dialog)
-        except DomainError as error:
-            self.fail(error)
-
-    def _approved(self, action: Approved, approver: Operator) -> None:
-        try:
-            action(approver)
-        except DomainError as error:
-            self.fail(error)
+        approval_flow.with_approval(
+            self, self.session, self.tasks, action, lambda text: self.say(text, problem=True),
+            show=self._open,
+        )  # fmt: skip
 
     def park(self) -> None:
         try:

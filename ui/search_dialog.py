@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.model.tenant import Tenant
-from ui.common import TOUCH_MIN_PX
+from ui.common import TOUCH_MIN_PX, tab_passes
 from ui.scanner.targets import take_codes
 from ui.search_model import Fetch, SearchResultsModel
 from ui.window_placement import roomy
@@ -43,7 +43,7 @@ class SearchDialog(QDialog):
         for widget in (self.text, self.tenant):
             widget.setMinimumHeight(TOUCH_MIN_PX)
         self.model = SearchResultsModel(fetch, {t.id: t.code for t in tenants})
-        self.view = QTableView(self)
+        self.view = tab_passes(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -1,12 +1,14 @@
 """The strip always on top: who is logged in, register, tenants in the basket, training mode,
-printer state and how many events are not yet synced. The printer state is a button: failed
+printer state, how many events are not yet synced, and a clock over two minutes from the
+central server's. The printer state is a button: failed
 print jobs are shown there and retried from there (click, or Ctrl+Shift+P)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from pos.model.clock_skew import skewed
 from ui.receipt_output import PrinterState
 
 PRINT_JOBS_KEY = "Ctrl+Shift+P"
@@ -32,13 +34,22 @@ class StatusStrip(QWidget):
         self.printer.setCursor(Qt.CursorShape.PointingHandCursor)
         self.printer.clicked.connect(self.print_jobs_requested.emit)
         self.unsynced = QLabel(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        self.clock = QLabel(self)
+        self.clock.setObjectName("clockSkew")
+        self.clock.setWordWrap(True)
+        self.clock.hide()  # a line of its own under the strip: the strip is full at 1024 px
+        row = QHBoxLayout()
+        row.setContentsMargins(8, 4, 8, 4)
         for label in (self.user, self.register, self.tenants, self.training):
-            layout.addWidget(label)
-        layout.addStretch(1)
-        layout.addWidget(self.printer)
-        layout.addWidget(self.unsynced)
+            row.addWidget(label)
+        row.addStretch(1)
+        row.addWidget(self.printer)
+        row.addWidget(self.unsynced)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(row)
+        layout.addWidget(self.clock)
         self.setStyleSheet("QLabel { padding: 2px 10px; font-size: 14px; }")
 
     def show_state(
@@ -52,8 +63,10 @@ class StatusStrip(QWidget):
         unsynced: int,
         online: bool | None = None,
         sync_problems: int = 0,
+        clock_offset_ms: int | None = None,
     ) -> None:
-        """``online`` is None when the counter is not enrolled with a central server."""
+        """``online`` is None when the counter is not enrolled with a central server;
+        ``clock_offset_ms`` is the server's time minus this counter's, as last measured."""
         self.user.setText(user or self.tr("Not logged in"))
         self.register.setText(register)
         self.show_tenant_count(tenant_count)
@@ -71,16 +84,52 @@ class StatusStrip(QWidget):
             text += " · " + self.tr("%1 sync problems").replace("%1", str(sync_problems))
         self.unsynced.setText(text)
         self.unsynced.setStyleSheet("color: #b71c1c;" if sync_problems or online is False else "")
+        self.show_clock(clock_offset_ms)
+
+    def show_clock(self, offset_ms: int | None) -> None:
+        """Over two minutes from the server: how far, and which way (before the next sale)."""
+        if not skewed(offset_ms):
+            self.clock.hide()
+            return
+        assert offset_ms is not None
+        text = (
+            self.tr("Clock %1 behind the server")
+            if offset_ms > 0
+            else self.tr("Clock %1 ahead of the server")
+        )
+        self.clock.setText(
+            text.replace("%1", self.span(abs(offset_ms)))
+            + " – "
+            + self.tr("set the PC's date and time right (receipts and the journal carry it)")
+        )
+        self.clock.setStyleSheet(
+            "background: #b71c1c; color: white; font-weight: bold; padding: 2px 10px;"
+        )
+        self.clock.show()
+
+    def span(self, ms: int) -> str:
+        minutes = round(ms / 60_000)
+        if minutes < 120:
+            return self.tr("%1 min").replace("%1", str(minutes))
+        if minutes < 48 * 60:
+            return self.tr("%1 h").replace("%1", str(round(minutes / 60)))
+        return self.tr("%1 days").replace("%1", str(round(minutes / 1440)))
 
     def show_printer(self, printer: PrinterState) -> None:
         text = self.tr("Printer: %1").replace("%1", self._printer_text(printer))
         if printer.failed:
             text += f" · {PRINT_JOBS_KEY}"
         self.printer.setText(text)
-        self.printer.setToolTip(
-            self.tr("Failed print jobs: show and retry (%1)").replace("%1", PRINT_JOBS_KEY)
+        tip = self.tr("Failed print jobs: show and retry (%1)").replace("%1", PRINT_JOBS_KEY)
+        if printer.untried:
+            tip = self.tr("Nothing has been printed yet and the printer has not answered.")
+            tip += "\n" + self.tr("Failed print jobs: show and retry (%1)").replace(
+                "%1", PRINT_JOBS_KEY
+            )
+        self.printer.setToolTip(tip)
+        colour = (
+            "" if printer.ready else "color: #5f6368;" if printer.untried else "color: #b71c1c;"
         )
-        colour = "" if printer.ready else "color: #b71c1c;"
         weight = "font-weight: bold; text-decoration: underline;" if printer.failed else ""
         self.printer.setStyleSheet(
             f"QPushButton {{ {colour} {weight} border: none; padding: 2px 10px; font-size: 14px; }}"
@@ -100,6 +149,10 @@ class StatusStrip(QWidget):
             return self.tr("No printer")
         if printer.text == "ready":
             return self.tr("ready")
+        if printer.untried:
+            return self.tr("unknown")
+        if printer.text == "offline":
+            return self.tr("not answering")
         return printer.text
 
     def show_tenant_count(self, tenant_count: int) -> None:

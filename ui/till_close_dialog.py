@@ -3,12 +3,15 @@ card/Vipps batch totals, and closes the till session through ``pos.services.till
 
 With ``hand_over`` it is the shift change instead: the same blind count, no batch totals, and the
 counted drawer goes to the next session (``till_day.hand_over``), no Z.
-Standalone (the main window wires it in); the expected amount is never shown before the count.
+Standalone (the main window wires it in); the expected amount is never shown before the count
+is saved. A variance saved without a note is shown then, and the dialog stays until the note is
+written (``till_close.explain_variance``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from pos.errors import DomainError
 from pos.model.staff import Operator
-from pos.model.till_close import DENOMINATIONS, BlindCount, TillCloseDoc
+from pos.model.till_close import BlindCount, TillCloseDoc
 from pos.money import Ore, format_nok, parse_nok
 from pos.services import till_close
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
+from ui.count_grid import CountGrid
 
 
 class TillCloseDialog(QDialog):
@@ -50,6 +54,8 @@ class TillCloseDialog(QDialog):
         self.uow_factory, self.ctx, self.approver = uow_factory, ctx, approver
         self.hand_over = hand_over
         self.result_doc: TillCloseDoc | None = None
+        self.saved_doc: TillCloseDoc | None = None
+        """The close as saved, while its variance waits for a note."""
         title = (
             self.tr("Shift change – count and hand over – {register}")
             if hand_over
@@ -61,13 +67,10 @@ class TillCloseDialog(QDialog):
         self.pending_list = QListWidget(self)
         layout.addWidget(self.pending_list)
         form = QFormLayout()
-        self.spin_boxes: dict[Ore, QSpinBox] = {}
-        for value in DENOMINATIONS:
-            box = QSpinBox(self)
-            box.setRange(0, 100_000)
-            box.valueChanged.connect(self._update_total)
-            self.spin_boxes[value] = box
-            form.addRow(self.tr("{amount} kr").format(amount=value // 100), box)
+        self.grid = CountGrid(self)  # the opening float's count, in the same order
+        self.grid.changed.connect(lambda _total: self._update_total())
+        self.spin_boxes: dict[Ore, QSpinBox] = self.grid.boxes
+        form.addRow(self.tr("Count (pieces)"), self.grid)
         self.total_label = QLabel(self)
         form.addRow(self.tr("Counted cash"), self.total_label)
         self.card_edit = QLineEdit(self)
@@ -81,6 +84,10 @@ class TillCloseDialog(QDialog):
         self.note_edit.setTabChangesFocus(True)  # Tab goes on to the buttons, as everywhere
         form.addRow(self.tr("Note"), self.note_edit)
         layout.addLayout(form)
+        self.outcome_label = QLabel(self)  # the figures, once the count is saved
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.hide()
+        layout.addWidget(self.outcome_label)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.setWordWrap(True)
@@ -104,7 +111,7 @@ class TillCloseDialog(QDialog):
         self._update_total()
         # The count is what is typed: it starts there (the list of open things is only read).
         self.pending_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.spin_boxes[DENOMINATIONS[0]].setFocus()
+        self.grid.first().setFocus()
 
     def _load_pending(self) -> None:
         try:
@@ -117,7 +124,7 @@ class TillCloseDialog(QDialog):
             self.pending_list.addItem(f"{item.label}  {format_nok(item.amount)} kr")
 
     def count(self) -> BlindCount:
-        return BlindCount({value: box.value() for value, box in self.spin_boxes.items()})
+        return self.grid.count()
 
     def _update_total(self) -> None:
         self.total_label.setText(f"{format_nok(self.count().total)} kr")
@@ -130,7 +137,11 @@ class TillCloseDialog(QDialog):
         return "nb" if self.tr("Close the till") != "Close the till" else "en"
 
     def close_till(self) -> None:
-        """Close with what was typed; a rule broken shows its message and keeps the dialog."""
+        """Save the count; a rule broken shows its message and keeps the dialog. A variance
+        without a note is shown only now, and the note is asked for."""
+        if self.saved_doc is not None:
+            self._explain(self.saved_doc)
+            return
         try:
             if self.hand_over is not None:
                 doc = self.hand_over(self.count(), self.note_edit.toPlainText())
@@ -139,9 +150,51 @@ class TillCloseDialog(QDialog):
         except DomainError as error:
             self.error_label.setText(error.message(self._lang()))
             return
+        if doc.note_due:
+            self._ask_note(doc)
+            return
+        self._finish(doc)
+
+    def _ask_note(self, doc: TillCloseDoc) -> None:
+        self.saved_doc = doc
+        self.grid.setEnabled(False)
+        for edit in (self.card_edit, self.vipps_edit):
+            edit.setEnabled(False)
+        self.outcome_label.setText(
+            self.tr("The count is saved: expected %1, counted %2, variance %3. Write a note on "
+                    "the variance.")
+            .replace("%1", format_nok(doc.expected_cash))
+            .replace("%2", format_nok(doc.counted_cash))
+            .replace("%3", format_nok(doc.variance))
+        )  # fmt: skip
+        self.outcome_label.show()
+        self.error_label.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save the note"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(False)
+        self.note_edit.setFocus()
+
+    def _explain(self, doc: TillCloseDoc) -> None:
+        try:
+            note = till_close.explain_variance(
+                self.uow_factory, self.ctx, doc.close_id, self.note_edit.toPlainText()
+            )
+        except DomainError as error:
+            self.error_label.setText(error.message(self._lang()))
+            return
+        self._finish(replace(doc, note=note))
+
+    def _finish(self, doc: TillCloseDoc) -> None:
+        self.saved_doc = None
         self.result_doc = doc
         self.till_closed.emit(doc)
         self.accept()
+
+    def reject(self) -> None:
+        """Escape or closing the window: not while a saved variance waits for its note."""
+        if self.saved_doc is not None:
+            self.error_label.setText(self.tr("Write a note on the variance first."))
+            return
+        super().reject()
 
     def _close(self) -> TillCloseDoc:
         return till_close.close_till(

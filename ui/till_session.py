@@ -11,9 +11,9 @@ from datetime import datetime
 from pos.clock import Clock, SystemClock
 from pos.errors import UnknownTenant
 from pos.model.basket import Basket, BasketLine
-from pos.model.catalogue import Item, ItemKind
+from pos.model.catalogue import Item
 from pos.model.payment import Tender
-from pos.model.staff import Operator, Permission
+from pos.model.staff import Operator
 from pos.model.tenant import Tenant
 from pos.model.till_close import BlindCount, TillCloseDoc
 from pos.money import Ore
@@ -206,10 +206,13 @@ class TillSession:
         self._keep()
         return line
 
+    def stock_left(self, item_id: str) -> int | None:
+        """The count of a stock item once the basket's are sold (None: not counted)."""
+        in_basket = sum(ln.qty for ln in self.basket.lines if ln.item_id == item_id)
+        return catalogue.stock_left(self.uow, item_id, in_basket)
+
     def one_off_in_basket(self, item: Item) -> bool:
-        return item.kind is ItemKind.ONE_OFF and any(
-            ln.item_id == item.id for ln in self.basket.lines
-        )
+        return self.basket.holds_one_off(item)
 
     def set_quantity(self, line_id: str, qty: int) -> BasketLine:
         line = self.basket.set_quantity(line_id, qty)
@@ -221,26 +224,24 @@ class TillSession:
     ) -> BasketLine:
         """Give a discount; above the centre's limit it needs a manager (PermissionDenied)."""
         line = self.basket.line(line_id)
-        with self.uow.read() as uow:
-            limit = checkout.discount_limit_percent(uow)
-        if discount * 100 > line.gross_before_discount * limit:
-            self.context().require(Permission.LARGE_DISCOUNT, approver)
-            if approver is not None:
-                self.discount_approver = approver
+        over_limit = checkout.check_discount(self.uow, self.context(), line, discount, approver)
+        if over_limit and approver is not None:
+            self.discount_approver = approver
         line = self.basket.set_discount(line_id, discount, reason)
         self._keep()
         return line
 
+    def deletes_whole_job(self, line_id: str) -> bool:
+        """Deleting this line takes a whole repair job (its other lines, its deposit) out."""
+        return repair_money.job_of_line(self.pickups, line_id) is not None
+
     def delete_line(self, line_id: str) -> BasketLine:
-        line = till.delete_line(self.uow, self.context(), self.basket, line_id)
-        # A job is collected whole or not at all: its other lines and its deposit go too.
-        for pickup in [p for p in self.pickups if line_id in p.line_ids]:
-            self.pickups.remove(pickup)
-            for other in pickup.line_ids:
-                if any(ln.line_id == other for ln in self.basket.lines):
-                    till.delete_line(self.uow, self.context(), self.basket, other)
+        deleted = repair_money.delete_line(
+            self.uow, self.context(), self.basket, self.pickups, line_id
+        )
+        self.pickups = list(deleted.pickups)
         self._keep()
-        return line
+        return deleted.line
 
     # -- repair pickup ---------------------------------------------------------------------
     def add_pickup(self, ticket_id: str) -> repair_money.Pickup:
@@ -316,8 +317,15 @@ class TillSession:
         self.output.print_sale(result)
         return result
 
-    def credit_note(self, number: str) -> tuple[str, Ore] | None:
-        return catalogue.credit_note_balance(self.uow, number)
+    def credit_note_tender(
+        self,
+        number: str,
+        amount: Ore | None,
+        dues: Sequence[tuple[str, Ore]],
+        tenders: Sequence[Tender],
+    ) -> Tender:
+        """A credit note as payment; without ``amount``, what its tenant's receipt still owes."""
+        return checkout.credit_note_tender(self.uow, number, amount, dues, tenders)
 
     def returnable(self, receipt_number: str) -> list[returns.ReturnableLine]:
         return returns.returnable_lines(self.uow, receipt_number)
@@ -367,4 +375,3 @@ class TillSession:
     ) -> TillCloseDoc:
         """A shift change: the counted drawer becomes the next session's float (no Z)."""
         return till_day.hand_over(self.uow, self.context(), count, note=note, approver=approver)
-

@@ -51,13 +51,38 @@ def fill_screen(window: QWidget, *, full_screen: bool = False) -> None:
     window.setWindowState(keep | state)
 
 
+def centre_on_window(dialog: QWidget) -> None:
+    """Over the middle of the window it belongs to (the screen's, without one), inside the
+    screen. Done once the dialog has its final size: Qt centres it by its size before its layout
+    settles and leaves room for a title bar no window manager draws, so without one a dialog
+    opened up and to the left of the middle."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    parent = dialog.parentWidget()
+    over = parent.window().frameGeometry() if parent is not None else room
+    place = dialog.frameGeometry()
+    place.moveCenter(over.center())
+    place.moveLeft(max(room.left(), min(place.left(), room.right() - place.width() + 1)))
+    place.moveTop(max(room.top(), min(place.top(), room.bottom() - place.height() + 1)))
+    dialog.move(dialog.pos() + place.topLeft() - dialog.frameGeometry().topLeft())
+
+
+def _centre_while_shown(dialog: QWidget) -> None:
+    if isValid(dialog) and dialog.isVisible():
+        centre_on_window(dialog)
+
+
 class DialogFitter(QObject):
     """Installed on the application: every dialog, ours or Qt's (a message box, an input
-    dialog), is made to fit the screen as it is shown; Qt then centres it within the screen."""
+    dialog), is made to fit the screen as it is shown, and centred on its window."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
             keep_on_screen(watched)
+            dialog = watched
+            QTimer.singleShot(0, lambda: _centre_while_shown(dialog))
         return False
 
 

@@ -44,7 +44,7 @@
         <translation>Skanner</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/page_parts.py" line="18"/>
+        <location filename="../../ui/backoffice/page_parts.py" line="19"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
@@ -210,8 +210,8 @@
     </message>
     <message>
         <location filename="../../ui/backoffice/devices_page.py" line="81"/>
-        <location filename="../../ui/backoffice/devices_page.py" line="225"/>
-        <location filename="../../ui/backoffice/devices_page.py" line="237"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="226"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="238"/>
         <source>Rotate signing key</source>
         <translation>Bytt signeringsnøkkel</translation>
     </message>
@@ -221,82 +221,82 @@
         <translation>Signeringsnøkkel</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="104"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="105"/>
         <source>Register and printers</source>
         <translation>Kasse og skrivere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="115"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="116"/>
         <source>80 mm (48 columns)</source>
         <translation>80 mm (48 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="116"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="117"/>
         <source>58 mm (32 columns)</source>
         <translation>58 mm (32 tegn)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="119"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="120"/>
         <source>Test print</source>
         <translation>Testutskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="122"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="123"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="123"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="124"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="124"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="125"/>
         <source>Paper</source>
         <translation>Papir</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="165"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="166"/>
         <source>Register saved.</source>
         <translation>Kassen er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="184"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="185"/>
         <source>Printers saved; they are used from the next start.</source>
         <translation>Skriverne er lagret; de brukes fra neste oppstart.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="188"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="189"/>
         <source>Printing is not running in this window.</source>
         <translation>Utskrift er ikke i gang i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="195"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="196"/>
         <source>Test page queued (job %1).</source>
         <translation>Testsiden er lagt i køen (jobb %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="207"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="208"/>
         <source>The signing keys are not available in this window.</source>
         <translation>Signeringsnøklene er ikke tilgjengelige i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="210"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="211"/>
         <source>Receipts are signed with key version %1.</source>
         <translation>Kvitteringer signeres med nøkkelversjon %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="213"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="214"/>
         <source>Public key SHA-256: %1</source>
         <translation>Offentlig nøkkel, SHA-256: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="226"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="227"/>
         <source>Make a new signing key for this counter?</source>
         <translation>Lage en ny signeringsnøkkel for denne kassen?</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="229"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="230"/>
         <source>• New receipts are signed with the new key (version %1).
 • Receipts signed before stay verifiable: the old key is kept.
 • The public key is sent to the central server at the next sync.
@@ -309,22 +309,22 @@ The change is recorded in the journal.</source>
 Byttet føres i journalen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="238"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="239"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="251"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="252"/>
         <source>The signing key was not changed.</source>
         <translation>Signeringsnøkkelen ble ikke endret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="266"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="267"/>
         <source>New signing key: version %1 (was %2). It is sent to the server at the next sync.</source>
         <translation>Ny signeringsnøkkel: versjon %1 (var %2). Den sendes til sentralen ved neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/devices_page.py" line="270"/>
+        <location filename="../../ui/backoffice/devices_page.py" line="271"/>
         <source>Receipts are signed with it from the next start.</source>
         <translation>Kvitteringer signeres med den fra neste oppstart.</translation>
     </message>
@@ -795,112 +795,132 @@ Byttet føres i journalen.</translation>
 <context>
     <name>SettlementsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="57"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="58"/>
         <source>Settlement</source>
         <translation>Oppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="57"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="58"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="57"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="58"/>
         <source>Corrects</source>
         <translation>Korrigerer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="57"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="58"/>
         <source>Net</source>
         <translation>Netto</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="58"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="59"/>
         <source>Made</source>
         <translation>Laget</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="69"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="70"/>
         <source>Why the correction (printed and journaled)</source>
         <translation>Hvorfor korreksjonen (skrives ut og logges)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="71"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="72"/>
         <source>Extra amount in kroner, e.g. -250 (optional)</source>
         <translation>Tilleggsbeløp i kroner, f.eks. -250 (valgfritt)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="73"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="74"/>
+        <source>The company that runs the centre</source>
+        <translation>Firmaet som driver senteret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="76"/>
+        <source>9 digits</source>
+        <translation>9 siffer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="78"/>
         <source>The centre&apos;s account, e.g. 9710.05.12347</source>
         <translation>Senterets konto, f.eks. 9710.05.12347</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="76"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="82"/>
         <source>Tenant</source>
         <translation>Leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="77"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="83"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="78"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="84"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="79"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="85"/>
         <source>Reason</source>
         <translation>Grunn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="80"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="86"/>
         <source>Adjustment</source>
         <translation>Justering</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="81"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="87"/>
+        <source>The centre&apos;s company (pays the tenants)</source>
+        <translation>Senterets firma (betaler leietakerne)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="88"/>
+        <source>Its org.no.</source>
+        <translation>Firmaets org.nr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="89"/>
         <source>Centre&apos;s account (payment files)</source>
         <translation>Senterets konto (betalingsfiler)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="84"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="92"/>
         <source>Settle the period</source>
         <translation>Gjør opp perioden</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="85"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="93"/>
         <source>Correct the selected</source>
         <translation>Korriger valgt oppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="86"/>
-        <source>Save the centre&apos;s account</source>
-        <translation>Lagre senterets konto</translation>
+        <location filename="../../ui/backoffice/settlements_page.py" line="94"/>
+        <source>Save the centre&apos;s company</source>
+        <translation>Lagre senterets firma</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="93"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="170"/>
+        <source>The centre&apos;s company is saved.</source>
+        <translation>Senterets firma er lagret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="101"/>
         <source>Tenant settlements</source>
         <translation>Leietakeroppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="139"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="150"/>
         <source>Choose the settlement to correct.</source>
         <translation>Velg oppgjøret som skal korrigeres.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="157"/>
-        <source>The centre&apos;s account is saved.</source>
-        <translation>Senterets konto er lagret.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="165"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="179"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="188"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="202"/>
         <source>%1 made: net %2. Files in %3.</source>
         <translation>%1 er laget: netto %2. Filene ligger i %3.</translation>
     </message>
@@ -924,19 +944,19 @@ Byttet føres i journalen.</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/staff_page.py" line="51"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="69"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="70"/>
         <source>Staff no.</source>
         <translation>Ansattnr.</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/staff_page.py" line="51"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="70"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="71"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/staff_page.py" line="51"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="71"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="72"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
@@ -946,94 +966,94 @@ Byttet føres i journalen.</translation>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="66"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="67"/>
         <source>Typed by the staff member; never shown</source>
         <translation>Tastes av den ansatte; vises aldri</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="72"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="73"/>
         <source>New PIN</source>
         <translation>Ny PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="74"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="75"/>
         <source>Add</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="75"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="76"/>
         <source>Set PIN</source>
         <translation>Sett PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="76"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="77"/>
         <source>Save role</source>
         <translation>Lagre rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="77"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="78"/>
         <source>Unlock</source>
         <translation>Lås opp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="78"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="79"/>
         <source>Deactivate / activate</source>
         <translation>Deaktiver / aktiver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="79"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="178"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="199"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="80"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="180"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="201"/>
         <source>New recovery code</source>
         <translation>Ny gjenopprettingskode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="88"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="89"/>
         <source>Staff</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="101"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="103"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="101"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="103"/>
         <source>deactivated</source>
         <translation>deaktivert</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="104"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="106"/>
         <source>LOCKED until %1 (wrong PINs)</source>
         <translation>SPERRET til %1 (feil PIN)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="138"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="140"/>
         <source>Added %1.</source>
         <translation>%1 er lagt til.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="152"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="154"/>
         <source>New PIN set for %1.</source>
         <translation>Ny PIN satt for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="160"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="162"/>
         <source>Role changed for %1.</source>
         <translation>Rollen er endret for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="171"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="173"/>
         <source>%1 is unlocked.</source>
         <translation>%1 er låst opp.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="180"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="182"/>
         <source>Make a new recovery code? The old one stops working. The new code is shown once: have paper ready, and keep it away from the till.</source>
         <translation>Lage en ny gjenopprettingskode? Den gamle slutter å virke. Den nye koden vises bare én gang: ha papir klart, og oppbevar den borte fra kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="200"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="202"/>
         <source>Recovery code (shown only now):
 
 %1</source>
@@ -1042,17 +1062,17 @@ Byttet føres i journalen.</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="202"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="204"/>
         <source>A new recovery code was made; the old one no longer works.</source>
         <translation>En ny gjenopprettingskode er laget; den gamle virker ikke lenger.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="208"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="210"/>
         <source>%1 is active again.</source>
         <translation>%1 er aktiv igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="208"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="210"/>
         <source>%1 is deactivated.</source>
         <translation>%1 er deaktivert.</translation>
     </message>

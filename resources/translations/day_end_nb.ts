@@ -4,42 +4,42 @@
 <context>
     <name>CloseTable</name>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="28"/>
+        <location filename="../../ui/day_end/close_table.py" line="30"/>
         <source>Cash per tenant</source>
         <translation>Kontanter per leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="28"/>
+        <location filename="../../ui/day_end/close_table.py" line="30"/>
         <source>Expected</source>
         <translation>Forventet</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="28"/>
+        <location filename="../../ui/day_end/close_table.py" line="30"/>
         <source>Counted</source>
         <translation>Talt</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="29"/>
+        <location filename="../../ui/day_end/close_table.py" line="31"/>
         <source>Variance</source>
         <translation>Differanse</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="44"/>
+        <location filename="../../ui/day_end/close_table.py" line="46"/>
         <source>The drawer in all</source>
         <translation>Kassaskuffen i alt</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="62"/>
+        <location filename="../../ui/day_end/close_table.py" line="64"/>
         <source>Card terminal</source>
         <translation>Bankterminal</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="62"/>
+        <location filename="../../ui/day_end/close_table.py" line="64"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="64"/>
+        <location filename="../../ui/day_end/close_table.py" line="66"/>
         <source>(repair deposits %1 included)</source>
         <translation>(medregnet reparasjonsdepositum %1)</translation>
     </message>
@@ -48,33 +48,33 @@
     <name>DayEndPage</name>
     <message>
         <location filename="../../ui/day_end/__init__.py" line="23"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="51"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="52"/>
         <source>Day end and reports</source>
         <translation>Dagsoppgjør og rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="58"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="59"/>
         <location filename="../../ui/day_end/day_end_page.py" line="136"/>
         <source>X report</source>
         <translation>X-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="59"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="60"/>
         <source>Z reports (all tenants)</source>
         <translation>Z-rapporter (alle leietakere)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="60"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="61"/>
         <source>Count and close the till</source>
         <translation>Tell opp og steng kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="61"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="62"/>
         <source>Day-end PDF</source>
         <translation>Dagsoppgjør som PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="63"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="64"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
@@ -89,17 +89,17 @@
         <translation>Ta dagens Z-rapport for alle leietakere med salg? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="62"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="63"/>
         <source>Print a Z again (copy)</source>
         <translation>Skriv ut en Z på nytt (kopi)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="72"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="73"/>
         <source>Days with use and no Z report (oldest first)</source>
         <translation>Dager med bruk og uten Z-rapport (eldste først)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="77"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="78"/>
         <source>Days with Z reports taken (newest first)</source>
         <translation>Dager med Z-rapport tatt (nyeste først)</translation>
     </message>
@@ -129,43 +129,43 @@
         <translation>Ingen Z-rapport er tatt på denne kassen ennå.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="162"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="181"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="163"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="182"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="205"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="206"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="209"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="210"/>
         <source>%1 reports printed and saved in %2</source>
         <translation>%1 rapporter skrevet ut og lagret i %2</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="217"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="215"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="230"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="228"/>
         <source>Journal anchor: %1</source>
         <translation>Journalanker: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="246"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="244"/>
         <source>The till is closed: expected %1, counted %2, variance %3.</source>
         <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="255"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="253"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="270"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="268"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

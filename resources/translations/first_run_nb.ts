@@ -4,52 +4,77 @@
 <context>
     <name>CentreStep</name>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="27"/>
+        <location filename="../../ui/first_run/centre_step.py" line="35"/>
         <source>e.g. Omigjen ombrukssenter</source>
         <translation>f.eks. Omigjen ombrukssenter</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="31"/>
+        <location filename="../../ui/first_run/centre_step.py" line="39"/>
         <source>Till 1</source>
         <translation>Kasse 1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="37"/>
+        <location filename="../../ui/first_run/centre_step.py" line="46"/>
+        <source>e.g. Omigjen Asker AS</source>
+        <translation>f.eks. Omigjen Asker AS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="49"/>
+        <source>org.no., 9 digits</source>
+        <translation>org.nr., 9 siffer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="52"/>
+        <source>account, e.g. 1234.56.78903</source>
+        <translation>konto, f.eks. 1234.56.78903</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="54"/>
         <source>Name of the centre</source>
         <translation>Senterets navn</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="38"/>
+        <location filename="../../ui/first_run/centre_step.py" line="55"/>
         <source>Register id</source>
         <translation>Kassens id</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="39"/>
+        <location filename="../../ui/first_run/centre_step.py" line="56"/>
         <source>Name of the register</source>
         <translation>Kassens navn</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="40"/>
+        <location filename="../../ui/first_run/centre_step.py" line="57"/>
         <source>Label block (1–99)</source>
         <translation>Etikettserie (1–99)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="42"/>
-        <source>Connect to a central server instead…</source>
-        <translation>Koble til sentral server i stedet …</translation>
+        <location filename="../../ui/first_run/centre_step.py" line="58"/>
+        <source>The centre&apos;s company</source>
+        <translation>Senterets firma</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="50"/>
+        <location filename="../../ui/first_run/centre_step.py" line="62"/>
+        <source>Its org.no. and account</source>
+        <translation>Firmaets org.nr. og konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="64"/>
+        <source>Join a centre on the central server instead…</source>
+        <translation>Bli med i et senter på den sentrale serveren i stedet …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/centre_step.py" line="72"/>
         <source>This counter has no centre yet. Set it up here: the centre, this register, the first manager, the tenants, the article groups and the printer. Enter moves to the next field; Alt+Left goes back a step.</source>
         <translation>Denne kassen har ikke noe senter ennå. Sett det opp her: senteret, denne kassen, den første lederen, leietakerne, varegruppene og skriveren. Enter går til neste felt; Alt+Venstre går ett steg tilbake.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="61"/>
-        <source>The register id is printed in every receipt number (e.g. 11-K1-000001); the label block starts the numbers of the labels this register prints. Give each counter of the centre its own.</source>
-        <translation>Kassens id står i hvert kvitteringsnummer (f.eks. 11-K1-000001); etikettserien er starten på numrene på etikettene denne kassen skriver ut. Gi hver kasse i senteret sin egen.</translation>
+        <location filename="../../ui/first_run/centre_step.py" line="83"/>
+        <source>The register id is printed in every receipt number (e.g. 11-K1-000001); the label block starts the numbers of the labels this register prints. Give each counter of the centre its own. The centre&apos;s company pays the tenants their settlements (it can also be entered later in the back office).</source>
+        <translation>Kassens id står i hvert kvitteringsnummer (f.eks. 11-K1-000001); etikettserien er starten på numrene til etikettene denne kassen skriver ut. Gi hver kasse i senteret sin egen. Senterets firma betaler leietakerne oppgjørene deres (det kan også legges inn senere i back office).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="73"/>
+        <location filename="../../ui/first_run/centre_step.py" line="96"/>
         <source>The centre and this register</source>
         <translation>Senteret og denne kassen</translation>
     </message>
@@ -57,62 +82,62 @@
 <context>
     <name>DoneStep</name>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="89"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="102"/>
         <source>Print the recovery code</source>
         <translation>Skriv ut gjenopprettingskoden</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="104"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="117"/>
         <source>The centre is set up</source>
         <translation>Senteret er satt opp</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="117"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="130"/>
         <source>The centre is set up with %1 tenants on register %2.</source>
         <translation>Senteret er satt opp med %1 leietakere på kasse %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="121"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="134"/>
         <source>Next:</source>
         <translation>Videre:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="122"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="135"/>
         <source>1. Log in as manager %1 with the PIN you chose.</source>
         <translation>1. Logg inn som leder %1 med PIN-en du valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="125"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="138"/>
         <source>2. Count the float and enter it: the till opens.</source>
         <translation>2. Tell vekselkassen og skriv beløpet: kassen åpnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="127"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="140"/>
         <source>3. In the back office (F1): add the staff, the tenants&apos; terms, register items with labels; a manager enrols the counter with the central server under F1 → Sync.</source>
         <translation>3. I back office (F1): legg inn de ansatte og leietakernes vilkår, registrer varer med etiketter; en leder kobler kassen til den sentrale serveren under F1 → Synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="132"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="145"/>
         <source>Enter goes to the login.</source>
         <translation>Enter går til innloggingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="138"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="151"/>
         <source>The manager&apos;s recovery code, shown this once: write it down or print it (F6) and keep it safe, away from the counter. With it a manager gets a new PIN if no manager can log in.</source>
         <translation>Lederens gjenopprettingskode, vist bare denne ene gangen: skriv den ned eller skriv den ut (F6), og oppbevar den trygt, ikke ved kassen. Med den får en leder ny PIN hvis ingen leder kan logge inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="155"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="168"/>
         <source>Printing…</source>
         <translation>Skriver ut …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="158"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="171"/>
         <source>Printed. Keep it away from the counter.</source>
         <translation>Skrevet ut. Oppbevar den et annet sted enn ved kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="160"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="173"/>
         <source>The printer did not take it: %1</source>
         <translation>Skriveren tok ikke imot: %1</translation>
     </message>
@@ -120,59 +145,89 @@
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="62"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="83"/>
         <source>Omigjen POS – first set-up</source>
         <translation>Omigjen POS – første oppsett</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="91"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="118"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="95"/>
-        <location filename="../../ui/first_run/first_run_window.py" line="146"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="122"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="173"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="273"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="141"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="168"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="269"/>
         <source>Step %1 of %2</source>
         <translation>Steg %1 av %2</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="145"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="172"/>
         <source>Set up the centre</source>
         <translation>Sett opp senteret</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="145"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="172"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="272"/>
         <source>To the login</source>
         <translation>Til innlogging</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="146"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="173"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="273"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="192"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="228"/>
         <source>Setting up the centre…</source>
         <translation>Setter opp senteret …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="224"/>
-        <source>Connect to a central server</source>
-        <translation>Koble til sentral server</translation>
+        <location filename="../../ui/first_run/first_run_window.py" line="261"/>
+        <source>Join a centre on the central server</source>
+        <translation>Bli med i et senter på den sentrale serveren</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="226"/>
-        <source>Taking the whole centre (tenants, staff, article groups, items) from the central server when a new counter is enrolled is not available yet.
-
-Today: set the centre up here. Afterwards a manager enrols this counter with the server under F1 → Sync with the central server (or main.py enrol --server URL --code CODE), and its sales are sent there.</source>
-        <translation>Å hente hele senteret (leietakere, ansatte, varegrupper, varer) fra den sentrale serveren når en ny kasse kobles til, finnes ikke ennå.
-
-I dag: sett opp senteret her. Etterpå kobler en leder kassen til serveren under F1 → Synkroniser med sentral server (eller main.py enrol --server URL --code KODE), og salget sendes dit.</translation>
+        <location filename="../../ui/first_run/first_run_window.py" line="262"/>
+        <source>This program was started without a way to reach a central server.</source>
+        <translation>Programmet ble startet uten mulighet til å nå en sentral server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="272"/>
+        <source>Join</source>
+        <translation>Bli med</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="299"/>
+        <source>Fetching the centre from the server…</source>
+        <translation>Henter senteret fra serveren …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="304"/>
+        <source>Joining the centre…</source>
+        <translation>Blir med i senteret …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="312"/>
+        <source>The centre arrived from the server.</source>
+        <translation>Senteret er hentet fra serveren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="328"/>
+        <source>Receipt printer: none yet (receipts wait in the queue until one is set under F1 → Register and printers).</source>
+        <translation>Kvitteringsskriver: ingen ennå (kvitteringer venter i køen til en er satt under F1 → Kasse og skrivere).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/first_run_window.py" line="337"/>
+        <source>Receipt printer: %1</source>
+        <translation>Kvitteringsskriver: %1</translation>
     </message>
 </context>
 <context>
@@ -214,39 +269,145 @@ I dag: sett opp senteret her. Etterpå kobler en leder kassen til serveren under
     </message>
 </context>
 <context>
+    <name>JoinStep</name>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="34"/>
+        <source>only for a private certificate</source>
+        <translation>bare for et privat sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="36"/>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="37"/>
+        <source>One-time code</source>
+        <translation>Engangskode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="38"/>
+        <source>Certificate (CA file)</source>
+        <translation>Sertifikat (CA-fil)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="41"/>
+        <source>This counter joins a centre that is on the central server: the server makes it the centre&apos;s next register (with its own receipt numbers and label block) and it fetches the centre&apos;s tenants, staff, article groups and items. Staff then log in with their own PINs. The one-time code comes from the server&apos;s operator (omigjen-server admin enrolment-code --site NAME). Enter joins; Alt+Left goes back to setting up a new centre.</source>
+        <translation>Denne kassen blir med i et senter som er på den sentrale serveren: serveren gjør den til senterets neste kasse (med egne kvitteringsnumre og egen etikettserie), og den henter senterets leietakere, ansatte, varegrupper og varer. De ansatte logger så inn med sine egne PIN-koder. Engangskoden får du fra serverens driftsansvarlige (omigjen-server admin enrolment-code --site NAVN). Enter blir med; Alt+Venstre går tilbake til å sette opp et nytt senter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="62"/>
+        <source>Join a centre on the central server</source>
+        <translation>Bli med i et senter på den sentrale serveren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="84"/>
+        <source>Use an https:// address: plain http:// to another machine would send the code and the counter&apos;s key unencrypted.</source>
+        <translation>Bruk en https://-adresse: vanlig http:// til en annen maskin ville sende koden og kassens nøkkel ukryptert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="89"/>
+        <source>The server does not answer: check the address, the network and the certificate (%1).</source>
+        <translation>Serveren svarer ikke: sjekk adressen, nettverket og sertifikatet (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="93"/>
+        <source>The server refused: %1</source>
+        <translation>Serveren avviste: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="97"/>
+        <source>The centre could not be fetched: %1</source>
+        <translation>Senteret kunne ikke hentes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="103"/>
+        <source>The code is unknown, used or expired: ask the server&apos;s operator for a new one.</source>
+        <translation>Koden er ukjent, brukt eller utløpt: be serverens driftsansvarlige om en ny.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="107"/>
+        <source>The server refused: another counter of the centre is this register already. Nothing was changed.</source>
+        <translation>Serveren avviste: en annen kasse i senteret er allerede denne kassen. Ingenting ble endret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="111"/>
+        <source>Too many attempts: wait a minute and try again.</source>
+        <translation>For mange forsøk: vent et minutt og prøv igjen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="113"/>
+        <source>This program is too old for the server: update it first.</source>
+        <translation>Programmet er for gammelt for serveren: oppdater det først.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="123"/>
+        <source>This counter is enrolled with the server as register %1. Enter fetches the centre again (no new code is needed).</source>
+        <translation>Kassen er registrert hos serveren som kasse %1. Enter henter senteret på nytt (ingen ny kode trengs).</translation>
+    </message>
+</context>
+<context>
+    <name>JoinedStep</name>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="149"/>
+        <source>This counter is part of the centre</source>
+        <translation>Kassen er en del av senteret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="156"/>
+        <source>Centre: %1</source>
+        <translation>Senter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="158"/>
+        <source>Register %1 with label block %2: its receipt numbers and labels never collide with those of the centre&apos;s other counters.</source>
+        <translation>Kasse %1 med etikettserie %2: kvitteringsnumrene og etikettene kolliderer aldri med senterets andre kassers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="164"/>
+        <source>From the server: %1 tenants, %2 staff (%3 managers), %4 article groups, %5 items.</source>
+        <translation>Fra serveren: %1 leietakere, %2 ansatte (%3 ledere), %4 varegrupper, %5 varer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/join_step.py" line="174"/>
+        <source>Staff log in with their own PINs. Sales, repairs and items go to the server and reach the centre&apos;s other counters. Enter goes to the login.</source>
+        <translation>De ansatte logger inn med sine egne PIN-koder. Salg, reparasjoner og varer går til serveren og når senterets andre kasser. Enter går til innloggingen.</translation>
+    </message>
+</context>
+<context>
     <name>ManagerStep</name>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="119"/>
+        <location filename="../../ui/first_run/centre_step.py" line="153"/>
         <source>e.g. 9001</source>
         <translation>f.eks. 9001</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="130"/>
+        <location filename="../../ui/first_run/centre_step.py" line="164"/>
         <source>Staff number</source>
         <translation>Ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="131"/>
+        <location filename="../../ui/first_run/centre_step.py" line="165"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="132"/>
+        <location filename="../../ui/first_run/centre_step.py" line="166"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 siffer)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="133"/>
+        <location filename="../../ui/first_run/centre_step.py" line="167"/>
         <source>PIN again</source>
         <translation>PIN igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="138"/>
+        <location filename="../../ui/first_run/centre_step.py" line="172"/>
         <source>The centre manager logs in with this staff number and PIN, opens the till, takes the Z reports and adds the other staff in the back office. The PIN is never shown or stored in clear.</source>
         <translation>Senterlederen logger inn med dette ansattnummeret og PIN-en, åpner kassen, tar Z-rapportene og legger inn de andre ansatte i back office. PIN-en vises aldri og lagres aldri i klartekst.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/centre_step.py" line="150"/>
+        <location filename="../../ui/first_run/centre_step.py" line="184"/>
         <source>The first manager</source>
         <translation>Den første lederen</translation>
     </message>
@@ -337,49 +498,59 @@ I dag: sett opp senteret her. Etterpå kobler en leder kassen til serveren under
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="33"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="34"/>
         <source>Nothing is saved yet. Read it through; Alt+Left goes back to change a step. Enter sets the centre up (recorded in the journal).</source>
         <translation>Ingenting er lagret ennå. Les gjennom; Alt+Venstre går tilbake for å endre et steg. Enter setter opp senteret (registreres i journalen).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="43"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="44"/>
         <source>Check and set up</source>
         <translation>Kontroller og sett opp</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="51"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="52"/>
         <source>Centre: %1</source>
         <translation>Senter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="52"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="53"/>
         <source>Register: %1 – %2, label block %3</source>
         <translation>Kasse: %1 – %2, etikettserie %3</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="56"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="57"/>
         <source>Manager: %1 %2</source>
         <translation>Leder: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="58"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="60"/>
         <source>Tenants:</source>
         <translation>Leietakere:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="64"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="66"/>
         <source>Article groups: %1</source>
         <translation>Varegrupper: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="67"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="69"/>
         <source>Receipt printer: %1</source>
         <translation>Kvitteringsskriver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="68"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="70"/>
         <source>none yet</source>
         <translation>ingen ennå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="77"/>
+        <source>The centre&apos;s company: not given (enter it in the back office)</source>
+        <translation>Senterets firma: ikke oppgitt (legg det inn i back office)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="80"/>
+        <source>The centre&apos;s company: %1, org.no. %2, account %3</source>
+        <translation>Senterets firma: %1, org.nr. %2, konto %3</translation>
     </message>
 </context>
 <context>

@@ -94,25 +94,33 @@
     </message>
 </context>
 <context>
+    <name>CountGrid</name>
+    <message>
+        <location filename="../../ui/count_grid.py" line="29"/>
+        <source>%1 kr</source>
+        <translation>%1 kr</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../ui/discount_dialog.py" line="36"/>
-        <location filename="../../ui/discount_dialog.py" line="54"/>
+        <location filename="../../ui/discount_dialog.py" line="37"/>
+        <location filename="../../ui/discount_dialog.py" line="55"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/discount_dialog.py" line="40"/>
+        <location filename="../../ui/discount_dialog.py" line="41"/>
         <source>e.g. 50 or 10%</source>
         <translation>f.eks. 50 eller 10%</translation>
     </message>
     <message>
-        <location filename="../../ui/discount_dialog.py" line="42"/>
+        <location filename="../../ui/discount_dialog.py" line="43"/>
         <source>Reason (required)</source>
         <translation>Grunn (må fylles ut)</translation>
     </message>
     <message>
-        <location filename="../../ui/discount_dialog.py" line="55"/>
+        <location filename="../../ui/discount_dialog.py" line="56"/>
         <source>Reason</source>
         <translation>Grunn</translation>
     </message>
@@ -120,39 +128,39 @@
 <context>
     <name>LoginWidget</name>
     <message>
-        <location filename="../../ui/login_widget.py" line="34"/>
-        <location filename="../../ui/login_widget.py" line="53"/>
+        <location filename="../../ui/login_widget.py" line="35"/>
+        <location filename="../../ui/login_widget.py" line="52"/>
         <source>Staff number</source>
         <translation>Ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="37"/>
-        <location filename="../../ui/login_widget.py" line="54"/>
+        <location filename="../../ui/login_widget.py" line="38"/>
+        <location filename="../../ui/login_widget.py" line="53"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="62"/>
+        <location filename="../../ui/login_widget.py" line="61"/>
         <source>Forgot manager PIN?</source>
         <translation>Glemt leder-PIN?</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="83"/>
+        <location filename="../../ui/login_widget.py" line="82"/>
         <source>Log in</source>
         <translation>Logg inn</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="116"/>
+        <location filename="../../ui/login_widget.py" line="115"/>
         <source>Enter your staff number and PIN.</source>
         <translation>Skriv ansattnummer og PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="119"/>
+        <location filename="../../ui/login_widget.py" line="118"/>
         <source>Checking…</source>
         <translation>Sjekker …</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="124"/>
+        <location filename="../../ui/login_widget.py" line="123"/>
         <source>The till is closed: whoever logs in first opens it with the float.</source>
         <translation>Kassen er stengt: den som logger inn først, åpner den med vekselkassen.</translation>
     </message>
@@ -160,77 +168,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>No recovery code has been made. Without one, nobody gets back in if the managers&apos; PINs are lost. Make one now: F1 → Staff → New recovery code (Ctrl+K), and keep it away from the till.</source>
         <translation>Det er ikke laget noen gjenopprettingskode. Uten den kommer ingen inn igjen hvis ledernes PIN-koder går tapt. Lag en nå: F1 → Ansatte → Ny gjenopprettingskode (Ctrl+K), og oppbevar den borte fra kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>The PC&apos;s clock is %1 slow; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for sakte; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>The PC&apos;s clock is %1 fast; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for fort; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>%1 h</source>
         <translation>%1 t</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Staff member %1 has a new PIN.</source>
         <translation>Ansatt %1 har fått ny PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -277,25 +285,25 @@
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="95"/>
-        <location filename="../../ui/payment_dialog.py" line="248"/>
+        <location filename="../../ui/payment_dialog.py" line="250"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="96"/>
-        <location filename="../../ui/payment_dialog.py" line="249"/>
+        <location filename="../../ui/payment_dialog.py" line="251"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="97"/>
-        <location filename="../../ui/payment_dialog.py" line="250"/>
+        <location filename="../../ui/payment_dialog.py" line="252"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="98"/>
-        <location filename="../../ui/payment_dialog.py" line="251"/>
+        <location filename="../../ui/payment_dialog.py" line="253"/>
         <source>Credit note</source>
         <translation>Tilgodelapp</translation>
     </message>
@@ -315,47 +323,47 @@
         <translation>Tilbake til kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="210"/>
+        <location filename="../../ui/payment_dialog.py" line="211"/>
         <source>To pay: %1</source>
         <translation>Å betale: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="215"/>
+        <location filename="../../ui/payment_dialog.py" line="216"/>
         <source>Change: %1</source>
         <translation>Vekslepenger: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="217"/>
+        <location filename="../../ui/payment_dialog.py" line="218"/>
         <source>(rounding %1)</source>
         <translation>(øreavrunding %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="222"/>
+        <location filename="../../ui/payment_dialog.py" line="223"/>
         <source>Left to pay: %1 (cash %2)</source>
         <translation>Gjenstår: %1 (kontant %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="252"/>
+        <location filename="../../ui/payment_dialog.py" line="254"/>
         <source>Deposit</source>
         <translation>Depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="259"/>
+        <location filename="../../ui/payment_dialog.py" line="261"/>
         <source>Receipts</source>
         <translation>Kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="260"/>
+        <location filename="../../ui/payment_dialog.py" line="262"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="261"/>
+        <location filename="../../ui/payment_dialog.py" line="263"/>
         <source>Rounding</source>
         <translation>Øreavrunding</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="315"/>
+        <location filename="../../ui/payment_dialog.py" line="309"/>
         <source>Scan refused while paying: go back to the basket to add %1.</source>
         <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
     </message>
@@ -539,17 +547,17 @@
     <name>ReceiptLookupPage</name>
     <message>
         <location filename="../../ui/receipts/__init__.py" line="26"/>
-        <location filename="../../ui/receipts/lookup_page.py" line="35"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="36"/>
         <source>Receipts: print again</source>
         <translation>Kvitteringer: skriv ut igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="39"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="40"/>
         <source>Receipt number: type it or scan the receipt</source>
         <translation>Kvitteringsnummer: skriv det eller skann kvitteringen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="42"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="43"/>
         <source>Find</source>
         <translation>Finn</translation>
     </message>
@@ -590,42 +598,42 @@
         <translation>Kopien er allerede skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="134"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="132"/>
         <source>%1 is not a receipt number: scan the receipt&apos;s barcode.</source>
         <translation>%1 er ikke et kvitteringsnummer: skann strekkoden på kvitteringen.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="155"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="153"/>
         <source>Found %1.</source>
         <translation>Fant %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="164"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="162"/>
         <source>Choose a receipt first.</source>
         <translation>Velg en kvittering først.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="168"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="166"/>
         <source>No printer is connected to this counter.</source>
         <translation>Ingen skriver er koblet til denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="186"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="184"/>
         <source>Not printed: %1: %2. Print again (F5) when the printer works.</source>
         <translation>Ikke skrevet ut: %1: %2. Skriv ut igjen (F5) når skriveren virker.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="190"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="188"/>
         <source>Printed: %1.</source>
         <translation>Skrevet ut: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="194"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="192"/>
         <source>The original of %1 is sent to the printer.</source>
         <translation>Originalen av %1 er sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="196"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="194"/>
         <source>The copy (KOPI) of %1 is sent to the printer.</source>
         <translation>Kopien (KOPI) av %1 er sendt til skriveren.</translation>
     </message>
@@ -818,31 +826,36 @@
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="80"/>
+        <source>The backup lacks %1 Z reports taken after it (the last for %2): Z numbers continue after them and no day up to %2 is Z-reported again.</source>
+        <translation>Sikkerhetskopien mangler %1 Z-rapporter tatt etter den (den siste for %2): Z-numrene fortsetter etter dem, og ingen dag til og med %2 Z-rapporteres igjen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="85"/>
         <source>Newer backups that failed the check: %1.</source>
         <translation>Nyere sikkerhetskopier som ikke besto kontrollen: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="96"/>
+        <location filename="../../ui/restore_dialog.py" line="101"/>
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="102"/>
+        <location filename="../../ui/restore_dialog.py" line="107"/>
         <source>Restored. %1 receipts brought back, %2 could not be.</source>
         <translation>Gjenopprettet. %1 kvitteringer hentet tilbake, %2 kunne ikke hentes.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="106"/>
+        <location filename="../../ui/restore_dialog.py" line="111"/>
         <source>What could not come back is listed in %1.</source>
         <translation>Det som ikke kunne hentes tilbake, er listet i %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="110"/>
+        <location filename="../../ui/restore_dialog.py" line="115"/>
         <source>A new signing key (version %1) was made.</source>
         <translation>En ny signeringsnøkkel (versjon %1) ble laget.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="114"/>
+        <location filename="../../ui/restore_dialog.py" line="119"/>
         <source>Enrol the till with the server again before selling.</source>
         <translation>Registrer kassen hos serveren på nytt før salg.</translation>
     </message>
@@ -850,57 +863,57 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="33"/>
+        <location filename="../../ui/resume_dialog.py" line="34"/>
         <source>Resume a parked basket</source>
         <translation>Hent fram en parkert kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="37"/>
+        <location filename="../../ui/resume_dialog.py" line="38"/>
         <source>Parked</source>
         <translation>Parkert</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="38"/>
+        <location filename="../../ui/resume_dialog.py" line="39"/>
         <source>By</source>
         <translation>Av</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="39"/>
+        <location filename="../../ui/resume_dialog.py" line="40"/>
         <source>First item</source>
         <translation>Første vare</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="40"/>
+        <location filename="../../ui/resume_dialog.py" line="41"/>
         <source>Tenants</source>
         <translation>Leietakere</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="41"/>
+        <location filename="../../ui/resume_dialog.py" line="42"/>
         <source>Lines</source>
         <translation>Linjer</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="42"/>
+        <location filename="../../ui/resume_dialog.py" line="43"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="60"/>
+        <location filename="../../ui/resume_dialog.py" line="61"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="61"/>
+        <location filename="../../ui/resume_dialog.py" line="62"/>
         <source>Back to the basket</source>
         <translation>Tilbake til kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="67"/>
+        <location filename="../../ui/resume_dialog.py" line="68"/>
         <source>Which customer&apos;s basket?</source>
         <translation>Hvilken kundes kurv?</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="75"/>
+        <location filename="../../ui/resume_dialog.py" line="77"/>
         <source>(training)</source>
         <translation>(trening)</translation>
     </message>
@@ -908,77 +921,77 @@
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="42"/>
+        <location filename="../../ui/returns_dialog.py" line="50"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="49"/>
+        <location filename="../../ui/returns_dialog.py" line="57"/>
         <source>Receipt number, e.g. 11-K1-000123 (or scan it)</source>
         <translation>Kvitteringsnummer, f.eks. 11-K1-000123 (eller skann det)</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="53"/>
+        <location filename="../../ui/returns_dialog.py" line="61"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="53"/>
+        <location filename="../../ui/returns_dialog.py" line="61"/>
         <source>Sold</source>
         <translation>Solgt</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="53"/>
+        <location filename="../../ui/returns_dialog.py" line="61"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="53"/>
+        <location filename="../../ui/returns_dialog.py" line="61"/>
         <source>Return qty</source>
         <translation>Antall i retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="60"/>
+        <location filename="../../ui/returns_dialog.py" line="70"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="61"/>
+        <location filename="../../ui/returns_dialog.py" line="71"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="62"/>
+        <location filename="../../ui/returns_dialog.py" line="72"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="63"/>
+        <location filename="../../ui/returns_dialog.py" line="73"/>
         <source>New credit note</source>
         <translation>Ny tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="69"/>
+        <location filename="../../ui/returns_dialog.py" line="82"/>
         <source>Record return</source>
         <translation>Registrer retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="70"/>
+        <location filename="../../ui/returns_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="71"/>
+        <location filename="../../ui/returns_dialog.py" line="84"/>
         <source>Find receipt</source>
         <translation>Finn kvittering</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="76"/>
+        <location filename="../../ui/returns_dialog.py" line="89"/>
         <source>Refund to</source>
         <translation>Betal tilbake med</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="95"/>
+        <location filename="../../ui/returns_dialog.py" line="109"/>
         <source>Scan the receipt&apos;s number to return from it.</source>
         <translation>Skann kvitteringsnummeret for å returnere fra den.</translation>
     </message>
@@ -986,47 +999,62 @@
 <context>
     <name>SaleScans</name>
     <message>
-        <location filename="../../ui/sale_scans.py" line="40"/>
+        <location filename="../../ui/sale_scans.py" line="41"/>
         <source>Credit notes are taken as payment: press Pay (F12).</source>
         <translation>Tilgodelapper tas imot som betaling: trykk Betal (F12).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="65"/>
+        <location filename="../../ui/sale_scans.py" line="66"/>
         <source>Read twice: «%1» is counted once.</source>
         <translation>Lest to ganger: «%1» telles én gang.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="68"/>
+        <location filename="../../ui/sale_scans.py" line="69"/>
         <source>«%1» is a one-off item and is already in the basket.</source>
         <translation>«%1» er et enkeltstående produkt og ligger allerede i kurven.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="85"/>
+        <location filename="../../ui/sale_scans.py" line="86"/>
         <source>Repair %1 for pickup: %2</source>
         <translation>Reparasjon %1 til henting: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="88"/>
+        <location filename="../../ui/sale_scans.py" line="89"/>
         <source>deposit %1 is deducted when paying</source>
         <translation>depositum %1 trekkes fra ved betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="99"/>
+        <location filename="../../ui/sale_scans.py" line="100"/>
+        <source>Deposit paid at register %1, as the central server last said (%2)</source>
+        <translation>Depositum betalt på kasse %1, slik den sentrale serveren sist sa det (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_scans.py" line="101"/>
+        <source>never</source>
+        <translation>aldri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_scans.py" line="104"/>
+        <source>This counter is offline: the deposit may have been deducted at another counter since; the server flags it if so</source>
+        <translation>Kassen er frakoblet: depositumet kan ha blitt trukket fra på en annen kasse siden; serveren merker det i så fall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_scans.py" line="114"/>
         <source>open price</source>
         <translation>åpen pris</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="101"/>
+        <location filename="../../ui/sale_scans.py" line="116"/>
         <source>Price look-up: %1 costs %2</source>
         <translation>Prisforespørsel: %1 koster %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="118"/>
+        <location filename="../../ui/sale_scans.py" line="133"/>
         <source>The code %1 is not in the catalogue. Sell it as an open-price item of:</source>
         <translation>Koden %1 finnes ikke i varekatalogen. Selg den med åpen pris for:</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="135"/>
+        <location filename="../../ui/sale_scans.py" line="150"/>
         <source>That tenant has no open-price item to sell it as.</source>
         <translation>Leietakeren har ingen vare med åpen pris å selge den som.</translation>
     </message>
@@ -1039,163 +1067,168 @@
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="98"/>
+        <location filename="../../ui/sale_widget.py" line="97"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="121"/>
+        <location filename="../../ui/sale_widget.py" line="120"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="122"/>
+        <location filename="../../ui/sale_widget.py" line="121"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="123"/>
+        <location filename="../../ui/sale_widget.py" line="122"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="124"/>
+        <location filename="../../ui/sale_widget.py" line="123"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
+        <location filename="../../ui/sale_widget.py" line="124"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
+        <location filename="../../ui/sale_widget.py" line="125"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="126"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
-        <location filename="../../ui/sale_widget.py" line="396"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
+        <location filename="../../ui/sale_widget.py" line="390"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="131"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="132"/>
+        <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="133"/>
+        <location filename="../../ui/sale_widget.py" line="132"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="134"/>
+        <location filename="../../ui/sale_widget.py" line="133"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="259"/>
+        <location filename="../../ui/sale_widget.py" line="244"/>
+        <source>stock goes below zero (%1): count the shelf</source>
+        <translation>lageret går under null (%1): tell opp hylla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="266"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="304"/>
+        <location filename="../../ui/sale_widget.py" line="313"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="329"/>
+        <location filename="../../ui/sale_widget.py" line="338"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="331"/>
+        <location filename="../../ui/sale_widget.py" line="340"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="365"/>
+        <location filename="../../ui/sale_widget.py" line="359"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="371"/>
+        <location filename="../../ui/sale_widget.py" line="365"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="389"/>
+        <location filename="../../ui/sale_widget.py" line="383"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="398"/>
+        <location filename="../../ui/sale_widget.py" line="392"/>
         <source>Void the whole basket: %1 lines, %2?</source>
         <translation>Annullere hele kurven: %1 linjer, %2?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="402"/>
+        <location filename="../../ui/sale_widget.py" line="396"/>
         <source>Void the basket</source>
         <translation>Annuller kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="403"/>
+        <location filename="../../ui/sale_widget.py" line="397"/>
         <source>Keep the basket</source>
         <translation>Behold kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="416"/>
+        <location filename="../../ui/sale_widget.py" line="410"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="421"/>
+        <location filename="../../ui/sale_widget.py" line="415"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="428"/>
+        <location filename="../../ui/sale_widget.py" line="422"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="444"/>
+        <location filename="../../ui/sale_widget.py" line="438"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="462"/>
+        <location filename="../../ui/sale_widget.py" line="456"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="464"/>
+        <location filename="../../ui/sale_widget.py" line="458"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="483"/>
+        <location filename="../../ui/sale_widget.py" line="477"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
@@ -1267,82 +1300,128 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/status_strip.py" line="57"/>
+        <location filename="../../ui/status_strip.py" line="70"/>
         <source>Not logged in</source>
         <translation>Ikke innlogget</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="67"/>
+        <location filename="../../ui/status_strip.py" line="80"/>
         <source>online</source>
         <translation>tilkoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="67"/>
+        <location filename="../../ui/status_strip.py" line="80"/>
         <source>offline</source>
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="71"/>
+        <location filename="../../ui/status_strip.py" line="84"/>
         <source>%1 sync problems</source>
         <translation>%1 synkroniseringsproblemer</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="81"/>
+        <location filename="../../ui/status_strip.py" line="96"/>
+        <source>Clock %1 behind the server</source>
+        <translation>Klokka går %1 etter serveren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="98"/>
+        <source>Clock %1 ahead of the server</source>
+        <translation>Klokka går %1 foran serveren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="103"/>
+        <source>set the PC&apos;s date and time right (receipts and the journal carry it)</source>
+        <translation>still dato og klokkeslett på PC-en riktig (kvitteringer og journal får den tiden)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="113"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="115"/>
+        <source>%1 h</source>
+        <translation>%1 t</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="116"/>
+        <source>%1 days</source>
+        <translation>%1 døgn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="123"/>
+        <location filename="../../ui/status_strip.py" line="126"/>
         <source>Failed print jobs: show and retry (%1)</source>
         <translation>Utskrifter som feilet: vis og prøv igjen (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="93"/>
+        <location filename="../../ui/status_strip.py" line="125"/>
+        <source>Nothing has been printed yet and the printer has not answered.</source>
+        <translation>Ingenting er skrevet ut ennå, og skriveren har ikke svart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="142"/>
         <source>receipt %1 not printed</source>
         <translation>kvittering %1 ikke skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="94"/>
+        <location filename="../../ui/status_strip.py" line="143"/>
         <source>%1 receipts not printed</source>
         <translation>%1 kvitteringer ikke skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="96"/>
+        <location filename="../../ui/status_strip.py" line="145"/>
         <source>1 failed print job</source>
         <translation>1 mislykket utskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="102"/>
+        <location filename="../../ui/status_strip.py" line="151"/>
         <source>ready</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="98"/>
+        <location filename="../../ui/status_strip.py" line="147"/>
         <source>%1 failed print jobs</source>
         <translation>%1 mislykkede utskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="69"/>
+        <location filename="../../ui/status_strip.py" line="82"/>
         <source>%1 waiting (no server)</source>
         <translation>%1 venter (ingen sentral)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="106"/>
+        <location filename="../../ui/status_strip.py" line="153"/>
+        <source>unknown</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="155"/>
+        <source>not answering</source>
+        <translation>svarer ikke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_strip.py" line="159"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="60"/>
+        <location filename="../../ui/status_strip.py" line="73"/>
         <source>TRAINING</source>
         <translation>TRENING</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="100"/>
+        <location filename="../../ui/status_strip.py" line="149"/>
         <source>No printer</source>
         <translation>Ingen skriver</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="76"/>
+        <location filename="../../ui/status_strip.py" line="119"/>
         <source>Printer: %1</source>
         <translation>Skriver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="65"/>
+        <location filename="../../ui/status_strip.py" line="78"/>
         <source>%1 not yet synced</source>
         <translation>%1 ikke synkronisert ennå</translation>
     </message>
@@ -1350,65 +1429,80 @@
 <context>
     <name>TillCloseDialog</name>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="54"/>
+        <location filename="../../ui/till_close_dialog.py" line="60"/>
         <source>Shift change – count and hand over – {register}</source>
         <translation>Vaktbytte – tell opp og overlever – {register}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="56"/>
+        <location filename="../../ui/till_close_dialog.py" line="62"/>
         <source>Close the till – {register}</source>
         <translation>Kasseoppgjør – {register}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="60"/>
+        <location filename="../../ui/till_close_dialog.py" line="66"/>
         <source>Still open (stays open after the close):</source>
         <translation>Fortsatt åpent (blir liggende etter oppgjøret):</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="70"/>
-        <source>{amount} kr</source>
-        <translation>{amount} kr</translation>
+        <location filename="../../ui/till_close_dialog.py" line="73"/>
+        <source>Count (pieces)</source>
+        <translation>Telling (stk.)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="72"/>
+        <location filename="../../ui/till_close_dialog.py" line="75"/>
         <source>Counted cash</source>
         <translation>Opptalt kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="74"/>
+        <location filename="../../ui/till_close_dialog.py" line="77"/>
         <source>total from the card terminal</source>
         <translation>sum fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="75"/>
+        <location filename="../../ui/till_close_dialog.py" line="78"/>
         <source>Card batch</source>
         <translation>Kortoppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="77"/>
+        <location filename="../../ui/till_close_dialog.py" line="80"/>
         <source>total from Vipps</source>
         <translation>sum fra Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="78"/>
+        <location filename="../../ui/till_close_dialog.py" line="81"/>
         <source>Vipps batch</source>
         <translation>Vipps-oppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="82"/>
+        <location filename="../../ui/till_close_dialog.py" line="85"/>
         <source>Note</source>
         <translation>Merknad</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="92"/>
-        <location filename="../../ui/till_close_dialog.py" line="130"/>
+        <location filename="../../ui/till_close_dialog.py" line="99"/>
+        <location filename="../../ui/till_close_dialog.py" line="137"/>
         <source>Close the till</source>
         <translation>Lukk kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="92"/>
+        <location filename="../../ui/till_close_dialog.py" line="99"/>
         <source>Hand over the till</source>
         <translation>Overlever kassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_close_dialog.py" line="164"/>
+        <source>The count is saved: expected %1, counted %2, variance %3. Write a note on the variance.</source>
+        <translation>Opptellingen er lagret: forventet %1, talt %2, differanse %3. Skriv en merknad om differansen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_close_dialog.py" line="172"/>
+        <source>Save the note</source>
+        <translation>Lagre merknaden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_close_dialog.py" line="195"/>
+        <source>Write a note on the variance first.</source>
+        <translation>Skriv en merknad om differansen først.</translation>
     </message>
 </context>
 </TS>

@@ -4,17 +4,17 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="69"/>
+        <location filename="../../ui/repairs/board_page.py" line="70"/>
         <source>Search ticket id, phone or name (or scan a tag)</source>
         <translation>Søk på reparasjonsnr., telefon eller navn (eller skann en lapp)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="71"/>
+        <location filename="../../ui/repairs/board_page.py" line="72"/>
         <source>All open</source>
         <translation>Alle åpne</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_page.py" line="76"/>
+        <location filename="../../ui/repairs/board_page.py" line="77"/>
         <source>Overdue only</source>
         <translation>Bare forsinkede</translation>
     </message>
@@ -264,290 +264,313 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="74"/>
+        <location filename="../../ui/repairs/intake_page.py" line="80"/>
         <source>The customer agrees to be contacted (SMS/e-mail)</source>
         <translation>Kunden samtykker til å bli kontaktet (SMS/e-post)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="75"/>
+        <location filename="../../ui/repairs/intake_page.py" line="81"/>
         <source>Bicycle, phone, jacket…</source>
         <translation>Sykkel, telefon, jakke …</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="83"/>
+        <location filename="../../ui/repairs/intake_page.py" line="89"/>
         <source>Comma separated: charger, bag</source>
         <translation>Skill med komma: lader, veske</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="87"/>
+        <location filename="../../ui/repairs/intake_page.py" line="93"/>
         <source>Empty = the estimate</source>
         <translation>Tomt = prisoverslaget</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="93"/>
+        <location filename="../../ui/repairs/intake_page.py" line="99"/>
         <source>The customer has accepted the repair terms</source>
         <translation>Kunden har godtatt reparasjonsvilkårene</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="97"/>
+        <location filename="../../ui/repairs/intake_page.py" line="102"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="100"/>
+        <location filename="../../ui/repairs/intake_page.py" line="105"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="101"/>
+        <location filename="../../ui/repairs/intake_page.py" line="106"/>
         <source>Customer name</source>
         <translation>Kundens navn</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="102"/>
+        <location filename="../../ui/repairs/intake_page.py" line="107"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="104"/>
+        <location filename="../../ui/repairs/intake_page.py" line="110"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="107"/>
+        <location filename="../../ui/repairs/intake_page.py" line="113"/>
         <source>Estimate (kr)</source>
         <translation>Prisoverslag (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="108"/>
+        <location filename="../../ui/repairs/intake_page.py" line="114"/>
         <source>Approved up to (kr)</source>
         <translation>Godkjent inntil (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="109"/>
+        <location filename="../../ui/repairs/intake_page.py" line="115"/>
         <source>Deposit (kr)</source>
         <translation>Depositum (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="110"/>
+        <location filename="../../ui/repairs/intake_page.py" line="116"/>
         <source>Promised by</source>
         <translation>Lovet ferdig</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="111"/>
+        <location filename="../../ui/repairs/intake_page.py" line="117"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="113"/>
+        <location filename="../../ui/repairs/intake_page.py" line="119"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="114"/>
+        <location filename="../../ui/repairs/intake_page.py" line="120"/>
         <source>Brand and model</source>
         <translation>Merke og modell</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="115"/>
+        <location filename="../../ui/repairs/intake_page.py" line="121"/>
         <source>Serial number</source>
         <translation>Serienummer</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="116"/>
+        <location filename="../../ui/repairs/intake_page.py" line="122"/>
         <source>Fault as described</source>
         <translation>Feil slik kunden beskriver den</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="117"/>
+        <location filename="../../ui/repairs/intake_page.py" line="123"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="118"/>
+        <location filename="../../ui/repairs/intake_page.py" line="124"/>
         <source>Accessories left</source>
         <translation>Tilbehør levert</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="119"/>
+        <location filename="../../ui/repairs/intake_page.py" line="125"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="126"/>
+        <location filename="../../ui/repairs/intake_page.py" line="132"/>
         <source>Save and print</source>
         <translation>Lagre og skriv ut</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="128"/>
+        <location filename="../../ui/repairs/intake_page.py" line="134"/>
         <source>Add photos</source>
         <translation>Legg til bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="129"/>
+        <location filename="../../ui/repairs/intake_page.py" line="135"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="130"/>
+        <location filename="../../ui/repairs/intake_page.py" line="136"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="131"/>
+        <location filename="../../ui/repairs/intake_page.py" line="137"/>
         <source>Take deposit</source>
         <translation>Ta depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="132"/>
+        <location filename="../../ui/repairs/intake_page.py" line="138"/>
         <source>New intake</source>
         <translation>Nytt inntak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="133"/>
+        <location filename="../../ui/repairs/intake_page.py" line="139"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="149"/>
+        <location filename="../../ui/repairs/intake_page.py" line="155"/>
         <source>Repair intake</source>
         <translation>Reparasjonsinntak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="177"/>
+        <location filename="../../ui/repairs/intake_page.py" line="184"/>
         <source>— not assigned —</source>
         <translation>— ikke tildelt —</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="219"/>
+        <location filename="../../ui/repairs/intake_page.py" line="200"/>
+        <source>%1 is filled in from their last job. Ask again whether they agree to be contacted.</source>
+        <translation>%1 er fylt inn fra forrige jobb. Spør på nytt om kunden vil bli kontaktet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/intake_page.py" line="244"/>
         <source>Fill in the form; Ctrl+S saves and prints the slip and the tags.</source>
         <translation>Fyll ut skjemaet; Ctrl+S lagrer og skriver ut bevis og lapper.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="233"/>
+        <location filename="../../ui/repairs/intake_page.py" line="258"/>
         <source>Photos of the item</source>
         <translation>Bilder av gjenstanden</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="233"/>
+        <location filename="../../ui/repairs/intake_page.py" line="258"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="274"/>
+        <location filename="../../ui/repairs/intake_page.py" line="298"/>
         <source>Correct the phone number or e-mail first.</source>
         <translation>Rett telefonnummeret eller e-posten først.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="295"/>
+        <location filename="../../ui/repairs/intake_page.py" line="319"/>
         <source>Saved as %1.</source>
         <translation>Lagret som %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="297"/>
+        <location filename="../../ui/repairs/intake_page.py" line="321"/>
         <source>Claim slip and %1 tag(s) sent to the printer.</source>
         <translation>Reparasjonsbevis og %1 lapp(er) sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="301"/>
+        <location filename="../../ui/repairs/intake_page.py" line="325"/>
         <source>No printer: print the slip later with F7.</source>
         <translation>Ingen skriver: skriv ut beviset senere med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="315"/>
+        <location filename="../../ui/repairs/intake_page.py" line="339"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="329"/>
+        <location filename="../../ui/repairs/intake_page.py" line="353"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="331"/>
+        <location filename="../../ui/repairs/intake_page.py" line="355"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="346"/>
+        <location filename="../../ui/repairs/intake_page.py" line="370"/>
         <source>Deposit %1 taken, receipt %2.</source>
         <translation>Depositum %1 mottatt, kvittering %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="349"/>
+        <location filename="../../ui/repairs/intake_page.py" line="373"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
 </context>
 <context>
+    <name>KnownCustomersList</name>
+    <message>
+        <location filename="../../ui/repairs/known_customers.py" line="75"/>
+        <source>Jobs here: %1, the last %2</source>
+        <translation>Jobber her: %1, den siste %2</translation>
+    </message>
+</context>
+<context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="30"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="31"/>
         <source>Messages to customers</source>
         <translation>Meldinger til kunder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="32"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="33"/>
         <source>Show failed too</source>
         <translation>Vis også feilede</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="36"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="37"/>
         <source>Queued</source>
         <translation>I kø</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="37"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="38"/>
         <source>Ticket</source>
         <translation>Reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="38"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="39"/>
         <source>State</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="39"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="40"/>
         <source>How</source>
         <translation>Hvordan</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="40"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="41"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="41"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="42"/>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/notifications_page.py" line="43"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="51"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="53"/>
         <source>Refresh</source>
         <translation>Oppdater</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="52"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="54"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="71"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="88"/>
+        <source>Waiting: the server tries again</source>
+        <translation>Venter: serveren prøver igjen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/notifications_page.py" line="89"/>
         <source>Waiting to be sent</source>
         <translation>Venter på sending</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="71"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="86"/>
         <source>Failed</source>
         <translation>Feilet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="74"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="75"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/notifications_page.py" line="80"/>
+        <location filename="../../ui/repairs/notifications_page.py" line="81"/>
         <source>%1 message(s) waiting</source>
         <translation>%1 melding(er) venter</translation>
     </message>
@@ -633,52 +656,47 @@
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="44"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="45"/>
         <source>Reopen %1</source>
         <translation>Gjenåpne %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="53"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="54"/>
         <source>The job is «%1». Reopening it takes it back into the workshop (for example for a warranty rework); the reason is kept in the history.</source>
         <translation>Jobben har status «%1». Gjenåpning tar den tilbake til verkstedet (for eksempel for garantiarbeid); årsaken lagres i historikken.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="67"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="68"/>
         <source>Why is the job reopened? (required)</source>
         <translation>Hvorfor gjenåpnes jobben? (må fylles ut)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="73"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="74"/>
         <source>Reopen</source>
         <translation>Gjenåpne</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="75"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="76"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="82"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="83"/>
         <source>Back to status</source>
         <translation>Tilbake til status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="84"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="85"/>
         <source>Reason</source>
         <translation>Årsak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="100"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="102"/>
         <source>Write why the job is reopened; it goes in the history.</source>
         <translation>Skriv hvorfor jobben gjenåpnes; det lagres i historikken.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="129"/>
-        <source>%1 is not a manager: reopening a finished job needs a manager&apos;s approval. Nothing was changed.</source>
-        <translation>%1 er ikke leder: å gjenåpne en avsluttet jobb krever godkjenning av en leder. Ingenting ble endret.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/repairs/reopen_dialog.py" line="139"/>
+        <location filename="../../ui/repairs/reopen_dialog.py" line="128"/>
         <source>Reopening a finished job needs a manager: the manager enters their staff number and PIN.</source>
         <translation>Å gjenåpne en avsluttet jobb krever en leder: lederen taster inn sitt ansattnummer og sin PIN.</translation>
     </message>
@@ -775,6 +793,16 @@
         <source>(withdrawn: not sent)</source>
         <translation>(trukket tilbake: ikke sendt)</translation>
     </message>
+    <message>
+        <location filename="../../ui/repairs/labels.py" line="73"/>
+        <source>(sent)</source>
+        <translation>(sendt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/labels.py" line="75"/>
+        <source>(could not be sent)</source>
+        <translation>(kunne ikke sendes)</translation>
+    </message>
 </context>
 <context>
     <name>RepairPages</name>
@@ -807,32 +835,32 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="37"/>
+        <location filename="../../ui/repairs/rules_page.py" line="38"/>
         <source>Customer messages per status</source>
         <translation>Meldinger til kunden per status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="43"/>
+        <location filename="../../ui/repairs/rules_page.py" line="44"/>
         <source>Tell the customer when a job gets this status</source>
         <translation>Si fra til kunden når en jobb får denne statusen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="46"/>
+        <location filename="../../ui/repairs/rules_page.py" line="47"/>
         <source>SMS to a mobile, else e-mail</source>
         <translation>SMS til mobil, ellers e-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="47"/>
+        <location filename="../../ui/repairs/rules_page.py" line="48"/>
         <source>SMS only</source>
         <translation>Bare SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="48"/>
+        <location filename="../../ui/repairs/rules_page.py" line="49"/>
         <source>E-mail only</source>
         <translation>Bare e-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="55"/>
+        <location filename="../../ui/repairs/rules_page.py" line="56"/>
         <source>Fields: %1</source>
         <translation>Felt: %1</translation>
     </message>
@@ -862,7 +890,7 @@
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/rules_page.py" line="123"/>
+        <location filename="../../ui/repairs/rules_page.py" line="121"/>
         <source>Saved: «%1» from now on.</source>
         <translation>Lagret: «%1» fra nå av.</translation>
     </message>
@@ -870,7 +898,7 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="44"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="45"/>
         <source>Change status of %1</source>
         <translation>Endre status for %1</translation>
     </message>
@@ -886,7 +914,7 @@
     </message>
     <message>
         <location filename="../../ui/repairs/status_dialog.py" line="79"/>
-        <location filename="../../ui/repairs/status_dialog.py" line="129"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="138"/>
         <source>Save status</source>
         <translation>Lagre status</translation>
     </message>
@@ -901,12 +929,17 @@
         <translation>Ny status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="120"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="114"/>
+        <source>No status change is possible from here.</source>
+        <translation>Ingen statusendring er mulig herfra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repairs/status_dialog.py" line="129"/>
         <source>«%1» is a final status: the job is closed, and only a manager can reopen it. Check it is the right one, then press Save again.</source>
         <translation>«%1» er en endelig status: jobben avsluttes, og bare en leder kan åpne den igjen. Sjekk at det er riktig status, og trykk Lagre en gang til.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/status_dialog.py" line="138"/>
+        <location filename="../../ui/repairs/status_dialog.py" line="147"/>
         <source>Yes, close the job</source>
         <translation>Ja, avslutt jobben</translation>
     </message>
@@ -914,274 +947,274 @@
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="67"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="69"/>
         <source>Repair %1</source>
         <translation>Reparasjon %1</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="80"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="82"/>
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="80"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="82"/>
         <source>Qty</source>
         <translation>Ant.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="80"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="82"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="84"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="86"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="85"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="87"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="86"/>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="218"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="88"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="224"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="87"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="89"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="88"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="90"/>
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="96"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="98"/>
         <source>Note for the job (seen at every counter)</source>
         <translation>Notat om jobben (vises på alle kasser)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="98"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="100"/>
         <source>Add note</source>
         <translation>Legg til notat</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="100"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="102"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="102"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="104"/>
         <source>Change status</source>
         <translation>Endre status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="104"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="106"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="105"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="107"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="106"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="108"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="107"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="109"/>
         <source>Edit details</source>
         <translation>Endre opplysninger</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="108"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="110"/>
         <source>Reopen job</source>
         <translation>Gjenåpne jobb</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="109"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="111"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="113"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="115"/>
         <source>Labour and parts</source>
         <translation>Arbeid og deler</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="134"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="136"/>
         <source>History</source>
         <translation>Historikk</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="188"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="194"/>
         <source>Estimate</source>
         <translation>Prisoverslag</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="189"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="195"/>
         <source>Approved up to</source>
         <translation>Godkjent inntil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="190"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="196"/>
         <source>Price now</source>
         <translation>Pris nå</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="191"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="197"/>
         <source>Deposit held</source>
         <translation>Depositum holdt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="196"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="202"/>
         <source>Above what the customer approved: record the approval (F5).</source>
         <translation>Over det kunden har godkjent: registrer godkjenningen (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="201"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="207"/>
         <source>The status was changed at another counter: your change from «%1» to «%2» was not used. The status is now «%3».</source>
         <translation>Statusen ble endret på en annen kasse: endringen din fra «%1» til «%2» ble ikke brukt. Statusen er nå «%3».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="213"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="219"/>
         <source>Notes</source>
         <translation>Notater</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="216"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="222"/>
         <source>may be contacted</source>
         <translation>kan kontaktes</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="216"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="222"/>
         <source>no contact</source>
         <translation>ikke kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="219"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="225"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="220"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="226"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="221"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="227"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="222"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="228"/>
         <source>Item</source>
         <translation>Gjenstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="223"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="229"/>
         <source>Fault</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="224"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="230"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="225"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="231"/>
         <source>Left with it</source>
         <translation>Levert med</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="226"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="232"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="227"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="233"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="228"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="234"/>
         <source>Received</source>
         <translation>Mottatt</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="229"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="235"/>
         <source>Promised</source>
         <translation>Lovet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="255"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="259"/>
         <source>Status is now «%1».</source>
         <translation>Status er nå «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="257"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="261"/>
         <source>Message queued; it is sent when the centre is online.</source>
         <translation>Meldingen er lagt i kø og sendes når senteret er på nett.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="273"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="277"/>
         <source>Reopened: the status is now «%1».</source>
         <translation>Gjenåpnet: statusen er nå «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="294"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="298"/>
         <source>Note saved.</source>
         <translation>Notatet er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="331"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="335"/>
         <source>This is the job that is open.</source>
         <translation>Dette er jobben som er åpen.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="334"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="338"/>
         <source>Job %1 is open. Close it (Esc) before opening %2.</source>
         <translation>Jobb %1 er åpen. Lukk den (Esc) før du åpner %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="337"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="341"/>
         <source>Only parts can be scanned onto a job.</source>
         <translation>Bare deler kan skannes inn på en jobb.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="339"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="343"/>
         <source>This job is finished: reopen it to add parts.</source>
         <translation>Jobben er avsluttet: åpne den igjen for å legge til deler.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="284"/>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="298"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="288"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="302"/>
         <source>Saved.</source>
         <translation>Lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="302"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="306"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="308"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="312"/>
         <source>Outcome recorded.</source>
         <translation>Utfallet er registrert.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="322"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="326"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/ticket_dialog.py" line="324"/>
+        <location filename="../../ui/repairs/ticket_dialog.py" line="328"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>

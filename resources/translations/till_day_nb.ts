@@ -60,14 +60,6 @@
     </message>
 </context>
 <context>
-    <name>CountGrid</name>
-    <message>
-        <location filename="../../ui/till_day/count_grid.py" line="28"/>
-        <source>%1 kr</source>
-        <translation>%1 kr</translation>
-    </message>
-</context>
-<context>
     <name>FloatDialog</name>
     <message>
         <location filename="../../ui/till_day/float_dialog.py" line="44"/>
@@ -132,32 +124,32 @@
         <translation>Kassen: vekselkasse, inn/ut, vaktbytte</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="30"/>
+        <location filename="../../ui/till_day/till_page.py" line="31"/>
         <source>The till</source>
         <translation>Kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="42"/>
+        <location filename="../../ui/till_day/till_page.py" line="43"/>
         <source>Open the till with a float</source>
         <translation>Åpne kassen med vekselkasse</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="43"/>
+        <location filename="../../ui/till_day/till_page.py" line="44"/>
         <source>Cash in</source>
         <translation>Penger inn</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="44"/>
+        <location filename="../../ui/till_day/till_page.py" line="45"/>
         <source>Cash out</source>
         <translation>Penger ut</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="45"/>
+        <location filename="../../ui/till_day/till_page.py" line="46"/>
         <source>Shift change: count and hand over</source>
         <translation>Vaktbytte: tell opp og overlever</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="46"/>
+        <location filename="../../ui/till_day/till_page.py" line="47"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
@@ -182,27 +174,27 @@
         <translation>Kassen har aldri vært åpnet. Åpne den med vekselkassen (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="103"/>
+        <location filename="../../ui/till_day/till_page.py" line="101"/>
         <source>The till is open. Float %1.</source>
         <translation>Kassen er åpnet. Vekselkasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="116"/>
+        <location filename="../../ui/till_day/till_page.py" line="114"/>
         <source>Cash out: %1 (%2).</source>
         <translation>Ut av kassen: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="116"/>
+        <location filename="../../ui/till_day/till_page.py" line="114"/>
         <source>Cash in: %1 (%2).</source>
         <translation>Inn i kassen: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="118"/>
+        <location filename="../../ui/till_day/till_page.py" line="116"/>
         <source>The drawer opens and a slip is printed.</source>
         <translation>Skuffen åpnes og en slipp skrives ut.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="145"/>
+        <location filename="../../ui/till_day/till_page.py" line="143"/>
         <source>Handed over: counted %1, expected %2, difference %3. The next person takes over %1.</source>
         <translation>Overlevert: talt %1, forventet %2, differanse %3. Neste på vakt overtar %1.</translation>
     </message>

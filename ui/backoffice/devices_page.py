@@ -99,6 +99,7 @@ class DevicesPage(PageWidget):
         scroll = QScrollArea(self)  # the whole page on a 1024x600 or 1366x768 counter screen
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into it, it scrolls along
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(heading(self, self.tr("Register and printers")))

@@ -26,7 +26,7 @@ from pos.services.item_import import ImportPreview
 from ui.backoffice.category_table import CategoryTable
 from ui.backoffice.import_model import ImportPreviewModel
 from ui.backoffice.page_parts import heading, message_line, say, sized
-from ui.common import error_text, touch_button, ui_language
+from ui.common import error_text, tab_passes, touch_button, ui_language
 from ui.pages import PageContext, PageWidget
 
 
@@ -56,7 +56,7 @@ class ImportPage(PageWidget):
         top.addWidget(choose)
         top.addWidget(read)
         self.model = ImportPreviewModel()
-        self.view = QTableView(self)
+        self.view = tab_passes(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()

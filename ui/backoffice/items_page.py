@@ -27,7 +27,7 @@ from pos.services import catalogue, item_entry, paper
 from printers.label_sheet import render_label_sheet
 from ui.backoffice.items_model import ItemsModel
 from ui.backoffice.page_parts import heading, message_line, say, sized
-from ui.common import error_text, touch_button
+from ui.common import error_text, tab_passes, touch_button
 from ui.pages import PageContext, PageWidget
 from ui.scanner.targets import Refusal
 
@@ -53,7 +53,7 @@ class ItemsPage(PageWidget):
         filters.addWidget(self.flagged)
         filters.addWidget(self.sold)
         self.model = ItemsModel()
-        self.view = QTableView(self)
+        self.view = tab_passes(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

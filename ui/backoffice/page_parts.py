@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.common import TOUCH_MIN_PX, touch_button
+from ui.message_line import MessageLine
 from ui.pages import PageWidget
 
 
@@ -21,18 +22,14 @@ def heading(page: PageWidget, title: str) -> QHBoxLayout:
     return row
 
 
-def message_line(parent: QWidget) -> QLabel:
-    label = QLabel("", parent)
-    label.setWordWrap(True)
+def message_line(parent: QWidget) -> MessageLine:
+    label = MessageLine(parent)
     label.setMinimumHeight(32)
     return label
 
 
-def say(label: QLabel, text: str, *, problem: bool = False) -> None:
-    label.setText(text)
-    label.setStyleSheet(
-        "color: #b00020; font-weight: bold;" if problem else "color: #1b5e20; font-weight: bold;"
-    )
+def say(label: MessageLine, text: str, *, problem: bool = False) -> None:
+    label.say(text, problem=problem)
 
 
 def sized(*widgets: QWidget) -> None:

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 from pos.bank import format_account_number
 from pos.model.settlement import SettlementDoc
 from pos.money import parse_nok
-from pos.services import settlement, tenant_terms, tenants
+from pos.services import centre_company, settlement, tenant_terms, tenants
 from pos.services.context import TillContext
 from pos.services.settlement_files import settlements_csv
 from pos.services.settlement_payment import PaymentOrder, payment_order
 from printers.settlement_output import SettlementFiles
 from ui.backoffice.page_parts import heading, message_line, say, sized
-from ui.common import error_text, kr, touch_button
+from ui.common import error_text, kr, tab_passes, touch_button
 from ui.pages import PageContext, PageWidget
+from ui.tab_order import tab_in_layout_order
 
 Work = Callable[[TillContext, SettlementFiles, PaymentOrder | None], SettlementDoc]
 """Makes one settlement (or correction) with the given files and payment order."""
@@ -52,7 +53,7 @@ class SettlementsPage(PageWidget):
         self.last_files: list[Path] = []
         self.tenant = QComboBox(self)
         self.tenant.currentIndexChanged.connect(lambda _=0: self.reload())
-        self.table = QTableWidget(0, 5, self)
+        self.table = tab_passes(QTableWidget(0, 5, self))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Settlement"), self.tr("Period"), self.tr("Corrects"), self.tr("Net"),
              self.tr("Made")]
@@ -69,21 +70,28 @@ class SettlementsPage(PageWidget):
         self.reason.setPlaceholderText(self.tr("Why the correction (printed and journaled)"))
         self.adjust = QLineEdit(self)
         self.adjust.setPlaceholderText(self.tr("Extra amount in kroner, e.g. -250 (optional)"))
+        self.company_name = QLineEdit(self)
+        self.company_name.setPlaceholderText(self.tr("The company that runs the centre"))
+        self.company_org_no = QLineEdit(self)
+        self.company_org_no.setPlaceholderText(self.tr("9 digits"))
         self.account = QLineEdit(self)
         self.account.setPlaceholderText(self.tr("The centre's account, e.g. 9710.05.12347"))
-        sized(self.tenant, self.date_from, self.date_to, self.reason, self.adjust, self.account)
+        sized(self.tenant, self.date_from, self.date_to, self.reason, self.adjust,
+              self.company_name, self.company_org_no, self.account)  # fmt: skip
         form = QFormLayout()
         form.addRow(self.tr("Tenant"), self.tenant)
         form.addRow(self.tr("From"), self.date_from)
         form.addRow(self.tr("To"), self.date_to)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Adjustment"), self.adjust)
+        form.addRow(self.tr("The centre's company (pays the tenants)"), self.company_name)
+        form.addRow(self.tr("Its org.no."), self.company_org_no)
         form.addRow(self.tr("Centre's account (payment files)"), self.account)
         buttons = QHBoxLayout()
         for text, key, slot in [
             (self.tr("Settle the period"), "Ctrl+N", self.settle),
             (self.tr("Correct the selected"), "Ctrl+K", self.correct),
-            (self.tr("Save the centre's account"), "Ctrl+S", self.save_account),
+            (self.tr("Save the centre's company"), "Ctrl+S", self.save_account),
         ]:
             button = touch_button(text, self, key)
             button.clicked.connect(slot)
@@ -95,6 +103,7 @@ class SettlementsPage(PageWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        tab_in_layout_order(self)  # the list on top, then the form under it
 
     def on_shown(self) -> None:
         chosen = self.tenant.currentData()
@@ -104,8 +113,10 @@ class SettlementsPage(PageWidget):
             self.tenant.addItem(f"{tenant.code} {tenant.name}", tenant.code)
         self.tenant.setCurrentIndex(max(0, self.tenant.findData(chosen)))
         self.tenant.blockSignals(False)
-        stored = tenant_terms.centre_account(self.session.uow)
-        self.account.setText(format_account_number(stored) if stored else "")
+        company = centre_company.centre_company(self.session.uow)
+        self.company_name.setText(company.name)
+        self.company_org_no.setText(company.org_no)
+        self.account.setText(format_account_number(company.account) if company.account else "")
         self.reload()
 
     def reload(self) -> None:
@@ -147,21 +158,24 @@ class SettlementsPage(PageWidget):
         )  # fmt: skip
 
     def save_account(self) -> None:
+        """The centre's company: name, org.no. and account, checked and journaled."""
         try:
-            tenant_terms.set_centre_account(
-                self.session.uow, self.session.context(), self.account.text()
-            )
+            centre_company.set_centre_company(
+                self.session.uow, self.session.context(), self.company_name.text(),
+                self.company_org_no.text(), self.account.text(),
+            )  # fmt: skip
         except Exception as error:  # noqa: BLE001 - shown to the manager
             say(self.message, error_text(error), problem=True)
             return
-        say(self.message, self.tr("The centre's account is saved."))
+        say(self.message, self.tr("The centre's company is saved."))
 
     def _make(self, work: Work) -> None:
         """Run ``work(ctx, files, payment)`` off the GUI thread, the files published only
         with the settlement."""
         ctx = self.session.context()
         folder = (self.ctx.data_dir or Path.home()) / "reports" / "settlements"
-        files = SettlementFiles(csv_of=settlements_csv, folder=folder)
+        issuer = centre_company.statement_issuer(self.session.uow)
+        files = SettlementFiles(centre_name=issuer, csv_of=settlements_csv, folder=folder)
         say(self.message, self.tr("Working…"))
 
         def run() -> SettlementDoc:

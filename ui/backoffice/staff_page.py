@@ -22,7 +22,7 @@ from pos.clock import OSLO
 from pos.model.staff import Role
 from pos.services import recovery, staff
 from ui.backoffice.page_parts import heading, message_line, say, sized
-from ui.common import error_text, touch_button
+from ui.common import error_text, tab_passes, touch_button
 from ui.pages import PageContext, PageWidget
 
 
@@ -46,13 +46,14 @@ class StaffPage(PageWidget):
             Role.TECHNICIAN: self.tr("Technician"),
             Role.MANAGER: self.tr("Manager"),
         }
-        self.table = QTableWidget(0, 4, self)
+        self.table = tab_passes(QTableWidget(0, 4, self))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Staff no."), self.tr("Name"), self.tr("Role"), self.tr("State")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrows choose a row; Tab goes on to the form
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(44)
         self.table.itemSelectionChanged.connect(self._chosen)
@@ -93,6 +94,7 @@ class StaffPage(PageWidget):
 
     def on_shown(self) -> None:
         self.reload()
+        self.staff_no.setFocus()  # ready to type someone new; ↑/↓ in the list chooses one
 
     def reload(self, select: str | None = None) -> None:
         self.members = staff.list_staff(self.session.uow, self.session.clock)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from pos.model.till_close import BatchCheck, TillCloseDoc
 from pos.money import Ore, format_nok
+from ui.common import tab_passes
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -24,6 +25,7 @@ class CloseTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("closeTable")
+        tab_passes(self)
         self.setHorizontalHeaderLabels(
             [self.tr("Cash per tenant"), self.tr("Expected"), self.tr("Counted"),
              self.tr("Variance")]

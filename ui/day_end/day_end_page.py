@@ -33,6 +33,7 @@ from pos.services.day_end import day_end_doc
 from printers.pdf_reports import day_end_pdf, drawer_report_pdf
 from ui.common import error_text, ui_language
 from ui.day_end.close_table import CloseTable
+from ui.message_line import MessageLine
 from ui.pages import PageContext, PageWidget
 from ui.till_close_dialog import TillCloseDialog
 
@@ -79,8 +80,7 @@ class DayEndPage(PageWidget):
         self.taken_days.setObjectName("takenDays")
         self.taken_days.setMaximumHeight(90)
         layout.addWidget(self.taken_days)
-        self.message = QLabel("", self)
-        self.message.setWordWrap(True)
+        self.message = MessageLine(self)
         layout.addWidget(self.message)
         self.close_table = CloseTable(self)
         layout.addWidget(self.close_table, 1)
@@ -156,10 +156,11 @@ class DayEndPage(PageWidget):
         """The chosen day's Z reports printed and saved again, marked KOPI (journaled)."""
         item = self.taken_days.currentItem()
         if item is None:
-            self.message.setText(self.tr("No Z report has been taken on this register yet."))
+            none_yet = self.tr("No Z report has been taken on this register yet.")
+            self.message.say(none_yet, problem=True)
             return
         day, till = str(item.data(Qt.ItemDataRole.UserRole)), self.ctx.session.context()
-        self.message.setText(self.tr("Working…"))
+        self.message.say(self.tr("Working…"))
         self.ctx.tasks.run(
             lambda: self._finish(z_copies.z_copies(self.ctx.session.uow, till, day), copy=True),
             lambda result: self._shown(result, copy=True),
@@ -178,7 +179,7 @@ class DayEndPage(PageWidget):
         return made
 
     def _run(self, work: Callable[[], list[DrawerReport]], what: str) -> None:
-        self.message.setText(self.tr("Working…"))
+        self.message.say(self.tr("Working…"))
         self.ctx.tasks.run(lambda: self._finish(work()), self._shown, self._failed)
 
     def _finish(
@@ -202,20 +203,17 @@ class DayEndPage(PageWidget):
         self.last_reports, self.last_pdfs = made, pdfs
         self.refresh_open_days()
         if not made:
-            self.message.setText(self.tr("No tenant has use since its last Z report."))
+            self.message.say(self.tr("No tenant has use since its last Z report."))
             self.text.clear()
             return
-        self.message.setText(
+        text = (
             self.tr("%1 reports printed and saved in %2")
             .replace("%1", str(len(made)))
             .replace("%2", str(self.report_dir))
         )
         if self.backup_problem:
-            self.message.setText(
-                self.message.text()
-                + "\n"
-                + self.tr("Backup after the Z: %1").replace("%1", self.backup_problem)
-            )
+            text += "\n" + self.tr("Backup after the Z: %1").replace("%1", self.backup_problem)
+        self.message.say(text, problem=bool(self.backup_problem))
         lines: list[str] = []
         english = ui_language() == "en"  # paper and PDF keep the legal Norwegian wording
         for report in made:
@@ -231,7 +229,7 @@ class DayEndPage(PageWidget):
         self.text.setPlainText("\n".join(lines))
 
     def _failed(self, error: Exception) -> None:
-        self.message.setText(error_text(error))
+        self.message.say(error_text(error), problem=True)
 
     # -- till close and the day's PDF ------------------------------------------------------
     def close_till(self) -> None:
@@ -242,7 +240,7 @@ class DayEndPage(PageWidget):
     def show_close(self, doc: TillCloseDoc) -> None:
         """The close's figures per tenant and against the terminals, on the page it was made."""
         self.text.clear()
-        self.message.setText(
+        self.message.say(
             self.tr("The till is closed: expected %1, counted %2, variance %3.")
             .replace("%1", format_nok(doc.expected_cash))
             .replace("%2", format_nok(doc.counted_cash))
@@ -252,7 +250,7 @@ class DayEndPage(PageWidget):
 
     def day_end_pdf(self) -> None:
         if not self.last_reports:
-            self.message.setText(self.tr("Take the X or Z reports first."))
+            self.message.say(self.tr("Take the X or Z reports first."), problem=True)
             return
         session = self.ctx.session
         day = self.last_reports[0].business_date
@@ -267,6 +265,6 @@ class DayEndPage(PageWidget):
 
         self.ctx.tasks.run(
             work,
-            lambda path: self.message.setText(self.tr("Saved %1").replace("%1", str(path))),
+            lambda path: self.message.say(self.tr("Saved %1").replace("%1", str(path))),
             self._failed,
         )

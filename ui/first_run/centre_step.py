@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos.errors import DomainError, InvalidPin
 from pos.services.first_run import (
@@ -33,13 +41,27 @@ class CentreStep(SetupStep):
         self.label_block = QSpinBox(self)
         self.label_block.setObjectName("labelBlock")
         self.label_block.setRange(1, 99)
+        self.company_name = QLineEdit(self)
+        self.company_name.setObjectName("companyName")
+        self.company_name.setPlaceholderText(self.tr("e.g. Omigjen Asker AS"))
+        self.company_org_no = QLineEdit(self)
+        self.company_org_no.setObjectName("companyOrgNo")
+        self.company_org_no.setPlaceholderText(self.tr("org.no., 9 digits"))
+        self.company_account = QLineEdit(self)
+        self.company_account.setObjectName("companyAccount")
+        self.company_account.setPlaceholderText(self.tr("account, e.g. 1234.56.78903"))
         form = QFormLayout()
         form.addRow(self.tr("Name of the centre"), self.centre_name)
         form.addRow(self.tr("Register id"), self.register_id)
         form.addRow(self.tr("Name of the register"), self.register_name)
         form.addRow(self.tr("Label block (1–99)"), self.label_block)
+        form.addRow(self.tr("The centre's company"), self.company_name)
+        numbers = QHBoxLayout()  # side by side: the step fits a 1024×600 screen
+        numbers.addWidget(self.company_org_no, 1)
+        numbers.addWidget(self.company_account, 2)
+        form.addRow(self.tr("Its org.no. and account"), numbers)
         self.server: QPushButton = touch_button(
-            self.tr("Connect to a central server instead…"), self, "Alt+S"
+            self.tr("Join a centre on the central server instead…"), self, "Alt+S"
         )
         self.server.setObjectName("connectServer")
         self.server.clicked.connect(server_help)
@@ -60,7 +82,8 @@ class CentreStep(SetupStep):
                 self.tr(
                     "The register id is printed in every receipt number (e.g. 11-K1-000001); "
                     "the label block starts the numbers of the labels this register prints. "
-                    "Give each counter of the centre its own."
+                    "Give each counter of the centre its own. The centre's company pays the "
+                    "tenants their settlements (it can also be entered later in the back office)."
                 ),
                 self,
             )
@@ -73,7 +96,10 @@ class CentreStep(SetupStep):
         return self.tr("The centre and this register")
 
     def inputs(self) -> list[QWidget]:
-        return [self.centre_name, self.register_id, self.register_name, self.label_block]
+        return [
+            self.centre_name, self.register_id, self.register_name, self.label_block,
+            self.company_name, self.company_org_no, self.company_account,
+        ]  # fmt: skip
 
     def details(self) -> CentreDetails:
         return check_centre(
@@ -82,6 +108,9 @@ class CentreStep(SetupStep):
                 self.register_id.text(),
                 self.register_name.text(),
                 self.label_block.value(),
+                self.company_name.text(),
+                self.company_org_no.text(),
+                self.company_account.text(),
             )
         )
 
@@ -91,7 +120,9 @@ class CentreStep(SetupStep):
 
     def refused(self, error: Exception) -> None:
         """The first field that is wrong gets the focus (the message says what is wrong)."""
-        for field in (self.centre_name, self.register_id, self.register_name):
+        fields = (self.centre_name, self.register_id, self.register_name, self.company_name,
+                  self.company_org_no, self.company_account)  # fmt: skip
+        for field in fields:
             try:
                 check_centre(self._with_good(field))
             except DomainError:
@@ -102,11 +133,14 @@ class CentreStep(SetupStep):
 
     def _with_good(self, replaced: QLineEdit) -> CentreDetails:
         """What was typed, with one field replaced by a known good value."""
-        good = {self.centre_name: "Senter", self.register_id: "K1", self.register_name: "Kasse"}
+        good = {self.centre_name: "Senter", self.register_id: "K1", self.register_name: "Kasse",
+                self.company_name: "Senter AS", self.company_org_no: "",
+                self.company_account: ""}  # fmt: skip
         values = {f: (good[f] if f is replaced else f.text()) for f in good}
         return CentreDetails(
             values[self.centre_name], values[self.register_id], values[self.register_name],
-            self.label_block.value(),
+            self.label_block.value(), values[self.company_name], values[self.company_org_no],
+            values[self.company_account],
         )  # fmt: skip
 
 

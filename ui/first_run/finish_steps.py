@@ -8,10 +8,11 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from pos.bank import format_account_number
 from pos.clock import OSLO
 from pos.model.documents import SlipDoc
 from pos.model.printing import PrinterSetting
-from pos.services.first_run import CentreSetup, SetUpCentre
+from pos.services.first_run import CentreDetails, CentreSetup, SetUpCentre
 from pos.services.recovery import recovery_slip
 from printers.test_page import send_slip
 from ui.common import touch_button
@@ -54,6 +55,7 @@ class SummaryStep(SetupStep):
             .replace("%2", centre.register_name)
             .replace("%3", str(centre.label_block)),
             self.tr("Manager: %1 %2").replace("%1", boss.staff_no).replace("%2", boss.name),
+            self._company_line(centre),
             "",
             self.tr("Tenants:"),
             *(
@@ -69,6 +71,17 @@ class SummaryStep(SetupStep):
             ),
         ]
         self.summary.setPlainText("\n".join(lines))
+
+    def _company_line(self, centre: CentreDetails) -> str:
+        if not centre.company_name:
+            return self.tr("The centre's company: not given (enter it in the back office)")
+        account = format_account_number(centre.company_account) if centre.company_account else "–"
+        return (
+            self.tr("The centre's company: %1, org.no. %2, account %3")
+            .replace("%1", centre.company_name)
+            .replace("%2", centre.company_org_no or "–")
+            .replace("%3", account)
+        )
 
 
 class DoneStep(SetupStep):

@@ -3,13 +3,15 @@ groups, tenants, the printer, a summary), each checked by ``pos.services.first_r
 the next; then the whole centre is written in one transaction and the counter starts.
 
 Keyboard only: Enter in a step's last field goes on, Alt+Left goes back. The other way to set a
-counter up — enrolling it first and taking the centre from the central server — is not built
-yet; "Connect to a central server" says so (``enrol_first`` is where it plugs in).
+counter up: "Join a centre on the central server" (Alt+S on the first step) enrols it with a
+one-time code and fetches the whole centre (``CentreSource``), then asks for this register's
+printer and says what arrived. A counter enrolled whose centre has not arrived yet starts there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,11 +28,13 @@ from pos.clock import Clock
 from pos.errors import DomainError
 from pos.services import first_run
 from pos.services.first_run import CentreSetup, SetUpCentre
+from pos.services.joining import CentreNotOnServer, JoinedCentre
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.common import error_text, touch_button
 from ui.first_run.centre_step import CentreStep, ManagerStep
 from ui.first_run.finish_steps import DoneStep, SummaryStep
 from ui.first_run.groups_step import GroupsStep
+from ui.first_run.join_step import JoinedStep, JoinStep
 from ui.first_run.printer_step import PrinterStep
 from ui.first_run.step import SetupStep
 from ui.first_run.tenants_step import TenantsStep
@@ -38,6 +42,20 @@ from ui.tasks import TaskRunner
 from ui.window_placement import roomy
 
 RecoveryCode = Callable[[SetUpCentre], str | None]
+
+
+@dataclass(frozen=True)
+class CentreSource:
+    """Taking the centre from the central server (``sync.joining``), off the GUI thread."""
+
+    join: Callable[[str, str, str], JoinedCentre]
+    """(server address, one-time code, CA file): enrol, then fetch the centre."""
+    fetch: Callable[[], JoinedCentre]
+    """An enrolled counter fetches the centre again."""
+    save_printer: Callable[[object], None]
+    """This register's receipt printer (a ``PrinterSetting``)."""
+    waiting_register: str | None = None
+    """Enrolled already, the centre not arrived yet: the register it is."""
 
 
 class FirstRunWindow(QWidget):
@@ -51,13 +69,16 @@ class FirstRunWindow(QWidget):
         *,
         clock: Clock | None = None,
         recovery_code: RecoveryCode | None = None,
-        enrol_first: Callable[[], None] | None = None,
+        centre_source: CentreSource | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("firstRun")
         self.uow_factory, self.tasks, self.clock = uow_factory, tasks, clock
-        self.recovery_code, self.enrol_first = recovery_code, enrol_first
+        self.recovery_code, self.source = recovery_code, centre_source
         self.done: SetUpCentre | None = None
+        self.joined: JoinedCentre | None = None
+        self.joining = False
+        """On the way of joining a centre on the server (join, printer, joined)."""
         self._writing = False
         self.setWindowTitle(self.tr("Omigjen POS – first set-up"))
         roomy(self, 1280, 800)  # the counter window's size; the start fits it to the screen
@@ -68,18 +89,24 @@ class FirstRunWindow(QWidget):
         self.printer = PrinterStep(tasks, self)
         self.summary = SummaryStep(self)
         self.finish = DoneStep(tasks, self)
+        self.join = JoinStep(self)
+        self.joined_step = JoinedStep(self)
         self.steps: list[SetupStep] = [
             self.centre, self.manager, self.groups, self.tenants, self.printer, self.summary,
             self.finish,
         ]  # fmt: skip
         self.stack = QStackedWidget(self)
-        for step in self.steps:
+        for step in [*self.steps, self.join, self.joined_step]:
             self.stack.addWidget(step)
             step.next_requested.connect(self.go_next)
             step.problem.connect(lambda text: self.say(text, problem=True))
             step.told.connect(self.say)
         self._build()
-        self._show(0)
+        if centre_source is not None and centre_source.waiting_register is not None:
+            self.join.wait_as(centre_source.waiting_register)
+            self._show_join_step(self.join)
+        else:
+            self._show(0)
 
     def _build(self) -> None:
         self.heading = QLabel("", self)
@@ -158,6 +185,9 @@ class FirstRunWindow(QWidget):
     # -- moving ----------------------------------------------------------------------------
     def go_next(self) -> None:
         step = self.current
+        if self.joining:
+            self._join_next(step)
+            return
         if step is self.finish:
             if self.done is not None:
                 self.finished.emit(self.done)
@@ -175,6 +205,12 @@ class FirstRunWindow(QWidget):
         self._show(self.steps.index(step) + 1)
 
     def go_back(self) -> None:
+        if self.joining:
+            if self.current is self.join and self.join.waiting_as is None and not self._writing:
+                self.joining = False  # back to setting up a new centre
+                self.say("")
+                self._show(0)
+            return
         index = self.steps.index(self.current)
         if 0 < index and self.current is not self.finish:
             self.say("")
@@ -216,17 +252,96 @@ class FirstRunWindow(QWidget):
 
     # -- the other way: from a central server ----------------------------------------------
     def explain_server(self) -> None:
-        if self.enrol_first is not None:
-            self.enrol_first()
+        if self.source is not None:
+            self.say("")
+            self._show_join_step(self.join)
             return
         QMessageBox.information(
             self,
-            self.tr("Connect to a central server"),
-            self.tr(
-                "Taking the whole centre (tenants, staff, article groups, items) from the "
-                "central server when a new counter is enrolled is not available yet.\n\n"
-                "Today: set the centre up here. Afterwards a manager enrols this counter with "
-                "the server under F1 → Sync with the central server (or main.py enrol "
-                "--server URL --code CODE), and its sales are sent there."
-            ),
+            self.tr("Join a centre on the central server"),
+            self.tr("This program was started without a way to reach a central server."),
         )
+
+    def _show_join_step(self, step: SetupStep) -> None:
+        self.joining = True
+        order = [self.join, self.printer, self.joined_step]
+        self.stack.setCurrentWidget(step)
+        number = self.tr("Step %1 of %2").replace("%1", str(order.index(step) + 1))
+        self.heading.setText(f"{number.replace('%2', str(len(order)))}: {step.title()}")
+        self.back.setEnabled(step is self.join and self.join.waiting_as is None)
+        labels = {self.join: self.tr("Join"), self.joined_step: self.tr("To the login")}
+        self.next.setText(labels.get(step, self.tr("Next")) + "\n" + self.tr("Enter"))
+        step.entered()
+
+    def _join_next(self, step: SetupStep) -> None:
+        if self._writing:
+            return
+        if step is self.joined_step:
+            if self.joined is not None:
+                self.finished.emit(self.joined)
+            return
+        try:
+            step.check()
+        except DomainError as error:
+            self.say(error_text(error), problem=True)
+            step.refused(error)
+            return
+        if step is self.join:
+            self._fetch()
+        elif step is self.printer:
+            self._save_printer()
+
+    def _fetch(self) -> None:
+        source, join = self.source, self.join
+        assert source is not None
+        if join.waiting_as is not None:
+            work = source.fetch
+            self.say(self.tr("Fetching the centre from the server…"))
+        else:
+            server, code = join.server.text().strip(), join.code.text().strip()
+            ca_file = join.ca_file.text().strip()
+            work = lambda: source.join(server, code, ca_file)  # noqa: E731
+            self.say(self.tr("Joining the centre…"))
+        self._writing = True
+        self.tasks.run(work, self._fetched, self._not_fetched)
+
+    def _fetched(self, joined: JoinedCentre) -> None:
+        self._writing = False
+        self.joined = joined
+        self.printer.register_id = joined.register_id
+        self.say(self.tr("The centre arrived from the server."))
+        self._show_join_step(self.printer)
+
+    def _not_fetched(self, error: Exception) -> None:
+        self._writing = False
+        if isinstance(error, CentreNotOnServer):
+            self.join.wait_as(str(error.params.get("value") or ""))
+            self._show_join_step(self.join)
+        self.say(self.join.problem_text(error), problem=True)
+
+    def _save_printer(self) -> None:
+        source, setting = self.source, self.printer.setting()
+        assert source is not None and self.joined is not None
+        if setting is None:
+            self._printer_saved(
+                self.tr(
+                    "Receipt printer: none yet (receipts wait in the queue "
+                    "until one is set under F1 → Register and printers)."
+                )
+            )
+            return
+        self._writing = True
+        self.tasks.run(
+            lambda: source.save_printer(setting),
+            lambda _r: self._printer_saved(
+                self.tr("Receipt printer: %1").replace("%1", setting.url)
+            ),
+            self._not_fetched,
+        )
+
+    def _printer_saved(self, printer: str) -> None:
+        self._writing = False
+        assert self.joined is not None
+        self.joined_step.show_joined(self.joined, printer)
+        self.say("")
+        self._show_join_step(self.joined_step)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from pos.model.printing import JobStatus, NextPrint, PrintJob
 from pos.services.receipt_lookup import ReceiptRow, find_receipt_row, recent_receipts
 from pos.services.reprint import Reprinted
-from ui.common import TOUCH_MIN_PX, error_text, touch_button
+from ui.common import TOUCH_MIN_PX, error_text, tab_passes, touch_button
+from ui.message_line import MessageLine
 from ui.pages import PageContext, PageWidget
 from ui.print_jobs_dialog import problem_text
 from ui.receipts.receipt_table_model import ReceiptTableModel, paper_text
@@ -41,7 +42,7 @@ class ReceiptLookupPage(PageWidget):
         self.number.returnPressed.connect(self.look_up)
         find = touch_button(self.tr("Find"), self)
         find.clicked.connect(self.look_up)
-        self.view = QTableView(self)
+        self.view = tab_passes(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -53,9 +54,8 @@ class ReceiptLookupPage(PageWidget):
         self.detail = QLabel(self)
         self.detail.setObjectName("receiptDetail")
         self.detail.setWordWrap(True)
-        self.message = QLabel(self)
+        self.message = MessageLine(self, size_px=16)
         self.message.setObjectName("receiptMessage")
-        self.message.setWordWrap(True)
         self.print_button = touch_button(self.tr("Print again"), self, "F5")
         self.print_button.setObjectName("printAgain")
         self.print_button.clicked.connect(self.print_selected)
@@ -121,9 +121,7 @@ class ReceiptLookupPage(PageWidget):
         self.print_button.setText(f"{label}\nF5")
 
     def say(self, text: str, *, problem: bool = False) -> None:
-        colour = "#b71c1c" if problem else "#1b5e20"
-        self.message.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 16px;")
-        self.message.setText(text)
+        self.message.say(text, problem=problem)
 
     # -- finding ---------------------------------------------------------------------------
     def handle_scan(self, code: str) -> Refusal | None:

@@ -3,20 +3,13 @@ stands (printed, not printed, copy used), from the pre-formatted rows of ``pos``
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from pos.model.printing import NextPrint, ReceiptPaper
 from pos.model.receipt import ReceiptKind
 from pos.services.receipt_lookup import ReceiptRow
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.row_table_model import RIGHT, RowTableModel
 
 
 def paper_text(row: ReceiptRow) -> str:
@@ -48,53 +41,33 @@ def kind_text(kind: ReceiptKind) -> str:
     }.get(kind, kind.value)
 
 
-class ReceiptTableModel(QAbstractTableModel):
+class ReceiptTableModel(RowTableModel[ReceiptRow]):
     NUMBER, WHEN, KIND, SELLER, AMOUNT, PAPER = range(6)
 
     def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[ReceiptRow] = []
-        self._headers = [
-            QCoreApplication.translate("ReceiptTableModel", "Receipt"),
-            QCoreApplication.translate("ReceiptTableModel", "Time"),
-            QCoreApplication.translate("ReceiptTableModel", "Kind"),
-            QCoreApplication.translate("ReceiptTableModel", "Seller"),
-            QCoreApplication.translate("ReceiptTableModel", "Amount"),
-            QCoreApplication.translate("ReceiptTableModel", "Paper"),
-        ]
-
-    def set_rows(self, rows: list[ReceiptRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        super().__init__(
+            [
+                QCoreApplication.translate("ReceiptTableModel", "Receipt"),
+                QCoreApplication.translate("ReceiptTableModel", "Time"),
+                QCoreApplication.translate("ReceiptTableModel", "Kind"),
+                QCoreApplication.translate("ReceiptTableModel", "Seller"),
+                QCoreApplication.translate("ReceiptTableModel", "Amount"),
+                QCoreApplication.translate("ReceiptTableModel", "Paper"),
+            ]
+        )
 
     def row_of(self, number: str) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.number == number), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def cell(self, row: ReceiptRow, column: int) -> str:
+        return [
+            row.number, f"{row.date} {row.time}", kind_text(row.kind), row.tenant_name,
+            row.total, paper_text(row),
+        ][column]  # fmt: skip
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> str | None:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                row.number, f"{row.date} {row.time}", kind_text(row.kind), row.tenant_name,
-                row.total, paper_text(row),
-            ][index.column()]  # fmt: skip
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def style(self, row: ReceiptRow, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:
+            return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and row.next_print is NextPrint.ORIGINAL:
             return QColor("#b71c1c")  # never printed: the customer may be waiting for it
         return None

@@ -5,33 +5,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from pos.services.repair_board import BoardQuery, BoardRow, board
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.repairs.labels import status_label
+from ui.row_table_model import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 50
 OVERDUE = QColor("#b71c1c")
 
 
-class BoardTableModel(QAbstractTableModel):
+class BoardTableModel(RowTableModel[BoardRow]):
     TICKET, STATUS, TENANT, CUSTOMER, PHONE, ITEM, TECHNICIAN, PROMISED = range(8)
 
     def __init__(self, uow: UnitOfWorkFactory, today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self._uow = uow
         self._today = today
-        self.rows: tuple[BoardRow, ...] = ()
         self.query = BoardQuery()
         self.page = 0
         self.has_more = False
 
-    def _headers(self) -> list[str]:
+    def headers(self) -> list[str]:
+        """Translated as they are shown: the board follows a change of language."""
         return [
             self.tr("Ticket"),
             self.tr("Status"),
@@ -47,10 +46,8 @@ class BoardTableModel(QAbstractTableModel):
     def load(self, query: BoardQuery, page: int = 0) -> None:
         """Show page ``page`` of the tickets matching ``query``."""
         found = board(self._uow, query, page=max(page, 0), page_size=PAGE_SIZE, today=self._today())
-        self.beginResetModel()
-        self.query, self.page = query, found.page
-        self.rows, self.has_more = found.rows, found.has_more
-        self.endResetModel()
+        self.query, self.page, self.has_more = query, found.page, found.has_more
+        self.set_rows(found.rows)
 
     def next_page(self) -> None:
         if self.has_more:
@@ -60,36 +57,14 @@ class BoardTableModel(QAbstractTableModel):
         if self.page > 0:
             self.load(self.query, self.page - 1)
 
-    def row_at(self, row: int) -> BoardRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    # -- Qt --------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 8
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column())
+    def style(self, row: BoardRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
             return self.tr("Overdue: promised %1").replace("%1", row.promised)
         return None
 
-    def _text(self, row: BoardRow, column: int) -> str:
+    def cell(self, row: BoardRow, column: int) -> str:
         values = (
             row.ticket_id,
             status_label(row.status),

@@ -27,7 +27,8 @@ from pos.errors import DomainError
 from pos.model.repair import RepairStatus
 from pos.services.repair_board import BoardQuery
 from pos.services.repair_detail import intake_choices, ticket_detail
-from ui.common import TOUCH_MIN_PX, error_text, touch_button
+from ui.common import TOUCH_MIN_PX, error_text, tab_passes, touch_button
+from ui.message_line import MessageLine
 from ui.pages import PageWidget
 from ui.repairs.board_model import BoardTableModel
 from ui.repairs.desk import RepairDesk
@@ -81,7 +82,7 @@ class BoardPage(PageWidget):
         filters.addWidget(self.tenant, 1)
         filters.addWidget(self.technician, 1)
         filters.addWidget(self.overdue)
-        self.view = QTableView(self)
+        self.view = tab_passes(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -93,8 +94,7 @@ class BoardPage(PageWidget):
         for column, width in enumerate((110, 170, 90, 200, 120, 260, 140)):
             header.resizeSection(column, width)
         self.page_label = QLabel(self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = MessageLine(self)
         self.open_button = touch_button(self.tr("Open ticket"), self, "Return")
         self.previous_button = touch_button(self.tr("Previous page"), self, "PgUp")
         self.next_button = touch_button(self.tr("Next page"), self, "PgDown")
@@ -157,7 +157,7 @@ class BoardPage(PageWidget):
         try:
             self.model.load(self.query())
         except DomainError as error:
-            self.message.setText(error_text(error))
+            self.message.say(error_text(error), problem=True)
             return
         self._show_page()
 
@@ -184,7 +184,7 @@ class BoardPage(PageWidget):
         self.page_label.setText(self.tr("Page %1").replace("%1", str(self.model.page + 1)))
         self.next_button.setEnabled(self.model.has_more)
         self.previous_button.setEnabled(self.model.page > 0)
-        self.message.setText("" if self.model.rowCount() else self.tr("No tickets match."))
+        self.message.say("" if self.model.rowCount() else self.tr("No tickets match."))
         if self.model.rowCount():
             self.view.selectRow(0)
 
@@ -204,7 +204,7 @@ class BoardPage(PageWidget):
         try:
             ticket_detail(self.desk.uow, ticket_id)
         except DomainError as error:
-            self.message.setText(error_text(error))
+            self.message.say(error_text(error), problem=True)
             return None
         self.dialog = TicketDialog(self.desk, self.tasks, ticket_id, self)
         self.dialog.finished.connect(lambda _result: self.apply_filters())
@@ -216,7 +216,7 @@ class BoardPage(PageWidget):
         routed = route_code(code)
         if routed.kind is not CodeKind.REPAIR_TICKET:
             text = self.tr("%1 is not a job tag: scan the tag (R…) of a job.").replace("%1", code)
-            self.message.setText(text)
+            self.message.say(text, problem=True)
             return Refusal(text)
         ticket_id = routed.code
         self.search.blockSignals(True)  # no typing pause to wait for: search at once

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.services.repair_board import open_deposits
-from ui.common import kr, touch_button
+from ui.common import kr, tab_passes, touch_button
 from ui.pages import PageWidget
 from ui.repairs.desk import RepairDesk
 from ui.repairs.labels import status_label
@@ -29,7 +29,7 @@ class DepositsPage(PageWidget):
         self.desk = desk
         heading = QLabel(self.tr("Open deposits"), self)
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
-        self.table = QTableWidget(0, 6, self)
+        self.table = tab_passes(QTableWidget(0, 6, self))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Ticket"),

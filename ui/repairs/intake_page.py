@@ -1,4 +1,5 @@
-"""Taking in a repair at the counter: customer, item, fault, money and terms on one form. Saving
+"""Taking in a repair at the counter: customer, item, fault, money and terms on one form. A
+returning customer is offered as their name or phone is typed (Down, Enter fills them in). Saving
 writes the ticket at once (offline, one transaction), prints the claim slip and the job tags, and
 then takes the deposit through the till. F6 prints one more tag (charger, bag), F7 the slip
 again."""
@@ -27,17 +28,20 @@ from PySide6.QtWidgets import (
 from pos.errors import DomainError
 from pos.model.contact import parse_email, parse_phone
 from pos.money import Ore, parse_nok
+from pos.services.repair_customers import KnownCustomer
 from pos.services.repair_detail import intake_choices
 from pos.services.repair_intake import IntakeForm
 from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
+from ui.message_line import MessageLine
 from ui.pages import PageWidget
 from ui.repairs.deposit_dialog import DepositDialog
 from ui.repairs.desk import RepairDesk
+from ui.repairs.known_customers import KnownCustomersList
 from ui.scanner.targets import take_codes
+from ui.tab_order import tab_in_layout_order
 from ui.tasks import TaskRunner
 
 PROBLEM = "color: #b71c1c; font-weight: bold;"
-GOOD = "color: #1b5e20; font-weight: bold;"
 
 
 class IntakePage(PageWidget):
@@ -67,6 +71,8 @@ class IntakePage(PageWidget):
         self.customer = self._field("customer")
         self.phone = self._field("phone", "912 34 567")
         self.phone_problem = QLabel(self)
+        self.known = KnownCustomersList(self.desk, self.tasks, self.customer, self.phone, self)
+        self.known.chosen.connect(self.use_customer)
         self.email = self._field("email", "navn@eksempel.no")
         self.email_problem = QLabel(self)
         for label in (self.phone_problem, self.email_problem):
@@ -91,9 +97,8 @@ class IntakePage(PageWidget):
         self.promised.setDisplayFormat("dd.MM.yyyy")
         self.technician = QComboBox(self)
         self.terms = QCheckBox(self.tr("The customer has accepted the repair terms"), self)
-        self.message = QLabel(self)
+        self.message = MessageLine(self)
         self.message.setObjectName("intakeMessage")
-        self.message.setWordWrap(True)
         self.extra_label = self._field("extraLabel", self.tr("Extra tag for… (e.g. Charger)"))
 
         customer = QFormLayout()
@@ -101,6 +106,7 @@ class IntakePage(PageWidget):
         customer.addRow(self.tr("Customer name"), self.customer)
         customer.addRow(self.tr("Phone"), self.phone)
         customer.addRow("", self.phone_problem)
+        customer.addRow(self.known)
         customer.addRow(self.tr("E-mail"), self.email)
         customer.addRow("", self.email_problem)
         customer.addRow("", self.consent)
@@ -153,6 +159,7 @@ class IntakePage(PageWidget):
         layout.addLayout(columns, 1)
         layout.addLayout(tag_row)
         layout.addLayout(buttons)
+        tab_in_layout_order(self)  # down the customer column, then the item's
 
         self.save_button.clicked.connect(self.save)
         self.photo_button.clicked.connect(self.choose_photos)
@@ -178,6 +185,23 @@ class IntakePage(PageWidget):
         for staff_no, name in choices.technicians:
             self.technician.addItem(f"{name} ({staff_no})", staff_no)
         self.customer.setFocus()
+
+    # -- returning customers ---------------------------------------------------------------
+    def use_customer(self, known: KnownCustomer) -> None:
+        """Fill in the customer from their last job; consent is asked again, for this job."""
+        self.customer.setText(known.name)
+        self.phone.setText(known.phone)
+        self.email.setText(known.email)
+        self.consent.setChecked(False)
+        self.check_phone()
+        self.check_email()
+        self.say(
+            self.tr(
+                "%1 is filled in from their last job. Ask again whether they agree to be "
+                "contacted."
+            ).replace("%1", known.name)
+        )
+        self.consent.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- validation as you go --------------------------------------------------------------
     def check_phone(self) -> bool:
@@ -212,6 +236,7 @@ class IntakePage(PageWidget):
         self.photo_list.clear()
         self.phone_problem.clear()
         self.email_problem.clear()
+        self.known.forget()
         promised = date.today() + timedelta(days=7)
         self.promised.setDate(QDate(promised.year, promised.month, promised.day))
         self.ticket_id = ""
@@ -263,8 +288,7 @@ class IntakePage(PageWidget):
         )
 
     def say(self, text: str, *, problem: bool = False) -> None:
-        self.message.setStyleSheet(PROBLEM if problem else GOOD)
-        self.message.setText(text)
+        self.message.say(text, problem=problem)
 
     # -- actions ---------------------------------------------------------------------------
     def save(self) -> None:

@@ -69,4 +69,8 @@ def told_text(entry: HistoryEntry) -> str:
     ).replace("%1", entry.recipient)
     if entry.withdrawn:
         text += " " + QCoreApplication.translate("RepairLabels", "(withdrawn: not sent)")
+    elif entry.delivery == "sent":
+        text += " " + QCoreApplication.translate("RepairLabels", "(sent)")
+    elif entry.delivery == "failed":
+        text += " " + QCoreApplication.translate("RepairLabels", "(could not be sent)")
     return text

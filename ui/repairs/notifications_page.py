@@ -1,5 +1,6 @@
 """Messages to customers waiting in the outbox: queued at a status change, sent by the central
-server when the centre is online. Pending stay visible here until the server confirms them."""
+server when the centre is online. Pending stay visible here until the server confirms them;
+one the server tried and retries, and a failed one, show why (the last attempt's reason)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.services.repair_board import notifications
-from ui.common import touch_button
+from ui.common import tab_passes, touch_button
 from ui.pages import PageWidget
 from ui.repairs.desk import RepairDesk
 
@@ -30,7 +31,7 @@ class NotificationsPage(PageWidget):
         heading = QLabel(self.tr("Messages to customers"), self)
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.include_failed = QCheckBox(self.tr("Show failed too"), self)
-        self.table = QTableWidget(0, 6, self)
+        self.table = tab_passes(QTableWidget(0, 7, self))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Queued"),
@@ -38,6 +39,7 @@ class NotificationsPage(PageWidget):
                 self.tr("State"),
                 self.tr("How"),
                 self.tr("To"),
+                self.tr("Reason"),
                 self.tr("Text"),
             ]
         )
@@ -68,13 +70,20 @@ class NotificationsPage(PageWidget):
     def on_shown(self) -> None:
         states = ("pending", "failed") if self.include_failed.isChecked() else ("pending",)
         rows = notifications(self.desk.uow, states)
-        state_text = {"pending": self.tr("Waiting to be sent"), "failed": self.tr("Failed")}
         self.table.setRowCount(len(rows))
         for r, n in enumerate(rows):
             how = "SMS" if n.channel == "sms" else self.tr("E-mail")
             text = f"{n.subject}\n{n.body}" if n.subject else n.body
-            values = (n.queued_at, n.ticket_id, state_text[n.state], how)
-            for c, value in enumerate((*values, n.to, text)):
+            values = (n.queued_at, n.ticket_id, self.state_text(n.state, n.error), how, n.to)
+            for c, value in enumerate((*values, n.error, text)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeRowsToContents()
         self.count.setText(self.tr("%1 message(s) waiting").replace("%1", str(len(rows))))
+
+    def state_text(self, state: str, error: str) -> str:
+        """A pending message with a reason is one the server tried and tries again."""
+        if state == "failed":
+            return self.tr("Failed")
+        if error:
+            return self.tr("Waiting: the server tries again")
+        return self.tr("Waiting to be sent")

@@ -19,11 +19,12 @@ from pos.errors import PermissionDenied
 from pos.model.repair import REOPEN_TARGETS, RepairStatus
 from pos.model.staff import Operator
 from pos.services import repair_status
-from pos.services.auth import authenticate
 from ui.approval_dialog import ApprovalDialog
+from ui.approval_flow import ask_approval
 from ui.common import TOUCH_MIN_PX, error_text, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.repairs.labels import status_label
+from ui.tab_order import tab_in_layout_order
 from ui.tasks import TaskRunner
 from ui.window_placement import roomy
 
@@ -85,6 +86,7 @@ class ReopenDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
+        tab_in_layout_order(self)
         self.save_button.clicked.connect(lambda: self.save())
         self.cancel_button.clicked.connect(self.reject)
 
@@ -122,28 +124,12 @@ class ReopenDialog(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(error, PermissionDenied) and approver is None:
-            self.ask_approval()
-        elif isinstance(error, PermissionDenied):
-            self.problem.setText(
-                self.tr(
-                    "%1 is not a manager: reopening a finished job needs a manager's approval. "
-                    "Nothing was changed."
-                ).replace("%1", approver.name if approver else "")
+            why = self.tr(
+                "Reopening a finished job needs a manager: the manager enters their staff "
+                "number and PIN."
+            )
+            self.approval = ask_approval(
+                self, self.desk.session, self.tasks, error, self.save, why=why
             )
         else:
             self.problem.setText(error_text(error))
-
-    def ask_approval(self) -> ApprovalDialog:
-        dialog = ApprovalDialog(
-            self.tr(
-                "Reopening a finished job needs a manager: the manager enters their staff "
-                "number and PIN."
-            ),
-            lambda no, pin: authenticate(self.desk.uow, no, pin),
-            self.tasks,
-            self,
-        )
-        dialog.approved.connect(self.save)
-        self.approval = dialog
-        dialog.open()
-        return dialog

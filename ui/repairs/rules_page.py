@@ -23,6 +23,7 @@ from pos.model.notification import PLACEHOLDERS, ChannelChoice, NotifyRule
 from pos.model.repair import RepairStatus
 from pos.services import repair_status
 from ui.common import error_text, touch_button
+from ui.message_line import MessageLine
 from ui.pages import PageWidget
 from ui.repairs.desk import RepairDesk
 from ui.repairs.labels import status_label
@@ -57,8 +58,7 @@ class RulesPage(PageWidget):
         )
         self.help = QLabel(help_text, self)
         self.help.setWordWrap(True)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = MessageLine(self)
         form = QFormLayout()
         form.addRow("", self.enabled)
         form.addRow(self.tr("Channel"), self.channel)
@@ -114,11 +114,9 @@ class RulesPage(PageWidget):
             )
             repair_status.set_notify_rule(self.desk.uow, self.desk.session.context(), rule)
         except DomainError as error:
-            self.message.setStyleSheet("color: #b71c1c; font-weight: bold;")
-            self.message.setText(error_text(error))
+            self.message.say(error_text(error), problem=True)
             return
         self.rules = repair_status.notify_rules(self.desk.uow)
-        self.message.setStyleSheet("color: #1b5e20; font-weight: bold;")
-        self.message.setText(
+        self.message.say(
             self.tr("Saved: «%1» from now on.").replace("%1", status_label(self.status))
         )

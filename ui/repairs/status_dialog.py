@@ -1,8 +1,9 @@
-"""Changing a job's status: before anything is saved the technician sees exactly which message
-will go to whom (or that none will); saving passes that preview back, so what is queued is what
-was shown, or the change is refused. A final status (collected, returned unrepaired, scrapped)
-closes the job, so it is saved only when Save is pressed a second time: a list picked by a
-slip of the mouse never closes a job on its own."""
+"""Changing a job's status: the list offers only the moves the rules allow from where the job
+is (``repair_status.status_moves``); before anything is saved the technician sees exactly which
+message will go to whom (or that none will); saving passes that preview back, so what is queued
+is what was shown, or the change is refused. A final status (collected, returned unrepaired,
+scrapped) closes the job, so it is saved only when Save is pressed a second time: a list picked
+by a slip of the mouse never closes a job on its own."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from pos.services.repair_status import StatusChangePreview
 from ui.common import TOUCH_MIN_PX, error_text, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.repairs.labels import preview_text, status_label
+from ui.tab_order import tab_in_layout_order
 from ui.tasks import TaskRunner
 from ui.window_placement import roomy
 
@@ -37,7 +39,6 @@ class StatusDialog(QDialog):
         desk: RepairDesk,
         tasks: TaskRunner,
         ticket_id: str,
-        current: RepairStatus,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,9 +51,8 @@ class StatusDialog(QDialog):
         self.target = QComboBox(self)
         self.target.setObjectName("target")
         self.target.setMinimumHeight(TOUCH_MIN_PX)
-        for status in RepairStatus:
-            if status is not current:
-                self.target.addItem(status_label(status), status.value)
+        for status in repair_status.status_moves(desk.uow, ticket_id):
+            self.target.addItem(status_label(status), status.value)
         self.message_heading = QLabel(self.tr("What saving will send:"), self)
         self.message_heading.setStyleSheet("font-weight: bold;")
         self.message_preview = QLabel(self)
@@ -92,20 +92,29 @@ class StatusDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.final_warning)
         layout.addLayout(buttons)
+        tab_in_layout_order(self)
         self.target.currentIndexChanged.connect(lambda _i: self.refresh())
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.refresh()
+
+    def offered(self) -> list[RepairStatus]:
+        return [RepairStatus(self.target.itemData(i)) for i in range(self.target.count())]
 
     def choose(self, status: RepairStatus) -> None:
         self.target.setCurrentIndex(self.target.findData(status.value))
         self.refresh()
 
     def refresh(self) -> None:
-        """Ask the rules: is the change allowed, and what message would it send now?"""
+        """Ask the rules: is the change still allowed, and what message would it send now?"""
         self.preview = None
         self.problem.clear()
         self._disarm()
+        if self.target.currentData() is None:
+            self.problem.setText(self.tr("No status change is possible from here."))
+            self.message_preview.setText("")
+            self.save_button.setEnabled(False)
+            return
         to = RepairStatus(self.target.currentData())
         try:
             self.preview = repair_status.preview_status_change(self.desk.uow, self.ticket_id, to)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from pos.errors import DomainError
 from pos.model.repair import RepairStatus
 from pos.services.repair_detail import HistoryEntry, TicketDetail, ticket_detail
-from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
+from ui.common import TOUCH_MIN_PX, error_text, kr, tab_passes, touch_button
 from ui.repairs.desk import RepairDesk
 from ui.repairs.details_dialog import DetailsDialog
 from ui.repairs.labels import status_label, told_text
@@ -37,12 +37,14 @@ from ui.repairs.status_dialog import StatusDialog
 from ui.repairs.work_panel import WorkPanel
 from ui.scanner.routing import CodeKind, route_code
 from ui.scanner.targets import Refusal
+from ui.tab_order import tab_in_layout_order
 from ui.tasks import TaskRunner
 from ui.window_placement import roomy
 
 
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
+    tab_passes(table)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -137,11 +139,13 @@ class TicketDialog(QDialog):
         scroll = QScrollArea(self)  # on a small screen the job scrolls, its buttons stay put
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into it, it scrolls along
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        tab_in_layout_order(self)
         self.status_button.clicked.connect(self.change_status)
         self.note_button.clicked.connect(self.add_note)
         self.details_button.clicked.connect(self.edit_details)
@@ -153,6 +157,8 @@ class TicketDialog(QDialog):
         self.work.changed.connect(self._work_saved)
         self.work.failed.connect(lambda text: self.say(text, problem=True))
         self.refresh()
+        # What is typed first at a job is the work done (a part scans in wherever the focus is).
+        self.work.labour_text.setFocus()
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -240,9 +246,7 @@ class TicketDialog(QDialog):
     def change_status(self) -> StatusDialog | None:
         if self.detail is None or self.detail.status.final:
             return None
-        dialog = StatusDialog(self.desk, self.tasks, self.ticket_id, self.detail.status, self)
-        if self.detail.next_statuses:
-            dialog.choose(self.detail.next_statuses[0])
+        dialog = StatusDialog(self.desk, self.tasks, self.ticket_id, self)
         dialog.changed.connect(self._status_saved)
         self.status_dialog = dialog
         dialog.open()

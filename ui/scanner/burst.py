@@ -81,6 +81,14 @@ class BurstDetector(Generic[P]):
         self._scan_ended = None
         return released
 
+    def rebase(self, shift: float) -> None:
+        """The clock the key times are given in moved by ``shift`` seconds: the times held so
+        far are moved with it, so a gap is always measured between two times of one clock."""
+        if self._last is not None:
+            self._last += shift
+        if self._scan_ended is not None:
+            self._scan_ended += shift
+
     def ends_as_scan(self, now: float) -> bool:
         """Whether Enter or Tab now would end a scan (and not reach the focused widget)."""
         return self._scan_in_pending() is not None and not self._too_late(now)

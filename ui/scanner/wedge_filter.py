@@ -16,9 +16,11 @@ What a real scanner sends through X11 or Windows, and how each is taken:
   scanner's layout is not the PC's. A burst with one is reported as ``garbled``, not typed.
 
 Gaps are measured between the keys' own timestamps (from the X server or Windows) where they
-have one, so a GUI thread busy for a moment (a sale being written) cannot stretch a scan's gaps
-into typing; a gap timer that fires late waits one turn of the event loop for keys already
-queued. Synthetic events (QTest) have no timestamp and are timed by the injectable clock.
+have one, so a GUI thread busy for a moment (a sale being written) can neither stretch a scan's
+gaps into typing nor squeeze typing handled after it into a scan; the gap timer always waits
+one more turn of the event loop for keys already queued behind it, and for keys with a time of
+their own a little longer (``IN_FLIGHT_S``), before it calls what it holds typing. Synthetic
+events (QTest) have no timestamp and are timed by the injectable clock.
 """
 
 from __future__ import annotations
@@ -56,6 +58,11 @@ _DEAD_KEYS = range(Qt.Key.Key_Dead_Grave.value, Qt.Key.Key_Dead_Longsolidusoverl
 RESYNC_S = 1.0
 """Keys handled this much later than the quickest ever are taken as a new time base (the X
 server restarted, or its 32-bit millisecond clock wrapped), not as a 1 s stall."""
+IN_FLIGHT_S = 0.15
+"""How much longer the gap timer waits for keys that carry their own time before it calls the
+held keys typing: on a busy PC the next key of a scan may still be on its way from the X server
+when our clock says the gap is over. Its own time decides once it arrives; only the last keys a
+person typed before pausing reach their field this much later."""
 _CONTROL = Qt.KeyboardModifier.ControlModifier
 _ALT = Qt.KeyboardModifier.AltModifier
 _META = Qt.KeyboardModifier.MetaModifier
@@ -107,8 +114,9 @@ class WedgeScannerFilter(QObject):
         self._replaying = False
         self._offset: float | None = None
         """Our clock minus the events' own time, at the quickest delivery seen."""
-        self._armed_at = 0.0
         self._deferred = False
+        self._stamped = False
+        """The keys held carry their own time (a real keyboard, not a synthetic event)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_gap)
@@ -129,14 +137,23 @@ class WedgeScannerFilter(QObject):
         return False
 
     def _event_time(self, event: QKeyEvent) -> float:
-        """When the key was pressed, on our clock: its own timestamp where it has one."""
+        """When the key was pressed, on our clock: its own timestamp where it has one.
+
+        Its timestamp plus the smallest delay a key has taken to reach us. When a key comes
+        quicker than any before (the app is catching up after a busy moment), that delay
+        shrinks and the times of the keys held so far move with it: keys typed 80 ms apart
+        but handled one after the other after a stall stay 80 ms apart, never a scan."""
         now = self._clock()
         stamp = event.timestamp()
+        self._stamped = bool(stamp)
         if not stamp:
             return now
         pressed = stamp / 1000
         offset = now - pressed
-        if self._offset is None or offset < self._offset or offset - self._offset > RESYNC_S:
+        if self._offset is None or offset - self._offset > RESYNC_S:
+            self._offset = offset  # the first key, or a new time base (the X server restarted)
+        elif offset < self._offset:
+            self._detector.rebase(offset - self._offset)
             self._offset = offset
         return pressed + self._offset
 
@@ -179,12 +196,13 @@ class WedgeScannerFilter(QObject):
 
     def _hold(self, held: HeldKey, now: float, *, garbled: bool = False) -> bool:
         self._replay(self._detector.key(held.text, now, held, garbled=garbled))
-        self._armed_at, self._deferred = self._clock(), False
+        self._deferred = False
         self._timer.start(self._gap_ms())
         return True
 
     def _gap_ms(self) -> int:
-        return max(1, round(self._detector.config.max_gap_s * 1000) + 1)
+        wait = self._detector.config.max_gap_s + (IN_FLIGHT_S if self._stamped else 0.0)
+        return max(1, round(wait * 1000) + 1)
 
     def _line_end(self, now: float) -> bool:
         if self._detector.is_suffix_tail(now):
@@ -210,12 +228,12 @@ class WedgeScannerFilter(QObject):
         return event.key() == Qt.Key.Key_J and bool(event.modifiers() & _CONTROL)
 
     def _on_gap(self) -> None:
-        late = self._clock() - self._armed_at > 2 * self._gap_ms() / 1000
-        if late and not self._deferred:  # the GUI thread was busy: keys may be queued
+        if not self._deferred:  # keys may be queued behind this timer (the GUI was busy)
             self._deferred = True
             self._timer.start(1)
             return
-        released = self._detector.expire(self._clock())
+        in_flight = IN_FLIGHT_S if self._stamped else 0.0
+        released = self._detector.expire(self._clock() - in_flight)
         if not released and self._detector.pending:  # the timer fired a little early
             self._timer.start(1)
         self._replay(released)

@@ -131,4 +131,11 @@ class ProblemWords(QObject):
             "receipt_repeated": self.tr("The server already has this receipt under another event."),
             "unstorable": self.tr("The server could not store a value of this event; set aside."),
             "seq_repeated": self.tr("Another event of the same batch had this number."),
+            "deposit_overdrawn": self.tr(
+                "The repair's deposit was deducted at another counter too (one of them was "
+                "offline): both sales are recorded; settle it with the customer."
+            ),
+            "deposit_unknown": self.tr(
+                "The server knows no deposit for this repair; the deduction is recorded as sold."
+            ),
         }

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from pos import __version__ as VERSION
 from pos.clock import local_text
+from pos.model.clock_skew import skewed
 from pos.model.staff import Permission
 from pos.services.centre_share import device_name
 from pos.services.sync_state import sync_problems, sync_status
-from ui.common import error_text
+from ui.common import error_text, tab_passes
 from ui.pages import PageContext, PageWidget
 from ui.sync_screen.problem_words import ProblemWords
 
@@ -73,7 +74,7 @@ class SyncPage(PageWidget):
         layout.addLayout(self.enrol_form)
         layout.addWidget(QLabel(self.tr("Sync problems (the server flagged or refused):"), self))
         self.words = ProblemWords(self)
-        self.problems = QTableWidget(0, 4, self)
+        self.problems = tab_passes(QTableWidget(0, 4, self))
         self.problems.setHorizontalHeaderLabels(
             [self.tr("No."), self.tr("Status"), self.tr("Type"), self.tr("Reason")]
         )
@@ -109,6 +110,8 @@ class SyncPage(PageWidget):
             )
             if status.last_error:
                 text += "\n" + status.last_error
+            if skewed(status.clock_offset_ms):
+                text += "\n" + self.clock_text(status.clock_offset_ms)
         self.say(text)
         operator = self.ctx.session.operator
         may_enrol = operator is not None and operator.may(Permission.MANAGE)
@@ -136,6 +139,17 @@ class SyncPage(PageWidget):
         for column in range(3):  # the reason takes the rest of the width, wrapped
             self.problems.resizeColumnToContents(column)
         self.problems.resizeRowsToContents()
+
+    def clock_text(self, offset_ms: int | None) -> str:
+        minutes = round(abs(offset_ms or 0) / 60_000)
+        text = (
+            self.tr("This counter's clock is %1 minutes behind the server's: set the PC's time.")
+            if (offset_ms or 0) > 0
+            else self.tr(
+                "This counter's clock is %1 minutes ahead of the server's: set the PC's time."
+            )
+        )
+        return text.replace("%1", str(minutes))
 
     def reason(self, code: str) -> str:
         """The problem in words staff understand (the code itself when there are none)."""
@@ -243,6 +257,19 @@ class SyncPage(PageWidget):
             ).replace("%1", names)
         return text
 
+    def _refusal(self, code: str) -> str:
+        """The server's refusals of an enrolment in words; nothing was stored on either side."""
+        if code == "register_taken":
+            return self.tr(
+                "another counter of this centre is already the register this counter has sold "
+                "as (a counter of another centre, or one restored from another counter's "
+                "backup?). Nothing was stored. Re-enrol a restored counter with the code made "
+                "for its own device (omigjen-server admin enrolment-code --device ID)"
+            )
+        if code == "enrol_code_invalid":
+            return self.tr("the code is unknown, used or expired: ask for a new one")
+        return ""
+
     def _register_text(self, register_id: str, label_block: int) -> str:
         return (
             self.tr(
@@ -260,7 +287,8 @@ class SyncPage(PageWidget):
 
     def _failed(self, error: Exception) -> None:
         self.on_shown()
-        reason = getattr(error, "reason", "") or error_text(error)
+        reason = self._refusal(getattr(error, "code", "")) or getattr(error, "reason", "")
+        reason = reason or error_text(error)
         self.say(
             self.tr("Sync failed: %1 (everything stays queued)").replace("%1", reason)
         )

@@ -21,8 +21,8 @@ from pos.money import Ore, parse_nok
 from pos.services.till_day import TillStatus, opening_float
 from ui.approval_flow import with_approval
 from ui.common import TOUCH_MIN_PX, error_text, kr
+from ui.count_grid import CountGrid
 from ui.tasks import TaskRunner
-from ui.till_day.count_grid import CountGrid
 from ui.till_session import TillSession
 from ui.window_placement import roomy
 

@@ -13,6 +13,7 @@ from pos.model.staff import Operator, Permission
 from pos.model.till_close import BlindCount, TillCloseDoc
 from ui.approval_flow import with_approval
 from ui.common import kr
+from ui.message_line import MessageLine
 from ui.pages import PageContext, PageWidget
 from ui.till_close_dialog import TillCloseDialog
 from ui.till_day.cash_dialog import CashDialog
@@ -53,9 +54,8 @@ class TillPage(PageWidget):
             QShortcut(QKeySequence(shortcut), self).activated.connect(slot)
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[key] = button
-        self.message = QLabel("", self)
+        self.message = MessageLine(self, size_px=15)
         self.message.setObjectName("tillMessage")
-        self.message.setWordWrap(True)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -84,9 +84,7 @@ class TillPage(PageWidget):
             self.buttons[key].setEnabled(status.is_open)
 
     def say(self, text: str, *, problem: bool = False) -> None:
-        colour = "#b00020" if problem else "#1b5e20"
-        self.message.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 15px;")
-        self.message.setText(text)
+        self.message.say(text, problem=problem)
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog

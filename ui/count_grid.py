@@ -1,5 +1,6 @@
-"""Pieces per Norwegian denomination, notes first: a float counted at opening. Tab walks the
-denominations in order; the total follows every change."""
+"""Pieces per Norwegian denomination, in the one order every count uses (``DENOMINATIONS``,
+largest first): the float counted at opening, the drawer counted at a hand-over or the close.
+Tab walks the denominations in that order; the total follows every change."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ class CountGrid(QWidget):
     changed = Signal(int)
     """The counted total changed: (total in øre)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, rows: int = 5) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[Ore, QSpinBox] = {}
-        for index, value in enumerate(sorted(DENOMINATIONS, reverse=True)):
+        for index, value in enumerate(DENOMINATIONS):
             box = QSpinBox(self)
             box.setRange(0, MAX_PIECES)
             box.setMinimumHeight(40)
@@ -27,7 +28,7 @@ class CountGrid(QWidget):
             box.valueChanged.connect(lambda _v: self.changed.emit(self.count().total))
             label = QLabel(self.tr("%1 kr").replace("%1", str(value // 100)), self)
             label.setBuddy(box)
-            row, column = index % 5, (index // 5) * 2
+            row, column = index % rows, (index // rows) * 2
             grid.addWidget(label, row, column)
             grid.addWidget(box, row, column + 1)
             self.boxes[value] = box
@@ -36,4 +37,4 @@ class CountGrid(QWidget):
         return BlindCount({value: box.value() for value, box in self.boxes.items()})
 
     def first(self) -> QSpinBox:
-        return self.boxes[max(self.boxes)]
+        return self.boxes[DENOMINATIONS[0]]
