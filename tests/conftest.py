@@ -21,6 +21,12 @@ from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Property tests check what comes out, never how fast: a per-example deadline fails them at
+# random on a busy machine (timings belong in bench/).
+settings.register_profile("omigjen", deadline=None)
+settings.load_profile("omigjen")
 
 from pos.clock import OSLO, SteppingClock  # noqa: E402
 from pos.counter import Counter, open_counter  # noqa: E402

@@ -12,7 +12,6 @@ in ``OMIGJEN_X_SHOTS`` when that is set."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,8 @@ from pos.model.payment import Tender, TenderKind
 from pos.services import auth, catalogue, checkout, devices, returns
 from pos.services.context import TillContext
 from pos.services.repair_detail import ticket_detail
-from tests.acceptance.xsession import XSession, missing, wait_until
+from tests.acceptance.counter_ui import Person
+from tests.acceptance.xsession import XSession, missing
 from tests.integration.repair_helpers import ready_job, take_in
 
 pytestmark = [
@@ -36,7 +36,6 @@ pytestmark = [
 ]
 TUBE, EAN8, COFFEE, PART = "7310750000018", "73100003", "KAFFE-MED", "SYK-BREMS"
 SERIAL = "SN4F7K2QX"
-SCAN_LINE = re.compile(r"scan (.+?) (taken|refused) at ([^\s:]+)")
 
 
 @dataclass(frozen=True)
@@ -76,50 +75,6 @@ def prepare(data_dir: Path) -> Printed:
     return Printed(sold.receipts[0].number, note, older, newer)
 
 
-def menu_key(label: str, role: str = "cashier") -> str:
-    """The menu's key for a page the role may open (as the menu gives them out)."""
-    from pos.model.staff import Operator, Role
-    from ui.menu_dialog import menu_keys
-    from ui.pages import all_pages
-
-    person = Operator("", "1", "", Role(role))
-    allowed = [spec for spec in all_pages() if spec.allowed(person)]
-    return menu_keys(allowed)[[spec.key for spec in allowed].index(label)]
-
-
-class Counter:
-    """The running app in an X session, and what its log says about scans."""
-
-    def __init__(self, x: XSession, data_dir: Path, shots: Path) -> None:
-        self.x, self.data_dir, self.shots = x, data_dir, shots
-
-    def scan(
-        self, code: str, outcome: str, place: str, *, sent: str = "", suffix: tuple[str, ...] = ()
-    ) -> None:
-        """Scan (what the scanner ``sent``: ``code`` with its prefix and AIM id, and its
-        ``suffix``), wait for the log to say where the scan went, and check it."""
-        seen = len(self._scan_lines())
-        self.x.scan(sent or code, suffix=suffix or ("Return",))
-        wait_until(
-            lambda: len(self._scan_lines()) > seen, 20, f"the log line of scan {code}",
-            lambda: self.x.log_of(self.data_dir),
-        )  # fmt: skip
-        assert self._scan_lines()[seen:] == [(self._shown(code), outcome, place)]
-
-    def _scan_lines(self) -> list[tuple[str, str, str]]:
-        text = self.x.log_of(self.data_dir)
-        return [m.groups() for m in SCAN_LINE.finditer(text)]  # type: ignore[misc]
-
-    @staticmethod
-    def _shown(code: str) -> str:
-        from ui.scan_router import loggable
-
-        return loggable(code)
-
-    def shot(self, name: str) -> None:
-        self.x.screenshot(self.shots / f"{name}.png")
-
-
 @pytest.mark.parametrize("layout", ["no", "us"])
 def test_every_printed_code_scans_whole_through_real_x_key_events(layout, tmp_path):
     data_dir = tmp_path / "data"
@@ -128,7 +83,7 @@ def test_every_printed_code_scans_whole_through_real_x_key_events(layout, tmp_pa
     with XSession(layout) as x:
         x.start_app(data_dir, "--printer", x.printer_url(data_dir))
         x.focus(x.wait_for_window("^Omigjen"))
-        app = Counter(x, data_dir, shots)
+        app = Person(x, data_dir, shots)
         try:
             drive_a_day(x, app, printed)
         finally:
@@ -137,12 +92,8 @@ def test_every_printed_code_scans_whole_through_real_x_key_events(layout, tmp_pa
     assert shutil.which("xdotool")  # the proof above came through real X events
 
 
-def drive_a_day(x: XSession, app: Counter, printed: Printed) -> None:
-    x.type("1001")
-    x.key("Return")
-    x.type("1234")
-    x.key("Return")
-    x.wait_for_log(app.data_dir, r"staff 1001 logged in at K1")
+def drive_a_day(x: XSession, app: Person, printed: Printed) -> None:
+    app.log_in("1001", "1234")
     label = make_in_store_ean13("11", 2)
     for code in (label, TUBE, EAN8, COFFEE):  # in-store EAN-13, EAN-13, EAN-8, CODE128
         app.scan(code, "taken", "sale")
@@ -172,7 +123,7 @@ def drive_a_day(x: XSession, app: Counter, printed: Printed) -> None:
     x.wait_for_no_window("Betaling")
     x.focus(x.wait_for_window("^Omigjen"))
 
-    open_page(x, "repairs.board")
+    app.open_page("repairs.board")
     app.scan(printed.older_job, "taken", "repairBoard")  # the newer job is the one selected
     x.focus(x.wait_for_window(f"Reparasjon {printed.older_job}"))
     app.scan(PART, "taken", "TicketDialog")
@@ -182,19 +133,14 @@ def drive_a_day(x: XSession, app: Counter, printed: Printed) -> None:
     x.focus(x.wait_for_window("^Omigjen"))
     x.key("Escape")  # the board: back to the sale screen
 
-    open_page(x, "repairs.intake")
+    app.open_page("repairs.intake")
     app.scan(SERIAL, "refused", "repairIntake")  # the customer's name has the focus
-    x.key(*["Tab"] * 6)  # phone, e-mail, consent, category, brand and model, serial number
+    # Tab follows the eye: down the customer column (phone, e-mail, consent, estimate, limit,
+    # deposit, the promised date's day, month and year, technician), then category, brand and
+    # model, serial number.
+    x.key(*["Tab"] * 13)
     app.scan(SERIAL, "taken", "field")
     app.shot("intake")
-
-
-def open_page(x: XSession, key: str, role: str = "cashier") -> None:
-    x.key("F1")
-    x.wait_for_window("Meny")
-    x.type(menu_key(key, role).lower())
-    x.wait_for_no_window("Meny")
-    x.focus(x.wait_for_window("^Omigjen"))  # no window manager gives it back
 
 
 def check_the_store(data_dir: Path, printed: Printed) -> None:
@@ -241,9 +187,9 @@ def test_a_scanner_sending_a_prefix_aim_ids_and_cr_lf_or_tab_scans_whole(layout,
     with XSession(layout) as x:
         x.start_app(data_dir, "--printer", x.printer_url(data_dir))
         x.focus(x.wait_for_window("^Omigjen"))
-        app = Counter(x, data_dir, shots)
+        app = Person(x, data_dir, shots)
         try:
-            log_in(x, app, "1001", "1234")
+            app.log_in("1001", "1234")
             app.scan(TUBE, "taken", "sale", sent=f"{PREFIX}]E0{TUBE}", suffix=crlf)
             app.scan(COFFEE, "taken", "sale", sent=f"{PREFIX}]C0{COFFEE}", suffix=tab)
             app.scan(job, "taken", "sale", sent=f"{PREFIX}]C0{job}", suffix=crlf)  # pickup
@@ -255,8 +201,8 @@ def test_a_scanner_sending_a_prefix_aim_ids_and_cr_lf_or_tab_scans_whole(layout,
             x.wait_for_no_window("Betaling")
             x.focus(x.wait_for_window("^Omigjen"))
             x.key("ctrl+l")
-            log_in(x, app, "9001", "9999")
-            open_page(x, "items", "manager")
+            app.log_in("9001", "9999")
+            app.open_page("items", "manager")
             app.scan(label, "taken", "ItemsPage", sent=f"{PREFIX}]E0{label}", suffix=crlf)
             app.shot("items")
         finally:
@@ -273,10 +219,3 @@ def test_a_scanner_sending_a_prefix_aim_ids_and_cr_lf_or_tab_scans_whole(layout,
     assert 'Slange 28" Schrader' in sold and "Kaffe (ta med)" in sold
     assert f"Bremseklosser V-brake (par) (rep. {job})" in sold  # the job, from its scanned tag
 
-
-def log_in(x: XSession, app: Counter, staff_no: str, pin: str) -> None:
-    x.type(staff_no)
-    x.key("Return")
-    x.type(pin)
-    x.key("Return")
-    x.wait_for_log(app.data_dir, rf"staff {staff_no} logged in at K1")

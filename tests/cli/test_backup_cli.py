@@ -9,6 +9,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -160,7 +161,8 @@ def test_a_backup_restores_into_a_fresh_folder_and_verifies(tmp_path):
     assert len(copies) == 1 and str(copies[0]) in taken
     shutil.rmtree(old)  # the old PC is gone
 
-    restored = run(new, "restore-backup", str(copies[0]), *MANAGER).stdout
+    restored = run(new, "restore-backup", str(copies[0]), *MANAGER, "--confirm-unknown-history")
+    restored = restored.stdout
     assert "versjon 2" in restored  # a new signing key version
     assert "vet ikke hvor mange kvitteringer" in restored  # no count it cannot know
     assert "OK" in run(new, "verify-journal").stdout
@@ -170,6 +172,21 @@ def test_a_backup_restores_into_a_fresh_folder_and_verifies(tmp_path):
     assert "OK" in run(new, "verify-journal").stdout
     with zipfile.ZipFile(copies[0]) as bundle:
         assert not [n for n in bundle.namelist() if n.endswith((".sealed", "rsa-v1.pem"))]
+
+
+def test_a_second_place_that_is_not_there_is_refused_and_nothing_changes(tmp_path):
+    data, usb = tmp_path / "data", tmp_path / "usb"
+    run(data, "demo")
+    done = run(data, "backup", "--set-second-place", str(usb), *MANAGER, check=False)
+    assert done.returncode == 2 and "finnes ikke" in done.stderr and str(usb) in done.stderr
+    assert not usb.exists() and not list((data / "backups").glob("*-manual.zip"))
+    usb.mkdir()
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    relative = subprocess.run([sys.executable, str(main_py),
+                               "--data-dir", str(data), "backup", "--set-second-place", "usb",
+                               *MANAGER], cwd=tmp_path, capture_output=True, text=True)  # fmt: skip
+    assert relative.returncode == 0, relative.stderr
+    assert len(list(usb.glob("omigjen-*-manual.zip"))) == 1
 
 
 def test_the_old_pcs_mark_copied_to_the_new_pc_keeps_its_numbers_from_coming_back(tmp_path):

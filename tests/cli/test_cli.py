@@ -44,7 +44,7 @@ def test_tenants_prints_code_orgno_and_name_tab_separated(history):
 
 def test_simulated_history_verifies(history):
     out = run(history, "verify-journal").stdout
-    assert out.startswith("OK:") and "signed receipts verified" in out
+    assert out.startswith("OK:") and "signerte kvitteringer kontrollert" in out
 
 
 def test_simulate_is_repeatable_with_a_seed(tmp_path):
@@ -94,7 +94,7 @@ def test_tampering_makes_verify_journal_fail_naming_the_row(tmp_path, sql, named
     tamper(data_dir, sql)
     result = run(data_dir, "verify-journal", check=False)
     assert result.returncode == 1
-    assert "FAILED" in result.stderr and named in result.stderr
+    assert "FEIL" in result.stderr and named in result.stderr
 
 
 def test_a_second_instance_gets_a_clear_message(tmp_path):

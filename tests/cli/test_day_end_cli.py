@@ -3,6 +3,7 @@ the SAF-T export, tenant terms and a settlement with its files."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,9 @@ def test_export_saft_writes_the_standard_file_name(data_dir, tmp_path, capsys):
     args = ["--tenant", "921100221", "--from", "2026-03-01", "--to", "2026-03-31"]
     assert run(data_dir, "export-saft", *args, "--out", str(tmp_path), *STAFF) == 0
     (made,) = tmp_path.glob("SAF-T Cash Register_921100221_*.xml")
-    assert made.stat().st_size > 1000 and "transaksjoner" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert made.stat().st_size > 1000 and "transaksjoner" in said
+    assert "Filen gjelder bare denne kassen (K1)" in said and "omigjen-server admin saft" in said
 
 
 def test_terms_and_settlement_with_pdf_csv_and_payment_file(data_dir, tmp_path, capsys):
@@ -76,11 +79,20 @@ def test_bad_input_gets_a_message_not_a_traceback(data_dir, capsys):
 def test_till_close_from_the_command_line(data_dir, capsys):
     assert run(data_dir, "till-close", "--count", "1000=1,50=x", *STAFF) == 2
     assert "Opptellingen" in capsys.readouterr().err
-    assert run(data_dir, "till-close", "--count", "1000=1", *STAFF) == 2  # off, no note
+    args = ["--count", "1000=1,500=1,1=3", "--card", "0"]
+    assert run(data_dir, "till-close", *args, *STAFF) == 0  # off, no note: saved first, blind
+    out = capsys.readouterr().out
+    assert "Kassen er lukket" in out and "till-note --note" in out
+    assert run(data_dir, "till-note", "--note", " ", *STAFF) == 2
     assert "merknad" in capsys.readouterr().err
-    args = ["--count", "1000=1,500=1,1=3", "--card", "0", "--note", "Vaktskifte"]
-    assert run(data_dir, "till-close", *args, *STAFF) == 0
-    assert "Kassen er lukket" in capsys.readouterr().out
+    assert run(data_dir, "till-note", "--note", "Telt feil i vaktskiftet", *STAFF) == 0
+    assert "Merknaden er lagret" in capsys.readouterr().out
+    with sqlite3.connect(data_dir / "omigjen.sqlite3") as db:
+        (note,) = db.execute(
+            "SELECT json_extract(details, '$.note') FROM journal WHERE details LIKE "
+            "'%till_close_note%'"
+        ).fetchone()
+    assert note == "Telt feil i vaktskiftet"
     assert run(data_dir, "till-close", *args, *STAFF) == 2  # no open till any more
 
 

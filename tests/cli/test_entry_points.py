@@ -18,7 +18,7 @@ def test_the_counter_command_line_has_no_server_commands(tmp_path):
     for command in ("serve", "server-admin"):
         refused = run("main.py", "--data-dir", str(tmp_path), command)
         assert refused.returncode == 2
-        assert f"invalid choice: '{command}'" in refused.stderr
+        assert f"ugyldig valg: '{command}'" in refused.stderr  # argparse's words in bokmål
     help_lines = run("main.py", "--help").stdout.splitlines()
     listed = [line.split()[0] for line in help_lines if line.startswith("    ")]
     assert "z-report" in listed and "serve" not in listed and "server-admin" not in listed

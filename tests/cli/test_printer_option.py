@@ -40,3 +40,18 @@ def test_a_printer_url_the_till_cannot_drive_is_refused_with_a_clear_message(tmp
     code = main.main(["--data-dir", str(tmp_path), "--printer", "http://printer", "tenants"])
     assert code == 2
     assert "usb://VID:PID" in capsys.readouterr().err
+
+
+def test_the_run_s_options_may_follow_the_command_and_one_before_it_stands(tmp_path, capsys):
+    data = str(tmp_path / "data")
+    assert main.main(["--data-dir", data, "demo"]) == 0
+    out = tmp_path / "printer.bin"
+    capsys.readouterr()
+    after = ["--data-dir", data, "--printer", f"file://{out}", "--lang", "en"]
+    code = main.main(["print-copy", "15-K1-000001", "--staff", "1001", "--pin", "1234", *after])
+    refused = capsys.readouterr()
+    assert code == 2 and "15-K1-000001" in refused.err  # no such receipt yet, said in English
+    assert "Kvittering" not in refused.err
+    assert main.main(["--data-dir", data, "--lang", "en", "tenants", "--printer", "usb://1:2"]) == 0
+    assert main.main(["--data-dir", data, "tenants", "--printer", "http://printer"]) == 2
+    assert "usb://VID:PID" in capsys.readouterr().err

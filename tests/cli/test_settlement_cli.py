@@ -5,8 +5,10 @@ and ``settlement-correction`` makes the new numbered settlement that takes the f
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -92,7 +94,9 @@ def test_a_tenant_owed_money_without_an_account_leaves_nothing(data_dir, tmp_pat
     assert run(data_dir, "tenant-terms", "--tenant", "11", "--commission", "10", *STAFF) == 0
     assert run(data_dir, "settlement", "--tenant", "11", *MARCH, *files(tmp_path),
                "--debtor-account", "9710.05.12347", *STAFF) == 2  # fmt: skip
-    assert "mangler kontonummer" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "har ikke noe kontonummer registrert" in said and "tenant-terms --tenant" in said
+    assert "«" not in said and "gyldig norsk kontonummer" not in said  # not quoted as a number
     assert settled(data_dir) == (0, 0) and sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
@@ -149,3 +153,32 @@ def test_a_period_with_a_day_not_closed_by_a_z_is_refused(tmp_path, capsys):
         err = capsys.readouterr().err
         assert f"{first_open} er ikke avsluttet med Z" in err and "Traceback" not in err
     assert settled(data) == (0, 0)
+
+
+def test_the_centres_company_pays_the_tenants_and_issues_the_statement(data_dir, tmp_path, capsys):
+    company = ["centre-company", "--name", "Omigjen Asker AS", "--org-no", "923 456 783"]
+    assert run(data_dir, *company, "--account", "9710.05.12348", *STAFF) == 2  # check digit
+    assert "kontonummer" in capsys.readouterr().err
+    assert run(data_dir, *company[:-1], "923456784", *STAFF) == 2
+    assert "923456784" in capsys.readouterr().err
+    assert run(data_dir, *company, "--account", "9710.05.12347", *STAFF) == 0
+    assert "Omigjen Asker AS, org.nr. 923456783, konto 9710.05.12347" in capsys.readouterr().out
+    pay = ["--pay-date", "2099-01-02"]  # from the stored account: no --debtor-account
+    assert run(data_dir, "settlement", "--tenant", "12", *MARCH, *files(tmp_path), *pay,
+               *STAFF) == 0  # fmt: skip
+    xml = etree.parse(str(tmp_path / "s.xml"))
+    assert xml.findtext(".//p:InitgPty/p:Nm", namespaces=PAIN) == "Omigjen Asker AS"
+    assert xml.findtext(".//p:Dbtr/p:Nm", namespaces=PAIN) == "Omigjen Asker AS"
+    assert "923456783" in etree.tostring(xml.find(".//p:Dbtr", namespaces=PAIN)).decode()
+    assert xml.findtext(".//p:DbtrAcct/p:Id/p:Othr/p:Id", namespaces=PAIN) == "97100512347"
+    pdf = subprocess.run(["pdftotext", "-layout", str(tmp_path / "s.pdf"), "-"],
+                         capture_output=True, check=True).stdout.decode()  # fmt: skip
+    lines = [line.strip() for line in pdf.splitlines() if line.strip()]
+    assert "Fra Omigjen Asker AS, org.nr. 923456783" in lines
+    (footer,) = {line for line in lines if "· Oppgjør OPPGJ-12-00001 ·" in line}
+    assert footer.startswith("Omigjen Asker AS, org.nr. 923456783 · ")  # no empty first field
+    with sqlite3.connect(data_dir / "omigjen.sqlite3") as db:
+        rows = db.execute("SELECT details FROM journal WHERE details LIKE '%centre_company%'")
+        journaled = [json.loads(d)["centre_company"] for (d,) in rows.fetchall()]
+    assert journaled[-1] == {"name": "Omigjen Asker AS", "org_no": "923456783",
+                             "bank_account": "97100512347"}  # fmt: skip

@@ -89,7 +89,7 @@ def one(data_dir: Path, sql: str) -> tuple:
 def refused(data_dir: Path, *args: str) -> str:
     result = run(data_dir, "verify-journal", *args, check=False)
     assert result.returncode == 1, result.stdout
-    assert result.stderr.startswith("FAILED: ") and "Traceback" not in result.stderr
+    assert result.stderr.startswith("FEIL: ") and "Traceback" not in result.stderr
     return result.stderr
 
 
@@ -361,10 +361,10 @@ def test_an_anchor_in_the_rows_a_restore_replaced_is_named_and_a_wrong_one_still
     run(tmp_path, "restore-backup", *MANAGER)
     checked = run(tmp_path, "verify-journal", "--anchor", printed)
     assert checked.returncode == 0, checked.stderr
-    assert f"The anchor {printed} (the printout): its row is among those a restore replaced" in (
-        checked.stdout
-    )
-    assert f"The journal holds the anchor {before}" in run(
+    replaced = f"Ankeret {printed} (utskriften): raden er blant dem en gjenoppretting erstattet"
+    assert replaced in checked.stdout
+    assert "Forklart i journalen: journalrad" in checked.stdout  # the restore's declared jump
+    assert f"Journalen har ankeret {before}" in run(
         tmp_path, "verify-journal", "--anchor", before
     ).stdout
     seq, *groups = before.split("-")

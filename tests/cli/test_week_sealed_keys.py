@@ -80,7 +80,7 @@ def test_sealed_keys_through_two_days_and_a_journal_row_edited_with_sqlite3(tmp_
     assert sqlite3_tool(db, "SELECT DISTINCT key_version FROM receipts") == "1"
     assert sqlite3_tool(db, f"SELECT count(*) > 0 FROM receipts WHERE local_date = '{day2}'") == "1"
     verified = ok(main_at(utc(day2, 19, 5), data, "verify-journal", "--anchor", anchor))
-    assert "OK:" in verified and f"The journal holds the anchor {anchor}" in verified
+    assert "OK:" in verified and f"Journalen har ankeret {anchor}" in verified
     for name, content in file_contents(data).items():  # the store, keys, backups, logs
         assert b"PRIVATE KEY" not in content, name
 
@@ -96,7 +96,7 @@ def test_sealed_keys_through_two_days_and_a_journal_row_edited_with_sqlite3(tmp_
     sqlite3_tool(db, f"{drops} UPDATE journal SET amount = 1000 WHERE seq = {seq};")
     edited = main_at(utc(day2, 19, 10), data, "verify-journal")
     assert edited.returncode == 1 and "Traceback" not in edited.stderr
-    assert edited.stderr.startswith(f"FAILED: journal row {seq}: contents do not match its hash")
+    assert edited.stderr.startswith(f"FEIL: journal row {seq}: contents do not match its hash")
     assert f"receipt {number}: tenant or amount differ from journal row {seq}" in edited.stderr
 
     # the attacker re-hashes the chain from that row on: the printed anchor names the rewrite

@@ -88,7 +88,7 @@ def test_the_day_end_pdf_shows_the_terminal_check_and_the_deposits_in_norwegian(
     )
     assert "Vipps, kasseoppgjør kl. 10:15 registrert 0,00 oppgitt 0,00 avvik 0,00" in flat
     assert "Bankkort salg 831,00 depositum 200,00 i alt 1 031,00" in flat
-    assert "Sykkelfikseren Asker AS (herav depositum holdt 700,00) 700,00" in flat
+    assert "Sykkelfikseren Asker AS 700,00 herav depositum holdt 700,00" in flat
     assert "Depositum holdt 0,00 0,00 700,00" in flat  # the tenants side by side
     assert CODES.findall(text) == []
 
@@ -110,6 +110,49 @@ def test_a_pickup_paid_by_the_deposit_moves_no_new_money(counter, ctx, boss, clo
                 if t.report.company_name.startswith("Sykkel"))  # fmt: skip
     assert bike.report.total_cash_sales == 59900  # the job is sold once, at pickup
     assert bike.money_received == 39900 and bike.deposits_held == 0
+
+
+def test_a_deposit_used_at_pickup_the_same_day_is_deducted_not_held(counter, ctx, boss, tmp_path):
+    job = ready_job(counter, ctx)  # 200 kr deposit in cash, 599 kr of work and parts
+    basket = Basket()
+    pickup = repair_money.add_pickup_to_basket(counter.uow, basket, job)
+    assert pickup.deposit is not None
+    rest = basket.total - pickup.deposit.amount
+    checkout.complete_sale(
+        counter.uow, ctx, basket, [pickup.deposit, Tender(TenderKind.CARD, rest)]
+    )
+    held = take_in(counter, ctx)  # another job's deposit, not collected: held
+    repair_money.pay_deposit(counter.uow, ctx, held, [Tender(TenderKind.CARD, 20000, "T8")])
+    made = reports.z_reports(counter.uow, boss)
+    doc = day_end_doc(counter.uow, "K1", made[0].business_date, made)
+    bike = next(t for t in doc.tenants if t.report.company_name.startswith("Sykkel"))
+    assert (bike.deposits_held, bike.deposits_used, bike.deposits_still_held) == (
+        40000,
+        20000,
+        20000,
+    )
+    charges = bike.commission + bike.commission_vat + bike.rent + bike.rent_vat
+    assert bike.net_owed + charges == rest + 40000  # the job: the rest by card, the deposit
+    flat = " ".join(pdf_text(day_end_pdf(doc, tmp_path / "dag.pdf")).split())
+    assert "herav depositum 400,00: 200,00 trukket fra ved henting, 200,00 holdt" in flat
+    assert "herav trukket fra ved henting 200,00" in flat and "herav fortsatt holdt 200,00" in flat
+    assert "depositum holdt 400,00" not in flat.lower()
+
+
+def test_a_deposit_used_the_same_day_alone_says_deducted(counter, ctx, boss, tmp_path):
+    job = ready_job(counter, ctx)
+    basket = Basket()
+    pickup = repair_money.add_pickup_to_basket(counter.uow, basket, job)
+    assert pickup.deposit is not None
+    rest = basket.total - pickup.deposit.amount
+    checkout.complete_sale(
+        counter.uow, ctx, basket, [pickup.deposit, Tender(TenderKind.CARD, rest)]
+    )
+    made = reports.z_reports(counter.uow, boss)
+    doc = day_end_doc(counter.uow, "K1", made[0].business_date, made)
+    flat = " ".join(pdf_text(day_end_pdf(doc, tmp_path / "dag.pdf")).split())
+    assert "herav depositum 200,00, trukket fra ved henting" in flat
+    assert "holdt 200,00" not in flat and "Depositum holdt 0,00" in flat
 
 
 amounts = st.lists(st.integers(min_value=1, max_value=500_000), min_size=0, max_size=4)

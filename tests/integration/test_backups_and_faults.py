@@ -120,6 +120,28 @@ def test_a_damaged_store_is_refused_at_start_and_never_backed_up(counter, ctx, s
     assert [b.path for b in backups(data_dir)] == [good]
 
 
+def test_a_large_store_starts_at_once_and_the_days_upkeep_finds_its_damage(
+    counter, ctx, shelf, monkeypatch
+):
+    """Years of history: the start checks the file only; the page check before the daily
+    backup finds a bad page, notes it, and the next start refuses the store as above."""
+    import pos.counter
+
+    sell_coffee(counter, ctx, shelf)
+    good = counter.backup("daily", datetime(2026, 3, 2, 12)).path
+    data_dir = counter.data_dir
+    counter.close()
+    flip_bytes_in_table(data_dir / DB_FILE, "sale_lines")
+    monkeypatch.setattr(pos.counter, "QUICK_CHECK_AT_START_BYTES", 0)  # as for a 5 GB store
+    with open_counter(data_dir) as started:  # the till opens: nothing it reads is damaged
+        with pytest.raises(StoreDamaged):
+            started.backup_if_due(datetime(2026, 3, 3, 9))
+    assert [b.path for b in backups(data_dir)] == [good]
+    with pytest.raises(StoreDamaged) as caught:
+        open_counter(data_dir)
+    assert str(good) in caught.value.message("nb")
+
+
 def test_restore_chooses_the_newest_backup_that_passes_the_integrity_check(
     counter, ctx, shelf, clock
 ):

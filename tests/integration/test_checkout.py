@@ -199,3 +199,11 @@ def test_selling_needs_an_open_till(tmp_path, clock):
         basket.add(find_item(counter.uow, "KAFFE-MED"))
         with pytest.raises(TillNotOpen):
             checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CASH, 5000)])
+
+
+def test_a_discount_over_the_limit_is_asked_for_as_it_is_given(counter, ctx, shelf, manager):
+    line = Basket().add(shelf.one_off("13", 1))  # 2 490,00; the demo centre's limit is 20 %
+    assert checkout.check_discount(counter.uow, ctx, line, 49800) is False
+    with pytest.raises(PermissionDenied):
+        checkout.check_discount(counter.uow, ctx, line, 49801)
+    assert checkout.check_discount(counter.uow, ctx, line, 100000, approver=manager) is True

@@ -4,11 +4,13 @@ one transaction that leaves a counter a manager can log in to, open and sell at.
 import pytest
 
 from pos.counter import open_counter
+from pos.day_end_errors import InvalidBankAccount
 from pos.errors import InvalidOrgNumber, InvalidPin, InvalidTenant
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.model.printing import PrinterRole, PrinterSetting
 from pos.services import auth, catalogue, checkout, first_run, print_queue, till_day
+from pos.services.centre_company import CentreCompanyMissing
 from pos.services.context import TillContext
 from pos.services.first_run import (
     CentreDetails,
@@ -16,6 +18,7 @@ from pos.services.first_run import (
     FirstManager,
     NewTenant,
 )
+from pos.services.settlement_payment import payment_order
 from pos.services.staff import InvalidStaffNumber
 from pos.services.verification import verify_store
 
@@ -104,3 +107,24 @@ def test_tenants_are_required_and_never_twice(empty, clock):
     with pytest.raises(first_run.DuplicateTenant):
         first_run.set_up_centre(empty.uow, centre_setup(tenants=(BUA, BUA)), clock)
     assert first_run.needs_set_up(empty.uow)  # nothing was written
+
+
+def test_a_centre_set_up_without_its_company_is_told_what_the_payment_file_lacks(empty, clock):
+    first_run.set_up_centre(empty.uow, centre_setup(), clock)  # the company left for later
+    with pytest.raises(CentreCompanyMissing) as missing:
+        payment_order(empty.uow, "9710.05.12347", None, clock)
+    said = missing.value.message("nb")
+    assert "navn, org.nr." in said and "Leietakeroppgjør" in said and "centre-company" in said
+
+
+def test_the_centres_company_is_checked_at_set_up(empty, clock):
+    bad = CentreDetails("Omigjen Asker", company_name="Omigjen Asker AS",
+                        company_account="9710.05.12348")  # fmt: skip
+    with pytest.raises(InvalidBankAccount):
+        first_run.set_up_centre(empty.uow, centre_setup(centre=bad), clock)
+    good = CentreDetails("Omigjen Asker", company_name="Omigjen Asker AS",
+                         company_org_no="923 456 783", company_account="9710.05.12347")  # fmt: skip
+    first_run.set_up_centre(empty.uow, centre_setup(centre=good), clock)
+    order = payment_order(empty.uow, None, None, clock)
+    assert (order.debtor_name, order.debtor_org_no, order.debtor_account) == (
+        "Omigjen Asker AS", "923456783", "97100512347")  # fmt: skip

@@ -245,3 +245,24 @@ def test_bad_intake_is_refused_with_a_clear_message_and_nothing_saved(counter, c
     with counter.uow.read() as uow:
         assert uow.queries.count("repair_tickets") == 0
     assert not (counter.data_dir / "photos").exists()
+
+
+def test_deleting_one_line_of_a_job_takes_the_whole_job_and_its_deposit_out(counter, ctx, shelf):
+    ticket = ready_job(counter, ctx)
+    basket = Basket()
+    coffee = basket.add(shelf("KAFFE-MED"))
+    pickup = repair_money.add_pickup_to_basket(counter.uow, basket, ticket)
+    assert pickup.deposit is not None and len(pickup.line_ids) == 2
+    assert repair_money.job_of_line([pickup], pickup.line_ids[1]) is pickup
+    assert repair_money.job_of_line([pickup], coffee.line_id) is None
+
+    deleted = repair_money.delete_line(counter.uow, ctx, basket, [pickup], pickup.line_ids[1])
+    assert deleted.whole_job and deleted.pickups == ()
+    assert [line.line_id for line in basket.lines] == [coffee.line_id]
+    with counter.uow.read() as uow:
+        kinds = [json.loads(r["details"] or "{}").get("kind") for r in uow.queries.journal_rows()]
+    deletes = [kind for kind in kinds if kind == "line_delete"]
+    assert len(deletes) == 2  # each line of the job is journaled as deleted
+
+    kept = repair_money.delete_line(counter.uow, ctx, basket, (), coffee.line_id)
+    assert not kept.whole_job and kept.line == coffee and not basket.lines

@@ -145,3 +145,44 @@ def test_salvaged_sales_no_z_counted_are_in_the_next_z(sold_after_backup, clock)
         made = reports.z_reports(restored.uow, boss)
     cafe = next(r for r in made if r.company_name == "Kafé Kvisten SA")
     assert cafe.sales.num == 4  # before the backup, the two brought back, and the one after
+
+
+def test_a_salvaged_receipt_already_on_paper_is_never_printed_again_as_an_original(
+    counter, ctx, boss, clock, tmp_path
+):
+    """The print jobs of the sales brought back come back with them: the start-up prints no
+    second original of a receipt the customer already has (its next print is its copy), and
+    one whose job was still waiting prints once, as the original."""
+    from pos.model.printing import NextPrint, PrinterRole, PrinterSetting
+    from pos.services import print_queue, receipt_lookup
+    from printers.printing import Printing
+    from printers.worker import PrintWorker
+    from tests.printers.escpos_decoder import decode
+
+    paper = tmp_path / "printer.bin"
+    setting = PrinterSetting("K1", PrinterRole.RECEIPT, f"file://{paper}", "TM-T20II", 48)
+    print_queue.save_printer_setting(counter.uow, boss, setting)
+    printing = Printing(counter.uow, "K1", clock=clock)
+    before = sell(counter, ctx)
+    printing.print_sale(before)
+    PrintWorker(counter.uow, "K1", printing.transports(), clock=clock).run_pending()
+    counter.backup("manual")
+    printed, waiting = sell(counter, ctx), sell(counter, ctx)
+    printing.print_sale(printed)
+    PrintWorker(counter.uow, "K1", printing.transports(), clock=clock).run_pending()
+    printing.print_sale(waiting)  # queued; the counter stops before it is sent
+    counter.close()
+    with RestoreSession(counter.data_dir, clock=clock) as session:
+        session.run(session.authenticate("9001", "9999"))
+
+    with open_counter(counter.data_dir, clock) as restored:
+        again = Printing(restored.uow, "K1", clock=clock)
+        assert again.print_unqueued_receipts() is None  # both have their jobs again
+        on_paper = printed.receipts[0].number
+        row = receipt_lookup.find_receipt_row(restored.uow, on_paper)
+        assert row.next_print is NextPrint.COPY
+        PrintWorker(restored.uow, "K1", again.transports(), clock=clock).run_pending()
+    numbers = [code for page in decode(paper.read_bytes()).printed_pages
+               for _kind, code in page.barcodes]  # fmt: skip
+    firsts = [before.receipts[0].number, on_paper, waiting.receipts[0].number]
+    assert numbers == firsts  # each original once

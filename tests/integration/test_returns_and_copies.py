@@ -181,3 +181,36 @@ def test_a_copy_of_a_training_receipt_stays_training_and_is_not_counted_as_a_cop
     (report,) = reports.x_reports(counter.uow, manager_ctx, ["15"])
     assert report.copies.num == 0 and report.copies.amount == 0
     assert report.training.num == 1  # the training receipt itself, not its copy
+
+
+def test_a_credit_note_offered_at_payment_is_its_tenants_and_pays_what_that_receipt_owes(
+    counter, ctx, manager_ctx, shelf
+):
+    sale = sell(counter, ctx, (shelf.one_off("11", 5), 1), tenders=[Tender(TenderKind.CASH, 35000)])
+    number = sale.receipts[0].number
+    (line,) = returns.returnable_lines(counter.uow, number)
+    refund = [Tender(TenderKind.CREDIT_NOTE, 0)]
+    result = returns.complete_return(
+        counter.uow, manager_ctx, number, [returns.ReturnRequest(line.line_id, 1)], refund
+    )
+    ((note_number, _),) = docs(counter, result)[0].credit_notes_issued
+    mixed = Basket()
+    bua = mixed.add(shelf.one_off("11", 6)).tenant_id  # 149,50
+    kafe = mixed.add(shelf("KAFFE-INNE")).tenant_id  # 35,00
+    dues = [(bua, 14950), (kafe, 3500)]
+
+    offered = checkout.credit_note_tender(counter.uow, f" {note_number.lower()} ", None, dues, [])
+    assert (offered.credit_note_number, offered.tenant_id) == (note_number, bua)
+    assert offered.amount == 14950
+    part = checkout.credit_note_tender(counter.uow, note_number, 10000, dues, [])
+    assert part.amount == 10000
+    rest = checkout.credit_note_tender(counter.uow, note_number, None, dues, [part])
+    assert rest.amount == 4950
+    for missing in ("TG99999999", "  "):
+        with pytest.raises(CreditNoteProblem):
+            checkout.credit_note_tender(counter.uow, missing, None, dues, [])
+
+    tenders = [offered, Tender(TenderKind.CASH, 5000)]
+    result = checkout.complete_sale(counter.uow, ctx, mixed, tenders)
+    bua_doc, _ = docs(counter, result)
+    assert bua_doc.payments[0].amount == 14950

@@ -118,3 +118,37 @@ def test_the_last_active_manager_cannot_be_demoted_or_deactivated(counter, manag
     assert {m.staff_no for m in staff.list_staff(counter.uow) if m.role is Role.MANAGER} == {
         "2001"
     }
+
+
+def answers(counter, clock, staff_no, times):  # type: ignore[no-untyped-def]
+    """What the login says to each of ``times`` wrong PINs in a row, in both languages."""
+    said = []
+    for _ in range(times):
+        with pytest.raises((WrongPin, StaffLocked)) as refused:
+            auth.authenticate(counter.uow, staff_no, "0000", clock)
+        said.append((refused.value.message("nb"), refused.value.message("en")))
+    return said
+
+
+def test_a_wrong_pin_says_how_many_tries_are_left_before_the_wait(counter, clock):
+    said = answers(counter, clock, "1001", MAX_PIN_ATTEMPTS)
+    assert [nb for nb, _en in said[:-1]] == [
+        f"Feil ansattnummer eller PIN. {left} forsøk igjen før du må vente 1 min."
+        for left in (4, 3, 2, 1)
+    ]
+    assert said[3][1] == "Wrong staff number or PIN. 1 more try before you must wait 1 min."
+    assert "sperret i 1 min" in said[-1][0]
+    clock.advance(seconds=61)  # the wait is over; the next wrong PIN starts a longer one
+    assert "sperret i 2 min" in answers(counter, clock, "1001", 1)[0][0]
+    clock.advance(minutes=3)
+    auth.authenticate(counter.uow, "1001", "1234", clock)
+    assert "4 forsøk igjen" in answers(counter, clock, "1001", 1)[0][0]  # counted afresh
+
+
+def test_an_unknown_staff_number_gets_the_answers_a_person_would(counter, clock):
+    person = answers(counter, clock, "1001", MAX_PIN_ATTEMPTS + 1)
+    nobody = answers(counter, clock, "4321", MAX_PIN_ATTEMPTS + 1)
+    assert [nb.replace("4321", "1001") for nb, _en in nobody] == [nb for nb, _en in person]
+    clock.advance(seconds=61)
+    assert "sperret i 2 min" in answers(counter, clock, "4321", 1)[0][0]
+    assert "4 forsøk igjen" in answers(counter, clock, "4322", 1)[0][0]  # each on its own

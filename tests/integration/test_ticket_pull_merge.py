@@ -258,7 +258,7 @@ def test_a_pulled_ticket_of_another_site_does_not_touch_the_job_with_that_id_her
         apply(counter, pulled(counter, ticket, site_id="site-elsewhere", deposits=[deposit])) == 0
     )
     with counter.uow.read() as uow:  # nor does its deposit count against the job here
-        assert uow.repairs.deposit_elsewhere(theirs["tenant_id"], ticket) == 0
+        assert uow.repairs.deposit_ledger(ticket).taken_elsewhere == 0
 
 
 def test_intake_skips_a_ticket_number_a_pulled_job_already_has(counter, ctx):

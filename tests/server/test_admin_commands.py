@@ -1,7 +1,7 @@
 """The operator's admin commands say what they did in words, in English like the rest of the
 server's command line: a site made or found, a web user added (a refusal in English too), a
 password set, a person disabled and enabled, notifications of any state or all, and the
-counters with what they sent."""
+counters with what they sent. The web users are made as docs/web.md shows."""
 
 from __future__ import annotations
 

@@ -110,13 +110,17 @@ def test_enrol_and_sync_from_the_command_line_and_offline_keeps_the_queue(centra
         code = admin(central.url, "enrolment-code", "--site", "Asker").split()[0]
         enrolled = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
         assert enrolled.returncode == 0, enrolled.stderr
-        assert "enrolled as dev_" in enrolled.stdout
-        assert "11 Bua Brukte Klær AS: registered for the site" in enrolled.stdout
+        assert "registrert som dev_" in enrolled.stdout  # in the interface's language
+        assert "11 Bua Brukte Klær AS: registrert for stedet" in enrolled.stdout
         again = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
-        assert again.returncode == 3 and "enrol_code_invalid" in again.stderr
+        assert again.returncode == 3 and "registreringen mislyktes" in again.stderr
+        again = main_py("--data-dir", str(data), "--lang", "en", "enrol", "--server", url,
+                        "--code", code)  # fmt: skip
+        assert again.returncode == 3 and "enrolment failed" in again.stderr
+        assert "enrol_code_invalid" in again.stderr
     offline = main_py("--data-dir", str(data), "sync", "--max-wait", "0")
     assert offline.returncode == 3
-    assert "unreachable" in offline.stderr and "stay queued" in offline.stderr
+    assert "unreachable" in offline.stderr and "hendelsene venter i køen" in offline.stderr
     with open_counter(data) as counter:
         status = sync_state.sync_status(counter.uow)
     assert status.unsynced > 0 and not status.online
@@ -124,7 +128,7 @@ def test_enrol_and_sync_from_the_command_line_and_offline_keeps_the_queue(centra
     with server_process(central.url, port=int(url.rsplit(":", 1)[1])):  # back online
         synced = main_py("--data-dir", str(data), "sync")
         assert synced.returncode == 0, synced.stderr
-        assert "outbox drained" in synced.stdout
+        assert "alt er sendt" in synced.stdout and "hentet" in synced.stdout
     assert central.scalar("SELECT count(*) FROM events") == status.unsynced
 
 
@@ -189,10 +193,11 @@ def test_sync_says_why_and_exits_5_while_tenants_wait_for_the_operator(central, 
         code = admin(central.url, "enrolment-code", "--site", "Asker")
         enrolled = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
         assert enrolled.returncode == 0, enrolled.stderr
-        assert "waits for the operator's approval" in enrolled.stdout
+        assert "venter på operatørens godkjenning" in enrolled.stdout
         held = main_py("--data-dir", str(data), "sync")
         assert held.returncode == 5, held.stdout + held.stderr
-        assert "held in its quarantine" in held.stderr and "tenants --pending" in held.stderr
+        assert "holdes i serverens karantene" in held.stderr
+        assert "tenants --pending" in held.stderr
         waiting = [line.split("\t")[0]
                    for line in admin(central.url, "tenants", "--pending").splitlines()[1:]]
         approved = admin(central.url, "tenants", "--approve", *waiting)  # all in one command
@@ -205,7 +210,7 @@ def test_sync_says_why_and_exits_5_while_tenants_wait_for_the_operator(central, 
         assert synced.returncode == 0, synced.stderr
         # the counter lets go of what the server released: nothing is listed as refused
         released = central.scalar("SELECT count(*) FROM quarantine_releases")
-        assert f"{released} held events were stored on the server" in synced.stdout
+        assert f"{released} holdte hendelser er lagret på serveren" in synced.stdout
         problems = main_py("--data-dir", str(data), "sync", "--problems")
         assert problems.returncode == 0 and problems.stdout == "Ingen synkroniseringsproblemer.\n"
         english = main_py("--data-dir", str(data), "--lang", "en", "sync", "--problems")

@@ -43,7 +43,7 @@ def test_each_sync_sends_the_journal_head_and_verify_journal_checks_it(
     enrolled.close()
     code, out, _ = verify(enrolled.data_dir, capsys)
     assert code == 0
-    assert f"The journal holds the anchor {head.text} (the server, " in out
+    assert f"Journalen har ankeret {head.text} (serveren, " in out
 
 
 def test_a_tail_cut_cleanly_after_a_sync_is_named_by_the_servers_anchor(
@@ -75,7 +75,7 @@ def test_verify_journal_goes_on_without_the_server_and_says_so(enrolled, ctx, sh
         uow.store.conn.exec_driver_sql("UPDATE sync_device SET server_url = 'http://127.0.0.1:9'")
         uow.commit()
     code, out, _ = verify(enrolled.data_dir, capsys)
-    assert code == 0 and "The server did not answer" in out and "checked without" in out
+    assert code == 0 and "Serveren svarte ikke" in out and "kontrollert uten" in out
 
 
 def test_the_anchor_endpoint_refuses_garbage_and_knows_nothing_before_the_first(

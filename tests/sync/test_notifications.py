@@ -379,5 +379,39 @@ def test_a_message_already_sent_stays_sent(enrolled, central, ctx):
         cycle(enrolled).run()
         [status] = notification_statuses(enrolled.uow)
         assert status.status == "sent" and len(gateway.received) == 1
+        # withdrawn here at the pickup, but it had gone out: the counter says so
+        assert [n.state for n in notifications(enrolled.uow, ("sent",))] == ["sent"]
     finally:
         gateway.server.shutdown()
+
+
+def test_a_message_the_server_sent_or_gave_up_on_leaves_pending_at_the_counter(
+    enrolled, central, ctx
+):
+    from pos.services.repair_detail import ticket_detail
+
+    gateway = Gateway(failures=0)
+    try:
+        ticket = ready_job(enrolled, ctx)
+        cycle(enrolled).run()
+        assert local_states(enrolled) == ["pending"]
+        assert send_due(central.engine, settings_for(central, free_port(), gateway.url)) == 1
+        cycle(enrolled).run()
+        assert notifications(enrolled.uow) == []  # no longer waiting on the messages page
+        assert [n.state for n in notifications(enrolled.uow, ("sent",))] == ["sent"]
+        history = ticket_detail(enrolled.uow, ticket).history
+        assert [(h.channel, h.delivery) for h in history if h.channel] == [("sms", "sent")]
+    finally:
+        gateway.server.shutdown()
+    with enrolled.uow.read() as uow:
+        fixer = uow.store.tenant_by_code("14")
+    request_notification(enrolled.uow, fixer.id, "email", "kunde@example.no", "Hei")
+    second = ready_job(enrolled, ctx)
+    cycle(enrolled).run()
+    settings = settings_for(central, free_port(), "http://127.0.0.1:9/sms", attempts=1)
+    send_due(central.engine, settings)  # no SMTP, no gateway: the last attempt fails
+    cycle(enrolled).run()
+    failed = notifications(enrolled.uow, ("failed",))
+    assert [n.ticket_id for n in failed] == [second] and notifications(enrolled.uow) == []
+    history = ticket_detail(enrolled.uow, second).history
+    assert [h.delivery for h in history if h.channel] == ["failed"]

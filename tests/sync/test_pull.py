@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 
+from pos.adapters.reference_projection import BULK_ITEMS
 from pos.services import reference_pull, sync_state
 from pos.services.catalogue import find_item, search_items
 from server import admin_ops, refdata
@@ -115,7 +116,7 @@ def test_a_large_page_of_items_keeps_the_search_index_exact(counter):
         return {"entity": "item", "op": "upsert", "tenant_id": cafe.id, "id": item_id,
                 "version": version, "data": data}  # fmt: skip
 
-    count = reference_pull.BULK_ITEMS
+    count = BULK_ITEMS
     first = [item(f"bulk-{n}", f"Sykkellykt {n}", f"BULK-{n}", 1) for n in range(count)]
     assert reference_pull.apply_page(counter.uow, first, "c1").refused == 0
     second = [item(f"bulk-{n}", f"Regnjakke {n}", f"BULK-{n}", 2) for n in range(count)]

@@ -9,9 +9,11 @@ from datetime import UTC, datetime
 import pytest
 
 from main import VERSION
+from pos.clock import OSLO
 from pos.counter import open_counter
+from pos.day_end_errors import ZReportBeforeRestore
 from pos.errors import NumberingCheckPending
-from pos.services import auth, sync_state
+from pos.services import auth, reports, sync_state
 from pos.services.context import TillContext
 from pos.services.restore import RestoreSession
 from pos.services.verification import verify_store
@@ -63,3 +65,36 @@ def test_a_restore_on_a_new_pc_continues_after_the_servers_numbers(
         "'signature_invalid', 'unknown_key')"
     )
     assert flags == 0  # one unbroken chain on the server: 4 follows 3, signed with key 2
+
+
+def test_a_day_the_server_holds_a_z_for_stays_closed_after_a_restore_on_a_new_pc(
+    enrolled, central, server_url, ctx, boss, shelf, clock, tmp_path
+):
+    sell(enrolled, ctx, shelf, 1)
+    backup = enrolled.backup("manual").path
+    sell(enrolled, ctx, shelf, 1)
+    taken = {z.tenant_id: z.z_number for z in reports.z_reports(enrolled.uow, boss)}
+    day = clock.now().astimezone(OSLO).date().isoformat()
+    assert cycle(enrolled).run().drained  # the Z reports are on the server only
+    device_id = sync_state.enrolment(enrolled.uow).device_id
+    enrolled.close()
+
+    new_pc = tmp_path / "new-pc"
+    with RestoreSession(new_pc, backup, clock=clock) as session:
+        assert session.preview.enrolled and not session.preview.needs_confirmation
+        session.run(session.authenticate("9001", "9999"))
+    with open_counter(new_pc, clock) as restored:
+        enrol(restored.uow, server_url, central.enrolment_code(device_id=device_id),
+              device_name="K1", app_version=VERSION, public_keys=public_keys(restored))  # fmt: skip
+        clock.current = datetime.now(UTC)  # after the catch-up, journaled at the real time
+        manager = auth.authenticate(restored.uow, "9001", "9999")
+        back_office = TillContext("K1", manager, restored.signer(), clock)
+        with pytest.raises(ZReportBeforeRestore):
+            reports.z_reports(restored.uow, back_office, day)
+        assert not [
+            d for d in reports.open_days(restored.uow, back_office) if d.business_date == day
+        ]
+        sell(restored, TillContext("K1", auth.authenticate(restored.uow, "1001", "1234"),
+                                   restored.signer(), clock), Shelf(restored), 1)  # fmt: skip
+        again = {z.tenant_id: z.z_number for z in reports.z_reports(restored.uow, back_office)}
+    assert again == {t: n + 1 for t, n in taken.items() if t in again}

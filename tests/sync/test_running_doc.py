@@ -44,7 +44,7 @@ def running_block() -> list[str]:
     """The command lines of the first code block under ``## Running`` (comments dropped)."""
     text = DOC.read_text(encoding="utf-8")
     section = text.split("\n## Running\n", 1)[1].split("\n## ", 1)[0]
-    block = section.split("```\n", 2)[1]
+    block = section.split("```sh\n", 1)[1].split("```\n", 1)[0]
     lines = [line.split("  #")[0].rstrip() for line in block.splitlines()]
     return [line for line in lines if line and not line.lstrip().startswith("#")]
 
@@ -163,8 +163,31 @@ def test_the_running_section_of_the_sync_doc_sets_up_a_server_and_two_counters(d
     assert_both_counters_in_sync(documented.database, documented.here)
     said = {line.split()[2]: done.stdout for line, done in documented.shell.outputs
             if line.startswith("omigjen-pos --data-dir") and " enrol " in line}  # fmt: skip
-    assert "this counter is register K1 with label block 1" in said["K1"]
-    assert "this counter is register K2 with label block 2" in said["K2"]
+    assert "denne kassen er kasse K1 med etikettserie 1" in said["K1"]  # bokmål, as the UI
+    assert "denne kassen er kasse K2 med etikettserie 2" in said["K2"]
+
+
+def test_the_second_counter_is_set_up_from_the_server_and_works_from_the_command_line(
+    documented,
+):
+    synced = [done.stdout for line, done in documented.shell.outputs
+              if line == "omigjen-pos --data-dir K2 sync"]  # fmt: skip
+    with open_counter(documented.here / "K1") as k1, k1.uow.read() as uow:
+        centre = uow.store.get_meta("centre_name")  # the first counter's, not the site's
+    assert centre and centre != "Asker"
+    said = f"satt opp fra serveren som kasse K2 (etikettserie 2) i senteret {centre}"
+    assert said in synced[0]
+    with open_counter(documented.here / "K2") as k2, k2.uow.read() as uow:
+        assert uow.store.get_meta("centre_name") == centre
+    shell = documented.shell
+    opened = shell.bash("omigjen-pos --data-dir K2 till-open --float 1500 --staff 9001 --pin 9999")
+    assert opened.returncode == 0, opened.stderr
+    status = shell.bash("omigjen-pos --data-dir K2 till-status")
+    assert status.returncode == 0 and "K2" in status.stdout and "1\u00a0500,00" in status.stdout
+    listed = shell.bash("omigjen-pos --data-dir K2 tenants")
+    with open_counter(documented.here / "K1") as k1, k1.uow.read() as uow:
+        codes = {t.code for t in uow.store.tenants()}
+    assert {line.split("\t")[0] for line in listed.stdout.splitlines()} == codes
 
 
 def assert_both_counters_in_sync(database: str, here: Path) -> None:
@@ -176,11 +199,14 @@ def assert_both_counters_in_sync(database: str, here: Path) -> None:
         staff = {(s["staff_no"], s["name"], s["role"]) for s in uow.store.staff_list()}
         items = {(i.id, i.barcode, i.price) for i in uow.queries.items()}
         sold = {i.id for i in uow.queries.items() if i.status is ItemStatus.SOLD}
+        counts = {i.id: i.stock_qty for i in uow.queries.items() if i.kind is ItemKind.STOCK}
     with open_counter(here / "K2") as k2, k2.uow.read() as uow:
         pulled = {(t.id, t.code, t.name) for t in uow.store.tenants()}
         pulled_staff = {(s["staff_no"], s["name"], s["role"]) for s in uow.store.staff_list()}
         pulled_items = {(i.id, i.barcode, i.price) for i in uow.queries.items()}
         pulled_sold = {i.id for i in uow.queries.items() if i.status is ItemStatus.SOLD}
+        pulled_counts = {i.id: i.stock_qty for i in uow.queries.items()
+                         if i.kind is ItemKind.STOCK}  # fmt: skip
         registers = uow.store.registers()
         second = k2.register_id()
         k2_name = uow.store.register_name("K2")
@@ -205,6 +231,8 @@ def assert_both_counters_in_sync(database: str, here: Path) -> None:
     # and the server knows each counter by its register's name
     assert k2_name == "Kasse 2" and k1_name and k1_name != "K1"
     assert names == {"K1": k1_name, "K2": "K2"}
+    # the centre's stock: K1's counts (its sales before enrolment in them, not taken twice)
+    assert pulled_counts == counts and any(q is not None for q in counts.values())
 
 
 def sell_here(counter: Counter, tenant_code: str = "11") -> list[str]:

@@ -215,21 +215,3 @@ def test_replayed_pushes_and_re_applied_pages_never_duplicate_notes_or_lines(
     detail = repair_detail.ticket_detail(b.uow, ticket)
     assert [w.description for w in detail.lines] == ["Feilsøking"]
     assert len(detail.history) == 1
-
-
-def test_a_deposit_paid_at_one_counter_stops_the_other_from_handing_the_job_over(
-    enrolled, ctx, counter_b, ctx_b
-):
-    a, b = enrolled, counter_b
-    ticket = take_in(a, ctx)
-    repair_money.pay_deposit(a.uow, ctx, ticket, [Tender(TenderKind.CASH, 20000)])
-    repair_status.change_status(a.uow, ctx, ticket, RepairStatus.DIAGNOSING)
-    repair_work.add_labour(a.uow, ctx, ticket, "Justere gir", amount=45000)
-    repair_status.change_status(a.uow, ctx, ticket, RepairStatus.IN_REPAIR)
-    repair_status.change_status(a.uow, ctx, ticket, RepairStatus.READY_FOR_PICKUP)
-    sync(a, b)
-    with pytest.raises(repair_money.PickupProblem) as refused:
-        repair_money.add_pickup_to_basket(b.uow, Basket(), ticket)
-    assert "200,00 kr er betalt på en annen kasse" in refused.value.message("nb")
-    pickup = repair_money.add_pickup_to_basket(a.uow, Basket(), ticket)  # A holds the voucher
-    assert pickup.deposit is not None and pickup.deposit.amount == 20000

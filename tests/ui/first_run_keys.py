@@ -112,7 +112,10 @@ def set_up_by_keys(started: CounterStart, printer_url: str, qtbot) -> MainWindow
     enter("Omigjen Asker")
     enter()  # register id K1 as offered
     enter()  # register name as offered
-    enter()  # label block 1: the last field goes on
+    enter()  # label block 1
+    enter("Omigjen Asker AS")  # the centre's company, which pays the tenants
+    enter("923 456 783")
+    enter("9710.05.12347")  # its account: the last field goes on
     assert setup.current is setup.manager, setup.message.text()
     for text in (MANAGER, "Mona Leder", MANAGER_PIN, MANAGER_PIN):
         enter(text)

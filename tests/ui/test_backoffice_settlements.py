@@ -5,6 +5,7 @@ leaves no settlement and no file."""
 
 from __future__ import annotations
 
+import subprocess
 from datetime import datetime
 
 import pytest
@@ -14,7 +15,7 @@ from PySide6.QtTest import QTest
 from pos.clock import OSLO
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
-from pos.services import checkout, reports, settlement, tenant_terms
+from pos.services import centre_company, checkout, reports, settlement, tenant_terms
 from tests.ui.conftest import log_in, press
 from ui.pages import PageContext
 
@@ -96,3 +97,23 @@ def test_a_period_reaching_today_or_beyond_is_refused_and_nothing_is_numbered(pa
         said = page.message.text()
         assert f"{first_open} er ikke avsluttet med Z" in said and "i dag er 2026-04-02" in said
     assert settlement.settlement_docs(counter.uow, "12") == []
+
+
+def test_the_centres_company_is_checked_journaled_and_pays_the_tenant(page, counter):
+    assert page.company_name.text() == "Omigjen Ombruk AS"  # the demo's, as stored
+    page.company_name.setText("Omigjen Asker AS")
+    page.company_org_no.setText("923456784")  # a wrong check digit
+    page.account.setText("9710.05.12347")
+    ctrl(page, Qt.Key.Key_S)
+    assert "923456784" in page.message.text(), page.message.text()
+    page.company_org_no.setText("923 456 783")
+    ctrl(page, Qt.Key.Key_S)
+    saved = centre_company.centre_company(counter.uow)
+    assert saved == centre_company.CentreCompany("Omigjen Asker AS", "923456783", "97100512347")
+    ctrl(page, Qt.Key.Key_N)
+    assert "OPPGJ-12-00001" in page.message.text(), page.message.text()
+    (xml,) = [p for p in page.last_files if p.suffix == ".xml"]
+    assert xml.read_text(encoding="utf-8").count("<Nm>Omigjen Asker AS</Nm>") == 2  # the payer
+    (pdf,) = [p for p in page.last_files if p.suffix == ".pdf"]
+    run = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+    assert "Fra Omigjen Asker AS, org.nr. 923456783" in run.stdout.decode("utf-8")

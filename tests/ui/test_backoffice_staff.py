@@ -78,3 +78,13 @@ def test_a_short_pin_is_refused_with_a_message(window, counter):
     ctrl(page, Qt.Key.Key_P)
     assert page.message.text() and page.pin.text() == ""
     auth.authenticate(counter.uow, "1001", "1234")
+
+
+def test_the_page_opens_ready_to_type_and_tab_leaves_the_list(window):
+    """Keyboard only: the staff number has the focus when the page opens; from the list,
+    Tab goes on to the form (arrows choose a row) instead of walking its cells."""
+    page = open_page(window)
+    assert page.staff_no.hasFocus()
+    page.table.setFocus()
+    press(page.table, Qt.Key.Key_Tab)
+    assert page.staff_no.hasFocus()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from pos.services import tenants
-from tests.ui.conftest import log_in, press
+from tests.ui.conftest import log_in, press, type_slowly
 
 
 def open_page(window, counter):
@@ -73,3 +73,21 @@ def test_a_new_tenant_is_added_and_a_tenant_deactivated(window, counter):
     listed = {t.code: t for t in tenants.list_tenants(counter.uow)}
     assert not listed["16"].active
     assert "16" in page.list.currentItem().text()
+
+
+def test_ctrl_a_selects_a_terms_field_so_typing_replaces_it(window, counter):
+    log_in(window, "9001", "9999")  # the scanner filter stays on, as at the counter
+    page = window.show_page("tenants")
+    page.list.setCurrentRow(1)  # 11 Bua Brukte Klær AS
+    typing = [(page.commission, "20"), (page.rent, "1500"), (page.account, "1234.56.78903"),
+              (page.group_rates, "KLAER 10")]  # fmt: skip
+    for field, typed in typing:
+        field.setFocus()
+        press(field, Qt.Key.Key_End)
+        press(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_slowly(field, typed)
+        window.wedge.flush()
+        assert field.text() == typed
+    press(page.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    details = tenants.tenant_details(counter.uow, "11")
+    assert details.commission_bp == 2000 and details.monthly_rent == 150000

@@ -46,6 +46,23 @@ def test_the_manager_names_a_second_place_and_backs_up_now(window, counter, tmp_
     assert len(copies) == 1 and (counter.data_dir / "backups" / copies[0].name).exists()
 
 
+def test_a_second_place_that_is_not_there_is_refused_and_the_old_one_kept(
+    window, counter, tmp_path, qtbot
+):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    log_in(window, "9001", "9999")
+    box = window.show_page("devices").backups
+    box.place.setText(str(usb))
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    box.place.setText(str(tmp_path / "unplugged" / "omigjen"))
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert "finnes ikke" in box.message.text() and "unplugged" in box.message.text()
+    box.load()
+    assert box.place.text() == str(usb)
+    assert not (tmp_path / "unplugged").exists()
+
+
 def damaged_after_backup(counter, ctx):
     """A sale, a backup, two sales, then the receipts' pages damaged on disk."""
     sell(counter, ctx)

@@ -120,3 +120,21 @@ def test_a_cashiers_void_is_asked_first_then_a_manager_approves(window, qtbot):
     type_slowly(approval.pin, "9999")
     press(approval.pin, Qt.Key.Key_Return)
     assert window.session.basket.lines == []
+
+
+def test_enter_after_the_discount_goes_to_its_reason_not_to_ok(window):
+    """The amount, Enter, the reason, Enter: the discount is given once, with its reason;
+    the first Enter never gives it without one."""
+    log_in(window)
+    window.route_scan(TUBE)
+    press(window.sale.code, Qt.Key.Key_F3)
+    dialog = window.sale.dialog
+    assert isinstance(dialog, DiscountDialog)
+    type_slowly(dialog.amount, "10")
+    press(dialog.amount, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.reason.hasFocus()
+    assert window.session.basket.lines[0].discount == 0
+    type_slowly(dialog.reason, "Riper")
+    press(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert window.session.basket.lines[0].discount == 1000

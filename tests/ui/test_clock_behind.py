@@ -21,6 +21,7 @@ from .conftest import log_in, press, scan, type_slowly
 
 COFFEE = "KAFFE-MED"
 OSLO_ZONE = QTimeZone(b"Europe/Oslo")
+SHIFT_CTRL = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
 
 
 class Monotonic:
@@ -59,7 +60,9 @@ def journal_kinds(window) -> list[str]:
         return [json.loads(r["details"]).get("kind", "") for r in uow.queries.journal_rows()]
 
 
-def test_a_clock_behind_is_shown_at_login_and_a_manager_confirms_the_time(window, pc, qtbot):
+def test_a_clock_behind_is_shown_at_login_and_a_manager_confirms_the_time(
+    window, pc, qtbot, caplog
+):
     wall, mono = pc
     assert window.clock_banner.isHidden()
     wall.advance(days=-1)
@@ -69,9 +72,13 @@ def test_a_clock_behind_is_shown_at_login_and_a_manager_confirms_the_time(window
     type_slowly(window.login.staff_no, "1001")
     press(window.login.staff_no, Qt.Key.Key_Return)
     type_slowly(window.login.pin, "1234")
-    press(window.login.pin, Qt.Key.Key_Return)
+    with caplog.at_level("INFO", logger="pos.services.auth"):
+        press(window.login.pin, Qt.Key.Key_Return)
     assert window.session.operator is None
     assert "før siste registrering" in window.login.message.text()
+    refused = [r.getMessage() for r in caplog.records if r.name == "pos.services.auth"]
+    assert refused == [refused[0]] and refused[0].startswith("login refused at K1: ")
+    assert "1001" not in refused[0]  # what was typed is not logged before it is checked
 
     window.clock_button.click()
     dialog = next(
@@ -164,3 +171,32 @@ def test_the_sale_screen_refuses_a_scan_once_the_clock_falls_behind(window, pc):
     scan(window.sale.code, COFFEE)
     assert len(window.session.basket.lines) == 1
     assert "før siste registrering" in window.sale.message.text()
+
+
+def test_the_time_is_confirmed_from_the_keyboard_and_the_problem_logged_once(
+    window, pc, qtbot, caplog
+):
+    """Nobody can log in while the clock is behind, so the banner's button has a key of its
+    own (shown on it); the support log says once what is wrong, not at every refresh."""
+    wall, _ = pc
+    wall.advance(days=-1)
+    with caplog.at_level("WARNING", logger="pos.services.day"):
+        window.refresh_status()
+        window.refresh_status()
+    said = [r.getMessage() for r in caplog.records if "records nothing" in r.getMessage()]
+    assert len(said) == 1 and "before the last record" in said[0], said
+    assert "Ctrl+Shift+T" in window.clock_button.text()
+    press(window.login.staff_no, Qt.Key.Key_T, SHIFT_CTRL)
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ClockDialog) and w.isVisible()
+    )
+    dialog.reject()
+    wall.advance(days=1)  # the PC's clock put right: a later problem is said again
+    window.refresh_status()
+    assert window.clock_banner.isHidden()
+    with caplog.at_level("WARNING", logger="pos.services.day"):
+        wall.advance(days=-1)
+        window.refresh_status()
+    said = [r.getMessage() for r in caplog.records if "records nothing" in r.getMessage()]
+    assert len(said) == 2
+

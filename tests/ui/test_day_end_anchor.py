@@ -51,4 +51,4 @@ def test_x_and_z_print_the_journal_head_as_their_anchor(page, counter, monkeypat
     counter.close()
     assert main.main(["--data-dir", str(counter.data_dir), "verify-journal",
                       "--anchor", z_anchor]) == 0  # fmt: skip
-    assert f"The journal holds the anchor {z_anchor} (the printout)" in capsys.readouterr().out
+    assert f"Journalen har ankeret {z_anchor} (utskriften)" in capsys.readouterr().out

@@ -9,19 +9,20 @@ import json
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from pos.clock import SteppingClock
 from pos.errors import TillNotOpen
 from pos.model.events import EventCode
 from pos.model.staff import Role
-from pos.services import first_run, recovery, staff, till_day
+from pos.services import centre_company, first_run, recovery, staff, till_day
 from tests.printers.escpos_decoder import decode
 from ui.approval_dialog import ApprovalDialog
 from ui.common import ui_language
 from ui.day_end.day_end_page import DayEndPage
 from ui.main_window import MainWindow
 from ui.menu_dialog import MenuDialog
+from ui.message_line import PROBLEM_COLOUR
 from ui.payment_dialog import PaymentDialog
 from ui.price_dialog import PriceDialog
 from ui.till_close_dialog import TillCloseDialog
@@ -113,6 +114,10 @@ def test_an_empty_data_directory_is_set_up_by_keys_and_the_first_login_opens_the
     assert not first_run.needs_set_up(counter_app.counter.uow)
     assert counter_app.first_run is None and window.isVisible()
     assert window.session.overview().centre_name == "Omigjen Asker"
+    company = centre_company.centre_company(window.session.uow)
+    assert company == centre_company.CentreCompany("Omigjen Asker AS", "923456783", "97100512347")
+    set_up = [d for code, _, d in journal(window) if "centre_company" in d]
+    assert set_up and set_up[0]["centre_company"]["org_no"] == "923456783"  # journaled
     assert "closed" in window.login.till_note.text() or "stengt" in window.login.till_note.text()
     printed = decode((tmp_path / "printer.escpos").read_bytes()).text
     assert "Testutskrift" in printed  # the set-up's test page reached the printer
@@ -248,14 +253,17 @@ def test_a_shift_change_hands_over_without_a_z_and_the_next_cashier_sells_at_onc
     dialog = page.dialog
     assert isinstance(dialog, TillCloseDialog) and not dialog.card_edit.isVisible()
     dialog.spin_boxes[100000].setFocus(Qt.FocusReason.TabFocusReason)
-    enter("1")  # 1 000 kr counted, 1 100 kr expected: a note is needed
-    assert dialog.isVisible() and dialog.error_label.text()
-    dialog.note_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    assert "1\xa0100" not in " ".join(w.text() for w in dialog.findChildren(QLabel))
+    enter("1")  # 1 000 kr counted and saved: only now 1 100 kr expected is shown
+    assert dialog.isVisible() and "1\xa0100,00" in dialog.outcome_label.text()
+    assert focused() is dialog.note_edit  # the note on the variance is asked for
     type_text("100 kr i feil veksel")
-    key(Qt.Key.Key_Tab)  # on to "Hand over the till"
+    key(Qt.Key.Key_Tab)  # on to "Save the note"
     key(Qt.Key.Key_Return)
     assert window.session.operator is None  # handed over: the next person logs in
     assert "1\xa0100,00" in window.login.message.text()  # counted 1 000, expected 1 100
+    assert not window.login.message.problem  # a hand-over is news for the next person
+    assert PROBLEM_COLOUR not in window.login.message.styleSheet()
     log_in_by_keys(window, MANAGER, MANAGER_PIN)
     assert window.sale.dialog is None or not window.sale.dialog.isVisible()  # no float asked
     assert till_day.till_status(window.session.uow, "K1").float_amount == 100000

@@ -7,7 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from pos.identifiers import make_in_store_ean13
-from pos.model.payment import TenderKind
+from pos.model.basket import Basket
+from pos.model.payment import Tender, TenderKind
+from pos.services import catalogue, checkout, returns
+from pos.services.context import TillContext
 from ui.payment_dialog import PaymentDialog
 
 from .conftest import log_in, press
@@ -77,3 +80,30 @@ def test_removing_a_payment_clears_what_was_half_typed_for_the_next(window):
     QTest.qWait(80)
     assert dialog.amount.text() == ""
     assert dialog.focusWidget() is dialog.amount
+
+
+def test_a_credit_note_typed_at_payment_pays_only_its_tenants_share_and_unknown_ones_are_said(
+    window, counter, manager, clock
+):
+    sold = Basket()
+    sold.add(catalogue.find_item(counter.uow, make_in_store_ean13("11", 5)))
+    manager_ctx = TillContext("K1", manager, counter.signer(), clock)
+    sale = checkout.complete_sale(counter.uow, manager_ctx, sold, [Tender(TenderKind.CASH, 35000)])
+    number = sale.receipts[0].number
+    (line,) = returns.returnable_lines(counter.uow, number)
+    returned = returns.complete_return(
+        counter.uow, manager_ctx, number, [returns.ReturnRequest(line.line_id, 1)],
+        [Tender(TenderKind.CREDIT_NOTE, 0)],
+    )  # fmt: skip
+    with counter.uow.read() as uow:
+        doc = uow.queries.receipt_doc(returned.receipts[0].receipt_id)
+    ((note_number, _),) = doc.credit_notes_issued
+    dialog = open_payment(window)  # the coat (Bua, 649,00) and a tube (another tenant)
+    dialog.credit_note.setText("TG99999999")
+    press(dialog.credit_note, Qt.Key.Key_Return)
+    assert "TG99999999" in dialog.message.text() and not dialog.tenders
+    dialog.credit_note.setText(note_number.lower())
+    press(dialog.credit_note, Qt.Key.Key_Return)
+    (taken,) = dialog.tenders
+    assert taken.amount == 34900 and taken.tenant_id == window.session.basket.lines[0].tenant_id
+    assert dialog.cash_needed() == 64900 + 12900 - 34900

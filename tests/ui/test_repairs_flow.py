@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.model.printing import JobKind, JobStatus, PrinterRole
 from pos.model.repair import RepairStatus
-from pos.services import print_queue, repair_board
+from pos.services import print_queue, repair_board, repair_status
+from pos.services.repair_detail import ticket_detail
 from printers.printing import Printing
-from tests.integration.repair_helpers import photo
+from tests.integration.repair_helpers import photo, ready_job, take_in
 from tests.printers.escpos_decoder import decode
 from ui.main_window import MainWindow
 from ui.pages import PageContext
@@ -22,12 +23,13 @@ from ui.payment_dialog import PaymentDialog
 from ui.printer_output import QueuedPrinterOutput
 from ui.repairs.board_page import BoardPage
 from ui.repairs.intake_page import IntakePage
+from ui.repairs.labels import status_label
 from ui.repairs.status_dialog import StatusDialog
 from ui.repairs.ticket_dialog import TicketDialog
 from ui.tasks import ImmediatePool, TaskRunner
 from ui.till_session import TillSession
 
-from .conftest import log_in, press, scan
+from .conftest import log_in, press, scan, type_slowly
 
 COFFEE = "KAFFE-MED"  # 32,00 (Kafé Kvisten)
 
@@ -193,25 +195,61 @@ def test_intake_to_paid_pickup_in_a_mixed_basket_through_the_widgets(
     assert held == 0 and repair_board.open_deposits(window.session.uow) == []
 
 
-def test_an_illegal_status_change_is_refused_with_a_message(repair_window, tmp_path):
+def test_the_status_list_offers_only_the_moves_the_rules_allow(repair_window, tmp_path):
     window = repair_window
-    log_in(window, "2001", "2345")
-    page = window.show_page("repairs.intake")
-    assert isinstance(page, IntakePage)
-    fill_intake(page, tmp_path)
-    page.deposit.clear()
-    press(page.customer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    board = window.show_page("repairs.board")
-    assert isinstance(board, BoardPage)
-    ticket = board.open_ticket(page.ticket_id)
-    assert ticket is not None
-    dialog = change_status(ticket, RepairStatus.SCRAPPED)
-    assert "Kassert" in dialog.problem.text() or "scrapped" in dialog.problem.text()
+    ticket, ticket_id = _job_opened_from_the_board(window, tmp_path)
+    press(ticket.summary, Qt.Key.Key_F2)
+    dialog = ticket.status_dialog
+    assert isinstance(dialog, StatusDialog)
+    assert dialog.offered() == [
+        RepairStatus.DIAGNOSING, RepairStatus.AWAITING_APPROVAL, RepairStatus.IN_REPAIR,
+        RepairStatus.NOT_REPAIRABLE, RepairStatus.RETURNED_UNREPAIRED,
+    ]  # fmt: skip
+    assert dialog.target.currentIndex() == 0 and dialog.save_button.isEnabled()
+    assert dialog.target.findText(status_label(RepairStatus.SCRAPPED)) == -1
+
+    # Another counter moves the job while the list is open: the move shown is refused, said.
+    repair_status.change_status(
+        window.session.uow, window.session.context(), ticket_id,
+        RepairStatus.NOT_REPAIRABLE,
+    )  # fmt: skip
+    dialog.choose(RepairStatus.DIAGNOSING)
+    assert "Kan ikke repareres" in dialog.problem.text() or "not_repairable" in (
+        dialog.problem.text()
+    )
     assert not dialog.save_button.isEnabled()
     press(dialog.note, Qt.Key.Key_F12)
     with window.session.uow.read() as uow:
-        assert uow.repairs.ticket_row(page.ticket_id)["status"] == "received"
-        assert len(uow.repairs.history(page.ticket_id)) == 1
+        assert uow.repairs.ticket_row(ticket_id)["status"] == "not_repairable"
+    dialog.reject()
+    ticket.refresh()
+    press(ticket.summary, Qt.Key.Key_F2)
+    assert ticket.status_dialog.offered() == [
+        RepairStatus.RETURNED_UNREPAIRED, RepairStatus.SCRAPPED
+    ]
+
+
+def test_collected_is_offered_only_when_nothing_is_left_to_pay(repair_window, counter):
+    window = repair_window
+    log_in(window, "2001", "2345")
+    ctx = window.session.context()
+    owing = ready_job(counter, ctx)  # labour, a part and a deposit: paid at the till
+    free = take_in(counter, ctx, deposit=0)  # looked at, nothing to charge
+    for to in (RepairStatus.DIAGNOSING, RepairStatus.READY_FOR_PICKUP):
+        repair_status.change_status(counter.uow, ctx, free, to)
+    board = window.show_page("repairs.board")
+    assert isinstance(board, BoardPage)
+    for ticket_id, offered in (
+        (owing, [RepairStatus.IN_REPAIR]),
+        (free, [RepairStatus.IN_REPAIR, RepairStatus.COLLECTED]),
+    ):
+        ticket = board.open_ticket(ticket_id)
+        assert ticket is not None
+        press(ticket.summary, Qt.Key.Key_F2)
+        assert ticket.status_dialog is not None
+        assert ticket.status_dialog.offered() == offered
+        ticket.status_dialog.reject()
+        ticket.reject()
 
 
 def test_a_final_status_is_saved_only_when_save_is_pressed_again(repair_window, tmp_path):
@@ -303,3 +341,69 @@ def test_the_messages_page_shows_when_a_message_was_queued_in_norwegian_time(
     assert page.table.rowCount() == 1
     assert page.table.item(0, 0).text() == "2026-03-02 10:15"
     assert page.table.item(0, 3).text() == "SMS"
+
+
+def test_a_ticket_opens_with_the_work_done_to_type(repair_window, tmp_path):
+    """The job scanned on the board opens with its labour field ready: the work done, Tab,
+    the amount, Enter adds it (no mouse needed to reach the fields)."""
+    window = repair_window
+    ticket, ticket_id = _job_opened_from_the_board(window, tmp_path)
+    assert ticket.focusWidget() is ticket.work.labour_text
+    type_slowly(ticket.work.labour_text, "Justert gir")
+    press(ticket.work.labour_text, Qt.Key.Key_Tab)
+    type_slowly(ticket.work.labour_amount, "150")
+    press(ticket.work.labour_amount, Qt.Key.Key_Return)
+    assert [line.amount for line in ticket_detail(window.session.uow, ticket_id).lines] == [15000]
+
+
+def test_a_returning_customer_is_found_by_phone_and_filled_in(repair_window, counter, qtbot):
+    window = repair_window
+    log_in(window, "2001", "2345")
+    take_in(counter, window.session.context())  # Ola Nordmann came with his bike before
+    page = window.show_page("repairs.intake")
+    assert isinstance(page, IntakePage)
+    page.phone.setFocus()
+    type_in(page.phone, "912 34")
+    qtbot.waitUntil(page.known.isVisible, timeout=3000)  # after a pause in the typing
+    assert page.known.count() == 1 and "Ola Nordmann" in page.known.item(0).text()
+    press(page.phone, Qt.Key.Key_Down)
+    assert page.known.hasFocus()
+    press(page.known, Qt.Key.Key_Return)
+    assert (page.customer.text(), page.phone.text(), page.email.text()) == (
+        "Ola Nordmann", "912 34 567", "ola@example.no",
+    )  # fmt: skip
+    assert not page.known.isVisible() and not page.consent.isChecked()  # asked again
+    assert "Ola Nordmann" in page.message.text() and page.phone_problem.text() == ""
+    page.customer.clear()
+    type_in(page.customer, "nordm")
+    qtbot.waitUntil(page.known.isVisible, timeout=3000)  # by name too
+    type_in(page.customer, "x")
+    qtbot.waitUntil(lambda: not page.known.isVisible(), timeout=3000)  # nobody fits any more
+
+
+def test_deleting_a_line_of_a_job_at_the_till_takes_the_whole_job_out(repair_window, counter):
+    window = repair_window
+    log_in(window, "2001", "2345")
+    ticket = ready_job(counter, window.session.context())
+    scan(window.sale.code, COFFEE)
+    scan(window.sale.code, ticket)
+    assert window.sale.model.rowCount() == 3 and window.session.deposit_tenders()
+    press(window.sale, Qt.Key.Key_F9)  # the newest line, the job's part, is the one marked
+    assert [ln.description for ln in window.session.basket.lines] == ["Kaffe (ta med)"]
+    assert window.sale.model.rowCount() == 1 and not window.session.deposit_tenders()
+    assert not window.session.pickups
+
+
+def _job_opened_from_the_board(window, tmp_path):
+    """A technician takes in a job without a deposit and opens its ticket from the board."""
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.intake")
+    assert isinstance(page, IntakePage)
+    fill_intake(page, tmp_path)
+    page.deposit.clear()
+    press(page.customer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    board = window.show_page("repairs.board")
+    assert isinstance(board, BoardPage)
+    ticket = board.open_ticket(page.ticket_id)
+    assert ticket is not None
+    return ticket, page.ticket_id

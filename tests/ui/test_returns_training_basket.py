@@ -127,3 +127,36 @@ def test_item_search_finds_by_words_within_a_tenant_and_rings_up(window):
     assert dialog.model.rowCount() == 1
     press(dialog.text, Qt.Key.Key_Return)
     assert [ln.description for ln in window.session.basket.lines] == ["Kaffe (ta med)"]
+
+
+def test_a_return_from_the_keyboard_alone_quantities_typed_and_f4_for_a_credit_note(window):
+    """Once the receipt is found the first quantity has the focus; Tab goes to the next
+    line's; F1–F4 choose the refund as at payment; the table's texts cannot be edited."""
+    log_in(window)
+    scan(window.sale.code, COAT)
+    scan(window.sale.code, JEANS)
+    number = window.session.pay([Tender(TenderKind.CASH, 100000)]).receipts[0].number
+    window.sale.model.reset()
+    scan(window.sale.code, number)
+    dialog = window.sale.dialog
+    assert isinstance(dialog, ReturnsDialog)
+    first = dialog.focusWidget()
+    assert first is dialog.table.cellWidget(0, 3)
+    type_slowly(first, "0")  # not the coat
+    press(first, Qt.Key.Key_Tab)
+    second = dialog.focusWidget()
+    assert second is dialog.table.cellWidget(1, 3)
+    type_slowly(second, "1")  # the jeans (already 0: a receipt of two lines starts at none)
+    press(second, Qt.Key.Key_F4)
+    assert dialog.refund.currentData() == TenderKind.CREDIT_NOTE
+    press(second, Qt.Key.Key_F2)
+    assert dialog.refund.currentData() == TenderKind.CARD
+    press(second, Qt.Key.Key_F4)
+    assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers
+    press(second, Qt.Key.Key_F12)
+    approve(dialog.approval)
+    with window.session.uow.read() as uow:
+        returned = uow.queries.receipt_by_number("11-K1-R000001")
+        doc = uow.queries.receipt_doc(returned["id"])
+    assert returned["total"] == -29900
+    assert [amount for _code, amount in doc.credit_notes_issued] == [29900]

@@ -105,3 +105,13 @@ def test_a_second_read_of_the_same_one_off_item_is_counted_once(window):
     scan(window.sale.code, COAT)
     assert len(window.session.basket.lines) == 1
     assert "Ullkåpe" in window.sale.message.text()
+
+
+def test_the_quick_keys_work_the_moment_a_login_has_made_them(window):
+    """Each login makes the quick keys anew; they are shown at once, not when the layout gets
+    round to it, so Alt+1 pressed right after the login opens its price and never types "1"
+    into the code field (a hidden button's shortcut does nothing)."""
+    log_in(window)
+    window.sale._fill_quick_keys()  # as the login does, with no event handled since
+    buttons = window.sale.quick_keys.buttons
+    assert buttons and all(button.isVisible() for button in buttons)

@@ -54,3 +54,34 @@ def test_a_counter_with_no_central_server_says_so_beside_its_count(window, bokma
     log_in(window)
     window.refresh_status()
     assert window.status.unsynced.text().endswith(" venter (ingen sentral)")
+
+
+def test_a_counter_of_another_centre_is_refused_in_words_and_stays_unenrolled(
+    window, counter, ctx, shelf, central, clock, tmp_path
+):
+    from main import VERSION
+    from pos.counter import open_counter
+    from pos.demo.centre import seed_demo
+    from sync.enrolment import enrol
+
+    basket = Basket()
+    basket.add(shelf("KAFFE-MED"))
+    checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CARD, 3200)])
+    log_in(window, "9001", "9999")
+    keys = {"1": counter.keys.public_key_pem("1").decode("ascii")}
+    window.page_context = PageContext(window.session, window.tasks, extras={"public_keys": keys})
+    page = window.show_page("sync")
+    with live_server(central) as url:
+        with open_counter(tmp_path / "first") as first:  # the site's K1, sold as K1 before
+            seed_demo(first.uow, first.signer(), clock=clock)
+            enrol(first.uow, url, central.enrolment_code(), device_name="K1",
+                  app_version=VERSION, public_keys={}, clock=clock)  # fmt: skip
+        devices = central.scalar("SELECT count(*) FROM devices")
+        page.server.setText(url)
+        page.code.setText(central.enrolment_code())
+        page.enrol()
+    said = page.state.text()
+    assert "Nothing was stored" in said or "Ingenting ble lagret" in said
+    assert "403" not in said and "409" not in said  # the server's words, not its status line
+    assert not sync_status(counter.uow).enrolled
+    assert central.scalar("SELECT count(*) FROM devices") == devices

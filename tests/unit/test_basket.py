@@ -1,7 +1,17 @@
+from fractions import Fraction
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pos.errors import AmountOutOfRange, InvalidQuantity, ItemAlreadySold, PriceRequired
-from pos.model.basket import Basket, DiscountReasonRequired, DiscountTooLarge
+from pos.model.basket import (
+    Basket,
+    DiscountReasonRequired,
+    DiscountTooLarge,
+    over_discount_limit,
+    percent_discount,
+)
 from pos.model.catalogue import Item, ItemKind, ItemStatus
 from pos.vat import VatClass
 
@@ -77,3 +87,39 @@ def test_tenants_need_a_two_digit_code_a_name_and_a_valid_org_number():
         Tenant.validated(**{**ok, "name": " "})
     with pytest.raises(InvalidOrgNumber):
         Tenant.validated(**{**ok, "org_no": "921100778"})
+
+
+def test_a_one_off_is_held_once_and_other_items_never_count_as_held():
+    basket = Basket()
+    one_off, other, stock = item(ItemKind.ONE_OFF), item(ItemKind.ONE_OFF, item_id="i2"), item()
+    assert not basket.holds_one_off(one_off)
+    basket.add(one_off)
+    basket.add(stock)
+    assert basket.holds_one_off(one_off)
+    assert not basket.holds_one_off(other) and not basket.holds_one_off(stock)
+
+
+@given(gross=st.integers(0, 10**9), limit=st.integers(0, 100), discount=st.integers(0, 10**9))
+def test_a_discount_is_over_the_limit_only_above_that_share_of_the_line(gross, limit, discount):
+    assert over_discount_limit(discount, gross, limit) is (
+        Fraction(discount) > Fraction(gross * limit, 100)
+    )
+    assert not over_discount_limit(gross * limit // 100, gross, limit)
+
+
+def test_a_twenty_per_cent_limit_allows_twenty_per_cent_and_not_an_ore_more():
+    assert not over_discount_limit(49800, 249000, 20)
+    assert over_discount_limit(49801, 249000, 20)
+
+
+@given(gross=st.integers(0, 10**9), hundredths=st.integers(0, 100_00))
+def test_a_percent_discount_is_the_share_rounded_half_up_to_the_ore(gross, hundredths):
+    exact = Fraction(gross * hundredths, 100_00)
+    discount = percent_discount(gross, hundredths)
+    assert exact - Fraction(1, 2) < discount <= exact + Fraction(1, 2)
+    assert 0 <= discount <= gross
+
+
+def test_ten_and_a_half_per_cent_of_a_line():
+    assert percent_discount(12345, 1000) == 1235  # 1234,5 øre rounds up
+    assert percent_discount(20000, 1050) == 2100

@@ -3,7 +3,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from pos.errors import CreditNoteProblem, Overpaid, PaymentShort
-from pos.model.payment import Tender, TenderKind, settle
+from pos.model.payment import Tender, TenderKind, settle, voucher_amount
 from pos.money import round_to_krone
 
 
@@ -196,3 +196,30 @@ def test_with_credit_notes_and_uneven_cards_every_receipt_still_balances(
     for (_, due), share in zip(dues, result.shares, strict=True):
         assert share.paid == due + share.rounding
         assert all(a >= 0 for _, a in share.parts)
+
+
+def test_a_credit_note_pays_what_its_tenant_still_owes_after_the_vouchers_taken():
+    dues = [("A", 14950), ("B", 3500)]
+    taken = [Tender(TenderKind.CREDIT_NOTE, 10000, credit_note_number="TG1", tenant_id="A")]
+    assert voucher_amount(34900, "A", dues, []) == 14950
+    assert voucher_amount(34900, "A", dues, taken) == 4950
+    assert voucher_amount(2000, "A", dues, taken) == 2000
+    assert voucher_amount(34900, "C", dues, []) == 0
+    card = [Tender(TenderKind.CARD, 14950)]  # cards are shared later; they leave the note alone
+    assert voucher_amount(34900, "A", dues, card) == 14950
+
+
+@given(
+    balance=st.integers(0, 10**7),
+    dues=st.lists(st.tuples(st.sampled_from("ABC"), st.integers(0, 10**7)), max_size=3),
+    used=st.lists(st.integers(0, 10**7), max_size=3),
+)
+def test_a_voucher_never_pays_more_than_it_holds_nor_more_than_is_owed(balance, dues, used):
+    tenders = [
+        Tender(TenderKind.DEPOSIT, amount, credit_note_number="R1", tenant_id="A")
+        for amount in used
+    ]
+    amount = voucher_amount(balance, "A", dues, tenders)
+    owed = sum(d for t, d in dues if t == "A") - sum(used)
+    assert 0 <= amount <= balance
+    assert amount == min(balance, max(owed, 0))

@@ -1,0 +1,53 @@
+"""The counter's commands speak the interface's language: bokmål unless ``--lang en``, in what
+``verify-journal`` says and in ``--help`` (argparse's own words included), as a person runs
+them (``python main.py …``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli.test_cli import run
+
+COMMANDS = ("verify-journal", "z-report", "x-report", "till-open", "till-status", "till-close",
+            "till-note", "backup", "restore-backup")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def centre(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("centre")
+    run(data_dir, "demo")
+    return data_dir
+
+
+def test_verify_journal_speaks_bokmal_unless_english_is_asked_for(centre):
+    said = run(centre, "verify-journal").stdout
+    assert said.startswith("OK: ") and "journalrader og" in said and "Anker nå: " in said
+    assert "verified" not in said and "Anchor now" not in said
+    english = run(centre, "--lang", "en", "verify-journal").stdout
+    assert "signed receipts verified" in english and "Anchor now: " in english
+    assert "kontrollert" not in english
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_speaks_bokmal_unless_english_is_asked_for(centre, command):
+    said = run(centre, command, "--help").stdout
+    assert said.startswith("bruk: ") and "vis denne hjelpen og avslutt" in said
+    assert "usage:" not in said and "show this help" not in said
+    english = run(centre, "--lang", "en", command, "--help").stdout
+    assert english.startswith("usage: ") and "show this help message and exit" in english
+
+
+def test_the_command_list_and_a_missing_argument_in_bokmal(centre):
+    listed = run(centre, "--help").stdout
+    assert "steng kassen med blindtelling" in listed and "ta en sikkerhetskopi" in listed
+    refused = run(centre, "till-close", check=False)
+    assert refused.returncode == 2 and "feil: disse argumentene mangler: --count" in refused.stderr
+
+
+def test_the_till_and_day_end_commands_answer_in_english_when_asked(centre):
+    status = run(centre, "--lang", "en", "till-status", check=False).stdout
+    assert status.startswith("Till K1 is open since") and "float" in status
+    assert run(centre, "till-status", check=False).stdout.startswith("Kassen K1 er åpen siden")
+    missing = run(centre, "--lang", "en", "z-report", "--missing", "--staff", "9001", "--pin",
+                  "9999").stdout  # fmt: skip
+    assert "today, open" in missing or "No days without a Z report." in missing
