@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DIR ?= .demo-data
 
-.PHONY: run test lint bench clean-demo translations screenshots-sizes
+.PHONY: run test lint bench clean-demo translations screenshots screenshots-sizes
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,16 +31,29 @@ bench: $(STAMP)
 clean-demo:
 	rm -rf $(DEMO_DIR)
 
+# Every picture README.md and docs/ show (tests/docs/test_screenshots_made.py holds them to this
+# list): the counter's screens in an Xvfb of a counter's size, the three screen sizes, and the
+# web back office (its browser test writes them; skipped, saying why, without PostgreSQL or
+# Chromium).
+COUNTER_SHOTS := tools/screenshots.py tools/repairs_screenshots.py tools/till_day_screenshots.py \
+	tools/print_screenshots.py
+screenshots: $(STAMP) screenshots-sizes
+	for tool in $(COUNTER_SHOTS); do xvfb-run -a -s "-screen 0 1366x768x24" $(PY) $$tool || exit 1; done
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -rs tests/web/test_back_office_browser.py
+
 # The counter photographed at three screen sizes, each in an X server of that size.
 SCREEN_SIZES := 1024x600 1366x768 1920x1080
 screenshots-sizes: $(STAMP)
 	for size in $(SCREEN_SIZES); do xvfb-run -a -s "-screen 0 $${size}x24" $(PY) tools/screen_sizes.py || exit 1; done
 
 # Re-extract the UI strings into the .ts catalogues and compile the .qm files the app loads:
-# ui/<area>/ packages with their own catalogue, the rest of ui/ in omigjen_nb.
+# ui/<area>/ packages with their own catalogue, the rest of ui/ in omigjen_nb. Fails (after
+# compiling) when any catalogue still has a string without its bokmål.
 AREAS := repairs backoffice day_end sync_screen till_day first_run
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' $(foreach a,$(AREAS),-not -path 'ui/$(a)/*')) -no-obsolete -ts resources/translations/omigjen_nb.ts
 	for area in $(AREAS); do [ -d ui/$$area ] && $(VENV)/bin/pyside6-lupdate ui/$$area/*.py -no-obsolete -ts resources/translations/$${area}_nb.ts || true; done
-	for ts in resources/translations/*_nb.ts; do $(PY) tools/fill_translations.py $$ts; done
-	for ts in resources/translations/*_nb.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
+	status=0; \
+	for ts in resources/translations/*_nb.ts; do $(PY) tools/fill_translations.py $$ts || status=1; done; \
+	for ts in resources/translations/*_nb.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done; \
+	exit $$status

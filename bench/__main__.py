@@ -2,6 +2,7 @@
 
 Run as part of the whole suite (no names), a benchmark module's ``run_in_suite()`` is used when
 it has one: ``crash`` then kills its child 40 times instead of 200 (``python -m bench crash``).
+Options after one name go to that benchmark: ``python -m bench scale --years 1``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ def format_table(rows: list[tuple[str, Figure]]) -> str:
 
 def main(argv: list[str]) -> int:
     in_suite = not argv
-    names = argv or available()
+    options = [a for n, a in enumerate(argv) if any(b.startswith("-") for b in argv[: n + 1])]
+    names = argv[: len(argv) - len(options)] or available()
+    if options and len(names) != 1:
+        print("options go to one benchmark: python -m bench NAME --option ...", file=sys.stderr)
+        return 2
     unknown = [n for n in names if n not in available()]
     if unknown:
         print(
@@ -46,7 +51,8 @@ def main(argv: list[str]) -> int:
         module = importlib.import_module(f"bench.{name}")
         print(f"running {name} ...", file=sys.stderr, flush=True)
         run = getattr(module, "run_in_suite", None) if in_suite else None
-        rows.extend((name, figure) for figure in (run or module.run)())
+        found = module.run(options) if options else (run or module.run)()
+        rows.extend((name, figure) for figure in found)
     print(format_table(rows))
     return 0
 

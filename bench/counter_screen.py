@@ -68,7 +68,8 @@ def catalogue_dir() -> Path:
     return data
 
 
-def scan_to_basket(data: Path) -> tuple[list[float], float]:
+def scan_to_basket(data: Path, codes: list[str] | None = None) -> tuple[list[float], float]:
+    """Scan ``codes`` (default: ``SCANS`` labels of the million-item catalogue) one by one."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -92,8 +93,10 @@ def scan_to_basket(data: Path) -> tuple[list[float], float]:
         window.show()
         window._logged_in(session.log_in("1001", "1234"))  # noqa: SLF001 - skip the PIN pad
         field = window.sale.code
-        for n in range(SCANS):
-            code = make_in_store_ean13("11", 100_000 + (n * 3331) % ITEMS)
+        codes = codes or [
+            make_in_store_ean13("11", 100_000 + (n * 3331) % ITEMS) for n in range(SCANS)
+        ]
+        for code in codes:
             QTest.keyClicks(field, code, Qt.KeyboardModifier.NoModifier, 1)
             began = time.perf_counter()
             QTest.keyClick(field, Qt.Key.Key_Return)
@@ -142,20 +145,27 @@ sync started, scanners), up to the event loop with the login screen shown; then 
 ends at once (the shutdown is not what is measured)."""
 
 
-def cold_start(data: Path) -> tuple[float, float, bool, float]:
+def timed(script: str, *args: str) -> list[str]:
+    """A fresh Python process running ``script``: what it printed, split."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return out.stdout.split()
 
-    def timed(script: str, *args: str) -> list[str]:
-        out = subprocess.run(
-            [sys.executable, "-c", script, *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-        )
-        return out.stdout.split()
 
+def window_start(data: Path, rounds: int = 3) -> tuple[float, float]:
+    """Median seconds to a ready login screen on ``data``, and of a bare PySide6 window."""
+    bare = median([float(timed(_BARE)[0]) for _ in range(rounds)])
+    return median([float(timed(_COUNTER, str(data))[0]) for _ in range(rounds)]), bare
+
+
+def cold_start(data: Path) -> tuple[float, float, bool, float]:
     bare = median([float(timed(_BARE)[0]) for _ in range(3)])
     runs = [timed(_COUNTER, str(data)) for _ in range(3)]
     with tempfile.TemporaryDirectory() as tmp:  # the real start writes: keep the cache clean

@@ -44,7 +44,7 @@ def run() -> list[Figure]:
         counter = _counter(Path(tmp))
         _queue_sales(counter, EVENTS)
         with _server(url) as server_url:
-            _enrol(counter, url, server_url)
+            shared = _enrol(counter, url, server_url)
             push_s, report = _timed(
                 lambda: SyncCycle(counter.uow, app_version="0.1.0").run(pull=False)
             )
@@ -59,9 +59,10 @@ def run() -> list[Figure]:
         Figure(f"push catch-up of {EVENTS} events", push_s, "s", "<= 10 s", push_s <= 10, insert_s),
         Figure("bare INSERT of the same rows (500/txn)", insert_s, "s"),
         Figure("duplicates on the server", total - unique, "rows", "0", total == unique),
-        Figure("events stored", total, "rows", f"= {EVENTS}", total == EVENTS),
+        Figure("events stored (sales and the centre's data)", total, "rows",
+               f"= {EVENTS} + {shared}", total == EVENTS + shared),  # fmt: skip
         Figure(f"pull of {REF_ROWS} reference rows", pull_s, "s", "<= 8 s", pull_s <= 8),
-        Figure("push ratio to bare INSERT", push_s / insert_s, "x", "<= 3", push_s <= 3 * insert_s),
+        Figure("push ratio to bare INSERT", push_s / insert_s, "x", "<= 2", push_s <= 2 * insert_s),
     ]
 
 
@@ -187,9 +188,9 @@ class _server:
         url = f"http://127.0.0.1:{self.port}"
         for _ in range(300):
             try:
-                requests.get(url + "/openapi.json", timeout=1)
+                requests.get(url + "/openapi.json", timeout=5)
                 return url
-            except requests.ConnectionError:
+            except requests.RequestException:  # not up yet, or too slow on a loaded machine
                 time.sleep(0.1)
         raise RuntimeError("server did not start")
 
@@ -198,15 +199,18 @@ class _server:
         self.process.wait(10)
 
 
-def _enrol(counter: Counter, db_url: str, server_url: str) -> None:
-    """The site made and a code given out; the counter's tenants travel with it."""
+def _enrol(counter: Counter, db_url: str, server_url: str) -> int:
+    """The site made and a code given out; the counter's tenants travel with it. Returns the
+    events the first enrolment queues (the centre's article groups, staff and items)."""
     engine = make_engine(db_url)
     with scoped(engine, Scope.admin()) as conn:
         admin_ops.ensure_site(conn, "Bench")
         code, _ = admin_ops.enrolment_code(conn, "Bench")
     engine.dispose()
     keys = public_keys(counter.keys)
-    enrol(counter.uow, server_url, code, device_name="K1", app_version="0.1.0", public_keys=keys)
+    done = enrol(counter.uow, server_url, code, device_name="K1", app_version="0.1.0",
+                 public_keys=keys)  # fmt: skip
+    return done.shared
 
 
 def _counts(db_url: str) -> tuple[int, int]:

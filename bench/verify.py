@@ -50,8 +50,14 @@ def _chain_and_signatures(counter: Counter) -> int:
         for receipt in uow.queries.receipts_in_chain_order():
             if (receipt["tenant_id"], receipt["register_id"]) != chain:
                 chain, last = (receipt["tenant_id"], receipt["register_id"]), FIRST_PREVIOUS
-            data = signed_string(last, receipt["local_date"], receipt["local_time"],
-                                 receipt["sig_nr"], receipt["total"], receipt["total_ex_vat"])
+            data = signed_string(
+                last,
+                receipt["local_date"],
+                receipt["local_time"],
+                receipt["sig_nr"],
+                receipt["total"],
+                receipt["total_ex_vat"],
+            )
             assert verifiers[(receipt["sig_method"], receipt["key_version"])].verify(
                 data, receipt["signature"])  # fmt: skip
             last, checked = receipt["signature"], checked + 1
@@ -72,7 +78,13 @@ def run() -> list[Figure]:
     assert report.ok, report.problems[:3]
     per_thousand = 1000 * full / max(receipts, 1)
     return [
-        Figure(f"verify-journal, {receipts} receipts, {report.z_reports} Z", full, "s",
-               "vs chain+RSA", None, baseline),  # fmt: skip
+        Figure(
+            f"verify-journal, {receipts} receipts, {report.z_reports} Z",
+            full,
+            "s",
+            "vs chain+RSA",
+            None,
+            baseline,
+        ),  # fmt: skip
         Figure("  per 1 000 receipts", per_thousand, "s", "<= 2 s", per_thousand <= 2),
     ]

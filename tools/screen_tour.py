@@ -77,6 +77,8 @@ def counter_window(app: QApplication, data: Path) -> Iterator[tuple[Counter, Mai
 def tour(app: QApplication, window: MainWindow, counter: Counter) -> Iterator[Stop]:
     """The stops, in the order a day meets them."""
     yield "login", window
+    yield _dialog(app, window, "recovery", window.open_recovery)  # a manager's forgotten PIN
+    _close(app)
     window.log_in("1001", "1234")
     yield from _cashier(app, window)
     window.log_out()
@@ -181,27 +183,58 @@ def _manager(app: QApplication, window: MainWindow, counter: Counter) -> Iterato
     closing = TillCloseDialog(session.uow, session.context(), parent=window.show_page("day_end"))
     yield _dialog(app, window, "till_close", closing.open)
     _close(app)
+    yield from _till_dialogs(app, window)
     yield from _repair_dialogs(app, window, counter)
     window.show_sale()
 
 
-def _repair_dialogs(app: QApplication, window: MainWindow, counter: Counter) -> Iterator[Stop]:
-    from tests.integration.repair_helpers import ready_job
+def _till_dialogs(app: QApplication, window: MainWindow) -> Iterator[Stop]:
+    """The float as the first login of a closed day asks it, cash in, the failed print jobs and
+    the manager's confirmation of the time."""
+    from ui.clock_dialog import ClockDialog
+    from ui.till_day.float_dialog import FloatDialog
 
-    ticket = ready_job(counter, window.session.context())
+    session, tasks = window.session, window.tasks
+    till = window.show_page("till")
+    status = session.till_status()
+    yield _dialog(app, window, "float", lambda: FloatDialog(session, tasks, status, till).open())
+    _close(app)
+    yield _dialog(app, window, "cash_in", lambda: till.move_cash(out=False))  # type: ignore[attr-defined]
+    _close(app)
+    yield _dialog(app, window, "print_jobs", window.show_print_jobs)
+    _close(app)
+    yield _dialog(app, window, "clock", lambda: ClockDialog(session, tasks, "", None, till).open())
+    _close(app)
+
+
+def _repair_dialogs(app: QApplication, window: MainWindow, counter: Counter) -> Iterator[Stop]:
+    from pos.model.repair import RepairStatus
+    from pos.services import repair_status
+    from tests.integration.repair_helpers import ready_job, take_in
+    from ui.repairs.deposit_dialog import DepositDialog
+
+    ctx = window.session.context()
+    ticket = ready_job(counter, ctx)
     board = window.show_page("repairs.board")
     yield _dialog(app, window, "ticket", lambda: board.open_ticket(ticket))  # type: ignore[attr-defined]
     dialog = board.dialog  # type: ignore[attr-defined]
+    desk = dialog.desk
     for name, opener in (
         ("ticket_status", dialog.change_status),
         ("ticket_details", dialog.edit_details),
         ("ticket_outcome", dialog.record_outcome),
+        ("ticket_deposit", lambda: DepositDialog(desk, window.tasks, ticket, 20000, dialog).open()),
     ):
         yield _dialog(app, window, name, opener)
         for widget in QApplication.topLevelWidgets():
             if widget is not dialog and isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
         settle(app)
+    _close(app)
+    given_back = take_in(counter, ctx)
+    repair_status.change_status(counter.uow, ctx, given_back, RepairStatus.RETURNED_UNREPAIRED)
+    yield _dialog(app, window, "ticket_finished", lambda: board.open_ticket(given_back))  # type: ignore[attr-defined]
+    yield _dialog(app, window, "ticket_reopen", board.dialog.reopen)  # type: ignore[attr-defined]
     _close(app)
 
 
