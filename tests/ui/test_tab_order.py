@@ -5,7 +5,7 @@ after the contact consent lands in the estimate, below it, not in the item's cat
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -51,6 +51,23 @@ def test_at_the_intake_tab_goes_down_the_customer_column_then_the_items(window):
     item = ["category", "brandModel", "serial", "fault", "condition", "accessories"]
     assert [n for n in order if n in customer + item] == customer + item
     assert order[-1] == "extraLabel"
+
+
+def test_one_tab_leaves_the_promised_date_at_the_intake(window):
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.intake")
+    assert isinstance(page, IntakePage)
+    page.deposit.setFocus(Qt.FocusReason.TabFocusReason)
+    press(page.deposit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.promised
+    type_slowly(page.promised, "24.12.2026")  # the parts are still typed through, day first
+    assert page.promised.date() == QDate(2026, 12, 24)
+    press(page.promised, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.technician
+    press(page.technician, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.promised
+    press(page.promised, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.deposit
 
 
 def _two_columns(order: tuple[str, ...]) -> QDialog:
