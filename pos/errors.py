@@ -102,6 +102,12 @@ class ItemAlreadySold(DomainError):
     en = "'{value}' is a one-off second-hand item and has already been sold."
 
 
+class NotAStockItem(DomainError):
+    code = "not_a_stock_item"
+    nb = "«{value}» er ikke en lagervare: bare lagervarer har antall på lager."
+    en = "'{value}' is not a stock item: only stock items have a count."
+
+
 class ItemNotSellable(DomainError):
     code = "item_not_sellable"
     nb = "«{value}» kan ikke selges ({reason_nb})."

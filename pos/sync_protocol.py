@@ -17,9 +17,10 @@ HASHED_FIELDS = ("event_id", "device_seq", "tenant_id", "type", "type_version", 
 
 RECEIPT_EVENT_TYPES = frozenset({"sale.completed", "return.completed", "deposit.completed"})
 """Signed receipts: the server re-checks each tenant's signature chain over these."""
-ITEM_EVENT_TYPES = frozenset({"item.registered", "item.price_changed"})
-"""Items registered and prices changed at a counter: the server publishes them as ``item``
-reference changes for the tenant, so the site's other counters can scan and sell them."""
+ITEM_EVENT_TYPES = frozenset({"item.registered", "item.price_changed", "item.stock_counted"})
+"""Items registered, prices changed and stock counted at a counter: the server publishes them
+as ``item`` reference changes for the tenant, so the site's other counters can scan and sell
+them (and a count becomes the centre's)."""
 TICKET_EVENT_TYPES = frozenset(
     {
         "repair.ticket_created",

@@ -11,6 +11,10 @@ Facts are stored and acked whatever happens here; what cannot be published is fl
   that change); otherwise ``price_stale``, and the server's row is published again so the
   sender goes back to the price everyone else has. An item the server does not have:
   ``item_unknown``.
+- ``item.stock_counted``: what a manager counted on the shelf becomes the centre's count of a
+  stock item, as of that event (``stock_since``: the counting counter's earlier sales are in
+  it, every later sale anywhere comes off). An item the server does not have for the tenant:
+  ``item_unknown``; one that is not a stock item: ``not_stock``.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from server.verify import Flags
 KINDS = ("stock", "one_off", "open_price")
 VAT_CLASSES = ("25", "15", "12", "0", "exempt", "none")
 MAX_PRICE = 100_000_000  # as the admin API's ItemIn
+MAX_COUNT = 1_000_000  # as the counter's item_entry.count_stock
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 
 
@@ -48,6 +53,10 @@ def payload_problem(kind: str, payload: dict[str, Any]) -> tuple[str, str] | Non
     """An item event the server cannot publish at all (quarantined as malformed)."""
     if not _is_id(payload.get("item_id")):
         return ("malformed", "item_id must be an id of 1-64 letters, digits or _.:-")
+    if kind == "item.stock_counted":
+        if not _is_int(payload.get("counted"), 0, MAX_COUNT):
+            return ("malformed", "counted must be a whole number from 0 to 1 000 000")
+        return None
     if kind == "item.price_changed":
         if not _is_int(payload.get("new"), 0, MAX_PRICE) or not _price_ok(payload.get("old")):
             return ("malformed", "a price change needs new (and old) prices in øre")
@@ -162,6 +171,10 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags
                 new[item_id] = data
                 if code:
                     owners.setdefault(code, set()).add(item_id)
+        elif row["type"] == "item.stock_counted":
+            problem = _stock_count(row, device, held, new, changed)
+            if problem:
+                found_flags.append(problem)
         else:
             problem = _price_change(row, device, held, new, changed)
             if problem:
@@ -182,6 +195,49 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags
     return flags
 
 
+def _current(
+    row: dict[str, Any],
+    held: dict[str, dict[str, Any]],
+    new: dict[str, dict[str, Any]],
+    changed: dict[str, dict[str, Any]],
+) -> dict[str, Any] | None:
+    """The item as this batch has made it so far, if the row's tenant has it."""
+    item_id = row["payload"]["item_id"]
+    known = held.get(item_id)
+    current = changed.get(item_id) or new.get(item_id)
+    if current is None and known is not None and not known["deleted"]:
+        current = known["data"]
+        if isinstance(current, dict):  # the row's tenant is the one the log holds it under
+            current = current | {"tenant_id": known["tenant_id"]}
+    if not isinstance(current, dict) or current.get("tenant_id") != row["tenant_id"]:
+        return None
+    return current
+
+
+def _put(item_id: str, data: dict[str, Any], new: dict[str, Any], changed: dict[str, Any]) -> None:
+    if item_id in new and item_id not in changed:
+        new[item_id] = data
+    else:
+        changed[item_id] = data
+
+
+def _stock_count(
+    row: dict[str, Any],
+    device: Device,
+    held: dict[str, dict[str, Any]],
+    new: dict[str, dict[str, Any]],
+    changed: dict[str, dict[str, Any]],
+) -> tuple[str, str] | None:
+    current = _current(row, held, new, changed)
+    if current is None:
+        return ("item_unknown", "the server has no such item of this tenant")
+    if current.get("kind") != "stock":
+        return ("not_stock", "only a stock item has a count")
+    counted = {"stock_qty": row["payload"]["counted"], "stock_since": stock.counted_at(device, row)}
+    _put(row["payload"]["item_id"], current | counted, new, changed)
+    return None
+
+
 def _price_change(
     row: dict[str, Any],
     device: Device,
@@ -191,12 +247,8 @@ def _price_change(
 ) -> tuple[str, str] | None:
     item_id = row["payload"]["item_id"]
     known = held.get(item_id)
-    current = changed.get(item_id) or new.get(item_id)
-    if current is None and known is not None and not known["deleted"]:
-        current = known["data"]
-        if isinstance(current, dict):  # the row's tenant is the one the log holds it under
-            current = current | {"tenant_id": known["tenant_id"]}
-    if not isinstance(current, dict) or current.get("tenant_id") != row["tenant_id"]:
+    current = _current(row, held, new, changed)
+    if current is None:
         return ("item_unknown", "the server has no such item of this tenant")
     mine = _stamp(row, device)
     theirs = current.get("price_set")
@@ -210,9 +262,5 @@ def _price_change(
     if not newer:
         changed.setdefault(item_id, current)
         return ("price_stale", "the server holds a later price for this item")
-    updated = current | {"price": row["payload"]["new"]}
-    if item_id in new and item_id not in changed:
-        new[item_id] = updated | {"price_set": mine}
-    else:
-        changed[item_id] = updated | {"price_set": mine}
+    _put(item_id, current | {"price": row["payload"]["new"], "price_set": mine}, new, changed)
     return None

@@ -9,10 +9,15 @@ published again with the new ``stock_qty``. A count below zero is kept (the good
 someone must count the shelf): the counter warns as it happens. Training receipts change
 nothing; items the server does not count (``stock_since`` missing: registered before the
 centre kept stock) are left to their counters.
+
+A manager's count from the shelf (``item.stock_counted``, ``server/items.py``) sets the count
+and marks it with that event and its time (``at``): the goods another counter sold before that
+time were gone from the shelf, so such a sale arriving later is in the count too.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -30,6 +35,13 @@ WHERE entity = 'item' AND NOT deleted AND entity_id = ANY(:ids) AND data->>'kind
 def since(device: Device, row: dict[str, Any]) -> dict[str, Any]:
     """What a registration's count already holds: this device's movements up to this event."""
     return {"device": device.id, "epoch": device.epoch, "seq": row["device_seq"]}
+
+
+def counted_at(device: Device, row: dict[str, Any]) -> dict[str, Any]:
+    """What a count from the shelf holds: this device's movements up to this event and every
+    counter's sales made before it."""
+    at = datetime.fromisoformat(row["occurred_at"]).astimezone(UTC)
+    return since(device, row) | {"at": at.isoformat(timespec="milliseconds")}
 
 
 def _moves(row: dict[str, Any]) -> list[tuple[str, int]]:
@@ -70,10 +82,17 @@ def _read(conn: Connection, ids: list[str], device: Device) -> dict[str, tuple[s
 
 
 def _counted_already(mark: Any, device: Device, row: dict[str, Any]) -> bool:
-    """A movement of the registering counter that came before its registration."""
-    if not isinstance(mark, dict) or mark.get("device") != device.id:
+    """A movement of the registering counter that came before its registration (or count), or
+    another counter's sale made before a count."""
+    if not isinstance(mark, dict):
         return False
+    if mark.get("device") != device.id:
+        return isinstance(mark.get("at"), str) and _utc(row["occurred_at"]) < mark["at"]
     if mark.get("epoch", device.epoch) != device.epoch:
         return mark.get("epoch", 0) > device.epoch
     seq = mark.get("seq")
     return isinstance(seq, int) and row["device_seq"] < seq
+
+
+def _utc(occurred_at: str) -> str:
+    return datetime.fromisoformat(occurred_at).astimezone(UTC).isoformat(timespec="milliseconds")

@@ -52,6 +52,22 @@ class SyncStore:
             return None
         return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
+    def registration_queued(self, item_id: str) -> bool:
+        """Whether the outbox holds this item's ``item.registered`` event."""
+        found = self._raw.execute(
+            "SELECT 1 FROM outbox WHERE type = 'item.registered' "
+            "AND json_extract(payload, '$.item_id') = ? LIMIT 1",
+            (item_id,),
+        ).fetchone()
+        return found is not None
+
+    def queued_registrations(self) -> set[str]:
+        """The item ids whose ``item.registered`` the outbox holds."""
+        rows = self._raw.execute(
+            "SELECT json_extract(payload, '$.item_id') FROM outbox WHERE type = 'item.registered'"
+        )
+        return {str(row[0]) for row in rows}
+
     def save_device(self, values: Mapping[str, Any]) -> None:
         row = {"id": 1, "state": "active", "state_detail": "", "enrolled_at": _now(), **values}
         names = ", ".join(row)

@@ -1,19 +1,22 @@
 """Registering items at the counter and looking after their labels: one item with its tag
 printed at once, a batch for an A4 sheet, a tenant's items a page at a time, price changes
-(journaled 13021, label flagged) and the reprint of flagged labels."""
+(journaled 13021, label flagged), stock counted on the shelf, and the reprint of flagged
+labels."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pos.errors import UnknownTenant
-from pos.model.catalogue import ArticleGroup, Item
+from pos.errors import InvalidQuantity, NotAStockItem, UnknownItem, UnknownTenant
+from pos.model.catalogue import ArticleGroup, Item, ItemKind
+from pos.model.staff import Permission
 from pos.services import day_log, setup
 from pos.services.catalogue import match_expression
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 
 LIST_PAGE = 100
+MAX_COUNT = 1_000_000
 
 
 def article_groups(uow_factory: UnitOfWorkFactory) -> list[ArticleGroup]:
@@ -64,6 +67,37 @@ def change_price(
     """A new price for an item (manager), journaled (13021) at this register and queued as
     ``item.price_changed``; its label is flagged for a reprint."""
     setup.change_price(uow_factory, ctx, item_id, price)
+
+
+def count_stock(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, item_id: str, counted: int
+) -> Item:
+    """What a manager counted on the shelf becomes the item's stock (a stock item only),
+    queued as ``item.stock_counted``: with a central server it becomes the centre's count,
+    every counter's sales after it taken off there. Returns the item as it is now."""
+    ctx.require(Permission.MANAGE)
+    if not 0 <= counted <= MAX_COUNT:
+        raise InvalidQuantity(counted)
+    stamp = ctx.stamp()
+    with uow_factory() as uow:
+        item = uow.store.item(item_id)
+        if item is None:
+            raise UnknownItem(item_id)
+        if item.kind is not ItemKind.STOCK:
+            raise NotAStockItem(item.description)
+        uow.store.put_item_state(item_id, item.status.value, counted, stamp)
+        if setup.shared_later(uow, item_id):
+            uow.store.append_outbox(
+                "item.stock_counted",
+                item.tenant_id,
+                stamp,
+                {"item_id": item_id, "old": item.stock_qty, "counted": counted,
+                 "register_id": ctx.register_id, "staff_id": ctx.operator.staff_id},
+            )  # fmt: skip
+        uow.commit()
+        changed = uow.store.item(item_id)
+    assert changed is not None
+    return changed
 
 
 def flagged_labels(uow_factory: UnitOfWorkFactory, tenant_code: str) -> list[str]:

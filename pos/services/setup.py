@@ -286,7 +286,8 @@ def change_price(
     uow_factory: UnitOfWorkFactory, ctx: TillContext, item_id: str, price: int
 ) -> None:
     """A new price for an item: a manager only, journaled (13021) at the context's register
-    and queued as ``item.price_changed`` for the server (the event's time orders it there)."""
+    and queued as ``item.price_changed`` for the server (the event's time orders it there;
+    ``shared_later``)."""
     ctx.require(Permission.MANAGE)
     check_amount(price)
     stamp = ctx.stamp()
@@ -305,6 +306,9 @@ def change_price(
             ref_id=item_id,
             details={"old": item.price, "new": price, "barcode": item.barcode},
         )
+        if not shared_later(uow, item_id):
+            uow.commit()
+            return
         uow.store.append_outbox(
             "item.price_changed",
             item.tenant_id,
@@ -313,3 +317,11 @@ def change_price(
              "register_id": ctx.register_id, "staff_id": ctx.operator.staff_id},
         )  # fmt: skip
         uow.commit()
+
+
+def shared_later(uow: UnitOfWork, item_id: str) -> bool:
+    """Whether a change of this item goes to the server as its own event: not for an item of a
+    counter never enrolled whose registration is not queued (the catalogue its first
+    enrolment queues carries the item as it is then; a change sent before it would name an
+    item the server does not have yet)."""
+    return uow.sync.device() is not None or uow.sync.registration_queued(item_id)

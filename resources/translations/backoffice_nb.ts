@@ -405,37 +405,37 @@ Byttet føres i journalen.</translation>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="29"/>
+        <location filename="../../ui/backoffice/import_model.py" line="22"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="30"/>
+        <location filename="../../ui/backoffice/import_model.py" line="23"/>
         <source>Item or error</source>
         <translation>Vare eller feil</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="31"/>
+        <location filename="../../ui/backoffice/import_model.py" line="24"/>
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="32"/>
+        <location filename="../../ui/backoffice/import_model.py" line="25"/>
         <source>VAT</source>
         <translation>MVA</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="33"/>
+        <location filename="../../ui/backoffice/import_model.py" line="26"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="34"/>
+        <location filename="../../ui/backoffice/import_model.py" line="27"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/import_model.py" line="35"/>
+        <location filename="../../ui/backoffice/import_model.py" line="28"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
@@ -541,52 +541,57 @@ Byttet føres i journalen.</translation>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="35"/>
+        <location filename="../../ui/backoffice/items_model.py" line="21"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="36"/>
+        <location filename="../../ui/backoffice/items_model.py" line="22"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="37"/>
+        <location filename="../../ui/backoffice/items_model.py" line="23"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="38"/>
+        <location filename="../../ui/backoffice/items_model.py" line="24"/>
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="39"/>
+        <location filename="../../ui/backoffice/items_model.py" line="25"/>
+        <source>In stock</source>
+        <translation>På lager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/items_model.py" line="26"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="40"/>
+        <location filename="../../ui/backoffice/items_model.py" line="27"/>
         <source>Label</source>
         <translation>Etikett</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="43"/>
+        <location filename="../../ui/backoffice/items_model.py" line="32"/>
         <source>for sale</source>
         <translation>til salgs</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="44"/>
+        <location filename="../../ui/backoffice/items_model.py" line="33"/>
         <source>sold</source>
         <translation>solgt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="45"/>
+        <location filename="../../ui/backoffice/items_model.py" line="34"/>
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_model.py" line="47"/>
+        <location filename="../../ui/backoffice/items_model.py" line="36"/>
         <source>reprint</source>
         <translation>skriv ut på nytt</translation>
     </message>
@@ -594,77 +599,103 @@ Byttet føres i journalen.</translation>
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="46"/>
+        <location filename="../../ui/backoffice/items_page.py" line="48"/>
         <source>Words of the description or the code</source>
         <translation>Ord fra beskrivelsen eller koden</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="47"/>
+        <location filename="../../ui/backoffice/items_page.py" line="49"/>
         <source>Only labels to reprint</source>
         <translation>Bare etiketter som må skrives ut på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="48"/>
+        <location filename="../../ui/backoffice/items_page.py" line="50"/>
         <source>Include sold</source>
         <translation>Ta med solgte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="65"/>
+        <location filename="../../ui/backoffice/items_page.py" line="67"/>
         <source>New price (kr)</source>
         <translation>Ny pris (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="69"/>
+        <location filename="../../ui/backoffice/items_page.py" line="70"/>
+        <source>Counted</source>
+        <translation>Talt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/items_page.py" line="74"/>
         <source>New price</source>
         <translation>Ny pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="72"/>
+        <location filename="../../ui/backoffice/items_page.py" line="77"/>
         <source>Change price</source>
         <translation>Endre pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="73"/>
+        <location filename="../../ui/backoffice/items_page.py" line="79"/>
+        <source>Set stock</source>
+        <translation>Sett antall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/items_page.py" line="80"/>
         <source>Print tag</source>
         <translation>Skriv prislapp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="74"/>
+        <location filename="../../ui/backoffice/items_page.py" line="81"/>
         <source>Reprint flagged labels</source>
         <translation>Skriv merkede etiketter på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="81"/>
+        <location filename="../../ui/backoffice/items_page.py" line="84"/>
+        <source>In stock</source>
+        <translation>På lager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/items_page.py" line="92"/>
         <source>Items and prices</source>
         <translation>Varer og priser</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="154"/>
+        <location filename="../../ui/backoffice/items_page.py" line="166"/>
+        <location filename="../../ui/backoffice/items_page.py" line="189"/>
         <source>Choose an item first.</source>
         <translation>Velg en vare først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="168"/>
+        <location filename="../../ui/backoffice/items_page.py" line="180"/>
         <source>New price for %1; its label is marked for reprint.</source>
         <translation>Ny pris for %1; etiketten er merket for ny utskrift.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="176"/>
+        <location filename="../../ui/backoffice/items_page.py" line="194"/>
+        <source>Type the number counted on the shelf (0 or more).</source>
+        <translation>Skriv antallet du talte i hylla (0 eller mer).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/items_page.py" line="206"/>
+        <source>%1 in stock: %2.</source>
+        <translation>%1 på lager: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/items_page.py" line="212"/>
         <source>Choose an item with a code first.</source>
         <translation>Velg en vare med kode først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="187"/>
+        <location filename="../../ui/backoffice/items_page.py" line="223"/>
         <source>No labels to reprint for this tenant.</source>
         <translation>Ingen etiketter å skrive ut på nytt for denne leietakeren.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="198"/>
+        <location filename="../../ui/backoffice/items_page.py" line="234"/>
         <source>%1 price tags sent to the printer.</source>
         <translation>%1 prislapper sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="205"/>
+        <location filename="../../ui/backoffice/items_page.py" line="241"/>
         <source>%1 labels saved as %2.</source>
         <translation>%1 etiketter lagret som %2.</translation>
     </message>

@@ -285,25 +285,25 @@
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="95"/>
-        <location filename="../../ui/payment_dialog.py" line="250"/>
+        <location filename="../../ui/payment_dialog.py" line="242"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="96"/>
-        <location filename="../../ui/payment_dialog.py" line="251"/>
+        <location filename="../../ui/payment_dialog.py" line="243"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="97"/>
-        <location filename="../../ui/payment_dialog.py" line="252"/>
+        <location filename="../../ui/payment_dialog.py" line="244"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="98"/>
-        <location filename="../../ui/payment_dialog.py" line="253"/>
+        <location filename="../../ui/payment_dialog.py" line="245"/>
         <source>Credit note</source>
         <translation>Tilgodelapp</translation>
     </message>
@@ -323,47 +323,47 @@
         <translation>Tilbake til kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="211"/>
+        <location filename="../../ui/payment_dialog.py" line="203"/>
         <source>To pay: %1</source>
         <translation>Å betale: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="216"/>
+        <location filename="../../ui/payment_dialog.py" line="208"/>
         <source>Change: %1</source>
         <translation>Vekslepenger: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="218"/>
+        <location filename="../../ui/payment_dialog.py" line="210"/>
         <source>(rounding %1)</source>
         <translation>(øreavrunding %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="223"/>
+        <location filename="../../ui/payment_dialog.py" line="215"/>
         <source>Left to pay: %1 (cash %2)</source>
         <translation>Gjenstår: %1 (kontant %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="254"/>
+        <location filename="../../ui/payment_dialog.py" line="246"/>
         <source>Deposit</source>
         <translation>Depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="261"/>
+        <location filename="../../ui/payment_dialog.py" line="253"/>
         <source>Receipts</source>
         <translation>Kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="262"/>
+        <location filename="../../ui/payment_dialog.py" line="254"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="263"/>
+        <location filename="../../ui/payment_dialog.py" line="255"/>
         <source>Rounding</source>
         <translation>Øreavrunding</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="309"/>
+        <location filename="../../ui/payment_dialog.py" line="301"/>
         <source>Scan refused while paying: go back to the basket to add %1.</source>
         <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
     </message>
@@ -641,92 +641,92 @@
 <context>
     <name>ReceiptTableModel</name>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="25"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="18"/>
         <source>NOT printed</source>
         <translation>IKKE skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="26"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="19"/>
         <source>printing now</source>
         <translation>skrives ut nå</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="27"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="20"/>
         <source>printed</source>
         <translation>skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="28"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="21"/>
         <source>may be partly printed</source>
         <translation>kan være delvis skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="35"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="28"/>
         <source>copy NOT printed</source>
         <translation>kopien IKKE skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="36"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="29"/>
         <source>copy printing now</source>
         <translation>kopien skrives ut nå</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="37"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="30"/>
         <source>copy cut off</source>
         <translation>kopien ble avbrutt</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="39"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="32"/>
         <source>copy printed</source>
         <translation>kopi skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="44"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="37"/>
         <source>Sale</source>
         <translation>Salg</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="45"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="38"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="46"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="39"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="47"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="40"/>
         <source>Deposit</source>
         <translation>Depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="58"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="50"/>
         <source>Receipt</source>
         <translation>Kvittering</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="59"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="51"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="60"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="52"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="61"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="53"/>
         <source>Seller</source>
         <translation>Selger</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="62"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="54"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/receipt_table_model.py" line="63"/>
+        <location filename="../../ui/receipts/receipt_table_model.py" line="55"/>
         <source>Paper</source>
         <translation>Papir</translation>
     </message>
@@ -999,62 +999,62 @@
 <context>
     <name>SaleScans</name>
     <message>
-        <location filename="../../ui/sale_scans.py" line="41"/>
+        <location filename="../../ui/sale_scans.py" line="45"/>
         <source>Credit notes are taken as payment: press Pay (F12).</source>
         <translation>Tilgodelapper tas imot som betaling: trykk Betal (F12).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="66"/>
+        <location filename="../../ui/sale_scans.py" line="70"/>
         <source>Read twice: «%1» is counted once.</source>
         <translation>Lest to ganger: «%1» telles én gang.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="69"/>
+        <location filename="../../ui/sale_scans.py" line="73"/>
         <source>«%1» is a one-off item and is already in the basket.</source>
         <translation>«%1» er et enkeltstående produkt og ligger allerede i kurven.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="86"/>
+        <location filename="../../ui/sale_scans.py" line="88"/>
         <source>Repair %1 for pickup: %2</source>
         <translation>Reparasjon %1 til henting: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="89"/>
+        <location filename="../../ui/sale_scans.py" line="91"/>
         <source>deposit %1 is deducted when paying</source>
         <translation>depositum %1 trekkes fra ved betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="100"/>
+        <location filename="../../ui/sale_scans.py" line="101"/>
         <source>Deposit paid at register %1, as the central server last said (%2)</source>
         <translation>Depositum betalt på kasse %1, slik den sentrale serveren sist sa det (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="101"/>
+        <location filename="../../ui/sale_scans.py" line="102"/>
         <source>never</source>
         <translation>aldri</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="104"/>
+        <location filename="../../ui/sale_scans.py" line="105"/>
         <source>This counter is offline: the deposit may have been deducted at another counter since; the server flags it if so</source>
         <translation>Kassen er frakoblet: depositumet kan ha blitt trukket fra på en annen kasse siden; serveren merker det i så fall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="114"/>
+        <location filename="../../ui/sale_scans.py" line="115"/>
         <source>open price</source>
         <translation>åpen pris</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="116"/>
+        <location filename="../../ui/sale_scans.py" line="117"/>
         <source>Price look-up: %1 costs %2</source>
         <translation>Prisforespørsel: %1 koster %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="133"/>
+        <location filename="../../ui/sale_scans.py" line="134"/>
         <source>The code %1 is not in the catalogue. Sell it as an open-price item of:</source>
         <translation>Koden %1 finnes ikke i varekatalogen. Selg den med åpen pris for:</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="150"/>
+        <location filename="../../ui/sale_scans.py" line="151"/>
         <source>That tenant has no open-price item to sell it as.</source>
         <translation>Leietakeren har ingen vare med åpen pris å selge den som.</translation>
     </message>
@@ -1062,173 +1062,173 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="74"/>
+        <location filename="../../ui/sale_widget.py" line="75"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="97"/>
+        <location filename="../../ui/sale_widget.py" line="98"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="120"/>
+        <location filename="../../ui/sale_widget.py" line="121"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="121"/>
+        <location filename="../../ui/sale_widget.py" line="122"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="122"/>
+        <location filename="../../ui/sale_widget.py" line="123"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="123"/>
+        <location filename="../../ui/sale_widget.py" line="124"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="124"/>
+        <location filename="../../ui/sale_widget.py" line="125"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
+        <location filename="../../ui/sale_widget.py" line="126"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
-        <location filename="../../ui/sale_widget.py" line="390"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
+        <location filename="../../ui/sale_widget.py" line="400"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
+        <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="131"/>
+        <location filename="../../ui/sale_widget.py" line="132"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="132"/>
+        <location filename="../../ui/sale_widget.py" line="133"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="133"/>
+        <location filename="../../ui/sale_widget.py" line="134"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="244"/>
+        <location filename="../../ui/sale_widget.py" line="254"/>
         <source>stock goes below zero (%1): count the shelf</source>
         <translation>lageret går under null (%1): tell opp hylla</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="266"/>
+        <location filename="../../ui/sale_widget.py" line="276"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="313"/>
+        <location filename="../../ui/sale_widget.py" line="323"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="338"/>
+        <location filename="../../ui/sale_widget.py" line="348"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="340"/>
+        <location filename="../../ui/sale_widget.py" line="350"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="359"/>
+        <location filename="../../ui/sale_widget.py" line="369"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="365"/>
+        <location filename="../../ui/sale_widget.py" line="375"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="383"/>
+        <location filename="../../ui/sale_widget.py" line="393"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="392"/>
+        <location filename="../../ui/sale_widget.py" line="402"/>
         <source>Void the whole basket: %1 lines, %2?</source>
         <translation>Annullere hele kurven: %1 linjer, %2?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="396"/>
+        <location filename="../../ui/sale_widget.py" line="406"/>
         <source>Void the basket</source>
         <translation>Annuller kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="397"/>
+        <location filename="../../ui/sale_widget.py" line="407"/>
         <source>Keep the basket</source>
         <translation>Behold kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="410"/>
+        <location filename="../../ui/sale_widget.py" line="420"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="415"/>
+        <location filename="../../ui/sale_widget.py" line="425"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="422"/>
+        <location filename="../../ui/sale_widget.py" line="432"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="438"/>
+        <location filename="../../ui/sale_widget.py" line="448"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="456"/>
+        <location filename="../../ui/sale_widget.py" line="466"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="458"/>
+        <location filename="../../ui/sale_widget.py" line="468"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="477"/>
+        <location filename="../../ui/sale_widget.py" line="487"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
@@ -1277,22 +1277,22 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../ui/search_model.py" line="38"/>
+        <location filename="../../ui/search_model.py" line="25"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/search_model.py" line="39"/>
+        <location filename="../../ui/search_model.py" line="26"/>
         <source>Tenant</source>
         <translation>Leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/search_model.py" line="40"/>
+        <location filename="../../ui/search_model.py" line="27"/>
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../ui/search_model.py" line="41"/>
+        <location filename="../../ui/search_model.py" line="28"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>

@@ -72,47 +72,47 @@
 <context>
     <name>BoardTableModel</name>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="36"/>
+        <location filename="../../ui/repairs/board_model.py" line="35"/>
         <source>Ticket</source>
         <translation>Reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="37"/>
+        <location filename="../../ui/repairs/board_model.py" line="36"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="38"/>
+        <location filename="../../ui/repairs/board_model.py" line="37"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="39"/>
+        <location filename="../../ui/repairs/board_model.py" line="38"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="40"/>
+        <location filename="../../ui/repairs/board_model.py" line="39"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="41"/>
+        <location filename="../../ui/repairs/board_model.py" line="40"/>
         <source>Item</source>
         <translation>Gjenstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="42"/>
+        <location filename="../../ui/repairs/board_model.py" line="41"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="43"/>
+        <location filename="../../ui/repairs/board_model.py" line="42"/>
         <source>Promised</source>
         <translation>Lovet</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/board_model.py" line="89"/>
+        <location filename="../../ui/repairs/board_model.py" line="64"/>
         <source>Overdue: promised %1</source>
         <translation>Forsinket: lovet %1</translation>
     </message>

@@ -108,6 +108,11 @@ EN: dict[str, str] = {
     "Beskrivelse": "Description",
     "Pris": "Price",
     "Strekkode": "Barcode",
+    "På lager": "In stock",
+    "På lager: senterets antall for lagervarer, alle kassers salg trukket fra. Lederen teller "
+    "opp i kassens bakkontor (Varer og priser).": "In stock: the centre's count of stock "
+    "items, every counter's sales taken off. The manager counts at a counter's back office "
+    "(Items and prices).",
     "Søk": "Search",
     "Ingen varer.": "No items.",
     "tilgjengelig": "available",

@@ -73,3 +73,36 @@ def test_a_scan_finds_the_item_and_a_bad_price_changes_nothing(page, counter, ma
     QTest.keyClick(page.price, Qt.Key.Key_Return)
     assert page.message.text()
     assert catalogue.find_item(counter.uow, made[3].barcode).price == 20003
+
+
+def test_the_manager_sees_and_sets_a_stock_items_count(page, counter, ctx, qtbot):
+    [mug] = item_entry.register_items(counter.uow, ctx, [setup.NewItem(
+        "13", "Sykkelslange 28", 14900, VatClass.HIGH, "SYKKEL", ItemKind.STOCK,
+        stock_qty=20)])  # fmt: skip
+    page.text.setFocus()
+    QTest.keyClicks(page.text, "sykkelslange")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.data(page.model.index(0, page.model.STOCK)) == "20"
+    assert page.model.data(page.model.index(0, page.model.PRICE)) != ""
+    page.counted.setFocus()
+    QTest.keyClicks(page.counted, "tolv")
+    QTest.keyClick(page.counted, Qt.Key.Key_Return)
+    assert page.message.text() and catalogue.find_item(counter.uow, mug.barcode).stock_qty == 20
+    page.counted.clear()
+    QTest.keyClicks(page.counted, "12")
+    press(page.counted, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert catalogue.find_item(counter.uow, mug.barcode).stock_qty == 12
+    assert page.model.data(page.model.index(0, page.model.STOCK)) == "12"
+    assert "12" in page.message.text()
+    with counter.uow.read() as uow:
+        sent = uow.store.rows("SELECT payload FROM outbox WHERE type = 'item.stock_counted'")
+    assert [json.loads(r["payload"])["counted"] for r in sent] == [12]
+
+
+def test_a_one_off_has_no_count_to_set(page, counter, made, qtbot):
+    page.handle_scan(made[5].barcode)
+    assert page.model.data(page.model.index(0, page.model.STOCK)) == ""
+    page.counted.setFocus()
+    QTest.keyClicks(page.counted, "3")
+    QTest.keyClick(page.counted, Qt.Key.Key_Return)
+    assert "lagervare" in page.message.text() or "stock item" in page.message.text()

@@ -1,5 +1,6 @@
 """A tenant's items a page at a time (``canFetchMore``/``fetchMore``): the list over a million
-items reads only the rows the view shows."""
+items reads only the rows the view shows. A stock item shows its count (with a central server,
+the centre's: every counter's sales); other items none."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ui.row_table_model import RIGHT, PagedRowTableModel
 
 
 class ItemsModel(PagedRowTableModel[Item]):
-    CODE, DESCRIPTION, CONDITION, PRICE, STATUS, REPRINT = range(6)
+    CODE, DESCRIPTION, CONDITION, PRICE, STOCK, STATUS, REPRINT = range(7)
 
     def __init__(self) -> None:
         super().__init__(
@@ -21,6 +22,7 @@ class ItemsModel(PagedRowTableModel[Item]):
                 QCoreApplication.translate("ItemsModel", "Item"),
                 QCoreApplication.translate("ItemsModel", "Condition"),
                 QCoreApplication.translate("ItemsModel", "Price"),
+                QCoreApplication.translate("ItemsModel", "In stock"),
                 QCoreApplication.translate("ItemsModel", "Status"),
                 QCoreApplication.translate("ItemsModel", "Label"),
             ],
@@ -39,12 +41,13 @@ class ItemsModel(PagedRowTableModel[Item]):
             self.DESCRIPTION: item.description,
             self.CONDITION: item.condition,
             self.PRICE: format_nok(item.price) if item.price is not None else "…",
+            self.STOCK: "" if item.stock_qty is None else str(item.stock_qty),
             self.STATUS: self._statuses.get(item.status.value, item.status.value),
             self.REPRINT: self._reprint if item.label_reprint else "",
         }[column]
 
     def style(self, item: Item, column: int, role: int) -> object:
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PRICE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.PRICE, self.STOCK):
             return RIGHT
         return None
 

@@ -1,6 +1,7 @@
 """A tenant's items (manager): search and page through them (a million stay instant), change a
-price (journaled 13021; the label is flagged), print a tag again, and reprint every flagged
-label at once (on the tag printer, or as an A4 sheet when the register has none)."""
+price (journaled 13021; the label is flagged), set a stock item's count from the shelf (the
+centre's count with a central server), print a tag again, and reprint every flagged label at
+once (on the tag printer, or as an A4 sheet when the register has none)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from pos.clock import wall_clock_now
 from pos.errors import DomainError
+from pos.identifiers import is_ascii_digits
 from pos.model.catalogue import Item, ItemStatus
 from pos.money import parse_nok
 from pos.services import catalogue, item_entry, paper
@@ -64,15 +66,24 @@ class ItemsPage(PageWidget):
         self.price = QLineEdit(self)
         self.price.setPlaceholderText(self.tr("New price (kr)"))
         self.price.returnPressed.connect(self.change_price)
-        sized(self.price)
+        self.counted = QLineEdit(self)
+        self.counted.setPlaceholderText(self.tr("Counted"))
+        self.counted.returnPressed.connect(self.count_stock)
+        sized(self.price, self.counted)
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("New price"), self))
         actions.addWidget(self.price)
         for text, key, slot in (
             (self.tr("Change price"), "Ctrl+E", self.change_price),
+            (None, "", None),
+            (self.tr("Set stock"), "Ctrl+L", self.count_stock),
             (self.tr("Print tag"), "Ctrl+T", self.print_tag),
             (self.tr("Reprint flagged labels"), "Ctrl+R", self.reprint_flagged),
         ):
+            if slot is None or text is None:  # the count's field, after the price's button
+                actions.addWidget(QLabel(self.tr("In stock"), self))
+                actions.addWidget(self.counted)
+                continue
             button = touch_button(text, self, key)
             button.clicked.connect(slot)
             actions.addWidget(button)
@@ -147,6 +158,7 @@ class ItemsPage(PageWidget):
 
     def _row_changed(self) -> None:
         self.price.clear()
+        self.counted.clear()
 
     def change_price(self) -> None:
         chosen = self.selected()
@@ -169,6 +181,30 @@ class ItemsPage(PageWidget):
                 "%1", item.description
             ),
         )
+
+    def count_stock(self) -> None:
+        """The count from the shelf becomes the item's stock (the centre's, once sent)."""
+        chosen = self.selected()
+        if chosen is None:
+            say(self.message, self.tr("Choose an item first."), problem=True)
+            return
+        row, item = chosen
+        typed = self.counted.text().strip()
+        if not is_ascii_digits(typed):
+            say(self.message, self.tr("Type the number counted on the shelf (0 or more)."),
+                problem=True)  # fmt: skip
+            return
+        try:
+            changed = item_entry.count_stock(
+                self.session.uow, self.session.context(), item.id, int(typed)
+            )
+        except Exception as error:  # noqa: BLE001 - shown; nothing was recorded
+            say(self.message, error_text(error), problem=True)
+            return
+        self.model.replace(row, changed)
+        self.counted.clear()
+        say(self.message, self.tr("%1 in stock: %2.").replace("%1", item.description)
+            .replace("%2", str(changed.stock_qty)))  # fmt: skip
 
     def print_tag(self) -> None:
         chosen = self.selected()
