@@ -47,13 +47,17 @@ screenshots-sizes: $(STAMP)
 	for size in $(SCREEN_SIZES); do xvfb-run -a -s "-screen 0 $${size}x24" $(PY) tools/screen_sizes.py || exit 1; done
 
 # Re-extract the UI strings into the .ts catalogues and compile the .qm files the app loads:
-# ui/<area>/ packages with their own catalogue, the rest of ui/ in omigjen_nb. Fails (after
-# compiling) when any catalogue still has a string without its bokmål.
+# ui/<area>/ packages with their own catalogue, the rest of ui/ in omigjen_*. Bokmål catalogues
+# hold every string; the English ones only the counted strings (Qt's %n: "1 item", "2 items"),
+# English being the source language. Fails (after compiling) when any entry is still empty.
 AREAS := repairs backoffice day_end sync_screen till_day first_run
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' $(foreach a,$(AREAS),-not -path 'ui/$(a)/*')) -no-obsolete -ts resources/translations/omigjen_nb.ts
-	for area in $(AREAS); do [ -d ui/$$area ] && $(VENV)/bin/pyside6-lupdate ui/$$area/*.py -no-obsolete -ts resources/translations/$${area}_nb.ts || true; done
+	for lang in nb en; do \
+	  only=$$([ $$lang = en ] && echo -pluralonly); \
+	  $(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' $(foreach a,$(AREAS),-not -path 'ui/$(a)/*')) -no-obsolete $$only -ts resources/translations/omigjen_$$lang.ts || exit 1; \
+	  for area in $(AREAS); do [ -d ui/$$area ] && $(VENV)/bin/pyside6-lupdate ui/$$area/*.py -no-obsolete $$only -ts resources/translations/$${area}_$$lang.ts || true; done; \
+	done
 	status=0; \
-	for ts in resources/translations/*_nb.ts; do $(PY) tools/fill_translations.py $$ts || status=1; done; \
-	for ts in resources/translations/*_nb.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done; \
+	for ts in resources/translations/*_nb.ts resources/translations/*_en.ts; do $(PY) tools/fill_translations.py $$ts || status=1; done; \
+	for ts in resources/translations/*_nb.ts resources/translations/*_en.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done; \
 	exit $$status

@@ -16,6 +16,12 @@ def say(lang: str, nb: str, en: str) -> str:
     return en if lang == "en" else nb
 
 
+def counted(lang: str, n: int, nb: tuple[str, str], en: tuple[str, str]) -> str:
+    """``n`` and its noun, singular for exactly one: "1 leder", "2 ledere", "0 managers"."""
+    one, many = en if lang == "en" else nb
+    return f"{n} {one if n == 1 else many}"
+
+
 def enrol_refused(lang: str, reason: str) -> str:
     return say(lang, f"registreringen ble avvist: {reason}", f"enrolment refused: {reason}")
 
@@ -142,12 +148,13 @@ def held(lang: str, report: CycleReport) -> str:
 def clock_off(lang: str, offset_ms: int) -> str:
     minutes = round(abs(offset_ms) / 60000)
     behind = offset_ms > 0
+    span = counted(lang, minutes, ("minutt", "minutter"), ("minute", "minutes"))
     return say(
         lang,
-        f"kassens klokke går {minutes} minutter {'etter' if behind else 'foran'} den sentrale "
+        f"kassens klokke går {span} {'etter' if behind else 'foran'} den sentrale "
         "serverens: still PC-ens dato og klokkeslett riktig (kvitteringer og journal får "
         "kassens tid)",
-        f"this counter's clock is {minutes} minutes {'behind' if behind else 'ahead of'} the "
+        f"this counter's clock is {span} {'behind' if behind else 'ahead of'} the "
         "central server's: set the PC's date and time right (receipts and the journal carry "
         "the counter's time)",
     )
@@ -155,14 +162,19 @@ def clock_off(lang: str, offset_ms: int) -> str:
 
 def centre_arrived(lang: str, centre: JoinedCentre) -> str:
     c = centre
+    tenants = counted(lang, c.tenants, ("leietaker", "leietakere"), ("tenant", "tenants"))
+    staff = counted(lang, c.staff, ("ansatt", "ansatte"), ("staff member", "staff"))
+    managers = counted(lang, c.managers, ("leder", "ledere"), ("manager", "managers"))
+    groups = counted(
+        lang, c.article_groups, ("varegruppe", "varegrupper"), ("article group", "article groups")
+    )
+    items = counted(lang, c.items, ("vare", "varer"), ("item", "items"))
     return say(
         lang,
         f"kassen er nå satt opp fra serveren som kasse {c.register_id} (etikettserie "
-        f"{c.label_block}) i senteret {c.centre_name}: {c.tenants} leietakere, {c.staff} "
-        f"ansatte ({c.managers} ledere), {c.article_groups} varegrupper, {c.items} varer; "
-        "de ansatte logger inn med sine egne PIN-koder",
+        f"{c.label_block}) i senteret {c.centre_name}: {tenants}, {staff} ({managers}), "
+        f"{groups}, {items}; de ansatte logger inn med sine egne PIN-koder",
         f"this counter is now set up from the server as register {c.register_id} (label "
-        f"block {c.label_block}) of centre {c.centre_name}: {c.tenants} tenants, {c.staff} "
-        f"staff ({c.managers} managers), {c.article_groups} article groups, {c.items} items; "
-        "staff log in with their own PINs",
+        f"block {c.label_block}) of centre {c.centre_name}: {tenants}, {staff} ({managers}), "
+        f"{groups}, {items}; staff log in with their own PINs",
     )

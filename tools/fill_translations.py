@@ -1,5 +1,7 @@
 """Fill untranslated entries of a .ts catalogue from every other catalogue's translations of the
-same source text (after lupdate moved strings between classes or areas).
+same source text (after lupdate moved strings between classes or areas), and name the entries
+still empty. A counted entry (Qt's %n) needs every one of its forms; it is filled from the same
+language's catalogues only.
 
 Usage: python tools/fill_translations.py resources/translations/omigjen_nb.ts
 """
@@ -14,12 +16,22 @@ PAIR = re.compile(r"<source>([^<]*)</source>\s*<translation>([^<]*)</translation
 OPEN = re.compile(
     r'<source>([^<]*)</source>(\s*)<translation type="unfinished">([^<]*)</translation>'
 )
+COUNTED = re.compile(
+    r"<source>([^<]*)</source>(\s*)<translation( type=\"unfinished\")?>"
+    r"((?:\s*<numerusform>[^<]*</numerusform>)+\s*)</translation>"
+)
+FORM = re.compile(r"<numerusform>([^<]*)</numerusform>")
 
 
 def main(target: Path) -> int:
     known: dict[str, str] = {}
+    counted: dict[str, str] = {}
+    lang = target.stem.rsplit("_", 1)[-1]
     for ts in target.parent.glob("*.ts"):
-        known.update(PAIR.findall(ts.read_text(encoding="utf-8")))
+        other = ts.read_text(encoding="utf-8")
+        known.update(PAIR.findall(other))
+        if ts.stem.endswith(f"_{lang}"):
+            counted.update((m.group(1), m.group(4)) for m in COUNTED.finditer(other) if _full(m))
     text = target.read_text(encoding="utf-8")
     missing: list[str] = []
 
@@ -31,10 +43,24 @@ def main(target: Path) -> int:
         missing.append(source)
         return match.group(0)
 
-    target.write_text(OPEN.sub(fill, text), encoding="utf-8")
+    def fill_counted(match: re.Match[str]) -> str:
+        source, gap, forms = match.group(1), match.group(2), match.group(4)
+        if not _full(match):
+            forms = counted.get(source, forms)
+        if not all(FORM.findall(forms)):
+            missing.append(source)
+            return match.group(0)
+        return f"<source>{source}</source>{gap}<translation>{forms}</translation>"
+
+    text = COUNTED.sub(fill_counted, OPEN.sub(fill, text))
+    target.write_text(text, encoding="utf-8")
     for source in missing:
         print(f"untranslated: {source}")
     return 1 if missing else 0
+
+
+def _full(match: re.Match[str]) -> bool:
+    return all(FORM.findall(match.group(4)))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Qt translations: bokmål by default, English (the source language) on request.
 
 Each UI area keeps its own catalogue (``omigjen_nb``, ``repairs_nb``, ``backoffice_nb``, ...) so
-areas can be worked on side by side; every ``*_<lang>.qm`` found is installed.
+areas can be worked on side by side; every ``*_<lang>.qm`` found is installed. The English
+catalogues hold only the counted strings (``tr("%n item(s)", "", n)``: "1 item", "2 items").
 """
 
 from __future__ import annotations
@@ -14,12 +15,10 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 
 
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Install every catalogue for ``lang``; English needs none. Returns the main translator
-    (the others are parented to the app, so all stay alive as long as it does)."""
-    if lang == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Norway))
-        return None
-    QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
+    """Install every catalogue for ``lang``. Returns the main translator (all are parented to
+    the app, so they stay alive as long as it does)."""
+    language = QLocale.Language.English if lang == "en" else QLocale.Language.NorwegianBokmal
+    QLocale.setDefault(QLocale(language, QLocale.Country.Norway))
     main: QTranslator | None = None
     for path in sorted(TRANSLATIONS.glob(f"*_{lang}.qm")):
         translator = QTranslator(app)

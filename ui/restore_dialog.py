@@ -65,16 +65,16 @@ class RestoreDialog(QDialog):
         self.preview.setText(self.preview_text(self.session.preview))
 
     def preview_text(self, preview: RestorePreview) -> str:
-        text = self.tr("Backup to restore: %1 (taken %2).").replace(
-            "%1", preview.backup.path.name
-        ).replace("%2", preview.backup.taken.strftime("%d.%m.%Y %H:%M"))
+        text = (
+            self.tr("Backup to restore: %1 (taken %2).")
+            .replace("%1", preview.backup.path.name)
+            .replace("%2", preview.backup.taken.strftime("%d.%m.%Y %H:%M"))
+        )
         text += " " + self.tr(
             "The register gave out %1 signed receipts after this backup; %2 of them can still "
             "be read and are brought back. Numbering continues after the highest number ever "
             "given out, and the restore is journaled."
-        ).replace("%1", str(preview.signed_beyond)).replace(
-            "%2", str(preview.readable_beyond or 0)
-        )
+        ).replace("%1", str(preview.signed_beyond)).replace("%2", str(preview.readable_beyond or 0))
         if preview.z_beyond:
             text += " " + self.tr(
                 "The backup lacks %1 Z reports taken after it (the last for %2): Z numbers "
@@ -104,9 +104,9 @@ class RestoreDialog(QDialog):
     def _done(self, result: RestoreResult) -> None:
         self._close_session()
         salvage = result.salvage
-        text = self.tr("Restored. %1 receipts brought back, %2 could not be.").replace(
-            "%1", str(len(salvage.salvaged))
-        ).replace("%2", str(len(salvage.left) + salvage.unreadable))
+        text = self.tr(
+            "Restored. %n receipts brought back, %1 could not be.", "", len(salvage.salvaged)
+        ).replace("%1", str(len(salvage.left) + salvage.unreadable))
         if salvage.export_dir is not None and (salvage.left or salvage.unreadable):
             text += " " + self.tr("What could not come back is listed in %1.").replace(
                 "%1", str(salvage.export_dir)

@@ -399,9 +399,9 @@ class SaleWidget(QWidget):
             return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Void basket"), "", parent=self)
         box.setText(
-            self.tr("Void the whole basket: %1 lines, %2?")
-            .replace("%1", str(len(basket.lines)))
-            .replace("%2", kr(basket.total))
+            self.tr("Void the whole basket: %n lines, %1?", "", len(basket.lines)).replace(
+                "%1", kr(basket.total)
+            )
         )
         confirm = box.addButton(self.tr("Void the basket"), QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton(self.tr("Keep the basket"), QMessageBox.ButtonRole.RejectRole)

@@ -113,7 +113,7 @@ class StatusStrip(QWidget):
             return self.tr("%1 min").replace("%1", str(minutes))
         if minutes < 48 * 60:
             return self.tr("%1 h").replace("%1", str(round(minutes / 60)))
-        return self.tr("%1 days").replace("%1", str(round(minutes / 1440)))
+        return self.tr("%n days", "", round(minutes / 1440))
 
     def show_printer(self, printer: PrinterState) -> None:
         text = self.tr("Printer: %1").replace("%1", self._printer_text(printer))

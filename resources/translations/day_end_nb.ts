@@ -139,33 +139,36 @@
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
-    <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="210"/>
-        <source>%1 reports printed and saved in %2</source>
-        <translation>%1 rapporter skrevet ut og lagret i %2</translation>
+    <message numerus="yes">
+        <location filename="../../ui/day_end/day_end_page.py" line="209"/>
+        <source>%n reports printed and saved in %1</source>
+        <translation>
+            <numerusform>%n rapport skrevet ut og lagret i %1</numerusform>
+            <numerusform>%n rapporter skrevet ut og lagret i %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="215"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="213"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="228"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="226"/>
         <source>Journal anchor: %1</source>
         <translation>Journalanker: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="244"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="242"/>
         <source>The till is closed: expected %1, counted %2, variance %3.</source>
         <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="253"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="251"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="268"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="266"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

@@ -93,8 +93,16 @@
     </message>
     <message>
         <location filename="../../ui/first_run/finish_steps.py" line="130"/>
-        <source>The centre is set up with %1 tenants on register %2.</source>
-        <translation>Senteret er satt opp med %1 leietakere på kasse %2.</translation>
+        <source>The centre is set up with %1 on register %2.</source>
+        <translation>Senteret er satt opp med %1 på kasse %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/first_run/finish_steps.py" line="131"/>
+        <source>%n tenants</source>
+        <translation>
+            <numerusform>%n leietaker</numerusform>
+            <numerusform>%n leietakere</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/first_run/finish_steps.py" line="134"/>
@@ -364,12 +372,52 @@
         <translation>Kasse %1 med etikettserie %2: kvitteringsnumrene og etikettene kolliderer aldri med senterets andre kassers.</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run/join_step.py" line="163"/>
+        <source>From the server: %1, %2 (%3), %4, %5.</source>
+        <translation>Fra serveren: %1, %2 (%3), %4, %5.</translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/first_run/join_step.py" line="164"/>
-        <source>From the server: %1 tenants, %2 staff (%3 managers), %4 article groups, %5 items.</source>
-        <translation>Fra serveren: %1 leietakere, %2 ansatte (%3 ledere), %4 varegrupper, %5 varer.</translation>
+        <source>%n tenants</source>
+        <translation>
+            <numerusform>%n leietaker</numerusform>
+            <numerusform>%n leietakere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/first_run/join_step.py" line="165"/>
+        <source>%n staff</source>
+        <translation>
+            <numerusform>%n ansatt</numerusform>
+            <numerusform>%n ansatte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/first_run/join_step.py" line="166"/>
+        <source>%n managers</source>
+        <translation>
+            <numerusform>%n leder</numerusform>
+            <numerusform>%n ledere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/first_run/join_step.py" line="167"/>
+        <source>%n article groups</source>
+        <translation>
+            <numerusform>%n varegruppe</numerusform>
+            <numerusform>%n varegrupper</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/first_run/join_step.py" line="168"/>
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n vare</numerusform>
+            <numerusform>%n varer</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/join_step.py" line="174"/>
+        <location filename="../../ui/first_run/join_step.py" line="172"/>
         <source>Staff log in with their own PINs. Sales, repairs and items go to the server and reach the centre&apos;s other counters. Enter goes to the login.</source>
         <translation>De ansatte logger inn med sine egne PIN-koder. Salg, reparasjoner og varer går til serveren og når senterets andre kasser. Enter går til innloggingen.</translation>
     </message>

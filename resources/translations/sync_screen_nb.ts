@@ -413,88 +413,94 @@
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="146"/>
-        <source>This counter&apos;s clock is %1 minutes behind the server&apos;s: set the PC&apos;s time.</source>
-        <translation>Klokka på kassen går %1 minutter etter serverens: still klokka på PC-en.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="149"/>
-        <source>This counter&apos;s clock is %1 minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
-        <translation>Klokka på kassen går %1 minutter foran serverens: still klokka på PC-en.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="227"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="234"/>
         <source>Enrolled as %1</source>
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="230"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="237"/>
         <source>Start the program again to sell as register %1.</source>
         <translation>Start programmet på nytt for å selge som kasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="255"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="262"/>
         <source>These tenants wait for the server operator&apos;s approval: %1. Their sales are held on the server until then.</source>
         <translation>Disse leietakerne venter på godkjenning fra den som drifter serveren: %1. Salget deres holdes på serveren til da.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="264"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="271"/>
         <source>another counter of this centre is already the register this counter has sold as (a counter of another centre, or one restored from another counter&apos;s backup?). Nothing was stored. Re-enrol a restored counter with the code made for its own device (omigjen-server admin enrolment-code --device ID)</source>
         <translation>en annen kasse i dette senteret er allerede kassen denne kassen har solgt som (en kasse fra et annet senter, eller en som er gjenopprettet fra en annen kasses sikkerhetskopi?). Ingenting ble lagret. Registrer en gjenopprettet kasse på nytt med koden laget for dens egen enhet (omigjen-server admin enrolment-code --device ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="270"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="277"/>
         <source>the code is unknown, used or expired: ask for a new one</source>
         <translation>koden er ukjent, brukt eller utløpt: be om en ny</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="276"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="283"/>
         <source>This counter is register %1 with label block %2: its receipt numbers and labels never collide with those of the centre&apos;s other counters. The centre&apos;s tenants, staff, article groups and items come with the next sync.</source>
         <translation>Denne kassen er kasse %1 med etikettserie %2: kvitteringsnumrene og etikettene dens kolliderer aldri med dem til senterets andre kasser. Senterets leietakere, ansatte, varegrupper og varer kommer med neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="160"/>
-        <location filename="../../ui/sync_screen/sync_page.py" line="218"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="163"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="225"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="147"/>
+        <source>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</source>
+        <translation>
+            <numerusform>Klokka på kassen går %n minutt etter serverens: still klokka på PC-en.</numerusform>
+            <numerusform>Klokka på kassen går %n minutter etter serverens: still klokka på PC-en.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="152"/>
+        <source>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
+        <translation>
+            <numerusform>Klokka på kassen går %n minutt foran serverens: still klokka på PC-en.</numerusform>
+            <numerusform>Klokka på kassen går %n minutter foran serverens: still klokka på PC-en.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="178"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="182"/>
         <source>Sent to the server: %1 · already there: %2 · stored with a mark: %3 · held on the server: %4 · fetched from the server: %5</source>
         <translation>Sendt til sentralen: %1 · fantes der allerede: %2 · lagret med merknad: %3 · holdt tilbake på sentralen: %4 · hentet fra sentralen: %5</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="188"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="193"/>
         <source>Held on the server earlier and stored there since: %1 (no longer problems)</source>
         <translation>Holdt tilbake på sentralen tidligere og lagret der siden: %1 (ikke lenger problemer)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="191"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="196"/>
         <source>Not usable on this counter: %1</source>
         <translation>Kan ikke brukes på denne kassen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="195"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="200"/>
         <source>Everything is synced.</source>
         <translation>Alt er synkronisert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="196"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="204"/>
         <source>Still waiting to be sent: %1</source>
         <translation>Venter fortsatt på å bli sendt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="235"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="242"/>
         <source>The first sync failed: %1 (it is tried again)</source>
         <translation>Den første synkroniseringen mislyktes: %1 (prøves igjen)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="247"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="254"/>
         <source>This counter&apos;s tenants: %1 registered for the site, %2 already there.</source>
         <translation>Kassens leietakere: %1 registrert for senteret, %2 fantes der allerede.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="293"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="299"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

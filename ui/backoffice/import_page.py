@@ -140,8 +140,8 @@ class ImportPage(PageWidget):
         self.categories.show_choices(preview)
         good, bad = len(preview.rows), len(preview.errors)
         self.summary.setText(
-            self.tr("%1 rows ready, %2 with errors (%3, %4).")
-            .replace("%1", str(good))
+            self.tr("%1, %2 with errors (%3, %4).")
+            .replace("%1", self.tr("%n rows ready", "", good))
             .replace("%2", str(bad))
             .replace("%3", preview.parsed.encoding)
             .replace("%4", repr(preview.parsed.delimiter))
@@ -179,7 +179,7 @@ class ImportPage(PageWidget):
 
     def _imported(self, made: list[Item]) -> None:
         self._forget()
-        say(self.message, self.tr("%1 items imported.").replace("%1", str(len(made))))
+        say(self.message, self.tr("%n items imported.", "", len(made)))
 
     def _failed(self, error: Exception) -> None:
         self.import_button.setEnabled(True)

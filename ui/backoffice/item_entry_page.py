@@ -189,8 +189,10 @@ class ItemEntryPage(PageWidget):
         self.batch_codes.clear()
         self.last_pdf = path
         self.open_button.setEnabled(True)
-        text = self.tr("Label sheet with %1 labels saved as %2 (Ctrl+Shift+O opens it).")
-        say(self.message, text.replace("%1", str(len(codes))).replace("%2", str(path)))
+        text = self.tr(
+            "Label sheet with %n labels saved as %1 (Ctrl+Shift+O opens it).", "", len(codes)
+        )
+        say(self.message, text.replace("%1", str(path)))
 
     def open_sheet(self) -> None:
         if self.last_pdf is not None:

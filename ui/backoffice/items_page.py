@@ -231,16 +231,16 @@ class ItemsPage(PageWidget):
         try:
             if self.ctx.printing is not None:
                 self.ctx.printing.print_price_tags(codes)
-                text = self.tr("%1 price tags sent to the printer.")
+                text = self.tr("%n price tags sent to the printer.", "", len(codes))
             else:
                 pdf = render_label_sheet(paper.item_labels(self.session.uow, codes))
                 folder = (self.ctx.data_dir or Path.cwd()) / "labels"
                 folder.mkdir(parents=True, exist_ok=True)
                 path = folder / f"etiketter-{wall_clock_now():%Y%m%d-%H%M%S}.pdf"
                 path.write_bytes(pdf)
-                text = self.tr("%1 labels saved as %2.").replace("%2", str(path))
+                text = self.tr("%n labels saved as %1.", "", len(codes)).replace("%1", str(path))
         except Exception as error:  # noqa: BLE001
             say(self.message, error_text(error), problem=True)
             return False
-        say(self.message, text.replace("%1", str(len(codes))))
+        say(self.message, text)
         return True

@@ -206,10 +206,8 @@ class DayEndPage(PageWidget):
             self.message.say(self.tr("No tenant has use since its last Z report."))
             self.text.clear()
             return
-        text = (
-            self.tr("%1 reports printed and saved in %2")
-            .replace("%1", str(len(made)))
-            .replace("%2", str(self.report_dir))
+        text = self.tr("%n reports printed and saved in %1", "", len(made)).replace(
+            "%1", str(self.report_dir)
         )
         if self.backup_problem:
             text += "\n" + self.tr("Backup after the Z: %1").replace("%1", self.backup_problem)

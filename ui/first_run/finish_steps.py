@@ -127,8 +127,8 @@ class DoneStep(SetupStep):
         centre_name: str,
     ) -> None:
         lines = [
-            self.tr("The centre is set up with %1 tenants on register %2.")
-            .replace("%1", str(len(done.tenants)))
+            self.tr("The centre is set up with %1 on register %2.")
+            .replace("%1", self.tr("%n tenants", "", len(done.tenants)))
             .replace("%2", done.register_id),
             "",
             self.tr("Next:"),

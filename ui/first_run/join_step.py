@@ -160,14 +160,12 @@ class JoinedStep(SetupStep):
             )
             .replace("%1", joined.register_id)
             .replace("%2", str(joined.label_block)),
-            self.tr(
-                "From the server: %1 tenants, %2 staff (%3 managers), %4 article groups, %5 items."
-            )
-            .replace("%1", str(joined.tenants))
-            .replace("%2", str(joined.staff))
-            .replace("%3", str(joined.managers))
-            .replace("%4", str(joined.article_groups))
-            .replace("%5", str(joined.items)),
+            self.tr("From the server: %1, %2 (%3), %4, %5.")
+            .replace("%1", self.tr("%n tenants", "", joined.tenants))
+            .replace("%2", self.tr("%n staff", "", joined.staff))
+            .replace("%3", self.tr("%n managers", "", joined.managers))
+            .replace("%4", self.tr("%n article groups", "", joined.article_groups))
+            .replace("%5", self.tr("%n items", "", joined.items)),
             printer,
             "",
             self.tr(
@@ -176,4 +174,3 @@ class JoinedStep(SetupStep):
             ),
         ]
         self.summary.setPlainText("\n".join(lines))
-

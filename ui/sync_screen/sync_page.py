@@ -142,14 +142,17 @@ class SyncPage(PageWidget):
 
     def clock_text(self, offset_ms: int | None) -> str:
         minutes = round(abs(offset_ms or 0) / 60_000)
-        text = (
-            self.tr("This counter's clock is %1 minutes behind the server's: set the PC's time.")
-            if (offset_ms or 0) > 0
-            else self.tr(
-                "This counter's clock is %1 minutes ahead of the server's: set the PC's time."
+        if (offset_ms or 0) > 0:
+            return self.tr(
+                "This counter's clock is %n minutes behind the server's: set the PC's time.",
+                "",
+                minutes,
             )
+        return self.tr(
+            "This counter's clock is %n minutes ahead of the server's: set the PC's time.",
+            "",
+            minutes,
         )
-        return text.replace("%1", str(minutes))
 
     def reason(self, code: str) -> str:
         """The problem in words staff understand (the code itself when there are none)."""
@@ -175,8 +178,10 @@ class SyncPage(PageWidget):
     def summary(self, report: CycleReport) -> str:
         """What a sync did, in the UI's language."""
         text = (
-            self.tr("Sent to the server: %1 · already there: %2 · stored with a mark: %3 · "
-                    "held on the server: %4 · fetched from the server: %5")  # fmt: skip
+            self.tr(
+                "Sent to the server: %1 · already there: %2 · stored with a mark: %3 · "
+                "held on the server: %4 · fetched from the server: %5"
+            )  # fmt: skip
             .replace("%1", str(report.pushed))
             .replace("%2", str(report.duplicates))
             .replace("%3", str(report.flagged))
@@ -193,8 +198,10 @@ class SyncPage(PageWidget):
             )
         if report.drained:
             return text + "\n" + self.tr("Everything is synced.")
-        return text + "\n" + self.tr("Still waiting to be sent: %1").replace(
-            "%1", str(report.remaining)
+        return (
+            text
+            + "\n"
+            + self.tr("Still waiting to be sent: %1").replace("%1", str(report.remaining))
         )
 
     def enrol(self) -> None:
@@ -289,6 +296,4 @@ class SyncPage(PageWidget):
         self.on_shown()
         reason = self._refusal(getattr(error, "code", "")) or getattr(error, "reason", "")
         reason = reason or error_text(error)
-        self.say(
-            self.tr("Sync failed: %1 (everything stays queued)").replace("%1", reason)
-        )
+        self.say(self.tr("Sync failed: %1 (everything stays queued)").replace("%1", reason))

@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="147"/>
+        <source>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</source>
+        <translation>
+            <numerusform>This counter&apos;s clock is %n minute behind the server&apos;s: set the PC&apos;s time.</numerusform>
+            <numerusform>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="152"/>
+        <source>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
+        <translation>
+            <numerusform>This counter&apos;s clock is %n minute ahead of the server&apos;s: set the PC&apos;s time.</numerusform>
+            <numerusform>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
