@@ -378,8 +378,24 @@ Byttet føres i journalen.</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/import_page.py" line="143"/>
-        <source>%1 rows ready, %2 with errors (%3, %4).</source>
-        <translation>%1 rader klare, %2 med feil (%3, %4).</translation>
+        <source>%1, %2 with errors (%3, %4).</source>
+        <translation>%1, %2 med feil (%3, %4).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/import_page.py" line="144"/>
+        <source>%n rows ready</source>
+        <translation>
+            <numerusform>%n rad klar</numerusform>
+            <numerusform>%n rader klare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/import_page.py" line="182"/>
+        <source>%n items imported.</source>
+        <translation>
+            <numerusform>%n vare importert.</numerusform>
+            <numerusform>%n varer importert.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/import_page.py" line="154"/>
@@ -395,11 +411,6 @@ Byttet føres i journalen.</translation>
         <location filename="../../ui/backoffice/import_page.py" line="166"/>
         <source>The file is clean. Ctrl+I imports it.</source>
         <translation>Filen er feilfri. Ctrl+I importerer den.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/import_page.py" line="182"/>
-        <source>%1 items imported.</source>
-        <translation>%1 varer importert.</translation>
     </message>
 </context>
 <context>
@@ -532,10 +543,13 @@ Byttet føres i journalen.</translation>
         <source>The batch is empty.</source>
         <translation>Bunken er tom.</translation>
     </message>
-    <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="192"/>
-        <source>Label sheet with %1 labels saved as %2 (Ctrl+Shift+O opens it).</source>
-        <translation>Etikettark med %1 etiketter lagret som %2 (Ctrl+Shift+O åpner det).</translation>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/item_entry_page.py" line="193"/>
+        <source>Label sheet with %n labels saved as %1 (Ctrl+Shift+O opens it).</source>
+        <translation>
+            <numerusform>Etikettark med %n etikett lagret som %1 (Ctrl+Shift+O åpner det).</numerusform>
+            <numerusform>Etikettark med %n etiketter lagret som %1 (Ctrl+Shift+O åpner det).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -689,15 +703,21 @@ Byttet føres i journalen.</translation>
         <source>No labels to reprint for this tenant.</source>
         <translation>Ingen etiketter å skrive ut på nytt for denne leietakeren.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/backoffice/items_page.py" line="234"/>
-        <source>%1 price tags sent to the printer.</source>
-        <translation>%1 prislapper sendt til skriveren.</translation>
+        <source>%n price tags sent to the printer.</source>
+        <translation>
+            <numerusform>%n prislapp sendt til skriveren.</numerusform>
+            <numerusform>%n prislapper sendt til skriveren.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/backoffice/items_page.py" line="241"/>
-        <source>%1 labels saved as %2.</source>
-        <translation>%1 etiketter lagret som %2.</translation>
+        <source>%n labels saved as %1.</source>
+        <translation>
+            <numerusform>%n etikett lagret som %1.</numerusform>
+            <numerusform>%n etiketter lagret som %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -815,12 +815,12 @@
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="68"/>
+        <location filename="../../ui/restore_dialog.py" line="69"/>
         <source>Backup to restore: %1 (taken %2).</source>
         <translation>Sikkerhetskopi som gjenopprettes: %1 (tatt %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="72"/>
+        <location filename="../../ui/restore_dialog.py" line="74"/>
         <source>The register gave out %1 signed receipts after this backup; %2 of them can still be read and are brought back. Numbering continues after the highest number ever given out, and the restore is journaled.</source>
         <translation>Kassen har gitt ut %1 signerte kvitteringer etter denne sikkerhetskopien; %2 av dem kan fortsatt leses og hentes tilbake. Nummereringen fortsetter etter det høyeste nummeret som er gitt ut, og gjenopprettingen føres i journalen.</translation>
     </message>
@@ -839,10 +839,13 @@
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
-    <message>
-        <location filename="../../ui/restore_dialog.py" line="107"/>
-        <source>Restored. %1 receipts brought back, %2 could not be.</source>
-        <translation>Gjenopprettet. %1 kvitteringer hentet tilbake, %2 kunne ikke hentes.</translation>
+    <message numerus="yes">
+        <location filename="../../ui/restore_dialog.py" line="108"/>
+        <source>Restored. %n receipts brought back, %1 could not be.</source>
+        <translation>
+            <numerusform>Gjenopprettet. %n kvittering hentet tilbake, %1 kunne ikke hentes.</numerusform>
+            <numerusform>Gjenopprettet. %n kvitteringer hentet tilbake, %1 kunne ikke hentes.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="111"/>
@@ -1182,10 +1185,13 @@
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/sale_widget.py" line="402"/>
-        <source>Void the whole basket: %1 lines, %2?</source>
-        <translation>Annullere hele kurven: %1 linjer, %2?</translation>
+        <source>Void the whole basket: %n lines, %1?</source>
+        <translation>
+            <numerusform>Annullere hele kurven: %n linje, %1?</numerusform>
+            <numerusform>Annullere hele kurven: %n linjer, %1?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/sale_widget.py" line="406"/>
@@ -1345,11 +1351,6 @@
         <translation>%1 t</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="116"/>
-        <source>%1 days</source>
-        <translation>%1 døgn</translation>
-    </message>
-    <message>
         <location filename="../../ui/status_strip.py" line="123"/>
         <location filename="../../ui/status_strip.py" line="126"/>
         <source>Failed print jobs: show and retry (%1)</source>
@@ -1389,6 +1390,14 @@
         <location filename="../../ui/status_strip.py" line="82"/>
         <source>%1 waiting (no server)</source>
         <translation>%1 venter (ingen sentral)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_strip.py" line="116"/>
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n døgn</numerusform>
+            <numerusform>%n døgn</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/status_strip.py" line="153"/>
