@@ -60,8 +60,15 @@ HELP_NB = {
         "lag et nytt signeringsnøkkelpar (leder; journalføres; neste synkronisering sender den "
         "offentlige nøkkelen)"
     ),
-    "a manager confirms the real time when the PC's clock is behind the journal (journaled)": (
-        "en leder bekrefter riktig tid når PC-klokken går bak journalen (journalføres)"
+    "a manager confirms the real time when the PC's clock is behind the journal, or declares "
+    "the last records stamped ahead (journaled)": (
+        "en leder bekrefter riktig tid når PC-klokken går bak journalen, eller erklærer at de "
+        "siste registreringene ble stemplet for langt fram (journalføres)"
+    ),
+    "declare that the last records were stamped ahead (the PC's clock ran fast and was set "
+    "right since): the till goes on from --now, a time before them (journaled)": (
+        "erklær at de siste registreringene ble stemplet for langt fram (PC-klokken gikk for fort "
+        "og er rettet siden): kassen går videre fra --now, en tid før dem (journalføres)"
     ),
     "put the newest good (or a given) backup in place of the store (a manager)": (
         "legg den nyeste hele (eller en gitt) sikkerhetskopien i stedet for databasen (leder)"

@@ -53,10 +53,17 @@ def add_commands(commands: Commands) -> None:
         commands,
         "confirm-time",
         confirm_time,
-        "a manager confirms the real time when the PC's clock is behind the journal (journaled)",
+        "a manager confirms the real time when the PC's clock is behind the journal, or declares "
+        "the last records stamped ahead (journaled)",
     )
     confirm.add_argument(
         "--now", required=True, help="the real date and time in Norway, 'YYYY-MM-DD HH:MM'"
+    )
+    confirm.add_argument(
+        "--records-ahead",
+        action="store_true",
+        help="declare that the last records were stamped ahead (the PC's clock ran fast and was "
+        "set right since): the till goes on from --now, a time before them (journaled)",
     )
     staff_options(confirm)
 
@@ -183,7 +190,7 @@ def confirm_time(args: argparse.Namespace, settings: Settings) -> int:
     from pos.clock import OSLO
     from pos.errors import InvalidDateTime
     from pos.model.legal_time import shown
-    from pos.services import auth, legal_time
+    from pos.services import auth, legal_time, records_ahead
 
     try:
         real_now = datetime.strptime(args.now.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=OSLO)
@@ -193,6 +200,10 @@ def confirm_time(args: argparse.Namespace, settings: Settings) -> int:
         pin = args.pin if args.pin is not None else getpass.getpass("PIN: ")
         manager = auth.authenticate(app.uow, args.staff, pin)
         clock = app.clock(args.register)
+        if args.records_ahead:
+            declared = records_ahead.declare(app.uow, clock, manager, real_now)
+            print(words.records_ahead(settings.lang, shown(real_now), declared))
+            return 0
         offset = legal_time.confirm_time(app.uow, clock, manager, real_now)
     if offset is None:
         print(f"Tiden {shown(real_now)} er bekreftet; PC-klokken går riktig.")

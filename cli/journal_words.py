@@ -5,6 +5,10 @@ verification service."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pos.services.records_ahead import Declared
 
 
 def say(lang: str, nb: str, en: str) -> str:
@@ -19,6 +23,53 @@ def verified(lang: str, rows: int, receipts: int, z_reports: int) -> str:
         f"OK: {rows} journal rows and {receipts} signed receipts verified, {z_reports} Z "
         "reports recomputed",
     )
+
+
+def duration(lang: str, seconds: int) -> str:
+    """``1 d 2 t 5 min`` (English ``1 d 2 h 5 min``), to the minute."""
+    days, rest = divmod(round(abs(seconds) / 60), 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{days} d"] if days else []
+    parts += [f"{hours} {say(lang, 't', 'h')}"] if hours else []
+    if minutes or not parts:
+        parts.append(f"{minutes} min")
+    return " ".join(parts)
+
+
+def records_ahead(lang: str, real: str, declared: Declared) -> str:
+    """What ``confirm-time --records-ahead`` did."""
+    ahead = duration(lang, declared.ahead_seconds)
+    lines = [
+        say(
+            lang,
+            f"Erklært og journalført (journalrad {declared.seq}): de siste registreringene ble "
+            f"stemplet inntil {ahead} for langt fram. De står som de er; kassen går videre fra "
+            f"{real}.",
+            f"Declared and journaled (journal row {declared.seq}): the last records were stamped "
+            f"up to {ahead} ahead. They stay as they are; the till goes on from {real}.",
+        )
+    ]
+    for _tenant, report, day in declared.z_ahead:
+        lines.append(
+            say(
+                lang,
+                f"  {report} ble tatt for salgsdag {day} på forskudd: den står, og dagen får "
+                "sin egen Z når den kommer.",
+                f"  {report} was taken ahead for business day {day}: it stands, and the day "
+                "gets its own Z when it comes.",
+            )
+        )
+    if declared.offset_seconds:
+        lines.append(
+            say(
+                lang,
+                f"PC-klokken går fortsatt feil med {declared.offset_seconds} s; kassen bruker "
+                "den erklærte tiden til PC-klokken er rettet.",
+                f"The PC's clock is still {declared.offset_seconds} s wrong; the till uses the "
+                "declared time until it is corrected.",
+            )
+        )
+    return "\n".join(lines)
 
 
 def from_anchor(lang: str, text: str, where: str) -> str:
@@ -93,6 +144,10 @@ _WHY_NB = {
     "restored_from_backup": "gjenopprettet fra sikkerhetskopi",
 }
 _DECLARED = re.compile(r"journal rows (\d+)–(\d+) skipped \((.+), declared in journal row (\d+)\)")
+_STEP_BACK = re.compile(
+    r"journal row (\d+): the time steps back from (.+) to (.+) \(records stamped ahead, "
+    r"declared by manager (.+)\)$"
+)
 _REPLACED = re.compile(
     r": its row is among those a restore replaced \(declared in journal row (\d+); the restore "
     r"exported them to its salvage folder\)$"
@@ -116,6 +171,13 @@ def finding(lang: str, text: str) -> str:
         lambda m: (
             f"journalrad {m[1]}–{m[2]} hoppet over ({_WHY_NB.get(m[3], m[3])}, forklart i "
             f"journalrad {m[4]})"
+        ),
+        text,
+    )
+    text = _STEP_BACK.sub(
+        lambda m: (
+            f"journalrad {m[1]}: tiden går tilbake fra {m[2]} til {m[3]} (registreringer "
+            f"stemplet for langt fram, erklært av leder {m[4]})"
         ),
         text,
     )

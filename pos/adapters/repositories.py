@@ -460,13 +460,16 @@ class Store:
         amount: int | None = None,
         ref_id: str | None = None,
         details: Mapping[str, Any] | None = None,
+        declared_step_back: bool = False,
     ) -> int:
         """Add one event to the register's hash chain; returns its sequence number.
 
         The legal record's time never goes backwards: a stamp before the newest row is refused
-        (``pos.model.legal_time``), whatever clock made it."""
+        (``pos.model.legal_time``), whatever clock made it. The one exception is the row of a
+        manager's declaration that the rows before it were stamped ahead
+        (``declared_step_back``, ``pos.services.records_ahead``)."""
         prev = self.journal_head()
-        if prev and stamp.utc_iso < prev[1]:
+        if prev and stamp.utc_iso < prev[1] and not declared_step_back:
             raise ClockBehind(now=shown(_utc(stamp.utc_iso)), last=shown(_utc(prev[1])))
         row: dict[str, Any] = {
             "seq": self.next_number("journal"),

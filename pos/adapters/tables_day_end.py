@@ -1,10 +1,11 @@
-"""Tables of day end, X/Z reports and tenant settlement (migration 0003)."""
+"""Tables of day end, X/Z reports and tenant settlement (migrations 0003, 0015)."""
 
 from __future__ import annotations
 
 from sqlalchemy import (
     Column,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -39,8 +40,9 @@ z_reports = Table(
     Column("grand_total_returns", Integer, nullable=False),
     Column("content", Text, nullable=False),
     UniqueConstraint("tenant_id", "register_id", "z_number"),
-    UniqueConstraint("tenant_id", "register_id", "business_date"),
+    Index("z_reports_by_day", "tenant_id", "register_id", "business_date"),
 )
+"""A business day may have two Z reports: one taken ahead (``pos/services/records_ahead.py``)."""
 
 till_closes = Table(
     "till_closes",

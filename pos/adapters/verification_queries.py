@@ -20,6 +20,9 @@ class VerificationQueries:
     def tenant_codes(self) -> dict[str, str]:
         return {r["id"]: r["code"] for r in self.rq.rows("SELECT id, code FROM tenants")}
 
+    def staff_numbers(self) -> dict[str, str]:
+        return {r["id"]: r["staff_no"] for r in self.rq.rows("SELECT id, staff_no FROM staff")}
+
     def counters(self) -> dict[str, int]:
         return {r["name"]: int(r["value"]) for r in self.rq.rows("SELECT * FROM counters")}
 

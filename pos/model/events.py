@@ -64,6 +64,8 @@ class OtherEvent:
     REPAIR_SETTINGS = "repair_settings"
     CLOCK_CONFIRMED = "clock_confirmed"
     CLOCK_OFFSET_ENDED = "clock_offset_ended"
+    CLOCK_AHEAD_DECLARED = "clock_ahead_declared"
+    """A manager declared the records before it stamped ahead: the one place time steps back."""
     RESTORE = "restore"
     """The store was put back from a backup: what replaced what, and the journal numbers skipped."""
     NUMBERS_SKIPPED = "numbers_skipped"

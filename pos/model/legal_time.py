@@ -13,6 +13,10 @@ Rules (docs/core.md, "Time in the legal record"):
    (``ClockUnconfirmed``): the counter never guesses.
 3. A confirmed time before the floor is refused (``TimeBeforeRecord``): if the real time truly
    is before the last record, the till stays refused.
+4. Unless a manager declares that the records were stamped ahead (the PC's clock ran fast when
+   they were made and has been set right since): then the real time is journaled as a
+   declared step back (``declare_ahead``), the records already signed stay as they are, and
+   the floor is the declaration's time from then on.
 """
 
 from __future__ import annotations
@@ -36,12 +40,16 @@ def shown(moment: datetime) -> str:
 class ClockBehind(DomainError):
     code = "clock_behind"
     nb = (
-        "Klokken på kassen ({now}) er før siste registrering i journalen ({last}). Ingenting kan "
-        "registreres før en leder bekrefter riktig tid, eller PC-klokken rettes."
+        "Klokken på kassen ({now}) er før siste registrering i journalen ({last}). Enten går "
+        "PC-klokken for sakte nå, eller den gikk for fort da de siste registreringene ble gjort. "
+        "Ingenting kan registreres før en leder bekrefter riktig tid (eller erklærer at "
+        "registreringene ble stemplet for langt fram), eller PC-klokken rettes."
     )
     en = (
-        "The till's clock ({now}) is before the last record in the journal ({last}). Nothing can "
-        "be recorded until a manager confirms the right time, or the PC's clock is corrected."
+        "The till's clock ({now}) is before the last record in the journal ({last}). Either the "
+        "PC's clock is slow now, or it was fast when the last records were made. Nothing can "
+        "be recorded until a manager confirms the right time (or declares that the records were "
+        "stamped ahead), or the PC's clock is corrected."
     )
 
 
@@ -62,14 +70,28 @@ class ClockUnconfirmed(DomainError):
 class TimeBeforeRecord(DomainError):
     code = "time_before_record"
     nb = (
-        "Tiden {value} er før siste registrering i journalen ({last}). Journalen kan ikke få "
-        "en tid før den, så kassen forblir stengt til tiden er passert. Kontakt leverandøren "
-        "hvis journalen har en registrering med feil dato."
+        "Tiden {value} er før siste registrering i journalen ({last}). Gikk PC-klokken for fort "
+        "da de siste registreringene ble gjort, må en leder erklære at de ble stemplet for langt "
+        "fram (de blir stående som de er, og kassen går videre fra riktig tid). Ellers forblir "
+        "kassen stengt til tiden er passert."
     )
     en = (
-        "The time {value} is before the last record in the journal ({last}). The journal cannot "
-        "take a time before it, so the till stays closed until that time has passed. Contact "
-        "the supplier if the journal holds a record with a wrong date."
+        "The time {value} is before the last record in the journal ({last}). If the PC's clock "
+        "was fast when the last records were made, a manager must declare that they were "
+        "stamped ahead (they stay as they are, and the till goes on from the real time). "
+        "Otherwise the till stays closed until that time has passed."
+    )
+
+
+class RecordsNotAhead(DomainError):
+    code = "records_not_ahead"
+    nb = (
+        "Siste registrering i journalen ({last}) er ikke etter tiden {value}, så ingenting ble "
+        "stemplet for langt fram. Bekreft tiden i stedet."
+    )
+    en = (
+        "The last record in the journal ({last}) is not after the time {value}, so nothing was "
+        "stamped ahead. Confirm the time instead."
     )
 
 
@@ -137,6 +159,18 @@ def confirm(reading: Reading, real_now: datetime, floor: datetime | None) -> Con
     if abs(offset) <= TOLERANCE:
         return None
     return Confirmation(offset, real_now, reading.monotonic)
+
+
+def declare_ahead(
+    reading: Reading, real_now: datetime, floor: datetime | None
+) -> Confirmation | None:
+    """A manager's declaration that the records up to ``floor`` were stamped ahead and the real
+    time is ``real_now`` (rule 4): refused when nothing is after it. What it keeps, as
+    ``confirm``: an offset when the PC's clock is still wrong, else None."""
+    if floor is None or real_now >= floor:
+        last = shown(floor) if floor is not None else "-"
+        raise RecordsNotAhead(shown(real_now), last=last)
+    return confirm(reading, real_now, None)
 
 
 def record_time(

@@ -86,6 +86,15 @@ def time_confirmed(staff_no: str, pc_time: datetime, real_time: datetime) -> Non
     )  # fmt: skip
 
 
+def records_ahead_declared(staff_no: str, last_record: datetime, real_time: datetime) -> None:
+    log.warning(
+        "records stamped ahead, declared by staff %s: the last record says %s, the right time "
+        "is %s (Norwegian time)",
+        staff_no, f"{last_record.astimezone(OSLO):%Y-%m-%d %H:%M}",
+        f"{real_time.astimezone(OSLO):%Y-%m-%d %H:%M}",
+    )  # fmt: skip
+
+
 def clock_problem(problem: DomainError) -> None:
     """Nothing can be recorded until a manager confirms the time (said once while it lasts;
     the message names the PC's time and the last record's)."""

@@ -9,6 +9,8 @@ Business days (docs/core.md): a registration belongs to its Oslo calendar date. 
 use gets its own Z, in order, never for a day still to come: a Z for a day is refused while an
 earlier day with use has none (``ZReportMissing``), and without a date the Z is taken for the
 day still open, the oldest day with use and no Z, so a Z taken after midnight closes yesterday.
+A Z taken for a day still to come (the PC's clock ran ahead) closes nothing after the manager's
+declaration (``pos/services/records_ahead.py``).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from pos.model.events import EventCode
 from pos.model.reports import DrawerReport, ReportKind
 from pos.model.staff import Permission
 from pos.model.tenant import Tenant
-from pos.services import day_log
+from pos.services import day_log, records_ahead
 from pos.services.context import TillContext
 from pos.services.report_builder import ReportScope, build_report
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -167,14 +169,18 @@ def z_reports(
         today = ctx.stamp().local_date
         register = _Register.of(uow, ctx.register_id)
         chosen = _tenants(uow, tenants)
+        due = None
         if business_date:
             day = parse_date(business_date)
         else:
             still_open = _open_days(uow, ctx.register_id, today, register, chosen)
             day = still_open[0].business_date if still_open else today
+            due = {d.tenant_id for d in still_open if d.business_date == day}
         if day > today:
             raise ZReportInFuture(date=day, today=today)
         explicit = bool(tenants)
+        if due and not (explicit or include_empty):  # a tenant whose day is closed is left be
+            chosen = [tenant for tenant in chosen if tenant.id in due]
         made = []
         for tenant in chosen:
             report = _take_z(uow, ctx, tenant, day, include_empty or explicit, register)
@@ -208,9 +214,12 @@ def open_days(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> list[OpenDay]
 def _open_days(
     uow: UnitOfWork, register_id: str, today: str, register: _Register, tenants: list[Tenant]
 ) -> list[OpenDay]:
+    """A day after today is one stamped ahead by a PC clock that ran fast (a manager declared
+    it): what it holds goes with today's Z."""
     found = []
     for tenant in tenants:
-        for day in _use_days(uow, tenant, register_id, register):
+        days = {min(day, today) for day in _use_days(uow, tenant, register_id, register)}
+        for day in sorted(days):
             found.append(OpenDay(tenant.id, tenant.code, tenant.name, day, day < today))
     return sorted(found, key=lambda d: (d.business_date, d.tenant_code))
 
@@ -232,11 +241,23 @@ def _z_start(
     than the register's last Z lacks that report: the day it closed stays closed, and what is
     dated up to it was counted in it, so the next Z starts after that."""
     lo = int(last["through_seq"]) if last else 0
-    closed = last["business_date"] if last else None
-    floor = uow.store.z_day_floor(tenant.id, register_id)
+    closing, floor = _closed(uow, tenant, register_id, last)
+    closed = closing["business_date"] if closing else None
     if floor is not None and (closed is None or floor > closed):
         lo, closed = uow.reports.max_seq_through(floor, lo), floor
     return lo, closed
+
+
+def _closed(
+    uow: UnitOfWork, tenant: Tenant, register_id: str, last: dict[str, Any] | None
+) -> tuple[dict[str, Any] | None, str | None]:
+    """The Z whose day is still closed and the day counter's floor, neither a Z taken for a
+    day still to come before a declared clock correction (``records_ahead``)."""
+    closing = records_ahead.still_closing(uow, tenant.id, register_id, last)
+    floor = uow.store.z_day_floor(tenant.id, register_id)
+    if floor is not None and floor in records_ahead.taken_ahead(uow, tenant.id):
+        floor = None
+    return closing, floor
 
 
 def _take_z(
@@ -296,14 +317,15 @@ def _check_day(
     last: dict[str, Any] | None,
     register: _Register,
 ) -> None:
-    """One Z per day, in order: none twice, none before the last, none past a day left open."""
+    """One Z per day, in order: none twice, none before the last, none past a day left open
+    (a Z taken ahead of a declared clock correction closes nothing after it)."""
+    last, floor = _closed(uow, tenant, register_id, last)
     if last is not None and last["business_date"] == day:
         raise ZReportAlreadyTaken(
             tenant=tenant.name, register=register_id, date=day, number=last["z_number"]
         )
     if last is not None and last["business_date"] > day:
         raise ZReportOutOfOrder(tenant=tenant.name, last=last["business_date"], date=day)
-    floor = uow.store.z_day_floor(tenant.id, register_id)
     if floor is not None and day <= floor and (last is None or floor > last["business_date"]):
         raise ZReportBeforeRestore(tenant=tenant.name, register=register_id, date=day, closed=floor)
     earlier = [d for d in _use_days(uow, tenant, register_id, register) if d < day]

@@ -5,6 +5,8 @@ from, and names what does not hold.
 - the journal against an anchor kept outside the store (a printed X/Z, the server): the row
   must exist and carry the anchored hash, so a tail deleted or rewritten — even re-hashed — is
   caught;
+- time only moving forward, except at a manager's declaration that the rows before it were
+  stamped ahead (``pos/services/records_ahead.py``), which is said;
 - a jump in the journal's numbers, a signature chain or a number series only where the journal
   itself declares it (``pos/services/declared_gaps.py``: numbers skipped after a restore); an
   anchor inside the journal rows a restore declared replaced is named as such, not a fault;
@@ -27,6 +29,7 @@ from typing import Any
 from pos.adapters.key_files import KeyStore
 from pos.adapters.verification_queries import VerificationQueries
 from pos.adapters.verification_stream import VerificationStream
+from pos.clock import local_text
 from pos.journal import GENESIS_HASH, canonical_json, row_hash
 from pos.journal_anchor import Anchor
 from pos.model.events import EventCode, OtherEvent
@@ -110,6 +113,7 @@ def _check_journal(
     found: dict[int, str] = {}
     numbered = q.counters().get("journal", 0)
     rows = stream.journal_from(scope.since_seq) if scope.since_seq else q.journal_rows()
+    dated, staff = scope.since_time, q.staff_numbers()
     if scope.since_seq:
         previous, expected_seq = _start_at(stream, scope.since_seq, rows, facts, found, report)
         found.update({s: h for s in wanted if s < scope.since_seq and (h := stream.row_hash_at(s))})
@@ -122,6 +126,8 @@ def _check_journal(
             _declared_jump(row, details, expected_seq, facts, report)
         for lost in lost_at_start(row, details, codes):
             report.add(lost)
+        _time_step(row, details, dated, staff, report)
+        dated = row["created_at"]
         if not broken:
             problem = _row_problem(row, row["seq"] if declared else expected_seq, previous)
             if problem:
@@ -178,6 +184,35 @@ def _declared_jump(
         f"journal rows {first}–{row['seq'] - 1} skipped ({why}, declared in journal row "
         f"{row['seq']})"
     )
+
+
+def _time_step(
+    row: Mapping[str, Any],
+    details: Mapping[str, Any],
+    before: str,
+    staff: Mapping[str, str],
+    report: VerificationReport,
+) -> None:
+    """Time only moves forward, except at a manager's declaration that the rows before it were
+    stamped ahead (``pos/services/records_ahead.py``): said, not a fault."""
+    if not before or row["created_at"] >= before:
+        return
+    back = f"from {_local(before)} to {_local(row['created_at'])}"
+    if details.get("kind") == OtherEvent.CLOCK_AHEAD_DECLARED:
+        who = staff.get(row["staff_id"] or "", row["staff_id"] or "-")
+        report.declared.append(
+            f"journal row {row['seq']}: the time steps back {back} (records stamped ahead, "
+            f"declared by manager {who})"
+        )
+    else:
+        report.add(
+            f"journal row {row['seq']}: the time steps back {back} with no declared clock "
+            "correction"
+        )
+
+
+def _local(utc_iso: str) -> str:
+    return local_text(utc_iso, "%d.%m.%Y %H:%M:%S")
 
 
 def _check_anchors(
