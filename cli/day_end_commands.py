@@ -14,6 +14,7 @@ from cli.options import Commands, add_command, parse_count, staff_context, staff
 
 if TYPE_CHECKING:
     from pos.model.reports import DrawerReport
+    from pos.model.till_close import BatchCheck
     from pos.services.context import TillContext
     from pos.services.reports import OpenDay
 
@@ -127,9 +128,7 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
     return backed_up
 
 
-def _taken_or_copies(
-    app: CounterApp, ctx: TillContext, args: argparse.Namespace, lang: str
-) -> int:
+def _taken_or_copies(app: CounterApp, ctx: TillContext, args: argparse.Namespace, lang: str) -> int:
     from pos.services import z_copies
 
     taken = z_copies.taken_days(app.uow, ctx.register_id)
@@ -191,14 +190,16 @@ def export_saft_(args: argparse.Namespace, settings: Settings) -> int:
             app.uow, staff_context(args, app), args.tenant, args.date_from, args.date_to,
             args.out, version=settings.version,
         )  # fmt: skip
-    print(
-        f"{result.path}: {result.tenant.name} ({result.tenant.org_no}), "
-        f"{result.transactions} transaksjoner, {result.events} hendelser"
-    )
-    print(
-        f"Filen gjelder bare denne kassen ({result.register_id}). Senterets fil med alle "
-        "kassene: omigjen-server admin saft (eller SAF-T i nettkontoret)."
-    )
+    lang, where = settings.lang, f"{result.path}: {result.tenant.name} ({result.tenant.org_no})"
+    print(say(lang,
+              f"{where}, {result.transactions} transaksjoner, {result.events} hendelser",
+              f"{where}, {result.transactions} transactions, {result.events} events"))  # fmt: skip
+    print(say(lang,
+              f"Filen gjelder bare denne kassen ({result.register_id}). Senterets fil med alle "
+              "kassene: omigjen-server admin saft (eller SAF-T i nettkontoret).",
+              f"The file covers this register only ({result.register_id}). The centre's file "
+              "with every register: omigjen-server admin saft (or SAF-T in the web back "
+              "office)."))  # fmt: skip
     return 0
 
 
@@ -216,7 +217,10 @@ def till_close_(args: argparse.Namespace, settings: Settings) -> int:
             vipps_batch=parse_nok(args.vipps) if args.vipps else None,
             note=args.note,
         )
-    print(f"  {'Kontanter':<30} {'forventet':>12} {'talt':>12} {'differanse':>12}")
+    lang = settings.lang
+    heads = say(lang, "Kontanter|forventet|talt|differanse", "Cash|expected|counted|variance")
+    cash, expected, counted, variance = heads.split("|")
+    print(f"  {cash:<30} {expected:>12} {counted:>12} {variance:>12}")
     for tenant in doc.tenants:
         print(
             f"  {tenant.tenant_name[:30]:<30} {format_nok(tenant.expected):>12} "
@@ -225,18 +229,12 @@ def till_close_(args: argparse.Namespace, settings: Settings) -> int:
     for batch in doc.batches:
         if batch.entered is None and not batch.recorded:
             continue
-        deposits = f" (herav depositum {format_nok(batch.deposits)})" if batch.deposits else ""
-        entered = (
-            "ikke oppgitt"
-            if batch.entered is None
-            else f"oppgitt {format_nok(batch.entered)}, avvik {format_nok(batch.difference or 0)}"
-        )
-        print(f"  {batch.name}: registrert {format_nok(batch.recorded)}{deposits}, {entered}")
+        print(f"  {_batch_words(lang, batch)}")
     for item in doc.pending:
-        print(f"  Fortsatt åpent: {item.label} {format_nok(item.amount)}")
+        print(say(lang, "  Fortsatt åpent: ", "  Still open: ") + f"{item.label} "
+              f"{format_nok(item.amount)}")  # fmt: skip
     figures = (format_nok(doc.expected_cash), format_nok(doc.counted_cash),
                format_nok(doc.variance))  # fmt: skip
-    lang = settings.lang
     print(say(lang,
               f"Forventet {figures[0]}, talt {figures[1]}, differanse {figures[2]}. "
               "Kassen er lukket.",
@@ -249,6 +247,25 @@ def till_close_(args: argparse.Namespace, settings: Settings) -> int:
             "The count is saved. Write a note on the variance: till-note --note TEXT",
         ))  # fmt: skip
     return 0
+
+
+def _batch_words(lang: str, batch: BatchCheck) -> str:
+    """A card or Vipps terminal's total as recorded, and as typed at the close."""
+    from pos.model.payment import TenderKind
+    from pos.money import format_nok
+
+    name = say(lang, batch.name, TenderKind(batch.kind).label_en)
+    recorded, deposits = format_nok(batch.recorded), format_nok(batch.deposits)
+    difference = format_nok(batch.difference or 0)
+    held = say(lang, f" (herav depositum {deposits})", f" (deposits {deposits} of it)")
+    if batch.entered is None:
+        entered = say(lang, "ikke oppgitt", "not entered")
+    else:
+        typed = format_nok(batch.entered)
+        entered = say(lang, f"oppgitt {typed}, avvik {difference}",
+                      f"entered {typed}, difference {difference}")  # fmt: skip
+    recorded = say(lang, f"registrert {recorded}", f"recorded {recorded}")
+    return f"{name}: {recorded}{held if batch.deposits else ''}, {entered}"
 
 
 def till_note_(args: argparse.Namespace, settings: Settings) -> int:
@@ -339,5 +356,6 @@ def tenant_terms_(args: argparse.Namespace, settings: Settings) -> int:
             bank_account=args.account,
             group_rates=groups,
         )
-    print(f"Vilkår lagret for {args.tenant}.")
+    print(say(settings.lang, f"Vilkår lagret for {args.tenant}.",
+              f"Terms saved for {args.tenant}."))  # fmt: skip
     return 0

@@ -62,6 +62,16 @@ class TenderKind(StrEnum):
             "deposit": "Depositum",
         }[self.value]
 
+    @property
+    def label_en(self) -> str:
+        return {
+            "cash": "Cash",
+            "card": "Bank card",
+            "vipps": "Vipps",
+            "credit_note": "Credit note",
+            "deposit": "Deposit",
+        }[self.value]
+
 
 @dataclass(frozen=True)
 class Tender:

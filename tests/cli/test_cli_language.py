@@ -51,3 +51,17 @@ def test_the_till_and_day_end_commands_answer_in_english_when_asked(centre):
     missing = run(centre, "--lang", "en", "z-report", "--missing", "--staff", "9001", "--pin",
                   "9999").stdout  # fmt: skip
     assert "today, open" in missing or "No days without a Z report." in missing
+
+
+def test_the_till_close_answers_in_english_when_asked(tmp_path):
+    run(tmp_path, "demo")
+    closed = run(tmp_path, "--lang", "en", "till-close", "--count", "500=3", "--card", "100",
+                 "--staff", "9001", "--pin", "9999").stdout  # fmt: skip
+    assert closed.startswith("  Cash ") and "expected" in closed and "variance" in closed
+    assert "Bank card: recorded 0,00, entered 100,00, difference 100,00" in closed
+    assert "Kontanter" not in closed and "registrert" not in closed and "Bankkort" not in closed
+    status = run(tmp_path, "till-status", check=False).stdout
+    assert status.startswith("Kassen K1 er stengt (siden ") and "Till" not in status
+    assert run(tmp_path, "--lang", "en", "till-status", check=False).stdout.startswith(
+        "Till K1 is closed (since "
+    )
