@@ -253,7 +253,8 @@ def _price_change(
     mine = _stamp(row, device)
     theirs = current.get("price_set")
     if isinstance(theirs, dict) and isinstance(theirs.get("at"), str):
-        newer = (mine["at"], mine["device"]) > (theirs["at"], str(theirs.get("device") or ""))
+        # equal: the same device's later event (a device's events come in its own order)
+        newer = (mine["at"], mine["device"]) >= (theirs["at"], str(theirs.get("device") or ""))
     else:  # set by the admin API: as of that change
         changed_at = known["changed_at"] if known else None
         newer = changed_at is None or mine["at"] > changed_at.astimezone(UTC).isoformat(

@@ -206,6 +206,18 @@ class SyncStore:
             "DELETE FROM sync_problems WHERE event_id = ?", [(i,) for i in event_ids]
         )
 
+    def obsolete_problems(self) -> list[str]:
+        """Flagged ``item_exists`` of this counter's own registrations that the server holds for
+        the same tenant (pulled back: item ids are random, so the server's is this one)."""
+        rows = self._raw.execute(
+            "SELECT p.event_id FROM sync_problems p JOIN outbox o ON o.event_id = p.event_id "
+            "JOIN ref_entities r ON r.entity = 'item' "
+            "AND r.id = json_extract(o.payload, '$.item_id') AND r.tenant_id = p.tenant_id "
+            "WHERE p.type = 'item.registered' AND p.status = 'flagged' "
+            "AND p.codes = '[\"item_exists\"]'"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def held_event_ids(self) -> list[str]:
         rows = self._raw.execute(
             "SELECT event_id FROM sync_problems WHERE status = 'rejected' "

@@ -86,7 +86,10 @@ def take_register(
 
 def queue_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> int:
     """Queue the centre's article groups, staff and items for the server (a first enrolment);
-    returns how many events were queued."""
+    returns how many events were queued. Items whose ``item.registered`` is queued already
+    (registered at this counter before it was enrolled) are not queued again: the server
+    would take a second registration of the same item as a clash (``item_exists``); their
+    later sales, price changes and counts follow their first registration in the outbox."""
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
         groups = [(ARTICLE_GROUP_REGISTERED, None, {"group": {
@@ -94,9 +97,10 @@ def queue_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> 
             for g in uow.queries.article_groups()]  # fmt: skip
         staff = [(STAFF_REGISTERED, None, {"staff": shared_staff(row)})
                  for row in uow.store.staff_to_share()]  # fmt: skip
+        queued = uow.sync.queued_registrations()  # registered here: sent already, once
         items = [("item.registered", i.tenant_id,  # a one-off sold here is sold for all
                   registered_payload(i, None) | {"status": i.status.value})
-                 for i in uow.queries.items()]  # fmt: skip
+                 for i in uow.queries.items() if i.id not in queued]  # fmt: skip
         events: list[tuple[str, str | None, Mapping[str, Any]]] = [*groups, *staff, *items]
         uow.store.append_outbox_many(events, stamp)
         uow.commit()

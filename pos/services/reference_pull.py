@@ -109,6 +109,7 @@ def _project(uow: UnitOfWork, changes: Sequence[Change]) -> int:
     if items:
         _retry_skipped_lines(uow, items, just_merged)
         _centre_stock(uow, changes)
+        sync.clear_problems(sync.obsolete_problems())
     _record_deliveries(uow, changes)
     sync.add_problems(refused)
     return len(refused)

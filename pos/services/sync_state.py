@@ -16,7 +16,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pos.model.clock_skew import SkewReading
+from pos.model.staff import Permission
 from pos.services import clock_skew
+from pos.services.context import TillContext
 from pos.sync_protocol import MAX_BATCH_BYTES, MAX_BATCH_EVENTS
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -349,3 +351,18 @@ def sync_problems(uow_factory: UnitOfWorkFactory, limit: int = 500) -> list[dict
     """Flagged and rejected events (and refused reference rows), newest first."""
     with uow_factory.read() as uow:
         return uow.sync.problems(limit)
+
+
+def clear_problems(
+    uow_factory: UnitOfWorkFactory, ctx: TillContext, event_ids: Sequence[str]
+) -> int:
+    """A manager has dealt with these problems: they leave this counter's list (the server
+    keeps the events and their flags). Held events stay: they leave once the server stores
+    them (``record_event_states``). Returns how many left."""
+    ctx.require(Permission.MANAGE)
+    with uow_factory() as uow:
+        held = set(uow.sync.held_event_ids())
+        gone = [e for e in event_ids if e not in held]
+        uow.sync.clear_problems(gone)
+        uow.commit()
+    return len(gone)

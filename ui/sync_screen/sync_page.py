@@ -1,6 +1,7 @@
 """The sync page: online or offline, how much is waiting, the problems the server reported
-(flagged or rejected events: shown, never lost), "sync now", and enrolment with a one-time code
-(managers). Network work runs off the GUI thread; the cashier never waits on it."""
+(flagged or rejected events: shown until a manager removes those dealt with; held ones until the
+server stores them), "sync now", and enrolment with a one-time code (managers). Network work
+runs off the GUI thread; the cashier never waits on it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +27,7 @@ from pos.clock import local_text
 from pos.model.clock_skew import skewed
 from pos.model.staff import Permission
 from pos.services.centre_share import device_name
-from pos.services.sync_state import sync_problems, sync_status
+from pos.services.sync_state import clear_problems, sync_problems, sync_status
 from ui.common import error_text, tab_passes
 from ui.pages import PageContext, PageWidget
 from ui.sync_screen.problem_words import ProblemWords
@@ -81,7 +83,15 @@ class SyncPage(PageWidget):
         self.problems.horizontalHeader().setStretchLastSection(True)
         self.problems.setWordWrap(True)
         self.problems.verticalHeader().setVisible(False)  # "No." is the event's own number
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(self.problems, 1)
+        dealt_with = self.tr("Dealt with: remove the chosen problems (Ctrl+Del)")
+        self.clear_button = QPushButton(dealt_with, self)
+        self.clear_button.setShortcut("Ctrl+Del")
+        self.clear_button.setMinimumHeight(48)
+        self.clear_button.clicked.connect(self.clear_chosen)
+        layout.addWidget(self.clear_button)
+        self._shown_ids: list[str] = []
 
     def say(self, text: str) -> None:
         """The state and what the last action did, never squeezed below its lines by the
@@ -118,11 +128,13 @@ class SyncPage(PageWidget):
         for widget in (self.server, self.code, self.ca_file, self.enrol_button):
             widget.setEnabled(may_enrol)
         self.sync_now.setEnabled(status.enrolled)
+        self.clear_button.setEnabled(may_enrol)
         self.show_problems(sync_problems(self.ctx.session.uow, limit=200))
 
     def show_problems(self, rows: list[dict[str, Any]]) -> None:
         """Each problem in words, the reason whole (wrapped), the codes in its tooltip."""
         self.problems.setRowCount(len(rows))
+        self._shown_ids = [str(p["event_id"]) for p in rows]
         reasons = self.words.reasons()  # once per refresh, not once per row
         for row, problem in enumerate(rows):
             code, kind = str(problem["code"]), str(problem["type"])
@@ -139,6 +151,27 @@ class SyncPage(PageWidget):
         for column in range(3):  # the reason takes the rest of the width, wrapped
             self.problems.resizeColumnToContents(column)
         self.problems.resizeRowsToContents()
+
+    def clear_chosen(self) -> None:
+        """The manager has dealt with the chosen problems: they leave the list. An event the
+        server still holds stays until the server stores it."""
+        chosen = sorted({i.row() for i in self.problems.selectionModel().selectedRows()})
+        if not chosen:
+            self.say(self.tr("Choose the problems you have dealt with first."))
+            return
+        ids = [self._shown_ids[r] for r in chosen if r < len(self._shown_ids)]
+        try:
+            gone = clear_problems(self.ctx.session.uow, self.ctx.session.context(), ids)
+        except Exception as error:  # noqa: BLE001 - shown; nothing was removed
+            self.say(error_text(error))
+            return
+        self.show_problems(sync_problems(self.ctx.session.uow, limit=200))
+        text = self.tr("%1 problems removed from the list.").replace("%1", str(gone))
+        if gone < len(ids):
+            text += " " + self.tr(
+                "Events the server holds stay until its operator releases them."
+            )
+        self.say(text)
 
     def clock_text(self, offset_ms: int | None) -> str:
         minutes = round(abs(offset_ms or 0) / 60_000)
