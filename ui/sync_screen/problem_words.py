@@ -36,6 +36,7 @@ class ProblemWords(QObject):
             "cash.moved": self.tr("Cash in or out"),
             "item.registered": self.tr("Item registered"),
             "item.price_changed": self.tr("Price changed"),
+            "item.stock_counted": self.tr("Stock counted"),
             "tenant.registered": self.tr("Tenant registered"),
             "staff.registered": self.tr("Staff member"),
             "article_group.registered": self.tr("Article group"),
@@ -110,7 +111,11 @@ class ProblemWords(QObject):
             ),
             "item_unknown": self.tr(
                 "The server does not know this item (registered before the counters shared "
-                "items?); the new price applies at this counter only."
+                "items?); the new price or count applies at this counter only."
+            ),
+            "not_stock": self.tr(
+                "The server holds this item as one that is not a stock item; the count "
+                "applies at this counter only."
             ),
             "seq_conflict": self.tr(
                 "The server already has a different event with this number (a restored "
