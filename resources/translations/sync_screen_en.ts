@@ -4,7 +4,15 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="169"/>
+        <source>%n problems removed from the list.</source>
+        <translation>
+            <numerusform>%n problem removed from the list.</numerusform>
+            <numerusform>%n problems removed from the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="180"/>
         <source>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>This counter&apos;s clock is %n minute behind the server&apos;s: set the PC&apos;s time.</numerusform>
@@ -12,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="152"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="185"/>
         <source>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>This counter&apos;s clock is %n minute ahead of the server&apos;s: set the PC&apos;s time.</numerusform>

@@ -338,128 +338,151 @@
     <name>SyncPage</name>
     <message>
         <location filename="../../ui/sync_screen/__init__.py" line="21"/>
-        <location filename="../../ui/sync_screen/sync_page.py" line="43"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="45"/>
         <source>Sync with the central server</source>
         <translation>Synkronisering med sentralen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="50"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="52"/>
         <source>Sync now (F5)</source>
         <translation>Synkroniser nå (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="54"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="56"/>
         <source>Back to sale (Esc)</source>
         <translation>Tilbake til salg (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="66"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="68"/>
         <source>CA file (only for a private certificate)</source>
         <translation>CA-fil (bare for et privat sertifikat)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="67"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="69"/>
         <source>Enrol this counter</source>
         <translation>Registrer denne kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="72"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="71"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="73"/>
         <source>One-time code</source>
         <translation>Engangskode</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="72"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="74"/>
         <source>Certificate</source>
         <translation>Sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="75"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="77"/>
         <source>Sync problems (the server flagged or refused):</source>
         <translation>Synkroniseringsproblemer (flagget eller avvist av sentralen):</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="79"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="81"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="79"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="79"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="81"/>
         <source>Reason</source>
         <translation>Årsak</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="79"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="81"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="102"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="88"/>
+        <source>Dealt with: remove the chosen problems (Ctrl+Del)</source>
+        <translation>Ordnet: fjern de valgte problemene (Ctrl+Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="112"/>
         <source>Not enrolled: sales stay on this counter until a manager enrols it.</source>
         <translation>Ikke registrert: salgene blir liggende på denne kassen til en leder registrerer den.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="105"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="115"/>
         <source>Server %1 · %2 · %3 not yet synced · last contact %4</source>
         <translation>Server %1 · %2 · %3 ikke synkronisert · siste kontakt %4</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="107"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="117"/>
         <source>online</source>
         <translation>tilkoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="107"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="117"/>
         <source>offline</source>
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="234"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="160"/>
+        <source>Choose the problems you have dealt with first.</source>
+        <translation>Velg først problemene du har ordnet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="172"/>
+        <source>Events the server holds stay until its operator releases them.</source>
+        <translation>Hendelser serveren holder tilbake, blir stående til operatøren slipper dem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="267"/>
         <source>Enrolled as %1</source>
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="237"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="270"/>
         <source>Start the program again to sell as register %1.</source>
         <translation>Start programmet på nytt for å selge som kasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="262"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="295"/>
         <source>These tenants wait for the server operator&apos;s approval: %1. Their sales are held on the server until then.</source>
         <translation>Disse leietakerne venter på godkjenning fra den som drifter serveren: %1. Salget deres holdes på serveren til da.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="271"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="304"/>
         <source>another counter of this centre is already the register this counter has sold as (a counter of another centre, or one restored from another counter&apos;s backup?). Nothing was stored. Re-enrol a restored counter with the code made for its own device (omigjen-server admin enrolment-code --device ID)</source>
         <translation>en annen kasse i dette senteret er allerede kassen denne kassen har solgt som (en kasse fra et annet senter, eller en som er gjenopprettet fra en annen kasses sikkerhetskopi?). Ingenting ble lagret. Registrer en gjenopprettet kasse på nytt med koden laget for dens egen enhet (omigjen-server admin enrolment-code --device ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="277"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="310"/>
         <source>the code is unknown, used or expired: ask for a new one</source>
         <translation>koden er ukjent, brukt eller utløpt: be om en ny</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="283"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="316"/>
         <source>This counter is register %1 with label block %2: its receipt numbers and labels never collide with those of the centre&apos;s other counters. The centre&apos;s tenants, staff, article groups and items come with the next sync.</source>
         <translation>Denne kassen er kasse %1 med etikettserie %2: kvitteringsnumrene og etikettene dens kolliderer aldri med dem til senterets andre kasser. Senterets leietakere, ansatte, varegrupper og varer kommer med neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="163"/>
-        <location filename="../../ui/sync_screen/sync_page.py" line="225"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="196"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="258"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="169"/>
+        <source>%n problems removed from the list.</source>
+        <translation>
+            <numerusform>%n problem fjernet fra listen.</numerusform>
+            <numerusform>%n problemer fjernet fra listen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="180"/>
         <source>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>Klokka på kassen går %n minutt etter serverens: still klokka på PC-en.</numerusform>
@@ -467,7 +490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="152"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="185"/>
         <source>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>Klokka på kassen går %n minutt foran serverens: still klokka på PC-en.</numerusform>
@@ -475,42 +498,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="182"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="215"/>
         <source>Sent to the server: %1 · already there: %2 · stored with a mark: %3 · held on the server: %4 · fetched from the server: %5</source>
         <translation>Sendt til sentralen: %1 · fantes der allerede: %2 · lagret med merknad: %3 · holdt tilbake på sentralen: %4 · hentet fra sentralen: %5</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="193"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="226"/>
         <source>Held on the server earlier and stored there since: %1 (no longer problems)</source>
         <translation>Holdt tilbake på sentralen tidligere og lagret der siden: %1 (ikke lenger problemer)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="196"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="229"/>
         <source>Not usable on this counter: %1</source>
         <translation>Kan ikke brukes på denne kassen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="200"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="233"/>
         <source>Everything is synced.</source>
         <translation>Alt er synkronisert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="204"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="237"/>
         <source>Still waiting to be sent: %1</source>
         <translation>Venter fortsatt på å bli sendt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="242"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="275"/>
         <source>The first sync failed: %1 (it is tried again)</source>
         <translation>Den første synkroniseringen mislyktes: %1 (prøves igjen)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="254"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="287"/>
         <source>This counter&apos;s tenants: %1 registered for the site, %2 already there.</source>
         <translation>Kassens leietakere: %1 registrert for senteret, %2 fantes der allerede.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="299"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="332"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

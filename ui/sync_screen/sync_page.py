@@ -166,7 +166,7 @@ class SyncPage(PageWidget):
             self.say(error_text(error))
             return
         self.show_problems(sync_problems(self.ctx.session.uow, limit=200))
-        text = self.tr("%1 problems removed from the list.").replace("%1", str(gone))
+        text = self.tr("%n problems removed from the list.", "", gone)
         if gone < len(ids):
             text += " " + self.tr(
                 "Events the server holds stay until its operator releases them."
