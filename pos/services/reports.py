@@ -128,7 +128,9 @@ def _scope(
 def x_reports(
     uow_factory: UnitOfWorkFactory, ctx: TillContext, tenants: Sequence[str] | None = None
 ) -> list[DrawerReport]:
-    """X reports (since each tenant's last Z on this register), each journaled in full.
+    """X reports (since each tenant's last Z on this register), each journaled in full. Their
+    business day is the one the next Z closes: the oldest day still open (a till left open since
+    an earlier day shows that day), today when none is.
 
     A manager's: an X shows what the drawer should hold, which would make the blind count at
     till close pointless if the person who counts could see it first."""
@@ -136,12 +138,15 @@ def x_reports(
     made: list[DrawerReport] = []
     with uow_factory() as uow:
         hi = uow.reports.max_seq()
-        stamp = ctx.stamp()
+        today = ctx.stamp().local_date
         register = _Register.of(uow, ctx.register_id)
-        for tenant in _tenants(uow, tenants):
+        chosen = _tenants(uow, tenants)
+        still_open = _open_days(uow, ctx.register_id, today, register, chosen)
+        day = still_open[0].business_date if still_open else today
+        for tenant in chosen:
             last = uow.reports.last_z(tenant.id, ctx.register_id)
             lo, _closed = _z_start(uow, tenant, ctx.register_id, last)
-            scope = _scope(uow, ctx, tenant, ReportKind.X, hi, stamp.local_date, None, register, lo)
+            scope = _scope(uow, ctx, tenant, ReportKind.X, hi, day, None, register, lo)
             report = build_report(uow.reports, scope)
             _journal(uow, ctx, report, EventCode.X_REPORT)
             made.append(report)
