@@ -3,9 +3,10 @@
 Events are checked and inserted in chunks sent in psycopg pipeline mode, one
 ``jsonb_to_recordset`` INSERT … ``RETURNING`` each, so PostgreSQL stores a chunk while the next
 is checked; events released from quarantine are copied from their quarantine rows instead of
-sent again. If PostgreSQL refuses a value the checks let through, the caller rolls back to a
-savepoint and ``store_one_by_one`` stores the rows singly, quarantining the ones refused: a batch
-never fails for one event.
+sent again. The same statement notes the receipts stored for the takings roll-up
+(``server.takings_rollup``). If PostgreSQL refuses a value the checks let through, the caller
+rolls back to a savepoint and ``store_one_by_one`` stores the rows singly, quarantining the ones
+refused: a batch never fails for one event.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pos.sync_protocol import RECEIPT_EVENT_TYPES
 from server import notify
 from server.auth import Device
 from server.checked import Checked, check_event
+from server.takings_rollup import NOTE_STORED
 
 INSERT_CHUNK = 150
 """Events checked and sent to the database at a time, so it stores one chunk while the next is
@@ -55,16 +57,18 @@ payloads are neither sent back nor parsed again."""
 def _insert_events(source: str) -> str:
     return f"""
 WITH stored AS (
-    INSERT INTO events ({_COLUMNS}) {source} ON CONFLICT DO NOTHING RETURNING event_id
-)
+    INSERT INTO events ({_COLUMNS}) {source} ON CONFLICT DO NOTHING
+    RETURNING id, event_id, tenant_id, type
+), {NOTE_STORED}
 SELECT event_id::text, false FROM stored"""
 
 
 def _insert_receipts(source: str) -> str:
     return f"""
 WITH stored AS (
-    INSERT INTO events ({_COLUMNS}) {source} ON CONFLICT DO NOTHING RETURNING event_id
-), numbered AS (
+    INSERT INTO events ({_COLUMNS}) {source} ON CONFLICT DO NOTHING
+    RETURNING id, event_id, tenant_id, type
+), {NOTE_STORED}, numbered AS (
     INSERT INTO receipt_numbers (tenant_id, register_id, kind, number, event_id, receipt_id)
     SELECT n.t, n.r, n.k, n.n, n.e, n.i
     FROM jsonb_to_recordset(CAST(%(numbers)s AS jsonb)) AS n(t text, r text, k text, n int,

@@ -23,7 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 metadata = MetaData()
 
@@ -305,8 +305,9 @@ repair_ticket_parts = Table(
     PrimaryKeyConstraint("tenant_id", "ticket_id", "kind", "part_id"),
 )
 
-# The takings roll-up, kept by the trigger ``events_takings`` (migration s0004): per tenant,
-# device, register, receipt date and receipt kind; the web pages read these, not every receipt.
+# The takings roll-up (migration s0004): per tenant, device, register, receipt date and receipt
+# kind; the web pages read these, not every receipt. Since s0011 it is brought up to date before
+# each read from the receipts noted in ``takings_pending`` (server/takings_rollup.py).
 _ROLLUP_KEY = ("tenant_id", "device_id", "register_id", "day", "kind")
 
 
@@ -345,6 +346,14 @@ takings_payments = _rollup(
     Column("num", BigInteger, nullable=False),
     Column("amount", BigInteger, nullable=False),
     key=("means", "negative"),
+)
+
+takings_pending = Table(  # migration s0011: receipts stored but not yet in the roll-up
+    "takings_pending",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("tenant_id", Text, nullable=False),
+    Column("event_ids", ARRAY(BigInteger), nullable=False),  # events.id of its receipts
 )
 
 # The web back office's people (a site's managers, a tenant's users), their sessions, the
@@ -431,7 +440,10 @@ WEB_RLS_TABLES = {  # migration s0004: the takings roll-up and the web's people
     "web_users": ("tenant_id", "site"),
 }
 RECEIPT_RLS_TABLES = {"receipt_numbers": ("tenant_id", "none")}  # migration s0005
-RLS_TABLES = RLS_TABLES_V1 | TICKET_RLS_TABLES | WEB_RLS_TABLES | RECEIPT_RLS_TABLES
+PENDING_RLS_TABLES = {"takings_pending": ("tenant_id", "none")}  # migration s0011
+RLS_TABLES = (
+    RLS_TABLES_V1 | TICKET_RLS_TABLES | WEB_RLS_TABLES | RECEIPT_RLS_TABLES | PENDING_RLS_TABLES
+)
 INSERT_ONLY = (
     *INSERT_ONLY_V1,
     "repair_ticket_parts",

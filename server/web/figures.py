@@ -1,6 +1,6 @@
-"""The takings the pages show, read from the roll-up the ``events_takings`` trigger keeps and
-folded by the counter's own rules (``pos.model.takings``): per tenant, per register, and the
-receipts themselves page by page."""
+"""The takings the pages show, read from the roll-up (brought up to date first, in the same
+transaction: ``server.takings_rollup``) and folded by the counter's own rules
+(``pos.model.takings``): per tenant, per register, and the receipts themselves page by page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from pos.model.takings import Takings, fold_takings
+from server.takings_rollup import bring_up_to_date
 
 _DAYS = (
     "SELECT {by} kind, sum(num) AS num, sum(amount) AS amount, sum(ex_vat) AS ex_vat, "
@@ -41,6 +42,7 @@ def _grouped(
     conn: Connection, period: Period, tenant_ids: list[str], site_id: str, by: tuple[str, ...]
 ) -> dict[tuple, Takings]:
     """Takings per value of the ``by`` columns, read from the three roll-up tables."""
+    bring_up_to_date(conn)
     where = "tenant_id = ANY(:t) AND day BETWEEN :f AND :e" + (
         " AND site_id = :s" if site_id else ""
     )

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import Connection, text
 from starlette.responses import Response
 
+from server.takings_rollup import bring_up_to_date
 from server.web import periods
 from server.web.access import Person, reading, require_person, tenants
 from server.web.templates import render
@@ -25,6 +26,7 @@ def _rows(conn: Connection, sql: str, **params: Any) -> list[dict[str, Any]]:
 
 def status(conn: Connection, person: Person, day: str) -> dict[str, Any]:
     ids, site = list(person.scope.tenant_ids), person.site_id
+    bring_up_to_date(conn)
     used = _rows(
         conn,
         "SELECT device_id, register_id, tenant_id, sum(amount) FILTER (WHERE kind IN "

@@ -27,6 +27,7 @@ from pos.saft_codes import (
 from pos.saft_report import write_event_report
 from pos.vat import VatClass
 from pos.xml_writer import XmlWriter
+from server.takings_rollup import bring_up_to_date
 
 NAMESPACE = "urn:StandardAuditFile-Taxation-CashRegister:NO"
 SOFTWARE = "Omigjen POS"
@@ -171,6 +172,7 @@ def _basics(w: XmlWriter, conn: Connection) -> None:
 
 
 def _registers(conn: Connection, tenant_id: str, start: str, end: str) -> list[str]:
+    bring_up_to_date(conn)
     rows = conn.execute(
         text(
             "SELECT DISTINCT register_id FROM takings_days WHERE tenant_id = :t "
