@@ -1,5 +1,9 @@
-"""A manager confirms the real time when the PC's clock is behind the legal record (or was
-changed since the last confirmation): date and time, their staff number and PIN."""
+"""A manager puts the counter's time right: date and time, their staff number and PIN.
+
+When the PC's clock is before the last record the counter cannot know which of two things
+happened, so the manager says: the PC's clock is slow now (confirm the real time, a minute
+after the last record at the earliest), or it was fast when the last records were made and is
+right now (declare them stamped ahead; the real time offered is the PC's own)."""
 
 from __future__ import annotations
 
@@ -8,24 +12,42 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QWidget,
 )
 
 from pos.clock import OSLO
+from pos.model.legal_time import shown
 from ui.common import TOUCH_MIN_PX, error_text
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
 
+ZONE = QTimeZone(b"Europe/Oslo")
+
+
+class FieldDateTimeEdit(QDateTimeEdit):
+    """Tab and Shift+Tab go to the next and previous field, as in every other field; the date's
+    parts are reached with the arrow keys (Qt's own Tab walks them, a trap for the keyboard)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return QWidget.focusNextPrevChild(self, next)
+
+    def set_moment(self, moment: datetime) -> None:
+        start = moment.astimezone(OSLO)
+        self.setDateTime(QDateTime.fromSecsSinceEpoch(int(start.timestamp()), ZONE))
+
 
 class ClockDialog(QDialog):
     time_confirmed = Signal(object)
-    """The time was confirmed and journaled: (offset in seconds, or None when none is kept)."""
+    """The time was confirmed or the records declared ahead, journaled: (offset in seconds kept
+    because the PC's clock is still wrong, or None)."""
 
     def __init__(
         self,
@@ -34,21 +56,42 @@ class ClockDialog(QDialog):
         problem: str,
         suggested: datetime | None,
         parent: QWidget | None = None,
+        *,
+        pc_time: datetime | None = None,
+        last_record: datetime | None = None,
     ) -> None:
+        """``pc_time`` and ``last_record`` given (the PC's clock is before the last record):
+        the manager first says what happened."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Confirm the right time"))
         self._session, self._tasks = session, tasks
+        self._suggested, self._pc_time = suggested, pc_time
+        self.declared = False
+        """The last submit declared the records stamped ahead (not a plain confirmation)."""
         self.message = QLabel(problem, self)
         self.message.setWordWrap(True)
         self.message.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        self.when = QDateTimeEdit(self)
+        self.slow = QRadioButton(
+            self.tr("The PC's clock is slow now: confirm the right time"), self
+        )
+        self.fast = QRadioButton(
+            self.tr(
+                "The PC's clock was fast when the last records were made and is right now: "
+                "declare them stamped ahead"
+            ),
+            self,
+        )
+        self.choice = QButtonGroup(self)
+        for button in (self.slow, self.fast):
+            self.choice.addButton(button)
+            button.setMinimumHeight(TOUCH_MIN_PX)
+        self.when = FieldDateTimeEdit(self)
         self.when.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.when.setCalendarPopup(True)
-        zone = QTimeZone(b"Europe/Oslo")
-        self.when.setTimeZone(zone)
+        self.when.setTimeZone(ZONE)
         if suggested is not None:
-            start = suggested.astimezone(OSLO)
-            self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(start.timestamp()), zone))
+            self.when.set_moment(suggested)
+        self.fast.toggled.connect(self._offer)
         self.staff_no = QLineEdit(self)
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -62,18 +105,46 @@ class ClockDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
         layout.addRow(self.message)
+        self.asks = pc_time is not None and last_record is not None
+        if self.asks and pc_time is not None and last_record is not None:
+            question = self.tr(
+                "What happened? The last record is dated %1, the PC's clock shows %2."
+            )
+            asked = QLabel(question.replace("%1", shown(last_record)).replace("%2", shown(pc_time)))
+            asked.setWordWrap(True)
+            layout.addRow(asked)
+            layout.addRow(self.slow)
+            layout.addRow(self.fast)
+        else:
+            self.slow.hide()
+            self.fast.hide()
         layout.addRow(self.tr("The right date and time now"), self.when)
         layout.addRow(self.tr("Manager's staff number"), self.staff_no)
         layout.addRow(self.tr("PIN"), self.pin)
         layout.addRow(buttons)
+        for first, then in zip(
+            (self.slow, self.fast, self.when, self.staff_no),
+            (self.fast, self.when, self.staff_no, self.pin),
+            strict=True,
+        ):
+            QWidget.setTabOrder(first, then)
         self.staff_no.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.submit)
+        (self.slow if self.asks else self.when).setFocus()
+
+    def _offer(self) -> None:
+        """The time offered for what the manager says happened."""
+        offer = self._pc_time if self.fast.isChecked() else self._suggested
+        if offer is not None:
+            self.when.set_moment(offer.replace(second=0, microsecond=0))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter is the fields' own (time → staff number → PIN → submit): passed on to the
-        dialog it would also press OK, a second submit with the PIN already cleared."""
+        """Enter is the fields' own (choice → time → staff number → PIN → submit): passed on to
+        the dialog it would also press OK, a second submit with the PIN already cleared."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.when.hasFocus():
+            if self.slow.hasFocus() or self.fast.hasFocus():
+                self.when.setFocus()
+            elif self.when.hasFocus():
                 self.staff_no.setFocus()
             return
         super().keyPressEvent(event)
@@ -85,12 +156,22 @@ class ClockDialog(QDialog):
     def submit(self) -> None:
         if self._busy:
             return
+        if self.asks and self.choice.checkedButton() is None:
+            self.message.setText(self.tr("First choose what happened to the clock."))
+            self.slow.setFocus()
+            return
         self._busy = True
         staff_no, pin, real_now = self.staff_no.text().strip(), self.pin.text(), self.chosen()
         self.pin.clear()
-        self._tasks.run(
-            lambda: self._session.confirm_time(staff_no, pin, real_now), self._done, self._failed
-        )
+        self.declared = self.asks and self.fast.isChecked()
+        declared, session = self.declared, self._session
+
+        def work() -> int | None:
+            if declared:
+                return session.declare_records_ahead(staff_no, pin, real_now).offset_seconds
+            return session.confirm_time(staff_no, pin, real_now)
+
+        self._tasks.run(work, self._done, self._failed)
 
     def _done(self, offset: int | None) -> None:
         self._busy = False

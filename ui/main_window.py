@@ -233,13 +233,25 @@ class MainWindow(QMainWindow):
         if state is None:
             return
         problem = error_text(state.problem) if state.problem is not None else ""
-        dialog = ClockDialog(self.session, self.tasks, problem, state.suggested, self)
-        dialog.time_confirmed.connect(lambda _offset: self._time_confirmed())
+        asks = state.behind_record
+        dialog = ClockDialog(
+            self.session, self.tasks, problem, state.suggested, self,
+            pc_time=state.system_time if asks else None,
+            last_record=state.last_record if asks else None,
+        )  # fmt: skip
+        dialog.time_confirmed.connect(lambda _offset: self._time_confirmed(dialog.declared))
         dialog.open()
 
-    def _time_confirmed(self) -> None:
+    def _time_confirmed(self, declared: bool = False) -> None:
         self.refresh_clock()
-        self.login.reset(self.tr("The time is confirmed. Log in."))
+        if declared:
+            said = self.tr(
+                "The records stamped ahead are declared; the till goes on from the right time. "
+                "Log in."
+            )
+        else:
+            said = self.tr("The time is confirmed. Log in.")
+        self.login.reset(said)
         self.time_confirmed.emit()
 
     def open_recovery(self) -> RecoveryDialog:

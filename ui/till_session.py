@@ -25,6 +25,7 @@ from pos.services import (
     legal_time,
     parked_list,
     parking,
+    records_ahead,
     repair_money,
     returns,
     till,
@@ -145,6 +146,16 @@ class TillSession:
             raise RuntimeError("this session does not keep the counter's clock")
         manager = auth.authenticate(self.uow, staff_no, pin)
         return legal_time.confirm_time(self.uow, self.clock, manager, real_now)
+
+    def declare_records_ahead(
+        self, staff_no: str, pin: str, real_now: datetime
+    ) -> records_ahead.Declared:
+        """A manager declares the last records stamped ahead by a PC clock that ran fast and
+        gives the real time (journaled); the till goes on from it."""
+        if not isinstance(self.clock, legal_time.CounterClock):
+            raise RuntimeError("this session does not keep the counter's clock")
+        manager = auth.authenticate(self.uow, staff_no, pin)
+        return records_ahead.declare(self.uow, self.clock, manager, real_now)
 
     def context(self) -> TillContext:
         if self.ctx is None:

@@ -17,6 +17,7 @@ from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import DomainError, PermissionDenied
 from pos.model.events import EventCode, OtherEvent
 from pos.model.legal_time import (
+    ClockBehind,
     Confirmation,
     Reading,
     RecordTime,
@@ -78,6 +79,12 @@ class ClockState:
     """The journal's newest row: the earliest time a manager can confirm."""
     offset_seconds: int | None = None
     """A confirmed offset in use (the system clock is this many seconds wrong)."""
+
+    @property
+    def behind_record(self) -> bool:
+        """The PC's clock is before the last record: either it is slow now, or it was fast when
+        the last records were made (a manager says which: confirm, or declare them ahead)."""
+        return isinstance(self.problem, ClockBehind)
 
     @property
     def suggested(self) -> datetime | None:

@@ -73,24 +73,44 @@
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="39"/>
+        <location filename="../../ui/clock_dialog.py" line="66"/>
         <source>Confirm the right time</source>
         <translation>Bekreft riktig tid</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="65"/>
+        <location filename="../../ui/clock_dialog.py" line="75"/>
+        <source>The PC&apos;s clock is slow now: confirm the right time</source>
+        <translation>PC-klokken går for sakte nå: bekreft riktig tid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="79"/>
+        <source>The PC&apos;s clock was fast when the last records were made and is right now: declare them stamped ahead</source>
+        <translation>PC-klokken gikk for fort da de siste registreringene ble gjort, og går riktig nå: erklær at de ble stemplet for langt fram</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="111"/>
+        <source>What happened? The last record is dated %1, the PC&apos;s clock shows %2.</source>
+        <translation>Hva har skjedd? Siste registrering er datert %1, PC-klokken viser %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="121"/>
         <source>The right date and time now</source>
         <translation>Riktig dato og klokkeslett nå</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="66"/>
+        <location filename="../../ui/clock_dialog.py" line="122"/>
         <source>Manager&apos;s staff number</source>
         <translation>Lederens ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="67"/>
+        <location filename="../../ui/clock_dialog.py" line="123"/>
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="160"/>
+        <source>First choose what happened to the clock.</source>
+        <translation>Velg først hva som har skjedd med klokken.</translation>
     </message>
 </context>
 <context>
@@ -213,32 +233,37 @@
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="249"/>
+        <source>The records stamped ahead are declared; the till goes on from the right time. Log in.</source>
+        <translation>Registreringene som ble stemplet for langt fram er erklært; kassen går videre fra riktig tid. Logg inn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Staff member %1 has a new PIN.</source>
         <translation>Ansatt %1 har fått ny PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>

@@ -84,6 +84,7 @@ def test_a_clock_behind_is_shown_at_login_and_a_manager_confirms_the_time(
     dialog = next(
         w for w in QApplication.topLevelWidgets() if isinstance(w, ClockDialog) and w.isVisible()
     )
+    dialog.slow.setChecked(True)  # the PC's clock is slow now (not: the records were ahead)
     zone = QTimeZone(b"Europe/Oslo")
     real = wall.current + timedelta(days=1)
     dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(real.timestamp()), zone))
@@ -115,8 +116,14 @@ def test_enter_confirms_the_offered_time_once_and_the_banner_says_slow(window, p
     wall.advance(seconds=-(wall.current - last).total_seconds() - 64 * 60)  # 1 h 4 min behind
     window.refresh_status()
     dialog = open_clock_dialog(window)
+    assert dialog.focusWidget() is dialog.slow and dialog.choice.checkedButton() is None
+    press(dialog.slow, Qt.Key.Key_Space)  # the PC's clock is slow now
+    press(dialog.slow, Qt.Key.Key_Return)
+    assert dialog.when.hasFocus()
     offered = dialog.chosen()
     assert last < offered <= last + timedelta(minutes=1)
+    press(dialog.when, Qt.Key.Key_Tab)  # Tab leaves the date for the next field
+    assert dialog.staff_no.hasFocus()
     type_slowly(dialog.staff_no, "9001")
     press(dialog.staff_no, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.pin.hasFocus()
@@ -136,6 +143,7 @@ def test_after_a_restart_the_offer_is_the_pcs_time_not_an_old_correction(window,
     window.refresh_status()
     real = wall.current + timedelta(days=1)
     dialog = open_clock_dialog(window)
+    dialog.slow.setChecked(True)
     dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(real.timestamp()), OSLO_ZONE))
     dialog.staff_no.setText("9001")
     dialog.pin.setText("9999")
@@ -144,8 +152,9 @@ def test_after_a_restart_the_offer_is_the_pcs_time_not_an_old_correction(window,
     wall.advance(days=2)
     window.refresh_status()
     assert "bekrefte riktig tid igjen" in window.clock_text.text()
-    offered = open_clock_dialog(window).chosen()
-    assert offered == wall.current.replace(second=0, microsecond=0)
+    again = open_clock_dialog(window)
+    assert not again.asks and again.slow.isHidden()  # not behind the record: nothing to choose
+    assert again.chosen() == wall.current.replace(second=0, microsecond=0)
 
 
 def test_a_refused_time_is_said_in_full(window, pc, qtbot):
@@ -153,6 +162,9 @@ def test_a_refused_time_is_said_in_full(window, pc, qtbot):
     wall.advance(days=-1)
     window.refresh_status()
     dialog = open_clock_dialog(window)
+    dialog.submit()  # nothing chosen yet
+    assert dialog.isVisible() and "Velg først hva som har skjedd" in dialog.message.text()
+    dialog.slow.setChecked(True)
     dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(wall.current.timestamp()), OSLO_ZONE))
     dialog.staff_no.setText("9001")
     dialog.pin.setText("9999")

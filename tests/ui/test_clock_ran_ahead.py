@@ -1,0 +1,114 @@
+"""The counter window after the PC's clock ran a day ahead and was set right: the banner says
+both things that can have happened, the manager declares the records stamped ahead in the
+confirm-time dialog (the PC's own time offered, journaled), and the till goes on at the real
+time; in bokmål by default and in English."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pos.clock import SteppingClock
+from pos.model.payment import Tender, TenderKind
+from pos.services.legal_time import CounterClock
+from ui.clock_dialog import ClockDialog
+from ui.main_window import MainWindow
+from ui.tasks import ImmediatePool, TaskRunner
+from ui.till_session import TillSession
+
+from .conftest import log_in, press, scan, speaking, type_slowly
+
+
+class Monotonic:
+    def __init__(self) -> None:
+        self.value = 500.0
+
+    def __call__(self) -> float:
+        return self.value
+
+
+@pytest.fixture(params=["nb", "en"])
+def lang(request, qapp):
+    yield from speaking(qapp, request.param)
+
+
+@pytest.fixture
+def pc(clock):
+    return SteppingClock(clock.current + timedelta(hours=1)), Monotonic()
+
+
+@pytest.fixture
+def window(qtbot, counter, pc, lang):
+    wall, mono = pc
+    session = TillSession(
+        counter.uow, "K1", counter.signer(), clock=CounterClock(counter.uow, "K1", wall, mono)
+    )
+    win = MainWindow(
+        session, TaskRunner(ImmediatePool()), centre_name="Demo", register_name="Kasse 1"
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    yield win
+    QApplication.instance().removeEventFilter(win.idle)
+
+
+WORDS = {
+    "nb": {
+        "banner": "gikk for fort da de siste registreringene ble gjort",
+        "fast": "PC-klokken gikk for fort",
+        "done": "stemplet for langt fram er erklært",
+    },
+    "en": {
+        "banner": "was fast when the last records were made",
+        "fast": "The PC's clock was fast",
+        "done": "records stamped ahead are declared",
+    },
+}
+
+
+def test_records_stamped_a_day_ahead_are_declared_from_the_dialog(window, pc, request):
+    words = WORDS[request.node.callspec.params["lang"]]
+    wall, _mono = pc
+    wall.advance(days=1)  # the PC's clock runs a day ahead: a sale is signed with it
+    log_in(window)
+    scan(window.sale.code, "KAFFE-MED")
+    window.session.pay([Tender(TenderKind.CARD, window.session.basket.total)])
+    window.log_out()
+    wall.advance(days=-1, minutes=5)  # set right
+    window.refresh_status()
+    assert window.clock_banner.isVisible() and words["banner"] in window.clock_text.text()
+
+    window.clock_button.click()
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ClockDialog) and w.isVisible()
+    )
+    assert words["fast"] in dialog.fast.text()
+    press(dialog.slow, Qt.Key.Key_Down)  # the arrow moves to the second choice, Space takes it
+    assert dialog.fast.hasFocus()
+    press(dialog.fast, Qt.Key.Key_Space)
+    assert dialog.fast.isChecked()
+    assert dialog.chosen() == wall.current.replace(second=0, microsecond=0)  # the PC's time
+    press(dialog.fast, Qt.Key.Key_Tab)
+    assert dialog.when.hasFocus()
+    press(dialog.when, Qt.Key.Key_Tab)
+    type_slowly(dialog.staff_no, "9001")
+    press(dialog.staff_no, Qt.Key.Key_Tab)
+    type_slowly(dialog.pin, "9999")
+    press(dialog.pin, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.message.text()
+
+    with window.session.uow.read() as uow:
+        rows = uow.queries.journal_rows()
+        last = json.loads(list(rows)[-1]["details"])
+    assert last["kind"] == "clock_ahead_declared" and last["offset_seconds"] == 0
+    assert window.clock_banner.isHidden()
+    assert words["done"] in window.login.message.text()
+    log_in(window)
+    scan(window.sale.code, "KAFFE-MED")
+    assert len(window.session.basket.lines) == 1
