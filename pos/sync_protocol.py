@@ -59,7 +59,10 @@ pin_hash, active}}`` (the PIN's scrypt hash, never the PIN): published for the s
 ARTICLE_GROUP_REGISTERED = "article_group.registered"
 """An article group of the counter, payload ``{"group": {id, name, saft_code}}``: added to the
 shared groups unless the server has that id."""
-CENTRE_EVENT_TYPES = frozenset({STAFF_REGISTERED, ARTICLE_GROUP_REGISTERED})
+CENTRE_COMPANY_SET = "centre.company_set"
+"""A manager changed the centre's company at a counter, payload ``{"company": {name, org_no,
+account}}``: it becomes the site's, pulled by every counter as part of the ``centre``."""
+CENTRE_EVENT_TYPES = frozenset({STAFF_REGISTERED, ARTICLE_GROUP_REGISTERED, CENTRE_COMPANY_SET})
 SITE_EVENT_TYPES = frozenset(
     {"till.opened", "cash.moved", "till.closed", TENANT_REGISTERED} | CENTRE_EVENT_TYPES
 )

@@ -41,6 +41,11 @@ class EnrolRequest(BaseModel):
         description="the centre's name at a counter that has one: the site's first such name "
         "becomes the centre's, and counters set up from the server take it",
     )
+    centre_company: dict[str, str] | None = Field(
+        None,
+        description="the centre's company {name, org_no, account} at a counter that has one: "
+        "the site's first becomes the centre's, and every counter of the site takes it",
+    )
 
 
 class TenantRef(BaseModel):

@@ -1,4 +1,5 @@
 """Staff and article groups a counter brings (``staff.registered``, ``article_group.registered``),
+and the centre's company a manager changes (``centre.company_set``, ``server/centre_name.py``),
 published as reference changes so the site's other counters pull them.
 
 Staff are the site's: the counter sends the member with the PIN's scrypt hash (the PIN itself
@@ -15,8 +16,13 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from pos.sync_protocol import ARTICLE_GROUP_REGISTERED, MAX_TEXT, STAFF_REGISTERED
-from server import refdata
+from pos.sync_protocol import (
+    ARTICLE_GROUP_REGISTERED,
+    CENTRE_COMPANY_SET,
+    MAX_TEXT,
+    STAFF_REGISTERED,
+)
+from server import centre_name, refdata
 from server.auth import Device
 from server.db import Scope, apply_scope
 from server.verify import Flags
@@ -45,6 +51,9 @@ def payload_problem(kind: str, payload: dict[str, Any]) -> tuple[str, str] | Non
         if not _text(staff.get("pin_hash"), MAX_HASH):
             return ("malformed", "staff needs the PIN's hash")
         return None
+    if kind == CENTRE_COMPANY_SET:
+        problem = centre_name.company_problem(payload.get("company"))
+        return ("malformed", problem) if problem else None
     group = payload.get("group")
     if not isinstance(group, dict) or not _ID.match(str(group.get("id", ""))):
         return ("malformed", "group must be an object with an id")
@@ -64,6 +73,8 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags
             for r in groups
         ])  # fmt: skip
         for row in rows:
+            if row["type"] == CENTRE_COMPANY_SET:
+                centre_name.set_company(conn, device.site_id, row["payload"]["company"])
             if row["type"] == STAFF_REGISTERED and not _put_staff(conn, device, row):
                 flags[row["event_id"]] = [
                     ("staff_other_site", "another site has a staff member with this id")

@@ -1,20 +1,61 @@
-"""The centre's name: the first name a counter of the site brings at enrolment becomes the
-centre's, published to the site's counters as the reference entity ``centre``. A counter set up
-from the server shows it (not the site's name on the server), and the server's own documents
-(SAF-T location, settlement statements) use it too."""
+"""The centre's name and company: the first name a counter of the site brings at enrolment
+becomes the centre's, published to the site's counters as the reference entity ``centre``. A
+counter set up from the server shows it (not the site's name on the server), and the server's
+own documents (SAF-T location, settlement statements) use it too.
+
+The centre's company (legal name, org.no. and bank account: the payer of the tenants'
+settlements) travels in the same entity as ``company``: the first a counter brings at
+enrolment stands, and a manager's later change at any counter (``centre.company_set``,
+``set_company``) replaces it; every counter of the site pulls it."""
 
 from __future__ import annotations
+
+import re
+from typing import Any
 
 from sqlalchemy import Connection, text
 
 from server import refdata
 
+_ORG = re.compile(r"^([0-9]{9})?$")
+_ACCOUNT = re.compile(r"^([0-9]{11})?$")
 
-def bring(conn: Connection, site_id: str, name: str | None) -> None:
-    """Keep ``name`` as the site's centre name unless it has one (the first one stands)."""
+
+def bring(
+    conn: Connection, site_id: str, name: str | None, company: dict[str, str] | None = None
+) -> None:
+    """Keep ``name`` as the site's centre name and ``company`` as its company unless it has
+    them (the first ones stand)."""
+    held = refdata.current(conn, "centre", site_id)
+    data = dict(held["data"]) if held else {}
     name = (name or "").strip()
-    if name and refdata.current(conn, "centre", site_id) is None:
-        refdata.put(conn, "centre", site_id, None, {"name": name[:100]}, site_id)
+    if name and not data.get("name"):
+        data["name"] = name[:100]
+    if company and company.get("name") and not data.get("company"):
+        data["company"] = company
+    if data != (held["data"] if held else {}):
+        refdata.put(conn, "centre", site_id, None, data, site_id)
+
+
+def set_company(conn: Connection, site_id: str, company: dict[str, str]) -> None:
+    """A manager's change of the centre's company at a counter: it replaces the one held."""
+    held = refdata.current(conn, "centre", site_id)
+    data = dict(held["data"]) if held else {}
+    if data.get("company") != company:
+        refdata.put(conn, "centre", site_id, None, data | {"company": company}, site_id)
+
+
+def company_problem(company: Any) -> str | None:
+    """Why a company a counter sends cannot be the centre's (None: it can)."""
+    if not isinstance(company, dict) or set(company) != {"name", "org_no", "account"}:
+        return "company must be {name, org_no, account}"
+    if not all(isinstance(v, str) for v in company.values()):
+        return "company's parts must be texts"
+    if not 0 < len(company["name"].strip()) <= 70:
+        return "company name must be 1-70 characters"
+    if not _ORG.match(company["org_no"]) or not _ACCOUNT.match(company["account"]):
+        return "org_no must be 9 digits and account 11 digits (or empty)"
+    return None
 
 
 def of_site(conn: Connection, site_id: str) -> str:

@@ -88,7 +88,10 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
         if body.device_name.strip() in ("", "new counter"):  # a fresh counter: its register
             registers.name_device(conn, device_id, register.register_id)
         offered = tenant_offers.offer(conn, site_id, device_id, body.tenants)
-        centre_name.bring(conn, site_id, body.centre_name)
+        company = body.centre_company
+        if company is not None and centre_name.company_problem(company):
+            raise Problem(422, "malformed", str(centre_name.company_problem(company)))
+        centre_name.bring(conn, site_id, body.centre_name, company)
         site_name = conn.execute(
             text("SELECT name FROM sites WHERE id = :s"), {"s": site_id}
         ).scalar_one()

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from pos.clock import Clock
-from pos.services import centre_share, signing_keys, sync_state
+from pos.services import centre_company, centre_share, signing_keys, sync_state
 from pos.services.setup import tenant_offer
 from pos.signing import HMAC_METHOD
 from pos.unit_of_work import UnitOfWorkFactory
@@ -113,6 +113,7 @@ def enrol(
             "register_id": register_id,
             "label_block": label_block,
             "centre_name": centre_share.centre_name(uow_factory),
+            "centre_company": centre_company.shared(centre_company.centre_company(uow_factory)),
         },
         compress=False,
     )

@@ -1,7 +1,12 @@
 """The centre's own company: the legal name, organisation number and bank account of the
 business that runs the counter. It pays the tenants their settlements (the payer of the bank's
 payment file) and issues the settlement statements; it is entered at the first-run set-up or in
-the back office, checked (org.no and account check digits) and journaled."""
+the back office, checked (org.no and account check digits) and journaled.
+
+With a central server the company is the centre's, one for every counter of the site: a
+counter's first enrolment brings it (the site's first stands), a manager's change at an enrolled
+counter goes up as ``centre.company_set``, and every counter takes the company it pulls
+(``take_pulled``)."""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from pos.model.staff import Permission
 from pos.services.context import TillContext
 from pos.services.settings_journal import journal_settings_change
 from pos.services.tenant_terms import CENTRE_ACCOUNT_META
+from pos.sync_protocol import CENTRE_COMPANY_SET
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 COMPANY_NAME_META = "centre_company_name"
@@ -96,6 +102,10 @@ def set_centre_company(
     with uow_factory() as uow:
         write_company(uow, company)
         journal_settings_change(uow, ctx, {"centre_company": journaled(company)})
+        if uow.sync.device() is not None and company.name:
+            uow.store.append_outbox(
+                CENTRE_COMPANY_SET, None, ctx.stamp(), {"company": shared(read_company(uow))}
+            )
         uow.commit()
     return company
 
@@ -113,3 +123,24 @@ def statement_issuer(uow_factory: UnitOfWorkFactory) -> str:
     if company.name and company.org_no:
         return f"{company.name}, org.nr. {company.org_no}"
     return company.name or centre
+
+
+def shared(company: CentreCompany) -> dict[str, str] | None:
+    """The company as the server keeps it for the centre (None while it has no name)."""
+    if not company.name:
+        return None
+    return {"name": company.name, "org_no": company.org_no, "account": company.account}
+
+
+def take_pulled(uow: UnitOfWork, pulled: dict[str, object]) -> bool:
+    """The centre's company as the server has it becomes this counter's; True when it changed
+    anything. Not journaled here: the change is journaled at the counter where a manager made
+    it (or, for the first one, where it was set up)."""
+    try:
+        company = checked(*(str(pulled.get(k) or "") for k in ("name", "org_no", "account")))
+    except DomainError:
+        return False  # not one this counter could have entered: keep its own
+    if not company.name or shared(read_company(uow)) == shared(company):
+        return False
+    write_company(uow, company)
+    return True

@@ -22,6 +22,7 @@ from pos.adapters.reference_projection import (
     project_entity,
 )
 from pos.adapters.sync_store import CURSOR_KEY, STAGING_CURSOR_KEY, SyncStore
+from pos.services import centre_company
 from pos.services.ticket_merge import merge_tickets
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -111,6 +112,7 @@ def _project(uow: UnitOfWork, changes: Sequence[Change]) -> int:
         _centre_stock(uow, changes)
         sync.clear_problems(sync.obsolete_problems())
     _record_deliveries(uow, changes)
+    _centre_company(uow, changes)
     sync.add_problems(refused)
     return len(refused)
 
@@ -134,6 +136,17 @@ def _record_deliveries(uow: UnitOfWork, changes: Sequence[Change]) -> None:
             outcomes.append((str(c["id"]), state, str(data.get("error") or "")[:500], _now()))
     if outcomes:
         uow.repairs.record_delivery(outcomes)
+
+
+def _centre_company(uow: UnitOfWork, changes: Sequence[Change]) -> None:
+    """The centre's company as the server holds it (``centre`` entity) becomes this
+    counter's."""
+    for change in changes:
+        data = change.get("data")
+        if change["entity"] == "centre" and change["op"] == "upsert" and isinstance(data, dict):
+            company = data.get("company")
+            if isinstance(company, dict):
+                centre_company.take_pulled(uow, company)
 
 
 def _centre_stock(uow: UnitOfWork, changes: Sequence[Change]) -> None:

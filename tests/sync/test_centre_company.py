@@ -1,0 +1,54 @@
+"""The centre's company travels like its name: the one the first counter brings at enrolment is
+the centre's and a counter set up from the server has it; a manager's change at either counter
+reaches the other with its next pull, and a payment file made there is paid by that company."""
+
+# ruff: noqa: F811  (the two-counter fixtures are imported from test_ticket_sync)
+from __future__ import annotations
+
+from pos.services import auth, centre_company
+from pos.services.context import TillContext
+from pos.sync_protocol import CENTRE_COMPANY_SET
+from tests.sync.conftest import cycle
+from tests.sync.test_ticket_sync import counter_b, sync  # noqa: F401  (fixtures)
+
+
+def company(counter) -> centre_company.CentreCompany:  # type: ignore[no-untyped-def]
+    return centre_company.centre_company(counter.uow)
+
+
+def manager(counter, register: str, clock) -> TillContext:  # type: ignore[no-untyped-def]
+    return TillContext(register, auth.authenticate(counter.uow, "9001", "9999"),
+                       counter.signer(), clock)  # fmt: skip
+
+
+def test_a_second_counter_has_the_centres_company_and_changes_go_both_ways(
+    enrolled, counter_b, clock, central
+):
+    a, b = enrolled, counter_b
+    brought = company(a)
+    assert brought.name and brought.org_no  # the demo centre's, brought at enrolment
+    assert company(b) == brought  # pulled by the counter set up from the server
+    centre_company.set_centre_company(a.uow, manager(a, "K1", clock), "Omigjen Asker AS",
+                                      "923 456 783", "9710.05.12347")  # fmt: skip
+    sync(a, b)
+    assert company(b) == centre_company.CentreCompany("Omigjen Asker AS", "923456783",
+                                                      "97100512347")  # fmt: skip
+    centre_company.set_centre_company(b.uow, manager(b, "K2", clock), "Omigjen Asker AS",
+                                      "923456783", "1503.02.08401")  # fmt: skip
+    sync(b, a)
+    assert company(a).account == company(b).account == "15030208401"
+    held = central.scalar("SELECT data->'company'->>'account' FROM ref_current "
+                          "WHERE entity = 'centre'")  # fmt: skip
+    assert held == "15030208401"
+    assert central.scalar("SELECT count(*) FROM quarantine") == 0
+
+
+def test_a_company_that_is_not_one_is_held_and_changes_nothing(enrolled, central, clock):
+    before = central.scalar("SELECT data FROM ref_current WHERE entity = 'centre'")
+    with enrolled.uow() as uow:
+        uow.store.append_outbox(CENTRE_COMPANY_SET, None, manager(enrolled, "K1", clock).stamp(),
+                                {"company": {"name": "X", "org_no": "12", "account": ""}})
+        uow.commit()
+    report = cycle(enrolled).run()
+    assert report.rejected == 1
+    assert central.scalar("SELECT data FROM ref_current WHERE entity = 'centre'") == before
