@@ -119,6 +119,15 @@ class RepairQueries:
         )
         return [(r["staff_no"], r["name"]) for r in rows]
 
+    def open_jobs(self, tenant_id: str, statuses: Sequence[str]) -> int:
+        """How many of the tenant's jobs are in one of ``statuses``."""
+        marks = ", ".join("?" * len(statuses))
+        rows = self._store.rows(
+            f"SELECT COUNT(*) AS n FROM repair_tickets WHERE tenant_id = ? AND status IN ({marks})",
+            (tenant_id, *statuses),
+        )
+        return int(rows[0]["n"])
+
     def open_price_item_in_group(self, tenant_id: str, group_id: str) -> str | None:
         """The id of the tenant's first active open-price item in an article group."""
         rows = self._store.rows(

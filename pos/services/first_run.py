@@ -6,7 +6,9 @@ manager, so a counter is either not set up at all or set up whole.
 
 Every tenant gets an open-price quick item ("Diverse – <name>") in its article group, so the
 counter can sell for every tenant at once (and sell another counter's in-store labels); items
-with labels are registered later in the back office.
+with labels are registered later in the back office. Every tenant that takes in repairs also gets
+its open-price labour item in group REP (``repair_labour``; REP is added if it was unticked), so
+the counter takes in repairs and charges them at pickup from the start.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from pos.model.events import EventCode, OtherEvent
 from pos.model.printing import PrinterSetting, check_setting
 from pos.model.staff import Operator, Role
 from pos.model.tenant import Tenant
-from pos.services import centre_company, day_log, recovery
+from pos.services import centre_company, day_log, recovery, repair_labour
 from pos.services.auth import hash_pin
 from pos.services.context import TillContext
+from pos.services.repair_labour import REPAIR_GROUP
+from pos.services.repair_work import LABOUR_GROUP
 from pos.services.staff import InvalidStaffNumber
 from pos.signing import Signer
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -128,6 +132,9 @@ class NewTenant:
     vat_registered: bool
     article_group_id: str = "DIVERSE"
     """The group of the tenant's open-price quick item."""
+    takes_repairs: bool = False
+    """It takes in repairs: it gets an open-price labour item in group REP
+    (``repair_labour``)."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,8 @@ class SetUpCentre:
     manager_staff_no: str
     manager_name: str
     tenants: tuple[Tenant, ...]
+    repair_tenant_ids: frozenset[str] = frozenset()
+    """The tenants that take in repairs (each has its labour item)."""
 
 
 def issue_recovery_code(
@@ -252,6 +261,8 @@ def check_set_up(setup: CentreSetup) -> CentreSetup:
     groups = check_article_groups(setup.article_groups)
     if not setup.tenants:
         raise TenantRequired()
+    if any(t.takes_repairs for t in setup.tenants) and LABOUR_GROUP not in {g.id for g in groups}:
+        groups = (*groups, REPAIR_GROUP)  # what the tenants' labour items belong to
     tenants: list[NewTenant] = []
     for new in setup.tenants:
         tenant = check_tenant(new, tenants)
@@ -325,7 +336,9 @@ def _write(uow: UnitOfWork, setup: CentreSetup, pin_hash: str, stamp: Stamp) -> 
         journal(OtherEvent.SETTINGS_CHANGE, {"centre_company": centre_company.journaled(company)})
     store.set_meta(CENTRE_META, centre.centre_name)
     store.set_meta(REGISTER_META, centre.register_id)
-    return SetUpCentre(centre.register_id, manager_id, boss.staff_no, boss.name, tenants)
+    repairs = frozenset(t.id for new, t in zip(setup.tenants, tenants, strict=True)
+                        if new.takes_repairs)  # fmt: skip
+    return SetUpCentre(centre.register_id, manager_id, boss.staff_no, boss.name, tenants, repairs)
 
 
 def _add_tenants(
@@ -350,4 +363,9 @@ def _add_tenants(
         ))  # fmt: skip
         made.append(tenant)
     uow.store.add_items(quick, stamp)
+    for new, tenant in zip(new_tenants, made, strict=True):
+        if new.takes_repairs:
+            labour = repair_labour.new_labour_item(uow, tenant, stamp)
+            journal(OtherEvent.SETTINGS_CHANGE, repair_labour.journaled(tenant, labour, "start"),
+                    tenant.id)  # fmt: skip
     return tuple(made)

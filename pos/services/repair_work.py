@@ -60,12 +60,13 @@ class WorkLine:
 
 
 def labour_item(uow: UnitOfWork, tenant_id: str) -> Item:
-    """The tenant's labour item: set in meta ``repair_labour_item:<tenant>``, else its one
-    active open-price item in article group REP (demo: SYK-ARB, EL-ARB)."""
+    """The tenant's labour item: set in meta ``repair_labour_item:<tenant>`` (made by
+    ``repair_labour``) while active, else its first active open-price item in article group
+    REP (demo: SYK-ARB, EL-ARB)."""
     configured = uow.store.get_meta(f"repair_labour_item:{tenant_id}")
     if configured:
         item = uow.store.item(configured)
-        if item is not None:
+        if item is not None and item.status is not ItemStatus.INACTIVE:
             return item
     found = uow.repair_queries.open_price_item_in_group(tenant_id, LABOUR_GROUP)
     if found is None:

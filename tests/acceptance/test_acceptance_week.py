@@ -73,8 +73,10 @@ CASHIER = ("1001", "Kari Kasserer", "1234")
 TENANTS = (
     ("11", "Bua Brukte Klær AS", "921100221", True, "KL"),
     ("12", "Småfolk Gjenbruk", "921100337", False, "BA"),
-    ("13", "Sykkelfikseren Asker AS", "921100442", True, "RE"),
+    ("13", "Sykkelfikseren Asker AS", "921100442", True, "SY"),
 )
+REPAIR_SHOPS = {"13"}
+"""Ticked "takes in repairs" at the set-up: the repair intake needs nothing more."""
 SERIAL = "WTU2019X4471"
 DAY_ONE_COUNT = (2, 1, 1, 0, 1, 2, 0, 1, 4)
 """Pieces of 1000, 500, 200, 100, 50, 20, 10, 5 and 1 kr in the drawer (the order every count
@@ -273,9 +275,8 @@ def first_run(week: Week, p: Person) -> None:
     p.enter("BOKER")
     p.enter("Bøker")  # added with the goods' SAF-T code
     p.press("Return")  # the fields empty: on
-    for number, (code, tenant, org_no, vat, group) in enumerate(TENANTS):
-        if number:
-            p.press("shift+Tab")  # from the name back to the code
+    for code, tenant, org_no, vat, group in TENANTS:
+        p.press("shift+Tab")  # from the name (the next code is offered) back to the code
         p.press("ctrl+a")
         p.enter(code)
         p.enter(tenant)
@@ -283,6 +284,9 @@ def first_run(week: Week, p: Person) -> None:
         p.press("Tab")
         if not vat:
             p.press("space")
+        p.press("Tab")
+        if code in REPAIR_SHOPS:
+            p.press("space")  # takes in repairs
         p.press("Tab")
         p.enter(group)  # the quick key's article group; Enter adds the tenant
     p.press("Return")  # no name: on to the printer

@@ -104,8 +104,14 @@ def activate(window: QWidget) -> None:
     QTest.qWaitForWindowActive(window)
 
 
-def set_up_by_keys(started: CounterStart, printer_url: str, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    """The whole first-run set-up from the keyboard: a centre with two tenants."""
+REPAIR_SHOP = ("13", "Sykkelfikseren Asker AS", "921100442")
+
+
+def set_up_by_keys(  # type: ignore[no-untyped-def]
+    started: CounterStart, printer_url: str, qtbot, *, repairs: bool = False
+) -> MainWindow:
+    """The whole first-run set-up from the keyboard: a centre with two tenants (and with
+    ``repairs`` a third, ``REPAIR_SHOP``, ticked as taking in repairs)."""
     setup = started.first_run
     assert isinstance(setup, FirstRunWindow)
     activate(setup)
@@ -122,12 +128,26 @@ def set_up_by_keys(started: CounterStart, printer_url: str, qtbot) -> MainWindow
     assert setup.current is setup.groups, setup.message.text()
     enter()  # the default groups, ticked
     assert setup.current is setup.tenants
-    enter()  # code 10 as offered
+    assert setup.tenants.code.text() == "10" and focused() is setup.tenants.name  # code offered
     enter("Omigjen Ombruk AS")
     enter("921 100 116")
     assert setup.tenants.code.text() == "11"  # the next code is offered, the name focused
+    assert focused() is setup.tenants.name
     enter("Bua Brukte Klær AS")
     enter("921100221")
+    if repairs:
+        code, name, org_no = REPAIR_SHOP
+        key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # back to the code offered
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        enter(code)
+        enter(name)
+        type_text(org_no)
+        key(Qt.Key.Key_Tab)  # VAT registered, as ticked
+        key(Qt.Key.Key_Tab)
+        assert focused() is setup.tenants.repairs
+        key(Qt.Key.Key_Space)  # takes in repairs
+        enter()  # adds the tenant
+        assert [t.takes_repairs for t in setup.tenants.tenants] == [False, False, True]
     enter()  # nothing typed: go on
     assert setup.current is setup.printer, setup.message.text()
     type_text(printer_url)

@@ -1,6 +1,7 @@
 """Tenants (manager): the list, and a form for one tenant: name, org.no, VAT registration,
-short code, commission and rent, bank account, receipt header/footer and logo; deactivation
-keeps the tenant's history. Code and org.no are set once, when the tenant is made."""
+short code, whether it takes in repairs, commission and rent, bank account, receipt header/footer
+and logo; deactivation keeps the tenant's history. Code and org.no are set once, when the tenant
+is made."""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos.bank import format_account_number, normalise_account_number
+from pos.model.catalogue import Item
 from pos.money import format_nok, parse_nok
-from pos.services import tenant_terms, tenants
+from pos.services import repair_labour, tenant_terms, tenants
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, touch_button
 from ui.pages import PageContext, PageWidget
@@ -45,6 +47,8 @@ class TenantsPage(PageWidget):
         self.org_no = QLineEdit(self)
         self.name = QLineEdit(self)
         self.vat = QCheckBox(self.tr("VAT-registered (MVA)"), self)
+        self.repairs = QCheckBox(self.tr("Takes in repairs"), self)
+        self.repairs.setObjectName("tenantTakesRepairs")
         self.commission = QLineEdit(self)
         self.commission.setPlaceholderText("12,5")
         self.group_rates = QLineEdit(self)
@@ -60,7 +64,7 @@ class TenantsPage(PageWidget):
         self.logo = QLineEdit(self)
         self.logo.setPlaceholderText(self.tr("PNG file printed at the top of receipts"))
         sized(self.code, self.org_no, self.name, self.commission, self.group_rates, self.rent)
-        sized(self.account, self.logo, self.vat)
+        sized(self.account, self.logo, self.vat, self.repairs)
         choose_logo = touch_button(self.tr("Choose…"), self, "Ctrl+O")
         choose_logo.clicked.connect(self.choose_logo)
         logo_row = QHBoxLayout()
@@ -71,6 +75,7 @@ class TenantsPage(PageWidget):
         form.addRow(self.tr("Organisation number"), self.org_no)
         form.addRow(self.tr("Name"), self.name)
         form.addRow("", self.vat)
+        form.addRow("", self.repairs)
         form.addRow(self.tr("Commission %"), self.commission)
         form.addRow(self.tr("Commission per group"), self.group_rates)
         form.addRow(self.tr("Monthly rent (kr)"), self.rent)
@@ -135,6 +140,7 @@ class TenantsPage(PageWidget):
             locked.setReadOnly(True)
         self.name.setText(tenant.name)
         self.vat.setChecked(tenant.vat_registered)
+        self._show_repairs(repair_labour.takes_repairs(self.session.uow, tenant.code))
         self.commission.setText(f"{details.commission_bp / 100:g}".replace(".", ","))
         self.group_rates.setText(
             ", ".join(
@@ -165,9 +171,21 @@ class TenantsPage(PageWidget):
         self.footer.clear()
         self.logo.clear()
         self.vat.setChecked(True)
+        self._show_repairs(None)
         self.active_button.setEnabled(False)
         self.code.setFocus()
         say(self.message, self.tr("New tenant: fill in the form and save (Ctrl+S)."))
+
+    def _show_repairs(self, labour: Item | None) -> None:
+        """Ticked with the item its repair work is charged on, or unticked."""
+        self.repairs.setChecked(labour is not None)
+        text = self.tr("Takes in repairs")
+        if labour is not None:
+            item = self.tr("work charged on «%1», group %2")
+            text += f" ({item.replace('%1', labour.description)})".replace(
+                "%2", labour.article_group_id
+            )
+        self.repairs.setText(text)
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -227,6 +245,10 @@ class TenantsPage(PageWidget):
                 bank_account=self.account.text(),
                 group_rates=group_rates,
             )
+            labour = repair_labour.set_takes_repairs(
+                self.session.uow, ctx, code, self.repairs.isChecked()
+            )
+            self._show_repairs(labour)
         except Exception as error:  # noqa: BLE001 - shown, nothing half-saved
             say(self.message, error_text(error), problem=True)
             return

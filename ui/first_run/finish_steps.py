@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from pos.bank import format_account_number
 from pos.clock import OSLO
+from pos.errors import DomainError
 from pos.model.documents import SlipDoc
 from pos.model.printing import PrinterSetting
-from pos.services.first_run import CentreDetails, CentreSetup, SetUpCentre
+from pos.services.first_run import CentreDetails, CentreSetup, SetUpCentre, check_set_up
 from pos.services.recovery import recovery_slip
 from printers.test_page import send_slip
 from ui.common import touch_button
@@ -47,6 +48,11 @@ class SummaryStep(SetupStep):
         return [self.summary]
 
     def show_setup(self, setup: CentreSetup) -> None:
+        """As it will be written (the group REP added for repair tenants)."""
+        try:
+            setup = check_set_up(setup)
+        except DomainError:
+            pass  # shown as typed; setting it up says what is wrong
         centre, boss = setup.centre, setup.manager
         lines = [
             self.tr("Centre: %1").replace("%1", centre.centre_name),
@@ -60,6 +66,7 @@ class SummaryStep(SetupStep):
             self.tr("Tenants:"),
             *(
                 f"  {t.code}  {t.name}  {t.org_no}{' MVA' if t.vat_registered else ''}"
+                + ("  " + self.tr("takes in repairs") if t.takes_repairs else "")
                 for t in setup.tenants
             ),
             "",
@@ -136,6 +143,7 @@ class DoneStep(SetupStep):
                 "%1", done.manager_staff_no
             ),
             self.tr("2. Count the float and enter it: the till opens."),
+            *self._repairs_line(done),
             self.tr(
                 "3. In the back office (F1): add the staff, the tenants' terms, register items "
                 "with labels; a manager enrols the counter with the central server under F1 → "
@@ -159,6 +167,17 @@ class DoneStep(SetupStep):
                 slip = recovery_slip(centre_name, done.register_id, recovery_code, when)
                 self._slip = (printer, slip)
                 self.print_code.show()
+
+    def _repairs_line(self, done: SetUpCentre) -> list[str]:
+        """Which tenants take in repairs (F1 → Repairs → Intake), on which item."""
+        shops = [t.name for t in done.tenants if t.id in done.repair_tenant_ids]
+        if not shops:
+            return []
+        text = self.tr(
+            "Repairs are taken in (F1 → Repair intake) for %1; the work is charged at pickup "
+            "on the item «Reparasjon – arbeid» (article group REP)."
+        )
+        return [text.replace("%1", ", ".join(shops))]
 
     def print_slip(self) -> None:
         """F6: the code on the receipt printer, sent straight to it."""

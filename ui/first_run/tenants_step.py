@@ -1,6 +1,7 @@
 """The tenants step: each business that sells at the counter in its own name, with its two-digit
-code (printed in its receipt numbers and labels), name, organisation number (checked) and VAT
-registration. At least one; the centre itself is a tenant if it sells."""
+code (printed in its receipt numbers and labels), name, organisation number (checked), VAT
+registration and whether it takes in repairs. At least one; the centre itself is a tenant if it
+sells. The code is offered (the next free one), so the name is where typing starts."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ class TenantsStep(SetupStep):
         self.vat = QCheckBox(self.tr("VAT registered (MVA)"), self)
         self.vat.setObjectName("tenantVat")
         self.vat.setChecked(True)
+        self.repairs = QCheckBox(self.tr("Takes in repairs (a repair workshop)"), self)
+        self.repairs.setObjectName("tenantRepairs")
         self.group = QComboBox(self)
         self.group.setObjectName("tenantGroup")
         form = QFormLayout()
@@ -46,15 +49,19 @@ class TenantsStep(SetupStep):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Organisation number"), self.org_no)
         form.addRow("", self.vat)
+        form.addRow("", self.repairs)
         form.addRow(self.tr("Article group of its quick key"), self.group)
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint(
                 self.tr(
                     "Each tenant sells in its own name: its own receipts, number series and "
-                    "Z reports. Enter after the organisation number adds the tenant (Tab "
-                    "reaches VAT, which Space ticks, and the group first); with the name and "
-                    "number empty, Enter goes on. Ctrl+Delete removes the last tenant added."
+                    "Z reports. The next free code is offered: type the name, Enter, the "
+                    "organisation number, Enter adds the tenant (Shift+Tab reaches the code; "
+                    "Tab reaches VAT and repairs, which Space ticks, and the group first). A "
+                    "tenant that takes in repairs gets the item its repair work is charged on. "
+                    "With the name and number empty, Enter goes on. Ctrl+Delete removes the "
+                    "last tenant added."
                 ),
                 self,
             )
@@ -68,7 +75,16 @@ class TenantsStep(SetupStep):
         return self.tr("Tenants")
 
     def inputs(self) -> list[QWidget]:
-        return [self.code, self.name, self.org_no, self.vat, self.group]
+        return [self.code, self.name, self.org_no, self.vat, self.repairs, self.group]
+
+    def entered(self) -> None:
+        """The first field to type: the name, the code being offered (the code when none is
+        free any more)."""
+        field = self.name if self.code.text().strip() else self.code
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def refused(self, error: Exception) -> None:
+        self.entered()
 
     def set_groups(self, groups: tuple[ArticleGroup, ...]) -> None:
         """The groups chosen in the step before (the quick key's group: 'other goods' first)."""
@@ -104,16 +120,21 @@ class TenantsStep(SetupStep):
             self.org_no.text(),
             self.vat.isChecked(),
             str(self.group.currentData() or "DIVERSE"),
+            self.repairs.isChecked(),
         )
         tenant = check_tenant(new, self.tenants)
         self.tenants.append(tenant)
         vat = " MVA" if tenant.vat_registered else ""
-        self.list.addItem(f"{tenant.code}  {tenant.name}  (org.nr. {tenant.org_no}{vat})")
+        shown = f"{tenant.code}  {tenant.name}  (org.nr. {tenant.org_no}{vat})"
+        if tenant.takes_repairs:
+            shown += "  " + self.tr("takes in repairs")
+        self.list.addItem(shown)
         self.code.setText(self._next_code())
         self.name.clear()
         self.org_no.clear()
         self.vat.setChecked(True)
-        self.name.setFocus()
+        self.repairs.setChecked(False)
+        self.entered()
         added = self.tr("Added: %1 %2. The next one, or Enter with no name to go on.")
         self.told.emit(added.replace("%1", tenant.code).replace("%2", tenant.name))
 
