@@ -1131,129 +1131,140 @@ Byttet føres i journalen.</translation>
 <context>
     <name>TenantsPage</name>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="47"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="49"/>
         <source>VAT-registered (MVA)</source>
         <translation>Mva-registrert (MVA)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="51"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="50"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="182"/>
+        <source>Takes in repairs</source>
+        <translation>Tar inn reparasjoner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tenants_page.py" line="55"/>
         <source>e.g. KLAER 10, BARN 12,5</source>
         <translation>f.eks. KLAER 10, BARN 12,5</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="61"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="65"/>
         <source>PNG file printed at the top of receipts</source>
         <translation>PNG-fil som skrives øverst på kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="64"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="68"/>
         <source>Choose…</source>
         <translation>Velg …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="70"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="74"/>
         <source>Code (2 digits)</source>
         <translation>Kode (to siffer)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="71"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="75"/>
         <source>Organisation number</source>
         <translation>Organisasjonsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="72"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="76"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="74"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="79"/>
         <source>Commission %</source>
         <translation>Provisjon %</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="75"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="80"/>
         <source>Commission per group</source>
         <translation>Provisjon per varegruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="76"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="81"/>
         <source>Monthly rent (kr)</source>
         <translation>Månedsleie (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="77"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="82"/>
         <source>Bank account</source>
         <translation>Kontonummer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="78"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="83"/>
         <source>Receipt header</source>
         <translation>Kvitteringstopp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="79"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="84"/>
         <source>Receipt footer</source>
         <translation>Kvitteringsbunn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="80"/>
-        <location filename="../../ui/backoffice/tenants_page.py" line="174"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="85"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="192"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="81"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="86"/>
         <source>New tenant</source>
         <translation>Ny leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="83"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="88"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="85"/>
-        <location filename="../../ui/backoffice/tenants_page.py" line="151"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="90"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="157"/>
         <source>Deactivate</source>
         <translation>Deaktiver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="100"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="105"/>
         <source>Tenants</source>
         <translation>Leietakere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="112"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="117"/>
         <source>(inactive)</source>
         <translation>(inaktiv)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="151"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="157"/>
         <source>Reactivate</source>
         <translation>Aktiver igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="170"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="177"/>
         <source>New tenant: fill in the form and save (Ctrl+S).</source>
         <translation>Ny leietaker: fyll ut skjemaet og lagre (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="174"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="184"/>
+        <source>work charged on «%1», group %2</source>
+        <translation>arbeidet belastes «%1», varegruppe %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tenants_page.py" line="192"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Bilder (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="234"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="256"/>
         <source>Saved %1.</source>
         <translation>%1 er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="251"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="273"/>
         <source>Reactivated.</source>
         <translation>Aktivert igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="251"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="273"/>
         <source>Deactivated; its history is kept.</source>
         <translation>Deaktivert; historikken er beholdt.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>DoneStep</name>
     <message numerus="yes">
-        <location filename="../../ui/first_run/finish_steps.py" line="131"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="138"/>
         <source>%n tenants</source>
         <translation>
             <numerusform>%n tenant</numerusform>

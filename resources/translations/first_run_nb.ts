@@ -82,22 +82,22 @@
 <context>
     <name>DoneStep</name>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="102"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="109"/>
         <source>Print the recovery code</source>
         <translation>Skriv ut gjenopprettingskoden</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="117"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="124"/>
         <source>The centre is set up</source>
         <translation>Senteret er satt opp</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="130"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="137"/>
         <source>The centre is set up with %1 on register %2.</source>
         <translation>Senteret er satt opp med %1 på kasse %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/first_run/finish_steps.py" line="131"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="138"/>
         <source>%n tenants</source>
         <translation>
             <numerusform>%n leietaker</numerusform>
@@ -105,47 +105,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="134"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="141"/>
         <source>Next:</source>
         <translation>Videre:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="135"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="142"/>
         <source>1. Log in as manager %1 with the PIN you chose.</source>
         <translation>1. Logg inn som leder %1 med PIN-en du valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="138"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="145"/>
         <source>2. Count the float and enter it: the till opens.</source>
         <translation>2. Tell vekselkassen og skriv beløpet: kassen åpnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="140"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="148"/>
         <source>3. In the back office (F1): add the staff, the tenants&apos; terms, register items with labels; a manager enrols the counter with the central server under F1 → Sync.</source>
         <translation>3. I back office (F1): legg inn de ansatte og leietakernes vilkår, registrer varer med etiketter; en leder kobler kassen til den sentrale serveren under F1 → Synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="145"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="153"/>
         <source>Enter goes to the login.</source>
         <translation>Enter går til innloggingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="151"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="159"/>
         <source>The manager&apos;s recovery code, shown this once: write it down or print it (F6) and keep it safe, away from the counter. With it a manager gets a new PIN if no manager can log in.</source>
         <translation>Lederens gjenopprettingskode, vist bare denne ene gangen: skriv den ned eller skriv den ut (F6), og oppbevar den trygt, ikke ved kassen. Med den får en leder ny PIN hvis ingen leder kan logge inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="168"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="177"/>
+        <source>Repairs are taken in (F1 → Repair intake) for %1; the work is charged at pickup on the item «Reparasjon – arbeid» (article group REP).</source>
+        <translation>Reparasjoner tas inn (F1 → Reparasjonsinntak) for %1; arbeidet belastes ved henting på varen «Reparasjon – arbeid» (varegruppe REP).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="187"/>
         <source>Printing…</source>
         <translation>Skriver ut …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="171"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="190"/>
         <source>Printed. Keep it away from the counter.</source>
         <translation>Skrevet ut. Oppbevar den et annet sted enn ved kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="173"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="192"/>
         <source>The printer did not take it: %1</source>
         <translation>Skriveren tok ikke imot: %1</translation>
     </message>
@@ -546,57 +551,62 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="34"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="35"/>
         <source>Nothing is saved yet. Read it through; Alt+Left goes back to change a step. Enter sets the centre up (recorded in the journal).</source>
         <translation>Ingenting er lagret ennå. Les gjennom; Alt+Venstre går tilbake for å endre et steg. Enter setter opp senteret (registreres i journalen).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="44"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="45"/>
         <source>Check and set up</source>
         <translation>Kontroller og sett opp</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="52"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="58"/>
         <source>Centre: %1</source>
         <translation>Senter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="53"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="59"/>
         <source>Register: %1 – %2, label block %3</source>
         <translation>Kasse: %1 – %2, etikettserie %3</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="57"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="63"/>
         <source>Manager: %1 %2</source>
         <translation>Leder: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="60"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="66"/>
         <source>Tenants:</source>
         <translation>Leietakere:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="66"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="69"/>
+        <source>takes in repairs</source>
+        <translation>tar inn reparasjoner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/finish_steps.py" line="73"/>
         <source>Article groups: %1</source>
         <translation>Varegrupper: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="69"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="76"/>
         <source>Receipt printer: %1</source>
         <translation>Kvitteringsskriver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="70"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="77"/>
         <source>none yet</source>
         <translation>ingen ennå</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="77"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="84"/>
         <source>The centre&apos;s company: not given (enter it in the back office)</source>
         <translation>Senterets firma: ikke oppgitt (legg det inn i back office)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/finish_steps.py" line="80"/>
+        <location filename="../../ui/first_run/finish_steps.py" line="87"/>
         <source>The centre&apos;s company: %1, org.no. %2, account %3</source>
         <translation>Senterets firma: %1, org.nr. %2, konto %3</translation>
     </message>
@@ -604,42 +614,52 @@
 <context>
     <name>TenantsStep</name>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="39"/>
+        <location filename="../../ui/first_run/tenants_step.py" line="40"/>
         <source>VAT registered (MVA)</source>
         <translation>Registrert i Merverdiavgiftsregisteret (MVA)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="45"/>
+        <location filename="../../ui/first_run/tenants_step.py" line="43"/>
+        <source>Takes in repairs (a repair workshop)</source>
+        <translation>Tar inn reparasjoner (et verksted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="48"/>
         <source>Code (two digits)</source>
         <translation>Kode (to siffer)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="46"/>
+        <location filename="../../ui/first_run/tenants_step.py" line="49"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="47"/>
+        <location filename="../../ui/first_run/tenants_step.py" line="50"/>
         <source>Organisation number</source>
         <translation>Organisasjonsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="49"/>
+        <location filename="../../ui/first_run/tenants_step.py" line="53"/>
         <source>Article group of its quick key</source>
         <translation>Varegruppe for hurtigtasten</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="54"/>
-        <source>Each tenant sells in its own name: its own receipts, number series and Z reports. Enter after the organisation number adds the tenant (Tab reaches VAT, which Space ticks, and the group first); with the name and number empty, Enter goes on. Ctrl+Delete removes the last tenant added.</source>
-        <translation>Hver leietaker selger i eget navn: egne kvitteringer, nummerserier og Z-rapporter. Enter etter organisasjonsnummeret legger til leietakeren (Tab når først MVA, som Mellomrom krysser av, og varegruppen); med tomt navn og nummer går Enter videre. Ctrl+Delete fjerner den sist lagt til.</translation>
+        <location filename="../../ui/first_run/tenants_step.py" line="58"/>
+        <source>Each tenant sells in its own name: its own receipts, number series and Z reports. The next free code is offered: type the name, Enter, the organisation number, Enter adds the tenant (Shift+Tab reaches the code; Tab reaches VAT and repairs, which Space ticks, and the group first). A tenant that takes in repairs gets the item its repair work is charged on. With the name and number empty, Enter goes on. Ctrl+Delete removes the last tenant added.</source>
+        <translation>Hver leietaker selger i eget navn: egne kvitteringer, nummerserier og Z-rapporter. Neste ledige kode er foreslått: skriv navnet, Enter, organisasjonsnummeret, og Enter legger til leietakeren (Shift+Tab når koden; Tab når først MVA og reparasjoner, som Mellomrom krysser av, og varegruppen). En leietaker som tar inn reparasjoner, får varen reparasjonsarbeidet belastes på. Med tomt navn og nummer går Enter videre. Ctrl+Delete fjerner den sist lagt til.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="68"/>
+        <location filename="../../ui/first_run/tenants_step.py" line="75"/>
         <source>Tenants</source>
         <translation>Leietakere</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="117"/>
+        <location filename="../../ui/first_run/tenants_step.py" line="130"/>
+        <source>takes in repairs</source>
+        <translation>tar inn reparasjoner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/tenants_step.py" line="138"/>
         <source>Added: %1 %2. The next one, or Enter with no name to go on.</source>
         <translation>Lagt til: %1 %2. Neste, eller Enter uten navn for å gå videre.</translation>
     </message>
