@@ -26,13 +26,13 @@ from pos.clock import OSLO, SteppingClock
 from pos.counter import Counter
 from pos.demo.centre import demo_staff, seed_demo
 from pos.demo.simulation_repairs import RepairDesk
+from pos.demo.tenders import customer_tenders
 from pos.errors import DomainError
 from pos.identifiers import make_in_store_ean13
 from pos.model.basket import Basket
 from pos.model.catalogue import Item, ItemKind
 from pos.model.payment import Tender, TenderKind
 from pos.model.staff import Role
-from pos.money import round_to_krone
 from pos.services import auth, checkout, copies, outbox_retention, reports, returns, setup
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
@@ -230,26 +230,11 @@ class History:
         if self.rng.random() < 0.05:
             line = basket.lines[0]
             basket.set_discount(line.line_id, line.gross_before_discount // 10, "Liten flekk")
-        result = checkout.complete_sale(self.batch, ctx, basket, self._tenders(basket.total))
+        tenders = customer_tenders(self.rng, basket.total)
+        result = checkout.complete_sale(self.batch, ctx, basket, tenders)
         self.stats.sales += 1
         self.stats.receipts += len(result.receipts)
         self.today.extend(r.number for r in result.receipts)
-
-    def _tenders(self, total: int) -> list[Tender]:
-        roll = self.rng.random()
-        if roll < 0.4:
-            cash = round_to_krone(total)
-            tendered = next(n for n in (cash, 10000, 20000, 50000, 100000, 10**8) if n >= cash)
-            return [Tender(TenderKind.CASH, tendered)]
-        if roll < 0.8:
-            return [Tender(TenderKind.CARD, total, f"T{self.rng.randrange(10**6):06d}")]
-        if roll < 0.93:
-            return [Tender(TenderKind.VIPPS, total, f"V{self.rng.randrange(10**8):08d}")]
-        card = total // 2
-        return [
-            Tender(TenderKind.CARD, card, "TSPLIT"),
-            Tender(TenderKind.CASH, round_to_krone(total - card) + 10000),
-        ]
 
     def _return(self, ctx: TillContext) -> None:
         number = self.yesterday.pop(self.rng.randrange(len(self.yesterday)))

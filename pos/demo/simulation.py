@@ -16,13 +16,13 @@ from pos.clock import OSLO, SteppingClock
 from pos.demo.centre import demo_staff, require_demo_store
 from pos.demo.simulation_days import check_start, continue_point, opening_hours
 from pos.demo.simulation_repairs import RepairDesk, RepairStats
+from pos.demo.tenders import customer_tenders
 from pos.errors import DomainError
 from pos.identifiers import make_in_store_ean13, parse_in_store_ean13
 from pos.model.basket import Basket
 from pos.model.catalogue import Item, ItemKind, ItemStatus
 from pos.model.payment import Tender, TenderKind
 from pos.model.staff import Role
-from pos.money import round_to_krone
 from pos.services import auth, checkout, copies, parking, reports, returns, setup, till
 from pos.services.context import TillContext
 from pos.signing import Signer
@@ -244,36 +244,19 @@ class Simulation:
             till.void_basket(self.uow, ctx, basket, approver=self.manager, reason="Kunden angret")
             self.stats.voided += 1
             return
-        result = checkout.complete_sale(self.uow, ctx, basket, self._tenders(basket))
+        tenders = customer_tenders(self.rng, basket.total, self._credit_note)
+        result = checkout.complete_sale(self.uow, ctx, basket, tenders)
         self.after_sale(result)
         self.stats.sales += 1
         self.stats.receipts += len(result.receipts)
         self.recent_receipts.extend(r.number for r in result.receipts)
         del self.recent_receipts[:-200]
 
-    def _tenders(self, basket: Basket) -> list[Tender]:
-        total = basket.total
-        roll = self.rng.random()
+    def _credit_note(self) -> str | None:
+        """A credit note a customer brings back, now and then, while any are out."""
         if self.credit_notes and self.rng.random() < 0.3:
-            note = Tender(TenderKind.CREDIT_NOTE, 0, credit_note_number=self.credit_notes.pop())
-            return [note, Tender(TenderKind.CASH, round_to_krone(total) + 10000)]
-        if roll < 0.5:
-            cash = round_to_krone(total)
-            tendered = next(
-                n
-                for n in (cash, 5000, 10000, 20000, 50000, 100000, 10**8)
-                if n >= cash and (n == cash or self.rng.random() < 0.7)
-            )
-            return [Tender(TenderKind.CASH, tendered)]
-        if roll < 0.8:
-            return [Tender(TenderKind.CARD, total, f"T{self.rng.randrange(10**6):06d}")]
-        if roll < 0.92:
-            return [Tender(TenderKind.VIPPS, total, f"V{self.rng.randrange(10**8):08d}")]
-        card = total // 2
-        return [
-            Tender(TenderKind.CARD, card, "TSPLIT"),
-            Tender(TenderKind.CASH, round_to_krone(total - card) + 10000),
-        ]
+            return self.credit_notes.pop()
+        return None
 
     def _training_sale(self, ctx: TillContext) -> None:
         basket = Basket()
