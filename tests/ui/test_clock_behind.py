@@ -102,9 +102,12 @@ def test_a_clock_behind_is_shown_at_login_and_a_manager_confirms_the_time(
 
 
 def open_clock_dialog(window) -> ClockDialog:
+    """The dialog this window opened (not one an earlier test left open)."""
     window.clock_button.click()
     return next(
-        w for w in QApplication.topLevelWidgets() if isinstance(w, ClockDialog) and w.isVisible()
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ClockDialog) and w.isVisible() and w.parentWidget() is window
     )
 
 
@@ -155,6 +158,7 @@ def test_after_a_restart_the_offer_is_the_pcs_time_not_an_old_correction(window,
     again = open_clock_dialog(window)
     assert not again.asks and again.slow.isHidden()  # not behind the record: nothing to choose
     assert again.chosen() == wall.current.replace(second=0, microsecond=0)
+    again.reject()
 
 
 def test_a_refused_time_is_said_in_full(window, pc, qtbot):

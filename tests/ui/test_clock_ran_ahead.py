@@ -86,7 +86,9 @@ def test_records_stamped_a_day_ahead_are_declared_from_the_dialog(window, pc, re
 
     window.clock_button.click()
     dialog = next(
-        w for w in QApplication.topLevelWidgets() if isinstance(w, ClockDialog) and w.isVisible()
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ClockDialog) and w.isVisible() and w.parentWidget() is window
     )
     assert words["fast"] in dialog.fast.text()
     press(dialog.slow, Qt.Key.Key_Down)  # the arrow moves to the second choice, Space takes it
