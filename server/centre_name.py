@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from server import refdata
+from server.db import past_scope
 
 _ORG = re.compile(r"^([0-9]{9})?$")
 _ACCOUNT = re.compile(r"^([0-9]{11})?$")
@@ -69,3 +70,14 @@ def of_site(conn: Connection, site_id: str) -> str:
         {"s": site_id},
     ).scalar()
     return str(found or "")
+
+
+def of_tenant(conn: Connection, tenant_id: str) -> str:
+    """The name of the centre whose tenant this is (a tenant's own documents): read past a
+    tenant's scope, which does not see the site's rows."""
+    with past_scope(conn):
+        site = conn.execute(
+            text("SELECT site_id FROM site_tenants WHERE tenant_id = :t ORDER BY site_id LIMIT 1"),
+            {"t": tenant_id},
+        ).scalar()
+        return of_site(conn, str(site)) if site else ""

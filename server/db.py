@@ -110,6 +110,22 @@ def apply_scope(conn: Connection, scope: Scope) -> None:
 
 
 @contextmanager
+def past_scope(conn: Connection) -> Iterator[None]:
+    """Inside the caller's transaction, read as admin for one narrow query the caller bounds
+    (the site's staff a tenant's own receipts name, its centre's name), then back to the
+    caller's scope whatever happens."""
+    saved = conn.execute(text(
+        "SELECT current_setting('app.scope', true), current_setting('app.tenant_ids', true), "
+        "current_setting('app.site_id', true)")).one()  # fmt: skip
+    apply_scope(conn, Scope.admin())
+    try:
+        yield
+    finally:
+        kind, tenants, site = (str(v or "") for v in saved)
+        apply_scope(conn, Scope(kind, tuple(t for t in tenants.split(",") if t), site))
+
+
+@contextmanager
 def scoped(engine: Engine, scope: Scope) -> Iterator[Connection]:
     """One transaction with the scope set; committed when the block ends without error."""
     with engine.begin() as conn:

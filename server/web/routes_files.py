@@ -34,8 +34,11 @@ def _year_so_far(start: str | None, end: str | None) -> periods.Period:
 
 
 def _centre(request: Request, person: Person) -> str:
+    """The centre's name: the manager's site's, or the site a tenant's user sells at."""
     with reading(request, person) as conn:
-        return centre_name.of_site(conn, person.site_id) or "Omigjen"
+        if person.site_id:
+            return centre_name.of_site(conn, person.site_id) or "Omigjen"
+        return centre_name.of_tenant(conn, person.tenant_id) or "Omigjen"
 
 
 def _not_found() -> WebError:
@@ -110,9 +113,9 @@ def saft_file(
     end: Until = None,
 ) -> Response:
     period = periods.period(start, end, SAFT_MAX_DAYS)
-    centre = _centre(request, person)
     with reading(request, person) as conn:
         found = visible_tenant(conn, person, tenant)
+        centre = centre_name.of_tenant(conn, found["id"]) or "Omigjen"
     moment = datetime.now(UTC)
 
     def stream():  # noqa: ANN202

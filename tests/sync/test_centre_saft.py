@@ -113,6 +113,15 @@ def check_file(doc: etree._ElementTree, schema, centre, tenant_id: str, work: Pa
         assert z == [f"Z-15-{name}-1"]
         pem = counter.keys.public_key_pem()
         assert verify_chain(register, pem, work / "openssl") == len(listed)
+        # each register's own key: K1's first key and K2's first key are not one "1"
+        versions = {t.findtext("s:keyVersion", namespaces=NS)
+                    for t in register.iterfind("s:cashtransaction", NS)}  # fmt: skip
+        assert versions == {f"{name}-1"}
+    # the staff who made the transactions are the file's employees, with their names
+    employees = {e.findtext("s:empID", namespaces=NS): e.findtext("s:surName", namespaces=NS)
+                 for e in doc.iterfind(".//s:employees/s:employee", NS)}  # fmt: skip
+    used = {e.text for e in doc.iterfind(".//s:cashtransaction/s:empID", NS)}
+    assert used and used <= set(employees) and "-" not in {employees[u] for u in used}
 
 
 def test_the_servers_file_covers_every_register_and_its_signatures_verify(
@@ -140,6 +149,18 @@ def test_the_web_download_is_the_same_file_for_the_centre_manager(
     assert sign_in(client, "leder").status_code in (200, 303)
     answer = client.get(f"/saft/file?tenant={tenant_id}&from={DAY}&to={DAY}")
     assert answer.status_code == 200 and "attachment" in answer.headers["content-disposition"]
+    check_file(etree.fromstring(answer.content).getroottree(), schema, centre, tenant_id, tmp_path)
+
+
+def test_the_tenants_own_download_names_the_staff_who_sold(centre, central, schema, tmp_path):
+    tenant_id = cafe_id(centre[0])
+    with central.admin() as conn:
+        users.add_user(conn, users.NewUser("kafe", "Kafeen", "tenant", PASSWORD,
+                                           tenant_id=tenant_id))  # fmt: skip
+    client = central.client()
+    assert sign_in(client, "kafe").status_code in (200, 303)
+    answer = client.get(f"/saft/file?tenant={tenant_id}&from={DAY}&to={DAY}")
+    assert answer.status_code == 200
     check_file(etree.fromstring(answer.content).getroottree(), schema, centre, tenant_id, tmp_path)
 
 
