@@ -18,6 +18,7 @@ from pathlib import Path
 from stdnum.no import orgnr
 
 from bench import Figure
+from pdf.reports import day_end_pdf, drawer_report_pdf
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
 from pos.demo.centre import seed_demo
@@ -30,7 +31,6 @@ from pos.services import auth, checkout, reports, setup
 from pos.services.context import TillContext
 from pos.services.day_end import day_end_doc
 from pos.vat import VatClass
-from printers.pdf_reports import day_end_pdf, drawer_report_pdf
 
 DAY = datetime(2026, 3, 2, 9, tzinfo=OSLO)
 SALES, TENANTS = 5000, 20

@@ -324,8 +324,8 @@ def _pdfs(
 ) -> None:
     if directory is None or not made:
         return
+    from pdf.reports import day_end_pdf, drawer_report_pdf
     from pos.services.day_end import day_end_doc
-    from printers.pdf_reports import day_end_pdf, drawer_report_pdf
 
     directory.mkdir(parents=True, exist_ok=True)
     for r in made:

@@ -44,7 +44,7 @@ class SettlementFiles:
     def stage(self, doc: SettlementDoc, payment_file: bytes | None) -> None:
         """Write every file beside its final name (called inside the settlement's
         transaction: a failure here leaves the settlement unnumbered)."""
-        from printers.pdf_reports import settlement_pdf
+        from pdf.reports import settlement_pdf
 
         if self.folder is not None:
             self.pdf = self.folder / f"{doc.number_text}.pdf"

@@ -11,8 +11,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response, StreamingResponse
 
+from pdf.reports import settlement_pdf
 from pos.settlement_csv import settlements_csv
-from printers.pdf_reports import settlement_pdf
 from server import centre_name
 from server.web import periods, settlements
 from server.web.access import Person, reading, require_person, tenants, visible_tenant

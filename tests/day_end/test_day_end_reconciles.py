@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pdf.reports import day_end_pdf
 from pos.clock import OSLO
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
@@ -22,7 +23,6 @@ from pos.model.till_close import BlindCount
 from pos.services import checkout, repair_money, reports, settlement, till, till_close
 from pos.services.day_end import day_end_doc
 from pos.services.settlement_files import settlements_csv
-from printers.pdf_reports import day_end_pdf
 from tests.integration.repair_helpers import ready_job, take_in
 
 CODES = re.compile(r"\b(card|cash|credit_note|deposit|vipps)\b")

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from pdf.reports import day_end_pdf, drawer_report_pdf, settlement_pdf
 from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
 from pos.demo.centre import seed_demo
@@ -15,7 +16,6 @@ from pos.model.report_lines import report_rows
 from pos.model.till_close import BlindCount
 from pos.services import reports, settlement, tenant_terms, till_close
 from pos.services.day_end import day_end_doc
-from printers.pdf_reports import day_end_pdf, drawer_report_pdf, settlement_pdf
 from tests.day_end.helpers import Days, evening, manager_ctx
 
 DAY = datetime(2026, 3, 2, 10, tzinfo=OSLO)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE_ROOTS = ("pos", "ui", "printers", "sync", "server", "cli", "resources")
+CODE_ROOTS = ("pos", "ui", "printers", "pdf", "sync", "server", "cli", "resources")
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 
-from printers.pdf_layout import Sheet
+from pdf.layout import Sheet
 
 LONG = "Sykkelfikseren Asker og Omegn Sykkelverksted AS"
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("pos", "ui", "printers", "sync", "server", "cli")
+PACKAGES = ("pos", "ui", "printers", "pdf", "sync", "server", "cli")
 
 
 def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pdf.reports import day_end_pdf, drawer_report_pdf
 from pos.model.report_english import english_rows
 from pos.model.report_lines import report_rows, report_slip
 from pos.model.reports import DrawerReport
@@ -30,7 +31,6 @@ from pos.services.anchors import current_anchor
 from pos.services.backups import backup_after_z
 from pos.services.context import TillContext
 from pos.services.day_end import day_end_doc
-from printers.pdf_reports import day_end_pdf, drawer_report_pdf
 from ui.common import error_text, ui_language
 from ui.day_end.close_table import CloseTable
 from ui.message_line import MessageLine

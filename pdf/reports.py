@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pdf.layout import Sheet
 from pos.model.day_end import DayEndDoc, TenantDay
 from pos.model.report_lines import ANCHOR_LABEL, report_rows
 from pos.model.reports import DrawerReport
 from pos.model.settlement import REASON, REVERSAL, SettlementDoc, SettlementLine
 from pos.money import format_nok
-from printers.pdf_layout import Sheet
 
 COLUMNS_PER_PAGE = 6
 
