@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -108,7 +108,7 @@ def merge(
                 # a counter restored from an older backup numbers its intakes again
                 found.append(("ticket_id_reused", "another job already has this ticket id"))
             else:
-                ticket = ticket or _created(device, row, stamp)
+                ticket = ticket or _created(device, row, stamp, received)
                 _merge_fields(ticket, {n: payload[n] for n in TICKET_FIELDS if n in payload},
                               stamp, device.id, found)  # fmt: skip
         elif ticket is None:
@@ -145,10 +145,13 @@ def _stamp(
     return str(stamp)
 
 
-def _created(device: Device, row: dict[str, Any], stamp: str) -> Ticket:
+def _created(device: Device, row: dict[str, Any], stamp: str, received: datetime) -> Ticket:
+    """A job as its intake made it; ``received_at`` is when the server got the intake (its
+    own clock: the back office counts a job's age from it, a counter's clock may be off)."""
     payload = row["payload"]
     base = {name: payload.get(name) for name in ("register_id", "created_by", "created_at")}
     base["created_at"] = base["created_at"] or row["occurred_at"]
+    base["received_at"] = received.astimezone(UTC).isoformat(timespec="seconds")
     status = payload.get("status")
     status = status if isinstance(status, str) and status in STATUSES else "received"
     ticket = Ticket(row["tenant_id"], payload["ticket"], device.site_id, base, {}, status)

@@ -115,6 +115,9 @@ class Takings:
     net_ex_vat: Ore
     vat: tuple[VatLine, ...]
     payments: tuple[CodedLine, ...]
+    deposit_payments: tuple[CodedLine, ...] = ()
+    """Repair deposits taken (less paid back) per payment means: money the centre received
+    and holds for the tenant, not takings (the day end's deposit lines)."""
 
     @property
     def net(self) -> Ore:
@@ -145,6 +148,7 @@ def fold_takings(
 ) -> Takings:
     """Takings from per-kind totals (``kind``, ``num``, ``amount``, ``ex_vat``, ``rounding``,
     ``discount_num``, ``discount_amount``), VAT rows and payment rows, each with ``kind``."""
+    payments = list(payments)  # read twice: takings, then deposits
     by_kind: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for row in days:
         by_kind[str(row["kind"])].append(row)
@@ -164,4 +168,5 @@ def fold_takings(
         net_ex_vat=sum(int(r["ex_vat"]) for r in counted),
         vat=vat_lines(r for r in vat if r["kind"] in COUNTED_KINDS),
         payments=payment_lines(r for r in payments if r["kind"] in COUNTED_KINDS),
+        deposit_payments=payment_lines(r for r in payments if r["kind"] == "deposit"),
     )

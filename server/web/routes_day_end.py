@@ -53,7 +53,8 @@ def status(conn: Connection, person: Person, day: str) -> dict[str, Any]:
             "SELECT device_id, payload->>'register_id' AS register_id, payload->>'local_time' AS "
             "time, takings_int(payload->>'expected_cash') AS expected, takings_int(payload->>"
             "'counted_cash') AS counted, takings_int(payload->>'variance') AS variance, "
-            "payload->>'note' AS note FROM events WHERE type = 'till.closed' AND tenant_id IS NULL "
+            "payload->>'note' AS note, to_char(received_at AT TIME ZONE 'Europe/Oslo', "
+            "'HH24:MI') AS received FROM events WHERE type = 'till.closed' AND tenant_id IS NULL "
             "AND site_id = :s AND payload->>'local_date' = :d ORDER BY id",
             s=site,
             d=day,

@@ -48,19 +48,39 @@ def _tickets(conn: Connection, person: Person, everything: bool) -> list[dict[st
         status = RepairStatus(row["status"]) if row["status"] in STATUS_WORDS else None
         if not everything and (status is None or status.final):
             continue
-        created = str((row["base"] or {}).get("created_at") or "")
-        try:
-            age = (now - datetime.fromisoformat(created.replace("Z", "+00:00"))).days
-        except ValueError:
-            age = None
+        since = taken_in(row["base"] or {}, row["updated_at"])
         fields = row["fields"]
         found.append({
             "tenant_id": row["tenant_id"], "ticket": row["ticket_id"], "status": row["status"],
-            "age": age, "item": " ".join(filter(None, [_field(fields, "item_category"),
+            "age": None if since is None else max(0, (now - since).days),
+            "received": None if since is None else since.astimezone(periods.OSLO),
+            "item": " ".join(filter(None, [_field(fields, "item_category"),
                                                        _field(fields, "item_brand_model")])),
             "fault": _field(fields, "fault") or "", "promised": _field(fields, "promised_date"),
         })  # fmt: skip
     return sorted(found, key=lambda t: -(t["age"] or 0))
+
+
+def taken_in(base: dict[str, Any], updated_at: datetime | None) -> datetime | None:
+    """When the job came in, by the server's clock: when the server received the intake (a
+    counter's clock can run ahead or behind; a job never gets a negative age). A job the
+    server merged before it kept that time: the earlier of the counter's intake time and the
+    server's last change."""
+    received = _instant(base.get("received_at"))
+    if received is not None:
+        return received
+    created = _instant(base.get("created_at"))
+    if created is None or updated_at is None:
+        return created or updated_at
+    return min(created, updated_at)
+
+
+def _instant(value: Any) -> datetime | None:
+    try:
+        found = datetime.fromisoformat(str(value or "").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return found if found.tzinfo is not None else found.replace(tzinfo=periods.OSLO)
 
 
 @router.get("/repairs")

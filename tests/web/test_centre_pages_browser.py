@@ -1,14 +1,18 @@
 """The back office's pages that show what the counters share, in a real browser against a real
-PostgreSQL and a counter that really synced: the centre's stock count on the items page."""
+PostgreSQL and a counter that really synced: the centre's stock count on the items page; a
+repair job's cash deposit on the takings pages, and its age on the repair board counted by the
+server's clock when the counter's runs two days ahead."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime, timedelta
 
 import pytest
 
 from main import VERSION
+from pos.clock import OSLO
 from pos.model.basket import Basket
 from pos.model.catalogue import ItemKind
 from pos.model.payment import Tender, TenderKind
@@ -17,6 +21,7 @@ from pos.vat import VatClass
 from sync.cycle import SyncCycle
 from sync.enrolment import enrol
 from tests.central import live_server
+from tests.integration.repair_helpers import ready_job
 from tests.web.browser import DESKTOP, browser, need_chromium, sign_in
 
 pytestmark = pytest.mark.slow
@@ -60,3 +65,35 @@ def test_the_items_page_shows_the_centres_count_set_at_the_counter(
         assert page.get_attribute(f"{row} [data-stock]", "data-stock") == "9"
         assert "9" in page.inner_text(f"{row} [data-stock]")
         assert "På lager" in page.inner_text("main")
+
+
+def test_a_repair_deposit_shows_on_the_takings_and_the_jobs_age_is_the_servers(
+    synced, counter, ctx, clock, central
+):
+    need_chromium()
+    clock.current = datetime.now(OSLO) + timedelta(days=2, hours=1)  # the PC's clock is ahead
+    ticket = ready_job(counter, ctx)  # a 200 kr cash deposit
+    SyncCycle(counter.uow, app_version=VERSION, keys=counter.keys).run()
+    add_manager(central)
+    day = clock.current.date().isoformat()  # the receipts' own date
+    workshop = str(central.scalar("SELECT id FROM tenants WHERE code = '13'"))
+    with browser(DESKTOP) as context:
+        page = context.new_page()
+        sign_in(page, synced, "leder", PASSWORD)
+        page.goto(f"{synced}/repairs")
+        row = f"tr[data-ticket='{ticket}']"
+        assert page.get_attribute(f"{row} [data-age]", "data-age") == "0"  # not "-2 dager"
+        received = page.inner_text(f"{row} [data-received]")
+        assert received.startswith(datetime.now(OSLO).strftime("%d.%m.%Y "))  # the server's
+        assert "serverens klokke" in page.inner_text("[data-clock-note]")
+        for path in (f"/tenants/{workshop}/takings", "/takings"):
+            page.goto(f"{synced}{path}?from={day}&to={day}")
+            deposits = "[data-table=deposits]"
+            assert page.get_attribute(f"{deposits} tr[data-means=cash]", "data-ore") == "20000"
+            assert page.get_attribute(f"{deposits} [data-deposits-ore]",
+                                      "data-deposits-ore") == "20000"  # fmt: skip
+            # not takings: the sales figures hold no deposit
+            payments = page.query_selector_all("[data-table=payments] tr[data-means]")
+            assert all(p.get_attribute("data-ore") != "20000" for p in payments)
+        page.goto(f"{synced}/day-end?date={day}")
+        assert "kassens egen tid" in page.inner_text("[data-clock-note]")
