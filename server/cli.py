@@ -112,11 +112,16 @@ def _database(parser: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace, **extra: Any) -> Any:
+    from server.db_problems import url_password_problem
     from server.settings import ServerSettings
 
     settings = ServerSettings.from_env(args.database_url or "", **extra)
     if not settings.database_url:
         raise SystemExit("--database-url (or OMIGJEN_DATABASE_URL) is required")
+    if url_password_problem(settings.database_url):
+        print(f"cannot use the database: {url_password_problem(settings.database_url)}",
+              file=sys.stderr)  # fmt: skip
+        raise SystemExit(2)
     return settings
 
 

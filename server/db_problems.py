@@ -8,6 +8,8 @@ message here names the step of that set-up that is missing.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy.engine import make_url
 
 from server.schema import APP_ROLE
@@ -15,8 +17,31 @@ from server.schema import APP_ROLE
 AS_SUPERUSER = "runuser -u postgres -- psql -c"
 
 
+_URL_SAFE = re.compile(r"(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*")
+"""What a password may hold in the database URL: letters, digits, ``- . _ ~`` (a URL carries
+them as they are) and any other character %-encoded (``@`` as ``%40``)."""
+
+
+def url_password_problem(url: str) -> str:
+    """Why the password written in ``url`` cannot be read back as written ('' if it can): a
+    character a URL gives a meaning to (``@ / : # ? %`` and others) ends it early or moves
+    the host, and PostgreSQL then refuses with a reason that does not say so."""
+    rest = url.split("://", 1)[-1]
+    user_info = rest.rsplit("@", 1)[0] if "@" in rest else ""
+    password = user_info.split(":", 1)[1] if ":" in user_info else ""
+    if _URL_SAFE.fullmatch(password):
+        return ""
+    return ("the database password in the URL may hold only letters, digits and - . _ ~; "
+            "write any other character %-encoded (@ as %40, / as %2F, % as %25), e.g. "
+            "python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], "
+            "safe=\"\"))' 'PASSWORD', or choose a password without them")  # fmt: skip
+
+
 def explained(reason: str, url: str) -> str:
     """One line (or two) for a failure to connect to or migrate the database at ``url``."""
+    bad_password = url_password_problem(url)
+    if bad_password:
+        return f"cannot use the database: {bad_password}"
     where = make_url(url)
     user, database = where.username or "?", where.database or "?"
     host = (where.host or "localhost") + (f":{where.port}" if where.port else "")

@@ -98,3 +98,21 @@ def wait_for_line(log: Path, process: subprocess.Popen[bytes], wanted: str) -> s
         assert time.monotonic() < deadline, text
         time.sleep(0.1)
     return text
+
+
+def test_a_password_the_url_cannot_carry_is_refused_and_the_documented_one_works(pg_cluster):
+    """The rule docs/sync.md gives: letters, digits and - . _ ~ as they are (the documented
+    example has hyphens), any other character %-encoded."""
+    url = empty_database(pg_cluster)
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
+        for role, secret in (("doc", "change-this-to-a-long-one"), ("odd", "p@ss/w#rd")):
+            conn.execute(f"DROP ROLE IF EXISTS {role}")
+            conn.execute(f"CREATE ROLE {role} LOGIN SUPERUSER PASSWORD '{secret}'")
+    where = url.split("@", 1)[1]
+    documented = admin(f"postgresql+psycopg://doc:change-this-to-a-long-one@{where}", "migrate")
+    assert documented.returncode == 0, documented.stderr
+    refused = admin(f"postgresql+psycopg://odd:p@ss/w#rd@{where}", "migrate")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "letters, digits and - . _ ~" in refused.stderr and "%40" in refused.stderr
+    encoded = admin(f"postgresql+psycopg://odd:p%40ss%2Fw%23rd@{where}", "migrate")
+    assert encoded.returncode == 0, encoded.stderr

@@ -4,8 +4,9 @@ as a fresh Debian one does (peer on the socket, a password over TCP), give a dat
 database, a certificate, a server and two counters in sync: the second, from an empty data
 directory, is register K2 with label block 2 and has the centre's tenants, staff and items. Both
 then sell, and their receipt numbers and labels never collide while the server's totals equal
-the counters' own. Only the port gets this test's value (a free one); ``PGHOST`` and ``PGPORT``
-point ``psql`` and the URL's ``localhost`` at the throwaway cluster."""
+the counters' own. Only the ports get this test's values (a free one for the server, the
+cluster's own for PostgreSQL: not the default, so the block's port is proved to reach every
+line); ``PGHOST`` points ``psql`` at the throwaway cluster's socket directory."""
 
 from __future__ import annotations
 
@@ -146,8 +147,9 @@ def documented(debian_cluster, tmp_path_factory) -> Iterator[Documented]:
     """The Running block run once for the module; its server keeps running until the end."""
     here = tmp_path_factory.mktemp("running")
     here.chmod(0o755)  # runuser -u postgres starts there
-    where = {"PGHOST": str(debian_cluster.root), "PGPORT": str(debian_cluster.port)}
-    shell = Shell(here, {"PORT": str(free_port())}, where)
+    where = {"PGHOST": str(debian_cluster.root)}
+    shell = Shell(here, {"PORT": str(free_port()), "DB_PORT": str(debian_cluster.port)}, where)
+    assert debian_cluster.port != 5432
     lines = running_block()
     assert any(line.startswith("omigjen-server serve") for line in lines)
     try:
