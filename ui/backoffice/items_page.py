@@ -32,6 +32,7 @@ from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, tab_passes, touch_button
 from ui.pages import PageContext, PageWidget
 from ui.scanner.targets import Refusal
+from ui.tab_order import tab_in_layout_order
 
 TYPING_PAUSE_MS = 150
 
@@ -94,6 +95,7 @@ class ItemsPage(PageWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        tab_in_layout_order(self)  # the price's button before the count's field, as laid out
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(TYPING_PAUSE_MS)
