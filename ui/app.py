@@ -30,6 +30,7 @@ from pos.services.signing_keys import public_keys
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.first_run.first_run_window import CentreSource, FirstRunWindow
 from ui.i18n import install_translator
+from ui.key_handover import KeyHandover
 from ui.main_window import MainWindow
 from ui.os_signals import StopRequestWatch
 from ui.pages import PageContext
@@ -134,6 +135,7 @@ class CounterStart:
         self.session: TillSession | None = None
         self._ctx: TillContext | None = None
         self._stoppers: list[Callable[[], None]] = []
+        self._handover: KeyHandover | None = None
 
     def start(self) -> QWidget:
         """The set-up if this counter has no centre yet, else the counter window."""
@@ -183,10 +185,12 @@ class CounterStart:
 
     def _set_up(self, _done: object) -> None:
         """The centre was set up here or joined from the server: the counter window."""
+        handover = None if self.first_run is None else KeyHandover(self.first_run)
         window = self.open_window()
-        if self.first_run is not None:  # closed, not deleted: it is still handling the key
-            self.first_run.close()
-            self.first_run = None
+        if handover is not None:  # keys typed while the window was made go to it; the set-up
+            handover.to(window)  # window closes once this one has the keyboard
+            self._handover = handover
+        self.first_run = None
         bring_to_front(window)
 
     def open_window(self) -> MainWindow:
