@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from cli.bootstrap import Settings, opened
 from cli.options import Commands, add_command, staff_context
+from cli.sync_words import counted
 
 if TYPE_CHECKING:
     from pos.services.backups import Taken
@@ -123,14 +124,16 @@ def _z_beyond_text(preview: RestorePreview, lang: str) -> str:
 def preview_text(preview: RestorePreview, lang: str) -> str:
     """What the restore replaces, said before it does."""
     backup = preview.backup
+    signed = counted(lang, preview.signed_beyond, ("signert kvittering", "signerte kvitteringer"),
+                     ("signed receipt", "signed receipts"))  # fmt: skip
     lines = [
         _say(lang, f"Sikkerhetskopi: {backup.path} (tatt {backup.taken:%Y-%m-%d %H:%M}).",
              f"Backup: {backup.path} (taken {backup.taken:%Y-%m-%d %H:%M})."),
         _say(lang,
-             f"Kassen har gitt ut {preview.signed_beyond} signerte kvitteringer etter denne "
+             f"Kassen har gitt ut {signed} etter denne "
              f"sikkerhetskopien; {preview.readable_beyond or 0} kan fortsatt leses og hentes "
              "tilbake. Nummereringen fortsetter etter det høyeste nummeret som er gitt ut.",
-             f"The register gave out {preview.signed_beyond} signed receipts after this backup; "
+             f"The register gave out {signed} after this backup; "
              f"{preview.readable_beyond or 0} can still be read and are brought back. Numbering "
              "continues after the highest number ever given out."),
     ]  # fmt: skip
@@ -156,11 +159,12 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
 def result_text(result: RestoreResult, lang: str) -> str:
     salvage = result.salvage
     left = len(salvage.left) + salvage.unreadable
+    back = counted(lang, len(salvage.salvaged), ("kvittering", "kvitteringer"),
+                   ("receipt", "receipts"))  # fmt: skip
     lines = [
         _say(lang,
-             f"Gjenopprettet. {len(salvage.salvaged)} kvitteringer hentet tilbake, {left} kunne "
-             "ikke hentes.",
-             f"Restored. {len(salvage.salvaged)} receipts brought back, {left} could not be."),
+             f"Gjenopprettet. {back} hentet tilbake, {left} kunne ikke hentes.",
+             f"Restored. {back} brought back, {left} could not be."),
     ]  # fmt: skip
     for number, why in salvage.left:
         lines.append(f"  {number}: {why}")
