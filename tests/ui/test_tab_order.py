@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -94,6 +95,22 @@ def test_the_checker_sees_tab_going_back_to_a_column_it_left(qtbot):
     tab_in_layout_order(jumping)  # the fix: the layouts' order, not the creation order
     assert tab_problems(jumping) == []
     assert [w.objectName() for w in walk(jumping)[0]] == ["a1", "a2", "a3", "b1", "b2", "b3"]
+
+
+def test_the_checker_sees_a_date_that_keeps_tab_for_its_parts(qtbot):
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    form = QFormLayout(dialog)
+    before, when, after = QLineEdit(dialog), QDateEdit(dialog), QLineEdit(dialog)
+    when.setDisplayFormat("dd.MM.yyyy")
+    for name, widget in (("before", before), ("when", when), ("after", after)):
+        widget.setObjectName(name)
+        form.addRow(name, widget)
+    dialog.show()
+    assert "QDateEdit('when') keeps Tab for itself" in "\n".join(tab_problems(dialog))
+    tab_in_layout_order(dialog)  # the fix: one Tab leaves the date
+    assert tab_problems(dialog) == []
+    assert [w.objectName() for w in walk(dialog)[0]] == ["before", "when", "after"]
 
 
 def test_the_checker_sees_a_table_that_keeps_tab_and_a_field_never_reached(qtbot):
