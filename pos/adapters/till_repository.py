@@ -11,9 +11,110 @@ from sqlalchemy import func, select, update
 from pos.adapters import tables as t
 from pos.adapters.store_base import Row, StoreBase
 from pos.clock import Stamp
+from pos.journal import canonical_json
+from pos.model.till_close import TillCloseDoc
+from pos.money import Ore
 
 
 class TillRepository(StoreBase):
+    def start_session(
+        self, session_id: str, register_id: str, opened_by: str, float_amount: Ore, stamp: Stamp
+    ) -> None:
+        """A till opened with its float."""
+        self.insert(
+            "till_sessions",
+            {
+                "id": session_id,
+                "register_id": register_id,
+                "opened_at": stamp.utc_iso,
+                "opened_by": opened_by,
+                "float_amount": float_amount,
+            },
+        )
+
+    def add_cash_movement(
+        self, movement_id: str, session_id: str, amount: Ore, reason: str, staff_id: str,
+        stamp: Stamp,
+    ) -> None:  # fmt: skip
+        """Cash put into (positive) or taken out of (negative) the open till's drawer."""
+        self.insert(
+            "cash_movements",
+            {
+                "id": movement_id,
+                "till_session_id": session_id,
+                "kind": "in" if amount > 0 else "out",
+                "amount": amount,
+                "reason": reason,
+                "staff_id": staff_id,
+                "created_at": stamp.utc_iso,
+            },
+        )
+
+    def add_till_close(
+        self, doc: TillCloseDoc, staff_id: str, approved_by: str | None, content: Mapping[str, Any]
+    ) -> None:
+        """The blind count's close with each tenant's expected cash and variance."""
+        self.insert(
+            "till_closes",
+            {
+                "id": doc.close_id,
+                "till_session_id": doc.session_id,
+                "register_id": doc.register_id,
+                "closed_at": doc.closed_at,
+                "local_date": doc.local_date,
+                "staff_id": staff_id,
+                "approved_by": approved_by,
+                "float_amount": doc.float_amount,
+                "expected_cash": doc.expected_cash,
+                "counted_cash": doc.counted_cash,
+                "variance": doc.variance,
+                "variance_rule": doc.variance_rule.value,
+                "note": doc.note,
+                "content": canonical_json(dict(content)),
+            },
+        )
+        self.insert(
+            "till_close_tenants",
+            [
+                {
+                    "till_close_id": doc.close_id,
+                    "tenant_id": tenant.tenant_id,
+                    "expected_cash": tenant.expected,
+                    "variance": tenant.variance,
+                }
+                for tenant in doc.tenants
+            ],
+        )
+
+    def park_basket(
+        self,
+        *,
+        parked_id: str,
+        register_id: str,
+        staff_id: str,
+        stamp: Stamp,
+        label: str,
+        total: Ore,
+        lines_json: str,
+        pickups_json: str,
+        training: bool,
+    ) -> None:
+        """A basket set aside to be taken up again (its lines and the jobs picked up in it)."""
+        self.insert(
+            "parked_baskets",
+            {
+                "id": parked_id,
+                "register_id": register_id,
+                "staff_id": staff_id,
+                "parked_at": stamp.utc_iso,
+                "label": label,
+                "total": total,
+                "payload": lines_json,
+                "pickups": pickups_json,
+                "training": training,
+            },
+        )
+
     def open_session(self, register_id: str) -> Mapping[str, Any] | None:
         rows = self.rows(
             "SELECT * FROM till_sessions WHERE register_id = ? AND closed_at IS NULL",

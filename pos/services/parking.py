@@ -66,19 +66,16 @@ def park_in(
     own = [line for line in basket.lines if line.line_id not in job_lines]
     parked_id = str(uuid.uuid4())  # a basket resumed and parked again is parked anew
     stamp = ctx.stamp()
-    uow.store.insert(
-        "parked_baskets",
-        {
-            "id": parked_id,
-            "register_id": ctx.register_id,
-            "staff_id": ctx.operator.staff_id,
-            "parked_at": stamp.utc_iso,
-            "label": label.strip(),
-            "total": basket.total,
-            "payload": lines_to_json(own),
-            "pickups": json.dumps([pickup.ticket_id for pickup in pickups]),
-            "training": ctx.training,
-        },
+    uow.store.park_basket(
+        parked_id=parked_id,
+        register_id=ctx.register_id,
+        staff_id=ctx.operator.staff_id,
+        stamp=stamp,
+        label=label.strip(),
+        total=basket.total,
+        lines_json=lines_to_json(own),
+        pickups_json=json.dumps([pickup.ticket_id for pickup in pickups]),
+        training=ctx.training,
     )
     _journal_per_tenant(uow, ctx, EventCode.PARK, stamp, parked_id, basket.lines,
                         {"label": label.strip()})  # fmt: skip

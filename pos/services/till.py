@@ -132,16 +132,7 @@ def start_session(
     inside the caller's transaction. The drawer opens only for a new float (``till_open``); a
     shift change hands over a drawer the close has just opened."""
     session_id = str(uuid.uuid4())
-    uow.store.insert(
-        "till_sessions",
-        {
-            "id": session_id,
-            "register_id": ctx.register_id,
-            "opened_at": stamp.utc_iso,
-            "opened_by": ctx.operator.staff_id,
-            "float_amount": float_amount,
-        },
-    )
+    uow.store.start_session(session_id, ctx.register_id, ctx.operator.staff_id, float_amount, stamp)
     uow.store.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER,
@@ -202,18 +193,8 @@ def move_cash(
             raise TillNotOpen()
         stamp = ctx.stamp()
         movement_id = str(uuid.uuid4())
-        kind = "in" if amount > 0 else "out"
-        uow.store.insert(
-            "cash_movements",
-            {
-                "id": movement_id,
-                "till_session_id": session["id"],
-                "kind": kind,
-                "amount": amount,
-                "reason": reason.strip(),
-                "staff_id": ctx.operator.staff_id,
-                "created_at": stamp.utc_iso,
-            },
+        uow.store.add_cash_movement(
+            movement_id, session["id"], amount, reason.strip(), ctx.operator.staff_id, stamp
         )
         code = EventCode.CASH_WITHDRAWAL if amount < 0 else EventCode.OTHER
         details: dict[str, object] = {"reason": reason.strip()}
@@ -236,7 +217,7 @@ def move_cash(
             stamp=stamp,
             staff_id=ctx.operator.staff_id,
             ref_id=movement_id,
-            details={"reason": f"cash_{kind}"},
+            details={"reason": "cash_in" if amount > 0 else "cash_out"},
         )
         uow.store.append_outbox(
             "cash.moved",

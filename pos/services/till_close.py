@@ -18,7 +18,6 @@ from dataclasses import asdict, dataclass
 
 from pos.day_end_errors import VarianceNoteRequired
 from pos.errors import TillNotOpen
-from pos.journal import canonical_json
 from pos.model.events import EventCode
 from pos.model.payment import TenderKind
 from pos.model.staff import Operator, Permission
@@ -260,37 +259,7 @@ def _write(
     content = close_content(doc)
     if shift_change:
         content["shift_change"] = True
-    store.insert(
-        "till_closes",
-        {
-            "id": doc.close_id,
-            "till_session_id": doc.session_id,
-            "register_id": doc.register_id,
-            "closed_at": doc.closed_at,
-            "local_date": doc.local_date,
-            "staff_id": ctx.operator.staff_id,
-            "approved_by": approved_by,
-            "float_amount": doc.float_amount,
-            "expected_cash": doc.expected_cash,
-            "counted_cash": doc.counted_cash,
-            "variance": doc.variance,
-            "variance_rule": doc.variance_rule.value,
-            "note": doc.note,
-            "content": canonical_json(content),
-        },
-    )
-    store.insert(
-        "till_close_tenants",
-        [
-            {
-                "till_close_id": doc.close_id,
-                "tenant_id": t.tenant_id,
-                "expected_cash": t.expected,
-                "variance": t.variance,
-            }
-            for t in doc.tenants
-        ],
-    )
+    store.add_till_close(doc, ctx.operator.staff_id, approved_by, content)
     store.close_session(doc.session_id, stamp)
     store.append_journal(
         register_id=ctx.register_id,

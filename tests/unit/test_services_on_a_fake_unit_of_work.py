@@ -12,14 +12,16 @@ from typing import Any, cast
 import pytest
 
 from pos.adapters.repair_queries import BoardFilter
-from pos.errors import CreditNoteProblem, PermissionDenied
+from pos.errors import CreditNoteProblem, PermissionDenied, ReasonRequired, TillNotOpen
 from pos.model.basket import Basket, BasketLine
 from pos.model.catalogue import Item, ItemKind
+from pos.model.events import EventCode
 from pos.model.payment import Tender, TenderKind
 from pos.model.repair import RepairStatus
 from pos.model.staff import Operator, Role
 from pos.model.ticket_id import make_ticket_id
 from pos.services import checkout, repair_board
+from pos.services import till as till_service
 from pos.services.context import TillContext
 from pos.signing import Signer
 from pos.unit_of_work import UnitOfWorkFactory
@@ -29,12 +31,32 @@ from pos.vat import VatClass
 class FakeStore:
     def __init__(self, meta: dict[str, str], notes: dict[str, tuple[dict, int]]) -> None:
         self.meta, self.notes = meta, notes
+        self.session: dict[str, Any] | None = None
+        self.written: list[tuple[str, dict[str, Any]]] = []
+        """What the service wrote, in order: (what, its details)."""
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         return self.meta.get(key, default)
 
     def credit_note(self, number: str) -> tuple[dict, int] | None:
         return self.notes.get(number)
+
+    def open_session(self, register_id: str) -> dict[str, Any] | None:
+        return self.session
+
+    def add_cash_movement(self, movement_id: str, session_id: str, amount: int, reason: str,
+                          staff_id: str, stamp: object) -> None:  # fmt: skip
+        self.written.append(("movement", {"session": session_id, "amount": amount,
+                                          "reason": reason, "staff": staff_id}))  # fmt: skip
+
+    def append_journal(self, **row: Any) -> int:
+        self.written.append(("journal", row))
+        return len(self.written)
+
+    def append_outbox(self, event_type: str, tenant_id: str | None, stamp: object,
+                      payload: dict[str, Any]) -> int:  # fmt: skip
+        self.written.append((event_type, payload))
+        return len(self.written)
 
 
 class FakeRepairQueries:
@@ -165,3 +187,23 @@ def test_a_board_page_says_whether_another_follows():
     assert page.rows[0].overdue and page.rows[0].promised == "01.03.2026"
     last = repair_board.board(units.as_factory(), repair_board.BoardQuery(), page=1, page_size=2)
     assert not last.has_more and [r.ticket_id for r in last.rows] == ["R2"]
+
+
+def test_cash_taken_out_is_one_movement_journaled_with_the_drawer_opening_and_sent_on():
+    units = FakeUnits()
+    store = units.unit.store
+    cashier = till(Role.CASHIER)
+    with pytest.raises(TillNotOpen):
+        till_service.move_cash(units.as_factory(), cashier, -20000, "Til banken")
+    with pytest.raises(ReasonRequired):
+        till_service.move_cash(units.as_factory(), cashier, -20000, "  ")
+    assert store.written == [] and not units.unit.committed
+    store.session = {"id": "S1"}
+    till_service.move_cash(units.as_factory(), cashier, -20000, " Til banken ")
+    assert [what for what, _ in store.written] == ["movement", "journal", "journal", "cash.moved"]
+    movement, taken, drawer, sent = (details for _, details in store.written)
+    assert movement == {"session": "S1", "amount": -20000, "reason": "Til banken", "staff": "s1"}
+    assert taken["event_code"] == EventCode.CASH_WITHDRAWAL and taken["amount"] == -20000
+    assert drawer["event_code"] == EventCode.DRAWER_OPEN
+    assert drawer["details"] == {"reason": "cash_out"}
+    assert sent["session_id"] == "S1" and sent["amount"] == -20000 and units.unit.committed
