@@ -92,7 +92,7 @@ def x_report_(args: argparse.Namespace, settings: Settings) -> int:
 
     with opened(settings) as app:
         made = reports.x_reports(app.uow, staff_context(args, app), args.tenant)
-        anchor = _print_reports(app, made)
+        anchor = _print_reports(app, made, settings.lang)
         _pdfs(args.pdf, made, None, anchor)
     return 0
 
@@ -116,7 +116,7 @@ def z_report_(args: argparse.Namespace, settings: Settings) -> int:
                       "No Z report: no use since the last Z."))  # fmt: skip
         else:
             backed_up = _backup_after_z(app, settings.lang)
-        anchor = _print_reports(app, made)
+        anchor = _print_reports(app, made, settings.lang)
         day = made[0].business_date if made else ""
         _pdfs(args.pdf, made, (app, ctx.register_id, day) if made else None, anchor)
         left = reports.open_days(app.uow, ctx)
@@ -141,7 +141,7 @@ def _taken_or_copies(app: CounterApp, ctx: TillContext, args: argparse.Namespace
         return 0
     day = args.date or (taken[0].business_date if taken else ctx.stamp().local_date)
     made = z_copies.z_copies(app.uow, ctx, day, args.tenant)
-    anchor = _print_reports(app, made, copy=True)
+    anchor = _print_reports(app, made, lang, copy=True)
     _pdfs(args.pdf, made, None, anchor, copy=True)
     return 0
 
@@ -286,28 +286,35 @@ def till_note_(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _print_reports(app: CounterApp, made: list[DrawerReport], copy: bool = False) -> str:
+def _print_reports(
+    app: CounterApp, made: list[DrawerReport], lang: str, copy: bool = False
+) -> str:
     """Print the reports' main figures (a Z printed again marked KOPI) and the journal anchor
-    (returned for the PDFs)."""
+    (returned for the PDFs). In English the words are, the paper's legal wording is not."""
+    from pos.model.report_english import LABELS
     from pos.model.report_lines import ANCHOR_LABEL
     from pos.money import format_nok
     from pos.services.anchors import current_anchor
 
+    def word(nb: str) -> str:
+        return say(lang, nb, LABELS.get(nb, nb))
+
+    pcs = say(lang, "stk", "pcs")
     for r in made:
-        number = f" nr. {r.z_number}" if r.z_number else ""
-        marking = " – KOPI" if copy else ""
-        print(
-            f"{r.heading}{marking}{number}  {r.company_name} ({r.org_no})  kasse {r.register_id}  "
-            f"salgsdag {r.business_date}"
-        )
-        print(
-            f"  salg {r.sales.num} stk {format_nok(r.sales.amount)}   "
-            f"retur {r.returns.num} stk {format_nok(r.returns.amount)}   "
-            f"netto {format_nok(r.total_cash_sales)}"
-        )
+        heading = word(f"{r.heading} – KOPI" if copy else r.heading)
+        number = say(lang, f" nr. {r.z_number}", f" no. {r.z_number}") if r.z_number else ""
+        who = f"{heading}{number}  {r.company_name} ({r.org_no})"
+        print(say(lang, f"{who}  kasse {r.register_id}  salgsdag {r.business_date}",
+                  f"{who}  register {r.register_id}  business day {r.business_date}"))  # fmt: skip
+        sales, returns = r.sales, r.returns
+        print(say(lang, "  salg", "  sales") + f" {sales.num} {pcs} {format_nok(sales.amount)}   "
+              + say(lang, "retur", "returns") + f" {returns.num} {pcs} "
+              f"{format_nok(returns.amount)}   " + say(lang, "netto", "net")
+              + f" {format_nok(r.total_cash_sales)}")  # fmt: skip
         for p in r.payments:
-            print(f"  {p.name:<22} {p.num:>5} stk {format_nok(p.amount):>14}")
-        print(f"  grand total netto {format_nok(r.grand_total_net)}")
+            print(f"  {word(p.name):<22} {p.num:>5} {pcs} {format_nok(p.amount):>14}")
+        print(say(lang, "  grand total netto", "  grand total net")
+              + f" {format_nok(r.grand_total_net)}")  # fmt: skip
     if not made:
         return ""
     anchor = current_anchor(app.uow).text

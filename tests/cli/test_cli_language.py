@@ -53,8 +53,14 @@ def test_the_till_and_day_end_commands_answer_in_english_when_asked(centre):
     assert "today, open" in missing or "No days without a Z report." in missing
 
 
-def test_the_till_close_answers_in_english_when_asked(tmp_path):
+def test_the_x_report_and_the_till_close_answer_in_english_when_asked(tmp_path):
     run(tmp_path, "demo")
+    staff = ("--staff", "9001", "--pin", "9999")
+    x = run(tmp_path, "--lang", "en", "x-report", *staff).stdout
+    assert x.startswith("X report  ") and "  register K1  business day " in x
+    assert "  sales " in x and " pcs " in x and "grand total net " in x
+    assert "salgsdag" not in x and "stk" not in x and "netto" not in x
+    assert run(tmp_path, "x-report", *staff).stdout.startswith("X-rapport  ")
     closed = run(tmp_path, "--lang", "en", "till-close", "--count", "500=3", "--card", "100",
                  "--staff", "9001", "--pin", "9999").stdout  # fmt: skip
     assert closed.startswith("  Cash ") and "expected" in closed and "variance" in closed
