@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pos.findings import Finding, said
+
 if TYPE_CHECKING:
     from pos.services.records_ahead import Declared
 
@@ -112,11 +114,13 @@ def anchor_now(lang: str, text: str) -> str:
 
 
 def failed(lang: str, problem: str) -> str:
-    return say(lang, f"FEIL: {problem}", f"FAILED: {problem}")
+    worded = finding(lang, problem)
+    return say(lang, f"FEIL: {worded}", f"FAILED: {worded}")
 
 
 def also(lang: str, problem: str) -> str:
-    return say(lang, f"  dessuten: {problem}", f"  also: {problem}")
+    worded = finding(lang, problem)
+    return say(lang, f"  dessuten: {worded}", f"  also: {worded}")
 
 
 def progress(lang: str, what: str, done: int, total: int) -> str:
@@ -144,10 +148,6 @@ _WHY_NB = {
     "restored_from_backup": "gjenopprettet fra sikkerhetskopi",
 }
 _DECLARED = re.compile(r"journal rows (\d+)–(\d+) skipped \((.+), declared in journal row (\d+)\)")
-_STEP_BACK = re.compile(
-    r"journal row (\d+): the time steps back from (.+) to (.+) \(records stamped ahead, "
-    r"declared by manager (.+)\)$"
-)
 _REPLACED = re.compile(
     r": its row is among those a restore replaced \(declared in journal row (\d+); the restore "
     r"exported them to its salvage folder\)$"
@@ -164,20 +164,15 @@ def source(lang: str, text: str) -> str:
 
 
 def finding(lang: str, text: str) -> str:
-    """A declared jump or an anchor line in ``lang`` (other findings stay as worded)."""
+    """A finding, a declared jump or an anchor line in ``lang``."""
     if lang == "en":
-        return text
+        return str(text)
+    if isinstance(text, Finding):
+        return source(lang, said(text, lang))
     text = _DECLARED.sub(
         lambda m: (
             f"journalrad {m[1]}–{m[2]} hoppet over ({_WHY_NB.get(m[3], m[3])}, forklart i "
             f"journalrad {m[4]})"
-        ),
-        text,
-    )
-    text = _STEP_BACK.sub(
-        lambda m: (
-            f"journalrad {m[1]}: tiden går tilbake fra {m[2]} til {m[3]} (registreringer "
-            f"stemplet for langt fram, erklært av leder {m[4]})"
         ),
         text,
     )

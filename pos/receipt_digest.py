@@ -54,6 +54,12 @@ PART_NAMES = {
     "payments": "payment means, terminal references or amounts paid",
 }
 """What each part covers, in the words ``verify-journal`` names a difference with."""
+PART_NAMES_NB = {
+    "receipt": "nummer, beløp eller tid",
+    "sale": "operatør eller godkjenner",
+    "lines": "linjer (varer, priser, mva. eller varegrupper)",
+    "payments": "betalingsmidler, terminalreferanser eller betalte beløp",
+}
 
 
 def content_v2(

@@ -32,6 +32,7 @@ from pos.adapters.key_vault import (
     write_private,
 )
 from pos.errors import DomainError
+from pos.findings import Finding
 from pos.signing import (
     HMAC_METHOD,
     RSA_METHOD,
@@ -246,8 +247,12 @@ class KeyStore:
         """What is wrong with the keys as verification sees it: a private key stored in plain,
         a sealed key that does not open with this PC's secret, or a public key that is not the
         sealed key's own (swapped to make forged signatures verify)."""
-        problems = [
-            f"key file {m.group(0)} holds a private key in plain" for m in self._names(_PLAIN)
+        problems: list[str] = [
+            Finding(
+                f"key file {m.group(0)} holds a private key in plain",
+                f"nøkkelfilen {m.group(0)} inneholder en privat nøkkel i klartekst",
+            )
+            for m in self._names(_PLAIN)
         ]
         for version in self.versions(RSA_METHOD):
             try:
@@ -255,11 +260,21 @@ class KeyStore:
             except KeySecretMissing:
                 continue  # another PC's key (a restore): verified by its public key alone
             except KeySealBroken:
-                problems.append(f"signing key rsa-v{version} is damaged or was replaced")
+                problems.append(
+                    Finding(
+                        f"signing key rsa-v{version} is damaged or was replaced",
+                        f"signeringsnøkkel rsa-v{version} er skadet eller byttet ut",
+                    )
+                )
                 continue
             assert isinstance(signer, RsaSigner)
             if _public_pem(signer.private_key) != self._pub(version):
-                problems.append(f"public key rsa-v{version} is not the signing key's own")
+                problems.append(
+                    Finding(
+                        f"public key rsa-v{version} is not the signing key's own",
+                        f"offentlig nøkkel rsa-v{version} hører ikke til signeringsnøkkelen",
+                    )
+                )
         return problems
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pos.findings import Finding
 from pos.model.events import EventCode, OtherEvent
 from pos.numbering import ChainKey, chain_key_of
 
@@ -74,7 +75,6 @@ class DeclaredGaps:
                     return gap
         return None
 
-
     def series_skipped(self, name: str, first: int, last: int) -> bool:
         """Whether the numbers ``first .. last`` of series ``name`` were declared skipped."""
         self._load_earlier()
@@ -106,15 +106,29 @@ def lost_at_start(
         f"the store was behind its high-water mark when the counter started (put back by "
         f"hand, set back or cut; journal row {row['seq']})"
     )
-    found = []
+    why_nb = (
+        f"databasen lå bak high-water-merket da kassen startet (lagt tilbake for hånd, satt "
+        f"tilbake eller kuttet; journalrad {row['seq']})"
+    )
+    found: list[str] = []
     if details.get("journal_skipped"):
         first, last = details["journal_skipped"]
-        found.append(f"journal rows {first}–{last} are missing from the store: {why}")
+        found.append(
+            Finding(
+                f"journal rows {first}–{last} are missing from the store: {why}",
+                f"journalrad {first}–{last} mangler i databasen: {why_nb}",
+            )
+        )
     for register, skip in (details.get("chains") or {}).items():
         tenant = codes.get(row["tenant_id"], row["tenant_id"]) if row["tenant_id"] else ""
         chain = f"{tenant}/{register}" if tenant else register
+        given = f"{skip['from']}–{skip['to']}"
         found.append(
-            f"signature chain {chain}: signatures {skip['from']}–{skip['to']} had been given "
-            f"out beyond the store's head: {why}"
+            Finding(
+                f"signature chain {chain}: signatures {given} had been given out beyond the "
+                f"store's head: {why}",
+                f"signaturkjede {chain}: signatur {given} var gitt ut utover databasens hode: "
+                f"{why_nb}",
+            )
         )
     return found

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pos.clock import Clock
+from pos.findings import Finding
 from pos.journal import content_digest
 from pos.model.events import EventCode
 from pos.receipt_digest import content_v2
@@ -58,19 +59,32 @@ def seal_problems(seal: dict[str, Any] | None, unsealed: dict[str, list[str]]) -
         return []
     if seal is None:
         count = sum(len(d) for d in unsealed.values())
-        return [f"{count} receipts of an earlier version were never sealed"]
+        return [
+            Finding(
+                f"{count} receipts of an earlier version were never sealed",
+                f"{count} kvitteringer av en tidligere versjon ble aldri forseglet",
+            )
+        ]
     sealed = json.loads(seal["details"])
     found = day_hashes(unsealed)
-    problems = [
-        f"receipts of {day}: payment means, terminal references, operator or article groups "
-        f"differ from what was sealed in journal row {seal['seq']}"
+    problems: list[str] = [
+        Finding(
+            f"receipts of {day}: payment means, terminal references, operator or article groups "
+            f"differ from what was sealed in journal row {seal['seq']}",
+            f"kvitteringene fra {day}: betalingsmidler, terminalreferanser, operatør eller "
+            f"varegrupper avviker fra det som ble forseglet i journalrad {seal['seq']}",
+        )
         for day, digest in found.items()
         if sealed["by_day"].get(day) != digest
     ]
     missing = sorted(set(sealed["by_day"]) - set(found))
     if missing:
+        days = ", ".join(missing)
         problems.append(
-            f"receipts of {', '.join(missing)} sealed in journal row {seal['seq']} are missing"
+            Finding(
+                f"receipts of {days} sealed in journal row {seal['seq']} are missing",
+                f"kvitteringene fra {days}, forseglet i journalrad {seal['seq']}, mangler",
+            )
         )
     return problems
 

@@ -30,6 +30,7 @@ from pos.adapters.key_files import KeyStore
 from pos.adapters.verification_queries import VerificationQueries
 from pos.adapters.verification_stream import VerificationStream
 from pos.clock import local_text
+from pos.findings import Finding, nb
 from pos.journal import GENESIS_HASH, canonical_json, row_hash
 from pos.journal_anchor import Anchor
 from pos.model.events import EventCode, OtherEvent
@@ -141,9 +142,13 @@ def _check_journal(
             progress("journal rows", report.journal_rows, numbered - scope.since_seq)
     report.head = (expected_seq - 1, previous)
     if numbered > report.head[0]:
+        gone, end = missing(report.head[0] + 1, numbered), report.head[0]
         report.add(
-            f"journal row {missing(report.head[0] + 1, numbered)} "
-            f"(the journal ends at row {report.head[0]}, row {numbered} was written)"
+            Finding(
+                f"journal row {gone} (the journal ends at row {end}, row {numbered} was written)",
+                f"journalrad {nb(gone)} (journalen slutter på rad {end}, rad {numbered} ble "
+                "skrevet)",
+            )
         )
     _check_anchors(anchors, found, facts.journal_skips, report)
     return facts
@@ -197,17 +202,25 @@ def _time_step(
     stamped ahead (``pos/services/records_ahead.py``): said, not a fault."""
     if not before or row["created_at"] >= before:
         return
-    back = f"from {_local(before)} to {_local(row['created_at'])}"
+    seq, earlier, later = row["seq"], _local(before), _local(row["created_at"])
     if details.get("kind") == OtherEvent.CLOCK_AHEAD_DECLARED:
         who = staff.get(row["staff_id"] or "", row["staff_id"] or "-")
         report.declared.append(
-            f"journal row {row['seq']}: the time steps back {back} (records stamped ahead, "
-            f"declared by manager {who})"
+            Finding(
+                f"journal row {seq}: the time steps back from {earlier} to {later} (records "
+                f"stamped ahead, declared by manager {who})",
+                f"journalrad {seq}: tiden går tilbake fra {earlier} til {later} (registreringer "
+                f"stemplet for langt fram, erklært av leder {who})",
+            )
         )
     else:
         report.add(
-            f"journal row {row['seq']}: the time steps back {back} with no declared clock "
-            "correction"
+            Finding(
+                f"journal row {seq}: the time steps back from {earlier} to {later} with no "
+                "declared clock correction",
+                f"journalrad {seq}: tiden går tilbake fra {earlier} til {later} uten en erklært "
+                "klokkekorreksjon",
+            )
         )
 
 
@@ -229,21 +242,36 @@ def _check_anchors(
             where = f" ({anchor.source})" if anchor.source else ""
             report.anchors_checked.append(f"{anchor.text}{where}")
             report.add(
-                f"the anchor {anchor.text}{where} was taken at journal row {anchor.seq}, one of "
-                f"the rows missing from the store when the counter started (journal row "
-                f"{skipped[0][2]})"
+                Finding(
+                    f"the anchor {anchor.text}{where} was taken at journal row {anchor.seq}, one "
+                    f"of the rows missing from the store when the counter started (journal row "
+                    f"{skipped[0][2]})",
+                    f"ankeret {anchor.text}{where} ble tatt ved journalrad {anchor.seq}, en av "
+                    f"radene som manglet i databasen da kassen startet (journalrad "
+                    f"{skipped[0][2]})",
+                )
             )
         else:
             _check_anchor(anchor, found.get(anchor.seq), report)
 
 
 def _row_problem(row: Mapping[str, Any], expected_seq: int, previous: str) -> str | None:
-    if row["seq"] != expected_seq:
-        return f"journal row {expected_seq} is missing (found {row['seq']} next)"
+    seq = row["seq"]
+    if seq != expected_seq:
+        return Finding(
+            f"journal row {expected_seq} is missing (found {seq} next)",
+            f"journalrad {expected_seq} mangler (fant {seq} som neste)",
+        )
     if row["prev_hash"] != previous:
-        return f"journal row {row['seq']}: link to the previous row is broken"
+        return Finding(
+            f"journal row {seq}: link to the previous row is broken",
+            f"journalrad {seq}: lenken til forrige rad er brutt",
+        )
     if row_hash(row["prev_hash"], row) != row["hash"]:
-        return f"journal row {row['seq']}: contents do not match its hash"
+        return Finding(
+            f"journal row {seq}: contents do not match its hash",
+            f"journalrad {seq}: innholdet stemmer ikke med hashen",
+        )
     return None
 
 
@@ -271,14 +299,23 @@ def _check_anchor(anchor: Anchor, found_hash: str | None, report: VerificationRe
     report.anchors_checked.append(f"{anchor.text}{where}")
     last = report.head[0]
     if found_hash is None and anchor.seq > last:
+        gone = missing(last + 1, anchor.seq)
         report.add(
-            f"the journal ends at row {last}, but the anchor {anchor.text}{where} was taken at "
-            f"row {anchor.seq}: row {missing(last + 1, anchor.seq)}"
+            Finding(
+                f"the journal ends at row {last}, but the anchor {anchor.text}{where} was taken "
+                f"at row {anchor.seq}: row {gone}",
+                f"journalen slutter på rad {last}, men ankeret {anchor.text}{where} ble tatt ved "
+                f"rad {anchor.seq}: rad {nb(gone)}",
+            )
         )
     elif found_hash is None or not anchor.matches(found_hash):
         report.add(
-            f"journal row {anchor.seq} is not the row anchored as {anchor.text}{where}: "
-            f"the journal up to it was rewritten"
+            Finding(
+                f"journal row {anchor.seq} is not the row anchored as {anchor.text}{where}: "
+                "the journal up to it was rewritten",
+                f"journalrad {anchor.seq} er ikke raden som ble forankret som "
+                f"{anchor.text}{where}: journalen fram til den er skrevet om",
+            )
         )
 
 
@@ -302,19 +339,33 @@ def _check_copies(
     for receipt_id, row in journaled.items():
         details = json.loads(row["details"])
         copy = stored.get(receipt_id)
+        number = details.get("number", receipt_id)
         if copy is None:
             report.add(
-                f"copy receipt of {details.get('number', receipt_id)} (journal row {row['seq']}) "
-                f"is missing from the copies"
+                Finding(
+                    f"copy receipt of {number} (journal row {row['seq']}) is missing from the "
+                    "copies",
+                    f"kopien av {number} (journalrad {row['seq']}) mangler blant kopiene",
+                )
             )
         elif copy["number"] != details.get("copy_number") or copy["staff_id"] != row["staff_id"]:
             report.add(
-                f"copy receipt of {details.get('number')}: number or operator differ from "
-                f"journal row {row['seq']}"
+                Finding(
+                    f"copy receipt of {number}: number or operator differ from journal row "
+                    f"{row['seq']}",
+                    f"kopien av {number}: nummer eller operatør avviker fra journalrad "
+                    f"{row['seq']}",
+                )
             )
     for receipt_id, copy in stored.items():
         if receipt_id not in journaled:
-            report.add(f"copy receipt of {copy['number_text'] or receipt_id} was never journaled")
+            number = copy["number_text"] or receipt_id
+            report.add(
+                Finding(
+                    f"copy receipt of {number} was never journaled",
+                    f"kopien av {number} ble aldri journalført",
+                )
+            )
 
 
 def z_content_matches(row: Mapping[str, Any], stored_content: str) -> bool:

@@ -12,8 +12,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pos.findings import Finding, nb
 from pos.journal import content_digest
-from pos.receipt_digest import FACTS_VERSION, PART_NAMES, content_v1, content_v2, part_matches
+from pos.receipt_digest import (
+    FACTS_VERSION,
+    PART_NAMES,
+    PART_NAMES_NB,
+    content_v1,
+    content_v2,
+    part_matches,
+)
 from pos.services.facts_seal import seal_problems
 from pos.signing import FIRST_PREVIOUS, Verifier, signed_string
 
@@ -62,7 +70,10 @@ def check_receipts(
         problem = _signature_problem(receipt, verifiers, previous, expected)
         problem = problem or _facts_problem(facts, unsealed)
         if problem:
-            report.add(f"receipt {receipt['number_text']}: {problem}")
+            number = receipt["number_text"]
+            report.add(
+                Finding(f"receipt {number}: {problem}", f"kvittering {number}: {nb(problem)}")
+            )
         walk.passed(receipt)
         if progress and report.receipts % EVERY == 0:
             progress("receipts", report.receipts, total)
@@ -70,7 +81,12 @@ def check_receipts(
     _check_series(stream, q.counters(), walk.codes, gaps, report)
     for row in stream.journaled_without_receipt(scope.since_seq):
         number = json.loads(row["details"]).get("number", row["ref_id"])
-        report.add(f"receipt {number} (journal row {row['seq']}) is missing from the store")
+        report.add(
+            Finding(
+                f"receipt {number} (journal row {row['seq']}) is missing from the store",
+                f"kvittering {number} (journalrad {row['seq']}) mangler i databasen",
+            )
+        )
     _check_tenders(stream.unbalanced_tenders(scope.after_rowid), report)
     if not scope.since_seq:  # the seal covers the whole history: only a whole check holds it
         for problem in seal_problems(seal, unsealed):
@@ -146,10 +162,18 @@ def _signature_problem(
     expected: int,
 ) -> str | None:
     if receipt["sig_nr"] != expected:
-        return f"signature number {receipt['sig_nr']} where {expected} was expected"
+        nr = receipt["sig_nr"]
+        return Finding(
+            f"signature number {nr} where {expected} was expected",
+            f"signaturnummer {nr} der {expected} var ventet",
+        )
     verifier = verifiers.get((receipt["sig_method"], receipt["key_version"]))
     if verifier is None:
-        return f"no key {receipt['sig_method']} version {receipt['key_version']} to verify with"
+        key = f"{receipt['sig_method']} version {receipt['key_version']}"
+        return Finding(
+            f"no key {key} to verify with",
+            f"ingen nøkkel {key.replace('version', 'versjon')} å kontrollere med",
+        )
     data = signed_string(
         previous,
         receipt["local_date"],
@@ -159,40 +183,54 @@ def _signature_problem(
         receipt["total_ex_vat"],
     )
     if not verifier.verify(data, receipt["signature"]):
-        return "signature does not verify"
+        return Finding("signature does not verify", "signaturen stemmer ikke")
     return None
 
 
 def _facts_problem(facts: ReceiptFacts, unsealed: dict[str, list[str]]) -> str | None:
     receipt, sale, row = facts.receipt, facts.sale, facts.row
     if row is None:
-        return "is not in the journal"
+        return Finding("is not in the journal", "står ikke i journalen")
     if sale is None:
-        return "its sale is missing"
+        return Finding("its sale is missing", "salget mangler")
     lines, payments = facts.lines, facts.payments
     details = json.loads(row["details"])
     if (row["tenant_id"], row["amount"]) != (receipt["tenant_id"], receipt["total"]):
-        return f"tenant or amount differ from journal row {row['seq']}"
+        return Finding(
+            f"tenant or amount differ from journal row {row['seq']}",
+            f"leietaker eller beløp avviker fra journalrad {row['seq']}",
+        )
     if row["staff_id"] != sale["staff_id"]:
-        return f"operator differs from journal row {row['seq']}"
+        return Finding(
+            f"operator differs from journal row {row['seq']}",
+            f"operatøren avviker fra journalrad {row['seq']}",
+        )
     if sum(p["amount"] for p in payments) != receipt["total"] + receipt["rounding"]:
-        return "payments do not add up to the total"
+        return Finding("payments do not add up to the total", "betalingene går ikke opp i totalen")
     content = content_v2(receipt, sale, lines, payments)
     if details.get("facts") != FACTS_VERSION:
         unsealed[receipt["local_date"]].append(content_digest(content))
         digest = content_digest(content_v1(receipt, lines, payments))
         if digest != details.get("digest"):
-            return f"lines or payments differ from what was journaled (row {row['seq']})"
+            return Finding(
+                f"lines or payments differ from what was journaled (row {row['seq']})",
+                f"linjer eller betalinger avviker fra det som ble journalført (rad {row['seq']})",
+            )
         return None
     if content_digest(content) == details.get("digest"):
         return None
     journaled = details.get("parts", {})
     differ = [
-        PART_NAMES[part]
+        part
         for part in PART_NAMES
         if not part_matches(journaled.get(part), content_digest(content[part]))
     ]
-    return f"{'; '.join(differ) or 'its facts'} differ from what was journaled (row {row['seq']})"
+    en = "; ".join(PART_NAMES[p] for p in differ) or "its facts"
+    bokmal = "; ".join(PART_NAMES_NB[p] for p in differ) or "opplysningene"
+    return Finding(
+        f"{en} differ from what was journaled (row {row['seq']})",
+        f"{bokmal} avviker fra det som ble journalført (rad {row['seq']})",
+    )
 
 
 def _check_head(
@@ -205,14 +243,23 @@ def _check_head(
     tenant, register = chain
     stored_nr, stored_signature = head if head is not None else (0, FIRST_PREVIOUS)
     if stored_nr > last_nr:
+        gone = missing(last_nr + 1, stored_nr)
         report.add(
-            f"signature chain {tenant}/{register}: signature {missing(last_nr + 1, stored_nr)} "
-            f"(the chain head is at {stored_nr})"
+            Finding(
+                f"signature chain {tenant}/{register}: signature {gone} (the chain head is at "
+                f"{stored_nr})",
+                f"signaturkjede {tenant}/{register}: signatur {nb(gone)} (kjedens hode er på "
+                f"{stored_nr})",
+            )
         )
     elif (stored_nr, stored_signature) != (last_nr, last_signature):
         report.add(
-            f"signature chain {tenant}/{register}: the head was set back to {stored_nr} while "
-            f"receipt {last_nr} exists (the next sale would reuse a signature number)"
+            Finding(
+                f"signature chain {tenant}/{register}: the head was set back to {stored_nr} "
+                f"while receipt {last_nr} exists (the next sale would reuse a signature number)",
+                f"signaturkjede {tenant}/{register}: hodet ble satt tilbake til {stored_nr} mens "
+                f"kvittering {last_nr} finnes (neste salg ville brukt et signaturnummer på nytt)",
+            )
         )
 
 
@@ -231,20 +278,30 @@ def _check_series(
         if given <= last:
             continue
         if not gaps.series_skipped(series, last + 1, given):  # a restore's skip is declared
+            gone, chain = missing(last + 1, given), f"{codes.get(tenant, tenant)}/{register}"
             report.add(
-                f"{codes.get(tenant, tenant)}/{register}: {kind} receipt "
-                f"{missing(last + 1, given)} (numbered, not in the store)"
+                Finding(
+                    f"{chain}: {kind} receipt {gone} (numbered, not in the store)",
+                    f"{chain}: {kind}-kvittering {nb(gone)} (nummerert, ikke i databasen)",
+                )
             )
 
 
-def missing(first: int, last: int) -> str:
-    """``nr 6 is missing`` or ``nrs 6–8 are missing``."""
-    return f"nr {first} is missing" if first == last else f"nrs {first}–{last} are missing"
+def missing(first: int, last: int) -> Finding:
+    """``nr 6 is missing`` or ``nrs 6–8 are missing`` (bokmål ``nr. 6 mangler``)."""
+    if first == last:
+        return Finding(f"nr {first} is missing", f"nr. {first} mangler")
+    return Finding(f"nrs {first}–{last} are missing", f"nr. {first}–{last} mangler")
 
 
 def _check_tenders(unbalanced: list[dict[str, Any]], report: VerificationReport) -> None:
     for tender in unbalanced:
+        sale, amount, shared = tender["sale_id"], tender["amount"], tender["shared"]
         report.add(
-            f"a payment of sale {tender['sale_id']} does not match what its receipts took "
-            f"from it ({tender['amount']} øre against {tender['shared']})"
+            Finding(
+                f"a payment of sale {sale} does not match what its receipts took from it "
+                f"({amount} øre against {shared})",
+                f"en betaling i salg {sale} stemmer ikke med det kvitteringene tok av den "
+                f"({amount} øre mot {shared})",
+            )
         )

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pos.adapters.report_queries import ReportQueries
+from pos.findings import Finding, nb
 from pos.journal import canonical_json
 from pos.model.reports import DrawerReport, ReportKind
 from pos.model.tenant import Tenant
@@ -50,11 +51,18 @@ def check_z_reports(
             number = int(z["z_number"]) - 1  # Z numbers a restore skipped, as declared
         problem = _z_problem(rq, z, journaled.get(report_id), tenants, number, sales, returns)
         if problem:
-            report.add(f"Z report {report_id}: {problem}")
+            report.add(
+                Finding(f"Z report {report_id}: {problem}", f"Z-rapport {report_id}: {nb(problem)}")
+            )
         before[key] = (int(z["z_number"]), z["grand_total_sales"], z["grand_total_returns"])
     for report_id, row in journaled.items():
         if report_id not in stored:
-            report.add(f"Z report {report_id} (journal row {row['seq']}) is missing from the store")
+            report.add(
+                Finding(
+                    f"Z report {report_id} (journal row {row['seq']}) is missing from the store",
+                    f"Z-rapport {report_id} (journalrad {row['seq']}) mangler i databasen",
+                )
+            )
 
 
 def _last_before(rq: ReportQueries, seq: int) -> dict[tuple[str, str], tuple[int, int, int]]:
@@ -86,20 +94,33 @@ def _z_problem(
     returns_before: int,
 ) -> str | None:
     if row is None:
-        return "is not in the journal"
+        return Finding("is not in the journal", "står ikke i journalen")
     if int(z["z_number"]) != previous_number + 1:
-        return f"follows Z number {previous_number} (numbers must run without gaps)"
+        return Finding(
+            f"follows Z number {previous_number} (numbers must run without gaps)",
+            f"følger Z-nummer {previous_number} (numrene må gå uten hull)",
+        )
     if canonical_json(json.loads(row["details"])) != z["content"] or z["journal_seq"] != row["seq"]:
-        return f"the stored report differs from journal row {row['seq']}"
+        return Finding(
+            f"the stored report differs from journal row {row['seq']}",
+            f"den lagrede rapporten avviker fra journalrad {row['seq']}",
+        )
     content = json.loads(z["content"])
     if (content["from_seq"], content["through_seq"]) != (z["from_seq"], z["through_seq"]):
-        return "its journal range differs from its content"
+        return Finding(
+            "its journal range differs from its content",
+            "journalområdet avviker fra innholdet",
+        )
     again = _recompute(rq, content, tenants[z["tenant_id"]], sales_before, returns_before)
     if _figures(again.to_content()) != _figures(content):
         differ = sorted(
             k for k, v in _figures(content).items() if _figures(again.to_content()).get(k) != v
         )
-        return f"its figures ({', '.join(differ)}) differ from the sales and events it covers"
+        figures = ", ".join(differ)
+        return Finding(
+            f"its figures ({figures}) differ from the sales and events it covers",
+            f"tallene ({figures}) avviker fra salgene og hendelsene den dekker",
+        )
     return None
 
 

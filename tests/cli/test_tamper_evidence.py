@@ -86,10 +86,12 @@ def one(data_dir: Path, sql: str) -> tuple:
         db.close()
 
 
-def refused(data_dir: Path, *args: str) -> str:
-    result = run(data_dir, "verify-journal", *args, check=False)
+def refused(data_dir: Path, *args: str, lang: str = "en") -> str:
+    """What verify-journal says on stderr, in English unless ``lang`` says otherwise."""
+    result = run(data_dir, "verify-journal", "--lang", lang, *args, check=False)
     assert result.returncode == 1, result.stdout
-    assert result.stderr.startswith("FEIL: ") and "Traceback" not in result.stderr
+    said = "FEIL: " if lang == "nb" else "FAILED: "
+    assert result.stderr.startswith(said) and "Traceback" not in result.stderr
     return result.stderr
 
 
@@ -102,6 +104,23 @@ def test_payment_means_changed_from_card_to_cash(store):
     tamper(store, f"UPDATE tenders SET kind = 'cash', reference = '' WHERE id = '{tender}'")
     said = refused(store)
     assert f"receipt {number}: payment means, terminal references or amounts paid differ" in said
+
+
+def test_what_verify_journal_finds_is_said_in_bokmal_on_a_bokmal_counter(store):
+    tender, number = one(
+        store,
+        "SELECT t.id, r.number_text FROM tenders t JOIN receipt_payments p ON p.tender_id = t.id "
+        "JOIN receipts r ON r.id = p.receipt_id WHERE t.kind = 'card' LIMIT 1",
+    )
+    tamper(store, f"UPDATE tenders SET kind = 'cash', reference = '' WHERE id = '{tender}'")
+    said = refused(store, lang="nb")
+    assert said.startswith("FEIL: kvittering ")
+    assert (
+        f"kvittering {number}: betalingsmidler, terminalreferanser eller betalte beløp "
+        "avviker fra det som ble journalført"
+    ) in said
+    assert "dessuten: Z-rapport Z-" in said and "avviker fra salgene og hendelsene" in said
+    assert "receipt" not in said and "differ" not in said
 
 
 def test_a_terminal_reference_changed(store):

@@ -96,15 +96,18 @@ def test_sealed_keys_through_two_days_and_a_journal_row_edited_with_sqlite3(tmp_
     sqlite3_tool(db, f"{drops} UPDATE journal SET amount = 1000 WHERE seq = {seq};")
     edited = main_at(utc(day2, 19, 10), data, "verify-journal")
     assert edited.returncode == 1 and "Traceback" not in edited.stderr
-    assert edited.stderr.startswith(f"FEIL: journal row {seq}: contents do not match its hash")
-    assert f"receipt {number}: tenant or amount differ from journal row {seq}" in edited.stderr
+    assert edited.stderr.startswith(f"FEIL: journalrad {seq}: innholdet stemmer ikke med hashen")
+    assert f"kvittering {number}: leietaker eller beløp avviker fra journalrad {seq}" in (
+        edited.stderr
+    )
 
     # the attacker re-hashes the chain from that row on: the printed anchor names the rewrite
     conn = sqlite3.connect(db)
     rehash(conn, int(seq))
     conn.commit()
     conn.close()
-    rehashed = main_at(utc(day2, 19, 15), data, "verify-journal", "--anchor", anchor)
+    rehashed = main_at(utc(day2, 19, 15), data, "--lang", "en", "verify-journal", "--anchor",
+                       anchor)  # fmt: skip
     assert rehashed.returncode == 1
     assert f"receipt {number}: tenant or amount differ from journal row {seq}" in rehashed.stderr
     head = anchor.split("-")[0]

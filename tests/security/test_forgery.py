@@ -175,10 +175,10 @@ def test_a_complete_forgery_without_the_secret_fails_verification(counter_pc, tm
     shutil.copytree(copy, data)  # and put back on the counter
     said = cli(data, "verify-journal")
     assert said.returncode == 1
-    assert "public key rsa-v1 is not the signing key's own" in said.stderr
+    assert "offentlig nøkkel rsa-v1 hører ikke til signeringsnøkkelen" in said.stderr
     assert cli(data, "export-public-key").returncode == 1  # the swapped key is not handed out
     with_anchor = cli(data, "verify-journal", "--anchor", anchor)
-    assert f"is not the row anchored as {anchor}" in with_anchor.stderr
+    assert f"er ikke raden som ble forankret som {anchor}" in with_anchor.stderr
     export = tmp_path / "saft"
     export.mkdir()
     made = cli(data, "export-saft", "--tenant", "11", "--from", "2026-01-01", "--to",
