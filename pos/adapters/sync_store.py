@@ -93,18 +93,39 @@ class SyncStore:
 
     def take_off_unsent_sales(self, item_ids: Sequence[str]) -> None:
         """Items whose count came from the server: less the quantities of this counter's sales
-        and returns not yet acknowledged (returns have negative quantities)."""
-        pending = self._raw.execute(
-            "SELECT json_extract(l.value, '$.item_id'), SUM(json_extract(l.value, '$.qty')) "
-            "FROM outbox o, json_each(o.payload, '$.lines') l WHERE o.device_seq > ? "
+        and returns not yet acknowledged (returns have negative quantities). An item counted
+        here since (``item.stock_counted`` not yet acknowledged) keeps that count, less the
+        unsent sales after it: the server's count does not hold the count yet."""
+        acked = self.acked_through()
+        moves = self._raw.execute(
+            "SELECT o.device_seq, json_extract(l.value, '$.item_id'), json_extract(l.value, "
+            "'$.qty') FROM outbox o, json_each(o.payload, '$.lines') l WHERE o.device_seq > ? "
             "AND o.type IN ('sale.completed', 'return.completed') "
-            "AND NOT COALESCE(json_extract(o.payload, '$.training'), 0) GROUP BY 1",
-            (self.acked_through(),),
+            "AND NOT COALESCE(json_extract(o.payload, '$.training'), 0)",
+            (acked,),
         ).fetchall()
+        counts = {
+            str(item): (int(counted), int(seq))
+            for seq, item, counted in self._raw.execute(
+                "SELECT device_seq, json_extract(payload, '$.item_id'), json_extract(payload, "
+                "'$.counted') FROM outbox WHERE device_seq > ? AND type = 'item.stock_counted' "
+                "ORDER BY device_seq",
+                (acked,),
+            )
+        }  # the last count of each item
         wanted = set(item_ids)
+        sold: dict[str, int] = {}
+        for seq, item, qty in moves:
+            if item in wanted and isinstance(qty, int) and seq > counts.get(item, (0, 0))[1]:
+                sold[item] = sold.get(item, 0) + qty
+        self._raw.executemany(
+            "UPDATE items SET stock_qty = ? WHERE id = ?",
+            [(counted - sold.get(item, 0), item) for item, (counted, _) in counts.items()
+             if item in wanted],
+        )  # fmt: skip
         self._raw.executemany(
             "UPDATE items SET stock_qty = stock_qty - ? WHERE id = ?",
-            [(int(qty), item) for item, qty in pending if item in wanted and qty],
+            [(qty, item) for item, qty in sold.items() if item not in counts and qty],
         )
 
     def has_unsent(self, seq: int, types: Iterable[str]) -> bool:

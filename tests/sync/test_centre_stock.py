@@ -137,6 +137,23 @@ def test_a_count_from_the_shelf_at_one_counter_is_the_centres_count(
     assert central.scalar("SELECT count(*) FROM event_flags") == 0
 
 
+def test_a_count_not_yet_sent_stands_when_an_older_centre_count_is_pulled(
+    enrolled, ctx, counter_b, open_b, central, clock
+):
+    a, b = enrolled, counter_b
+    item = mugs(a, ctx)
+    sync(a, b)
+    manager_b = TillContext("K2", auth.authenticate(b.uow, "9001", "9999"), b.signer(), clock)
+    sell(b, open_b, item.barcode, 1)  # before the count: in it
+    item_entry.count_stock(b.uow, manager_b, item.id, 12)
+    sell(b, open_b, item.barcode, 2)  # after the count: comes off it
+    cursor = str(reference_pull.pull_cursor(b.uow))  # the page again, at the same cursor
+    reference_pull.apply_page(b.uow, _item_change(central, item.id), cursor)  # still 20 there
+    assert on_server(central, item.id) == 20 and count(b, item.id) == 10
+    sync(b, a)
+    assert on_server(central, item.id) == count(a, item.id) == count(b, item.id) == 10
+
+
 def test_a_count_of_an_item_that_is_not_stock_is_refused_and_nothing_is_queued(
     enrolled, ctx
 ):
