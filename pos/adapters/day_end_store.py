@@ -1,17 +1,50 @@
-"""Write side for day-end reference data that is updated in place: tenant terms and per-group
-commission rates (their changes are journaled by the service)."""
+"""Write side of the day end: a Z report as taken, and the reference data updated in place,
+tenant terms and per-group commission rates (their changes are journaled by the service)."""
 
 from __future__ import annotations
 
 import sqlite3
-from typing import cast
+import uuid
+from collections.abc import Mapping
+from typing import Any, cast
 
 from sqlalchemy import Connection
+
+from pos.clock import Stamp
+from pos.journal import canonical_json
+from pos.model.reports import DrawerReport
+
+_ADD_Z = (
+    "INSERT INTO z_reports(id, tenant_id, register_id, z_number, business_date, from_seq, "
+    "through_seq, created_at, staff_id, journal_seq, grand_total_sales, grand_total_returns, "
+    "content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 class DayEndStore:
     def __init__(self, conn: Connection) -> None:
         self._raw = cast(sqlite3.Connection, conn.connection.driver_connection)
+
+    def add_z_report(
+        self,
+        report: DrawerReport,
+        content: Mapping[str, Any],
+        *,
+        staff_id: str,
+        journal_seq: int,
+        stamp: Stamp,
+    ) -> None:
+        """A Z as taken: the day and journal range it closes, its grand totals and its full
+        content (the journal row ``journal_seq`` carries the same)."""
+        self._raw.execute(
+            _ADD_Z,
+            (
+                str(uuid.uuid4()), report.tenant_id, report.register_id, report.z_number,
+                report.business_date, report.from_seq, report.through_seq, stamp.utc_iso,
+                staff_id, journal_seq, report.grand_total_sales, report.grand_total_returns,
+                canonical_json(dict(content)),
+            ),
+        )  # fmt: skip
 
     def upsert_terms(
         self, tenant_id: str, commission_bp: int, monthly_rent: int, account: str, when: str

@@ -69,6 +69,22 @@ class SaleStore:
     def advance_signature(self, tenant_id: str, register_id: str, nr: int, signature: str) -> None:
         self._store.advance_chain(tenant_id, register_id, nr, signature)
 
+    def add_copy(
+        self, copy_id: str, receipt_id: str, number: int, staff_id: str, stamp: Stamp
+    ) -> bool:
+        """A receipt's copy, numbered in its own series; False when the receipt has its one
+        copy already (the unique constraint catches one made in a race)."""
+        return self._store.insert_unique(
+            "receipt_copies",
+            {
+                "id": copy_id,
+                "receipt_id": receipt_id,
+                "number": number,
+                "staff_id": staff_id,
+                "created_at": stamp.utc_iso,
+            },
+        )
+
     def add_receipts(self, receipts: Sequence[Row]) -> None:
         self._store.insert("receipts", receipts)
 

@@ -52,16 +52,7 @@ def record_copy(uow: UnitOfWork, ctx: TillContext, receipt: Mapping[Any, Any]) -
     series = "copy:training" if training else "copy"
     number = uow.store.next_number(f"{series}:{receipt['tenant_id']}:{ctx.register_id}")
     copy_id = str(uuid.uuid4())
-    made = uow.store.insert_unique(
-        "receipt_copies",
-        {
-            "id": copy_id,
-            "receipt_id": receipt["id"],
-            "number": number,
-            "staff_id": ctx.operator.staff_id,
-            "created_at": stamp.utc_iso,
-        },
-    )
+    made = uow.sales.add_copy(copy_id, receipt["id"], number, ctx.operator.staff_id, stamp)
     if not made:  # the unique constraint caught a copy made in a race
         raise CopyAlreadyPrinted(number_text)
     details: dict[str, Any] = {"number": number_text, "copy_number": number}

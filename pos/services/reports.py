@@ -31,7 +31,6 @@ from pos.day_end_errors import (
     ZReportOutOfOrder,
 )
 from pos.errors import UnknownTenant
-from pos.journal import canonical_json
 from pos.model.events import EventCode
 from pos.model.reports import DrawerReport, ReportKind
 from pos.model.staff import Permission
@@ -292,23 +291,8 @@ def _take_z(
     content = report.to_content()
     seq = _journal(uow, ctx, report, EventCode.Z_REPORT, content)
     stamp = ctx.stamp()
-    uow.store.insert(
-        "z_reports",
-        {
-            "id": str(uuid.uuid4()),
-            "tenant_id": tenant.id,
-            "register_id": ctx.register_id,
-            "z_number": number,
-            "business_date": day,
-            "from_seq": lo,
-            "through_seq": hi,
-            "created_at": stamp.utc_iso,
-            "staff_id": ctx.operator.staff_id,
-            "journal_seq": seq,
-            "grand_total_sales": report.grand_total_sales,
-            "grand_total_returns": report.grand_total_returns,
-            "content": canonical_json(content),
-        },
+    uow.day_end.add_z_report(
+        report, content, staff_id=ctx.operator.staff_id, journal_seq=seq, stamp=stamp
     )
     uow.store.append_outbox("z_report.taken", tenant.id, stamp, content)
     return report
