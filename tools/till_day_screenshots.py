@@ -54,6 +54,10 @@ def set_up(start: CounterStart) -> None:
                          ("Kafé Kvisten SA", "921100663")):  # fmt: skip
         typed(tenants.name, name, enter=False)
         typed(tenants.org_no, org_no)
+    typed(tenants.name, "Sykkelfikseren Asker AS", enter=False)  # a repair workshop
+    typed(tenants.org_no, "921100442", enter=False)
+    tenants.repairs.setChecked(True)
+    tenants.add_tenant()
     typed(tenants.name, "Småfolk Gjenbruk", enter=False)
     typed(tenants.org_no, "921100337", enter=False)
     tenants.vat.setChecked(False)
