@@ -59,9 +59,11 @@ class ClockDialog(QDialog):
         *,
         pc_time: datetime | None = None,
         last_record: datetime | None = None,
+        server_says: str | None = None,
     ) -> None:
         """``pc_time`` and ``last_record`` given (the PC's clock is before the last record):
-        the manager first says what happened."""
+        the manager first says what happened; what the central server's clock says of the PC's
+        (``right`` or ``slow``) chooses for them, to be changed if they know better."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Confirm the right time"))
         self._session, self._tasks = session, tasks
@@ -113,6 +115,9 @@ class ClockDialog(QDialog):
             asked = QLabel(question.replace("%1", shown(last_record)).replace("%2", shown(pc_time)))
             asked.setWordWrap(True)
             layout.addRow(asked)
+            hint = self._server_hint(server_says)
+            if hint:
+                layout.addRow(hint)
             layout.addRow(self.slow)
             layout.addRow(self.fast)
         else:
@@ -131,6 +136,23 @@ class ClockDialog(QDialog):
         self.staff_no.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.submit)
         (self.slow if self.asks else self.when).setFocus()
+
+    def _server_hint(self, server_says: str | None) -> QLabel | None:
+        """The server's clock as a witness: the likelier choice is made, and said."""
+        if server_says == "right":
+            self.fast.setChecked(True)
+            text = self.tr(
+                "The central server's clock says the PC's clock is right now: the last records "
+                "were most likely stamped ahead."
+            )
+        elif server_says == "slow":
+            self.slow.setChecked(True)
+            text = self.tr("The central server's clock says the PC's clock is slow now.")
+        else:
+            return None
+        hint = QLabel(text, self)
+        hint.setWordWrap(True)
+        return hint
 
     def _offer(self) -> None:
         """The time offered for what the manager says happened."""

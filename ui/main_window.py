@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
             self.session, self.tasks, problem, state.suggested, self,
             pc_time=state.system_time if asks else None,
             last_record=state.last_record if asks else None,
+            server_says=self.session.server_clock_says() if asks else None,
         )  # fmt: skip
         dialog.time_confirmed.connect(lambda _offset: self._time_confirmed(dialog.declared))
         dialog.open()

@@ -147,6 +147,10 @@ class TillSession:
         manager = auth.authenticate(self.uow, staff_no, pin)
         return legal_time.confirm_time(self.uow, self.clock, manager, real_now)
 
+    def server_clock_says(self) -> str | None:
+        """What the central server's clock says of the PC's (``records_ahead.server_says``)."""
+        return records_ahead.server_says(self.uow)
+
     def declare_records_ahead(
         self, staff_no: str, pin: str, real_now: datetime
     ) -> records_ahead.Declared:

@@ -22,10 +22,11 @@ from typing import Any
 
 from pos.clock import Stamp
 from pos.errors import PermissionDenied
+from pos.model.clock_skew import skewed
 from pos.model.events import EventCode, OtherEvent
 from pos.model.legal_time import declare_ahead
 from pos.model.staff import Operator, Permission
-from pos.services import day_log
+from pos.services import clock_skew, day_log
 from pos.services.legal_time import CONFIRMATION_META, CounterClock
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -136,6 +137,19 @@ def _declared(data: dict[str, Any]) -> Declared:
         data.get("offset_seconds"),
         tuple((str(t), str(r), str(d)) for t, r, d in data["z_ahead"]),
     )
+
+
+def server_says(uow_factory: UnitOfWorkFactory) -> str | None:
+    """What the central server's clock says of the PC's now, while the last sync's reading
+    holds (``clock_skew``): ``right`` (within two minutes: with the PC's clock before the last
+    record, that record was stamped ahead), ``slow``, ``fast``, or None (not enrolled, or no
+    sync since the PC's clock was set)."""
+    offset = clock_skew.clock_offset_ms(uow_factory)
+    if offset is None:
+        return None
+    if not skewed(offset):
+        return "right"
+    return "slow" if offset > 0 else "fast"
 
 
 def still_closing(

@@ -34,7 +34,7 @@
 <context>
     <name>ItemsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/backoffice/items_page.py" line="234"/>
+        <location filename="../../ui/backoffice/items_page.py" line="236"/>
         <source>%n price tags sent to the printer.</source>
         <translation>
             <numerusform>%n price tag sent to the printer.</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/backoffice/items_page.py" line="241"/>
+        <location filename="../../ui/backoffice/items_page.py" line="243"/>
         <source>%n labels saved as %1.</source>
         <translation>
             <numerusform>%n label saved as %1.</numerusform>

@@ -613,98 +613,98 @@ Byttet føres i journalen.</translation>
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="48"/>
+        <location filename="../../ui/backoffice/items_page.py" line="49"/>
         <source>Words of the description or the code</source>
         <translation>Ord fra beskrivelsen eller koden</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="49"/>
+        <location filename="../../ui/backoffice/items_page.py" line="50"/>
         <source>Only labels to reprint</source>
         <translation>Bare etiketter som må skrives ut på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="50"/>
+        <location filename="../../ui/backoffice/items_page.py" line="51"/>
         <source>Include sold</source>
         <translation>Ta med solgte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="67"/>
+        <location filename="../../ui/backoffice/items_page.py" line="68"/>
         <source>New price (kr)</source>
         <translation>Ny pris (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="70"/>
+        <location filename="../../ui/backoffice/items_page.py" line="71"/>
         <source>Counted</source>
         <translation>Talt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="74"/>
+        <location filename="../../ui/backoffice/items_page.py" line="75"/>
         <source>New price</source>
         <translation>Ny pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="77"/>
+        <location filename="../../ui/backoffice/items_page.py" line="78"/>
         <source>Change price</source>
         <translation>Endre pris</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="79"/>
+        <location filename="../../ui/backoffice/items_page.py" line="80"/>
         <source>Set stock</source>
         <translation>Sett antall</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="80"/>
+        <location filename="../../ui/backoffice/items_page.py" line="81"/>
         <source>Print tag</source>
         <translation>Skriv prislapp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="81"/>
+        <location filename="../../ui/backoffice/items_page.py" line="82"/>
         <source>Reprint flagged labels</source>
         <translation>Skriv merkede etiketter på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="84"/>
+        <location filename="../../ui/backoffice/items_page.py" line="85"/>
         <source>In stock</source>
         <translation>På lager</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="92"/>
+        <location filename="../../ui/backoffice/items_page.py" line="93"/>
         <source>Items and prices</source>
         <translation>Varer og priser</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="166"/>
-        <location filename="../../ui/backoffice/items_page.py" line="189"/>
+        <location filename="../../ui/backoffice/items_page.py" line="168"/>
+        <location filename="../../ui/backoffice/items_page.py" line="191"/>
         <source>Choose an item first.</source>
         <translation>Velg en vare først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="180"/>
+        <location filename="../../ui/backoffice/items_page.py" line="182"/>
         <source>New price for %1; its label is marked for reprint.</source>
         <translation>Ny pris for %1; etiketten er merket for ny utskrift.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="194"/>
+        <location filename="../../ui/backoffice/items_page.py" line="196"/>
         <source>Type the number counted on the shelf (0 or more).</source>
         <translation>Skriv antallet du talte i hylla (0 eller mer).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="206"/>
+        <location filename="../../ui/backoffice/items_page.py" line="208"/>
         <source>%1 in stock: %2.</source>
         <translation>%1 på lager: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="212"/>
+        <location filename="../../ui/backoffice/items_page.py" line="214"/>
         <source>Choose an item with a code first.</source>
         <translation>Velg en vare med kode først.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/items_page.py" line="223"/>
+        <location filename="../../ui/backoffice/items_page.py" line="225"/>
         <source>No labels to reprint for this tenant.</source>
         <translation>Ingen etiketter å skrive ut på nytt for denne leietakeren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/backoffice/items_page.py" line="234"/>
+        <location filename="../../ui/backoffice/items_page.py" line="236"/>
         <source>%n price tags sent to the printer.</source>
         <translation>
             <numerusform>%n prislapp sendt til skriveren.</numerusform>
@@ -712,7 +712,7 @@ Byttet føres i journalen.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/backoffice/items_page.py" line="241"/>
+        <location filename="../../ui/backoffice/items_page.py" line="243"/>
         <source>%n labels saved as %1.</source>
         <translation>
             <numerusform>%n etikett lagret som %1.</numerusform>

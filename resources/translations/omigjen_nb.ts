@@ -73,42 +73,52 @@
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="66"/>
+        <location filename="../../ui/clock_dialog.py" line="68"/>
         <source>Confirm the right time</source>
         <translation>Bekreft riktig tid</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="75"/>
+        <location filename="../../ui/clock_dialog.py" line="77"/>
         <source>The PC&apos;s clock is slow now: confirm the right time</source>
         <translation>PC-klokken går for sakte nå: bekreft riktig tid</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="79"/>
+        <location filename="../../ui/clock_dialog.py" line="81"/>
         <source>The PC&apos;s clock was fast when the last records were made and is right now: declare them stamped ahead</source>
         <translation>PC-klokken gikk for fort da de siste registreringene ble gjort, og går riktig nå: erklær at de ble stemplet for langt fram</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="111"/>
+        <location filename="../../ui/clock_dialog.py" line="113"/>
         <source>What happened? The last record is dated %1, the PC&apos;s clock shows %2.</source>
         <translation>Hva har skjedd? Siste registrering er datert %1, PC-klokken viser %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="121"/>
+        <location filename="../../ui/clock_dialog.py" line="126"/>
         <source>The right date and time now</source>
         <translation>Riktig dato og klokkeslett nå</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="122"/>
+        <location filename="../../ui/clock_dialog.py" line="127"/>
         <source>Manager&apos;s staff number</source>
         <translation>Lederens ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="123"/>
+        <location filename="../../ui/clock_dialog.py" line="128"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="160"/>
+        <location filename="../../ui/clock_dialog.py" line="145"/>
+        <source>The central server&apos;s clock says the PC&apos;s clock is right now: the last records were most likely stamped ahead.</source>
+        <translation>Den sentrale serverens klokke sier at PC-klokken går riktig nå: de siste registreringene ble trolig stemplet for langt fram.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="150"/>
+        <source>The central server&apos;s clock says the PC&apos;s clock is slow now.</source>
+        <translation>Den sentrale serverens klokke sier at PC-klokken går for sakte nå.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clock_dialog.py" line="182"/>
         <source>First choose what happened to the clock.</source>
         <translation>Velg først hva som har skjedd med klokken.</translation>
     </message>
@@ -233,37 +243,37 @@
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>The records stamped ahead are declared; the till goes on from the right time. Log in.</source>
         <translation>Registreringene som ble stemplet for langt fram er erklært; kassen går videre fra riktig tid. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Staff member %1 has a new PIN.</source>
         <translation>Ansatt %1 har fått ny PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>

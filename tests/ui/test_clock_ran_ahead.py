@@ -10,10 +10,11 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from pos.clock import SteppingClock
 from pos.model.payment import Tender, TenderKind
+from pos.services import clock_skew
 from pos.services.legal_time import CounterClock
 from ui.clock_dialog import ClockDialog
 from ui.main_window import MainWindow
@@ -114,3 +115,32 @@ def test_records_stamped_a_day_ahead_are_declared_from_the_dialog(window, pc, re
     log_in(window)
     scan(window.sale.code, "KAFFE-MED")
     assert len(window.session.basket.lines) == 1
+
+
+def test_the_servers_clock_saying_the_pc_is_right_chooses_records_ahead(window, pc, request):
+    """Enrolled, a sync after the PC's clock was set right measured it against the server's:
+    the dialog makes the likelier choice, says why, and offers the PC's own time."""
+    wall, _mono = pc
+    wall.advance(days=1)
+    log_in(window)
+    window.log_out()
+    wall.advance(days=-1)
+    with window.session.uow() as uow:
+        uow.sync.set_meta(clock_skew.READING_META, clock_skew.measured(0).to_json())
+        uow.commit()
+    window.refresh_status()
+    window.clock_button.click()
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ClockDialog) and w.isVisible() and w.parentWidget() is window
+    )
+    assert dialog.fast.isChecked()
+    assert dialog.chosen() == wall.current.replace(second=0, microsecond=0)
+    said = {
+        "nb": "serverens klokke sier at PC-klokken går riktig",
+        "en": "server's clock says the PC's clock is right",
+    }
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert said[request.node.callspec.params["lang"]] in texts
+    dialog.reject()
