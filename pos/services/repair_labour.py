@@ -7,6 +7,7 @@ The item is made for every tenant marked "takes in repairs" when the centre is s
 added if the centre does not have it. Made like any registered item, and journaled (13999
 settings change) with the item, so the journal says when a tenant started taking repairs.
 Unticking deactivates the item (sold lines keep it); ticking again makes it active again.
+Labour typed as minutes is priced at the tenant's hourly rate, which a manager sets here too.
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ from __future__ import annotations
 import uuid
 
 from pos.clock import Stamp
-from pos.errors import DomainError, UnknownTenant
+from pos.errors import DomainError, InvalidAmount, UnknownTenant
+from pos.model.basket import check_amount
 from pos.model.catalogue import ArticleGroup, Item, ItemKind, ItemStatus
 from pos.model.events import OtherEvent
 from pos.model.repair import RepairStatus
 from pos.model.staff import Permission
 from pos.model.tenant import Tenant
+from pos.money import Ore
 from pos.services.context import TillContext
-from pos.services.repair_work import LABOUR_GROUP, NotARepairTenant, labour_item
+from pos.services.repair_work import LABOUR_GROUP, NotARepairTenant, hourly_rate, labour_item
 from pos.services.settings_journal import journal_other
 from pos.services.setup import registered_payload
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -32,6 +35,8 @@ REPAIR_GROUP = ArticleGroup(LABOUR_GROUP, "Reparasjon", "04999")
 LABOUR_DESCRIPTION = "Reparasjon – arbeid"
 LABOUR_META = "repair_labour_item:{}"
 """Meta key naming a tenant's labour item (``repair_work.labour_item`` reads it first)."""
+RATE_META = "repair_hourly_rate:{}"
+"""Meta key of a tenant's hourly rate in øre (``repair_work.hourly_rate`` reads it)."""
 
 
 class OpenRepairJobs(DomainError):
@@ -141,3 +146,33 @@ def _reactivated(uow: UnitOfWork, tenant_id: str, stamp: Stamp) -> Item | None:
         return None
     uow.store.set_item_status(item.id, ItemStatus.AVAILABLE, stamp)
     return uow.store.item(item.id)
+
+
+def hourly_rate_of(uow_factory: UnitOfWorkFactory, code: str) -> Ore:
+    """The hourly rate labour typed as minutes is priced at, for the tenant with this code."""
+    with uow_factory.read() as uow:
+        tenant = uow.store.tenant_by_code(code.strip())
+        if tenant is None:
+            raise UnknownTenant(code)
+        return hourly_rate(uow, tenant.id)
+
+
+def set_hourly_rate(uow_factory: UnitOfWorkFactory, ctx: TillContext, code: str, rate: Ore) -> bool:
+    """A manager sets a tenant's hourly rate (above zero); journaled with the old rate. False
+    when it already was that rate (nothing written)."""
+    ctx.require(Permission.MANAGE)
+    if rate <= 0:
+        raise InvalidAmount(str(rate))
+    check_amount(rate)
+    with uow_factory() as uow:
+        tenant = uow.store.tenant_by_code(code.strip())
+        if tenant is None:
+            raise UnknownTenant(code)
+        old = hourly_rate(uow, tenant.id)
+        if old == rate:
+            return False
+        uow.store.set_meta(RATE_META.format(tenant.id), str(rate))
+        details = {"repair_hourly_rate": {"tenant": tenant.code, "old": old, "new": rate}}
+        journal_other(uow, ctx, OtherEvent.SETTINGS_CHANGE, details, tenant_id=tenant.id)
+        uow.commit()
+    return True

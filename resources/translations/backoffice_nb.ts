@@ -1131,140 +1131,150 @@ Byttet føres i journalen.</translation>
 <context>
     <name>TenantsPage</name>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="49"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="50"/>
         <source>VAT-registered (MVA)</source>
         <translation>Mva-registrert (MVA)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="50"/>
-        <location filename="../../ui/backoffice/tenants_page.py" line="182"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="51"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="195"/>
         <source>Takes in repairs</source>
         <translation>Tar inn reparasjoner</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/tenants_page.py" line="55"/>
+        <source>Hourly rate for repairs (kr)</source>
+        <translation>Timepris for reparasjoner (kr)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tenants_page.py" line="56"/>
+        <source>Labour typed as minutes is priced at this rate.</source>
+        <translation>Arbeid ført i minutter prises etter denne timeprisen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tenants_page.py" line="62"/>
         <source>e.g. KLAER 10, BARN 12,5</source>
         <translation>f.eks. KLAER 10, BARN 12,5</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="65"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="72"/>
         <source>PNG file printed at the top of receipts</source>
         <translation>PNG-fil som skrives øverst på kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="68"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="75"/>
         <source>Choose…</source>
         <translation>Velg …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="74"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="81"/>
         <source>Code (2 digits)</source>
         <translation>Kode (to siffer)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="75"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="82"/>
         <source>Organisation number</source>
         <translation>Organisasjonsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="76"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="83"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="79"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="89"/>
         <source>Commission %</source>
         <translation>Provisjon %</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="80"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="90"/>
         <source>Commission per group</source>
         <translation>Provisjon per varegruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="81"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="91"/>
         <source>Monthly rent (kr)</source>
         <translation>Månedsleie (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="82"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="92"/>
         <source>Bank account</source>
         <translation>Kontonummer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="83"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="93"/>
         <source>Receipt header</source>
         <translation>Kvitteringstopp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="84"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="94"/>
         <source>Receipt footer</source>
         <translation>Kvitteringsbunn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="85"/>
-        <location filename="../../ui/backoffice/tenants_page.py" line="192"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="95"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="205"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="86"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="96"/>
         <source>New tenant</source>
         <translation>Ny leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="88"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="98"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="90"/>
-        <location filename="../../ui/backoffice/tenants_page.py" line="157"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="100"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="169"/>
         <source>Deactivate</source>
         <translation>Deaktiver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="105"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="115"/>
         <source>Tenants</source>
         <translation>Leietakere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="117"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="127"/>
         <source>(inactive)</source>
         <translation>(inaktiv)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="157"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="169"/>
         <source>Reactivate</source>
         <translation>Aktiver igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="177"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="190"/>
         <source>New tenant: fill in the form and save (Ctrl+S).</source>
         <translation>Ny leietaker: fyll ut skjemaet og lagre (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="184"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="197"/>
         <source>work charged on «%1», group %2</source>
         <translation>arbeidet belastes «%1», varegruppe %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="192"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="205"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Bilder (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="256"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="272"/>
         <source>Saved %1.</source>
         <translation>%1 er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="273"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="289"/>
         <source>Reactivated.</source>
         <translation>Aktivert igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="273"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="289"/>
         <source>Deactivated; its history is kept.</source>
         <translation>Deaktivert; historikken er beholdt.</translation>
     </message>

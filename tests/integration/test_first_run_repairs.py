@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from pos.counter import open_counter
-from pos.errors import PermissionDenied
+from pos.errors import InvalidAmount, PermissionDenied
 from pos.model.basket import Basket
 from pos.model.catalogue import ItemKind
 from pos.model.payment import Tender, TenderKind
@@ -137,3 +137,24 @@ def test_a_manager_ticks_and_unticks_repairs_for_a_tenant_in_the_back_office(emp
     rows = [r for r in rows if '"repair_labour"' in r]
     assert [("start" in r, "stop" in r) for r in rows[-3:]] == [(1, 0), (0, 1), (1, 0)]
     assert [made.id in r["payload"] for r in shared] == [True]  # other counters learn of it
+
+
+def test_a_manager_sets_the_hourly_rate_minutes_are_priced_at(empty, clock):
+    first_run.set_up_centre(empty.uow, centre(BUA, SYKKEL), clock)
+    boss = auth.log_in(empty.uow, "K1", "9001", "4711", clock)
+    ctx = TillContext("K1", boss, empty.signer(), clock)
+    assert repair_labour.hourly_rate_of(empty.uow, "13") == repair_work.DEFAULT_HOURLY_RATE
+    cashier = replace(ctx, operator=Operator("x", "1001", "Kari", Role.CASHIER))
+    with pytest.raises(PermissionDenied):
+        repair_labour.set_hourly_rate(empty.uow, cashier, "13", 72000)
+    with pytest.raises(InvalidAmount):
+        repair_labour.set_hourly_rate(empty.uow, ctx, "13", 0)
+    assert repair_labour.set_hourly_rate(empty.uow, ctx, "13", 72000)
+    assert not repair_labour.set_hourly_rate(empty.uow, ctx, "13", 72000)  # as it was
+    ticket = repair_intake.take_in(empty.uow, ctx, form("13"), data_dir=empty.data_dir)
+    line = repair_work.add_labour(empty.uow, ctx, ticket, "Feilsøking", minutes=25)
+    assert line.amount == 30000  # 25 min at 720 kr/h
+    with empty.uow.read() as uow:
+        rows = [r["details"] for r in uow.queries.journal_rows()]
+    rows = [r for r in rows if "repair_hourly_rate" in r]
+    assert len(rows) == 1 and '"old":60000' in rows[0] and '"new":72000' in rows[0]

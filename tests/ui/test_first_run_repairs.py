@@ -133,13 +133,20 @@ def test_the_back_office_shows_the_repair_workshop_and_makes_another(window):
     assert isinstance(page, TenantsPage)
     page.show_tenant(REPAIR_SHOP[0])
     assert page.repairs.isChecked() and "Reparasjon – arbeid" in page.repairs.text()
+    assert page.hourly.isEnabled() and page.hourly.text() == "600,00"
     page.show_tenant("11")
-    assert not page.repairs.isChecked()
+    assert not page.repairs.isChecked() and not page.hourly.isEnabled()
     page.repairs.setFocus()
     key(Qt.Key.Key_Space)
+    assert page.hourly.isEnabled()
+    page.hourly.setFocus()
+    key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text("720")
     key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert page.repairs.isChecked() and "REP" in page.repairs.text(), page.message.text()
     assert repair_labour.takes_repairs(window.session.uow, "11") is not None
+    assert repair_labour.hourly_rate_of(window.session.uow, "11") == 72000
+    assert page.hourly.text() == "720,00"
     tenants = repair_detail.intake_choices(window.session.uow).tenants
     assert [code for code, _ in tenants] == ["11", REPAIR_SHOP[0]]
     assert QApplication.activeModalWidget() is None

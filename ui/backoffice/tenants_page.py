@@ -25,6 +25,7 @@ from pos.bank import format_account_number, normalise_account_number
 from pos.model.catalogue import Item
 from pos.money import format_nok, parse_nok
 from pos.services import repair_labour, tenant_terms, tenants
+from pos.services.repair_work import DEFAULT_HOURLY_RATE
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, touch_button
 from ui.pages import PageContext, PageWidget
@@ -49,6 +50,12 @@ class TenantsPage(PageWidget):
         self.vat = QCheckBox(self.tr("VAT-registered (MVA)"), self)
         self.repairs = QCheckBox(self.tr("Takes in repairs"), self)
         self.repairs.setObjectName("tenantTakesRepairs")
+        self.hourly = QLineEdit(self)
+        self.hourly.setObjectName("tenantHourlyRate")
+        self.hourly.setPlaceholderText(self.tr("Hourly rate for repairs (kr)"))
+        self.hourly.setToolTip(self.tr("Labour typed as minutes is priced at this rate."))
+        self.hourly.setEnabled(False)  # until the tenant takes repairs
+        self.repairs.toggled.connect(self.hourly.setEnabled)
         self.commission = QLineEdit(self)
         self.commission.setPlaceholderText("12,5")
         self.group_rates = QLineEdit(self)
@@ -64,7 +71,7 @@ class TenantsPage(PageWidget):
         self.logo = QLineEdit(self)
         self.logo.setPlaceholderText(self.tr("PNG file printed at the top of receipts"))
         sized(self.code, self.org_no, self.name, self.commission, self.group_rates, self.rent)
-        sized(self.account, self.logo, self.vat, self.repairs)
+        sized(self.account, self.logo, self.vat, self.repairs, self.hourly)
         choose_logo = touch_button(self.tr("Choose…"), self, "Ctrl+O")
         choose_logo.clicked.connect(self.choose_logo)
         logo_row = QHBoxLayout()
@@ -75,7 +82,10 @@ class TenantsPage(PageWidget):
         form.addRow(self.tr("Organisation number"), self.org_no)
         form.addRow(self.tr("Name"), self.name)
         form.addRow("", self.vat)
-        form.addRow("", self.repairs)
+        repairs_row = QHBoxLayout()  # one row: the page fits a 1024×600 screen
+        repairs_row.addWidget(self.repairs, 2)
+        repairs_row.addWidget(self.hourly, 1)
+        form.addRow("", repairs_row)
         form.addRow(self.tr("Commission %"), self.commission)
         form.addRow(self.tr("Commission per group"), self.group_rates)
         form.addRow(self.tr("Monthly rent (kr)"), self.rent)
@@ -141,6 +151,8 @@ class TenantsPage(PageWidget):
         self.name.setText(tenant.name)
         self.vat.setChecked(tenant.vat_registered)
         self._show_repairs(repair_labour.takes_repairs(self.session.uow, tenant.code))
+        rate = repair_labour.hourly_rate_of(self.session.uow, tenant.code)
+        self.hourly.setText(format_nok(rate))
         self.commission.setText(f"{details.commission_bp / 100:g}".replace(".", ","))
         self.group_rates.setText(
             ", ".join(
@@ -172,6 +184,7 @@ class TenantsPage(PageWidget):
         self.logo.clear()
         self.vat.setChecked(True)
         self._show_repairs(None)
+        self.hourly.setText(format_nok(DEFAULT_HOURLY_RATE))
         self.active_button.setEnabled(False)
         self.code.setFocus()
         say(self.message, self.tr("New tenant: fill in the form and save (Ctrl+S)."))
@@ -213,6 +226,7 @@ class TenantsPage(PageWidget):
             commission = tenant_terms.parse_rate(self.commission.text() or "0")
             group_rates = tenants.parse_group_rates(self.group_rates.text())
             rent = parse_nok(self.rent.text() or "0")
+            rate = parse_nok(self.hourly.text()) if self.repairs.isChecked() else None
             if self.account.text().strip():  # checked before anything is saved
                 normalise_account_number(self.account.text())
             if self.current is None:
@@ -249,6 +263,8 @@ class TenantsPage(PageWidget):
                 self.session.uow, ctx, code, self.repairs.isChecked()
             )
             self._show_repairs(labour)
+            if rate is not None:
+                repair_labour.set_hourly_rate(self.session.uow, ctx, code, rate)
         except Exception as error:  # noqa: BLE001 - shown, nothing half-saved
             say(self.message, error_text(error), problem=True)
             return
