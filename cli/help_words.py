@@ -48,6 +48,13 @@ HELP_NB = {
         "lag demosenteret (gjør ingenting om et senter finnes)"
     ),
     "make realistic history with the real services": "lag realistisk historikk (bare i demo)",
+    "days of history (default: 7)": "dager med historikk (standard: 7)",
+    "first simulated day, YYYY-MM-DD (default: where the store's history ends; in an empty "
+    "directory, so that the days end today). Never before the store's history, and no history "
+    "after now.": (
+        "første simulerte dag, ÅÅÅÅ-MM-DD (standard: der historikken slutter; i en tom mappe slik "
+        "at dagene slutter i dag). Aldri før historikken, og aldri historikk etter nå."
+    ),
     "list tenants: code, org.no, name (tab-separated)": (
         "list leietakerne: kode, org.nr., navn (tabulatorskilt)"
     ),

@@ -10,7 +10,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from cli.bootstrap import CounterApp, Settings, opened
+from cli.journal_words import say
 from cli.options import Commands, add_command
+from cli.sync_words import counted
 
 if TYPE_CHECKING:
     from pos.demo.simulation import SimulationStats
@@ -41,11 +43,12 @@ def demo(args: argparse.Namespace, settings: Settings) -> int:
 
     with opened(settings) as app:
         made = seed_demo(app.uow, app.signer())
-    print(
-        f"Demo centre created in {settings.data_dir}"
-        if made
-        else f"{settings.data_dir} already holds a centre; nothing changed"
-    )
+    where, lang = settings.data_dir, settings.lang
+    if made:
+        print(say(lang, f"Demosenteret er laget i {where}", f"Demo centre created in {where}"))
+    else:
+        print(say(lang, f"{where} har allerede et senter; ingenting er endret",
+                  f"{where} already holds a centre; nothing changed"))  # fmt: skip
     return 0
 
 
@@ -56,19 +59,24 @@ def simulate(args: argparse.Namespace, settings: Settings) -> int:
     from pos.demo.simulation_days import CLOSES, OPENS
     from pos.services import print_queue
 
+    lang = settings.lang
     if args.days < 1 or args.sales_per_day < 1:
-        print("--days and --sales-per-day must be at least 1", file=sys.stderr)
+        print(say(lang, "--days og --sales-per-day må være minst 1",
+                  "--days and --sales-per-day must be at least 1"), file=sys.stderr)  # fmt: skip
         return 2
     now = datetime.now(OSLO)
+    hours = f"{OPENS:%H:%M}-{CLOSES:%H:%M}"
     with opened(settings) as app:
         if not _anything_to_simulate(app, args, now):
-            print(
-                f"Nothing to simulate yet: no opening hours ({OPENS:%H:%M}-{CLOSES:%H:%M}) of "
-                f"the {args.days} days up to today have begun, and simulate never writes history "
-                "after now. No demo centre was made; ask for more days (--days 2 includes "
-                "yesterday).",
-                file=sys.stderr,
-            )
+            print(say(lang,
+                      f"Ingenting å simulere ennå: ingen åpningstid ({hours}) i de {args.days} "
+                      "dagene fram til i dag har begynt, og simulate skriver aldri historikk "
+                      "etter nå. Ingen demosenter ble laget; be om flere dager (--days 2 tar "
+                      "med i går).",
+                      f"Nothing to simulate yet: no opening hours ({hours}) of the {args.days} "
+                      "days up to today have begun, and simulate never writes history after "
+                      "now. No demo centre was made; ask for more days (--days 2 includes "
+                      "yesterday)."), file=sys.stderr)  # fmt: skip
             return 1
         signer = app.signer()
         start = _simulation_start(app, signer, args, now)
@@ -84,18 +92,20 @@ def simulate(args: argparse.Namespace, settings: Settings) -> int:
         stats = simulation.run(args.days, args.sales_per_day)
         elapsed = time.perf_counter() - began
         if printing:
-            _print_queued(printing, settings.printer_url or "")
+            _print_queued(printing, settings.printer_url or "", lang)
         else:  # made-up sales: the window must not print them as receipts a crash lost
             print_queue.no_paper_before(app.uow, Stamp.of(now))
     if not stats.days:
-        print(
-            "Nothing to simulate: the store's history already reaches now, and simulate never "
-            "writes history after now (in an empty data directory it makes the days up to "
-            "today).",
-            file=sys.stderr,
-        )
+        print(say(lang,
+                  "Ingenting å simulere: historikken når allerede fram til nå, og simulate "
+                  "skriver aldri historikk etter nå (i en tom datamappe lager den dagene fram "
+                  "til i dag).",
+                  "Nothing to simulate: the store's history already reaches now, and simulate "
+                  "never writes history after now (in an empty data directory it makes the "
+                  "days up to today)."), file=sys.stderr)  # fmt: skip
         return 1
-    _print_stats(stats, elapsed, args.days)
+    for line in stats_lines(stats, elapsed, args.days, lang):
+        print(line)
     return 0
 
 
@@ -141,38 +151,66 @@ def _simulation_start(
     return max(chosen, earliest) if same_day else chosen
 
 
-def _print_stats(stats: SimulationStats, elapsed: float, asked: int) -> None:
+def stats_lines(stats: SimulationStats, elapsed: float, asked: int, lang: str) -> list[str]:
+    """What a simulation made, day by day closed or left open, in the interface's language."""
     from pos.demo.simulation_days import CLOSES, OPENS
 
-    print(
-        f"{stats.sales} sales ({stats.receipts} tenant receipts), {stats.returns} returns, "
-        f"{stats.copies} copies, {stats.training} training, {stats.parked} parked, "
-        f"{stats.voided} voided, {stats.deleted_lines} deleted lines, "
-        f"{stats.refused} refused by the rules {stats.errors or ''}"
-    )
-    jobs = stats.repairs
-    print(
-        f"repairs: {jobs.taken_in} taken in ({jobs.deposits} with deposit), {jobs.collected} "
-        f"collected at the till, {jobs.not_repaired} returned unrepaired, {jobs.end_of_life} "
-        f"end of life, {len(jobs.open)} open, {jobs.notifications} notifications queued"
-    )
-    closed = f"days {stats.days[0]} to {stats.days[-1]}: {stats.z_reports} Z reports taken; "
+    def n(count: int, nb: tuple[str, str], en: tuple[str, str]) -> str:
+        return counted(lang, count, nb, en)
+
+    jobs, first, last = stats.repairs, stats.days[0], stats.days[-1]
+    sales = n(stats.sales, ("salg", "salg"), ("sale", "sales"))
+    receipts = n(stats.receipts, ("leietakerkvittering", "leietakerkvitteringer"),
+                 ("tenant receipt", "tenant receipts"))  # fmt: skip
+    lines = [
+        say(lang,
+            f"{sales} ({receipts}), {stats.returns} returer, {stats.copies} kopier, "
+            f"{stats.training} trening, {stats.parked} parkert, {stats.voided} annullert, "
+            f"{stats.deleted_lines} slettede linjer, {stats.refused} avvist av reglene "
+            f"{stats.errors or ''}",
+            f"{sales} ({receipts}), {stats.returns} returns, {stats.copies} copies, "
+            f"{stats.training} training, {stats.parked} parked, {stats.voided} voided, "
+            f"{stats.deleted_lines} deleted lines, {stats.refused} refused by the rules "
+            f"{stats.errors or ''}"),
+        say(lang,
+            f"reparasjoner: {jobs.taken_in} tatt inn ({jobs.deposits} med depositum), "
+            f"{jobs.collected} hentet i kassen, {jobs.not_repaired} levert tilbake ureparert, "
+            f"{jobs.end_of_life} kassert, {len(jobs.open)} åpne, {jobs.notifications} varsler "
+            "i kø",
+            f"repairs: {jobs.taken_in} taken in ({jobs.deposits} with deposit), "
+            f"{jobs.collected} collected at the till, {jobs.not_repaired} returned unrepaired, "
+            f"{jobs.end_of_life} end of life, {len(jobs.open)} open, {jobs.notifications} "
+            "notifications queued"),
+    ]  # fmt: skip
+    z = n(stats.z_reports, ("Z-rapport", "Z-rapporter"), ("Z report", "Z reports"))
+    closed = say(lang, f"dagene {first} til {last}: {z} tatt; ",
+                 f"days {first} to {last}: {z} taken; ")  # fmt: skip
     if stats.without_z:
         days = ", ".join(stats.without_z)
-        print(closed + f"the last day is still open: no Z yet for {days} (z-report takes it)")
+        lines.append(closed + say(lang,
+                                  f"siste dag er fortsatt åpen: ingen Z ennå for {days} "
+                                  "(z-report tar den)",
+                                  f"the last day is still open: no Z yet for {days} (z-report "
+                                  "takes it)"))  # fmt: skip
     else:
-        print(closed + "every day has its Z")
+        lines.append(closed + say(lang, "hver dag har sin Z", "every day has its Z"))
     if len(stats.days) < asked:
-        print(f"{asked - len(stats.days)} of the {asked} days asked for had no opening hours "
-              f"before now ({OPENS:%H:%M}-{CLOSES:%H:%M}; simulate never writes history after "
-              "now)")  # fmt: skip
-    print(
-        f"{len(stats.days)} days in {elapsed:.1f} s "
-        f"({1000 * elapsed / max(stats.sales, 1):.2f} ms per sale)"
-    )
+        hours, none = f"{OPENS:%H:%M}-{CLOSES:%H:%M}", asked - len(stats.days)
+        lines.append(say(lang,
+                         f"{none} av de {asked} dagene det ble bedt om hadde ingen åpningstid "
+                         f"før nå ({hours}; simulate skriver aldri historikk etter nå)",
+                         f"{none} of the {asked} days asked for had no opening hours before "
+                         f"now ({hours}; simulate never writes history after now)"))  # fmt: skip
+    took, per_sale = f"{elapsed:.1f}", f"{1000 * elapsed / max(stats.sales, 1):.2f}"
+    days_made = n(len(stats.days), ("dag", "dager"), ("day", "days"))
+    lines.append(say(lang,
+                     f"{days_made} på {took.replace('.', ',')} s ({per_sale.replace('.', ',')} "
+                     "ms per salg)",
+                     f"{days_made} in {took} s ({per_sale} ms per sale)"))  # fmt: skip
+    return lines
 
 
-def _print_queued(printing: Printing, url: str) -> None:
+def _print_queued(printing: Printing, url: str, lang: str) -> None:
     """Send what the run queued, in order, through the same worker the till uses."""
     from pos.model.printing import JobStatus
     from pos.services import print_queue
@@ -180,7 +218,8 @@ def _print_queued(printing: Printing, url: str) -> None:
 
     sent = PrintWorker(printing.uow, printing.register_id, printing.transports()).run_pending()
     failed = print_queue.jobs(printing.uow, printing.register_id, [JobStatus.FAILED], limit=10**6)
-    print(f"{sent} print jobs sent to {url}, {len(failed)} failed")
+    print(say(lang, f"{sent} utskrifter sendt til {url}, {len(failed)} mislyktes",
+              f"{sent} print jobs sent to {url}, {len(failed)} failed"))  # fmt: skip
 
 
 def tenants(args: argparse.Namespace, settings: Settings) -> int:

@@ -26,13 +26,14 @@ def history(tmp_path_factory):
     run(data_dir, "demo", at=DAY_ONE_MORNING)
     out = run(data_dir, "simulate", "--days", "2", "--sales-per-day", "60", "--seed", "7",
               at=DAY_TWO_EVENING).stdout  # fmt: skip
-    assert "days 2026-03-02 to 2026-03-03:" in out and "the last day is still open" in out
+    assert "dagene 2026-03-02 til 2026-03-03:" in out and "siste dag er fortsatt åpen" in out
     return data_dir
 
 
 def test_demo_is_seeded_once(tmp_path):
-    assert "created" in run(tmp_path, "demo").stdout
-    assert "nothing changed" in run(tmp_path, "demo").stdout
+    assert "Demosenteret er laget" in run(tmp_path, "demo").stdout
+    assert "ingenting er endret" in run(tmp_path, "demo").stdout
+    assert "nothing changed" in run(tmp_path, "--lang", "en", "demo").stdout
 
 
 def test_tenants_prints_code_orgno_and_name_tab_separated(history):
@@ -164,10 +165,10 @@ def test_the_log_rotates_at_a_megabyte_and_keeps_five_old_files(tmp_path):
 def test_simulate_continues_the_history_and_never_backdates_into_closed_days(tmp_path):
     first = run(tmp_path, "simulate", "--days", "1", "--sales-per-day", "10", "--seed", "1",
                 at="2026-03-02 18:00:00").stdout  # fmt: skip
-    assert "days 2026-03-02 to 2026-03-02: 0 Z reports taken" in first
+    assert "dagene 2026-03-02 til 2026-03-02: 0 Z-rapporter tatt" in first
     second = run(tmp_path, "simulate", "--days", "2", "--sales-per-day", "10", "--seed", "2",
                  at="2026-03-04 18:00:00").stdout  # fmt: skip
-    assert "days 2026-03-03 to 2026-03-04:" in second  # day 1's Z first, then on from day 2
+    assert "dagene 2026-03-03 til 2026-03-04:" in second  # day 1's Z first, then on from day 2
     missing = run(tmp_path, "z-report", "--missing", "--staff", "9001", "--pin", "9999",
                   at="2026-03-04 19:00:00").stdout  # fmt: skip
     assert missing.splitlines()[0].startswith("2026-03-04\ti dag, åpen\t")

@@ -24,16 +24,16 @@ MANAGER = ("--staff", "9001", "--pin", "9999")
 def test_simulate_before_opening_says_every_day_has_its_z_as_z_report_does(tmp_path):
     done = main_at(MORNING, tmp_path, "simulate", "--days", "2", "--sales-per-day", "20")
     assert done.returncode == 0, done.stderr
-    assert "days 2026-03-02 to 2026-03-02:" in done.stdout
-    assert "every day has its Z" in done.stdout and "still open" not in done.stdout
-    assert "1 of the 2 days asked for had no opening hours before now" in done.stdout
+    assert "dagene 2026-03-02 til 2026-03-02:" in done.stdout
+    assert "hver dag har sin Z" in done.stdout and "fortsatt åpen" not in done.stdout
+    assert "1 av de 2 dagene det ble bedt om hadde ingen åpningstid før nå" in done.stdout
     missing = main_at(LATER, tmp_path, "z-report", "--missing", *MANAGER)
     assert missing.returncode == 0 and "Ingen dager uten Z-rapport" in missing.stdout
 
 
 def test_simulate_with_nothing_to_simulate_makes_no_demo_centre(tmp_path):
     done = main_at(MORNING, tmp_path, "simulate", "--days", "1")
-    assert done.returncode == 1 and "No demo centre was made" in done.stderr
+    assert done.returncode == 1 and "Ingen demosenter ble laget" in done.stderr
     assert main_at(LATER, tmp_path, "tenants").stdout == ""
 
 

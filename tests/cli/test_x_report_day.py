@@ -22,7 +22,7 @@ def test_an_x_on_a_day_left_open_names_that_day(tmp_path):
     data, pdfs = tmp_path / "data", tmp_path / "pdf"
     made = main_at(NOW, data, "simulate", "--start", "2026-03-02", "--days", "2",
                    "--sales-per-day", "8")  # fmt: skip
-    assert made.returncode == 0 and "no Z yet for 2026-03-03" in made.stdout, made.stdout
+    assert made.returncode == 0 and "ingen Z ennå for 2026-03-03" in made.stdout, made.stdout
     said = main_at(NOW, data, "x-report", *MANAGER, "--pdf", str(pdfs))
     assert said.returncode == 0, said.stderr
     headers = [line for line in said.stdout.splitlines() if line.startswith("X-rapport")]
