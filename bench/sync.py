@@ -47,13 +47,19 @@ def run() -> list[Figure]:
         _queue_sales(counter, EVENTS)
         with _server(url) as server_url:
             shared = _enrol(counter, url, server_url)
+            cpu = [cluster_cpu(pg), process_cpu(server_url.pid)]
             push_s, report = _timed(
                 lambda: SyncCycle(counter.uow, app_version="0.1.0").run(pull=False)
             )
+            cpu = [cluster_cpu(pg) - cpu[0], process_cpu(server_url.pid) - cpu[1]]
             unique, total = _counts(url)
+            fold_cpu = cluster_cpu(pg)
             fold_s, folded = _timed(lambda: fold_takings(url))
+            fold_cpu = cluster_cpu(pg) - fold_cpu
             rows = _event_rows(url)
+            bare_cpu = cluster_cpu(pg)
             insert_s = _bare_insert(url, rows)
+            bare_cpu = cluster_cpu(pg) - bare_cpu
             _publish_items(url, counter, REF_ROWS)
             pull_s, pulled = _timed(lambda: _pull(counter))
         counter.close()
@@ -61,7 +67,11 @@ def run() -> list[Figure]:
     return [
         Figure(f"push catch-up of {EVENTS} events", push_s, "s", "<= 10 s", push_s <= 10, insert_s),
         Figure("bare INSERT of the same rows (500/txn)", insert_s, "s"),
+        Figure("  PostgreSQL CPU during the push", cpu[0], "s", "", None, bare_cpu),
+        Figure("  server CPU during the push", cpu[1], "s"),
+        Figure("  PostgreSQL CPU during the bare INSERT", bare_cpu, "s"),
         Figure("takings roll-up at the first read after it", fold_s, "s", "", None, insert_s),
+        Figure("  PostgreSQL CPU during that roll-up", fold_cpu, "s"),
         Figure("receipts in that roll-up", folded, "rows", f"= {EVENTS}", folded == EVENTS),
         Figure("push and that roll-up to bare INSERT", (push_s + fold_s) / insert_s, "x"),
         Figure("duplicates on the server", total - unique, "rows", "0", total == unique),
@@ -75,6 +85,38 @@ def run() -> list[Figure]:
         Figure(f"pull of {REF_ROWS} reference rows", pull_s, "s", "<= 8 s", pull_s <= 8),
         Figure("push ratio to bare INSERT", push_s / insert_s, "x", "<= 2", push_s <= 2 * insert_s),
     ]
+
+
+def _cpu_of(stat: str) -> tuple[int, float, float]:
+    """(parent pid, own CPU seconds, CPU seconds of its children it has waited for)."""
+    fields = stat.rsplit(")", 1)[1].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return (
+        int(fields[1]),
+        (int(fields[11]) + int(fields[12])) / tick,
+        (int(fields[13]) + int(fields[14])) / tick,
+    )
+
+
+def process_cpu(pid: int) -> float:
+    return _cpu_of(Path(f"/proc/{pid}/stat").read_text())[1]
+
+
+def cluster_cpu(pg: PgCluster) -> float:
+    """CPU seconds used so far by the cluster: the postmaster, its live processes, and the
+    backends that have ended (counted in the postmaster's children's times)."""
+    postmaster = int((pg.data / "postmaster.pid").read_text().split()[0])
+    _, own, ended = _cpu_of(Path(f"/proc/{postmaster}/stat").read_text())
+    total = own + ended
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent, used, _ = _cpu_of((entry / "stat").read_text())
+            except OSError:  # ended meanwhile
+                continue
+            if parent == postmaster:
+                total += used
+    return total
 
 
 def _timed(action: Any) -> tuple[float, Any]:
@@ -173,6 +215,12 @@ def _queue_sales(counter: Counter, count: int) -> None:
         uow.commit()
 
 
+class _ServerUrl(str):
+    """The server's address, and its process id (for its CPU time)."""
+
+    pid: int = 0
+
+
 class _server:
     """The server in its own process, as in production (one Uvicorn worker)."""
 
@@ -195,8 +243,9 @@ class _server:
             cwd=ROOT,
         )
 
-    def __enter__(self) -> str:
-        url = f"http://127.0.0.1:{self.port}"
+    def __enter__(self) -> _ServerUrl:
+        url = _ServerUrl(f"http://127.0.0.1:{self.port}")
+        url.pid = self.process.pid
         for _ in range(300):
             try:
                 requests.get(url + "/openapi.json", timeout=5)

@@ -14,8 +14,8 @@ SELECT s.name AS site, r.register_id AS register, d.name, d.id,
          AS last_push,
        COALESCE((SELECT max(acked_through) FROM device_streams x WHERE x.device_id = d.id), 0)
          AS acked_through,
-       (SELECT count(*) FROM events e WHERE e.device_id = d.id) AS stored,
-       (SELECT count(DISTINCT f.event_id) FROM event_flags f JOIN events e
+       (SELECT count(*) FROM event_keys e WHERE e.device_id = d.id) AS stored,
+       (SELECT count(DISTINCT f.event_id) FROM event_flags f JOIN event_keys e
           ON e.event_id = f.event_id WHERE e.device_id = d.id) AS flagged,
        (SELECT count(*) FROM quarantine q WHERE q.device_id = d.id AND NOT EXISTS
           (SELECT 1 FROM quarantine_releases l WHERE l.quarantine_id = q.id)) AS held,

@@ -226,7 +226,7 @@ def _schema_ready(url: str, announce: bool, upgrade: bool = True) -> str | None:
     one run on a new database); a message saying what to fix if that cannot be done."""
     from sqlalchemy.exc import DBAPIError
 
-    from server.db import may_take_app_role, migrate, schema_revisions
+    from server.db import add_event_months, may_take_app_role, migrate, schema_revisions
     from server.db_problems import explained
     from server.schema import APP_ROLE
 
@@ -237,6 +237,8 @@ def _schema_ready(url: str, announce: bool, upgrade: bool = True) -> str | None:
             if announce:
                 done = "created" if current is None else f"upgraded from {current} to"
                 print(f"server schema {done} {head}", file=sys.stderr)
+        if current == head or upgrade:
+            add_event_months(url)
         if not may_take_app_role(url):
             return explained(f'permission denied to set role "{APP_ROLE}"', url)
     except DBAPIError as exc:

@@ -50,6 +50,24 @@ def schema_revisions(url: str) -> tuple[str | None, str | None]:
     return current, head
 
 
+EVENT_MONTHS_AHEAD = 24
+
+
+def add_event_months(url: str) -> int:
+    """Create the monthly partitions of ``events`` up to two years ahead (migration s0012);
+    run at every start, so a server restarted at least every other year never stores events in
+    ``events_default``. Returns the partitions made."""
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            made = conn.execute(
+                text("SELECT events_add_months(now(), :n)"), {"n": EVENT_MONTHS_AHEAD}
+            ).scalar()
+    finally:
+        engine.dispose()
+    return int(made or 0)
+
+
 def may_take_app_role(url: str, role: str = APP_ROLE) -> bool:
     """Whether the URL's user may ``SET ROLE`` to the app role, as every request does (the
     migration grants it when the user may grant roles, and goes on when it may not)."""

@@ -34,17 +34,19 @@ checked (and the receipts verified while it stores the last); the first chunk is
 the database starts sooner."""
 FIRST_CHUNK = 50
 
-_COLUMNS = """event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
-                    type_version, occurred_at, hash, payload"""
+_SOURCE_COLUMNS = """event_id, site_id, device_id, device_epoch, device_seq, tenant_id, type,
+    type_version, occurred_at, hash, payload"""
 _FROM_ROWS = """
-SELECT r.event_id, %(site)s, %(dev)s, %(epoch)s, r.device_seq, r.tenant_id, r.type,
+SELECT r.event_id, CAST(%(site)s AS text), CAST(%(dev)s AS text), CAST(%(epoch)s AS int),
+       r.device_seq, r.tenant_id, r.type,
        r.type_version, r.occurred_at, r.hash, r.payload
 FROM jsonb_to_recordset(CAST(%(rows)s AS jsonb)) AS r(event_id uuid, device_seq bigint,
      tenant_id text, type text, type_version int, occurred_at timestamptz, hash text,
      payload jsonb)
 """
 _FROM_QUARANTINE = """
-SELECT CAST(q.raw->>'event_id' AS uuid), %(site)s, %(dev)s, %(epoch)s, q.device_seq,
+SELECT CAST(q.raw->>'event_id' AS uuid), CAST(%(site)s AS text), CAST(%(dev)s AS text),
+       CAST(%(epoch)s AS int), q.device_seq,
        q.raw->>'tenant_id', q.raw->>'type', COALESCE(CAST(q.raw->>'type_version' AS int), 1),
        CAST(q.raw->>'occurred_at' AS timestamptz), q.hash, q.raw->'payload'
 FROM quarantine q WHERE q.id = ANY(CAST(%(held)s AS bigint[])) ORDER BY q.device_seq
@@ -54,21 +56,29 @@ they were checked from (checked: their hash is the one each copy was received wi
 payloads are neither sent back nor parsed again."""
 
 
-def _insert_events(source: str) -> str:
-    return f"""
-WITH stored AS (
-    INSERT INTO events ({_COLUMNS}) {source} ON CONFLICT DO NOTHING
+_CLAIM_AND_STORE = f"""
+WITH src ({_SOURCE_COLUMNS}) AS MATERIALIZED ({{source}}
+), claimed AS (
+    INSERT INTO event_keys (device_id, device_epoch, device_seq, event_id)
+    SELECT device_id, device_epoch, device_seq, event_id FROM src ON CONFLICT DO NOTHING
+    RETURNING event_id, device_seq
+), stored AS (
+    INSERT INTO events ({_SOURCE_COLUMNS})
+    SELECT s.* FROM src s JOIN claimed c USING (event_id, device_seq) ORDER BY s.device_seq
     RETURNING id, event_id, tenant_id, type
-), {NOTE_STORED}
+), {NOTE_STORED}"""
+"""Events are stored only when their keys (``event_keys``: event id, device stream and sequence
+number, unique across every month of the partitioned ``events``) are claimed by this statement;
+an event stored before, in any month, is skipped."""
+
+
+def _insert_events(source: str) -> str:
+    return _CLAIM_AND_STORE.format(source=source) + """
 SELECT event_id::text, false FROM stored"""
 
 
 def _insert_receipts(source: str) -> str:
-    return f"""
-WITH stored AS (
-    INSERT INTO events ({_COLUMNS}) {source} ON CONFLICT DO NOTHING
-    RETURNING id, event_id, tenant_id, type
-), {NOTE_STORED}, numbered AS (
+    return _CLAIM_AND_STORE.format(source=source) + """, numbered AS (
     INSERT INTO receipt_numbers (tenant_id, register_id, kind, number, event_id, receipt_id)
     SELECT n.t, n.r, n.k, n.n, n.e, n.i
     FROM jsonb_to_recordset(CAST(%(numbers)s AS jsonb)) AS n(t text, r text, k text, n int,

@@ -2,10 +2,11 @@
 
 One transaction per push under a per-device advisory lock (``409 concurrent_push`` if busy).
 Events at or below ``acked_through`` are compared by hash (duplicate or ``seq_conflict``); the
-next ones are inserted with ``ON CONFLICT DO NOTHING`` on ``UNIQUE(event_id)`` and
-``UNIQUE(device_id, device_epoch, device_seq)``; bad events are quarantined and still acked, so
-the queue never jams; ``acked_through`` moves in the same transaction. One event never fails
-the batch: whatever it holds, it is stored, flagged or quarantined on its own.
+next ones are stored only if their keys are claimed (``event_keys``: ``UNIQUE(event_id)`` and
+``UNIQUE(device_id, device_epoch, device_seq)`` across every month of ``events``); bad events
+are quarantined and still acked, so the queue never jams; ``acked_through`` moves in the same
+transaction. One event never fails the batch: whatever it holds, it is stored, flagged or
+quarantined on its own.
 """
 
 from __future__ import annotations

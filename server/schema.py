@@ -134,7 +134,7 @@ device_streams = Table(
 events = Table(
     "events",
     metadata,
-    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("id", BigInteger, autoincrement=True),
     Column("event_id", UUID(as_uuid=False), nullable=False),
     Column("site_id", Text, nullable=False),
     Column("device_id", Text, nullable=False),
@@ -147,10 +147,24 @@ events = Table(
     Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
     Column("hash", Text, nullable=False),
     Column("payload", JSONB, nullable=False),
-    UniqueConstraint("event_id", name="events_event_id_key"),
-    UniqueConstraint("device_id", "device_epoch", "device_seq", name="events_device_seq_key"),
+    PrimaryKeyConstraint("id", "received_at", name="events_pkey"),
+    postgresql_partition_by="RANGE (received_at)",
 )
+"""Partitioned by the month received (migration s0012: ``events_YYYYMM``, ``events_default``);
+what makes each event stored once across the months is ``event_keys``."""
+Index("events_event_id", events.c.event_id)
 Index("events_by_tenant_type", events.c.tenant_id, events.c.type, events.c.id)
+
+event_keys = Table(  # migration s0012: claimed by the statement that stores the event
+    "event_keys",
+    metadata,
+    Column("device_id", Text, nullable=False),
+    Column("device_epoch", Integer, nullable=False),
+    Column("device_seq", BigInteger, nullable=False),
+    Column("event_id", UUID(as_uuid=False), nullable=False),
+    PrimaryKeyConstraint("device_id", "device_epoch", "device_seq", name="event_keys_pkey"),
+    UniqueConstraint("event_id", name="event_keys_event_id_key"),
+)
 
 event_flags = Table(
     "event_flags",
@@ -450,5 +464,6 @@ INSERT_ONLY = (
     "receipt_numbers",
     "quarantine_releases",
     "journal_anchors",
+    "event_keys",
 )
 APP_ROLE = "omigjen_app"
