@@ -122,8 +122,8 @@ def _load(url: str) -> str:
             "FROM events"
         )
         conn.execute(
-            "INSERT INTO takings_pending (tenant_id, event_ids) "
-            "SELECT tenant_id, array_agg(id) FROM events GROUP BY tenant_id"
+            "INSERT INTO takings_pending (tenant_id, event_ids, received_at) "
+            "SELECT tenant_id, array_agg(id), received_at FROM events GROUP BY 1, 3"
         )
         conn.commit()
     return tenants[0]
@@ -135,7 +135,8 @@ def _rows(sites: list[str], tenants: list[str], now: datetime) -> Iterator[tuple
     for n in range(EVENTS):
         site, device, register = devices[n % len(devices)]
         tenant = tenants[n % len(tenants)]
-        received = now - span + span * (n / EVENTS)
+        at = now - span + span * (n / EVENTS)
+        received = at.replace(hour=12, minute=0, second=0, microsecond=0)  # noted by the day
         total = 4900 + n % 700 * 100
         ex_vat = total * 4 // 5
         day = received.date().isoformat()
@@ -146,7 +147,7 @@ def _rows(sites: list[str], tenants: list[str], now: datetime) -> Iterator[tuple
                 "kind": "sale", "number": n, "number_text": f"B-{n}", "total": total,
                 "total_ex_vat": ex_vat, "rounding": 0, "sig_nr": n, "signature": "x" * 172,
                 "sig_method": "RSA-SHA1-1024", "key_version": "1", "local_date": day,
-                "local_time": received.strftime("%H:%M:%S"),
+                "local_time": at.strftime("%H:%M:%S"),
             },
             "training": False, "staff_id": "s1",
             "lines": [{"id": str(uuid.uuid4()), "line_no": 1, "item_id": f"i{n % 500}",
@@ -176,10 +177,10 @@ def _push(tmp: Path, url: str) -> list[float]:
         cycle = SyncCycle(counter.uow, app_version="0.1.0")
         post = cycle.api.post_gzipped
 
-        def timed(path: str, body: bytes) -> Any:
+        def timed(path: str, data: bytes) -> dict[str, Any]:
             began = time.perf_counter()
             try:
-                return post(path, body)
+                return post(path, data)
             finally:
                 times.append((time.perf_counter() - began) * 1000)
 

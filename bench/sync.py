@@ -104,7 +104,9 @@ def process_cpu(pid: int) -> float:
 
 def cluster_cpu(pg: PgCluster) -> float:
     """CPU seconds used so far by the cluster: the postmaster, its live processes, and the
-    backends that have ended (counted in the postmaster's children's times)."""
+    backends that have ended (counted in the postmaster's children's times, once it has
+    reaped them: hence the pause)."""
+    time.sleep(0.5)
     postmaster = int((pg.data / "postmaster.pid").read_text().split()[0])
     _, own, ended = _cpu_of(Path(f"/proc/{postmaster}/stat").read_text())
     total = own + ended

@@ -119,8 +119,8 @@ def _world(url: str) -> dict[str, Any]:
                 seq[device] += DAY_RECEIPTS_PER_TENANT_DEVICE
         conn.execute(
             text(
-                "INSERT INTO takings_pending (tenant_id, event_ids) "
-                "SELECT tenant_id, array_agg(id) FROM events GROUP BY tenant_id"
+                "INSERT INTO takings_pending (tenant_id, event_ids, received_at) "
+                "SELECT tenant_id, array_agg(id), received_at FROM events GROUP BY 1, 3"
             )
         )
         conn.execute(text("ANALYZE"))

@@ -65,7 +65,7 @@ WITH src ({_SOURCE_COLUMNS}) AS MATERIALIZED ({{source}}
 ), stored AS (
     INSERT INTO events ({_SOURCE_COLUMNS})
     SELECT s.* FROM src s JOIN claimed c USING (event_id, device_seq) ORDER BY s.device_seq
-    RETURNING id, event_id, tenant_id, type
+    RETURNING id, event_id, tenant_id, type, received_at
 ), {NOTE_STORED}"""
 """Events are stored only when their keys (``event_keys``: event id, device stream and sequence
 number, unique across every month of the partitioned ``events``) are claimed by this statement;
@@ -73,12 +73,17 @@ an event stored before, in any month, is skipped."""
 
 
 def _insert_events(source: str) -> str:
-    return _CLAIM_AND_STORE.format(source=source) + """
+    return (
+        _CLAIM_AND_STORE.format(source=source)
+        + """
 SELECT event_id::text, false FROM stored"""
+    )
 
 
 def _insert_receipts(source: str) -> str:
-    return _CLAIM_AND_STORE.format(source=source) + """, numbered AS (
+    return (
+        _CLAIM_AND_STORE.format(source=source)
+        + """, numbered AS (
     INSERT INTO receipt_numbers (tenant_id, register_id, kind, number, event_id, receipt_id)
     SELECT n.t, n.r, n.k, n.n, n.e, n.i
     FROM jsonb_to_recordset(CAST(%(numbers)s AS jsonb)) AS n(t text, r text, k text, n int,
@@ -89,6 +94,7 @@ def _insert_receipts(source: str) -> str:
 )
 SELECT s.event_id::text, m.event_id IS NOT NULL FROM stored s LEFT JOIN numbered m USING (event_id)
 """
+    )
 
 
 INSERT_EVENTS = _insert_events(_FROM_ROWS)

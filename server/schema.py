@@ -368,6 +368,7 @@ takings_pending = Table(  # migration s0011: receipts stored but not yet in the 
     Column("id", BigInteger, primary_key=True, autoincrement=True),
     Column("tenant_id", Text, nullable=False),
     Column("event_ids", ARRAY(BigInteger), nullable=False),  # events.id of its receipts
+    Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),  # s0012
 )
 
 # The web back office's people (a site's managers, a tenant's users), their sessions, the

@@ -11,8 +11,10 @@ instead of one per chunk on the push's path.
 
 Two readers never fold the same note: the notes are locked in id order before they are
 deleted, so a second reader waits for the first to commit and then finds them gone (and the
-figures the first one added). The rules are those of the trigger they replace (migration
-s0004): a field that cannot be read counts as 0 rather than failing.
+figures the first one added). Each note says when its receipts were received, so only the
+months they are in are read (``events`` is partitioned by month). The rules are those of the
+trigger they replace (migration s0004): a field that cannot be read counts as 0 rather than
+failing.
 """
 
 from __future__ import annotations
@@ -22,19 +24,20 @@ from sqlalchemy import Connection, text
 RECEIPT_TYPES_SQL = "('sale.completed', 'return.completed', 'deposit.completed')"
 
 NOTE_STORED = f"""pending AS (
-    INSERT INTO takings_pending (tenant_id, event_ids)
-    SELECT tenant_id, array_agg(id) FROM stored
+    INSERT INTO takings_pending (tenant_id, event_ids, received_at)
+    SELECT tenant_id, array_agg(id), max(received_at) FROM stored
     WHERE tenant_id IS NOT NULL AND type IN {RECEIPT_TYPES_SQL}
     GROUP BY tenant_id
 )"""
-"""A CTE for an ``INSERT INTO events … RETURNING id, tenant_id, type`` named ``stored``: notes
-the receipts just stored for the roll-up."""
+"""A CTE for an ``INSERT INTO events … RETURNING id, tenant_id, type, received_at`` named
+``stored``: notes the receipts just stored for the roll-up, and when they were received (the
+statement's ``now()``, the same for every event it stores: the months to read)."""
 
 _CATCH_UP = f"""
 WITH notes AS (
     DELETE FROM takings_pending
     WHERE id IN (SELECT id FROM takings_pending ORDER BY id FOR UPDATE)
-    RETURNING event_ids
+    RETURNING event_ids, received_at
 ), r AS MATERIALIZED (
     SELECT e.tenant_id, e.site_id, e.device_id,
         COALESCE(e.payload->'receipt'->>'register_id', '') AS register_id,
@@ -45,6 +48,8 @@ WITH notes AS (
         takings_array(e.payload->'payments') AS payments
     FROM events e
     WHERE e.id IN (SELECT unnest(event_ids) FROM notes)
+      AND e.received_at BETWEEN (SELECT min(received_at) FROM notes)
+                            AND (SELECT max(received_at) FROM notes)
       AND e.tenant_id IS NOT NULL AND e.type IN {RECEIPT_TYPES_SQL}
 ), days AS (
     INSERT INTO takings_days AS d (tenant_id, site_id, device_id, register_id, day, kind, num,

@@ -52,7 +52,7 @@ def test_a_mixed_release_stores_what_now_passes_in_order_and_holds_the_rest(worl
                 "SELECT e.device_seq, e.event_id::text, e.payload, e.occurred_at, e.hash, "
                 "array_agg(f.code ORDER BY f.code) FROM events e "
                 "LEFT JOIN event_flags f USING (event_id) WHERE e.device_id = :d "
-                "AND e.tenant_id = :t GROUP BY e.id ORDER BY e.id"
+                "AND e.tenant_id = :t GROUP BY e.id, e.received_at ORDER BY e.id"
             ),
             {"d": world.a.device_id, "t": b},
         ).all()

@@ -99,7 +99,7 @@ WITH stored AS (
         'h', r.payload
     FROM jsonb_to_recordset(CAST(:rows AS jsonb))
         AS r(seq bigint, tenant_id text, type text, payload jsonb)
-    RETURNING id, tenant_id, type
+    RETURNING id, tenant_id, type, received_at
 ), {NOTE_STORED}
 SELECT count(*) FROM stored
 """

@@ -102,15 +102,17 @@ def upgrade() -> None:
         "INSERT INTO event_keys SELECT device_id, device_epoch, device_seq, event_id FROM events"
     )
     op.execute(f"GRANT SELECT, INSERT ON event_keys TO {APP_ROLE}")
+    # when the noted receipts were received: the roll-up reads only their months
+    op.execute(
+        "ALTER TABLE takings_pending ADD COLUMN received_at timestamptz NOT NULL DEFAULT now()"
+    )
     op.execute("ALTER TABLE events RENAME TO events_s0011")
     op.execute("ALTER SEQUENCE events_id_seq OWNED BY NONE")
     op.execute(_TABLE.format(partitioned=" PARTITION BY RANGE (received_at)"))
     op.execute("CREATE TABLE events_default PARTITION OF events DEFAULT")
     op.execute(_ADD_MONTHS)
     op.execute("REVOKE ALL ON FUNCTION events_add_months(timestamptz, integer) FROM PUBLIC")
-    op.execute(
-        f"GRANT EXECUTE ON FUNCTION events_add_months(timestamptz, integer) TO {APP_ROLE}"
-    )
+    op.execute(f"GRANT EXECUTE ON FUNCTION events_add_months(timestamptz, integer) TO {APP_ROLE}")
     op.execute("SELECT events_add_months(COALESCE((SELECT min(received_at) FROM events_s0011), "
                "now()), 24)")  # fmt: skip
     op.execute(f"INSERT INTO events ({_COLUMNS}) SELECT {_COLUMNS} FROM events_s0011")
@@ -131,6 +133,7 @@ def downgrade() -> None:
     op.execute("DROP TABLE events_s0012")
     op.execute("DROP FUNCTION events_add_months(timestamptz, integer)")
     op.execute("DROP TABLE event_keys")
+    op.execute("ALTER TABLE takings_pending DROP COLUMN received_at")
     op.execute("ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (id)")
     op.execute("ALTER TABLE events ADD CONSTRAINT events_event_id_key UNIQUE (event_id)")
     op.execute(
