@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,15 @@ import psycopg
 from sqlalchemy import Engine
 
 from bench import Figure
-from bench.sync import _bare_insert, _counter, _queue_sales, _server, _timed, fold_takings
+from bench.sync import (
+    _bare_insert,
+    _counter,
+    _queue_sales,
+    _server,
+    _timed,
+    cluster_cpu,
+    fold_takings,
+)
 from pos.counter import Counter
 from pos.services.signing_keys import public_keys
 from server import admin_ops, quarantine, tenant_offers
@@ -43,11 +52,18 @@ def run() -> list[Figure]:
         held_before = _held(url)
         engine = make_engine(url)
         _approve(counter, engine)
+        cpu = [cluster_cpu(pg), time.process_time()]
         release_s, done = _timed(lambda: quarantine.release(engine, quarantine.Filter()))
+        cpu = [cluster_cpu(pg) - cpu[0], time.process_time() - cpu[1]]
         engine.dispose()
+        fold_cpu = cluster_cpu(pg)
         fold_s, folded = _timed(lambda: fold_takings(url))
+        fold_cpu = cluster_cpu(pg) - fold_cpu
         stored, held, flags, ordered = _after(url)
-        insert_s = _bare_insert(url, _released_rows(url))
+        rows = _released_rows(url)
+        bare_cpu = cluster_cpu(pg)
+        insert_s = _bare_insert(url, rows)
+        bare_cpu = cluster_cpu(pg) - bare_cpu
         with counter.uow.read() as uow:
             sent = uow.queries.count("outbox")
         counter.close()
@@ -63,8 +79,12 @@ def run() -> list[Figure]:
             release_s <= 10,
             insert_s,
         ),
+        Figure("  PostgreSQL CPU during the release", cpu[0], "s", "", None, bare_cpu),
+        Figure("  Python CPU of the release", cpu[1], "s"),
         Figure(f"bare INSERT of the same {held_before} rows (500/txn)", insert_s, "s"),
+        Figure("  PostgreSQL CPU during the bare INSERT", bare_cpu, "s"),
         Figure("takings roll-up at the first read after it", fold_s, "s", "", None, insert_s),
+        Figure("  PostgreSQL CPU during that roll-up", fold_cpu, "s"),
         Figure("receipts in that roll-up", folded, "rows", f"= {EVENTS}", folded == EVENTS),
         Figure("release and that roll-up to bare INSERT", (release_s + fold_s) / insert_s, "x"),
         Figure(
