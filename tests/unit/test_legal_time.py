@@ -8,12 +8,15 @@ from hypothesis import strategies as st
 
 from pos.model.legal_time import (
     SLACK,
+    TOLERANCE,
     ClockBehind,
     ClockUnconfirmed,
     Confirmation,
     Reading,
+    RecordsNotAhead,
     TimeBeforeRecord,
     confirm,
+    declare_ahead,
     record_time,
 )
 
@@ -97,3 +100,23 @@ def test_no_record_is_ever_dated_before_the_last_one(system_shift, elapsed, conf
     assert found.moment >= LAST
     if found.offset is None and not found.offset_ended:
         assert LAST - reading.system <= SLACK or reading.system >= LAST
+
+
+@given(
+    ahead=st.integers(min_value=1, max_value=3 * 24 * 3600),
+    pc_wrong=st.integers(min_value=-3 * 24 * 3600, max_value=3 * 24 * 3600),
+)
+def test_records_declared_ahead_resume_at_the_real_time_and_only_before_the_last_record(
+    ahead, pc_wrong
+):
+    """A declaration takes any real time before the last record; the counter then records at
+    that real time (through an offset when the PC's clock is still wrong), and the floor is the
+    declaration's own row, so nothing after it goes back again."""
+    real = LAST - timedelta(seconds=ahead)
+    reading = Reading(real - timedelta(seconds=pc_wrong), 100.0)
+    kept = declare_ahead(reading, real, LAST)
+    assert (kept is None) == (abs(timedelta(seconds=pc_wrong)) <= TOLERANCE)
+    found = record_time(reading, real, kept)
+    assert abs(found.moment - real) <= TOLERANCE and found.moment >= real
+    with pytest.raises(RecordsNotAhead):
+        declare_ahead(reading, LAST + timedelta(seconds=pc_wrong % 60), LAST)
