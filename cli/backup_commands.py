@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from cli.bootstrap import Settings, opened
 from cli.options import Commands, add_command, staff_context
-from cli.sync_words import counted
+from cli.words import counted
 
 if TYPE_CHECKING:
     from pos.services.backups import Taken

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from cli.bootstrap import CounterApp, Settings, opened
 from cli.journal_words import say
 from cli.options import Commands, add_command
-from cli.sync_words import counted
+from cli.words import counted
 
 if TYPE_CHECKING:
     from pos.demo.simulation import SimulationStats

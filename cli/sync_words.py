@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cli.words import counted
+
 if TYPE_CHECKING:
     from pos.services.joining import JoinedCentre
     from sync.cycle import CycleReport
@@ -14,12 +16,6 @@ if TYPE_CHECKING:
 
 def say(lang: str, nb: str, en: str) -> str:
     return en if lang == "en" else nb
-
-
-def counted(lang: str, n: int, nb: tuple[str, str], en: tuple[str, str]) -> str:
-    """``n`` and its noun, singular for exactly one: "1 leder", "2 ledere", "0 managers"."""
-    one, many = en if lang == "en" else nb
-    return f"{n} {one if n == 1 else many}"
 
 
 def enrol_refused(lang: str, reason: str) -> str:
