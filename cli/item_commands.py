@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.bootstrap import Settings, opened
+from cli.journal_words import say
 from cli.options import Commands, add_command, staff_context, staff_options
+from cli.words import counted
 
 if TYPE_CHECKING:
     from pos.services.item_import import ImportPreview
@@ -63,34 +65,42 @@ def import_items(args: argparse.Namespace, settings: Settings) -> int:
     except OSError as error:
         print(f"{args.file}: {error.strerror}", file=sys.stderr)
         return 2
+    lang = settings.lang
     with opened(settings) as app:
         ctx = staff_context(args, app)
         result = item_import.preview(
             app.uow, args.tenant, data, mapping=dict(args.map), default_group=args.default_group
         )
-        print(
-            f"{len(result.rows)} rows ready, {len(result.errors)} with errors "
-            f"({result.parsed.encoding}, separated by {result.parsed.delimiter!r})"
-        )
-        for line in category_lines(result):
+        ready = counted(lang, len(result.rows), ("rad klar", "rader klare"),
+                        ("row ready", "rows ready"))  # fmt: skip
+        bad, parsed = len(result.errors), result.parsed
+        how = f"{parsed.encoding}, " + say(lang, "skilt med", "separated by")
+        print(say(lang, f"{ready}, {bad} med feil", f"{ready}, {bad} with errors")
+              + f" ({how} {parsed.delimiter!r})")  # fmt: skip
+        for line in category_lines(result, lang):
             print(line)
         for row_error in result.errors:
             print(row_error.message(settings.lang), file=sys.stderr)
         if args.dry_run:
             return 1 if result.errors else 0
         made = item_import.confirm(app.uow, ctx, result, skip_errors=args.skip_errors)
-    print(f"imported {len(made)} items")
+    items = counted(lang, len(made), ("vare", "varer"), ("item", "items"))
+    print(say(lang, f"importerte {items}", f"imported {items}"))
     return 0
 
 
-def category_lines(result: ImportPreview) -> list[str]:
+def category_lines(result: ImportPreview, lang: str) -> list[str]:
     """One line per category that names no article group: where its rows go, and why."""
     lines = []
     for choice in result.categories:
-        where = result.groups.label(choice.group) if choice.group else "nowhere"
-        how = "--map" if choice.chosen else f'default; --map "{choice.category}=GROUP" to choose'
-        lines.append(
-            f"category '{choice.category}' names no article group: {choice.rows} rows "
-            f"to {where} ({how})"
-        )
+        cat = choice.category
+        nowhere = say(lang, "ingen steder", "nowhere")
+        where = result.groups.label(choice.group) if choice.group else nowhere
+        rows = counted(lang, choice.rows, ("rad", "rader"), ("row", "rows"))
+        choose = say(lang, f'standard; --map "{cat}=GRUPPE" for å velge',
+                     f'default; --map "{cat}=GROUP" to choose')  # fmt: skip
+        how = "--map" if choice.chosen else choose
+        lines.append(say(lang, f"kategorien «{cat}» er ingen varegruppe: {rows} til {where}",
+                         f"category '{cat}' names no article group: {rows} to {where}")
+                     + f" ({how})")  # fmt: skip
     return lines

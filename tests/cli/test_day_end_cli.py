@@ -106,7 +106,7 @@ def test_import_items_needs_a_manager_and_says_so(data_dir, tmp_path, capsys):
                "--pin", "0000") == 2  # fmt: skip
     assert "PIN" in capsys.readouterr().err
     assert run(data_dir, "import-items", "--tenant", "11", str(sheet), *STAFF) == 0
-    assert "imported 2 items" in capsys.readouterr().out
+    assert "importerte 2 varer" in capsys.readouterr().out
 
 
 def test_rotate_signing_key_by_a_manager_is_journaled_and_verifies(data_dir, capsys):

@@ -48,12 +48,12 @@ def groups_of(data_dir: Path) -> dict[str, str]:
 def test_the_sheet_imports_and_an_unknown_category_goes_to_the_default_group(data_dir, sheet):
     done = main_at(None, data_dir, "import-items", "--tenant", "11", str(sheet), *STAFF)
     assert done.returncode == 0, done.stderr
-    assert "4 rows ready, 0 with errors" in done.stdout
+    assert "4 rader klare, 0 med feil" in done.stdout
     assert (
-        "category 'Husholdning' names no article group: 2 rows to DIVERSE Andre varer "
-        '(default; --map "Husholdning=GROUP" to choose)'
+        "kategorien «Husholdning» er ingen varegruppe: 2 rader til DIVERSE Andre varer "
+        '(standard; --map "Husholdning=GRUPPE" for å velge)'
     ) in done.stdout
-    assert "imported 4 items" in done.stdout
+    assert "importerte 4 varer" in done.stdout
     assert groups_of(data_dir) == {
         "Ullgenser": "KLAER", "Stekepanne": "DIVERSE", "Brødboks": "DIVERSE", "Lampe": "ELEKTRO",
     }  # fmt: skip
@@ -63,7 +63,10 @@ def test_map_and_default_group_choose_where_unknown_categories_go(data_dir, shee
     args = ["import-items", "--tenant", "11", str(sheet), *STAFF]
     checked = main_at(None, data_dir, *args, "--dry-run", "--map", "husholdning=Elektronikk")
     assert checked.returncode == 0, checked.stderr
-    assert "2 rows to ELEKTRO Elektronikk (--map)" in checked.stdout
+    assert "2 rader til ELEKTRO Elektronikk (--map)" in checked.stdout
+    english = main_at(None, data_dir, "--lang", "en", *args, "--dry-run")
+    assert "4 rows ready, 0 with errors" in english.stdout
+    assert "category 'Husholdning' names no article group: 2 rows to DIVERSE" in english.stdout
     assert groups_of(data_dir) == {}  # a dry run writes nothing
     done = main_at(None, data_dir, *args, "--default-group", "BARN")
     assert done.returncode == 0, done.stderr
