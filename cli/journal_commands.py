@@ -206,10 +206,7 @@ def confirm_time(args: argparse.Namespace, settings: Settings) -> int:
             return 0
         offset = legal_time.confirm_time(app.uow, clock, manager, real_now)
     if offset is None:
-        print(f"Tiden {shown(real_now)} er bekreftet; PC-klokken går riktig.")
+        print(words.time_confirmed(settings.lang, shown(real_now), None))
     else:
-        print(
-            f"Tiden {shown(real_now)} er bekreftet og journalført. PC-klokken går feil med "
-            f"{offset} s; kassen bruker bekreftet tid til PC-klokken er rettet."
-        )
+        print(words.time_confirmed(settings.lang, shown(real_now), offset))
     return 0

@@ -38,6 +38,23 @@ def duration(lang: str, seconds: int) -> str:
     return " ".join(parts)
 
 
+def time_confirmed(lang: str, real: str, offset: int | None) -> str:
+    """What ``confirm-time`` did (``offset``: the seconds the PC's clock is wrong, kept)."""
+    if offset is None:
+        return say(
+            lang,
+            f"Tiden {real} er bekreftet; PC-klokken går riktig.",
+            f"The time {real} is confirmed; the PC's clock is right.",
+        )
+    return say(
+        lang,
+        f"Tiden {real} er bekreftet og journalført. PC-klokken går feil med {offset} s; kassen "
+        "bruker bekreftet tid til PC-klokken er rettet.",
+        f"The time {real} is confirmed and journaled. The PC's clock is {offset} s wrong; the "
+        "till uses the confirmed time until the PC's clock is corrected.",
+    )
+
+
 def records_ahead(lang: str, real: str, declared: Declared) -> str:
     """What ``confirm-time --records-ahead`` did."""
     ahead = duration(lang, declared.ahead_seconds)

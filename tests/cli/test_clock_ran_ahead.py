@@ -83,6 +83,8 @@ def test_records_stamped_a_day_ahead_are_declared_and_the_days_go_on(tmp_path):
     # the clock is set right: nothing is recorded, a plain confirmation cannot help
     refused = main_at(utc(real, 12), data, "x-report", *STAFF)
     assert refused.returncode == 2 and "gikk for fort" in refused.stderr
+    english = main_at(utc(real, 12), data, "--lang", "en", "x-report", *STAFF)
+    assert "was fast when the last records were made" in english.stderr
     plain = main_at(utc(real, 12), data, "confirm-time", "--now", f"{real} 12:00", *STAFF)
     assert plain.returncode == 2 and "stemplet for langt fram" in plain.stderr
     declared = ok(main_at(utc(real, 12), data, "confirm-time", "--records-ahead",
@@ -98,6 +100,9 @@ def test_records_stamped_a_day_ahead_are_declared_and_the_days_go_on(tmp_path):
     again = main_at(utc(real, 12, 5), data, "confirm-time", "--records-ahead",
                     "--now", f"{real} 12:05", *STAFF)  # fmt: skip
     assert again.returncode == 2 and "ikke etter tiden" in again.stderr
+    again = main_at(utc(real, 12, 5), data, "--lang", "en", "confirm-time", "--records-ahead",
+                    "--now", f"{real} 12:05", *STAFF)  # fmt: skip
+    assert again.returncode == 2 and "nothing was stamped ahead" in again.stderr
 
     # the real day: sales at the real time and that day's own Z
     sell_at(data, utc(real, 13), 2)
