@@ -1,8 +1,10 @@
-"""Write side of the day end: a Z report as taken, and the reference data updated in place,
-tenant terms and per-group commission rates (their changes are journaled by the service)."""
+"""Write side of the day end: a Z report as taken, a tenant's settlement statement, and the
+reference data updated in place, tenant terms and per-group commission rates (their changes
+are journaled by the service)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Mapping
@@ -13,11 +15,20 @@ from sqlalchemy import Connection
 from pos.clock import Stamp
 from pos.journal import canonical_json
 from pos.model.reports import DrawerReport
+from pos.model.settlement import SettlementDoc
 
 _ADD_Z = (
     "INSERT INTO z_reports(id, tenant_id, register_id, z_number, business_date, from_seq, "
     "through_seq, created_at, staff_id, journal_seq, grand_total_sales, grand_total_returns, "
     "content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_ADD_SETTLEMENT = (
+    "INSERT INTO settlements(id, tenant_id, number, period_from, period_to, corrects_id, "
+    "created_at, staff_id, net_payable, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_ADD_SETTLEMENT_LINE = (
+    "INSERT INTO settlement_lines(settlement_id, line_no, kind, description, base, amount) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -45,6 +56,32 @@ class DayEndStore:
                 canonical_json(dict(content)),
             ),
         )  # fmt: skip
+
+    def add_settlement(
+        self,
+        doc: SettlementDoc,
+        content: Mapping[str, Any],
+        *,
+        corrects_id: str | None,
+        staff_id: str,
+        stamp: Stamp,
+    ) -> None:
+        """A numbered settlement statement and its lines (``corrects_id``: the one it corrects)."""
+        self._raw.execute(
+            _ADD_SETTLEMENT,
+            (
+                doc.settlement_id, doc.tenant_id, doc.number, doc.period_from, doc.period_to,
+                corrects_id, stamp.utc_iso, staff_id, doc.net_payable,
+                json.dumps(dict(content), ensure_ascii=False, sort_keys=True),
+            ),
+        )  # fmt: skip
+        self._raw.executemany(
+            _ADD_SETTLEMENT_LINE,
+            [
+                (doc.settlement_id, n, line.kind, line.description, line.base, line.amount)
+                for n, line in enumerate(doc.lines, start=1)
+            ],
+        )
 
     def upsert_terms(
         self, tenant_id: str, commission_bp: int, monthly_rent: int, account: str, when: str

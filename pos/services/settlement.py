@@ -284,34 +284,12 @@ def _record(
         lines=tuple(lines),
     )
     content = asdict(doc)
-    uow.store.insert(
-        "settlements",
-        {
-            "id": doc.settlement_id,
-            "tenant_id": tenant.id,
-            "number": number,
-            "period_from": start,
-            "period_to": end,
-            "corrects_id": corrects["id"] if corrects else None,
-            "created_at": stamp.utc_iso,
-            "staff_id": ctx.operator.staff_id,
-            "net_payable": doc.net_payable,
-            "content": json.dumps(content, ensure_ascii=False, sort_keys=True),
-        },
-    )
-    uow.store.insert(
-        "settlement_lines",
-        [
-            {
-                "settlement_id": doc.settlement_id,
-                "line_no": n,
-                "kind": line.kind,
-                "description": line.description,
-                "base": line.base,
-                "amount": line.amount,
-            }
-            for n, line in enumerate(lines, start=1)
-        ],
+    uow.day_end.add_settlement(
+        doc,
+        content,
+        corrects_id=corrects["id"] if corrects else None,
+        staff_id=ctx.operator.staff_id,
+        stamp=stamp,
     )
     uow.store.append_journal(
         register_id=ctx.register_id,
