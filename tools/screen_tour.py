@@ -205,6 +205,24 @@ def _till_dialogs(app: QApplication, window: MainWindow) -> Iterator[Stop]:
     _close(app)
     yield _dialog(app, window, "clock", lambda: ClockDialog(session, tasks, "", None, till).open())
     _close(app)
+    yield _dialog(app, window, "clock_before_record", lambda: _clock_before_record(session, till))
+    _close(app)
+
+
+def _clock_before_record(session: TillSession, parent: QWidget) -> None:
+    """The dialog as a PC clock before the last record opens it: the manager chooses first."""
+    from datetime import timedelta
+
+    from pos.model.legal_time import ClockBehind, shown
+    from ui.clock_dialog import ClockDialog
+    from ui.common import error_text
+
+    last = session.clock.now()
+    pc = last - timedelta(hours=23, minutes=30)
+    problem = error_text(ClockBehind(now=shown(pc), last=shown(last)))
+    dialog = ClockDialog(session, TaskRunner(ImmediatePool()), problem, last, parent, pc_time=pc,
+                         last_record=last)  # fmt: skip
+    dialog.open()
 
 
 def _repair_dialogs(app: QApplication, window: MainWindow, counter: Counter) -> Iterator[Stop]:

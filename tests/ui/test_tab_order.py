@@ -35,7 +35,15 @@ def test_every_screen_and_dialog_takes_tab_in_reading_order(qapp, tmp_path):
             visited.append(name)
             found += [f"{name}: {problem}" for problem in tab_problems(widget)]
     assert not found, "\n".join(found)
-    for stop in ("page_repairs.intake", "payment", "returns", "float", "till_close", "ticket"):
+    for stop in (
+        "page_repairs.intake",
+        "payment",
+        "returns",
+        "float",
+        "till_close",
+        "ticket",
+        "clock_before_record",
+    ):
         assert stop in visited
 
 
