@@ -157,9 +157,16 @@ def set_up_by_keys(  # type: ignore[no-untyped-def]
     enter()
     enter()
     assert setup.current is setup.summary, setup.message.text()
+    if repairs:  # said before anything is written, and after
+        lines = setup.summary.summary.toPlainText().splitlines()
+        (line,) = [t for t in lines if REPAIR_SHOP[1] in t]
+        assert line.endswith(("takes in repairs", "tar inn reparasjoner")), line
     enter()  # set the centre up
     assert setup.current is setup.finish, setup.message.text()
     assert len(setup.finish.code.text()) == 24  # the recovery code, shown once
+    if repairs:
+        done = setup.finish.text.toPlainText()
+        assert f"for {REPAIR_SHOP[1]};" in done and "REP" in done, done
     key(Qt.Key.Key_F6)  # printed straight to the set-up's printer
     enter()  # to the login
     window = started.window
