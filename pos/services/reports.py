@@ -219,11 +219,16 @@ def _open_days(
     uow: UnitOfWork, register_id: str, today: str, register: _Register, tenants: list[Tenant]
 ) -> list[OpenDay]:
     """A day after today is one stamped ahead by a PC clock that ran fast (a manager declared
-    it): what it holds goes with today's Z."""
+    it): what it holds goes with the first Z from today on (today's, or the next day's when
+    today's is taken)."""
     found = []
     for tenant in tenants:
-        days = {min(day, today) for day in _use_days(uow, tenant, register_id, register)}
-        for day in sorted(days):
+        days = _use_days(uow, tenant, register_id, register)
+        if days and days[-1] > today:
+            last = uow.reports.last_z(tenant.id, register_id)
+            closed = _z_start(uow, tenant, register_id, last)[1]
+            days = sorted({min(day, today) for day in days} - {closed})
+        for day in days:
             found.append(OpenDay(tenant.id, tenant.code, tenant.name, day, day < today))
     return sorted(found, key=lambda d: (d.business_date, d.tenant_code))
 

@@ -122,3 +122,34 @@ def test_the_declaration_names_the_z_taken_ahead_and_the_next_z_is_the_real_day(
     assert [(r.report_id[:4], r.business_date, r.sales.num) for r in again] == [
         ("Z-15", "2026-03-03", 1)
     ]
+
+
+def test_three_hours_ahead_across_midnight_the_days_own_z_stands(counter, cashier, manager, shelf):
+    """The PC three hours fast in the evening: the day's Z is taken (for the right day, stamped
+    after midnight) and a sale is stamped the next day; the clock is set right and declared.
+    Nothing is due again today; the next day's Z takes what was stamped ahead and what was sold
+    since."""
+    from pos.day_end_errors import ZReportAlreadyTaken
+    from pos.services import reports
+
+    wall = SteppingClock(datetime(2026, 3, 2, 23, 30, tzinfo=OSLO))  # really 20:30
+    clock = legal_time.CounterClock(counter.uow, "K1", wall, Monotonic())
+    boss = TillContext("K1", manager, counter.signer(), clock)
+    sell(counter, cashier, clock, shelf)
+    wall.advance(minutes=15)
+    assert {r.business_date for r in reports.z_reports(counter.uow, boss)} == {"2026-03-02"}
+    wall.advance(minutes=30)  # 00:15 the next day on the PC
+    sell(counter, cashier, clock, shelf)
+    wall.advance(hours=-3)  # set right: 21:15
+    made = records_ahead.declare(counter.uow, clock, manager, wall.current)
+    assert made.z_ahead == ()  # the day's Z was for the right day
+    sell(counter, cashier, clock, shelf)
+    assert reports.open_days(counter.uow, boss) == []
+    with pytest.raises(ZReportAlreadyTaken):
+        reports.z_reports(counter.uow, boss)
+    wall.advance(hours=12)  # the next morning
+    sell(counter, cashier, clock, shelf)
+    due = [(d.tenant_code, d.business_date) for d in reports.open_days(counter.uow, boss)]
+    assert due == [("15", "2026-03-03")]
+    (cafe,) = reports.z_reports(counter.uow, boss)
+    assert (cafe.business_date, cafe.sales.num) == ("2026-03-03", 3)
