@@ -7,12 +7,14 @@ Deposit vouchers are rows of ``credit_notes`` with kind 'deposit' and the ticket
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pos.adapters.repositories import Store
+from pos.clock import Stamp
 from pos.model.deposits import DepositLedger
-from pos.model.notification import DEFAULT_RULES, ChannelChoice, NotifyRule
+from pos.model.notification import DEFAULT_RULES, ChannelChoice, NotifyRule, OutgoingMessage
 from pos.model.repair import RepairStatus, RepairTicket
 from pos.sync_protocol import TICKET_FIELDS
 
@@ -36,6 +38,92 @@ class RepairStore:
     # -- tickets -----------------------------------------------------------------------------
     def insert_ticket(self, row: Mapping[str, Any]) -> None:
         self.store.insert("repair_tickets", row)
+
+    # -- what happens to a ticket, each kept as its own record ---------------------------------
+    def add_status_change(
+        self,
+        history_id: str,
+        ticket_id: str,
+        from_status: str | None,
+        to_status: str,
+        staff_id: str,
+        stamp: Stamp,
+        *,
+        note: str = "",
+        notification_id: str | None = None,
+    ) -> None:
+        """A move between statuses (``from_status`` None: taken in), with the message it sent."""
+        self.store.insert("repair_status_history", {
+            "id": history_id, "ticket_id": ticket_id, "from_status": from_status,
+            "to_status": to_status, "staff_id": staff_id, "created_at": stamp.utc_iso,
+            "note": note, "notification_id": notification_id,
+        })  # fmt: skip
+
+    def queue_message(
+        self, notification_id: str, ticket_id: str, trigger_status: str, message: OutgoingMessage,
+        stamp: Stamp,
+    ) -> None:  # fmt: skip
+        """A message to the customer, waiting to be sent."""
+        self.store.insert("notifications", {
+            "id": notification_id, "ticket_id": ticket_id, "trigger_status": trigger_status,
+            "channel": message.channel.value, "recipient": message.to,
+            "subject": message.subject, "body": message.body, "state": "pending",
+            "created_at": stamp.utc_iso, "updated_at": stamp.utc_iso,
+        })  # fmt: skip
+
+    def add_note(
+        self, note_id: str, ticket_id: str, text: str, staff_id: str, stamp: Stamp, hlc: str
+    ) -> None:
+        self.store.insert("repair_notes", {
+            "id": note_id, "ticket_id": ticket_id, "text": text, "staff_id": staff_id,
+            "created_at": stamp.utc_iso, "hlc": hlc,
+        })  # fmt: skip
+
+    def add_photo(self, ticket_id: str, path: str, sha256: str, created_at: str) -> None:
+        self.store.insert("repair_photos", {
+            "id": str(uuid.uuid4()), "ticket_id": ticket_id, "path": path, "sha256": sha256,
+            "created_at": created_at,
+        })  # fmt: skip
+
+    def add_line(self, line: Mapping[str, Any], staff_id: str, stamp: Stamp) -> None:
+        """A part or labour line on the ticket (``line``: id, ticket_id, kind, item_id,
+        description, qty, minutes, unit_price, amount)."""
+        self.store.insert(
+            "repair_lines", {**line, "staff_id": staff_id, "created_at": stamp.utc_iso}
+        )
+
+    def remove_line(self, line_id: str, staff_id: str, stamp: Stamp, reason: str) -> None:
+        self.store.insert("repair_line_removals", {
+            "line_id": line_id, "staff_id": staff_id, "created_at": stamp.utc_iso,
+            "reason": reason,
+        })  # fmt: skip
+
+    def add_approval(
+        self, approval_id: str, ticket_id: str, amount: int, method: str, note: str,
+        staff_id: str, stamp: Stamp,
+    ) -> None:  # fmt: skip
+        """The price the customer approved, how, and who took it."""
+        self.store.insert("repair_approvals", {
+            "id": approval_id, "ticket_id": ticket_id, "amount": amount, "method": method,
+            "note": note, "staff_id": staff_id, "created_at": stamp.utc_iso,
+        })  # fmt: skip
+
+    def add_deposit(
+        self, deposit_id: str, ticket_id: str, tenant_id: str, receipt_id: str, amount: int,
+        stamp: Stamp,
+    ) -> None:  # fmt: skip
+        """A deposit taken on its receipt, and (when money came in) the voucher it leaves for
+        the pickup: a credit note of kind 'deposit' numbered with the ticket id."""
+        if amount > 0:
+            self.store.insert("credit_notes", {
+                "id": str(uuid.uuid4()), "number": ticket_id, "tenant_id": tenant_id,
+                "amount": amount, "issued_receipt_id": receipt_id,
+                "created_at": stamp.utc_iso, "kind": "deposit",
+            })  # fmt: skip
+        self.store.insert("repair_deposits", {
+            "id": deposit_id, "ticket_id": ticket_id, "receipt_id": receipt_id,
+            "amount": amount, "created_at": stamp.utc_iso,
+        })  # fmt: skip
 
     def update_ticket(self, ticket_id: str, **fields: Any) -> None:
         known = {c for c in self._columns()} - {"id", "created_at", "created_by", "register_id"}

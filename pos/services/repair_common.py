@@ -134,19 +134,10 @@ def apply_status(
     notification_id = _queue(uow, stamp, row, to, preview) if preview.message else None
     uow.repairs.update_ticket(row["id"], status=to.value, updated_at=stamp.utc_iso)
     history_id = str(uuid.uuid4())
-    uow.store.insert(
-        "repair_status_history",
-        {
-            "id": history_id,
-            "ticket_id": row["id"],
-            "from_status": ticket.status.value,
-            "to_status": to.value,
-            "staff_id": ctx.operator.staff_id,
-            "created_at": stamp.utc_iso,
-            "note": note.strip(),
-            "notification_id": notification_id,
-        },
-    )
+    uow.repairs.add_status_change(
+        history_id, row["id"], ticket.status.value, to.value, ctx.operator.staff_id, stamp,
+        note=note.strip(), notification_id=notification_id,
+    )  # fmt: skip
     details = {
         "kind": OtherEvent.REPAIR_STATUS,
         "ticket": row["id"],
@@ -188,21 +179,7 @@ def _queue(
     message = preview.message
     assert message is not None
     notification_id = str(uuid.uuid4())
-    uow.store.insert(
-        "notifications",
-        {
-            "id": notification_id,
-            "ticket_id": row["id"],
-            "trigger_status": to.value,
-            "channel": message.channel.value,
-            "recipient": message.to,
-            "subject": message.subject,
-            "body": message.body,
-            "state": "pending",
-            "created_at": stamp.utc_iso,
-            "updated_at": stamp.utc_iso,
-        },
-    )
+    uow.repairs.queue_message(notification_id, row["id"], to.value, message, stamp)
     uow.store.append_outbox(
         "notification.requested",
         row["tenant_id"],

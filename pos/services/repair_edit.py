@@ -162,17 +162,7 @@ def add_note(uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str, t
         stamp = ctx.stamp()
         hlc = ticket_clock.next_stamp(uow, ctx.clock.now())
         note_id = str(uuid.uuid4())
-        uow.store.insert(
-            "repair_notes",
-            {
-                "id": note_id,
-                "ticket_id": row["id"],
-                "text": text,
-                "staff_id": ctx.operator.staff_id,
-                "created_at": stamp.utc_iso,
-                "hlc": hlc,
-            },
-        )
+        uow.repairs.add_note(note_id, row["id"], text, ctx.operator.staff_id, stamp, hlc)
         details = {"kind": OtherEvent.REPAIR_WORK, "ticket": row["id"], "note_id": note_id}
         journal(uow, ctx, stamp, row["tenant_id"], details | {"text": text})
         uow.store.append_outbox(

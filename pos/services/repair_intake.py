@@ -178,19 +178,10 @@ def take_in(
                     uow, ticket_id, form.photos, photo_dir, data_dir, stamp.utc_iso
                 )
             history_id = str(uuid.uuid4())
-            uow.store.insert(
-                "repair_status_history",
-                {
-                    "id": history_id,
-                    "ticket_id": ticket_id,
-                    "from_status": None,
-                    "to_status": RepairStatus.RECEIVED.value,
-                    "staff_id": ctx.operator.staff_id,
-                    "created_at": stamp.utc_iso,
-                    "note": "",
-                    "notification_id": None,
-                },
-            )
+            uow.repairs.add_status_change(
+                history_id, ticket_id, None, RepairStatus.RECEIVED.value, ctx.operator.staff_id,
+                stamp,
+            )  # fmt: skip
             snapshot = {
                 **row,
                 "ticket": ticket_id,
@@ -233,15 +224,6 @@ def _copy_photos(
         shutil.copyfile(source, target)
         digest = hashlib.sha256(target.read_bytes()).hexdigest()
         relative = target.relative_to(data_dir).as_posix()
-        uow.store.insert(
-            "repair_photos",
-            {
-                "id": str(uuid.uuid4()),
-                "ticket_id": ticket_id,
-                "path": relative,
-                "sha256": digest,
-                "created_at": created_at,
-            },
-        )
+        uow.repairs.add_photo(ticket_id, relative, digest, created_at)
         recorded.append({"path": relative, "sha256": digest})
     return recorded

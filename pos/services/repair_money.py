@@ -200,30 +200,8 @@ def _record_deposit(
         approved_by=approved_by,
     )
     receipt = receipts[0]
-    if amount > 0:
-        uow.store.insert(
-            "credit_notes",
-            {
-                "id": str(uuid.uuid4()),
-                "number": row["id"],
-                "tenant_id": tenant.id,
-                "amount": amount,
-                "issued_receipt_id": receipt.receipt_id,
-                "created_at": stamp.utc_iso,
-                "kind": "deposit",
-            },
-        )
     deposit_id = str(uuid.uuid4())
-    uow.store.insert(
-        "repair_deposits",
-        {
-            "id": deposit_id,
-            "ticket_id": row["id"],
-            "receipt_id": receipt.receipt_id,
-            "amount": amount,
-            "created_at": stamp.utc_iso,
-        },
-    )
+    uow.repairs.add_deposit(deposit_id, row["id"], tenant.id, receipt.receipt_id, amount, stamp)
     # the receipt event is the money fact; this one tells the other counters the ticket holds
     # a deposit here (they cannot deduct it at pickup, so they must not hand the job over)
     uow.store.append_outbox(

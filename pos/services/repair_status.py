@@ -112,11 +112,10 @@ def reopen(
         stamp = ctx.stamp()
         uow.repairs.update_ticket(row["id"], status=to.value, updated_at=stamp.utc_iso)
         history_id = str(uuid.uuid4())
-        uow.store.insert("repair_status_history", {
-            "id": history_id, "ticket_id": row["id"], "from_status": ticket.status.value,
-            "to_status": to.value, "staff_id": ctx.operator.staff_id,
-            "created_at": stamp.utc_iso, "note": note.strip(), "notification_id": None,
-        })  # fmt: skip
+        uow.repairs.add_status_change(
+            history_id, row["id"], ticket.status.value, to.value, ctx.operator.staff_id, stamp,
+            note=note.strip(),
+        )  # fmt: skip
         details = {
             "kind": OtherEvent.REPAIR_STATUS, "ticket": row["id"], "from": ticket.status.value,
             "to": to.value, "approved_by": approved_by,

@@ -135,8 +135,7 @@ def add_part(
 
 def _insert(uow: UnitOfWork, ctx: TillContext, row: dict, item: Item, line: WorkLine) -> None:
     stamp = ctx.stamp()
-    uow.store.insert(
-        "repair_lines",
+    uow.repairs.add_line(
         {
             "id": line.line_id,
             "ticket_id": row["id"],
@@ -147,9 +146,9 @@ def _insert(uow: UnitOfWork, ctx: TillContext, row: dict, item: Item, line: Work
             "minutes": line.minutes,
             "unit_price": line.unit_price,
             "amount": line.amount,
-            "staff_id": ctx.operator.staff_id,
-            "created_at": stamp.utc_iso,
         },
+        ctx.operator.staff_id,
+        stamp,
     )
     uow.repairs.update_ticket(row["id"], updated_at=stamp.utc_iso)
     details = {
@@ -181,15 +180,7 @@ def remove_line(
         if line is None or line["ticket_id"] != row["id"] or line["removed"]:
             raise UnknownItem(line_id)
         stamp = ctx.stamp()
-        uow.store.insert(
-            "repair_line_removals",
-            {
-                "line_id": line_id,
-                "staff_id": ctx.operator.staff_id,
-                "created_at": stamp.utc_iso,
-                "reason": reason.strip(),
-            },
-        )
+        uow.repairs.remove_line(line_id, ctx.operator.staff_id, stamp, reason.strip())
         uow.repairs.update_ticket(row["id"], updated_at=stamp.utc_iso)
         details = {"kind": OtherEvent.REPAIR_WORK, "ticket": row["id"], "removed": line_id}
         journal(uow, ctx, stamp, row["tenant_id"], details)
@@ -222,18 +213,10 @@ def record_approval(
         require_open(row)
         stamp = ctx.stamp()
         approval_id = str(uuid.uuid4())
-        uow.store.insert(
-            "repair_approvals",
-            {
-                "id": approval_id,
-                "ticket_id": row["id"],
-                "amount": amount,
-                "method": ApprovalMethod(method).value,
-                "note": note.strip(),
-                "staff_id": ctx.operator.staff_id,
-                "created_at": stamp.utc_iso,
-            },
-        )
+        uow.repairs.add_approval(
+            approval_id, row["id"], amount, ApprovalMethod(method).value, note.strip(),
+            ctx.operator.staff_id, stamp,
+        )  # fmt: skip
         details = {
             "kind": OtherEvent.REPAIR_APPROVAL,
             "ticket": row["id"],
