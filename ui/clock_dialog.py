@@ -135,7 +135,8 @@ class ClockDialog(QDialog):
             QWidget.setTabOrder(first, then)
         self.staff_no.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.submit)
-        (self.slow if self.asks else self.when).setFocus()
+        first = self.choice.checkedButton() or self.slow  # the server's choice, if it made one
+        (first if self.asks else self.when).setFocus()
 
     def _server_hint(self, server_says: str | None) -> QLabel | None:
         """The server's clock as a witness: the likelier choice is made, and said."""

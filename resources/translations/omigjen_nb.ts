@@ -108,17 +108,17 @@
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="145"/>
+        <location filename="../../ui/clock_dialog.py" line="146"/>
         <source>The central server&apos;s clock says the PC&apos;s clock is right now: the last records were most likely stamped ahead.</source>
         <translation>Den sentrale serverens klokke sier at PC-klokken går riktig nå: de siste registreringene ble trolig stemplet for langt fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="150"/>
+        <location filename="../../ui/clock_dialog.py" line="151"/>
         <source>The central server&apos;s clock says the PC&apos;s clock is slow now.</source>
         <translation>Den sentrale serverens klokke sier at PC-klokken går for sakte nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="182"/>
+        <location filename="../../ui/clock_dialog.py" line="183"/>
         <source>First choose what happened to the clock.</source>
         <translation>Velg først hva som har skjedd med klokken.</translation>
     </message>

@@ -135,7 +135,7 @@ def test_the_servers_clock_saying_the_pc_is_right_chooses_records_ahead(window, 
         for w in QApplication.topLevelWidgets()
         if isinstance(w, ClockDialog) and w.isVisible() and w.parentWidget() is window
     )
-    assert dialog.fast.isChecked()
+    assert dialog.fast.isChecked() and dialog.focusWidget() is dialog.fast
     assert dialog.chosen() == wall.current.replace(second=0, microsecond=0)
     said = {
         "nb": "serverens klokke sier at PC-klokken går riktig",
