@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pos.clock import OSLO
 from pos.model.legal_time import shown
 from ui.common import TOUCH_MIN_PX, error_text
+from ui.tab_order import tab_leaves
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
 
@@ -33,11 +34,13 @@ ZONE = QTimeZone(b"Europe/Oslo")
 
 
 class FieldDateTimeEdit(QDateTimeEdit):
-    """Tab and Shift+Tab go to the next and previous field, as in every other field; the date's
-    parts are reached with the arrow keys (Qt's own Tab walks them, a trap for the keyboard)."""
+    """Tab and Shift+Tab go to the next and previous field, as in every other field
+    (``tab_leaves``); the date's parts are reached with the arrow keys or by typing the date
+    with its separators, which Qt moves through section by section."""
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        return QWidget.focusNextPrevChild(self, next)
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        tab_leaves(self)
 
     def set_moment(self, moment: datetime) -> None:
         start = moment.astimezone(OSLO)
@@ -166,7 +169,8 @@ class ClockDialog(QDialog):
         the dialog it would also press OK, a second submit with the PIN already cleared."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.slow.hasFocus() or self.fast.hasFocus():
-                self.when.setFocus()
+                self.when.setFocus(Qt.FocusReason.TabFocusReason)
+                self.when.setCurrentSectionIndex(0)  # typing starts at the day
             elif self.when.hasFocus():
                 self.staff_no.setFocus()
             return

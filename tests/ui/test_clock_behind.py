@@ -138,6 +138,24 @@ def test_enter_confirms_the_offered_time_once_and_the_banner_says_slow(window, p
     assert "PC-klokken går 1 t 5 min for sakte" in window.clock_text.text()
 
 
+def test_the_right_time_is_typed_with_its_separators_and_stays_in_the_date(window, pc):
+    """A manager types the whole date and time ("05.12.2026 09:00"): the dots, the space and
+    the colon move through the date's parts, never out of the field (only Tab leaves it)."""
+    wall, _ = pc
+    wall.advance(days=-1)
+    window.refresh_status()
+    real = (wall.current + timedelta(days=1, hours=1)).replace(second=0, microsecond=0)
+    dialog = open_clock_dialog(window)
+    press(dialog.slow, Qt.Key.Key_Space)
+    press(dialog.slow, Qt.Key.Key_Return)
+    type_slowly(dialog.when, f"{real:%d.%m.%Y %H:%M}")
+    assert dialog.when.hasFocus() and dialog.staff_no.text() == ""
+    assert dialog.chosen() == real
+    press(dialog.when, Qt.Key.Key_Tab)
+    assert dialog.staff_no.hasFocus()
+    dialog.reject()
+
+
 def test_after_a_restart_the_offer_is_the_pcs_time_not_an_old_correction(window, pc):
     """A confirmed correction the counter can no longer trust (restart) is not offered again:
     the manager is offered the PC's own time when it is after the last record."""
