@@ -170,7 +170,7 @@ class ClockDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.slow.hasFocus() or self.fast.hasFocus():
                 self.when.setFocus(Qt.FocusReason.TabFocusReason)
-                self.when.setCurrentSectionIndex(0)  # typing starts at the day
+                self.when.setSelectedSection(QDateTimeEdit.Section.DaySection)  # typed over
             elif self.when.hasFocus():
                 self.staff_no.setFocus()
             return
