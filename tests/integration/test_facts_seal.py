@@ -64,7 +64,7 @@ def test_earlier_receipts_are_sealed_once_and_a_changed_fact_names_its_day(tmp_p
         "JOIN sales s ON s.id = t.sale_id WHERE t.kind = 'card' AND s.local_date = '2026-01-06' "
         "LIMIT 1)",
     )
-    result = run(data_dir, "verify-journal", check=False)
+    result = run(data_dir, "--lang", "en", "verify-journal", check=False)
     assert result.returncode == 1
     assert "receipts of 2026-01-06: payment means, terminal references" in result.stderr
     assert "2026-01-05" not in result.stderr
