@@ -3,6 +3,7 @@ run, no network beyond loopback, pages at phone and desktop widths, screenshots 
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ FLAGS = [
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+TEMPORARY_SHOTS = Path(tempfile.gettempdir()) / "omigjen-web-screenshots"
+KEEP_SHOTS = "OMIGJEN_KEEP_SCREENSHOTS"
 
 
 def need_chromium() -> None:
@@ -67,8 +70,12 @@ def sign_in(page: Any, base: str, login: str, password: str) -> None:
 
 
 def shot(page: Any, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"web-{name}.png"), full_page=True)
+    """The docs' picture of a page, written over ``docs/screenshots/`` only when asked
+    (``OMIGJEN_KEEP_SCREENSHOTS=1``: ``make screenshots`` and CI), so a test run leaves the
+    checkout as it was; otherwise into the temporary folder."""
+    folder = SCREENSHOTS if os.environ.get(KEEP_SHOTS) == "1" else TEMPORARY_SHOTS
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"web-{name}.png"), full_page=True)
 
 
 def ore(page: Any, selector: str) -> int:
