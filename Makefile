@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DIR ?= .demo-data
 
-.PHONY: run test lint bench clean-demo translations screenshots screenshots-sizes
+.PHONY: run test lint bench clean-demo translations screenshots screenshots-sizes \
+	screenshots-counter
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +18,11 @@ run: $(STAMP)
 	$(PY) main.py --data-dir $(DEMO_DIR) demo
 	$(PY) main.py --data-dir $(DEMO_DIR) --printer file://$(abspath $(DEMO_DIR))/receipts.escpos
 
+# The suite on every core (TEST_WORKERS=0 runs it in one process): most tests wait on a real
+# process, database, X server or printer socket, so workers overlap the waits.
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(TEST_WORKERS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -37,9 +41,13 @@ clean-demo:
 # Chromium).
 COUNTER_SHOTS := tools/screenshots.py tools/repairs_screenshots.py tools/till_day_screenshots.py \
 	tools/print_screenshots.py
-screenshots: $(STAMP) screenshots-sizes
+screenshots: $(STAMP) screenshots-sizes screenshots-counter
+	OMIGJEN_KEEP_SCREENSHOTS=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -rs \
+		tests/web/test_back_office_browser.py
+
+# The counter's pictures alone (CI: the web's are written by the browser test in `make test`).
+screenshots-counter: $(STAMP)
 	for tool in $(COUNTER_SHOTS); do xvfb-run -a -s "-screen 0 1366x768x24" $(PY) $$tool || exit 1; done
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -rs tests/web/test_back_office_browser.py
 
 # The counter photographed at three screen sizes, each in an X server of that size.
 SCREEN_SIZES := 1024x600 1366x768 1920x1080

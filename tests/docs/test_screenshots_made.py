@@ -47,9 +47,15 @@ def documented_stops() -> set[str]:
     raise AssertionError("tools/screen_sizes.py names no DOCUMENTED stops")
 
 
+def recipe_of(target: str) -> str:
+    return MAKEFILE.split(f"\n{target}: ", 1)[1].split("\n\n", 1)[0]
+
+
 def test_the_screenshots_target_runs_every_maker():
-    recipe = MAKEFILE.split("\nscreenshots: ", 1)[1].split("\n\n", 1)[0]
-    assert "screenshots-sizes" in recipe.splitlines()[0] and "$(COUNTER_SHOTS)" in recipe
+    recipe = recipe_of("screenshots")
+    prerequisites = recipe.splitlines()[0].split()
+    assert {"screenshots-sizes", "screenshots-counter"} <= set(prerequisites)
+    assert "$(COUNTER_SHOTS)" in recipe_of("screenshots-counter")
     assert str(WEB_TEST.relative_to(PROJECT_ROOT)) in recipe
 
 
