@@ -318,7 +318,7 @@ def _print_reports(
     if not made:
         return ""
     anchor = current_anchor(app.uow).text
-    print(f"{ANCHOR_LABEL}: {anchor}")
+    print(f"{say(lang, ANCHOR_LABEL, 'Journal anchor')}: {anchor}")
     return anchor
 
 

@@ -165,7 +165,7 @@ def export_public_key(args: argparse.Namespace, settings: Settings) -> int:
     with opened(settings) as app:
         problems = app.counter.keys.key_problems()
         if problems:  # never hand out a public key that is not the sealed key's own
-            print(f"FAILED: {problems[0]}", file=sys.stderr)
+            print(words.failed(settings.lang, problems[0]), file=sys.stderr)
             return 1
         sys.stdout.write(app.counter.keys.public_key_pem(args.key_version).decode("ascii"))
     return 0

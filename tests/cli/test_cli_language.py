@@ -60,7 +60,9 @@ def test_the_x_report_and_the_till_close_answer_in_english_when_asked(tmp_path):
     assert x.startswith("X report  ") and "  register K1  business day " in x
     assert "  sales " in x and " pcs " in x and "grand total net " in x
     assert "salgsdag" not in x and "stk" not in x and "netto" not in x
-    assert run(tmp_path, "x-report", *staff).stdout.startswith("X-rapport  ")
+    assert "\nJournal anchor: " in x and "Journalanker" not in x
+    bokmal = run(tmp_path, "x-report", *staff).stdout
+    assert bokmal.startswith("X-rapport  ") and "\nJournalanker: " in bokmal
     closed = run(tmp_path, "--lang", "en", "till-close", "--count", "500=3", "--card", "100",
                  "--staff", "9001", "--pin", "9999").stdout  # fmt: skip
     assert closed.startswith("  Cash ") and "expected" in closed and "variance" in closed

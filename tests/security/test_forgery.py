@@ -176,7 +176,9 @@ def test_a_complete_forgery_without_the_secret_fails_verification(counter_pc, tm
     said = cli(data, "verify-journal")
     assert said.returncode == 1
     assert "offentlig nøkkel rsa-v1 hører ikke til signeringsnøkkelen" in said.stderr
-    assert cli(data, "export-public-key").returncode == 1  # the swapped key is not handed out
+    refused = cli(data, "export-public-key")  # the swapped key is not handed out
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.startswith("FEIL: offentlig nøkkel rsa-v1 hører ikke til")
     with_anchor = cli(data, "verify-journal", "--anchor", anchor)
     assert f"er ikke raden som ble forankret som {anchor}" in with_anchor.stderr
     export = tmp_path / "saft"
