@@ -131,3 +131,11 @@ RESERVED_IDS = frozenset(b.basic_id for b in fixed_basics())
 def group_basic_id(group_id: str) -> str:
     """An article group's own code, kept apart from the fixed codes (basicIDs are unique)."""
     return f"AG-{group_id}" if group_id in RESERVED_IDS else group_id[:35]
+
+
+def key_version_text(register_id: str, key_version: str) -> str:
+    """The ``keyVersion`` a SAF-T file gives a transaction: the register's id with its key's
+    version (``K2-1`` is register K2's first key). Every counter has its own key pair and
+    numbers its versions from 1, so "1" alone would not say whose public key verifies; the
+    counter's own file and the centre's file name one key with one text."""
+    return f"{register_id}-{key_version}"[:50]

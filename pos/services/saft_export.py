@@ -32,6 +32,7 @@ from pos.saft_codes import (
     event_type,
     fixed_basics,
     group_basic_id,
+    key_version_text,
     payment_id,
 )
 from pos.saft_report import write_event_report
@@ -328,7 +329,7 @@ class _Export:
         w.leaves(
             [
                 ("signature", r["signature"]),
-                ("keyVersion", r["key_version"]),
+                ("keyVersion", key_version_text(r["register_id"], r["key_version"])),
                 ("receiptNum", 1),
                 ("receiptCopyNum", 1 if r["copied"] and kind != "training" else 0),
                 ("receiptProformaNum", 0),

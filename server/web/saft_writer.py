@@ -22,6 +22,7 @@ from pos.saft_codes import (
     TRANSACTION_TYPES,
     fixed_basics,
     group_basic_id,
+    key_version_text,
     payment_id,
 )
 from pos.saft_report import write_event_report
@@ -287,18 +288,12 @@ def _transaction(w: XmlWriter, payload: dict[str, Any], staff: dict[str, str]) -
         w.optional("paymentRefID", str(p.get("reference") or "")[:999])
         w.end("payment")
     w.leaves([
-        ("signature", r["signature"]), ("keyVersion", key_version(r)), ("receiptNum", 1),
+        ("signature", r["signature"]),
+        ("keyVersion", key_version_text(r["register_id"], r["key_version"])), ("receiptNum", 1),
         ("receiptCopyNum", 0), ("receiptProformaNum", 0), ("receiptDeliveryNum", 0),
         ("voidTransaction", "false"), ("trainingID", "true" if kind == "training" else "false"),
     ])  # fmt: skip
     w.end("cashtransaction")
-
-
-def key_version(receipt: dict[str, Any]) -> str:
-    """The signing key's version named by its register: every counter has its own key pair
-    and numbers its versions from 1, so "1" alone would not say whose key it is when a file
-    holds several registers (``K2-1`` is the first key of register K2)."""
-    return f"{receipt['register_id']}-{receipt['key_version']}"[:50]
 
 
 def _line(w: XmlWriter, r: dict[str, Any], line: dict[str, Any], emp: str) -> None:

@@ -124,8 +124,15 @@ def check_file(doc: etree._ElementTree, schema, centre, tenant_id: str, work: Pa
     assert used and used <= set(employees) and "-" not in {employees[u] for u in used}
 
 
+def key_versions(doc: etree._ElementTree, register: str) -> list[str | None]:
+    return [t.findtext("s:keyVersion", namespaces=NS)
+            for r in doc.iterfind(".//s:cashregister", NS)
+            if r.findtext("s:registerID", namespaces=NS) == register
+            for t in r.iterfind("s:cashtransaction", NS)]  # fmt: skip
+
+
 def test_the_servers_file_covers_every_register_and_its_signatures_verify(
-    centre, central, schema, tmp_path
+    centre, central, schema, clock, tmp_path
 ):
     tenant_id = cafe_id(centre[0])
     code, said, err = admin_saft(central, "--tenant", "15", "--from", DAY, "--to", DAY,
@@ -134,7 +141,18 @@ def test_the_servers_file_covers_every_register_and_its_signatures_verify(
     path = Path(said.splitlines()[0])
     assert path.parent == tmp_path and path.name.startswith("SAF-T Cash Register_")
     assert "5 transactions from registers K1, K2" in said
-    check_file(etree.parse(str(path)), schema, centre, tenant_id, tmp_path)
+    server_file = etree.parse(str(path))
+    check_file(server_file, schema, centre, tenant_id, tmp_path)
+    # each counter's own file names its transactions' keys as the centre's file does
+    for counter, name in zip(centre, ("K1", "K2"), strict=True):
+        (tmp_path / name).mkdir()
+        own = export_saft(counter.uow, manager_at(counter, name, clock), "15", DAY, DAY,
+                          tmp_path / name)  # fmt: skip
+        own_file = etree.parse(str(own.path))
+        assert schema.validate(own_file), schema.error_log.filter_from_errors()[:3]
+        assert key_versions(own_file, name) == key_versions(server_file, name) == [f"{name}-1"] * (
+            3 if name == "K1" else 2
+        )
     assert [p.name for p in tmp_path.glob("*.part")] == []
 
 
