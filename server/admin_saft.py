@@ -101,7 +101,7 @@ def _covered(conn: Connection, tenant_id: str, start: str, end: str) -> tuple[li
         text(
             "SELECT payload->'receipt'->>'register_id', count(*) FROM events "
             "WHERE tenant_id = :t AND type IN ('sale.completed', 'return.completed', "
-            "'deposit.completed') AND (payload->'receipt'->>'local_date') BETWEEN :f AND :e "
+            "'deposit.completed') AND receipt_date BETWEEN CAST(:f AS date) AND CAST(:e AS date) "
             "GROUP BY 1 ORDER BY 1"
         ),
         {"t": tenant_id, "f": start, "e": end},

@@ -89,7 +89,7 @@ _RECEIPTS = (
     "e.payload->'receipt'->>'local_date' AS day, e.payload->'receipt'->>'local_time' AS time, "
     "takings_int(e.payload->'receipt'->>'total') AS total FROM events e "
     "WHERE e.tenant_id = :t AND e.type IN ('sale.completed', 'return.completed', "
-    "'deposit.completed') AND (e.payload->'receipt'->>'local_date') BETWEEN :f AND :e "
+    "'deposit.completed') AND e.receipt_date BETWEEN CAST(:f AS date) AND CAST(:e AS date) "
     "AND (CAST(:before AS bigint) IS NULL OR e.id < :before) {site} ORDER BY e.id DESC LIMIT :n"
 )
 

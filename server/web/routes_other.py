@@ -138,7 +138,7 @@ def impact(conn: Connection, person: Person, start: str, end: str) -> dict[str, 
             "JOIN ref_current i ON i.entity = 'item' AND i.entity_id = l->>'item_id' "
             "WHERE e.tenant_id = ANY(:t) AND e.site_id = :s AND e.type IN ('sale.completed', "
             "'return.completed') AND NOT COALESCE((e.payload->>'training')::boolean, false) "
-            "AND (e.payload->'receipt'->>'local_date') BETWEEN :f AND :e "
+            "AND e.receipt_date BETWEEN CAST(:f AS date) AND CAST(:e AS date) "
             "AND i.data->>'kind' = 'one_off'"
         ),
         {"t": list(person.scope.tenant_ids), "s": person.site_id, "f": start, "e": end},

@@ -36,7 +36,7 @@ SOFTWARE = "Omigjen POS"
 _RECEIPTS = (
     "SELECT payload FROM events WHERE tenant_id = :t AND type IN ('sale.completed', "
     "'return.completed', 'deposit.completed') AND payload->'receipt'->>'register_id' = :r "
-    "AND (payload->'receipt'->>'local_date') BETWEEN :f AND :e "
+    "AND receipt_date BETWEEN CAST(:f AS date) AND CAST(:e AS date) "
     "ORDER BY device_id, takings_int(payload->'receipt'->>'sig_nr'), id"
 )
 
@@ -120,7 +120,8 @@ def _reference(conn: Connection, entity: str, tenant_id: str | None = None) -> l
 _STAFF_IDS = (
     "SELECT DISTINCT payload->>'staff_id' FROM events WHERE tenant_id = :t AND type IN "
     "('sale.completed', 'return.completed', 'deposit.completed') "
-    "AND (payload->'receipt'->>'local_date') BETWEEN :f AND :e AND payload ? 'staff_id'"
+    "AND receipt_date BETWEEN CAST(:f AS date) AND CAST(:e AS date) "
+    "AND payload ? 'staff_id'"
 )
 
 
