@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any
 
 from pos.adapters.key_files import KeyStore
+from pos.clock import Clock, SystemClock
 from pos.services import clock_skew, reference_pull, sync_state
 from pos.sync_protocol import MAX_BATCH_EVENTS, PROTOCOL_SCHEMA_VERSION
 from pos.unit_of_work import UnitOfWorkFactory
@@ -88,8 +89,11 @@ class SyncCycle:
         batch_size: int = MAX_BATCH_EVENTS,
         sleep: Callable[[float], None] = time.sleep,
         keys: KeyStore | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.uow = uow_factory
+        self.clock = clock or SystemClock()
+        """Dates what a pull journals here (a centre company changed at another counter)."""
         self.keys = keys
         """The counter's signing keys: public keys the server lacks are sent before pushing."""
         enrolment = sync_state.enrolment(uow_factory)
@@ -246,14 +250,14 @@ class SyncCycle:
                 raise
             ahead = pool.submit(self._page, page["cursor"]) if page.get("has_more") else None
             result = reference_pull.apply_page(
-                self.uow, page["changes"], page["cursor"], staging=staging
+                self.uow, page["changes"], page["cursor"], staging=staging, now=self.clock.now()
             )
             report.pulled += result.applied
             report.refused += result.refused
             if ahead is None:
                 break
         if staging:
-            report.refused += reference_pull.finish_full_resync(self.uow).refused
+            report.refused += reference_pull.finish_full_resync(self.uow, self.clock.now()).refused
 
     def _page(self, cursor: str | None) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": PULL_PAGE}

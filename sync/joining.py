@@ -49,5 +49,5 @@ def fetch_centre(
     clock: Clock | None = None,
 ) -> JoinedCentre:
     """One sync cycle, then what arrived (``CentreNotOnServer`` while no manager has)."""
-    SyncCycle(uow_factory, app_version=app_version, keys=keys).run()
+    SyncCycle(uow_factory, app_version=app_version, keys=keys, clock=clock).run()
     return joined_centre(uow_factory, clock)

@@ -6,16 +6,20 @@ the back office, checked (org.no and account check digits) and journaled.
 With a central server the company is the centre's, one for every counter of the site: a
 counter's first enrolment brings it (the site's first stands), a manager's change at an enrolled
 counter goes up as ``centre.company_set``, and every counter takes the company it pulls
-(``take_pulled``)."""
+(``take_pulled``), journaling the change there too."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from pos.bank import normalise_account_number
+from pos.clock import Stamp
 from pos.errors import DomainError
 from pos.identifiers import normalise_org_number
+from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission
+from pos.services.auth import SYSTEM_REGISTER
 from pos.services.context import TillContext
 from pos.services.settings_journal import journal_settings_change
 from pos.services.tenant_terms import CENTRE_ACCOUNT_META
@@ -132,10 +136,11 @@ def shared(company: CentreCompany) -> dict[str, str] | None:
     return {"name": company.name, "org_no": company.org_no, "account": company.account}
 
 
-def take_pulled(uow: UnitOfWork, pulled: dict[str, object]) -> bool:
+def take_pulled(uow: UnitOfWork, pulled: dict[str, object], now: datetime | None = None) -> bool:
     """The centre's company as the server has it becomes this counter's; True when it changed
-    anything. Not journaled here: the change is journaled at the counter where a manager made
-    it (or, for the first one, where it was set up)."""
+    anything. A change is journaled here too (13999 settings change, ``by: server``, under the
+    register of changes made outside this till), so this counter's journal says when the
+    payer of its payment files changed."""
     try:
         company = checked(*(str(pulled.get(k) or "") for k in ("name", "org_no", "account")))
     except DomainError:
@@ -143,4 +148,19 @@ def take_pulled(uow: UnitOfWork, pulled: dict[str, object]) -> bool:
     if not company.name or shared(read_company(uow)) == shared(company):
         return False
     write_company(uow, company)
+    _journal_pulled(uow, company, now or datetime.now(UTC))
     return True
+
+
+def _journal_pulled(uow: UnitOfWork, company: CentreCompany, now: datetime) -> None:
+    """Dated no earlier than the journal's last record (a PC clock behind it)."""
+    floor = uow.store.last_journal_time()
+    behind = floor is not None and now < floor
+    uow.store.append_journal(
+        register_id=SYSTEM_REGISTER,
+        event_code=EventCode.OTHER,
+        stamp=Stamp.of(floor if behind and floor else now),
+        staff_id=None,
+        details={"kind": OtherEvent.SETTINGS_CHANGE, "centre_company": journaled(company),
+                 "by": "server"},  # fmt: skip
+    )

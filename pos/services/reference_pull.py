@@ -38,7 +38,12 @@ class PageResult:
 
 
 def apply_page(
-    uow_factory: UnitOfWorkFactory, changes: Sequence[Change], cursor: str, *, staging: bool = False
+    uow_factory: UnitOfWorkFactory,
+    changes: Sequence[Change],
+    cursor: str,
+    *,
+    staging: bool = False,
+    now: datetime | None = None,
 ) -> PageResult:
     """Store one page and its cursor together; a crash re-applies the page, harmlessly."""
     with uow_factory() as uow:
@@ -48,7 +53,7 @@ def apply_page(
             refused = 0
         else:
             _store(uow.sync, "ref_entities", changes)
-            refused = _project(uow, changes)
+            refused = _project(uow, changes, now)
             uow.sync.set_meta(CURSOR_KEY, cursor)
         uow.commit()
     return PageResult(len(changes), refused)
@@ -61,7 +66,7 @@ def begin_full_resync(uow_factory: UnitOfWorkFactory) -> None:
         uow.commit()
 
 
-def finish_full_resync(uow_factory: UnitOfWorkFactory) -> PageResult:
+def finish_full_resync(uow_factory: UnitOfWorkFactory, now: datetime | None = None) -> PageResult:
     """Swap the staged snapshot in; what the server no longer has is retired locally."""
     with uow_factory() as uow:
         before = uow.sync.ref_ids("ref_entities")
@@ -72,7 +77,7 @@ def finish_full_resync(uow_factory: UnitOfWorkFactory) -> PageResult:
             {"entity": e, "id": i, "op": "delete"}
             for e, i in before - {(c["entity"], c["id"]) for c in snapshot}
         ]
-        refused = _project(uow, [c | {"op": "upsert"} for c in snapshot] + gone)
+        refused = _project(uow, [c | {"op": "upsert"} for c in snapshot] + gone, now)
         uow.sync.set_meta(CURSOR_KEY, cursor)
         uow.sync.set_meta(STAGING_CURSOR_KEY, None)
         uow.commit()
@@ -97,7 +102,7 @@ def _store(sync: SyncStore, table: str, changes: Sequence[Change]) -> None:
     sync.delete_refs(table, deletes)
 
 
-def _project(uow: UnitOfWork, changes: Sequence[Change]) -> int:
+def _project(uow: UnitOfWork, changes: Sequence[Change], now: datetime | None = None) -> int:
     sync = uow.sync
     refused: list[dict[str, Any]] = []
     for entity in PROJECTION_ORDER:
@@ -112,7 +117,7 @@ def _project(uow: UnitOfWork, changes: Sequence[Change]) -> int:
         _centre_stock(uow, changes)
         sync.clear_problems(sync.obsolete_problems())
     _record_deliveries(uow, changes)
-    _centre_company(uow, changes)
+    _centre_company(uow, changes, now)
     sync.add_problems(refused)
     return len(refused)
 
@@ -138,15 +143,15 @@ def _record_deliveries(uow: UnitOfWork, changes: Sequence[Change]) -> None:
         uow.repairs.record_delivery(outcomes)
 
 
-def _centre_company(uow: UnitOfWork, changes: Sequence[Change]) -> None:
+def _centre_company(uow: UnitOfWork, changes: Sequence[Change], now: datetime | None) -> None:
     """The centre's company as the server holds it (``centre`` entity) becomes this
-    counter's."""
+    counter's, journaled here when it changes anything (dated ``now``, default the PC's)."""
     for change in changes:
         data = change.get("data")
         if change["entity"] == "centre" and change["op"] == "upsert" and isinstance(data, dict):
             company = data.get("company")
             if isinstance(company, dict):
-                centre_company.take_pulled(uow, company)
+                centre_company.take_pulled(uow, company, now)
 
 
 def _centre_stock(uow: UnitOfWork, changes: Sequence[Change]) -> None:

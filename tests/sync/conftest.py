@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 
 from main import VERSION
+from pos.clock import OSLO, SteppingClock
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.services import checkout, signing_keys
@@ -40,7 +42,11 @@ def enrolled(counter, central, server_url):
 
 
 def cycle(counter, **kwargs) -> SyncCycle:
-    return SyncCycle(counter.uow, app_version=VERSION, **{"keys": counter.keys, **kwargs})
+    """A sync at the tests' day (what a pull journals is dated then, or after the journal's
+    last record), unless a test names its clock."""
+    clock = SteppingClock(datetime(2026, 3, 2, 10, 15, tzinfo=OSLO))
+    return SyncCycle(counter.uow, app_version=VERSION,
+                     **{"keys": counter.keys, "clock": clock, **kwargs})  # fmt: skip
 
 
 def sell(counter, ctx, shelf, n: int = 1) -> None:

@@ -5,8 +5,11 @@ reaches the other with its next pull, and a payment file made there is paid by t
 # ruff: noqa: F811  (the two-counter fixtures are imported from test_ticket_sync)
 from __future__ import annotations
 
+import json
+
 from pos.services import auth, centre_company
 from pos.services.context import TillContext
+from pos.services.verification import verify_store
 from pos.sync_protocol import CENTRE_COMPANY_SET
 from tests.sync.conftest import cycle
 from tests.sync.test_ticket_sync import counter_b, sync  # noqa: F401  (fixtures)
@@ -19,6 +22,20 @@ def company(counter) -> centre_company.CentreCompany:  # type: ignore[no-untyped
 def manager(counter, register: str, clock) -> TillContext:  # type: ignore[no-untyped-def]
     return TillContext(register, auth.authenticate(counter.uow, "9001", "9999"),
                        counter.signer(), clock)  # fmt: skip
+
+
+def company_changes(counter) -> list[tuple[str, str | None, str, str]]:  # type: ignore[no-untyped-def]
+    """The journal's centre-company changes: (register, by, account, staff)."""
+    with counter.uow.read() as uow:
+        rows = uow.store.rows("SELECT register_id, staff_id, details FROM journal "
+                              "WHERE event_code = 13999 ORDER BY seq")  # fmt: skip
+    found = []
+    for row in rows:
+        details = json.loads(row["details"])
+        if "centre_company" in details:
+            found.append((row["register_id"], details.get("by"),
+                          details["centre_company"]["bank_account"], row["staff_id"] or ""))
+    return found
 
 
 def test_a_second_counter_has_the_centres_company_and_changes_go_both_ways(
@@ -37,6 +54,19 @@ def test_a_second_counter_has_the_centres_company_and_changes_go_both_ways(
                                       "923456783", "1503.02.08401")  # fmt: skip
     sync(b, a)
     assert company(a).account == company(b).account == "15030208401"
+    # each counter journals the change it made (by its manager, at its register) and the one
+    # it pulled (by the server, under the register of changes outside the till), once each
+    staff = manager(a, "K1", clock).operator.staff_id
+    assert company_changes(a) == [("K1", None, "97100512347", staff),
+                                  ("system", "server", "15030208401", "")]  # fmt: skip
+    assert company_changes(b) == [("system", "server", brought.account, ""),  # set up from it
+                                  ("system", "server", "97100512347", ""),
+                                  ("K2", None, "15030208401", staff)]  # fmt: skip
+    sync(a, b)  # nothing new: nothing journaled again
+    assert (len(company_changes(a)), len(company_changes(b))) == (2, 3)
+    for counter in (a, b):  # the journals still verify whole
+        report = verify_store(counter.uow, counter.keys.verifiers())
+        assert report.ok, report.problems
     held = central.scalar("SELECT data->'company'->>'account' FROM ref_current "
                           "WHERE entity = 'centre'")  # fmt: skip
     assert held == "15030208401"
