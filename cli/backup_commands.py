@@ -137,6 +137,9 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
              f"{preview.readable_beyond or 0} can still be read and are brought back. Numbering "
              "continues after the highest number ever given out."),
     ]  # fmt: skip
+    for number, why in preview.left_beyond:
+        lines.append(_say(lang, f"  Hentes ikke tilbake: {number}: {why.message(lang)}",
+                          f"  Not brought back: {number}: {why.message(lang)}"))  # fmt: skip
     if not preview.beyond_known:
         lines[1] = _say(lang, *UNKNOWN_BEYOND)
     else:
@@ -167,7 +170,7 @@ def result_text(result: RestoreResult, lang: str) -> str:
              f"Restored. {back} brought back, {left} could not be."),
     ]  # fmt: skip
     for number, why in salvage.left:
-        lines.append(f"  {number}: {why}")
+        lines.append(f"  {number}: {why.message(lang)}")
     if salvage.export_dir is not None:
         lines.append(_say(lang, f"Journalhalen og listen: {salvage.export_dir}",
                           f"The journal tail and the list: {salvage.export_dir}"))  # fmt: skip

@@ -32,6 +32,9 @@ class SaleRows:
     """The receipt's outbox event, by receipt id."""
     items: list[dict[str, Any]]
     """The sold items as the replaced store left them (status, stock)."""
+    needs: dict[str, list[dict[str, Any]]] | None = None
+    """Rows its rows point to (``staff``, ``article_groups``, ``items``), as the replaced
+    store holds them: registered after the backup, they are not in the restored store."""
     print_jobs: list[dict[str, Any]] | None = None
     """The print jobs that carried its receipts, oldest first, with ``receipt_ids`` of this
     sale only (None: they cannot be read). Where its paper stands: an original that printed
@@ -140,8 +143,30 @@ class ReplacedStore:
             sale[0], session[0], receipts, notes, tenders, lines, payments,
             {j["ref_id"]: j for j in journal if '"digest"' in j["details"]},
             {i: outbox[i] for i in ids if i in outbox},
-            items, self._print_jobs(ids),
+            items, self._needs(sale[0], session[0], item_ids), self._print_jobs(ids),
         )  # fmt: skip
+
+    def _needs(
+        self, sale: dict[str, Any], session: dict[str, Any], item_ids: tuple[str, ...]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Whole rows of the staff, items and their article groups a sale points to, as far
+        as readable (what cannot be read is missing here; the caller makes do)."""
+        staff_ids = tuple({sale["staff_id"], sale["approved_by"], session["opened_by"]} - {None})
+        staff = self._rows(
+            f"SELECT * FROM staff WHERE id IN ({','.join('?' * len(staff_ids))})", staff_ids
+        )
+        items = (
+            self._rows(
+                f"SELECT * FROM items WHERE id IN ({','.join('?' * len(item_ids))})", item_ids
+            )
+            or []
+        )
+        group_ids = tuple({i["article_group_id"] for i in items})
+        groups = self._rows(
+            f"SELECT * FROM article_groups WHERE id IN ({','.join('?' * len(group_ids))})",
+            group_ids,
+        )
+        return {"staff": staff or [], "article_groups": groups or [], "items": items}
 
     def _print_jobs(self, receipt_ids: tuple[str, ...]) -> list[dict[str, Any]] | None:
         marks = ",".join("?" * len(receipt_ids))

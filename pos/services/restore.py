@@ -60,6 +60,7 @@ from pos.services.continuity import (
 )
 from pos.services.salvage import (
     Candidate,
+    Reason,
     SalvageResult,
     collect,
     export_tail,
@@ -79,7 +80,8 @@ class RestorePreview:
     signed_beyond: int
     """Signed receipts this register gave out beyond the backup (mark and current store)."""
     readable_beyond: int | None
-    """Of those, how many the current store still holds readably (None: cannot be read)."""
+    """Of those, how many the restore brings back: tried on the unpacked backup and rolled
+    back, so what is said is what is done (None: the current store cannot be read)."""
     current_problem: str | None
     """Why the current store is not sound (None: it is, or there is none)."""
     passed_over: tuple[tuple[str, str], ...] = ()
@@ -95,6 +97,8 @@ class RestorePreview:
     """The newest business day a Z closed on the register, as far as this PC knows."""
     enrolled: bool = False
     """The backup's store syncs with a server: what this PC cannot know, the server says."""
+    left_beyond: tuple[tuple[str, Reason], ...] = ()
+    """Readable receipts that would not come back, and why."""
 
     @property
     def needs_confirmation(self) -> bool:
@@ -152,15 +156,19 @@ class RestoreSession:
         current_problem = quick_check(self.db_path) if self.db_path.exists() else None
         mark = HighWaterMark.open(self.data_dir).heads
         readable: int | None = None
+        left: tuple[tuple[str, Reason], ...] = ()
         current = Heads()
         if self.db_path.exists():
             replaced = ReplacedStore(self.db_path)
             try:
                 current = replaced.heads() or Heads()
-                beyond = replaced.receipts_beyond(backup_heads)
-                readable = None if beyond is None else len(beyond)
+                device_seq = store_counter(self.unpacked, "device_seq")
+                candidates = collect(replaced, backup_heads, device_seq)
             finally:
                 replaced.close()
+            if candidates is not None:
+                tried = self._try_salvage(candidates)
+                readable, left = len(tried.salvaged), tuple(tried.left)
         high = mark.merged(current)
         return RestorePreview(
             chosen,
@@ -169,12 +177,25 @@ class RestoreSession:
             readable,
             current_problem,
             tuple(passed_over),
+            left_beyond=left,
             new_pc=not KeyStore(self.data_dir / "keys").has_private_key(),
             beyond_known=self.db_path.exists() or not mark.is_empty(),
             z_beyond=high.z_reports_beyond(backup_heads),
             last_z_day=high.merged(backup_heads).last_z_day(),
             enrolled=self._backup_enrolled(),
         )
+
+    def _try_salvage(self, candidates: list[Candidate]) -> SalvageResult:
+        """What ``run`` would bring back, tried on the unpacked backup and rolled back."""
+        engine = make_engine(self.unpacked)
+        try:
+            uow = UnitOfWorkFactory(engine)
+            with uow() as unit:
+                register_id = unit.store.get_meta("register_id") or "K1"
+                stamp = Stamp.of(self.clock.now())
+                return put_back(unit, candidates, register_id, "", stamp)  # never committed
+        finally:
+            engine.dispose()
 
     def _backup_enrolled(self) -> bool:
         engine = make_engine(self.unpacked)

@@ -3,11 +3,12 @@ legal record that can still be read.
 
 A sale comes back whole or not at all: its receipts must each be the next link of their
 signature chain in the restored store (same previous signature), and every row it wrote must be
-readable and fit (its till session, the items, a redeemed credit note). The print jobs that
-carried its receipts come back too, so an original already on paper is not printed again. It
-is journaled again at the time of the restore with its original journal position, date and
-time in the details:
-as the sale's own transaction records a receipt (13999 ``sale_receipt``, 13013, 13017: counted
+readable and fit (its till session, the items, a redeemed credit note); the staff, items and
+article groups it points to that were registered after the backup come back with it. The print
+jobs that carried its receipts come back too, so an original already on paper is not printed
+again. It is journaled again at the time of the restore with its original journal position,
+date and time in the details: as the sale's own transaction records a receipt (13999
+``sale_receipt``, 13013, 13017: counted
 in the next Z) when no Z of the replaced store counted it, else as 13999 ``salvaged_receipt``
 (already counted on that Z); its print events stay in the replaced store's exported journal.
 Its outbox events are queued again with their original ids, so the server stores each once (an
@@ -40,11 +41,59 @@ _SALE_KINDS = {"sale", "return"}
 _ORDER = ("sales", "receipts", "credit_notes", "tenders", "sale_lines", "receipt_payments")
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why one receipt could not come back, said in the interface's language."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "nb") -> str:
+        nb, en = _REASONS[self.code]
+        return (en if lang == "en" else nb).format(**self.params)
+
+
+_REASONS = {
+    "unreadable": (
+        "Salget kan ikke leses i databasen som ble erstattet.",
+        "The sale cannot be read in the replaced store.",
+    ),
+    "repair": (
+        "En kvittering for reparasjon ({kind}): slike penger hentes ikke tilbake automatisk.",
+        "A repair receipt ({kind}): such money is not brought back automatically.",
+    ),
+    "chain_gap": (
+        "Signaturnummer {sig_nr} følger ikke etter {head} i den gjenopprettede databasen.",
+        "Signature number {sig_nr} does not follow {head} in the restored store.",
+    ),
+    "after_left": (
+        "Kvitteringen før den i signaturkjeden ({before}) kunne ikke hentes tilbake.",
+        "The receipt before it in its signature chain ({before}) could not come back.",
+    ),
+    "chain_mismatch": (
+        "Signaturkjeden fortsetter ikke den gjenopprettede databasens.",
+        "Its signature chain does not continue the restored store's.",
+    ),
+    "same_sale": (
+        "En annen kvittering i samme salg ({other}) kunne ikke hentes tilbake, og et salg "
+        "hentes tilbake helt eller ikke i det hele tatt.",
+        "Another receipt of the same sale ({other}) could not come back, and a sale comes "
+        "back whole or not at all.",
+    ),
+    "no_fit": (
+        "Salget passer ikke i den gjenopprettede databasen: noe det viser til (ansatt, vare "
+        "eller tilgodelapp) kan verken leses der eller i databasen som ble erstattet.",
+        "The sale does not fit the restored store: something it points to (staff, item or "
+        "credit note) can be read neither there nor in the replaced store.",
+    ),
+}
+
+
 @dataclass
 class SalvageResult:
     salvaged: list[str] = field(default_factory=list)
     """Receipt numbers brought back."""
-    left: list[tuple[str, str]] = field(default_factory=list)
+    left: list[tuple[str, Reason]] = field(default_factory=list)
     """(receipt number, why not) for readable receipts that could not come back."""
     unreadable: int = 0
     """Signed receipts the replaced store holds beyond the restored one that cannot be read."""
@@ -60,6 +109,8 @@ class Candidate:
     previous: dict[str, str | None] = field(default_factory=dict)
     """Per receipt id: the signature before it in the replaced store's chain."""
     counted_in_z: dict[str, int | None] = field(default_factory=dict)
+    chain_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Per receipt number: its signature chain (tenant, register)."""
 
 
 def collect(replaced: ReplacedStore, restored: Heads, device_seq: int) -> list[Candidate] | None:
@@ -71,9 +122,10 @@ def collect(replaced: ReplacedStore, restored: Heads, device_seq: int) -> list[C
     outbox = replaced.outbox_after(device_seq)
     found = []
     for sale_id in _sales_in_order(beyond):
-        numbers = [r["number_text"] for r in beyond if r["sale_id"] == sale_id]
+        mine = [r for r in beyond if r["sale_id"] == sale_id]
         rows = replaced.sale_rows(sale_id, outbox)
-        candidate = Candidate(numbers, rows)
+        candidate = Candidate([r["number_text"] for r in mine], rows)
+        candidate.chain_of = {r["number_text"]: (r["tenant_id"], r["register_id"]) for r in mine}
         for receipt in rows.receipts if rows else ():
             tenant, register = receipt["tenant_id"], receipt["register_id"]
             candidate.previous[receipt["id"]] = replaced.signature(
@@ -96,14 +148,20 @@ def put_back(
 ) -> SalvageResult:
     """Bring back what can be brought back (module docstring); the caller commits."""
     result = SalvageResult()
+    left_in_chain: dict[tuple[str, str], str] = {}
     for candidate in candidates:
-        why = _why_not(uow, candidate)
-        if why is None and not _insert(uow, candidate, register_id, staff_id, stamp):
-            why = "it does not fit the restored store (its till session, items or credit note)"
-        if why is None:
+        reasons = _why_not(uow, candidate, left_in_chain)
+        if not reasons and not _insert(uow, candidate, register_id, staff_id, stamp):
+            reasons = {n: Reason("no_fit") for n in candidate.numbers}
+        if not reasons:
             result.salvaged += candidate.numbers
-        else:
-            result.left += [(n, why) for n in candidate.numbers]
+            continue
+        first = next(iter(reasons))
+        for number in candidate.numbers:
+            why = reasons.get(number) or Reason("same_sale", {"other": first})
+            result.left.append((number, why))
+            if number in candidate.chain_of:
+                left_in_chain[candidate.chain_of[number]] = number
     return result
 
 
@@ -115,19 +173,61 @@ def _sales_in_order(receipts: Iterable[dict[str, Any]]) -> list[str]:
     return list(seen)
 
 
-def _why_not(uow: UnitOfWork, candidate: Candidate) -> str | None:
+def _why_not(
+    uow: UnitOfWork, candidate: Candidate, left_in_chain: dict[tuple[str, str], str]
+) -> dict[str, Reason]:
+    """Per receipt number, why it cannot come back (empty: the sale can)."""
     rows = candidate.rows
     if rows is None:
-        return "it cannot be read"
+        return {n: Reason("unreadable") for n in candidate.numbers}
     if rows.sale["kind"] not in _SALE_KINDS:
-        return f"a {rows.sale['kind']} receipt (repair money is not brought back automatically)"
+        return {n: Reason("repair", {"kind": rows.sale["kind"]}) for n in candidate.numbers}
+    reasons = {}
     for receipt in rows.receipts:
-        nr, signature = uow.store.chain_head(receipt["tenant_id"], receipt["register_id"])
+        chain = (receipt["tenant_id"], receipt["register_id"])
+        nr, signature = uow.store.chain_head(*chain)
+        number = receipt["number_text"]
         if receipt["sig_nr"] != nr + 1:
-            return f"signature number {receipt['sig_nr']} does not follow {nr}"
-        if candidate.previous.get(receipt["id"]) != signature:
-            return "its signature chain does not continue the restored store's"
-    return None
+            before = left_in_chain.get(chain)
+            reasons[number] = (
+                Reason("after_left", {"before": before})
+                if before is not None
+                else Reason("chain_gap", {"sig_nr": receipt["sig_nr"], "head": nr})
+            )
+        elif candidate.previous.get(receipt["id"]) != signature:
+            reasons[number] = Reason("chain_mismatch")
+    return reasons
+
+
+def _bring_back_needs(uow: UnitOfWork, rows: SaleRows, stamp: Stamp) -> None:
+    """Staff, article groups and items registered after the backup come back with the sale
+    (rows the restored store has already are left as they are). An item whose row cannot be
+    read is recorded from the sale's own line, so the signed receipt still comes back."""
+    store = uow.store
+    needs = rows.needs or {}
+    for table in ("staff", "article_groups", "items"):
+        for row in needs.get(table, ()):
+            store.insert_unique(table, row)
+    readable = {item["id"] for item in needs.get("items", ())}
+    for line in rows.lines:
+        if line["item_id"] not in readable:
+            store.insert_unique("items", _item_from_line(line, stamp))
+
+
+def _item_from_line(line: dict[str, Any], stamp: Stamp) -> dict[str, Any]:
+    return {
+        "id": line["item_id"],
+        "tenant_id": line["tenant_id"],
+        "kind": "one_off",
+        "description": line["description"],
+        "price": line["unit_price"],
+        "vat_class": line["vat_class"],
+        "article_group_id": line["article_group_id"],
+        "barcode": None,
+        "stock_qty": None,
+        "status": "sold",
+        "updated_at": stamp.utc_iso,
+    }
 
 
 def _insert(
@@ -138,6 +238,7 @@ def _insert(
     store = uow.store
     savepoint = store.conn.begin_nested()
     try:
+        _bring_back_needs(uow, rows, stamp)
         if rows.session is not None:
             store.insert_unique("till_sessions", rows.session)
         tables = {
@@ -300,7 +401,10 @@ def write_listing(folder: Path, result: SalvageResult) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     listing = {
         "salvaged": result.salvaged,
-        "not_brought_back": [{"receipt": n, "why": why} for n, why in result.left],
+        "not_brought_back": [
+            {"receipt": n, "why": why.message("nb"), "why_en": why.message("en")}
+            for n, why in result.left
+        ],
         "unreadable_signed_receipts": result.unreadable,
     }
     _write_private(folder / "receipts.json", json.dumps(listing, ensure_ascii=False, indent=1))
