@@ -74,7 +74,8 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> Flags
         ])  # fmt: skip
         for row in rows:
             if row["type"] == CENTRE_COMPANY_SET:
-                centre_name.set_company(conn, device.site_id, row["payload"]["company"])
+                centre_name.set_company(conn, device.site_id, row["payload"]["company"],
+                                        if_none=row["payload"].get("if_none") is True)  # fmt: skip
             if row["type"] == STAFF_REGISTERED and not _put_staff(conn, device, row):
                 flags[row["event_id"]] = [
                     ("staff_other_site", "another site has a staff member with this id")

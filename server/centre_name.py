@@ -38,10 +38,16 @@ def bring(
         refdata.put(conn, "centre", site_id, None, data, site_id)
 
 
-def set_company(conn: Connection, site_id: str, company: dict[str, str]) -> None:
-    """A manager's change of the centre's company at a counter: it replaces the one held."""
+def set_company(
+    conn: Connection, site_id: str, company: dict[str, str], *, if_none: bool = False
+) -> None:
+    """A manager's change of the centre's company at a counter: it replaces the one held.
+    ``if_none``: a counter offering the company it had before the company travelled, taken
+    only while the site has none (one another counter sent stands)."""
     held = refdata.current(conn, "centre", site_id)
     data = dict(held["data"]) if held else {}
+    if if_none and isinstance(data.get("company"), dict):
+        return
     if data.get("company") != company:
         refdata.put(conn, "centre", site_id, None, data | {"company": company}, site_id)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from pos.adapters.sync_store import CURSOR_KEY
 from pos.bank import normalise_account_number
 from pos.clock import Stamp
 from pos.errors import DomainError
@@ -112,6 +113,29 @@ def set_centre_company(
             )
         uow.commit()
     return company
+
+
+def offer_if_server_has_none(uow_factory: UnitOfWorkFactory, now: datetime) -> bool:
+    """Queue this counter's company for the server when the centre as last pulled has none (a
+    counter enrolled before the company travelled at enrolment); True when queued. Only after
+    a first pull, so a counter that has just sent it at enrolment does not send it again. The
+    server takes it only while it still has none (``if_none``): a company another counter
+    sent meanwhile stands, and comes back with the next pull."""
+    with uow_factory() as uow:
+        device = uow.sync.device()
+        company = shared(read_company(uow))
+        if device is None or company is None or uow.sync.meta(CURSOR_KEY) is None:
+            return False
+        centre = [r["data"] for r in uow.sync.refs("centre") if r["id"] == device["site_id"]]
+        if centre and isinstance(centre[0].get("company"), dict):
+            return False
+        if uow.sync.has_unsent(uow.sync.acked_through(), [CENTRE_COMPANY_SET]):
+            return False  # one is on its way already
+        uow.store.append_outbox(
+            CENTRE_COMPANY_SET, None, Stamp.of(now), {"company": company, "if_none": True}
+        )
+        uow.commit()
+    return True
 
 
 def journaled(company: CentreCompany) -> dict[str, str]:

@@ -11,6 +11,7 @@ from pos.services import auth, centre_company
 from pos.services.context import TillContext
 from pos.services.verification import verify_store
 from pos.sync_protocol import CENTRE_COMPANY_SET
+from server import admin_ops, refdata
 from tests.sync.conftest import cycle
 from tests.sync.test_ticket_sync import counter_b, sync  # noqa: F401  (fixtures)
 
@@ -82,3 +83,42 @@ def test_a_company_that_is_not_one_is_held_and_changes_nothing(enrolled, central
     report = cycle(enrolled).run()
     assert report.rejected == 1
     assert central.scalar("SELECT data FROM ref_current WHERE entity = 'centre'") == before
+
+
+def forget_company(central) -> None:  # type: ignore[no-untyped-def]
+    """The server as it was before the company travelled at enrolment: a centre, no company."""
+    with central.admin() as conn:
+        site = admin_ops.site_id_by_name(conn, "Asker")
+        held = refdata.current(conn, "centre", site)
+        assert held is not None
+        data = {k: v for k, v in held["data"].items() if k != "company"}
+        refdata.put(conn, "centre", site, None, data, site)
+
+
+def held_company(central) -> dict[str, str] | None:  # type: ignore[no-untyped-def]
+    held = central.scalar("SELECT data->'company' FROM ref_current WHERE entity = 'centre'")
+    return held if held is None or isinstance(held, dict) else json.loads(held)
+
+
+def test_a_counter_enrolled_before_the_company_travelled_sends_it_at_its_next_sync(
+    enrolled, counter_b, clock, central
+):
+    a, b = enrolled, counter_b
+    ours = centre_company.shared(company(a))
+    forget_company(central)
+    cycle(a).run()  # pulls a centre with no company
+    assert held_company(central) is None and company(a).name  # kept its own
+    report = cycle(a).run()  # the next sync sends it, no manager needed
+    assert report.pushed == 1 and held_company(central) == ours
+    assert cycle(a).run().pushed == 0  # the server has it now: not sent again
+    # a company another counter sent meanwhile stands; the late offer changes nothing
+    forget_company(central)
+    cycle(a).run()  # a now knows the server has none
+    centre_company.set_centre_company(b.uow, manager(b, "K2", clock), "Omigjen Asker AS",
+                                      "923456783", "1503.02.08401")  # fmt: skip
+    sync(b)
+    report = cycle(a).run()
+    assert report.pushed == 1 and report.rejected == 0
+    assert held_company(central) == centre_company.shared(company(b))
+    assert company(a) == company(b)  # and it came back with the pull
+    assert central.scalar("SELECT count(*) FROM quarantine") == 0
