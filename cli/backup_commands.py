@@ -77,10 +77,17 @@ def restore_backup(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _confirm_unknown_history(lang: str) -> bool:
-    """Asked at the terminal; without one the restore is refused (the error says why)."""
-    if not sys.stdin.isatty():
+    """Asked at the terminal, or read from a pipe (``echo JA | …``); no answer refuses the
+    restore (the error says why)."""
+    question = _say(lang, "Gjenopprette likevel? Skriv JA: ", "Restore anyway? Type YES: ")
+    try:
+        if sys.stdin.isatty():
+            answer = input(question)
+        else:
+            print(question, end="", flush=True)
+            answer = sys.stdin.readline()
+    except (EOFError, OSError, ValueError):  # no stdin at all
         return False
-    answer = input(_say(lang, "Gjenopprette likevel? Skriv JA: ", "Restore anyway? Type YES: "))
     return answer.strip().upper() in ("JA", "YES")
 
 

@@ -286,9 +286,7 @@ def till_note_(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _print_reports(
-    app: CounterApp, made: list[DrawerReport], lang: str, copy: bool = False
-) -> str:
+def _print_reports(app: CounterApp, made: list[DrawerReport], lang: str, copy: bool = False) -> str:
     """Print the reports' main figures (a Z printed again marked KOPI) and the journal anchor
     (returned for the PDFs). In English the words are, the paper's legal wording is not."""
     from pos.model.report_english import LABELS

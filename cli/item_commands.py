@@ -42,8 +42,7 @@ def add_commands(commands: Commands) -> None:
     items.add_argument(
         "--default-group",
         metavar="GROUP",
-        help="where rows without a category, or with an unmapped unknown one, go "
-        "(default DIVERSE)",
+        help="where rows without a category, or with an unmapped unknown one, go (default DIVERSE)",
     )
     staff_options(items)
 

@@ -342,13 +342,15 @@ class RestoreHistoryUnknown(DomainError):
         "Verken denne PC-en (ingen database, ingen high-water.mark) eller en server vet hva "
         "kassen gjorde etter sikkerhetskopien. Kvitterings- og Z-numre kan bli gitt ut på nytt "
         "og en dag Z-rapportert to ganger. Kopier high-water.mark fra den gamle disken hit om "
-        "den kan leses; ellers må en leder bekrefte at gjenopprettingen skal gjøres likevel."
+        "den kan leses; ellers må en leder bekrefte at gjenopprettingen skal gjøres likevel: "
+        "--confirm-unknown-history, eller svar JA (uten terminal: echo JA | …)."
     )
     en = (
         "Neither this PC (no store, no high-water.mark) nor a server knows what the register "
         "did after the backup. Receipt and Z numbers may be given out again and a day "
         "Z-reported twice. Copy high-water.mark from the old disk here if it can be read; "
-        "otherwise a manager must confirm the restore anyway."
+        "otherwise a manager must confirm the restore anyway: --confirm-unknown-history, or "
+        "answer YES (without a terminal: echo YES | …)."
     )
 
 

@@ -41,10 +41,12 @@ def main_at(
     *args: str,
     timeout: float = 300,
     offset: str | None = None,
+    answer: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``python main.py --data-dir DIR ARGS`` with the wall clock starting at ``moment``
     (``YYYY-MM-DD HH:MM:SS``, UTC) and running on, or set ``offset`` from the real time
-    (``"-2d"``: two days behind); neither runs at the real time."""
+    (``"-2d"``: two days behind); neither runs at the real time. ``answer`` is piped to its
+    stdin (else it reads an empty one)."""
     setting = f"@{moment}" if moment else offset
     command = [sys.executable, str(PROJECT_ROOT / "main.py"), "--data-dir", str(data_dir), *args]
     return subprocess.run(
@@ -54,6 +56,7 @@ def main_at(
         cwd=PROJECT_ROOT,
         timeout=timeout,
         env=faketime_env(setting),
+        **({"input": answer} if answer is not None else {"stdin": subprocess.DEVNULL}),
     )
 
 

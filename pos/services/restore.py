@@ -8,8 +8,9 @@ record.
    be read and brought back, and how many Z reports the backup lacks. Where neither this PC
    (no store, no mark) nor a server (not enrolled) knows, it says so and the manager must
    confirm before anything is replaced (journaled).
-2. A manager approves with staff number and PIN (checked in the current store if it is sound,
-   else in the backup's).
+2. A manager approves with staff number and PIN (checked in the current store if it is sound
+   and holds a counter's history, else in the backup's: an empty store, made by a command run
+   on a new PC's empty folder, counts as none).
 3. ``run``: what can be read from the current store beyond the backup is read, its journal tail
    exported; the current file is kept beside as ``omigjen.sqlite3.replaced-<time>``; the backup
    goes in place; in one transaction the journal gets the restore (13999 ``restore``: the backup
@@ -154,11 +155,14 @@ class RestoreSession:
         chosen, passed_over = self._choose(given)
         backup_heads = store_heads(self.unpacked)
         current_problem = quick_check(self.db_path) if self.db_path.exists() else None
+        self.history_here = self.db_path.exists() and (
+            current_problem is not None or _holds_history(self.db_path)
+        )
         mark = HighWaterMark.open(self.data_dir).heads
         readable: int | None = None
         left: tuple[tuple[str, Reason], ...] = ()
         current = Heads()
-        if self.db_path.exists():
+        if self.history_here:
             replaced = ReplacedStore(self.db_path)
             try:
                 current = replaced.heads() or Heads()
@@ -179,7 +183,7 @@ class RestoreSession:
             tuple(passed_over),
             left_beyond=left,
             new_pc=not KeyStore(self.data_dir / "keys").has_private_key(),
-            beyond_known=self.db_path.exists() or not mark.is_empty(),
+            beyond_known=self.history_here or not mark.is_empty(),
             z_beyond=high.z_reports_beyond(backup_heads),
             last_z_day=high.merged(backup_heads).last_z_day(),
             enrolled=self._backup_enrolled(),
@@ -233,7 +237,7 @@ class RestoreSession:
     # -- approving ---------------------------------------------------------------------------
     def authenticate(self, staff_no: str, pin: str) -> Operator:
         """A manager's staff number and PIN: in the current store if sound, else the backup's."""
-        sound = self.db_path.exists() and self.preview.current_problem is None
+        sound = self.history_here and self.preview.current_problem is None
         engine = make_engine(self.db_path if sound else self.unpacked)
         try:
             operator = auth.authenticate(UnitOfWorkFactory(engine), staff_no, pin, self.clock)
@@ -385,6 +389,21 @@ class _NoSigner:
 
     def verify(self, data: str, signature: str) -> bool:
         return False
+
+
+def _holds_history(db_path: Path) -> bool:
+    """A store with no journal row and no staff is no counter's history: a command run on a
+    new PC's empty data folder made it. The restore treats it as no store at all."""
+    import sqlite3
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+            journal = db.execute("SELECT EXISTS (SELECT 1 FROM journal)").fetchone()[0]
+            staff = db.execute("SELECT EXISTS (SELECT 1 FROM staff)").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return True  # cannot tell: treated as history, as a damaged store is
+    return bool(journal or staff)
 
 
 def _history(preview: RestorePreview) -> str:

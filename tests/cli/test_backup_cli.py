@@ -268,3 +268,22 @@ def test_sales_of_items_and_staff_registered_after_the_backup_all_come_back(tmp_
         assert db.execute("SELECT name FROM staff WHERE staff_no = '1077'").fetchone()
     assert "OK" in run(tmp_path, "verify-journal").stdout
     assert not set(sell(tmp_path)) & set(signed)
+
+
+def test_commands_run_on_a_new_pcs_empty_folder_do_not_hide_the_unknown_history(tmp_path):
+    from tests.faketime import main_at
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    run(old, "demo")
+    sell(old)
+    backup = run(old, "backup").stdout.splitlines()[0].strip()
+    for command in ("verify-journal", "till-status", "tenants"):
+        run(new, command, check=False)  # someone looks around on the new PC first
+    refused = main_at(None, new, "restore-backup", backup, *MANAGER)
+    assert refused.returncode == 2 and "echo JA" in refused.stderr, refused.stderr
+    assert "vet ikke hvor mange kvitteringer" in refused.stdout  # the warning stays
+    assert "Feil ansattnummer" not in refused.stderr  # the PIN is the backup's manager's
+    piped = main_at(None, new, "restore-backup", backup, *MANAGER, answer="JA\n")
+    assert piped.returncode == 0, piped.stderr
+    assert "Gjenopprettet" in piped.stdout and "versjon 2" in piped.stdout
+    assert "OK" in run(new, "verify-journal").stdout
