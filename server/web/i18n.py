@@ -115,10 +115,13 @@ EN: dict[str, str] = {
     "Pris": "Price",
     "Strekkode": "Barcode",
     "På lager": "In stock",
-    "På lager: senterets antall for lagervarer, alle kassers salg trukket fra. Lederen teller "
-    "opp i kassens bakkontor (Varer og priser).": "In stock: the centre's count of stock "
-    "items, every counter's sales taken off. The manager counts at a counter's back office "
-    "(Items and prices).",
+    "På lager: senterets antall for lagervarer, alle kassers salg trukket fra. Antallet settes "
+    "ikke her, men der varene står: en leder teller hyllen og setter antallet på en kasse "
+    "(bakkontoret, Varer og priser → Sett antall), og tellingen blir senterets for alle "
+    "kassene.": "In stock: the centre's count of stock items, every counter's sales taken off. "
+    "It is not set here but where the goods are: a manager counts the shelf and sets the count "
+    "at a counter (the back office, Items and prices → Set stock), and the count becomes the "
+    "centre's for every counter.",
     "Søk": "Search",
     "Ingen varer.": "No items.",
     "tilgjengelig": "available",

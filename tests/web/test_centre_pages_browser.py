@@ -64,7 +64,17 @@ def test_the_items_page_shows_the_centres_count_set_at_the_counter(
         row = f"tr[data-item='{mug.id}']"
         assert page.get_attribute(f"{row} [data-stock]", "data-stock") == "9"
         assert "9" in page.inner_text(f"{row} [data-stock]")
-        assert "På lager" in page.inner_text("main")
+        # the count is read here and set at a counter: the page says where, before the table
+        assert page.title() == "Varer · Omigjen"
+        note = page.inner_text("[data-stock-note]")
+        assert page.is_visible("[data-stock-note]")
+        assert "settes ikke her" in note and "Varer og priser → Sett antall" in note
+        forms = page.query_selector_all("main form")
+        assert [f.get_attribute("method") for f in forms] == ["get"]  # the search only
+        assert page.query_selector_all("main input:not([type=search])") == []
+        context.add_cookies([{"name": "omigjen_lang", "value": "en", "url": synced}])
+        page.goto(f"{synced}/items?q=Kaffekopp")
+        assert "Items and prices → Set stock" in page.inner_text("[data-stock-note]")
 
 
 def test_a_repair_deposit_shows_on_the_takings_and_the_jobs_age_is_the_servers(
