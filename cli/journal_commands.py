@@ -69,8 +69,11 @@ def add_commands(commands: Commands) -> None:
 
 
 def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.errors import StoreDamaged
     from pos.journal_anchor import Anchor, parse_anchor
+    from pos.services.backups import full_check
     from pos.services.verification import verify_store
+    from pos.services.verification_report import VerificationReport
 
     lang = settings.lang
     typed = [parse_anchor(args.anchor, "the printout")] if args.anchor else []
@@ -81,9 +84,17 @@ def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
         if since is not None:
             print(words.from_anchor(lang, since.text, since.source))
         keys = app.counter.keys
-        report = verify_store(
-            app.uow, keys.verifiers(), keys, anchors=anchors, since=since, progress=_progress(lang)
-        )
+        damage = full_check(app.data_dir)  # noted: the next start offers a restore
+        try:
+            report = verify_store(app.uow, keys.verifiers(), keys, anchors=anchors, since=since,
+                                  progress=_progress(lang))  # fmt: skip
+        except Exception as error:  # noqa: BLE001 - damage SQLite cannot even read: said below
+            if damage is None:
+                raise
+            report = VerificationReport()
+            report.add(words.unreadable(str(error)))
+    if damage is not None:
+        report.problems.insert(0, words.store_damaged(damage))
     if report.ok:
         print(words.verified(lang, report.journal_rows, report.receipts, report.z_reports))
         _say_declared(report.declared, lang)
@@ -99,6 +110,8 @@ def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
     print(words.failed(lang, report.first_problem or ""), file=sys.stderr)
     for problem in report.problems[1:]:
         print(words.also(lang, problem), file=sys.stderr)
+    if damage is not None:
+        print(StoreDamaged(str(app.data_dir), reason=damage).message(lang), file=sys.stderr)
     return 1
 
 

@@ -135,6 +135,20 @@ def failed(lang: str, problem: str) -> str:
     return say(lang, f"FEIL: {worded}", f"FAILED: {worded}")
 
 
+def store_damaged(reason: str) -> Finding:
+    return Finding(
+        f"the database file is damaged (SQLite's full check: {reason})",
+        f"databasefilen er skadet (SQLites fulle kontroll: {reason})",
+    )
+
+
+def unreadable(error: str) -> Finding:
+    return Finding(
+        f"the check stopped: the store cannot be read ({error[:120]})",
+        f"kontrollen stoppet: lageret kan ikke leses ({error[:120]})",
+    )
+
+
 def also(lang: str, problem: str) -> str:
     worded = finding(lang, problem)
     return say(lang, f"  dessuten: {worded}", f"  also: {worded}")

@@ -141,9 +141,7 @@ def check_store(data_dir: Path) -> None:
         if noted and problem is None:
             clear_damage_note(data_dir)
     if problem is not None:
-        raise StoreDamaged(
-            str(data_dir), reason=problem, backup=backup_service.latest_backup(data_dir)
-        )
+        raise StoreDamaged(str(data_dir), reason=problem)
 
 
 def open_counter(data_dir: Path, clock: Clock | None = None) -> Counter:
@@ -183,9 +181,7 @@ def read_only(data_dir: Path, error: OSError) -> DataDirectoryReadOnly:
 def _opening_error(data_dir: Path, error: Exception) -> Exception:
     """What a person is told when opening fails below the checks: damage, or no write access."""
     if is_damage(error):
-        return StoreDamaged(
-            str(data_dir), reason=str(error), backup=backup_service.latest_backup(data_dir)
-        )
+        return StoreDamaged(str(data_dir), reason=str(error))
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, OSError) and cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM):

@@ -299,16 +299,41 @@ class UnknownParkedBasket(DomainError):
 
 
 class StoreDamaged(DomainError):
+    """Names no backup: the newest one may hold the same damage; the restore picks the newest
+    that passes the full check and says which."""
+
     code = "store_damaged"
     nb = (
         "Databasen i {value} er skadet og kan ikke brukes ({reason}). Ingenting mer blir lagret "
-        "i den. Siste sikkerhetskopi: {backup}. En leder kan gjenopprette den: start kassen og "
-        "velg «Gjenopprett», eller kjør «omigjen-pos restore-backup --staff NR»."
+        "i den. En leder kan gjenopprette den nyeste sikkerhetskopien som består full kontroll "
+        "(kassen finner den): start kassen og velg «Gjenopprett», eller kjør "
+        "«omigjen-pos restore-backup --staff NR»."
     )
     en = (
         "The database in {value} is damaged and cannot be used ({reason}). Nothing more is "
-        "saved in it. Latest backup: {backup}. A manager can restore it: start the till and "
-        "choose 'Restore', or run 'omigjen-pos restore-backup --staff NO'."
+        "saved in it. A manager can restore the newest backup that passes the full check (the "
+        "till finds it): start the till and choose 'Restore', or run "
+        "'omigjen-pos restore-backup --staff NO'."
+    )
+
+
+class StoreDamagedAfterZ(DomainError):
+    """The full check after the Z found damage: the Z reports are stored and printed."""
+
+    code = "store_damaged_after_z"
+    nb = (
+        "Z-rapportene er lagret og skrevet ut. Kontrollen etterpå fant at databasen i {value} er "
+        "skadet ({reason}): den er ikke sikkerhetskopiert, og kassen lagrer ikke mer i den. En "
+        "leder kan gjenopprette den nyeste sikkerhetskopien som består full kontroll (kassen "
+        "finner den): start kassen og velg «Gjenopprett», eller kjør "
+        "«omigjen-pos restore-backup --staff NR»."
+    )
+    en = (
+        "The Z reports are stored and printed. The check after them found the database in "
+        "{value} damaged ({reason}): it is not backed up and the till saves nothing more in it. "
+        "A manager can restore the newest backup that passes the full check (the till finds "
+        "it): start the till and choose 'Restore', or run "
+        "'omigjen-pos restore-backup --staff NO'."
     )
 
 

@@ -4,8 +4,9 @@ while the till ran, so the next start does not use it without a full check.
 - at every start: the file and its header (cheap), then ``PRAGMA quick_check`` (every page,
   without comparing indexes to tables: about 1.5 ms per MB) while the store is small
   (``pos.counter.QUICK_CHECK_AT_START_BYTES``); a larger one gets it before the daily backup;
-- before every backup: ``quick_check`` (a damaged store is never copied);
-- after every Z and for a backup to restore: ``integrity_check`` (also every index).
+- before every backup (after every Z too), in ``verify-journal`` and for a backup to restore:
+  ``integrity_check`` (also every index, so damage inside a row is caught: a damaged store is
+  never copied).
 """
 
 from __future__ import annotations

@@ -17,13 +17,17 @@ from, and names what does not hold.
 - every stored Z report against its journal row and recomputed from the facts
   (``verify_reports``);
 - the signing keys (``KeyStore.key_problems``).
+
+A value damage left unreadable (a time that is no time, details that are no JSON) is a
+finding naming its row and field, never a crash: the row is not judged further.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from pos.adapters.key_files import KeyStore
@@ -86,9 +90,21 @@ def verify_store(
         facts = _check_journal(q, stream, report, [*anchors, *([since] if since else [])],
                                scope, progress)  # fmt: skip
         if report.ok or not stop_at_first:
-            check_receipts(stream, q, verifiers, facts.seal, facts.gaps, report, scope, progress)
-            _check_copies(q, facts.copies, report, scope.since_time)
-            check_z_reports(uow.reports, q, facts.z_reports, facts.gaps, report, scope.since_seq)
+            try:
+                check_receipts(stream, q, verifiers, facts.seal, facts.gaps, report, scope,
+                               progress)  # fmt: skip
+                _check_copies(q, facts.copies, report, scope.since_time)
+                check_z_reports(uow.reports, q, facts.z_reports, facts.gaps, report,
+                                scope.since_seq)  # fmt: skip
+            except (ValueError, TypeError) as error:  # a value damage left unreadable
+                report.add(
+                    Finding(
+                        f"a stored value cannot be read ({str(error)[:80]}): the database is "
+                        "damaged; the check stopped there",
+                        f"en lagret verdi kan ikke leses ({str(error)[:80]}): databasen er "
+                        "skadet; kontrollen stoppet der",
+                    )
+                )
     return report
 
 
@@ -120,6 +136,13 @@ def _check_journal(
         found.update({s: h for s in wanted if s < scope.since_seq and (h := stream.row_hash_at(s))})
     for row in rows:
         report.journal_rows += 1
+        unreadable = unreadable_field(row)
+        if unreadable:
+            report.add(unreadable)
+            broken = True  # its hash cannot hold; later rows cannot be judged against it
+            previous = str(row["hash"])
+            expected_seq = row["seq"] + 1 if isinstance(row["seq"], int) else expected_seq + 1
+            continue
         details = details_of(row)
         facts.gaps.note(row, details)
         declared = row["seq"] != expected_seq and journal_jump_declared(row, details, expected_seq)
@@ -253,6 +276,49 @@ def _check_anchors(
             )
         else:
             _check_anchor(anchor, found.get(anchor.seq), report)
+
+
+def unreadable_field(row: Mapping[str, Any]) -> Finding | None:
+    """The first field of a journal row that damage left unreadable, named with its row."""
+    for name, readable in _READABLE.items():
+        value = row[name]
+        try:
+            readable(value)
+        except (TypeError, ValueError, AttributeError):
+            shown = repr(value)[:40]
+            return Finding(
+                f"journal row {row['seq']}: the field {name} cannot be read ({shown}): the "
+                "database is damaged",
+                f"journalrad {row['seq']}: feltet {name} kan ikke leses ({shown}): databasen "
+                "er skadet",
+            )
+    return None
+
+
+def _iso_time(value: str) -> None:
+    datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _json(value: str) -> None:
+    if value:
+        json.loads(value)
+
+
+def _hex64(value: str) -> None:
+    if len(value) != 64:
+        raise ValueError(value)
+    int(value, 16)
+
+
+_READABLE: dict[str, Callable[[Any], object]] = {
+    "seq": int,
+    "event_code": int,
+    "created_at": _iso_time,
+    "local_date": date.fromisoformat,
+    "details": _json,
+    "prev_hash": _hex64,
+    "hash": _hex64,
+}
 
 
 def _row_problem(row: Mapping[str, Any], expected_seq: int, previous: str) -> str | None:

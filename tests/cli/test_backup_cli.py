@@ -24,6 +24,7 @@ from pos.services.context import TillContext
 from tests.cli.test_cli import run
 from tests.reliability.damage import (
     damage_index,
+    damage_journal_row,
     damage_schema_page,
     flip_bytes_in_table,
     truncate,
@@ -110,7 +111,8 @@ def test_every_kind_of_damage_gets_a_clear_message_and_a_restore(tmp_path, damag
     for lang, word in (("nb", "skadet"), ("en", "damaged")):
         refused = run(tmp_path, "--lang", lang, "tenants", check=False)
         assert refused.returncode == 2, refused.stderr
-        assert word in refused.stderr and backup in refused.stderr
+        assert word in refused.stderr and "restore-backup --staff" in refused.stderr
+        assert backup not in refused.stderr  # the newest backup is not always a good one
         assert "Traceback" not in refused.stderr and "sqlalchemy" not in refused.stderr.lower()
     again = run(tmp_path, "backup", check=False)
     assert again.returncode == 2 and "skadet" in again.stderr
@@ -132,8 +134,10 @@ def test_damage_only_the_full_check_finds_stops_the_backup_after_the_z(tmp_path)
     damage_index(tmp_path / "omigjen.sqlite3", "ix_items_tenant_id")
     z = run(tmp_path, "z-report", *MANAGER, check=False)
     assert z.returncode == 2 and "Traceback" not in z.stderr
-    assert "Z-rapport nr. 1" in z.stdout  # taken and printed all the same
-    assert "skadet" in z.stderr and "restore-backup --staff" in z.stderr
+    assert "Z-rapport nr. 1" in z.stdout  # taken and printed all the same, and said so
+    assert "Z-rapportene er lagret og skrevet ut" in z.stderr and "skadet" in z.stderr
+    assert "Ingenting mer blir lagret" not in z.stderr
+    assert "består full kontroll" in z.stderr and "restore-backup --staff" in z.stderr
     assert len(list((tmp_path / "backups").glob("*.zip"))) == 1  # the damage was not copied
     for lang, word in (("nb", "skadet"), ("en", "damaged")):
         refused = run(tmp_path, "--lang", lang, "tenants", check=False)
@@ -144,6 +148,46 @@ def test_damage_only_the_full_check_finds_stops_the_backup_after_the_z(tmp_path)
     again = sell(tmp_path)
     assert not set(again) & set(sold)
     assert all(n.endswith("000002") for n in again)
+
+
+def damaged_journal_row(data_dir: Path) -> tuple[str, int]:
+    """A demo store with a good backup, a later sale, then bytes damaged inside a journal row:
+    its page stays well formed (``quick_check`` passes at start), its time is no time."""
+    run(data_dir, "demo")
+    sell(data_dir)
+    good = Path(run(data_dir, "backup").stdout.splitlines()[0].strip()).name
+    sell(data_dir)
+    db = data_dir / "omigjen.sqlite3"
+    with sqlite3.connect(db) as con:
+        seq = con.execute("SELECT max(seq) FROM journal WHERE tenant_id IS NOT NULL").fetchone()[0]
+    damage_journal_row(db, seq)
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    return good, seq
+
+
+def test_damage_inside_a_journal_row_is_a_finding_with_a_restore_offered(tmp_path):
+    good, seq = damaged_journal_row(tmp_path)
+    checked = run(tmp_path, "verify-journal", check=False)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    assert "isoformat" not in checked.stderr
+    assert f"journalrad {seq}: feltet created_at kan ikke leses" in checked.stderr
+    assert "databasefilen er skadet" in checked.stderr
+    assert "består full kontroll" in checked.stderr and "restore-backup --staff" in checked.stderr
+    again = run(tmp_path, "--lang", "en", "verify-journal", check=False)  # noted: refused now
+    assert again.returncode == 2 and "damaged" in again.stderr and "Traceback" not in again.stderr
+    assert "passes the full check" in again.stderr
+    restored = run(tmp_path, "restore-backup", *MANAGER)
+    assert good in restored.stdout + restored.stderr
+    assert "OK" in run(tmp_path, "verify-journal").stdout
+
+
+def test_damage_inside_a_journal_row_is_never_backed_up(tmp_path):
+    good, _seq = damaged_journal_row(tmp_path)
+    refused = run(tmp_path, "backup", check=False)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "skadet" in refused.stderr and "består full kontroll" in refused.stderr
+    assert [p.name for p in (tmp_path / "backups").glob("*.zip")] == [good]
 
 
 def test_a_backup_restores_into_a_fresh_folder_and_verifies(tmp_path):

@@ -72,3 +72,27 @@ def damage_index(db_path: Path, index: str) -> None:
     page_size = settle(db_path)
     page = table_pages(db_path, index)[-1]
     flip(db_path, page * page_size - 1, 1)
+
+
+def damage_journal_row(db_path: Path, seq: int) -> None:
+    """XOR 64 bytes of one journal row (a row with a tenant) from its tenant into its time, in
+    the table's own page, as a bad sector inside a record does: the page stays well formed, so
+    ``quick_check`` passes, while the row no longer matches its indexes and its time is no
+    time."""
+    settle(db_path)
+    db = sqlite3.connect(db_path)
+    try:
+        uuid, register, tenant = db.execute(
+            "SELECT uuid, register_id, tenant_id FROM journal WHERE seq = ?", (seq,)
+        ).fetchone()
+    finally:
+        db.close()
+    data = db_path.read_bytes()
+    offset = data.find((uuid + register + tenant).encode())
+    assert offset >= 0, "the row's record was not found in the file"
+    offset += len(uuid + register)
+    with open(db_path, "r+b") as handle:
+        handle.seek(offset)
+        part = handle.read(64)
+        handle.seek(offset)
+        handle.write(bytes(b ^ 0x5A for b in part))
