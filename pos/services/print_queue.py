@@ -71,7 +71,9 @@ def paper_of(uow: UnitOfWork, receipt_ids: Iterable[str]) -> dict[str, ReceiptPa
 
 NO_PAPER_BEFORE = "receipts_without_paper_before"
 """Meta key: receipts made before this UTC time never get their original printed at start-up
-(made-up history: ``simulate`` without a printer; nobody stood at a counter for them)."""
+(made-up history: ``simulate`` without a printer; nobody stood at a counter for them; or a
+restore: those receipts' paper was settled before it, and the look-up offers the original of
+one no print job carried)."""
 
 
 def no_paper_before(uow_factory: UnitOfWorkFactory, moment: Stamp) -> None:

@@ -16,7 +16,10 @@ record.
    goes in place; in one transaction the journal gets the restore (13999 ``restore``: the backup
    file, its journal head, the replaced store's head and the journal numbers skipped), the
    salvaged sales (``pos/services/salvage.py``) and, per tenant, the numbers skipped so every
-   series and signature chain continues after the highest ever given out.
+   series and signature chain continues after the highest ever given out. No receipt made
+   before the restore is printed by itself at the next start (its paper was settled on the
+   counter before the restore, or its day is gone): the look-up still offers an original no
+   print job carried.
 4. On a PC that has no signing key (a new PC: backups do not carry the private key) the
    backup's public keys are installed to verify with and a new key version is made (journaled
    13999 ``key_change``); the photos are put back.
@@ -59,6 +62,7 @@ from pos.services.continuity import (
     record_stamp,
     skip_to,
 )
+from pos.services.print_queue import NO_PAPER_BEFORE
 from pos.services.salvage import (
     Candidate,
     Reason,
@@ -356,6 +360,7 @@ class RestoreSession:
             journal_jump(unit, register_id, manager.staff_id, stamp, high, details,
                          kind=OtherEvent.RESTORE)  # fmt: skip
             result.salvage = put_back(unit, candidates or [], register_id, manager.staff_id, stamp)
+            unit.store.set_meta(NO_PAPER_BEFORE, stamp.utc_iso)
             result.skipped_signed = skip_to(
                 unit, register_id, manager.staff_id, stamp, high, RESTORED
             ).signed

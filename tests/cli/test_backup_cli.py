@@ -331,3 +331,25 @@ def test_commands_run_on_a_new_pcs_empty_folder_do_not_hide_the_unknown_history(
     assert piped.returncode == 0, piped.stderr
     assert "Gjenopprettet" in piped.stdout and "versjon 2" in piped.stdout
     assert "OK" in run(new, "verify-journal").stdout
+
+
+def test_receipts_made_before_a_restore_raise_no_unprinted_warning_after_it(tmp_path):
+    from pos.model.printing import NextPrint
+    from pos.services import receipt_lookup
+    from pos.services.receipt_lookup import print_attention
+    from printers.printing import Printing
+
+    run(tmp_path, "demo")
+    run(tmp_path, "backup")
+    salvaged = sell(tmp_path)  # no print job carried them (no printer here)
+    restored = run(tmp_path, "restore-backup", *MANAGER).stdout
+    assert "2 kvitteringer hentet tilbake" in restored
+    with open_counter(tmp_path) as counter:
+        printing = Printing(counter.uow, "K1")
+        assert printing.print_unqueued_receipts() is None  # the login shows no banner for them
+        assert not print_attention(counter.uow, "K1").waiting
+        row = receipt_lookup.find_receipt_row(counter.uow, salvaged[0])
+        assert row.next_print is NextPrint.ORIGINAL  # the look-up still offers the original
+    sell(tmp_path)  # a sale after the restore that never reached the queue is still printed
+    with open_counter(tmp_path) as counter:
+        assert Printing(counter.uow, "K1").print_unqueued_receipts() is not None
