@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from pos.errors import DomainError
 from pos.model.staff import Operator
 from pos.services.restore import RestorePreview, RestoreResult, RestoreSession
+from pos.services.salvage import Reason
 from ui.approval_dialog import ApprovalDialog
-from ui.common import error_text, touch_button
+from ui.common import error_text, touch_button, ui_language
 from ui.tasks import TaskRunner
 
 
@@ -80,10 +81,20 @@ class RestoreDialog(QDialog):
                 "The backup lacks %1 Z reports taken after it (the last for %2): Z numbers "
                 "continue after them and no day up to %2 is Z-reported again."
             ).replace("%1", str(preview.z_beyond)).replace("%2", preview.last_z_day or "")
+        text += self._left_text(preview.left_beyond)
         if preview.passed_over:
             names = ", ".join(name for name, _ in preview.passed_over)
             text += " " + self.tr("Newer backups that failed the check: %1.").replace("%1", names)
         return text
+
+    def _left_text(self, left: tuple[tuple[str, Reason], ...]) -> str:
+        """Each receipt that does not come back, with why, in the interface's language."""
+        lang = ui_language()
+        return "".join(
+            "\n"
+            + self.tr("Not brought back: %1: %2").replace("%1", n).replace("%2", w.message(lang))
+            for n, w in left
+        )
 
     def ask_approval(self) -> None:
         if self.session is None:
@@ -107,6 +118,7 @@ class RestoreDialog(QDialog):
         text = self.tr(
             "Restored. %n receipts brought back, %1 could not be.", "", len(salvage.salvaged)
         ).replace("%1", str(len(salvage.left) + salvage.unreadable))
+        text += self._left_text(tuple(salvage.left))
         if salvage.export_dir is not None and (salvage.left or salvage.unreadable):
             text += " " + self.tr("What could not come back is listed in %1.").replace(
                 "%1", str(salvage.export_dir)

@@ -4,7 +4,7 @@
 <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="108"/>
+        <location filename="../../ui/restore_dialog.py" line="119"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Restored. %n receipt brought back, %1 could not be.</numerusform>

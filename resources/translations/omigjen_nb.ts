@@ -73,52 +73,52 @@
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="68"/>
+        <location filename="../../ui/clock_dialog.py" line="71"/>
         <source>Confirm the right time</source>
         <translation>Bekreft riktig tid</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="77"/>
+        <location filename="../../ui/clock_dialog.py" line="80"/>
         <source>The PC&apos;s clock is slow now: confirm the right time</source>
         <translation>PC-klokken går for sakte nå: bekreft riktig tid</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="81"/>
+        <location filename="../../ui/clock_dialog.py" line="84"/>
         <source>The PC&apos;s clock was fast when the last records were made and is right now: declare them stamped ahead</source>
         <translation>PC-klokken gikk for fort da de siste registreringene ble gjort, og går riktig nå: erklær at de ble stemplet for langt fram</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="113"/>
+        <location filename="../../ui/clock_dialog.py" line="116"/>
         <source>What happened? The last record is dated %1, the PC&apos;s clock shows %2.</source>
         <translation>Hva har skjedd? Siste registrering er datert %1, PC-klokken viser %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="126"/>
+        <location filename="../../ui/clock_dialog.py" line="129"/>
         <source>The right date and time now</source>
         <translation>Riktig dato og klokkeslett nå</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="127"/>
+        <location filename="../../ui/clock_dialog.py" line="130"/>
         <source>Manager&apos;s staff number</source>
         <translation>Lederens ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="128"/>
+        <location filename="../../ui/clock_dialog.py" line="131"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="146"/>
+        <location filename="../../ui/clock_dialog.py" line="149"/>
         <source>The central server&apos;s clock says the PC&apos;s clock is right now: the last records were most likely stamped ahead.</source>
         <translation>Den sentrale serverens klokke sier at PC-klokken går riktig nå: de siste registreringene ble trolig stemplet for langt fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="151"/>
+        <location filename="../../ui/clock_dialog.py" line="154"/>
         <source>The central server&apos;s clock says the PC&apos;s clock is slow now.</source>
         <translation>Den sentrale serverens klokke sier at PC-klokken går for sakte nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_dialog.py" line="183"/>
+        <location filename="../../ui/clock_dialog.py" line="187"/>
         <source>First choose what happened to the clock.</source>
         <translation>Velg først hva som har skjedd med klokken.</translation>
     </message>
@@ -835,47 +835,52 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="40"/>
+        <location filename="../../ui/restore_dialog.py" line="41"/>
         <source>Restore the backup…</source>
         <translation>Gjenopprett sikkerhetskopien…</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="42"/>
+        <location filename="../../ui/restore_dialog.py" line="43"/>
         <source>Start the till</source>
         <translation>Start kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="45"/>
+        <location filename="../../ui/restore_dialog.py" line="46"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="69"/>
+        <location filename="../../ui/restore_dialog.py" line="70"/>
         <source>Backup to restore: %1 (taken %2).</source>
         <translation>Sikkerhetskopi som gjenopprettes: %1 (tatt %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="74"/>
+        <location filename="../../ui/restore_dialog.py" line="75"/>
         <source>The register gave out %1 signed receipts after this backup; %2 of them can still be read and are brought back. Numbering continues after the highest number ever given out, and the restore is journaled.</source>
         <translation>Kassen har gitt ut %1 signerte kvitteringer etter denne sikkerhetskopien; %2 av dem kan fortsatt leses og hentes tilbake. Nummereringen fortsetter etter det høyeste nummeret som er gitt ut, og gjenopprettingen føres i journalen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="80"/>
+        <location filename="../../ui/restore_dialog.py" line="81"/>
         <source>The backup lacks %1 Z reports taken after it (the last for %2): Z numbers continue after them and no day up to %2 is Z-reported again.</source>
         <translation>Sikkerhetskopien mangler %1 Z-rapporter tatt etter den (den siste for %2): Z-numrene fortsetter etter dem, og ingen dag til og med %2 Z-rapporteres igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="85"/>
+        <location filename="../../ui/restore_dialog.py" line="87"/>
         <source>Newer backups that failed the check: %1.</source>
         <translation>Nyere sikkerhetskopier som ikke besto kontrollen: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="101"/>
+        <location filename="../../ui/restore_dialog.py" line="95"/>
+        <source>Not brought back: %1: %2</source>
+        <translation>Hentes ikke tilbake: %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="112"/>
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="108"/>
+        <location filename="../../ui/restore_dialog.py" line="119"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Gjenopprettet. %n kvittering hentet tilbake, %1 kunne ikke hentes.</numerusform>
@@ -883,17 +888,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="111"/>
+        <location filename="../../ui/restore_dialog.py" line="123"/>
         <source>What could not come back is listed in %1.</source>
         <translation>Det som ikke kunne hentes tilbake, er listet i %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="115"/>
+        <location filename="../../ui/restore_dialog.py" line="127"/>
         <source>A new signing key (version %1) was made.</source>
         <translation>En ny signeringsnøkkel (versjon %1) ble laget.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="119"/>
+        <location filename="../../ui/restore_dialog.py" line="131"/>
         <source>Enrol the till with the server again before selling.</source>
         <translation>Registrer kassen hos serveren på nytt før salg.</translation>
     </message>

@@ -152,3 +152,28 @@ def test_a_damaged_store_at_start_is_restored_after_a_managers_approval(
                 "SELECT details FROM journal WHERE event_code = 13999 "
                 "AND json_extract(details, '$.kind') = 'restore'")]  # fmt: skip
         assert len(kinds) == 1
+
+
+def test_the_restore_dialog_says_per_receipt_why_one_cannot_come_back(
+    counter, ctx, qtbot, in_bokmal
+):
+    from pos.errors import StoreDamaged
+    from ui.tasks import ImmediatePool, TaskRunner
+
+    sell(counter, ctx)
+    counter.backup("manual")
+    lost = sell(counter, ctx)
+    counter.close()
+    flip_bytes_in_table(counter.data_dir / DB_FILE, "sale_lines")  # its lines cannot be read
+    problem = StoreDamaged(str(counter.data_dir), reason="x", backup="y").message("nb")
+    dialog = RestoreDialog(counter.data_dir, problem, TaskRunner(ImmediatePool()))
+    qtbot.addWidget(dialog)
+    number = lost.receipts[0].number
+    said = f"Hentes ikke tilbake: {number}: Salget kan ikke leses i databasen som ble erstattet."
+    assert said in dialog.preview.text()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    dialog.approval.staff_no.setText("9001")
+    dialog.approval.pin.setText("9999")
+    dialog.approval.submit()
+    assert said in dialog.outcome.text()  # what was said is what was done
+    dialog.accept()
