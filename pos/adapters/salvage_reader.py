@@ -107,6 +107,16 @@ class ReplacedStore:
                           (device_seq,))  # fmt: skip
         return {r: o for o in rows or () if (r := _receipt_of(o))}
 
+    def registrations_after(self, device_seq: int) -> dict[str, dict[str, Any]]:
+        """The ``item.registered`` and ``staff.registered`` events queued after ``device_seq``,
+        by the item's or staff member's id (the newest of each; as far as readable)."""
+        rows = self._rows(
+            "SELECT * FROM outbox WHERE device_seq > ? "
+            "AND type IN ('item.registered', 'staff.registered') ORDER BY device_seq",
+            (device_seq,),
+        )
+        return {key: o for o in rows or () if (key := _registered_id(o))}
+
     def sale_rows(self, sale_id: str, outbox: dict[str, dict[str, Any]]) -> SaleRows | None:
         """The sale and all it wrote, or None if any of it cannot be read."""
         sale = self._rows("SELECT * FROM sales WHERE id = ?", (sale_id,))
@@ -227,3 +237,14 @@ def _receipt_of(event: dict[str, Any]) -> str | None:
     except (ValueError, TypeError, AttributeError):
         return None
     return receipt.get("id") if isinstance(receipt, dict) else None
+
+
+def _registered_id(event: dict[str, Any]) -> str | None:
+    import json
+
+    try:
+        payload = json.loads(event["payload"])
+        found = payload.get("item_id") or (payload.get("staff") or {}).get("id")
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return found if isinstance(found, str) else None

@@ -111,6 +111,9 @@ class Candidate:
     counted_in_z: dict[str, int | None] = field(default_factory=dict)
     chain_of: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Per receipt number: its signature chain (tenant, register)."""
+    registrations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The replaced store's queued ``item.registered``/``staff.registered`` events by id: an
+    item or staff member that comes back with the sale is sent to the server again."""
 
 
 def collect(replaced: ReplacedStore, restored: Heads, device_seq: int) -> list[Candidate] | None:
@@ -120,12 +123,14 @@ def collect(replaced: ReplacedStore, restored: Heads, device_seq: int) -> list[C
     if beyond is None:
         return None
     outbox = replaced.outbox_after(device_seq)
+    registrations = replaced.registrations_after(device_seq)
     found = []
     for sale_id in _sales_in_order(beyond):
         mine = [r for r in beyond if r["sale_id"] == sale_id]
         rows = replaced.sale_rows(sale_id, outbox)
         candidate = Candidate([r["number_text"] for r in mine], rows)
         candidate.chain_of = {r["number_text"]: (r["tenant_id"], r["register_id"]) for r in mine}
+        candidate.registrations = registrations
         for receipt in rows.receipts if rows else ():
             tenant, register = receipt["tenant_id"], receipt["register_id"]
             candidate.previous[receipt["id"]] = replaced.signature(
@@ -199,15 +204,19 @@ def _why_not(
     return reasons
 
 
-def _bring_back_needs(uow: UnitOfWork, rows: SaleRows, stamp: Stamp) -> None:
+def _bring_back_needs(uow: UnitOfWork, candidate: Candidate, stamp: Stamp) -> None:
     """Staff, article groups and items registered after the backup come back with the sale
-    (rows the restored store has already are left as they are). An item whose row cannot be
-    read is recorded from the sale's own line, so the signed receipt still comes back."""
-    store = uow.store
+    (rows the restored store has already are left as they are), their queued registration
+    events with them. An item whose row cannot be read is recorded from the sale's own line,
+    so the signed receipt still comes back."""
+    store, rows = uow.store, candidate.rows
+    assert rows is not None
     needs = rows.needs or {}
     for table in ("staff", "article_groups", "items"):
         for row in needs.get(table, ()):
-            store.insert_unique(table, row)
+            event = candidate.registrations.get(row["id"])
+            if store.insert_unique(table, row) and event is not None:
+                store.requeue_outbox(event)
     readable = {item["id"] for item in needs.get("items", ())}
     for line in rows.lines:
         if line["item_id"] not in readable:
@@ -238,7 +247,7 @@ def _insert(
     store = uow.store
     savepoint = store.conn.begin_nested()
     try:
-        _bring_back_needs(uow, rows, stamp)
+        _bring_back_needs(uow, candidate, stamp)
         if rows.session is not None:
             store.insert_unique("till_sessions", rows.session)
         tables = {

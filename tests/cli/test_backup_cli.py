@@ -310,6 +310,11 @@ def test_sales_of_items_and_staff_registered_after_the_backup_all_come_back(tmp_
             "sold",
         )
         assert db.execute("SELECT name FROM staff WHERE staff_no = '1077'").fetchone()
+        registered = db.execute(
+            "SELECT count(*) FROM outbox WHERE type = 'item.registered' AND payload LIKE ?",
+            (f"%{vase.id}%",),
+        ).fetchone()
+        assert registered == (1,)  # the server still learns of the item, once
     assert "OK" in run(tmp_path, "verify-journal").stdout
     assert not set(sell(tmp_path)) & set(signed)
 
