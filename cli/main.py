@@ -5,6 +5,7 @@ are printed in their language (exit 2); a bug is logged in full (exit 70)."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,10 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class OsloTimeFormatter(logging.Formatter):
+    """Log lines stamped in Norwegian time, as the screens, receipts and reports show it, so a
+    support person matches a line to what the counter showed whatever the PC's time zone."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        from datetime import datetime
+
+        from pos.clock import OSLO
+
+        moment = datetime.fromtimestamp(record.created, OSLO)
+        return f"{moment:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}"
+
+
 def configure_logging(data_dir: Path) -> Path:
     """A rotating log in the data directory (1 MB x 5), readable by the counter's user only.
     Nothing logged carries a PIN, a token or a key (docs/security.md)."""
-    import logging
     import os
     from logging.handlers import RotatingFileHandler
 
@@ -76,7 +89,7 @@ def configure_logging(data_dir: Path) -> Path:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s")
+        OsloTimeFormatter("%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s")
     )
     root = logging.getLogger()
     root.setLevel(logging.INFO)

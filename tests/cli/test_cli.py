@@ -141,6 +141,20 @@ def test_commands_log_to_a_rotating_file_readable_by_the_user_only(tmp_path):
     assert "1234" not in log.read_text() and "9999" not in log.read_text()
 
 
+def test_log_lines_are_stamped_in_norwegian_time_whatever_the_pcs_zone(tmp_path):
+    import logging
+    from datetime import datetime
+
+    from cli.main import OsloTimeFormatter
+
+    line = logging.LogRecord("pos", logging.INFO, __file__, 1, "sale", None, None)
+    line.msecs = 42
+    line.created = datetime.fromisoformat("2026-07-01T10:00:05+00:00").timestamp()
+    assert OsloTimeFormatter("%(asctime)s").format(line) == "2026-07-01 12:00:05,042"  # summer
+    line.created = datetime.fromisoformat("2026-12-01T10:00:05+00:00").timestamp()
+    assert OsloTimeFormatter("%(asctime)s").format(line) == "2026-12-01 11:00:05,042"
+
+
 def test_the_log_rotates_at_a_megabyte_and_keeps_five_old_files(tmp_path):
     """A counter logs for years: the support log never grows past 6 MB on its disk."""
     import logging
