@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pos.errors import CannotApprove, PermissionDenied
 from pos.model.staff import Operator, Permission
-from pos.services import auth
+from pos.services import auth, desk_log
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -30,4 +30,5 @@ def approve(
     approver = auth.authenticate(uow_factory, staff_no, pin, ctx.clock)
     if not approver.may(needed):
         raise CannotApprove(approver.name, what=needed.value)
+    desk_log.approved(ctx, needed.value, approver)
     return approver

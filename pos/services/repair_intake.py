@@ -24,7 +24,7 @@ from pos.model.events import OtherEvent
 from pos.model.repair import RepairStatus
 from pos.model.ticket_id import make_ticket_id
 from pos.money import Ore
-from pos.services import ticket_clock
+from pos.services import desk_log, ticket_clock
 from pos.services.context import TillContext
 from pos.services.labels import NoLabelBlock
 from pos.services.repair_common import (
@@ -206,6 +206,7 @@ def take_in(
         if photo_dir is not None:
             shutil.rmtree(photo_dir, ignore_errors=True)
         raise
+    desk_log.repair_taken_in(ctx, ticket_id, form.tenant_code.strip())
     return ticket_id
 
 

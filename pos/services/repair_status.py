@@ -15,7 +15,7 @@ from pos.model.events import OtherEvent
 from pos.model.notification import MessagePreview, NotifyRule
 from pos.model.repair import REOPEN_TARGETS, CollectAtTill, IllegalTransition, RepairStatus
 from pos.model.staff import Operator, Permission
-from pos.services import ticket_clock
+from pos.services import desk_log, ticket_clock
 from pos.services.context import TillContext
 from pos.services.repair_common import (
     StatusChanged,
@@ -77,6 +77,7 @@ def change_status(
         _check_not_collecting(uow, row, ticket.actual, to)
         changed = apply_status(uow, ctx, ctx.stamp(), row, ticket, to, note, confirmed)
         uow.commit()
+    desk_log.repair_moved(ctx, changed)
     return changed
 
 

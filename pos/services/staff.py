@@ -10,7 +10,7 @@ from pos.clock import Clock, SystemClock
 from pos.errors import DomainError, UnknownStaff
 from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission, Role
-from pos.services import setup
+from pos.services import desk_log, setup
 from pos.services.auth import delay_left, hash_pin
 from pos.services.context import TillContext
 from pos.services.staff_share import queue_staff
@@ -84,6 +84,7 @@ def add(
         if uow.store.staff_by_no(number) is not None:
             raise StaffNumberTaken(number)
     setup.add_staff(uow_factory, number, name.strip(), role, pin, ctx.clock, ctx=ctx)
+    desk_log.staff_added(ctx, number, role)
 
 
 def _change(

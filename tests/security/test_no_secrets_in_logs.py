@@ -15,12 +15,15 @@ from pos.errors import DomainError, StaffLocked, WrongPin
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.model.printing import PrinterRole, PrinterSetting
-from pos.model.staff import Role
+from pos.model.repair import RepairStatus
+from pos.model.staff import Permission, Role
 from pos.services import (
+    approval,
     auth,
     checkout,
     print_queue,
     repair_money,
+    repair_status,
     returns,
     setup,
     staff,
@@ -100,12 +103,17 @@ def test_a_day_at_the_counter_is_in_the_support_log_without_a_pin_or_a_customer(
     assert has(logging.WARNING, "staff 3001 locked out", "after 5 wrong PINs")
     assert has(logging.WARNING, "sale refused", "already been sold")
     assert has(logging.WARNING, "print job", "failed", "tcp://127.0.0.1:9")
+    assert has(logging.INFO, "staff 3001 added as cashier at K1 by staff 9001")
+    assert has(logging.INFO, "repair R", "taken in at K1 by staff 1001 for tenant")
+    assert has(logging.INFO, "repair R", "in_repair -> ready_for_pickup at K1 by staff 1001",
+               "sms message queued")  # fmt: skip
+    assert has(logging.INFO, "manage approved at K1 for staff 1001 by staff 9001")
 
 
 def a_day_at_the_counter(counter, manager, shelf, clock, tmp_path):  # type: ignore[no-untyped-def]
     boss = TillContext("K1", manager, counter.signer(), clock)
     staff.set_pin(counter.uow, boss, "1001", PIN)
-    setup.add_staff(counter.uow, "3001", "Nina Ny", Role.CASHIER, "5555", clock, ctx=boss)
+    staff.add(counter.uow, boss, "3001", "Nina Ny", Role.CASHIER, "5555")
     with pytest.raises(WrongPin):  # a PIN typed into the staff number's field
         auth.log_in(counter.uow, "K1", PIN, "0000", clock)
     for _ in range(5):
@@ -126,6 +134,10 @@ def a_day_at_the_counter(counter, manager, shelf, clock, tmp_path):  # type: ign
     )  # fmt: skip
     ticket = take_in(counter, ctx, customer_name=CUSTOMER["name"], email=CUSTOMER["email"])
     repair_money.pay_deposit(counter.uow, ctx, ticket, [Tender(TenderKind.CASH, 20000)])
+    for status in (RepairStatus.DIAGNOSING, RepairStatus.IN_REPAIR, RepairStatus.READY_FOR_PICKUP):
+        preview = repair_status.preview_status_change(counter.uow, ticket, status).preview
+        repair_status.change_status(counter.uow, ctx, ticket, status, confirmed=preview)
+    approval.approve(counter.uow, ctx, Permission.MANAGE, "9001", "9999")
     offline = PrinterSetting("K1", PrinterRole.RECEIPT, "tcp://127.0.0.1:9", "TM-T20II", 48)
     print_queue.save_printer_setting(counter.uow, boss, offline)
     printing = Printing(counter.uow, "K1", clock=clock)
