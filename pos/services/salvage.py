@@ -171,11 +171,34 @@ def put_back(
 
 
 def _sales_in_order(receipts: Iterable[dict[str, Any]]) -> list[str]:
-    """Sales in the order their receipts were signed (a sale's receipts are signed together)."""
-    seen: dict[str, None] = {}
+    """Sales in the order their receipts were signed: a sale comes once every earlier receipt
+    of each of its chains has (signature numbers of two tenants' chains do not compare)."""
+    mine: dict[str, list[dict[str, Any]]] = {}
+    chains: dict[tuple[str, str], list[int]] = {}
     for receipt in sorted(receipts, key=lambda r: (r["sig_nr"], r["tenant_id"])):
-        seen.setdefault(receipt["sale_id"], None)
-    return list(seen)
+        mine.setdefault(receipt["sale_id"], []).append(receipt)
+        chains.setdefault((receipt["tenant_id"], receipt["register_id"]), []).append(
+            receipt["sig_nr"]
+        )
+    done: set[tuple[str, str, int]] = set()
+    order: list[str] = []
+    waiting = list(mine)
+    while waiting:
+        ready = [
+            sale_id
+            for sale_id in waiting
+            if all(
+                (r["tenant_id"], r["register_id"], n) in done
+                for r in mine[sale_id]
+                for n in chains[(r["tenant_id"], r["register_id"])]
+                if n < r["sig_nr"]
+            )
+        ] or waiting[:1]  # chains that cross each other: the signing order decides
+        for sale_id in ready:
+            order.append(sale_id)
+            waiting.remove(sale_id)
+            done.update((r["tenant_id"], r["register_id"], r["sig_nr"]) for r in mine[sale_id])
+    return order
 
 
 def _why_not(

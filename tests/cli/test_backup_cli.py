@@ -358,3 +358,21 @@ def test_receipts_made_before_a_restore_raise_no_unprinted_warning_after_it(tmp_
     sell(tmp_path)  # a sale after the restore that never reached the queue is still printed
     with open_counter(tmp_path) as counter:
         assert Printing(counter.uow, "K1").print_unqueued_receipts() is not None
+
+
+def test_a_days_simulated_sales_after_a_morning_backup_all_come_back(tmp_path):
+    """The day's till, one-off items and multi-tenant sales all come after the backup; chains
+    of different tenants cross (a sale signs tenant A's 2nd and tenant B's 4th receipt)."""
+    import re
+
+    run(tmp_path, "simulate", "--days", "1", "--sales-per-day", "6", "--seed", "1",
+        at="2026-12-01 19:00:00")  # fmt: skip
+    run(tmp_path, "z-report", *MANAGER, at="2026-12-01 19:20:00")
+    run(tmp_path, "backup", at="2026-12-02 09:30:00")
+    run(tmp_path, "simulate", "--days", "1", "--sales-per-day", "3", "--seed", "2",
+        at="2026-12-02 19:00:00")  # fmt: skip
+    out = run(tmp_path, "restore-backup", *MANAGER, at="2026-12-03 09:00:00").stdout
+    said = re.search(r"gitt ut (\d+) signerte kvitteringer .*?; (\d+) kan fortsatt leses", out)
+    assert said and int(said[1]) > 3 and said[1] == said[2], out
+    assert f"{said[1]} kvitteringer hentet tilbake, 0 kunne ikke hentes" in out, out
+    assert "OK" in run(tmp_path, "verify-journal", at="2026-12-03 09:05:00").stdout
