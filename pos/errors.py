@@ -90,6 +90,26 @@ class UnknownItem(DomainError):
     en = "No item has the code '{value}'."
 
 
+class UnknownCode(UnknownItem):
+    """Not in the catalogue and no label an item can carry: nothing to sell it as."""
+
+    code = "unknown_code"
+    nb = (
+        "Ukjent kode: «{value}» finnes ikke i varekatalogen og er ingen butikketikett. "
+        "En vare uten kjent etikett selges med en hurtigtast."
+    )
+    en = (
+        "Unknown code: '{value}' is not in the catalogue and is no in-store label. "
+        "An item without a known label is sold with a quick key."
+    )
+
+
+class UnknownLabelTenant(UnknownItem):
+    code = "unknown_label_tenant"
+    nb = "Etiketten «{value}» tilhører leietaker {tenant_code}, som ikke finnes i denne kassen."
+    en = "The label '{value}' belongs to tenant {tenant_code}, which this till does not know."
+
+
 class UnknownTenant(DomainError):
     code = "unknown_tenant"
     nb = "Fant ingen leietaker «{value}»."

@@ -1,6 +1,7 @@
 """What a code read at the sale screen means and does: an item into the basket (or its price
-in look-up mode), a receipt number to returns, a job tag to pickup, an unknown code offered as an
-open-price line of the tenant its label names; a double read of one item counts once. Each
+in look-up mode), a receipt number to returns, a job tag to pickup, an unknown in-store label
+offered as an open-price line of the tenant it names (any other unknown code is refused, as
+``pos.services.catalogue.identify`` decides); a double read of one item counts once. Each
 path returns the ``Refusal`` the scan router sounds and shows, or None. It asks the sale screen
 only through ``SaleScreen``; a receipt number is an intent the screen takes up
 (``return_requested``)."""
@@ -12,10 +13,10 @@ import time
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from pos.errors import DomainError, UnknownItem
-from pos.identifiers import parse_in_store_ean13
+from pos.errors import DomainError
 from pos.model.catalogue import Item, ItemKind
 from pos.money import Ore
+from pos.services.catalogue import UnknownLabel
 from pos.services.repair_common import UnknownTicket
 from pos.services.repair_money import DepositElsewhere
 from ui.common import error_text, kr
@@ -56,12 +57,11 @@ class SaleScans(QObject):
     def _item_code(self, code: str) -> Refusal | None:
         repeat = self._guard.is_repeat(code, time.monotonic())
         try:
-            item = self.sale.session.find(code)
-        except UnknownItem:
-            self._unknown_code(code)
-            return None
+            item = self.sale.session.identify(code)
         except DomainError as error:
             return self._refuse(error_text(error))
+        if isinstance(item, UnknownLabel):
+            return self._unknown_label(item)
         if self.sale.price_lookup:
             return self.show_price(item)
         if self.sale.session.one_off_in_basket(item):
@@ -120,29 +120,22 @@ class SaleScans(QObject):
         )
         return None
 
-    def _unknown_code(self, code: str) -> None:
-        """Offered at an open price: the cashier says whose it is and what it costs (scans
-        while that question is open are refused, so none is lost unnoticed)."""
-        in_store = parse_in_store_ean13(code)
-        tenant_id = None
-        if in_store is not None:
-            try:
-                tenant_id = self.sale.session.tenant_by_code(in_store.tenant_code).id
-            except DomainError:
-                tenant_id = None
+    def _unknown_label(self, label: UnknownLabel) -> Refusal | None:
+        """Offered at an open price for the label's own tenant (scans while that question is
+        open are refused, so none is lost unnoticed); a price look-up has no price to show."""
+        if self.sale.price_lookup:
+            text = self.tr("%1 is not in the catalogue: it has no price to look up.")
+            return self._refuse(text.replace("%1", label.barcode))
         heading = self.tr(
-            "The code %1 is not in the catalogue. Sell it as an open-price item of:"
-        ).replace("%1", code)
+            "The label %1 is not in the catalogue. Sell it as an open-price item of:"
+        ).replace("%1", label.barcode)
         self.sale.say(heading, problem=True)
         dialog = PriceDialog(
-            heading,
-            sorted(self.sale.session.tenants().values(), key=lambda t: t.code),
-            tenant_id,
-            choose_tenant=tenant_id is None,
-            parent=self._parent,
+            heading, [label.tenant], label.tenant.id, choose_tenant=False, parent=self._parent
         )
         dialog.priced.connect(self._sell_unknown)
         self.sale.open_dialog(dialog)
+        return None
 
     def _sell_unknown(self, tenant_id: str, price: Ore) -> None:
         item = self.sale.session.open_price_item_of(tenant_id)

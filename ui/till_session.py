@@ -202,6 +202,9 @@ class TillSession:
     def find(self, code: str) -> Item:
         return catalogue.find_item(self.uow, code)
 
+    def identify(self, code: str) -> Item | catalogue.UnknownLabel:
+        return catalogue.identify(self.uow, code)
+
     def quick_items(self) -> list[Item]:
         return catalogue.open_price_items(self.uow)
 

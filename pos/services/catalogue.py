@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pos.errors import UnknownItem
+from pos.errors import UnknownCode, UnknownItem, UnknownLabelTenant
 from pos.identifiers import normalise_barcode, parse_in_store_ean13
 from pos.model.catalogue import Item, ItemKind
 from pos.model.tenant import Tenant
@@ -41,8 +41,11 @@ def find_item(uow_factory: UnitOfWorkFactory, code: str) -> Item:
 
 
 def identify(uow_factory: UnitOfWorkFactory, code: str) -> Item | UnknownLabel:
-    """Like find_item, but an unknown in-store label of a known tenant comes back as
-    UnknownLabel so the counter can ask for the price and sell it (see adopt_label)."""
+    """The item with this code, or an unknown in-store label (``2 TT …``, right check digit) of
+    an active tenant as UnknownLabel, so the counter can ask its price and sell it for that
+    tenant. Anything else is refused, never offered for sale: InvalidBarcode for a malformed
+    code, UnknownLabelTenant for a label of a tenant this till lacks, UnknownCode for the rest
+    (garbage, a manufacturer's code, a job tag, receipt or credit note this till doesn't know)."""
     barcode = normalise_barcode(code)
     with uow_factory.read() as uow:
         item = uow.store.item_by_barcode(barcode)
@@ -50,8 +53,10 @@ def identify(uow_factory: UnitOfWorkFactory, code: str) -> Item | UnknownLabel:
             return item
         decoded = parse_in_store_ean13(barcode)
         tenant = uow.store.tenant_by_code(decoded.tenant_code) if decoded else None
+    if decoded is None:
+        raise UnknownCode(barcode)
     if tenant is None or not tenant.active:
-        raise UnknownItem(barcode)
+        raise UnknownLabelTenant(barcode, tenant_code=decoded.tenant_code)
     return UnknownLabel(barcode, tenant)
 
 

@@ -1042,7 +1042,7 @@
 <context>
     <name>SaleScans</name>
     <message>
-        <location filename="../../ui/sale_scans.py" line="45"/>
+        <location filename="../../ui/sale_scans.py" line="46"/>
         <source>Credit notes are taken as payment: press Pay (F12).</source>
         <translation>Tilgodelapper tas imot som betaling: trykk Betal (F12).</translation>
     </message>
@@ -1092,12 +1092,17 @@
         <translation>Prisforespørsel: %1 koster %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="134"/>
-        <source>The code %1 is not in the catalogue. Sell it as an open-price item of:</source>
-        <translation>Koden %1 finnes ikke i varekatalogen. Selg den med åpen pris for:</translation>
+        <location filename="../../ui/sale_scans.py" line="127"/>
+        <source>%1 is not in the catalogue: it has no price to look up.</source>
+        <translation>%1 finnes ikke i varekatalogen: den har ingen pris å slå opp.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="151"/>
+        <location filename="../../ui/sale_scans.py" line="130"/>
+        <source>The label %1 is not in the catalogue. Sell it as an open-price item of:</source>
+        <translation>Etiketten %1 finnes ikke i varekatalogen. Selg den med åpen pris for:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_scans.py" line="144"/>
         <source>That tenant has no open-price item to sell it as.</source>
         <translation>Leietakeren har ingen vare med åpen pris å selge den som.</translation>
     </message>

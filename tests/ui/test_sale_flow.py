@@ -93,6 +93,7 @@ def test_a_wrong_check_digit_is_refused_and_an_unknown_code_can_be_sold_for_its_
     scan(window.sale.code, unknown)
     dialog = window.sale.dialog
     assert dialog is not None and dialog.tenant.currentText().startswith("12 ")
+    assert not dialog.tenant.isEnabled()  # the label's own tenant, no other to choose
     type_slowly(dialog.price, "45")
     press(dialog.price, Qt.Key.Key_Return)
     (line,) = window.session.basket.lines

@@ -102,6 +102,29 @@ def test_bad_codes_are_refused_audibly_and_nothing_is_rung_up(window, heard):
     assert "7038010001658" in shown and "ZZ??!!##%%" in shown
 
 
+def test_a_code_that_can_be_no_item_label_is_refused_never_offered_at_an_open_price(
+    window, heard
+):
+    log_in(window)
+    codes = (
+        "QX7ZK93PLM",  # a garbage burst that passes as a CODE128 code
+        "R999999X",  # shaped like a job tag, but no job
+        "5901234123457",  # a manufacturer's EAN-13 this catalogue lacks
+        make_in_store_ean13("77", 1),  # an in-store label of a tenant this till lacks
+    )
+    for code in codes:
+        scan(window.sale.code, code)
+        assert window.sale.dialog is None, code
+    assert window.session.basket.lines == [] and heard == [80] * len(codes)
+    shown = window.refusals.text.text()
+    assert all(code in shown for code in codes)
+    assert "Ukjent kode" in shown and "leietaker 77" in shown
+    press(window.sale.code, Qt.Key.Key_F5)  # price look-up: a known tenant's unknown label
+    scan(window.sale.code, make_in_store_ean13("12", 777))
+    assert window.sale.dialog is None and window.session.basket.lines == []
+    assert heard == [80] * (len(codes) + 1)
+
+
 def test_a_code_typed_by_hand_slowly_goes_into_the_code_field_and_is_rung_up(window, heard):
     log_in(window)
     type_slowly(window.sale.code, TUBE)
