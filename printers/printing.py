@@ -2,9 +2,10 @@
 layout, queue with an id, wake the worker. Nothing here can fail a sale: the sale is committed
 before anything is printed, and a printer problem only ever becomes a failed job.
 
-The drawer is kicked only through this register's own receipt printer, and only when the journal
-holds the opening (13005): cash sales and returns (journaled by checkout; never a training sale),
-cash in/out, and no-sale openings (journaled by ``till.open_drawer_no_sale`` here). The drawer
+The drawer is kicked only through this register's own receipt printer: for cash sales, returns
+and deposits (never a training sale), whose opening (13005) is journaled when the kick reached
+the printer (a kick that failed opened nothing: the failed job says so, F10 opens the drawer),
+and for cash in/out and no-sale openings, journaled when they are made. The drawer
 watch then journals its closing (13006) when the printer can report it.
 """
 
@@ -18,6 +19,7 @@ from pos.clock import Clock, Stamp, SystemClock
 from pos.model.documents import SlipDoc
 from pos.model.drawer import DrawerState
 from pos.model.printing import (
+    DrawerOpening,
     JobKind,
     PrinterNotConfigured,
     PrinterRole,
@@ -159,8 +161,9 @@ class Printing:
     def print_sale(self, result: SaleResult) -> list[str]:
         """After checkout or a return: the drawer (if the journal opened it), then the receipts."""
         jobs = []
-        if print_queue.drawer_opened_for(self.uow, result.sale_id):
-            jobs.append(self.kick_drawer(f"Skuff: salg {result.sale_id[:8]}"))
+        opening = print_queue.sale_drawer_opening(self.uow, result.sale_id)
+        if opening is not None:
+            jobs.append(self.kick_drawer(f"Skuff: salg {result.sale_id[:8]}", opening))
         with self.uow.read() as uow:
             docs = [uow.queries.receipt_doc(r.receipt_id) for r in result.receipts]
         jobs.append(self.print_receipts(docs))
@@ -228,10 +231,12 @@ class Printing:
         return found
 
     # -- the drawer --------------------------------------------------------------------------
-    def kick_drawer(self, title: str = "Skuff") -> str:
+    def kick_drawer(self, title: str = "Skuff", opening: DrawerOpening | None = None) -> str:
+        """Queue a kick; the ``opening`` it stands for is journaled when it reaches the printer."""
         out = EscposBuilder(self.layout())
         out.kick_drawer()
-        return self._queue(NewJob(PrinterRole.RECEIPT, JobKind.DRAWER_KICK, title, out.output()))
+        return self._queue(NewJob(PrinterRole.RECEIPT, JobKind.DRAWER_KICK, title, out.output(),
+                                  opens_drawer=opening))  # fmt: skip
 
     def open_drawer_no_sale(
         self, ctx: TillContext, reason: str, approver: Operator | None = None

@@ -14,7 +14,14 @@ from typing import Any
 from sqlalchemy import Connection, RowMapping, func, insert, select, update
 
 from pos.adapters import tables as t
-from pos.model.printing import JobKind, JobStatus, PrinterRole, PrinterSetting, PrintJob
+from pos.model.printing import (
+    DrawerOpening,
+    JobKind,
+    JobStatus,
+    PrinterRole,
+    PrinterSetting,
+    PrintJob,
+)
 
 _JOB_COLUMNS = [c for c in t.print_jobs.c if c.name != "payload"]
 
@@ -36,6 +43,7 @@ def _job(row: Mapping[Any, Any]) -> PrintJob:
         retry_of=row["retry_of"],
         updated_at=row["updated_at"],
         unsent=bool(row["unsent"]),
+        opens_drawer=DrawerOpening.from_json(row["opens_drawer"]),
     )
 
 
@@ -56,6 +64,7 @@ class PrintJobs:
         receipt_ids: Iterable[str],
         now: str,
         retry_of: str | None = None,
+        opens_drawer: DrawerOpening | None = None,
     ) -> int:
         ids = list(dict.fromkeys(receipt_ids))
         seq = int(self.conn.scalar(select(func.coalesce(func.max(t.print_jobs.c.seq), 0))) or 0)
@@ -73,6 +82,7 @@ class PrintJobs:
                 created_at=now,
                 updated_at=now,
                 retry_of=retry_of,
+                opens_drawer=opens_drawer.to_json() if opens_drawer else None,
             )
         )
         if ids:
@@ -289,6 +299,20 @@ class PrintJobs:
     def drawer_opened_for(self, ref_id: str) -> bool:
         """Whether the journal holds a drawer opening (13005) for this sale or movement."""
         return self.journaled(ref_id, 13005)
+
+    def cash_sale(self, sale_id: str) -> tuple[str, str] | None:
+        """(kind, staff) of a sale, return or deposit paid or refunded partly in cash outside
+        training: what opens the drawer; None for any other."""
+        row = self.conn.execute(
+            select(t.sales.c.kind, t.sales.c.staff_id)
+            .where(t.sales.c.id == sale_id, t.sales.c.training.is_(False))
+            .where(
+                select(t.tenders.c.id)
+                .where(t.tenders.c.sale_id == sale_id, t.tenders.c.kind == "cash")
+                .exists()
+            )
+        ).first()
+        return (str(row.kind), str(row.staff_id)) if row else None
 
     def cash_movement(self, movement_id: str) -> RowMapping | None:
         row = self.conn.execute(

@@ -357,6 +357,7 @@ print_jobs = Table(
     Column("printed_at", String),
     Column("retry_of", ForeignKey("print_jobs.id"), unique=True),
     Column("unsent", Boolean, nullable=False, server_default="0"),
+    Column("opens_drawer", Text),
 )
 print_job_receipts = Table(
     "print_job_receipts",

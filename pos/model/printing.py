@@ -13,6 +13,7 @@ stays possibly on paper and is never sent again by itself.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -76,6 +77,30 @@ class PrinterSetting:
 
 
 @dataclass(frozen=True)
+class DrawerOpening:
+    """What a drawer kick opens the drawer for: journaled (13005) once the kick reached the
+    printer, with this reference, reason and operator."""
+
+    ref_id: str
+    reason: str
+    staff_id: str | None = None
+    details: tuple[tuple[str, str | None], ...] = ()
+    """More of the reason (a no-sale opening's note and approver)."""
+
+    def to_json(self) -> str:
+        return json.dumps({"ref_id": self.ref_id, "reason": self.reason,
+                           "staff_id": self.staff_id, "details": dict(self.details)})  # fmt: skip
+
+    @classmethod
+    def from_json(cls, text: str | None) -> DrawerOpening | None:
+        if not text:
+            return None
+        found = json.loads(text)
+        return cls(found["ref_id"], found["reason"], found.get("staff_id"),
+                   tuple(found.get("details", {}).items()))  # fmt: skip
+
+
+@dataclass(frozen=True)
 class PrintJob:
     id: str
     seq: int
@@ -93,6 +118,7 @@ class PrintJob:
     updated_at: str = ""
     unsent: bool = False
     """The transport proved the printer took none of it (see the module docstring)."""
+    opens_drawer: DrawerOpening | None = None
 
     @property
     def may_be_on_paper(self) -> bool:

@@ -18,13 +18,17 @@ from typing import Any
 
 from pos.clock import Stamp
 from pos.model.events import EventCode, OtherEvent
-from pos.model.printing import JobKind, PrintJob
+from pos.model.printing import DrawerOpening, JobKind, PrintJob
 from pos.model.receipt import ReceiptKind
 from pos.unit_of_work import UnitOfWork
 
 
 def journal_outcome(uow: UnitOfWork, job: PrintJob, stamp: Stamp, *, printed: bool) -> None:
-    """Journal what a finished (or interrupted) original job did to its receipts."""
+    """Journal what a finished (or interrupted) original job did to its receipts, and the
+    drawer opening (13005) a kick stands for once it reached the printer (never before: a kick
+    that failed opened nothing, and the till says so)."""
+    if job.kind is JobKind.DRAWER_KICK and printed and job.opens_drawer is not None:
+        _journal_opened(uow, job, job.opens_drawer, stamp)
     if job.kind is not JobKind.RECEIPTS or not job.receipt_ids:
         return
     for receipt in uow.printing.receipt_facts(job.receipt_ids):
@@ -32,6 +36,19 @@ def journal_outcome(uow: UnitOfWork, job: PrintJob, stamp: Stamp, *, printed: bo
             _journal_printed(uow, job, receipt, stamp)
         elif not uow.printing.journaled(receipt["id"], EventCode.SALE_WITHOUT_RECEIPT):
             _journal_not_printed(uow, job, receipt, stamp)
+
+
+def _journal_opened(uow: UnitOfWork, job: PrintJob, opening: DrawerOpening, stamp: Stamp) -> None:
+    if uow.printing.journaled(opening.ref_id, EventCode.DRAWER_OPEN):
+        return  # one opening per sale or movement, however often its kick is sent
+    uow.store.append_journal(
+        register_id=job.register_id,
+        event_code=EventCode.DRAWER_OPEN,
+        stamp=stamp,
+        staff_id=opening.staff_id,
+        ref_id=opening.ref_id,
+        details={"reason": opening.reason, **dict(opening.details), "job": job.id},
+    )
 
 
 def _journal_printed(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pos.adapters.print_jobs import PrintJobs
 from pos.clock import Clock, Stamp
 from pos.model.printing import (
+    DrawerOpening,
     JobKind,
     JobStatus,
     OriginalAlreadyOnPaper,
@@ -44,6 +45,7 @@ class NewJob:
     title: str
     payload: bytes
     receipt_ids: tuple[str, ...] = ()
+    opens_drawer: DrawerOpening | None = None
 
 
 def _now(clock: Clock) -> str:
@@ -120,6 +122,7 @@ def add_job(
         receipt_ids=job.receipt_ids,
         now=now,
         retry_of=retry_of,
+        opens_drawer=job.opens_drawer,
     )
 
 
@@ -190,6 +193,16 @@ def jobs(
     """The register's jobs, newest first (for the printer panel: failed ones to act on)."""
     with uow_factory.read() as uow:
         return uow.printing.jobs(register_id, statuses, limit)
+
+
+def sale_drawer_opening(uow_factory: UnitOfWorkFactory, sale_id: str) -> DrawerOpening | None:
+    """The drawer opening a cash sale, return or deposit stands for, journaled (13005) when its
+    kick reaches the printer; None when it opens no drawer or its opening is journaled."""
+    with uow_factory.read() as uow:
+        found = uow.printing.cash_sale(sale_id)
+        if found is None or uow.printing.drawer_opened_for(sale_id):
+            return None
+    return DrawerOpening(sale_id, found[0], found[1])
 
 
 def drawer_opened_for(uow_factory: UnitOfWorkFactory, ref_id: str) -> bool:

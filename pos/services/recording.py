@@ -206,16 +206,7 @@ def record(
                 plan.total + share.rounding,
             )
         )
-    if any(t.kind is TenderKind.CASH for t in tenders) and not ctx.training:
-        store.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.DRAWER_OPEN,
-            stamp=stamp,
-            staff_id=ctx.operator.staff_id,
-            ref_id=sale_id,
-            details={"reason": sale_kind},
-        )
-    return sale_id, recorded
+    return sale_id, recorded  # its drawer opening is journaled when the kick reached the printer
 
 
 def _tender_facts(tender: Tender, credit_note_id: str | None, net: Ore) -> dict[str, Any]:

@@ -121,3 +121,46 @@ def test_a_training_cash_sale_never_opens_the_drawer(counter, ctx, shelf, printi
     assert [r["event_code"] for r in rows] == []  # no 13005 for the training sale
     page = decode(fake_printer.all_printed).printed_pages[0]
     assert [ln.text for ln in page.lines[:2]] == ["Treningskvittering", "IKKE KVITTERING FOR KJØP"]
+
+
+def sale_rows(counter, sale_id):
+    with counter.uow.read() as uow:
+        return [r for r in uow.queries.journal_rows() if r["ref_id"] == sale_id]
+
+
+def test_a_cash_sale_journals_the_drawer_opened_only_when_the_kick_reached_the_printer(
+    counter, ctx, shelf, boss, clock
+):
+    """Printer offline: the kick fails, no 13005 (the drawer did not open), the failed kick is
+    listed; the next cash sale on a working printer journals its 13005 once the kick is sent,
+    with the kick's bytes really on the wire."""
+    from tests.printers.fake_printer import FakeNetworkPrinter
+
+    offline = PrinterSetting("K1", PrinterRole.RECEIPT, "tcp://127.0.0.1:9", "TM-T20II", 48)
+    print_queue.save_printer_setting(counter.uow, boss, offline)
+    printing = Printing(counter.uow, "K1", clock=clock)
+    first = cash_sale(counter, ctx, shelf)
+    kick, _receipt = printing.print_sale(first)
+    PrintWorker(counter.uow, "K1", printing.transports(), clock=clock).run_pending()
+    assert 13005 not in [r["event_code"] for r in sale_rows(counter, first.sale_id)]
+    with counter.uow.read() as uow:
+        failed = uow.printing.job(kick)
+    assert failed is not None and failed.status.value == "failed"
+
+    printer = FakeNetworkPrinter()
+    try:
+        working = PrinterSetting("K1", PrinterRole.RECEIPT, printer.url, "TM-T20II", 48)
+        print_queue.save_printer_setting(counter.uow, boss, working)
+        printing = Printing(counter.uow, "K1", clock=clock)
+        second = cash_sale(counter, ctx, shelf)
+        printing.print_sale(second)
+        assert 13005 not in [r["event_code"] for r in sale_rows(counter, second.sale_id)]
+        PrintWorker(counter.uow, "K1", printing.transports(), clock=clock).run_pending()
+        assert len(decode(printer.all_printed).drawer_kicks) == 1
+        opened = [r for r in sale_rows(counter, second.sale_id) if r["event_code"] == 13005]
+        assert len(opened) == 1 and '"reason":"sale"' in opened[0]["details"]
+        assert opened[0]["staff_id"] == ctx.operator.staff_id
+        assert print_queue.sale_drawer_opening(counter.uow, second.sale_id) is None  # once
+    finally:
+        printer.close()
+    assert 13005 not in [r["event_code"] for r in sale_rows(counter, first.sale_id)]
