@@ -25,7 +25,7 @@ from pos.model.drawer import refuse_while_open
 from pos.model.payment import Tender, TenderKind, settle, voucher_amount
 from pos.model.receipt import ReceiptKind
 from pos.model.staff import Operator, Permission
-from pos.money import Ore
+from pos.money import Ore, format_nok
 from pos.services.context import TillContext
 from pos.services.recording import (
     PlannedLine,
@@ -170,9 +170,28 @@ def credit_note_tender(
     if found is None:
         raise CreditNoteProblem(number or "–", reason_nb="finnes ikke", reason_en="not found")
     note, balance = found
+    left = balance - sum(t.amount for t in tenders if t.credit_note_number == number)
+    if left <= 0:
+        raise CreditNoteProblem(
+            number,
+            reason_nb="er brukt opp, det er ingenting igjen på den",
+            reason_en="is used up, nothing is left on it",
+        )
     tenant_id = str(note["tenant_id"])
     if amount is None:
-        amount = voucher_amount(balance, tenant_id, dues, tenders)
+        amount = voucher_amount(left, tenant_id, dues, tenders)
+        if amount == 0:
+            raise CreditNoteProblem(
+                number,
+                reason_nb="kvitteringen til leietakeren den gjelder, har ingenting igjen å betale",
+                reason_en="the receipt of the tenant it belongs to has nothing left to pay",
+            )
+    elif amount > left:
+        raise CreditNoteProblem(
+            number,
+            reason_nb=f"det er bare {format_nok(left)} kr igjen på den",
+            reason_en=f"only {format_nok(left)} kr is left on it",
+        )
     return Tender(TenderKind.CREDIT_NOTE, amount, credit_note_number=number, tenant_id=tenant_id)
 
 

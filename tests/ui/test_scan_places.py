@@ -98,6 +98,33 @@ def test_a_credit_note_scanned_at_payment_is_taken_while_the_amount_keeps_its_fo
     assert payment.amount.text() == "" and payment.message.text() == ""
 
 
+def test_a_used_up_credit_note_scanned_at_payment_is_refused_and_adds_nothing(
+    window, counter, boss, qtbot
+):
+    log_in(window)
+    heard: list[int] = []
+    window.sound.sounded.connect(heard.append)
+    note = credit_note(window, counter, boss)
+    scan(window.sale.code, TUBE)
+    press(window.sale, Qt.Key.Key_F12)
+    payment = window.sale.dialog
+    assert isinstance(payment, PaymentDialog)
+    scan(payment.amount, note)  # 129 kr: all it holds
+    scan(payment.amount, note)  # again in the same payment: nothing is left on it
+    assert [t.amount for t in payment.tenders] == [12900] and heard == [80]
+    with qtbot.waitSignal(window.sale.sale_completed):
+        press(payment.amount, Qt.Key.Key_Return)  # the note pays it all
+    assert window.session.basket.lines == []
+    scan(window.sale.code, TUBE)  # the next customer offers the same, now empty, note
+    press(window.sale, Qt.Key.Key_F12)
+    payment = window.sale.dialog
+    assert isinstance(payment, PaymentDialog)
+    scan(payment.amount, note)
+    assert payment.tenders == [] and heard == [80, 80]
+    assert "brukt opp" in payment.message.text()
+    assert note in window.refusals.text.text() and "brukt opp" in window.refusals.text.text()
+
+
 def test_a_scanned_job_tag_opens_that_job_never_the_row_selected_before(window, counter, ctx):
     first = take_in(counter, ctx, customer_name="Første Kunde")
     second = take_in(counter, ctx, customer_name="Andre Kunde")

@@ -139,8 +139,16 @@ def test_a_credit_note_is_looked_up_by_its_number_as_typed_and_pays_its_tenants_
     assert tender == Tender(
         TenderKind.CREDIT_NOTE, 14950, credit_note_number="TG11000007", tenant_id="bua"
     )
-    again = checkout.credit_note_tender(units.as_factory(), "TG11000007", None, dues, [tender])
-    assert again.amount == 0
+    with pytest.raises(CreditNoteProblem) as paid:  # its tenant's part is paid: nothing to take
+        checkout.credit_note_tender(units.as_factory(), "TG11000007", None, dues, [tender])
+    assert "ingenting igjen å betale" in paid.value.message("nb")
+    with pytest.raises(CreditNoteProblem) as too_much:
+        checkout.credit_note_tender(units.as_factory(), "TG11000007", 30100, dues, [])
+    assert "300,00 kr igjen" in too_much.value.message("nb")
+    empty = FakeUnits(notes={"TG11000009": ({"tenant_id": "bua", "number": "TG11000009"}, 0)})
+    with pytest.raises(CreditNoteProblem) as used_up:
+        checkout.credit_note_tender(empty.as_factory(), "TG11000009", None, dues, [])
+    assert "brukt opp" in used_up.value.message("nb")
     with pytest.raises(CreditNoteProblem) as missing:
         checkout.credit_note_tender(units.as_factory(), "TG11000008", None, dues, [])
     assert "TG11000008" in missing.value.message("nb")
