@@ -100,7 +100,22 @@ class ActiveWindowKeeper(QObject):
 
     @staticmethod
     def _restore(window: QWidget) -> None:
+        """Without a window manager a dialog opened right after another closed (a reason, then
+        a manager's approval) is not active yet when this runs: raising the window then would
+        hide that dialog behind it, with the keyboard still in it. An open dialog comes first."""
         if not isValid(window) or QApplication.activeWindow() is not None:
             return
-        if window.isVisible():
+        dialog = open_dialog()
+        if dialog is not None:
+            bring_to_front(dialog)
+        elif window.isVisible():
             bring_to_front(window)
+
+
+def open_dialog() -> QWidget | None:
+    """The dialog a person is answering: the modal one, else the newest visible one."""
+    modal = QApplication.activeModalWidget()
+    if modal is not None and modal.isVisible():
+        return modal
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    return shown[-1] if shown else None
