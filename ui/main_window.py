@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
             return
         dialog = PrintJobsDialog(self.session, self.tasks, self.page_context.printing, self)
         dialog.finished.connect(lambda _code: self.refresh_status())
+        dialog.listed.connect(self.refresh_status)
         self.print_dialog = dialog
         dialog.open()
 
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
         if isinstance(page, PageWidget):
             page.print_finished(job)
         if self.print_dialog is not None and self.print_dialog.isVisible():
-            self.print_dialog.refresh()
+            self.print_dialog.job_finished(job)
         failed_receipt = job.status is JobStatus.FAILED and job.kind is JobKind.RECEIPTS
         if failed_receipt and not self.print_warning.isHidden():
             QApplication.beep()

@@ -1,13 +1,14 @@
 """The failed print jobs (from the status bar, Ctrl+Shift+P): what failed and why, and a retry of
-one or all. What a retry prints (the original, or the one copy) is decided in ``pos`` and said
-here after it is queued; a job holding no receipt may instead be dismissed."""
+one or all. What a retry prints (the original, or the one copy) is decided in ``pos``; it is said
+here as queued, then as printed or failed once the printer has answered. A job holding no
+receipt may instead be dismissed, which prints nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.errors import DomainError
-from pos.model.printing import JobKind
+from pos.model.printing import JobKind, JobStatus, PrintJob
 from pos.services.context import TillContext
 from pos.services.receipt_lookup import FailedJobRow, print_attention
 from pos.services.reprint import Reprinted
@@ -49,6 +50,9 @@ def problem_text(error: str) -> str:
 
 
 class PrintJobsDialog(QDialog):
+    listed = Signal()
+    """The list was read again: whatever counts failed jobs (the status bar) should too."""
+
     def __init__(
         self,
         session: TillSession,
@@ -62,6 +66,10 @@ class PrintJobsDialog(QDialog):
         self.resize(900, 420)
         self.session, self.tasks, self.printing = session, tasks, printing
         self.rows: list[FailedJobRow] = []
+        self._pending: dict[str, str] = {}
+        self._ended: dict[str, PrintJob] = {}
+        """Jobs that ended before their retry's queuing was told (the printer was quick)."""
+        """Retried jobs not yet printed: (new job id) → what it prints, as said when queued."""
         self.table = tab_passes(QTableWidget(0, 4, self))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("What"), self.tr("Problem"), self.tr("A retry prints")]
@@ -117,6 +125,23 @@ class PrintJobsDialog(QDialog):
             self.table.selectRow(0)
         self.retry_all_button.setEnabled(bool(self.rows))
         self._selection_changed()
+        self.listed.emit()
+
+    def job_finished(self, job: PrintJob) -> None:
+        """A job ended: the list again, and if it was one retried here, what became of it."""
+        self.refresh()
+        what = self._pending.pop(job.id, None)
+        if what is None:
+            self._ended[job.id] = job  # may be a retry whose queuing is not yet told here
+            return
+        self._say_ended(job, what)
+
+    def _say_ended(self, job: PrintJob, what: str) -> None:
+        if job.status is JobStatus.PRINTED:
+            self.say(self.tr("Printed: %1.").replace("%1", what))
+        elif job.status is JobStatus.FAILED:
+            text = self.tr("NOT printed: %1 – %2.").replace("%1", what)
+            self.say(text.replace("%2", problem_text(job.error)), problem=True)
 
     def _selection_changed(self) -> None:
         row = self.selected()
@@ -142,8 +167,8 @@ class PrintJobsDialog(QDialog):
             return self.tr("The one copy (KOPI): the original may be on paper")
         return self.tr("The original (not marked KOPI)")
 
-    def say(self, text: str, *, problem: bool = False) -> None:
-        colour = "#b71c1c" if problem else "#1b5e20"
+    def say(self, text: str, *, problem: bool = False, waiting: bool = False) -> None:
+        colour = "#b71c1c" if problem else "#37474f" if waiting else "#1b5e20"
         self.message.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 15px;")
         self.message.setText(text)
 
@@ -160,34 +185,51 @@ class PrintJobsDialog(QDialog):
     def dismiss_selected(self) -> None:
         row = self.selected()
         if row is not None:
-            self._run(lambda printing, ctx: [printing.dismiss(ctx, row.job_id)])
+            self._run(
+                lambda printing, ctx: [printing.dismiss(ctx, row.job_id)],
+                lambda _results: self._dismissed(row),
+            )
 
-    def _run(self, action: Callable[..., list]) -> None:
+    def _dismissed(self, row: FailedJobRow) -> None:
+        self.refresh()
+        self.say(self.tr("Dismissed, nothing printed: %1.").replace("%1", row.title))
+
+    def _run(self, action: Callable[..., list], done: Callable[[list], None] | None = None) -> None:
         if self.printing is None or self.session.operator is None:
             self.say(self.tr("No printer is connected to this counter."), problem=True)
             return
         printing, ctx = self.printing, self.session.context()
-        self.tasks.run(lambda: action(printing, ctx), self._done, self._failed)
+        self.tasks.run(lambda: action(printing, ctx), done or self._done, self._failed)
 
     def _done(self, results: list) -> None:
-        done = [r for r in results if isinstance(r, Reprinted)]
-        originals = [n for r in done for n in r.originals]
-        copies = [n for r in done for n in r.copies]
+        """Retries queued: said as waiting for the printer; ``job_finished`` says the rest."""
         parts = []
-        if originals:
-            parts.append(self.tr("Original sent to the printer: %1").replace(
-                "%1", ", ".join(originals)
-            ))  # fmt: skip
-        if copies:
-            parts.append(self.tr("Copy (KOPI) sent to the printer: %1").replace(
-                "%1", ", ".join(copies)
-            ))  # fmt: skip
+        for done in (r for r in results if isinstance(r, Reprinted)):
+            what = self._queued_text(done)
+            self._pending.update(dict.fromkeys(done.job_ids, what))
+            parts.append(what)
         errors = [error_text(r) for r in results if isinstance(r, Exception)]
         self.refresh()
+        queued = ""
+        if parts:
+            queued = self.tr("Queued for the printer: %1. Waiting for the printer…")
+            queued = queued.replace("%1", "; ".join(parts))
         if errors:
-            self.say(" ".join(parts + errors), problem=True)
-        else:
-            self.say(" ".join(parts) or self.tr("Sent to the printer again."))
+            self.say(" ".join([queued, *errors]).strip(), problem=True)
+        elif queued:
+            self.say(queued, waiting=True)
+        ended, self._ended = self._ended, {}
+        for job_id, job in ended.items():
+            if job_id in self._pending:
+                self._say_ended(job, self._pending.pop(job_id))
+
+    def _queued_text(self, done: Reprinted) -> str:
+        said = []
+        if done.originals:
+            said.append(self.tr("original %1").replace("%1", ", ".join(done.originals)))
+        if done.copies:
+            said.append(self.tr("copy (KOPI) %1").replace("%1", ", ".join(done.copies)))
+        return ", ".join(said) or self.tr("the same document")
 
     def _failed(self, error: Exception) -> None:
         self.refresh()

@@ -268,12 +268,12 @@
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -424,134 +424,154 @@
 <context>
     <name>PrintJobsDialog</name>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="61"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="65"/>
         <source>Print jobs that failed</source>
         <translation>Utskrifter som feilet</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="67"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="75"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="67"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="75"/>
         <source>What</source>
         <translation>Hva</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="67"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="75"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="67"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="75"/>
         <source>A retry prints</source>
         <translation>Nytt forsøk skriver ut</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="81"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="89"/>
         <source>Retry</source>
         <translation>Prøv igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="84"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="92"/>
         <source>Retry all</source>
         <translation>Prøv alle på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="87"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="95"/>
         <source>Dismiss</source>
         <translation>Forkast</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="90"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="98"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="104"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="112"/>
         <source>No failed print jobs.</source>
         <translation>Ingen utskrifter har feilet.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="40"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="41"/>
         <source>The printer did not answer</source>
         <translation>Skriveren svarte ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="41"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="42"/>
         <source>Out of paper</source>
         <translation>Tomt for papir</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="42"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="43"/>
         <source>The printer stopped taking data</source>
         <translation>Skriveren sluttet å ta imot data</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="43"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="44"/>
         <source>The program stopped while it printed</source>
         <translation>Programmet stoppet under utskriften</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="47"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="48"/>
         <source>Printing failed</source>
         <translation>Utskriften feilet</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="132"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="141"/>
+        <source>Printed: %1.</source>
+        <translation>Skrevet ut: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="143"/>
+        <source>NOT printed: %1 – %2.</source>
+        <translation>IKKE skrevet ut: %1 – %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="157"/>
         <source>Nothing: open the drawer with F10 (journaled)</source>
         <translation>Ingenting: åpne skuffen med F10 (registreres)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="135"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="160"/>
         <source>Nothing: the copy may be on paper</source>
         <translation>Ingenting: kopien kan allerede være på papiret</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="136"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="161"/>
         <source>The same copy (KOPI)</source>
         <translation>Den samme kopien (KOPI)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="138"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="163"/>
         <source>The same document again</source>
         <translation>Det samme dokumentet på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="140"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="165"/>
         <source>Nothing: already printed</source>
         <translation>Ingenting: allerede skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="142"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="167"/>
         <source>The one copy (KOPI): the original may be on paper</source>
         <translation>Den ene kopien (KOPI): originalen kan allerede være på papiret</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="143"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="168"/>
         <source>The original (not marked KOPI)</source>
         <translation>Originalen (uten KOPI-merking)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="167"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="195"/>
+        <source>Dismissed, nothing printed: %1.</source>
+        <translation>Forkastet, ingenting skrevet ut: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="199"/>
         <source>No printer is connected to this counter.</source>
         <translation>Ingen skriver er koblet til denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="178"/>
-        <source>Original sent to the printer: %1</source>
-        <translation>Original sendt til skriveren: %1</translation>
+        <location filename="../../ui/print_jobs_dialog.py" line="215"/>
+        <source>Queued for the printer: %1. Waiting for the printer…</source>
+        <translation>Sendt til utskriftskøen: %1. Venter på skriveren …</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="182"/>
-        <source>Copy (KOPI) sent to the printer: %1</source>
-        <translation>Kopi (KOPI) sendt til skriveren: %1</translation>
+        <location filename="../../ui/print_jobs_dialog.py" line="229"/>
+        <source>original %1</source>
+        <translation>originalen av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="190"/>
-        <source>Sent to the printer again.</source>
-        <translation>Sendt til skriveren igjen.</translation>
+        <location filename="../../ui/print_jobs_dialog.py" line="231"/>
+        <source>copy (KOPI) %1</source>
+        <translation>kopien (KOPI) av %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs_dialog.py" line="232"/>
+        <source>the same document</source>
+        <translation>det samme dokumentet</translation>
     </message>
 </context>
 <context>

@@ -130,8 +130,10 @@ def test_offline_printer_told_at_once_retry_prints_the_original_then_one_copy(
     assert isinstance(dialog, PrintJobsDialog) and dialog.isVisible()
     assert dialog.table.item(0, 3).text() == "The original (not marked KOPI)"
     qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
-    assert number in dialog.message.text() and "Original" in dialog.message.text()
-    qtbot.waitUntil(lambda: window.print_warning.isHidden(), timeout=10_000)
+    assert number in dialog.message.text() and "original" in dialog.message.text()
+    assert "Waiting for the printer" in dialog.message.text()  # queued, not yet printed
+    qtbot.waitUntil(lambda: dialog.message.text() == f"Printed: original {number}.")
+    assert window.print_warning.isHidden()
     assert big_lines(fake_printer.all_printed) == [["Salgskvittering"]]
     assert receipt_codes(window, receipt_id) == [13030, 13012]  # printed now: the original
     dialog.accept()
@@ -166,6 +168,48 @@ def test_offline_printer_told_at_once_retry_prints_the_original_then_one_copy(
     press(page, Qt.Key.Key_F5)
     assert "bare én kopi" in page.message.text()  # the refusal, in the counter's bokmål
     assert len(fake_printer.printed) == 2
+
+
+def test_each_message_of_the_failed_jobs_list_says_what_happened_and_the_status_bar_follows(
+    counter_window, qtbot, fake_printer
+):
+    window = counter_window
+    fake_printer.go_offline()
+    log_in(window)
+    ring_up_coffee(window)
+    press(window.sale, Qt.Key.Key_F12)
+    payment = window.sale.dialog
+    assert isinstance(payment, PaymentDialog)
+    press(payment.amount, Qt.Key.Key_Return)  # the rest in cash
+    with qtbot.waitSignal(window.sale.sale_completed) as completed:
+        press(payment.amount, Qt.Key.Key_Return)  # the receipt and the drawer kick fail
+    number = completed.args[0].receipts[0].number
+    qtbot.waitUntil(lambda: not window.print_warning.isHidden(), timeout=10_000)
+    window.show_print_jobs()
+    dialog = window.print_dialog
+    assert isinstance(dialog, PrintJobsDialog)
+    qtbot.waitUntil(lambda: len(dialog.rows) == 2, timeout=10_000)
+    kinds = [row.kind.value for row in dialog.rows]
+    assert sorted(kinds) == ["drawer_kick", "receipts"], kinds
+
+    dialog.table.selectRow(kinds.index("receipts"))
+    qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)  # still offline
+    assert "Waiting for the printer" in dialog.message.text()
+    qtbot.waitUntil(lambda: "NOT printed" in dialog.message.text(), timeout=10_000)
+    assert number in dialog.message.text() and "Printed" not in dialog.message.text()
+    assert fake_printer.all_printed == b""
+
+    qtbot.waitUntil(lambda: len(dialog.rows) == 2, timeout=10_000)
+    fake_printer.go_online()
+    dialog.table.selectRow([row.kind.value for row in dialog.rows].index("receipts"))
+    press(dialog.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.message.text() == f"Printed: original {number}.")
+    assert "1 failed print job" in window.status.printer.text()  # the drawer kick left
+    (kick,) = dialog.rows
+    press(dialog.table, Qt.Key.Key_Delete)
+    assert dialog.message.text() == f"Dismissed, nothing printed: {kick.title}."
+    assert dialog.rows == [] and dialog.isVisible()
+    assert "failed" not in window.status.printer.text()  # follows the list, not the next screen
 
 
 def test_a_sale_is_refused_while_the_printer_reports_the_drawer_open(
