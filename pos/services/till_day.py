@@ -63,6 +63,9 @@ class TillStatus:
     cash_in: Ore = 0
     cash_out: Ore = 0
     """Negative: what was taken out during the open session."""
+    last_counted: Ore | None = None
+    """When closed: the cash counted in the drawer at that close (None if it was never
+    counted); it differs from ``float_amount`` by the day's cash and any cash in or out."""
 
 
 def _local(utc_iso: str | None) -> str:
@@ -79,7 +82,12 @@ def till_status(uow_factory: UnitOfWorkFactory, register_id: str) -> TillStatus:
             return TillStatus(register_id, False, "", "", 0)
         float_amount = int(session["float_amount"])
         if session["closed_at"] is not None:
-            return TillStatus(register_id, False, _local(session["closed_at"]), "", float_amount)
+            close = uow.reports.last_till_close(register_id)
+            counted = None
+            if close is not None and close["till_session_id"] == session["id"]:
+                counted = int(close["counted_cash"])
+            closed_at = _local(session["closed_at"])
+            return TillStatus(register_id, False, closed_at, "", float_amount, last_counted=counted)
         moved = uow.reports.session_movements(str(session["id"]))
         names = uow.reports.staff_names()
     opener = names.get(str(session["opened_by"]), ("", ""))[1]

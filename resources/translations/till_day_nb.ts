@@ -88,17 +88,22 @@
         <translation>Vekselkasse (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="79"/>
-        <source>Last float: %1</source>
-        <translation>Forrige vekselkasse: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="84"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="83"/>
         <source>Or count by denomination (pieces):</source>
         <translation>Eller tell per valør (antall):</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="100"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="96"/>
+        <source>Counted in the drawer at the last close (%1): %2</source>
+        <translation>Talt i skuffen ved forrige stenging (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="98"/>
+        <source>Float when the till was last opened: %1</source>
+        <translation>Vekselkasse da kassen sist ble åpnet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/float_dialog.py" line="110"/>
         <source>Counted: %1</source>
         <translation>Talt: %1</translation>
     </message>

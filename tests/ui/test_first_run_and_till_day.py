@@ -336,6 +336,14 @@ def test_close_z_and_the_next_morning_the_first_login_opens_the_till_again(
 
     clock.current = day(2026, 3, 3, 8, 45)  # the next business day
     log_in_by_keys(window)
+    dialog = window.sale.dialog
+    assert isinstance(dialog, FloatDialog)
+    said = dialog.last_figures.text().replace("\xa0", " ")
+    closed = till_day.till_status(window.session.uow, "K1").since
+    assert said == (
+        f"Counted in the drawer at the last close ({closed}): 1 749,00 kr\n"
+        "Float when the till was last opened: 1 500,00 kr"
+    )  # each figure named: the count held the day's takings on top of the float
     open_with_float(window, "1500")
     second = sell_quick_item(window, qtbot, "99", "99")
     assert first.receipts[0].number == "11-K1-000001"

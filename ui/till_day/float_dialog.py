@@ -74,10 +74,9 @@ class FloatDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Float (kr)"), self.amount)
+        self.last_figures = QLabel(self._last_figures(status), self)
         if status.since and status.float_amount:
-            form.addRow(
-                "", QLabel(self.tr("Last float: %1").replace("%1", kr(status.float_amount)))
-            )
+            form.addRow("", self.last_figures)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -88,6 +87,17 @@ class FloatDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setTabOrder(self.amount, self.grid.first())
         self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _last_figures(self, status: TillStatus) -> str:
+        """What the last close counted, and the float it had opened with, each named: the
+        two differ by the day's cash and any cash taken out or put in."""
+        said = []
+        if status.last_counted is not None:
+            counted = self.tr("Counted in the drawer at the last close (%1): %2")
+            said.append(counted.replace("%1", status.since).replace("%2", kr(status.last_counted)))
+        opened = self.tr("Float when the till was last opened: %1")
+        said.append(opened.replace("%1", kr(status.float_amount)))
+        return "\n".join(said)
 
     def _counted(self, total: Ore) -> None:
         """A count decides the float: the amount field shows it and is not typed in."""
