@@ -114,7 +114,9 @@ def test_bad_arguments_do_not_trace(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
-def test_a_damaged_store_is_refused_with_the_backup_named_and_restored(tmp_path):
+def test_a_damaged_store_is_refused_with_the_way_to_restore_and_restored(tmp_path):
+    """The refusal points to the newest backup that passes the full check (which the restore
+    chooses), never to a named file that may hold the same damage; --list names the backups."""
     import os
 
     run(tmp_path, "demo")
@@ -123,7 +125,8 @@ def test_a_damaged_store_is_refused_with_the_backup_named_and_restored(tmp_path)
         handle.write(os.urandom(64))
     refused = run(tmp_path, "tenants", check=False)
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
-    assert "skadet" in refused.stderr and backup in refused.stderr
+    assert "skadet" in refused.stderr and "restore-backup --staff" in refused.stderr
+    assert "består full kontroll" in refused.stderr and ".zip" not in refused.stderr
     listed = run(tmp_path, "restore-backup", "--list").stdout
     assert backup in listed
     assert (
