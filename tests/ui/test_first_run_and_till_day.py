@@ -9,7 +9,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QMessageBox
 
 from pos.clock import SteppingClock
 from pos.errors import TillNotOpen
@@ -70,6 +70,9 @@ def journal(window: MainWindow) -> list[tuple[int, int | None, dict]]:
 def open_with_float(window: MainWindow, amount: str) -> None:
     dialog = window.sale.dialog
     assert isinstance(dialog, FloatDialog) and dialog.isVisible()
+    figures = dialog.last_figures  # shown only where it is laid out, never over the intro
+    laid_out = any(form.indexOf(figures) >= 0 for form in dialog.findChildren(QFormLayout))
+    assert figures.isVisible() == laid_out
     assert focused() is dialog.amount
     enter(amount)
     assert not dialog.isVisible(), dialog.error.text()

@@ -77,6 +77,8 @@ class FloatDialog(QDialog):
         self.last_figures = QLabel(self._last_figures(status), self)
         if status.since and status.float_amount:
             form.addRow("", self.last_figures)
+        else:  # never opened: no figures, and no stray label over the text at the top
+            self.last_figures.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
