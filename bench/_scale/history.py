@@ -24,6 +24,7 @@ from stdnum.no import orgnr
 from bench._scale.buffered import BufferedUnits
 from pos.clock import OSLO, SteppingClock
 from pos.counter import Counter
+from pos.demo.baskets import fill_basket
 from pos.demo.centre import demo_staff, seed_demo
 from pos.demo.simulation_repairs import RepairDesk
 from pos.demo.tenders import customer_tenders
@@ -218,18 +219,7 @@ class History:
 
     def _sale(self, ctx: TillContext) -> None:
         basket = Basket()
-        for _ in range(self.rng.choice([1, 1, 2, 2, 3, 4, 6])):
-            if self.shelf and self.rng.random() < 0.5:
-                basket.add(self.shelf.pop(self.rng.randrange(len(self.shelf))))
-                continue
-            item = self.rng.choice(self.fixed)
-            if item.kind is ItemKind.OPEN_PRICE:
-                basket.add(item, 1, self.rng.choice([2000, 5000, 7500, 10000, 4990]))
-            else:
-                basket.add(item, self.rng.choice([1, 1, 2]))
-        if self.rng.random() < 0.05:
-            line = basket.lines[0]
-            basket.set_discount(line.line_id, line.gross_before_discount // 10, "Liten flekk")
+        fill_basket(self.rng, basket, self.shelf, self.fixed, one_off_share=0.5)
         tenders = customer_tenders(self.rng, basket.total)
         result = checkout.complete_sale(self.batch, ctx, basket, tenders)
         self.stats.sales += 1

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from pos.clock import OSLO, SteppingClock
+from pos.demo.baskets import fill_basket
 from pos.demo.centre import demo_staff, require_demo_store
 from pos.demo.simulation_days import check_start, continue_point, opening_hours
 from pos.demo.simulation_repairs import RepairDesk, RepairStats
@@ -216,19 +217,7 @@ class Simulation:
         return True
 
     def _fill(self, ctx: TillContext, basket: Basket) -> None:
-        for _ in range(self.rng.choice([1, 1, 2, 2, 3, 4, 6])):
-            if self.shelf and self.rng.random() < 0.6:
-                item = self.shelf.pop(self.rng.randrange(len(self.shelf)))
-                basket.add(item)
-                continue
-            item = self.rng.choice(self.fixed)
-            if item.kind is ItemKind.OPEN_PRICE:
-                basket.add(item, 1, self.rng.choice([2000, 5000, 7500, 10000, 4990]))
-            else:
-                basket.add(item, self.rng.choice([1, 1, 2]))
-        if self.rng.random() < 0.05:
-            line = basket.lines[0]
-            basket.set_discount(line.line_id, line.gross_before_discount // 10, "Liten flekk")
+        fill_basket(self.rng, basket, self.shelf, self.fixed, one_off_share=0.6)
         if len(basket.lines) > 1 and self.rng.random() < 0.03:
             till.delete_line(self.uow, ctx, basket, basket.lines[-1].line_id)
             self.stats.deleted_lines += 1

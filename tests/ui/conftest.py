@@ -133,3 +133,42 @@ def log_in(window: MainWindow, staff_no: str = "1001", pin: str = "1234") -> Non
     type_slowly(window.login.pin, pin)
     press(window.login.pin, Qt.Key.Key_Return)
     assert window.session.operator is not None, window.login.message.text()
+
+
+class Monotonic:
+    """A PC's monotonic clock a test sets by hand (a restart: back to a small value)."""
+
+    def __init__(self) -> None:
+        self.value = 500.0
+
+    def __call__(self) -> float:
+        return self.value
+
+
+@pytest.fixture
+def pc(clock):  # type: ignore[no-untyped-def]
+    """The PC's wall clock (starts an hour after the demo was seeded) and its monotonic clock."""
+    from datetime import timedelta
+
+    from pos.clock import SteppingClock
+
+    return SteppingClock(clock.current + timedelta(hours=1)), Monotonic()
+
+
+def window_on_the_pcs_clock(qtbot, counter: Counter, pc) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The counter window whose legal time is read from ``pc`` (wall and monotonic)."""
+    from pos.services.legal_time import CounterClock
+
+    wall, mono = pc
+    session = TillSession(
+        counter.uow, "K1", counter.signer(), clock=CounterClock(counter.uow, "K1", wall, mono)
+    )
+    win = MainWindow(
+        session, TaskRunner(ImmediatePool()), centre_name="Demo", register_name="Kasse 1"
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    yield win
+    QApplication.instance().removeEventFilter(win.idle)

@@ -10,12 +10,8 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import QApplication
 
-from pos.clock import SteppingClock
-from pos.services.legal_time import CounterClock
+from tests.ui.conftest import window_on_the_pcs_clock
 from ui.clock_dialog import ClockDialog
-from ui.main_window import MainWindow
-from ui.tasks import ImmediatePool, TaskRunner
-from ui.till_session import TillSession
 
 from .conftest import log_in, press, scan, type_slowly
 
@@ -24,35 +20,12 @@ OSLO_ZONE = QTimeZone(b"Europe/Oslo")
 SHIFT_CTRL = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
 
 
-class Monotonic:
-    def __init__(self) -> None:
-        self.value = 500.0
 
-    def __call__(self) -> float:
-        return self.value
-
-
-@pytest.fixture
-def pc(clock):
-    """The PC's wall clock (starts where the demo was seeded) and its monotonic clock."""
-    return SteppingClock(clock.current + timedelta(hours=1)), Monotonic()
 
 
 @pytest.fixture
 def window(qtbot, counter, pc, bokmal):
-    wall, mono = pc
-    session = TillSession(
-        counter.uow, "K1", counter.signer(), clock=CounterClock(counter.uow, "K1", wall, mono)
-    )
-    win = MainWindow(
-        session, TaskRunner(ImmediatePool()), centre_name="Demo", register_name="Kasse 1"
-    )
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    yield win
-    QApplication.instance().removeEventFilter(win.idle)
+    yield from window_on_the_pcs_clock(qtbot, counter, pc)
 
 
 def journal_kinds(window) -> list[str]:

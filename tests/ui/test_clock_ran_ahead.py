@@ -6,30 +6,17 @@ time; in bokmål by default and in English."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from pos.clock import SteppingClock
 from pos.model.payment import Tender, TenderKind
 from pos.services import clock_skew
-from pos.services.legal_time import CounterClock
+from tests.ui.conftest import window_on_the_pcs_clock
 from ui.clock_dialog import ClockDialog
-from ui.main_window import MainWindow
-from ui.tasks import ImmediatePool, TaskRunner
-from ui.till_session import TillSession
 
 from .conftest import log_in, press, scan, speaking, type_slowly
-
-
-class Monotonic:
-    def __init__(self) -> None:
-        self.value = 500.0
-
-    def __call__(self) -> float:
-        return self.value
 
 
 @pytest.fixture(params=["nb", "en"])
@@ -37,26 +24,11 @@ def lang(request, qapp):
     yield from speaking(qapp, request.param)
 
 
-@pytest.fixture
-def pc(clock):
-    return SteppingClock(clock.current + timedelta(hours=1)), Monotonic()
 
 
 @pytest.fixture
 def window(qtbot, counter, pc, lang):
-    wall, mono = pc
-    session = TillSession(
-        counter.uow, "K1", counter.signer(), clock=CounterClock(counter.uow, "K1", wall, mono)
-    )
-    win = MainWindow(
-        session, TaskRunner(ImmediatePool()), centre_name="Demo", register_name="Kasse 1"
-    )
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    yield win
-    QApplication.instance().removeEventFilter(win.idle)
+    yield from window_on_the_pcs_clock(qtbot, counter, pc)
 
 
 WORDS = {
