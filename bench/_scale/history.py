@@ -111,7 +111,10 @@ class History:
         self.fixed = setup.add_items(self.plain, self._fixed_items(), self.clock)
         with self.plain.read() as uow:
             demo = [i for i in uow.queries.items() if i.kind is not ItemKind.ONE_OFF]
-        self.fixed = sorted({i.id: i for i in self.fixed + demo}.values(), key=lambda i: i.id)
+        self.fixed = sorted(  # by what stays the same run to run, so the seed alone decides
+            {i.id: i for i in self.fixed + demo}.values(),
+            key=lambda i: (i.description, i.barcode or ""),
+        )
         self.shop_codes = ["10", "11", "12", "13", "14"] + [str(20 + n) for n in range(14)]
         self.clock.advance(minutes=30)  # the set-up day is closed like any other
         reports.z_reports(self.plain, self.boss, (self.day - timedelta(days=1)).isoformat())
