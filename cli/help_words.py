@@ -133,6 +133,13 @@ HELP_NB = {
         "send alt som venter til serveren, og hent én gang"
     ),
     # their options
+    "list sync problems and exit": "list synkroniseringsproblemene og avslutt",
+    "with --problems: remove the problems dealt with (their number or event id from the list, "
+    "or all); a manager, with --staff": (
+        "med --problems: fjern problemene som er tatt hånd om (nummeret eller hendelses-id-en "
+        "fra listen, eller all); en leder, med --staff"
+    ),
+    "a manager's staff number (with --remove)": "en leders ansattnummer (med --remove)",
     "the journal anchor printed on an X or Z report, e.g. 1234-9F3A-C21B-77D0-1E2A": (
         "journalankeret som står på en X- eller Z-rapport, f.eks. 1234-9F3A-C21B-77D0-1E2A"
     ),

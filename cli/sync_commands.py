@@ -1,5 +1,6 @@
 """The counter's side of the central server: ``enrol`` (once, with a one-time code) and
-``sync`` (push the outbox until drained, then pull once; or list the sync problems)."""
+``sync`` (push the outbox until drained, then pull once; or list the sync problems, and a
+manager removes the ones dealt with, as the sync page's Ctrl+Del does)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,16 @@ def add_commands(commands: Commands) -> None:
         help="seconds to keep retrying while the server is unavailable",
     )
     sync_.add_argument("--problems", action="store_true", help="list sync problems and exit")
+    sync_.add_argument(
+        "--remove",
+        nargs="+",
+        metavar="NO|ID",
+        default=None,
+        help="with --problems: remove the problems dealt with (their number or event id from "
+        "the list, or all); a manager, with --staff",
+    )
+    sync_.add_argument("--staff", default=None, help="a manager's staff number (with --remove)")
+    sync_.add_argument("--pin", default=None, help="their PIN (asked for when left out)")
 
 
 def enrol(args: argparse.Namespace, settings: Settings) -> int:
@@ -76,7 +87,15 @@ def _device_name(uow_factory: UnitOfWorkFactory) -> str:
 def sync(args: argparse.Namespace, settings: Settings) -> int:
     from pos.services.sync_state import sync_problems
 
+    if args.remove is not None and not args.problems:
+        print(words.remove_needs_problems(settings.lang), file=sys.stderr)
+        return 2
+    if args.remove is not None and args.staff is None:
+        print(words.remove_needs_manager(settings.lang), file=sys.stderr)
+        return 2
     with opened(settings) as app:
+        if args.remove is not None:
+            return _remove_problems(app, args, settings.lang)
         if args.problems:
             found = sync_problems(app.uow)
             for p in found:
@@ -91,6 +110,28 @@ def sync(args: argparse.Namespace, settings: Settings) -> int:
             _centre_arrived(app, settings.lang)
             _clock_said(app, settings.lang)
         return code
+
+
+def _remove_problems(app: CounterApp, args: argparse.Namespace, lang: str) -> int:
+    """A manager removes the problems dealt with: chosen by the number or event id the list
+    shows, or ``all``. Exit 2, nothing removed, when one of them is not in the list. An event
+    the server still holds stays listed until the server stores it (``clear_problems``)."""
+    from pos.services.sync_state import clear_problems, sync_problems
+
+    listed = sync_problems(app.uow, limit=1_000_000)
+    by_key = {str(p["event_id"]): str(p["event_id"]) for p in listed}
+    by_key |= {str(p["device_seq"]): str(p["event_id"]) for p in listed if p["device_seq"]}
+    chosen = [k for k in args.remove if k.lower() != "all"]
+    unknown = [k for k in chosen if k not in by_key]
+    if unknown:
+        print(words.problems_unknown(lang, unknown), file=sys.stderr)
+        return 2
+    everything = len(chosen) < len(args.remove)
+    ids = list(dict.fromkeys(by_key.values() if everything else (by_key[k] for k in chosen)))
+    ctx = app.staff_context(args.staff, args.pin)
+    gone = clear_problems(app.uow, ctx, ids)
+    print(words.problems_removed(lang, gone, len(ids) - gone))
+    return 0
 
 
 def _clock_said(app: CounterApp, lang: str) -> None:

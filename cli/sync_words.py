@@ -89,6 +89,34 @@ def no_problems(lang: str) -> str:
     return say(lang, "Ingen synkroniseringsproblemer.", "No sync problems.")
 
 
+def remove_needs_problems(lang: str) -> str:
+    return say(lang, "--remove hører til --problems: sync --problems --remove NR --staff NR",
+               "--remove goes with --problems: sync --problems --remove NO --staff NO")  # fmt: skip
+
+
+def remove_needs_manager(lang: str) -> str:
+    return say(lang, "Å fjerne synkroniseringsproblemer krever en leder: oppgi --staff NR.",
+               "Removing sync problems needs a manager: give --staff NO.")  # fmt: skip
+
+
+def problems_unknown(lang: str, keys: list[str]) -> str:
+    listed = ", ".join(keys)
+    return say(lang, f"ikke i listen over synkroniseringsproblemer: {listed}; ingenting er "
+               "fjernet (se: sync --problems)", f"not in the list of sync problems: {listed}; "
+               "nothing was removed (see: sync --problems)")  # fmt: skip
+
+
+def problems_removed(lang: str, gone: int, kept: int) -> str:
+    text = say(lang, f"{gone} problemer fjernet fra listen (serveren beholder hendelsene og "
+               "merkene deres)", f"{gone} problems removed from the list (the server keeps "
+               "the events and their flags)")  # fmt: skip
+    if kept:
+        text += say(lang, f"; {kept} hendelser holdes på serveren og blir stående til "
+                    "operatøren slipper dem", f"; {kept} events are held on the server and "
+                    "stay until its operator releases them")  # fmt: skip
+    return text
+
+
 def sync_failed(lang: str, reason: str) -> str:
     return say(lang, f"synkroniseringen mislyktes: {reason} (hendelsene venter i køen)",
                f"sync failed: {reason} (events stay queued)")  # fmt: skip
