@@ -154,6 +154,9 @@ events = Table(
         Date,
         Computed("receipt_date(type, payload->'receipt'->>'local_date')", persisted=True),
     ),
+    Column(  # migration s0014: the day of a Z report or a till close, for the day-end page
+        "day_end_date", Date, Computed("day_end_date(type, payload)", persisted=True)
+    ),
     PrimaryKeyConstraint("id", "received_at", name="events_pkey"),
     postgresql_partition_by="RANGE (received_at)",
 )
@@ -167,6 +170,12 @@ Index(
     events.c.receipt_date,
     events.c.id,
     postgresql_where=events.c.receipt_date.isnot(None),
+)
+Index(
+    "events_day_end_date",
+    events.c.day_end_date,
+    events.c.tenant_id,
+    postgresql_where=events.c.day_end_date.isnot(None),
 )
 
 event_keys = Table(  # migration s0012: claimed by the statement that stores the event

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from server.db import Scope, scoped
+from server.db import Scope, apply_scope, scoped
 from server.web import figures
 from tests.server.conftest import sale_event
 
@@ -64,6 +64,28 @@ def test_under_the_tenants_policy_the_period_is_an_index_condition(world):
     conditions = [line for line in plan.splitlines() if "Index Cond" in line]
     assert conditions and all("receipt_date >=" in line for line in conditions), plan
     assert "_tenant_id_receipt_date_id_idx" in plan  # each month's part of events_receipt_date
+
+
+def test_the_receipts_page_is_planned_for_its_own_period_every_time(world):
+    """psycopg prepares a statement run five times on one connection, and PostgreSQL then
+    switches a prepared statement to a generic plan, one that cannot see the period: the
+    receipts page asks for a custom plan on every run, request after request."""
+    a = world.a
+    with world.central.engine.connect() as conn:
+        for _ in range(15):  # one request each: its own transaction on the pooled connection
+            with conn.begin():
+                apply_scope(conn, Scope("tenant", (a.tenant_id,)))
+                found, _ = figures.receipts(conn, MARCH, a.tenant_id, None)
+                assert len(found) == 2
+        plans = conn.execute(
+            text(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+                "WHERE statement LIKE '%receipt_date BETWEEN%'"
+            )
+        ).all()
+    assert len(plans) == 1, plans  # prepared, so a generic plan was open to it
+    generic, custom = plans[0]
+    assert generic == 0 and custom >= 10, plans
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
