@@ -39,7 +39,7 @@ from pos.model.printing import (
     receipt_paper,
 )
 from pos.model.receipt import ReceiptDoc
-from pos.services import copies
+from pos.services import copies, desk_log
 from pos.services.context import TillContext
 from pos.services.print_queue import NewJob, add_job, paper_of
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -77,6 +77,7 @@ def print_again(
         if decision is NextPrint.NOTHING:
             new_id = _resend_unprinted_copy(uow, receipt["id"], number, now)
             uow.commit()
+            desk_log.receipt_printed_again(ctx, number, copy=True)
             return Reprinted((new_id,), copies=(number,))
         job_id = str(uuid.uuid4())
         register = register_id or ctx.register_id
@@ -90,6 +91,7 @@ def print_again(
             done = Reprinted((job_id,), copies=(number,))
         _settle_failed_jobs(uow, [receipt["id"]], now)
         uow.commit()
+    desk_log.receipt_printed_again(ctx, number, copy=bool(done.copies))
     return done
 
 
@@ -107,8 +109,10 @@ def retry(
         else:
             if failed.kind is JobKind.COPY and failed.may_be_on_paper:
                 raise CopyMayBeOnPaper(_numbers(uow, failed.receipt_ids))
-            done = Reprinted((_resend(uow, failed, now),))
+            resent = _numbers_list(uow, failed.receipt_ids) if failed.kind is JobKind.COPY else ()
+            done = Reprinted((_resend(uow, failed, now),), copies=resent)
         uow.commit()
+    desk_log.print_job_retried(ctx, failed.title, done.originals, done.copies)
     return done
 
 
@@ -123,6 +127,7 @@ def dismiss(uow_factory: UnitOfWorkFactory, ctx: TillContext, job_id: str) -> No
         ):
             raise PrintJobNotRetryable(failed.title, **_ALREADY_RETRIED)
         uow.commit()
+    desk_log.print_job_dismissed(ctx, failed.title, failed.error)
 
 
 def _retry_receipts(
