@@ -83,10 +83,16 @@ def till_status_(args: argparse.Namespace, settings: Settings) -> int:
     if status.is_open:
         money = (format_nok(status.float_amount), format_nok(status.cash_in),
                  format_nok(-status.cash_out))  # fmt: skip
+        held = status.held_by or "–"  # after a shift change: who took it over
+        handed = (say(lang, f"; overlevert av {status.opened_by}, dagen åpnet av "
+                            f"{status.day_opened_by} {status.day_opened_at}",
+                      f"; handed over by {status.opened_by}, the day opened by "
+                      f"{status.day_opened_by} {status.day_opened_at}")
+                  if status.handed_over else "")  # fmt: skip
         print(say(lang,
-                  f"Kassen {register} er åpen siden {status.since} ({status.opened_by}): "
+                  f"Kassen {register} er åpen siden {status.since} ({held}{handed}): "
                   f"vekselkasse {money[0]}, inn {money[1]}, ut {money[2]}.",
-                  f"Till {register} is open since {status.since} ({status.opened_by}): "
+                  f"Till {register} is open since {status.since} ({held}{handed}): "
                   f"float {money[0]}, in {money[1]}, out {money[2]}."))  # fmt: skip
     elif status.since:
         print(say(lang, f"Kassen {register} er stengt (siden {status.since}).",

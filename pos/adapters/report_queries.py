@@ -238,6 +238,36 @@ class ReportQueries:
         )
         return int(found or 0)
 
+    def session_start(self, session_id: str) -> dict[str, Any] | None:
+        """The journal row that began a till session: its ``seq`` and ``kind`` (``till_open``,
+        or ``shift_change`` for a session handed over)."""
+        rows = self.rows(
+            "SELECT seq, json_extract(details, '$.kind') AS kind FROM journal "
+            "WHERE ref_id = ? AND event_code = 13999 ORDER BY seq LIMIT 1",
+            (session_id,),
+        )
+        return rows[0] if rows else None
+
+    def first_login_after(self, register_id: str, seq: int) -> str | None:
+        """Who logged in first at the register after journal row ``seq`` (staff id)."""
+        found = self.scalar(
+            "SELECT staff_id FROM journal WHERE tenant_id IS NULL AND event_code = 13003 "
+            "AND register_id = ? AND seq > ? ORDER BY seq LIMIT 1",
+            (register_id, seq),
+        )
+        return None if found is None else str(found)
+
+    def till_opened_before(self, register_id: str, seq: int) -> dict[str, Any] | None:
+        """The last opening with a float (13999 ``till_open``) at or before ``seq``: its
+        ``staff_id`` and ``created_at``."""
+        rows = self.rows(
+            "SELECT staff_id, created_at FROM journal WHERE tenant_id IS NULL "
+            "AND register_id = ? AND seq <= ? AND event_code = 13999 "
+            "AND json_extract(details, '$.kind') = 'till_open' ORDER BY seq DESC LIMIT 1",
+            (register_id, seq),
+        )
+        return rows[0] if rows else None
+
     def staff_names(self) -> dict[str, tuple[str, str]]:
         return {
             r["id"]: (r["staff_no"], r["name"])

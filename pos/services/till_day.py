@@ -23,7 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from pos.adapters.report_queries import ReportQueries
 from pos.clock import OSLO
 from pos.errors import DomainError, TillNotOpen, TrainingRestriction
 from pos.model.events import OtherEvent
@@ -66,6 +68,14 @@ class TillStatus:
     last_counted: Ore | None = None
     """When closed: the cash counted in the drawer at that close (None if it was never
     counted); it differs from ``float_amount`` by the day's cash and any cash in or out."""
+    held_by: str = ""
+    """Name of who holds the open till now: its opener, or after a shift change the first
+    person who logged in at the register since ('' while nobody has)."""
+    handed_over: bool = False
+    """The open session began at a shift change (``opened_by`` handed the drawer over)."""
+    day_opened_by: str = ""
+    day_opened_at: str = ""
+    """After a shift change: who opened the day with its float, and when (local time)."""
 
 
 def _local(utc_iso: str | None) -> str:
@@ -90,7 +100,13 @@ def till_status(uow_factory: UnitOfWorkFactory, register_id: str) -> TillStatus:
             return TillStatus(register_id, False, closed_at, "", float_amount, last_counted=counted)
         moved = uow.reports.session_movements(str(session["id"]))
         names = uow.reports.staff_names()
-    opener = names.get(str(session["opened_by"]), ("", ""))[1]
+        holding = _holding(uow.reports, register_id, str(session["id"]))
+
+    def name(staff_id: str | None) -> str:
+        return names.get(str(staff_id), ("", ""))[1] if staff_id else ""
+
+    opener = name(session["opened_by"])
+    day_opened = holding.day_opened or {}
     return TillStatus(
         register_id,
         True,
@@ -99,6 +115,29 @@ def till_status(uow_factory: UnitOfWorkFactory, register_id: str) -> TillStatus:
         float_amount,
         moved.get("in", 0),
         moved.get("out", 0),
+        held_by=name(holding.holder) if holding.handed_over else opener,
+        handed_over=holding.handed_over,
+        day_opened_by=name(day_opened.get("staff_id")),
+        day_opened_at=_local(day_opened.get("created_at")),
+    )
+
+
+@dataclass(frozen=True)
+class _Holding:
+    handed_over: bool
+    holder: str | None = None
+    day_opened: dict[str, Any] | None = None
+
+
+def _holding(rq: ReportQueries, register_id: str, session_id: str) -> _Holding:
+    """Whether the session was handed over at a shift change; if so who took it (the first
+    login since: the outgoing person logs out at the hand-over) and how the day was opened."""
+    start = rq.session_start(session_id)
+    if start is None or start["kind"] != OtherEvent.SHIFT_CHANGE:
+        return _Holding(False)
+    seq = int(start["seq"])
+    return _Holding(
+        True, rq.first_login_after(register_id, seq), rq.till_opened_before(register_id, seq)
     )
 
 

@@ -88,22 +88,22 @@
         <translation>Vekselkasse (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="83"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="85"/>
         <source>Or count by denomination (pieces):</source>
         <translation>Eller tell per valør (antall):</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="96"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="98"/>
         <source>Counted in the drawer at the last close (%1): %2</source>
         <translation>Talt i skuffen ved forrige stenging (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="98"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="100"/>
         <source>Float when the till was last opened: %1</source>
         <translation>Vekselkasse da kassen sist ble åpnet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/float_dialog.py" line="110"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="112"/>
         <source>Counted: %1</source>
         <translation>Talt: %1</translation>
     </message>
@@ -129,77 +129,97 @@
         <translation>Kassen: vekselkasse, inn/ut, vaktbytte</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="31"/>
+        <location filename="../../ui/till_day/till_page.py" line="32"/>
         <source>The till</source>
         <translation>Kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="43"/>
+        <location filename="../../ui/till_day/till_page.py" line="44"/>
         <source>Open the till with a float</source>
         <translation>Åpne kassen med vekselkasse</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="44"/>
+        <location filename="../../ui/till_day/till_page.py" line="45"/>
         <source>Cash in</source>
         <translation>Penger inn</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="45"/>
+        <location filename="../../ui/till_day/till_page.py" line="46"/>
         <source>Cash out</source>
         <translation>Penger ut</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="46"/>
+        <location filename="../../ui/till_day/till_page.py" line="47"/>
         <source>Shift change: count and hand over</source>
         <translation>Vaktbytte: tell opp og overlever</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="47"/>
+        <location filename="../../ui/till_day/till_page.py" line="48"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="69"/>
-        <source>The till is open since %1 (%2). Float %3; cash in %4, cash out %5.</source>
-        <translation>Kassen er åpen siden %1 (%2). Vekselkasse %3; inn %4, ut %5.</translation>
+        <location filename="../../ui/till_day/till_page.py" line="70"/>
+        <source>Float %1; cash in %2, cash out %3.</source>
+        <translation>Vekselkasse %1; inn %2, ut %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="75"/>
+        <location filename="../../ui/till_day/till_page.py" line="76"/>
         <source>The day&apos;s close and Z reports: F1 → Day end.</source>
         <translation>Dagens opptelling og Z-rapporter: F1 → Dagsoppgjør.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="77"/>
+        <location filename="../../ui/till_day/till_page.py" line="78"/>
         <source>The till is closed (since %1). Open it with the float (F2).</source>
         <translation>Kassen er stengt (siden %1). Åpne den med vekselkassen (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="80"/>
+        <location filename="../../ui/till_day/till_page.py" line="81"/>
         <source>The till has never been opened. Open it with the float (F2).</source>
         <translation>Kassen har aldri vært åpnet. Åpne den med vekselkassen (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="101"/>
+        <location filename="../../ui/till_day/till_page.py" line="91"/>
+        <source>The till is open since %1, held by %2.</source>
+        <translation>Kassen er åpen siden %1. %2 har kassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="94"/>
+        <source>The till is held by %3, handed over by %1 at %2.</source>
+        <translation>%3 har kassen nå, overlevert av %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="97"/>
+        <source>The till was handed over by %1 at %2; nobody has taken it over yet.</source>
+        <translation>Kassen ble overlevert av %1 %2; ingen har tatt den over ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="100"/>
+        <source>%1 opened the day at %2.</source>
+        <translation>%1 åpnet dagen %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_day/till_page.py" line="119"/>
         <source>The till is open. Float %1.</source>
         <translation>Kassen er åpnet. Vekselkasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="114"/>
+        <location filename="../../ui/till_day/till_page.py" line="132"/>
         <source>Cash out: %1 (%2).</source>
         <translation>Ut av kassen: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="114"/>
+        <location filename="../../ui/till_day/till_page.py" line="132"/>
         <source>Cash in: %1 (%2).</source>
         <translation>Inn i kassen: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="116"/>
+        <location filename="../../ui/till_day/till_page.py" line="134"/>
         <source>The drawer opens and a slip is printed.</source>
         <translation>Skuffen åpnes og en slipp skrives ut.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="143"/>
+        <location filename="../../ui/till_day/till_page.py" line="161"/>
         <source>Handed over: counted %1, expected %2, difference %3. The next person takes over %1.</source>
         <translation>Overlevert: talt %1, forventet %2, differanse %3. Neste på vakt overtar %1.</translation>
     </message>

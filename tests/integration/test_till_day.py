@@ -89,6 +89,12 @@ def test_a_shift_change_hands_the_counted_drawer_to_the_next_session_without_a_z
     assert kept["note"] == "2 kr borte"
     status = till_day.till_status(counter.uow, "K1")
     assert status.is_open and status.float_amount == 153000
+    assert status.handed_over and status.opened_by == "Kari Kasserer"
+    assert status.held_by == ""  # nobody has logged in since the hand-over
+    assert status.day_opened_by  # the demo's opening
+    auth.log_in(counter.uow, "K1", "9001", "9999", clock)
+    auth.log_in(counter.uow, "K1", "1001", "1234", clock)
+    assert till_day.till_status(counter.uow, "K1").held_by == "Mona Leder"  # the first login
     clock.advance(hours=4)
     sell_coffee(counter, ctx, shelf)  # the next shift sells at once
     with counter.uow.read() as uow:

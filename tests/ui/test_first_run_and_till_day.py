@@ -270,6 +270,12 @@ def test_a_shift_change_hands_over_without_a_z_and_the_next_cashier_sells_at_onc
     log_in_by_keys(window, MANAGER, MANAGER_PIN)
     assert window.sale.dialog is None or not window.sale.dialog.isVisible()  # no float asked
     assert till_day.till_status(window.session.uow, "K1").float_amount == 100000
+    till_page = open_menu_page(window, "till")
+    assert isinstance(till_page, TillPage)
+    state = till_page.state.text()  # who holds it now, not who handed it over
+    assert state.startswith("The till is held by Mona Leder, handed over by Kari Kasserer at ")
+    assert "Mona Leder opened the day at 2026-03-02 08:30." in state
+    key(Qt.Key.Key_Escape)
     kinds = [e[2].get("kind") for e in journal(window) if e[0] == EventCode.OTHER]
     assert kinds.count("shift_change") == 1
     assert not [e for e in journal(window) if e[0] == EventCode.Z_REPORT]
@@ -315,9 +321,7 @@ def take_z(page: DayEndPage) -> list:
     return page.last_reports
 
 
-def test_close_z_and_the_next_morning_the_first_login_opens_the_till_again(
-    window, qtbot, clock
-):
+def test_close_z_and_the_next_morning_the_first_login_opens_the_till_again(window, qtbot, clock):
     log_in_by_keys(window)
     open_with_float(window, "1500")
     first = sell_quick_item(window, qtbot, "249", "300")

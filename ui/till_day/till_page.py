@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLa
 
 from pos.model.staff import Operator, Permission
 from pos.model.till_close import BlindCount, TillCloseDoc
+from pos.services.till_day import TillStatus
 from ui.approval_flow import with_approval
 from ui.common import kr
 from ui.message_line import MessageLine
@@ -66,10 +67,10 @@ class TillPage(PageWidget):
     def refresh(self) -> None:
         status = self.session.till_status()
         if status.is_open:
-            text = self.tr("The till is open since %1 (%2). Float %3; cash in %4, cash out %5.")
+            text = self._holder(status) + " " + self.tr("Float %1; cash in %2, cash out %3.")
             for mark, value in (
-                ("%1", status.since), ("%2", status.opened_by), ("%3", kr(status.float_amount)),
-                ("%4", kr(status.cash_in)), ("%5", kr(-status.cash_out)),
+                ("%1", kr(status.float_amount)), ("%2", kr(status.cash_in)),
+                ("%3", kr(-status.cash_out)),
             ):  # fmt: skip
                 text = text.replace(mark, value)
             text += " " + self.tr("The day's close and Z reports: F1 → Day end.")
@@ -82,6 +83,23 @@ class TillPage(PageWidget):
         self.buttons["open"].setEnabled(not status.is_open)
         for key in ("in", "out", "shift"):
             self.buttons[key].setEnabled(status.is_open)
+
+    def _holder(self, status: TillStatus) -> str:
+        """Who holds the till now (after a shift change: who took it over, from whom, and
+        who opened the day)."""
+        if not status.handed_over:
+            text = self.tr("The till is open since %1, held by %2.")
+            return text.replace("%1", status.since).replace("%2", status.opened_by)
+        if status.held_by:
+            text = self.tr("The till is held by %3, handed over by %1 at %2.")
+            text = text.replace("%3", status.held_by)
+        else:
+            text = self.tr("The till was handed over by %1 at %2; nobody has taken it over yet.")
+        text = text.replace("%1", status.opened_by).replace("%2", status.since)
+        if status.day_opened_by:
+            day = self.tr("%1 opened the day at %2.").replace("%1", status.day_opened_by)
+            text += " " + day.replace("%2", status.day_opened_at)
+        return text
 
     def say(self, text: str, *, problem: bool = False) -> None:
         self.message.say(text, problem=problem)
