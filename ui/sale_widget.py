@@ -484,6 +484,10 @@ class SaleWidget(QWidget):
 
         assert isinstance(result, SaleResult)
         numbers = ", ".join(r.number for r in result.receipts)
-        self.say(self.tr("Return recorded: %1.").replace("%1", numbers))
+        text = self.tr("Return recorded: %1.").replace("%1", numbers)
+        for number, amount in (note for r in result.receipts for note in r.credit_notes):
+            note = self.tr("Credit note %1 for %2: give it to the customer (it is on the slip).")
+            text += " " + note.replace("%1", number).replace("%2", kr(amount))
+        self.say(text)
         self.refresh()
         self.sale_completed.emit(result)

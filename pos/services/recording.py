@@ -109,6 +109,8 @@ class RecordedReceipt:
     tenant_id: str
     total: Ore
     to_pay: Ore
+    credit_notes: tuple[tuple[str, Ore], ...] = ()
+    """Credit notes (tilgodelapp) this receipt issued: (number, amount), as printed on it."""
 
 
 def record(
@@ -149,7 +151,7 @@ def record(
     for plan, share in zip(plans, settlement.shares, strict=True):
         receipt_rows.append(_receipt_row(sales, ctx, stamp, sale_id, plan, share.rounding))
     sales.add_receipts(receipt_rows)
-    issued = _issue_credit_notes(uow, stamp, plans, tenders, settlement, receipt_rows)
+    issued, numbered = _issue_credit_notes(uow, stamp, plans, tenders, settlement, receipt_rows)
     credit_ids = [issued.get(i) or credit_note_ids[i] for i in range(len(tenders))]
     sales.add_tenders(
         [
@@ -204,6 +206,7 @@ def record(
                 plan.tenant.id,
                 plan.total,
                 plan.total + share.rounding,
+                tuple(numbered.get(row["id"], ())),
             )
         )
     return sale_id, recorded  # its drawer opening is journaled when the kick reached the printer
@@ -305,19 +308,22 @@ def _issue_credit_notes(
     tenders: Sequence[Tender],
     settlement: Settlement,
     receipt_rows: Sequence[dict[str, Any]],
-) -> dict[int, str]:
-    """A refund to a credit note issues one note per tenant for that tenant's share."""
+) -> tuple[dict[int, str], dict[str, list[tuple[str, Ore]]]]:
+    """A refund to a credit note issues one note per tenant for that tenant's share. Returns
+    the note's id per tender, and per receipt id the notes' (number, amount)."""
     issued: dict[int, str] = {}
+    numbered: dict[str, list[tuple[str, Ore]]] = {}
     for plan, share, row in zip(plans, settlement.shares, receipt_rows, strict=True):
         for index, amount in share.parts:
             if tenders[index].kind is not TenderKind.CREDIT_NOTE or amount >= 0:
                 continue
             note_id = str(uuid.uuid4())
-            uow.sales.issue_credit_note(
+            number = uow.sales.issue_credit_note(
                 note_id, plan.tenant.id, plan.tenant.code, -amount, row["id"], stamp
             )
             issued[index] = note_id
-    return issued
+            numbered.setdefault(row["id"], []).append((number, -amount))
+    return issued, numbered
 
 
 def _payment(payment: dict[str, Any], tender: Tender) -> dict[str, Any]:

@@ -1303,6 +1303,11 @@
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="489"/>
+        <source>Credit note %1 for %2: give it to the customer (it is on the slip).</source>
+        <translation>Tilgodelapp %1 på %2: gi den til kunden (den står på kvitteringen).</translation>
+    </message>
 </context>
 <context>
     <name>ScanRouter</name>
