@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
         sync = sync_status(self.session.uow)
         self.login.show_till_closed(not overview.till_open)
         printer = self.session.output.printer_state()
-        self.print_warning.show_waiting(printer.waiting)
+        self.print_warning.show_waiting(printer.waiting, printer.again)
         self.status.show_state(
             user=f"{operator.name} ({operator.staff_no})" if operator else None,
             register=overview.register_name,

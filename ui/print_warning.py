@@ -1,6 +1,7 @@
 """The warning over every screen while a receipt did not print: which, that the sale is
 recorded, and how to print it (the button, or Ctrl+Shift+P). It stays until the receipt is printed
-(or has had its copy), so it cannot be missed or clicked away by accident."""
+(or has had its copy), also while a retry waits for the printer, so it cannot be missed or
+clicked away by accident."""
 
 from __future__ import annotations
 
@@ -35,8 +36,9 @@ class PrintWarning(QFrame):
         layout.addWidget(self.button)
         self.hide()
 
-    def show_waiting(self, numbers: tuple[str, ...]) -> None:
-        """The receipts still to print; none: the warning goes away."""
+    def show_waiting(self, numbers: tuple[str, ...], again: tuple[str, ...] = ()) -> None:
+        """The receipts still to print (``again``: those of them queued again, not printed
+        yet); none: the warning goes away, never before the printer took them."""
         if not numbers:
             self.hide()
             return
@@ -52,6 +54,11 @@ class PrintWarning(QFrame):
             "The sale is recorded. Give the customer the receipt when the printer works: "
             "%1 or the button."
         ).replace("%1", PRINT_JOBS_KEY)
+        if again and set(numbers) <= set(again):
+            rest = self.tr(
+                "The sale is recorded. Sent to the printer again: this warning goes away once "
+                "it has printed."
+            )
         self.text.setText(f"{head} {rest}")
         self.button.setText(self.tr("Print now") + f"\n{PRINT_JOBS_KEY}")
         self.show()

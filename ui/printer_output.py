@@ -127,9 +127,11 @@ class QueuedPrinterOutput:
         try:
             self.printing.setting(PrinterRole.RECEIPT)
         except PrinterNotConfigured:
-            return PrinterState(False, "no printer", failed, waiting)
+            return PrinterState(False, "no printer", failed, waiting, attention.again)
         if failed:
-            return PrinterState(False, f"{failed} failed", failed, waiting)
+            return PrinterState(False, f"{failed} failed", failed, waiting, attention.again)
+        if waiting:  # queued again, not on paper yet: still owed to the customer
+            return PrinterState(False, "printing again", failed, waiting, attention.again)
         if self.reached is None:
             return PrinterState(False, "unknown")
         return PrinterState(True, "ready") if self.reached else PrinterState(False, "offline")

@@ -24,6 +24,8 @@ class PrinterState:
     """Failed jobs waiting for a retry (or to be dismissed)."""
     waiting: tuple[str, ...] = ()
     """Numbers of receipts a customer may still be waiting for."""
+    again: tuple[str, ...] = ()
+    """Those of them already queued again (a retry): waiting for the printer to take them."""
 
     @property
     def untried(self) -> bool:

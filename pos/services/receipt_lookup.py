@@ -109,11 +109,15 @@ class FailedJobRow:
 @dataclass(frozen=True)
 class PrintAttention:
     failed: tuple[FailedJobRow, ...]
+    again: tuple[str, ...] = ()
+    """Numbers of receipts that failed to print and are queued again, not printed yet."""
 
     @property
     def waiting(self) -> tuple[str, ...]:
-        """Every receipt number still to be printed, oldest job first."""
-        return tuple(n for job in reversed(self.failed) for n in job.waiting)
+        """Every receipt number still to be printed, oldest job first (those queued again
+        too: a customer waits for them until they are on paper)."""
+        failed = tuple(n for job in reversed(self.failed) for n in job.waiting)
+        return tuple(dict.fromkeys((*failed, *self.again)))
 
 
 def print_attention(
@@ -138,7 +142,28 @@ def print_attention(
                     waiting,
                 )  # fmt: skip
             )
-    return PrintAttention(tuple(rows))
+        again = _queued_again(uow, register_id, limit)
+    return PrintAttention(tuple(rows), again)
+
+
+def _queued_again(uow: UnitOfWork, register_id: str, limit: int) -> tuple[str, ...]:
+    """Receipts in a queued (or printing) job whose original failed before and has not
+    printed since: a retry, or a print from the look-up, that the printer has yet to take."""
+    active = [
+        job for job in uow.printing.jobs(register_id, [JobStatus.QUEUED, JobStatus.PRINTING], limit)
+        if job.kind in (JobKind.RECEIPTS, JobKind.COPY)
+    ]  # fmt: skip
+    ids = list(dict.fromkeys(i for job in reversed(active) for i in job.receipt_ids))
+    if not ids:
+        return ()
+    failed_before = (JobStatus.FAILED, JobStatus.RETRIED)
+    originals = uow.printing.jobs_carrying(ids)
+    again = [
+        i for i in ids
+        if any(j.status in failed_before for j in originals[i])
+        and not any(j.status is JobStatus.PRINTED for j in originals[i])
+    ]  # fmt: skip
+    return tuple(r["number_text"] for r in uow.printing.receipt_facts(again))
 
 
 def _local_time(utc_iso: str) -> str:

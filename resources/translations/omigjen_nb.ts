@@ -577,25 +577,30 @@
 <context>
     <name>PrintWarning</name>
     <message>
-        <location filename="../../ui/print_warning.py" line="28"/>
-        <location filename="../../ui/print_warning.py" line="56"/>
+        <location filename="../../ui/print_warning.py" line="29"/>
+        <location filename="../../ui/print_warning.py" line="63"/>
         <source>Print now</source>
         <translation>Skriv ut nå</translation>
     </message>
     <message>
-        <location filename="../../ui/print_warning.py" line="44"/>
+        <location filename="../../ui/print_warning.py" line="46"/>
         <source>Receipt %1 was NOT printed.</source>
         <translation>Kvittering %1 ble IKKE skrevet ut.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_warning.py" line="47"/>
+        <location filename="../../ui/print_warning.py" line="49"/>
         <source>%1 receipts were NOT printed: %2.</source>
         <translation>%1 kvitteringer ble IKKE skrevet ut: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_warning.py" line="52"/>
+        <location filename="../../ui/print_warning.py" line="54"/>
         <source>The sale is recorded. Give the customer the receipt when the printer works: %1 or the button.</source>
         <translation>Salget er registrert. Gi kunden kvitteringen når skriveren virker: %1 eller knappen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_warning.py" line="59"/>
+        <source>The sale is recorded. Sent to the printer again: this warning goes away once it has printed.</source>
+        <translation>Salget er registrert. Sendt til skriveren på nytt: varselet forsvinner når den er skrevet ut.</translation>
     </message>
 </context>
 <context>

@@ -312,3 +312,38 @@ def training_receipt_events(window: MainWindow, receipt_id: str) -> int:
     with window.session.uow.read() as uow:
         rows = list(uow.queries.journal_rows())
     return sum(1 for r in rows if r["ref_id"] == receipt_id and r["event_code"] == 13017)
+
+
+def test_the_red_warning_stays_while_the_retry_waits_and_goes_once_it_printed(
+    counter_window, qtbot, fake_printer
+):
+    """A retry queued is not a receipt printed: the warning says it was sent again and stays
+    until the printer has taken it."""
+    window = counter_window
+    output = window.session.output
+    assert isinstance(output, QueuedPrinterOutput)
+    fake_printer.go_offline()
+    log_in(window)
+    ring_up_coffee(window)
+    number = pay_by_card(window, qtbot).receipts[0].number  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.print_warning.isHidden(), timeout=10_000)
+    output.printing.stop_worker()  # the printer is slow to take the retry: it stays queued
+    fake_printer.go_online()
+    press(window.sale, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | (
+        Qt.KeyboardModifier.ShiftModifier))  # fmt: skip
+    dialog = window.print_dialog
+    assert isinstance(dialog, PrintJobsDialog) and dialog.isVisible()
+    qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+    assert "Waiting for the printer" in dialog.message.text()
+    dialog.accept()
+    window.refresh_status()
+    assert not window.print_warning.isHidden()
+    said = window.print_warning.text.text()
+    assert number in said and "NOT printed" in said and "Sent to the printer again" in said
+    assert number in window.status.printer.text()
+
+    events = output.events
+    output.printing.start_worker(events.worker_finished, events.worker_saw_drawer_closed)
+    qtbot.waitUntil(lambda: window.print_warning.isHidden(), timeout=10_000)
+    assert big_lines(fake_printer.all_printed) == [["Salgskvittering"]]
+    assert number not in window.status.printer.text()
