@@ -139,3 +139,17 @@ def test_the_migration_either_way_dates_the_reports_already_stored(day_ends):
         == 2
     )
     assert _shown(world.client, DAY) == (["7"], ["close 7"])
+
+
+def test_the_generated_dates_are_not_inlined_into_each_statement(central):
+    """Inlined (SQL functions), the generated columns' expressions are parsed and planned again
+    at the start of every statement that stores events: for a one-row INSERT many times the
+    row's own cost. PL/pgSQL keeps its compiled form for the session."""
+    with central.engine.connect() as conn:
+        found = conn.execute(
+            text(
+                "SELECT p.proname, l.lanname FROM pg_proc p JOIN pg_language l "
+                "ON l.oid = p.prolang WHERE p.proname IN ('receipt_date', 'day_end_date')"
+            )
+        ).all()
+    assert dict(found) == {"receipt_date": "plpgsql", "day_end_date": "plpgsql"}
