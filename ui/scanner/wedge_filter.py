@@ -11,6 +11,8 @@ What a real scanner sends through X11 or Windows, and how each is taken:
   text (an amount typed fast and then the card key).
 - Enter/Tab after a burst: the scan; its ShortcutOverride is accepted too, so a button with
   the Return shortcut (the repair board's "Open ticket") cannot act on a stale selection.
+  Enter or Ctrl+Enter after typing: the held keys reach their field before its shortcut
+  (register an item) reads it — a price typed briskly keeps its last digit.
   A second line end right after (CR LF) is eaten with it.
 - A dead key, or a character an input method composed (``QInputMethodEvent``): the
   scanner's layout is not the PC's. A burst with one is reported as ``garbled``, not typed.
@@ -163,6 +165,8 @@ class WedgeScannerFilter(QObject):
         key, now = event.key(), self._event_time(event)
         if key in _TERMINATORS or self._is_line_feed(event):
             claim = self._detector.ends_as_scan(now) or self._detector.is_suffix_tail(now)
+            if not claim:  # typing then Enter or Ctrl+Enter: its shortcut reads the whole field
+                self._replay(self._detector.release())
         else:
             claim = is_text(event)
             if not claim and key not in _MODIFIER_KEYS and key not in _DEAD_KEYS:
