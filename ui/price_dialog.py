@@ -1,5 +1,5 @@
-"""Pricing an open-price line: a quick key, an open-price item, or an unknown code sold as an
-open-price line of a tenant the cashier chooses (an in-store code already names the tenant)."""
+"""Pricing an open-price line (a quick key, an open-price item), or an unknown in-store label
+that names its tenant: the price read off it and, if wanted, what it is (``describe``)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ class PriceDialog(QDialog):
         tenant_id: str | None,
         *,
         choose_tenant: bool,
+        describe: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,9 +46,13 @@ class PriceDialog(QDialog):
         self.tenant.setEnabled(choose_tenant)
         self.price = QLineEdit(self)
         self.price.setObjectName("price")
+        self.description = QLineEdit(self)
+        self.description.setObjectName("description")
+        self.description.setMaxLength(80)
+        self.description.setPlaceholderText(self.tr("Optional, e.g. Rain trousers size 98"))
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b71c1c;")
-        for widget in (self.tenant, self.price):
+        for widget in (self.tenant, self.price, self.description):
             widget.setMinimumHeight(TOUCH_MIN_PX)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -58,6 +63,10 @@ class PriceDialog(QDialog):
         layout.addRow(self.heading)
         layout.addRow(self.tr("Tenant"), self.tenant)
         layout.addRow(self.tr("Price (kr)"), self.price)
+        if describe:  # the price first (read off the label), Tab to what it is
+            layout.addRow(self.tr("What it is"), self.description)
+        else:
+            self.description.hide()
         layout.addRow(self.message)
         layout.addRow(buttons)
         self.price.setFocus()

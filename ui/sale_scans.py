@@ -1,10 +1,10 @@
 """What a code read at the sale screen means and does: an item into the basket (or its price
 in look-up mode), a receipt number to returns, a job tag to pickup, an unknown in-store label
-offered as an open-price line of the tenant it names (any other unknown code is refused, as
-``pos.services.catalogue.identify`` decides); a double read of one item counts once. Each
-path returns the ``Refusal`` the scan router sounds and shows, or None. It asks the sale screen
-only through ``SaleScreen``; a receipt number is an intent the screen takes up
-(``return_requested``)."""
+registered as a one-off item of the tenant it names once its price is asked, then sold (any
+other unknown code is refused, as ``pos.services.catalogue.identify`` decides); a double read
+of one item counts once. Each path returns the ``Refusal`` the scan router sounds and shows, or
+None. It asks the sale screen only through ``SaleScreen``; a receipt number is an intent the
+screen takes up (``return_requested``)."""
 
 from __future__ import annotations
 
@@ -121,30 +121,34 @@ class SaleScans(QObject):
         return None
 
     def _unknown_label(self, label: UnknownLabel) -> Refusal | None:
-        """Offered at an open price for the label's own tenant (scans while that question is
-        open are refused, so none is lost unnoticed); a price look-up has no price to show."""
+        """Its price (and what it is) asked; then the label becomes a one-off item of its
+        own tenant and sells once: a second scan finds it sold. Scans while the question is
+        open are refused, so none is lost unnoticed; a price look-up has no price to show."""
         if self.sale.price_lookup:
             text = self.tr("%1 is not in the catalogue: it has no price to look up.")
             return self._refuse(text.replace("%1", label.barcode))
         heading = self.tr(
-            "The label %1 is not in the catalogue. Sell it as an open-price item of:"
+            "The label %1 is not in the catalogue. Type the price on it: it is registered as "
+            "a one-off item of:"
         ).replace("%1", label.barcode)
         self.sale.say(heading, problem=True)
         dialog = PriceDialog(
-            heading, [label.tenant], label.tenant.id, choose_tenant=False, parent=self._parent
+            heading, [label.tenant], label.tenant.id, choose_tenant=False, describe=True,
+            parent=self._parent,
+        )  # fmt: skip
+        dialog.priced.connect(
+            lambda _tenant, price: self._sell_unknown(label, price, dialog.description.text())
         )
-        dialog.priced.connect(self._sell_unknown)
         self.sale.open_dialog(dialog)
         return None
 
-    def _sell_unknown(self, tenant_id: str, price: Ore) -> None:
-        item = self.sale.session.open_price_item_of(tenant_id)
-        if item is None:
-            self.sale.say(
-                self.tr("That tenant has no open-price item to sell it as."), problem=True
-            )
+    def _sell_unknown(self, label: UnknownLabel, price: Ore, description: str) -> None:
+        try:
+            item = self.sale.session.adopt_label(label, price, description)
+        except DomainError as error:
+            self.sale.say(error_text(error), problem=True)
             return
-        self.sale.add_item(item, 1, price)
+        self.sale.add_item(item)
 
     def ask_price(self, item: Item) -> None:
         tenant = self.sale.session.tenants().get(item.tenant_id)

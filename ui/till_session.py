@@ -211,6 +211,17 @@ class TillSession:
     def open_price_item_of(self, tenant_id: str) -> Item | None:
         return next((i for i in self.quick_items() if i.tenant_id == tenant_id), None)
 
+    def adopt_label(self, label: catalogue.UnknownLabel, price: Ore, description: str) -> Item:
+        """An unknown in-store label becomes a one-off item of its tenant (in the article
+        group and VAT class of the tenant's quick key), so it sells once."""
+        like = self.open_price_item_of(label.tenant.id)
+        if like is None:
+            return catalogue.adopt_label(self.uow, self.context(), label, price, description)
+        return catalogue.adopt_label(
+            self.uow, self.context(), label, price, description, like.article_group_id,
+            like.vat_class,
+        )  # fmt: skip
+
     def look_up_price(self, item: Item) -> None:
         till.look_up_price(self.uow, self.context(), item)
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pos.errors import UnknownCode, UnknownItem, UnknownLabelTenant
+from pos.errors import TrainingRestriction, UnknownCode, UnknownItem, UnknownLabelTenant
 from pos.identifiers import normalise_barcode, parse_in_store_ean13
 from pos.model.catalogue import Item, ItemKind
 from pos.model.tenant import Tenant
-from pos.services import setup
+from pos.services import day_log, setup
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 from pos.vat import VatClass
@@ -67,26 +67,23 @@ def adopt_label(
     price: int,
     description: str = "",
     group: str = DEFAULT_GROUP,
+    vat_class: VatClass = VatClass.HIGH,
 ) -> Item:
-    """Register the labelled item for its tenant with the price read off the label (journaled
-    13021), so it can be sold now; the central catalogue's record replaces it on the next pull."""
+    """Register the labelled item as a one-off of its tenant with the price read off the
+    label, as items entered at the counter are (journaled 13021, queued ``item.registered``
+    for the other counters, a support log line), so it sells once: a second scan finds it
+    sold. The central catalogue's record replaces it on the next pull. Not in training: that
+    would put a real item in the catalogue."""
+    if ctx.training:
+        raise TrainingRestriction("ukjent lapp registreres som vare")
     text = description.strip() or f"Vare {label.barcode}"
-    (item,) = setup.add_items(
-        uow_factory,
-        [
-            setup.NewItem(
-                label.tenant.code,
-                text,
-                price,
-                VatClass.HIGH,
-                group,
-                ItemKind.ONE_OFF,
-                label.barcode,
-            )
-        ],
-        ctx.clock,
-        register_id=ctx.register_id,
+    new = setup.NewItem(
+        label.tenant.code, text, price, vat_class, group, ItemKind.ONE_OFF, label.barcode
     )
+    (item,) = setup.add_items(
+        uow_factory, [new], ctx.clock, register_id=ctx.register_id, publish=True
+    )
+    day_log.items_registered(ctx, [label.barcode])
     return item
 
 

@@ -406,19 +406,29 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/price_dialog.py" line="37"/>
+        <location filename="../../ui/price_dialog.py" line="38"/>
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../ui/price_dialog.py" line="59"/>
+        <location filename="../../ui/price_dialog.py" line="52"/>
+        <source>Optional, e.g. Rain trousers size 98</source>
+        <translation>Valgfritt, f.eks. Regnbukse str. 98</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_dialog.py" line="64"/>
         <source>Tenant</source>
         <translation>Leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/price_dialog.py" line="60"/>
+        <location filename="../../ui/price_dialog.py" line="65"/>
         <source>Price (kr)</source>
         <translation>Pris (kr)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_dialog.py" line="67"/>
+        <source>What it is</source>
+        <translation>Hva det er</translation>
     </message>
 </context>
 <context>
@@ -1117,19 +1127,14 @@
         <translation>Prisforespørsel: %1 koster %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="127"/>
+        <location filename="../../ui/sale_scans.py" line="128"/>
         <source>%1 is not in the catalogue: it has no price to look up.</source>
         <translation>%1 finnes ikke i varekatalogen: den har ingen pris å slå opp.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="130"/>
-        <source>The label %1 is not in the catalogue. Sell it as an open-price item of:</source>
-        <translation>Etiketten %1 finnes ikke i varekatalogen. Selg den med åpen pris for:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_scans.py" line="144"/>
-        <source>That tenant has no open-price item to sell it as.</source>
-        <translation>Leietakeren har ingen vare med åpen pris å selge den som.</translation>
+        <location filename="../../ui/sale_scans.py" line="131"/>
+        <source>The label %1 is not in the catalogue. Type the price on it: it is registered as a one-off item of:</source>
+        <translation>Lappen %1 er ikke i varekatalogen. Skriv prisen som står på den: den registreres som enkeltvare hos:</translation>
     </message>
 </context>
 <context>

@@ -69,3 +69,21 @@ def test_a_label_this_counter_never_saw_is_still_sold_for_its_tenant(counter, ct
     assert result.receipts[0].number.startswith("12-K1-")
     with pytest.raises(UnknownItem):  # a tenant code nobody has is not attributed
         catalogue.identify(counter.uow, make_in_store_ean13("77", 1))
+
+
+def test_an_unknown_label_is_not_registered_in_training(counter, ctx):
+    import dataclasses
+
+    import pytest
+
+    from pos.errors import TrainingRestriction
+    from pos.identifiers import make_in_store_ean13
+    from pos.services import catalogue
+
+    code = make_in_store_ean13("12", label_number(5, 43))
+    found = catalogue.identify(counter.uow, code)
+    assert isinstance(found, catalogue.UnknownLabel)
+    training = dataclasses.replace(ctx, training=True)
+    with pytest.raises(TrainingRestriction):
+        catalogue.adopt_label(counter.uow, training, found, 7900, "Regnbukse str. 98")
+    assert isinstance(catalogue.identify(counter.uow, code), catalogue.UnknownLabel)

@@ -84,7 +84,12 @@ def test_digits_typed_slower_than_a_scanner_are_typing_not_a_scan(window):
     assert [ln.description for ln in window.session.basket.lines] == ['Slange 28" Schrader']
 
 
-def test_a_wrong_check_digit_is_refused_and_an_unknown_code_can_be_sold_for_its_tenant(window):
+def test_a_wrong_check_digit_is_refused_and_an_unknown_label_sells_once_for_its_tenant(
+    window, qtbot
+):
+    """An in-store label this counter never saw (right check digit, a known tenant) is asked
+    its price and what it is, registered as a one-off item of that tenant (journaled, shared
+    with the other counters) and sold; scanned again it is refused as sold."""
     log_in(window)
     scan(window.sale.code, "7310750000019")
     assert window.session.basket.lines == []
@@ -94,10 +99,31 @@ def test_a_wrong_check_digit_is_refused_and_an_unknown_code_can_be_sold_for_its_
     dialog = window.sale.dialog
     assert dialog is not None and dialog.tenant.currentText().startswith("12 ")
     assert not dialog.tenant.isEnabled()  # the label's own tenant, no other to choose
+    assert dialog.focusWidget() is dialog.price
     type_slowly(dialog.price, "45")
-    press(dialog.price, Qt.Key.Key_Return)
+    press(dialog.price, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.description
+    type_slowly(dialog.description, "Regnbukse str. 98")
+    press(dialog.description, Qt.Key.Key_Return)
     (line,) = window.session.basket.lines
-    assert line.description == "Diverse barneklær" and line.amount == 4500
+    assert (line.description, line.amount) == ("Regnbukse str. 98", 4500)
+    with window.session.uow.read() as uow:
+        item = uow.store.item_by_barcode(unknown)
+        prices = [r for r in uow.queries.journal_rows() if r["event_code"] == 13021]
+        shared = uow.store.rows("SELECT payload FROM outbox WHERE type = 'item.registered'")
+    assert item is not None and item.kind.value == "one_off" and item.id == line.item_id
+    assert [r["ref_id"] for r in prices if r["ref_id"] == item.id] == [item.id]
+    assert [item.id in r["payload"] for r in shared] == [True]
+
+    press(window.sale, Qt.Key.Key_F12)
+    payment = window.sale.dialog
+    assert isinstance(payment, PaymentDialog)
+    press(payment.amount, Qt.Key.Key_F2)  # card, the rest
+    with qtbot.waitSignal(window.sale.sale_completed):
+        press(payment.amount, Qt.Key.Key_F12)
+    scan(window.sale.code, unknown)  # the same coat again: it was sold
+    assert window.session.basket.lines == []
+    assert "allerede solgt" in window.sale.message.text(), window.sale.message.text()
 
 
 def test_a_second_read_of_the_same_one_off_item_is_counted_once(window):
