@@ -3,9 +3,9 @@ layout, queue with an id, wake the worker. Nothing here can fail a sale: the sal
 before anything is printed, and a printer problem only ever becomes a failed job.
 
 The drawer is kicked only through this register's own receipt printer: for cash sales, returns
-and deposits (never a training sale), whose opening (13005) is journaled when the kick reached
-the printer (a kick that failed opened nothing: the failed job says so, F10 opens the drawer),
-and for cash in/out and no-sale openings, journaled when they are made. The drawer
+and deposits (never a training sale), cash in/out and approved no-sale openings (F10). Each
+opening (13005) is journaled when its kick reached the printer: a kick that failed opened
+nothing and journals nothing (the till says so at once, and the failed job is listed). The drawer
 watch then journals its closing (13006) when the printer can report it.
 """
 
@@ -241,10 +241,11 @@ class Printing:
     def open_drawer_no_sale(
         self, ctx: TillContext, reason: str, approver: Operator | None = None
     ) -> str:
-        """Journal the no-sale opening (13005), then kick this register's own drawer."""
+        """Kick this register's own drawer for an approved no-sale opening; the opening (13005)
+        is journaled when the kick reaches the printer."""
         self._own(ctx)
-        till.open_drawer_no_sale(self.uow, ctx, reason, approver)
-        return self.kick_drawer("Skuff: åpnet uten salg")
+        opening = till.no_sale_opening(ctx, reason, approver)
+        return self.kick_drawer("Skuff: åpnet uten salg", opening)
 
     def move_cash(
         self, ctx: TillContext, amount: Ore, reason: str, approver: Operator | None = None
@@ -255,9 +256,11 @@ class Printing:
         return self.print_cash_slip(movement_id)
 
     def print_cash_slip(self, movement_id: str) -> list[str]:
+        """The kick (its opening journaled when it reaches the printer) and the slip."""
         jobs = []
-        if print_queue.drawer_opened_for(self.uow, movement_id):
-            jobs.append(self.kick_drawer("Skuff: inn/ut"))
+        opening = print_queue.cash_drawer_opening(self.uow, movement_id)
+        if opening is not None:
+            jobs.append(self.kick_drawer("Skuff: inn/ut", opening))
         doc = paper.cash_slip(self.uow, movement_id)
         payload = render_slip(doc, self.layout())
         jobs.append(self._queue(NewJob(PrinterRole.RECEIPT, JobKind.CASH_SLIP, doc.title, payload)))

@@ -23,6 +23,7 @@ from pos.services import recovery
 from pos.services.sync_state import sync_status
 from ui.clock_dialog import ClockDialog
 from ui.common import error_text, touch_button
+from ui.drawer_kick_text import drawer_not_opened, drawer_opened
 from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
 from ui.menu_dialog import MenuDialog
@@ -353,8 +354,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _print_finished(self, job: PrintJob) -> None:
-        """A job ended: a receipt that did not print is said at once, on the sale screen too,
-        and so is the printout that ends the warning."""
+        """A job ended: a receipt that did not print, or a drawer that did not open, is said at
+        once, on the sale screen too, and so is the printout that ends the warning."""
         was_warning = not self.print_warning.isHidden()
         self.refresh_status()
         page = self.stack.currentWidget()
@@ -362,6 +363,12 @@ class MainWindow(QMainWindow):
             page.print_finished(job)
         if self.print_dialog is not None and self.print_dialog.isVisible():
             self.print_dialog.job_finished(job)
+        not_opened = drawer_not_opened(job)
+        if not_opened is not None:  # stays over the sale screen until seen
+            QApplication.beep()
+            self.refusals.alert(not_opened)
+        elif job.opens_drawer is not None and job.opens_drawer.reason == "no_sale":
+            self.sale.say(drawer_opened(job) or "")
         failed_receipt = job.status is JobStatus.FAILED and job.kind is JobKind.RECEIPTS
         if failed_receipt and not self.print_warning.isHidden():
             QApplication.beep()

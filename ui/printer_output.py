@@ -12,7 +12,13 @@ import logging
 from PySide6.QtCore import QObject, Signal, Slot
 
 from pos.model.drawer import DrawerState
-from pos.model.printing import JobStatus, PrinterNotConfigured, PrinterRole, PrintJob
+from pos.model.printing import (
+    DrawerOpening,
+    JobStatus,
+    PrinterNotConfigured,
+    PrinterRole,
+    PrintJob,
+)
 from pos.services.checkout import SaleResult
 from pos.services.receipt_lookup import print_attention
 from printers.printing import Printing
@@ -96,11 +102,13 @@ class QueuedPrinterOutput:
         except Exception:  # the sale is recorded; print_unqueued_receipts picks it up on restart
             log.exception("could not queue the receipts of sale %s", result.sale_id)
 
-    def open_drawer(self) -> None:
+    def open_drawer(self, opening: DrawerOpening) -> bool:
         try:
-            self.printing.kick_drawer("Skuff: åpnet uten salg")
+            self.printing.kick_drawer("Skuff: åpnet uten salg", opening)
         except Exception:
             log.exception("could not queue a drawer kick")
+            return False
+        return True
 
     def kick_drawer(self, title: str) -> None:
         try:

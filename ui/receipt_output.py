@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pos.model.drawer import DrawerState
+from pos.model.printing import DrawerOpening
 from pos.services.checkout import SaleResult
 
 
@@ -41,8 +42,9 @@ class ReceiptOutput(Protocol):
     def print_sale(self, result: SaleResult) -> None:
         """Queue the receipts of a recorded sale or return; never blocks, never raises."""
 
-    def open_drawer(self) -> None:
-        """Kick the cash drawer (it is wired to the receipt printer)."""
+    def open_drawer(self, opening: DrawerOpening) -> bool:
+        """Kick the cash drawer (it is wired to the receipt printer) for an approved no-sale
+        opening, journaled when the kick reaches the printer; False when nothing was sent."""
 
     def kick_drawer(self, title: str) -> None:
         """Kick the drawer for a journaled opening that is not a sale (the float)."""
@@ -62,8 +64,8 @@ class NoPrinter:
     def print_sale(self, result: SaleResult) -> None:
         return None
 
-    def open_drawer(self) -> None:
-        return None
+    def open_drawer(self, opening: DrawerOpening) -> bool:
+        return False
 
     def kick_drawer(self, title: str) -> None:
         return None

@@ -1,4 +1,5 @@
-"""The banner of refused scans, over the basket: it stays until the cashier acknowledges it
+"""The banner of refused scans (and of alerts as urgent: a drawer that did not open), over the
+basket: it stays until the cashier acknowledges it
 (its button, or Esc on the sale screen) or the basket is done (a sale or return recorded), so a
 refusal among fast scans is never replaced by the next scan's message. Several refusals are
 listed, newest first."""
@@ -27,6 +28,8 @@ class RefusalBanner(QFrame):
             "#refusalBanner QLabel { color: white; font-size: 17px; font-weight: bold; }"
         )
         self.refusals: list[str] = []
+        self._scans: list[bool] = []
+        """Per refusal, newest first: a refused scan (said as one), or an alert."""
         self.text = QLabel(self)
         self.text.setObjectName("refusalText")
         self.text.setWordWrap(True)
@@ -50,10 +53,20 @@ class RefusalBanner(QFrame):
         return shortcut
 
     def add(self, text: str) -> None:
+        """A refused scan."""
+        self._show(text, scan=True)
+
+    def alert(self, text: str) -> None:
+        """Something else the cashier must see now, said as it is (a drawer that did not
+        open); it stays as a refusal does."""
+        self._show(text, scan=False)
+
+    def _show(self, text: str, *, scan: bool) -> None:
         self.refusals.insert(0, text)
-        shown = self.refusals[:MAX_SHOWN]
-        lines = [self.tr("Scan refused: %1").replace("%1", shown[0])]
-        lines += [self.tr("Also refused: %1").replace("%1", t) for t in shown[1:]]
+        self._scans.insert(0, scan)
+        shown = list(zip(self.refusals, self._scans, strict=True))[:MAX_SHOWN]
+        lines = [self.tr("Scan refused: %1").replace("%1", t) if s else t for t, s in shown[:1]]
+        lines += [self.tr("Also refused: %1").replace("%1", t) if s else t for t, s in shown[1:]]
         if len(self.refusals) > MAX_SHOWN:
             more = len(self.refusals) - MAX_SHOWN
             lines.append(self.tr("and %1 more").replace("%1", str(more)))
@@ -67,5 +80,6 @@ class RefusalBanner(QFrame):
 
     def clear(self) -> None:
         self.refusals.clear()
+        self._scans.clear()
         self.text.clear()
         self.hide()

@@ -428,8 +428,10 @@ class SaleWidget(QWidget):
 
     def _no_sale(self, reason: str) -> None:
         def open_drawer(approver: Operator | None) -> None:
-            self.session.open_drawer(reason, approver)
-            self.say(self.tr("Drawer opened (no sale)."))
+            if self.session.open_drawer(reason, approver):
+                self.say(self.tr("Opening the drawer (no sale): sent to the printer."))
+            else:
+                self.say(self.tr("No receipt printer: the drawer cannot be opened."), problem=True)
 
         self.with_approval(open_drawer)
 

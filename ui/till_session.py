@@ -376,9 +376,11 @@ class TillSession:
         """Refused by the service unless the basket is empty."""
         till.set_training(self.uow, self.context(), on, basket=self.basket)
 
-    def open_drawer(self, reason: str, approver: Operator | None = None) -> None:
-        till.open_drawer_no_sale(self.uow, self.context(), reason, approver)
-        self.output.open_drawer()
+    def open_drawer(self, reason: str, approver: Operator | None = None) -> bool:
+        """Kick the drawer for an approved no-sale opening; journaled (13005) only when the
+        kick reaches the printer. False when no kick could be sent."""
+        opening = till.no_sale_opening(self.context(), reason, approver)
+        return self.output.open_drawer(opening)
 
     # -- the till's day (float, cash in/out, shift change) --------------------------------
     def till_status(self) -> TillStatus:
@@ -395,7 +397,8 @@ class TillSession:
         self.output.kick_drawer("Skuff: vekselkasse")
 
     def move_cash(self, amount: Ore, reason: str, approver: Operator | None = None) -> None:
-        """Cash in (positive) or out (negative) with a reason: the drawer opens, a slip prints."""
+        """Cash in (positive) or out (negative) with a reason: the drawer kick and the slip are
+        queued; the opening is journaled when the kick reaches the printer."""
         movement_id = till.move_cash(self.uow, self.context(), amount, reason, approver)
         self.output.cash_moved(movement_id)
 

@@ -205,6 +205,17 @@ def sale_drawer_opening(uow_factory: UnitOfWorkFactory, sale_id: str) -> DrawerO
     return DrawerOpening(sale_id, found[0], found[1])
 
 
+def cash_drawer_opening(uow_factory: UnitOfWorkFactory, movement_id: str) -> DrawerOpening | None:
+    """The drawer opening a cash in or out stands for, journaled (13005) when its kick reaches
+    the printer; None when its opening is journaled already."""
+    with uow_factory.read() as uow:
+        found = uow.printing.cash_movement(movement_id)
+        if found is None or uow.printing.drawer_opened_for(movement_id):
+            return None
+    reason = "cash_in" if found["amount"] > 0 else "cash_out"
+    return DrawerOpening(movement_id, reason, str(found["staff_id"]))
+
+
 def drawer_opened_for(uow_factory: UnitOfWorkFactory, ref_id: str) -> bool:
     """Whether the journal recorded a drawer opening (13005) for this sale or cash movement."""
     with uow_factory.read() as uow:

@@ -18,6 +18,7 @@ from pos.errors import (
 from pos.model.basket import Basket, BasketLine, check_amount
 from pos.model.catalogue import Item
 from pos.model.events import EventCode, OtherEvent
+from pos.model.printing import DrawerOpening
 from pos.model.staff import Operator, Permission
 from pos.model.till_close import BlindCount
 from pos.money import Ore, format_nok
@@ -178,7 +179,9 @@ def move_cash(
     reason: str,
     approver: Operator | None = None,
 ) -> str:
-    """Cash put into (positive) or taken out of (negative) the drawer, with a reason."""
+    """Cash put into (positive) or taken out of (negative) the drawer, with a reason. The
+    drawer's opening (13005) is journaled when its kick reaches the printer
+    (``print_queue.cash_drawer_opening``), never before."""
     approved_by = ctx.require(Permission.CASH_IN_OUT, approver)
     if ctx.training:  # training never moves real money
         raise TrainingRestriction("kontanter inn/ut")
@@ -211,14 +214,6 @@ def move_cash(
             ref_id=movement_id,
             details=details,
         )
-        uow.store.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.DRAWER_OPEN,
-            stamp=stamp,
-            staff_id=ctx.operator.staff_id,
-            ref_id=movement_id,
-            details={"reason": "cash_in" if amount > 0 else "cash_out"},
-        )
         uow.store.append_outbox(
             "cash.moved",
             None,
@@ -235,26 +230,17 @@ def move_cash(
     return movement_id
 
 
-def open_drawer_no_sale(
-    uow_factory: UnitOfWorkFactory,
-    ctx: TillContext,
-    reason: str,
-    approver: Operator | None = None,
-) -> int:
-    """A drawer opening without a sale: manager only, with a reason; counted in X/Z (m)."""
+def no_sale_opening(
+    ctx: TillContext, reason: str, approver: Operator | None = None
+) -> DrawerOpening:
+    """A drawer opening without a sale, approved: manager only, with a reason. It is journaled
+    (13005 ``no_sale``, counted in X/Z (m)) when its kick reaches the printer, never for a kick
+    that did not (the drawer stayed shut)."""
     ctx.require(Permission.NO_SALE_DRAWER, approver)
     if not reason.strip():
         raise ReasonRequired()
-    return journal_event(
-        uow_factory,
-        ctx,
-        EventCode.DRAWER_OPEN,
-        details={
-            "reason": "no_sale",
-            "note": reason.strip(),
-            "approved_by": approver.staff_id if approver else None,
-        },
-    )
+    details = (("note", reason.strip()), ("approved_by", approver.staff_id if approver else None))
+    return DrawerOpening(str(uuid.uuid4()), "no_sale", ctx.operator.staff_id or None, details)
 
 
 def set_training(

@@ -156,6 +156,24 @@
     </message>
 </context>
 <context>
+    <name>DrawerKick</name>
+    <message>
+        <location filename="../../ui/drawer_kick_text.py" line="16"/>
+        <source>The drawer did NOT open: %1. No opening is journaled. Open it with F10 (no sale) when the printer works.</source>
+        <translation>Skuffen åpnet seg IKKE: %1. Ingen åpning er journalført. Åpne den med F10 (uten salg) når skriveren virker.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drawer_kick_text.py" line="29"/>
+        <source>Drawer opened (no sale).</source>
+        <translation>Skuffen er åpnet (uten salg).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drawer_kick_text.py" line="30"/>
+        <source>The drawer is open.</source>
+        <translation>Skuffen er åpnet.</translation>
+    </message>
+</context>
+<context>
     <name>LoginWidget</name>
     <message>
         <location filename="../../ui/login_widget.py" line="35"/>
@@ -198,82 +216,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>No recovery code has been made. Without one, nobody gets back in if the managers&apos; PINs are lost. Make one now: F1 → Staff → New recovery code (Ctrl+K), and keep it away from the till.</source>
         <translation>Det er ikke laget noen gjenopprettingskode. Uten den kommer ingen inn igjen hvis ledernes PIN-koder går tapt. Lag en nå: F1 → Ansatte → Ny gjenopprettingskode (Ctrl+K), og oppbevar den borte fra kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>The PC&apos;s clock is %1 slow; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for sakte; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>The PC&apos;s clock is %1 fast; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for fort; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>%1 h</source>
         <translation>%1 t</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>The records stamped ahead are declared; the till goes on from the right time. Log in.</source>
         <translation>Registreringene som ble stemplet for langt fram er erklært; kassen går videre fra riktig tid. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Staff member %1 has a new PIN.</source>
         <translation>Ansatt %1 har fått ny PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -847,22 +865,22 @@
 <context>
     <name>RefusalBanner</name>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="34"/>
+        <location filename="../../ui/refusal_banner.py" line="37"/>
         <source>Seen</source>
         <translation>Sett</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="55"/>
+        <location filename="../../ui/refusal_banner.py" line="68"/>
         <source>Scan refused: %1</source>
         <translation>Skanning avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="56"/>
+        <location filename="../../ui/refusal_banner.py" line="69"/>
         <source>Also refused: %1</source>
         <translation>Også avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="59"/>
+        <location filename="../../ui/refusal_banner.py" line="72"/>
         <source>and %1 more</source>
         <translation>og %1 til</translation>
     </message>
@@ -1290,31 +1308,36 @@
     </message>
     <message>
         <location filename="../../ui/sale_widget.py" line="432"/>
-        <source>Drawer opened (no sale).</source>
-        <translation>Skuffen er åpnet (uten salg).</translation>
+        <source>Opening the drawer (no sale): sent to the printer.</source>
+        <translation>Skuffen åpnes (uten salg): sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="448"/>
+        <location filename="../../ui/sale_widget.py" line="434"/>
+        <source>No receipt printer: the drawer cannot be opened.</source>
+        <translation>Ingen kvitteringsskriver: skuffen kan ikke åpnes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale_widget.py" line="450"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="466"/>
+        <location filename="../../ui/sale_widget.py" line="468"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="468"/>
+        <location filename="../../ui/sale_widget.py" line="470"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="487"/>
+        <location filename="../../ui/sale_widget.py" line="489"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="489"/>
+        <location filename="../../ui/sale_widget.py" line="491"/>
         <source>Credit note %1 for %2: give it to the customer (it is on the slip).</source>
         <translation>Tilgodelapp %1 på %2: gi den til kunden (den står på kvitteringen).</translation>
     </message>

@@ -15,9 +15,12 @@ from pos.journal import canonical_json
 from pos.model.basket import Basket
 from pos.model.events import EventCode
 from pos.model.payment import Tender, TenderKind
+from pos.model.printing import PrinterRole, PrinterSetting
 from pos.model.till_close import BlindCount, VarianceRule
-from pos.services import checkout, copies, reports, returns, till, till_close
+from pos.services import checkout, copies, print_queue, reports, returns, till, till_close
 from pos.services.context import TillContext
+from printers.printing import Printing
+from printers.worker import PrintWorker
 from tests.day_end.helpers import db_rows
 
 
@@ -37,8 +40,17 @@ def mgr(counter, manager, clock):
     return TillContext("K1", manager, counter.signer(), clock)
 
 
+def open_drawer_no_sale(counter, mgr, clock, tmp_path):
+    """Through the register's printer: the opening is journaled when the kick reached it."""
+    setting = PrinterSetting("K1", PrinterRole.RECEIPT, f"file://{tmp_path}/printer")
+    print_queue.save_printer_setting(counter.uow, mgr, setting)
+    printing = Printing(counter.uow, "K1", clock=clock)
+    printing.open_drawer_no_sale(mgr, "Veksling")
+    PrintWorker(counter.uow, "K1", printing.transports(), clock=clock).run_pending()
+
+
 @pytest.fixture
-def two_days(counter, ctx, mgr, shelf, manager, clock):
+def two_days(counter, ctx, mgr, shelf, manager, clock, tmp_path):
     """Day 1: two sales and its Z. Day 2: everything else, up to (not including) its Z."""
     first = sell(
         counter,
@@ -77,7 +89,7 @@ def two_days(counter, ctx, mgr, shelf, manager, clock):
     line = discounted.add(shelf("BUA-DIV"), 1, 10000)
     discounted.set_discount(line.line_id, 2000, "Liten flekk")
     checkout.complete_sale(counter.uow, ctx, discounted, [Tender(TenderKind.CASH, 8000)])
-    till.open_drawer_no_sale(counter.uow, mgr, "Veksling")
+    open_drawer_no_sale(counter, mgr, clock, tmp_path)
     till.move_cash(counter.uow, ctx, -10000, "Til banken")
     at(clock, "2026-03-03T18:00")
     return day_one

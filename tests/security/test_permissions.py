@@ -89,7 +89,7 @@ def guarded_calls(world) -> dict[str, Call]:
         "large discount": large_discount,
         "price override": price_override,
         "void": void,
-        "no-sale drawer": lambda c, a: till.open_drawer_no_sale(uow, c, "Veksle", a),
+        "no-sale drawer": lambda c, a: till.no_sale_opening(c, "Veksle", a),
         "open till": lambda c, a: till.open_till(uow, c, 100000, a),
         "till close": lambda c, a: till_close.close_till(
             uow, c, BlindCount({}), note="Telt feil", approver=a
@@ -109,7 +109,11 @@ def guarded_calls(world) -> dict[str, Call]:
         "X report": lambda c, a: reports.x_reports(uow, c),
         "Z report": lambda c, a: reports.z_reports(uow, c),
         "settlement": lambda c, a: settlement.make_settlement(
-            uow, c, "15", "2026-02-01", "2026-02-28"  # closed days only: before today
+            uow,
+            c,
+            "15",
+            "2026-02-01",
+            "2026-02-28",  # closed days only: before today
         ),
         "settlement correction": lambda c, a: settlement.correct_settlement(
             uow, c, "15", 1, "Gebyr", -100

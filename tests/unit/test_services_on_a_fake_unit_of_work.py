@@ -197,7 +197,7 @@ def test_a_board_page_says_whether_another_follows():
     assert not last.has_more and [r.ticket_id for r in last.rows] == ["R2"]
 
 
-def test_cash_taken_out_is_one_movement_journaled_with_the_drawer_opening_and_sent_on():
+def test_cash_taken_out_is_one_movement_journaled_and_sent_on():
     units = FakeUnits()
     store = units.unit.store
     cashier = till(Role.CASHIER)
@@ -208,10 +208,8 @@ def test_cash_taken_out_is_one_movement_journaled_with_the_drawer_opening_and_se
     assert store.written == [] and not units.unit.committed
     store.session = {"id": "S1"}
     till_service.move_cash(units.as_factory(), cashier, -20000, " Til banken ")
-    assert [what for what, _ in store.written] == ["movement", "journal", "journal", "cash.moved"]
-    movement, taken, drawer, sent = (details for _, details in store.written)
+    assert [what for what, _ in store.written] == ["movement", "journal", "cash.moved"]
+    movement, taken, sent = (details for _, details in store.written)
     assert movement == {"session": "S1", "amount": -20000, "reason": "Til banken", "staff": "s1"}
     assert taken["event_code"] == EventCode.CASH_WITHDRAWAL and taken["amount"] == -20000
-    assert drawer["event_code"] == EventCode.DRAWER_OPEN
-    assert drawer["details"] == {"reason": "cash_out"}
     assert sent["session_id"] == "S1" and sent["amount"] == -20000 and units.unit.committed

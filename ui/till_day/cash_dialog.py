@@ -1,6 +1,7 @@
 """Cash put into or taken out of the drawer, with the amount and a reason. Enter in the amount
 goes to the reason, Enter in the reason records it;
-when the rules want a manager, one approves with their PIN. The drawer opens and a slip prints."""
+when the rules want a manager, one approves with their PIN. The drawer kick and a slip are
+queued; the opening is journaled when the kick reaches the printer."""
 
 from __future__ import annotations
 

@@ -9,13 +9,17 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
+from pos.model.printing import JobKind, JobStatus, PrintJob
 from pos.model.staff import Operator, Permission
 from pos.model.till_close import BlindCount, TillCloseDoc
 from pos.services.till_day import TillStatus
 from ui.approval_flow import with_approval
 from ui.common import kr
+from ui.drawer_kick_text import drawer_not_opened, drawer_opened
 from ui.message_line import MessageLine
 from ui.pages import PageContext, PageWidget
+from ui.print_jobs_dialog import problem_text
+from ui.status_strip import PRINT_JOBS_KEY
 from ui.till_close_dialog import TillCloseDialog
 from ui.till_day.cash_dialog import CashDialog
 from ui.till_day.float_dialog import FloatDialog
@@ -28,6 +32,9 @@ class TillPage(PageWidget):
         self.ctx = ctx
         self.session = ctx.session
         self.dialog: QDialog | None = None
+        self.moved: list[str] = []
+        """The last cash in or out as said, then what became of its drawer and slip."""
+        self.moved_problem = False
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("The till"), self)
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
@@ -130,8 +137,35 @@ class TillPage(PageWidget):
 
     def _moved(self, amount: int, reason: str) -> None:
         text = self.tr("Cash out: %1 (%2).") if amount < 0 else self.tr("Cash in: %1 (%2).")
-        text = text.replace("%1", kr(abs(amount))).replace("%2", reason)
-        self.say(text + " " + self.tr("The drawer opens and a slip is printed."))
+        self.moved = [text.replace("%1", kr(abs(amount))).replace("%2", reason)]
+        self.moved_problem = False
+        if self.session.output.printer_state().text == "no printer":
+            waits = self.tr("No receipt printer: the drawer did not open; the slip waits.")
+            self.say(f"{self.moved[0]} {waits}", problem=True)
+        else:
+            sent = self.tr("Drawer kick and slip sent to the printer.")
+            self.say(f"{self.moved[0]} {sent}")
+
+    def print_finished(self, job: PrintJob) -> None:
+        """The drawer and slip of a cash in or out as the printer took them: a drawer that did
+        not open, or a slip that waits in the print queue, is said here at once."""
+        if not self.moved:
+            return
+        not_opened = drawer_not_opened(job)
+        if not_opened is not None:
+            self._tell(not_opened, True)
+        elif job.kind is JobKind.CASH_SLIP and job.status is JobStatus.FAILED:
+            text = self.tr("The slip did not print: %1. It waits in the print jobs (%2).")
+            text = text.replace("%1", problem_text(job.error or "")).replace("%2", PRINT_JOBS_KEY)
+            self._tell(text, True)
+        elif job.kind is JobKind.DRAWER_KICK and job.status is JobStatus.PRINTED:
+            self._tell(drawer_opened(job) or "", False)
+
+    def _tell(self, outcome: str, problem: bool) -> None:
+        """The last movement with what has become of its drawer and slip so far."""
+        self.moved.append(outcome)
+        self.moved_problem = self.moved_problem or problem
+        self.say(" ".join(t for t in self.moved if t), problem=self.moved_problem)
 
     def shift_change(self) -> None:
         """The outgoing person counts blind; the counted drawer is the next one's float."""
