@@ -224,6 +224,6 @@ def _print_queued(printing: Printing, url: str, lang: str) -> None:
 
 def tenants(args: argparse.Namespace, settings: Settings) -> int:
     with opened(settings) as app, app.uow.read() as uow:
-        for tenant in uow.store.tenants():
+        for tenant in uow.tenants.tenants():
             print(f"{tenant.code}\t{tenant.org_no}\t{tenant.name}")
     return 0

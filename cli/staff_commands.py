@@ -45,7 +45,7 @@ def recovery_code(args: argparse.Namespace, settings: Settings) -> int:
         _show(code)
         if args.print:
             with app.uow.read() as uow:
-                centre = uow.store.get_meta("centre_name") or ""
+                centre = uow.meta.get_meta("centre_name") or ""
             when = ctx.clock.now()
             _print_now(app, recovery.recovery_slip(centre, ctx.register_id, code, when))
     return 0

@@ -55,7 +55,7 @@ class Counter:
         """The signer of new receipts; when its key cannot be opened on this PC (a store
         restored from another PC), a stand-in that refuses to sign with the reason."""
         with self.uow.read() as uow:
-            method = uow.store.get_meta("signature_method") or RSA_METHOD
+            method = uow.meta.get_meta("signature_method") or RSA_METHOD
         try:
             return self.keys.signer(method)
         except (KeySecretMissing, KeySealBroken) as problem:
@@ -64,7 +64,7 @@ class Counter:
 
     def register_id(self) -> str:
         with self.uow.read() as uow:
-            return uow.store.get_meta("register_id") or DEFAULT_REGISTER
+            return uow.meta.get_meta("register_id") or DEFAULT_REGISTER
 
     def backup(
         self, reason: str, now: datetime | None = None, *, second_place: Path | None = None

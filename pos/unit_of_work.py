@@ -10,22 +10,30 @@ behind the store, so no restore can give a number out twice (``pos/adapters/high
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pos.adapters.basket_store import BasketStore
+from pos.adapters.catalogue_repository import CatalogueRepository
 from pos.adapters.day_end_store import DayEndStore
 from pos.adapters.db import Connection, Engine, connect, is_storage_full
+from pos.adapters.ledger_repository import JournalRepository, OutboxRepository, SignatureChains
 from pos.adapters.print_jobs import PrintJobs
 from pos.adapters.queries import Queries
+from pos.adapters.reference_repository import RegisterRepository, TenantRepository
 from pos.adapters.repair_queries import RepairQueries
 from pos.adapters.repair_store import RepairStore
 from pos.adapters.report_queries import ReportQueries
 from pos.adapters.repositories import Store
 from pos.adapters.sale_store import SaleStore
+from pos.adapters.salvage_store import SalvageStore
+from pos.adapters.staff_repository import StaffRepository
+from pos.adapters.store_base import MetaRepository, NumberCounters
 from pos.adapters.store_check import is_damage, note_damage
 from pos.adapters.sync_store import SyncStore
+from pos.adapters.till_repository import TillRepository
 from pos.errors import StorageFull, StoreDamagedInUse
 from pos.numbering import Issued
 
@@ -51,8 +59,21 @@ class UnitOfWork:
         return self
 
     def attach(self, conn: Connection, store: Store) -> None:
-        """The repositories and queries of this unit, all on its one connection."""
+        """The repositories and queries of this unit, all on its one connection.
+
+        The concern repositories are the one ``store`` seen through each concern's interface,
+        so they share its tenant cache and the numbers given out (``repositories.py``)."""
         self.store = store
+        self.tenants: TenantRepository = store
+        self.registers: RegisterRepository = store
+        self.staff: StaffRepository = store
+        self.items: CatalogueRepository = store
+        self.till: TillRepository = store
+        self.journal: JournalRepository = store
+        self.signatures: SignatureChains = store
+        self.outbox: OutboxRepository = store
+        self.meta: MetaRepository = store
+        self.numbers: NumberCounters = store
         self.sales = SaleStore(store)
         self.queries = Queries(conn)
         self.printing = PrintJobs(conn)
@@ -62,6 +83,7 @@ class UnitOfWork:
         self.day_end = DayEndStore(conn)
         self.sync = SyncStore(conn)
         self.baskets = BasketStore(conn)
+        self.salvaged = SalvageStore(store)
 
     def __exit__(
         self,
@@ -81,6 +103,10 @@ class UnitOfWork:
         if exc is not None and is_damage(exc):
             note_damage(Path(self._engine.url.database or ".").parent, str(exc))
             raise StoreDamagedInUse(reason=str(exc)) from exc
+
+    def savepoint(self) -> AbstractContextManager[None]:
+        """A part of this unit undone on its own when it raises (the error goes on)."""
+        return self.store.savepoint()
 
     def commit(self) -> None:
         assert self._conn is not None

@@ -217,7 +217,7 @@ class Printing:
         """Tenant logos by tenant name: the file set in the back office, else
         ``<logo_dir>/<tenant code>.png``. A missing file just prints no logo."""
         with self.uow.read() as uow:
-            tenants = uow.store.tenants()
+            tenants = uow.tenants.tenants()
             chosen = tenant_admin.logo_paths(uow)
         found = {}
         for tenant in tenants:

@@ -152,7 +152,7 @@ def enrol(
 
 def _tenants(uow_factory: UnitOfWorkFactory) -> list[dict[str, object]]:
     with uow_factory.read() as uow:
-        tenants = uow.store.tenants()
+        tenants = uow.tenants.tenants()
     return [tenant_offer(t) for t in tenants]
 
 

@@ -44,7 +44,7 @@ def catch_up(
     if not continuity.server_heads_due(uow_factory, epoch):
         return None
     with uow_factory.read() as uow:
-        register_id = uow.store.get_meta("register_id") or "K1"
+        register_id = uow.meta.get_meta("register_id") or "K1"
     try:
         answer = api.get_json("/v1/sync/heads", {"register_id": register_id})
     except ServerError as error:

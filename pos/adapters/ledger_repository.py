@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from pos.adapters.store_base import StoreBase
+from pos.adapters.store_base import NumberCounters, StoreBase
 from pos.clock import Stamp
 from pos.journal import GENESIS_HASH, canonical_json, row_hash
 from pos.model.legal_time import ClockBehind, shown
@@ -25,7 +25,9 @@ _ADVANCE_CHAIN_SQL = (
 )
 
 
-class LedgerRepository(StoreBase):
+class SignatureChains(StoreBase):
+    """Each tenant's receipt signature chain per register (``uow.signatures``)."""
+
     def chain_head(self, tenant_id: str, register_id: str) -> tuple[int, str]:
         row = self._raw.execute(_CHAIN_HEAD_SQL, {"t": tenant_id, "r": register_id}).fetchone()
         return (row[0], row[1]) if row else (0, "0")
@@ -35,6 +37,10 @@ class LedgerRepository(StoreBase):
             _ADVANCE_CHAIN_SQL, {"t": tenant_id, "r": register_id, "n": nr, "s": signature}
         )
         self.issued.chain((tenant_id, register_id), nr, signature, (nr - 1, ""))
+
+
+class JournalRepository(NumberCounters):
+    """The journal's hash chain, whose time only moves forward (``uow.journal``)."""
 
     def append_journal(
         self,
@@ -87,6 +93,10 @@ class LedgerRepository(StoreBase):
         """When the newest journal row was recorded: the floor for the next one."""
         head = self.journal_head()
         return _utc(head[1]) if head else None
+
+
+class OutboxRepository(NumberCounters):
+    """Events queued for the server, numbered by the device sequence (``uow.outbox``)."""
 
     def append_outbox(
         self,

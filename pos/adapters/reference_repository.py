@@ -14,7 +14,9 @@ from pos.clock import Stamp
 from pos.model.tenant import Tenant
 
 
-class ReferenceRepository(StoreBase):
+class TenantRepository(StoreBase):
+    """The centre's sellers (``uow.tenants``)."""
+
     _tenants: dict[str, Tenant] | None = None
 
     def add_tenant(self, tenant: Tenant, stamp: Stamp) -> None:
@@ -47,12 +49,6 @@ class ReferenceRepository(StoreBase):
         rows = self.conn.execute(select(t.tenants).order_by(t.tenants.c.code))
         return [_tenant(r._mapping) for r in rows]
 
-    def add_register(self, register_id: str, name: str, label_block: int | None = None) -> None:
-        self.insert("registers", {"id": register_id, "name": name, "label_block": label_block})
-
-    def register_name(self, register_id: str) -> str | None:
-        return self.conn.scalar(select(t.registers.c.name).where(t.registers.c.id == register_id))
-
     def update_tenant(self, tenant_id: str, **fields: Any) -> None:
         allowed = {"name", "vat_registered", "receipt_header", "receipt_footer", "active"}
         if not fields or set(fields) - allowed:
@@ -62,6 +58,16 @@ class ReferenceRepository(StoreBase):
         self._raw.execute(
             f"UPDATE tenants SET {assignments} WHERE id = :id", {**fields, "id": tenant_id}
         )
+
+
+class RegisterRepository(StoreBase):
+    """The centre's counters and their label blocks (``uow.registers``)."""
+
+    def add_register(self, register_id: str, name: str, label_block: int | None = None) -> None:
+        self.insert("registers", {"id": register_id, "name": name, "label_block": label_block})
+
+    def register_name(self, register_id: str) -> str | None:
+        return self.conn.scalar(select(t.registers.c.name).where(t.registers.c.id == register_id))
 
     def registers(self) -> list[dict]:
         return self.rows("SELECT id, name, label_block FROM registers ORDER BY id")

@@ -96,6 +96,13 @@ class ReportQueries:
         sql += " ORDER BY register_id, z_number"
         return self.rows(sql, {"t": tenant_id, "r": register_id, "f": date_from, "to": date_to})
 
+    def last_z_day(self, register_id: str) -> str | None:
+        """The newest business day any tenant's Z closed on the register (None: none yet)."""
+        day = self.scalar(
+            "SELECT MAX(business_date) FROM z_reports WHERE register_id = ?", (register_id,)
+        )
+        return None if day is None else str(day)
+
     def taken_z(self, register_id: str, limit: int) -> list[dict[str, Any]]:
         """The Z reports of the register's latest ``limit`` days with any, newest day first."""
         return self.rows(

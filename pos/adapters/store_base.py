@@ -8,7 +8,8 @@ Every method runs on the connection of the current unit of work; none commits.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, cast
 
@@ -89,10 +90,43 @@ class StoreBase:
         self.issued = Issued()
         """Numbers this transaction gave out: the high-water mark is raised by them at commit."""
 
-    # -- meta and counters -------------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict]:
         """Rows of a raw query as dicts (hot-path reads; same transaction as the rest)."""
         return dict_rows(self._raw, sql, params)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the transaction undone on its own when it raises (the error goes on)."""
+        self._raw.execute("SAVEPOINT part")
+        try:
+            yield
+        except BaseException:
+            self._raw.execute("ROLLBACK TO part")
+            self._raw.execute("RELEASE part")
+            raise
+        self._raw.execute("RELEASE part")
+
+    def insert(
+        self, table_name: str, rows: Sequence[Mapping[str, Any]] | Mapping[str, Any]
+    ) -> None:
+        """Insert one row or many into a table of ``pos.adapters.tables``."""
+        if isinstance(rows, Mapping):
+            rows = [rows]
+        if rows:
+            self._raw.executemany(_raw_insert(table_name, rows[0]), rows)
+
+    def insert_unique(self, table_name: str, row: Mapping[str, Any]) -> bool:
+        """Insert unless a unique constraint says the row exists already; False then."""
+        try:
+            with self.conn.begin_nested():
+                self.conn.execute(_INSERTS[table_name], dict(row))
+        except IntegrityError:
+            return False
+        return True
+
+
+class MetaRepository(StoreBase):
+    """The counter's own settings and marks, one value per key (``uow.meta``)."""
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self._raw.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -106,6 +140,11 @@ class StoreBase:
             ),
             {"k": key, "v": value},
         )
+
+
+class NumberCounters(StoreBase):
+    """The gap-free counters (receipt, journal, Z and label numbers) and the heads a transaction
+    started from (``uow.numbers``)."""
 
     def next_number(self, name: str, count: int = 1) -> int:
         """The next value of a gap-free counter, taken inside the current transaction (with
@@ -149,21 +188,3 @@ class StoreBase:
 
     def heads(self) -> Heads:
         return read_heads(self._raw)
-
-    def insert(
-        self, table_name: str, rows: Sequence[Mapping[str, Any]] | Mapping[str, Any]
-    ) -> None:
-        """Insert one row or many into a table of ``pos.adapters.tables``."""
-        if isinstance(rows, Mapping):
-            rows = [rows]
-        if rows:
-            self._raw.executemany(_raw_insert(table_name, rows[0]), rows)
-
-    def insert_unique(self, table_name: str, row: Mapping[str, Any]) -> bool:
-        """Insert unless a unique constraint says the row exists already; False then."""
-        try:
-            with self.conn.begin_nested():
-                self.conn.execute(_INSERTS[table_name], dict(row))
-        except IntegrityError:
-            return False
-        return True

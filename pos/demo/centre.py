@@ -45,17 +45,17 @@ def load_demo_data(path: Path = DEMO_FILE) -> dict[str, Any]:
 
 def is_seeded(uow_factory: UnitOfWorkFactory) -> bool:
     with uow_factory.read() as uow:
-        return uow.store.get_meta("centre_name") is not None
+        return uow.meta.get_meta("centre_name") is not None
 
 
 def require_demo_store(uow_factory: UnitOfWorkFactory) -> None:
     """Refuse a real centre: only a store ``seed_demo`` made may get made-up history. A store
     seeded before the mark existed is known by its tenants: all of them the demo's."""
     with uow_factory.read() as uow:
-        if uow.store.get_meta(DEMO_META) == "1":
+        if uow.meta.get_meta(DEMO_META) == "1":
             return
-        centre = uow.store.get_meta("centre_name") or ""
-        orgs = {t.org_no for t in uow.store.tenants()}
+        centre = uow.meta.get_meta("centre_name") or ""
+        orgs = {t.org_no for t in uow.tenants.tenants()}
     demo = load_demo_data()
     if not (centre == demo["centre"] and orgs and orgs <= {t["org_no"] for t in demo["tenants"]}):
         raise NotADemoStore(centre)
@@ -66,7 +66,7 @@ def demo_staff(uow_factory: UnitOfWorkFactory, role: Role) -> Operator:
     them, which only a demo store allows)."""
     require_demo_store(uow_factory)
     with uow_factory.read() as uow:
-        rows = [r for r in uow.store.staff_list() if r["role"] == role.value and r["active"]]
+        rows = [r for r in uow.staff.staff_list() if r["role"] == role.value and r["active"]]
     if not rows:
         raise NotADemoStore(role.value)
     row = min(rows, key=lambda r: r["staff_no"])
@@ -107,11 +107,11 @@ def seed_demo(
             boss = TillContext(register["id"], operator, signer, clock)
     setup.add_items(uow_factory, list(_demo_items(data)), clock)
     with uow_factory() as uow:
-        uow.store.set_meta("centre_name", data["centre"])
+        uow.meta.set_meta("centre_name", data["centre"])
         runs = min(data["tenants"], key=lambda t: t["code"])  # the demo's drawer owner
         write_company(uow, CentreCompany(runs["name"], runs["org_no"]))
-        uow.store.set_meta("register_id", register["id"])
-        uow.store.set_meta(DEMO_META, "1")
+        uow.meta.set_meta("register_id", register["id"])
+        uow.meta.set_meta(DEMO_META, "1")
         uow.commit()
     if open_till and boss is not None:
         till.open_till(uow_factory, boss, int(data["float"]))

@@ -33,11 +33,8 @@ def continue_point(uow_factory: UnitOfWorkFactory, register_id: str) -> datetime
     last record when that was before opening time (the demo set up in the morning). None for
     an empty store."""
     with uow_factory.read() as uow:
-        floor = uow.store.last_journal_time()
-        closed = uow.store.rows(
-            "SELECT MAX(business_date) AS day FROM z_reports WHERE register_id = ?",
-            (register_id,),
-        )[0]["day"]
+        floor = uow.journal.last_journal_time()
+        closed = uow.reports.last_z_day(register_id)
     if floor is None:
         return None
     after = floor.astimezone(OSLO) + timedelta(seconds=1)

@@ -24,7 +24,7 @@ SERVER_SEQ_META = "journal_anchor_server_seq"
 
 def server_anchor_seq(uow_factory: UnitOfWorkFactory) -> int | None:
     with uow_factory.read() as uow:
-        saved = uow.store.get_meta(SERVER_SEQ_META)
+        saved = uow.meta.get_meta(SERVER_SEQ_META)
     return int(saved) if saved else None
 
 
@@ -34,14 +34,14 @@ SENT_META = "journal_anchor_sent"
 
 def sent_already(uow_factory: UnitOfWorkFactory, anchor: Anchor) -> bool:
     with uow_factory.read() as uow:
-        return uow.store.get_meta(SENT_META) == f"{anchor.seq}:{anchor.hash}"
+        return uow.meta.get_meta(SENT_META) == f"{anchor.seq}:{anchor.hash}"
 
 
 def mark_server_anchor(uow_factory: UnitOfWorkFactory, seq: int, sent: Anchor) -> None:
     """The server answered: it holds ``sent``, and its newest anchor is at row ``seq``."""
     with uow_factory() as uow:
-        uow.store.set_meta(SERVER_SEQ_META, str(seq))
-        uow.store.set_meta(SENT_META, f"{sent.seq}:{sent.hash}")
+        uow.meta.set_meta(SERVER_SEQ_META, str(seq))
+        uow.meta.set_meta(SENT_META, f"{sent.seq}:{sent.hash}")
         uow.commit()
 
 

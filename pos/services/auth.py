@@ -118,9 +118,7 @@ class UnknownNumbers:
         return StaffLocked(typed, minutes=minutes(delay)) if delay else wrong_pin(failed)
 
 
-_unknown: weakref.WeakKeyDictionary[UnitOfWorkFactory, UnknownNumbers] = (
-    weakref.WeakKeyDictionary()
-)
+_unknown: weakref.WeakKeyDictionary[UnitOfWorkFactory, UnknownNumbers] = weakref.WeakKeyDictionary()
 
 
 def _unknown_numbers(uow_factory: UnitOfWorkFactory) -> UnknownNumbers:
@@ -142,7 +140,7 @@ def authenticate(
     """
     now = (clock or SystemClock()).now()
     with uow_factory.read() as uow:
-        row = uow.store.staff_by_no(staff_no.strip())
+        row = uow.staff.staff_by_no(staff_no.strip())
     if row is None or not row["active"]:
         # What was typed is not logged: it may be a PIN typed into the wrong field.
         log.info("login refused: no active staff member with the number typed")
@@ -154,7 +152,7 @@ def authenticate(
     if pin_matches(pin, row["pin_hash"]):
         if row["failed_pins"] or row["locked_until"]:
             with uow_factory() as uow:
-                uow.store.set_failed_pins(row["id"], 0, locked_until=None)
+                uow.staff.set_failed_pins(row["id"], 0, locked_until=None)
                 uow.commit()
         return Operator(row["id"], row["staff_no"], row["name"], Role(row["role"]))
     failed = _count_wrong_pin(uow_factory, row["id"], row["staff_no"], now)
@@ -166,16 +164,16 @@ def _count_wrong_pin(
 ) -> int:
     """The wrong PINs in a row now; StaffLocked when this one starts a wait."""
     with uow_factory() as uow:
-        failed = uow.store.add_failed_pin(staff_id)
+        failed = uow.staff.add_failed_pin(staff_id)
         delay = lock_delay(failed)
         if delay is not None:
             until = Stamp.of(now + delay).utc_iso
-            uow.store.set_failed_pins(staff_id, failed, locked_until=until)
+            uow.staff.set_failed_pins(staff_id, failed, locked_until=until)
             # A lock is never lost to a clock behind the journal: it is dated at the last
             # record, with what the PC's clock said.
-            floor = uow.store.last_journal_time()
+            floor = uow.journal.last_journal_time()
             behind = floor is not None and now < floor
-            uow.store.append_journal(
+            uow.journal.append_journal(
                 register_id=SYSTEM_REGISTER,
                 event_code=EventCode.OTHER,
                 stamp=Stamp.of(floor if behind and floor else now),
@@ -221,7 +219,7 @@ def journal_login(
 ) -> None:
     """The login (13003) of someone already identified."""
     with uow_factory() as uow:
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=register_id,
             event_code=EventCode.LOGIN,
             stamp=Stamp.of((clock or SystemClock()).now()),
@@ -234,7 +232,7 @@ def journal_login(
 
 def log_out(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> None:
     with uow_factory() as uow:
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.LOGOUT,
             stamp=ctx.stamp(),

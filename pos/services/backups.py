@@ -83,10 +83,9 @@ def public_keys(keys: KeyStore) -> dict[str, bytes]:
     return {version: keys.public_key_pem(version) for version in keys.versions()}
 
 
-
 def second_place(uow_factory: UnitOfWorkFactory) -> str:
     with uow_factory.read() as uow:
-        return uow.store.get_meta(SECOND_PLACE_META) or ""
+        return uow.meta.get_meta(SECOND_PLACE_META) or ""
 
 
 def set_second_place(uow_factory: UnitOfWorkFactory, ctx: TillContext, folder: str) -> str:
@@ -98,9 +97,9 @@ def set_second_place(uow_factory: UnitOfWorkFactory, ctx: TillContext, folder: s
     if folder and not (Path(folder).is_absolute() and Path(folder).is_dir()):
         raise SecondPlaceMissing(folder)
     with uow_factory() as uow:
-        before = uow.store.get_meta(SECOND_PLACE_META) or ""
+        before = uow.meta.get_meta(SECOND_PLACE_META) or ""
         if before != folder:
-            uow.store.set_meta(SECOND_PLACE_META, folder)
+            uow.meta.set_meta(SECOND_PLACE_META, folder)
             journal_settings_change(
                 uow, ctx, {"setting": "backup_second_place", "from": before, "to": folder}
             )

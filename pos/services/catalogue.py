@@ -34,7 +34,7 @@ def find_item(uow_factory: UnitOfWorkFactory, code: str) -> Item:
     """The item with this barcode; InvalidBarcode for a malformed code, UnknownItem if none."""
     barcode = normalise_barcode(code)
     with uow_factory.read() as uow:
-        item = uow.store.item_by_barcode(barcode)
+        item = uow.items.item_by_barcode(barcode)
     if item is None:
         raise UnknownItem(barcode)
     return item
@@ -48,11 +48,11 @@ def identify(uow_factory: UnitOfWorkFactory, code: str) -> Item | UnknownLabel:
     (garbage, a manufacturer's code, a job tag, receipt or credit note this till doesn't know)."""
     barcode = normalise_barcode(code)
     with uow_factory.read() as uow:
-        item = uow.store.item_by_barcode(barcode)
+        item = uow.items.item_by_barcode(barcode)
         if item is not None:
             return item
         decoded = parse_in_store_ean13(barcode)
-        tenant = uow.store.tenant_by_code(decoded.tenant_code) if decoded else None
+        tenant = uow.tenants.tenant_by_code(decoded.tenant_code) if decoded else None
     if decoded is None:
         raise UnknownCode(barcode)
     if tenant is None or not tenant.active:
@@ -113,7 +113,7 @@ def stock_left(uow_factory: UnitOfWorkFactory, item_id: str, in_basket: int) -> 
     other items, or one nobody counts): below zero, the counter warns but sells, as the goods
     are there. With a central server the count is the centre's (every counter's sales)."""
     with uow_factory.read() as uow:
-        found = uow.store.item(item_id)
+        found = uow.items.item(item_id)
     if found is None or found.kind is not ItemKind.STOCK or found.stock_qty is None:
         return None
     return found.stock_qty - in_basket

@@ -77,11 +77,10 @@ def checked(name: str, org_no: str, account: str) -> CentreCompany:
 
 
 def read_company(uow: UnitOfWork) -> CentreCompany:
-    store = uow.store
     return CentreCompany(
-        store.get_meta(COMPANY_NAME_META) or "",
-        store.get_meta(COMPANY_ORG_META) or "",
-        store.get_meta(CENTRE_ACCOUNT_META) or "",
+        uow.meta.get_meta(COMPANY_NAME_META) or "",
+        uow.meta.get_meta(COMPANY_ORG_META) or "",
+        uow.meta.get_meta(CENTRE_ACCOUNT_META) or "",
     )
 
 
@@ -92,10 +91,10 @@ def centre_company(uow_factory: UnitOfWorkFactory) -> CentreCompany:
 
 def write_company(uow: UnitOfWork, company: CentreCompany) -> None:
     """Inside the caller's transaction (the set-up's, or ``set_centre_company``'s)."""
-    uow.store.set_meta(COMPANY_NAME_META, company.name)
-    uow.store.set_meta(COMPANY_ORG_META, company.org_no)
+    uow.meta.set_meta(COMPANY_NAME_META, company.name)
+    uow.meta.set_meta(COMPANY_ORG_META, company.org_no)
     if company.account:
-        uow.store.set_meta(CENTRE_ACCOUNT_META, company.account)
+        uow.meta.set_meta(CENTRE_ACCOUNT_META, company.account)
 
 
 def set_centre_company(
@@ -108,7 +107,7 @@ def set_centre_company(
         write_company(uow, company)
         journal_settings_change(uow, ctx, {"centre_company": journaled(company)})
         if uow.sync.device() is not None and company.name:
-            uow.store.append_outbox(
+            uow.outbox.append_outbox(
                 CENTRE_COMPANY_SET, None, ctx.stamp(), {"company": shared(read_company(uow))}
             )
         uow.commit()
@@ -131,7 +130,7 @@ def offer_if_server_has_none(uow_factory: UnitOfWorkFactory, now: datetime) -> b
             return False
         if uow.sync.has_unsent(uow.sync.acked_through(), [CENTRE_COMPANY_SET]):
             return False  # one is on its way already
-        uow.store.append_outbox(
+        uow.outbox.append_outbox(
             CENTRE_COMPANY_SET, None, Stamp.of(now), {"company": company, "if_none": True}
         )
         uow.commit()
@@ -147,7 +146,7 @@ def statement_issuer(uow_factory: UnitOfWorkFactory) -> str:
     entered, else the centre's name."""
     with uow_factory.read() as uow:
         company = read_company(uow)
-        centre = uow.store.get_meta("centre_name") or ""
+        centre = uow.meta.get_meta("centre_name") or ""
     if company.name and company.org_no:
         return f"{company.name}, org.nr. {company.org_no}"
     return company.name or centre
@@ -178,13 +177,16 @@ def take_pulled(uow: UnitOfWork, pulled: dict[str, object], now: datetime | None
 
 def _journal_pulled(uow: UnitOfWork, company: CentreCompany, now: datetime) -> None:
     """Dated no earlier than the journal's last record (a PC clock behind it)."""
-    floor = uow.store.last_journal_time()
+    floor = uow.journal.last_journal_time()
     behind = floor is not None and now < floor
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=SYSTEM_REGISTER,
         event_code=EventCode.OTHER,
         stamp=Stamp.of(floor if behind and floor else now),
         staff_id=None,
-        details={"kind": OtherEvent.SETTINGS_CHANGE, "centre_company": journaled(company),
-                 "by": "server"},  # fmt: skip
+        details={
+            "kind": OtherEvent.SETTINGS_CHANGE,
+            "centre_company": journaled(company),
+            "by": "server",
+        },  # fmt: skip
     )

@@ -27,11 +27,11 @@ def claimed_register(uow_factory: UnitOfWorkFactory) -> tuple[str | None, int | 
     that has given out no receipt number, label or ticket id yet: it takes the register the
     server gives."""
     with uow_factory.read() as uow:
-        mine = uow.store.get_meta("register_id")
-        known = {r["id"]: r["label_block"] for r in uow.store.registers()}
+        mine = uow.meta.get_meta("register_id")
+        known = {r["id"]: r["label_block"] for r in uow.registers.registers()}
         if mine is None and len(known) == 1:  # a centre set up before the meta was written
             mine = next(iter(known))
-        if mine is None or mine not in known or not uow.store.register_in_use(mine):
+        if mine is None or mine not in known or not uow.registers.register_in_use(mine):
             return None, None
     return mine, known[mine]
 
@@ -40,7 +40,7 @@ def centre_name(uow_factory: UnitOfWorkFactory) -> str | None:
     """This counter's centre's name (none for a fresh counter): sent at enrolment, the site's
     first becomes the name every counter set up from the server shows."""
     with uow_factory.read() as uow:
-        return uow.store.get_meta("centre_name") or None
+        return uow.meta.get_meta("centre_name") or None
 
 
 def device_name(uow_factory: UnitOfWorkFactory) -> str:
@@ -51,7 +51,7 @@ def device_name(uow_factory: UnitOfWorkFactory) -> str:
     if register_id is None:
         return ""
     with uow_factory.read() as uow:
-        return uow.store.register_name(register_id) or register_id
+        return uow.registers.register_name(register_id) or register_id
 
 
 def take_register(
@@ -60,26 +60,30 @@ def take_register(
     """Become the register the server gave at enrolment (journaled as a settings change when
     it changes anything: a counter that keeps its register and block records nothing)."""
     with uow_factory() as uow:
-        known = {r["id"]: r for r in uow.store.registers()}
-        mine = uow.store.get_meta("register_id")
+        known = {r["id"]: r for r in uow.registers.registers()}
+        mine = uow.meta.get_meta("register_id")
         if mine == register_id and known.get(register_id, {}).get("label_block") == label_block:
             return
         stamp = Stamp.of((clock or SystemClock()).now())
-        holder = uow.store.register_with_block(label_block)
+        holder = uow.registers.register_with_block(label_block)
         if holder not in (None, register_id):  # a register set up here and never used
-            uow.store.update_register(str(holder), known[str(holder)]["name"], None)
+            uow.registers.update_register(str(holder), known[str(holder)]["name"], None)
         if register_id not in known:
-            uow.store.add_register(register_id, default_register_name(register_id), label_block)
+            uow.registers.add_register(register_id, default_register_name(register_id), label_block)
         elif known[register_id]["label_block"] != label_block:
-            uow.store.update_register(register_id, known[register_id]["name"], label_block)
-        uow.store.set_meta("register_id", register_id)
-        uow.store.append_journal(
+            uow.registers.update_register(register_id, known[register_id]["name"], label_block)
+        uow.meta.set_meta("register_id", register_id)
+        uow.journal.append_journal(
             register_id=register_id,
             event_code=EventCode.OTHER,
             stamp=stamp,
             staff_id=None,
-            details={"kind": OtherEvent.SETTINGS_CHANGE, "register": register_id,
-                     "label_block": label_block, "by": "enrolment"},  # fmt: skip
+            details={
+                "kind": OtherEvent.SETTINGS_CHANGE,
+                "register": register_id,
+                "label_block": label_block,
+                "by": "enrolment",
+            },  # fmt: skip
         )
         uow.commit()
 
@@ -96,12 +100,12 @@ def queue_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> 
             "id": g["id"], "name": g["name"], "saft_code": g["saft_code"]}})
             for g in uow.queries.article_groups()]  # fmt: skip
         staff = [(STAFF_REGISTERED, None, {"staff": shared_staff(row)})
-                 for row in uow.store.staff_to_share()]  # fmt: skip
+                 for row in uow.staff.staff_to_share()]  # fmt: skip
         queued = uow.sync.queued_registrations()  # registered here: sent already, once
         items = [("item.registered", i.tenant_id,  # a one-off sold here is sold for all
                   registered_payload(i, None) | {"status": i.status.value})
                  for i in uow.queries.items() if i.id not in queued]  # fmt: skip
         events: list[tuple[str, str | None, Mapping[str, Any]]] = [*groups, *staff, *items]
-        uow.store.append_outbox_many(events, stamp)
+        uow.outbox.append_outbox_many(events, stamp)
         uow.commit()
     return len(events)

@@ -68,12 +68,12 @@ def complete_sale(
         raise EmptyBasket()
     refuse_while_open(ctx.drawer)  # asked before the store is locked: the printer may be slow
     with uow_factory() as uow:
-        session = uow.store.open_session(ctx.register_id)
+        session = uow.till.open_session(ctx.register_id)
         if session is None:
             raise TillNotOpen()
         approved_by = _check_permissions(uow, ctx, basket.lines, approver)
         _check_items(uow, ctx, basket.lines)
-        tenants = {tid: uow.store.tenant(tid) for tid in basket.tenant_ids}
+        tenants = {tid: uow.tenants.tenant(tid) for tid in basket.tenant_ids}
         kind = ReceiptKind.TRAINING if ctx.training else ReceiptKind.SALE
         plans = sorted(
             (
@@ -134,7 +134,7 @@ def _planned(line: BasketLine) -> PlannedLine:
 
 
 def discount_limit_percent(uow: UnitOfWork) -> int:
-    return int(uow.store.get_meta("discount_limit_percent") or DEFAULT_DISCOUNT_LIMIT_PERCENT)
+    return int(uow.meta.get_meta("discount_limit_percent") or DEFAULT_DISCOUNT_LIMIT_PERCENT)
 
 
 def check_discount(
@@ -166,7 +166,7 @@ def credit_note_tender(
     note again when recording."""
     number = number.strip().upper()
     with uow_factory.read() as uow:
-        found = uow.store.credit_note(number) if number else None
+        found = uow.till.credit_note(number) if number else None
     if found is None:
         raise CreditNoteProblem(number or "–", reason_nb="finnes ikke", reason_en="not found")
     note, balance = found
@@ -213,12 +213,12 @@ def _check_permissions(
 
 def _check_items(uow: UnitOfWork, ctx: TillContext, lines: Sequence[BasketLine]) -> None:
     """The catalogue as it is now, not as it was when the line was scanned, decides."""
-    items = uow.store.items_by_ids({line.item_id for line in lines})
+    items = uow.items.items_by_ids({line.item_id for line in lines})
     for line in lines:
         item = items.get(line.item_id)
         if item is None or item.tenant_id != line.tenant_id:
             raise UnknownItem(line.description)
-        tenant = uow.store.tenant(item.tenant_id)
+        tenant = uow.tenants.tenant(item.tenant_id)
         if tenant is None or not tenant.active:
             raise ItemNotSellable(
                 item.description,
@@ -302,7 +302,7 @@ def _voucher(uow: UnitOfWork, tender: Tender) -> tuple[dict, int] | None:
     number = tender.credit_note_number.strip().upper()
     if tender.kind is TenderKind.DEPOSIT:
         return uow.repairs.deposit_voucher(number)
-    found = uow.store.credit_note(number)
+    found = uow.till.credit_note(number)
     if found is None or found[0].get("kind", "credit_note") != "credit_note":
         return None
     return dict(found[0]), found[1]
@@ -311,6 +311,6 @@ def _voucher(uow: UnitOfWork, tender: Tender) -> tuple[dict, int] | None:
 def _retire_items(uow: UnitOfWork, lines: Sequence[BasketLine], stamp: Stamp) -> None:
     for line in lines:
         if line.item_kind is ItemKind.ONE_OFF:
-            uow.store.set_item_status(line.item_id, ItemStatus.SOLD, stamp)
+            uow.items.set_item_status(line.item_id, ItemStatus.SOLD, stamp)
         elif line.item_kind is ItemKind.STOCK:
-            uow.store.adjust_stock(line.item_id, -line.qty, stamp)
+            uow.items.adjust_stock(line.item_id, -line.qty, stamp)

@@ -35,7 +35,7 @@ def offset_ms(uow: UnitOfWork) -> int | None:
     found = reading.offset_now(int(time.time() * 1000), time.monotonic())
     if found is None:
         return None
-    confirmation = Confirmation.from_json(uow.store.get_meta(CONFIRMATION_META))
+    confirmation = Confirmation.from_json(uow.meta.get_meta(CONFIRMATION_META))
     if confirmation is not None:
         found -= int(confirmation.offset / timedelta(milliseconds=1))
     return found

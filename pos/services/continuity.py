@@ -85,7 +85,7 @@ def reconcile_at_start(
 ) -> StartCheck:
     """Make the store and the mark agree before anything is sold (see the module docstring)."""
     with uow_factory() as uow:
-        store = uow.store.heads()
+        store = uow.numbers.heads()
         if mark.state.generation == 0 and mark.heads.is_empty():
             mark.reset(store)
             return StartCheck("new_mark")
@@ -110,8 +110,8 @@ def server_heads_due(uow_factory: UnitOfWorkFactory, epoch: int) -> bool:
     """At the first sync of every enrolment epoch (a restored counter enrols again), and while
     a restore waits for the server."""
     with uow_factory.read() as uow:
-        checked = uow.store.get_meta(SERVER_HEADS_EPOCH_META)
-        pending = uow.store.get_meta(NUMBERING_CHECK_META)
+        checked = uow.meta.get_meta(SERVER_HEADS_EPOCH_META)
+        pending = uow.meta.get_meta(NUMBERING_CHECK_META)
     return bool(pending) or checked != str(epoch)
 
 
@@ -128,8 +128,8 @@ def learn_server_heads(
     stamp, _behind = record_stamp(uow_factory, register_id, clock)
     with uow_factory() as uow:
         skipped = skip_to(uow, register_id, None, stamp, heads, SERVER_AHEAD)
-        uow.store.set_meta(SERVER_HEADS_EPOCH_META, str(epoch))
-        uow.store.set_meta(NUMBERING_CHECK_META, "")
+        uow.meta.set_meta(SERVER_HEADS_EPOCH_META, str(epoch))
+        uow.meta.set_meta(NUMBERING_CHECK_META, "")
         uow.commit()
     return skipped.signed
 
@@ -163,13 +163,13 @@ def journal_jump(
     """The register-wide row: if the journal is behind ``high``, it continues after it and this
     row (the first after the gap) says which journal numbers were skipped and the head they had
     reached. Returns the row's sequence number."""
-    store_seq = uow.store.heads().journal[0]
+    store_seq = uow.numbers.heads().journal[0]
     row: dict[str, Any] = {"kind": kind, **details}
     if high.journal[0] > store_seq:
-        uow.store.raise_counter(JOURNAL, high.journal[0])
+        uow.numbers.raise_counter(JOURNAL, high.journal[0])
         row["journal_skipped"] = [store_seq + 1, high.journal[0]]
         row["journal_head_before"] = list(high.journal)
-    return uow.store.append_journal(
+    return uow.journal.append_journal(
         register_id=register_id,
         event_code=EventCode.OTHER,
         stamp=stamp,
@@ -188,14 +188,14 @@ def skip_to(
 ) -> Skipped:
     """Move every series and signature chain the store has below ``high`` up to it, one journal
     row per tenant naming the ranges skipped and the signature the chain goes on from."""
-    store = uow.store.heads()
+    store = uow.numbers.heads()
     ahead = high.ahead_of(store)
-    known = {t.id for t in uow.store.tenants()}
+    known = {t.id for t in uow.tenants.tenants()}
     skipped = Skipped()
     for name, value in sorted(ahead.counters.items()):
         if name == JOURNAL:
             continue
-        uow.store.raise_counter(name, value)
+        uow.numbers.raise_counter(name, value)
         tenant = series_tenant(name)
         if is_z_day(name):
             skipped.z_days.setdefault(tenant, {})[name] = day_text(value)
@@ -206,7 +206,7 @@ def skip_to(
         first = store.chains.get((tenant, register), (0, ""))[0] + 1
         skip = {"from": first, "to": nr, "previous_signature": signature}
         if tenant in known:
-            uow.store.advance_chain(tenant, register, nr, signature)
+            uow.signatures.advance_chain(tenant, register, nr, signature)
         skipped.chains.setdefault(tenant, {})[register] = skip
     _journal_skips(uow, register_id, staff_id, stamp, skipped, reason, known)
     return skipped
@@ -235,7 +235,7 @@ def _journal_skips(
         found = by_tenant[target].setdefault("chains", {})
         found.update(chains if target else {f"{tenant}|{r}": c for r, c in chains.items()})
     for tenant, details in sorted(by_tenant.items(), key=lambda kv: kv[0] or ""):
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=register_id,
             event_code=EventCode.OTHER,
             stamp=stamp,

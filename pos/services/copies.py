@@ -50,7 +50,7 @@ def record_copy(uow: UnitOfWork, ctx: TillContext, receipt: Mapping[Any, Any]) -
     training = receipt["kind"] == ReceiptKind.TRAINING.value
     stamp = ctx.stamp()
     series = "copy:training" if training else "copy"
-    number = uow.store.next_number(f"{series}:{receipt['tenant_id']}:{ctx.register_id}")
+    number = uow.numbers.next_number(f"{series}:{receipt['tenant_id']}:{ctx.register_id}")
     copy_id = str(uuid.uuid4())
     made = uow.sales.add_copy(copy_id, receipt["id"], number, ctx.operator.staff_id, stamp)
     if not made:  # the unique constraint caught a copy made in a race
@@ -58,7 +58,7 @@ def record_copy(uow: UnitOfWork, ctx: TillContext, receipt: Mapping[Any, Any]) -
     details: dict[str, Any] = {"number": number_text, "copy_number": number}
     if training:
         details.update(kind="copy", training=True)
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.TRAINING_RECEIPT if training else EventCode.COPY_RECEIPT,
         stamp=stamp,
@@ -71,5 +71,5 @@ def record_copy(uow: UnitOfWork, ctx: TillContext, receipt: Mapping[Any, Any]) -
     payload = {"copy_id": copy_id, "receipt_id": receipt["id"], "copy_number": number}
     if training:
         payload["training"] = True
-    uow.store.append_outbox("receipt.copied", receipt["tenant_id"], stamp, payload)
+    uow.outbox.append_outbox("receipt.copied", receipt["tenant_id"], stamp, payload)
     return uow.queries.receipt_doc(receipt["id"], copy_number=number)

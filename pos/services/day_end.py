@@ -30,7 +30,7 @@ def day_end_doc(
         for close in closes:
             for tenant_id, row in uow.reports.till_close_tenants(close["id"]).items():
                 shares[tenant_id] = shares.get(tenant_id, 0) + row["variance"]
-        tenants = {t.id: t for t in uow.store.tenants()}
+        tenants = {t.id: t for t in uow.tenants.tenants()}
         days = []
         for report in reports:
             tenant = tenants[report.tenant_id]
@@ -48,7 +48,7 @@ def day_end_doc(
                     deposits_used=uow.reports.deposits_used(_range(report)),
                 )
             )
-        centre = uow.store.get_meta("centre_name") or ""
+        centre = uow.meta.get_meta("centre_name") or ""
     return DayEndDoc(
         centre_name=centre,
         register_id=register_id,

@@ -61,7 +61,9 @@ class ScannerSettings:
 
 def registers(uow_factory: UnitOfWorkFactory) -> list[RegisterInfo]:
     with uow_factory.read() as uow:
-        return [RegisterInfo(r["id"], r["name"], r["label_block"]) for r in uow.store.registers()]
+        return [
+            RegisterInfo(r["id"], r["name"], r["label_block"]) for r in uow.registers.registers()
+        ]
 
 
 def update_register(
@@ -78,12 +80,12 @@ def update_register(
     if label_block is not None and not 1 <= label_block <= 99:
         raise InvalidDeviceSetting(f"label block {label_block} (1-99)")
     with uow_factory() as uow:
-        if uow.store.register_name(register_id) is None:
+        if uow.registers.register_name(register_id) is None:
             raise InvalidDeviceSetting(f"register {register_id}")
-        holder = uow.store.register_with_block(label_block) if label_block else None
+        holder = uow.registers.register_with_block(label_block) if label_block else None
         if holder is not None and holder != register_id:
             raise LabelBlockTaken(label_block, register=holder)
-        uow.store.update_register(register_id, name.strip(), label_block)
+        uow.registers.update_register(register_id, name.strip(), label_block)
         changed = {"register": register_id, "name": name.strip(), "block": label_block}
         journal_settings_change(uow, ctx, changed)
         uow.commit()
@@ -91,7 +93,7 @@ def update_register(
 
 def scanner_settings(uow_factory: UnitOfWorkFactory, register_id: str) -> ScannerSettings:
     with uow_factory.read() as uow:
-        saved = uow.store.get_meta(SCANNER_META.format(register_id))
+        saved = uow.meta.get_meta(SCANNER_META.format(register_id))
     if not saved:
         return ScannerSettings()
     known = set(ScannerSettings.__dataclass_fields__)
@@ -118,14 +120,14 @@ def save_scanner_settings(
     check_scanner_settings(settings)
     with uow_factory() as uow:
         value = asdict(settings)
-        uow.store.set_meta(SCANNER_META.format(ctx.register_id), json.dumps(value, sort_keys=True))
+        uow.meta.set_meta(SCANNER_META.format(ctx.register_id), json.dumps(value, sort_keys=True))
         journal_settings_change(uow, ctx, {"scanner": {"register": ctx.register_id, **value}})
         uow.commit()
 
 
 def window_mode(uow_factory: UnitOfWorkFactory, register_id: str) -> WindowMode:
     with uow_factory.read() as uow:
-        saved = uow.store.get_meta(WINDOW_META.format(register_id))
+        saved = uow.meta.get_meta(WINDOW_META.format(register_id))
     try:
         return WindowMode(saved) if saved else WindowMode.MAXIMISED
     except ValueError:  # written by a newer version: the safe default
@@ -137,6 +139,6 @@ def save_window_mode(uow_factory: UnitOfWorkFactory, ctx: TillContext, mode: Win
     ctx.require(Permission.MANAGE)
     mode = WindowMode(mode)
     with uow_factory() as uow:
-        uow.store.set_meta(WINDOW_META.format(ctx.register_id), mode.value)
+        uow.meta.set_meta(WINDOW_META.format(ctx.register_id), mode.value)
         journal_settings_change(uow, ctx, {"window": {"register": ctx.register_id, "mode": mode}})
         uow.commit()

@@ -99,14 +99,14 @@ def seal_earlier_receipts(
     from pos.services.continuity import record_stamp
 
     with uow_factory.read() as uow:
-        if uow.store.get_meta(CHECKED_META):
+        if uow.meta.get_meta(CHECKED_META):
             return 0
     stamp, said = record_stamp(uow_factory, register_id, clock)
     with uow_factory() as uow:
         q = VerificationQueries(uow.reports)
         old = q.unsealed_receipts()
         if not old or q.has_facts_seal():
-            uow.store.set_meta(CHECKED_META, "1")
+            uow.meta.set_meta(CHECKED_META, "1")
             uow.commit()
             return 0
         sales, lines, payments = q.sales(), q.lines_by_receipt(), q.payments_by_receipt()
@@ -115,7 +115,7 @@ def seal_earlier_receipts(
                  "payments": payments.get(r["id"], [])})
             for r in old
         ]  # fmt: skip
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=SYSTEM_REGISTER,
             event_code=EventCode.OTHER,
             stamp=stamp,
@@ -127,6 +127,6 @@ def seal_earlier_receipts(
                 **said,
             },
         )
-        uow.store.set_meta(CHECKED_META, "1")
+        uow.meta.set_meta(CHECKED_META, "1")
         uow.commit()
     return len(unsealed)

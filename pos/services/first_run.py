@@ -172,7 +172,7 @@ def issue_recovery_code(
 def needs_set_up(uow_factory: UnitOfWorkFactory) -> bool:
     """True for a counter with no centre and nobody who could log in."""
     with uow_factory.read() as uow:
-        return uow.store.get_meta(CENTRE_META) is None and not uow.store.staff_list()
+        return uow.meta.get_meta(CENTRE_META) is None and not uow.staff.staff_list()
 
 
 def _bad(reason_nb: str, reason_en: str) -> InvalidCentre:
@@ -284,8 +284,8 @@ def set_up_centre(
     pin_hash = hash_pin(setup.manager.pin)
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
-        existing = uow.store.get_meta(CENTRE_META)
-        if existing is not None or uow.store.staff_list():
+        existing = uow.meta.get_meta(CENTRE_META)
+        if existing is not None or uow.staff.staff_list():
             raise CentreAlreadySetUp(existing or "")
         done = _write(uow, setup, pin_hash, stamp)
         uow.commit()
@@ -299,15 +299,15 @@ Journal = Callable[..., None]
 
 
 def _write(uow: UnitOfWork, setup: CentreSetup, pin_hash: str, stamp: Stamp) -> SetUpCentre:
-    store, centre, boss = uow.store, setup.centre, setup.manager
+    centre, boss = setup.centre, setup.manager
     manager_id = str(uuid.uuid4())
-    store.add_register(centre.register_id, centre.register_name, centre.label_block)
+    uow.registers.add_register(centre.register_id, centre.register_name, centre.label_block)
     for group in setup.article_groups:
-        store.add_article_group(group)
-    store.add_staff(manager_id, boss.staff_no, boss.name, Role.MANAGER, pin_hash)
+        uow.items.add_article_group(group)
+    uow.staff.add_staff(manager_id, boss.staff_no, boss.name, Role.MANAGER, pin_hash)
 
     def journal(kind: str, details: dict[str, object], tenant_id: str | None = None) -> None:
-        store.append_journal(
+        uow.journal.append_journal(
             register_id=centre.register_id,
             event_code=EventCode.OTHER,
             stamp=stamp,
@@ -334,8 +334,8 @@ def _write(uow: UnitOfWork, setup: CentreSetup, pin_hash: str, stamp: Stamp) -> 
         )
         centre_company.write_company(uow, company)
         journal(OtherEvent.SETTINGS_CHANGE, {"centre_company": centre_company.journaled(company)})
-    store.set_meta(CENTRE_META, centre.centre_name)
-    store.set_meta(REGISTER_META, centre.register_id)
+    uow.meta.set_meta(CENTRE_META, centre.centre_name)
+    uow.meta.set_meta(REGISTER_META, centre.register_id)
     repairs = frozenset(t.id for new, t in zip(setup.tenants, tenants, strict=True)
                         if new.takes_repairs)  # fmt: skip
     return SetUpCentre(centre.register_id, manager_id, boss.staff_no, boss.name, tenants, repairs)
@@ -347,13 +347,13 @@ def _add_tenants(
     made: list[Tenant] = []
     quick: list[Item] = []
     for new in new_tenants:
-        if uow.store.tenant_by_code(new.code) is not None:
+        if uow.tenants.tenant_by_code(new.code) is not None:
             raise DuplicateTenant(f"Kode {new.code}")
         tenant = Tenant.validated(
             id=str(uuid.uuid4()), code=new.code, name=new.name, org_no=new.org_no,
             vat_registered=new.vat_registered,
         )  # fmt: skip
-        uow.store.add_tenant(tenant, stamp)
+        uow.tenants.add_tenant(tenant, stamp)
         journal(OtherEvent.TENANT_CHANGE, {"name": tenant.name, "org_no": tenant.org_no,
                 "code": tenant.code, "change": "create"}, tenant.id)  # fmt: skip
         quick.append(Item(
@@ -362,7 +362,7 @@ def _add_tenants(
             article_group_id=new.article_group_id,
         ))  # fmt: skip
         made.append(tenant)
-    uow.store.add_items(quick, stamp)
+    uow.items.add_items(quick, stamp)
     for new, tenant in zip(new_tenants, made, strict=True):
         if new.takes_repairs:
             labour = repair_labour.new_labour_item(uow, tenant, stamp)

@@ -80,14 +80,14 @@ def count_stock(
         raise InvalidQuantity(counted)
     stamp = ctx.stamp()
     with uow_factory() as uow:
-        item = uow.store.item(item_id)
+        item = uow.items.item(item_id)
         if item is None:
             raise UnknownItem(item_id)
         if item.kind is not ItemKind.STOCK:
             raise NotAStockItem(item.description)
-        uow.store.put_item_state(item_id, item.status.value, counted, stamp)
+        uow.items.put_item_state(item_id, item.status.value, counted, stamp)
         if setup.shared_later(uow, item_id):
-            uow.store.append_outbox(
+            uow.outbox.append_outbox(
                 "item.stock_counted",
                 item.tenant_id,
                 stamp,
@@ -95,7 +95,7 @@ def count_stock(
                  "register_id": ctx.register_id, "staff_id": ctx.operator.staff_id},
             )  # fmt: skip
         uow.commit()
-        changed = uow.store.item(item_id)
+        changed = uow.items.item(item_id)
     assert changed is not None
     return changed
 
@@ -103,14 +103,14 @@ def count_stock(
 def flagged_labels(uow_factory: UnitOfWorkFactory, tenant_code: str) -> list[str]:
     """Barcodes of the tenant's unsold items whose label shows an old price."""
     with uow_factory.read() as uow:
-        tenant = uow.store.tenant_by_code(tenant_code)
+        tenant = uow.tenants.tenant_by_code(tenant_code)
         if tenant is None:
             raise UnknownTenant(tenant_code)
-        return uow.store.flagged_label_codes(tenant.id)
+        return uow.items.flagged_label_codes(tenant.id)
 
 
 def labels_printed(uow_factory: UnitOfWorkFactory, barcodes: Sequence[str]) -> None:
     """The new labels were queued for print: the items no longer need a reprint."""
     with uow_factory() as uow:
-        uow.store.clear_label_reprint(barcodes)
+        uow.items.clear_label_reprint(barcodes)
         uow.commit()

@@ -86,14 +86,14 @@ def preview(
             not mapped, go (an id or name); DIVERSE when not given.
     """
     with uow_factory.read() as uow:
-        if uow.store.tenant_by_code(tenant_code) is None:
+        if uow.tenants.tenant_by_code(tenant_code) is None:
             raise UnknownTenant(tenant_code)
         groups = GroupNames.of((r["id"], r["name"]) for r in uow.queries.article_groups())
         fallback = _fallback_group(groups, default_group)
         chosen = [(folded(w), group_named(groups, g)) for w, g in (mapping or {}).items()]
         parsed = parse(data, default_group=fallback, match_group=groups.match)
         codes = [row.barcode for row in parsed.rows if row.barcode]
-        taken = uow.store.barcodes_taken(codes)
+        taken = uow.items.barcodes_taken(codes)
     categories = _place_categories(parsed, chosen, fallback)
     _check_barcodes(parsed, taken, codes)
     return ImportPreview(tenant_code, parsed, groups, categories)

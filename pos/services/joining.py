@@ -53,13 +53,12 @@ def name_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> b
     """After a pull: a counter with no centre of its own, enrolled with a site, takes the
     centre's name once a manager of the centre is here. True when it did."""
     with uow_factory() as uow:
-        store = uow.store
-        site_name = _centre_name(uow) or store.get_meta(SITE_NAME_META)
-        if store.get_meta(CENTRE_META) is not None or not site_name or not _managers(uow):
+        site_name = _centre_name(uow) or uow.meta.get_meta(SITE_NAME_META)
+        if uow.meta.get_meta(CENTRE_META) is not None or not site_name or not _managers(uow):
             return False
-        register_id = store.get_meta(REGISTER_META) or ""
-        store.set_meta(CENTRE_META, site_name)
-        store.append_journal(
+        register_id = uow.meta.get_meta(REGISTER_META) or ""
+        uow.meta.set_meta(CENTRE_META, site_name)
+        uow.journal.append_journal(
             register_id=register_id,
             event_code=EventCode.OTHER,
             stamp=Stamp.of((clock or SystemClock()).now()),
@@ -78,18 +77,17 @@ def joined_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) ->
     ``CentreNotOnServer`` while no manager of it has arrived."""
     name_centre(uow_factory, clock)
     with uow_factory.read() as uow:
-        store = uow.store
-        register_id = store.get_meta(REGISTER_META) or ""
-        centre = store.get_meta(CENTRE_META)
+        register_id = uow.meta.get_meta(REGISTER_META) or ""
+        centre = uow.meta.get_meta(CENTRE_META)
         if centre is None or not _managers(uow):
             raise CentreNotOnServer(register_id or "?")
-        blocks = {r["id"]: r["label_block"] for r in store.registers()}
-        staff = [s for s in store.staff_list() if s["active"]]
+        blocks = {r["id"]: r["label_block"] for r in uow.registers.registers()}
+        staff = [s for s in uow.staff.staff_list() if s["active"]]
         return JoinedCentre(
             centre,
             register_id,
             blocks.get(register_id),
-            len([t for t in store.tenants() if t.active]),
+            len([t for t in uow.tenants.tenants() if t.active]),
             len(staff),
             _managers(uow),
             uow.queries.count("article_groups"),
@@ -106,7 +104,7 @@ def save_printer(
     with uow_factory() as uow:
         stamp = Stamp.of((clock or SystemClock()).now())
         uow.printing.save_setting(setting, stamp.utc_iso)
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=setting.register_id,
             event_code=EventCode.OTHER,
             stamp=stamp,
@@ -124,7 +122,7 @@ def waiting_register(uow_factory: UnitOfWorkFactory) -> str | None:
     with uow_factory.read() as uow:
         if uow.sync.device() is None:
             return None
-        return uow.store.get_meta(REGISTER_META) or ""
+        return uow.meta.get_meta(REGISTER_META) or ""
 
 
 def _centre_name(uow: UnitOfWork) -> str:
@@ -135,4 +133,4 @@ def _centre_name(uow: UnitOfWork) -> str:
 
 
 def _managers(uow: UnitOfWork) -> int:
-    return sum(1 for s in uow.store.staff_list() if s["active"] and s["role"] == "manager")
+    return sum(1 for s in uow.staff.staff_list() if s["active"] and s["role"] == "manager")

@@ -38,10 +38,10 @@ def label_number(block: int, serial: int) -> int:
 
 def next_label_code(uow: UnitOfWork, tenant: Tenant, register_id: str) -> str:
     """Allocate the next label for ``tenant`` at this register, inside the caller's transaction."""
-    block = uow.store.label_block(register_id)
+    block = uow.registers.label_block(register_id)
     if block is None:
         raise NoLabelBlock(register_id)
-    serial = uow.store.next_number(f"label:{tenant.id}:{register_id}")
+    serial = uow.numbers.next_number(f"label:{tenant.id}:{register_id}")
     if serial >= PER_BLOCK:
         raise LabelBlockFull(register_id)
     return make_in_store_ean13(tenant.code, label_number(block, serial))

@@ -56,8 +56,8 @@ class CounterClock:
     def facts(self) -> tuple[datetime | None, Confirmation | None]:
         """The journal's newest row's time and the confirmation in force, in one read."""
         with self.uow.read() as uow:
-            floor = uow.store.last_journal_time()
-            confirmation = Confirmation.from_json(uow.store.get_meta(CONFIRMATION_META))
+            floor = uow.journal.last_journal_time()
+            confirmation = Confirmation.from_json(uow.meta.get_meta(CONFIRMATION_META))
         return floor, confirmation
 
     def record_time(self) -> RecordTime:
@@ -134,10 +134,10 @@ def confirm_time(
         raise PermissionDenied(Permission.MANAGE.value)
     reading = clock.reading()
     with uow_factory() as uow:
-        floor = uow.store.last_journal_time()
+        floor = uow.journal.last_journal_time()
         made = confirm(reading, real_now, floor)
-        uow.store.set_meta(CONFIRMATION_META, made.to_json() if made else "")
-        uow.store.append_journal(
+        uow.meta.set_meta(CONFIRMATION_META, made.to_json() if made else "")
+        uow.journal.append_journal(
             register_id=clock.register_id,
             event_code=EventCode.OTHER,
             stamp=Stamp.of(real_now),
@@ -157,10 +157,10 @@ def confirm_time(
 
 def _end_offset(uow_factory: UnitOfWorkFactory, clock: CounterClock, found: RecordTime) -> None:
     with uow_factory() as uow:
-        stored = Confirmation.from_json(uow.store.get_meta(CONFIRMATION_META))
+        stored = Confirmation.from_json(uow.meta.get_meta(CONFIRMATION_META))
         if stored is None:
             return
-        uow.store.set_meta(CONFIRMATION_META, "")
+        uow.meta.set_meta(CONFIRMATION_META, "")
         _journal_end(uow, clock.register_id, found, stored)
         uow.commit()
 
@@ -168,7 +168,7 @@ def _end_offset(uow_factory: UnitOfWorkFactory, clock: CounterClock, found: Reco
 def _journal_end(
     uow: UnitOfWork, register_id: str, found: RecordTime, stored: Confirmation
 ) -> None:
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=register_id,
         event_code=EventCode.OTHER,
         stamp=Stamp.of(found.moment),

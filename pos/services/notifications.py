@@ -76,9 +76,9 @@ def request_notification(
     stamp = Stamp.of((clock or SystemClock()).now())
     payload = {"channel": channel, "to": recipient, "subject": subject.strip(), "body": body}
     with uow_factory() as uow:
-        if uow.store.tenant(tenant_id) is None:
+        if uow.tenants.tenant(tenant_id) is None:
             raise UnknownTenant()
-        seq = uow.store.append_outbox("notification.requested", tenant_id, stamp, payload)
+        seq = uow.outbox.append_outbox("notification.requested", tenant_id, stamp, payload)
         event_id = uow.sync.outbox_after(seq - 1, 1)[0][1]
         uow.commit()
     return str(event_id)

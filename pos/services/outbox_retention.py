@@ -41,10 +41,10 @@ def prune_daily(uow_factory: UnitOfWorkFactory, now: datetime) -> int:
     """``prune_outbox`` unless it ran today already (every sync cycle asks)."""
     day = Stamp.of(now).utc_iso[:10]
     with uow_factory.read() as uow:
-        if uow.store.get_meta(PRUNED_ON_META) == day:
+        if uow.meta.get_meta(PRUNED_ON_META) == day:
             return 0
     deleted = prune_outbox(uow_factory, now)
     with uow_factory() as uow:
-        uow.store.set_meta(PRUNED_ON_META, day)
+        uow.meta.set_meta(PRUNED_ON_META, day)
         uow.commit()
     return deleted

@@ -23,10 +23,10 @@ def counter_overview(uow_factory: UnitOfWorkFactory, register_id: str) -> Counte
     with uow_factory.read() as uow:
         unsynced = uow.sync.outbox_last_seq() - uow.sync.acked_through()  # acked ones pruned
         return CounterOverview(
-            centre_name=uow.store.get_meta("centre_name") or "",
+            centre_name=uow.meta.get_meta("centre_name") or "",
             register_id=register_id,
-            register_name=uow.store.register_name(register_id) or register_id,
-            tenants=tuple(tn for tn in uow.store.tenants() if tn.active),
-            till_open=uow.store.open_session(register_id) is not None,
+            register_name=uow.registers.register_name(register_id) or register_id,
+            tenants=tuple(tn for tn in uow.tenants.tenants() if tn.active),
+            till_open=uow.till.open_session(register_id) is not None,
             unsynced=max(unsynced, 0),
         )

@@ -49,10 +49,10 @@ def item_labels(uow_factory: UnitOfWorkFactory, codes: Sequence[str]) -> list[It
     labels = []
     with uow_factory.read() as uow:
         for code in codes:
-            item = uow.store.item_by_barcode(code)
+            item = uow.items.item_by_barcode(code)
             if item is None or item.barcode is None:
                 raise UnknownItem(code)
-            tenant = uow.store.tenant(item.tenant_id)
+            tenant = uow.tenants.tenant(item.tenant_id)
             labels.append(
                 ItemLabelDoc(
                     tenant_name=tenant.name if tenant else "",

@@ -54,7 +54,7 @@ def parked_in(
     """``parked_baskets`` inside a unit of work the caller holds (no ``today``: every time
     with its date)."""
     rows = uow.baskets.parked(register_id)
-    tenants = {t.id: f"{t.code} {t.name}" for t in uow.store.tenants()}
+    tenants = {t.id: f"{t.code} {t.name}" for t in uow.tenants.tenants()}
     jobs = {
         ticket: uow.repairs.ticket_row(ticket)
         for row in rows

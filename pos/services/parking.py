@@ -66,7 +66,7 @@ def park_in(
     own = [line for line in basket.lines if line.line_id not in job_lines]
     parked_id = str(uuid.uuid4())  # a basket resumed and parked again is parked anew
     stamp = ctx.stamp()
-    uow.store.park_basket(
+    uow.till.park_basket(
         parked_id=parked_id,
         register_id=ctx.register_id,
         staff_id=ctx.operator.staff_id,
@@ -97,7 +97,7 @@ def resume(uow_factory: UnitOfWorkFactory, ctx: TillContext, parked_id: str) -> 
         if again is None or again["resumed_at"] is not None:  # resumed meanwhile elsewhere
             raise UnknownParkedBasket(parked_id)
         stamp = ctx.stamp()
-        uow.store.mark_resumed(parked_id, stamp)
+        uow.till.mark_resumed(parked_id, stamp)
         _journal_per_tenant(uow, ctx, EventCode.RESUME, stamp, parked_id, basket.lines,
                             {"parked_at": row["parked_at"]})  # fmt: skip
         uow.commit()
@@ -146,7 +146,7 @@ def _journal_per_tenant(
     SAF-T file hold its own part of a mixed basket, never another tenant's."""
     for tenant_id in dict.fromkeys(line.tenant_id for line in lines):
         own = [line for line in lines if line.tenant_id == tenant_id]
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=code,
             stamp=stamp,

@@ -41,7 +41,7 @@ def journal_outcome(uow: UnitOfWork, job: PrintJob, stamp: Stamp, *, printed: bo
 def _journal_opened(uow: UnitOfWork, job: PrintJob, opening: DrawerOpening, stamp: Stamp) -> None:
     if uow.printing.journaled(opening.ref_id, EventCode.DRAWER_OPEN):
         return  # one opening per sale or movement, however often its kick is sent
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=job.register_id,
         event_code=EventCode.DRAWER_OPEN,
         stamp=stamp,
@@ -87,7 +87,7 @@ def _append(
     code: EventCode,
     details: dict[str, Any],
 ) -> None:
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=job.register_id,
         event_code=code,
         stamp=stamp,

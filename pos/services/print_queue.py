@@ -80,7 +80,7 @@ one no print job carried)."""
 
 def no_paper_before(uow_factory: UnitOfWorkFactory, moment: Stamp) -> None:
     with uow_factory() as uow:
-        uow.store.set_meta(NO_PAPER_BEFORE, moment.utc_iso)
+        uow.meta.set_meta(NO_PAPER_BEFORE, moment.utc_iso)
         uow.commit()
 
 
@@ -88,7 +88,7 @@ def unprinted_since(uow_factory: UnitOfWorkFactory, register_id: str, since: Sta
     """Receipts of this register made since ``since`` that no print job carries (a crash came
     between the sale's commit and its print job), leaving out made-up history."""
     with uow_factory.read() as uow:
-        floor = max(since.utc_iso, uow.store.get_meta(NO_PAPER_BEFORE) or "")
+        floor = max(since.utc_iso, uow.meta.get_meta(NO_PAPER_BEFORE) or "")
         return uow.printing.receipts_without_job(register_id, floor)
 
 

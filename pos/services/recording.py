@@ -127,8 +127,8 @@ def record(
     approved_by: str | None,
 ) -> tuple[str, list[RecordedReceipt]]:
     """Insert the sale and everything it produces; the caller commits."""
-    store, sales = uow.store, uow.sales
-    if store.get_meta(NUMBERING_CHECK_META):
+    sales = uow.sales
+    if uow.meta.get_meta(NUMBERING_CHECK_META):
         raise NumberingCheckPending()
     sale_id = str(uuid.uuid4())
     sales.add_sale(
@@ -183,7 +183,7 @@ def record(
         ]
         facts = content_v2(row, sale_facts, lines, paid)
         digest, parts = content_digest(facts), part_digests(facts)
-        store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=RECEIPT_EVENT[plan.kind],
             stamp=stamp,
@@ -193,7 +193,7 @@ def record(
             ref_id=row["id"],
             details=_journal_details(plan.kind, row["number_text"], digest, parts, ctx.training),
         )
-        store.append_outbox(
+        uow.outbox.append_outbox(
             OUTBOX_TYPE.get(sale_kind, "sale.completed"),
             plan.tenant.id,
             stamp,

@@ -63,11 +63,11 @@ def declare(
     reading = clock.reading()
     stamp = Stamp.of(real_now)
     with uow_factory() as uow:
-        floor = uow.store.last_journal_time()
+        floor = uow.journal.last_journal_time()
         kept = declare_ahead(reading, real_now, floor)
         assert floor is not None  # declare_ahead refuses an empty journal
         ahead = _z_taken_after(uow, clock.register_id, stamp.local_date)
-        uow.store.set_meta(CONFIRMATION_META, kept.to_json() if kept else "")
+        uow.meta.set_meta(CONFIRMATION_META, kept.to_json() if kept else "")
         offset = round(kept.offset.total_seconds()) if kept else None
         details: dict[str, Any] = {
             "kind": OtherEvent.CLOCK_AHEAD_DECLARED,
@@ -80,7 +80,7 @@ def declare(
                 {"tenant_id": t, "report": r, "business_date": d} for t, r, d in ahead
             ],
         }
-        seq = uow.store.append_journal(
+        seq = uow.journal.append_journal(
             register_id=clock.register_id,
             event_code=EventCode.OTHER,
             stamp=stamp,
@@ -110,13 +110,13 @@ def _z_taken_after(uow: UnitOfWork, register_id: str, day: str) -> list[tuple[st
 
 def declarations(uow: UnitOfWork) -> list[Declared]:
     """Every declaration made on this store, oldest first."""
-    text = uow.store.get_meta(DECLARATIONS_META)
+    text = uow.meta.get_meta(DECLARATIONS_META)
     return [_declared(d) for d in json.loads(text)] if text else []
 
 
 def _remember(uow: UnitOfWork, made: Declared) -> None:
     known = [_as_json(d) for d in declarations(uow)]
-    uow.store.set_meta(DECLARATIONS_META, json.dumps([*known, _as_json(made)]))
+    uow.meta.set_meta(DECLARATIONS_META, json.dumps([*known, _as_json(made)]))
 
 
 def _as_json(d: Declared) -> dict[str, Any]:

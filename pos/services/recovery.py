@@ -108,7 +108,7 @@ def recovery_slip(centre_name: str, register_id: str, code: str, when: datetime)
 
 def has_recovery_code(uow_factory: UnitOfWorkFactory) -> bool:
     with uow_factory.read() as uow:
-        return uow.store.get_meta(CODE_META) is not None
+        return uow.meta.get_meta(CODE_META) is not None
 
 
 def new_recovery_code(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> str:
@@ -138,7 +138,7 @@ def recover_manager(
     now = (clock or SystemClock()).now()
     pin_hash = hash_pin(new_pin)  # a bad PIN is refused before the code is tried
     with uow_factory.read() as uow:
-        stored = uow.store.get_meta(CODE_META)
+        stored = uow.meta.get_meta(CODE_META)
         tries = _tries(uow)
     if stored is None:
         raise NoRecoveryCode()
@@ -156,17 +156,17 @@ def _reset_manager(
 ) -> Recovered:
     new_code = make_code()
     with uow_factory() as uow:
-        row = uow.store.staff_by_no(staff_no.strip())
+        row = uow.staff.staff_by_no(staff_no.strip())
         if row is None:
             raise UnknownStaff(staff_no)
         if row["role"] != Role.MANAGER.value:
             raise NotAManager(row["staff_no"])
-        uow.store.update_staff(
+        uow.staff.update_staff(
             row["id"], pin_hash=pin_hash, active=True, failed_pins=0, locked=False,
             locked_until=None,
         )  # fmt: skip
         queue_staff(uow, row["id"], stamp)
-        uow.store.set_meta(TRIES_META, json.dumps({"failed": 0, "until": None}))
+        uow.meta.set_meta(TRIES_META, json.dumps({"failed": 0, "until": None}))
         _store_code(uow, new_code)
         _journal(
             uow, stamp, row["id"], CODE_USED, register_id,
@@ -183,7 +183,7 @@ def _count_wrong_code(
     delay = lock_delay(failed)
     until = Stamp.of(now + delay).utc_iso if delay is not None else None
     with uow_factory() as uow:
-        uow.store.set_meta(TRIES_META, json.dumps({"failed": failed, "until": until}))
+        uow.meta.set_meta(TRIES_META, json.dumps({"failed": failed, "until": until}))
         if delay is not None:
             _journal(uow, Stamp.of(now), None, CODE_LOCKED, register_id, wrong_codes=failed)
         uow.commit()
@@ -192,12 +192,12 @@ def _count_wrong_code(
 
 
 def _tries(uow: UnitOfWork) -> dict:
-    saved = uow.store.get_meta(TRIES_META)
+    saved = uow.meta.get_meta(TRIES_META)
     return json.loads(saved) if saved else {"failed": 0, "until": None}
 
 
 def _store_code(uow: UnitOfWork, code: str) -> None:
-    uow.store.set_meta(CODE_META, hash_secret(normalise(code)))
+    uow.meta.set_meta(CODE_META, hash_secret(normalise(code)))
 
 
 def _journal(
@@ -208,7 +208,7 @@ def _journal(
     register_id: str,
     **details: object,
 ) -> None:
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=register_id,
         event_code=EventCode.OTHER,
         stamp=stamp,

@@ -51,7 +51,7 @@ def technician_id(uow: UnitOfWork, staff_no: str) -> str | None:
     """The active staff member with this number (None for an empty number)."""
     if not staff_no.strip():
         return None
-    row = uow.store.staff_by_no(staff_no.strip())
+    row = uow.staff.staff_by_no(staff_no.strip())
     if row is None or not row["active"]:
         raise UnknownStaff(staff_no)
     return str(row["id"])
@@ -88,7 +88,7 @@ def require_open(row: dict) -> None:
 
 def message_for(uow: UnitOfWork, row: dict, to: RepairStatus) -> MessagePreview:
     """The message a change of this ticket to ``to`` sends now (preview and queue both use it)."""
-    tenant = uow.store.tenant(row["tenant_id"])
+    tenant = uow.tenants.tenant(row["tenant_id"])
     assert tenant is not None
     state = uow.repairs.ticket_state(row)
     price = state.actual if uow.repairs.active_lines(row["id"]) else row["estimate"]
@@ -146,7 +146,7 @@ def apply_status(
         "notification": notification_id,
     }
     journal(uow, ctx, stamp, row["tenant_id"], details)
-    uow.store.append_outbox(
+    uow.outbox.append_outbox(
         "repair.status_changed",
         row["tenant_id"],
         stamp,
@@ -165,7 +165,7 @@ def _withdraw_waiting(uow: UnitOfWork, stamp: Stamp, row: dict, to: RepairStatus
     """Messages of the ticket not yet confirmed sent are withdrawn here, and the central server
     is told (``notification.withdrawn``) so it never sends one it still holds."""
     for notification_id in uow.repairs.withdraw_waiting_messages(row["id"], stamp.utc_iso):
-        uow.store.append_outbox(
+        uow.outbox.append_outbox(
             "notification.withdrawn",
             row["tenant_id"],
             stamp,
@@ -180,7 +180,7 @@ def _queue(
     assert message is not None
     notification_id = str(uuid.uuid4())
     uow.repairs.queue_message(notification_id, row["id"], to.value, message, stamp)
-    uow.store.append_outbox(
+    uow.outbox.append_outbox(
         "notification.requested",
         row["tenant_id"],
         stamp,
@@ -197,7 +197,7 @@ def _queue(
 
 
 def journal(uow: UnitOfWork, ctx: TillContext, stamp: Stamp, tenant_id: str, details: dict) -> int:
-    return uow.store.append_journal(
+    return uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER,
         stamp=stamp,

@@ -116,7 +116,7 @@ def ticket_detail(uow_factory: UnitOfWorkFactory, ticket_id: str) -> TicketDetai
     """Everything the ticket screen shows; UnknownTicket if there is no such ticket."""
     with uow_factory.read() as uow:
         row, ticket = load_ticket(uow, ticket_id)
-        tenant = uow.store.tenant(row["tenant_id"])
+        tenant = uow.tenants.tenant(row["tenant_id"])
         assert tenant is not None
         messages = {n["id"]: n for n in uow.repair_queries.messages_of(row["id"])}
         history = tuple(_history_entry(h, messages) for h in uow.repairs.history(row["id"]))
@@ -177,7 +177,7 @@ class IntakeChoices:
 def intake_choices(uow_factory: UnitOfWorkFactory) -> IntakeChoices:
     with uow_factory.read() as uow:
         tenants = []
-        for tenant in sorted(uow.store.tenants(), key=lambda t: t.code):
+        for tenant in sorted(uow.tenants.tenants(), key=lambda t: t.code):
             if not tenant.active:
                 continue
             try:

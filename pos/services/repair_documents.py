@@ -30,10 +30,10 @@ def claim_slip(uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str)
     """The customer's claim slip ("Reparasjonsbevis – IKKE KVITTERING FOR KJØP")."""
     with uow_factory() as uow:
         row, _ = load_ticket(uow, ticket_id)
-        tenant = uow.store.tenant(row["tenant_id"])
+        tenant = uow.tenants.tenant(row["tenant_id"])
         assert tenant is not None
         stamp = Stamp.of(_parse_utc(row["created_at"]))
-        print_number = uow.store.next_number(f"repair_slip:{row['id']}")
+        print_number = uow.numbers.next_number(f"repair_slip:{row['id']}")
         received_by = uow.repair_queries.staff_name(row["created_by"])
         doc = ClaimSlipDoc(
             ticket_id=row["id"],
@@ -60,7 +60,7 @@ def claim_slip(uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str)
             approval_limit=row["approval_limit"],
             deposit=row["deposit_requested"],
             promised_date=row["promised_date"] or "",
-            terms=uow.store.get_meta(f"repair_terms:{tenant.id}") or DEFAULT_TERMS,
+            terms=uow.meta.get_meta(f"repair_terms:{tenant.id}") or DEFAULT_TERMS,
             terms_accepted=bool(row["terms_accepted"]),
             print_number=print_number,
         )
@@ -81,7 +81,7 @@ def job_tags(
     """
     with uow_factory() as uow:
         row, _ = load_ticket(uow, ticket_id)
-        tenant = uow.store.tenant(row["tenant_id"])
+        tenant = uow.tenants.tenant(row["tenant_id"])
         assert tenant is not None
         chosen = list(labels) if labels is not None else ["", *accessories_of(row)]
         received = Stamp.of(_parse_utc(row["created_at"])).local_date
@@ -117,7 +117,7 @@ def accessories_of(row: dict) -> tuple[str, ...]:
 
 
 def _journal_print(uow: UnitOfWork, ctx: TillContext, row: dict, kind: str, extra: dict) -> None:
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER_REPORT,
         stamp=ctx.stamp(),

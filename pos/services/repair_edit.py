@@ -99,7 +99,7 @@ def record_fields(
     details["fields"] = changed
     if journaled:  # False: the caller writes its own, more specific journal row
         journal(uow, ctx, stamp, row["tenant_id"], details)
-    uow.store.append_outbox(
+    uow.outbox.append_outbox(
         "repair.updated",
         row["tenant_id"],
         stamp,
@@ -165,7 +165,7 @@ def add_note(uow_factory: UnitOfWorkFactory, ctx: TillContext, ticket_id: str, t
         uow.repairs.add_note(note_id, row["id"], text, ctx.operator.staff_id, stamp, hlc)
         details = {"kind": OtherEvent.REPAIR_WORK, "ticket": row["id"], "note_id": note_id}
         journal(uow, ctx, stamp, row["tenant_id"], details | {"text": text})
-        uow.store.append_outbox(
+        uow.outbox.append_outbox(
             "repair.note_added",
             row["tenant_id"],
             stamp,

@@ -124,11 +124,11 @@ def next_ticket_id(uow: UnitOfWork, register_id: str) -> str:
     """Allocate the register's next ticket id inside the caller's transaction, past any id a
     job here already has (restored from an older backup, the register numbers again, and the
     jobs it took in since come back with pull)."""
-    block = uow.store.label_block(register_id)
+    block = uow.registers.label_block(register_id)
     if block is None:
         raise NoLabelBlock(register_id)
     while True:
-        ticket_id = make_ticket_id(block, uow.store.next_number(f"repair_ticket:{register_id}"))
+        ticket_id = make_ticket_id(block, uow.numbers.next_number(f"repair_ticket:{register_id}"))
         if uow.repairs.ticket_row(ticket_id) is None:
             return ticket_id
 
@@ -150,7 +150,7 @@ def take_in(
     photo_dir: Path | None = None
     try:
         with uow_factory() as uow:
-            tenant = uow.store.tenant_by_code(form.tenant_code.strip())
+            tenant = uow.tenants.tenant_by_code(form.tenant_code.strip())
             if tenant is None or not tenant.active:
                 raise UnknownTenant(form.tenant_code)
             labour_item(uow, tenant.id)  # refuses a tenant that does not take repairs
@@ -195,7 +195,7 @@ def take_in(
                 tenant.id,
                 {"kind": OtherEvent.REPAIR_INTAKE, **snapshot},
             )
-            uow.store.append_outbox(
+            uow.outbox.append_outbox(
                 "repair.ticket_created",
                 tenant.id,
                 stamp,

@@ -54,15 +54,15 @@ class OpenRepairJobs(DomainError):
 def new_labour_item(uow: UnitOfWork, tenant: Tenant, stamp: Stamp) -> Item:
     """Register the tenant's open-price labour item (and the group REP if missing) in this
     unit of work; the caller journals it and commits."""
-    if LABOUR_GROUP not in uow.store.article_group_ids():
-        uow.store.add_article_group(REPAIR_GROUP)
+    if LABOUR_GROUP not in uow.items.article_group_ids():
+        uow.items.add_article_group(REPAIR_GROUP)
     item = Item(
         id=str(uuid.uuid4()), tenant_id=tenant.id, kind=ItemKind.OPEN_PRICE,
         description=LABOUR_DESCRIPTION, price=None, vat_class=VatClass.HIGH,
         article_group_id=LABOUR_GROUP,
     )  # fmt: skip
-    uow.store.add_items([item], stamp)
-    uow.store.set_meta(LABOUR_META.format(tenant.id), item.id)
+    uow.items.add_items([item], stamp)
+    uow.meta.set_meta(LABOUR_META.format(tenant.id), item.id)
     return item
 
 
@@ -85,7 +85,7 @@ def current_labour_item(uow: UnitOfWork, tenant_id: str) -> Item | None:
 def takes_repairs(uow_factory: UnitOfWorkFactory, code: str) -> Item | None:
     """The labour item of the tenant with this code, or None when it takes no repairs."""
     with uow_factory.read() as uow:
-        tenant = uow.store.tenant_by_code(code.strip())
+        tenant = uow.tenants.tenant_by_code(code.strip())
         if tenant is None:
             raise UnknownTenant(code)
         return current_labour_item(uow, tenant.id)
@@ -100,7 +100,7 @@ def set_takes_repairs(
     ctx.require(Permission.MANAGE)
     stamp = ctx.stamp()
     with uow_factory() as uow:
-        tenant = uow.store.tenant_by_code(code.strip())
+        tenant = uow.tenants.tenant_by_code(code.strip())
         if tenant is None:
             raise UnknownTenant(code)
         active = current_labour_item(uow, tenant.id)
@@ -108,7 +108,7 @@ def set_takes_repairs(
             return active
         if active is not None:
             _require_no_open_jobs(uow, tenant.id)
-            uow.store.set_item_status(active.id, ItemStatus.INACTIVE, stamp)
+            uow.items.set_item_status(active.id, ItemStatus.INACTIVE, stamp)
             change, item, result = "stop", active, None
         else:
             item = _reactivated(uow, tenant.id, stamp) or _shared(
@@ -134,24 +134,24 @@ def _shared(uow: UnitOfWork, item: Item, register_id: str, stamp: Stamp) -> Item
     """A new item goes to the server like one registered at the counter (the centre's other
     counters get it)."""
     payload = registered_payload(item, register_id)
-    uow.store.append_outbox_many([("item.registered", item.tenant_id, payload)], stamp)
+    uow.outbox.append_outbox_many([("item.registered", item.tenant_id, payload)], stamp)
     return item
 
 
 def _reactivated(uow: UnitOfWork, tenant_id: str, stamp: Stamp) -> Item | None:
     """The labour item made for the tenant before, active again."""
-    item_id = uow.store.get_meta(LABOUR_META.format(tenant_id))
-    item = uow.store.item(item_id) if item_id else None
+    item_id = uow.meta.get_meta(LABOUR_META.format(tenant_id))
+    item = uow.items.item(item_id) if item_id else None
     if item is None:
         return None
-    uow.store.set_item_status(item.id, ItemStatus.AVAILABLE, stamp)
-    return uow.store.item(item.id)
+    uow.items.set_item_status(item.id, ItemStatus.AVAILABLE, stamp)
+    return uow.items.item(item.id)
 
 
 def hourly_rate_of(uow_factory: UnitOfWorkFactory, code: str) -> Ore:
     """The hourly rate labour typed as minutes is priced at, for the tenant with this code."""
     with uow_factory.read() as uow:
-        tenant = uow.store.tenant_by_code(code.strip())
+        tenant = uow.tenants.tenant_by_code(code.strip())
         if tenant is None:
             raise UnknownTenant(code)
         return hourly_rate(uow, tenant.id)
@@ -165,13 +165,13 @@ def set_hourly_rate(uow_factory: UnitOfWorkFactory, ctx: TillContext, code: str,
         raise InvalidAmount(str(rate))
     check_amount(rate)
     with uow_factory() as uow:
-        tenant = uow.store.tenant_by_code(code.strip())
+        tenant = uow.tenants.tenant_by_code(code.strip())
         if tenant is None:
             raise UnknownTenant(code)
         old = hourly_rate(uow, tenant.id)
         if old == rate:
             return False
-        uow.store.set_meta(RATE_META.format(tenant.id), str(rate))
+        uow.meta.set_meta(RATE_META.format(tenant.id), str(rate))
         details = {"repair_hourly_rate": {"tenant": tenant.code, "old": old, "new": rate}}
         journal_other(uow, ctx, OtherEvent.SETTINGS_CHANGE, details, tenant_id=tenant.id)
         uow.commit()

@@ -89,7 +89,7 @@ class Pickup:
 def _till_session(uow: UnitOfWork, ctx: TillContext) -> str:
     if ctx.training:
         raise TrainingRestriction("depositum")
-    session = uow.store.open_session(ctx.register_id)
+    session = uow.till.open_session(ctx.register_id)
     if session is None:
         raise TillNotOpen()
     return str(session["id"])
@@ -182,7 +182,7 @@ def _record_deposit(
     tenders: list[Tender],
     approved_by: str | None = None,
 ) -> DepositResult:
-    tenant = uow.store.tenant(row["tenant_id"])
+    tenant = uow.tenants.tenant(row["tenant_id"])
     assert tenant is not None
     plan = replace(plan_receipt(tenant, ReceiptKind.DEPOSIT, []), prepayment=amount)
     settlement = settle([(tenant.id, amount)], tenders)
@@ -204,7 +204,7 @@ def _record_deposit(
     uow.repairs.add_deposit(deposit_id, row["id"], tenant.id, receipt.receipt_id, amount, stamp)
     # the receipt event is the money fact; this one tells the other counters the ticket holds
     # a deposit here (they cannot deduct it at pickup, so they must not hand the job over)
-    uow.store.append_outbox(
+    uow.outbox.append_outbox(
         "repair.deposit_held",
         row["tenant_id"],
         stamp,
@@ -243,7 +243,7 @@ def add_pickup_to_basket(uow_factory: UnitOfWorkFactory, basket: Basket, ticket_
             )
         labour = labour_item(uow, row["tenant_id"])
         work = uow.repairs.active_lines(row["id"])
-        items = uow.store.items_by_ids({w["item_id"] for w in work} | {labour.id})
+        items = uow.items.items_by_ids({w["item_id"] for w in work} | {labour.id})
         ledger = uow.repairs.deposit_ledger(row["id"])
         elsewhere = _elsewhere(uow, ledger) if ledger.known_from_elsewhere else None
     added: list[BasketLine] = []

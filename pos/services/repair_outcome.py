@@ -74,7 +74,7 @@ def export_ords(
     """Every job that ended (collected, not repairable, returned, scrapped) in the period, as
     ORDS CSV. No customer data leaves: only the item, the fault (scrubbed) and the outcome."""
     with uow_factory.read() as uow:
-        provider = provider or uow.store.get_meta("centre_name") or "Omigjen"
+        provider = provider or uow.meta.get_meta("centre_name") or "Omigjen"
         candidates = uow.repairs.ended_between(date_from, date_to, [s.value for s in FINAL])
     rows = [r for r in candidates if date_from <= _local_date(r["ended_at"]) <= date_to]
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -122,7 +122,7 @@ def reopen(
             "to": to.value, "approved_by": approved_by,
         }  # fmt: skip
         journal(uow, ctx, stamp, row["tenant_id"], details)
-        uow.store.append_outbox("repair.reopened", row["tenant_id"], stamp, {
+        uow.outbox.append_outbox("repair.reopened", row["tenant_id"], stamp, {
             **details, "staff_id": ctx.operator.staff_id, "note": note.strip(),
             "history_id": history_id, "hlc": ticket_clock.next_stamp(uow, ctx.clock.now()),
         })  # fmt: skip
@@ -146,7 +146,7 @@ def set_notify_rule(
     with uow_factory() as uow:
         uow.repairs.set_notify_rule(rule)
         stamp = ctx.stamp()
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=13999,
             stamp=stamp,

@@ -63,21 +63,21 @@ def labour_item(uow: UnitOfWork, tenant_id: str) -> Item:
     """The tenant's labour item: set in meta ``repair_labour_item:<tenant>`` (made by
     ``repair_labour``) while active, else its first active open-price item in article group
     REP (demo: SYK-ARB, EL-ARB)."""
-    configured = uow.store.get_meta(f"repair_labour_item:{tenant_id}")
+    configured = uow.meta.get_meta(f"repair_labour_item:{tenant_id}")
     if configured:
-        item = uow.store.item(configured)
+        item = uow.items.item(configured)
         if item is not None and item.status is not ItemStatus.INACTIVE:
             return item
     found = uow.repair_queries.open_price_item_in_group(tenant_id, LABOUR_GROUP)
     if found is None:
         raise NotARepairTenant()
-    item = uow.store.item(found)
+    item = uow.items.item(found)
     assert item is not None
     return item
 
 
 def hourly_rate(uow: UnitOfWork, tenant_id: str) -> Ore:
-    return int(uow.store.get_meta(f"repair_hourly_rate:{tenant_id}") or DEFAULT_HOURLY_RATE)
+    return int(uow.meta.get_meta(f"repair_hourly_rate:{tenant_id}") or DEFAULT_HOURLY_RATE)
 
 
 def add_labour(
@@ -162,7 +162,7 @@ def _insert(uow: UnitOfWork, ctx: TillContext, row: dict, item: Item, line: Work
     journal(uow, ctx, stamp, row["tenant_id"], details)
     line_row = {"item_id": item.id, "qty": line.qty, "minutes": line.minutes}
     line_row |= {"unit_price": line.unit_price, "staff_id": ctx.operator.staff_id}
-    uow.store.append_outbox(
+    uow.outbox.append_outbox(
         "repair.line_added",
         row["tenant_id"],
         stamp,
@@ -184,7 +184,7 @@ def remove_line(
         uow.repairs.update_ticket(row["id"], updated_at=stamp.utc_iso)
         details = {"kind": OtherEvent.REPAIR_WORK, "ticket": row["id"], "removed": line_id}
         journal(uow, ctx, stamp, row["tenant_id"], details)
-        uow.store.append_outbox(
+        uow.outbox.append_outbox(
             "repair.line_removed",
             row["tenant_id"],
             stamp,
@@ -224,7 +224,7 @@ def record_approval(
             "method": ApprovalMethod(method).value,
         }
         journal(uow, ctx, stamp, row["tenant_id"], details)
-        uow.store.append_outbox(
+        uow.outbox.append_outbox(
             "repair.approved",
             row["tenant_id"],
             stamp,

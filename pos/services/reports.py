@@ -52,17 +52,17 @@ def parse_date(text: str) -> str:
 
 def drawer_owner_id(uow: UnitOfWork) -> str | None:
     """The tenant that owns the shared drawer: set in meta, else the centre (lowest code)."""
-    chosen = uow.store.get_meta(DRAWER_OWNER_META)
+    chosen = uow.meta.get_meta(DRAWER_OWNER_META)
     if chosen:
         return chosen
-    tenants = uow.store.tenants()
+    tenants = uow.tenants.tenants()
     return tenants[0].id if tenants else None
 
 
 def find_tenant(uow: UnitOfWork, key: str) -> Tenant:
     """A tenant by two-digit code, org.no or id."""
     wanted = key.replace(" ", "").strip()
-    for tenant in uow.store.tenants():
+    for tenant in uow.tenants.tenants():
         if wanted in (tenant.code, tenant.org_no, tenant.id):
             return tenant
     raise UnknownTenant(key)
@@ -78,14 +78,14 @@ class _Register:
 
     @staticmethod
     def of(uow: UnitOfWork, register_id: str) -> _Register:
-        name = uow.store.register_name(register_id) or register_id
+        name = uow.registers.register_name(register_id) or register_id
         return _Register(register_id, name, drawer_owner_id(uow))
 
 
 def _tenants(uow: UnitOfWork, keys: Sequence[str] | None) -> list[Tenant]:
     if keys:
         return [find_tenant(uow, key) for key in keys]
-    return uow.store.tenants()
+    return uow.tenants.tenants()
 
 
 def _scope(
@@ -212,7 +212,7 @@ def open_days(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> list[OpenDay]
     with uow_factory.read() as uow:
         today = ctx.stamp().local_date
         register = _Register.of(uow, ctx.register_id)
-        return _open_days(uow, ctx.register_id, today, register, uow.store.tenants())
+        return _open_days(uow, ctx.register_id, today, register, uow.tenants.tenants())
 
 
 def _open_days(
@@ -263,7 +263,7 @@ def _closed(
     """The Z whose day is still closed and the day counter's floor, neither a Z taken for a
     day still to come before a declared clock correction (``records_ahead``)."""
     closing = records_ahead.still_closing(uow, tenant.id, register_id, last)
-    floor = uow.store.z_day_floor(tenant.id, register_id)
+    floor = uow.numbers.z_day_floor(tenant.id, register_id)
     if floor is not None and floor in records_ahead.taken_ahead(uow, tenant.id):
         floor = None
     return closing, floor
@@ -287,7 +287,7 @@ def _take_z(
     )
     if not used and not include_empty:
         return None
-    number = uow.store.next_z_number(
+    number = uow.numbers.next_z_number(
         tenant.id, ctx.register_id, int(last["z_number"]) if last else 0, day
     )
     report = build_report(
@@ -299,7 +299,7 @@ def _take_z(
     uow.day_end.add_z_report(
         report, content, staff_id=ctx.operator.staff_id, journal_seq=seq, stamp=stamp
     )
-    uow.store.append_outbox("z_report.taken", tenant.id, stamp, content)
+    uow.outbox.append_outbox("z_report.taken", tenant.id, stamp, content)
     return report
 
 
@@ -334,7 +334,7 @@ def _journal(
     code: EventCode,
     content: dict | None = None,
 ) -> int:
-    return uow.store.append_journal(
+    return uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=code,
         stamp=ctx.stamp(),

@@ -199,7 +199,7 @@ class RestoreSession:
         try:
             uow = UnitOfWorkFactory(engine)
             with uow() as unit:
-                register_id = unit.store.get_meta("register_id") or "K1"
+                register_id = unit.meta.get_meta("register_id") or "K1"
                 stamp = Stamp.of(self.clock.now())
                 return put_back(unit, candidates, register_id, "", stamp)  # never committed
         finally:
@@ -281,7 +281,7 @@ class RestoreSession:
             result.wait_for_server = not had_history and _was_enrolled(uow)
             if result.wait_for_server:
                 with uow() as unit:
-                    unit.store.set_meta(NUMBERING_CHECK_META, "server")
+                    unit.meta.set_meta(NUMBERING_CHECK_META, "server")
                     unit.commit()
         finally:
             engine.dispose()
@@ -295,7 +295,7 @@ class RestoreSession:
         try:
             uow = UnitOfWorkFactory(engine)
             with uow.read() as unit:
-                register_id = unit.store.get_meta("register_id") or "K1"
+                register_id = unit.meta.get_meta("register_id") or "K1"
             return record_stamp(uow, register_id, self.clock)
         finally:
             engine.dispose()
@@ -343,7 +343,7 @@ class RestoreSession:
     ) -> str:
         backup = self.preview.backup
         with uow() as unit:
-            register_id = unit.store.get_meta("register_id") or "K1"
+            register_id = unit.meta.get_meta("register_id") or "K1"
             details = {
                 "backup": backup.path.name,
                 "backup_taken": backup.taken.isoformat(timespec="seconds"),
@@ -360,7 +360,7 @@ class RestoreSession:
             journal_jump(unit, register_id, manager.staff_id, stamp, high, details,
                          kind=OtherEvent.RESTORE)  # fmt: skip
             result.salvage = put_back(unit, candidates or [], register_id, manager.staff_id, stamp)
-            unit.store.set_meta(NO_PAPER_BEFORE, stamp.utc_iso)
+            unit.meta.set_meta(NO_PAPER_BEFORE, stamp.utc_iso)
             result.skipped_signed = skip_to(
                 unit, register_id, manager.staff_id, stamp, high, RESTORED
             ).signed

@@ -45,7 +45,7 @@ def returnable_lines(uow_factory: UnitOfWorkFactory, receipt_number: str) -> lis
     with uow_factory.read() as uow:
         receipt = _original(uow, receipt_number)
         lines = uow.queries.lines_of_receipt(receipt["id"])
-        returned = uow.store.returned_quantities([ln["id"] for ln in lines])
+        returned = uow.till.returned_quantities([ln["id"] for ln in lines])
     return [
         ReturnableLine(
             ln["id"], ln["description"], ln["qty"], returned.get(ln["id"], 0), ln["amount"]
@@ -84,11 +84,11 @@ def complete_return(
         raise ReturnNotAllowed(reason_nb="ingen linjer valgt", reason_en="no lines chosen")
     refuse_while_open(ctx.drawer)
     with uow_factory() as uow:
-        session = uow.store.open_session(ctx.register_id)
+        session = uow.till.open_session(ctx.register_id)
         if session is None:
             raise TillNotOpen()
         original = _original(uow, receipt_number)
-        tenant = uow.store.tenant(original["tenant_id"])
+        tenant = uow.tenants.tenant(original["tenant_id"])
         assert tenant is not None
         planned = _planned_lines(uow, original["id"], requests)
         plan = plan_receipt(tenant, ReceiptKind.RETURN, planned, original["id"])
@@ -107,13 +107,13 @@ def complete_return(
             session_id=session["id"],
             approved_by=approved_by,
         )
-        items = uow.store.items_by_ids({ln.item_id for ln in planned})
+        items = uow.items.items_by_ids({ln.item_id for ln in planned})
         for line in planned:
             item = items[line.item_id]
             if item.kind is ItemKind.ONE_OFF:
-                uow.store.set_item_status(item.id, ItemStatus.AVAILABLE, stamp)
+                uow.items.set_item_status(item.id, ItemStatus.AVAILABLE, stamp)
             elif item.kind is ItemKind.STOCK:
-                uow.store.adjust_stock(item.id, -line.qty, stamp)
+                uow.items.adjust_stock(item.id, -line.qty, stamp)
         uow.commit()
     log_recorded("return", ctx, receipts, tenders, settlement.change)
     return SaleResult(sale_id, tuple(receipts), plan.total, settlement.rounding, settlement.change)
@@ -137,7 +137,7 @@ def _planned_lines(
     requests: Sequence[ReturnRequest],
 ) -> list[PlannedLine]:
     lines = {ln["id"]: ln for ln in uow.queries.lines_of_receipt(receipt_id)}
-    returned = uow.store.returned_quantities(list(lines))
+    returned = uow.till.returned_quantities(list(lines))
     planned: list[PlannedLine] = []
     asked: dict[str, int] = {}
     for request in requests:

@@ -84,7 +84,7 @@ def export_saft(
     with uow_factory.read() as uow:
         tenant = find_tenant(uow, tenant_key)
         path = out / default_file_name(tenant.org_no, moment) if out.is_dir() else out
-        centre = uow.store.get_meta("centre_name") or SOFTWARE
+        centre = uow.meta.get_meta("centre_name") or SOFTWARE
         tmp = path.with_name(path.name + ".part")
         with tmp.open("wb") as handle:
             writer = _Export(SaftQueries(uow.reports), XmlWriter(handle), tenant, start, end)
@@ -93,7 +93,7 @@ def export_saft(
             writer.write(moment, version, centre, ctx.operator.staff_no)
         tmp.replace(path)
     with uow_factory() as uow:
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.JOURNAL_EXPORT,
             stamp=ctx.stamp(),

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from pos.adapters.salvage_reader import ReplacedStore, SaleRows
+from pos.adapters.salvage_store import RowsDoNotFit
 from pos.clock import Stamp
 from pos.model.events import EventCode, OtherEvent
 from pos.model.receipt import ReceiptKind
@@ -38,7 +39,6 @@ from pos.unit_of_work import UnitOfWork
 
 SALVAGE_DIR = "salvage"
 _SALE_KINDS = {"sale", "return"}
-_ORDER = ("sales", "receipts", "credit_notes", "tenders", "sale_lines", "receipt_payments")
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def _why_not(
     reasons = {}
     for receipt in rows.receipts:
         chain = (receipt["tenant_id"], receipt["register_id"])
-        nr, signature = uow.store.chain_head(*chain)
+        nr, signature = uow.signatures.chain_head(*chain)
         number = receipt["number_text"]
         if receipt["sig_nr"] != nr + 1:
             before = left_in_chain.get(chain)
@@ -232,34 +232,18 @@ def _bring_back_needs(uow: UnitOfWork, candidate: Candidate, stamp: Stamp) -> No
     (rows the restored store has already are left as they are), their queued registration
     events with them. An item whose row cannot be read is recorded from the sale's own line,
     so the signed receipt still comes back."""
-    store, rows = uow.store, candidate.rows
+    rows = candidate.rows
     assert rows is not None
     needs = rows.needs or {}
-    for table in ("staff", "article_groups", "items"):
-        for row in needs.get(table, ()):
+    for kind in ("staff", "article_groups", "items"):
+        for row in needs.get(kind, ()):
             event = candidate.registrations.get(row["id"])
-            if store.insert_unique(table, row) and event is not None:
-                store.requeue_outbox(event)
+            if uow.salvaged.put_back_registration(kind, row) and event is not None:
+                uow.outbox.requeue_outbox(event)
     readable = {item["id"] for item in needs.get("items", ())}
     for line in rows.lines:
         if line["item_id"] not in readable:
-            store.insert_unique("items", _item_from_line(line, stamp))
-
-
-def _item_from_line(line: dict[str, Any], stamp: Stamp) -> dict[str, Any]:
-    return {
-        "id": line["item_id"],
-        "tenant_id": line["tenant_id"],
-        "kind": "one_off",
-        "description": line["description"],
-        "price": line["unit_price"],
-        "vat_class": line["vat_class"],
-        "article_group_id": line["article_group_id"],
-        "barcode": None,
-        "stock_qty": None,
-        "status": "sold",
-        "updated_at": stamp.utc_iso,
-    }
+            uow.salvaged.put_back_item_from_line(line, stamp)
 
 
 def _insert(
@@ -267,30 +251,14 @@ def _insert(
 ) -> bool:
     rows = candidate.rows
     assert rows is not None
-    store = uow.store
-    savepoint = store.conn.begin_nested()
     try:
-        _bring_back_needs(uow, candidate, stamp)
-        if rows.session is not None:
-            store.insert_unique("till_sessions", rows.session)
-        tables = {
-            "sales": [rows.sale],
-            "receipts": rows.receipts,
-            "credit_notes": rows.credit_notes,
-            "tenders": rows.tenders,
-            "sale_lines": rows.lines,
-            "receipt_payments": rows.payments,
-        }
-        for name in _ORDER:
-            store.insert(name, tables[name])
-    except Exception as error:  # a constraint: something it needs is not in the restored store
-        if not _is_constraint(error):
-            raise
-        savepoint.rollback()
+        with uow.salvaged.all_or_nothing():
+            _bring_back_needs(uow, candidate, stamp)
+            uow.salvaged.put_back_sale(rows)
+    except RowsDoNotFit:  # something it needs is not in the restored store
         return False
-    savepoint.commit()
     for item in rows.items:
-        store.put_item_state(item["id"], item["status"], item["stock_qty"], stamp)
+        uow.items.put_item_state(item["id"], item["status"], item["stock_qty"], stamp)
     for receipt in rows.receipts:
         _link(uow, receipt, candidate, register_id, staff_id, stamp)
     _bring_back_print_jobs(uow, rows)
@@ -304,26 +272,11 @@ def _bring_back_print_jobs(uow: UnitOfWork, rows: SaleRows) -> None:
     fit leave the receipts as if never printed (the look-up then offers the original)."""
     if not rows.print_jobs:
         return
-    savepoint = uow.store.conn.begin_nested()
     try:
-        uow.printing.bring_back(rows.print_jobs)
-    except Exception as error:
-        if not _is_constraint(error):
-            raise
-        savepoint.rollback()
+        with uow.salvaged.all_or_nothing():
+            uow.printing.bring_back(rows.print_jobs)
+    except RowsDoNotFit:
         return
-    savepoint.commit()
-
-
-def _is_constraint(error: Exception) -> bool:
-    import sqlite3
-
-    cause: BaseException | None = error
-    while cause is not None:
-        if isinstance(cause, sqlite3.IntegrityError):
-            return True
-        cause = cause.__cause__ or getattr(cause, "orig", None)
-    return False
 
 
 def _link(
@@ -335,11 +288,11 @@ def _link(
     stamp: Stamp,
 ) -> None:
     """Chain head, number series, journal row and outbox event of one salvaged receipt."""
-    store, rows = uow.store, candidate.rows
+    rows = candidate.rows
     assert rows is not None
     tenant, register = receipt["tenant_id"], receipt["register_id"]
-    store.advance_chain(tenant, register, receipt["sig_nr"], receipt["signature"])
-    store.raise_counter(f"receipt:{receipt['kind']}:{tenant}:{register}", receipt["number"])
+    uow.signatures.advance_chain(tenant, register, receipt["sig_nr"], receipt["signature"])
+    uow.numbers.raise_counter(f"receipt:{receipt['kind']}:{tenant}:{register}", receipt["number"])
     original = rows.journal.get(receipt["id"])
     counted = candidate.counted_in_z.get(receipt["id"])
     lines = [ln for ln in rows.lines if ln["receipt_id"] == receipt["id"]]
@@ -364,7 +317,7 @@ def _link(
         details["kind"] = OtherEvent.SALVAGED_RECEIPT
     elif code is EventCode.OTHER:  # as the sale's own transaction records it
         details["kind"] = f"{kind.value}_receipt"
-    store.append_journal(
+    uow.journal.append_journal(
         register_id=register_id,
         event_code=code,
         stamp=stamp,
@@ -376,10 +329,10 @@ def _link(
     )
     event = rows.outbox.get(receipt["id"])
     if event is not None:
-        store.requeue_outbox(event)
+        uow.outbox.requeue_outbox(event)
     else:  # its queued event is lost with the damage: made again from the receipt's rows
         sale = rows.sale
-        store.append_outbox(
+        uow.outbox.append_outbox(
             OUTBOX_TYPE.get(sale["kind"], "sale.completed"),
             tenant,
             Stamp(sale["created_at"], sale["local_date"], sale["local_time"]),

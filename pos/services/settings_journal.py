@@ -20,7 +20,7 @@ def journal_other(
     stamp: Stamp | None = None,
     tenant_id: str | None = None,
 ) -> None:
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER,
         stamp=stamp or ctx.stamp(),

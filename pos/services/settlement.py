@@ -266,7 +266,7 @@ def _record(
     lines: list[SettlementLine],
     corrects: dict | None,
 ) -> SettlementDoc:
-    number = uow.store.next_number(f"settlement:{tenant.id}")
+    number = uow.numbers.next_number(f"settlement:{tenant.id}")
     stamp = ctx.stamp()
     terms = SettlementQueries(uow.reports).terms(tenant.id)
     doc = SettlementDoc(
@@ -291,7 +291,7 @@ def _record(
         staff_id=ctx.operator.staff_id,
         stamp=stamp,
     )
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER_REPORT,
         stamp=stamp,
@@ -301,7 +301,7 @@ def _record(
         ref_id=doc.settlement_id,
         details={"report": "settlement", **content},
     )
-    uow.store.append_outbox("settlement.made", tenant.id, stamp, content)
+    uow.outbox.append_outbox("settlement.made", tenant.id, stamp, content)
     return doc
 
 

@@ -46,9 +46,9 @@ def require_manager_or_setup(uow_factory: UnitOfWorkFactory, ctx: TillContext | 
         ctx.require(Permission.MANAGE)
         return
     with uow_factory.read() as uow:
-        named = uow.store.get_meta(CENTRE_META) is not None
+        named = uow.meta.get_meta(CENTRE_META) is not None
         manager = any(
-            r["role"] == Role.MANAGER.value and r["active"] for r in uow.store.staff_list()
+            r["role"] == Role.MANAGER.value and r["active"] for r in uow.staff.staff_list()
         )
     if named or manager:
         raise PermissionDenied(Permission.MANAGE.value)
@@ -81,7 +81,7 @@ def add_register(
     if label_block is not None and not 1 <= label_block <= 99:
         raise ValueError("label block must be 1-99")
     with uow_factory() as uow:
-        uow.store.add_register(register_id, name, label_block)
+        uow.registers.add_register(register_id, name, label_block)
         if ctx is not None:
             journal_settings_change(uow, ctx, {"new_register": register_id, "name": name})
         uow.commit()
@@ -111,11 +111,11 @@ def add_tenant(
     )
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
-        uow.store.add_tenant(tenant, stamp)
+        uow.tenants.add_tenant(tenant, stamp)
         if uow.sync.device() is not None:  # enrolled: the server learns of it as it syncs
             offer = {"tenant": tenant_offer(tenant)}
-            uow.store.append_outbox(TENANT_REGISTERED, None, stamp, offer)
-        uow.store.append_journal(
+            uow.outbox.append_outbox(TENANT_REGISTERED, None, stamp, offer)
+        uow.journal.append_journal(
             register_id=ctx.register_id if ctx else SYSTEM,
             event_code=EventCode.OTHER,
             stamp=stamp,
@@ -157,9 +157,9 @@ def add_staff(
     staff_id = str(uuid.uuid4())
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
-        uow.store.add_staff(staff_id, staff_no, name, role, hash_pin(pin))
+        uow.staff.add_staff(staff_id, staff_no, name, role, hash_pin(pin))
         queue_staff(uow, staff_id, stamp)
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id if ctx else SYSTEM,
             event_code=EventCode.OTHER,
             stamp=stamp,
@@ -179,12 +179,11 @@ def add_article_groups(
     require_manager_or_setup(uow_factory, ctx)
     with uow_factory() as uow:
         for group in groups:
-            uow.store.add_article_group(group)
+            uow.items.add_article_group(group)
             if ctx is not None:
                 added = {"new_article_group": group.id, "name": group.name}
                 journal_settings_change(uow, ctx, added)
         uow.commit()
-
 
 
 def add_items(
@@ -205,12 +204,12 @@ def add_items(
     stamp = Stamp.of((clock or SystemClock()).now())
     with uow_factory() as uow:
         made = make_items(uow, new_items, register_id)
-        uow.store.add_items(made, stamp)
+        uow.items.add_items(made, stamp)
         journal_prices(uow, made, stamp, register_id or SYSTEM)
         if publish:
             events = [("item.registered", i.tenant_id, registered_payload(i, register_id))
                       for i in made]  # fmt: skip
-            uow.store.append_outbox_many(events, stamp)
+            uow.outbox.append_outbox_many(events, stamp)
         uow.commit()
     return made
 
@@ -236,7 +235,7 @@ def make_items(
     uow: UnitOfWork, new_items: Sequence[NewItem], register_id: str | None
 ) -> list[Item]:
     """Validated items with ids and barcodes (labels allocated when none is given)."""
-    tenants = {t.code: t for t in uow.store.tenants()}
+    tenants = {t.code: t for t in uow.tenants.tenants()}
     made: list[Item] = []
     for new in new_items:
         tenant = tenants.get(new.tenant_code)
@@ -270,7 +269,7 @@ def make_items(
 def journal_prices(uow: UnitOfWork, items: Sequence[Item], stamp: Stamp, register_id: str) -> None:
     for item in items:
         if item.price is not None:
-            uow.store.append_journal(
+            uow.journal.append_journal(
                 register_id=register_id,
                 event_code=EventCode.PRICE_CHANGE,
                 stamp=stamp,
@@ -292,11 +291,11 @@ def change_price(
     check_amount(price)
     stamp = ctx.stamp()
     with uow_factory() as uow:
-        item = uow.store.item(item_id)
+        item = uow.items.item(item_id)
         if item is None:
             raise UnknownItem(item_id)
-        uow.store.set_item_price(item_id, price, stamp)
-        uow.store.append_journal(
+        uow.items.set_item_price(item_id, price, stamp)
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.PRICE_CHANGE,
             stamp=stamp,
@@ -309,7 +308,7 @@ def change_price(
         if not shared_later(uow, item_id):
             uow.commit()
             return
-        uow.store.append_outbox(
+        uow.outbox.append_outbox(
             "item.price_changed",
             item.tenant_id,
             stamp,

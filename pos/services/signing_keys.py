@@ -77,7 +77,7 @@ def seal_plain_keys(
         vault = keys.vault_in_use()
         stamp, said = record_stamp(uow_factory, register_id, clock)
         with uow_factory() as uow:
-            uow.store.append_journal(
+            uow.journal.append_journal(
                 register_id=SYSTEM_REGISTER,
                 event_code=EventCode.OTHER,
                 stamp=stamp,
@@ -105,7 +105,7 @@ def _meta(method: str) -> str:
 
 def versions_on_server(uow_factory: UnitOfWorkFactory, method: str = RSA_METHOD) -> set[str]:
     with uow_factory.read() as uow:
-        saved = uow.store.get_meta(_meta(method))
+        saved = uow.meta.get_meta(_meta(method))
     return set(json.loads(saved)) if saved else set()
 
 
@@ -114,8 +114,8 @@ def mark_on_server(
 ) -> None:
     """The server has confirmed these key versions (at enrolment or by upload)."""
     with uow_factory() as uow:
-        known = set(json.loads(uow.store.get_meta(_meta(method)) or "[]")) | versions
-        uow.store.set_meta(_meta(method), json.dumps(sorted(known, key=lambda v: (len(v), v))))
+        known = set(json.loads(uow.meta.get_meta(_meta(method)) or "[]")) | versions
+        uow.meta.set_meta(_meta(method), json.dumps(sorted(known, key=lambda v: (len(v), v))))
         uow.commit()
 
 

@@ -52,7 +52,7 @@ class StaffMember:
 def list_staff(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> list[StaffMember]:
     now = (clock or SystemClock()).now()
     with uow_factory.read() as uow:
-        rows = uow.store.staff_list()
+        rows = uow.staff.staff_list()
     return [
         StaffMember(
             r["staff_no"],
@@ -81,7 +81,7 @@ def add(
     if not (number.isdigit() and 1 <= len(number) <= 8) or not name.strip():
         raise InvalidStaffNumber(number)
     with uow_factory.read() as uow:
-        if uow.store.staff_by_no(number) is not None:
+        if uow.staff.staff_by_no(number) is not None:
             raise StaffNumberTaken(number)
     setup.add_staff(uow_factory, number, name.strip(), role, pin, ctx.clock, ctx=ctx)
     desk_log.staff_added(ctx, number, role)
@@ -92,17 +92,17 @@ def _change(
 ) -> None:
     ctx.require(Permission.MANAGE)
     with uow_factory() as uow:
-        row = uow.store.staff_by_no(staff_no.strip())
+        row = uow.staff.staff_by_no(staff_no.strip())
         if row is None:
             raise UnknownStaff(staff_no)
-        if _leaves_no_manager(uow.store.staff_list(), row, fields):
+        if _leaves_no_manager(uow.staff.staff_list(), row, fields):
             raise LastManager(row["staff_no"])
-        uow.store.update_staff(row["id"], **fields)
+        uow.staff.update_staff(row["id"], **fields)
         if {"pin_hash", "role", "active"} & set(fields):  # what other counters must know
             queue_staff(uow, row["id"], ctx.stamp())
         hidden = ("pin_hash", "failed_pins", "locked", "locked_until")
         shown = {k: v for k, v in fields.items() if k not in hidden}
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.OTHER,
             stamp=ctx.stamp(),

@@ -15,9 +15,9 @@ def queue_staff(uow: UnitOfWork, staff_id: str, stamp: Stamp) -> None:
     """Inside the change's transaction: an enrolled counter sends the member as it is now."""
     if uow.sync.device() is None:
         return
-    row = next((r for r in uow.store.staff_to_share() if r["id"] == staff_id), None)
+    row = next((r for r in uow.staff.staff_to_share() if r["id"] == staff_id), None)
     if row is not None:
-        uow.store.append_outbox(STAFF_REGISTERED, None, stamp, {"staff": shared_staff(row)})
+        uow.outbox.append_outbox(STAFF_REGISTERED, None, stamp, {"staff": shared_staff(row)})
 
 
 def shared_staff(row: dict[str, Any]) -> dict[str, Any]:

@@ -327,9 +327,7 @@ def held_event_ids(uow_factory: UnitOfWorkFactory) -> list[str]:
         return uow.sync.held_event_ids()
 
 
-def record_event_states(
-    uow_factory: UnitOfWorkFactory, states: Sequence[Mapping[str, Any]]
-) -> int:
+def record_event_states(uow_factory: UnitOfWorkFactory, states: Sequence[Mapping[str, Any]]) -> int:
     """What the server says of held events now: stored without a flag is no longer a problem,
     stored with flags is a flagged event, still held stays; returns how many were cleared."""
     cleared, flagged = [], []

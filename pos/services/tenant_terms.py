@@ -67,7 +67,7 @@ def set_terms(
 def centre_account(uow_factory: UnitOfWorkFactory) -> str:
     """The centre's stored account (11 digits), or '' when none is stored."""
     with uow_factory.read() as uow:
-        return uow.store.get_meta(CENTRE_ACCOUNT_META) or ""
+        return uow.meta.get_meta(CENTRE_ACCOUNT_META) or ""
 
 
 def set_centre_account(uow_factory: UnitOfWorkFactory, ctx: TillContext, account: str) -> None:
@@ -75,6 +75,6 @@ def set_centre_account(uow_factory: UnitOfWorkFactory, ctx: TillContext, account
     ctx.require(Permission.MANAGE)
     digits = normalise_account_number(account)
     with uow_factory() as uow:
-        uow.store.set_meta(CENTRE_ACCOUNT_META, digits)
+        uow.meta.set_meta(CENTRE_ACCOUNT_META, digits)
         journal_settings_change(uow, ctx, {"centre_bank_account": digits})
         uow.commit()

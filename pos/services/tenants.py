@@ -57,11 +57,11 @@ def parse_group_rates(text: str) -> dict[str, int]:
 def list_tenants(uow_factory: UnitOfWorkFactory) -> list[Tenant]:
     """Every tenant, active or not, by code."""
     with uow_factory.read() as uow:
-        return uow.store.tenants()
+        return uow.tenants.tenants()
 
 
 def _by_code(uow: UnitOfWork, code: str) -> Tenant:
-    tenant = uow.store.tenant_by_code(code.strip())
+    tenant = uow.tenants.tenant_by_code(code.strip())
     if tenant is None:
         raise UnknownTenant(code)
     return tenant
@@ -78,15 +78,15 @@ def tenant_details(uow_factory: UnitOfWorkFactory, code: str) -> TenantDetails:
             monthly_rent=int(terms["monthly_rent"]),
             bank_account=str(terms["bank_account"]),
             group_rates=q.group_rates(tenant.id),
-            logo_path=uow.store.get_meta(LOGO_META.format(tenant.id)) or "",
+            logo_path=uow.meta.get_meta(LOGO_META.format(tenant.id)) or "",
         )
 
 
 def logo_paths(uow: UnitOfWork) -> dict[str, str]:
     """Tenant id -> logo path, for the tenants that have one."""
     found = {}
-    for tenant in uow.store.tenants():
-        path = uow.store.get_meta(LOGO_META.format(tenant.id))
+    for tenant in uow.tenants.tenants():
+        path = uow.meta.get_meta(LOGO_META.format(tenant.id))
         if path:
             found[tenant.id] = path
     return found
@@ -106,7 +106,7 @@ def create_tenant(
     """A new tenant (manager); code and org.no are checked (two digits, mod 11) and unique."""
     ctx.require(Permission.MANAGE)
     with uow_factory.read() as uow:
-        if uow.store.tenant_by_code(code.strip()) is not None:
+        if uow.tenants.tenant_by_code(code.strip()) is not None:
             raise TenantCodeTaken(code.strip())
     return setup.add_tenant(
         uow_factory,
@@ -145,8 +145,8 @@ def update_tenant(
     }
     with uow_factory() as uow:
         tenant = _by_code(uow, code)
-        uow.store.update_tenant(tenant.id, **fields)
-        uow.store.set_meta(LOGO_META.format(tenant.id), logo_path.strip())
+        uow.tenants.update_tenant(tenant.id, **fields)
+        uow.meta.set_meta(LOGO_META.format(tenant.id), logo_path.strip())
         _journal(uow, ctx, tenant, "update", {**fields, "logo": logo_path.strip()})
         uow.commit()
         changed = _by_code(uow, code)
@@ -160,7 +160,7 @@ def set_tenant_active(
     ctx.require(Permission.MANAGE)
     with uow_factory() as uow:
         tenant = _by_code(uow, code)
-        uow.store.update_tenant(tenant.id, active=active)
+        uow.tenants.update_tenant(tenant.id, active=active)
         _journal(uow, ctx, tenant, "active", {"active": active})
         uow.commit()
 
@@ -168,7 +168,7 @@ def set_tenant_active(
 def _journal(
     uow: UnitOfWork, ctx: TillContext, tenant: Tenant, change: str, fields: dict[str, Any]
 ) -> None:
-    uow.store.append_journal(
+    uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER,
         stamp=ctx.stamp(),

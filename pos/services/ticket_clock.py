@@ -33,16 +33,16 @@ def _node(uow: UnitOfWork) -> str:
     device = uow.sync.device()
     if device is not None:
         return str(device["device_id"])
-    node = uow.store.get_meta(NODE_KEY)
+    node = uow.meta.get_meta(NODE_KEY)
     if node is None:
         node = "local-" + uuid.uuid4().hex[:12]
-        uow.store.set_meta(NODE_KEY, node)
+        uow.meta.set_meta(NODE_KEY, node)
     return node
 
 
 def _last(uow: UnitOfWork, key: str = LAST_KEY) -> Hlc | None:
     try:
-        return Hlc.parse(uow.store.get_meta(key))
+        return Hlc.parse(uow.meta.get_meta(key))
     except InvalidHlc:
         return None
 
@@ -64,7 +64,7 @@ def next_stamp(uow: UnitOfWork, now: datetime) -> str:
     if last is not None and last.wall_ms - now_ms > MAX_AHEAD_MS and offset is not None:
         last = _start_again(uow, last)
     stamp = tick(last, now_ms, _node(uow))
-    uow.store.set_meta(LAST_KEY, str(stamp))
+    uow.meta.set_meta(LAST_KEY, str(stamp))
     return str(stamp)
 
 
@@ -91,10 +91,10 @@ def observe(uow: UnitOfWork, stamps: Iterable[str], now: datetime) -> None:
     latest = max(seen)
     now_ms = _server_ms(now, clock_skew.offset_ms(uow))
     merged = receive(_last(uow), latest, now_ms, _node(uow))
-    uow.store.set_meta(LAST_KEY, str(merged))
+    uow.meta.set_meta(LAST_KEY, str(merged))
     held = _last(uow, SEEN_KEY)
     if held is None or latest > held:
-        uow.store.set_meta(SEEN_KEY, str(latest))
+        uow.meta.set_meta(SEEN_KEY, str(latest))
 
 
 def current(uow: UnitOfWork) -> str | None:

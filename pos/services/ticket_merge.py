@@ -39,7 +39,6 @@ def merge_tickets(uow: UnitOfWork, changes: Sequence[Change]) -> list[Change]:
     """Merge every ``ticket`` upsert of a page; returns the changes that had to be refused."""
     refused: list[Change] = []
     now = datetime.now(UTC)
-    raw = uow.store._raw
     device = uow.sync.device()
     site = device["site_id"] if device else None
     for change in changes:
@@ -47,14 +46,11 @@ def merge_tickets(uow: UnitOfWork, changes: Sequence[Change]) -> list[Change]:
             continue
         if not _this_site(change.get("data"), site):
             continue  # ticket ids are unique per site only: a tenant at two sites gets both
-        raw.execute("SAVEPOINT ticket_merge")
         try:
-            stamps = _merge_one(uow, change.get("data"), change.get("tenant_id"), now)
-            ticket_clock.observe(uow, stamps, now)
-            raw.execute("RELEASE ticket_merge")
+            with uow.savepoint():
+                stamps = _merge_one(uow, change.get("data"), change.get("tenant_id"), now)
+                ticket_clock.observe(uow, stamps, now)
         except _UNUSABLE:
-            raw.execute("ROLLBACK TO ticket_merge")
-            raw.execute("RELEASE ticket_merge")
             refused.append(change)
     return refused
 
@@ -106,7 +102,7 @@ def _create(
     fields: dict[str, Any],
     updated_at: str,
 ) -> None:
-    if uow.store.tenant(str(tenant_id)) is None:
+    if uow.tenants.tenant(str(tenant_id)) is None:
         raise BadTicket("unknown tenant")
     values = {
         name: fields.get(name, _DEFAULTS.get(kind, None)) for name, kind in TICKET_FIELDS.items()

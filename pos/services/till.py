@@ -39,7 +39,7 @@ def journal_event(
 ) -> int:
     """Record one event in its own transaction (used for events that stand alone)."""
     with uow_factory() as uow:
-        seq = uow.store.append_journal(
+        seq = uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=code,
             stamp=ctx.stamp(),
@@ -61,14 +61,14 @@ def start_application(uow_factory: UnitOfWorkFactory, ctx: TillContext, version:
         last = uow.queries.last_event_details(ctx.register_id, EventCode.POS_START) or {}
         before = str(last.get("version") or "")
         if version and before and before != version:
-            uow.store.append_journal(
+            uow.journal.append_journal(
                 register_id=ctx.register_id,
                 event_code=EventCode.SOFTWARE_UPDATE,
                 stamp=stamp,
                 staff_id=None,
                 details={"from": before, "to": version},
             )
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.POS_START,
             stamp=stamp,
@@ -83,7 +83,7 @@ def record_drawer_closed(
 ) -> int:
     """The printer reported the drawer closed after an opening (13006)."""
     with uow_factory() as uow:
-        seq = uow.store.append_journal(
+        seq = uow.journal.append_journal(
             register_id=register_id,
             event_code=EventCode.DRAWER_CLOSE,
             stamp=stamp,
@@ -118,7 +118,7 @@ def open_till(
     if approved_by is not None:
         details["approved_by"] = approved_by
     with uow_factory() as uow:
-        if uow.store.open_session(ctx.register_id) is not None:
+        if uow.till.open_session(ctx.register_id) is not None:
             raise TillAlreadyOpen()
         session_id = start_session(uow, ctx, ctx.stamp(), float_amount, details)
         uow.commit()
@@ -133,8 +133,8 @@ def start_session(
     inside the caller's transaction. The drawer opens only for a new float (``till_open``); a
     shift change hands over a drawer the close has just opened."""
     session_id = str(uuid.uuid4())
-    uow.store.start_session(session_id, ctx.register_id, ctx.operator.staff_id, float_amount, stamp)
-    uow.store.append_journal(
+    uow.till.start_session(session_id, ctx.register_id, ctx.operator.staff_id, float_amount, stamp)
+    uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER,
         stamp=stamp,
@@ -144,7 +144,7 @@ def start_session(
         details=details,
     )
     if details.get("kind") == OtherEvent.TILL_OPEN:
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.DRAWER_OPEN,
             stamp=stamp,
@@ -152,7 +152,7 @@ def start_session(
             ref_id=session_id,
             details={"reason": "float"},
         )
-    uow.store.append_outbox(
+    uow.outbox.append_outbox(
         "till.opened",
         None,
         stamp,
@@ -168,7 +168,7 @@ def start_session(
 
 def current_session_id(uow_factory: UnitOfWorkFactory, register_id: str) -> str | None:
     with uow_factory.read() as uow:
-        session = uow.store.open_session(register_id)
+        session = uow.till.open_session(register_id)
     return None if session is None else str(session["id"])
 
 
@@ -191,12 +191,12 @@ def move_cash(
     if not reason.strip():
         raise ReasonRequired()
     with uow_factory() as uow:
-        session = uow.store.open_session(ctx.register_id)
+        session = uow.till.open_session(ctx.register_id)
         if session is None:
             raise TillNotOpen()
         stamp = ctx.stamp()
         movement_id = str(uuid.uuid4())
-        uow.store.add_cash_movement(
+        uow.till.add_cash_movement(
             movement_id, session["id"], amount, reason.strip(), ctx.operator.staff_id, stamp
         )
         code = EventCode.CASH_WITHDRAWAL if amount < 0 else EventCode.OTHER
@@ -205,7 +205,7 @@ def move_cash(
             details["approved_by"] = approved_by
         if amount > 0:
             details["kind"] = OtherEvent.CASH_IN
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=code,
             stamp=stamp,
@@ -214,7 +214,7 @@ def move_cash(
             ref_id=movement_id,
             details=details,
         )
-        uow.store.append_outbox(
+        uow.outbox.append_outbox(
             "cash.moved",
             None,
             stamp,
@@ -308,7 +308,7 @@ def void_basket(
         stamp = ctx.stamp()
         for tenant_id in basket.tenant_ids:
             lines: Sequence[BasketLine] = [ln for ln in basket.lines if ln.tenant_id == tenant_id]
-            uow.store.append_journal(
+            uow.journal.append_journal(
                 register_id=ctx.register_id,
                 event_code=EventCode.VOID,
                 stamp=stamp,

@@ -75,7 +75,7 @@ def pending_items(uow: UnitOfWork, register_id: str) -> tuple[PendingItem, ...]:
 
 def close_preview(uow_factory: UnitOfWorkFactory, register_id: str) -> ClosePreview:
     with uow_factory.read() as uow:
-        session = uow.store.open_session(register_id)
+        session = uow.till.open_session(register_id)
         if session is None:
             raise TillNotOpen()
         return ClosePreview(session["id"], session["opened_at"], pending_items(uow, register_id))
@@ -125,7 +125,7 @@ def record_close(
     """The close inside the caller's transaction (a shift change opens the next session in
     the same one). Saved whatever its variance: a variance without a note is explained after
     (``TillCloseDoc.note_due``)."""
-    session = uow.store.open_session(ctx.register_id)
+    session = uow.till.open_session(ctx.register_id)
     if session is None:
         raise TillNotOpen()
     doc = _build(uow, ctx, dict(session), count, card_batch, vipps_batch, note.strip(), rule)
@@ -145,7 +145,7 @@ def explain_variance(
             raise TillNotOpen()
         if not text:
             raise VarianceNoteRequired(format_nok(int(close["variance"])))
-        uow.store.append_journal(
+        uow.journal.append_journal(
             register_id=ctx.register_id,
             event_code=EventCode.OTHER,
             stamp=ctx.stamp(),
@@ -218,7 +218,7 @@ def _tenant_cash(
     The variance goes to the drawer owner (CENTRE), or is shared by the cash each tenant took
     (PROPORTIONAL; to the owner if no tenant took cash)."""
     owner = drawer_owner_id(uow)
-    tenants = {t.id: t for t in uow.store.tenants()}
+    tenants = {t.id: t for t in uow.tenants.tenants()}
     ids = sorted(set(taken) | ({owner} if owner else set()), key=lambda i: tenants[i].code)
     weights: list[int] = [abs(taken.get(i, 0)) for i in ids]
     if rule is VarianceRule.PROPORTIONAL and any(weights):
@@ -254,14 +254,13 @@ def _write(
     approved_by: str | None,
     shift_change: bool,
 ) -> None:
-    store = uow.store
     stamp = ctx.stamp()
     content = close_content(doc)
     if shift_change:
         content["shift_change"] = True
-    store.add_till_close(doc, ctx.operator.staff_id, approved_by, content)
-    store.close_session(doc.session_id, stamp)
-    store.append_journal(
+    uow.till.add_till_close(doc, ctx.operator.staff_id, approved_by, content)
+    uow.till.close_session(doc.session_id, stamp)
+    uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.DRAWER_OPEN,
         stamp=stamp,
@@ -269,7 +268,7 @@ def _write(
         ref_id=doc.close_id,
         details={"reason": "till_close"},
     )
-    store.append_journal(
+    uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER,
         stamp=stamp,
@@ -278,4 +277,4 @@ def _write(
         ref_id=doc.close_id,
         details={"kind": "till_close", **content},
     )
-    store.append_outbox("till.closed", None, stamp, content)
+    uow.outbox.append_outbox("till.closed", None, stamp, content)

@@ -87,7 +87,7 @@ def _local(utc_iso: str | None) -> str:
 
 def till_status(uow_factory: UnitOfWorkFactory, register_id: str) -> TillStatus:
     with uow_factory.read() as uow:
-        session = uow.store.last_session(register_id)
+        session = uow.till.last_session(register_id)
         if session is None:
             return TillStatus(register_id, False, "", "", 0)
         float_amount = int(session["float_amount"])
@@ -144,7 +144,7 @@ def _holding(rq: ReportQueries, register_id: str, session_id: str) -> _Holding:
 def require_open(uow_factory: UnitOfWorkFactory, register_id: str) -> None:
     """Raise TillNotOpen unless the register has an open session."""
     with uow_factory.read() as uow:
-        if uow.store.open_session(register_id) is None:
+        if uow.till.open_session(register_id) is None:
             raise TillNotOpen()
 
 

@@ -32,7 +32,7 @@ class TakenDay:
 def taken_days(uow_factory: UnitOfWorkFactory, register_id: str, limit: int = 90) -> list[TakenDay]:
     """The latest days with Z reports on the register, newest first."""
     with uow_factory.read() as uow:
-        tenants = uow.store.tenants()  # in code order, as the reports are listed
+        tenants = uow.tenants.tenants()  # in code order, as the reports are listed
         rows = uow.reports.taken_z(register_id, limit)
     names = {t.id: t.name for t in tenants}
     order = {t.id: n for n, t in enumerate(tenants)}
@@ -55,7 +55,7 @@ def z_copies(
     ctx.require(Permission.MANAGE)
     day = parse_date(business_date)
     with uow_factory() as uow:
-        chosen = [find_tenant(uow, key) for key in tenants] if tenants else uow.store.tenants()
+        chosen = [find_tenant(uow, key) for key in tenants] if tenants else uow.tenants.tenants()
         rows = [row for tenant in chosen
                 for row in uow.reports.z_reports(tenant.id, ctx.register_id, day, day)]  # fmt: skip
         if not rows:
@@ -63,15 +63,19 @@ def z_copies(
         made = [DrawerReport.from_content(json.loads(row["content"])) for row in rows]
         stamp = ctx.stamp()
         for report in made:
-            uow.store.append_journal(
+            uow.journal.append_journal(
                 register_id=ctx.register_id,
                 event_code=EventCode.OTHER_REPORT,
                 stamp=stamp,
                 staff_id=ctx.operator.staff_id,
                 tenant_id=report.tenant_id,
                 ref_id=report.report_id,
-                details={"kind": Z_COPY, "report_id": report.report_id,
-                         "z_number": report.z_number, "business_date": day},  # fmt: skip
+                details={
+                    "kind": Z_COPY,
+                    "report_id": report.report_id,
+                    "z_number": report.z_number,
+                    "business_date": day,
+                },  # fmt: skip
             )
         uow.commit()
     return made

@@ -28,7 +28,9 @@ from pos.unit_of_work import UnitOfWorkFactory
 from pos.vat import VatClass
 
 
-class FakeStore:
+class FakeRepositories:
+    """The settings, till, journal and outbox repositories in one, recording what is written."""
+
     def __init__(self, meta: dict[str, str], notes: dict[str, tuple[dict, int]]) -> None:
         self.meta, self.notes = meta, notes
         self.session: dict[str, Any] | None = None
@@ -70,8 +72,9 @@ class FakeRepairQueries:
 
 
 class FakeUnitOfWork:
-    def __init__(self, store: FakeStore, repair_queries: FakeRepairQueries) -> None:
-        self.store, self.repair_queries = store, repair_queries
+    def __init__(self, repositories: FakeRepositories, repair_queries: FakeRepairQueries) -> None:
+        self.repositories, self.repair_queries = repositories, repair_queries
+        self.meta = self.till = self.journal = self.outbox = repositories
         self.committed = False
 
     def __enter__(self) -> FakeUnitOfWork:
@@ -94,7 +97,7 @@ class FakeUnits:
         notes: dict[str, tuple[dict, int]] | None = None,
         board_rows: Sequence[dict[str, Any]] = (),
     ) -> None:
-        self.unit = FakeUnitOfWork(FakeStore(meta or {}, notes or {}),
+        self.unit = FakeUnitOfWork(FakeRepositories(meta or {}, notes or {}),
                                    FakeRepairQueries(list(board_rows)))  # fmt: skip
 
     def __call__(self) -> FakeUnitOfWork:
@@ -199,7 +202,7 @@ def test_a_board_page_says_whether_another_follows():
 
 def test_cash_taken_out_is_one_movement_journaled_and_sent_on():
     units = FakeUnits()
-    store = units.unit.store
+    store = units.unit.repositories
     cashier = till(Role.CASHIER)
     with pytest.raises(TillNotOpen):
         till_service.move_cash(units.as_factory(), cashier, -20000, "Til banken")

@@ -197,8 +197,7 @@ class IntakePage(PageWidget):
         self.check_email()
         self.say(
             self.tr(
-                "%1 is filled in from their last job. Ask again whether they agree to be "
-                "contacted."
+                "%1 is filled in from their last job. Ask again whether they agree to be contacted."
             ).replace("%1", known.name)
         )
         self.consent.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -168,9 +168,7 @@ class SyncPage(PageWidget):
         self.show_problems(sync_problems(self.ctx.session.uow, limit=200))
         text = self.tr("%n problems removed from the list.", "", gone)
         if gone < len(ids):
-            text += " " + self.tr(
-                "Events the server holds stay until its operator releases them."
-            )
+            text += " " + self.tr("Events the server holds stay until its operator releases them.")
         self.say(text)
 
     def clock_text(self, offset_ms: int | None) -> str:
