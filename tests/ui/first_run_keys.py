@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -16,6 +17,7 @@ from cli.bootstrap import Settings, open_app
 from pos.clock import OSLO, SteppingClock
 from ui.app import CounterStart, GuiOptions
 from ui.first_run.first_run_window import FirstRunWindow
+from ui.first_run.step import FOCUS_COLOUR
 from ui.main_window import MainWindow
 from ui.tasks import ImmediatePool, TaskRunner
 
@@ -99,6 +101,20 @@ def enter(text: str = "") -> None:
     key(Qt.Key.Key_Return)
 
 
+def marked(widget: QWidget) -> bool:
+    """Whether the widget, as drawn, wears the set-up's focus frame (``FOCUS_COLOUR``): read
+    from the pixels of a column through its middle, not from its state."""
+    image = widget.grab().toImage()
+    frame = QColor(FOCUS_COLOUR)
+    x = image.width() // 2
+    near = [
+        y for y in range(image.height())
+        if all(abs(a - b) <= 20 for a, b in zip(
+            QColor(image.pixel(x, y)).getRgb()[:3], frame.getRgb()[:3], strict=True))
+    ]  # fmt: skip
+    return len(near) >= 4  # top and bottom of the frame, 3 px each where it is drawn whole
+
+
 def activate(window: QWidget) -> None:
     window.activateWindow()
     QTest.qWaitForWindowActive(window)
@@ -153,9 +169,11 @@ def set_up_by_keys(  # type: ignore[no-untyped-def]
     type_text(printer_url)
     key(Qt.Key.Key_F6)  # the test page
     assert "sent" in setup.printer.result.text() or "sendt" in setup.printer.result.text()
-    enter()
-    enter()
-    enter()
+    fields = (setup.printer.url, setup.printer.profile, setup.printer.paper)
+    for field in fields:  # one Enter per field, and the field Enter is in can be seen
+        assert focused() is field and marked(field), focused().objectName()
+        assert not any(marked(other) for other in fields if other is not field)
+        enter()  # the profile and paper as offered; the paper's goes on
     assert setup.current is setup.summary, setup.message.text()
     if repairs:  # said before anything is written, and after
         lines = setup.summary.summary.toPlainText().splitlines()

@@ -36,7 +36,7 @@ from ui.first_run.finish_steps import DoneStep, SummaryStep
 from ui.first_run.groups_step import GroupsStep
 from ui.first_run.join_step import JoinedStep, JoinStep
 from ui.first_run.printer_step import PrinterStep
-from ui.first_run.step import SetupStep
+from ui.first_run.step import FOCUS_STYLE, SetupStep
 from ui.first_run.tenants_step import TenantsStep
 from ui.tasks import TaskRunner
 from ui.window_placement import roomy
@@ -81,6 +81,7 @@ class FirstRunWindow(QWidget):
         """On the way of joining a centre on the server (join, printer, joined)."""
         self._writing = False
         self.setWindowTitle(self.tr("Omigjen POS – first set-up"))
+        self.setStyleSheet(FOCUS_STYLE)
         roomy(self, 1280, 800)  # the counter window's size; the start fits it to the screen
         self.centre = CentreStep(self.explain_server, self)
         self.manager = ManagerStep(self)
