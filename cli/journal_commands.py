@@ -8,11 +8,12 @@ import argparse
 import getpass
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from cli import journal_words as words
-from cli.bootstrap import CounterApp, Settings, opened
+from cli.bootstrap import CounterApp, Settings, open_app, opened
 from cli.options import Commands, add_command, staff_context, staff_options
 
 if TYPE_CHECKING:
@@ -77,15 +78,15 @@ def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
 
     lang = settings.lang
     typed = [parse_anchor(args.anchor, "the printout")] if args.anchor else []
-    with opened(settings) as app:
-        outside = _mark_anchor(app) + _server_anchor(app, lang)
-        since = _since(app, typed, outside) if args.since_anchor else None
-        anchors = [a for a in typed + outside if a is not since]
-        if since is not None:
-            print(words.from_anchor(lang, since.text, since.source))
-        keys = app.counter.keys
+    with _opened_to_verify(settings) as app:
         damage = full_check(app.data_dir)  # noted: the next start offers a restore
         try:
+            outside = _mark_anchor(app) + _server_anchor(app, lang)
+            since = _since(app, typed, outside) if args.since_anchor else None
+            anchors = [a for a in typed + outside if a is not since]
+            if since is not None:
+                print(words.from_anchor(lang, since.text, since.source))
+            keys = app.counter.keys
             report = verify_store(app.uow, keys.verifiers(), keys, anchors=anchors, since=since,
                                   progress=_progress(lang))  # fmt: skip
         except Exception as error:  # noqa: BLE001 - damage SQLite cannot even read: said below
@@ -113,6 +114,27 @@ def verify_journal(args: argparse.Namespace, settings: Settings) -> int:
     if damage is not None:
         print(StoreDamaged(str(app.data_dir), reason=damage).message(lang), file=sys.stderr)
     return 1
+
+
+@contextmanager
+def _opened_to_verify(settings: Settings) -> Iterator[CounterApp]:
+    """The counter, or a store refused as damaged opened as it is: the check still runs and
+    reports, the damage among its findings (exit 1), however often it is run."""
+    from pos.adapters.db import DB_FILE
+    from pos.counter import open_for_inspection
+    from pos.errors import StoreDamaged
+
+    try:
+        app = open_app(settings)
+    except StoreDamaged:
+        if not (settings.data_dir / DB_FILE).is_file():
+            raise  # nothing to read: the refusal says how to restore
+        app = CounterApp(settings, open_for_inspection(settings.data_dir))
+    assert app is not None  # without an offer a damaged store raises
+    try:
+        yield app
+    finally:
+        app.close()
 
 
 def _since(app: CounterApp, typed: list[Anchor], outside: list[Anchor]) -> Anchor | None:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pos.adapters.backup import Taken, remove_leftovers
-from pos.adapters.db import DB_FILE, Engine, checkpoint, open_store
+from pos.adapters.db import DB_FILE, Engine, checkpoint, make_engine, open_store
 from pos.adapters.high_water import HighWaterMark, mark_path, read_mark
 from pos.adapters.key_files import KeyStore, UnavailableSigner
 from pos.adapters.key_vault import KeySealBroken, KeySecretMissing
@@ -172,6 +172,20 @@ def open_counter(data_dir: Path, clock: Clock | None = None) -> Counter:
         lock.release()
         raise _opening_error(data_dir, error) from error
     return counter
+
+
+def open_for_inspection(data_dir: Path) -> Counter:
+    """A store that failed its checks, opened to be read as it is (``verify-journal`` reports
+    what it still holds, the damage among its findings): locked, but never migrated, brought
+    into step with the high-water mark or written. Nothing sells on it."""
+    try:
+        lock = DataDirLock(data_dir).acquire()
+    except OSError as error:
+        raise read_only(data_dir, error) from error
+    engine = make_engine(data_dir / DB_FILE)
+    mark = HighWaterMark.open(data_dir)
+    uow = UnitOfWorkFactory(engine, mark)
+    return Counter(data_dir, engine, uow, KeyStore(data_dir / "keys"), lock, mark)
 
 
 def read_only(data_dir: Path, error: OSError) -> DataDirectoryReadOnly:

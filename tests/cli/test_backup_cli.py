@@ -174,12 +174,29 @@ def test_damage_inside_a_journal_row_is_a_finding_with_a_restore_offered(tmp_pat
     assert f"journalrad {seq}: feltet created_at kan ikke leses" in checked.stderr
     assert "databasefilen er skadet" in checked.stderr
     assert "består full kontroll" in checked.stderr and "restore-backup --staff" in checked.stderr
-    again = run(tmp_path, "--lang", "en", "verify-journal", check=False)  # noted: refused now
-    assert again.returncode == 2 and "damaged" in again.stderr and "Traceback" not in again.stderr
-    assert "passes the full check" in again.stderr
+    refused = run(tmp_path, "tenants", check=False)  # noted: the till refuses the store now
+    assert refused.returncode == 2 and "skadet" in refused.stderr
+    for _ in range(2):  # the check still reads it and reports, however often it is run
+        again = run(tmp_path, "--lang", "en", "verify-journal", check=False)
+        assert again.returncode == 1 and "Traceback" not in again.stderr, again.stderr
+        assert f"journal row {seq}: the field created_at cannot be read" in again.stderr
+        assert "damaged" in again.stderr and "passes the full check" in again.stderr
     restored = run(tmp_path, "restore-backup", *MANAGER)
     assert good in restored.stdout + restored.stderr
     assert "OK" in run(tmp_path, "verify-journal").stdout
+
+
+def test_a_store_refused_at_start_is_still_verified_and_its_damage_reported(tmp_path):
+    """Pages damaged so that the start refuses the store: verify-journal reads what it still
+    holds and names the damage as a finding (exit 1), never as a refusal (exit 2)."""
+    run(tmp_path, "demo")
+    sell(tmp_path)
+    flip_bytes_in_table(tmp_path / "omigjen.sqlite3", "sales")
+    assert run(tmp_path, "tenants", check=False).returncode == 2
+    checked = run(tmp_path, "verify-journal", check=False)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    assert "databasefilen er skadet" in checked.stderr and "restore-backup" in checked.stderr
+    assert "OK" not in checked.stdout
 
 
 def test_damage_inside_a_journal_row_is_never_backed_up(tmp_path):
