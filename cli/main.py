@@ -1,6 +1,7 @@
 """``omigjen-pos`` (or ``python main.py``): parse the global options and the command, set up the
 log, then run the command, or the window when no command is given. Errors a person can act on
-are printed in their language (exit 2); a bug is logged in full (exit 70)."""
+are printed in their language (exit 2); a reader that closed the output (``| head``) ends the
+command quietly (exit 141, as SIGPIPE would); a bug is logged in full (exit 70)."""
 
 from __future__ import annotations
 
@@ -138,10 +139,19 @@ def _window(settings: Settings) -> int:
     return run_gui(settings)
 
 
+STDOUT_CLOSED = 141
+"""The exit code when the reader of the output went away (``verify-journal | head``): what a
+command killed by SIGPIPE gives in a shell (128 + 13), so it reads as neither success nor a
+finding, and never as an unexpected error."""
+
+
 def _command(args: argparse.Namespace, settings: Settings) -> int:
     try:
         code: int = args.handler(args, settings)
+        sys.stdout.flush()  # here, so a closed pipe is met while it can be handled
         return code
+    except BrokenPipeError:
+        return _stdout_closed()
     except DomainError as error:
         print(error.message(settings.lang), file=sys.stderr)
         return 2
@@ -161,6 +171,18 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 70
+
+
+def _stdout_closed() -> int:
+    """The reader closed our stdout: nothing more can be said there. As the Python docs advise
+    (signal module, "Note on SIGPIPE"), point stdout at devnull so the interpreter's own flush
+    at exit does not fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return STDOUT_CLOSED
 
 
 if __name__ == "__main__":
