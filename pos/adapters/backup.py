@@ -299,6 +299,23 @@ def store_counter(db_path: Path, name: str) -> int:
     return int(row[0]) if row else 0
 
 
+def store_holds_history(db_path: Path) -> bool:
+    """Whether a store file has a journal row or a staff member (True also when it cannot be
+    read: a damaged store is taken to hold history)."""
+    try:
+        db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    except sqlite3.DatabaseError:
+        return True
+    try:
+        journal = db.execute("SELECT EXISTS (SELECT 1 FROM journal)").fetchone()[0]
+        staff = db.execute("SELECT EXISTS (SELECT 1 FROM staff)").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return True
+    finally:
+        db.close()
+    return bool(journal or staff)
+
+
 def scrub_file(db_path: Path) -> None:
     """Scrub a store file put back from a backup (an older backup may still hold a token)."""
     db = sqlite3.connect(db_path)

@@ -75,6 +75,24 @@ class ReportQueries:
         )
         return int(found) if found is not None else after
 
+    def journal_head(self) -> tuple[int, str] | None:
+        """The journal's last row number and hash (None before the first row)."""
+        rows = self.rows("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+        return (int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else None
+
+    def last_z_journal_row(self) -> tuple[int, str] | None:
+        """The row number and hash of the newest Z report's journal row (13009)."""
+        rows = self.rows(
+            "SELECT seq, hash FROM journal WHERE seq = (SELECT MAX(seq) FROM journal "
+            "WHERE event_code = 13009)"
+        )
+        return (int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else None
+
+    def journal_hash_at(self, seq: int) -> str | None:
+        """The journal's hash at row ``seq`` (None: the journal does not reach it)."""
+        found = self.scalar("SELECT hash FROM journal WHERE seq = ?", (seq,))
+        return None if found is None else str(found)
+
     def last_z(self, tenant_id: str, register_id: str) -> dict[str, Any] | None:
         rows = self.rows(
             "SELECT * FROM z_reports WHERE tenant_id = ? AND register_id = ? "
@@ -95,6 +113,25 @@ class ReportQueries:
             sql += " AND business_date <= :to"
         sql += " ORDER BY register_id, z_number"
         return self.rows(sql, {"t": tenant_id, "r": register_id, "f": date_from, "to": date_to})
+
+    def last_z_through(self, tenant_id: str, register_id: str, day: str) -> dict[str, Any] | None:
+        """The tenant's newest Z on the register for a business day up to ``day``."""
+        rows = self.rows(
+            "SELECT * FROM z_reports WHERE tenant_id = ? AND register_id = ? "
+            "AND business_date <= ? ORDER BY z_number DESC LIMIT 1",
+            (tenant_id, register_id, day),
+        )
+        return rows[0] if rows else None
+
+    def z_taken_after(self, register_id: str, day: str) -> list[dict[str, Any]]:
+        """The register's Z reports for business days after ``day``, with their tenant's
+        code, by tenant code and number."""
+        return self.rows(
+            "SELECT z.tenant_id, t.code, z.z_number, z.business_date FROM z_reports z "
+            "JOIN tenants t ON t.id = z.tenant_id WHERE z.register_id = ? "
+            "AND z.business_date > ? ORDER BY t.code, z.z_number",
+            (register_id, day),
+        )
 
     def last_z_day(self, register_id: str) -> str | None:
         """The newest business day any tenant's Z closed on the register (None: none yet)."""

@@ -17,6 +17,10 @@ class VerificationQueries:
     def journal_rows(self) -> Iterator[dict[str, Any]]:
         return self.rq.stream("SELECT * FROM journal ORDER BY seq")
 
+    def tenants(self) -> dict[str, dict[str, Any]]:
+        """Every tenant's row by id, as a Z report is recomputed with them."""
+        return {r["id"]: r for r in self.rq.rows("SELECT * FROM tenants")}
+
     def tenant_codes(self) -> dict[str, str]:
         return {r["id"]: r["code"] for r in self.rq.rows("SELECT id, code FROM tenants")}
 
@@ -34,9 +38,7 @@ class VerificationQueries:
         }
 
     def receipts_in_chain_order(self) -> Iterator[dict[str, Any]]:
-        return self.rq.stream(
-            "SELECT * FROM receipts ORDER BY tenant_id, register_id, sig_nr"
-        )
+        return self.rq.stream("SELECT * FROM receipts ORDER BY tenant_id, register_id, sig_nr")
 
     def sales(self) -> dict[str, dict[str, Any]]:
         rows = self.rq.rows("SELECT id, kind, staff_id, approved_by, training FROM sales")
@@ -76,6 +78,26 @@ class VerificationQueries:
         )
         return {f"Z-{r['code']}-{r['register_id']}-{r['z_number']}": r for r in rows}
 
+    def last_z_through_seq(self, seq: int) -> dict[tuple[str, str], tuple[int, int, int]]:
+        """Each (tenant, register)'s last Z journaled at or before row ``seq``: its number and
+        grand totals of sales and returns."""
+        rows = self.rq.rows(
+            "SELECT z.tenant_id, z.register_id, z.z_number, z.grand_total_sales, "
+            "z.grand_total_returns FROM z_reports z JOIN (SELECT tenant_id, register_id, "
+            "MAX(journal_seq) AS seq FROM z_reports WHERE journal_seq <= ? "
+            "GROUP BY tenant_id, register_id) m ON m.tenant_id = z.tenant_id "
+            "AND m.register_id = z.register_id AND m.seq = z.journal_seq",
+            (seq,),
+        )
+        return {
+            (r["tenant_id"], r["register_id"]): (
+                int(r["z_number"]),
+                r["grand_total_sales"],
+                r["grand_total_returns"],
+            )
+            for r in rows
+        }
+
     def unsealed_receipts(self) -> list[dict[str, Any]]:
         """Receipts whose journal row has a digest of content version 1 only."""
         return self.rq.rows(
@@ -87,6 +109,6 @@ class VerificationQueries:
         return bool(
             self.rq.scalar(
                 "SELECT 1 FROM journal WHERE event_code = 13999 "
-                "AND details LIKE '%\"kind\":\"facts_sealed\"%' LIMIT 1"
+                'AND details LIKE \'%"kind":"facts_sealed"%\' LIMIT 1'
             )
         )

@@ -140,6 +140,10 @@ class VerificationStream:
             (seq,),
         )
 
+    def journal_time_at(self, seq: int) -> str:
+        """When journal row ``seq`` was recorded ('' when the journal does not reach it)."""
+        return str(self.rq.scalar("SELECT created_at FROM journal WHERE seq = ?", (seq,)) or "")
+
     def row_hash_at(self, seq: int) -> str | None:
         return self.rq.scalar("SELECT hash FROM journal WHERE seq = ?", (seq,))
 

@@ -12,10 +12,8 @@ def current_anchor(uow_factory: UnitOfWorkFactory) -> Anchor:
     """The journal's last row number and full hash now (row 0 and the genesis hash before
     the first row)."""
     with uow_factory.read() as uow:
-        rows = uow.reports.rows("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
-    if not rows:
-        return Anchor(0, GENESIS_HASH)
-    return Anchor(int(rows[0]["seq"]), rows[0]["hash"])
+        head = uow.reports.journal_head()
+    return Anchor(*head) if head else Anchor(0, GENESIS_HASH)
 
 
 SERVER_SEQ_META = "journal_anchor_server_seq"
@@ -48,15 +46,11 @@ def mark_server_anchor(uow_factory: UnitOfWorkFactory, seq: int, sent: Anchor) -
 def last_z_anchor(uow_factory: UnitOfWorkFactory) -> Anchor | None:
     """The journal row of the newest Z report, as an anchor (None before the first Z)."""
     with uow_factory.read() as uow:
-        rows = uow.reports.rows(
-            "SELECT seq, hash FROM journal WHERE seq = (SELECT MAX(seq) FROM journal "
-            "WHERE event_code = 13009)"
-        )
-    return Anchor(int(rows[0]["seq"]), rows[0]["hash"]) if rows else None
+        row = uow.reports.last_z_journal_row()
+    return Anchor(*row) if row else None
 
 
 def row_hash_at(uow_factory: UnitOfWorkFactory, seq: int) -> str | None:
     """The journal's hash at row ``seq`` now (None: the journal does not reach it)."""
     with uow_factory.read() as uow:
-        rows = uow.reports.rows("SELECT hash FROM journal WHERE seq = ?", (seq,))
-    return rows[0]["hash"] if rows else None
+        return uow.reports.journal_hash_at(seq)

@@ -96,12 +96,7 @@ def declare(
 
 
 def _z_taken_after(uow: UnitOfWork, register_id: str, day: str) -> list[tuple[str, str, str]]:
-    rows = uow.reports.rows(
-        "SELECT z.tenant_id, t.code, z.z_number, z.business_date FROM z_reports z "
-        "JOIN tenants t ON t.id = z.tenant_id WHERE z.register_id = ? AND z.business_date > ? "
-        "ORDER BY t.code, z.z_number",
-        (register_id, day),
-    )
+    rows = uow.reports.z_taken_after(register_id, day)
     return [
         (r["tenant_id"], f"Z-{r['code']}-{register_id}-{r['z_number']}", r["business_date"])
         for r in rows
@@ -166,12 +161,7 @@ def still_closing(
         return last
     if last["business_date"] <= newest.real_date:
         return last
-    rows = uow.reports.rows(
-        "SELECT * FROM z_reports WHERE tenant_id = ? AND register_id = ? AND business_date <= ? "
-        "ORDER BY z_number DESC LIMIT 1",
-        (tenant_id, register_id, newest.real_date),
-    )
-    return rows[0] if rows else None
+    return uow.reports.last_z_through(tenant_id, register_id, newest.real_date)
 
 
 def taken_ahead(uow: UnitOfWork, tenant_id: str) -> set[str]:

@@ -39,6 +39,7 @@ from pos.adapters.backup import (
     scrub_file,
     store_counter,
     store_heads,
+    store_holds_history,
     unpack_store,
 )
 from pos.adapters.backup_bundle import extract_photos, public_keys_in
@@ -398,17 +399,9 @@ class _NoSigner:
 
 def _holds_history(db_path: Path) -> bool:
     """A store with no journal row and no staff is no counter's history: a command run on a
-    new PC's empty data folder made it. The restore treats it as no store at all."""
-    import sqlite3
-    from contextlib import closing
-
-    try:
-        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
-            journal = db.execute("SELECT EXISTS (SELECT 1 FROM journal)").fetchone()[0]
-            staff = db.execute("SELECT EXISTS (SELECT 1 FROM staff)").fetchone()[0]
-    except sqlite3.DatabaseError:
-        return True  # cannot tell: treated as history, as a damaged store is
-    return bool(journal or staff)
+    new PC's empty data folder made it. The restore treats it as no store at all (one that
+    cannot be read is treated as history, as a damaged store is)."""
+    return store_holds_history(db_path)
 
 
 def _history(preview: RestorePreview) -> str:

@@ -111,8 +111,8 @@ def verify_store(
 def _scope(stream: VerificationStream, since: Anchor | None) -> Scope:
     if since is None or since.seq <= 0:
         return Scope()
-    time = stream.rq.scalar("SELECT created_at FROM journal WHERE seq = ?", (since.seq,))
-    return Scope(since.seq, stream.last_receipt_rowid_through(since.seq), str(time or ""))
+    time = stream.journal_time_at(since.seq)
+    return Scope(since.seq, stream.last_receipt_rowid_through(since.seq), time)
 
 
 def _check_journal(

@@ -41,8 +41,8 @@ def check_z_reports(
     """Every stored Z, or those journaled after ``since_seq`` (each register's numbers and
     grand totals then go on from its last Z before it)."""
     stored = q.z_reports(since_seq)
-    tenants = {t["id"]: t for t in rq.rows("SELECT * FROM tenants")}
-    before = _last_before(rq, since_seq) if since_seq else {}
+    tenants = q.tenants()
+    before = q.last_z_through_seq(since_seq) if since_seq else {}
     for report_id, z in stored.items():
         report.z_reports += 1
         key = (z["tenant_id"], z["register_id"])
@@ -63,25 +63,6 @@ def check_z_reports(
                     f"Z-rapport {report_id} (journalrad {row['seq']}) mangler i databasen",
                 )
             )
-
-
-def _last_before(rq: ReportQueries, seq: int) -> dict[tuple[str, str], tuple[int, int, int]]:
-    rows = rq.rows(
-        "SELECT z.tenant_id, z.register_id, z.z_number, z.grand_total_sales, "
-        "z.grand_total_returns FROM z_reports z JOIN (SELECT tenant_id, register_id, "
-        "MAX(journal_seq) AS seq FROM z_reports WHERE journal_seq <= ? "
-        "GROUP BY tenant_id, register_id) m ON m.tenant_id = z.tenant_id "
-        "AND m.register_id = z.register_id AND m.seq = z.journal_seq",
-        (seq,),
-    )
-    return {
-        (r["tenant_id"], r["register_id"]): (
-            int(r["z_number"]),
-            r["grand_total_sales"],
-            r["grand_total_returns"],
-        )
-        for r in rows
-    }
 
 
 def _z_problem(

@@ -1,12 +1,19 @@
 """Services speak to the unit of work's repositories by concern (``uow.tenants``, ``uow.journal``
-…), never to the joined store underneath them or its connection: checked on the code, and the
-check itself on a service that does."""
+…), never to the joined store underneath them or its connection, and hold no SQL (queries live
+in ``pos/adapters/``): checked on the code, and each check itself on a service that breaks it."""
 
 import ast
+import re
 from pathlib import Path
 
 SERVICES = Path(__file__).resolve().parents[2] / "pos" / "services"
 BEYOND_THE_REPOSITORIES = {"store", "conn", "_raw"}
+SQL = re.compile(
+    r"^\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WITH\s+\w+\s+AS|SAVEPOINT|"
+    r"RELEASE|ROLLBACK\s+TO|PRAGMA|CREATE|DROP|ALTER)\b"
+)
+"""How a statement starts, in capitals as the store's SQL is written (a docstring's "Delete
+the …" is prose)."""
 
 
 def reaches_past_the_repositories(source: str) -> list[int]:
@@ -35,3 +42,35 @@ def test_the_check_sees_a_service_that_reaches_for_the_store():
         "    uow.items.conn.execute('UPDATE items SET price = 0')\n"
     )
     assert reaches_past_the_repositories(source) == [3, 4]
+
+
+def sql_in(source: str) -> list[int]:
+    """Lines where a string (or an f-string's first part) starts like an SQL statement."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr) and node.values:
+            node = node.values[0]
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if SQL.match(node.value):
+                found.append(node.lineno)
+    return sorted(set(found))
+
+
+def test_no_service_holds_sql():
+    found = {
+        path.name: lines
+        for path in sorted(SERVICES.rglob("*.py"))
+        if (lines := sql_in(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+
+
+def test_the_check_sees_sql_in_a_service_and_leaves_prose_alone():
+    source = (
+        "def head(uow):\n"
+        '    """Delete the old ones; select the newest."""\n'
+        '    uow.reports.rows("SELECT seq FROM journal ORDER BY seq DESC LIMIT 1")\n'
+        '    uow.reports.rows(f"UPDATE items SET price = {0}")\n'
+        '    return "update"\n'
+    )
+    assert sql_in(source) == [3, 4]
