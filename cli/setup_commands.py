@@ -166,12 +166,10 @@ def stats_lines(stats: SimulationStats, elapsed: float, asked: int, lang: str) -
         say(lang,
             f"{sales} ({receipts}), {stats.returns} returer, {stats.copies} kopier, "
             f"{stats.training} trening, {stats.parked} parkert, {stats.voided} annullert, "
-            f"{stats.deleted_lines} slettede linjer, {stats.refused} avvist av reglene "
-            f"{stats.errors or ''}",
+            f"{stats.deleted_lines} slettede linjer, {stats.refused} avvist av reglene",
             f"{sales} ({receipts}), {stats.returns} returns, {stats.copies} copies, "
             f"{stats.training} training, {stats.parked} parked, {stats.voided} voided, "
-            f"{stats.deleted_lines} deleted lines, {stats.refused} refused by the rules "
-            f"{stats.errors or ''}"),
+            f"{stats.deleted_lines} deleted lines, {stats.refused} refused by the rules"),
         say(lang,
             f"reparasjoner: {jobs.taken_in} tatt inn ({jobs.deposits} med depositum), "
             f"{jobs.collected} hentet i kassen, {jobs.not_repaired} levert tilbake ureparert, "
@@ -182,6 +180,7 @@ def stats_lines(stats: SimulationStats, elapsed: float, asked: int, lang: str) -
             f"{jobs.end_of_life} end of life, {len(jobs.open)} open, {jobs.notifications} "
             "notifications queued"),
     ]  # fmt: skip
+    lines[1:1] = refusal_lines(stats, lang)
     z = n(stats.z_reports, ("Z-rapport", "Z-rapporter"), ("Z report", "Z reports"))
     closed = say(lang, f"dagene {first} til {last}: {z} tatt; ",
                  f"days {first} to {last}: {z} taken; ")  # fmt: skip
@@ -207,6 +206,18 @@ def stats_lines(stats: SimulationStats, elapsed: float, asked: int, lang: str) -
                      f"{days_made} på {took.replace('.', ',')} s ({per_sale.replace('.', ',')} "
                      "ms per salg)",
                      f"{days_made} in {took} s ({per_sale} ms per sale)"))  # fmt: skip
+    return lines
+
+
+def refusal_lines(stats: SimulationStats, lang: str) -> list[str]:
+    """One line per kind of refusal, most frequent first: how many, and the first one's
+    message as the counter said it."""
+    found = sorted(stats.errors.items(), key=lambda item: (-item[1], item[0]))
+    lines = []
+    for code, count in found:
+        nb, en = stats.refusal_texts.get(code, (code, code))
+        times = counted(lang, count, ("gang", "ganger"), ("time", "times"))
+        lines.append("  " + say(lang, f"avvist {times}: {nb}", f"refused {times}: {en}"))
     return lines
 
 

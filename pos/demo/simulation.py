@@ -15,7 +15,7 @@ from pathlib import Path
 from pos.clock import OSLO, SteppingClock
 from pos.demo.baskets import fill_basket
 from pos.demo.centre import demo_staff, require_demo_store
-from pos.demo.simulation_days import check_start, continue_point, opening_hours
+from pos.demo.simulation_days import check_start, continue_point, last_record, opening_hours
 from pos.demo.simulation_repairs import RepairDesk, RepairStats
 from pos.demo.tenders import customer_tenders
 from pos.errors import DomainError
@@ -56,6 +56,9 @@ class SimulationStats:
     without_z: list[str] = field(default_factory=list)
     """Days with use and no Z report when the run ended (the last day, unless it was closed)."""
     errors: dict[str, int] = field(default_factory=dict)
+    """Refusals by the rules, counted by error code."""
+    refusal_texts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Per error code, the first refusal's message (bokmål, English), to say what was refused."""
     repairs: RepairStats = field(default_factory=RepairStats)
 
 
@@ -79,7 +82,7 @@ class Simulation:
         require_demo_store(uow_factory)
         earliest = continue_point(uow_factory, register_id)
         start = start or earliest or datetime.now(OSLO)
-        check_start(start, earliest, None)
+        check_start(start, earliest, last_record(uow_factory))
         self.uow = uow_factory
         self.signer = signer
         self.register_id = register_id
@@ -200,6 +203,9 @@ class Simulation:
         except DomainError as error:
             self.stats.refused += 1
             self.stats.errors[error.code] = self.stats.errors.get(error.code, 0) + 1
+            self.stats.refusal_texts.setdefault(
+                error.code, (error.message("nb"), error.message("en"))
+            )
 
     def _repair_counter(self, ctx: TillContext) -> bool:
         """A few customers in a hundred are at the repair counter (intake, work, or pickup)."""

@@ -16,14 +16,14 @@ CLOSES = time(17, 0)
 class SimulationBackdates(DomainError):
     code = "simulation_backdates"
     nb = (
-        "simulate kan ikke starte {value}: lageret har registreringer fram til {last}, og "
-        "historikk skrives aldri inn i tid som er passert eller dager som er avsluttet. "
-        "Tidligste start er {earliest}."
+        "simulate kan ikke starte {value}: lagerets siste registrering er fra {last}, og "
+        "historikk skrives aldri inn i tid som er registrert, i en dag som er begynt eller "
+        "avsluttet med Z. Tidligste start er {earliest}."
     )
     en = (
-        "simulate cannot start on {value}: the store has records up to {last}, and history is "
-        "never written into time already recorded or days already closed. The earliest start "
-        "is {earliest}."
+        "simulate cannot start on {value}: the store's last record is from {last}, and history "
+        "is never written into time already recorded, nor into a day already begun or closed "
+        "by a Z. The earliest start is {earliest}."
     )
 
 
@@ -44,11 +44,19 @@ def continue_point(uow_factory: UnitOfWorkFactory, register_id: str) -> datetime
     return after
 
 
+def last_record(uow_factory: UnitOfWorkFactory) -> datetime | None:
+    """When the store's newest journal row was recorded (None for an empty store)."""
+    with uow_factory.read() as uow:
+        return uow.journal.last_journal_time()
+
+
 def check_start(start: datetime, earliest: datetime | None, last: datetime | None) -> None:
+    """Refuse a start before ``earliest`` (``continue_point``), naming the store's real
+    ``last`` record: the earliest start is often the next morning, never the last record."""
     if earliest is not None and start < earliest:
         raise SimulationBackdates(
             start.astimezone(OSLO).strftime("%Y-%m-%d %H:%M"),
-            last=(last or earliest).astimezone(OSLO).strftime("%Y-%m-%d %H:%M"),
+            last=(last or earliest).astimezone(OSLO).strftime("%Y-%m-%d %H:%M:%S"),
             earliest=earliest.astimezone(OSLO).strftime("%Y-%m-%d %H:%M"),
         )
 
