@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.login.recovery_requested.connect(self.open_recovery)
         self.sale.logout_requested.connect(self.log_out)
         self.sale.menu_requested.connect(self.open_menu)
+        self.sale.refused.connect(self.scans.action_refused)
         self.sale.basket_changed.connect(self._basket_changed)
         self.sale.training_changed.connect(self._training_changed)
         self.sale.sale_completed.connect(lambda _result: self.refresh_status())

@@ -146,9 +146,17 @@ class SaleScans(QObject):
         try:
             item = self.sale.session.adopt_label(label, price, description)
         except DomainError as error:
-            self.sale.say(error_text(error), problem=True)
+            self.sale.refuse(error_text(error))
             return
-        self.sale.add_item(item)
+        refusal = self.sale.add_item(item)
+        if refusal is not None:
+            self.sale.refuse(refusal.text)
+
+    def _add_priced(self, item: Item, price: Ore) -> None:
+        """An answered price: rung up, or refused as loudly as a scan."""
+        refusal = self.sale.add_item(item, 1, price)
+        if refusal is not None:
+            self.sale.refuse(refusal.text)
 
     def ask_price(self, item: Item) -> None:
         tenant = self.sale.session.tenants().get(item.tenant_id)
@@ -159,5 +167,5 @@ class SaleScans(QObject):
             choose_tenant=False,
             parent=self._parent,
         )
-        dialog.priced.connect(lambda _tenant, price: self.sale.add_item(item, 1, price))
+        dialog.priced.connect(lambda _tenant, price: self._add_priced(item, price))
         self.sale.open_dialog(dialog)

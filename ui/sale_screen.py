@@ -20,6 +20,11 @@ class SaleScreen(Protocol):
 
     def say(self, text: str, *, problem: bool = False) -> None: ...
 
+    def refuse(self, text: str) -> None:
+        """A refusal no scan returns (after a question was answered): said, sounded and kept
+        on the refusal banner."""
+        ...
+
     def add_item(self, item: Item, qty: int = 1, price: Ore | None = None) -> Refusal | None:
         """Ring the item up; the refusal, if any, is already said."""
         ...

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from ui.scanner.targets import Refusal
 from ui.search_dialog import SearchDialog
 from ui.tasks import TaskRunner
 from ui.till_session import TillSession
+from ui.void_question import VoidQuestion
 
 Approved = Callable[[Operator | None], None]
 
@@ -55,6 +55,10 @@ class SaleWidget(QWidget):
     """The cashier asked to log out."""
     menu_requested = Signal()
     """F1: the pages beyond the sale screen (repairs, back office, day end)."""
+    refused = Signal(str, str)
+    """Something done here was refused: (why, the code if one typed by hand was refused). A
+    scan's refusal goes back to the scan router instead; the window sounds both and keeps
+    them on the refusal banner until seen."""
 
     def __init__(self, session: TillSession, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -157,7 +161,7 @@ class SaleWidget(QWidget):
             recovered = self.session.recover()
         except DomainError as error:
             recovered = None
-            self.fail(error)
+            self.say(error_text(error), problem=True)
         self.model.reset()
         self.refresh()
         if recovered is not None:
@@ -187,8 +191,22 @@ class SaleWidget(QWidget):
     def say(self, text: str, *, problem: bool = False) -> None:
         self.message.say(text, problem=problem)
 
+    def refuse(self, text: str) -> None:
+        """Said on the message line, sounded and kept on the refusal banner until seen."""
+        self.say(text, problem=True)
+        self.refused.emit(text, "")
+
     def fail(self, error: Exception) -> None:
+        self.refuse(error_text(error))
+
+    def _refusal(self, error: Exception) -> Refusal:
+        """Said here, and returned to whoever takes it on to the banner (the scan router)."""
         self.say(error_text(error), problem=True)
+        return Refusal(error_text(error))
+
+    def _refuse_returned(self, refusal: Refusal | None, code: str = "") -> None:
+        if refusal is not None:
+            self.refused.emit(refusal.text, code)
 
     def selected_line_id(self) -> str | None:
         """The marked line (the newest one is marked if none is)."""
@@ -214,8 +232,8 @@ class SaleWidget(QWidget):
     def _code_entered(self) -> None:
         text = self.code.text().strip()
         self.code.clear()
-        if text:
-            self.handle_scan(text)
+        if text:  # typed by hand: refused as loudly as a scan
+            self._refuse_returned(self.handle_scan(text), text)
 
     def handle_scan(self, raw: str) -> Refusal | None:
         if not self.price_lookup:
@@ -231,16 +249,14 @@ class SaleWidget(QWidget):
         try:
             self.session.require_open_till()
         except DomainError as error:
-            self.fail(error)
-            return Refusal(error_text(error))
+            return self._refusal(error)
         return None
 
     def add_item(self, item: Item, qty: int = 1, price: Ore | None = None) -> Refusal | None:
         try:
             line = self.model.add(item, qty, price)
         except DomainError as error:
-            self.fail(error)
-            return Refusal(error_text(error))
+            return self._refusal(error)
         self.model.flash(line.line_id)  # the line just rung up lights up for a moment
         self._say_stock(line.item_id, f"{line.description}: {kr(line.amount)}")
         self.refresh()
@@ -256,11 +272,11 @@ class SaleWidget(QWidget):
         elif said:
             self.say(said)
 
-    def _show_price(self, item: Item) -> None:
-        self.scans.show_price(item)
-
     def ask_price(self, item: Item) -> None:
-        if not self.till_closed():
+        closed = self.till_closed()
+        if closed is not None:
+            self._refuse_returned(closed)
+        else:
             self.scans.ask_price(item)
 
     # -- line actions ----------------------------------------------------------------------
@@ -336,11 +352,11 @@ class SaleWidget(QWidget):
 
     def _item_found(self, item: Item) -> None:
         if self.price_lookup:
-            self._show_price(item)
+            self.scans.show_price(item)
         elif item.kind is ItemKind.OPEN_PRICE or item.price is None:
             self.ask_price(item)
         else:
-            self.add_item(item)
+            self._refuse_returned(self.add_item(item))
 
     def toggle_price_lookup(self) -> None:
         self.price_lookup = not self.price_lookup
@@ -355,8 +371,7 @@ class SaleWidget(QWidget):
     def with_approval(self, action: Approved) -> None:
         """Do it; if the rules want a manager, ask for one and do it again with them."""
         approval_flow.with_approval(
-            self, self.session, self.tasks, action, lambda text: self.say(text, problem=True),
-            show=self._open,
+            self, self.session, self.tasks, action, self.refuse, show=self._open,
         )  # fmt: skip
 
     def park(self) -> None:
@@ -372,7 +387,7 @@ class SaleWidget(QWidget):
     def resume(self) -> None:
         parked = self.session.parked()
         if not parked:
-            self.say(self.tr("No parked baskets."), problem=True)
+            self.refuse(self.tr("No parked baskets."))
             return
         dialog = ResumeDialog(parked, self)
         dialog.chosen.connect(self._resume)
@@ -388,7 +403,7 @@ class SaleWidget(QWidget):
             self.model.reset()
             self.refresh()
         if resumed.problems:  # a job collected or changed while the basket was parked
-            self.say(" ".join(error_text(problem) for problem in resumed.problems), problem=True)
+            self.refuse(" ".join(error_text(problem) for problem in resumed.problems))
         else:
             self.say(self.tr("Basket resumed."))
 
@@ -397,22 +412,9 @@ class SaleWidget(QWidget):
         basket = self.session.basket
         if not basket.lines:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Void basket"), "", parent=self)
-        box.setText(
-            self.tr("Void the whole basket: %n lines, %1?", "", len(basket.lines)).replace(
-                "%1", kr(basket.total)
-            )
-        )
-        confirm = box.addButton(self.tr("Void the basket"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("Keep the basket"), QMessageBox.ButtonRole.RejectRole)
-        for button in (confirm, keep):
-            button.setMinimumHeight(TOUCH_MIN_PX)
-        box.setDefaultButton(keep)  # Enter alone never voids
-        box.setEscapeButton(keep)
-        box.buttonClicked.connect(
-            lambda button: self.with_approval(self._void) if button is confirm else None
-        )
-        self._open(box)
+        question = VoidQuestion(basket, self)
+        question.confirmed.connect(lambda: self.with_approval(self._void))
+        self._open(question)
 
     def _void(self, approver: Operator | None) -> None:
         self.session.void(approver)
@@ -447,7 +449,7 @@ class SaleWidget(QWidget):
     # -- money -----------------------------------------------------------------------------
     def pay(self) -> None:
         if not self.session.basket.lines:
-            self.say(self.tr("The basket is empty."), problem=True)
+            self.refuse(self.tr("The basket is empty."))
             return
         try:  # a basket kept over a close: said before the customer pays
             self.session.require_open_till()
@@ -473,7 +475,9 @@ class SaleWidget(QWidget):
         self.sale_completed.emit(result)
 
     def start_return(self, number: str = "") -> None:
-        if self.till_closed():
+        closed = self.till_closed()
+        if closed is not None:
+            self._refuse_returned(closed)
             return
         dialog = ReturnsDialog(self.session, self.tasks, self)
         dialog.return_completed.connect(self._return_recorded)

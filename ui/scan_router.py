@@ -86,11 +86,22 @@ class ScanRouter(QObject):
             ).replace("%1", arrived)
         )
 
-    def refuse(self, text: str) -> None:
+    def refuse(self, text: str, *, scan: bool = True) -> None:
         if self.window.logged_in:  # the login screen says it itself; the banner is the basket's
-            self.banner.add(text)
+            self.banner.add(text, scan=scan)
         self.sound.play()
         self.refused.emit(text)
+
+    def action_refused(self, text: str, code: str = "") -> None:
+        """Something done at the sale screen (not a scan) was refused: heard and shown as a
+        refused scan is. ``code``: the code typed by hand that was refused, if it was one."""
+        if code:
+            log.warning("typed %s refused at sale: %s", loggable(code),
+                        text.replace(code, loggable(code)))  # fmt: skip
+            text = f"{code} – {text}"
+        else:
+            log.warning("refused at sale: %s", text)
+        self.refuse(text, scan=False)
 
     def _deliver(self, code: str) -> tuple[str, Refusal | None]:
         window = self.window

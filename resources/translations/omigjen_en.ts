@@ -13,17 +13,6 @@
     </message>
 </context>
 <context>
-    <name>SaleWidget</name>
-    <message numerus="yes">
-        <location filename="../../ui/sale_widget.py" line="402"/>
-        <source>Void the whole basket: %n lines, %1?</source>
-        <translation>
-            <numerusform>Void the whole basket: %n line, %1?</numerusform>
-            <numerusform>Void the whole basket: %n lines, %1?</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>StatusStrip</name>
     <message numerus="yes">
         <location filename="../../ui/status_strip.py" line="116"/>
@@ -31,6 +20,17 @@
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VoidQuestion</name>
+    <message numerus="yes">
+        <location filename="../../ui/void_question.py" line="21"/>
+        <source>Void the whole basket: %n lines, %1?</source>
+        <translation>
+            <numerusform>Void the whole basket: %n line, %1?</numerusform>
+            <numerusform>Void the whole basket: %n lines, %1?</numerusform>
         </translation>
     </message>
 </context>

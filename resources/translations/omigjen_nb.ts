@@ -231,67 +231,67 @@
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>No recovery code has been made. Without one, nobody gets back in if the managers&apos; PINs are lost. Make one now: F1 → Staff → New recovery code (Ctrl+K), and keep it away from the till.</source>
         <translation>Det er ikke laget noen gjenopprettingskode. Uten den kommer ingen inn igjen hvis ledernes PIN-koder går tapt. Lag en nå: F1 → Ansatte → Ny gjenopprettingskode (Ctrl+K), og oppbevar den borte fra kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>The PC&apos;s clock is %1 slow; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for sakte; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>The PC&apos;s clock is %1 fast; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for fort; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>%1 h</source>
         <translation>%1 t</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>The records stamped ahead are declared; the till goes on from the right time. Log in.</source>
         <translation>Registreringene som ble stemplet for langt fram er erklært; kassen går videre fra riktig tid. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Staff member %1 has a new PIN.</source>
         <translation>Ansatt %1 har fått ny PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -865,24 +865,32 @@
 <context>
     <name>RefusalBanner</name>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="37"/>
-        <source>Seen</source>
-        <translation>Sett</translation>
-    </message>
-    <message>
-        <location filename="../../ui/refusal_banner.py" line="68"/>
+        <location filename="../../ui/refusal_banner.py" line="116"/>
         <source>Scan refused: %1</source>
         <translation>Skanning avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="69"/>
+        <location filename="../../ui/refusal_banner.py" line="116"/>
+        <source>Refused: %1</source>
+        <translation>Avvist: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_banner.py" line="119"/>
         <source>Also refused: %1</source>
         <translation>Også avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="72"/>
+        <location filename="../../ui/refusal_banner.py" line="124"/>
         <source>and %1 more</source>
         <translation>og %1 til</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalOverlay</name>
+    <message>
+        <location filename="../../ui/refusal_banner.py" line="57"/>
+        <source>Seen</source>
+        <translation>Sett</translation>
     </message>
 </context>
 <context>
@@ -1158,186 +1166,167 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="75"/>
+        <location filename="../../ui/sale_widget.py" line="79"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="98"/>
+        <location filename="../../ui/sale_widget.py" line="102"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="121"/>
+        <location filename="../../ui/sale_widget.py" line="125"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="122"/>
+        <location filename="../../ui/sale_widget.py" line="126"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="123"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="124"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="132"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
+        <location filename="../../ui/sale_widget.py" line="133"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
-        <location filename="../../ui/sale_widget.py" line="400"/>
+        <location filename="../../ui/sale_widget.py" line="134"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="131"/>
+        <location filename="../../ui/sale_widget.py" line="135"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="132"/>
+        <location filename="../../ui/sale_widget.py" line="136"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="133"/>
+        <location filename="../../ui/sale_widget.py" line="137"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="134"/>
+        <location filename="../../ui/sale_widget.py" line="138"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="254"/>
+        <location filename="../../ui/sale_widget.py" line="270"/>
         <source>stock goes below zero (%1): count the shelf</source>
         <translation>lageret går under null (%1): tell opp hylla</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="276"/>
+        <location filename="../../ui/sale_widget.py" line="292"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="323"/>
+        <location filename="../../ui/sale_widget.py" line="339"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="348"/>
+        <location filename="../../ui/sale_widget.py" line="364"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="350"/>
+        <location filename="../../ui/sale_widget.py" line="366"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="369"/>
+        <location filename="../../ui/sale_widget.py" line="384"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="375"/>
+        <location filename="../../ui/sale_widget.py" line="390"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="393"/>
+        <location filename="../../ui/sale_widget.py" line="408"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/sale_widget.py" line="402"/>
-        <source>Void the whole basket: %n lines, %1?</source>
-        <translation>
-            <numerusform>Annullere hele kurven: %n linje, %1?</numerusform>
-            <numerusform>Annullere hele kurven: %n linjer, %1?</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="406"/>
-        <source>Void the basket</source>
-        <translation>Annuller kurven</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="407"/>
-        <source>Keep the basket</source>
-        <translation>Behold kurven</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sale_widget.py" line="420"/>
+        <location filename="../../ui/sale_widget.py" line="422"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="425"/>
+        <location filename="../../ui/sale_widget.py" line="427"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="432"/>
+        <location filename="../../ui/sale_widget.py" line="434"/>
         <source>Opening the drawer (no sale): sent to the printer.</source>
         <translation>Skuffen åpnes (uten salg): sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="434"/>
+        <location filename="../../ui/sale_widget.py" line="436"/>
         <source>No receipt printer: the drawer cannot be opened.</source>
         <translation>Ingen kvitteringsskriver: skuffen kan ikke åpnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="450"/>
+        <location filename="../../ui/sale_widget.py" line="452"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="468"/>
+        <location filename="../../ui/sale_widget.py" line="470"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="470"/>
+        <location filename="../../ui/sale_widget.py" line="472"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="489"/>
+        <location filename="../../ui/sale_widget.py" line="493"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="491"/>
+        <location filename="../../ui/sale_widget.py" line="495"/>
         <source>Credit note %1 for %2: give it to the customer (it is on the slip).</source>
         <translation>Tilgodelapp %1 på %2: gi den til kunden (den står på kvitteringen).</translation>
     </message>
@@ -1350,17 +1339,17 @@
         <translation>Skannerens tastaturoppsett stemmer ikke med PC-ens (den sendte «%1»). Sett skanneren til samme oppsett som PC-en (se brukerveiledningen).</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_router.py" line="98"/>
+        <location filename="../../ui/scan_router.py" line="109"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_router.py" line="111"/>
+        <location filename="../../ui/scan_router.py" line="122"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_router.py" line="117"/>
+        <location filename="../../ui/scan_router.py" line="128"/>
         <source>This screen takes no scans. Go back to the sale screen (Esc).</source>
         <translation>Dette skjermbildet tar ikke imot skanning. Gå tilbake til salgsbildet (Esc).</translation>
     </message>
@@ -1615,6 +1604,40 @@
         <location filename="../../ui/till_close_dialog.py" line="195"/>
         <source>Write a note on the variance first.</source>
         <translation>Skriv en merknad om differansen først.</translation>
+    </message>
+</context>
+<context>
+    <name>VoidQuestion</name>
+    <message>
+        <location filename="../../ui/void_question.py" line="19"/>
+        <source>Void basket</source>
+        <translation>Annuller kurv</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/void_question.py" line="21"/>
+        <source>Void the whole basket: %n lines, %1?</source>
+        <translation>
+            <numerusform>Annullere hele kurven: %n linje, %1?</numerusform>
+            <numerusform>Annullere hele kurven: %n linjer, %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/void_question.py" line="25"/>
+        <source>Void the basket</source>
+        <translation>Annuller kurven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/void_question.py" line="26"/>
+        <source>Keep the basket</source>
+        <translation>Behold kurven</translation>
+    </message>
+</context>
+<context>
+    <name>_RefusalFrame</name>
+    <message>
+        <location filename="../../ui/refusal_banner.py" line="41"/>
+        <source>Seen</source>
+        <translation>Sett</translation>
     </message>
 </context>
 </TS>
