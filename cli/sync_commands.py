@@ -56,7 +56,7 @@ def enrol(args: argparse.Namespace, settings: Settings) -> int:
     from pos.services.signing_keys import hmac_secrets, public_keys
     from sync.enrolment import InsecureServer
     from sync.enrolment import enrol as enrol_device
-    from sync.http import SyncError
+    from sync.http import ServerError, SyncError
 
     with opened(settings) as app:
         keys = app.counter.keys
@@ -69,12 +69,23 @@ def enrol(args: argparse.Namespace, settings: Settings) -> int:
         except InsecureServer as error:
             print(words.enrol_refused(settings.lang, error.reason), file=sys.stderr)
             return 2
+        except ServerError as error:
+            said = words.enrol_refusal(settings.lang, error.code, _claimed(app.uow))
+            print(said or words.enrol_failed(settings.lang, error.reason), file=sys.stderr)
+            return 3
         except SyncError as error:
             print(words.enrol_failed(settings.lang, error.reason), file=sys.stderr)
             return 3
     for line in words.enrolled(settings.lang, done):
         print(line)
     return 0
+
+
+def _claimed(uow_factory: UnitOfWorkFactory) -> str:
+    """The register this counter has sold as ("" for a fresh one)."""
+    from pos.services.centre_share import claimed_register
+
+    return claimed_register(uow_factory)[0] or ""
 
 
 def _device_name(uow_factory: UnitOfWorkFactory) -> str:

@@ -26,6 +26,39 @@ def enrol_failed(lang: str, reason: str) -> str:
     return say(lang, f"registreringen mislyktes: {reason}", f"enrolment failed: {reason}")
 
 
+def enrol_refusal(lang: str, code: str, register: str) -> str:
+    """The server's refusals of an enrolment in words ("" for others, quoted as given): nothing
+    was stored on either side, and the code is not used up."""
+    if code == "register_taken":
+        return say(
+            lang,
+            f"registreringen ble avvist: en annen kasse i senteret er allerede kasse {register}, "
+            "som denne kassen har solgt som (en kasse fra et annet senter, eller en som er "
+            "gjenopprettet fra en annen kasses sikkerhetskopi?). Ingenting er lagret, og koden "
+            "kan brukes igjen. En gjenopprettet kasse registreres på nytt med koden laget for "
+            "sin egen enhet (omigjen-server admin enrolment-code --device ID)",
+            f"enrolment refused: another counter of the centre is register {register} already, "
+            "the register this counter has sold as (a counter of another centre, or one "
+            "restored from another counter's backup?). Nothing was stored, and the code can "
+            "be used again. Re-enrol a restored counter with the code made for its own device "
+            "(omigjen-server admin enrolment-code --device ID)",
+        )
+    if code == "centre_other":
+        return say(
+            lang,
+            "registreringen ble avvist: denne kassen er satt opp som et annet senter, med "
+            "leietakere stedet ikke har, og stedet har allerede sitt senter fra en annen kasse. "
+            "Ingenting er lagret, og koden kan brukes igjen. Registrer kassen med en kode for "
+            "sitt eget senters sted; en ny kasse i dette senteret starter med en tom datamappe",
+            "enrolment refused: this counter is set up as another centre, with tenants the "
+            "site does not have, and the site has its centre from another counter already. "
+            "Nothing was stored, and the code can be used again. Enrol the counter with a code "
+            "of its own centre's site; a new counter of this centre starts from an empty data "
+            "directory",
+        )
+    return ""
+
+
 def enrolled(lang: str, done: Enrolled) -> list[str]:
     device, epoch, site = done.device_id, done.device_epoch, done.site_id
     register, block = done.register_id, done.label_block

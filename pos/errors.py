@@ -381,6 +381,22 @@ class NoBackup(DomainError):
     en = "No backup found ({value})."
 
 
+class BackupOfAnotherCounter(DomainError):
+    code = "backup_other_counter"
+    nb = (
+        "Sikkerhetskopien {value} er av en annen kasse i senteret (kasse {backup_register}), "
+        "men denne kassen er kasse {register}: den gjenopprettes ikke her, for da ville to "
+        "kasser blitt blandet. Ingenting er endret. Gjenopprett en sikkerhetskopi av denne "
+        "kassen, eller gjenopprett denne på sin egen kasse (eller på en ny PC med tom datamappe)."
+    )
+    en = (
+        "The backup {value} is of another counter of the centre (register {backup_register}), "
+        "but this counter is register {register}: it is not restored here, as that would mix "
+        "two counters. Nothing was changed. Restore a backup of this counter, or restore this "
+        "one on its own counter (or on a new PC with an empty data directory)."
+    )
+
+
 class RestoreHistoryUnknown(DomainError):
     code = "restore_history_unknown"
     nb = (

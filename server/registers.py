@@ -6,13 +6,16 @@ site can never hand out the same number or label. A counter that already holds h
 (``claimed``: it has sold as register R with block B) keeps R and B if no other counter of the
 site has them; a fresh counter gets the lowest free ones. Two counters claiming one register
 (a second centre enrolled with this site's code, a counter restored from another counter's
-backup) are refused, so nothing is mixed.
+backup) are refused, so nothing is mixed; so is a counter set up as a centre of its own (none
+of its tenants is the site's) where a counter has brought the site its centre already, even one
+that has never sold (``refuse_other_centre``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -49,6 +52,46 @@ def assign(
         return _claim(conn, site_id, device_id, taken, claimed, block)
     number = next(n for n in range(1, MAX_BLOCK + 2) if f"K{n}" not in taken)
     return _insert(conn, site_id, device_id, f"K{number}", _free_block(taken, number))
+
+
+def refuse_other_centre(
+    conn: Connection, site_id: str, device_id: str, centre: str | None, offered: list[Any]
+) -> None:
+    """A counter that brings a centre (its name and tenants) to a site whose centre another
+    counter brought, with none of the tenants the site has: another centre's counter enrolled
+    with this site's code. Refused (``centre_other``) before anything is stored, so its tenants,
+    staff and items never reach this centre's counters. A counter of this centre (set up from
+    the server, or re-enrolled) offers the site's own tenants; an empty one offers none."""
+    ids = [o["id"] for o in offered if isinstance(o, dict) and isinstance(o.get("id"), str)]
+    centre = (centre or "").strip()
+    if not ids or not centre:
+        return
+    site_centre = conn.execute(
+        text(
+            "SELECT c.data->>'name' FROM ref_current c WHERE c.entity = 'centre' "
+            "AND c.entity_id = :s AND NOT c.deleted"
+        ),
+        {"s": site_id},
+    ).scalar()
+    if not site_centre:
+        return  # no counter has brought the centre yet: this one may be its first
+    known = conn.execute(
+        text(
+            "SELECT 1 FROM site_tenants WHERE site_id = :s AND tenant_id = ANY(:ids) UNION ALL "
+            "SELECT 1 FROM tenant_requests WHERE site_id = :s AND tenant_id = ANY(:ids) "
+            "AND device_id IS DISTINCT FROM :d LIMIT 1"
+        ),
+        {"s": site_id, "ids": ids, "d": device_id},
+    ).first()
+    if known is None:
+        raise Problem(
+            409,
+            "centre_other",
+            f"this site's centre is {site_centre}, and this counter is set up as another "
+            f"centre ({centre}) with tenants the site does not have: enrol it with a "
+            "code of its own centre's site; a second counter of this centre starts from an "
+            "empty data directory",
+        )
 
 
 def _claim(
@@ -109,4 +152,3 @@ def name_device(conn: Connection, device_id: str, name: str) -> None:
 
 def _refused(detail: str) -> Problem:
     return Problem(409, "register_taken", detail)
-

@@ -84,6 +84,7 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
         apply_scope(conn, Scope.admin())  # the code entitles the counter to its site
         if not registers.valid_claim(body.register_id, body.label_block):
             raise Problem(422, "register_invalid", "a register id is 1-20 letters or digits")
+        registers.refuse_other_centre(conn, site_id, device_id, body.centre_name, body.tenants)
         register = registers.assign(conn, site_id, device_id, body.register_id, body.label_block)
         if body.device_name.strip() in ("", "new counter"):  # a fresh counter: its register
             registers.name_device(conn, device_id, register.register_id)

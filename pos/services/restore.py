@@ -7,7 +7,8 @@ record.
    the backup (from the high-water mark and the current store), how many of those can still
    be read and brought back, and how many Z reports the backup lacks. Where neither this PC
    (no store, no mark) nor a server (not enrolled) knows, it says so and the manager must
-   confirm before anything is replaced (journaled).
+   confirm before anything is replaced (journaled). A backup of another counter (enrolled as
+   another device than the store it would replace) is refused: two registers would be mixed.
 2. A manager approves with staff number and PIN (checked in the current store if it is sound
    and holds a counter's history, else in the backup's: an empty store, made by a command run
    on a new PC's empty folder, counts as none).
@@ -50,7 +51,13 @@ from pos.adapters.lock import DataDirLock
 from pos.adapters.salvage_reader import ReplacedStore
 from pos.adapters.store_check import clear_damage_note, integrity_check, quick_check
 from pos.clock import OSLO, Clock, Stamp, SystemClock
-from pos.errors import BackupDamaged, NoBackup, PermissionDenied, RestoreHistoryUnknown
+from pos.errors import (
+    BackupDamaged,
+    BackupOfAnotherCounter,
+    NoBackup,
+    PermissionDenied,
+    RestoreHistoryUnknown,
+)
 from pos.model.events import OtherEvent
 from pos.model.staff import Operator, Permission
 from pos.numbering import Heads
@@ -160,6 +167,8 @@ class RestoreSession:
         chosen, passed_over = self._choose(given)
         backup_heads = store_heads(self.unpacked)
         current_problem = quick_check(self.db_path) if self.db_path.exists() else None
+        if self.db_path.exists() and current_problem is None:
+            _refuse_another_counter(chosen, self.db_path, self.unpacked)
         self.history_here = self.db_path.exists() and (
             current_problem is not None or _holds_history(self.db_path)
         )
@@ -395,6 +404,32 @@ class _NoSigner:
 
     def verify(self, data: str, signature: str) -> bool:
         return False
+
+
+def _refuse_another_counter(chosen: Backup, current: Path, unpacked: Path) -> None:
+    """A backup of another enrolled counter of the centre put in place of this one's store
+    would make this PC a second copy of that register and bury this register's own history:
+    refused before anything is touched."""
+    here, there = _enrolled_as(current), _enrolled_as(unpacked)
+    if here is not None and there is not None and here[0] != there[0]:
+        raise BackupOfAnotherCounter(chosen.path.name, backup_register=there[1], register=here[1])
+
+
+def _enrolled_as(db_path: Path) -> tuple[str, str] | None:
+    """(device id, register id) of an enrolled store; None when it is not enrolled or cannot
+    be read (read-only: the store may be the one being replaced)."""
+    import sqlite3
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+            device = db.execute("SELECT device_id FROM sync_device WHERE id = 1").fetchone()
+            register = db.execute("SELECT value FROM meta WHERE key = 'register_id'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    if device is None or not device[0]:
+        return None
+    return str(device[0]), str(register[0]) if register else "?"
 
 
 def _holds_history(db_path: Path) -> bool:

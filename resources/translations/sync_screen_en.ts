@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="180"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="178"/>
         <source>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>This counter&apos;s clock is %n minute behind the server&apos;s: set the PC&apos;s time.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="185"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="183"/>
         <source>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>This counter&apos;s clock is %n minute ahead of the server&apos;s: set the PC&apos;s time.</numerusform>

@@ -433,43 +433,48 @@
         <translation>Velg først problemene du har ordnet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="172"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="171"/>
         <source>Events the server holds stay until its operator releases them.</source>
         <translation>Hendelser serveren holder tilbake, blir stående til operatøren slipper dem.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="267"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="265"/>
         <source>Enrolled as %1</source>
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="270"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="268"/>
         <source>Start the program again to sell as register %1.</source>
         <translation>Start programmet på nytt for å selge som kasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="295"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="293"/>
         <source>These tenants wait for the server operator&apos;s approval: %1. Their sales are held on the server until then.</source>
         <translation>Disse leietakerne venter på godkjenning fra den som drifter serveren: %1. Salget deres holdes på serveren til da.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="304"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="302"/>
         <source>another counter of this centre is already the register this counter has sold as (a counter of another centre, or one restored from another counter&apos;s backup?). Nothing was stored. Re-enrol a restored counter with the code made for its own device (omigjen-server admin enrolment-code --device ID)</source>
         <translation>en annen kasse i dette senteret er allerede kassen denne kassen har solgt som (en kasse fra et annet senter, eller en som er gjenopprettet fra en annen kasses sikkerhetskopi?). Ingenting ble lagret. Registrer en gjenopprettet kasse på nytt med koden laget for dens egen enhet (omigjen-server admin enrolment-code --device ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="310"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="309"/>
+        <source>this counter is set up as another centre, with tenants the site does not have, and the site has its centre from another counter already. Nothing was stored. Enrol the counter with a code of its own centre&apos;s site; a new counter of this centre starts from an empty data directory</source>
+        <translation>denne kassen er satt opp som et annet senter, med leietakere stedet ikke har, og stedet har allerede sitt senter fra en annen kasse. Ingenting ble lagret. Registrer kassen med en kode for sitt eget senters sted; en ny kasse i dette senteret starter med en tom datamappe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="315"/>
         <source>the code is unknown, used or expired: ask for a new one</source>
         <translation>koden er ukjent, brukt eller utløpt: be om en ny</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="316"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="321"/>
         <source>This counter is register %1 with label block %2: its receipt numbers and labels never collide with those of the centre&apos;s other counters. The centre&apos;s tenants, staff, article groups and items come with the next sync.</source>
         <translation>Denne kassen er kasse %1 med etikettserie %2: kvitteringsnumrene og etikettene dens kolliderer aldri med dem til senterets andre kasser. Senterets leietakere, ansatte, varegrupper og varer kommer med neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="196"/>
-        <location filename="../../ui/sync_screen/sync_page.py" line="258"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="194"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="256"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
@@ -482,7 +487,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="180"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="178"/>
         <source>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>Klokka på kassen går %n minutt etter serverens: still klokka på PC-en.</numerusform>
@@ -490,7 +495,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="185"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="183"/>
         <source>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>Klokka på kassen går %n minutt foran serverens: still klokka på PC-en.</numerusform>
@@ -498,42 +503,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="215"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="213"/>
         <source>Sent to the server: %1 · already there: %2 · stored with a mark: %3 · held on the server: %4 · fetched from the server: %5</source>
         <translation>Sendt til sentralen: %1 · fantes der allerede: %2 · lagret med merknad: %3 · holdt tilbake på sentralen: %4 · hentet fra sentralen: %5</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="226"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="224"/>
         <source>Held on the server earlier and stored there since: %1 (no longer problems)</source>
         <translation>Holdt tilbake på sentralen tidligere og lagret der siden: %1 (ikke lenger problemer)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="229"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="227"/>
         <source>Not usable on this counter: %1</source>
         <translation>Kan ikke brukes på denne kassen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="233"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="231"/>
         <source>Everything is synced.</source>
         <translation>Alt er synkronisert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="237"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="235"/>
         <source>Still waiting to be sent: %1</source>
         <translation>Venter fortsatt på å bli sendt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="275"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="273"/>
         <source>The first sync failed: %1 (it is tried again)</source>
         <translation>Den første synkroniseringen mislyktes: %1 (prøves igjen)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="287"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="285"/>
         <source>This counter&apos;s tenants: %1 registered for the site, %2 already there.</source>
         <translation>Kassens leietakere: %1 registrert for senteret, %2 fantes der allerede.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="332"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="337"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

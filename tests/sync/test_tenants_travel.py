@@ -106,24 +106,23 @@ def test_a_tenant_added_later_at_a_counter_is_registered_before_its_first_sale(
 
 
 def test_offers_that_clash_wait_and_a_clashing_code_cannot_be_approved(
-    counter, central, server_url, tmp_path, clock
+    counter, central, server_url
 ):
-    from pos.counter import open_counter
-    from pos.demo.centre import seed_demo
-
-    enrol_here(counter, central, server_url)  # site Asker: the demo tenants registered
-    with open_counter(tmp_path / "other") as other:  # another demo centre: same codes, new ids
-        seed_demo(other.uow, other.signer(), clock=clock)
-        with counter.uow.read() as uow:
-            borrowed = uow.store.tenant_by_code("11")
-        done = enrol_here(other, central, server_url)  # it never sold: the site's next register
-        assert done.register_id == "K2"
-        assert {(o.status, o.reason) for o in done.offered} == {("pending", "code_in_use")}
-        refused = omigjen_admin(central.url, "tenants", "--approve", done.offered[0].tenant_id)
-        assert refused.returncode == 2 and "code_in_use" in refused.stderr
+    central.add_tenant("Asker", "11")  # by hand on the server, with the org.no of the demo's 10
+    done = enrol_here(counter, central, server_url)  # the demo centre: its 10 and 11 clash
+    clashing = {o.code: o for o in done.offered if o.status == "pending"}
+    assert {(o.code, o.reason) for o in clashing.values()} == {
+        ("10", "org_no_in_use"),
+        ("11", "code_in_use"),
+    }
+    assert {o.status for o in done.offered} == {"pending", "registered"}
+    refused = omigjen_admin(central.url, "tenants", "--approve", clashing["11"].tenant_id)
+    assert refused.returncode == 2 and "code_in_use" in refused.stderr
+    with counter.uow.read() as uow:
+        borrowed = uow.store.tenant_by_code("12")  # registered for Asker
     drammen = central.site("Drammen")
-    offered = {"id": borrowed.id, "code": "11", "name": "Bua", "org_no": borrowed.org_no}
-    with central.admin() as conn:  # the first counter's Bua, offered at another site
+    offered = {"id": borrowed.id, "code": "12", "name": "Småfolk", "org_no": borrowed.org_no}
+    with central.admin() as conn:  # the first counter's tenant, offered at another site
         answer = tenant_offers.offer(conn, drammen, None, [offered])
     assert (answer[0]["status"], answer[0]["reason"]) == ("pending", "id_at_other_site")
 

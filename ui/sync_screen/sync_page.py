@@ -304,6 +304,13 @@ class SyncPage(PageWidget):
                 "backup?). Nothing was stored. Re-enrol a restored counter with the code made "
                 "for its own device (omigjen-server admin enrolment-code --device ID)"
             )
+        if code == "centre_other":
+            return self.tr(
+                "this counter is set up as another centre, with tenants the site does not "
+                "have, and the site has its centre from another counter already. Nothing was "
+                "stored. Enrol the counter with a code of its own centre's site; a new counter "
+                "of this centre starts from an empty data directory"
+            )
         if code == "enrol_code_invalid":
             return self.tr("the code is unknown, used or expired: ask for a new one")
         return ""
