@@ -148,14 +148,18 @@ def _control(sheet: Sheet, doc: DayEndDoc) -> None:
     )
     sheet.row("Husleie inkl. mva", _kr(doc.total("rent") + doc.total("rent_vat")))
     for close in doc.closes:
+        what = "Vaktbytte" if close.shift_change else "Kasseoppgjør"
+        who = f" ({close.counted_by})" if close.counted_by else ""
         sheet.row(
-            f"Kasseoppgjør kl. {close.local_time[:5]}: forventet {_kr(close.expected)}, "
+            f"{what} kl. {close.local_time[:5]}{who}: forventet {_kr(close.expected)}, "
             f"talt {_kr(close.counted)}",
             f"differanse {_kr(close.variance)}",
             bold=bool(close.variance),
         )
         if close.note:
             sheet.text(f"    Merknad: {close.note}")
+    if len(doc.closes) > 1:  # hand-overs and the close: what the day's counts add up to
+        sheet.row("Kassedifferanse i alt", _kr(doc.variance), bold=bool(doc.variance))
 
 
 _ROWS = [

@@ -72,6 +72,10 @@ class CloseSummary:
     note: str
     batches: tuple[BatchCheck, ...] = ()
     """The card terminal and Vipps totals typed at the close, with what was recorded."""
+    shift_change: bool = False
+    """A hand-over to the next person (no Z), not the day's close."""
+    counted_by: str = ""
+    """Name of who counted the drawer."""
 
 
 @dataclass(frozen=True)

@@ -49,13 +49,25 @@ def day_end_doc(
                 )
             )
         centre = uow.meta.get_meta("centre_name") or ""
+        names = uow.reports.staff_names()
     return DayEndDoc(
         centre_name=centre,
         register_id=register_id,
         business_date=business_date,
         tenants=tuple(days),
-        closes=tuple(_close_summary(c) for c in closes),
+        closes=tuple(_close_summary(c, names) for c in closes),
     )
+
+
+def day_counts(
+    uow_factory: UnitOfWorkFactory, register_id: str, business_date: str
+) -> tuple[CloseSummary, ...]:
+    """Every count of the drawer that day at the register, oldest first: each shift change's
+    and the close's; their variances add up to the day's (``DayEndDoc.variance``)."""
+    with uow_factory.read() as uow:
+        closes = uow.reports.till_closes(register_id, business_date)
+        names = uow.reports.staff_names()
+    return tuple(_close_summary(c, names) for c in closes)
 
 
 def _deposit_tenders(rq: ReportQueries, report: DrawerReport) -> dict[str, int]:
@@ -67,7 +79,7 @@ def _range(report: DrawerReport) -> dict[str, Any]:
             "hi": report.through_seq}  # fmt: skip
 
 
-def _close_summary(close: dict[str, Any]) -> CloseSummary:
+def _close_summary(close: dict[str, Any], names: dict[str, tuple[str, str]]) -> CloseSummary:
     content = json.loads(close["content"])
     return CloseSummary(
         content["local_time"],
@@ -76,4 +88,6 @@ def _close_summary(close: dict[str, Any]) -> CloseSummary:
         close["variance"],
         close["note"],
         tuple(BatchCheck(**batch) for batch in content.get("batches", ())),
+        shift_change=bool(content.get("shift_change")),
+        counted_by=names.get(str(close["staff_id"]), ("", ""))[1],
     )

@@ -4,7 +4,7 @@
 <context>
     <name>DayEndPage</name>
     <message numerus="yes">
-        <location filename="../../ui/day_end/day_end_page.py" line="209"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="226"/>
         <source>%n reports printed and saved in %1</source>
         <translation>
             <numerusform>%n report printed and saved in %1</numerusform>

@@ -45,102 +45,140 @@
     </message>
 </context>
 <context>
+    <name>DayCounts</name>
+    <message>
+        <location filename="../../ui/day_end/day_counts.py" line="34"/>
+        <source>The day&apos;s counts</source>
+        <translation>Dagens opptellinger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_counts.py" line="34"/>
+        <source>Expected</source>
+        <translation>Forventet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_counts.py" line="34"/>
+        <source>Counted</source>
+        <translation>Talt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_counts.py" line="35"/>
+        <source>Variance</source>
+        <translation>Differanse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_counts.py" line="56"/>
+        <source>The day&apos;s variance</source>
+        <translation>Dagens kassedifferanse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_counts.py" line="72"/>
+        <source>Shift change %1 (%2)</source>
+        <translation>Vaktbytte %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_counts.py" line="72"/>
+        <source>Close %1 (%2)</source>
+        <translation>Kasseoppgjør %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>DayEndPage</name>
     <message>
         <location filename="../../ui/day_end/__init__.py" line="23"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="52"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="55"/>
         <source>Day end and reports</source>
         <translation>Dagsoppgjør og rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="59"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="136"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="62"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="153"/>
         <source>X report</source>
         <translation>X-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="60"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="63"/>
         <source>Z reports (all tenants)</source>
         <translation>Z-rapporter (alle leietakere)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="61"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="64"/>
         <source>Count and close the till</source>
         <translation>Tell opp og steng kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="62"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="65"/>
         <source>Day-end PDF</source>
         <translation>Dagsoppgjør som PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="64"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="67"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="149"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="166"/>
         <source>Z reports</source>
         <translation>Z-rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="146"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="163"/>
         <source>Take today&apos;s Z report for every tenant with sales? This cannot be undone.</source>
         <translation>Ta dagens Z-rapport for alle leietakere med salg? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="63"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="66"/>
         <source>Print a Z again (copy)</source>
         <translation>Skriv ut en Z på nytt (kopi)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="73"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="76"/>
         <source>Days with use and no Z report (oldest first)</source>
         <translation>Dager med bruk og uten Z-rapport (eldste først)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="78"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="81"/>
         <source>Days with Z reports taken (newest first)</source>
         <translation>Dager med Z-rapport tatt (nyeste først)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="114"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="131"/>
         <source>missing</source>
         <translation>mangler</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="114"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="131"/>
         <source>today, still open</source>
         <translation>i dag, fortsatt åpen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="142"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="159"/>
         <source>Take the Z report of %1 for every tenant with use that day? It cannot be undone.</source>
         <translation>Ta Z-rapporten for %1 for alle leietakere med bruk den dagen? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="153"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="170"/>
         <source>Z report</source>
         <translation>Z-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="159"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="176"/>
         <source>No Z report has been taken on this register yet.</source>
         <translation>Ingen Z-rapport er tatt på denne kassen ennå.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="163"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="182"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="180"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="199"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="206"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="223"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/day_end/day_end_page.py" line="209"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="226"/>
         <source>%n reports printed and saved in %1</source>
         <translation>
             <numerusform>%n rapport skrevet ut og lagret i %1</numerusform>
@@ -148,27 +186,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="213"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="230"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="226"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="243"/>
         <source>Journal anchor: %1</source>
         <translation>Journalanker: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="242"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="259"/>
         <source>The till is closed: expected %1, counted %2, variance %3.</source>
         <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="251"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="267"/>
+        <source>With the shift changes the day&apos;s variance is %1.</source>
+        <translation>Med vaktbyttene er dagens kassedifferanse %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="275"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="266"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="290"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

@@ -153,3 +153,54 @@ def test_any_taken_z_prints_again_as_a_copy_marked_kopi(
     assert printed.count("KOPI") >= 3
     page.refresh_open_days()
     assert page.open_days.count() == 0  # printing a copy is no use that needs a Z
+
+
+def test_each_shift_changes_count_is_on_the_day_end_page_and_pdf_adding_up_to_the_day(
+    window, counter, ctx, sold, tmp_path, monkeypatch
+):
+    import subprocess
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from pos.model.till_close import BlindCount
+    from pos.services import till_day
+    from pos.services.day_end import day_end_doc
+    from ui.till_close_dialog import TillCloseDialog
+
+    handed = till_day.hand_over(counter.uow, ctx, BlindCount({100000: 2, 20000: 1}))
+    assert handed.variance == -1300  # 2 200 kr counted of 2 213 kr: Kari hands over 13 kr short
+    log_in(window, "9001", "9999")
+    window.page_context = PageContext(window.session, window.tasks, None, tmp_path)
+    page = window.show_page("day_end")
+    counts = page.day_counts
+    assert counts.isVisible() and counts.rowCount() == 2  # before the close: the hand-over
+    assert counts.cell(0, 0).startswith("Shift change ") and "Kari Kasserer" in counts.cell(0, 0)
+
+    def count_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TillCloseDialog)
+        for value, pieces in ((100000, 2), (20000, 1), (500, 1)):
+            dialog.spin_boxes[value].setValue(pieces)  # 2 205 kr: 5 kr over the 2 200 handed
+        dialog.note_edit.setPlainText("5 kr for mye")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, count_and_close)
+    QTest.keyClick(page, Qt.Key.Key_F4)
+    rows = [[counts.cell(r, c) for c in range(4)] for r in range(counts.rowCount())]
+    assert rows[0][1:] == ["2\u00a0213,00", "2\u00a0200,00", "-13,00"]
+    assert rows[1][0].startswith("Close ") and "Mona Leder" in rows[1][0]
+    assert rows[1][1:] == ["2\u00a0200,00", "2\u00a0205,00", "5,00"]
+    assert rows[2] == ["The day's variance", "", "", "-8,00"]
+    assert "variance 5,00" in page.message.text() and "-8,00" in page.message.text()
+    doc = day_end_doc(counter.uow, "K1", handed.local_date, [])
+    assert doc.variance == -800  # the page's total is the day-end document's, to the øre
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.z_reports()
+    page.day_end_pdf()
+    pdf_path = tmp_path / "reports" / f"dagsoppgjor-K1-{handed.local_date}.pdf"
+    pdf = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "Vaktbytte kl." in pdf and "(Kari Kasserer)" in pdf
+    assert "Kassedifferanse i alt" in pdf and "-8,00" in pdf

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from pdf.reports import day_end_pdf, drawer_report_pdf
+from pos.clock import Stamp
+from pos.model.day_end import CloseSummary
 from pos.model.report_english import english_rows
 from pos.model.report_lines import report_rows, report_slip
 from pos.model.reports import DrawerReport
@@ -30,9 +32,10 @@ from pos.services import reports, z_copies
 from pos.services.anchors import current_anchor
 from pos.services.backups import backup_after_z
 from pos.services.context import TillContext
-from pos.services.day_end import day_end_doc
+from pos.services.day_end import day_counts, day_end_doc
 from ui.common import error_text, ui_language
 from ui.day_end.close_table import CloseTable
+from ui.day_end.day_counts import DayCounts
 from ui.message_line import MessageLine
 from ui.pages import PageContext, PageWidget
 from ui.till_close_dialog import TillCloseDialog
@@ -82,6 +85,8 @@ class DayEndPage(PageWidget):
         layout.addWidget(self.taken_days)
         self.message = MessageLine(self)
         layout.addWidget(self.message)
+        self.day_counts = DayCounts(self)
+        layout.addWidget(self.day_counts)
         self.close_table = CloseTable(self)
         layout.addWidget(self.close_table, 1)
         self.text = QPlainTextEdit(self)
@@ -96,6 +101,18 @@ class DayEndPage(PageWidget):
 
     def on_shown(self) -> None:
         self.refresh_open_days()
+        try:
+            today = Stamp.of(self.ctx.session.clock.now()).local_date
+        except Exception:  # noqa: BLE001 - a clock behind is said by the open days' refresh
+            return
+        self.refresh_counts(today)
+
+    def refresh_counts(self, day: str) -> tuple[CloseSummary, ...]:
+        """The day's counts of the drawer: each shift change's and the close's."""
+        session = self.ctx.session
+        counts = day_counts(session.uow, session.register_id, day)
+        self.day_counts.show_counts(counts)
+        return counts
 
     def refresh_open_days(self) -> None:
         """Every business day with use whose Z is not taken yet, one line per day."""
@@ -238,12 +255,19 @@ class DayEndPage(PageWidget):
     def show_close(self, doc: TillCloseDoc) -> None:
         """The close's figures per tenant and against the terminals, on the page it was made."""
         self.text.clear()
-        self.message.say(
+        text = (
             self.tr("The till is closed: expected %1, counted %2, variance %3.")
             .replace("%1", format_nok(doc.expected_cash))
             .replace("%2", format_nok(doc.counted_cash))
             .replace("%3", format_nok(doc.variance))
         )
+        counts = self.refresh_counts(doc.local_date)
+        if len(counts) > 1:  # shift changes before the close
+            total = format_nok(sum(c.variance for c in counts))
+            text += " " + self.tr("With the shift changes the day's variance is %1.").replace(
+                "%1", total
+            )
+        self.message.say(text)
         self.close_table.show_close(doc)
 
     def day_end_pdf(self) -> None:
