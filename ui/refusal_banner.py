@@ -12,7 +12,7 @@ under it keeps them after the dialog closes, until they are seen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QWidget
 from shiboken6 import isValid
 
@@ -50,11 +50,13 @@ class _RefusalFrame(QFrame):
 
 class RefusalOverlay(_RefusalFrame):
     """The banner's refusals laid over the top of a dialog in front of the window (not in its
-    layout: the dialog's own widgets stay where they are, under it until it is seen)."""
+    layout: the dialog's own widgets stay where they are, under it until it is seen). Esc says
+    "seen" here as on the sale screen: while it shows, the first Esc is its own, and the next
+    is the dialog's again."""
 
     def __init__(self, banner: RefusalBanner, front: QWidget) -> None:
         super().__init__("refusalOverlay", front)
-        self.ok_button.setText(self.tr("Seen"))  # Esc in a dialog is the dialog's own
+        self.banner = banner
         self.ok_button.clicked.connect(banner.acknowledge)
         front.installEventFilter(self)
 
@@ -73,10 +75,30 @@ class RefusalOverlay(_RefusalFrame):
         self.setGeometry(0, 0, width, min(height, max(front.height() // 2, 60)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Kept across the dialog's top as it is resized."""
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+        """Kept across the dialog's top as it is resized; Esc in the dialog is "seen"."""
+        kind = event.type()
+        if watched is self.parentWidget() and kind == QEvent.Type.Resize:
             self._place()
+        elif kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and self._is_esc(
+            watched, event
+        ):
+            # Key events the focused field leaves come up to the dialog; a ShortcutOverride
+            # accepted here keeps the dialog's own Esc shortcut (Back, Close) from taking it.
+            event.accept()
+            if kind == QEvent.Type.KeyPress:
+                self.banner.acknowledge()
+            return True
         return super().eventFilter(watched, event)
+
+    def _is_esc(self, watched: QObject, event: QEvent) -> bool:
+        return (
+            self.isVisible()
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window()
+        )
 
 
 class RefusalBanner(_RefusalFrame):

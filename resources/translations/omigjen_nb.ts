@@ -865,32 +865,24 @@
 <context>
     <name>RefusalBanner</name>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="116"/>
+        <location filename="../../ui/refusal_banner.py" line="138"/>
         <source>Scan refused: %1</source>
         <translation>Skanning avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="116"/>
+        <location filename="../../ui/refusal_banner.py" line="138"/>
         <source>Refused: %1</source>
         <translation>Avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="119"/>
+        <location filename="../../ui/refusal_banner.py" line="141"/>
         <source>Also refused: %1</source>
         <translation>Også avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="124"/>
+        <location filename="../../ui/refusal_banner.py" line="146"/>
         <source>and %1 more</source>
         <translation>og %1 til</translation>
-    </message>
-</context>
-<context>
-    <name>RefusalOverlay</name>
-    <message>
-        <location filename="../../ui/refusal_banner.py" line="57"/>
-        <source>Seen</source>
-        <translation>Sett</translation>
     </message>
 </context>
 <context>

@@ -101,9 +101,15 @@ def test_a_refusal_in_an_open_repair_job_shows_over_the_job_until_seen(window, c
     assert isinstance(overlay, RefusalOverlay) and overlay.parentWidget() is ticket
     assert second in overlay.text.text() and on_top(overlay, ticket)
     assert overlay.width() == ticket.width()
-    overlay.ok_button.click()  # seen, over the job
+    press(ticket, Qt.Key.Key_Escape)  # seen, over the job: Esc is "seen" as at the basket
     assert not overlay.isVisible() and not window.refusals.isVisible()
     assert ticket.isVisible()  # the job stays open
+    scan(ticket, second)
+    assert overlay.isVisible() and heard == [80, 80]
+    overlay.ok_button.click()  # or its button
+    assert not overlay.isVisible() and not window.refusals.isVisible() and ticket.isVisible()
+    press(ticket, Qt.Key.Key_Escape)  # nothing to see: Esc closes the job again
+    assert not ticket.isVisible()
 
 
 def test_a_refusal_over_the_payment_stays_on_the_banner_after_it_closes(window, heard):
@@ -117,6 +123,10 @@ def test_a_refusal_over_the_payment_stays_on_the_banner_after_it_closes(window, 
     (overlay,) = window.refusals.shown_over()
     assert overlay.parentWidget() is payment and on_top(overlay, payment)
     assert "ZZ??!!##%%" in overlay.text.text() and heard == [80]
-    press(payment.amount, Qt.Key.Key_Escape)  # the payment is left, not the refusal seen
+    press(payment.amount, Qt.Key.Key_Escape)  # in the amount field: seen, still paying
+    assert not overlay.isVisible() and payment.isVisible()
+    scan(payment.amount, "ZZ??!!##%%")
+    assert overlay.isVisible()
+    payment.cancel_button.click()  # back to the basket without saying "seen"
     assert not payment.isVisible()
     assert window.refusals.isVisible() and "ZZ??!!##%%" in window.refusals.text.text()
