@@ -18,6 +18,7 @@ from cli.words import counted
 if TYPE_CHECKING:
     from pos.services.backups import Taken
     from pos.services.restore import RestorePreview, RestoreResult
+    from pos.services.salvage_result import SalvageResult
 
 
 def add_commands(commands: Commands) -> None:
@@ -147,6 +148,12 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
     for number, why in preview.left_beyond:
         lines.append(_say(lang, f"  Hentes ikke tilbake: {number}: {why.message(lang)}",
                           f"  Not brought back: {number}: {why.message(lang)}"))  # fmt: skip
+    if preview.left_beyond:
+        lines.append(_say(lang,
+                          "  Disse skrives i sin helhet til salvage-mappen og legges i kø til "
+                          "serveren: ingenting som er signert, blir borte.",
+                          "  These are written in full to the salvage folder and queued for the "
+                          "server: nothing signed is lost."))  # fmt: skip
     if not preview.beyond_known:
         lines[1] = _say(lang, *UNKNOWN_BEYOND)
     else:
@@ -179,8 +186,7 @@ def result_text(result: RestoreResult, lang: str) -> str:
     for number, why in salvage.left:
         lines.append(f"  {number}: {why.message(lang)}")
     if salvage.export_dir is not None:
-        lines.append(_say(lang, f"Journalhalen og listen: {salvage.export_dir}",
-                          f"The journal tail and the list: {salvage.export_dir}"))  # fmt: skip
+        lines += _export_lines(salvage, lang)
     if result.replaced_file is not None:
         lines.append(_say(lang, f"Den gamle databasen er beholdt: {result.replaced_file}",
                           f"The replaced store is kept: {result.replaced_file}"))  # fmt: skip
@@ -192,6 +198,42 @@ def result_text(result: RestoreResult, lang: str) -> str:
                           "Registrer kassen hos serveren på nytt (enrol) før salg.",
                           "Enrol the counter with the server again before selling."))  # fmt: skip
     return "\n".join(lines)
+
+
+def _export_lines(salvage: SalvageResult, lang: str) -> list[str]:
+    """Where what did not come back is kept, and that it goes to the server."""
+    from pos.services.salvage_export import JOURNAL_TAIL, LEFT_BEHIND, LISTING
+
+    folder = salvage.export_dir
+    assert folder is not None
+    left = len(salvage.left) + salvage.unreadable
+    if not left:
+        return [_say(lang, f"Journalhalen: {folder / JOURNAL_TAIL}",
+                     f"The journal tail: {folder / JOURNAL_TAIL}")]  # fmt: skip
+    signed = counted(lang, left, ("signert kvittering", "signerte kvitteringer"),
+                     ("signed receipt", "signed receipts"))  # fmt: skip
+    lines = [
+        _say(lang, f"{signed} ble ikke hentet tilbake. Listen med grunnene: {folder / LISTING}",
+             f"{signed} did not come back. The list with the reasons: {folder / LISTING}"),
+    ]  # fmt: skip
+    if salvage.left_sales:
+        lines.append(_say(lang,
+                          f"Hvert salg i sin helhet (kvitteringer, signaturer, linjer, betaling): "
+                          f"{folder / LEFT_BEHIND}. Før dem for hånd i regnskapet.",
+                          f"Each sale in full (receipts, signatures, lines, payments): "
+                          f"{folder / LEFT_BEHIND}. Enter them by hand in the books."))  # fmt: skip
+    if salvage.queued_left:
+        queued = counted(lang, len(salvage.queued_left), ("kvittering", "kvitteringer"),
+                         ("receipt", "receipts"))  # fmt: skip
+        lines.append(_say(lang, f"Lagt i kø til serveren: {queued}.",
+                          f"Queued for the server: {queued}."))  # fmt: skip
+    if salvage.unreadable:
+        lines.append(_say(lang,
+                          f"{salvage.unreadable} kan ikke leses; det som kan leses, står i "
+                          f"journalhalen: {folder / JOURNAL_TAIL}",
+                          f"{salvage.unreadable} cannot be read; what can be read is in the "
+                          f"journal tail: {folder / JOURNAL_TAIL}"))  # fmt: skip
+    return lines
 
 
 def take_backup(args: argparse.Namespace, settings: Settings) -> int:

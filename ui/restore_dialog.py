@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from pos.errors import DomainError
 from pos.model.staff import Operator
 from pos.services.restore import RestorePreview, RestoreResult, RestoreSession
-from pos.services.salvage import Reason
+from pos.services.salvage_export import LEFT_BEHIND, LISTING
+from pos.services.salvage_result import Reason, SalvageResult
 from ui.approval_dialog import ApprovalDialog
 from ui.common import error_text, touch_button, ui_language
 from ui.tasks import TaskRunner
@@ -82,6 +83,11 @@ class RestoreDialog(QDialog):
                 "continue after them and no day up to %2 is Z-reported again."
             ).replace("%1", str(preview.z_beyond)).replace("%2", preview.last_z_day or "")
         text += self._left_text(preview.left_beyond)
+        if preview.left_beyond:
+            text += "\n" + self.tr(
+                "These are written in full to the salvage folder and queued for the server: "
+                "nothing signed is lost."
+            )
         if preview.passed_over:
             names = ", ".join(name for name, _ in preview.passed_over)
             text += " " + self.tr("Newer backups that failed the check: %1.").replace("%1", names)
@@ -95,6 +101,26 @@ class RestoreDialog(QDialog):
             + self.tr("Not brought back: %1: %2").replace("%1", n).replace("%2", w.message(lang))
             for n, w in left
         )
+
+    def _kept_text(self, salvage: SalvageResult) -> str:
+        """Where the signed receipts that did not come back are kept, and that they go to the
+        server: nothing signed is left behind unsaid."""
+        folder = salvage.export_dir
+        assert folder is not None
+        left = len(salvage.left) + salvage.unreadable
+        text = self.tr(
+            "%n signed receipts did not come back. The list with the reasons: %1.", "", left
+        ).replace("%1", str(folder / LISTING))
+        if salvage.left_sales:
+            text += " " + self.tr(
+                "Each sale in full (receipts, signatures, lines, payments): %1. Enter them by "
+                "hand in the books."
+            ).replace("%1", str(folder / LEFT_BEHIND))
+        if salvage.queued_left:
+            text += " " + self.tr("Queued for the server: %1.").replace(
+                "%1", str(len(salvage.queued_left))
+            )
+        return text
 
     def ask_approval(self) -> None:
         if self.session is None:
@@ -120,9 +146,7 @@ class RestoreDialog(QDialog):
         ).replace("%1", str(len(salvage.left) + salvage.unreadable))
         text += self._left_text(tuple(salvage.left))
         if salvage.export_dir is not None and (salvage.left or salvage.unreadable):
-            text += " " + self.tr("What could not come back is listed in %1.").replace(
-                "%1", str(salvage.export_dir)
-            )
+            text += "\n" + self._kept_text(salvage)
         if result.new_key_version:
             text += " " + self.tr("A new signing key (version %1) was made.").replace(
                 "%1", result.new_key_version

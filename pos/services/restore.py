@@ -71,15 +71,9 @@ from pos.services.continuity import (
     skip_to,
 )
 from pos.services.print_queue import NO_PAPER_BEFORE
-from pos.services.salvage import (
-    Candidate,
-    Reason,
-    SalvageResult,
-    collect,
-    export_tail,
-    put_back,
-    write_listing,
-)
+from pos.services.salvage import Candidate, collect, put_back
+from pos.services.salvage_export import export_tail, write_listing
+from pos.services.salvage_result import Reason, SalvageResult
 from pos.services.signing_keys import rotate_signing_key
 from pos.unit_of_work import UnitOfWorkFactory
 

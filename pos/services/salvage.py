@@ -14,17 +14,17 @@ in the next Z) when no Z of the replaced store counted it, else as 13999 ``salva
 Its outbox events are queued again with their original ids, so the server stores each once (an
 event lost with the damage is made again from the receipt's rows).
 
-What cannot come back is listed, and exported with the replaced store's journal tail to
-``<data dir>/salvage/<time>/`` (the replaced file itself is kept beside the store).
+What cannot come back is never silently left behind: it is listed with why, every row a
+readable sale wrote is exported in full beside the replaced store's journal tail to
+``<data dir>/salvage/<time>/`` (``salvage_export``; the replaced file itself is kept beside the
+store), and its receipts' queued events go to the server again, so the centre's record holds
+every receipt that was signed.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pos.adapters.salvage_reader import ReplacedStore, SaleRows
@@ -35,69 +35,12 @@ from pos.model.receipt import ReceiptKind
 from pos.numbering import Heads
 from pos.receipt_digest import content_v2, digest_fields, with_tender_facts
 from pos.services.recording import OUTBOX_TYPE, RECEIPT_EVENT
+from pos.services.salvage_export import left_sale_record
+from pos.services.salvage_result import Reason, SalvageResult
 from pos.unit_of_work import UnitOfWork
 
 SALVAGE_DIR = "salvage"
 _SALE_KINDS = {"sale", "return"}
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why one receipt could not come back, said in the interface's language."""
-
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def message(self, lang: str = "nb") -> str:
-        nb, en = _REASONS[self.code]
-        return (en if lang == "en" else nb).format(**self.params)
-
-
-_REASONS = {
-    "unreadable": (
-        "Salget kan ikke leses i databasen som ble erstattet.",
-        "The sale cannot be read in the replaced store.",
-    ),
-    "repair": (
-        "En kvittering for reparasjon ({kind}): slike penger hentes ikke tilbake automatisk.",
-        "A repair receipt ({kind}): such money is not brought back automatically.",
-    ),
-    "chain_gap": (
-        "Signaturnummer {sig_nr} følger ikke etter {head} i den gjenopprettede databasen.",
-        "Signature number {sig_nr} does not follow {head} in the restored store.",
-    ),
-    "after_left": (
-        "Kvitteringen før den i signaturkjeden ({before}) kunne ikke hentes tilbake.",
-        "The receipt before it in its signature chain ({before}) could not come back.",
-    ),
-    "chain_mismatch": (
-        "Signaturkjeden fortsetter ikke den gjenopprettede databasens.",
-        "Its signature chain does not continue the restored store's.",
-    ),
-    "same_sale": (
-        "En annen kvittering i samme salg ({other}) kunne ikke hentes tilbake, og et salg "
-        "hentes tilbake helt eller ikke i det hele tatt.",
-        "Another receipt of the same sale ({other}) could not come back, and a sale comes "
-        "back whole or not at all.",
-    ),
-    "no_fit": (
-        "Salget passer ikke i den gjenopprettede databasen: noe det viser til (ansatt, vare "
-        "eller tilgodelapp) kan verken leses der eller i databasen som ble erstattet.",
-        "The sale does not fit the restored store: something it points to (staff, item or "
-        "credit note) can be read neither there nor in the replaced store.",
-    ),
-}
-
-
-@dataclass
-class SalvageResult:
-    salvaged: list[str] = field(default_factory=list)
-    """Receipt numbers brought back."""
-    left: list[tuple[str, Reason]] = field(default_factory=list)
-    """(receipt number, why not) for readable receipts that could not come back."""
-    unreadable: int = 0
-    """Signed receipts the replaced store holds beyond the restored one that cannot be read."""
-    export_dir: Path | None = None
 
 
 @dataclass
@@ -162,12 +105,32 @@ def put_back(
             result.salvaged += candidate.numbers
             continue
         first = next(iter(reasons))
-        for number in candidate.numbers:
-            why = reasons.get(number) or Reason("same_sale", {"other": first})
+        whys = {
+            n: reasons.get(n) or Reason("same_sale", {"other": first}) for n in candidate.numbers
+        }
+        for number, why in whys.items():
             result.left.append((number, why))
             if number in candidate.chain_of:
                 left_in_chain[candidate.chain_of[number]] = number
+        _keep_left(uow, candidate, whys, result)
     return result
+
+
+def _keep_left(
+    uow: UnitOfWork, candidate: Candidate, whys: dict[str, Reason], result: SalvageResult
+) -> None:
+    """A signed sale that cannot come back is never silently dropped: every row it wrote is
+    kept for the export, and its receipts' events are queued for the server again (same ids:
+    the server stores each once and holds them in the tenant's record)."""
+    rows = candidate.rows
+    if rows is None:
+        return  # unreadable: only the journal tail says what can be read of it
+    result.left_sales.append(left_sale_record(rows, whys))
+    for receipt in rows.receipts:
+        event = rows.outbox.get(receipt["id"])
+        if event is not None:
+            uow.outbox.requeue_outbox(event)
+            result.queued_left.append(receipt["number_text"])
 
 
 def _sales_in_order(receipts: Iterable[dict[str, Any]]) -> list[str]:
@@ -369,36 +332,3 @@ def rebuilt_payload(
         "vat": [{"class": c, "gross": g, "vat": v} for c, (g, v) in vat.items()],
         "salvaged": True,
     }
-
-
-def export_tail(folder: Path, replaced: ReplacedStore, after_seq: int) -> int:
-    """The replaced store's journal rows after ``after_seq``, as far as readable, to
-    ``journal-tail.jsonl`` in ``folder``; returns how many."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    rows = list(replaced.journal_tail(after_seq))
-    text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    _write_private(folder / "journal-tail.jsonl", text)
-    return len(rows)
-
-
-def write_listing(folder: Path, result: SalvageResult) -> None:
-    """What came back and what did not (``receipts.json``), beside the journal tail."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    listing = {
-        "salvaged": result.salvaged,
-        "not_brought_back": [
-            {"receipt": n, "why": why.message("nb"), "why_en": why.message("en")}
-            for n, why in result.left
-        ],
-        "unreadable_signed_receipts": result.unreadable,
-    }
-    _write_private(folder / "receipts.json", json.dumps(listing, ensure_ascii=False, indent=1))
-    result.export_dir = folder
-
-
-def _write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())

@@ -4,7 +4,15 @@
 <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="119"/>
+        <location filename="../../ui/restore_dialog.py" line="112"/>
+        <source>%n signed receipts did not come back. The list with the reasons: %1.</source>
+        <translation>
+            <numerusform>%n signed receipt did not come back. The list with the reasons: %1.</numerusform>
+            <numerusform>%n signed receipts did not come back. The list with the reasons: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/restore_dialog.py" line="145"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Restored. %n receipt brought back, %1 could not be.</numerusform>

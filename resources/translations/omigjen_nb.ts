@@ -888,52 +888,75 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="41"/>
+        <location filename="../../ui/restore_dialog.py" line="42"/>
         <source>Restore the backup…</source>
         <translation>Gjenopprett sikkerhetskopien…</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="43"/>
+        <location filename="../../ui/restore_dialog.py" line="44"/>
         <source>Start the till</source>
         <translation>Start kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="46"/>
+        <location filename="../../ui/restore_dialog.py" line="47"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="70"/>
+        <location filename="../../ui/restore_dialog.py" line="71"/>
         <source>Backup to restore: %1 (taken %2).</source>
         <translation>Sikkerhetskopi som gjenopprettes: %1 (tatt %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="75"/>
+        <location filename="../../ui/restore_dialog.py" line="76"/>
         <source>The register gave out %1 signed receipts after this backup; %2 of them can still be read and are brought back. Numbering continues after the highest number ever given out, and the restore is journaled.</source>
         <translation>Kassen har gitt ut %1 signerte kvitteringer etter denne sikkerhetskopien; %2 av dem kan fortsatt leses og hentes tilbake. Nummereringen fortsetter etter det høyeste nummeret som er gitt ut, og gjenopprettingen føres i journalen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="81"/>
+        <location filename="../../ui/restore_dialog.py" line="82"/>
         <source>The backup lacks %1 Z reports taken after it (the last for %2): Z numbers continue after them and no day up to %2 is Z-reported again.</source>
         <translation>Sikkerhetskopien mangler %1 Z-rapporter tatt etter den (den siste for %2): Z-numrene fortsetter etter dem, og ingen dag til og med %2 Z-rapporteres igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="87"/>
+        <location filename="../../ui/restore_dialog.py" line="88"/>
+        <source>These are written in full to the salvage folder and queued for the server: nothing signed is lost.</source>
+        <translation>Disse skrives i sin helhet til salvage-mappen og legges i kø til serveren: ingenting som er signert, blir borte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="93"/>
         <source>Newer backups that failed the check: %1.</source>
         <translation>Nyere sikkerhetskopier som ikke besto kontrollen: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="95"/>
+        <location filename="../../ui/restore_dialog.py" line="101"/>
         <source>Not brought back: %1: %2</source>
         <translation>Hentes ikke tilbake: %1: %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/restore_dialog.py" line="112"/>
+        <source>%n signed receipts did not come back. The list with the reasons: %1.</source>
+        <translation>
+            <numerusform>%n signert kvittering ble ikke hentet tilbake. Listen med grunnene: %1.</numerusform>
+            <numerusform>%n signerte kvitteringer ble ikke hentet tilbake. Listen med grunnene: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="116"/>
+        <source>Each sale in full (receipts, signatures, lines, payments): %1. Enter them by hand in the books.</source>
+        <translation>Hvert salg i sin helhet (kvitteringer, signaturer, linjer, betaling): %1. Før dem for hånd i regnskapet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="120"/>
+        <source>Queued for the server: %1.</source>
+        <translation>Lagt i kø til serveren: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="138"/>
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="119"/>
+        <location filename="../../ui/restore_dialog.py" line="145"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Gjenopprettet. %n kvittering hentet tilbake, %1 kunne ikke hentes.</numerusform>
@@ -941,17 +964,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="123"/>
-        <source>What could not come back is listed in %1.</source>
-        <translation>Det som ikke kunne hentes tilbake, er listet i %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/restore_dialog.py" line="127"/>
+        <location filename="../../ui/restore_dialog.py" line="151"/>
         <source>A new signing key (version %1) was made.</source>
         <translation>En ny signeringsnøkkel (versjon %1) ble laget.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="131"/>
+        <location filename="../../ui/restore_dialog.py" line="155"/>
         <source>Enrol the till with the server again before selling.</source>
         <translation>Registrer kassen hos serveren på nytt før salg.</translation>
     </message>

@@ -177,3 +177,35 @@ def test_the_restore_dialog_says_per_receipt_why_one_cannot_come_back(
     dialog.approval.submit()
     assert said in dialog.outcome.text()  # what was said is what was done
     dialog.accept()
+
+
+def test_the_restore_dialog_says_where_a_left_behind_deposit_is_kept_and_that_it_is_queued(
+    counter, ctx, qtbot, in_bokmal
+):
+    from pos.errors import StoreDamaged
+    from pos.services import repair_money
+    from tests.integration.repair_helpers import take_in
+    from ui.tasks import ImmediatePool, TaskRunner
+
+    counter.backup("manual")
+    job = take_in(counter, ctx)
+    paid = repair_money.pay_deposit(counter.uow, ctx, job, [Tender(TenderKind.CARD, 20000, "T3")])
+    counter.close()
+    problem = StoreDamaged(str(counter.data_dir), reason="x", backup="y").message("nb")
+    dialog = RestoreDialog(counter.data_dir, problem, TaskRunner(ImmediatePool()))
+    qtbot.addWidget(dialog)
+    number = paid.receipt.number
+    assert f"Hentes ikke tilbake: {number}: En kvittering for reparasjon (depositum)" in (
+        dialog.preview.text()
+    )
+    assert "legges i kø til serveren" in dialog.preview.text()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    dialog.approval.staff_no.setText("9001")
+    dialog.approval.pin.setText("9999")
+    dialog.approval.submit()
+    said = dialog.outcome.text()
+    folder = next((counter.data_dir / "salvage").iterdir())
+    assert f"1 signert kvittering ble ikke hentet tilbake. Listen med grunnene: {folder}" in said
+    assert str(folder / "left-behind.jsonl") in said and (folder / "left-behind.jsonl").is_file()
+    assert "Lagt i kø til serveren: 1." in said
+    dialog.accept()

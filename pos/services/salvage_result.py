@@ -1,0 +1,78 @@
+"""What a restore's salvage found, said in the interface's language: each receipt brought back,
+each that was not with why (``Reason``), and what was kept of those left behind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why one receipt could not come back, said in the interface's language."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "nb") -> str:
+        nb, en = _REASONS[self.code]
+        params = dict(self.params)
+        if "kind" in params:  # a sale kind, in the person's words
+            words = _KINDS.get(params["kind"], (params["kind"], params["kind"]))
+            params["kind"] = words[1] if lang == "en" else words[0]
+        return (en if lang == "en" else nb).format(**params)
+
+
+_KINDS = {"deposit": ("depositum", "deposit")}
+
+
+_REASONS = {
+    "unreadable": (
+        "Salget kan ikke leses i databasen som ble erstattet.",
+        "The sale cannot be read in the replaced store.",
+    ),
+    "repair": (
+        "En kvittering for reparasjon ({kind}): slike penger hentes ikke tilbake automatisk.",
+        "A repair receipt ({kind}): such money is not brought back automatically.",
+    ),
+    "chain_gap": (
+        "Signaturnummer {sig_nr} følger ikke etter {head} i den gjenopprettede databasen.",
+        "Signature number {sig_nr} does not follow {head} in the restored store.",
+    ),
+    "after_left": (
+        "Kvitteringen før den i signaturkjeden ({before}) kunne ikke hentes tilbake.",
+        "The receipt before it in its signature chain ({before}) could not come back.",
+    ),
+    "chain_mismatch": (
+        "Signaturkjeden fortsetter ikke den gjenopprettede databasens.",
+        "Its signature chain does not continue the restored store's.",
+    ),
+    "same_sale": (
+        "En annen kvittering i samme salg ({other}) kunne ikke hentes tilbake, og et salg "
+        "hentes tilbake helt eller ikke i det hele tatt.",
+        "Another receipt of the same sale ({other}) could not come back, and a sale comes "
+        "back whole or not at all.",
+    ),
+    "no_fit": (
+        "Salget passer ikke i den gjenopprettede databasen: noe det viser til (ansatt, vare "
+        "eller tilgodelapp) kan verken leses der eller i databasen som ble erstattet.",
+        "The sale does not fit the restored store: something it points to (staff, item or "
+        "credit note) can be read neither there nor in the replaced store.",
+    ),
+}
+
+
+@dataclass
+class SalvageResult:
+    salvaged: list[str] = field(default_factory=list)
+    """Receipt numbers brought back."""
+    left: list[tuple[str, Reason]] = field(default_factory=list)
+    """(receipt number, why not) for readable receipts that could not come back."""
+    unreadable: int = 0
+    """Signed receipts the replaced store holds beyond the restored one that cannot be read."""
+    left_sales: list[dict[str, Any]] = field(default_factory=list)
+    """Every row a readable sale left behind wrote, with why (exported in full)."""
+    queued_left: list[str] = field(default_factory=list)
+    """Receipts left behind whose events are queued for the server again."""
+    export_dir: Path | None = None
