@@ -128,7 +128,8 @@ def drive_a_day(x: XSession, app: Person, printed: Printed) -> None:
     x.focus(x.wait_for_window(f"Reparasjon {printed.older_job}"))
     app.scan(PART, "taken", "TicketDialog")
     app.scan(printed.newer_job, "refused", "TicketDialog")  # one job at a time
-    app.shot("ticket")
+    app.shot("ticket")  # the refusal shown over the open job
+    x.key("Escape")  # seen, in the job as at the basket
     x.key("Escape")  # the ticket
     x.focus(x.wait_for_window("^Omigjen"))
     x.key("Escape")  # the board: back to the sale screen
