@@ -342,12 +342,19 @@ class ReportQueries:
         )
         return {row["kind"]: int(row["amount"]) for row in rows}
 
-    def session_tender_parts(self, session_id: str) -> dict[str, dict[str, int]]:
-        """Tender kind -> sale kind (sale, return, deposit) -> signed amount, in the session."""
+    def batch_tender_parts(self, session_id: str) -> dict[str, dict[str, int]]:
+        """Tender kind -> sale kind (sale, return, deposit) -> signed amount, over the session
+        and every session it was handed over from (shift changes back to the last till close):
+        a card terminal's or Vipps' batch runs from one till close to the next."""
         rows = self.rows(
+            "WITH RECURSIVE chain(id) AS (SELECT ? UNION "
+            "SELECT c.till_session_id FROM chain JOIN journal j ON j.ref_id = chain.id "
+            "AND j.event_code = 13999 AND json_extract(j.details, '$.kind') = 'shift_change' "
+            "JOIN till_closes c ON c.id = json_extract(j.details, '$.after_close')) "
             "SELECT t.kind, s.kind AS sale_kind, SUM(t.amount) AS amount FROM tenders t "
             "JOIN sales s ON s.id = t.sale_id "
-            "WHERE s.till_session_id = ? AND s.training = 0 GROUP BY t.kind, s.kind",
+            "WHERE s.till_session_id IN (SELECT id FROM chain) AND s.training = 0 "
+            "GROUP BY t.kind, s.kind",
             (session_id,),
         )
         found: dict[str, dict[str, int]] = {}

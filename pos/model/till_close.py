@@ -84,9 +84,10 @@ class TenantCash:
 
 @dataclass(frozen=True)
 class BatchCheck:
-    """A terminal or Vipps batch total typed in, matched against every tender of that kind the
-    session recorded: sales and returns, and repair deposits taken or paid back (the terminal
-    does not know which is which)."""
+    """A terminal or Vipps batch total typed in at a till close, matched against every tender
+    of that kind since the register's last till close (across shift changes, which count only
+    the drawer): sales and returns, and repair deposits taken or paid back (the terminal does
+    not know which is which)."""
 
     kind: str
     """The tender kind (``TenderKind`` value)."""

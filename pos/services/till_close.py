@@ -128,7 +128,8 @@ def record_close(
     session = uow.till.open_session(ctx.register_id)
     if session is None:
         raise TillNotOpen()
-    doc = _build(uow, ctx, dict(session), count, card_batch, vipps_batch, note.strip(), rule)
+    batches = () if shift_change else _batches(uow, session["id"], card_batch, vipps_batch)
+    doc = _build(uow, ctx, dict(session), count, batches, note.strip(), rule)
     _write(uow, ctx, doc, approved_by, shift_change)
     return doc
 
@@ -163,15 +164,13 @@ def _build(
     ctx: TillContext,
     session: dict,
     count: BlindCount,
-    card_batch: Ore | None,
-    vipps_batch: Ore | None,
+    batches: tuple[BatchCheck, ...],
     note: str,
     rule: VarianceRule,
 ) -> TillCloseDoc:
     rq = uow.reports
     sid = session["id"]
     movements = rq.session_movements(sid)
-    tenders = rq.session_tender_parts(sid)
     stamp = ctx.stamp()
     partial = TillCloseDoc(
         close_id=str(uuid.uuid4()),
@@ -189,15 +188,25 @@ def _build(
         counted=count,
         variance_rule=rule,
         tenants=(),
-        batches=(
-            _batch(TenderKind.CARD, tenders, card_batch),
-            _batch(TenderKind.VIPPS, tenders, vipps_batch),
-        ),
+        batches=batches,
         pending=pending_items(uow, ctx.register_id),
         note=note,
     )
     tenants = _tenant_cash(uow, partial, rq.session_cash_by_tenant(sid), rule)
     return TillCloseDoc(**{**_fields(partial), "tenants": tenants})
+
+
+def _batches(
+    uow: UnitOfWork, session_id: str, card_batch: Ore | None, vipps_batch: Ore | None
+) -> tuple[BatchCheck, ...]:
+    """The card terminal's and Vipps' totals against what the till took since its last close:
+    a terminal's batch is the day's, so a shift change (which counts only the drawer) does not
+    split it. A hand-over has no batch check."""
+    tenders = uow.reports.batch_tender_parts(session_id)
+    return (
+        _batch(TenderKind.CARD, tenders, card_batch),
+        _batch(TenderKind.VIPPS, tenders, vipps_batch),
+    )
 
 
 def _batch(kind: TenderKind, tenders: dict[str, dict[str, Ore]], entered: Ore | None) -> BatchCheck:

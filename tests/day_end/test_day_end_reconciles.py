@@ -20,7 +20,7 @@ from pos.clock import OSLO
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.model.till_close import BlindCount
-from pos.services import checkout, repair_money, reports, settlement, till, till_close
+from pos.services import checkout, repair_money, reports, settlement, till, till_close, till_day
 from pos.services.day_end import day_end_doc
 from pos.services.settlement_files import settlements_csv
 from tests.integration.repair_helpers import ready_job, take_in
@@ -91,6 +91,44 @@ def test_the_day_end_pdf_shows_the_terminal_check_and_the_deposits_in_norwegian(
     assert "Sykkelfikseren Asker AS 700,00 herav depositum holdt 700,00" in flat
     assert "Depositum holdt 0,00 0,00 700,00" in flat  # the tenants side by side
     assert CODES.findall(text) == []
+
+
+def test_a_shift_change_does_not_split_the_terminal_batch(counter, ctx, boss, shelf, tmp_path):
+    """The card terminal and Vipps settle once a day: at the till close their totals are matched
+    against everything since the last close, sales and deposits before a hand-over included,
+    while the drawer is counted per session (the hand-over counted the first)."""
+    sell(counter, ctx, shelf, 50000, Tender(TenderKind.CARD, 50000, "T1"))
+    repair_money.pay_deposit(
+        counter.uow, ctx, take_in(counter, ctx), [Tender(TenderKind.CARD, 20000, "T2")]
+    )
+    sell(counter, ctx, shelf, 20000, Tender(TenderKind.VIPPS, 20000, "V1"))
+    sell(counter, ctx, shelf, 3000, Tender(TenderKind.CASH, 3000))
+    handed = till_day.hand_over(counter.uow, ctx, BlindCount({100000: 1, 50000: 1, 2000: 1}))
+    assert handed.batches == ()  # a hand-over counts the drawer only
+    assert (handed.expected_cash, handed.variance) == (153000, -1000)
+    sell(counter, ctx, shelf, 30000, Tender(TenderKind.CARD, 30000, "T3"))
+    close = till_close.close_till(
+        counter.uow, boss, BlindCount({100000: 1, 50000: 1, 2000: 1}), card_batch=100000,
+        vipps_batch=20000,
+    )  # fmt: skip
+    assert close.expected_cash == 152000 and close.variance == 0  # from the hand-over's count
+    checks = {b.kind: (b.recorded, b.deposits, b.difference) for b in close.batches}
+    assert checks == {"card": (100000, 20000, 0), "vipps": (20000, 0, 0)}
+    made = reports.z_reports(counter.uow, boss)
+    doc = day_end_doc(counter.uow, "K1", made[0].business_date, made)
+    assert [summary.batches for summary in doc.closes] == [(), close.batches]
+    flat = " ".join(pdf_text(day_end_pdf(doc, tmp_path / "dag.pdf")).split())
+    assert flat.count("Bankkort, kasseoppgjør") == 1
+    assert (
+        "registrert 1 000,00 (salg 800,00 + depositum 200,00) oppgitt 1 000,00 avvik 0,00" in flat
+    )
+    assert "registrert 200,00 oppgitt 200,00 avvik 0,00" in flat
+    till.open_till(counter.uow, boss, 152000)  # the next batch starts at the close
+    sell(counter, ctx, shelf, 4000, Tender(TenderKind.CARD, 4000, "T4"))
+    later = till_close.close_till(
+        counter.uow, boss, BlindCount({100000: 1, 50000: 1, 2000: 1}), card_batch=4000
+    )
+    assert later.batches[0].recorded == 4000 and later.batches[0].difference == 0
 
 
 def test_a_pickup_paid_by_the_deposit_moves_no_new_money(counter, ctx, boss, clock):
