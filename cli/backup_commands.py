@@ -17,7 +17,7 @@ from cli.words import counted
 
 if TYPE_CHECKING:
     from pos.services.backups import Taken
-    from pos.services.restore import RestorePreview, RestoreResult
+    from pos.services.restore_report import RestorePreview, RestoreResult
     from pos.services.salvage_result import SalvageResult
 
 

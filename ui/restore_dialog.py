@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos.errors import DomainError
 from pos.model.staff import Operator
-from pos.services.restore import RestorePreview, RestoreResult, RestoreSession
+from pos.services.restore import RestoreSession
+from pos.services.restore_report import RestorePreview, RestoreResult
 from pos.services.salvage_export import LEFT_BEHIND, LISTING
 from pos.services.salvage_result import Reason, SalvageResult
 from ui.approval_dialog import ApprovalDialog

@@ -23,13 +23,14 @@ record.
    print job carried.
 4. On a PC that has no signing key (a new PC: backups do not carry the private key) the
    backup's public keys are installed to verify with and a new key version is made (journaled
-   13999 ``key_change``); the photos are put back.
+   13999 ``key_change``); the photos are put back (``restore_keys``).
+
+What it says before and after is ``restore_report``; the salvage is ``salvage`` and its modules.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pos.adapters.backup import (
@@ -43,7 +44,6 @@ from pos.adapters.backup import (
     store_holds_history,
     unpack_store,
 )
-from pos.adapters.backup_bundle import extract_photos, public_keys_in
 from pos.adapters.db import DB_FILE, make_engine, open_store
 from pos.adapters.high_water import HighWaterMark
 from pos.adapters.key_files import KeyStore
@@ -62,7 +62,6 @@ from pos.model.events import OtherEvent
 from pos.model.staff import Operator, Permission
 from pos.numbering import Heads
 from pos.services import auth
-from pos.services.context import TillContext
 from pos.services.continuity import (
     NUMBERING_CHECK_META,
     RESTORED,
@@ -71,58 +70,15 @@ from pos.services.continuity import (
     skip_to,
 )
 from pos.services.print_queue import NO_PAPER_BEFORE
-from pos.services.salvage import Candidate, collect, put_back
-from pos.services.salvage_export import export_tail, write_listing
+from pos.services.restore_keys import install_keys_and_photos
+from pos.services.restore_report import RestorePreview, RestoreResult
+from pos.services.salvage import put_back
+from pos.services.salvage_candidates import Candidate, collect
+from pos.services.salvage_export import SALVAGE_DIR, export_tail, write_listing
 from pos.services.salvage_result import Reason, SalvageResult
-from pos.services.signing_keys import rotate_signing_key
 from pos.unit_of_work import UnitOfWorkFactory
 
 UNPACKED = DB_FILE + ".restoring.partial"
-
-
-@dataclass(frozen=True)
-class RestorePreview:
-    backup: Backup
-    backup_heads: Heads
-    signed_beyond: int
-    """Signed receipts this register gave out beyond the backup (mark and current store)."""
-    readable_beyond: int | None
-    """Of those, how many the restore brings back: tried on the unpacked backup and rolled
-    back, so what is said is what is done (None: the current store cannot be read)."""
-    current_problem: str | None
-    """Why the current store is not sound (None: it is, or there is none)."""
-    passed_over: tuple[tuple[str, str], ...] = ()
-    """Newer backups that failed ``integrity_check``: (file name, what SQLite said)."""
-    new_pc: bool = False
-    """No signing key here: a new key version will be made."""
-    beyond_known: bool = True
-    """False when this PC holds neither a store nor a high-water mark (a new PC whose old
-    mark was not copied): what the register gave out after the backup is unknown here."""
-    z_beyond: int = 0
-    """Z reports the register took after the backup (mark and current store)."""
-    last_z_day: str | None = None
-    """The newest business day a Z closed on the register, as far as this PC knows."""
-    enrolled: bool = False
-    """The backup's store syncs with a server: what this PC cannot know, the server says."""
-    left_beyond: tuple[tuple[str, Reason], ...] = ()
-    """Readable receipts that would not come back, and why."""
-
-    @property
-    def needs_confirmation(self) -> bool:
-        """Nothing here or on a server knows what the register did after the backup: receipt
-        and Z numbers may be given out again, a day Z-reported twice. The manager must agree."""
-        return not self.beyond_known and not self.enrolled
-
-
-@dataclass
-class RestoreResult:
-    preview: RestorePreview
-    replaced_file: Path | None
-    salvage: SalvageResult = field(default_factory=SalvageResult)
-    skipped_signed: int = 0
-    new_key_version: str | None = None
-    photos: int = 0
-    wait_for_server: bool = False
 
 
 class RestoreSession:
@@ -281,7 +237,9 @@ class RestoreSession:
             result.salvage.unreadable = max(0, self.preview.signed_beyond - found)
             if export is not None:
                 write_listing(export, result.salvage)
-            result.photos = self._keys_and_photos(uow, register_id, manager, result)
+            result.photos = install_keys_and_photos(
+                self.data_dir, self.preview.backup, uow, register_id, manager, self.clock, result
+            )
             result.wait_for_server = not had_history and _was_enrolled(uow)
             if result.wait_for_server:
                 with uow() as unit:
@@ -314,7 +272,7 @@ class RestoreSession:
             current = replaced.heads() or Heads()
             device_seq = store_counter(self.unpacked, "device_seq")
             candidates = collect(replaced, self.preview.backup_heads, device_seq)
-            export = self.data_dir / "salvage" / label
+            export = self.data_dir / SALVAGE_DIR / label
             export_tail(export, replaced, self.preview.backup_heads.journal[0])
         finally:
             replaced.close()
@@ -358,7 +316,7 @@ class RestoreSession:
                 "signed_beyond_backup": self.preview.signed_beyond,
                 "z_reports_beyond_backup": self.preview.z_beyond,
                 "last_z_day": self.preview.last_z_day,
-                "history_after_backup": _history(self.preview),
+                "history_after_backup": self.preview.history_after_backup,
                 **behind,
             }
             journal_jump(unit, register_id, manager.staff_id, stamp, high, details,
@@ -370,34 +328,6 @@ class RestoreSession:
             ).signed
             unit.commit()
         return register_id
-
-    def _keys_and_photos(
-        self, uow: UnitOfWorkFactory, register_id: str, manager: Operator, result: RestoreResult
-    ) -> int:
-        backup = self.preview.backup
-        if not backup.bundled:
-            return 0
-        keys = KeyStore(self.data_dir / "keys")
-        for version, pem in public_keys_in(backup.path).items():
-            keys.add_public_key(version, pem)
-        if not keys.has_private_key():
-            ctx = TillContext(register_id, manager, _NoSigner(), self.clock)
-            result.new_key_version = rotate_signing_key(uow, ctx, keys).new_version
-        return extract_photos(backup.path, self.data_dir / "photos")
-
-
-@dataclass(frozen=True)
-class _NoSigner:
-    """The context a key rotation is journaled in signs nothing."""
-
-    method: str = "none"
-    key_version: str = ""
-
-    def sign(self, data: str) -> str:
-        raise PermissionError("nothing is signed while restoring")
-
-    def verify(self, data: str, signature: str) -> bool:
-        return False
 
 
 def _refuse_another_counter(chosen: Backup, current: Path, unpacked: Path) -> None:
@@ -431,14 +361,6 @@ def _holds_history(db_path: Path) -> bool:
     new PC's empty data folder made it. The restore treats it as no store at all (one that
     cannot be read is treated as history, as a damaged store is)."""
     return store_holds_history(db_path)
-
-
-def _history(preview: RestorePreview) -> str:
-    """How what the register did after the backup is known: ``known`` (this PC's mark or
-    store), ``server`` (asked at enrolment) or ``unknown_confirmed`` (the manager agreed)."""
-    if preview.beyond_known:
-        return "known"
-    return "server" if preview.enrolled else "unknown_confirmed"
 
 
 def _was_enrolled(uow: UnitOfWorkFactory) -> bool:

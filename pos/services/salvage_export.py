@@ -24,6 +24,8 @@ from pos.adapters.salvage_reader import ReplacedStore, SaleRows
 if TYPE_CHECKING:
     from pos.services.salvage_result import Reason, SalvageResult
 
+SALVAGE_DIR = "salvage"
+"""In the data directory: one folder per restore, named by its time."""
 LEFT_BEHIND = "left-behind.jsonl"
 LISTING = "receipts.json"
 JOURNAL_TAIL = "journal-tail.jsonl"
