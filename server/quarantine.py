@@ -151,6 +151,16 @@ def _candidates(rows: Sequence[Any], result: Released) -> dict[int, tuple[int, d
     return candidates
 
 
+def held_after(where: Filter) -> str:
+    """The next open rows of a device stream, in the order of ``quarantine_by_stream_seq``
+    (migration s0016): the index gives them in order, so only the batch is read."""
+    return (
+        f"SELECT id, device_seq, hash, raw::text FROM quarantine WHERE {where.sql()} "
+        "AND device_id = :d AND device_epoch = :e AND device_seq > :after "
+        "ORDER BY device_id, device_epoch, device_seq, id LIMIT :n"
+    )
+
+
 def release_batch(
     conn: Connection, device_id: str, epoch: int, after: int, where: Filter, result: Released
 ) -> int | None:
@@ -162,11 +172,7 @@ def release_batch(
     apply_scope(conn, device.scope)
     lock_device(conn, device, wait=True)
     rows = conn.execute(
-        text(
-            f"SELECT id, device_seq, hash, raw::text FROM quarantine WHERE {where.sql()} "
-            "AND device_id = :d AND device_epoch = :e AND device_seq > :after "
-            "ORDER BY device_seq, id LIMIT :n"
-        ),
+        text(held_after(where)),
         where.params() | {"d": device_id, "e": epoch, "after": after, "n": BATCH},
     ).all()
     if not rows:

@@ -218,8 +218,13 @@ quarantine = Table(
     Column("raw", JSONB, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False, server_default=NOW),
 )
-Index("quarantine_by_stream", quarantine.c.device_id, quarantine.c.device_epoch,
-      quarantine.c.device_seq)  # fmt: skip
+Index(
+    "quarantine_by_stream_seq",
+    quarantine.c.device_id,
+    quarantine.c.device_epoch,
+    quarantine.c.device_seq,
+    quarantine.c.id,
+)  # fmt: skip  (s0016: the order a release reads)
 
 quarantine_releases = Table(  # migration s0006: quarantined events stored after all
     "quarantine_releases",

@@ -75,3 +75,21 @@ def test_a_mixed_release_stores_what_now_passes_in_order_and_holds_the_rest(worl
         "SELECT count(*) FROM events WHERE device_id = :d", d=world.a.device_id
     )
     assert on_a == 5  # its own two sales and the notice, and the two released
+
+
+def test_a_release_batch_reads_the_held_rows_in_index_order_without_sorting_them(world):
+    """A quarantine just filled by a catch-up has no statistics yet: had the batch's order
+    needed a sort, PostgreSQL sorted every open row of the stream (payloads and all) for each
+    batch. The stream index gives the rows in the batch's order, so nothing is sorted."""
+    strangers = [sale_event(seq, world.b.tenant_id, "ALPHASECRET") for seq in range(4, 9)]
+    assert world.a.push(world.client, strangers).status_code == 200
+    where = quarantine.Filter()
+    params = where.params() | {"d": world.a.device_id, "e": 1, "after": 4, "n": 2}
+    with scoped(world.central.engine, Scope.admin()) as conn:
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(
+            r[0] for r in conn.execute(text("EXPLAIN " + quarantine.held_after(where)), params)
+        )
+        found = conn.execute(text(quarantine.held_after(where)), params).all()
+    assert "quarantine_by_stream_seq" in plan and "Sort" not in plan, plan
+    assert [row[1] for row in found] == [5, 6]
