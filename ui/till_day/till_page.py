@@ -74,13 +74,13 @@ class TillPage(PageWidget):
     def refresh(self) -> None:
         status = self.session.till_status()
         if status.is_open:
-            text = self._holder(status) + " " + self.tr("Float %1; cash in %2, cash out %3.")
+            text = self._holder(status) + "\n" + self.tr("Float %1; cash in %2, cash out %3.")
             for mark, value in (
                 ("%1", kr(status.float_amount)), ("%2", kr(status.cash_in)),
                 ("%3", kr(-status.cash_out)),
             ):  # fmt: skip
                 text = text.replace(mark, value)
-            text += " " + self.tr("The day's close and Z reports: F1 → Day end.")
+            text += "\n" + self.tr("The day's close and Z reports: F1 → Day end.")
         elif status.since:
             text = self.tr("The till is closed (since %1). Open it with the float (F2).")
             text = text.replace("%1", status.since)
