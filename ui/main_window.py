@@ -20,7 +20,7 @@ from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.printing import JobKind, JobStatus, PrintJob
 from pos.model.staff import Operator, Role
 from pos.services import recovery
-from pos.services.sync_state import sync_status
+from pos.services.legal_time import ClockState
 from ui.clock_dialog import ClockDialog
 from ui.common import error_text, touch_button
 from ui.drawer_kick_text import drawer_not_opened, drawer_opened
@@ -38,6 +38,7 @@ from ui.sale_widget import SaleWidget
 from ui.scan_router import ScanRouter
 from ui.scanner.sound import RefusalSound
 from ui.scanner.wedge_filter import WedgeScannerFilter
+from ui.status_reading import StatusReading, read_status
 from ui.status_strip import PRINT_JOBS_KEY, StatusStrip
 from ui.tasks import TaskRunner
 from ui.till_day.login_flow import TillDayFlow
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
             events.job_finished.connect(self._print_finished)
             events.probed.connect(lambda _online: self.refresh_status())
         self.sale.sale_completed.connect(lambda _result: self.refusals.clear())  # basket done
+        self._status_reading = self._status_again = False
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start(STATUS_REFRESH_MS)
@@ -187,9 +189,11 @@ class MainWindow(QMainWindow):
 
     # -- the clock of the legal record -----------------------------------------------------
     def refresh_clock(self) -> None:
+        self.show_clock(self.session.clock_state())
+
+    def show_clock(self, state: ClockState | None) -> None:
         """Say at once, on the login and the sale screen, when nothing can be recorded because
         the clock is behind the journal; and when a confirmed correction is in use."""
-        state = self.session.clock_state()
         if state is None or (state.ok and state.offset_seconds is None):
             self.clock_banner.hide()
             return
@@ -401,12 +405,33 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_status(self) -> None:
-        self.refresh_clock()
+        """Read the state on the database thread and show it when it comes back. Asked again
+        while a reading runs, it reads once more after it: never two waiting at once."""
+        if self._status_reading:
+            self._status_again = True
+            return
+        self._status_reading = True
+        self.tasks.run(
+            lambda: read_status(self.session),
+            self._show_status,
+            self._status_unread,
+            background=True,
+        )
+
+    def _status_unread(self, _error: Exception) -> None:
+        self._status_read()  # the runner logged it; the next tick reads again
+
+    def _status_read(self) -> None:
+        self._status_reading = False
+        if self._status_again:
+            self._status_again = False
+            self.refresh_status()
+
+    def _show_status(self, reading: StatusReading) -> None:
+        self.show_clock(reading.clock)
         operator = self.session.operator
-        overview = self.session.overview()
-        sync = sync_status(self.session.uow)
+        overview, sync, printer = reading.overview, reading.sync, reading.printer
         self.login.show_till_closed(not overview.till_open)
-        printer = self.session.output.printer_state()
         self.print_warning.show_waiting(printer.waiting, printer.again)
         self.status.show_state(
             user=f"{operator.name} ({operator.staff_no})" if operator else None,
@@ -419,3 +444,4 @@ class MainWindow(QMainWindow):
             sync_problems=sync.problems,
             clock_offset_ms=sync.clock_offset_ms,
         )
+        self._status_read()

@@ -84,6 +84,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool: Pool = pool if pool is not None else database_pool()
         self._running: set[_Relay] = set()
+        self._background: set[_Relay] = set()
 
     @property
     def busy(self) -> bool:
@@ -94,7 +95,12 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
+        *,
+        background: bool = False,
     ) -> None:
+        """``background``: work nobody pressed for (the status poll). It queues on the same
+        pool but does not make the runner busy, so it never holds back a press that checks
+        ``busy`` against a double submit."""
 
         def done(result: Any) -> None:
             self._forget(relay)
@@ -107,9 +113,12 @@ class TaskRunner(QObject):
             on_error(error)
 
         relay = _Relay(done, failed)
-        self._running.add(relay)
-        if len(self._running) == 1:
-            self.busy_changed.emit(True)
+        if background:
+            self._background.add(relay)
+        else:
+            self._running.add(relay)
+            if len(self._running) == 1:
+                self.busy_changed.emit(True)
         self._pool.start(_Task(work, relay))
 
     def wait_until_idle(self, timeout_ms: int = 60_000) -> None:
@@ -119,6 +128,9 @@ class TaskRunner(QObject):
             self._pool.waitForDone(timeout_ms)
 
     def _forget(self, relay: _Relay) -> None:
+        if relay in self._background:
+            self._background.discard(relay)
+            return
         self._running.discard(relay)
         if not self._running:
             self.busy_changed.emit(False)

@@ -5,6 +5,8 @@ journaled by ``pos.services.staff`` and ``pos.services.recovery``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from pos.clock import OSLO
 from pos.model.staff import Role
 from pos.services import recovery, staff
+from pos.services.context import TillContext
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, tab_passes, touch_button
 from ui.pages import PageContext, PageWidget
@@ -37,6 +40,7 @@ class StaffPage(PageWidget):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__()
         self.session = ctx.session
+        self.tasks = ctx.tasks
         self.printing = ctx.printing
         self.members: list[staff.StaffMember] = []
         self.shown_code = ""
@@ -123,55 +127,50 @@ class StaffPage(PageWidget):
         self.role.setCurrentIndex(self.role.findData(member.role))
         self.pin.clear()
 
-    def _do(self, action: str, work: object) -> None:
+    def _do(self, action: str, work: Callable[[], object]) -> None:
+        """A change run on the database thread: a new PIN is hashed with scrypt, slow on
+        purpose, and the screen goes on meanwhile. ``work`` reads no widget: what it needs is
+        read from the form before."""
+        if self.tasks.busy:
+            return  # the change asked for is still being made
         number = self.staff_no.text().strip()
-        try:
-            work()  # type: ignore[operator]
-        except Exception as error:  # noqa: BLE001 - shown to the manager
-            say(self.message, error_text(error), problem=True)
-            return
-        finally:
-            self.pin.clear()  # a PIN never stays on screen, not even hidden
+        self.pin.clear()  # a PIN never stays on screen, not even hidden
+        self.tasks.run(work, lambda _none: self._done(action, number), self._refused)
+
+    def _done(self, action: str, number: str) -> None:
         self.reload(number)
         say(self.message, action.replace("%1", number))
 
+    def _refused(self, error: Exception) -> None:
+        say(self.message, error_text(error), problem=True)
+
     def add(self) -> None:
+        ctx, number, name = self.session.context(), self.staff_no.text(), self.name.text()
+        role, pin = Role(self.role.currentData()), self.pin.text()
         self._do(
             self.tr("Added %1."),
-            lambda: staff.add(
-                self.session.uow,
-                self.session.context(),
-                self.staff_no.text(),
-                self.name.text(),
-                Role(self.role.currentData()),
-                self.pin.text(),
-            ),
+            lambda: staff.add(self.session.uow, ctx, number, name, role, pin),
         )
 
     def set_pin(self) -> None:
-        pin = self.pin.text()
+        ctx, number, pin = self.session.context(), self.staff_no.text(), self.pin.text()
         self._do(
             self.tr("New PIN set for %1."),
-            lambda: staff.set_pin(
-                self.session.uow, self.session.context(), self.staff_no.text(), pin
-            ),
+            lambda: staff.set_pin(self.session.uow, ctx, number, pin),
         )
 
     def save_role(self) -> None:
+        ctx, number, role = self.session.context(), self.staff_no.text(), self.role.currentData()
         self._do(
             self.tr("Role changed for %1."),
-            lambda: staff.set_role(
-                self.session.uow,
-                self.session.context(),
-                self.staff_no.text(),
-                Role(self.role.currentData()),
-            ),
+            lambda: staff.set_role(self.session.uow, ctx, number, Role(role)),
         )
 
     def unlock(self) -> None:
+        ctx, number = self.session.context(), self.staff_no.text()
         self._do(
             self.tr("%1 is unlocked."),
-            lambda: staff.unlock(self.session.uow, self.session.context(), self.staff_no.text()),
+            lambda: staff.unlock(self.session.uow, ctx, number),
         )
 
     def new_recovery_code(self) -> None:
@@ -183,14 +182,16 @@ class StaffPage(PageWidget):
                 "once: have paper ready, and keep it away from the till."
             ),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or self.tasks.busy:
             return
         ctx = self.session.context()
-        try:
-            code = recovery.new_recovery_code(self.session.uow, ctx)
-        except Exception as error:  # noqa: BLE001 - shown to the manager
-            say(self.message, error_text(error), problem=True)
-            return
+        self.tasks.run(
+            lambda: recovery.new_recovery_code(self.session.uow, ctx),
+            lambda code: self._show_recovery_code(ctx, code),
+            self._refused,
+        )
+
+    def _show_recovery_code(self, ctx: TillContext, code: str) -> None:
         if self.printing is not None:
             when = ctx.clock.now()
             centre = self.session.overview().centre_name
@@ -206,9 +207,8 @@ class StaffPage(PageWidget):
     def toggle_active(self) -> None:
         member = next((m for m in self.members if m.staff_no == self.staff_no.text()), None)
         active = member is not None and not member.active
+        ctx, number = self.session.context(), self.staff_no.text()
         self._do(
             self.tr("%1 is active again.") if active else self.tr("%1 is deactivated."),
-            lambda: staff.set_active(
-                self.session.uow, self.session.context(), self.staff_no.text(), active
-            ),
+            lambda: staff.set_active(self.session.uow, ctx, number, active),
         )
