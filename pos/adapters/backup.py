@@ -22,6 +22,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Mapping
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -297,6 +298,20 @@ def store_counter(db_path: Path, name: str) -> int:
     finally:
         db.close()
     return int(row[0]) if row else 0
+
+
+def store_enrolled_as(db_path: Path) -> tuple[str, str] | None:
+    """(device id, register id) of an enrolled store file; None when it is not enrolled or
+    cannot be read (read-only: the store may be the one being replaced)."""
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+            device = db.execute("SELECT device_id FROM sync_device WHERE id = 1").fetchone()
+            register = db.execute("SELECT value FROM meta WHERE key = 'register_id'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    if device is None or not device[0]:
+        return None
+    return str(device[0]), str(register[0]) if register else "?"
 
 
 def store_holds_history(db_path: Path) -> bool:

@@ -40,6 +40,7 @@ from pos.adapters.backup import (
     fsync_dir,
     scrub_file,
     store_counter,
+    store_enrolled_as,
     store_heads,
     store_holds_history,
     unpack_store,
@@ -334,26 +335,9 @@ def _refuse_another_counter(chosen: Backup, current: Path, unpacked: Path) -> No
     """A backup of another enrolled counter of the centre put in place of this one's store
     would make this PC a second copy of that register and bury this register's own history:
     refused before anything is touched."""
-    here, there = _enrolled_as(current), _enrolled_as(unpacked)
+    here, there = store_enrolled_as(current), store_enrolled_as(unpacked)
     if here is not None and there is not None and here[0] != there[0]:
         raise BackupOfAnotherCounter(chosen.path.name, backup_register=there[1], register=here[1])
-
-
-def _enrolled_as(db_path: Path) -> tuple[str, str] | None:
-    """(device id, register id) of an enrolled store; None when it is not enrolled or cannot
-    be read (read-only: the store may be the one being replaced)."""
-    import sqlite3
-    from contextlib import closing
-
-    try:
-        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
-            device = db.execute("SELECT device_id FROM sync_device WHERE id = 1").fetchone()
-            register = db.execute("SELECT value FROM meta WHERE key = 'register_id'").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    if device is None or not device[0]:
-        return None
-    return str(device[0]), str(register[0]) if register else "?"
 
 
 def _holds_history(db_path: Path) -> bool:
