@@ -48,6 +48,8 @@ def quick_amounts(cash_needed: Ore, limit: int = 5) -> list[Ore]:
 class PaymentDialog(QDialog):
     sale_completed = Signal(object)
     """The sale was recorded: (its SaleResult)."""
+    refused = Signal(str)
+    """Something typed or asked for here was refused (not a scan): (why)."""
 
     def __init__(self, session: TillSession, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -142,7 +144,9 @@ class PaymentDialog(QDialog):
         cash = sum(t.amount for t in self.tenders if t.kind is TenderKind.CASH)
         return max(self.total - self._non_cash() - cash, 0)
 
-    def add_tender(self, kind: TenderKind) -> None:
+    def add_tender(self, kind: TenderKind, *, scanned: bool = False) -> None:
+        """``scanned``: a credit note read by the scanner, whose refusal the scan router
+        says; any other refusal is said here and sent on (``refused``)."""
         self.message.clear()
         try:
             tender = self._tender(kind)
@@ -151,6 +155,8 @@ class PaymentDialog(QDialog):
             pass  # more tenders may follow
         except DomainError as error:
             self.message.setText(error_text(error))
+            if not scanned:
+                self.refused.emit(error_text(error))
             return
         self.tenders.append(tender)
         self.amount.clear()
@@ -287,6 +293,7 @@ class PaymentDialog(QDialog):
             self.approval = ask_approval(self, self._session, self._tasks, error, self.confirm)
             return
         self.message.setText(error_text(error))
+        self.refused.emit(error_text(error))
 
     # -- scans while paying ----------------------------------------------------------------
     def handle_scan(self, code: str) -> Refusal | None:
@@ -296,7 +303,7 @@ class PaymentDialog(QDialog):
         if routed.kind is CodeKind.CREDIT_NOTE:
             self.credit_note.setText(routed.code)
             taken = len(self.tenders)
-            self.add_tender(TenderKind.CREDIT_NOTE)
+            self.add_tender(TenderKind.CREDIT_NOTE, scanned=True)
             return None if len(self.tenders) > taken else Refusal(self.message.text())
         text = self.tr("Scan refused while paying: go back to the basket to add %1.")
         text = text.replace("%1", routed.code)

@@ -44,6 +44,8 @@ from ui.window_placement import roomy
 class ReturnsDialog(QDialog):
     return_completed = Signal(object)
     """The return was recorded: (its SaleResult)."""
+    refused = Signal(str)
+    """Something typed or asked for here was refused (not a scan): (why)."""
 
     def __init__(self, session: TillSession, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,10 +111,12 @@ class ReturnsDialog(QDialog):
             text = self.tr("Scan the receipt's number to return from it.")
             self.message.setText(text)
             return Refusal(text)
-        self.load(routed.code)
+        self.load(routed.code, scanned=True)
         return Refusal(self.message.text()) if not self._lines else None
 
-    def load(self, number: str | None = None) -> None:
+    def load(self, number: str | None = None, *, scanned: bool = False) -> None:
+        """The receipt's lines to return from; ``scanned``: its refusal is the scan router's
+        to say, any other is said here and sent on (``refused``)."""
         if number is not None:
             self.number.setText(number)
         self.message.clear()
@@ -121,6 +125,8 @@ class ReturnsDialog(QDialog):
         except DomainError as error:
             self._lines = []
             self.message.setText(error_text(error))
+            if not scanned:
+                self.refused.emit(error_text(error))
         self._number = self.number.text().strip().upper() if self._lines else ""
         self._fill()
 
@@ -163,9 +169,11 @@ class ReturnsDialog(QDialog):
     def confirm(self, approver: Operator | None = None) -> None:
         requests = self.requests()
         if not requests:
-            self.message.setText(
-                error_text(ReturnNotAllowed(reason_nb="ingen linjer valgt", reason_en="no lines"))
+            text = error_text(
+                ReturnNotAllowed(reason_nb="ingen linjer valgt", reason_en="no lines")
             )
+            self.message.setText(text)
+            self.refused.emit(text)
             return
         refund = [Tender(TenderKind(self.refund.currentData()), 0)]
         number = self._number
@@ -186,3 +194,4 @@ class ReturnsDialog(QDialog):
             self.approval = ask_approval(self, self._session, self._tasks, error, self.confirm)
             return
         self.message.setText(error_text(error))
+        self.refused.emit(error_text(error))

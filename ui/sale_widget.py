@@ -27,13 +27,14 @@ from ui import approval_flow
 from ui.basket_model import BasketTableModel
 from ui.basket_recovery import recovery_notice
 from ui.basket_view import BasketView
-from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
+from ui.common import TOUCH_MIN_PX, error_text, kr
 from ui.discount_dialog import DiscountDialog
 from ui.message_line import MessageLine
 from ui.payment_dialog import PaymentDialog
 from ui.quick_keys import QuickKeys
 from ui.resume_dialog import ResumeDialog
 from ui.returns_dialog import ReturnsDialog
+from ui.sale_actions import Action, action_grid
 from ui.sale_scans import SaleScans
 from ui.scanner.targets import Refusal
 from ui.search_dialog import SearchDialog
@@ -120,8 +121,7 @@ class SaleWidget(QWidget):
         return super().eventFilter(watched, event)
 
     def _actions(self) -> QGridLayout:
-        grid = QGridLayout()
-        actions: list[tuple[str, str, str, Callable[[], None]]] = [
+        actions: list[Action] = [
             ("pay", self.tr("Pay"), "F12", self.pay),
             ("qty", self.tr("Quantity"), "F2", self.change_quantity),
             ("discount", self.tr("Discount"), "F3", self.discount),
@@ -137,19 +137,7 @@ class SaleWidget(QWidget):
             ("logout", self.tr("Log out"), "Ctrl+L", self.logout_requested.emit),
             ("menu", self.tr("Menu"), "F1", self.menu_requested.emit),
         ]
-        self.buttons = {}
-        for position, (name, text, key, slot) in enumerate(actions):
-            button = touch_button(text, self, key)
-            button.setObjectName(f"action_{name}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, s=slot: s())
-            self.buttons[name] = button
-            if name == "pay":
-                button.setMinimumHeight(TOUCH_MIN_PX * 2)
-                button.setStyleSheet("font-size: 20px; font-weight: bold;")
-                grid.addWidget(button, 0, 0, 1, 3)
-            else:
-                grid.addWidget(button, 1 + (position - 1) // 3, (position - 1) % 3)
+        grid, self.buttons = action_grid(self, actions)
         return grid
 
     def start(self) -> None:
@@ -458,6 +446,7 @@ class SaleWidget(QWidget):
             return
         dialog = PaymentDialog(self.session, self.tasks, self)
         dialog.sale_completed.connect(self._sale_recorded)
+        dialog.refused.connect(lambda text: self.refused.emit(text, ""))
         self._open(dialog)
         dialog.amount.setFocus()
 
@@ -481,6 +470,7 @@ class SaleWidget(QWidget):
             return
         dialog = ReturnsDialog(self.session, self.tasks, self)
         dialog.return_completed.connect(self._return_recorded)
+        dialog.refused.connect(lambda text: self.refused.emit(text, ""))
         self._open(dialog)
         if number:
             dialog.load(number)

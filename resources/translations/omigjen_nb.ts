@@ -317,106 +317,106 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="54"/>
+        <location filename="../../ui/payment_dialog.py" line="56"/>
         <source>Payment</source>
         <translation>Betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="77"/>
+        <location filename="../../ui/payment_dialog.py" line="79"/>
         <source>Amount (empty = the rest)</source>
         <translation>Beløp (tomt = resten)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="79"/>
+        <location filename="../../ui/payment_dialog.py" line="81"/>
         <source>Card terminal reference</source>
         <translation>Referanse fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="81"/>
+        <location filename="../../ui/payment_dialog.py" line="83"/>
         <source>Credit note number (or scan it)</source>
         <translation>Nummer på tilgodelapp (eller skann den)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="95"/>
-        <location filename="../../ui/payment_dialog.py" line="242"/>
+        <location filename="../../ui/payment_dialog.py" line="97"/>
+        <location filename="../../ui/payment_dialog.py" line="248"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="96"/>
-        <location filename="../../ui/payment_dialog.py" line="243"/>
+        <location filename="../../ui/payment_dialog.py" line="98"/>
+        <location filename="../../ui/payment_dialog.py" line="249"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="97"/>
-        <location filename="../../ui/payment_dialog.py" line="244"/>
+        <location filename="../../ui/payment_dialog.py" line="99"/>
+        <location filename="../../ui/payment_dialog.py" line="250"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="98"/>
-        <location filename="../../ui/payment_dialog.py" line="245"/>
+        <location filename="../../ui/payment_dialog.py" line="100"/>
+        <location filename="../../ui/payment_dialog.py" line="251"/>
         <source>Credit note</source>
         <translation>Tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="99"/>
+        <location filename="../../ui/payment_dialog.py" line="101"/>
         <source>Remove last payment</source>
         <translation>Fjern siste betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="100"/>
+        <location filename="../../ui/payment_dialog.py" line="102"/>
         <source>Confirm sale</source>
         <translation>Fullfør salget</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="102"/>
+        <location filename="../../ui/payment_dialog.py" line="104"/>
         <source>Back to basket</source>
         <translation>Tilbake til kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="203"/>
+        <location filename="../../ui/payment_dialog.py" line="209"/>
         <source>To pay: %1</source>
         <translation>Å betale: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="208"/>
+        <location filename="../../ui/payment_dialog.py" line="214"/>
         <source>Change: %1</source>
         <translation>Vekslepenger: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="210"/>
+        <location filename="../../ui/payment_dialog.py" line="216"/>
         <source>(rounding %1)</source>
         <translation>(øreavrunding %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="215"/>
+        <location filename="../../ui/payment_dialog.py" line="221"/>
         <source>Left to pay: %1 (cash %2)</source>
         <translation>Gjenstår: %1 (kontant %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="246"/>
+        <location filename="../../ui/payment_dialog.py" line="252"/>
         <source>Deposit</source>
         <translation>Depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="253"/>
+        <location filename="../../ui/payment_dialog.py" line="259"/>
         <source>Receipts</source>
         <translation>Kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="254"/>
+        <location filename="../../ui/payment_dialog.py" line="260"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="255"/>
+        <location filename="../../ui/payment_dialog.py" line="261"/>
         <source>Rounding</source>
         <translation>Øreavrunding</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="301"/>
+        <location filename="../../ui/payment_dialog.py" line="308"/>
         <source>Scan refused while paying: go back to the basket to add %1.</source>
         <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
     </message>
@@ -888,52 +888,52 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="42"/>
+        <location filename="../../ui/restore_dialog.py" line="43"/>
         <source>Restore the backup…</source>
         <translation>Gjenopprett sikkerhetskopien…</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="44"/>
+        <location filename="../../ui/restore_dialog.py" line="45"/>
         <source>Start the till</source>
         <translation>Start kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="47"/>
+        <location filename="../../ui/restore_dialog.py" line="48"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="71"/>
+        <location filename="../../ui/restore_dialog.py" line="72"/>
         <source>Backup to restore: %1 (taken %2).</source>
         <translation>Sikkerhetskopi som gjenopprettes: %1 (tatt %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="76"/>
+        <location filename="../../ui/restore_dialog.py" line="77"/>
         <source>The register gave out %1 signed receipts after this backup; %2 of them can still be read and are brought back. Numbering continues after the highest number ever given out, and the restore is journaled.</source>
         <translation>Kassen har gitt ut %1 signerte kvitteringer etter denne sikkerhetskopien; %2 av dem kan fortsatt leses og hentes tilbake. Nummereringen fortsetter etter det høyeste nummeret som er gitt ut, og gjenopprettingen føres i journalen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="82"/>
+        <location filename="../../ui/restore_dialog.py" line="83"/>
         <source>The backup lacks %1 Z reports taken after it (the last for %2): Z numbers continue after them and no day up to %2 is Z-reported again.</source>
         <translation>Sikkerhetskopien mangler %1 Z-rapporter tatt etter den (den siste for %2): Z-numrene fortsetter etter dem, og ingen dag til og med %2 Z-rapporteres igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="88"/>
+        <location filename="../../ui/restore_dialog.py" line="89"/>
         <source>These are written in full to the salvage folder and queued for the server: nothing signed is lost.</source>
         <translation>Disse skrives i sin helhet til salvage-mappen og legges i kø til serveren: ingenting som er signert, blir borte.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="93"/>
+        <location filename="../../ui/restore_dialog.py" line="94"/>
         <source>Newer backups that failed the check: %1.</source>
         <translation>Nyere sikkerhetskopier som ikke besto kontrollen: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="101"/>
+        <location filename="../../ui/restore_dialog.py" line="102"/>
         <source>Not brought back: %1: %2</source>
         <translation>Hentes ikke tilbake: %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="112"/>
+        <location filename="../../ui/restore_dialog.py" line="113"/>
         <source>%n signed receipts did not come back. The list with the reasons: %1.</source>
         <translation>
             <numerusform>%n signert kvittering ble ikke hentet tilbake. Listen med grunnene: %1.</numerusform>
@@ -941,22 +941,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="116"/>
+        <location filename="../../ui/restore_dialog.py" line="117"/>
         <source>Each sale in full (receipts, signatures, lines, payments): %1. Enter them by hand in the books.</source>
         <translation>Hvert salg i sin helhet (kvitteringer, signaturer, linjer, betaling): %1. Før dem for hånd i regnskapet.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="120"/>
+        <location filename="../../ui/restore_dialog.py" line="121"/>
         <source>Queued for the server: %1.</source>
         <translation>Lagt i kø til serveren: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="138"/>
+        <location filename="../../ui/restore_dialog.py" line="139"/>
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="145"/>
+        <location filename="../../ui/restore_dialog.py" line="146"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Gjenopprettet. %n kvittering hentet tilbake, %1 kunne ikke hentes.</numerusform>
@@ -964,12 +964,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="151"/>
+        <location filename="../../ui/restore_dialog.py" line="152"/>
         <source>A new signing key (version %1) was made.</source>
         <translation>En ny signeringsnøkkel (versjon %1) ble laget.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="155"/>
+        <location filename="../../ui/restore_dialog.py" line="156"/>
         <source>Enrol the till with the server again before selling.</source>
         <translation>Registrer kassen hos serveren på nytt før salg.</translation>
     </message>
@@ -1035,77 +1035,77 @@
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="50"/>
+        <location filename="../../ui/returns_dialog.py" line="52"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="57"/>
+        <location filename="../../ui/returns_dialog.py" line="59"/>
         <source>Receipt number, e.g. 11-K1-000123 (or scan it)</source>
         <translation>Kvitteringsnummer, f.eks. 11-K1-000123 (eller skann det)</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="61"/>
+        <location filename="../../ui/returns_dialog.py" line="63"/>
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="61"/>
+        <location filename="../../ui/returns_dialog.py" line="63"/>
         <source>Sold</source>
         <translation>Solgt</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="61"/>
+        <location filename="../../ui/returns_dialog.py" line="63"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="61"/>
+        <location filename="../../ui/returns_dialog.py" line="63"/>
         <source>Return qty</source>
         <translation>Antall i retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="70"/>
+        <location filename="../../ui/returns_dialog.py" line="72"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="71"/>
+        <location filename="../../ui/returns_dialog.py" line="73"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="72"/>
+        <location filename="../../ui/returns_dialog.py" line="74"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="73"/>
+        <location filename="../../ui/returns_dialog.py" line="75"/>
         <source>New credit note</source>
         <translation>Ny tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="82"/>
+        <location filename="../../ui/returns_dialog.py" line="84"/>
         <source>Record return</source>
         <translation>Registrer retur</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="83"/>
+        <location filename="../../ui/returns_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="84"/>
+        <location filename="../../ui/returns_dialog.py" line="86"/>
         <source>Find receipt</source>
         <translation>Finn kvittering</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="89"/>
+        <location filename="../../ui/returns_dialog.py" line="91"/>
         <source>Refund to</source>
         <translation>Betal tilbake med</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_dialog.py" line="109"/>
+        <location filename="../../ui/returns_dialog.py" line="111"/>
         <source>Scan the receipt&apos;s number to return from it.</source>
         <translation>Skann kvitteringsnummeret for å returnere fra den.</translation>
     </message>
@@ -1176,12 +1176,12 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="79"/>
+        <location filename="../../ui/sale_widget.py" line="80"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="102"/>
+        <location filename="../../ui/sale_widget.py" line="103"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
@@ -1256,87 +1256,87 @@
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="270"/>
+        <location filename="../../ui/sale_widget.py" line="258"/>
         <source>stock goes below zero (%1): count the shelf</source>
         <translation>lageret går under null (%1): tell opp hylla</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="292"/>
+        <location filename="../../ui/sale_widget.py" line="280"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="339"/>
+        <location filename="../../ui/sale_widget.py" line="327"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="364"/>
+        <location filename="../../ui/sale_widget.py" line="352"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="366"/>
+        <location filename="../../ui/sale_widget.py" line="354"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="384"/>
+        <location filename="../../ui/sale_widget.py" line="372"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="390"/>
+        <location filename="../../ui/sale_widget.py" line="378"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="408"/>
+        <location filename="../../ui/sale_widget.py" line="396"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="422"/>
+        <location filename="../../ui/sale_widget.py" line="410"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="427"/>
+        <location filename="../../ui/sale_widget.py" line="415"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="434"/>
+        <location filename="../../ui/sale_widget.py" line="422"/>
         <source>Opening the drawer (no sale): sent to the printer.</source>
         <translation>Skuffen åpnes (uten salg): sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="436"/>
+        <location filename="../../ui/sale_widget.py" line="424"/>
         <source>No receipt printer: the drawer cannot be opened.</source>
         <translation>Ingen kvitteringsskriver: skuffen kan ikke åpnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="452"/>
+        <location filename="../../ui/sale_widget.py" line="440"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="470"/>
+        <location filename="../../ui/sale_widget.py" line="459"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="472"/>
+        <location filename="../../ui/sale_widget.py" line="461"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="493"/>
+        <location filename="../../ui/sale_widget.py" line="483"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="495"/>
+        <location filename="../../ui/sale_widget.py" line="485"/>
         <source>Credit note %1 for %2: give it to the customer (it is on the slip).</source>
         <translation>Tilgodelapp %1 på %2: gi den til kunden (den står på kvitteringen).</translation>
     </message>

@@ -23,6 +23,7 @@ from ui.payment_dialog import PaymentDialog
 from ui.refusal_banner import RefusalOverlay
 from ui.repairs.board_page import BoardPage
 from ui.resume_dialog import ResumeDialog
+from ui.returns_dialog import ReturnsDialog
 
 from .conftest import log_in, press, scan, type_slowly
 from .test_sale_flow import COAT, TUBE
@@ -130,3 +131,27 @@ def test_a_refusal_over_the_payment_stays_on_the_banner_after_it_closes(window, 
     payment.cancel_button.click()  # back to the basket without saying "seen"
     assert not payment.isVisible()
     assert window.refusals.isVisible() and "ZZ??!!##%%" in window.refusals.text.text()
+
+
+def test_a_credit_note_or_receipt_typed_by_hand_and_refused_is_heard_and_kept(window, heard):
+    log_in(window)
+    scan(window.sale.code, TUBE)
+    press(window.sale, Qt.Key.Key_F12)
+    payment = window.sale.dialog
+    assert isinstance(payment, PaymentDialog)
+    QTest.qWaitForWindowExposed(payment)
+    payment.credit_note.setFocus()
+    type_slowly(payment.credit_note, "TG11999999")  # no such note
+    press(payment.credit_note, Qt.Key.Key_Return)
+    assert payment.tenders == [] and heard == [80]
+    (overlay,) = window.refusals.shown_over()
+    assert overlay.parentWidget() is payment and payment.message.text() in overlay.text.text()
+    payment.cancel_button.click()
+    press(window.sale, Qt.Key.Key_F8)  # Return
+    returns = window.sale.dialog
+    assert isinstance(returns, ReturnsDialog)
+    QTest.qWaitForWindowExposed(returns)
+    type_slowly(returns.number, "11-K1-999999")  # no such receipt
+    press(returns.number, Qt.Key.Key_Return)
+    assert heard == [80, 80] and returns.message.text() in window.refusals.text.text()
+    assert len(window.refusals.text.text().splitlines()) == 2  # both kept until seen
