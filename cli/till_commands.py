@@ -12,6 +12,7 @@ from cli.options import Commands, add_command, parse_count, staff_context, staff
 
 if TYPE_CHECKING:
     from cli.bootstrap import CounterApp, Settings
+    from pos.services.context import TillContext
 
 
 def add_commands(commands: Commands) -> None:
@@ -39,9 +40,9 @@ def till_open_(args: argparse.Namespace, settings: Settings) -> int:
     amount = parse_nok(args.float_amount) if args.float_amount else None
     with opened(settings) as app:
         ctx = staff_context(args, app)
-        till_day.open_with_float(app.uow, ctx, amount, count)
+        session_id = till_day.open_with_float(app.uow, ctx, amount, count)
         status = till_day.till_status(app.uow, ctx.register_id)
-        kicked = _kick_drawer(app, ctx.register_id, settings.lang)
+        kicked = _kick_drawer(app, ctx, session_id, settings.lang)
     float_kr = format_nok(status.float_amount)
     print(say(settings.lang,
               f"Kassen {status.register_id} er åpnet {status.since} av {status.opened_by} med "
@@ -51,12 +52,14 @@ def till_open_(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _kick_drawer(app: CounterApp, register_id: str, lang: str) -> str:
-    """Open the drawer now through the receipt printer, when this register has one."""
+def _kick_drawer(app: CounterApp, ctx: TillContext, session_id: str, lang: str) -> str:
+    """Open the drawer now through the receipt printer, when this register has one; the
+    opening is journaled (13005) only when the kick reached it."""
     from pos.model.printing import JobStatus, PrinterNotConfigured, PrinterRole
     from pos.services import print_queue
     from printers.worker import PrintWorker
 
+    register_id = ctx.register_id
     if register_id != app.register_id:
         return say(lang, "Skuffen åpnes ved den kassen.", "The drawer opens at that register.")
     printing = app.printing
@@ -65,7 +68,7 @@ def _kick_drawer(app: CounterApp, register_id: str, lang: str) -> str:
     except PrinterNotConfigured:
         return say(lang, "Ingen kvitteringsskriver: åpne skuffen med nøkkel.",
                    "No receipt printer: open the drawer with its key.")  # fmt: skip
-    job_id = printing.kick_drawer("Skuff: vekselkasse")
+    job_id = printing.open_drawer_for_float(ctx, session_id)
     PrintWorker(printing.uow, register_id, printing.transports()).run_pending()
     if print_queue.job(printing.uow, job_id).status is JobStatus.PRINTED:
         return say(lang, "Skuffen er åpnet.", "The drawer is open.")

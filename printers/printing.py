@@ -3,7 +3,8 @@ layout, queue with an id, wake the worker. Nothing here can fail a sale: the sal
 before anything is printed, and a printer problem only ever becomes a failed job.
 
 The drawer is kicked only through this register's own receipt printer: for cash sales, returns
-and deposits (never a training sale), cash in/out and approved no-sale openings (F10). Each
+and deposits (never a training sale), the float, cash in/out and approved no-sale openings
+(F10). Each
 opening (13005) is journaled when its kick reached the printer: a kick that failed opened
 nothing and journals nothing (the till says so at once, and the failed job is listed). The drawer
 watch then journals its closing (13006) when the printer can report it.
@@ -237,6 +238,12 @@ class Printing:
         out.kick_drawer()
         return self._queue(NewJob(PrinterRole.RECEIPT, JobKind.DRAWER_KICK, title, out.output(),
                                   opens_drawer=opening))  # fmt: skip
+
+    def open_drawer_for_float(self, ctx: TillContext, session_id: str) -> str:
+        """Kick this register's own drawer for the float just recorded; the opening (13005) is
+        journaled when the kick reaches the printer."""
+        self._own(ctx)
+        return self.kick_drawer("Skuff: vekselkasse", till.float_opening(ctx, session_id))
 
     def open_drawer_no_sale(
         self, ctx: TillContext, reason: str, approver: Operator | None = None

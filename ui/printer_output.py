@@ -110,9 +110,9 @@ class QueuedPrinterOutput:
             return False
         return True
 
-    def kick_drawer(self, title: str) -> None:
+    def kick_drawer(self, title: str, opening: DrawerOpening) -> None:
         try:
-            self.printing.kick_drawer(title)
+            self.printing.kick_drawer(title, opening)
         except Exception:
             log.exception("could not queue a drawer kick")
 

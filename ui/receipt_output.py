@@ -46,8 +46,9 @@ class ReceiptOutput(Protocol):
         """Kick the cash drawer (it is wired to the receipt printer) for an approved no-sale
         opening, journaled when the kick reaches the printer; False when nothing was sent."""
 
-    def kick_drawer(self, title: str) -> None:
-        """Kick the drawer for a journaled opening that is not a sale (the float)."""
+    def kick_drawer(self, title: str, opening: DrawerOpening) -> None:
+        """Kick the drawer for an opening that is not a sale (the float), journaled when the
+        kick reaches the printer."""
 
     def cash_moved(self, movement_id: str) -> None:
         """Kick the drawer and print the slip of a recorded cash in or out."""
@@ -67,7 +68,7 @@ class NoPrinter:
     def open_drawer(self, opening: DrawerOpening) -> bool:
         return False
 
-    def kick_drawer(self, title: str) -> None:
+    def kick_drawer(self, title: str, opening: DrawerOpening) -> None:
         return None
 
     def cash_moved(self, movement_id: str) -> None:

@@ -393,8 +393,9 @@ class TillSession:
         self, amount: Ore | None, count: BlindCount | None, approver: Operator | None = None
     ) -> None:
         """Open with the stated float; the drawer opens for it to be put in."""
-        till_day.open_with_float(self.uow, self.context(), amount, count, approver)
-        self.output.kick_drawer("Skuff: vekselkasse")
+        ctx = self.context()
+        session_id = till_day.open_with_float(self.uow, ctx, amount, count, approver)
+        self.output.kick_drawer("Skuff: vekselkasse", till.float_opening(ctx, session_id))
 
     def move_cash(self, amount: Ore, reason: str, approver: Operator | None = None) -> None:
         """Cash in (positive) or out (negative) with a reason: the drawer kick and the slip are

@@ -107,7 +107,8 @@ def open_till(
     count: BlindCount | None = None,
 ) -> str:
     """Open the register's till session with a change float (vekselkasse): an amount, or a
-    count by denomination (then ``float_amount`` must be its total). The drawer opens."""
+    count by denomination (then ``float_amount`` must be its total). The caller kicks the
+    drawer with ``float_opening``."""
     approved_by = ctx.require(Permission.OPEN_TILL, approver)
     check_amount(float_amount)
     if count is not None and count.total != float_amount:
@@ -130,8 +131,9 @@ def start_session(
     uow: UnitOfWork, ctx: TillContext, stamp: Stamp, float_amount: Ore, details: dict[str, object]
 ) -> str:
     """Write a new open session with its float and journal it (13999 ``details["kind"]``),
-    inside the caller's transaction. The drawer opens only for a new float (``till_open``); a
-    shift change hands over a drawer the close has just opened."""
+    inside the caller's transaction. The drawer is kicked only for a new float (``till_open``:
+    ``float_opening``, journaled 13005 when the kick reaches the printer); a shift change hands
+    over a drawer the close has just opened."""
     session_id = str(uuid.uuid4())
     uow.till.start_session(session_id, ctx.register_id, ctx.operator.staff_id, float_amount, stamp)
     uow.journal.append_journal(
@@ -143,15 +145,6 @@ def start_session(
         ref_id=session_id,
         details=details,
     )
-    if details.get("kind") == OtherEvent.TILL_OPEN:
-        uow.journal.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.DRAWER_OPEN,
-            stamp=stamp,
-            staff_id=ctx.operator.staff_id,
-            ref_id=session_id,
-            details={"reason": "float"},
-        )
     uow.outbox.append_outbox(
         "till.opened",
         None,
@@ -164,6 +157,12 @@ def start_session(
         },
     )
     return session_id
+
+
+def float_opening(ctx: TillContext, session_id: str) -> DrawerOpening:
+    """The drawer opening for a new float to be put in: journaled (13005 ``float``) when its
+    kick reaches the printer, never for a kick that did not."""
+    return DrawerOpening(session_id, "float", ctx.operator.staff_id or None)
 
 
 def current_session_id(uow_factory: UnitOfWorkFactory, register_id: str) -> str | None:

@@ -37,6 +37,7 @@ def test_till_open_status_and_close_from_the_command_line(tmp_path):
     assert "vekselkasse 1 500,00" in opened.stdout.replace("\xa0", " ")
     assert "Skuffen er åpnet" in opened.stdout
     assert decode(printer.read_bytes()).drawer_kicks  # the drawer was kicked
+    assert [e[2]["reason"] for e in journal_kinds(data_dir) if e[0] == 13005][-1] == "float"
     status = run_cli(data_dir, "till-status")
     assert "er åpen" in status.stdout and "Mona Leder" in status.stdout
     again = run_cli(data_dir, "till-open", "--float", "1500", *MANAGER, check=False)
@@ -59,6 +60,8 @@ def test_an_offline_printer_opens_the_till_and_says_the_drawer_did_not_open(tmp_
                      *MANAGER)  # fmt: skip
     assert "Skuffen er åpnet" not in opened.stdout
     assert "Skriveren svarte ikke" in opened.stdout
+    floats = [e for e in journal_kinds(data_dir) if e[0] == 13005 and e[2]["reason"] == "float"]
+    assert floats == []  # the kick did not reach the printer: no drawer opening is journaled
     assert run_cli(data_dir, "till-status").returncode == 0  # open all the same
     opening = [e for e in journal_kinds(data_dir) if e[2].get("kind") == "till_open"][-1]
     assert opening[1] == 150000

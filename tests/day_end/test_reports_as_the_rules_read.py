@@ -19,6 +19,8 @@ from pos.model.report_lines import report_rows
 from pos.services import checkout, parking, reports, returns
 from pos.services.context import TillContext
 from pos.services.saft_export import export_saft
+from printers.printing import Printing
+from printers.worker import PrintWorker
 from tests.day_end.test_saft_export import NS, SCHEMA_FILE
 
 SMAFOLK, BUA, KAFE, CENTRE = "12", "11", "15", "10"
@@ -34,13 +36,17 @@ def schema():
 
 
 @pytest.fixture
-def two_days(counter, ctx, manager, shelf, clock):
-    """Day 1: a pram part sold in cash, a mixed basket parked and paid; its Z after midnight.
+def two_days(counter, ctx, manager, shelf, clock, tmp_path):
+    """Day 1: a pram part sold in cash (its drawer kicked through a printer), a mixed basket
+    parked and paid; its Z after midnight.
     Day 2: the 199,00 returned to a credit note, 49,00 of the note spent; its Z."""
     mgr = TillContext("K1", manager, counter.signer(), clock)
     lego = Basket()
     lego.add(shelf.one_off(SMAFOLK, 4))  # Lego Duplo 199,00
     sold = checkout.complete_sale(counter.uow, ctx, lego, [Tender(TenderKind.CASH, 20000)])
+    printing = Printing(counter.uow, "K1", clock=clock, override_url=f"file://{tmp_path}/paper")
+    printing.print_sale(sold)  # the drawer opening (13005) is journaled when the kick is sent
+    PrintWorker(counter.uow, "K1", printing.transports(), clock=clock).run_pending()
     mixed = Basket()
     mixed.add(shelf.one_off(BUA, 1))  # Ullkåpe 649,00
     mixed.add(shelf("KAFFE-MED"))  # 32,00

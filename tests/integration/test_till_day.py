@@ -44,7 +44,7 @@ def test_the_float_must_be_stated_and_a_count_is_journaled_with_it(counter, ctx,
     assert opened[1] == 150700 and opened[2]["counted"] == {"50000": 2, "10000": 4, "2000": 5,
                                                           "100": 7}  # fmt: skip
     assert opened[2]["approved_by"] == manager.staff_id
-    assert journal(counter)[-1][2] == {"reason": "float"}  # the drawer opened for the float
+    assert journal(counter)[-1][2]["kind"] == "till_open"  # its drawer: when the kick is sent
     status = till_day.till_status(counter.uow, "K1")
     assert status.is_open and status.float_amount == 150700
     assert status.opened_by == "Kari Kasserer"

@@ -235,8 +235,10 @@ def test_a_cashier_counts_the_float_by_denomination_a_manager_approves_and_the_d
     assert [(o[1], o[2]["counted"], o[2]["approved_by"] != "") for o in opening] == [
         (180000, {"100000": 1, "50000": 1, "10000": 3}, True)
     ]
-    assert [e for e in journal(window) if e[0] == EventCode.DRAWER_OPEN]
     qtbot.waitUntil(lambda: drawer_kicks(tmp_path) > kicks_before, timeout=5000)
+    qtbot.waitUntil(  # journaled once the kick reached the printer
+        lambda: any(e[0] == EventCode.DRAWER_OPEN for e in journal(window)), timeout=5000
+    )
     assert "1\xa0800,00" in window.sale.message.text()
 
 
