@@ -225,7 +225,8 @@ def test_the_status_list_offers_only_the_moves_the_rules_allow(repair_window, tm
     ticket.refresh()
     press(ticket.summary, Qt.Key.Key_F2)
     assert ticket.status_dialog.offered() == [
-        RepairStatus.RETURNED_UNREPAIRED, RepairStatus.SCRAPPED
+        RepairStatus.RETURNED_UNREPAIRED,
+        RepairStatus.SCRAPPED,
     ]
 
 
@@ -379,6 +380,19 @@ def test_a_returning_customer_is_found_by_phone_and_filled_in(repair_window, cou
     qtbot.waitUntil(page.known.isVisible, timeout=3000)  # by name too
     type_in(page.customer, "x")
     qtbot.waitUntil(lambda: not page.known.isVisible(), timeout=3000)  # nobody fits any more
+
+
+def test_a_new_intake_puts_the_keyboard_in_the_customers_name(repair_window):
+    window = repair_window
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.intake")
+    assert isinstance(page, IntakePage)
+    page.condition.setFocus()
+    type_in(page.condition, "Riper i lakken")
+    press(page.condition, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.condition.text() == "" and page.customer.hasFocus()
+    type_in(QApplication.focusWidget(), "Kari Hansen")  # the next customer, typed at once
+    assert page.customer.text() == "Kari Hansen"
 
 
 def test_deleting_a_line_of_a_job_at_the_till_takes_the_whole_job_out(repair_window, counter):

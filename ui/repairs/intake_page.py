@@ -166,7 +166,7 @@ class IntakePage(PageWidget):
         self.tag_button.clicked.connect(self.extra_tag)
         self.slip_button.clicked.connect(self.reprint_slip)
         self.deposit_button.clicked.connect(self.take_deposit)
-        self.new_button.clicked.connect(self.clear)
+        self.new_button.clicked.connect(self.new_intake)
         self.back_button.clicked.connect(self.close_requested.emit)
         self.phone.editingFinished.connect(self.check_phone)
         self.email.editingFinished.connect(self.check_email)
@@ -221,6 +221,12 @@ class IntakePage(PageWidget):
         return True
 
     # -- the form --------------------------------------------------------------------------
+    def new_intake(self) -> None:
+        """An empty form with the keyboard in its first field: the next customer is typed at
+        once, never into whatever field the last one ended in."""
+        self.clear()
+        self.customer.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def clear(self) -> None:
         for field in (
             self.customer, self.phone, self.email, self.category, self.brand_model,
