@@ -86,24 +86,37 @@ class DialogFitter(QObject):
         return False
 
 
+SETTLE_MS = 600
+"""How long after a dialog closed the window system may still say where the keyboard went:
+Qt's xcb waits 400 ms for a FocusIn before it calls no window active, and a FocusIn for a
+dialog already closed (two closed one after the other: an approval, then its cash dialog) can
+arrive after the window was activated. The keeper looks again then."""
+
+
 class ActiveWindowKeeper(QObject):
     """Installed on the application: when a dialog closes and no window of the counter is
-    active any more, its parent window is activated again."""
+    active any more, or only the dialog just closed still counts as active, its parent window
+    is activated again; at once, and once more when the window system has settled."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Hide and isinstance(watched, QDialog):
             parent = watched.parentWidget()
             if parent is not None:
                 window = parent.window()
-                QTimer.singleShot(0, lambda: self._restore(window))
+                for delay in (0, SETTLE_MS):
+                    QTimer.singleShot(delay, lambda: self._restore(window))
         return False
 
     @staticmethod
     def _restore(window: QWidget) -> None:
         """Without a window manager a dialog opened right after another closed (a reason, then
         a manager's approval) is not active yet when this runs: raising the window then would
-        hide that dialog behind it, with the keyboard still in it. An open dialog comes first."""
-        if not isValid(window) or QApplication.activeWindow() is not None:
+        hide that dialog behind it, with the keyboard still in it. An open dialog comes first.
+        A window that is no longer shown is not active, whatever Qt was last told."""
+        if not isValid(window):
+            return
+        active = QApplication.activeWindow()
+        if active is not None and active.isVisible():
             return
         dialog = open_dialog()
         if dialog is not None:

@@ -29,6 +29,7 @@ from ui.till_close_dialog import TillCloseDialog
 from ui.till_day.cash_dialog import CashDialog
 from ui.till_day.float_dialog import FloatDialog
 from ui.till_day.till_page import TillPage
+from ui.window_placement import SETTLE_MS
 
 from .conftest import TYPING_KEY_DELAY_MS
 from .first_run_keys import (
@@ -188,6 +189,12 @@ def test_cash_out_from_the_menu_prints_a_slip_and_a_technician_needs_a_manager(
     approve_as_manager()
     cash_in = [e for e in journal(window) if e[2].get("kind") == "cash_in"]
     assert [(c[1], "approved_by" in c[2]) for c in cash_in] == [(20000, True)]
+    # Both dialogs gone, the keyboard is back in the counter's window by itself (nothing
+    # here activates it): the till page takes its next key, the shift change, at once.
+    QTest.qWait(SETTLE_MS + 100)  # the window system has said where the keyboard went
+    assert QApplication.activeWindow() is window
+    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F5)
+    assert isinstance(QApplication.activeModalWidget(), ApprovalDialog)  # a technician's
 
 
 def test_a_closed_till_is_said_at_login_and_at_the_first_item_never_at_payment(window):
