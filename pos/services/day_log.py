@@ -1,8 +1,8 @@
-"""The support log's lines for the counter's day around the sales: the centre set up, the till
-opened, cash put in or taken out, the till closed or handed over, X and Z reports, items
-registered, the time confirmed and backups taken. A support person follows a day with them
-("was the till opened before the sale?", "which Z is missing?"); they name staff by number,
-never a PIN or a customer. Lines for sales and refusals: ``support_log``."""
+"""The support log's lines for the counter's day around the sales: the centre set up (or joined
+from the server), the till opened, cash put in or taken out, the till closed or handed over, X
+and Z reports, items registered, the time confirmed and backups taken. A support person
+follows a day with them ("was the till opened before the sale?", "which Z is missing?"); they
+name staff by number, never a PIN or a customer. Lines for sales and refusals: ``support_log``."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def centre_set_up(centre_name: str, register_id: str, staff_no: str, tenants: in
     log.info(
         "centre %r set up at %s by staff %s with %d tenant(s)",
         centre_name, register_id, staff_no, tenants,
+    )  # fmt: skip
+
+
+def centre_joined(centre_name: str, register_id: str, staff: int, items: int) -> None:
+    """A counter set up from the central server: its centre and staff have arrived."""
+    log.info(
+        "centre %r joined from the server as register %s: %d staff, %d item(s)",
+        centre_name, register_id, staff, items,
     )  # fmt: skip
 
 

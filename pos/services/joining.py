@@ -17,6 +17,7 @@ from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import DomainError
 from pos.model.events import EventCode, OtherEvent
 from pos.model.printing import PrinterSetting, check_setting
+from pos.services import day_log
 from pos.services.first_run import CENTRE_META, REGISTER_META
 from pos.services.sync_state import SITE_NAME_META
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -69,6 +70,8 @@ def name_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> b
             },  # fmt: skip
         )
         uow.commit()
+        staff, items = len(uow.staff.staff_list()), uow.queries.count("items")
+    day_log.centre_joined(site_name, register_id, staff, items)
     return True
 
 

@@ -38,8 +38,10 @@ def menu_key(label: str, role: str = "cashier") -> str:
 class Person:
     """Someone at the running app: keys and scans through X, waits on what the app wrote."""
 
-    def __init__(self, x: XSession, data_dir: Path, shots: Path) -> None:
+    def __init__(self, x: XSession, data_dir: Path, shots: Path, register: str = "K1") -> None:
         self.x, self.data_dir, self.shots = x, data_dir, shots
+        self.register = register
+        """The register this counter is (the support log's lines name it)."""
         self.mark = 0
         """Where in the support log the last action started (its lines are after it)."""
 

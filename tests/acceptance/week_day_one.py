@@ -40,6 +40,14 @@ def day_one(week: Week) -> None:
     p.log_in(MANAGER[0], MANAGER[2])
     open_till(p, "1500")
     add_cashier(p)
+    trade_of_day_one(week, p)
+    week.stop()
+
+
+def trade_of_day_one(week: Week, p: Person) -> None:
+    """Day one once the manager has opened the till: items labelled, the cashier's baskets,
+    a return and its credit note, a repair taken in and picked up, then the manager's count,
+    close and Z."""
     register_items(week, p)
     p.log_out()
     p.log_in(CASHIER[0], CASHIER[2])
@@ -53,7 +61,6 @@ def day_one(week: Week) -> None:
     p.log_out()
     p.log_in(MANAGER[0], MANAGER[2])
     close_and_z(week, p, DAY_ONE_COUNT, card="650", vipps="1000", expected="2 799,00")
-    week.stop()
 
 
 def first_run(week: Week, p: Person) -> None:
@@ -134,7 +141,7 @@ def register_items(week: Week, p: Person) -> None:
         p.press("Tab", "Tab")  # the condition as offered
         p.start_action()
         p.enter(price)  # registered
-        found = p.wait_log(r"1 item\(s\) registered at K1 by staff 9001: (\d{13})")
+        found = p.wait_log(rf"1 item\(s\) registered at {p.register} by staff 9001: (\d{{13}})")
         week.labels[description] = found.group(1)
     p.shot("day1-05-items")
     p.press("ctrl+p")
@@ -196,7 +203,8 @@ def return_to_a_credit_note(week: Week, p: Person) -> str:
     p.enter(MANAGER[0])
     p.enter(MANAGER[2])
     returned = p.wait_log(
-        r"return recorded at K1 by staff 1001: (\S+), total -600,00 kr, paid credit_note 600,00"
+        rf"return recorded at {p.register} by staff 1001: (\S+), total -600,00 kr, "
+        "paid credit_note 600,00"
     )
     p.closed("^Retur")
     week.sold["return"] = [returned.group(1)]
@@ -223,7 +231,9 @@ def credit_note_at_payment(week: Week, p: Person, note: str) -> None:
     p.scan(note, "taken", "PaymentDialog")
     p.start_action()
     p.press("Return", "Return")  # the rest in cash, then confirm
-    sold = p.wait_log(r"sale recorded at K1 by staff 1001: (.+?), total 650,00 kr, paid .*")
+    sold = p.wait_log(
+        rf"sale recorded at {p.register} by staff 1001: (.+?), total 650,00 kr, paid .*"
+    )
     assert f"credit_note 600,00 ({note}), cash 50,00" in sold.group(0), sold.group(0)
     p.closed("Betaling")
     week.sold["credit note"] = sold.group(1).split(", ")
@@ -258,7 +268,9 @@ def repair_intake(week: Week, p: Person) -> str:
     p.press("ctrl+s")
     p.focus("^Depositum")
     p.press("F1")  # in cash, exact
-    paid = p.wait_log(r"deposit for (R\w+) recorded at K1 by staff 1001: (\S+), total 200,00")
+    paid = p.wait_log(
+        rf"deposit for (R\w+) recorded at {p.register} by staff 1001: (\S+), total 200,00"
+    )
     p.closed("^Depositum")
     ticket = paid.group(1)
     week.sold["deposit"] = [paid.group(2)]

@@ -78,7 +78,9 @@ def count_the_float(p: Person, pieces: tuple[int, ...]) -> None:
     p.focus("godkjenning")
     p.enter(MANAGER[0])
     p.enter(MANAGER[2])
-    p.wait_log(r"till opened at K1 by staff 1001: float 1 500,00 kr \(counted by denomination\)")
+    p.wait_log(
+        rf"till opened at {p.register} by staff 1001: float 1 500,00 kr \(counted by denomination\)"
+    )
     p.closed("Åpne kassen")
 
 
@@ -136,7 +138,7 @@ def day_three(week: Week) -> None:
     p.start_action()
     p.enter(MANAGER[0])
     p.enter(MANAGER[2])
-    p.wait_log(r"login refused at K1: .*before the last record")
+    p.wait_log(rf"login refused at {p.register}: .*before the last record")
     p.press("ctrl+shift+t")
     p.focus("Bekreft riktig tid")
     p.press("space", "Return")  # what happened: the PC's clock is slow now; on to the time

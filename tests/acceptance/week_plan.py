@@ -68,16 +68,20 @@ class Week:
     """The log's line of each day's till close."""
     confirmed: tuple[float, datetime] | None = None
     """When (monotonic clock) a manager confirmed which time, on day 3."""
+    register: str = "K1"
+    """The register the counter is: K1 set up here, the next one when it joined a centre."""
 
     @property
     def p(self) -> Person:
         assert self.person is not None
         return self.person
 
-    def start(self, moment: datetime, *args: str) -> Person:
-        """The app started on the data directory with the PC's clock at ``moment``."""
-        self.app = self.x.start_app(self.data, *args, clock=utc_text(moment))
-        self.person = Person(self.x, self.data, self.shots)
+    def start(self, moment: datetime | None, *args: str) -> Person:
+        """The app started on the data directory with the PC's clock at ``moment`` (None: the
+        PC's clock as it is)."""
+        clock = utc_text(moment) if moment is not None else None
+        self.app = self.x.start_app(self.data, *args, clock=clock)
+        self.person = Person(self.x, self.data, self.shots, self.register)
         return self.person
 
     def stop(self) -> None:
@@ -94,7 +98,7 @@ def open_till(p: Person, amount: str) -> None:
     p.focus("Åpne kassen")
     p.start_action()
     p.enter(amount)
-    p.wait_log(r"till opened at K1 by staff \d+: float ")
+    p.wait_log(rf"till opened at {p.register} by staff \d+: float ")
     p.closed("Åpne kassen")
 
 
@@ -109,7 +113,9 @@ def pay(p: Person, *tenders: tuple[str, str], shot: str = "") -> re.Match[str]:
         p.shot(shot)
     p.start_action()
     p.press("F12")
-    sold = p.wait_log(r"sale recorded at K1 by staff \d+: (.+?), total (.+?) kr, paid .*")
+    sold = p.wait_log(
+        rf"sale recorded at {p.register} by staff \d+: (.+?), total (.+?) kr, paid .*"
+    )
     p.closed("Betaling")
     return sold
 
@@ -141,7 +147,9 @@ def close_and_z(
     p.shot(f"day{len(week.closes) + 1}-90-count")
     p.start_action()
     p.press("Return")  # close the till
-    closed = p.wait_log(r"till closed at K1 by staff 9001: expected (.+?) kr, counted (.+?) kr")
+    closed = p.wait_log(
+        rf"till closed at {p.register} by staff 9001: expected (.+?) kr, counted (.+?) kr"
+    )
     assert closed.group(1) == closed.group(2) == expected, closed.group(0)
     p.closed("^Kasseoppgjør")
     week.closes.append(closed.group(0))
