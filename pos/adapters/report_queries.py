@@ -384,8 +384,9 @@ class ReportQueries:
         )
 
     def last_till_close(self, register_id: str) -> dict[str, Any] | None:
+        """The register's close written last (in the order of records, not their clock)."""
         rows = self.rows(
-            "SELECT * FROM till_closes WHERE register_id = ? ORDER BY closed_at DESC LIMIT 1",
+            "SELECT * FROM till_closes WHERE register_id = ? ORDER BY rowid DESC LIMIT 1",
             (register_id,),
         )
         return rows[0] if rows else None

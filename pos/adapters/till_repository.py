@@ -123,10 +123,13 @@ class TillRepository(StoreBase):
         return rows[0] if rows else None
 
     def last_session(self, register_id: str) -> Mapping[str, Any] | None:
-        """The register's newest session, open or closed (None before the first opening)."""
+        """The register's newest session, open or closed (None before the first opening): the
+        open one if any, else the one the journal began last. Never by its clock time, which
+        steps back after a clock that ran ahead is declared."""
         rows = self.rows(
-            "SELECT * FROM till_sessions WHERE register_id = ? ORDER BY opened_at DESC, rowid DESC "
-            "LIMIT 1",
+            "SELECT s.* FROM till_sessions s WHERE s.register_id = ? "
+            "ORDER BY s.closed_at IS NULL DESC, (SELECT MAX(j.seq) FROM journal j "
+            "WHERE j.ref_id = s.id AND j.event_code = 13999) DESC, s.rowid DESC LIMIT 1",
             (register_id,),
         )
         return rows[0] if rows else None
