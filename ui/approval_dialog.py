@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from pos.model.staff import Operator
 from ui.common import TOUCH_MIN_PX, error_text
 from ui.tasks import TaskRunner
+from ui.window_placement import grow_to_fit
 
 
 class ApprovalDialog(QDialog):
@@ -76,4 +77,5 @@ class ApprovalDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(error_text(error))
+        grow_to_fit(self)  # the reason may wrap to more lines: OK and Cancel stay in view
         self.pin.setFocus()

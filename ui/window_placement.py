@@ -36,6 +36,23 @@ def keep_on_screen(window: QWidget) -> None:
         window.resize(min(window.width(), room.width()), min(window.height(), room.height()))
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Taller when its content has grown (a message that now wraps to two lines), so nothing
+    below it is squeezed or cut off; never smaller than it is, never past the screen."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = max(
+        layout.totalMinimumSize().height(),
+        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0,
+    )
+    if needed > window.height():
+        window.resize(width, needed)
+        keep_on_screen(window)
+
+
 def fill_screen(window: QWidget, *, full_screen: bool = False) -> None:
     """The whole screen it is on, as a counter's window should be: neither cut off (a 1280×800
     window on a 1366×768 counter screen) nor a strip of desktop beside it. Set as geometry, so
