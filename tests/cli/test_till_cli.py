@@ -65,3 +65,21 @@ def test_an_offline_printer_opens_the_till_and_says_the_drawer_did_not_open(tmp_
     assert run_cli(data_dir, "till-status").returncode == 0  # open all the same
     opening = [e for e in journal_kinds(data_dir) if e[2].get("kind") == "till_open"][-1]
     assert opening[1] == 150000
+
+
+def test_till_status_names_who_holds_the_till_after_a_shift_change(tmp_path):
+    from cli.bootstrap import Settings, opened
+    from pos.model.till_close import BlindCount
+    from pos.services import auth, till_day
+
+    data_dir = tmp_path / "data"
+    run_cli(data_dir, "demo")
+    with opened(Settings(data_dir)) as app:
+        kari = app.staff_context("1001", "1234")
+        till_day.hand_over(app.uow, kari, BlindCount({100000: 1, 50000: 1}))
+    waiting = run_cli(data_dir, "--lang", "en", "till-status").stdout
+    assert "(–; handed over by Kari Kasserer, the day opened by " in waiting  # nobody yet
+    with opened(Settings(data_dir)) as app:
+        auth.log_in(app.uow, app.register_id, "9001", "9999", app.clock())
+    status = run_cli(data_dir, "till-status").stdout
+    assert "(Mona Leder; overlevert av Kari Kasserer, dagen åpnet av " in status
