@@ -60,6 +60,12 @@ class CatalogueRepository(StoreBase):
     def article_group_ids(self) -> set[str]:
         return {r[0] for r in self._raw.execute("SELECT id FROM article_groups")}
 
+    def catalogue_size(self) -> tuple[int, int]:
+        """How many article groups and items the catalogue holds."""
+        groups = self._raw.execute("SELECT COUNT(*) FROM article_groups").fetchone()[0]
+        items = self._raw.execute("SELECT COUNT(*) FROM items").fetchone()[0]
+        return int(groups), int(items)
+
     def item(self, item_id: str) -> Item | None:
         row = self.conn.execute(select(t.items).where(t.items.c.id == item_id)).first()
         return item_from_row(row._mapping) if row else None

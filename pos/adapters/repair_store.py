@@ -240,7 +240,34 @@ class RepairStore:
         )
 
     # -- merging pulled tickets ---------------------------------------------------------------
-    def insert_missing(self, table: str, rows: list[dict[str, Any]]) -> None:
+    # -- a pulled ticket's append-only parts, each added where this counter lacks it --------------
+    def add_pulled_history(self, rows: list[dict[str, Any]]) -> None:
+        self._insert_missing("repair_status_history", rows)
+
+    def add_pulled_notes(self, rows: list[dict[str, Any]]) -> None:
+        self._insert_missing("repair_notes", rows)
+
+    def add_pulled_lines(self, rows: list[dict[str, Any]]) -> None:
+        self._insert_missing("repair_lines", rows)
+
+    def add_pulled_removals(self, rows: list[dict[str, Any]]) -> None:
+        self._insert_missing("repair_line_removals", rows)
+
+    def add_pulled_approvals(self, rows: list[dict[str, Any]]) -> None:
+        self._insert_missing("repair_approvals", rows)
+
+    def known_staff(self, ids: set[str]) -> set[str]:
+        """Which of ``ids`` are staff members here."""
+        return self._known_ids("staff", ids)
+
+    def known_items(self, ids: set[str]) -> set[str]:
+        return self._known_ids("items", ids)
+
+    def known_lines(self, ids: set[str]) -> set[str]:
+        """Which of ``ids`` are repair lines here (a removal needs its line)."""
+        return self._known_ids("repair_lines", ids)
+
+    def _insert_missing(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Insert rows whose primary key is not there yet (append-only parts from the server)."""
         from pos.adapters.tables import metadata
 
@@ -253,7 +280,7 @@ class RepairStore:
             [tuple(row.get(c) for c in columns) for row in rows],
         )
 
-    def known_ids(self, table: str, ids: set[str]) -> set[str]:
+    def _known_ids(self, table: str, ids: set[str]) -> set[str]:
         """Which of ``ids`` exist in ``table`` (staff, items, lines: foreign keys of parts)."""
         if table not in ("staff", "items", "repair_lines") or not ids:
             return set()
@@ -339,7 +366,6 @@ class RepairStore:
             if data["site_id"] != (None if found is None else str(found[0])):
                 return {}
         return data
-
 
     def lines_elsewhere(self, tenant_id: str, ticket_id: str) -> int:
         """Lines of the pulled ticket, not removed there, that this counter lacks (their item

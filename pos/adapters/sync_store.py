@@ -256,7 +256,14 @@ class SyncStore:
         return int(self._raw.execute("SELECT COUNT(*) FROM sync_problems").fetchone()[0])
 
     # -- reference data ----------------------------------------------------------------------
-    def upsert_refs(self, table: str, changes: Sequence[Mapping[str, Any]]) -> None:
+    def keep_refs(self, changes: Sequence[Mapping[str, Any]], *, staged: bool) -> None:
+        """A pulled page's upserts and deletes, kept in the reference data or, during a full
+        resync, in the staged snapshot."""
+        table = "ref_staging" if staged else "ref_entities"
+        self._upsert_refs(table, [c for c in changes if c["op"] == "upsert"])
+        self._delete_refs(table, [c for c in changes if c["op"] == "delete"])
+
+    def _upsert_refs(self, table: str, changes: Sequence[Mapping[str, Any]]) -> None:
         self._raw.executemany(
             f"INSERT INTO {_ref_table(table)} (entity, id, tenant_id, version, data) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, id) DO UPDATE SET tenant_id = "
@@ -274,16 +281,17 @@ class SyncStore:
             ],
         )
 
-    def delete_refs(self, table: str, changes: Sequence[Mapping[str, Any]]) -> None:
+    def _delete_refs(self, table: str, changes: Sequence[Mapping[str, Any]]) -> None:
         self._raw.executemany(
             f"DELETE FROM {_ref_table(table)} WHERE entity = ? AND id = ?",
             [(c["entity"], c["id"]) for c in changes],
         )
 
-    def ref_ids(self, table: str) -> set[tuple[str, str]]:
+    def ref_ids(self) -> set[tuple[str, str]]:
+        """(entity, id) of every reference row kept now."""
         return {
             (r[0], r[1])
-            for r in self._raw.execute(f"SELECT entity, id FROM {_ref_table(table)}").fetchall()
+            for r in self._raw.execute("SELECT entity, id FROM ref_entities").fetchall()
         }
 
     def refs(self, entity: str) -> list[dict[str, Any]]:
@@ -295,9 +303,10 @@ class SyncStore:
             {"id": r[0], "tenant_id": r[1], "version": r[2], "data": json.loads(r[3])} for r in rows
         ]
 
-    def all_refs(self, table: str) -> list[dict[str, Any]]:
+    def staged_refs(self) -> list[dict[str, Any]]:
+        """Every row of the staged snapshot (a full resync about to be swapped in)."""
         rows = self._raw.execute(
-            f"SELECT entity, id, tenant_id, version, data FROM {_ref_table(table)}"
+            "SELECT entity, id, tenant_id, version, data FROM ref_staging"
         ).fetchall()
         return [
             {

@@ -93,8 +93,7 @@ def joined_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) ->
             len([t for t in uow.tenants.tenants() if t.active]),
             len(staff),
             _managers(uow),
-            uow.queries.count("article_groups"),
-            uow.queries.count("items"),
+            *uow.items.catalogue_size(),
         )
 
 

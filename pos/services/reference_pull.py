@@ -21,7 +21,7 @@ from pos.adapters.reference_projection import (
     centre_counted,
     project_entity,
 )
-from pos.adapters.sync_store import CURSOR_KEY, STAGING_CURSOR_KEY, SyncStore
+from pos.adapters.sync_store import CURSOR_KEY, STAGING_CURSOR_KEY
 from pos.services import centre_company
 from pos.services.ticket_merge import merge_tickets
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -48,11 +48,11 @@ def apply_page(
     """Store one page and its cursor together; a crash re-applies the page, harmlessly."""
     with uow_factory() as uow:
         if staging:
-            _store(uow.sync, "ref_staging", changes)
+            uow.sync.keep_refs(changes, staged=True)
             uow.sync.set_meta(STAGING_CURSOR_KEY, cursor)
             refused = 0
         else:
-            _store(uow.sync, "ref_entities", changes)
+            uow.sync.keep_refs(changes, staged=False)
             refused = _project(uow, changes, now)
             uow.sync.set_meta(CURSOR_KEY, cursor)
         uow.commit()
@@ -69,8 +69,8 @@ def begin_full_resync(uow_factory: UnitOfWorkFactory) -> None:
 def finish_full_resync(uow_factory: UnitOfWorkFactory, now: datetime | None = None) -> PageResult:
     """Swap the staged snapshot in; what the server no longer has is retired locally."""
     with uow_factory() as uow:
-        before = uow.sync.ref_ids("ref_entities")
-        snapshot = uow.sync.all_refs("ref_staging")
+        before = uow.sync.ref_ids()
+        snapshot = uow.sync.staged_refs()
         cursor = uow.sync.meta(STAGING_CURSOR_KEY) or ""
         uow.sync.swap_staging()
         gone = [
@@ -93,13 +93,6 @@ def reference_rows(uow_factory: UnitOfWorkFactory, entity: str) -> list[dict[str
     """Pulled rows of one entity (e.g. ``notification`` delivery statuses, ``vat_rate``)."""
     with uow_factory.read() as uow:
         return uow.sync.refs(entity)
-
-
-def _store(sync: SyncStore, table: str, changes: Sequence[Change]) -> None:
-    upserts = [c for c in changes if c["op"] == "upsert"]
-    deletes = [c for c in changes if c["op"] == "delete"]
-    sync.upsert_refs(table, upserts)
-    sync.delete_refs(table, deletes)
 
 
 def _project(uow: UnitOfWork, changes: Sequence[Change], now: datetime | None = None) -> int:

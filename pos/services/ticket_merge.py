@@ -108,10 +108,10 @@ def _create(
         name: fields.get(name, _DEFAULTS.get(kind, None)) for name, kind in TICKET_FIELDS.items()
     }
     created_by = data.get("created_by")
-    if not uow.repairs.known_ids("staff", {str(created_by)}):
+    if not uow.repairs.known_staff({str(created_by)}):
         raise BadTicket("the staff member who took the job in is not known here")
     technician = values["technician_id"]
-    if technician is not None and not uow.repairs.known_ids("staff", {technician}):
+    if technician is not None and not uow.repairs.known_staff({technician}):
         values["technician_id"] = None
     uow.repairs.insert_ticket(
         {
@@ -133,25 +133,25 @@ def _parts(uow: UnitOfWork, ticket_id: str, data: dict[str, Any]) -> list[str]:
     lists = {name: [p for p in data.get(name) or [] if isinstance(p, dict)] for name in
              ("history", "notes", "lines", "removals", "approvals")}  # fmt: skip
     every = [p for parts in lists.values() for p in parts]
-    staff = uow.repairs.known_ids("staff", {str(p.get("staff_id")) for p in every})
-    items = uow.repairs.known_ids("items", {str(p.get("item_id")) for p in lists["lines"]})
+    staff = uow.repairs.known_staff({str(p.get("staff_id")) for p in every})
+    items = uow.repairs.known_items({str(p.get("item_id")) for p in lists["lines"]})
 
     def ok(part: dict[str, Any]) -> bool:
         return isinstance(part.get("id"), str) and part.get("staff_id") in staff
 
     common = {"ticket_id": ticket_id}
-    uow.repairs.insert_missing("repair_status_history", [
+    uow.repairs.add_pulled_history([
         common | {"id": p["id"], "from_status": _status(p.get("from")), "to_status":
                   _status(p["to"]), "staff_id": p["staff_id"], "created_at": p["at"],
                   "note": str(p.get("note") or "")}
         for p in lists["history"] if ok(p)
     ])  # fmt: skip
-    uow.repairs.insert_missing("repair_notes", [
+    uow.repairs.add_pulled_notes([
         common | {"id": p["id"], "text": str(p["text"]), "staff_id": p["staff_id"],
                   "created_at": p["at"], "hlc": str(p.get("hlc") or "")}
         for p in lists["notes"] if ok(p)
     ])  # fmt: skip
-    uow.repairs.insert_missing("repair_lines", [
+    uow.repairs.add_pulled_lines([
         common | {"id": p["id"], "kind": "part" if p.get("kind") == "part" else "labour",
                   "item_id": p["item_id"], "description": str(p.get("description") or ""),
                   "qty": _int(p.get("qty"), 1), "minutes": _int_or_none(p.get("minutes")),
@@ -160,13 +160,13 @@ def _parts(uow: UnitOfWork, ticket_id: str, data: dict[str, Any]) -> list[str]:
                   "created_at": p["at"]}
         for p in lists["lines"] if ok(p) and p.get("item_id") in items
     ])  # fmt: skip
-    lines = uow.repairs.known_ids("repair_lines", {str(p.get("id")) for p in lists["removals"]})
-    uow.repairs.insert_missing("repair_line_removals", [
+    lines = uow.repairs.known_lines({str(p.get("id")) for p in lists["removals"]})
+    uow.repairs.add_pulled_removals([
         {"line_id": p["id"], "staff_id": p["staff_id"], "created_at": p["at"],
          "reason": str(p.get("reason") or "")}
         for p in lists["removals"] if ok(p) and p["id"] in lines
     ])  # fmt: skip
-    uow.repairs.insert_missing("repair_approvals", [
+    uow.repairs.add_pulled_approvals([
         common | {"id": p["id"], "amount": _int(p.get("amount"), 0),
                   "method": str(p.get("method") or ""), "note": str(p.get("note") or ""),
                   "staff_id": p["staff_id"], "created_at": p["at"]}

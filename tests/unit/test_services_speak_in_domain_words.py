@@ -74,3 +74,47 @@ def test_the_check_sees_sql_in_a_service_and_leaves_prose_alone():
         '    return "update"\n'
     )
     assert sql_in(source) == [3, 4]
+
+
+def tables_named_to_the_unit(source: str, tables: set[str]) -> list[int]:
+    """Lines where a call on the unit of work (``uow.….method(...)``) is given a table's name."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        root = node.func.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not (isinstance(root, ast.Name) and root.id in ("uow", "unit")):
+            continue
+        given = [*node.args, *(k.value for k in node.keywords)]
+        if any(isinstance(a, ast.Constant) and a.value in tables for a in given):
+            found.append(node.lineno)
+    return found
+
+
+def the_stores_tables() -> set[str]:
+    from pos.adapters.tables import metadata
+
+    return set(metadata.tables)
+
+
+def test_no_service_names_a_table_to_its_repositories():
+    tables = the_stores_tables()
+    found = {
+        path.name: lines
+        for path in sorted(SERVICES.rglob("*.py"))
+        if (lines := tables_named_to_the_unit(path.read_text(encoding="utf-8"), tables))
+    }
+    assert found == {}
+
+
+def test_the_check_sees_a_table_named_to_the_unit_and_not_a_word_elsewhere():
+    source = (
+        "def join(uow, needs):\n"
+        "    uow.queries.count('items')\n"
+        "    needs.get('items')\n"
+        "    uow.items.catalogue_size()\n"
+        "    uow.repairs.known_ids(table='staff', ids=set())\n"
+    )
+    assert tables_named_to_the_unit(source, the_stores_tables()) == [2, 5]
