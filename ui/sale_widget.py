@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -26,6 +26,7 @@ from pos.services.catalogue import search_items
 from ui import approval_flow
 from ui.basket_model import BasketTableModel
 from ui.basket_recovery import recovery_notice
+from ui.basket_totals import BasketTotals
 from ui.basket_view import BasketView
 from ui.common import TOUCH_MIN_PX, error_text, kr
 from ui.discount_dialog import DiscountDialog
@@ -80,12 +81,7 @@ class SaleWidget(QWidget):
         self.code.setPlaceholderText(self.tr("Scan or type a code, Enter to add"))
         self.code.setMinimumHeight(TOUCH_MIN_PX)
         self.view = BasketView(self.model, self)
-        self.tenant_totals = QLabel(self)
-        self.tenant_totals.setObjectName("tenantTotals")
-        self.total = QLabel(self)
-        self.total.setObjectName("grandTotal")
-        self.total.setFont(QFont(self.font().family(), 26, QFont.Weight.Bold))
-        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.totals = BasketTotals(self)
         self.message = MessageLine(self, size_px=15)
         self.message.setObjectName("saleMessage")
         self.message.setMinimumHeight(TOUCH_MIN_PX)
@@ -93,10 +89,7 @@ class SaleWidget(QWidget):
         left.addWidget(self.code)
         left.addWidget(self.view, 1)
         left.addWidget(self.message)
-        totals = QHBoxLayout()
-        totals.addWidget(self.tenant_totals, 1)
-        totals.addWidget(self.total)
-        left.addLayout(totals)
+        left.addWidget(self.totals)
         self.quick_keys = QuickKeys(self)
         right = QVBoxLayout()
         right.addLayout(self._actions())
@@ -170,8 +163,7 @@ class SaleWidget(QWidget):
             f"{t.tenant.code} {t.tenant.name}: <b>{kr(t.total)}</b>"
             for t in self.session.totals_by_tenant()
         ]
-        self.tenant_totals.setText("<br>".join(rows))
-        self.total.setText(kr(self.session.basket.total))
+        self.totals.show_totals(rows, self.session.basket.total, self.session.deposit_tenders())
         lookup = self.buttons["lookup"]
         lookup.setStyleSheet("background: #fff59d; font-weight: bold;" if self.price_lookup else "")
         self.basket_changed.emit()

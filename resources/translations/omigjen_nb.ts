@@ -4,17 +4,17 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="35"/>
+        <location filename="../../ui/approval_dialog.py" line="36"/>
         <source>Manager approval</source>
         <translation>Godkjenning av leder</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="54"/>
+        <location filename="../../ui/approval_dialog.py" line="55"/>
         <source>Manager&apos;s staff number</source>
         <translation>Lederens ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_dialog.py" line="55"/>
+        <location filename="../../ui/approval_dialog.py" line="56"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -68,6 +68,14 @@
         <location filename="../../ui/basket_model.py" line="66"/>
         <source>Total</source>
         <translation>Sum</translation>
+    </message>
+</context>
+<context>
+    <name>BasketTotals</name>
+    <message>
+        <location filename="../../ui/basket_totals.py" line="50"/>
+        <source>Basket %1, deposit %2 deducted (%3). To pay:</source>
+        <translation>Kurv %1, depositum %2 trukket fra (%3). Å betale:</translation>
     </message>
 </context>
 <context>
@@ -216,82 +224,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>No recovery code has been made. Without one, nobody gets back in if the managers&apos; PINs are lost. Make one now: F1 → Staff → New recovery code (Ctrl+K), and keep it away from the till.</source>
         <translation>Det er ikke laget noen gjenopprettingskode. Uten den kommer ingen inn igjen hvis ledernes PIN-koder går tapt. Lag en nå: F1 → Ansatte → Ny gjenopprettingskode (Ctrl+K), og oppbevar den borte fra kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>The PC&apos;s clock is %1 slow; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for sakte; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>The PC&apos;s clock is %1 fast; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for fort; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>%1 h</source>
         <translation>%1 t</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>The records stamped ahead are declared; the till goes on from the right time. Log in.</source>
         <translation>Registreringene som ble stemplet for langt fram er erklært; kassen går videre fra riktig tid. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Staff member %1 has a new PIN.</source>
         <translation>Ansatt %1 har fått ny PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -1176,167 +1184,167 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="80"/>
+        <location filename="../../ui/sale_widget.py" line="81"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="103"/>
+        <location filename="../../ui/sale_widget.py" line="96"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
+        <location filename="../../ui/sale_widget.py" line="118"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
+        <location filename="../../ui/sale_widget.py" line="119"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="120"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="121"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
+        <location filename="../../ui/sale_widget.py" line="122"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
+        <location filename="../../ui/sale_widget.py" line="123"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="131"/>
+        <location filename="../../ui/sale_widget.py" line="124"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="132"/>
+        <location filename="../../ui/sale_widget.py" line="125"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="133"/>
+        <location filename="../../ui/sale_widget.py" line="126"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="134"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="135"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="136"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="137"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="138"/>
+        <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="258"/>
+        <location filename="../../ui/sale_widget.py" line="250"/>
         <source>stock goes below zero (%1): count the shelf</source>
         <translation>lageret går under null (%1): tell opp hylla</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="280"/>
+        <location filename="../../ui/sale_widget.py" line="272"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="327"/>
+        <location filename="../../ui/sale_widget.py" line="319"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="352"/>
+        <location filename="../../ui/sale_widget.py" line="344"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="354"/>
+        <location filename="../../ui/sale_widget.py" line="346"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="372"/>
+        <location filename="../../ui/sale_widget.py" line="364"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="378"/>
+        <location filename="../../ui/sale_widget.py" line="370"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="396"/>
+        <location filename="../../ui/sale_widget.py" line="388"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="410"/>
+        <location filename="../../ui/sale_widget.py" line="402"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="415"/>
+        <location filename="../../ui/sale_widget.py" line="407"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="422"/>
+        <location filename="../../ui/sale_widget.py" line="414"/>
         <source>Opening the drawer (no sale): sent to the printer.</source>
         <translation>Skuffen åpnes (uten salg): sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="424"/>
+        <location filename="../../ui/sale_widget.py" line="416"/>
         <source>No receipt printer: the drawer cannot be opened.</source>
         <translation>Ingen kvitteringsskriver: skuffen kan ikke åpnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="440"/>
+        <location filename="../../ui/sale_widget.py" line="432"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="459"/>
+        <location filename="../../ui/sale_widget.py" line="451"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="461"/>
+        <location filename="../../ui/sale_widget.py" line="453"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="483"/>
+        <location filename="../../ui/sale_widget.py" line="475"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="485"/>
+        <location filename="../../ui/sale_widget.py" line="477"/>
         <source>Credit note %1 for %2: give it to the customer (it is on the slip).</source>
         <translation>Tilgodelapp %1 på %2: gi den til kunden (den står på kvitteringen).</translation>
     </message>

@@ -17,6 +17,7 @@ from pos.services.repair_detail import ticket_detail
 from printers.printing import Printing
 from tests.integration.repair_helpers import photo, ready_job, take_in
 from tests.printers.escpos_decoder import decode
+from ui.common import kr
 from ui.main_window import MainWindow
 from ui.pages import PageContext
 from ui.payment_dialog import PaymentDialog
@@ -171,6 +172,10 @@ def test_intake_to_paid_pickup_in_a_mixed_basket_through_the_widgets(
     scan(window.sale.code, COFFEE)
     scan(window.sale.code, ticket_id)
     assert len(window.session.basket.lines) == 3, window.sale.message.text()
+    totals = window.sale.totals  # the job with its deposit deducted, before F12
+    assert totals.total.text() == kr(3200 + 59900 - 20000)
+    assert totals.deposits.isVisible() and ticket_id in totals.deposits.text()
+    assert kr(3200 + 59900) in totals.deposits.text() and kr(20000) in totals.deposits.text()
     press(window.sale, Qt.Key.Key_F12)
     payment = window.sale.dialog
     assert isinstance(payment, PaymentDialog)
