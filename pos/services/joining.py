@@ -70,7 +70,7 @@ def name_centre(uow_factory: UnitOfWorkFactory, clock: Clock | None = None) -> b
             },  # fmt: skip
         )
         uow.commit()
-        staff, items = len(uow.staff.staff_list()), uow.queries.count("items")
+        staff, items = len(uow.staff.staff_list()), uow.items.catalogue_size()[1]
     day_log.centre_joined(site_name, register_id, staff, items)
     return True
 
