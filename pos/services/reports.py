@@ -31,6 +31,7 @@ from pos.day_end_errors import (
     ZReportOutOfOrder,
 )
 from pos.errors import UnknownTenant
+from pos.model.business_day import business_day
 from pos.model.events import EventCode
 from pos.model.reports import DrawerReport, ReportKind
 from pos.model.staff import Permission
@@ -141,7 +142,7 @@ def x_reports(
         register = _Register.of(uow, ctx.register_id)
         chosen = _tenants(uow, tenants)
         still_open = _open_days(uow, ctx.register_id, today, register, chosen)
-        day = still_open[0].business_date if still_open else today
+        day = business_day(today, (d.business_date for d in still_open))
         for tenant in chosen:
             last = uow.reports.last_z(tenant.id, ctx.register_id)
             lo, _closed = _z_start(uow, tenant, ctx.register_id, last)
@@ -178,7 +179,7 @@ def z_reports(
             day = parse_date(business_date)
         else:
             still_open = _open_days(uow, ctx.register_id, today, register, chosen)
-            day = still_open[0].business_date if still_open else today
+            day = business_day(today, (d.business_date for d in still_open))
             due = {d.tenant_id for d in still_open if d.business_date == day}
         if day > today:
             raise ZReportInFuture(date=day, today=today)
@@ -205,6 +206,16 @@ class OpenDay:
     business_date: str
     overdue: bool
     """Before today: its Z is missing (today's may still be taken later)."""
+
+
+def day_still_open(
+    uow: UnitOfWork, register_id: str, today: str, *, not_before: str | None = None
+) -> str:
+    """The business day a record made now at the register belongs to (``business_day``):
+    the day the next Z closes, so a till close after midnight goes with yesterday's Z."""
+    register = _Register.of(uow, register_id)
+    still_open = _open_days(uow, register_id, today, register, uow.tenants.tenants())
+    return business_day(today, (d.business_date for d in still_open), not_before=not_before)
 
 
 def open_days(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> list[OpenDay]:

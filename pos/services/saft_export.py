@@ -416,8 +416,34 @@ def _vat(w: XmlWriter, vat_class: VatClass, vat: int, base: int) -> None:
     w.end("vat")
 
 
+_FIRST = ("number", "kind")
+"""Said first in an event's text: which receipt or document, and what kind of event."""
+_LEFT_OUT = frozenset({"parts", "facts"})
+"""The per-part digests and their version: for verify-journal, nothing a reader can use (the
+whole digest is said)."""
+
+
 def _event_text(amount: int | None, details: dict[str, Any]) -> str:
-    parts = [f"{k} {v}" for k, v in sorted(details.items()) if v not in (None, "", [], {})]
+    """The journal row's details as short readable text (eventText is free text): ``key
+    value`` pairs separated by ``;``, a nested record as ``key a=1, b=2``, a list by commas."""
+    keys = [k for k in _FIRST if k in details]
+    keys += sorted(k for k in details if k not in _FIRST and k not in _LEFT_OUT)
+    parts = [f"{k} {_readable(details[k])}" for k in keys if not _empty(details[k])]
     if amount is not None:
         parts.append(f"amount {format_saft(amount)}")
     return "; ".join(parts)[:9999]
+
+
+def _empty(value: Any) -> bool:
+    """Nothing worth saying: no value, or a flag that is off (0 is a value)."""
+    return value is None or value is False or value in ("", [], {})
+
+
+def _readable(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_readable(v)}" for k, v in sorted(value.items()))
+    if isinstance(value, list | tuple):
+        return ", ".join(_readable(v) for v in value)
+    if value is True:
+        return "yes"
+    return str(value)

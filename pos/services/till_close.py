@@ -15,7 +15,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import datetime
 
+from pos.clock import OSLO
 from pos.day_end_errors import VarianceNoteRequired
 from pos.errors import TillNotOpen
 from pos.model.events import EventCode
@@ -33,7 +35,7 @@ from pos.money import Ore, allocate, format_nok
 from pos.services import day_log
 from pos.services.context import TillContext
 from pos.services.parked_list import parked_in
-from pos.services.reports import drawer_owner_id
+from pos.services.reports import day_still_open, drawer_owner_id
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 PendingSource = Callable[[UnitOfWork, str], list[PendingItem]]
@@ -178,7 +180,9 @@ def _build(
         session_id=sid,
         opened_at=session["opened_at"],
         closed_at=stamp.utc_iso,
-        local_date=stamp.local_date,
+        local_date=day_still_open(
+            uow, ctx.register_id, stamp.local_date, not_before=_local_day(session["opened_at"])
+        ),
         local_time=stamp.local_time,
         closed_by=ctx.operator.staff_no,
         float_amount=int(session["float_amount"]),
@@ -194,6 +198,12 @@ def _build(
     )
     tenants = _tenant_cash(uow, partial, rq.session_cash_by_tenant(sid), rule)
     return TillCloseDoc(**{**_fields(partial), "tenants": tenants})
+
+
+def _local_day(utc_iso: str) -> str:
+    """The Oslo calendar date of a stored UTC time."""
+    moment = datetime.fromisoformat(str(utc_iso).replace("Z", "+00:00"))
+    return moment.astimezone(OSLO).date().isoformat()
 
 
 def _batches(

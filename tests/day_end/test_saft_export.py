@@ -125,6 +125,21 @@ def test_z_reports_are_event_reports_and_every_receipt_is_a_transaction(history)
     assert exported == [(1,)]
 
 
+def test_event_texts_are_readable_text_never_a_raw_structure(history):
+    """An auditor reads eventText: the sale's number and its digest, no Python dict."""
+    _, files, _ = history
+    doc = etree.parse(str(files["11"].path))
+    texts = {
+        e.findtext("s:eventType", namespaces=NS): e.findtext("s:eventText", namespaces=NS) or ""
+        for e in doc.iterfind(".//s:event", NS)
+    }
+    sale = texts["SALEREG"]
+    assert sale.startswith("number 11-K1-") and "digest " in sale, sale
+    for event_text in texts.values():
+        assert not any(mark in event_text for mark in "{}[]'"), event_text
+        assert len(event_text) < 300, event_text
+
+
 def text(element, name: str) -> str:
     return element.findtext(f"s:{name}", namespaces=NS)
 
