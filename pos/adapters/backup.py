@@ -21,6 +21,8 @@ import os
 import re
 import shutil
 import sqlite3
+import zipfile
+import zlib
 from collections.abc import Mapping
 from contextlib import closing
 from dataclasses import dataclass
@@ -166,7 +168,7 @@ def differential_base(folder: Path, now: datetime) -> Backup | None:
         base = found[0] if manifest.kind == FULL else _named(found, manifest.base)
         fresh = base is not None and base.taken >= now - timedelta(days=FULL_EVERY_DAYS)
         return base if fresh and base is not None and read_digests(base.path) else None
-    except (OSError, ValueError, KeyError):  # an unreadable backup: start a new full one
+    except UNREADABLE_BACKUP:  # an unreadable backup: start a new full one
         return None
 
 
@@ -340,8 +342,14 @@ def scrub_file(db_path: Path) -> None:
         db.close()
 
 
+UNREADABLE_BACKUP = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error)
+"""What unpacking a backup raises when its file is damaged or incomplete (a bad CRC is a
+``BadZipFile``, a broken deflate stream a ``zlib.error``): the restore passes such a backup over."""
+
+
 def unpack_store(backup: Backup, target: Path) -> None:
-    """The backup's store at ``target`` (0600), from either format."""
+    """The backup's store at ``target`` (0600), from either format (``UNREADABLE_BACKUP``
+    when its file is damaged)."""
     if backup.bundled:
         extract_store(backup.path, target)
     else:

@@ -34,6 +34,7 @@ import os
 from pathlib import Path
 
 from pos.adapters.backup import (
+    UNREADABLE_BACKUP,
     Backup,
     backups,
     backups_in,
@@ -195,7 +196,7 @@ class RestoreSession:
     def _unpack_and_check(self, backup: Backup) -> str | None:
         try:
             unpack_store(backup, self.unpacked)
-        except (OSError, ValueError, KeyError) as error:  # zipfile.BadZipFile is a ValueError
+        except UNREADABLE_BACKUP as error:  # a damaged file is passed over as a failed check
             return f"cannot be unpacked: {error}"
         return integrity_check(self.unpacked)
 

@@ -26,6 +26,7 @@ from tests.reliability.damage import (
     damage_index,
     damage_journal_row,
     damage_schema_page,
+    damage_zip_member,
     flip_bytes_in_table,
     truncate,
 )
@@ -122,6 +123,21 @@ def test_every_kind_of_damage_gets_a_clear_message_and_a_restore(tmp_path, damag
     assert "OK" in run(tmp_path, "verify-journal").stdout
     after = sell(tmp_path)
     assert all(n.endswith("000003") for n in after)  # after the two numbers given out before
+
+
+def test_a_newest_backup_damaged_on_disk_is_passed_over_for_the_newest_good_one(tmp_path):
+    run(tmp_path, "demo")
+    sell(tmp_path)
+    older = run(tmp_path, "backup").stdout.splitlines()[0].strip()
+    sell(tmp_path)
+    newer = run(tmp_path, "backup").stdout.splitlines()[0].strip()
+    damage_zip_member(Path(newer))  # a bad CRC: the ZIP opens, its store does not read
+    flip_bytes_in_table(tmp_path / "omigjen.sqlite3", "sales")
+    restored = run(tmp_path, "restore-backup", *MANAGER)
+    out = restored.stdout
+    assert f"Hoppet over (besto ikke kontrollen): {Path(newer).name}" in out
+    assert f"Sikkerhetskopi: {older}" in out and "Gjenopprettet." in out
+    assert "OK" in run(tmp_path, "verify-journal").stdout
 
 
 def test_damage_only_the_full_check_finds_stops_the_backup_after_the_z(tmp_path):

@@ -96,3 +96,18 @@ def damage_journal_row(db_path: Path, seq: int) -> None:
         part = handle.read(64)
         handle.seek(offset)
         handle.write(bytes(b ^ 0x5A for b in part))
+
+
+def damage_zip_member(bundle: Path, member: str = "store.sqlite3", count: int = 64) -> None:
+    """Flip ``count`` bytes in the middle of a ZIP member's data, as a bad disk does to a
+    backup: the archive still opens, reading the member fails its CRC (or its deflate)."""
+    import struct
+    import zipfile
+
+    with zipfile.ZipFile(bundle) as z:
+        info = z.getinfo(member)
+    with open(bundle, "rb") as handle:
+        handle.seek(info.header_offset + 26)
+        name_len, extra_len = struct.unpack("<HH", handle.read(4))
+    data_start = info.header_offset + 30 + name_len + extra_len
+    flip(bundle, data_start + info.compress_size // 2, count)

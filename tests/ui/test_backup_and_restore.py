@@ -17,7 +17,7 @@ from pos.model.payment import Tender, TenderKind
 from pos.services import checkout
 from pos.services.catalogue import find_item
 from pos.services.verification import verify_store
-from tests.reliability.damage import flip_bytes_in_table
+from tests.reliability.damage import damage_zip_member, flip_bytes_in_table
 from tests.ui.conftest import log_in, press
 from ui.app import restore_offer
 from ui.approval_dialog import ApprovalDialog
@@ -97,6 +97,33 @@ def test_the_restore_dialog_says_what_it_replaces_and_needs_a_manager(counter, c
     approval.submit()
     assert dialog.start_button.isVisible()
     assert "2" in dialog.outcome.text()
+    dialog.accept()
+    with open_counter(counter.data_dir) as restored:
+        assert verify_store(restored.uow, restored.keys.verifiers()).ok
+
+
+def test_a_newest_backup_damaged_on_disk_is_passed_over_in_the_window(counter, ctx, qtbot):
+    from ui.tasks import ImmediatePool, TaskRunner
+
+    sell(counter, ctx)
+    older = counter.backup("manual").path
+    sell(counter, ctx)
+    newer = counter.backup("manual").path
+    counter.close()
+    damage_zip_member(newer)  # a bad CRC in the newest: it must not stop the recovery
+    flip_bytes_in_table(counter.data_dir / DB_FILE, "receipts")
+    dialog = RestoreDialog(counter.data_dir, "skadet", TaskRunner(ImmediatePool()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.restore_button.isEnabled()
+    assert older.name in dialog.preview.text() and newer.name in dialog.preview.text()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    approval = dialog.approval
+    assert approval is not None
+    approval.staff_no.setText("9001")
+    approval.pin.setText("9999")
+    approval.submit()
+    assert dialog.start_button.isVisible()
     dialog.accept()
     with open_counter(counter.data_dir) as restored:
         assert verify_store(restored.uow, restored.keys.verifiers()).ok
