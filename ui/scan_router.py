@@ -10,6 +10,7 @@ intent for the code; the router only delivers, and then sounds, shows and logs a
 from __future__ import annotations
 
 import logging
+import re
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -53,6 +54,18 @@ def loggable(code: str) -> str:
     return f"{routed.kind.value} {routed.code}"
 
 
+def loggable_text(text: str, code: str) -> str:
+    """A message about ``code`` as the support log may show it: a code the counter cannot read
+    only by its length (wherever the message quotes it, as typed or as normalised, in any
+    case); one of our own kinds as the person was told."""
+    routed = route_code(code)
+    if not code or routed.kind is not CodeKind.INVALID:
+        return text
+    quoted = {form for form in (code, code.strip(), routed.code) if form}
+    pattern = "|".join(re.escape(form) for form in sorted(quoted, key=len, reverse=True))
+    return re.sub(pattern, lambda _match: loggable(code), text, flags=re.IGNORECASE)
+
+
 def place_name(widget: QObject) -> str:
     return widget.objectName() or type(widget).__name__
 
@@ -72,7 +85,7 @@ class ScanRouter(QObject):
         if refusal is None:
             log.info("scan %s taken at %s", loggable(code), place)
             return
-        said = refusal.text.replace(code, loggable(code)) if code else refusal.text
+        said = loggable_text(refusal.text, code)
         log.warning("scan %s refused at %s: %s", loggable(code), place, said)
         self.refuse(f"{code} – {refusal.text}")
 
@@ -97,7 +110,7 @@ class ScanRouter(QObject):
         refused scan is. ``code``: the code typed by hand that was refused, if it was one."""
         if code:
             log.warning("typed %s refused at sale: %s", loggable(code),
-                        text.replace(code, loggable(code)))  # fmt: skip
+                        loggable_text(text, code))  # fmt: skip
             text = f"{code} – {text}"
         else:
             log.warning("refused at sale: %s", text)

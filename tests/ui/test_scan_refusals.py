@@ -102,9 +102,7 @@ def test_bad_codes_are_refused_audibly_and_nothing_is_rung_up(window, heard):
     assert "7038010001658" in shown and "ZZ??!!##%%" in shown
 
 
-def test_a_code_that_can_be_no_item_label_is_refused_never_offered_at_an_open_price(
-    window, heard
-):
+def test_a_code_that_can_be_no_item_label_is_refused_never_offered_at_an_open_price(window, heard):
     log_in(window)
     codes = (
         "QX7ZK93PLM",  # a garbage burst that passes as a CODE128 code
@@ -180,6 +178,19 @@ def test_the_support_log_says_what_each_scan_did_but_not_an_unreadable_number(
     assert phone_like not in caplog.text and "<unreadable: 8 digits>" in caplog.text
 
 
+def test_a_refusal_is_logged_with_its_code_as_said_and_garbage_only_by_its_length(
+    window, heard, caplog
+):
+    caplog.set_level(logging.INFO, logger="ui.scan_router")
+    log_in(window)
+    scan(window.sale.code, "5901234123457")  # a manufacturer's code the catalogue lacks
+    scan(window.sale.code, "xq7#kz!!pw9")  # the refusal quotes it normalised: in capitals
+    unknown, garbage = [r.getMessage() for r in caplog.records if r.name == "ui.scan_router"]
+    assert "«5901234123457»" in unknown and "item 5901234123457»" not in unknown
+    assert "«5901234123457»" in window.refusals.text.text()  # as the cashier was told
+    assert "xq7#kz!!pw9" not in garbage.lower() and "<unreadable: 11 characters>" in garbage
+
+
 def test_the_sound_volume_is_the_registers_setting_and_applies_at_once(window, heard, counter):
     log_in(window, "9001", "9999")
     page = window.show_page("scanner")
@@ -210,9 +221,7 @@ def test_a_scanner_ending_with_two_line_ends_adds_no_payment(window, heard):
     assert payment.isVisible() and payment.tenders == [] and heard == [80]
 
 
-def test_the_refusal_sound_is_a_short_wav_and_without_a_sound_device_the_bell_rings(
-    qtbot, caplog
-):
+def test_the_refusal_sound_is_a_short_wav_and_without_a_sound_device_the_bell_rings(qtbot, caplog):
     """QSoundEffect plays the WAV where a sound device takes it; where none does (a PC without
     sound, CI) the refusal rings the system bell instead, and the log says so once."""
     with wave.open(str(REFUSED_WAV)) as wav:
