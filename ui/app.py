@@ -311,11 +311,23 @@ def _start_when_confirmed(
 
 def _start_housekeeping(counter: Counter, tasks: TaskRunner, window: MainWindow, lang: str) -> None:
     """The daily backup (and its full page check) off the GUI thread once shown, and the WAL
-    copied back into the database while the counter is quiet."""
-    tasks.run(counter.backup_if_due, _backup_done(window, lang), _backup_failed(window, lang))
+    copied back into the database while the counter is quiet. Both are background work: the
+    runner is not busy meanwhile, so a payment's confirm (or any press guarded against a double
+    submit) waits behind them on the database thread instead of being dropped."""
+    tasks.run(
+        counter.backup_if_due,
+        _backup_done(window, lang),
+        _backup_failed(window, lang),
+        background=True,
+    )
     checkpoints = QTimer(window)
     checkpoints.timeout.connect(
-        lambda: tasks.run(counter.checkpoint, lambda _r: None, lambda e: log.warning("%s", e))
+        lambda: tasks.run(
+            counter.checkpoint,
+            lambda _r: None,
+            lambda e: log.warning("%s", e),
+            background=True,
+        )
     )
     checkpoints.start(CHECKPOINT_EVERY_MS)
 

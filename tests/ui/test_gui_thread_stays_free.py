@@ -97,3 +97,30 @@ def test_a_new_pin_is_hashed_off_the_gui_thread_and_the_page_says_so_when_done(
     assert hashed
     monkeypatch.undo()
     assert auth.authenticate(counter.uow, number, "97531").staff_no == number
+
+
+def test_the_daily_backup_and_the_wal_checkpoints_do_not_make_the_window_busy(window):
+    """While the start's backup runs (seconds on a big store), a payment's confirm must queue
+    behind it, not be dropped as a double submit."""
+    import threading
+
+    from ui.app import _start_housekeeping
+
+    backing_up, finish = threading.Event(), threading.Event()
+
+    class SlowCounter:
+        def backup_if_due(self) -> None:
+            backing_up.set()
+            finish.wait(5)
+
+        def checkpoint(self) -> None:
+            pass
+
+    tasks = TaskRunner()
+    _start_housekeeping(SlowCounter(), tasks, window, "nb")  # type: ignore[arg-type]
+    try:
+        assert backing_up.wait(5)
+        assert not tasks.busy
+    finally:
+        finish.set()
+        tasks.wait_until_idle()
