@@ -98,7 +98,7 @@ class ReturnsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(bottom)
         tab_in_layout_order(self)
-        find.clicked.connect(self.load)
+        find.clicked.connect(lambda: self.load())  # never its checked flag as the number
         self.number.returnPressed.connect(self.load)
         cancel.clicked.connect(self.reject)
         self.confirm_button.clicked.connect(lambda: self.confirm())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from pos.identifiers import make_in_store_ean13
 from pos.model.payment import Tender, TenderKind
@@ -78,3 +78,21 @@ def test_the_credit_note_of_a_return_is_named_on_screen_and_on_its_slip(printed_
     (page,) = slip()
     assert f"Tilgodelapp {note}" in page.text
     assert note in [code for _kind, code in page.barcodes]
+
+
+def test_the_find_button_clicked_with_the_mouse_loads_the_typed_receipt(printed_window, qtbot):
+    """Find by the mouse reads the number typed, as Enter does (the button's ``checked`` flag
+    must never stand in for the receipt number)."""
+    window, _paper = printed_window
+    log_in(window)
+    scan(window.sale.code, COAT)
+    sold = window.session.pay([Tender(TenderKind.CARD, window.session.basket.total)])
+    window.sale.model.reset()
+    scan(window.sale.code, sold.receipts[0].number)
+    dialog = window.sale.dialog
+    assert isinstance(dialog, ReturnsDialog)
+    dialog.table.setRowCount(0)
+    buttons = dialog.findChildren(QPushButton)
+    find = next(b for b in buttons if b.text().startswith(("Finn", "Find")))
+    qtbot.mouseClick(find, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 1, dialog.message.text()
