@@ -126,7 +126,7 @@ class TillSession:
             return False
         parked = bool(self.basket.lines)
         if parked:
-            self.park()
+            self.park(why="at log-out")
         if self.ctx.training:
             till.set_training(self.uow, self.ctx, False, basket=self.basket)
         auth.log_out(self.uow, self.ctx)
@@ -289,8 +289,8 @@ class TillSession:
         till.void_basket(self.uow, self.context(), self.basket, approver, reason)
         self._new_basket()
 
-    def park(self, label: str = "") -> str:
-        parked = parking.park(self.uow, self.context(), self.basket, label, self.pickups)
+    def park(self, label: str = "", *, why: str = "") -> str:
+        parked = parking.park(self.uow, self.context(), self.basket, label, self.pickups, why=why)
         self._new_basket()
         return parked
 
@@ -303,7 +303,7 @@ class TillSession:
         self.require_open_till()
         parking.check_resumable(self.uow, self.context(), parked_id)
         if self.basket.lines:
-            self.park()
+            self.park(why="in place of the one fetched")
         resumed = parking.resume(self.uow, self.context(), parked_id)
         self.basket = resumed.basket
         self.pickups = list(resumed.pickups)

@@ -15,7 +15,7 @@ from pos.clock import OSLO
 from pos.model.basket import Basket
 from pos.model.basket_codec import lines_from_json, lines_to_json
 from pos.model.staff import Operator, Role
-from pos.services import parking, till
+from pos.services import parking, support_log, till
 from pos.services.context import TillContext
 from pos.services.parking import Resumed
 from pos.services.repair_money import Pickup
@@ -82,11 +82,17 @@ def recover(uow_factory: UnitOfWorkFactory, ctx: TillContext) -> Recovered | Non
         return Recovered(saved_at, resumed, training)
     owner = Operator(row["staff_id"], row["staff_no"], row["staff_name"], Role(row["role"]))
     owners_ctx = replace(ctx, operator=owner, training=training)
+    parked_id = ""
     with uow_factory() as uow:
         if resumed.basket.lines:
-            parking.park_in(uow, owners_ctx, resumed.basket, INTERRUPTED, resumed.pickups)
+            parked_id = parking.park_in(
+                uow, owners_ctx, resumed.basket, INTERRUPTED, resumed.pickups
+            )
         uow.baskets.delete_draft(ctx.register_id)
         uow.commit()
+    if parked_id:
+        support_log.basket_parked(ctx, parked_id, len(resumed.basket.lines), resumed.basket.total,
+                                  f"for staff {owner.staff_no} (interrupted)")  # fmt: skip
     return Recovered(saved_at, training=training, parked_for=owner.name)
 
 

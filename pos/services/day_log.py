@@ -13,7 +13,9 @@ from pathlib import Path
 
 from pos.clock import OSLO
 from pos.errors import DomainError
+from pos.model.payment import TenderKind
 from pos.model.reports import DrawerReport
+from pos.model.till_close import TillCloseDoc
 from pos.money import Ore, format_nok
 from pos.services.context import TillContext
 
@@ -53,12 +55,22 @@ def cash_moved(ctx: TillContext, amount: Ore) -> None:
     )  # fmt: skip
 
 
-def till_closed(ctx: TillContext, expected: Ore, counted: Ore, *, shift_change: bool) -> None:
+def till_closed(ctx: TillContext, doc: TillCloseDoc, *, shift_change: bool) -> None:
+    """The count against the drawer; a card terminal or Vipps total typed that differs from
+    what the till took is said at WARNING, one line each."""
     log.info(
         "till %s at %s by staff %s: expected %s kr, counted %s kr, variance %s kr",
         "handed over" if shift_change else "closed", ctx.register_id, ctx.operator.staff_no,
-        format_nok(expected), format_nok(counted), format_nok(counted - expected),
+        format_nok(doc.expected_cash), format_nok(doc.counted_cash), format_nok(doc.variance),
     )  # fmt: skip
+    for batch in doc.batches:
+        if batch.entered is not None and batch.difference:
+            log.warning(
+                "%s total at the till close at %s: entered %s kr, recorded %s kr since the "
+                "last close, difference %s kr",
+                TenderKind(batch.kind).label_en, ctx.register_id, format_nok(batch.entered),
+                format_nok(batch.recorded), format_nok(batch.difference),
+            )  # fmt: skip
 
 
 def reports_taken(ctx: TillContext, kind: str, reports: Sequence[DrawerReport]) -> None:

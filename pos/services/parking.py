@@ -19,7 +19,7 @@ from pos.errors import DomainError, EmptyBasket, ParkedInOtherMode, UnknownParke
 from pos.model.basket import Basket, BasketLine
 from pos.model.basket_codec import lines_from_json, lines_to_json
 from pos.model.events import EventCode
-from pos.services import repair_money
+from pos.services import repair_money, support_log
 from pos.services.context import TillContext
 from pos.services.repair_money import Pickup
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -43,13 +43,17 @@ def park(
     basket: Basket,
     label: str = "",
     pickups: Sequence[Pickup] = (),
+    *,
+    why: str = "",
 ) -> str:
-    """Park the basket under the operator's name (journaled per tenant); it is emptied."""
+    """Park the basket under the operator's name (journaled per tenant); it is emptied.
+    ``why`` says in the support log when it was not the cashier's own choice ("at log-out")."""
     if not basket.lines:
         raise EmptyBasket()
     with uow_factory() as uow:
         parked_id = park_in(uow, ctx, basket, label, pickups)
         uow.commit()
+    support_log.basket_parked(ctx, parked_id, len(basket.lines), basket.total, why)
     basket.lines.clear()
     return parked_id
 
@@ -101,6 +105,8 @@ def resume(uow_factory: UnitOfWorkFactory, ctx: TillContext, parked_id: str) -> 
         _journal_per_tenant(uow, ctx, EventCode.RESUME, stamp, parked_id, basket.lines,
                             {"parked_at": row["parked_at"]})  # fmt: skip
         uow.commit()
+    support_log.basket_resumed(ctx, parked_id, len(basket.lines), basket.total,
+                               len(resumed.problems))  # fmt: skip
     return resumed
 
 

@@ -43,6 +43,25 @@ def log_recorded(
     )  # fmt: skip
 
 
+def basket_parked(ctx: TillContext, parked_id: str, lines: int, total: Ore, why: str = "") -> None:
+    """A basket put aside (F6, at log-out, or found interrupted after a restart): which one
+    (the start of its id, as the line that fetches it says), its size and total; never its
+    label, which may name the customer."""
+    log.info(
+        "basket %s parked at %s by staff %s%s%s: %d line(s), total %s kr",
+        parked_id[:8], ctx.register_id, ctx.operator.staff_no, f" {why}" if why else "",
+        " in training" if ctx.training else "", lines, format_nok(total),
+    )  # fmt: skip
+
+
+def basket_resumed(ctx: TillContext, parked_id: str, lines: int, total: Ore, problems: int) -> None:
+    log.info(
+        "basket %s fetched at %s by staff %s: %d line(s), total %s kr%s",
+        parked_id[:8], ctx.register_id, ctx.operator.staff_no, lines, format_nok(total),
+        f", {problems} repair job(s) could not be put back" if problems else "",
+    )  # fmt: skip
+
+
 def refusals_logged(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Log a refusal of ``what`` (a sale, a return) with its reason, and let it go on to the
     person. Asking for a manager's approval is not a refusal yet."""

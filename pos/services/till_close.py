@@ -108,7 +108,7 @@ def close_till(
             approved_by=approved_by,
         )
         uow.commit()
-    day_log.till_closed(ctx, doc.expected_cash, doc.counted_cash, shift_change=False)
+    day_log.till_closed(ctx, doc, shift_change=False)
     return doc
 
 

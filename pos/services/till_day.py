@@ -194,5 +194,5 @@ def hand_over(
         }
         till.start_session(uow, ctx, ctx.stamp(), doc.counted_cash, details)
         uow.commit()
-    day_log.till_closed(ctx, doc.expected_cash, doc.counted_cash, shift_change=True)
+    day_log.till_closed(ctx, doc, shift_change=True)
     return doc

@@ -5,6 +5,7 @@ and the first item."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from pos.model.basket import Basket
@@ -44,7 +45,8 @@ def test_the_same_cashier_gets_the_basket_back_at_the_next_login(counter, ctx, s
     assert draft(counter) is not None  # it is the basket in progress again
 
 
-def test_anyone_else_finds_it_parked_under_the_cashiers_name(counter, ctx, boss, shelf):
+def test_anyone_else_finds_it_parked_under_the_cashiers_name(counter, ctx, boss, shelf, caplog):
+    caplog.set_level(logging.INFO, logger="pos.services.money")
     basket = rung_up(ctx, shelf, "KAFFE-MED", "7310750000018")
     basket_drafts.keep(counter.uow, ctx, basket)
     recovered = basket_drafts.recover(counter.uow, boss)
@@ -58,6 +60,11 @@ def test_anyone_else_finds_it_parked_under_the_cashiers_name(counter, ctx, boss,
     park_rows = [row for row in journal(counter) if row["event_code"] == EventCode.PARK]
     assert {row["staff_id"] for row in park_rows} == {ctx.operator.staff_id}
     assert basket_drafts.recover(counter.uow, boss) is None  # found once, not twice
+    (said,) = [r.getMessage().replace("\xa0", " ") for r in caplog.records]
+    assert said == (
+        f"basket {parked.id[:8]} parked at K1 by staff {boss.operator.staff_no} for staff "
+        f"{ctx.operator.staff_no} (interrupted): 2 line(s), total 161,00 kr"
+    )
 
 
 def test_a_training_basket_comes_back_in_training(counter, ctx, shelf, clock):

@@ -3,9 +3,13 @@ first item; Enter resumes the marked one. Logging out parks the basket for its c
 
 from __future__ import annotations
 
+import logging
+import re
+
 from PySide6.QtCore import Qt
 
 from pos.identifiers import make_in_store_ean13
+from pos.money import format_nok
 from ui.resume_dialog import ResumeDialog
 
 from .conftest import log_in, press
@@ -20,7 +24,8 @@ def cells(dialog: ResumeDialog, row: int) -> list[str]:
     return [table.item(row, column).text() for column in range(table.columnCount())]
 
 
-def test_f7_lists_who_when_tenants_and_first_item_and_enter_resumes_the_marked_one(window):
+def test_f7_lists_who_when_tenants_and_first_item_and_enter_resumes_the_marked_one(window, caplog):
+    caplog.set_level(logging.INFO)
     log_in(window)
     window.route_scan(COAT)
     window.route_scan(COFFEE)
@@ -48,6 +53,21 @@ def test_f7_lists_who_when_tenants_and_first_item_and_enter_resumes_the_marked_o
     press(dialog.table, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert [line.description for line in window.session.basket.lines] == ['Slange 28" Schrader']
+    said = [r.getMessage().replace("\xa0", " ") for r in caplog.records
+            if r.name in ("pos.services.money", "pos.services.auth")]  # fmt: skip
+    first, second = (re.search(r"basket (\w+) parked", line) for line in said[1:3])
+    assert first and second
+    assert said[1:5] == [
+        f"basket {first[1]} parked at K1 by staff 1001: 2 line(s), total 681,00 kr",
+        f"basket {second[1]} parked at K1 by staff 1001 at log-out: 1 line(s), total "
+        f"{format_nok(window.session.basket.total)} kr",
+        "staff 1001 logged out at K1",
+        "staff 9001 logged in at K1",
+    ]
+    assert said[5] == (
+        f"basket {second[1]} fetched at K1 by staff 9001: 1 line(s), total "
+        f"{format_nok(window.session.basket.total)} kr"
+    )
 
 
 def test_a_basket_left_by_a_crash_is_back_for_its_cashier_at_login(
