@@ -97,7 +97,8 @@ class TenantsStep(SetupStep):
 
     def enter_pressed(self, field: QWidget) -> None:
         """Enter walks code → name → organisation number, which adds the tenant (VAT and the
-        group keep what they show); with no name and no number typed, Enter goes on."""
+        group as they show; both start from their defaults again for the next tenant); with no
+        name and no number typed, Enter goes on."""
         if field is self.code:
             super().enter_pressed(field)
         elif not (self.name.text().strip() or self.org_no.text().strip()):
@@ -134,6 +135,7 @@ class TenantsStep(SetupStep):
         self.org_no.clear()
         self.vat.setChecked(True)
         self.repairs.setChecked(False)
+        self.group.setCurrentIndex(0)  # 'other goods' again: the next tenant's own choice
         self.entered()
         added = self.tr("Added: %1 %2. The next one, or Enter with no name to go on.")
         self.told.emit(added.replace("%1", tenant.code).replace("%2", tenant.name))
