@@ -159,7 +159,7 @@ def open_counter(data_dir: Path, clock: Clock | None = None) -> Counter:
         check_store(data_dir)
         engine = open_store(data_dir)
         mark = HighWaterMark.open(data_dir)
-        uow = UnitOfWorkFactory(engine, mark)
+        uow = UnitOfWorkFactory(engine, mark, data_dir=data_dir)
         counter = Counter(data_dir, engine, uow, KeyStore(data_dir / "keys"), lock, mark)
         register_id = counter.register_id()
         reconcile_at_start(uow, mark, register_id, clock)

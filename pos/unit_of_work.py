@@ -31,10 +31,10 @@ from pos.adapters.sale_store import SaleStore
 from pos.adapters.salvage_store import SalvageStore
 from pos.adapters.staff_repository import StaffRepository
 from pos.adapters.store_base import MetaRepository, NumberCounters
-from pos.adapters.store_check import is_damage, note_damage
+from pos.adapters.store_check import is_damage, note_damage, noted_damage
 from pos.adapters.sync_store import SyncStore
 from pos.adapters.till_repository import TillRepository
-from pos.errors import StorageFull, StoreDamagedInUse
+from pos.errors import StorageFull, StoreDamaged, StoreDamagedInUse
 from pos.numbering import Issued
 
 if TYPE_CHECKING:
@@ -127,14 +127,29 @@ class UnitOfWork:
 
 
 class UnitOfWorkFactory:
-    """What services are given: makes write or read units on one engine."""
+    """What services are given: makes write or read units on one engine.
 
-    def __init__(self, engine: Engine, mark: HighWaterMark | None = None) -> None:
+    Given the counter's data directory, it refuses every write unit once the store was found
+    damaged while the till runs (a backup's or a Z's full check, or SQLite in use noted it):
+    nothing more is recorded in a damaged store, as the damage message says; reading goes on,
+    and the next start checks in full and offers the newest good backup."""
+
+    def __init__(
+        self, engine: Engine, mark: HighWaterMark | None = None, *, data_dir: Path | None = None
+    ) -> None:
         self.engine = engine
         self.mark = mark
+        self.data_dir = data_dir
 
     def __call__(self) -> UnitOfWork:
+        damage = self.damage()
+        if damage is not None:
+            raise StoreDamaged(str(self.data_dir), reason=damage)
         return UnitOfWork(self.engine, mark=self.mark)
+
+    def damage(self) -> str | None:
+        """What damage was noted in the store since the till started (None: none)."""
+        return None if self.data_dir is None else noted_damage(self.data_dir)
 
     def read(self) -> UnitOfWork:
         return UnitOfWork(self.engine, readonly=True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.errors import StoreDamaged
 from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.printing import JobKind, JobStatus, PrintJob
 from pos.model.staff import Operator, Role
@@ -96,6 +97,13 @@ class MainWindow(QMainWindow):
         row.addWidget(self.clock_text, 1)
         row.addWidget(self.clock_button)
         self.clock_banner.hide()
+        self.damage_warning = QLabel(self)  # over every screen: the till records nothing more
+        self.damage_warning.setObjectName("damageWarning")
+        self.damage_warning.setWordWrap(True)
+        self.damage_warning.setStyleSheet(
+            "background: #b71c1c; color: white; font-size: 20px; font-weight: bold; padding: 8px;"
+        )
+        self.damage_warning.hide()
         self.print_warning = PrintWarning(self)
         self.print_dialog: PrintJobsDialog | None = None
         self.refusals = RefusalBanner(self)
@@ -114,6 +122,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.status)
         layout.addWidget(self.banner)
         layout.addWidget(self.clock_banner)
+        layout.addWidget(self.damage_warning)
         layout.addWidget(self.print_warning)
         layout.addWidget(self.refusals)
         layout.addWidget(self.stack, 1)
@@ -312,6 +321,7 @@ class MainWindow(QMainWindow):
         if left is not self.screen_in_front:
             clear_messages(left)
             self.refusals.clear()
+            self.refresh_status()  # damage a page's backup found shows on the screen in front
 
     # -- pages -----------------------------------------------------------------------------
     def open_menu(self) -> None:
@@ -418,6 +428,16 @@ class MainWindow(QMainWindow):
             background=True,
         )
 
+    def _show_damage(self, damage: str | None) -> None:
+        """The store found damaged while the till runs: nothing more can be recorded in it
+        until a manager restores the newest good backup (at the next start)."""
+        if damage is None:
+            self.damage_warning.hide()
+            return
+        data_dir = self.session.uow.data_dir
+        self.damage_warning.setText(error_text(StoreDamaged(str(data_dir), reason=damage)))
+        self.damage_warning.show()
+
     def _status_unread(self, _error: Exception) -> None:
         self._status_read()  # the runner logged it; the next tick reads again
 
@@ -433,6 +453,7 @@ class MainWindow(QMainWindow):
         overview, sync, printer = reading.overview, reading.sync, reading.printer
         self.login.show_till_closed(not overview.till_open)
         self.print_warning.show_waiting(printer.waiting, printer.again)
+        self._show_damage(reading.damage)
         self.status.show_state(
             user=f"{operator.name} ({operator.staff_no})" if operator else None,
             register=overview.register_name,

@@ -19,6 +19,8 @@ class StatusReading:
     overview: CounterOverview
     sync: SyncStatus
     printer: PrinterState
+    damage: str | None = None
+    """SQLite's words for damage found in the store while the till runs (None: none)."""
 
 
 def read_status(session: TillSession) -> StatusReading:
@@ -28,4 +30,5 @@ def read_status(session: TillSession) -> StatusReading:
         overview=session.overview(),
         sync=sync_status(session.uow),
         printer=session.output.printer_state(),
+        damage=session.uow.damage(),
     )

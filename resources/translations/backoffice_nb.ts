@@ -979,132 +979,132 @@ Byttet føres i journalen.</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="45"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="49"/>
         <source>Cashier</source>
         <translation>Kasserer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="46"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="50"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="47"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="51"/>
         <source>Manager</source>
         <translation>Leder</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="51"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="70"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="55"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="74"/>
         <source>Staff no.</source>
         <translation>Ansattnr.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="51"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="71"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="55"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="75"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="51"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="72"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="55"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="76"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="51"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="55"/>
         <source>State</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="67"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="71"/>
         <source>Typed by the staff member; never shown</source>
         <translation>Tastes av den ansatte; vises aldri</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="73"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="77"/>
         <source>New PIN</source>
         <translation>Ny PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="75"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="79"/>
         <source>Add</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="76"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="80"/>
         <source>Set PIN</source>
         <translation>Sett PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="77"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="81"/>
         <source>Save role</source>
         <translation>Lagre rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="78"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="82"/>
         <source>Unlock</source>
         <translation>Lås opp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="79"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="83"/>
         <source>Deactivate / activate</source>
         <translation>Deaktiver / aktiver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="80"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="180"/>
-        <location filename="../../ui/backoffice/staff_page.py" line="201"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="84"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="179"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="202"/>
         <source>New recovery code</source>
         <translation>Ny gjenopprettingskode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="89"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="93"/>
         <source>Staff</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="103"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="107"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="103"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="107"/>
         <source>deactivated</source>
         <translation>deaktivert</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="106"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="110"/>
         <source>LOCKED until %1 (wrong PINs)</source>
         <translation>SPERRET til %1 (feil PIN)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="140"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="151"/>
         <source>Added %1.</source>
         <translation>%1 er lagt til.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="154"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="158"/>
         <source>New PIN set for %1.</source>
         <translation>Ny PIN satt for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="162"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="165"/>
         <source>Role changed for %1.</source>
         <translation>Rollen er endret for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="173"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="172"/>
         <source>%1 is unlocked.</source>
         <translation>%1 er låst opp.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="182"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="181"/>
         <source>Make a new recovery code? The old one stops working. The new code is shown once: have paper ready, and keep it away from the till.</source>
         <translation>Lage en ny gjenopprettingskode? Den gamle slutter å virke. Den nye koden vises bare én gang: ha papir klart, og oppbevar den borte fra kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="202"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="203"/>
         <source>Recovery code (shown only now):
 
 %1</source>
@@ -1113,17 +1113,17 @@ Byttet føres i journalen.</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="204"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="205"/>
         <source>A new recovery code was made; the old one no longer works.</source>
         <translation>En ny gjenopprettingskode er laget; den gamle virker ikke lenger.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="210"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="212"/>
         <source>%1 is active again.</source>
         <translation>%1 er aktiv igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/staff_page.py" line="210"/>
+        <location filename="../../ui/backoffice/staff_page.py" line="212"/>
         <source>%1 is deactivated.</source>
         <translation>%1 er deaktivert.</translation>
     </message>

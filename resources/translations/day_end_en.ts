@@ -4,11 +4,11 @@
 <context>
     <name>DayEndPage</name>
     <message numerus="yes">
-        <location filename="../../ui/day_end/day_end_page.py" line="226"/>
-        <source>%n reports printed and saved in %1</source>
+        <location filename="../../ui/day_end/day_end_page.py" line="239"/>
+        <source>%n reports saved in %1.</source>
         <translation>
-            <numerusform>%n report printed and saved in %1</numerusform>
-            <numerusform>%n reports printed and saved in %1</numerusform>
+            <numerusform>%n report saved in %1.</numerusform>
+            <numerusform>%n reports saved in %1.</numerusform>
         </translation>
     </message>
 </context>

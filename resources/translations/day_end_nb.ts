@@ -86,132 +86,152 @@
     <name>DayEndPage</name>
     <message>
         <location filename="../../ui/day_end/__init__.py" line="23"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="55"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="64"/>
         <source>Day end and reports</source>
         <translation>Dagsoppgjør og rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="62"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="153"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="71"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="162"/>
         <source>X report</source>
         <translation>X-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="63"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="72"/>
         <source>Z reports (all tenants)</source>
         <translation>Z-rapporter (alle leietakere)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="64"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="73"/>
         <source>Count and close the till</source>
         <translation>Tell opp og steng kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="65"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="74"/>
         <source>Day-end PDF</source>
         <translation>Dagsoppgjør som PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="67"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="76"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="166"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="175"/>
         <source>Z reports</source>
         <translation>Z-rapporter</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="163"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="172"/>
         <source>Take today&apos;s Z report for every tenant with sales? This cannot be undone.</source>
         <translation>Ta dagens Z-rapport for alle leietakere med salg? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="66"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="75"/>
         <source>Print a Z again (copy)</source>
         <translation>Skriv ut en Z på nytt (kopi)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="76"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="85"/>
         <source>Days with use and no Z report (oldest first)</source>
         <translation>Dager med bruk og uten Z-rapport (eldste først)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="81"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="90"/>
         <source>Days with Z reports taken (newest first)</source>
         <translation>Dager med Z-rapport tatt (nyeste først)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="131"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="140"/>
         <source>missing</source>
         <translation>mangler</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="131"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="140"/>
         <source>today, still open</source>
         <translation>i dag, fortsatt åpen</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="159"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="168"/>
         <source>Take the Z report of %1 for every tenant with use that day? It cannot be undone.</source>
         <translation>Ta Z-rapporten for %1 for alle leietakere med bruk den dagen? Det kan ikke angres.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="170"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="179"/>
         <source>Z report</source>
         <translation>Z-rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="176"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="185"/>
         <source>No Z report has been taken on this register yet.</source>
         <translation>Ingen Z-rapport er tatt på denne kassen ennå.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="180"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="199"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="189"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="208"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="223"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="236"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/day_end/day_end_page.py" line="226"/>
-        <source>%n reports printed and saved in %1</source>
-        <translation>
-            <numerusform>%n rapport skrevet ut og lagret i %1</numerusform>
-            <numerusform>%n rapporter skrevet ut og lagret i %1</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="230"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="285"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="243"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="254"/>
         <source>Journal anchor: %1</source>
         <translation>Journalanker: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/day_end/day_end_page.py" line="239"/>
+        <source>%n reports saved in %1.</source>
+        <translation>
+            <numerusform>%n rapport lagret i %1.</numerusform>
+            <numerusform>%n rapporter lagret i %1.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="259"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="272"/>
+        <source>The printout did NOT print: %1. The PDF is saved; the printout waits in the print jobs (%2) to be printed later.</source>
+        <translation>Utskriften ble IKKE skrevet ut: %1. PDF-en er lagret; utskriften venter i utskriftskøen (%2) og kan skrives ut senere.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="278"/>
+        <source>No printer: nothing was printed.</source>
+        <translation>Ingen skriver: ingenting er skrevet ut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="280"/>
+        <source>Printed.</source>
+        <translation>Skrevet ut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="282"/>
+        <source>Sent to the printer.</source>
+        <translation>Sendt til skriveren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/day_end_page.py" line="301"/>
         <source>The till is closed: expected %1, counted %2, variance %3.</source>
         <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="267"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="309"/>
         <source>With the shift changes the day&apos;s variance is %1.</source>
         <translation>Med vaktbyttene er dagens kassedifferanse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="275"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="317"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="290"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="332"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

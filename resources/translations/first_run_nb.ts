@@ -163,82 +163,82 @@
         <translation>Omigjen POS – første oppsett</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="118"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="119"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="122"/>
-        <location filename="../../ui/first_run/first_run_window.py" line="173"/>
-        <location filename="../../ui/first_run/first_run_window.py" line="273"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="123"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="174"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="274"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="168"/>
-        <location filename="../../ui/first_run/first_run_window.py" line="269"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="169"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="270"/>
         <source>Step %1 of %2</source>
         <translation>Steg %1 av %2</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="172"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="173"/>
         <source>Set up the centre</source>
         <translation>Sett opp senteret</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="172"/>
-        <location filename="../../ui/first_run/first_run_window.py" line="272"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="173"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="273"/>
         <source>To the login</source>
         <translation>Til innlogging</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="173"/>
-        <location filename="../../ui/first_run/first_run_window.py" line="273"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="174"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="274"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="228"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="229"/>
         <source>Setting up the centre…</source>
         <translation>Setter opp senteret …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="261"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="262"/>
         <source>Join a centre on the central server</source>
         <translation>Bli med i et senter på den sentrale serveren</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="262"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="263"/>
         <source>This program was started without a way to reach a central server.</source>
         <translation>Programmet ble startet uten mulighet til å nå en sentral server.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="272"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="273"/>
         <source>Join</source>
         <translation>Bli med</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="299"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="300"/>
         <source>Fetching the centre from the server…</source>
         <translation>Henter senteret fra serveren …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="304"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="305"/>
         <source>Joining the centre…</source>
         <translation>Blir med i senteret …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="312"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="313"/>
         <source>The centre arrived from the server.</source>
         <translation>Senteret er hentet fra serveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="328"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="329"/>
         <source>Receipt printer: none yet (receipts wait in the queue until one is set under F1 → Register and printers).</source>
         <translation>Kvitteringsskriver: ingen ennå (kvitteringer venter i køen til en er satt under F1 → Kasse og skrivere).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/first_run_window.py" line="337"/>
+        <location filename="../../ui/first_run/first_run_window.py" line="338"/>
         <source>Receipt printer: %1</source>
         <translation>Kvitteringsskriver: %1</translation>
     </message>

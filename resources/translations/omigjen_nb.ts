@@ -224,82 +224,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>No recovery code has been made. Without one, nobody gets back in if the managers&apos; PINs are lost. Make one now: F1 → Staff → New recovery code (Ctrl+K), and keep it away from the till.</source>
         <translation>Det er ikke laget noen gjenopprettingskode. Uten den kommer ingen inn igjen hvis ledernes PIN-koder går tapt. Lag en nå: F1 → Ansatte → Ny gjenopprettingskode (Ctrl+K), og oppbevar den borte fra kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>The PC&apos;s clock is %1 slow; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for sakte; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>The PC&apos;s clock is %1 fast; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for fort; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>%1 h</source>
         <translation>%1 t</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>The records stamped ahead are declared; the till goes on from the right time. Log in.</source>
         <translation>Registreringene som ble stemplet for langt fram er erklært; kassen går videre fra riktig tid. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Staff member %1 has a new PIN.</source>
         <translation>Ansatt %1 har fått ny PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>

@@ -424,62 +424,62 @@
         <translation>%1 er fylt inn fra forrige jobb. Spør på nytt om kunden vil bli kontaktet.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="244"/>
+        <location filename="../../ui/repairs/intake_page.py" line="249"/>
         <source>Fill in the form; Ctrl+S saves and prints the slip and the tags.</source>
         <translation>Fyll ut skjemaet; Ctrl+S lagrer og skriver ut bevis og lapper.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="258"/>
+        <location filename="../../ui/repairs/intake_page.py" line="263"/>
         <source>Photos of the item</source>
         <translation>Bilder av gjenstanden</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="258"/>
+        <location filename="../../ui/repairs/intake_page.py" line="263"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="298"/>
+        <location filename="../../ui/repairs/intake_page.py" line="303"/>
         <source>Correct the phone number or e-mail first.</source>
         <translation>Rett telefonnummeret eller e-posten først.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="319"/>
+        <location filename="../../ui/repairs/intake_page.py" line="324"/>
         <source>Saved as %1.</source>
         <translation>Lagret som %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="321"/>
+        <location filename="../../ui/repairs/intake_page.py" line="326"/>
         <source>Claim slip and %1 tag(s) sent to the printer.</source>
         <translation>Reparasjonsbevis og %1 lapp(er) sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="325"/>
+        <location filename="../../ui/repairs/intake_page.py" line="330"/>
         <source>No printer: print the slip later with F7.</source>
         <translation>Ingen skriver: skriv ut beviset senere med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="339"/>
+        <location filename="../../ui/repairs/intake_page.py" line="344"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="353"/>
+        <location filename="../../ui/repairs/intake_page.py" line="358"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="355"/>
+        <location filename="../../ui/repairs/intake_page.py" line="360"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="370"/>
+        <location filename="../../ui/repairs/intake_page.py" line="375"/>
         <source>Deposit %1 taken, receipt %2.</source>
         <translation>Depositum %1 mottatt, kvittering %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="373"/>
+        <location filename="../../ui/repairs/intake_page.py" line="378"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pdf.reports import day_end_pdf, drawer_report_pdf
 from pos.clock import Stamp
 from pos.model.day_end import CloseSummary
+from pos.model.printing import JobKind, JobStatus, PrintJob
 from pos.model.report_english import english_rows
 from pos.model.report_lines import report_rows, report_slip
 from pos.model.reports import DrawerReport
@@ -38,6 +39,8 @@ from ui.day_end.close_table import CloseTable
 from ui.day_end.day_counts import DayCounts
 from ui.message_line import MessageLine
 from ui.pages import PageContext, PageWidget
+from ui.print_jobs_dialog import problem_text
+from ui.status_strip import PRINT_JOBS_KEY
 from ui.till_close_dialog import TillCloseDialog
 
 
@@ -51,6 +54,12 @@ class DayEndPage(PageWidget):
         self.last_pdfs: list[Path] = []
         self.anchor = ""
         """The journal anchor printed on the last reports."""
+        self.slips: list[str] = []
+        """The print jobs of the last reports' printouts."""
+        self.ended: dict[str, PrintJob] = {}
+        """Printouts that ended since (a job may end before the page hears it was queued)."""
+        self.reports_said = ""
+        """What the page said of the last reports, before their printouts' outcome."""
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Day end and reports"), self)
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
@@ -208,9 +217,13 @@ class DayEndPage(PageWidget):
         suffix = "-KOPI.pdf" if copy else ".pdf"
         pdfs = [drawer_report_pdf(r, self.report_dir / f"{r.report_id}{suffix}", anchor, copy)
                 for r in made]  # fmt: skip
+        self.reports_said = ""
+        self.ended.clear()
+        slips = []
         if self.ctx.printing is not None:
             for report in made:
-                self.ctx.printing.print_slip(report_slip(report, anchor, copy))
+                slips.append(self.ctx.printing.print_slip(report_slip(report, anchor, copy)))
+        self.slips = slips
         self.anchor = anchor
         return made, pdfs
 
@@ -223,12 +236,10 @@ class DayEndPage(PageWidget):
             self.message.say(self.tr("No tenant has use since its last Z report."))
             self.text.clear()
             return
-        text = self.tr("%n reports printed and saved in %1", "", len(made)).replace(
+        self.reports_said = self.tr("%n reports saved in %1.", "", len(made)).replace(
             "%1", str(self.report_dir)
         )
-        if self.backup_problem:
-            text += "\n" + self.tr("Backup after the Z: %1").replace("%1", self.backup_problem)
-        self.message.say(text, problem=bool(self.backup_problem))
+        self._say_reports()
         lines: list[str] = []
         english = ui_language() == "en"  # paper and PDF keep the legal Norwegian wording
         for report in made:
@@ -242,6 +253,37 @@ class DayEndPage(PageWidget):
             lines.append("")
         lines.append(self.tr("Journal anchor: %1").replace("%1", self.anchor))
         self.text.setPlainText("\n".join(lines))
+
+    def print_finished(self, job: PrintJob) -> None:
+        """A printout of the last reports ended: a failed one is said at once, in red."""
+        if job.kind is not JobKind.SLIP:
+            return
+        self.ended[job.id] = job
+        if self.reports_said and job.id in self.slips:
+            self._say_reports()
+
+    def _say_reports(self) -> None:
+        """The reports saved, what became of their printouts so far, and the backup's problem:
+        never 'printed' before the printer took them."""
+        ended = [self.ended[job] for job in self.slips if job in self.ended]
+        failed = [job for job in ended if job.status is JobStatus.FAILED]
+        if failed:
+            printed = self.tr(
+                "The printout did NOT print: %1. The PDF is saved; the printout waits in the "
+                "print jobs (%2) to be printed later."
+            )
+            why = problem_text(failed[0].error or "")
+            printed = printed.replace("%1", why).replace("%2", PRINT_JOBS_KEY)
+        elif not self.slips:
+            printed = self.tr("No printer: nothing was printed.")
+        elif len(ended) == len(self.slips):
+            printed = self.tr("Printed.")
+        else:
+            printed = self.tr("Sent to the printer.")
+        text = f"{self.reports_said} {printed}"
+        if self.backup_problem:
+            text += "\n" + self.tr("Backup after the Z: %1").replace("%1", self.backup_problem)
+        self.message.say(text, problem=bool(failed) or bool(self.backup_problem))
 
     def _failed(self, error: Exception) -> None:
         self.message.say(error_text(error), problem=True)
