@@ -654,12 +654,12 @@
         <translation>Leietakere</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="130"/>
+        <location filename="../../ui/first_run/tenants_step.py" line="131"/>
         <source>takes in repairs</source>
         <translation>tar inn reparasjoner</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/tenants_step.py" line="138"/>
+        <location filename="../../ui/first_run/tenants_step.py" line="140"/>
         <source>Added: %1 %2. The next one, or Enter with no name to go on.</source>
         <translation>Lagt til: %1 %2. Neste, eller Enter uten navn for å gå videre.</translation>
     </message>
