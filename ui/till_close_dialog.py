@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +36,9 @@ from pos.services import till_close
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.count_grid import CountGrid
+
+SAVE_KEY = "Ctrl+Return"
+"""Saves the variance's note from inside it (and, before that, the count)."""
 
 
 class TillCloseDialog(QDialog):
@@ -105,6 +109,9 @@ class TillCloseDialog(QDialog):
                 if label is not None:
                     label.hide()
         self.buttons.accepted.connect(self.close_till)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        for keys in (SAVE_KEY, "Ctrl+Enter"):  # Enter alone is a new line in the note
+            QShortcut(QKeySequence(keys), self).activated.connect(ok.click)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._load_pending()
@@ -169,7 +176,9 @@ class TillCloseDialog(QDialog):
         )  # fmt: skip
         self.outcome_label.show()
         self.error_label.clear()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save the note"))
+        label = self.tr("Save the note")
+        shown = QKeySequence(SAVE_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"{label}\n{shown}")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(False)
         self.note_edit.setFocus()
 

@@ -5,6 +5,8 @@ float and the close count the denominations in one order, largest first."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from pos.model.basket import Basket
@@ -47,9 +49,12 @@ def test_the_dialog_lists_open_baskets_counts_blind_and_closes(
     assert dialog.isVisible() and dialog.error_label.text()
     ok.click()  # no note yet
     assert dialog.result_doc is None and dialog.error_label.text()
+    assert ok.text().endswith("Ctrl+Return")  # the note's own key, shown on its button
     dialog.note_edit.setPlainText("Mangler 97 kr")
-    with qtbot.waitSignal(dialog.till_closed) as closed:
-        ok.click()
+    dialog.activateWindow()
+    assert QTest.qWaitForWindowActive(dialog)
+    with qtbot.waitSignal(dialog.till_closed, timeout=2000) as closed:
+        QTest.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     doc = closed.args[0]
     assert doc.counted_cash == 140300 and doc.variance == 140300 - 150000
     assert doc.note == "Mangler 97 kr"
