@@ -46,12 +46,28 @@ def time_confirmed(lang: str, real: str, offset: int | None) -> str:
             f"Tiden {real} er bekreftet; PC-klokken går riktig.",
             f"The time {real} is confirmed; the PC's clock is right.",
         )
+    done = say(lang, f"Tiden {real} er bekreftet og journalført.",
+               f"The time {real} is confirmed and journaled.")  # fmt: skip
+    return f"{done} {clock_off(lang, offset)}"
+
+
+def clock_off(lang: str, offset: int) -> str:
+    """The PC's clock wrong by ``offset`` seconds (positive: slow), in the window's words."""
+    off = duration(lang, offset)
+    if offset >= 0:
+        return say(
+            lang,
+            f"PC-klokken går {off} for sakte; kassen bruker tiden en leder bekreftet. "
+            "Få PC-klokken rettet.",
+            f"The PC's clock is {off} slow; the till uses the time a manager confirmed. "
+            "Have the PC's clock corrected.",
+        )
     return say(
         lang,
-        f"Tiden {real} er bekreftet og journalført. PC-klokken går feil med {offset} s; kassen "
-        "bruker bekreftet tid til PC-klokken er rettet.",
-        f"The time {real} is confirmed and journaled. The PC's clock is {offset} s wrong; the "
-        "till uses the confirmed time until the PC's clock is corrected.",
+        f"PC-klokken går {off} for fort; kassen bruker tiden en leder bekreftet. "
+        "Få PC-klokken rettet.",
+        f"The PC's clock is {off} fast; the till uses the time a manager confirmed. "
+        "Have the PC's clock corrected.",
     )
 
 
@@ -79,15 +95,7 @@ def records_ahead(lang: str, real: str, declared: Declared) -> str:
             )
         )
     if declared.offset_seconds:
-        lines.append(
-            say(
-                lang,
-                f"PC-klokken går fortsatt feil med {declared.offset_seconds} s; kassen bruker "
-                "den erklærte tiden til PC-klokken er rettet.",
-                f"The PC's clock is still {declared.offset_seconds} s wrong; the till uses the "
-                "declared time until it is corrected.",
-            )
-        )
+        lines.append(clock_off(lang, declared.offset_seconds))
     return "\n".join(lines)
 
 

@@ -67,14 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 class OsloTimeFormatter(logging.Formatter):
     """Log lines stamped in Norwegian time, as the screens, receipts and reports show it, so a
-    support person matches a line to what the counter showed whatever the PC's time zone."""
+    support person matches a line to what the counter showed whatever the PC's time zone, and
+    by the time a manager confirmed while the PC's clock is wrong (``LogTime``)."""
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
         from datetime import datetime
 
-        from pos.clock import OSLO
+        from pos.clock import OSLO, LogTime
 
-        moment = datetime.fromtimestamp(record.created, OSLO)
+        moment = datetime.fromtimestamp(record.created + LogTime.offset_seconds, OSLO)
         return f"{moment:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}"
 
 

@@ -21,6 +21,18 @@ class SystemClock:
         return datetime.now(UTC)
 
 
+class LogTime:
+    """The seconds to add to the PC's time when stamping a support-log line: the correction a
+    manager confirmed while it is in use (the counter's clock sets it each time it reads the
+    time), so a log line carries the time the records and receipts carry."""
+
+    offset_seconds: float = 0.0
+
+    @classmethod
+    def follow(cls, offset: timedelta | None) -> None:
+        cls.offset_seconds = offset.total_seconds() if offset is not None else 0.0
+
+
 @dataclass
 class SteppingClock:
     """A clock that moves only when told to: for simulations and tests."""

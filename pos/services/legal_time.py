@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos.clock import Clock, Stamp, SystemClock
+from pos.clock import Clock, LogTime, Stamp, SystemClock
 from pos.errors import DomainError, PermissionDenied
 from pos.model.events import EventCode, OtherEvent
 from pos.model.legal_time import (
@@ -62,7 +62,9 @@ class CounterClock:
 
     def record_time(self) -> RecordTime:
         reading = self.reading()
-        return record_time(reading, *self.facts())
+        found = record_time(reading, *self.facts())
+        LogTime.follow(found.offset)
+        return found
 
     def now(self) -> datetime:
         return self.record_time().moment
