@@ -118,6 +118,7 @@ def _cashier(app: QApplication, window: MainWindow) -> Iterator[Stop]:
     odd = session.quick_items()[0]
     sale.add_item(odd, 1, 12345)  # an amount in øre: the cash is rounded
     yield "sale", window
+    yield from _banners(window)
     yield _dialog(app, window, "payment", sale.pay)
     payment = sale.dialog
     assert payment is not None
@@ -163,12 +164,40 @@ def _cashier(app: QApplication, window: MainWindow) -> Iterator[Stop]:
     _close(app)
 
 
+def _banners(window: MainWindow) -> Iterator[Stop]:
+    """The sale screen under each banner that can come over it, long texts and all: none may
+    push the window wider than its screen."""
+    from pos.model.legal_time import ClockBehind
+    from pos.services.legal_time import ClockState
+
+    receipts = ("10-K1-000003", "11-K1-000004", "12-K1-000005", "13-K1-000006", "14-K1-000007")
+    window.print_warning.show_waiting(receipts)
+    yield "sale_not_printed", window
+    window.print_warning.show_waiting(())
+    window.refusals.add("Strekkoden «2110100000011» har feil kontrollsiffer.")
+    window.refusals.add("Varen «Vinterjakke dame, ull, str. 42» er allerede solgt.")
+    window.refusals.alert("Skuffen åpnet seg ikke: skriveren svarte ikke (tcp://10.0.0.17:9100).")
+    yield "sale_refusals", window
+    window.refusals.acknowledge()
+    window.show_clock(ClockState(ok=True, problem=None, offset_seconds=-3 * 3600 - 17 * 60))
+    yield "sale_clock_offset", window
+    behind = ClockBehind(now="08.12.2026 07:58", last="08.12.2026 16:41")
+    window.show_clock(ClockState(ok=False, problem=behind))
+    yield "sale_clock_behind", window
+    window.show_clock(None)
+
+
 def _manager(app: QApplication, window: MainWindow, counter: Counter) -> Iterator[Stop]:
-    from ui.menu_dialog import MenuDialog
+    from ui.menu_dialog import MenuDialog, menu_keys
 
     operator = window.session.operator
     allowed = [spec for spec in window.page_specs if spec.allowed(operator)]
-    yield _dialog(app, window, "menu", lambda: MenuDialog(allowed, window).open())
+    yield _dialog(
+        app,
+        window,
+        "menu",
+        lambda: MenuDialog(allowed, window, keys=menu_keys(window.page_specs)).open(),
+    )
     _close(app)
     for spec in allowed:
         window.show_page(spec.key)

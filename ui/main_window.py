@@ -27,7 +27,7 @@ from ui.common import error_text, touch_button
 from ui.drawer_kick_text import drawer_not_opened, drawer_opened
 from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
-from ui.menu_dialog import MenuDialog
+from ui.menu_dialog import MenuDialog, menu_keys
 from ui.message_line import clear_messages
 from ui.page_stack import PageStack
 from ui.pages import PageContext, PageSpec, PageWidget, all_pages
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         if not self.logged_in:
             return
         allowed = [spec for spec in self.page_specs if spec.allowed(self.session.operator)]
-        dialog = MenuDialog(allowed, self)
+        dialog = MenuDialog(allowed, self, keys=menu_keys(self.page_specs))
         if dialog.exec() and dialog.chosen is not None:
             self.show_page(dialog.chosen.key)
 

@@ -25,14 +25,15 @@ WAIT_S = 30
 
 
 def menu_key(label: str, role: str = "cashier") -> str:
-    """The menu's key for a page the role may open (as the menu gives them out)."""
+    """The menu's key for a page the role may open: the same key in every role's menu."""
     from pos.model.staff import Operator, Role
     from ui.menu_dialog import menu_keys
     from ui.pages import all_pages
 
     person = Operator("", "1", "", Role(role))
-    allowed = [spec for spec in all_pages() if spec.allowed(person)]
-    return menu_keys(allowed)[[spec.key for spec in allowed].index(label)]
+    allowed = {spec.key for spec in all_pages() if spec.allowed(person)}
+    assert label in allowed, f"{role} has no {label} in the menu"
+    return menu_keys(all_pages())[label]
 
 
 class Person:
