@@ -3,14 +3,14 @@ in look-up mode), a receipt number to returns, a job tag to pickup, an unknown i
 registered as a one-off item of the tenant it names once its price is asked, then sold (any
 other unknown code is refused, as ``pos.services.catalogue.identify`` decides); a double read
 of one item counts once. Each path returns the ``Refusal`` the scan router sounds and shows, or
-None. It asks the sale screen only through ``SaleScreen``; a receipt number is an intent the
-screen takes up (``return_requested``)."""
+None. It asks the sale screen only through ``SaleScreen``; a receipt number opens the return
+from it there (``open_return``), refused like any scan when the receipt cannot be returned from."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from pos.errors import DomainError
@@ -27,9 +27,6 @@ from ui.scanner.targets import Refusal
 
 
 class SaleScans(QObject):
-    return_requested = Signal(str)
-    """A receipt number was read: (the number) to return goods against."""
-
     def __init__(self, sale: SaleScreen, parent: QWidget) -> None:
         super().__init__(parent)
         self.sale = sale
@@ -40,8 +37,7 @@ class SaleScans(QObject):
         """Act on the code's intent; a refusal is also said on the sale screen."""
         routed = route_code(raw)
         if routed.kind is CodeKind.RECEIPT:
-            self.return_requested.emit(routed.code)
-            return None
+            return self.sale.open_return(routed.code)
         if routed.kind is CodeKind.CREDIT_NOTE:
             return self._refuse(self.tr("Credit notes are taken as payment: press Pay (F12)."))
         if routed.kind is CodeKind.REPAIR_TICKET:

@@ -33,6 +33,11 @@ class SaleScreen(Protocol):
         """A repair job's lines are in the basket: show them, and ``said``."""
         ...
 
+    def open_return(self, number: str) -> Refusal | None:
+        """The return window for the receipt read; the refusal if it cannot be returned from
+        (the window stays open, saying why, for another number)."""
+        ...
+
     def open_dialog(self, dialog: QDialog) -> None:
         """Open a question over the sale screen; the code field has the keys afterwards."""
         ...

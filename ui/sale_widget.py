@@ -71,7 +71,6 @@ class SaleWidget(QWidget):
         self.price_lookup = False
         self.dialog: QDialog | None = None
         self.scans = SaleScans(self, self)
-        self.scans.return_requested.connect(self.start_return)
         self._build()
 
     # -- layout ----------------------------------------------------------------------------
@@ -456,16 +455,24 @@ class SaleWidget(QWidget):
         self.sale_completed.emit(result)
 
     def start_return(self, number: str = "") -> None:
+        """F8 (or a tool): the return window, with the receipt's lines when a number is given."""
+        self._refuse_returned(self.open_return(number, read=False))
+
+    def open_return(self, number: str, *, read: bool = True) -> Refusal | None:
+        """``read``: the number came as a code (scanned, or typed in the code field); a receipt
+        not found is then that code's refusal, returned to whoever reports it."""
         closed = self.till_closed()
         if closed is not None:
-            self._refuse_returned(closed)
-            return
+            return closed
         dialog = ReturnsDialog(self.session, self.tasks, self)
         dialog.return_completed.connect(self._return_recorded)
         dialog.refused.connect(lambda text: self.refused.emit(text, ""))
         self._open(dialog)
+        if number and read:
+            return dialog.handle_scan(number)
         if number:
             dialog.load(number)
+        return None
 
     def _return_recorded(self, result: object) -> None:
         from pos.services.checkout import SaleResult

@@ -178,6 +178,19 @@ def test_the_support_log_says_what_each_scan_did_but_not_an_unreadable_number(
     assert phone_like not in caplog.text and "<unreadable: 8 digits>" in caplog.text
 
 
+def test_a_scanned_receipt_the_till_cannot_find_is_a_refused_scan(window, heard, caplog):
+    """A receipt number that is not in this store (one from before a restore, or another
+    counter's): the returns window opens saying so, and the scan is refused, heard and logged
+    as a refused scan, never as one taken."""
+    caplog.set_level(logging.INFO, logger="ui.scan_router")
+    log_in(window)
+    scan(window.sale.code, "11-K1-000099")
+    lines = [r.getMessage() for r in caplog.records if r.name == "ui.scan_router"]
+    assert len(lines) == 1 and lines[0].startswith("scan receipt 11-K1-000099 refused at sale: ")
+    assert "11-K1-000099" in window.refusals.text.text() and heard == [80]
+    assert window.sale.dialog is not None and window.sale.dialog.isVisible()  # type another
+
+
 def test_a_refusal_is_logged_with_its_code_as_said_and_garbage_only_by_its_length(
     window, heard, caplog
 ):
