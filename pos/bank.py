@@ -1,11 +1,9 @@
 """Norwegian bank account numbers (11 digits, mod 11 check digit) for tenant payouts; the check
-digit is python-stdnum's (``stdnum.no.kontonr``)."""
+digit is python-stdnum's (``stdnum.no.kontonr``), loaded when first used (it brings ``pydoc``)."""
 
 from __future__ import annotations
 
 import re
-
-from stdnum.no import kontonr
 
 from pos.day_end_errors import InvalidBankAccount
 
@@ -13,6 +11,8 @@ from pos.day_end_errors import InvalidBankAccount
 def is_valid_account_number(text: str) -> bool:
     """Eleven digits (spaces and dots allowed between them) with the mod 11 digit. stdnum also
     takes 7-digit postgiro numbers and strips a leading 0000: neither is an account to pay."""
+    from stdnum.no import kontonr
+
     digits = re.sub(r"[\s.]", "", text)
     return (
         re.fullmatch(r"[0-9]{11}", digits) is not None

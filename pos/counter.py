@@ -14,8 +14,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pos.adapters.backup import Taken, remove_leftovers
+from pos.adapters.backup_leftovers import remove_leftovers
 from pos.adapters.db import DB_FILE, Engine, checkpoint, make_engine, open_store
 from pos.adapters.high_water import HighWaterMark, mark_path, read_mark
 from pos.adapters.key_files import KeyStore, UnavailableSigner
@@ -31,13 +32,15 @@ from pos.adapters.store_check import (
 )
 from pos.clock import OSLO, Clock
 from pos.errors import DataDirectoryReadOnly, DomainError, StoreDamaged
-from pos.services import backups as backup_service
 from pos.services import outbox_retention
 from pos.services.continuity import reconcile_at_start
 from pos.services.facts_seal import seal_earlier_receipts
 from pos.services.signing_keys import seal_plain_keys
 from pos.signing import RSA_METHOD, Signer
 from pos.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from pos.adapters.backup import Taken
 
 DEFAULT_REGISTER = "K1"
 
@@ -70,6 +73,8 @@ class Counter:
         self, reason: str, now: datetime | None = None, *, second_place: Path | None = None
     ) -> Taken:
         """A checked, consistent backup in ``<data dir>/backups`` (and the second place)."""
+        from pos.services import backups as backup_service  # loaded when first used
+
         return backup_service.take(self.data_dir, reason, now, second_place=second_place)
 
     def backup_if_due(self, now: datetime | None = None) -> Taken | None:
@@ -78,6 +83,8 @@ class Counter:
         was taken today already. The backup checks every page first, so damage is found while
         the previous backups are still good. ``now``: naive Norwegian time, as backups are
         named (default: the PC's clock)."""
+        from pos.services import backups as backup_service
+
         moment = now.replace(tzinfo=OSLO) if now is not None else datetime.now(OSLO)
         outbox_retention.prune_daily(self.uow, moment)
         return backup_service.backup_if_due(self.data_dir, now)

@@ -1,5 +1,6 @@
 """Check digits and code formats: Norwegian org.no (mod 11), EAN-13/EAN-8, own CODE128 codes.
-The check digits themselves are python-stdnum's (``stdnum.no.orgnr``, ``stdnum.ean``).
+The check digits themselves are python-stdnum's (``stdnum.no.orgnr``, ``stdnum.ean``), loaded
+when first used: stdnum loads ``pydoc`` with it, which the counter's start need not wait for.
 
 Also the in-store EAN-13 layout (prefix 2, GS1 restricted circulation) that carries the tenant's
 short code, so a counter that has never seen an item can still attribute it to its tenant.
@@ -10,9 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stdnum import ean
-from stdnum.no import orgnr
-
 from pos.errors import InvalidBarcode, InvalidOrgNumber
 
 _CODE128_RE = re.compile(r"^[0-9A-Z\-]{4,24}$")
@@ -20,6 +18,8 @@ _CODE128_RE = re.compile(r"^[0-9A-Z\-]{4,24}$")
 
 def is_valid_org_number(text: str) -> bool:
     """Nine digits starting 8 or 9 (Brønnøysund hands out no others) with the mod 11 digit."""
+    from stdnum.no import orgnr
+
     digits = text.replace(" ", "")
     return re.fullmatch(r"[89][0-9]{8}", digits) is not None and orgnr.is_valid(digits)
 
@@ -40,6 +40,8 @@ def format_org_number(org_no: str, *, vat_registered: bool) -> str:
 
 def gtin_check_digit(body: str) -> int:
     """GS1 check digit for the body of an EAN-8/EAN-13 (weights 3,1 from the right)."""
+    from stdnum import ean
+
     return int(ean.calc_check_digit(body))
 
 

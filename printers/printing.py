@@ -39,7 +39,6 @@ from pos.services.reprint import Reprinted
 from pos.unit_of_work import UnitOfWorkFactory
 from printers.builder import EscposBuilder
 from printers.drawer_watch import DrawerWatch
-from printers.label_sheet import render_label_sheet
 from printers.layout import LAYOUT_80MM, Layout
 from printers.price_tag import render_price_tags
 from printers.receipt import render_receipts
@@ -287,6 +286,8 @@ class Printing:
 
     def label_sheet_pdf(self, codes: Sequence[str]) -> bytes:
         """Item labels on A4 (3 × 8) as PDF, for tenants without a label printer."""
+        from printers.label_sheet import render_label_sheet  # reportlab, when first asked
+
         return render_label_sheet(paper.item_labels(self.uow, codes))
 
     def test_print(self, role: PrinterRole = PrinterRole.RECEIPT) -> str:

@@ -23,12 +23,10 @@ from pos.errors import DomainError, StoreDamaged
 from pos.model.legal_time import ClockBehind, ClockUnconfirmed
 from pos.model.staff import Operator, Role
 from pos.services import devices, first_run, joining, till
-from pos.services.backups import Taken
 from pos.services.context import TillContext
 from pos.services.legal_time import CounterClock
 from pos.services.signing_keys import public_keys
 from pos.unit_of_work import UnitOfWorkFactory
-from ui.first_run.first_run_window import CentreSource, FirstRunWindow
 from ui.i18n import install_translator
 from ui.key_handover import KeyHandover
 from ui.main_window import MainWindow
@@ -42,8 +40,10 @@ from ui.till_session import LazySigner, TillSession
 from ui.window_placement import ActiveWindowKeeper, DialogFitter, bring_to_front, fill_screen
 
 if TYPE_CHECKING:
+    from pos.adapters.backup import Taken
     from printers.printing import Printing
     from sync.worker import SyncWorker
+    from ui.first_run.first_run_window import CentreSource, FirstRunWindow
     from ui.scanner.serial_reader import SerialScanner
 
 log = logging.getLogger(__name__)
@@ -146,6 +146,8 @@ class CounterStart:
             app.installEventFilter(placement)
             self._stoppers.append(partial(app.removeEventFilter, placement))
         if first_run.needs_set_up(self.counter.uow):
+            from ui.first_run.first_run_window import FirstRunWindow  # an empty counter only
+
             self.first_run = FirstRunWindow(
                 self.counter.uow, self.tasks, clock=self.options.clock,
                 recovery_code=self._recovery_code, centre_source=self._centre_source(),
@@ -163,6 +165,8 @@ class CounterStart:
 
     def _centre_source(self) -> CentreSource:
         """Joining a centre on the central server instead (HTTP loaded only when used)."""
+        from ui.first_run.first_run_window import CentreSource
+
         counter, clock = self.counter, self.options.clock
         version = self.options.version or __version__
 
@@ -228,7 +232,10 @@ class CounterStart:
         fill_screen(window, full_screen=mode is devices.WindowMode.FULL_SCREEN)
         window.show()
         bring_to_front(window)
-        _start_housekeeping(counter, tasks, window, options.lang)
+        # the daily backup reads the whole store: it begins once the login has been painted
+        QTimer.singleShot(
+            0, window, partial(_start_housekeeping, counter, tasks, window, options.lang)
+        )
         return window
 
     def _start_sync(self, window: MainWindow, worker: SyncWorker) -> None:
@@ -310,7 +317,7 @@ def _start_when_confirmed(
 
 
 def _start_housekeeping(counter: Counter, tasks: TaskRunner, window: MainWindow, lang: str) -> None:
-    """The daily backup (and its full page check) off the GUI thread once shown, and the WAL
+    """The daily backup (and its full page check) off the GUI thread, and the WAL
     copied back into the database while the counter is quiet. Both are background work: the
     runner is not busy meanwhile, so a payment's confirm (or any press guarded against a double
     submit) waits behind them on the database thread instead of being dropped."""

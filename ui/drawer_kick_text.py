@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from pos.model.printing import JobKind, JobStatus, PrintJob
-from ui.print_jobs_dialog import problem_text
 
 
 def drawer_not_opened(job: PrintJob) -> str | None:
@@ -18,6 +17,8 @@ def drawer_not_opened(job: PrintJob) -> str | None:
         "The drawer did NOT open: %1. No opening is journaled. "
         "Open it with F10 (no sale) when the printer works.",
     )
+    from ui.print_jobs_dialog import problem_text  # the dialog loads when first needed
+
     return text.replace("%1", problem_text(job.error or ""))
 
 

@@ -4,6 +4,8 @@ every scan to whatever is in front (``ScanRouter``), and locks when idle."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,18 +24,14 @@ from pos.model.printing import JobKind, JobStatus, PrintJob
 from pos.model.staff import Operator, Role
 from pos.services import recovery
 from pos.services.legal_time import ClockState
-from ui.clock_dialog import ClockDialog
 from ui.common import error_text, touch_button
 from ui.drawer_kick_text import drawer_not_opened, drawer_opened
 from ui.idle_watcher import IdleWatcher
 from ui.login_widget import LoginWidget
-from ui.menu_dialog import MenuDialog, menu_keys
 from ui.message_line import clear_messages
 from ui.page_stack import PageStack
 from ui.pages import PageContext, PageSpec, PageWidget, all_pages
-from ui.print_jobs_dialog import PrintJobsDialog
 from ui.print_warning import PrintWarning
-from ui.recovery_dialog import RecoveryDialog
 from ui.refusal_banner import RefusalBanner
 from ui.sale_widget import SaleWidget
 from ui.scan_router import ScanRouter
@@ -45,6 +43,10 @@ from ui.tasks import TaskRunner
 from ui.till_day.login_flow import TillDayFlow
 from ui.till_session import TillSession
 from ui.window_placement import roomy
+
+if TYPE_CHECKING:  # the dialogs are loaded when first opened, not before the login shows
+    from ui.print_jobs_dialog import PrintJobsDialog
+    from ui.recovery_dialog import RecoveryDialog
 
 CONFIRM_TIME_KEY = "Ctrl+Shift+T"
 DEFAULT_IDLE_MS = 5 * 60 * 1000
@@ -249,6 +251,8 @@ class MainWindow(QMainWindow):
             return
         problem = error_text(state.problem) if state.problem is not None else ""
         asks = state.behind_record
+        from ui.clock_dialog import ClockDialog
+
         dialog = ClockDialog(
             self.session, self.tasks, problem, state.suggested, self,
             pc_time=state.system_time if asks else None,
@@ -272,6 +276,8 @@ class MainWindow(QMainWindow):
 
     def open_recovery(self) -> RecoveryDialog:
         """The recovery code path for a manager who cannot log in (shown, not waited for)."""
+        from ui.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(
             self.session.uow, self.session.register_id, self.tasks, self.session.clock, self
         )
@@ -329,6 +335,8 @@ class MainWindow(QMainWindow):
         if not self.logged_in:
             return
         allowed = [spec for spec in self.page_specs if spec.allowed(self.session.operator)]
+        from ui.menu_dialog import MenuDialog, menu_keys
+
         dialog = MenuDialog(allowed, self, keys=menu_keys(self.page_specs))
         if dialog.exec() and dialog.chosen is not None:
             self.show_page(dialog.chosen.key)
@@ -362,6 +370,8 @@ class MainWindow(QMainWindow):
         if self.print_dialog is not None and self.print_dialog.isVisible():
             self.print_dialog.refresh()
             return
+        from ui.print_jobs_dialog import PrintJobsDialog
+
         dialog = PrintJobsDialog(self.session, self.tasks, self.page_context.printing, self)
         dialog.finished.connect(lambda _code: self.refresh_status())
         dialog.listed.connect(self.refresh_status)

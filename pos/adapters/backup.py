@@ -45,11 +45,11 @@ from pos.adapters.backup_differential import (
     BackupJob,
     take_differential,
 )
+from pos.adapters.backup_leftovers import BACKUP_DIR
 from pos.adapters.backup_pages import page_digests
 from pos.adapters.repositories import read_heads
 from pos.numbering import Heads
 
-BACKUP_DIR = "backups"
 KEEP_NEWEST = 10
 KEEP_MONTHS = 12
 CLOCK_SLACK = timedelta(minutes=5)
@@ -259,19 +259,6 @@ def _base_name(path: Path) -> str:
     except (OSError, ValueError, KeyError):
         return ""
     return manifest.base if manifest.kind == DIFFERENTIAL else ""
-
-
-def remove_leftovers(data_dir: Path) -> list[Path]:
-    """Partial files of a backup or restore that was interrupted (they may hold the store)."""
-    leftovers = (
-        list((data_dir / BACKUP_DIR).glob(f"*{PARTIAL}"))
-        if (data_dir / BACKUP_DIR).is_dir()
-        else []
-    )
-    leftovers += list(data_dir.glob(f"*{PARTIAL}"))
-    for path in leftovers:
-        path.unlink(missing_ok=True)
-    return leftovers
 
 
 def fsync_dir(folder: Path) -> None:

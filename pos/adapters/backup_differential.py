@@ -24,13 +24,13 @@ from pos.adapters.backup_bundle import (
     read_digests,
     write_bundle,
 )
+from pos.adapters.backup_leftovers import PARTIAL
 from pos.adapters.backup_pages import changed_pages, frozen_file, table_pages, write_pages
 from pos.adapters.repositories import read_heads
 from pos.numbering import Heads
 
 FULL_EVERY_DAYS = 7
 MAX_CHANGED_SHARE = 0.5
-PARTIAL = ".partial"
 SECRET_TABLE = "sync_device"
 SECOND_PLACE_META = "backup_second_place"
 """A folder (USB disk, network share) every backup is also copied to; empty: none."""

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
+from PySide6.QtCore import QLoggingCategory, QObject, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 REFUSED_WAV = Path(__file__).resolve().parents[2] / "resources" / "sounds" / "refused.wav"
 DEFAULT_VOLUME = 80
 """Percent of full volume, until a manager sets the register's own (scanner settings)."""
+LOAD_AFTER_MS = 1000
+"""The sound effect is made this long after its owner, once the first screen has shown."""
 
 
 def _sound_effect_class() -> type[QSoundEffect] | None:
@@ -45,15 +47,25 @@ class RefusalSound(QObject):
         self.volume = volume
         self._effect: QSoundEffect | None = None
         self._bell_noted = False
+        self._loaded = False
+        # Loading QtMultimedia and opening the audio device takes 40-170 ms: not before the
+        # first screen shows, but soon after, so that the first refusal sounds at once.
+        QTimer.singleShot(LOAD_AFTER_MS, self, self._load)
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
         effect_class = _sound_effect_class()
         if effect_class is not None:
             self._effect = effect_class(self)
             self._effect.setSource(QUrl.fromLocalFile(str(REFUSED_WAV)))
-            self.set_volume(volume)
+            self.set_volume(self.volume)
 
     @property
     def effect(self) -> QSoundEffect | None:
         """The Qt sound effect (None where QtMultimedia could not load)."""
+        self._load()
         return self._effect
 
     def set_volume(self, percent: int) -> None:
@@ -65,6 +77,7 @@ class RefusalSound(QObject):
         """Sound a refusal at the register's volume (or ``volume``, for the settings' test)."""
         loudness = self.volume if volume is None else max(0, min(100, volume))
         if loudness > 0:
+            self._load()
             if self._playable():
                 assert self._effect is not None
                 self._effect.setVolume(loudness / 100)
