@@ -4,7 +4,16 @@ it), and a backup taken now with the result said in plain words."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
 
 from pos.services import backups
 from pos.services.backups import Taken
@@ -68,7 +77,7 @@ class BackupBox(QGroupBox):
             say(self.message, self.tr("No data directory in this window."), problem=True)
             return
         self.now_button.setEnabled(False)
-        say(self.message, self.tr("Backing up…"))
+        self._tell(self.tr("Backing up…"))
         self.ctx.tasks.run(lambda: backups.take(data_dir, "manual"), self._taken, self._failed)
 
     def _taken(self, taken: Taken) -> None:
@@ -80,8 +89,21 @@ class BackupBox(QGroupBox):
             text += "\n" + self.tr("Not copied to the second place: %1").replace(
                 "%1", taken.second_problem
             )
-        say(self.message, text, problem=bool(taken.second_problem))
+        self._tell(text, problem=bool(taken.second_problem))
 
     def _failed(self, error: Exception) -> None:
         self.now_button.setEnabled(True)
-        say(self.message, error_text(error), problem=True)
+        self._tell(error_text(error), problem=True)
+
+    def _tell(self, text: str, *, problem: bool = False) -> None:
+        """The backup's result where the manager looks: the page scrolls to it (on a small
+        screen it is below the fold of the register page)."""
+        say(self.message, text, problem=problem)
+        QTimer.singleShot(0, self._show_message)
+
+    def _show_message(self) -> None:
+        holder: QWidget | None = self.parentWidget()
+        while holder is not None and not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        if isinstance(holder, QScrollArea):
+            holder.ensureWidgetVisible(self.message)
