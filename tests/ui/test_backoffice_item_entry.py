@@ -54,6 +54,16 @@ def test_enter_registers_the_item_and_queues_its_price_tag(page, counter):
     assert page.description.text() == "" and page.description.hasFocus()
 
 
+def test_a_new_tenant_brings_its_own_article_group_not_the_last_ones(page):
+    page.tenant.setCurrentIndex(page.tenant.findData("11"))
+    assert page.group.currentData() == "KLAER"  # its quick key's group
+    page.group.setCurrentIndex(page.group.findData("DIVERSE"))  # kept for the next item
+    page.tenant.setCurrentIndex(page.tenant.findData("12"))
+    assert page.group.currentData() == "BARN"
+    page.tenant.setCurrentIndex(page.tenant.findData("13"))  # a repair tenant: labour only
+    assert page.group.currentData() == "DIVERSE"
+
+
 def test_a_bad_price_registers_nothing(page, counter):
     before = row_counts(counter)
     fill(page.description, "Lampe")

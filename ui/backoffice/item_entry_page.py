@@ -22,6 +22,7 @@ from pos.clock import wall_clock_now
 from pos.model.catalogue import Item, ItemKind
 from pos.money import format_nok, parse_nok
 from pos.services import item_entry, paper
+from pos.services.repair_work import LABOUR_GROUP
 from pos.services.setup import NewItem
 from pos.vat import VatClass
 from printers.label_sheet import render_label_sheet
@@ -103,10 +104,21 @@ class ItemEntryPage(PageWidget):
         code = self.tenant.currentData()
         if code is None:
             return
-        registered = self.session.tenant_by_code(code).vat_registered
+        tenant = self.session.tenant_by_code(code)
         self.vat.clear()
-        for vat_class in VAT_REGISTERED if registered else (VatClass.NONE,):
+        for vat_class in VAT_REGISTERED if tenant.vat_registered else (VatClass.NONE,):
             self.vat.addItem(vat_class.label_nb, vat_class.key)
+        # Another tenant's group never carries over unnoticed: this one's own, as its quick
+        # key has it (never its repair labour's), else 'other goods'.
+        own = self._tenant_group(tenant.id)
+        self.group.setCurrentIndex(max(self.group.findData(own), 0))
+
+    def _tenant_group(self, tenant_id: str) -> str:
+        return next(
+            (item.article_group_id for item in self.session.quick_items()
+             if item.tenant_id == tenant_id and item.article_group_id != LABOUR_GROUP),
+            "DIVERSE",
+        )  # fmt: skip
 
     def on_shown(self) -> None:
         self.description.setFocus()
