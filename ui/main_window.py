@@ -24,6 +24,7 @@ from pos.model.printing import JobKind, JobStatus, PrintJob
 from pos.model.staff import Operator, Role
 from pos.services import recovery
 from pos.services.legal_time import ClockState
+from ui.button_keys import ButtonKeysFirst
 from ui.common import error_text, touch_button
 from ui.drawer_kick_text import drawer_not_opened, drawer_opened
 from ui.idle_watcher import IdleWatcher
@@ -134,9 +135,11 @@ class MainWindow(QMainWindow):
         self.till_day = TillDayFlow(self, self)
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)
+        self.button_keys = ButtonKeysFirst(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.button_keys)  # before the scanner's: it runs after it
         self.login.login_requested.connect(self.log_in)
         self.login.recovery_requested.connect(self.open_recovery)
         self.sale.logout_requested.connect(self.log_out)
