@@ -66,9 +66,9 @@ def restore_backup(args: argparse.Namespace, settings: Settings) -> int:
                    "A restore needs a manager: give --staff NO."), file=sys.stderr)  # fmt: skip
         return 2
     with RestoreSession(settings.data_dir, args.file) as session:
-        print(preview_text(session.preview, settings.lang))
         pin = args.pin if args.pin is not None else getpass.getpass("PIN: ")
-        manager = session.authenticate(args.staff, pin)
+        manager = session.authenticate(args.staff, pin)  # refused before the store is described
+        print(preview_text(session.preview, settings.lang))
         confirmed = args.confirm_unknown_history
         if session.preview.needs_confirmation and not confirmed:
             confirmed = _confirm_unknown_history(settings.lang)
@@ -185,6 +185,7 @@ def result_text(result: RestoreResult, lang: str) -> str:
     ]  # fmt: skip
     for number, why in salvage.left:
         lines.append(f"  {number}: {why.message(lang)}")
+    lines += _events_lines(salvage, lang)
     if salvage.export_dir is not None:
         lines += _export_lines(salvage, lang)
     if result.replaced_file is not None:
@@ -198,6 +199,25 @@ def result_text(result: RestoreResult, lang: str) -> str:
                           "Registrer kassen hos serveren på nytt (enrol) før salg.",
                           "Enrol the counter with the server again before selling."))  # fmt: skip
     return "\n".join(lines)
+
+
+def _events_lines(salvage: SalvageResult, lang: str) -> list[str]:
+    """The cash moved, drawer openings and copies after the backup: each brought back, and
+    each that was not with why."""
+    lines = []
+    if salvage.events_salvaged:
+        lines.append(_say(lang, "Også hentet tilbake (talt i X og Z som før):",
+                          "Also brought back (counted in X and Z as before):"))  # fmt: skip
+        lines += [f"  {said.message(lang)}" for said in salvage.events_salvaged]
+    if salvage.events_left:
+        from pos.services.salvage_export import LISTING
+
+        listing = salvage.export_dir / LISTING if salvage.export_dir else LISTING
+        lines.append(_say(lang, f"Ikke hentet tilbake (listet i {listing}):",
+                          f"Not brought back (listed in {listing}):"))  # fmt: skip
+        lines += [f"  {said.message(lang)}: {why.message(lang)}"
+                  for said, why in salvage.events_left]  # fmt: skip
+    return lines
 
 
 def _export_lines(salvage: SalvageResult, lang: str) -> list[str]:
@@ -227,6 +247,9 @@ def _export_lines(salvage: SalvageResult, lang: str) -> list[str]:
                          ("receipt", "receipts"))  # fmt: skip
         lines.append(_say(lang, f"Lagt i kø til serveren: {queued}.",
                           f"Queued for the server: {queued}."))  # fmt: skip
+    if salvage.unreadable_numbers:
+        numbers = ", ".join(salvage.unreadable_numbers)
+        lines.append(_say(lang, f"Kan ikke leses: {numbers}", f"Cannot be read: {numbers}"))
     if salvage.unreadable:
         lines.append(_say(lang,
                           f"{salvage.unreadable} kan ikke leses; det som kan leses, står i "
@@ -258,7 +281,7 @@ def _print_taken(taken: Taken, lang: str) -> int:
     if taken.second is not None:
         print(taken.second)
     if taken.second_problem:
-        problem = taken.second_problem
+        problem = taken.second_problem.message(lang)
         print(_say(lang, f"Ikke kopiert til det andre stedet: {problem}",
                    f"Not copied to the second place: {problem}"), file=sys.stderr)  # fmt: skip
         return 1

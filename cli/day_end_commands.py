@@ -163,7 +163,7 @@ def _backup_after_z(app: CounterApp, lang: str) -> int:
     if taken.second is not None:
         print(say(lang, f"Kopi: {taken.second}", f"Copy: {taken.second}"))
     if taken.second_problem:
-        problem = taken.second_problem
+        problem = taken.second_problem.message(lang)
         print(say(lang, f"Ikke kopiert til det andre stedet: {problem}",
                   f"Not copied to the second place: {problem}"), file=sys.stderr)  # fmt: skip
     return 0

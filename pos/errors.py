@@ -375,6 +375,20 @@ class BackupDamaged(DomainError):
     en = "The backup {value} is damaged and cannot be used ({reason})."
 
 
+class FullBackupMissing(DomainError):
+    code = "full_backup_missing"
+    nb = (
+        "Sikkerhetskopien {value} er differensiell: den bygger på den fulle sikkerhetskopien "
+        "{base}, som må ligge i samme mappe. Kopier hele mappen med sikkerhetskopier (eller ta "
+        "en manuell sikkerhetskopi på den gamle PC-en: den er alltid full, én fil)."
+    )
+    en = (
+        "The backup {value} is differential: it builds on the full backup {base}, which must "
+        "lie in the same folder. Copy the whole backup folder (or take a manual backup on the "
+        "old PC: always full, one file)."
+    )
+
+
 class NoBackup(DomainError):
     code = "no_backup"
     nb = "Fant ingen sikkerhetskopi ({value})."
@@ -413,6 +427,20 @@ class RestoreHistoryUnknown(DomainError):
         "otherwise a manager must confirm the restore anyway: --confirm-unknown-history, or "
         "answer YES (without a terminal: echo YES | …)."
     )
+
+
+class SecondPlaceGone(DomainError):
+    """A backup taken, its copy to the second place not: the folder is not there."""
+
+    code = "second_place_gone"
+    nb = "mappen «{value}» finnes ikke (er disken koblet til?)"
+    en = "the folder '{value}' is not there (is the disk connected?)"
+
+
+class SecondPlaceNotWritten(DomainError):
+    code = "second_place_not_written"
+    nb = "kunne ikke skrive til «{value}» ({reason})"
+    en = "could not write to '{value}' ({reason})"
 
 
 class SecondPlaceMissing(DomainError):

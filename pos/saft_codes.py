@@ -77,6 +77,11 @@ OTHER_KINDS: dict[str, tuple[str, str]] = {
         "SALVAGED",
         "Kvittering hentet tilbake fra erstattet database (talt på en tidligere Z)",
     ),
+    OtherEvent.SALVAGED_EVENT: (
+        "SALVAGEDEVT",
+        "Kontanter eller skuffeåpning hentet tilbake fra erstattet database (talt på en "
+        "tidligere Z)",
+    ),
 }
 PAYMENT_IDS = {
     TenderKind.CASH: ("CASH", "Kontant"),

@@ -394,10 +394,11 @@ def _backup_done(window: MainWindow, lang: str) -> Callable[[Taken | None], None
     def show(taken: Taken | None) -> None:
         if taken is not None and taken.second_problem:
             log.warning("backup not copied to the second place: %s", taken.second_problem)
+            problem = taken.second_problem.message(lang)
             text = (
-                f"Sikkerhetskopien ble ikke kopiert til det andre stedet: {taken.second_problem}"
+                f"Sikkerhetskopien ble ikke kopiert til det andre stedet: {problem}"
                 if lang == "nb"
-                else f"The backup was not copied to the second place: {taken.second_problem}"
+                else f"The backup was not copied to the second place: {problem}"
             )
             QMessageBox.warning(window, "Omigjen POS", text)
 

@@ -103,6 +103,22 @@ class RestoreDialog(QDialog):
             for n, w in left
         )
 
+    def _events_text(self, salvage: SalvageResult) -> str:
+        """The cash moved, drawer openings and copies after the backup: each brought back, and
+        each that was not with why."""
+        lang = ui_language()
+        text = ""
+        if salvage.events_salvaged:
+            text += "\n" + self.tr("Also brought back (counted in X and Z as before):")
+            text += "".join("\n  " + said.message(lang) for said in salvage.events_salvaged)
+        if salvage.events_left:
+            text += "\n" + self.tr("Not brought back (listed in the salvage folder):")
+            text += "".join(
+                "\n  " + said.message(lang) + ": " + why.message(lang)
+                for said, why in salvage.events_left
+            )
+        return text
+
     def _kept_text(self, salvage: SalvageResult) -> str:
         """Where the signed receipts that did not come back are kept, and that they go to the
         server: nothing signed is left behind unsaid."""
@@ -146,6 +162,10 @@ class RestoreDialog(QDialog):
             "Restored. %n receipts brought back, %1 could not be.", "", len(salvage.salvaged)
         ).replace("%1", str(len(salvage.left) + salvage.unreadable))
         text += self._left_text(tuple(salvage.left))
+        text += self._events_text(salvage)
+        if salvage.unreadable_numbers:
+            numbers = ", ".join(salvage.unreadable_numbers)
+            text += "\n" + self.tr("Cannot be read: %1").replace("%1", numbers)
         if salvage.export_dir is not None and (salvage.left or salvage.unreadable):
             text += "\n" + self._kept_text(salvage)
         if result.new_key_version:

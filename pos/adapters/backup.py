@@ -48,6 +48,7 @@ from pos.adapters.backup_differential import (
 from pos.adapters.backup_leftovers import BACKUP_DIR
 from pos.adapters.backup_pages import page_digests
 from pos.adapters.repositories import read_heads
+from pos.errors import DomainError, SecondPlaceGone, SecondPlaceNotWritten
 from pos.numbering import Heads
 
 KEEP_NEWEST = 10
@@ -73,8 +74,9 @@ class Backup:
 class Taken:
     path: Path
     second: Path | None = None
-    second_problem: str | None = None
-    """Why the copy to the second place failed (the backup itself is fine)."""
+    second_problem: DomainError | None = None
+    """Why the copy to the second place failed (the backup itself is fine), said in the
+    person's language by ``message``."""
 
 
 def backups_in(folder: Path) -> list[Backup]:
@@ -134,7 +136,11 @@ def take_backup(
             copy_to(base.path, place, now)
         return Taken(target, copy_to(target, place, now))
     except OSError as error:
-        return Taken(target, None, f"{place}: {error.strerror or error}")
+        if not place.is_dir():
+            return Taken(target, None, SecondPlaceGone(str(place)))
+        return Taken(
+            target, None, SecondPlaceNotWritten(str(place), reason=error.strerror or error)
+        )
 
 
 def _take_full(job: BackupJob, db_path: Path) -> tuple[Path, str]:

@@ -175,6 +175,14 @@ def photo_names(bundle: Path) -> frozenset[str]:
         return frozenset(n for n in z.namelist() if n.startswith(PHOTOS_PREFIX))
 
 
+class FullBackupMissing(FileNotFoundError):
+    """A differential backup whose full backup is not beside it: not damaged, incomplete."""
+
+    def __init__(self, base: Path) -> None:
+        super().__init__(errno.ENOENT, "its full backup is missing", str(base))
+        self.base = base
+
+
 def base_of(bundle: Path) -> Path | None:
     """A differential backup's full backup (None for a full one); it must be beside it."""
     manifest = read_manifest(bundle)
@@ -182,7 +190,7 @@ def base_of(bundle: Path) -> Path | None:
         return None
     base = bundle.with_name(manifest.base)
     if not base.is_file():
-        raise FileNotFoundError(errno.ENOENT, "its full backup is missing", str(base))
+        raise FullBackupMissing(base)
     return base
 
 

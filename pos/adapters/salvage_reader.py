@@ -216,6 +216,49 @@ class ReplacedStore:
             )
         return int(rows[0]["z_number"]) if rows else None
 
+    def cash_movement(self, movement_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """A cash movement and the till session it belongs to (None: either cannot be read)."""
+        movement = self._rows("SELECT * FROM cash_movements WHERE id = ?", (movement_id,))
+        if not movement:
+            return None
+        session = self._rows(
+            "SELECT * FROM till_sessions WHERE id = ?", (movement[0]["till_session_id"],)
+        )
+        return (movement[0], session[0]) if session else None
+
+    def receipt_copy(self, receipt_id: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM receipt_copies WHERE receipt_id = ?", (receipt_id,))
+        return rows[0] if rows else None
+
+    def outbox_by(self, device_seq: int, event_type: str, key: str) -> dict[str, dict[str, Any]]:
+        """Events of ``event_type`` queued after ``device_seq``, by their payload's ``key``
+        (as far as readable)."""
+        import json
+
+        rows = self._rows(
+            "SELECT * FROM outbox WHERE device_seq > ? AND type = ? ORDER BY device_seq",
+            (device_seq, event_type),
+        )
+        found = {}
+        for event in rows or ():
+            try:
+                value = json.loads(event["payload"]).get(key)
+            except (ValueError, TypeError, AttributeError):
+                continue
+            if isinstance(value, str):
+                found[value] = event
+        return found
+
+    def z_counting_row(self, register_id: str, journal_seq: int) -> int | None:
+        """The number of a Z report (any tenant's, in the replaced store) whose journal span
+        holds ``journal_seq``: a drawer's event it counted."""
+        rows = self._rows(
+            "SELECT z_number FROM z_reports WHERE register_id = ? AND from_seq < ? "
+            "AND through_seq >= ? ORDER BY z_number LIMIT 1",
+            (register_id, journal_seq, journal_seq),
+        )
+        return int(rows[0]["z_number"]) if rows else None
+
     def journal_tail(self, after_seq: int) -> Iterator[dict[str, Any]]:
         """Journal rows after ``after_seq`` in order, as far as they can be read."""
         if self._db is None:

@@ -78,6 +78,17 @@ class SalvageStore:
         for name in _SALE_TABLES:
             self._store.insert(name, tables[name])
 
+    def put_back_cash_movement(
+        self, movement: Mapping[str, Any], session: Mapping[str, Any]
+    ) -> None:
+        """Cash put in or taken out after the backup, with its till session unless here."""
+        self._store.insert_unique("till_sessions", session)
+        self._store.insert("cash_movements", movement)
+
+    def put_back_copy(self, copy: Mapping[str, Any]) -> None:
+        """A receipt's copy record: its one copy stays used up."""
+        self._store.insert("receipt_copies", copy)
+
 
 def _is_constraint(error: BaseException) -> bool:
     cause: BaseException | None = error

@@ -72,3 +72,6 @@ class OtherEvent:
     """Numbers and signature numbers a tenant's series continue after, with the reason."""
     SALVAGED_RECEIPT = "salvaged_receipt"
     """A receipt brought back from a replaced store that one of its Z reports already counted."""
+    SALVAGED_EVENT = "salvaged_event"
+    """Cash moved or a drawer opened, brought back from a replaced store whose Z reports
+    already counted it (``event_code`` in its details names what it was)."""

@@ -16,7 +16,8 @@ record.
    exported; the current file is kept beside as ``omigjen.sqlite3.replaced-<time>``; the backup
    goes in place; in one transaction the journal gets the restore (13999 ``restore``: the backup
    file, its journal head, the replaced store's head and the journal numbers skipped), the
-   salvaged sales (``pos/services/salvage.py``) and, per tenant, the numbers skipped so every
+   salvaged sales (``pos/services/salvage.py``), then the cash moved, drawer openings and copies
+   after the backup (``salvage_events``) and, per tenant, the numbers skipped so every
    series and signature chain continues after the highest ever given out. No receipt made
    before the restore is printed by itself at the next start (its paper was settled on the
    counter before the restore, or its day is gone): the look-up still offers an original no
@@ -33,6 +34,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pos import errors
 from pos.adapters.backup import (
     UNREADABLE_BACKUP,
     Backup,
@@ -46,6 +48,7 @@ from pos.adapters.backup import (
     store_holds_history,
     unpack_store,
 )
+from pos.adapters.backup_bundle import FullBackupMissing
 from pos.adapters.db import DB_FILE, make_engine, open_store
 from pos.adapters.high_water import HighWaterMark
 from pos.adapters.key_files import KeyStore
@@ -76,8 +79,10 @@ from pos.services.restore_keys import install_keys_and_photos
 from pos.services.restore_report import RestorePreview, RestoreResult
 from pos.services.salvage import put_back
 from pos.services.salvage_candidates import Candidate, collect
+from pos.services.salvage_events import EventCandidate, collect_events, put_back_events
 from pos.services.salvage_export import SALVAGE_DIR, export_tail, write_listing
 from pos.services.salvage_result import Reason, SalvageResult
+from pos.services.salvage_unread import unread_ranges
 from pos.unit_of_work import UnitOfWorkFactory
 
 UNPACKED = DB_FILE + ".restoring.partial"
@@ -179,7 +184,10 @@ class RestoreSession:
             found = [b for b in backups_in(given.parent) if b.path.name == given.name]
             if not found:
                 raise NoBackup(str(given))
-            problem = self._unpack_and_check(found[0])
+            try:
+                problem = self._unpack_and_check(found[0], incomplete_raises=True)
+            except FullBackupMissing as missing:
+                raise errors.FullBackupMissing(str(given), base=missing.base.name) from None
             if problem:
                 raise BackupDamaged(str(given), reason=problem)
             return found[0], []
@@ -193,9 +201,15 @@ class RestoreSession:
             raise BackupDamaged(str(self.data_dir / "backups"), reason=passed_over[0][1])
         raise NoBackup(str(self.data_dir))
 
-    def _unpack_and_check(self, backup: Backup) -> str | None:
+    def _unpack_and_check(self, backup: Backup, incomplete_raises: bool = False) -> str | None:
+        """What is wrong with the backup (None: it unpacks and passes ``integrity_check``); a
+        differential without its full backup raises ``FullBackupMissing`` when asked to."""
         try:
             unpack_store(backup, self.unpacked)
+        except FullBackupMissing:
+            if incomplete_raises:
+                raise
+            return "its full backup is missing"
         except UNREADABLE_BACKUP as error:  # a damaged file is passed over as a failed check
             return f"cannot be unpacked: {error}"
         return integrity_check(self.unpacked)
@@ -225,7 +239,7 @@ class RestoreSession:
         label = self.clock.now().astimezone(OSLO).strftime("%Y%m%d-%H%M%S")  # as the screens
         mark = HighWaterMark.open(self.data_dir)
         had_history = not mark.heads.is_empty()
-        candidates, current, export = self._read_current(label)
+        candidates, events, current, export = self._read_current(label)
         replaced_file = self._swap(label)
         engine = open_store(self.data_dir)
         uow = UnitOfWorkFactory(engine, mark)
@@ -233,10 +247,16 @@ class RestoreSession:
             result = RestoreResult(self.preview, replaced_file)
             high = mark.heads.merged(current)
             register_id = self._restore_in_journal(
-                uow, manager, stamp, high, result, candidates, behind
+                uow, manager, stamp, high, result, (candidates, events), behind
             )
             found = len(result.salvage.salvaged) + len(result.salvage.left)
             result.salvage.unreadable = max(0, self.preview.signed_beyond - found)
+            if result.salvage.unreadable:
+                with uow.read() as unit:
+                    known = set(result.salvage.salvaged) | {n for n, _ in result.salvage.left}
+                    result.salvage.unreadable_numbers = unread_ranges(
+                        unit, high, self.preview.backup_heads, known
+                    )
             if export is not None:
                 write_listing(export, result.salvage)
             result.photos = install_keys_and_photos(
@@ -264,25 +284,32 @@ class RestoreSession:
         finally:
             engine.dispose()
 
-    def _read_current(self, label: str) -> tuple[list[Candidate] | None, Heads, Path | None]:
-        """Before the current store moves aside: its sales beyond the backup and its journal
-        tail (exported to ``salvage/<label>``)."""
-        if not self.db_path.exists():
-            return [], Heads(), None
+    def _read_current(
+        self, label: str
+    ) -> tuple[list[Candidate] | None, list[EventCandidate], Heads, Path | None]:
+        """Before the current store moves aside: its sales beyond the backup, its cash moved,
+        drawer openings and copies after it, and its journal tail (exported to
+        ``salvage/<label>``)."""
+        if not self.history_here:  # no store, or an empty one: nothing to keep or list
+            return [], [], Heads(), None
         replaced = ReplacedStore(self.db_path)
         try:
             current = replaced.heads() or Heads()
             device_seq = store_counter(self.unpacked, "device_seq")
             candidates = collect(replaced, self.preview.backup_heads, device_seq)
+            after_seq = self.preview.backup_heads.journal[0]
+            events = collect_events(replaced, after_seq, device_seq)
             export = self.data_dir / SALVAGE_DIR / label
-            export_tail(export, replaced, self.preview.backup_heads.journal[0])
+            export_tail(export, replaced, after_seq)
         finally:
             replaced.close()
-        return candidates, current, export
+        return candidates, events, current, export
 
     def _swap(self, label: str) -> Path | None:
+        """The backup in place of the store; a store that holds a counter's history is kept
+        beside it, an empty one (made by a command run on a new PC's empty folder) is not."""
         kept = None
-        if self.db_path.exists():
+        if self.db_path.exists() and self.history_here:
             kept = self.db_path.with_name(f"{DB_FILE}.replaced-{label}")
             os.replace(self.db_path, kept)
         for suffix in ("-wal", "-shm"):
@@ -302,7 +329,7 @@ class RestoreSession:
         stamp: Stamp,
         high: Heads,
         result: RestoreResult,
-        candidates: list[Candidate] | None,
+        found: tuple[list[Candidate] | None, list[EventCandidate]],
         behind: dict,
     ) -> str:
         backup = self.preview.backup
@@ -323,7 +350,9 @@ class RestoreSession:
             }
             journal_jump(unit, register_id, manager.staff_id, stamp, high, details,
                          kind=OtherEvent.RESTORE)  # fmt: skip
+            candidates, events = found
             result.salvage = put_back(unit, candidates or [], register_id, manager.staff_id, stamp)
+            put_back_events(unit, events, stamp, result.salvage)
             unit.meta.set_meta(NO_PAPER_BEFORE, stamp.utc_iso)
             result.skipped_signed = skip_to(
                 unit, register_id, manager.staff_id, stamp, high, RESTORED

@@ -3,7 +3,8 @@
 
 - ``journal-tail.jsonl``: the replaced store's journal rows after the backup, as far as readable;
 - ``receipts.json``: the receipts brought back, those that were not (with why, in bokmål and
-  English) and how many signed receipts could not be read at all;
+  English) and how many signed receipts could not be read at all; the cash moved, drawer
+  openings and copies brought back, and each that was not with why;
 - ``left-behind.jsonl``: one line per signed sale that could not come back (a repair deposit or
   payment, a sale after a gap in its chain, one that does not fit), with every row it wrote —
   the sale, receipts with their signatures, lines, tenders, payments, credit notes, its journal
@@ -71,6 +72,12 @@ def write_listing(folder: Path, result: SalvageResult) -> None:
         ],
         "queued_for_the_server": result.queued_left,
         "unreadable_signed_receipts": result.unreadable,
+        "unreadable_receipt_numbers": result.unreadable_numbers,
+        "events_brought_back": [said.message("nb") for said in result.events_salvaged],
+        "events_not_brought_back": [
+            {"event": said.message("nb"), "why": why.message("nb"), "why_en": why.message("en")}
+            for said, why in result.events_left
+        ],
     }
     _write_private(folder / LISTING, json.dumps(listing, ensure_ascii=False, indent=1))
     if result.left_sales:

@@ -54,11 +54,62 @@ _REASONS = {
         "Another receipt of the same sale ({other}) could not come back, and a sale comes "
         "back whole or not at all.",
     ),
+    "event_unreadable": (
+        "Raden kan ikke leses i databasen som ble erstattet (bare journalraden kan).",
+        "Its row cannot be read in the replaced store (only its journal row can).",
+    ),
+    "event_no_fit": (
+        "Passer ikke i den gjenopprettede databasen: kassens økt eller den ansatte kan ikke leses.",
+        "It does not fit the restored store: its till session or staff member cannot be read.",
+    ),
+    "copy_receipt_left": (
+        "Kvitteringen {number} kom ikke tilbake, så heller ikke kopien av den (kvitteringen "
+        "står med alle rader i salvage-mappen).",
+        "The receipt {number} did not come back, so neither does its copy (the receipt is in "
+        "the salvage folder with all its rows).",
+    ),
     "no_fit": (
         "Salget passer ikke i den gjenopprettede databasen: noe det viser til (ansatt, vare "
         "eller tilgodelapp) kan verken leses der eller i databasen som ble erstattet.",
         "The sale does not fit the restored store: something it points to (staff, item or "
         "credit note) can be read neither there nor in the replaced store.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a salvaged or left event was (cash moved, a drawer opening, a copy), said in the
+    interface's language."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "nb") -> str:
+        nb, en = _EVENTS[self.code]
+        return (en if lang == "en" else nb).format(**self.params)
+
+
+_EVENTS = {
+    "cash_in": (
+        "Inn i kassen {amount} kr ({reason}) {date} kl. {time} (journalrad {seq})",
+        "Cash in {amount} kr ({reason}) {date} at {time} (journal row {seq})",
+    ),
+    "cash_out": (
+        "Ut av kassen {amount} kr ({reason}) {date} kl. {time} (journalrad {seq})",
+        "Cash out {amount} kr ({reason}) {date} at {time} (journal row {seq})",
+    ),
+    "drawer_no_sale": (
+        "Skuffeåpning uten salg {date} kl. {time} (journalrad {seq})",
+        "Drawer opening without a sale {date} at {time} (journal row {seq})",
+    ),
+    "drawer": (
+        "Skuffeåpning {date} kl. {time} (journalrad {seq})",
+        "Drawer opening {date} at {time} (journal row {seq})",
+    ),
+    "copy": (
+        "Kopi (KOPI) av {number} {date} kl. {time} (journalrad {seq})",
+        "Copy (KOPI) of {number} {date} at {time} (journal row {seq})",
     ),
 }
 
@@ -71,8 +122,14 @@ class SalvageResult:
     """(receipt number, why not) for readable receipts that could not come back."""
     unreadable: int = 0
     """Signed receipts the replaced store holds beyond the restored one that cannot be read."""
+    unreadable_numbers: list[str] = field(default_factory=list)
+    """Their numbers, per series a range (``salvage_unread``)."""
     left_sales: list[dict[str, Any]] = field(default_factory=list)
     """Every row a readable sale left behind wrote, with why (exported in full)."""
     queued_left: list[str] = field(default_factory=list)
     """Receipts left behind whose events are queued for the server again."""
+    events_salvaged: list[Said] = field(default_factory=list)
+    """Cash moved, drawer openings and copies brought back (``salvage_events``)."""
+    events_left: list[tuple[Said, Reason]] = field(default_factory=list)
+    """Those that could not come back, with why."""
     export_dir: Path | None = None

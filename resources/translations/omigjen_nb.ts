@@ -940,8 +940,18 @@
         <source>Not brought back: %1: %2</source>
         <translation>Hentes ikke tilbake: %1: %2</translation>
     </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="112"/>
+        <source>Also brought back (counted in X and Z as before):</source>
+        <translation>Også hentet tilbake (talt i X og Z som før):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="115"/>
+        <source>Not brought back (listed in the salvage folder):</source>
+        <translation>Ikke hentet tilbake (listet i salvage-mappen):</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="113"/>
+        <location filename="../../ui/restore_dialog.py" line="129"/>
         <source>%n signed receipts did not come back. The list with the reasons: %1.</source>
         <translation>
             <numerusform>%n signert kvittering ble ikke hentet tilbake. Listen med grunnene: %1.</numerusform>
@@ -949,22 +959,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="117"/>
+        <location filename="../../ui/restore_dialog.py" line="133"/>
         <source>Each sale in full (receipts, signatures, lines, payments): %1. Enter them by hand in the books.</source>
         <translation>Hvert salg i sin helhet (kvitteringer, signaturer, linjer, betaling): %1. Før dem for hånd i regnskapet.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="121"/>
+        <location filename="../../ui/restore_dialog.py" line="137"/>
         <source>Queued for the server: %1.</source>
         <translation>Lagt i kø til serveren: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="139"/>
+        <location filename="../../ui/restore_dialog.py" line="155"/>
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="146"/>
+        <location filename="../../ui/restore_dialog.py" line="162"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Gjenopprettet. %n kvittering hentet tilbake, %1 kunne ikke hentes.</numerusform>
@@ -972,12 +982,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="152"/>
+        <location filename="../../ui/restore_dialog.py" line="168"/>
+        <source>Cannot be read: %1</source>
+        <translation>Kan ikke leses: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="172"/>
         <source>A new signing key (version %1) was made.</source>
         <translation>En ny signeringsnøkkel (versjon %1) ble laget.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="156"/>
+        <location filename="../../ui/restore_dialog.py" line="176"/>
         <source>Enrol the till with the server again before selling.</source>
         <translation>Registrer kassen hos serveren på nytt før salg.</translation>
     </message>

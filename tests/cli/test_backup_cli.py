@@ -89,6 +89,7 @@ def test_a_restore_of_a_healthy_store_needs_a_manager(tmp_path):
     assert nobody.returncode == 2 and "--staff" in nobody.stderr
     cashier = run(tmp_path, "restore-backup", "--staff", "1001", "--pin", "1234", check=False)
     assert cashier.returncode == 2 and "leder" in cashier.stderr
+    assert "kvittering" not in cashier.stdout  # refused before the store is described
     wrong = run(tmp_path, "restore-backup", "--staff", "9001", "--pin", "0000", check=False)
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert not list(tmp_path.glob("omigjen.sqlite3.replaced-*"))
@@ -138,6 +139,23 @@ def test_a_newest_backup_damaged_on_disk_is_passed_over_for_the_newest_good_one(
     assert f"Hoppet over (besto ikke kontrollen): {Path(newer).name}" in out
     assert f"Sikkerhetskopi: {older}" in out and "Gjenopprettet." in out
     assert "OK" in run(tmp_path, "verify-journal").stdout
+
+
+@pytest.mark.parametrize("lang, said", [("nb", "Kan ikke leses: "), ("en", "Cannot be read: ")])
+def test_receipts_that_cannot_be_read_back_are_named_by_number(tmp_path, lang, said):
+    run(tmp_path, "demo")
+    sell(tmp_path)
+    run(tmp_path, "backup")
+    lost = sell(tmp_path, 2)  # two sales, each a receipt for the Kafé and one for Bua
+    damage_schema_page(tmp_path / "omigjen.sqlite3")  # nothing of the store can be read
+    out = run(tmp_path, "--lang", lang, "restore-backup", *MANAGER).stdout
+    (line,) = [ln for ln in out.splitlines() if ln.startswith(said)]
+    series = sorted({n[:-6] for n in lost})
+    ranges = [f"{min(n for n in lost if n.startswith(s))}–{max(n for n in lost if n.startswith(s))}"
+              for s in series]  # fmt: skip
+    assert line == said + ", ".join(ranges)
+    (listing,) = (tmp_path / "salvage").glob("*/receipts.json")
+    assert json.loads(listing.read_text())["unreadable_receipt_numbers"] == ranges
 
 
 def test_damage_only_the_full_check_finds_stops_the_backup_after_the_z(tmp_path):
@@ -237,9 +255,12 @@ def test_a_backup_restores_into_a_fresh_folder_and_verifies(tmp_path):
     copies = list(usb.glob("omigjen-*.zip"))
     assert len(copies) == 1 and str(copies[0]) in taken
     shutil.rmtree(old)  # the old PC is gone
+    assert "OK" in run(new, "verify-journal").stdout  # a command first makes an empty store
 
     restored = run(new, "restore-backup", str(copies[0]), *MANAGER, "--confirm-unknown-history")
     restored = restored.stdout
+    assert not (new / "salvage").exists() and not list(new.glob("omigjen.sqlite3.replaced-*"))
+    assert "Den gamle databasen" not in restored
     assert "versjon 2" in restored  # a new signing key version
     assert "vet ikke hvor mange kvitteringer" in restored  # no count it cannot know
     assert "OK" in run(new, "verify-journal").stdout
@@ -264,6 +285,43 @@ def test_a_second_place_that_is_not_there_is_refused_and_nothing_changes(tmp_pat
                                *MANAGER], cwd=tmp_path, capture_output=True, text=True)  # fmt: skip
     assert relative.returncode == 0, relative.stderr
     assert len(list(usb.glob("omigjen-*-manual.zip"))) == 1
+
+
+def test_a_second_place_unplugged_is_said_in_the_persons_language(tmp_path):
+    data, usb = tmp_path / "data", tmp_path / "usb"
+    run(data, "demo")
+    usb.mkdir()
+    run(data, "backup", "--set-second-place", str(usb), *MANAGER)
+    usb.rename(tmp_path / "unplugged")
+    said = {}
+    for lang in ("nb", "en"):
+        done = run(data, "--lang", lang, "backup", check=False)
+        assert done.returncode == 1 and done.stdout.strip()  # the backup itself is taken
+        said[lang] = done.stderr
+    assert f"Ikke kopiert til det andre stedet: mappen «{usb}» finnes ikke" in said["nb"]
+    assert "not there" not in said["nb"] and "connected" not in said["nb"]
+    assert f"Not copied to the second place: the folder '{usb}' is not there" in said["en"]
+
+
+def test_a_differential_backup_copied_alone_names_its_full_backup(tmp_path):
+    old, alone, new = tmp_path / "old", tmp_path / "alone", tmp_path / "new"
+    run(old, "demo")
+    full = Path(run(old, "backup").stdout.splitlines()[0].strip())
+    sell(old)
+    run(old, "z-report", *MANAGER)
+    (newest,) = [p for p in (old / "backups").glob("*-z.zip")]
+    assert json.loads(zipfile.ZipFile(newest).read("manifest.json"))["kind"] == "differential"
+    alone.mkdir()
+    shutil.copy2(newest, alone / newest.name)
+    for lang, said in (("nb", "må ligge i samme mappe"), ("en", "must lie in the same folder")):
+        refused = run(new, "--lang", lang, "restore-backup", str(alone / newest.name), *MANAGER,
+                      "--confirm-unknown-history", check=False)  # fmt: skip
+        assert refused.returncode == 2 and said in refused.stderr and full.name in refused.stderr
+        assert "skadet" not in refused.stderr and "Errno" not in refused.stderr
+    shutil.copy2(full, alone / full.name)  # the whole folder: it restores
+    restored = run(new, "restore-backup", str(alone / newest.name), *MANAGER,
+                   "--confirm-unknown-history")  # fmt: skip
+    assert "Gjenopprettet." in restored.stdout
 
 
 def test_the_old_pcs_mark_copied_to_the_new_pc_keeps_its_numbers_from_coming_back(tmp_path):

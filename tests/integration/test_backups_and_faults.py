@@ -204,7 +204,9 @@ def test_every_backup_is_also_copied_to_the_second_place(counter, boss, tmp_path
     os.rename(usb, tmp_path / "unplugged")
     missing = counter.backup("manual", datetime.now() + timedelta(seconds=2))
     assert missing.path.exists() and missing.second is None
-    assert "not there" in (missing.second_problem or "")
+    assert missing.second_problem is not None
+    assert "finnes ikke" in missing.second_problem.message("nb")
+    assert "not there" in missing.second_problem.message("en")
 
 
 def test_restoring_with_no_backup_says_so(tmp_path):

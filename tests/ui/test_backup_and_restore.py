@@ -129,6 +129,33 @@ def test_a_newest_backup_damaged_on_disk_is_passed_over_in_the_window(counter, c
         assert verify_store(restored.uow, restored.keys.verifiers()).ok
 
 
+def test_the_restore_dialog_names_the_cash_moved_and_the_copy_it_brings_back(
+    counter, ctx, boss, qtbot, in_bokmal
+):
+    from pos.services import copies, till
+    from ui.tasks import ImmediatePool, TaskRunner
+
+    sold = sell(counter, ctx)
+    counter.backup("manual")
+    till.move_cash(counter.uow, boss, 20000, "Mynt")
+    copies.make_copy(counter.uow, boss, sold.receipts[0].number)
+    counter.close()
+    flip_bytes_in_table(counter.data_dir / DB_FILE, "items")
+    dialog = RestoreDialog(counter.data_dir, "skadet", TaskRunner(ImmediatePool()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    approval = dialog.approval
+    assert approval is not None
+    approval.staff_no.setText("9001")
+    approval.pin.setText("9999")
+    approval.submit()
+    said = dialog.outcome.text()
+    assert "Også hentet tilbake" in said and "Inn i kassen 200,00 kr (Mynt)" in said
+    assert f"Kopi (KOPI) av {sold.receipts[0].number}" in said
+    dialog.accept()
+
+
 @pytest.fixture
 def in_bokmal():
     """The translations the start installs (``ui.app.start_qt``), removed again afterwards."""

@@ -87,7 +87,7 @@ class BackupBox(QGroupBox):
             text += "\n" + self.tr("Copied to %1").replace("%1", str(taken.second))
         if taken.second_problem:
             text += "\n" + self.tr("Not copied to the second place: %1").replace(
-                "%1", taken.second_problem
+                "%1", error_text(taken.second_problem)
             )
         self._tell(text, problem=bool(taken.second_problem))
 

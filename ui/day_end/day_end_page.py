@@ -199,7 +199,8 @@ class DayEndPage(PageWidget):
         if made and self.ctx.data_dir is not None:
             try:  # the day as closed, checked in full; the Zs print whatever happens here
                 taken = backup_after_z(self.ctx.data_dir)
-                self.backup_problem = taken.second_problem or ""
+                problem = taken.second_problem
+                self.backup_problem = error_text(problem) if problem is not None else ""
             except Exception as error:  # noqa: BLE001 - said on the page; the Zs are taken
                 self.backup_problem = error_text(error)
         return made

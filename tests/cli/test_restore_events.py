@@ -1,0 +1,75 @@
+"""What the register recorded after the backup besides sales comes back with a restore: cash
+put in and taken out, a drawer opening without a sale and a receipt's copy are on the till page
+and the X report as before, a second copy is still refused, and the restore names each one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pos.counter import open_counter
+from pos.errors import CopyAlreadyPrinted
+from pos.model.printing import PrinterRole, PrinterSetting
+from pos.services import auth, copies, print_queue, reports, till
+from pos.services.context import TillContext
+from printers.printing import Printing
+from printers.worker import PrintWorker
+from tests.cli.test_backup_cli import MANAGER, sell
+from tests.cli.test_cli import run
+
+
+def moves_after_the_backup(data_dir: Path) -> str:
+    """A demo store, a sale, a backup, then 200 kr in, 100 kr out, a copy of the sale's receipt
+    and a drawer opening without a sale (its kick reached the printer); returns the receipt."""
+    run(data_dir, "demo")
+    (receipt, *_rest) = sell(data_dir)
+    run(data_dir, "backup")
+    with open_counter(data_dir) as counter:
+        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), counter.signer())
+        till.move_cash(counter.uow, boss, 20000, "Mynt")
+        till.move_cash(counter.uow, boss, -10000, "Bank")
+        copies.make_copy(counter.uow, boss, receipt)
+        setting = PrinterSetting("K1", PrinterRole.RECEIPT, f"file://{data_dir}/printer")
+        print_queue.save_printer_setting(counter.uow, boss, setting)
+        printing = Printing(counter.uow, "K1")
+        printing.open_drawer_no_sale(boss, "Veksling")
+        PrintWorker(counter.uow, "K1", printing.transports()).run_pending()
+    return receipt
+
+
+def counted(data_dir: Path) -> tuple:
+    """What the X reports count of cash moved, drawer openings and copies (all tenants)."""
+    with open_counter(data_dir) as counter:
+        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), counter.signer())
+        made = reports.x_reports(counter.uow, boss)
+    return (
+        sum(r.no_sale_openings for r in made),
+        sum(r.copies.num for r in made),
+        sorted((line.code, line.amount) for r in made for line in r.pay_ins),
+        sorted((line.code, line.amount) for r in made for line in r.pay_outs),
+    )
+
+
+def test_cash_moves_a_drawer_opening_and_a_copy_after_the_backup_come_back(tmp_path):
+    receipt = moves_after_the_backup(tmp_path)
+    till_before = run(tmp_path, "till-status").stdout
+    x_before = counted(tmp_path)
+    assert "inn 200,00, ut 100,00" in till_before
+    assert x_before[:2] == (1, 1) and x_before[2] and x_before[3]
+
+    out = run(tmp_path, "restore-backup", *MANAGER).stdout
+    assert "Inn i kassen 200,00 kr (Mynt)" in out and "Ut av kassen 100,00 kr (Bank)" in out
+    assert "Skuffeåpning uten salg" in out and f"Kopi (KOPI) av {receipt}" in out
+
+    assert run(tmp_path, "till-status").stdout == till_before
+    assert counted(tmp_path) == x_before
+    with open_counter(tmp_path) as counter:  # the look-up's F5: the one copy is used up
+        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), counter.signer())
+        with pytest.raises(CopyAlreadyPrinted):
+            copies.make_copy(counter.uow, boss, receipt)
+    assert "OK" in run(tmp_path, "verify-journal").stdout
+    (listing,) = (tmp_path / "salvage").glob("*/receipts.json")
+    found = json.loads(listing.read_text())
+    assert len(found["events_brought_back"]) == 4 and found["events_not_brought_back"] == []
