@@ -23,7 +23,7 @@
 <context>
     <name>ItemEntryPage</name>
     <message numerus="yes">
-        <location filename="../../ui/backoffice/item_entry_page.py" line="193"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="205"/>
         <source>Label sheet with %n labels saved as %1 (Ctrl+Shift+O opens it).</source>
         <translation>
             <numerusform>Label sheet with %n label saved as %1 (Ctrl+Shift+O opens it).</numerusform>

@@ -52,72 +52,72 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="19"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="28"/>
         <source>Backups</source>
         <translation>Sikkerhetskopier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="22"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="31"/>
         <source>e.g. /media/usb/omigjen or a network folder</source>
         <translation>f.eks. /media/usb/omigjen eller en nettverksmappe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="24"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="33"/>
         <source>Choose folder…</source>
         <translation>Velg mappe…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="26"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="35"/>
         <source>Save backup place</source>
         <translation>Lagre sted for kopier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="28"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="37"/>
         <source>Back up now</source>
         <translation>Ta sikkerhetskopi nå</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="38"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="47"/>
         <source>Second place</source>
         <translation>Andre sted</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="46"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="55"/>
         <source>Second place for backups</source>
         <translation>Andre sted for sikkerhetskopier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="60"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="69"/>
         <source>Every backup is also copied to %1.</source>
         <translation>Hver sikkerhetskopi kopieres også til %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="62"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="71"/>
         <source>Backups are kept in the data directory only.</source>
         <translation>Sikkerhetskopiene lagres bare i datamappen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="68"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="77"/>
         <source>No data directory in this window.</source>
         <translation>Ingen datamappe i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="71"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="80"/>
         <source>Backing up…</source>
         <translation>Tar sikkerhetskopi…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="76"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="85"/>
         <source>Backup saved: %1</source>
         <translation>Sikkerhetskopi lagret: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="78"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="87"/>
         <source>Copied to %1</source>
         <translation>Kopiert til %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="80"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="89"/>
         <source>Not copied to the second place: %1</source>
         <translation>Ikke kopiert til det andre stedet: %1</translation>
     </message>
@@ -454,97 +454,97 @@ Byttet føres i journalen.</translation>
 <context>
     <name>ItemEntryPage</name>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="54"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="55"/>
         <source>optional, for the margin scheme</source>
         <translation>valgfritt, for brukthandelsordningen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="55"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="56"/>
         <source>Batch: collect for an A4 label sheet (Ctrl+B)</source>
         <translation>Bunke: samle til et A4-etikettark (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="61"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="62"/>
         <source>Tenant</source>
         <translation>Leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="62"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="63"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="63"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="64"/>
         <source>Article group</source>
         <translation>Varegruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="64"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="65"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="65"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="66"/>
         <source>Price (kr)</source>
         <translation>Pris (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="66"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="67"/>
         <source>VAT</source>
         <translation>MVA</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="67"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="68"/>
         <source>Purchase price (kr)</source>
         <translation>Innkjøpspris (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="69"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="70"/>
         <source>Register and print tag</source>
         <translation>Registrer og skriv prislapp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="71"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="72"/>
         <source>Label sheet PDF</source>
         <translation>Etikettark (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="73"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="74"/>
         <source>Open PDF</source>
         <translation>Åpne PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="91"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="92"/>
         <source>Register items</source>
         <translation>Registrer varer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="130"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="142"/>
         <source>Write what the item is.</source>
         <translation>Skriv hva varen er.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="159"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="171"/>
         <source>%1 registered; %2 in the batch.</source>
         <translation>%1 registrert; %2 i bunken.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="163"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="175"/>
         <source>%1 registered; price tag sent to the printer.</source>
         <translation>%1 registrert; prislappen er sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="165"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="177"/>
         <source>%1 registered. No tag printer is set up for this register.</source>
         <translation>%1 registrert. Kassen har ingen etikettskriver.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/item_entry_page.py" line="174"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="186"/>
         <source>The batch is empty.</source>
         <translation>Bunken er tom.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/backoffice/item_entry_page.py" line="193"/>
+        <location filename="../../ui/backoffice/item_entry_page.py" line="205"/>
         <source>Label sheet with %n labels saved as %1 (Ctrl+Shift+O opens it).</source>
         <translation>
             <numerusform>Etikettark med %n etikett lagret som %1 (Ctrl+Shift+O åpner det).</numerusform>

@@ -168,27 +168,27 @@
     </message>
     <message>
         <location filename="../../ui/day_end/day_end_page.py" line="189"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="208"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="209"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="236"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="237"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="285"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="286"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="254"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="255"/>
         <source>Journal anchor: %1</source>
         <translation>Journalanker: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/day_end/day_end_page.py" line="239"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="240"/>
         <source>%n reports saved in %1.</source>
         <translation>
             <numerusform>%n rapport lagret i %1.</numerusform>
@@ -196,42 +196,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="272"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="273"/>
         <source>The printout did NOT print: %1. The PDF is saved; the printout waits in the print jobs (%2) to be printed later.</source>
         <translation>Utskriften ble IKKE skrevet ut: %1. PDF-en er lagret; utskriften venter i utskriftskøen (%2) og kan skrives ut senere.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="278"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="279"/>
         <source>No printer: nothing was printed.</source>
         <translation>Ingen skriver: ingenting er skrevet ut.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="280"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="281"/>
         <source>Printed.</source>
         <translation>Skrevet ut.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="282"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="283"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="301"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="302"/>
         <source>The till is closed: expected %1, counted %2, variance %3.</source>
         <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="309"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="310"/>
         <source>With the shift changes the day&apos;s variance is %1.</source>
         <translation>Med vaktbyttene er dagens kassedifferanse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="317"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="318"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="332"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="333"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

@@ -166,17 +166,17 @@
 <context>
     <name>DrawerKick</name>
     <message>
-        <location filename="../../ui/drawer_kick_text.py" line="16"/>
+        <location filename="../../ui/drawer_kick_text.py" line="15"/>
         <source>The drawer did NOT open: %1. No opening is journaled. Open it with F10 (no sale) when the printer works.</source>
         <translation>Skuffen åpnet seg IKKE: %1. Ingen åpning er journalført. Åpne den med F10 (uten salg) når skriveren virker.</translation>
     </message>
     <message>
-        <location filename="../../ui/drawer_kick_text.py" line="29"/>
+        <location filename="../../ui/drawer_kick_text.py" line="30"/>
         <source>Drawer opened (no sale).</source>
         <translation>Skuffen er åpnet (uten salg).</translation>
     </message>
     <message>
-        <location filename="../../ui/drawer_kick_text.py" line="30"/>
+        <location filename="../../ui/drawer_kick_text.py" line="31"/>
         <source>The drawer is open.</source>
         <translation>Skuffen er åpnet.</translation>
     </message>
@@ -224,82 +224,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Omigjen POS – %1</source>
         <translation>Omigjen kasse – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>TRAINING MODE – receipts are not real sales</source>
         <translation>TRENINGSMODUS – kvitteringene er ikke ekte salg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Confirm the right time…</source>
         <translation>Bekreft riktig tid…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>No recovery code has been made. Without one, nobody gets back in if the managers&apos; PINs are lost. Make one now: F1 → Staff → New recovery code (Ctrl+K), and keep it away from the till.</source>
         <translation>Det er ikke laget noen gjenopprettingskode. Uten den kommer ingen inn igjen hvis ledernes PIN-koder går tapt. Lag en nå: F1 → Ansatte → Ny gjenopprettingskode (Ctrl+K), og oppbevar den borte fra kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>The PC&apos;s clock is %1 slow; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for sakte; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>The PC&apos;s clock is %1 fast; the till uses the time a manager confirmed. Have the PC&apos;s clock corrected.</source>
         <translation>PC-klokken går %1 for fort; kassen bruker tiden en leder bekreftet. Få PC-klokken rettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>%1 h</source>
         <translation>%1 t</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>The records stamped ahead are declared; the till goes on from the right time. Log in.</source>
         <translation>Registreringene som ble stemplet for langt fram er erklært; kassen går videre fra riktig tid. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>The time is confirmed. Log in.</source>
         <translation>Tiden er bekreftet. Logg inn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Staff member %1 has a new PIN.</source>
         <translation>Ansatt %1 har fått ny PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>The basket was parked: F7 brings it back.</source>
         <translation>Kurven ble parkert: F7 henter den fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Locked after a quiet spell.</source>
         <translation>Låst etter en stund uten bruk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>The receipts that had not printed are printed now.</source>
         <translation>Kvitteringene som ikke var skrevet ut, er skrevet ut nå.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
@@ -307,17 +307,17 @@
 <context>
     <name>MenuDialog</name>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="29"/>
+        <location filename="../../ui/menu_dialog.py" line="35"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="34"/>
+        <location filename="../../ui/menu_dialog.py" line="40"/>
         <source>Nothing here for your role.</source>
         <translation>Ingenting her for din rolle.</translation>
     </message>
     <message>
-        <location filename="../../ui/menu_dialog.py" line="46"/>
+        <location filename="../../ui/menu_dialog.py" line="53"/>
         <source>Back to sale (Esc)</source>
         <translation>Tilbake til salg (Esc)</translation>
     </message>
@@ -1136,62 +1136,62 @@
 <context>
     <name>SaleScans</name>
     <message>
-        <location filename="../../ui/sale_scans.py" line="46"/>
+        <location filename="../../ui/sale_scans.py" line="42"/>
         <source>Credit notes are taken as payment: press Pay (F12).</source>
         <translation>Tilgodelapper tas imot som betaling: trykk Betal (F12).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="70"/>
+        <location filename="../../ui/sale_scans.py" line="66"/>
         <source>Read twice: «%1» is counted once.</source>
         <translation>Lest to ganger: «%1» telles én gang.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="73"/>
+        <location filename="../../ui/sale_scans.py" line="69"/>
         <source>«%1» is a one-off item and is already in the basket.</source>
         <translation>«%1» er et enkeltstående produkt og ligger allerede i kurven.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="88"/>
+        <location filename="../../ui/sale_scans.py" line="84"/>
         <source>Repair %1 for pickup: %2</source>
         <translation>Reparasjon %1 til henting: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="91"/>
+        <location filename="../../ui/sale_scans.py" line="87"/>
         <source>deposit %1 is deducted when paying</source>
         <translation>depositum %1 trekkes fra ved betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="101"/>
+        <location filename="../../ui/sale_scans.py" line="97"/>
         <source>Deposit paid at register %1, as the central server last said (%2)</source>
         <translation>Depositum betalt på kasse %1, slik den sentrale serveren sist sa det (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="102"/>
+        <location filename="../../ui/sale_scans.py" line="98"/>
         <source>never</source>
         <translation>aldri</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="105"/>
+        <location filename="../../ui/sale_scans.py" line="101"/>
         <source>This counter is offline: the deposit may have been deducted at another counter since; the server flags it if so</source>
         <translation>Kassen er frakoblet: depositumet kan ha blitt trukket fra på en annen kasse siden; serveren merker det i så fall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="115"/>
+        <location filename="../../ui/sale_scans.py" line="111"/>
         <source>open price</source>
         <translation>åpen pris</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="117"/>
+        <location filename="../../ui/sale_scans.py" line="113"/>
         <source>Price look-up: %1 costs %2</source>
         <translation>Prisforespørsel: %1 koster %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="128"/>
+        <location filename="../../ui/sale_scans.py" line="124"/>
         <source>%1 is not in the catalogue: it has no price to look up.</source>
         <translation>%1 finnes ikke i varekatalogen: den har ingen pris å slå opp.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_scans.py" line="131"/>
+        <location filename="../../ui/sale_scans.py" line="127"/>
         <source>The label %1 is not in the catalogue. Type the price on it: it is registered as a one-off item of:</source>
         <translation>Lappen %1 er ikke i varekatalogen. Skriv prisen som står på den: den registreres som enkeltvare hos:</translation>
     </message>
@@ -1199,167 +1199,167 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="81"/>
+        <location filename="../../ui/sale_widget.py" line="80"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="96"/>
+        <location filename="../../ui/sale_widget.py" line="95"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="118"/>
+        <location filename="../../ui/sale_widget.py" line="117"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="119"/>
+        <location filename="../../ui/sale_widget.py" line="118"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="120"/>
+        <location filename="../../ui/sale_widget.py" line="119"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="121"/>
+        <location filename="../../ui/sale_widget.py" line="120"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="122"/>
+        <location filename="../../ui/sale_widget.py" line="121"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="123"/>
+        <location filename="../../ui/sale_widget.py" line="122"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="124"/>
+        <location filename="../../ui/sale_widget.py" line="123"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
+        <location filename="../../ui/sale_widget.py" line="124"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
+        <location filename="../../ui/sale_widget.py" line="125"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="126"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="131"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="250"/>
+        <location filename="../../ui/sale_widget.py" line="249"/>
         <source>stock goes below zero (%1): count the shelf</source>
         <translation>lageret går under null (%1): tell opp hylla</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="272"/>
+        <location filename="../../ui/sale_widget.py" line="271"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="319"/>
+        <location filename="../../ui/sale_widget.py" line="318"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="344"/>
+        <location filename="../../ui/sale_widget.py" line="343"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="346"/>
+        <location filename="../../ui/sale_widget.py" line="345"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="364"/>
+        <location filename="../../ui/sale_widget.py" line="363"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="370"/>
+        <location filename="../../ui/sale_widget.py" line="369"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="388"/>
+        <location filename="../../ui/sale_widget.py" line="387"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="402"/>
+        <location filename="../../ui/sale_widget.py" line="401"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="407"/>
+        <location filename="../../ui/sale_widget.py" line="406"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="414"/>
+        <location filename="../../ui/sale_widget.py" line="413"/>
         <source>Opening the drawer (no sale): sent to the printer.</source>
         <translation>Skuffen åpnes (uten salg): sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="416"/>
+        <location filename="../../ui/sale_widget.py" line="415"/>
         <source>No receipt printer: the drawer cannot be opened.</source>
         <translation>Ingen kvitteringsskriver: skuffen kan ikke åpnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="432"/>
+        <location filename="../../ui/sale_widget.py" line="431"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="451"/>
+        <location filename="../../ui/sale_widget.py" line="450"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="453"/>
+        <location filename="../../ui/sale_widget.py" line="452"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="475"/>
+        <location filename="../../ui/sale_widget.py" line="482"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="477"/>
+        <location filename="../../ui/sale_widget.py" line="484"/>
         <source>Credit note %1 for %2: give it to the customer (it is on the slip).</source>
         <translation>Tilgodelapp %1 på %2: gi den til kunden (den står på kvitteringen).</translation>
     </message>
@@ -1563,78 +1563,78 @@
 <context>
     <name>TillCloseDialog</name>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="60"/>
+        <location filename="../../ui/till_close_dialog.py" line="64"/>
         <source>Shift change – count and hand over – {register}</source>
         <translation>Vaktbytte – tell opp og overlever – {register}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="62"/>
+        <location filename="../../ui/till_close_dialog.py" line="66"/>
         <source>Close the till – {register}</source>
         <translation>Kasseoppgjør – {register}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="66"/>
+        <location filename="../../ui/till_close_dialog.py" line="70"/>
         <source>Still open (stays open after the close):</source>
         <translation>Fortsatt åpent (blir liggende etter oppgjøret):</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="73"/>
+        <location filename="../../ui/till_close_dialog.py" line="77"/>
         <source>Count (pieces)</source>
         <translation>Telling (stk.)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="75"/>
+        <location filename="../../ui/till_close_dialog.py" line="79"/>
         <source>Counted cash</source>
         <translation>Opptalt kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="77"/>
+        <location filename="../../ui/till_close_dialog.py" line="81"/>
         <source>total from the card terminal</source>
         <translation>sum fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="78"/>
+        <location filename="../../ui/till_close_dialog.py" line="82"/>
         <source>Card batch</source>
         <translation>Kortoppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="80"/>
+        <location filename="../../ui/till_close_dialog.py" line="84"/>
         <source>total from Vipps</source>
         <translation>sum fra Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="81"/>
+        <location filename="../../ui/till_close_dialog.py" line="85"/>
         <source>Vipps batch</source>
         <translation>Vipps-oppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="85"/>
+        <location filename="../../ui/till_close_dialog.py" line="89"/>
         <source>Note</source>
         <translation>Merknad</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="99"/>
-        <location filename="../../ui/till_close_dialog.py" line="137"/>
+        <location filename="../../ui/till_close_dialog.py" line="103"/>
+        <location filename="../../ui/till_close_dialog.py" line="144"/>
         <source>Close the till</source>
         <translation>Lukk kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="99"/>
+        <location filename="../../ui/till_close_dialog.py" line="103"/>
         <source>Hand over the till</source>
         <translation>Overlever kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="164"/>
+        <location filename="../../ui/till_close_dialog.py" line="171"/>
         <source>The count is saved: expected %1, counted %2, variance %3. Write a note on the variance.</source>
         <translation>Opptellingen er lagret: forventet %1, talt %2, differanse %3. Skriv en merknad om differansen.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="172"/>
+        <location filename="../../ui/till_close_dialog.py" line="179"/>
         <source>Save the note</source>
         <translation>Lagre merknaden</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="195"/>
+        <location filename="../../ui/till_close_dialog.py" line="204"/>
         <source>Write a note on the variance first.</source>
         <translation>Skriv en merknad om differansen først.</translation>
     </message>
