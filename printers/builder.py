@@ -5,15 +5,14 @@ set, QR, images, cut or tear line, drawer kick. The result is bytes for any tran
 
 from __future__ import annotations
 
-from typing import Any
-
-from barcode import EAN13, Code128  # python-barcode, a python-escpos dependency
-from escpos.printer import Dummy
-from PIL import Image
+from typing import TYPE_CHECKING, Any
 
 from pos.identifiers import is_valid_gtin
 from printers.layout import Layout
 from printers.text import encodes, printable, rule, two_columns, wrap
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 BARCODE_MODULE_DOTS = 2
 """Software barcodes are drawn with whole dots per module: crisp bars that scanners read."""
@@ -23,6 +22,8 @@ class EscposBuilder:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.columns = layout.columns
+        from escpos.printer import Dummy  # loaded with the first document, not at start
+
         self._p: Any = Dummy(profile=layout.profile)
         self.init()
 
@@ -122,6 +123,8 @@ class EscposBuilder:
                 "{B" + data, "CODE128", height=height, width=2, function_type="B", align_ct=True
             )
         else:
+            from barcode import Code128  # python-barcode, a python-escpos dependency
+
             self.image(_modules_image(Code128(data).build()[0], height), center=True)
             self.line(data, align="center")
         self._p.set(align="left")
@@ -134,6 +137,8 @@ class EscposBuilder:
             self._p._hw_barcode(code, "EAN13", height=height, width=3, align_ct=True)
             self._p.set(align="left")
         else:
+            from barcode import EAN13
+
             self.image(_modules_image(EAN13(code[:12]).build()[0], height), center=True)
             self.line(code, align="center")
 
@@ -169,6 +174,8 @@ class EscposBuilder:
 
 def _modules_image(modules: str, height: int) -> Image.Image:
     """Bars ('1') and spaces ('0') drawn with whole printer dots, with quiet zones."""
+    from PIL import Image
+
     quiet = 10
     image = Image.new("1", ((len(modules) + 2 * quiet) * BARCODE_MODULE_DOTS, height), 1)
     pixels = image.load()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-
-from escpos import capabilities
+from typing import TYPE_CHECKING
 
 from pos.model.printing import InvalidPrinterSetting, PrinterSetting
+
+if TYPE_CHECKING:
+    from escpos import capabilities
 
 NORDIC_CODE_PAGES = ("CP865", "CP858", "CP850")
 """All three hold æøåÆØÅ at the same bytes; CP865 is the Nordic page, the others fall-backs."""
@@ -23,6 +25,9 @@ class Layout:
 
     @cached_property
     def _profile(self) -> capabilities.BaseProfile:
+        # python-escpos reads its printer database on import (~0.1 s): when first printing
+        from escpos import capabilities
+
         try:
             return capabilities.get_profile(self.profile)
         except capabilities.NotSupported as error:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 
-from PIL import Image
-
 from pos.model.receipt import ReceiptDoc, ReceiptKind, ReceiptLineDoc
 from pos.vat import VatClass, VatSummary
 from printers.builder import EscposBuilder
@@ -64,6 +62,8 @@ def _heading(out: EscposBuilder, doc: ReceiptDoc, logo: bytes | None) -> None:
     for marking in doc.markings:
         out.big(marking)
     if logo:
+        from PIL import Image  # a logo only: not loaded at start
+
         out.image(Image.open(io.BytesIO(logo)))
     out.line(doc.tenant_name, align="center", bold=True)
     out.line(doc.org_line, align="center")

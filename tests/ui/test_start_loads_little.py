@@ -1,6 +1,7 @@
-"""The counter's start loads only what the login screen needs: the dialogs, backups, PDFs,
-check-digit tables and the first-run set-up are loaded when first used, and the refusal sound
-soon after the login has shown. Checked in a fresh process started as a person starts it."""
+"""The counter's start loads only what the login screen needs: the dialogs, backups, PDFs, the
+printer database and images, check-digit tables and the first-run set-up are loaded when first
+used, and the refusal sound soon after the login has shown. Checked in a fresh process started
+as a person starts it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from tests.conftest import PROJECT_ROOT
 NOT_AT_LOGIN = (
     "alembic",
     "reportlab",
+    "escpos",
+    "PIL",
+    "barcode",
     "stdnum",
     "pydoc",
     "requests",
