@@ -12,13 +12,19 @@ def drawer_not_opened(job: PrintJob) -> str | None:
     """The alert for a drawer kick that failed; None for any other job."""
     if job.kind is not JobKind.DRAWER_KICK or job.status is not JobStatus.FAILED:
         return None
+    from ui.print_jobs_dialog import problem_text  # the dialog loads when first needed
+
+    if job.opens_drawer is not None and job.opens_drawer.reason == "float":
+        text = QCoreApplication.translate(
+            "DrawerKick",
+            "The drawer did NOT open for the float: %1. Open it with its key to put the float in.",
+        )
+        return text.replace("%1", problem_text(job.error or ""))
     text = QCoreApplication.translate(
         "DrawerKick",
         "The drawer did NOT open: %1. No opening is journaled. "
         "Open it with F10 (no sale) when the printer works.",
     )
-    from ui.print_jobs_dialog import problem_text  # the dialog loads when first needed
-
     return text.replace("%1", problem_text(job.error or ""))
 
 

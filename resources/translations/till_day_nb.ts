@@ -107,16 +107,21 @@
         <source>Counted: %1</source>
         <translation>Talt: %1</translation>
     </message>
-</context>
-<context>
-    <name>TillDayFlow</name>
     <message>
-        <location filename="../../ui/till_day/login_flow.py" line="54"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="144"/>
         <source>The till is open. Float %1.</source>
         <translation>Kassen er åpnet. Vekselkasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/login_flow.py" line="63"/>
+        <location filename="../../ui/till_day/float_dialog.py" line="147"/>
+        <source>No receipt printer: open the drawer with its key.</source>
+        <translation>Ingen kvitteringsskriver: åpne skuffen med nøkkel.</translation>
+    </message>
+</context>
+<context>
+    <name>TillDayFlow</name>
+    <message>
+        <location filename="../../ui/till_day/login_flow.py" line="61"/>
         <source>The till is closed: nothing can be sold. Open it with the float: F1 → Till.</source>
         <translation>Kassen er stengt: ingenting kan selges. Åpne den med vekselkassen: F1 → Kassen.</translation>
     </message>
@@ -199,37 +204,32 @@
         <translation>%1 åpnet dagen %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="126"/>
-        <source>The till is open. Float %1.</source>
-        <translation>Kassen er åpnet. Vekselkasse %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_day/till_page.py" line="139"/>
+        <location filename="../../ui/till_day/till_page.py" line="135"/>
         <source>Cash out: %1 (%2).</source>
         <translation>Ut av kassen: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="139"/>
+        <location filename="../../ui/till_day/till_page.py" line="135"/>
         <source>Cash in: %1 (%2).</source>
         <translation>Inn i kassen: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="143"/>
+        <location filename="../../ui/till_day/till_page.py" line="139"/>
         <source>No receipt printer: the drawer did not open; the slip waits.</source>
         <translation>Ingen kvitteringsskriver: skuffen åpnet seg ikke, og slippen venter.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="146"/>
+        <location filename="../../ui/till_day/till_page.py" line="142"/>
         <source>Drawer kick and slip sent to the printer.</source>
         <translation>Skuffeåpning og slipp er sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="158"/>
+        <location filename="../../ui/till_day/till_page.py" line="154"/>
         <source>The slip did not print: %1. It waits in the print jobs (%2).</source>
         <translation>Slippen ble ikke skrevet ut: %1. Den venter i utskriftsjobbene (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/till_day/till_page.py" line="195"/>
+        <location filename="../../ui/till_day/till_page.py" line="191"/>
         <source>Handed over: counted %1, expected %2, difference %3. The next person takes over %1.</source>
         <translation>Overlevert: talt %1, forventet %2, differanse %3. Neste på vakt overtar %1.</translation>
     </message>

@@ -3,7 +3,7 @@ Enter opens; a person who may not open the till is asked for a manager's approva
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -136,3 +136,15 @@ class FloatDialog(QDialog):
     def _failed(self, text: str) -> None:
         self.error.setText(text)
         self.amount.setFocus()
+
+
+def float_opened(session: TillSession, amount: Ore) -> str:
+    """What opening the till says: the float, and with no receipt printer that the drawer is
+    opened with its key (a printer that does not answer is said when its kick fails)."""
+    text = QCoreApplication.translate("FloatDialog", "The till is open. Float %1.")
+    text = text.replace("%1", kr(amount))
+    if session.output.printer_state().text == "no printer":
+        text += " " + QCoreApplication.translate(
+            "FloatDialog", "No receipt printer: open the drawer with its key."
+        )
+    return text

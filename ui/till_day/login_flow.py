@@ -9,11 +9,10 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QStackedWidget
 
-from ui.common import kr
 from ui.pages import PageContext
 from ui.sale_widget import SaleWidget
 from ui.tasks import TaskRunner
-from ui.till_day.float_dialog import FloatDialog
+from ui.till_day.float_dialog import FloatDialog, float_opened
 from ui.till_session import TillSession
 
 
@@ -51,8 +50,7 @@ class TillDayFlow(QObject):
         if status.is_open:
             return None
         dialog = FloatDialog(session, self.window.tasks, status, sale)
-        opened = self.tr("The till is open. Float %1.")
-        dialog.till_opened.connect(lambda amount: sale.say(opened.replace("%1", kr(amount))))
+        dialog.till_opened.connect(lambda amount: sale.say(float_opened(session, amount)))
         dialog.till_opened.connect(lambda _amount: self.window.refresh_status())
         dialog.rejected.connect(self.say_closed)
         sale._open(dialog)

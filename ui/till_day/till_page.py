@@ -22,7 +22,7 @@ from ui.print_jobs_dialog import problem_text
 from ui.status_strip import PRINT_JOBS_KEY
 from ui.till_close_dialog import TillCloseDialog
 from ui.till_day.cash_dialog import CashDialog
-from ui.till_day.float_dialog import FloatDialog
+from ui.till_day.float_dialog import FloatDialog, float_opened
 
 
 class TillPage(PageWidget):
@@ -121,11 +121,7 @@ class TillPage(PageWidget):
         if not self.buttons["open"].isEnabled():
             return
         dialog = FloatDialog(self.session, self.ctx.tasks, self.session.till_status(), self)
-        dialog.till_opened.connect(
-            lambda amount: self.say(
-                self.tr("The till is open. Float %1.").replace("%1", kr(amount))
-            )
-        )
+        dialog.till_opened.connect(lambda amount: self.say(float_opened(self.session, amount)))
         self._open(dialog)
 
     def move_cash(self, *, out: bool) -> None:
