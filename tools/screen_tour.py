@@ -169,9 +169,15 @@ def _banners(window: MainWindow) -> Iterator[Stop]:
     push the window wider than its screen."""
     from pos.model.legal_time import ClockBehind
     from pos.services.legal_time import ClockState
+    from ui.receipt_output import PrinterState
 
     receipts = ("10-K1-000003", "11-K1-000004", "12-K1-000005", "13-K1-000006", "14-K1-000007")
     window.print_warning.show_waiting(receipts)
+    printer = PrinterState(False, "offline", failed=len(receipts) + 1, waiting=receipts)
+    window.status.show_state(
+        user="Kari Kasserer (1100)", register="Kasse 1", tenant_count=4, training=False,
+        printer=printer, unsynced=140, online=None,
+    )  # fmt: skip
     yield "sale_not_printed", window
     window.print_warning.show_waiting(())
     window.refusals.add("Strekkoden «2110100000011» har feil kontrollsiffer.")

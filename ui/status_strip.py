@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from pos.model.clock_skew import skewed
 from ui.receipt_output import PrinterState
+from ui.two_ends_layout import TwoEndsLayout
 
 PRINT_JOBS_KEY = "Ctrl+Shift+P"
 """Not Ctrl+P: the back-office pages print with that (two window shortcuts on one key fire
@@ -38,13 +39,19 @@ class StatusStrip(QWidget):
         self.clock.setObjectName("clockSkew")
         self.clock.setWordWrap(True)
         self.clock.hide()  # a line of its own under the strip: the strip is full at 1024 px
-        row = QHBoxLayout()
-        row.setContentsMargins(8, 4, 8, 4)
+        who = QHBoxLayout()
+        who.setContentsMargins(0, 0, 0, 0)
         for label in (self.user, self.register, self.tenants, self.training):
-            row.addWidget(label)
-        row.addStretch(1)
-        row.addWidget(self.printer)
-        row.addWidget(self.unsynced)
+            who.addWidget(label)
+        who.addStretch(1)
+        devices = QHBoxLayout()
+        devices.setContentsMargins(0, 0, 0, 0)
+        devices.addWidget(self.printer)
+        devices.addWidget(self.unsynced)
+        row = TwoEndsLayout()  # printer and sync on a line of their own when both do not fit
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addItem(who)
+        row.addItem(devices)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
