@@ -5,6 +5,7 @@ PySide6 window started in the same run (the window alone, and the whole start th
 
 from __future__ import annotations
 
+import compileall
 import os
 import resource
 import shutil
@@ -145,6 +146,19 @@ sync started, scanners), up to the event loop with the login screen shown; then 
 ends at once (the shutdown is not what is measured)."""
 
 
+APP_PACKAGES = ("pos", "ui", "printers", "pdf", "sync", "cli")
+
+
+def installed_bytecode() -> None:
+    """The app's modules compiled as an installed counter has them (pip and PyInstaller both
+    ship bytecode). A checkout run with ``PYTHONDONTWRITEBYTECODE`` (as CI and these sessions
+    are) would otherwise compile some 200 modules from source in every start measured, which no
+    cashier waits for; the bare window's PySide6 is compiled already."""
+    for package in APP_PACKAGES:
+        compileall.compile_dir(ROOT / package, quiet=2)
+    compileall.compile_file(ROOT / "main.py", quiet=2)
+
+
 def timed(script: str, *args: str) -> list[str]:
     """A fresh Python process running ``script``: what it printed, split."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
@@ -161,11 +175,13 @@ def timed(script: str, *args: str) -> list[str]:
 
 def window_start(data: Path, rounds: int = 3) -> tuple[float, float]:
     """Median seconds to a ready login screen on ``data``, and of a bare PySide6 window."""
+    installed_bytecode()
     bare = median([float(timed(_BARE)[0]) for _ in range(rounds)])
     return median([float(timed(_COUNTER, str(data))[0]) for _ in range(rounds)]), bare
 
 
 def cold_start(data: Path) -> tuple[float, float, bool, float]:
+    installed_bytecode()
     bare = median([float(timed(_BARE)[0]) for _ in range(3)])
     runs = [timed(_COUNTER, str(data)) for _ in range(3)]
     with tempfile.TemporaryDirectory() as tmp:  # the real start writes: keep the cache clean
@@ -192,8 +208,8 @@ def run() -> list[Figure]:
             "cold start to login (1M items)",
             start * 1000,
             "ms",
-            "<= 1000 ms, <= 5x bare",
-            start <= 1.0 and start <= 5 * bare,
+            "<= 600 ms, <= 5x bare",
+            start <= 0.6 and start <= 5 * bare,
             baseline=bare * 1000,
         ),
         # No goal of its own: it adds the start journal, the print queue, sync and scanners to
