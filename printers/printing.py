@@ -163,7 +163,8 @@ class Printing:
         jobs = []
         opening = print_queue.sale_drawer_opening(self.uow, result.sale_id)
         if opening is not None:
-            jobs.append(self.kick_drawer(f"Skuff: salg {result.sale_id[:8]}", opening))
+            numbers = ", ".join(r.number for r in result.receipts)  # as the person knows it
+            jobs.append(self.kick_drawer(f"Skuff: salg {numbers}", opening))
         with self.uow.read() as uow:
             docs = [uow.queries.receipt_doc(r.receipt_id) for r in result.receipts]
         jobs.append(self.print_receipts(docs))

@@ -146,6 +146,8 @@ def test_a_cash_sale_journals_the_drawer_opened_only_when_the_kick_reached_the_p
     with counter.uow.read() as uow:
         failed = uow.printing.job(kick)
     assert failed is not None and failed.status.value == "failed"
+    numbers = ", ".join(r.number for r in first.receipts)  # the failed job named as people know it
+    assert failed.title == f"Skuff: salg {numbers}" and first.sale_id[:8] not in failed.title
 
     printer = FakeNetworkPrinter()
     try:
