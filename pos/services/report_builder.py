@@ -197,6 +197,8 @@ def _tenant_events(rows: list[dict[str, Any]]) -> _TenantEvents:
         details = json.loads(row["details"])
         if details.get("training"):
             continue
+        if (details.get("salvaged") or {}).get("counted_in_z") is not None:
+            continue  # brought back by a restore, already counted on a Z of the replaced store
         target = None
         if code == EventCode.COPY_RECEIPT:
             target = copies

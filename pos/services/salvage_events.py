@@ -6,7 +6,8 @@ the cash moved, and a receipt whose one copy was printed could be copied again.
 They come back after the salvaged sales, in the replaced store's journal order, journaled again
 at the time of the restore as the sales are: with their original journal position, hash, date
 and time under ``salvaged``, under their own code so the next Z counts them, or as 13999
-``salvaged_event`` when a Z of the replaced store counted them already. A cash movement comes
+``salvaged_event`` when a Z of the replaced store counted them already (a copy keeps 13014,
+and the X/Z does not count it again). A cash movement comes
 back with its row (and its till session when the backup lacks it), a copy with its copy record
 and its number series raised; their queued events go to the server again with their own ids.
 One that cannot come back (its row cannot be read, a copy whose receipt did not come back) is
@@ -99,8 +100,7 @@ def collect_events(
         elif what == "copy":
             candidate.copy = replaced.receipt_copy(ref)
             candidate.outbox = copied.get(ref)
-        if what != "copy":  # a copy's count on a Z is a count of copies made: it stays one
-            candidate.counted_in_z = replaced.z_counting_row(row["register_id"], row["seq"])
+        candidate.counted_in_z = replaced.z_counting_row(row["register_id"], row["seq"])
         found.append(candidate)
     return found
 
@@ -179,7 +179,9 @@ def _journal_again(uow: UnitOfWork, candidate: EventCandidate, stamp: Stamp) -> 
         "counted_in_z": candidate.counted_in_z,
     }
     code = EventCode(row["event_code"])
-    if candidate.counted_in_z is not None:  # on a Z already: journaled, not counted again
+    if candidate.counted_in_z is not None and candidate.what != "copy":
+        # on a Z already: journaled, not counted again (a copy keeps its code, which its copy
+        # record is verified against; the X/Z passes over a salvaged copy a Z counted)
         details["event_code"] = int(code)
         details["kind"] = OtherEvent.SALVAGED_EVENT
         code = EventCode.OTHER

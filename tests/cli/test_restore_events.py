@@ -5,10 +5,12 @@ and the X report as before, a second copy is still refused, and the restore name
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from pos.clock import SteppingClock, SystemClock
 from pos.counter import open_counter
 from pos.errors import CopyAlreadyPrinted
 from pos.model.printing import PrinterRole, PrinterSetting
@@ -18,6 +20,7 @@ from printers.printing import Printing
 from printers.worker import PrintWorker
 from tests.cli.test_backup_cli import MANAGER, sell
 from tests.cli.test_cli import run
+from tests.faketime import main_at
 
 
 def moves_after_the_backup(data_dir: Path) -> str:
@@ -39,10 +42,11 @@ def moves_after_the_backup(data_dir: Path) -> str:
     return receipt
 
 
-def counted(data_dir: Path) -> tuple:
+def counted(data_dir: Path, clock: SteppingClock | None = None) -> tuple:
     """What the X reports count of cash moved, drawer openings and copies (all tenants)."""
     with open_counter(data_dir) as counter:
-        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), counter.signer())
+        manager = auth.authenticate(counter.uow, "9001", "9999")
+        boss = TillContext("K1", manager, counter.signer(), clock or SystemClock())
         made = reports.x_reports(counter.uow, boss)
     return (
         sum(r.no_sale_openings for r in made),
@@ -73,3 +77,26 @@ def test_cash_moves_a_drawer_opening_and_a_copy_after_the_backup_come_back(tmp_p
     (listing,) = (tmp_path / "salvage").glob("*/receipts.json")
     found = json.loads(listing.read_text())
     assert len(found["events_brought_back"]) == 4 and found["events_not_brought_back"] == []
+
+
+def test_a_copy_a_z_counted_before_the_restore_is_not_counted_again(tmp_path):
+    run(tmp_path, "demo")
+    (receipt, *_rest) = sell(tmp_path)
+    run(tmp_path, "backup")
+    with open_counter(tmp_path) as counter:
+        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), counter.signer())
+        copies.make_copy(counter.uow, boss, receipt)
+    assert counted(tmp_path)[1] == 1
+    run(tmp_path, "z-report", *MANAGER)  # counts the copy; the backup does not have this Z
+    (newest,) = sorted((tmp_path / "backups").glob("*-z.zip"))
+    newest.unlink()  # the Z's own backup lost with the disk: the older one is restored
+    out = main_at(None, tmp_path, "restore-backup", *MANAGER, offset="+1d").stdout
+    assert f"Kopi (KOPI) av {receipt}" in out
+    tomorrow = SteppingClock(datetime.now(UTC) + timedelta(days=1, minutes=1))
+    assert counted(tmp_path, tomorrow)[1] == 0  # the next day's X: on that Z already
+    with open_counter(tmp_path) as counter:
+        manager = auth.authenticate(counter.uow, "9001", "9999")
+        boss = TillContext("K1", manager, counter.signer(), tomorrow)
+        with pytest.raises(CopyAlreadyPrinted):
+            copies.make_copy(counter.uow, boss, receipt)
+    assert "OK" in main_at(None, tmp_path, "verify-journal", offset="+1d").stdout
