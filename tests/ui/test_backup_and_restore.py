@@ -156,6 +156,28 @@ def test_the_restore_dialog_names_the_cash_moved_and_the_copy_it_brings_back(
     dialog.accept()
 
 
+def test_the_restore_dialog_names_the_receipts_it_cannot_read(counter, ctx, qtbot, in_bokmal):
+    from tests.reliability.damage import damage_schema_page
+    from ui.tasks import ImmediatePool, TaskRunner
+
+    sell(counter, ctx)
+    counter.backup("manual")
+    lost = [sell(counter, ctx).receipts[0].number for _ in range(3)]
+    counter.close()
+    damage_schema_page(counter.data_dir / DB_FILE)  # no receipt of the store can be read
+    dialog = RestoreDialog(counter.data_dir, "skadet", TaskRunner(ImmediatePool()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    approval = dialog.approval
+    assert approval is not None
+    approval.staff_no.setText("9001")
+    approval.pin.setText("9999")
+    approval.submit()
+    assert f"Kan ikke leses: {lost[0]}–{lost[-1]}" in dialog.outcome.text()
+    dialog.accept()
+
+
 @pytest.fixture
 def in_bokmal():
     """The translations the start installs (``ui.app.start_qt``), removed again afterwards."""
