@@ -277,12 +277,15 @@ class CounterStart:
         for stop in reversed(self._stoppers):
             stop()
         self._stoppers.clear()
-        if self.session is not None and self.session.operator is not None:
-            self.session.log_out()
+        try:
+            if self.session is not None and self.session.operator is not None:
+                self.session.log_out()
+        except StoreDamaged as error:  # nothing more is recorded in a damaged store
+            log.warning("log-out not journaled: %s", error.message("en"))
         if self._ctx is not None:
             try:
                 till.stop_application(self.counter.uow, self._ctx)
-            except (ClockBehind, ClockUnconfirmed) as error:  # never with a wrong time
+            except (ClockBehind, ClockUnconfirmed, StoreDamaged) as error:  # never a wrong time
                 log.warning("stop not journaled: %s", error.message("en"))
             self._ctx = None
 
