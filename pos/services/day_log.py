@@ -73,6 +73,14 @@ def till_closed(ctx: TillContext, doc: TillCloseDoc, *, shift_change: bool) -> N
             )  # fmt: skip
 
 
+def price_changed(ctx: TillContext, code: str, old: Ore | None, new: Ore) -> None:
+    log.info(
+        "price of item %s changed at %s by staff %s: %s -> %s kr",
+        code, ctx.register_id, ctx.operator.staff_no,
+        "open price" if old is None else f"{format_nok(old)} kr", format_nok(new),
+    )  # fmt: skip
+
+
 def reports_taken(ctx: TillContext, kind: str, reports: Sequence[DrawerReport]) -> None:
     """One line per tenant's X or Z report (``kind``), or one saying none had use."""
     if not reports:

@@ -23,6 +23,7 @@ from pos.model.catalogue import ArticleGroup, Item, ItemKind, ItemStatus
 from pos.model.events import EventCode, OtherEvent
 from pos.model.staff import Permission, Role
 from pos.model.tenant import Tenant
+from pos.services import day_log
 from pos.services.auth import hash_pin
 from pos.services.context import TillContext
 from pos.services.labels import next_label_code
@@ -305,17 +306,16 @@ def change_price(
             ref_id=item_id,
             details={"old": item.price, "new": price, "barcode": item.barcode},
         )
-        if not shared_later(uow, item_id):
-            uow.commit()
-            return
-        uow.outbox.append_outbox(
-            "item.price_changed",
-            item.tenant_id,
-            stamp,
-            {"item_id": item_id, "old": item.price, "new": price, "barcode": item.barcode,
-             "register_id": ctx.register_id, "staff_id": ctx.operator.staff_id},
-        )  # fmt: skip
+        if shared_later(uow, item_id):
+            uow.outbox.append_outbox(
+                "item.price_changed",
+                item.tenant_id,
+                stamp,
+                {"item_id": item_id, "old": item.price, "new": price, "barcode": item.barcode,
+                 "register_id": ctx.register_id, "staff_id": ctx.operator.staff_id},
+            )  # fmt: skip
         uow.commit()
+    day_log.price_changed(ctx, item.barcode or item_id, item.price, price)
 
 
 def shared_later(uow: UnitOfWork, item_id: str) -> bool:

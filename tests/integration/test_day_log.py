@@ -44,3 +44,15 @@ def test_the_days_steps_are_in_the_support_log(counter, boss, ctx, manager, capl
         f"backup taken (manual): {taken.path.name}",
     ]
     assert all(PIN not in r.getMessage() for r in caplog.records)
+
+
+def test_a_price_change_is_in_the_support_log(counter, boss, ctx, caplog):
+    caplog.set_level(logging.INFO, logger="pos.services.day")
+    coat = NewItem("11", "Ullkåpe", 34900, VatClass.HIGH, "KLAER", ItemKind.ONE_OFF)
+    (made,) = item_entry.register_items(counter.uow, ctx, [coat])
+    caplog.clear()
+    item_entry.change_price(counter.uow, boss, made.id, 3490)
+    (said,) = [r.getMessage().replace("\xa0", " ") for r in caplog.records]
+    assert said == (
+        f"price of item {made.barcode} changed at K1 by staff 9001: 349,00 kr -> 34,90 kr"
+    )
