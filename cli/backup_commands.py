@@ -154,6 +154,12 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
                           "serveren: ingenting som er signert, blir borte.",
                           "  These are written in full to the salvage folder and queued for the "
                           "server: nothing signed is lost."))  # fmt: skip
+    if preview.events_beyond:
+        lines.append(_say(lang,
+                          f"Også {preview.events_beyond} andre registreringer etter kopien "
+                          "(kontanter inn/ut, skuffeåpninger, kopier) hentes tilbake.",
+                          f"Also {preview.events_beyond} other records after the backup (cash "
+                          "in/out, drawer openings, copies) are brought back."))  # fmt: skip
     if not preview.beyond_known:
         lines[1] = _say(lang, *UNKNOWN_BEYOND)
     else:

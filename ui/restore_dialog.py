@@ -83,6 +83,11 @@ class RestoreDialog(QDialog):
                 "The backup lacks %1 Z reports taken after it (the last for %2): Z numbers "
                 "continue after them and no day up to %2 is Z-reported again."
             ).replace("%1", str(preview.z_beyond)).replace("%2", preview.last_z_day or "")
+        if preview.events_beyond:
+            text += " " + self.tr(
+                "Also %1 other records after the backup (cash in/out, drawer openings, copies) "
+                "are brought back."
+            ).replace("%1", str(preview.events_beyond))
         text += self._left_text(preview.left_beyond)
         if preview.left_beyond:
             text += "\n" + self.tr(

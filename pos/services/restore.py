@@ -133,12 +133,14 @@ class RestoreSession:
         readable: int | None = None
         left: tuple[tuple[str, Reason], ...] = ()
         current = Heads()
+        events = 0
         if self.history_here:
             replaced = ReplacedStore(self.db_path)
             try:
                 current = replaced.heads() or Heads()
                 device_seq = store_counter(self.unpacked, "device_seq")
                 candidates = collect(replaced, backup_heads, device_seq)
+                events = len(collect_events(replaced, backup_heads.journal[0], device_seq))
             finally:
                 replaced.close()
             if candidates is not None:
@@ -158,6 +160,7 @@ class RestoreSession:
             z_beyond=high.z_reports_beyond(backup_heads),
             last_z_day=high.merged(backup_heads).last_z_day(),
             enrolled=self._backup_enrolled(),
+            events_beyond=events,
         )
 
     def _try_salvage(self, candidates: list[Candidate]) -> SalvageResult:

@@ -37,6 +37,9 @@ class RestorePreview:
     """The backup's store syncs with a server: what this PC cannot know, the server says."""
     left_beyond: tuple[tuple[str, Reason], ...] = ()
     """Readable receipts that would not come back, and why."""
+    events_beyond: int = 0
+    """Cash moved, drawer openings and copies recorded after the backup, brought back after
+    the sales (``salvage_events``; each named once the restore is done)."""
 
     @property
     def history_after_backup(self) -> str:

@@ -931,32 +931,37 @@
         <translation>Sikkerhetskopien mangler %1 Z-rapporter tatt etter den (den siste for %2): Z-numrene fortsetter etter dem, og ingen dag til og med %2 Z-rapporteres igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="89"/>
+        <location filename="../../ui/restore_dialog.py" line="88"/>
+        <source>Also %1 other records after the backup (cash in/out, drawer openings, copies) are brought back.</source>
+        <translation>Også %1 andre registreringer etter kopien (kontanter inn/ut, skuffeåpninger, kopier) hentes tilbake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="94"/>
         <source>These are written in full to the salvage folder and queued for the server: nothing signed is lost.</source>
         <translation>Disse skrives i sin helhet til salvage-mappen og legges i kø til serveren: ingenting som er signert, blir borte.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="94"/>
+        <location filename="../../ui/restore_dialog.py" line="99"/>
         <source>Newer backups that failed the check: %1.</source>
         <translation>Nyere sikkerhetskopier som ikke besto kontrollen: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="102"/>
+        <location filename="../../ui/restore_dialog.py" line="107"/>
         <source>Not brought back: %1: %2</source>
         <translation>Hentes ikke tilbake: %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="112"/>
+        <location filename="../../ui/restore_dialog.py" line="117"/>
         <source>Also brought back (counted in X and Z as before):</source>
         <translation>Også hentet tilbake (talt i X og Z som før):</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="115"/>
+        <location filename="../../ui/restore_dialog.py" line="120"/>
         <source>Not brought back (listed in the salvage folder):</source>
         <translation>Ikke hentet tilbake (listet i salvage-mappen):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="129"/>
+        <location filename="../../ui/restore_dialog.py" line="134"/>
         <source>%n signed receipts did not come back. The list with the reasons: %1.</source>
         <translation>
             <numerusform>%n signert kvittering ble ikke hentet tilbake. Listen med grunnene: %1.</numerusform>
@@ -964,22 +969,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="133"/>
+        <location filename="../../ui/restore_dialog.py" line="138"/>
         <source>Each sale in full (receipts, signatures, lines, payments): %1. Enter them by hand in the books.</source>
         <translation>Hvert salg i sin helhet (kvitteringer, signaturer, linjer, betaling): %1. Før dem for hånd i regnskapet.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="137"/>
+        <location filename="../../ui/restore_dialog.py" line="142"/>
         <source>Queued for the server: %1.</source>
         <translation>Lagt i kø til serveren: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="155"/>
+        <location filename="../../ui/restore_dialog.py" line="160"/>
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="162"/>
+        <location filename="../../ui/restore_dialog.py" line="167"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Gjenopprettet. %n kvittering hentet tilbake, %1 kunne ikke hentes.</numerusform>
@@ -987,17 +992,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="168"/>
+        <location filename="../../ui/restore_dialog.py" line="173"/>
         <source>Cannot be read: %1</source>
         <translation>Kan ikke leses: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="172"/>
+        <location filename="../../ui/restore_dialog.py" line="177"/>
         <source>A new signing key (version %1) was made.</source>
         <translation>En ny signeringsnøkkel (versjon %1) ble laget.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="176"/>
+        <location filename="../../ui/restore_dialog.py" line="181"/>
         <source>Enrol the till with the server again before selling.</source>
         <translation>Registrer kassen hos serveren på nytt før salg.</translation>
     </message>
@@ -1436,93 +1441,93 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/status_strip.py" line="70"/>
+        <location filename="../../ui/status_strip.py" line="77"/>
         <source>Not logged in</source>
         <translation>Ikke innlogget</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="80"/>
+        <location filename="../../ui/status_strip.py" line="87"/>
         <source>online</source>
         <translation>tilkoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="80"/>
+        <location filename="../../ui/status_strip.py" line="87"/>
         <source>offline</source>
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="84"/>
+        <location filename="../../ui/status_strip.py" line="91"/>
         <source>%1 sync problems</source>
         <translation>%1 synkroniseringsproblemer</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="96"/>
+        <location filename="../../ui/status_strip.py" line="103"/>
         <source>Clock %1 behind the server</source>
         <translation>Klokka går %1 etter serveren</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="98"/>
+        <location filename="../../ui/status_strip.py" line="105"/>
         <source>Clock %1 ahead of the server</source>
         <translation>Klokka går %1 foran serveren</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="103"/>
+        <location filename="../../ui/status_strip.py" line="110"/>
         <source>set the PC&apos;s date and time right (receipts and the journal carry it)</source>
         <translation>still dato og klokkeslett på PC-en riktig (kvitteringer og journal får den tiden)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="113"/>
+        <location filename="../../ui/status_strip.py" line="120"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="115"/>
+        <location filename="../../ui/status_strip.py" line="122"/>
         <source>%1 h</source>
         <translation>%1 t</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="123"/>
-        <location filename="../../ui/status_strip.py" line="126"/>
+        <location filename="../../ui/status_strip.py" line="130"/>
+        <location filename="../../ui/status_strip.py" line="133"/>
         <source>Failed print jobs: show and retry (%1)</source>
         <translation>Utskrifter som feilet: vis og prøv igjen (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="125"/>
+        <location filename="../../ui/status_strip.py" line="132"/>
         <source>Nothing has been printed yet and the printer has not answered.</source>
         <translation>Ingenting er skrevet ut ennå, og skriveren har ikke svart.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="142"/>
+        <location filename="../../ui/status_strip.py" line="149"/>
         <source>receipt %1 not printed</source>
         <translation>kvittering %1 ikke skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="143"/>
+        <location filename="../../ui/status_strip.py" line="150"/>
         <source>%1 receipts not printed</source>
         <translation>%1 kvitteringer ikke skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="145"/>
+        <location filename="../../ui/status_strip.py" line="152"/>
         <source>1 failed print job</source>
         <translation>1 mislykket utskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="151"/>
+        <location filename="../../ui/status_strip.py" line="158"/>
         <source>ready</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="147"/>
+        <location filename="../../ui/status_strip.py" line="154"/>
         <source>%1 failed print jobs</source>
         <translation>%1 mislykkede utskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="82"/>
+        <location filename="../../ui/status_strip.py" line="89"/>
         <source>%1 waiting (no server)</source>
         <translation>%1 venter (ingen sentral)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_strip.py" line="116"/>
+        <location filename="../../ui/status_strip.py" line="123"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n døgn</numerusform>
@@ -1530,37 +1535,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="153"/>
+        <location filename="../../ui/status_strip.py" line="160"/>
         <source>unknown</source>
         <translation>ukjent</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="155"/>
+        <location filename="../../ui/status_strip.py" line="162"/>
         <source>not answering</source>
         <translation>svarer ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="159"/>
+        <location filename="../../ui/status_strip.py" line="166"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="73"/>
+        <location filename="../../ui/status_strip.py" line="80"/>
         <source>TRAINING</source>
         <translation>TRENING</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="149"/>
+        <location filename="../../ui/status_strip.py" line="156"/>
         <source>No printer</source>
         <translation>Ingen skriver</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="119"/>
+        <location filename="../../ui/status_strip.py" line="126"/>
         <source>Printer: %1</source>
         <translation>Skriver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="78"/>
+        <location filename="../../ui/status_strip.py" line="85"/>
         <source>%1 not yet synced</source>
         <translation>%1 ikke synkronisert ennå</translation>
     </message>

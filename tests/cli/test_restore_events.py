@@ -64,6 +64,7 @@ def test_cash_moves_a_drawer_opening_and_a_copy_after_the_backup_come_back(tmp_p
     assert x_before[:2] == (1, 1) and x_before[2] and x_before[3]
 
     out = run(tmp_path, "restore-backup", *MANAGER).stdout
+    assert "Også 4 andre registreringer etter kopien" in out  # said before replacing
     assert "Inn i kassen 200,00 kr (Mynt)" in out and "Ut av kassen 100,00 kr (Bank)" in out
     assert "Skuffeåpning uten salg" in out and f"Kopi (KOPI) av {receipt}" in out
 

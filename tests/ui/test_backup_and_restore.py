@@ -144,6 +144,7 @@ def test_the_restore_dialog_names_the_cash_moved_and_the_copy_it_brings_back(
     dialog = RestoreDialog(counter.data_dir, "skadet", TaskRunner(ImmediatePool()))
     qtbot.addWidget(dialog)
     dialog.show()
+    assert "Også 2 andre registreringer" in dialog.preview.text()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     approval = dialog.approval
     assert approval is not None
