@@ -191,6 +191,16 @@ def test_a_scanned_receipt_the_till_cannot_find_is_a_refused_scan(window, heard,
     assert window.sale.dialog is not None and window.sale.dialog.isVisible()  # type another
 
 
+def test_a_receipt_scanned_at_the_look_up_that_is_not_here_is_a_refused_scan(window, heard, caplog):
+    caplog.set_level(logging.INFO, logger="ui.scan_router")
+    log_in(window, "9001", "9999")
+    page = window.show_page("receipts")
+    scan(window.sale.code, "11-K1-000099")
+    (said,) = [r.getMessage() for r in caplog.records if r.name == "ui.scan_router"]
+    assert said.startswith("scan receipt 11-K1-000099 refused at ")
+    assert "11-K1-000099" in page.message.text() and heard == [80]
+
+
 def test_a_refusal_is_logged_with_its_code_as_said_and_garbage_only_by_its_length(
     window, heard, caplog
 ):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pos.errors import DomainError
 from pos.model.printing import JobStatus, NextPrint, PrintJob
 from pos.services.receipt_lookup import ReceiptRow, find_receipt_row, recent_receipts
 from pos.services.reprint import Reprinted
@@ -134,7 +135,12 @@ class ReceiptLookupPage(PageWidget):
             self.say(text, problem=True)
             return Refusal(text)
         self.number.setText(routed.code)
-        self.look_up()
+        try:  # one indexed read, at once: a receipt not found is this scan's refusal
+            row = find_receipt_row(self.ctx.session.uow, routed.code)
+        except DomainError as error:
+            self._failed(error)
+            return Refusal(error_text(error))
+        self._found(row)
         return None
 
     def look_up(self) -> None:
