@@ -157,9 +157,11 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
     if preview.events_beyond:
         lines.append(_say(lang,
                           f"Også {preview.events_beyond} andre registreringer etter kopien "
-                          "(kontanter inn/ut, skuffeåpninger, kopier) hentes tilbake.",
+                          "(kontanter inn/ut, skuffeåpninger, kopier, annulleringer, slettede "
+                          "linjer, prisforespørsler) hentes tilbake.",
                           f"Also {preview.events_beyond} other records after the backup (cash "
-                          "in/out, drawer openings, copies) are brought back."))  # fmt: skip
+                          "in/out, drawer openings, copies, voids, deleted lines, price "
+                          "look-ups) are brought back."))  # fmt: skip
     if not preview.beyond_known:
         lines[1] = _say(lang, *UNKNOWN_BEYOND)
     else:

@@ -85,8 +85,8 @@ class RestoreDialog(QDialog):
             ).replace("%1", str(preview.z_beyond)).replace("%2", preview.last_z_day or "")
         if preview.events_beyond:
             text += " " + self.tr(
-                "Also %1 other records after the backup (cash in/out, drawer openings, copies) "
-                "are brought back."
+                "Also %1 other records after the backup (cash in/out, drawer openings, copies, "
+                "voids, deleted lines, price look-ups) are brought back."
             ).replace("%1", str(preview.events_beyond))
         text += self._left_text(preview.left_beyond)
         if preview.left_beyond:

@@ -140,7 +140,8 @@ class RestoreSession:
                 current = replaced.heads() or Heads()
                 device_seq = store_counter(self.unpacked, "device_seq")
                 candidates = collect(replaced, backup_heads, device_seq)
-                events = len(collect_events(replaced, backup_heads.journal[0], device_seq))
+                after = collect_events(replaced, backup_heads.journal[0], device_seq)
+                events = sum(1 for event in after if event.what != "till")
             finally:
                 replaced.close()
             if candidates is not None:

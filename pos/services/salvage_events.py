@@ -1,7 +1,10 @@
 """Bringing back what the replaced store recorded after the backup besides sales: cash put in
-or taken out (13019, 13999 ``cash_in``), drawer openings (13005, with or without a sale) and
-receipt copies (13014, a training copy's 13017). Without them the X/Z and the till page lose
-the cash moved, and a receipt whose one copy was printed could be copied again.
+or taken out (13019, 13999 ``cash_in``), drawer openings (13005, with or without a sale),
+receipt copies (13014, a training copy's 13017), and the journal-only events the X/Z counts
+(voids 13028, price look-ups 13022, line deletes 13999 ``line_delete``). Without them the X/Z
+and the till page lose the cash moved, and a receipt whose one copy was printed could be copied
+again. The till's opening, shift change and close after the backup are named, not brought back:
+the till stands as in the backup.
 
 They come back after the salvaged sales, in the replaced store's journal order, journaled again
 at the time of the restore as the sales are: with their original journal position, hash, date
@@ -55,20 +58,35 @@ class EventCandidate:
             return Said(code, {"amount": format_nok(abs(amount)), "reason": reason, **when})
         if self.what == "copy":
             return Said("copy", {"number": details.get("number", ""), **when})
+        if self.what in ("counted", "till"):
+            code = _COUNTED.get(EventCode(row["event_code"])) or str(details.get("kind"))
+            return Said(code, {"amount": format_nok(abs(int(row["amount"] or 0))), **when})
         no_sale = details.get("reason") == "no_sale"
         return Said("drawer_no_sale" if no_sale else "drawer", when)
 
 
+_COUNTED = {EventCode.VOID: "void", EventCode.PRICE_LOOKUP: "price_lookup"}
+"""Journal-only events the X/Z counts (voids, price look-ups; line deletes below)."""
+_TILL_KINDS = {OtherEvent.TILL_OPEN, OtherEvent.SHIFT_CHANGE, "till_close"}
+"""The till's own opening, shift change and close: their state is the backup's (named, not
+brought back: the manager opens, hands over or closes the till again)."""
+
+
 def _what(row: dict[str, Any], details: dict[str, Any]) -> str | None:
     code = row["event_code"]
+    kind = details.get("kind")
     if "salvaged" in details:
         return None  # brought back by an earlier restore: its own rows came with it
     if code == EventCode.CASH_WITHDRAWAL or (
-        code == EventCode.OTHER and details.get("kind") == OtherEvent.CASH_IN
+        code == EventCode.OTHER and kind == OtherEvent.CASH_IN
     ):
         return "cash"
     if code == EventCode.DRAWER_OPEN:
         return "drawer"
+    if code in _COUNTED or (code == EventCode.OTHER and kind == OtherEvent.LINE_DELETE):
+        return "counted"
+    if code == EventCode.OTHER and kind in _TILL_KINDS:
+        return "till"
     if code == EventCode.COPY_RECEIPT or (
         code == EventCode.TRAINING_RECEIPT and "copy_number" in details
     ):
@@ -123,6 +141,8 @@ def put_back_events(
 def _put_back_rows(uow: UnitOfWork, candidate: EventCandidate) -> Reason | None:
     """The rows the event wrote, put back; why not, when they cannot be."""
     row, details = candidate.row, candidate.details
+    if candidate.what == "till":
+        return Reason("till_record")
     if candidate.what == "cash":
         if candidate.movement is None:
             return Reason("event_unreadable")

@@ -62,6 +62,12 @@ _REASONS = {
         "Passer ikke i den gjenopprettede databasen: kassens økt eller den ansatte kan ikke leses.",
         "It does not fit the restored store: its till session or staff member cannot be read.",
     ),
+    "till_record": (
+        "Kassen står slik den var i sikkerhetskopien: åpne, overlever eller lukk kassen på nytt "
+        "(med ny telling).",
+        "The till stands as it was in the backup: open, hand over or close it again (with a new "
+        "count).",
+    ),
     "copy_receipt_left": (
         "Kvitteringen {number} kom ikke tilbake, så heller ikke kopien av den (kvitteringen "
         "står med alle rader i salvage-mappen).",
@@ -79,8 +85,8 @@ _REASONS = {
 
 @dataclass(frozen=True)
 class Said:
-    """What a salvaged or left event was (cash moved, a drawer opening, a copy), said in the
-    interface's language."""
+    """What a salvaged or left event was (cash moved, a drawer opening, a copy, a void …), said
+    in the interface's language."""
 
     code: str
     params: dict[str, Any] = field(default_factory=dict)
@@ -110,6 +116,30 @@ _EVENTS = {
     "copy": (
         "Kopi (KOPI) av {number} {date} kl. {time} (journalrad {seq})",
         "Copy (KOPI) of {number} {date} at {time} (journal row {seq})",
+    ),
+    "void": (
+        "Annullert salg {amount} kr {date} kl. {time} (journalrad {seq})",
+        "Voided sale {amount} kr {date} at {time} (journal row {seq})",
+    ),
+    "price_lookup": (
+        "Prisforespørsel {date} kl. {time} (journalrad {seq})",
+        "Price look-up {date} at {time} (journal row {seq})",
+    ),
+    "line_delete": (
+        "Slettet linje {amount} kr {date} kl. {time} (journalrad {seq})",
+        "Deleted line {amount} kr {date} at {time} (journal row {seq})",
+    ),
+    "till_open": (
+        "Kassen åpnet {date} kl. {time} (journalrad {seq})",
+        "Till opened {date} at {time} (journal row {seq})",
+    ),
+    "shift_change": (
+        "Vaktskifte {date} kl. {time} (journalrad {seq})",
+        "Shift change {date} at {time} (journal row {seq})",
+    ),
+    "till_close": (
+        "Kasseoppgjør {date} kl. {time} (journalrad {seq})",
+        "Till close {date} at {time} (journal row {seq})",
     ),
 }
 

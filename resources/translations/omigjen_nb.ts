@@ -932,8 +932,8 @@
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="88"/>
-        <source>Also %1 other records after the backup (cash in/out, drawer openings, copies) are brought back.</source>
-        <translation>Også %1 andre registreringer etter kopien (kontanter inn/ut, skuffeåpninger, kopier) hentes tilbake.</translation>
+        <source>Also %1 other records after the backup (cash in/out, drawer openings, copies, voids, deleted lines, price look-ups) are brought back.</source>
+        <translation>Også %1 andre registreringer etter kopien (kontanter inn/ut, skuffeåpninger, kopier, annulleringer, slettede linjer, prisforespørsler) hentes tilbake.</translation>
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="94"/>

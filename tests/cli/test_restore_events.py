@@ -13,8 +13,10 @@ import pytest
 from pos.clock import SteppingClock, SystemClock
 from pos.counter import open_counter
 from pos.errors import CopyAlreadyPrinted
+from pos.model.basket import Basket
 from pos.model.printing import PrinterRole, PrinterSetting
 from pos.services import auth, copies, print_queue, reports, till
+from pos.services.catalogue import find_item
 from pos.services.context import TillContext
 from printers.printing import Printing
 from printers.worker import PrintWorker
@@ -101,3 +103,40 @@ def test_a_copy_a_z_counted_before_the_restore_is_not_counted_again(tmp_path):
         with pytest.raises(CopyAlreadyPrinted):
             copies.make_copy(counter.uow, boss, receipt)
     assert "OK" in main_at(None, tmp_path, "verify-journal", offset="+1d").stdout
+
+
+def voids_and_corrections(data_dir: Path) -> tuple:
+    """What the X reports count of voids, line corrections and price look-ups (all tenants)."""
+    with open_counter(data_dir) as counter:
+        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), counter.signer())
+        made = reports.x_reports(counter.uow, boss)
+    return (
+        sum(r.voids.num for r in made),
+        sorted((line.code, line.num, line.amount) for r in made for line in r.line_corrections),
+        sorted((line.code, line.num) for r in made for line in r.price_inquiries),
+    )
+
+
+def test_voids_deletes_and_look_ups_come_back_and_a_till_close_is_named(tmp_path):
+    run(tmp_path, "demo")
+    run(tmp_path, "backup")
+    with open_counter(tmp_path) as counter:
+        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"), counter.signer())
+        coffee = find_item(counter.uow, "KAFFE-MED")
+        till.look_up_price(counter.uow, boss, coffee)
+        basket = Basket()
+        basket.add(coffee)
+        basket.add(coffee)
+        till.delete_line(counter.uow, boss, basket, basket.lines[1].line_id)
+        till.void_basket(counter.uow, boss, basket, reason="Angret")
+    run(tmp_path, "till-close", "--count", "1000=1,500=1", "--card", "0", "--vipps", "0",
+        *MANAGER)  # fmt: skip
+    before = voids_and_corrections(tmp_path)
+    assert before[0] == 1 and before[1] and before[2]
+
+    out = run(tmp_path, "restore-backup", *MANAGER).stdout
+    assert "Annullert salg 32,00 kr" in out and "Prisforespørsel" in out and "Slettet linje" in out
+    (not_back,) = [ln for ln in out.splitlines() if ln.strip().startswith("Kasseoppgjør")]
+    assert "Kassen står slik den var i sikkerhetskopien" in not_back
+    assert voids_and_corrections(tmp_path) == before
+    assert "OK" in run(tmp_path, "verify-journal").stdout
