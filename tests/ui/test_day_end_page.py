@@ -128,6 +128,41 @@ def test_after_the_close_the_page_shows_each_tenants_cash_and_the_terminal_check
     assert "variance -15,00" in page.message.text()
 
 
+def test_after_a_shift_change_the_close_matches_the_terminal_against_the_whole_day(
+    window, counter, ctx, sold, qtbot
+):
+    """A deposit taken by card before the hand-over is in the terminal's batch at the close."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from pos.model.till_close import BlindCount
+    from pos.services import repair_money, till_day
+    from tests.integration.repair_helpers import take_in
+    from ui.till_close_dialog import TillCloseDialog
+
+    job = take_in(counter, ctx)
+    repair_money.pay_deposit(counter.uow, ctx, job, [Tender(TenderKind.CARD, 20000, "T3")])
+    till_day.hand_over(counter.uow, ctx, BlindCount({100000: 2, 20000: 1}), note="13 kr")
+    log_in(window, "9001", "9999")
+    page = window.show_page("day_end")
+
+    def count_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TillCloseDialog)
+        for value, pieces in ((100000, 2), (20000, 1)):
+            dialog.spin_boxes[value].setValue(pieces)  # the 2 200 kr handed over
+        type_slowly(dialog.card_edit, "200")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, count_and_close)
+    QTest.keyClick(page, Qt.Key.Key_F4)
+    table = page.close_table
+    rows = [[table.cell(r, c) for c in range(4)] for r in range(table.rowCount())]
+    terminal = ["Card terminal (repair deposits 200,00 included)", "200,00", "200,00", "0,00"]
+    assert terminal in rows, rows
+
+
 def test_any_taken_z_prints_again_as_a_copy_marked_kopi(
     window, counter, sold, tmp_path, monkeypatch
 ):
