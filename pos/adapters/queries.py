@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from sqlalchemy import Connection, RowMapping, func, literal_column, select, text
@@ -115,10 +116,18 @@ class Queries:
         return [item_from_row(r._mapping) for r in self.conn.execute(select(t.items))]
 
     def search_items(
-        self, match: str, tenant_id: str | None, limit: int, offset: int
+        self,
+        match: str,
+        tenant_id: str | None,
+        limit: int,
+        offset: int,
+        parts: str = "",
+        short: tuple[str, ...] = (),
     ) -> list[Item]:
-        """One page of sellable items whose text matches an FTS5 ``match`` expression (or every
-        sellable item when it is empty), in catalogue order, optionally of one tenant only."""
+        """One page of sellable items whose text matches an FTS5 ``match`` expression (whole
+        words and their starts), or ``parts`` (an FTS5 expression over trigrams: anywhere in
+        the description) and each of ``short`` anywhere in it; every sellable item when all
+        are empty. In catalogue order, optionally of one tenant only."""
         from pos.adapters.repositories import item_from_row
 
         where = ["items.status = 'available'"]
@@ -126,13 +135,7 @@ class Queries:
         if tenant_id is not None:
             where.append("items.tenant_id = :tenant")
             params["tenant"] = tenant_id
-        if match:
-            where.append(f"{t.ITEMS_FTS} MATCH :match")
-            params["match"] = match
-            source = f"{t.ITEMS_FTS} JOIN items ON items.rowid = {t.ITEMS_FTS}.rowid"
-            order = f"{t.ITEMS_FTS}.rowid"
-        else:
-            source, order = "items", "items.rowid"
+        source, order = _text_source(match, parts, short, where, params)
         sql = (
             f"SELECT items.* FROM {source} WHERE {' AND '.join(where)} "
             f"ORDER BY {order} LIMIT :limit OFFSET :offset"
@@ -148,6 +151,8 @@ class Queries:
         include_sold: bool,
         limit: int,
         offset: int,
+        parts: str = "",
+        short: tuple[str, ...] = (),
     ) -> list[Item]:
         """One page of a tenant's items, newest first, optionally matching an FTS5 expression,
         only those flagged for a label reprint, or with sold and inactive ones too."""
@@ -159,12 +164,7 @@ class Queries:
             where.append("items.status = 'available'")
         if flagged_only:
             where.append("items.label_reprint = 1")
-        source, order = "items", "items.rowid"
-        if match:  # FTS5 hands out its rowids in order: no sort of every match
-            where.append(f"{t.ITEMS_FTS} MATCH :match")
-            params["match"] = match
-            source = f"{t.ITEMS_FTS} JOIN items ON items.rowid = {t.ITEMS_FTS}.rowid"
-            order = f"{t.ITEMS_FTS}.rowid"
+        source, order = _text_source(match, parts, short, where, params)
         sql = (
             f"SELECT items.* FROM {source} WHERE {' AND '.join(where)} "
             f"ORDER BY {order} DESC LIMIT :limit OFFSET :offset"
@@ -337,3 +337,29 @@ def _vat_summaries(lines: list[Row]) -> tuple[VatSummary, ...]:
                 )
             )
     return tuple(summaries)
+
+
+def _text_source(
+    match: str,
+    parts: str,
+    short: tuple[str, ...],
+    where: list[str],
+    params: dict[str, object],
+) -> tuple[str, str]:
+    """The FROM and ORDER BY of an item query narrowed by the typed text, its conditions added
+    to ``where``: driven by one search index, whose rowids FTS5 hands out in order (no sort of
+    every match); words too short for the trigram index checked on the rows it finds."""
+    if parts:
+        params["parts"] = parts
+        where.append(f"{t.ITEMS_TRIGRAM} MATCH :parts")
+        for n, word in enumerate(short):
+            params[f"short{n}"] = "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
+            where.append(f"items.description LIKE :short{n} ESCAPE '\\'")
+        source = f"{t.ITEMS_TRIGRAM} JOIN items ON items.rowid = {t.ITEMS_TRIGRAM}.rowid"
+        return source, f"{t.ITEMS_TRIGRAM}.rowid"
+    if match:
+        params["match"] = match
+        where.append(f"{t.ITEMS_FTS} MATCH :match")
+        source = f"{t.ITEMS_FTS} JOIN items ON items.rowid = {t.ITEMS_FTS}.rowid"
+        return source, f"{t.ITEMS_FTS}.rowid"
+    return "items", "items.rowid"

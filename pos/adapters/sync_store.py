@@ -368,9 +368,11 @@ class SyncStore:
         unique = json.dumps(list(dict.fromkeys(ids)))
         for name, _ in triggers:
             self._raw.execute(f'DROP TRIGGER "{name}"')
-        self._raw.execute(_FTS_OUT, (unique,))
+        for out in _FTS_OUT:
+            self._raw.execute(out, (unique,))
         failed = self.project(sql, rows)
-        self._raw.execute(_FTS_IN, (unique,))  # rows that failed are put back as they were
+        for back in _FTS_IN:  # rows that failed are put back as they were
+            self._raw.execute(back, (unique,))
         for _, create in triggers:
             self._raw.execute(create)
         return failed
@@ -383,12 +385,17 @@ _ITEM_FTS_TRIGGERS = ("items_fts_after_insert", "items_fts_after_update")
 _FTS_OUT = (
     "INSERT INTO items_fts(items_fts, rowid, description, barcode) SELECT 'delete', i.rowid, "
     "i.description, coalesce(i.barcode, '') FROM json_each(?) AS j JOIN items AS i ON i.id = "
-    "j.value"
+    "j.value",
+    "INSERT INTO items_trigram(items_trigram, rowid, description) SELECT 'delete', i.rowid, "
+    "i.description FROM json_each(?) AS j JOIN items AS i ON i.id = j.value",
 )
 _FTS_IN = (
     "INSERT INTO items_fts(rowid, description, barcode) SELECT i.rowid, i.description, "
-    "coalesce(i.barcode, '') FROM json_each(?) AS j JOIN items AS i ON i.id = j.value"
+    "coalesce(i.barcode, '') FROM json_each(?) AS j JOIN items AS i ON i.id = j.value",
+    "INSERT INTO items_trigram(rowid, description) SELECT i.rowid, i.description "
+    "FROM json_each(?) AS j JOIN items AS i ON i.id = j.value",
 )
+"""The two search indexes' entries of the given items (whole words, and any part: 0017)."""
 
 
 def _ref_table(table: str) -> str:

@@ -311,6 +311,8 @@ journal = Table(
 Index("journal_by_tenant_code", journal.c.tenant_id, journal.c.event_code)
 
 ITEMS_FTS = "items_fts"
+ITEMS_TRIGRAM = "items_trigram"
+"""Any part of an item's description (FTS5 trigram, migration 0017)."""
 """SQLite FTS5 index over items.description and items.barcode (migration 0004). A virtual table,
 so not declared above: Core cannot express it, and ``items`` triggers keep it in step."""
 

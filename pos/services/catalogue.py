@@ -4,6 +4,7 @@ including labels this counter has never seen: an in-store EAN-13 says whose item
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pos.errors import TrainingRestriction, UnknownCode, UnknownItem, UnknownLabelTenant
@@ -28,6 +29,8 @@ class UnknownLabel:
 
 SEARCH_PAGE = 50
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+_TRIGRAM = 3
+"""The shortest word found inside others: the trigram index knows no shorter part."""
 
 
 def find_item(uow_factory: UnitOfWorkFactory, code: str) -> Item:
@@ -95,6 +98,42 @@ def match_expression(typed: str) -> str:
     return " ".join(f'"{word}"*' for word in _WORD_RE.findall(typed))
 
 
+@dataclass(frozen=True)
+class TextQuery:
+    """What a person typed, for the search indexes. With a word of three or more characters,
+    every word is looked for anywhere in a description ("pumpe" in "Sykkelpumpe"): ``parts``
+    (FTS5 over trigrams) holds the long words, ``short`` the shorter ones (checked on the rows
+    the long ones found). Otherwise ``words``: every word as a word or its start. ``fallback``:
+    every word as a word or its start, accents folded, codes too, for when no description
+    holds the text as typed ("ødegard" for "Ødegård", a label's code)."""
+
+    words: str
+    parts: str
+    short: tuple[str, ...]
+    fallback: str
+
+
+def text_query(typed: str) -> TextQuery:
+    found = _WORD_RE.findall(typed)
+    words = match_expression(typed)
+    part = [w for w in found if len(w) >= _TRIGRAM]
+    if not part:
+        return TextQuery(words, "", (), words)
+    short = tuple(w for w in found if len(w) < _TRIGRAM)
+    return TextQuery("", " ".join(f'"{w}"' for w in part), short, words)
+
+
+def first_that_finds(
+    query: TextQuery, offset: int, page: Callable[[str, str, tuple[str, ...], int], list[Item]]
+) -> list[Item]:
+    """``page(words, parts, short, offset)`` by the text as typed; by the words' starts, accents
+    folded, when no item holds it."""
+    found = page(query.words, query.parts, query.short, offset)
+    if found or not query.parts or (offset and page("", query.parts, query.short, 0)):
+        return found
+    return page(query.fallback, "", (), offset)
+
+
 def search_items(
     uow_factory: UnitOfWorkFactory,
     typed: str,
@@ -105,7 +144,14 @@ def search_items(
 ) -> list[Item]:
     """One page of sellable items matching the typed words (the whole catalogue is never read)."""
     with uow_factory.read() as uow:
-        return uow.queries.search_items(match_expression(typed), tenant_id, limit, offset)
+        queries = uow.queries
+        return first_that_finds(
+            text_query(typed),
+            offset,
+            lambda words, parts, short, at: queries.search_items(
+                words, tenant_id, limit, at, parts, short
+            ),
+        )
 
 
 def stock_left(uow_factory: UnitOfWorkFactory, item_id: str, in_basket: int) -> int | None:

@@ -11,7 +11,7 @@ from pos.errors import InvalidQuantity, NotAStockItem, UnknownItem, UnknownTenan
 from pos.model.catalogue import ArticleGroup, Item, ItemKind
 from pos.model.staff import Permission
 from pos.services import day_log, setup
-from pos.services.catalogue import match_expression
+from pos.services.catalogue import first_that_finds, text_query
 from pos.services.context import TillContext
 from pos.unit_of_work import UnitOfWorkFactory
 
@@ -51,13 +51,20 @@ def list_items(
 ) -> list[Item]:
     """One page of a tenant's items, newest first (never the whole catalogue)."""
     with uow_factory.read() as uow:
-        return uow.queries.list_items(
-            match_expression(typed),
-            tenant_id,
-            flagged_only=flagged_only,
-            include_sold=include_sold,
-            limit=limit,
-            offset=offset,
+        queries = uow.queries
+        return first_that_finds(
+            text_query(typed),
+            offset,
+            lambda words, parts, short, at: queries.list_items(
+                words,
+                tenant_id,
+                flagged_only=flagged_only,
+                include_sold=include_sold,
+                limit=limit,
+                offset=at,
+                parts=parts,
+                short=short,
+            ),
         )
 
 

@@ -153,3 +153,29 @@ def test_a_price_change_flags_the_label_and_is_in_the_saft_journal(counter, boss
     assert any("new 120000" in t and "old 150000" in t and item.barcode in t for t in texts)
     basic = root.find(".//s:basic[s:basicID='PRICECHG']", NS)
     assert basic is not None and basic.findtext("s:predefinedBasicID", namespaces=NS) == "13021"
+
+
+def test_an_item_is_found_by_any_part_of_its_name(counter, ctx):
+    """Norwegian joins words into one: "pumpe" finds "Sykkelpumpe", whatever the case, on the
+    back office's list and at the counter's search; a code still finds its item; a word typed
+    without its accents still finds it by the word's start."""
+    from pos.services import catalogue
+
+    pump, _lock, jug = item_entry.register_items(
+        counter.uow, ctx, [new("Sykkelpumpe"), new("Sykkellås"), new("Kaffekanne Ødegård")]
+    )
+    tenant = pump.tenant_id
+
+    def listed(typed: str) -> list[str]:
+        return [i.description for i in item_entry.list_items(counter.uow, tenant, typed)]
+
+    def searched(typed: str) -> list[str]:
+        return [i.description for i in catalogue.search_items(counter.uow, typed, tenant_id=tenant)]
+
+    assert listed("pumpe") == searched("PUMPE") == ["Sykkelpumpe"]
+    assert {"Sykkellås", "Sykkelpumpe", "Sparkesykkel, blå"} <= set(listed("sykkel"))
+    assert listed("lås") == searched("kkel lås") == ["Sykkellås"]
+    assert listed(pump.barcode or "") == ["Sykkelpumpe"]
+    assert listed("ødegard") == searched("kaffe ødegard") == ["Kaffekanne Ødegård"]
+    assert listed("pumpa") == [] and listed("ykk zq") == listed("pumpe y_") == []
+    assert listed("kelpu") == listed("PUMPE sy") == ["Sykkelpumpe"]  # a short word anywhere too
