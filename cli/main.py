@@ -27,6 +27,7 @@ from cli import (
 from cli.bootstrap import VERSION, Settings
 from cli.help_words import language_of, localised, restore_argparse_words
 from cli.options import global_options
+from pos.closed_output import stdout_closed
 from pos.errors import DomainError
 
 APP_NAME = "omigjen-pos"
@@ -140,19 +141,13 @@ def _window(settings: Settings) -> int:
     return run_gui(settings)
 
 
-STDOUT_CLOSED = 141
-"""The exit code when the reader of the output went away (``verify-journal | head``): what a
-command killed by SIGPIPE gives in a shell (128 + 13), so it reads as neither success nor a
-finding, and never as an unexpected error."""
-
-
 def _command(args: argparse.Namespace, settings: Settings) -> int:
     try:
         code: int = args.handler(args, settings)
         sys.stdout.flush()  # here, so a closed pipe is met while it can be handled
         return code
     except BrokenPipeError:
-        return _stdout_closed()
+        return stdout_closed()
     except DomainError as error:
         print(error.message(settings.lang), file=sys.stderr)
         return 2
@@ -172,18 +167,6 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 70
-
-
-def _stdout_closed() -> int:
-    """The reader closed our stdout: nothing more can be said there. As the Python docs advise
-    (signal module, "Note on SIGPIPE"), point stdout at devnull so the interpreter's own flush
-    at exit does not fail again."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-    return STDOUT_CLOSED
 
 
 if __name__ == "__main__":

@@ -31,7 +31,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(args_list)
     if args.command == "serve":
         return run_serve(args)
-    return run_admin(args)
+    try:
+        code = run_admin(args)
+        sys.stdout.flush()  # here, so a closed pipe (``quarantine list | head``) is met here
+        return code
+    except BrokenPipeError:
+        from pos.closed_output import stdout_closed
+
+        return stdout_closed()
 
 
 def add_commands(commands: Any) -> None:

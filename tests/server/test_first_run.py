@@ -116,3 +116,21 @@ def test_a_password_the_url_cannot_carry_is_refused_and_the_documented_one_works
     assert "letters, digits and - . _ ~" in refused.stderr and "%40" in refused.stderr
     encoded = admin(f"postgresql+psycopg://odd:p%40ss%2Fw%23rd@{where}", "migrate")
     assert encoded.returncode == 0, encoded.stderr
+
+
+def test_an_admin_task_whose_reader_went_away_ends_quietly(pg_cluster):
+    """``omigjen-server admin quarantine list | head``: the reader closed the pipe; the task
+    ends with 141 as SIGPIPE would, never a traceback."""
+    url = empty_database(pg_cluster)
+    assert admin(url, "migrate").returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "server", "admin", "--database-url", url, "admin-token"],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=PROJECT_ROOT, timeout=120,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+    assert done.returncode == 141, done.stderr
