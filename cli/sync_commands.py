@@ -51,8 +51,9 @@ def add_commands(commands: Commands) -> None:
 
 
 def enrol(args: argparse.Namespace, settings: Settings) -> int:
-    """Exit 0 when enrolled (tenants the operator must still approve are listed), 3 when the
-    server refused or could not be reached, 2 for plain http:// to another machine."""
+    """Exit 0 when enrolled (tenants the operator must still approve are listed), 4 when the
+    server refused it (as sync's 4: trying again will not help), 3 when it could not be
+    reached or answered with a passing fault, 2 for plain http:// to another machine."""
     from pos.services.signing_keys import hmac_secrets, public_keys
     from sync.enrolment import InsecureServer
     from sync.enrolment import enrol as enrol_device
@@ -72,7 +73,7 @@ def enrol(args: argparse.Namespace, settings: Settings) -> int:
         except ServerError as error:
             said = words.enrol_refusal(settings.lang, error.code, _claimed(app.uow))
             print(said or words.enrol_failed(settings.lang, error.reason), file=sys.stderr)
-            return 3
+            return 3 if error.transient else 4
         except SyncError as error:
             print(words.enrol_failed(settings.lang, error.reason), file=sys.stderr)
             return 3

@@ -113,10 +113,10 @@ def test_enrol_and_sync_from_the_command_line_and_offline_keeps_the_queue(centra
         assert "registrert som dev_" in enrolled.stdout  # in the interface's language
         assert "11 Bua Brukte Klær AS: registrert for stedet" in enrolled.stdout
         again = main_py("--data-dir", str(data), "enrol", "--server", url, "--code", code)
-        assert again.returncode == 3 and "registreringen mislyktes" in again.stderr
+        assert again.returncode == 4 and "registreringen mislyktes" in again.stderr
         again = main_py("--data-dir", str(data), "--lang", "en", "enrol", "--server", url,
                         "--code", code)  # fmt: skip
-        assert again.returncode == 3 and "enrolment failed" in again.stderr
+        assert again.returncode == 4 and "enrolment failed" in again.stderr
         assert "enrol_code_invalid" in again.stderr
     offline = main_py("--data-dir", str(data), "sync", "--max-wait", "0")
     assert offline.returncode == 3
@@ -198,8 +198,10 @@ def test_sync_says_why_and_exits_5_while_tenants_wait_for_the_operator(central, 
         assert held.returncode == 5, held.stdout + held.stderr
         assert "holdes i serverens karantene" in held.stderr
         assert "tenants --pending" in held.stderr
-        waiting = [line.split("\t")[0]
-                   for line in admin(central.url, "tenants", "--pending").splitlines()[1:]]
+        waiting = [
+            line.split("\t")[0]
+            for line in admin(central.url, "tenants", "--pending").splitlines()[1:]
+        ]
         approved = admin(central.url, "tenants", "--approve", *waiting)  # all in one command
         assert approved.count("approved tenant") == len(waiting) > 1
         assert central.scalar("SELECT count(*) FROM quarantine") > 0
