@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.errors import DomainError, PaymentShort, PermissionDenied
+from pos.errors import DomainError, ItemAlreadySold, PaymentShort, PermissionDenied
+from pos.model.catalogue import Item, ItemKind, ItemStatus
 from pos.model.payment import Settlement, Tender, TenderKind, settle
 from pos.model.staff import Operator
 from pos.money import Ore, parse_nok, round_to_krone
@@ -305,7 +306,20 @@ class PaymentDialog(QDialog):
             taken = len(self.tenders)
             self.add_tender(TenderKind.CREDIT_NOTE, scanned=True)
             return None if len(self.tenders) > taken else Refusal(self.message.text())
-        text = self.tr("Scan refused while paying: go back to the basket to add %1.")
-        text = text.replace("%1", routed.code)
+        text = self._not_while_paying(routed.code)
         self.message.setText(text)
         return Refusal(text)
+
+    def _not_while_paying(self, code: str) -> str:
+        """Why a scanned item is refused here: a code the sale screen would refuse (a sold
+        one-off item, an unknown code) is refused for that same reason, since going back to
+        the basket would not help; a sellable item waits for the basket."""
+        try:
+            item = self._session.identify(code)
+        except DomainError as error:
+            return error_text(error)
+        if isinstance(item, Item) and item.kind is ItemKind.ONE_OFF:
+            if item.status is ItemStatus.SOLD:
+                return error_text(ItemAlreadySold(item.description))
+        text = self.tr("Scan refused while paying: go back to the basket to add %1.")
+        return text.replace("%1", code)

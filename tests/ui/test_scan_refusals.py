@@ -266,3 +266,19 @@ def test_the_refusal_sound_is_a_short_wav_and_without_a_sound_device_the_bell_ri
         assert bell_notes == [] and effect.source().toLocalFile() == str(REFUSED_WAV)
     else:
         assert len(bell_notes) == 1
+
+
+def test_a_sold_item_scanned_while_paying_is_refused_as_sold(window, heard):
+    """Going back to the basket would not help: the payment says what the sale screen says."""
+    log_in(window)
+    sell_coat(window)
+    scan(window.sale.code, TUBE)
+    press(window.sale, Qt.Key.Key_F12)
+    payment = window.sale.dialog
+    scan(payment.amount, COAT)
+    said = payment.message.text()
+    assert "allerede solgt" in said and "Ullkåpe" in said and "basket" not in said
+    assert payment.tenders == [] and heard == [80]
+    assert "allerede solgt" in window.refusals.text.text()
+    scan(payment.amount, COFFEE)  # a sellable item still waits for the basket
+    assert COFFEE in payment.message.text() and "allerede solgt" not in payment.message.text()
