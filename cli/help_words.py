@@ -72,6 +72,9 @@ HELP_NB = {
         "en leder bekrefter riktig tid når PC-klokken går bak journalen, eller erklærer at de "
         "siste registreringene ble stemplet for langt fram (journalføres)"
     ),
+    "the real date and time in Norway, 'YYYY-MM-DD HH:MM'": (
+        "riktig dato og klokkeslett i Norge, 'ÅÅÅÅ-MM-DD TT:MM'"
+    ),
     "declare that the last records were stamped ahead (the PC's clock ran fast and was set "
     "right since): the till goes on from --now, a time before them (journaled)": (
         "erklær at de siste registreringene ble stemplet for langt fram (PC-klokken gikk for fort "

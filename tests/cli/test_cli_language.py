@@ -73,3 +73,9 @@ def test_the_x_report_and_the_till_close_answer_in_english_when_asked(tmp_path):
     assert run(tmp_path, "--lang", "en", "till-status", check=False).stdout.startswith(
         "Till K1 is closed (since "
     )
+
+
+def test_confirm_time_help_has_no_english_line_in_bokmal(centre):
+    said = run(centre, "confirm-time", "--help").stdout
+    assert "riktig dato og klokkeslett i Norge, 'ÅÅÅÅ-MM-DD TT:MM'" in said
+    assert "the real date and time" not in said
