@@ -75,7 +75,8 @@ def enrol(args: argparse.Namespace, settings: Settings) -> int:
             print(said or words.enrol_failed(settings.lang, error.reason), file=sys.stderr)
             return 3 if error.transient else 4
         except SyncError as error:
-            print(words.enrol_failed(settings.lang, error.reason), file=sys.stderr)
+            print(words.enrol_failed(settings.lang, words.failure(settings.lang, error)),
+                  file=sys.stderr)  # fmt: skip
             return 3
     for line in words.enrolled(settings.lang, done):
         print(line)
@@ -185,7 +186,7 @@ def _sync_until_drained(
             if transient and time.monotonic() + delay < deadline:
                 time.sleep(delay)
                 continue
-            print(words.sync_failed(lang, error.reason), file=sys.stderr)
+            print(words.sync_failed(lang, words.failure(lang, error)), file=sys.stderr)
             return 3
         except SyncError as error:
             print(words.sync_stopped(lang, error.reason), file=sys.stderr)

@@ -150,6 +150,19 @@ def problems_removed(lang: str, gone: int, kept: int) -> str:
     return text
 
 
+def failure(lang: str, error: Exception) -> str:
+    """Why a sync or an enrolment failed, in the interface's language where the counter itself
+    found it (no answer, a certificate refused); a server's own words are quoted as given."""
+    from sync.http import SyncError, Unreachable
+
+    if isinstance(error, Unreachable) and error.cause:
+        if error.tls:
+            return say(lang, f"serverens TLS-sertifikat ble ikke godtatt: {error.cause}",
+                       error.reason)  # fmt: skip
+        return say(lang, f"serveren svarer ikke ({error.cause})", error.reason)
+    return error.reason if isinstance(error, SyncError) else str(error)
+
+
 def sync_failed(lang: str, reason: str) -> str:
     return say(lang, f"synkroniseringen mislyktes: {reason} (hendelsene venter i køen)",
                f"sync failed: {reason} (events stay queued)")  # fmt: skip

@@ -29,7 +29,13 @@ class SyncError(Exception):
 
 
 class Unreachable(SyncError):
-    """No HTTP answer: the counter is offline (the queue stays as it is)."""
+    """No HTTP answer: the counter is offline (the queue stays as it is). ``cause`` names what
+    failed (the exception's class, or the TLS problem) so the interface can word it in its own
+    language; ``tls`` says the server answered with a certificate that was not accepted."""
+
+    def __init__(self, reason: str, *, cause: str = "", tls: bool = False) -> None:
+        super().__init__(reason)
+        self.cause, self.tls = cause, tls
 
 
 class ServerError(SyncError):
@@ -109,9 +115,12 @@ class ServerApi:
                 **kwargs,
             )
         except requests.exceptions.SSLError as exc:
-            raise Unreachable(f"TLS certificate not accepted: {exc}") from exc
+            raise Unreachable(
+                f"TLS certificate not accepted: {exc}", cause=str(exc), tls=True
+            ) from exc
         except requests.RequestException as exc:
-            raise Unreachable(f"server unreachable: {type(exc).__name__}") from exc
+            cause = type(exc).__name__
+            raise Unreachable(f"server unreachable: {cause}", cause=cause) from exc
         self.last_round_trip = (sent, time.time())
         try:
             body = reply.json()
