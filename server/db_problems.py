@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 
 from server.schema import APP_ROLE
 
-AS_SUPERUSER = "runuser -u postgres -- psql -c"
+SUPERUSER = "runuser -u postgres --"
 
 
 _URL_SAFE = re.compile(r"(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*")
@@ -45,35 +45,47 @@ def explained(reason: str, url: str) -> str:
     where = make_url(url)
     user, database = where.username or "?", where.database or "?"
     host = (where.host or "localhost") + (f":{where.port}" if where.port else "")
-    advice = _advice(reason, user, database, host)
+    port = f" -p {where.port}" if where.port else ""
+    advice = _advice(reason, user, database, host, port)
     return f"cannot use the database: {reason}" + (f"\n{advice}" if advice else "")
 
 
-def _advice(reason: str, user: str, database: str, host: str) -> str:
+def _advice(reason: str, user: str, database: str, host: str, port: str) -> str:
+    """``port`` is `` -p N`` when the URL names one: the superuser's commands go to the same
+    cluster as the URL (a second cluster on a machine listens on another port)."""
+    as_superuser = f"{SUPERUSER} psql{port} -c"
     if "permission denied to create role" in reason:
         return (f"the database user {user} must be allowed to create the server's role "
                 f"{APP_ROLE}; as the PostgreSQL superuser: "
-                f"{AS_SUPERUSER} \"ALTER ROLE {user} CREATEROLE\"")  # fmt: skip
+                f"{as_superuser} \"ALTER ROLE {user} CREATEROLE\"")  # fmt: skip
     if any(n in reason for n in ("admin option on role", "to grant role", "to set role")):
         return (f"the role {APP_ROLE} exists but {user} may not use it; as the PostgreSQL "
-                f"superuser: {AS_SUPERUSER} \"GRANT {APP_ROLE} TO {user}\"")  # fmt: skip
+                f"superuser: {as_superuser} \"GRANT {APP_ROLE} TO {user}\"")  # fmt: skip
     if "permission denied for schema" in reason or "permission denied for database" in reason:
         return (f"the database user {user} does not own the database {database}: run "
                 "`omigjen-server admin migrate` with the owner's URL, or make it the owner, as "
-                f"the PostgreSQL superuser: {AS_SUPERUSER} "
+                f"the PostgreSQL superuser: {as_superuser} "
                 f"\"ALTER DATABASE {database} OWNER TO {user}\"")  # fmt: skip
     if "must be owner" in reason:
-        return ("the schema belongs to another database user: run `omigjen-server admin "
-                "migrate` with the URL of the user who created it (the database's owner)")
+        return (
+            "the schema belongs to another database user: run `omigjen-server admin "
+            "migrate` with the URL of the user who created it (the database's owner)"
+        )
     if "no password supplied" in reason:
-        return (f"PostgreSQL asks for {user}'s password: put it in the URL, "
-                f"postgresql+psycopg://{user}:PASSWORD@{host}/{database}")
+        return (
+            f"PostgreSQL asks for {user}'s password: put it in the URL, "
+            f"postgresql+psycopg://{user}:PASSWORD@{host}/{database}"
+        )
     if "password authentication failed" in reason:
-        return (f"the user {user} or its password is wrong; to set the password, as the "
-                f"PostgreSQL superuser: {AS_SUPERUSER} \"ALTER ROLE {user} PASSWORD '...'\"")
+        return (
+            f"the user {user} or its password is wrong; to set the password, as the "
+            f"PostgreSQL superuser: {as_superuser} \"ALTER ROLE {user} PASSWORD '...'\""
+        )
     if f'database "{database}" does not exist' in reason:
-        return (f"create it, owned by {user}, as the PostgreSQL superuser: "
-                f"runuser -u postgres -- createdb --owner {user} {database}")
+        return (
+            f"create it, owned by {user}, as the PostgreSQL superuser: "
+            f"{SUPERUSER} createdb{port} --owner {user} {database}"
+        )
     if "Connection refused" in reason or "could not translate host name" in reason:
         return f"is PostgreSQL running and listening on {host}?"
     return ""
