@@ -150,186 +150,231 @@
     </message>
     <message>
         <location filename="../../ui/sync_screen/problem_words.py" line="60"/>
+        <source>The sale is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Salget er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="63"/>
+        <source>The return is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Returen er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="66"/>
+        <source>The deposit receipt is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Depositumskvitteringen er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="69"/>
+        <source>The receipt copy is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Kvitteringskopien er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="72"/>
+        <source>The Z report is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Z-rapporten er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="75"/>
+        <source>The settlement is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Oppgjøret er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="78"/>
+        <source>The till opening is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Kasseåpningen er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="81"/>
+        <source>The till close is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Kasselukkingen er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="84"/>
+        <source>The cash in or out is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Inn- eller uttaket av kontanter er datert mer enn fem minutter foran serverens klokke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="99"/>
         <source>The repair&apos;s status was changed at another counter first; this change was not used, and the ticket shows the status the other counter set.</source>
         <translation>Statusen på reparasjonen ble endret på en annen kasse først; denne endringen ble ikke brukt, og billetten viser statusen den andre kassen satte.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="63"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="102"/>
         <source>Reopening the repair needs a manager the server knows.</source>
         <translation>Gjenåpning av reparasjonen krever en leder som sentralen kjenner.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="64"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="103"/>
         <source>The server has not received this repair ticket.</source>
         <translation>Sentralen har ikke fått denne reparasjonsbilletten.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="65"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="104"/>
         <source>Some fields of the repair were unreadable and were ignored.</source>
         <translation>Noen felt i reparasjonen kunne ikke leses og ble utelatt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="67"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="106"/>
         <source>This counter&apos;s clock was more than an hour ahead; the edit counts from the server&apos;s time.</source>
         <translation>Klokken på denne kassen gikk mer enn en time for fort; endringen regnes fra sentralens tid.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="71"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="110"/>
         <source>Data from the server could not be used on this counter.</source>
         <translation>Data fra sentralen kunne ikke brukes på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="74"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="113"/>
         <source>A repair with this number belongs to another site; this change was not used.</source>
         <translation>En reparasjon med dette nummeret hører til et annet senter; endringen ble ikke brukt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="77"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="116"/>
         <source>Another job already has this repair number on the server (a counter restored from a backup?); this intake was kept apart.</source>
         <translation>En annen jobb har allerede dette reparasjonsnummeret på serveren (en kasse gjenopprettet fra sikkerhetskopi?); dette mottaket ble holdt utenfor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="80"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="119"/>
         <source>A repair field was too long for the server.</source>
         <translation>Et felt i reparasjonen var for langt for serveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="82"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="121"/>
         <source>The receipt&apos;s signature chain does not follow the one before it.</source>
         <translation>Kvitteringens signaturkjede henger ikke sammen med forrige kvittering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="84"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="123"/>
         <source>The receipt&apos;s signature does not verify.</source>
         <translation>Kvitteringens signatur stemmer ikke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="86"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="125"/>
         <source>The server lacks the signing key of this receipt (send it with a sync).</source>
         <translation>Serveren mangler signeringsnøkkelen til denne kvitteringen (den sendes ved neste synkronisering).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="88"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="127"/>
         <source>A receipt number is missing before this one.</source>
         <translation>Et kvitteringsnummer mangler før dette.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="89"/>
-        <source>The sale is dated more than five minutes ahead of the server.</source>
-        <translation>Salget er datert mer enn fem minutter foran serverens klokke.</translation>
+        <location filename="../../ui/sync_screen/problem_words.py" line="129"/>
+        <source>The record is dated more than five minutes ahead of the server&apos;s clock.</source>
+        <translation>Registreringen er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="90"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="131"/>
         <source>The server could not read this event; it was set aside.</source>
         <translation>Serveren kunne ikke lese denne hendelsen; den ble lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="91"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="132"/>
         <source>The server does not know this kind of event (too old?).</source>
         <translation>Serveren kjenner ikke denne typen hendelse (for gammel server?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="92"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="133"/>
         <source>This tenant is not served by this counter&apos;s site.</source>
         <translation>Denne leietakeren hører ikke til senteret denne kassen står i.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="93"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="134"/>
         <source>The event&apos;s content does not match its checksum.</source>
         <translation>Innholdet i hendelsen stemmer ikke med kontrollsummen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="94"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="135"/>
         <source>Another event already has this event&apos;s id.</source>
         <translation>En annen hendelse har allerede denne hendelsens id.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="96"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="137"/>
         <source>The server already has an item with this id; the server&apos;s item was kept.</source>
         <translation>Serveren har allerede en vare med denne ID-en; serverens vare ble beholdt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="99"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="140"/>
         <source>Another item already has this barcode; this item stays on this counter only.</source>
         <translation>En annen vare har allerede denne strekkoden; varen finnes bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="102"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="143"/>
         <source>A later price for this item was set elsewhere; this price change was not used, and the counter gets the current price.</source>
         <translation>En nyere pris på denne varen er satt et annet sted; denne prisendringen ble ikke brukt, og kassen får gjeldende pris.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="106"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="147"/>
         <source>This one-off item was sold at another counter too: both sales are recorded; find the item and settle it with the customer (a return if need be).</source>
         <translation>Denne enkeltstående varen ble også solgt i en annen kasse: begge salgene er registrert; finn varen og gjør det opp med kunden (en retur om nødvendig).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="110"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="151"/>
         <source>Another site has a staff member with this id; this change stays here.</source>
         <translation>Et annet senter har en ansatt med denne id-en; endringen blir værende i denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="113"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="154"/>
         <source>The server does not know this item (registered before the counters shared items?); the new price or count applies at this counter only.</source>
         <translation>Serveren kjenner ikke denne varen (registrert før kassene delte varer?); den nye prisen eller opptellingen gjelder bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="117"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="158"/>
         <source>The server holds this item as one that is not a stock item; the count applies at this counter only.</source>
         <translation>Serveren har ikke denne varen som lagervare; opptellingen gjelder bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="121"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="162"/>
         <source>The server already has a different event with this number (a restored backup?); the counter must be enrolled again.</source>
         <translation>Serveren har allerede en annen hendelse med dette nummeret (gjenopprettet sikkerhetskopi?); kassen må registreres på nytt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="125"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="166"/>
         <source>The server holds this tenant until the operator approves it; its sales are kept there and stored once it is approved.</source>
         <translation>Serveren holder igjen denne leietakeren til driftsansvarlig godkjenner den; salget ligger trygt på serveren og lagres når den er godkjent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="129"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="170"/>
         <source>The receipt&apos;s lines, payments or VAT do not add up to its signed totals.</source>
         <translation>Kvitteringens linjer, betalinger eller mva stemmer ikke med de signerte summene.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="131"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="172"/>
         <source>A sale with a negative total.</source>
         <translation>Et salg med negativ sum.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="132"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="173"/>
         <source>The receipt is signed with an unknown method.</source>
         <translation>Kvitteringen er signert med en ukjent metode.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="134"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="175"/>
         <source>Another receipt on the server has the same number (a restored backup?).</source>
         <translation>En annen kvittering på serveren har samme nummer (gjenopprettet sikkerhetskopi?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="136"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="177"/>
         <source>The server already has this receipt under another event.</source>
         <translation>Serveren har allerede denne kvitteringen under en annen hendelse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="137"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="178"/>
         <source>The server could not store a value of this event; set aside.</source>
         <translation>Serveren kunne ikke lagre en verdi i denne hendelsen; den er lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="138"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="179"/>
         <source>Another event of the same batch had this number.</source>
         <translation>En annen hendelse i samme sending hadde dette nummeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="140"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="181"/>
         <source>The repair&apos;s deposit was deducted at another counter too (one of them was offline): both sales are recorded; settle it with the customer.</source>
         <translation>Depositumet for reparasjonen ble trukket fra på en annen kasse også (en av dem var frakoblet): begge salgene er registrert; gjør det opp med kunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="144"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="185"/>
         <source>The server knows no deposit for this repair; the deduction is recorded as sold.</source>
         <translation>Serveren kjenner ikke noe depositum for denne reparasjonen; fradraget er registrert slik det ble solgt.</translation>
     </message>

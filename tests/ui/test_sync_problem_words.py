@@ -44,3 +44,24 @@ def test_every_server_code_has_bokmal_words(window, bokmal) -> None:
         assert words != code, f"no words for {code}"
         english[code] = words
     assert english["chain_break"].startswith("Kvitteringens"), english["chain_break"]
+
+
+def test_a_record_dated_ahead_is_named_by_its_kind(window, bokmal) -> None:
+    log_in(window, "9001", "9999")
+    page = window.show_page("sync")
+    kinds = (
+        "sale.completed",
+        "z_report.taken",
+        "till.closed",
+        "settlement.made",
+        "item.registered",
+    )
+    page.show_problems([
+        {"event_id": f"e{n}", "device_seq": n, "type": kind, "status": "flagged",
+         "code": "clock_ahead"}
+        for n, kind in enumerate(kinds, start=1)
+    ])  # fmt: skip
+    said = [page.problems.item(row, 3).text() for row in range(len(kinds))]
+    ahead = " er datert mer enn fem minutter foran serverens klokke."
+    assert said == [f"{what}{ahead}" for what in ("Salget", "Z-rapporten", "Kasselukkingen",
+                                                  "Oppgjøret", "Registreringen")]  # fmt: skip

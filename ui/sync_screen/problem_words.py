@@ -53,6 +53,45 @@ class ProblemWords(QObject):
             "repair.deposit_held": self.tr("Repair deposit"),
         }
 
+    def clock_ahead(self, kind: str) -> str:
+        """A record dated ahead of the server, named by its kind (a Z report is no sale)."""
+        words = {
+            "sale.completed": self.tr(
+                "The sale is dated more than five minutes ahead of the server's clock."
+            ),
+            "return.completed": self.tr(
+                "The return is dated more than five minutes ahead of the server's clock."
+            ),
+            "deposit.completed": self.tr(
+                "The deposit receipt is dated more than five minutes ahead of the server's clock."
+            ),
+            "receipt.copied": self.tr(
+                "The receipt copy is dated more than five minutes ahead of the server's clock."
+            ),
+            "z_report.taken": self.tr(
+                "The Z report is dated more than five minutes ahead of the server's clock."
+            ),
+            "settlement.made": self.tr(
+                "The settlement is dated more than five minutes ahead of the server's clock."
+            ),
+            "till.opened": self.tr(
+                "The till opening is dated more than five minutes ahead of the server's clock."
+            ),
+            "till.closed": self.tr(
+                "The till close is dated more than five minutes ahead of the server's clock."
+            ),
+            "cash.moved": self.tr(
+                "The cash in or out is dated more than five minutes ahead of the server's clock."
+            ),
+        }
+        return words.get(kind) or self.reasons()["clock_ahead"]
+
+    def reason(self, code: str, kind: str, reasons: dict[str, str]) -> str:
+        """Why this event has a problem (``reasons`` read once per refresh)."""
+        if code == "clock_ahead":
+            return self.clock_ahead(kind)
+        return reasons.get(code, code)
+
     def reasons(self) -> dict[str, str]:
         """Each problem code the server or the pull can give."""
         return {
@@ -86,7 +125,9 @@ class ProblemWords(QObject):
                 "The server lacks the signing key of this receipt (send it with a sync)."
             ),
             "numbering_gap": self.tr("A receipt number is missing before this one."),
-            "clock_ahead": self.tr("The sale is dated more than five minutes ahead of the server."),
+            "clock_ahead": self.tr(
+                "The record is dated more than five minutes ahead of the server's clock."
+            ),
             "malformed": self.tr("The server could not read this event; it was set aside."),
             "unknown_type": self.tr("The server does not know this kind of event (too old?)."),
             "tenant_forbidden": self.tr("This tenant is not served by this counter's site."),
