@@ -112,9 +112,8 @@ def sync(args: argparse.Namespace, settings: Settings) -> int:
         if args.problems:
             found = sync_problems(app.uow)
             for p in found:
-                print(
-                    f"{p['device_seq']}\t{p['status']}\t{p['code']}\t{p['type']}\t{p['event_id']}"
-                )
+                status = words.problem_status(settings.lang, str(p["status"]))
+                print(f"{p['device_seq']}\t{status}\t{p['code']}\t{p['type']}\t{p['event_id']}")
             if not found:
                 print(words.no_problems(settings.lang))
             return 0

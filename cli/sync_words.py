@@ -132,6 +132,16 @@ def remove_needs_manager(lang: str) -> str:
                "Removing sync problems needs a manager: give --staff NO.")  # fmt: skip
 
 
+def problem_status(lang: str, status: str) -> str:
+    """What became of a problem event: the server holds it (it is stored once the operator
+    releases it, never lost) or stored it with a flag; as the sync page says it."""
+    if status == "rejected":
+        return say(lang, "holdt", "held")
+    if status == "flagged":
+        return say(lang, "merket", "flagged")
+    return status
+
+
 def problems_unknown(lang: str, keys: list[str]) -> str:
     listed = ", ".join(keys)
     return say(lang, f"ikke i listen over synkroniseringsproblemer: {listed}; ingenting er "
