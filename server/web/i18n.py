@@ -64,6 +64,8 @@ EN: dict[str, str] = {
     "Penger tatt imot for reparasjonsjobber: senteret holder dem for leietakeren til jobben hentes. Ikke omsetning, og ikke med i tallene over.": "Money taken for repair jobs: the centre holds it for the tenant until the job is collected. Not takings, and not in the figures above.",
     "mottatt": "received",
     "kassens tid": "counter's time",
+    "kassens klokke gikk {d} foran": "the counter's clock ran {d} ahead",
+    "mottatt {d} etter kassens tid": "received {d} after the counter's time",
     "Alder og «Mottatt» regnes fra da serveren mottok jobben, etter serverens klokke (norsk tid): en kasses klokke kan gå feil.": "Age and “Received” count from when the server received the job, by the server's clock (Norwegian time): a counter's clock can be wrong.",
     "Z-rapporter og kasseoppgjør står med kassens egen tid, slik de er ført i kassens journal; «mottatt» og «Sist synkronisert» er serverens tid (norsk tid). Avviker de mye, går kassens klokke feil.": "Z reports and till closes show the counter's own time, as its journal records them; “received” and “Last synced” are the server's time (Norwegian time). If they differ much, the counter's clock is wrong.",
     "Sum": "Total",

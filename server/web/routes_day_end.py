@@ -5,6 +5,7 @@ counter last synced. A tenant's people see their own Z reports only (row-level s
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -14,10 +15,14 @@ from starlette.responses import Response
 from server.takings_rollup import bring_up_to_date
 from server.web import periods
 from server.web.access import Person, reading, require_person, tenants
-from server.web.templates import render
+from server.web.i18n import pick
+from server.web.templates import render, shown_day
 
 router = APIRouter(include_in_schema=False)
 PersonDep = Annotated[Person, Depends(require_person)]
+SKEW_S = 120
+"""A close received more than this from the counter's own time is marked: the counter's clock
+was wrong (or, received later, the counter was offline)."""
 
 
 def _rows(conn: Connection, sql: str, **params: Any) -> list[dict[str, Any]]:
@@ -38,8 +43,8 @@ TILL_CLOSES = (
     "SELECT device_id, payload->>'register_id' AS register_id, payload->>'local_time' AS "
     "time, takings_int(payload->>'expected_cash') AS expected, takings_int(payload->>"
     "'counted_cash') AS counted, takings_int(payload->>'variance') AS variance, "
-    "payload->>'note' AS note, to_char(received_at AT TIME ZONE 'Europe/Oslo', "
-    "'HH24:MI') AS received FROM events WHERE type = 'till.closed' AND tenant_id IS NULL "
+    "payload->>'note' AS note, payload->>'closed_at' AS closed_at, received_at "
+    "FROM events WHERE type = 'till.closed' AND tenant_id IS NULL "
     "AND site_id = :s AND day_end_date = CAST(:d AS date) ORDER BY id"
 )
 
@@ -85,6 +90,37 @@ def status(conn: Connection, person: Person, day: str) -> dict[str, Any]:
     return {"registers": dict(sorted(registers.items())), "devices": devices}
 
 
+def close_times(close: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The close's time by the counter's clock and by the server's, each with its date when
+    the two fall on different days (a clock a whole day wrong shows), and the difference in
+    seconds (counter minus received; None when the close carries no instant)."""
+    received = close["received_at"].astimezone(periods.OSLO) if close["received_at"] else None
+    try:
+        counter = datetime.fromisoformat(str(close["closed_at"])).astimezone(periods.OSLO)
+    except ValueError:
+        counter = None
+    if counter is None or received is None:
+        shown = received.strftime("%H:%M") if received else ""
+        return {"counter": (close["time"] or "")[:5], "received": shown, "skew": None}
+    dated = counter.date() != received.date()
+
+    def shown_at(moment: datetime) -> str:
+        clock = moment.strftime("%H:%M")
+        return f"{shown_day(moment.date().isoformat(), lang)} {clock}" if dated else clock
+
+    skew = round((counter - received).total_seconds())
+    return {"counter": shown_at(counter), "received": shown_at(received), "skew": skew,
+            "apart": _duration(abs(skew), lang) if abs(skew) > SKEW_S else ""}  # fmt: skip
+
+
+def _duration(seconds: int, lang: str) -> str:
+    hours, minutes = divmod(round(seconds / 60), 60)
+    unit = "h" if lang == "en" else "t"
+    if hours and minutes:
+        return f"{hours} {unit} {minutes} min"
+    return f"{hours} {unit}" if hours else f"{minutes} min"
+
+
 @router.get("/day-end")
 def day_end(
     request: Request,
@@ -95,6 +131,10 @@ def day_end(
     with reading(request, person) as conn:
         found = status(conn, person, chosen)
         names = {t["id"]: t for t in tenants(conn, person)}
+    lang = pick(request)
+    for register in found["registers"].values():
+        for close in register["closes"]:
+            close["at"] = close_times(close, lang)
     devices = {
         d["id"]: {
             **d,

@@ -5,6 +5,7 @@ many years of reports lie behind it); the migration dates the reports already st
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date
 from typing import Any
@@ -153,3 +154,41 @@ def test_the_generated_dates_are_not_inlined_into_each_statement(central):
             )
         ).all()
     assert dict(found) == {"receipt_date": "plpgsql", "day_end_date": "plpgsql"}
+
+
+def test_a_close_from_a_counter_a_day_ahead_shows_both_dates_and_is_marked(world):
+    """The counter's time and the server's are dated when they fall on different days, and a
+    difference over two minutes is marked: a clock a whole day wrong is seen at a glance."""
+    from datetime import datetime, timedelta
+
+    from pos.clock import OSLO
+
+    a, now = world.a, datetime.now(OSLO)
+    today = now.date().isoformat()
+
+    def close(seq: int, at: datetime) -> dict:
+        event = _close(seq, today, 0)
+        event["occurred_at"] = at.astimezone().isoformat()
+        event["payload"] |= {"closed_at": at.isoformat(), "local_time": f"{at:%H:%M:%S}"}
+        return event
+
+    assert (
+        a.push(world.client, [close(4, now + timedelta(days=1)), close(5, now)]).status_code == 200
+    )
+    with world.central.admin() as conn:
+        site = admin_ops.site_id_by_name(conn, a.site)
+        users.add_user(conn, users.NewUser("leder", "Leder", "manager", PASSWORD, site_id=site))
+    sign_in(world.client, "leder")
+    page = world.client.get(f"/day-end?date={today}").text
+    counter = re.findall(r"<span data-counter-time>([^<]*)</span>", page)
+    received = re.findall(r"<span data-received>([^<]*)</span>", page)
+    tomorrow = now + timedelta(days=1)
+    assert counter[0] == f"{tomorrow:%d.%m.%Y} {now:%H:%M}"
+    assert received[0].startswith(f"{now:%d.%m.%Y} ")
+    assert 'data-skew="86' in page and "kassens klokke gikk 24 t foran" in page
+    assert len(re.findall(r"data-skew=", page)) == 1  # the close in time is not marked
+    assert counter[1] == f"{now:%H:%M}" and len(received[1]) == 5  # the same day: times only
+    world.client.get("/lang/en?next=/day-end")
+    english = world.client.get(f"/day-end?date={today}").text
+    assert "clock ran 24 h ahead" in english
+    assert f"{tomorrow:%Y-%m-%d} {now:%H:%M}" in english
