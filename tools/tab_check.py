@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QScrollArea,
     QScrollBar,
     QTabBar,
     QWidget,
@@ -30,6 +31,10 @@ class Stop:
     widget: QWidget
     place: QRect
     """Where it lies in the window, as laid out before the walk (scrolled to the top)."""
+    scroll: QWidget | None = None
+    """The scroll area it is in (the innermost), whose fields a person reads before what lies
+    below the scroll area, however far down its content goes."""
+    scroll_place: QRect | None = None
 
 
 def tab_problems(root: QWidget) -> list[str]:
@@ -40,7 +45,7 @@ def tab_problems(root: QWidget) -> list[str]:
     walked, stuck = walk(root)
     found = [_say(stuck, "keeps Tab for itself")] if stuck is not None else []
     found += [_say(w, "is never reached by Tab") for w in _focusable(root) if w not in walked]
-    stops = [Stop(w, places.get(id(w), _place(w, root))) for w in walked]
+    stops = [_stop(w, places.get(id(w), _place(w, root)), root) for w in walked]
     if stuck is None and stops:  # a round: it starts where a person starts reading
         first = min(range(len(stops)), key=lambda i: _reading_key(stops[i].place))
         stops = stops[first:] + stops[:first]
@@ -135,12 +140,25 @@ def _inner_part(widget: QWidget) -> bool:
     return False
 
 
+def _stop(widget: QWidget, place: QRect, root: QWidget) -> Stop:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if not isinstance(parent, QScrollArea):
+        return Stop(widget, place)
+    return Stop(widget, place, parent, _place(parent, root))
+
+
 def _place(widget: QWidget, root: QWidget) -> QRect:
     return QRect(widget.mapTo(root, QPoint(0, 0)), widget.size())
 
 
 def _out_of_order(before: Stop, after: Stop) -> str | None:
     a, b = before.place, after.place
+    scroll, scrolled = before.scroll, before.scroll_place
+    if scroll is not None and scrolled is not None and not scroll.isAncestorOf(after.widget):
+        if b.top() >= scrolled.bottom() - SLACK:
+            return None  # from the end of a scrolled form down to what lies below it
     same_row = a.top() <= b.center().y() <= a.bottom() or b.top() <= a.center().y() <= b.bottom()
     if same_row:
         if b.center().x() < a.center().x() - SLACK:

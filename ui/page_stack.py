@@ -6,7 +6,7 @@ see the screens themselves, never the scroll areas."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QStackedWidget, QWidget
 
 
 class PageStack(QStackedWidget):
@@ -49,3 +49,17 @@ class PageStack(QStackedWidget):
     def widget(self, index: int) -> QWidget | None:
         holder = super().widget(index)
         return holder.widget() if isinstance(holder, QScrollArea) else holder
+
+
+def scrolling(fields: QLayout, page: QWidget) -> QScrollArea:
+    """A form's fields in a scroll area of their own within its screen: on a short screen the
+    fields scroll, and the buttons and message laid out outside it stay in view."""
+    holder = QWidget()
+    holder.setLayout(fields)
+    scroll = QScrollArea(page)
+    scroll.setObjectName("formScroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: it scrolls to the focus
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(holder)
+    return scroll

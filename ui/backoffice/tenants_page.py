@@ -28,7 +28,9 @@ from pos.services import repair_labour, tenant_terms, tenants
 from pos.services.repair_work import DEFAULT_HOURLY_RATE
 from ui.backoffice.page_parts import heading, message_line, say, sized
 from ui.common import error_text, touch_button
+from ui.page_stack import scrolling
 from ui.pages import PageContext, PageWidget
+from ui.tab_order import tab_in_layout_order
 
 ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -104,16 +106,16 @@ class TenantsPage(PageWidget):
             buttons.addWidget(button)
         self.message = message_line(self)
         right = QVBoxLayout()
-        right.addLayout(form)
+        right.addWidget(scrolling(form, self), 1)  # the buttons stay in view on any screen
         right.addLayout(buttons)
         right.addWidget(self.message)
-        right.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(self.list)
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(heading(self, self.tr("Tenants")))
         layout.addLayout(body, 1)
+        tab_in_layout_order(self)  # the fields moved into their scroll area keep reading order
 
     def on_shown(self) -> None:
         self.reload(self.current)

@@ -33,6 +33,7 @@ from pos.services.repair_detail import intake_choices
 from pos.services.repair_intake import IntakeForm
 from ui.common import TOUCH_MIN_PX, error_text, kr, touch_button
 from ui.message_line import MessageLine
+from ui.page_stack import scrolling
 from ui.pages import PageWidget
 from ui.repairs.deposit_dialog import DepositDialog
 from ui.repairs.desk import RepairDesk
@@ -156,7 +157,7 @@ class IntakePage(PageWidget):
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scrolling(columns, self), 1)  # a banner above never hides the buttons
         layout.addLayout(tag_row)
         layout.addLayout(buttons)
         tab_in_layout_order(self)  # down the customer column, then the item's
