@@ -191,6 +191,22 @@ class SyncStore:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def sold_twice(self, event_ids: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+        """For sales flagged as selling a one-off another counter sold too: the receipt
+        number and the one-offs on it, read from the outbox while the sale is still there."""
+        found: dict[str, tuple[str, list[str]]] = {}
+        for event_id in event_ids:
+            row = self._raw.execute(
+                "SELECT json_extract(o.payload, '$.receipt.number_text'), (SELECT json_group_array("
+                "json_extract(l.value, '$.description')) FROM json_each(o.payload, '$.lines') l "
+                "JOIN items i ON i.id = json_extract(l.value, '$.item_id') "
+                "WHERE i.kind = 'one_off') FROM outbox o WHERE o.event_id = ?",
+                (event_id,),
+            ).fetchone()
+            if row is not None and row[0]:
+                found[event_id] = (str(row[0]), [str(d) for d in json.loads(row[1] or "[]")])
+        return found
+
     def refused_refs(self, entity: str) -> list[dict[str, Any]]:
         """Pulled rows of ``entity`` that were refused locally (kept to be tried again)."""
         rows = self._raw.execute(

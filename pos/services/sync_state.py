@@ -346,9 +346,17 @@ def record_event_states(uow_factory: UnitOfWorkFactory, states: Sequence[Mapping
 
 
 def sync_problems(uow_factory: UnitOfWorkFactory, limit: int = 500) -> list[dict[str, Any]]:
-    """Flagged and rejected events (and refused reference rows), newest first."""
+    """Flagged and rejected events (and refused reference rows), newest first. A sale that
+    sold a one-off another counter sold too carries its ``receipt`` number and its one-offs
+    (``items``), so the manager knows which to find."""
     with uow_factory.read() as uow:
-        return uow.sync.problems(limit)
+        rows = uow.sync.problems(limit)
+        twice = [str(r["event_id"]) for r in rows if "one_off_sold_twice" in str(r["codes"])]
+        named = uow.sync.sold_twice(twice) if twice else {}
+    for row in rows:
+        if str(row["event_id"]) in named:
+            row["receipt"], row["items"] = named[str(row["event_id"])]
+    return rows
 
 
 def clear_problems(

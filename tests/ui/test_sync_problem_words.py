@@ -65,3 +65,34 @@ def test_a_record_dated_ahead_is_named_by_its_kind(window, bokmal) -> None:
     ahead = " er datert mer enn fem minutter foran serverens klokke."
     assert said == [f"{what}{ahead}" for what in ("Salget", "Z-rapporten", "Kasselukkingen",
                                                   "Oppgjøret", "Registreringen")]  # fmt: skip
+
+
+def test_a_one_off_sold_at_two_counters_names_its_receipt_and_item(
+    window, counter, ctx, shelf, bokmal
+) -> None:
+    from pos.model.basket import Basket
+    from pos.model.payment import Tender, TenderKind
+    from pos.services import checkout, sync_state
+
+    one_off = shelf.one_off("11", 1)
+    basket = Basket()
+    basket.add(one_off)
+    basket.add(shelf("KAFFE-MED"))  # another tenant's receipt, and no one-off
+    paid = [Tender(TenderKind.CARD, basket.total)]
+    sold = checkout.complete_sale(counter.uow, ctx, basket, paid)
+    with counter.uow() as uow:
+        [(seq, event_id, kind, *_)] = [
+            e for e in uow.sync.outbox_after(0, 1000)
+            if e[2] == "sale.completed" and e[3] == one_off.tenant_id
+        ]  # fmt: skip
+        uow.sync.add_problems([{"event_id": event_id, "device_seq": seq, "type": kind,
+                                "status": "flagged", "code": "one_off_sold_twice"}])  # fmt: skip
+        uow.commit()
+    [problem] = sync_state.sync_problems(counter.uow)
+    assert problem["items"] == [one_off.description]
+    log_in(window, "9001", "9999")
+    said = window.show_page("sync").problems.item(0, 3).text()
+    assert said.startswith("Denne enkeltstående varen ble også solgt i en annen kasse")
+    assert said.endswith(f" Kvittering {problem['receipt']}: {one_off.description}.")
+    [receipt] = [r for r in sold.receipts if r.tenant_id == one_off.tenant_id]
+    assert problem["receipt"] == receipt.number

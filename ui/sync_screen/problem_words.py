@@ -4,6 +4,8 @@ or ``item.registered``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject
 
 
@@ -91,6 +93,16 @@ class ProblemWords(QObject):
         if code == "clock_ahead":
             return self.clock_ahead(kind)
         return reasons.get(code, code)
+
+    def subject(self, problem: dict[str, Any]) -> str:
+        """Which receipt and items a problem is about, when the counter still knows (else '')."""
+        receipt = problem.get("receipt")
+        if not receipt:
+            return ""
+        items = ", ".join(problem.get("items") or ())
+        if items:
+            return " " + self.tr("Receipt %1: %2.").replace("%1", receipt).replace("%2", items)
+        return " " + self.tr("Receipt %1.").replace("%1", receipt)
 
     def reasons(self) -> dict[str, str]:
         """Each problem code the server or the pull can give."""

@@ -142,7 +142,7 @@ class SyncPage(PageWidget):
                 str(problem["device_seq"] or ""),
                 self.words.status(str(problem["status"])),
                 self.words.event_type(kind),
-                self.words.reason(code, kind, reasons),
+                self.words.reason(code, kind, reasons) + self.words.subject(problem),
             )
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
