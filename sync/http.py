@@ -20,6 +20,12 @@ CONNECT_TIMEOUT_S = 5
 READ_TIMEOUT_S = 30
 
 
+UNREACHABLE = "server unreachable: "
+TLS_REFUSED = "TLS certificate not accepted: "
+"""How an ``Unreachable`` reason starts (it is also kept as the last sync error), so an
+interface can word it in its own language."""
+
+
 class SyncError(Exception):
     """Sync could not complete; ``reason`` is short and shown to people."""
 
@@ -115,12 +121,10 @@ class ServerApi:
                 **kwargs,
             )
         except requests.exceptions.SSLError as exc:
-            raise Unreachable(
-                f"TLS certificate not accepted: {exc}", cause=str(exc), tls=True
-            ) from exc
+            raise Unreachable(f"{TLS_REFUSED}{exc}", cause=str(exc), tls=True) from exc
         except requests.RequestException as exc:
             cause = type(exc).__name__
-            raise Unreachable(f"server unreachable: {cause}", cause=cause) from exc
+            raise Unreachable(f"{UNREACHABLE}{cause}", cause=cause) from exc
         self.last_round_trip = (sent, time.time())
         try:
             body = reply.json()

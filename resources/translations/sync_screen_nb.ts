@@ -195,196 +195,206 @@
     </message>
     <message>
         <location filename="../../ui/sync_screen/problem_words.py" line="104"/>
+        <source>the server does not answer (%1)</source>
+        <translation>serveren svarer ikke (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="107"/>
+        <source>the server&apos;s TLS certificate was not accepted: %1</source>
+        <translation>serverens TLS-sertifikat ble ikke godtatt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="117"/>
         <source>Receipt %1: %2.</source>
         <translation>Kvittering %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="105"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="118"/>
         <source>Receipt %1.</source>
         <translation>Kvittering %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="111"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="124"/>
         <source>The repair&apos;s status was changed at another counter first; this change was not used, and the ticket shows the status the other counter set.</source>
         <translation>Statusen på reparasjonen ble endret på en annen kasse først; denne endringen ble ikke brukt, og billetten viser statusen den andre kassen satte.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="114"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="127"/>
         <source>Reopening the repair needs a manager the server knows.</source>
         <translation>Gjenåpning av reparasjonen krever en leder som sentralen kjenner.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="115"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="128"/>
         <source>The server has not received this repair ticket.</source>
         <translation>Sentralen har ikke fått denne reparasjonsbilletten.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="116"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="129"/>
         <source>Some fields of the repair were unreadable and were ignored.</source>
         <translation>Noen felt i reparasjonen kunne ikke leses og ble utelatt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="118"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="131"/>
         <source>This counter&apos;s clock was more than an hour ahead; the edit counts from the server&apos;s time.</source>
         <translation>Klokken på denne kassen gikk mer enn en time for fort; endringen regnes fra sentralens tid.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="122"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="135"/>
         <source>Data from the server could not be used on this counter.</source>
         <translation>Data fra sentralen kunne ikke brukes på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="125"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="138"/>
         <source>A repair with this number belongs to another site; this change was not used.</source>
         <translation>En reparasjon med dette nummeret hører til et annet senter; endringen ble ikke brukt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="128"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="141"/>
         <source>Another job already has this repair number on the server (a counter restored from a backup?); this intake was kept apart.</source>
         <translation>En annen jobb har allerede dette reparasjonsnummeret på serveren (en kasse gjenopprettet fra sikkerhetskopi?); dette mottaket ble holdt utenfor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="131"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="144"/>
         <source>A repair field was too long for the server.</source>
         <translation>Et felt i reparasjonen var for langt for serveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="133"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="146"/>
         <source>The receipt&apos;s signature chain does not follow the one before it.</source>
         <translation>Kvitteringens signaturkjede henger ikke sammen med forrige kvittering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="135"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="148"/>
         <source>The receipt&apos;s signature does not verify.</source>
         <translation>Kvitteringens signatur stemmer ikke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="137"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="150"/>
         <source>The server lacks the signing key of this receipt (send it with a sync).</source>
         <translation>Serveren mangler signeringsnøkkelen til denne kvitteringen (den sendes ved neste synkronisering).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="139"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="152"/>
         <source>A receipt number is missing before this one.</source>
         <translation>Et kvitteringsnummer mangler før dette.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="141"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="154"/>
         <source>The record is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Registreringen er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="143"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="156"/>
         <source>The server could not read this event; it was set aside.</source>
         <translation>Serveren kunne ikke lese denne hendelsen; den ble lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="144"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="157"/>
         <source>The server does not know this kind of event (too old?).</source>
         <translation>Serveren kjenner ikke denne typen hendelse (for gammel server?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="145"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="158"/>
         <source>This tenant is not served by this counter&apos;s site.</source>
         <translation>Denne leietakeren hører ikke til senteret denne kassen står i.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="146"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="159"/>
         <source>The event&apos;s content does not match its checksum.</source>
         <translation>Innholdet i hendelsen stemmer ikke med kontrollsummen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="147"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="160"/>
         <source>Another event already has this event&apos;s id.</source>
         <translation>En annen hendelse har allerede denne hendelsens id.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="149"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="162"/>
         <source>The server already has an item with this id; the server&apos;s item was kept.</source>
         <translation>Serveren har allerede en vare med denne ID-en; serverens vare ble beholdt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="152"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="165"/>
         <source>Another item already has this barcode; this item stays on this counter only.</source>
         <translation>En annen vare har allerede denne strekkoden; varen finnes bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="155"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="168"/>
         <source>A later price for this item was set elsewhere; this price change was not used, and the counter gets the current price.</source>
         <translation>En nyere pris på denne varen er satt et annet sted; denne prisendringen ble ikke brukt, og kassen får gjeldende pris.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="159"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="172"/>
         <source>This one-off item was sold at another counter too: both sales are recorded; find the item and settle it with the customer (a return if need be).</source>
         <translation>Denne enkeltstående varen ble også solgt i en annen kasse: begge salgene er registrert; finn varen og gjør det opp med kunden (en retur om nødvendig).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="163"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="176"/>
         <source>Another site has a staff member with this id; this change stays here.</source>
         <translation>Et annet senter har en ansatt med denne id-en; endringen blir værende i denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="166"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="179"/>
         <source>The server does not know this item (registered before the counters shared items?); the new price or count applies at this counter only.</source>
         <translation>Serveren kjenner ikke denne varen (registrert før kassene delte varer?); den nye prisen eller opptellingen gjelder bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="170"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="183"/>
         <source>The server holds this item as one that is not a stock item; the count applies at this counter only.</source>
         <translation>Serveren har ikke denne varen som lagervare; opptellingen gjelder bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="174"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="187"/>
         <source>The server already has a different event with this number (a restored backup?); the counter must be enrolled again.</source>
         <translation>Serveren har allerede en annen hendelse med dette nummeret (gjenopprettet sikkerhetskopi?); kassen må registreres på nytt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="178"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="191"/>
         <source>The server holds this tenant until the operator approves it; its sales are kept there and stored once it is approved.</source>
         <translation>Serveren holder igjen denne leietakeren til driftsansvarlig godkjenner den; salget ligger trygt på serveren og lagres når den er godkjent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="182"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="195"/>
         <source>The receipt&apos;s lines, payments or VAT do not add up to its signed totals.</source>
         <translation>Kvitteringens linjer, betalinger eller mva stemmer ikke med de signerte summene.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="184"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="197"/>
         <source>A sale with a negative total.</source>
         <translation>Et salg med negativ sum.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="185"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="198"/>
         <source>The receipt is signed with an unknown method.</source>
         <translation>Kvitteringen er signert med en ukjent metode.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="187"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="200"/>
         <source>Another receipt on the server has the same number (a restored backup?).</source>
         <translation>En annen kvittering på serveren har samme nummer (gjenopprettet sikkerhetskopi?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="189"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="202"/>
         <source>The server already has this receipt under another event.</source>
         <translation>Serveren har allerede denne kvitteringen under en annen hendelse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="190"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="203"/>
         <source>The server could not store a value of this event; set aside.</source>
         <translation>Serveren kunne ikke lagre en verdi i denne hendelsen; den er lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="191"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="204"/>
         <source>Another event of the same batch had this number.</source>
         <translation>En annen hendelse i samme sending hadde dette nummeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="193"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="206"/>
         <source>The repair&apos;s deposit was deducted at another counter too (one of them was offline): both sales are recorded; settle it with the customer.</source>
         <translation>Depositumet for reparasjonen ble trukket fra på en annen kasse også (en av dem var frakoblet): begge salgene er registrert; gjør det opp med kunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="197"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="210"/>
         <source>The server knows no deposit for this repair; the deduction is recorded as sold.</source>
         <translation>Serveren kjenner ikke noe depositum for denne reparasjonen; fradraget er registrert slik det ble solgt.</translation>
     </message>

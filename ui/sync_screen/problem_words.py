@@ -94,6 +94,19 @@ class ProblemWords(QObject):
             return self.clock_ahead(kind)
         return reasons.get(code, code)
 
+    def failure(self, reason: str) -> str:
+        """A sync failure the counter found itself (no answer, a certificate refused) in the
+        interface's language; a server's own words as given."""
+        from sync.http import TLS_REFUSED, UNREACHABLE
+
+        if reason.startswith(UNREACHABLE):
+            cause = reason.removeprefix(UNREACHABLE)
+            return self.tr("the server does not answer (%1)").replace("%1", cause)
+        if reason.startswith(TLS_REFUSED):
+            cause = reason.removeprefix(TLS_REFUSED)
+            return self.tr("the server's TLS certificate was not accepted: %1").replace("%1", cause)
+        return reason
+
     def subject(self, problem: dict[str, Any]) -> str:
         """Which receipt and items a problem is about, when the counter still knows (else '')."""
         receipt = problem.get("receipt")

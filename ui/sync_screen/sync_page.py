@@ -119,7 +119,7 @@ class SyncPage(PageWidget):
                 .replace("%4", local_text(status.last_ok_at, "%d.%m.%Y %H:%M:%S") or "–")
             )
             if status.last_error:
-                text += "\n" + status.last_error
+                text += "\n" + self.words.failure(status.last_error)
             if skewed(status.clock_offset_ms):
                 text += "\n" + self.clock_text(status.clock_offset_ms)
         self.say(text)
@@ -271,7 +271,7 @@ class SyncPage(PageWidget):
         text += self._tenants_text(done)
         if isinstance(synced, str):
             text += "\n" + self.tr("The first sync failed: %1 (it is tried again)").replace(
-                "%1", synced
+                "%1", self.words.failure(synced)
             )
         else:
             text += "\n" + self.summary(synced)
@@ -333,5 +333,5 @@ class SyncPage(PageWidget):
     def _failed(self, error: Exception) -> None:
         self.on_shown()
         reason = self._refusal(getattr(error, "code", "")) or getattr(error, "reason", "")
-        reason = reason or error_text(error)
+        reason = self.words.failure(reason) if reason else error_text(error)
         self.say(self.tr("Sync failed: %1 (everything stays queued)").replace("%1", reason))
