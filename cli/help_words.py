@@ -190,6 +190,69 @@ HELP_NB = {
         "merknad til en differanse (ellers bes det om den etter tellingen)"
     ),
     "what the variance is about": "hva differansen skyldes",
+    # the options' own texts
+    "YYYY-MM-DD": "ÅÅÅÅ-MM-DD",
+    "an extra amount in kroner (negative: the tenant pays)": (
+        "et tilleggsbeløp i kroner (negativt: leietakeren betaler)"
+    ),
+    "the recovery code, e.g. ABCD-EFGH-...": "gjenopprettingskoden, f.eks. ABCD-EFGH-...",
+    "allow plain http:// to another machine (the code and token cross unencrypted)": (
+        "tillat vanlig http:// til en annen maskin (koden og nøkkelen går ukryptert)"
+    ),
+    "staff number of who takes it in": "ansattnummeret til den som tar den inn",
+    "the centre's account the payment file pays from (default: the one stored on the back "
+    "office's settlements page); needed with --pain001": (
+        "senterets konto betalingsfilen betaler fra (standard: den som er lagret på bakrommets "
+        "oppgjørsside); trengs med --pain001"
+    ),
+    "CSV for the accountant": "CSV til regnskapsføreren",
+    "the company's name": "selskapets navn",
+    "its bank account (11 digits)": "kontonummeret (11 sifre)",
+    "device name (default: the register's)": "navn på enheten (standard: kassens)",
+    "the customer may be contacted": "kunden kan kontaktes",
+    "put a category that names no article group into GROUP (an id or a name); repeat for each "
+    "category": (
+        "legg en kategori som ikke er en varegruppe i GRUPPE (id eller navn); gjenta for hver "
+        "kategori"
+    ),
+    "why (printed and journaled)": "hvorfor (skrives ut og journalføres)",
+    "per article group: GROUP=PERCENT": "per varegruppe: GRUPPE=PROSENT",
+    "payment date (default: tomorrow)": "betalingsdato (standard: i morgen)",
+    "import the good rows even if some rows have errors": (
+        "importer de gode radene selv om noen rader har feil"
+    ),
+    "percent, e.g. 20 or 12,5": "prosent, f.eks. 20 eller 12,5",
+    "the receipt number, e.g. 15-K1-000004": "kvitteringsnummeret, f.eks. 15-K1-000004",
+    "its organisation number (9 digits)": "organisasjonsnummeret (9 sifre)",
+    "org.no or code": "org.nr. eller kode",
+    "the new PIN (asked for when left out)": "den nye PIN-en (spørres om når den mangler)",
+    "ISO 20022 payment file": "ISO 20022-betalingsfil",
+    "the one-time enrolment code": "engangskoden for registrering",
+    "tenant's bank account (11 digits)": "leietakerens kontonummer (11 sifre)",
+    "file, or directory (standard name)": "fil, eller mappe (standard filnavn)",
+    "also print it on the receipt printer": "skriv den også ut på kvitteringsskriveren",
+    "server URL, e.g. https://sync.example": "serverens URL, f.eks. https://sync.example",
+    "in kroner, e.g. 450 or 450,50": "i kroner, f.eks. 450 eller 450,50",
+    "where rows without a category, or with an unmapped unknown one, go (default DIVERSE)": (
+        "hvor rader uten kategori, eller med en ukjent kategori uten plass, havner (standard "
+        "DIVERSE)"
+    ),
+    "the tenant's two-digit code": "leietakerens tosifrede kode",
+    "what it is, e.g. 'Sykkel DBS'": "hva det er, f.eks. 'Sykkel DBS'",
+    "the manager's staff number": "lederens ansattnummer",
+    "the repair tenant's two-digit code": "reparasjonsleietakerens tosifrede kode",
+    "only check the file": "bare kontroller filen",
+    "the customer accepted the terms": "kunden har godtatt vilkårene",
+    "statement PDF path": "sti til oppgjørs-PDF-en",
+    "seconds to keep retrying while the server is unavailable": (
+        "sekunder å prøve igjen mens serveren ikke er tilgjengelig"
+    ),
+    "monthly rent in kroner, e.g. 3000": "månedsleie i kroner, f.eks. 3000",
+    "CA certificate to trust for the server": "CA-sertifikat å stole på for serveren",
+    "e.g. ready_for_pickup": "f.eks. ready_for_pickup",
+    "the settlement to correct: 3 or OPPGJ-…": "oppgjøret som skal rettes: 3 eller OPPGJ-…",
+    "ticket id, phone or name": "jobbnummer, telefon eller navn",
+    "the customer's name": "kundens navn",
 }
 """The commands' help texts, English as declared → bokmål."""
 

@@ -79,3 +79,28 @@ def test_confirm_time_help_has_no_english_line_in_bokmal(centre):
     said = run(centre, "confirm-time", "--help").stdout
     assert "riktig dato og klokkeslett i Norge, 'ÅÅÅÅ-MM-DD TT:MM'" in said
     assert "the real date and time" not in said
+
+
+def test_every_help_text_of_every_command_has_its_bokmal():
+    """A new option's help without bokmål would show as one English line in a bokmål
+    counter's --help: each is listed here by command."""
+    import argparse
+
+    from cli.help_words import ARGPARSE_NB, HELP_NB
+    from cli.main import build_parser
+
+    missing: list[str] = []
+
+    def walk(parser: argparse.ArgumentParser, where: str) -> None:
+        for action in parser._actions:
+            text = action.help
+            if text and text != argparse.SUPPRESS and text not in HELP_NB | ARGPARSE_NB:
+                missing.append(f"{where}: {text}")
+            if isinstance(action, argparse._SubParsersAction):
+                missing.extend(f"{where}: {c.help}" for c in action._choices_actions
+                               if c.help and c.help not in HELP_NB)  # fmt: skip
+                for name, sub in action.choices.items():
+                    walk(sub, name)
+
+    walk(build_parser(), "omigjen-pos")
+    assert missing == []
