@@ -29,7 +29,10 @@ def shown_day(iso: str, lang: str) -> str:
     back either way: ``periods.parse_day``)."""
     if lang == "en" or not iso:
         return iso
-    day = date.fromisoformat(iso)
+    try:
+        day = date.fromisoformat(str(iso))
+    except ValueError:  # a counter's text that is no date (a promised day) shows as written
+        return str(iso)
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 

@@ -307,3 +307,18 @@ def test_random_repair_payloads_never_make_the_server_fail(world):
 
     push_one()
     assert ticket(world, a)["ticket"] == "R01000017"
+
+
+def test_the_repairs_board_writes_the_promised_day_as_the_page_does_its_other_dates(world):
+    from server.web import users
+    from tests.web.test_sign_in_and_bad_input import PASSWORD, sign_in
+
+    a = world.a
+    assert results(a.push(world.client, [created(4, a.tenant_id)])) == []
+    with world.central.admin() as conn:
+        site = admin_ops.site_id_by_name(conn, a.site)
+        users.add_user(conn, users.NewUser("leder", "Leder", "manager", PASSWORD, site_id=site))
+    sign_in(world.client, "leder")
+    assert "<td data-promised>09.03.2026</td>" in world.client.get("/repairs?alle=1").text
+    world.client.get("/lang/en?next=/repairs")
+    assert "<td data-promised>2026-03-09</td>" in world.client.get("/repairs?alle=1").text
