@@ -1131,150 +1131,149 @@ Byttet føres i journalen.</translation>
 <context>
     <name>TenantsPage</name>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="50"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="53"/>
         <source>VAT-registered (MVA)</source>
         <translation>Mva-registrert (MVA)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="51"/>
-        <location filename="../../ui/backoffice/tenants_page.py" line="195"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="54"/>
         <source>Takes in repairs</source>
         <translation>Tar inn reparasjoner</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="55"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="63"/>
         <source>Hourly rate for repairs (kr)</source>
         <translation>Timepris for reparasjoner (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="56"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="64"/>
         <source>Labour typed as minutes is priced at this rate.</source>
         <translation>Arbeid ført i minutter prises etter denne timeprisen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="62"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="70"/>
         <source>e.g. KLAER 10, BARN 12,5</source>
         <translation>f.eks. KLAER 10, BARN 12,5</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="72"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="80"/>
         <source>PNG file printed at the top of receipts</source>
         <translation>PNG-fil som skrives øverst på kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="75"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="83"/>
         <source>Choose…</source>
         <translation>Velg …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="81"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="89"/>
         <source>Code (2 digits)</source>
         <translation>Kode (to siffer)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="82"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="90"/>
         <source>Organisation number</source>
         <translation>Organisasjonsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="83"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="91"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="89"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="98"/>
         <source>Commission %</source>
         <translation>Provisjon %</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="90"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="99"/>
         <source>Commission per group</source>
         <translation>Provisjon per varegruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="91"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="100"/>
         <source>Monthly rent (kr)</source>
         <translation>Månedsleie (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="92"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="101"/>
         <source>Bank account</source>
         <translation>Kontonummer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="93"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="102"/>
         <source>Receipt header</source>
         <translation>Kvitteringstopp</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="94"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="103"/>
         <source>Receipt footer</source>
         <translation>Kvitteringsbunn</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="95"/>
-        <location filename="../../ui/backoffice/tenants_page.py" line="205"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="104"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="212"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="96"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="105"/>
         <source>New tenant</source>
         <translation>Ny leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="98"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="107"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="100"/>
-        <location filename="../../ui/backoffice/tenants_page.py" line="169"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="109"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="178"/>
         <source>Deactivate</source>
         <translation>Deaktiver</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="115"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="123"/>
         <source>Tenants</source>
         <translation>Leietakere</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="127"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="136"/>
         <source>(inactive)</source>
         <translation>(inaktiv)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="169"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="178"/>
         <source>Reactivate</source>
         <translation>Aktiver igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="190"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="199"/>
         <source>New tenant: fill in the form and save (Ctrl+S).</source>
         <translation>Ny leietaker: fyll ut skjemaet og lagre (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="197"/>
-        <source>work charged on «%1», group %2</source>
-        <translation>arbeidet belastes «%1», varegruppe %2</translation>
+        <location filename="../../ui/backoffice/tenants_page.py" line="206"/>
+        <source>Work charged on «%1», group %2</source>
+        <translation>Arbeidet belastes «%1», varegruppe %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="205"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="212"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Bilder (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="272"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="279"/>
         <source>Saved %1.</source>
         <translation>%1 er lagret.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="289"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="296"/>
         <source>Reactivated.</source>
         <translation>Aktivert igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/tenants_page.py" line="289"/>
+        <location filename="../../ui/backoffice/tenants_page.py" line="296"/>
         <source>Deactivated; its history is kept.</source>
         <translation>Deaktivert; historikken er beholdt.</translation>
     </message>

@@ -97,9 +97,7 @@ def work_the_job(window: MainWindow, ticket_id: str) -> None:
     key(Qt.Key.Key_Escape)  # the board closed: the sale screen
 
 
-def test_a_centre_set_up_in_the_window_takes_in_a_repair_and_charges_it_at_pickup(
-    window, qtbot
-):
+def test_a_centre_set_up_in_the_window_takes_in_a_repair_and_charges_it_at_pickup(window, qtbot):
     setup_text = window.session.overview().centre_name
     assert setup_text == "Omigjen Asker"
     log_in_by_keys(window)
@@ -132,7 +130,7 @@ def test_the_back_office_shows_the_repair_workshop_and_makes_another(window):
     page = open_menu_page(window, "tenants")
     assert isinstance(page, TenantsPage)
     page.show_tenant(REPAIR_SHOP[0])
-    assert page.repairs.isChecked() and "Reparasjon – arbeid" in page.repairs.text()
+    assert page.repairs.isChecked() and "Reparasjon – arbeid" in page.repairs_item.text()
     assert page.hourly.isEnabled() and page.hourly.text() == "600,00"
     page.show_tenant("11")
     assert not page.repairs.isChecked() and not page.hourly.isEnabled()
@@ -143,7 +141,7 @@ def test_the_back_office_shows_the_repair_workshop_and_makes_another(window):
     key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text("720")
     key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert page.repairs.isChecked() and "REP" in page.repairs.text(), page.message.text()
+    assert page.repairs.isChecked() and "REP" in page.repairs_item.text(), page.message.text()
     assert repair_labour.takes_repairs(window.session.uow, "11") is not None
     assert repair_labour.hourly_rate_of(window.session.uow, "11") == 72000
     assert page.hourly.text() == "720,00"

@@ -5,7 +5,7 @@ in view while the red refusal banner is up over the page."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from tests.ui.conftest import log_in
 
@@ -33,6 +33,10 @@ def test_the_tenants_save_button_is_in_view_for_every_tenant(window, qtbot, bokm
         for button in (page.save_button, page.new_button, page.active_button):
             qtbot.waitUntil(lambda b=button: in_view(b))
         qtbot.waitUntil(lambda: in_view(page.message))
+        form = page.findChild(QScrollArea, "formScroll")
+        qtbot.wait(20)  # the form laid out again for this tenant
+        needs = form.widget().minimumSizeHint().width()  # never scrolled sideways
+        assert needs <= form.viewport().width(), page.list.currentItem().text()
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)

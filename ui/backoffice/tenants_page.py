@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -52,6 +53,11 @@ class TenantsPage(PageWidget):
         self.vat = QCheckBox(self.tr("VAT-registered (MVA)"), self)
         self.repairs = QCheckBox(self.tr("Takes in repairs"), self)
         self.repairs.setObjectName("tenantTakesRepairs")
+        self.repairs_item = QLabel(self)
+        """What its repair work is charged on: wrapped under the box, so a long item name
+        never makes the form wider than a small screen."""
+        self.repairs_item.setObjectName("tenantRepairsItem")
+        self.repairs_item.setWordWrap(True)
         self.hourly = QLineEdit(self)
         self.hourly.setObjectName("tenantHourlyRate")
         self.hourly.setPlaceholderText(self.tr("Hourly rate for repairs (kr)"))
@@ -88,6 +94,7 @@ class TenantsPage(PageWidget):
         repairs_row.addWidget(self.repairs, 2)
         repairs_row.addWidget(self.hourly, 1)
         form.addRow("", repairs_row)
+        form.addRow("", self.repairs_item)
         form.addRow(self.tr("Commission %"), self.commission)
         form.addRow(self.tr("Commission per group"), self.group_rates)
         form.addRow(self.tr("Monthly rent (kr)"), self.rent)
@@ -194,13 +201,11 @@ class TenantsPage(PageWidget):
     def _show_repairs(self, labour: Item | None) -> None:
         """Ticked with the item its repair work is charged on, or unticked."""
         self.repairs.setChecked(labour is not None)
-        text = self.tr("Takes in repairs")
+        self.repairs_item.setVisible(labour is not None)
         if labour is not None:
-            item = self.tr("work charged on «%1», group %2")
-            text += f" ({item.replace('%1', labour.description)})".replace(
-                "%2", labour.article_group_id
-            )
-        self.repairs.setText(text)
+            item = self.tr("Work charged on «%1», group %2")
+            item = item.replace("%1", labour.description).replace("%2", labour.article_group_id)
+            self.repairs_item.setText(item)
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
