@@ -120,7 +120,7 @@ def test_enrol_and_sync_from_the_command_line_and_offline_keeps_the_queue(centra
         assert "enrol_code_invalid" in again.stderr
     offline = main_py("--data-dir", str(data), "sync", "--max-wait", "0")
     assert offline.returncode == 3
-    assert "unreachable" in offline.stderr and "hendelsene venter i køen" in offline.stderr
+    assert "serveren svarer ikke" in offline.stderr and "hendelsene venter i køen" in offline.stderr
     with open_counter(data) as counter:
         status = sync_state.sync_status(counter.uow)
     assert status.unsynced > 0 and not status.online
