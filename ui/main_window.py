@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         if events is not None:  # the real print queue tells when a job ends
             events.job_finished.connect(self._print_finished)
             events.probed.connect(lambda _online: self.refresh_status())
-        self.sale.sale_completed.connect(lambda _result: self.refusals.clear())  # basket done
+        self.sale.sale_completed.connect(lambda _result: self.refusals.basket_done())
         self._status_reading = self._status_again = False
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)

@@ -171,6 +171,15 @@ class RefusalBanner(_RefusalFrame):
             self.clear()
             self.acknowledged.emit()
 
+    def basket_done(self) -> None:
+        """A sale completed: the basket's refusals go, an alert stays until it is seen. The
+        sale's own drawer kick may fail before the sale's completion reaches the window; its
+        alert must not be cleared by the very sale it is about."""
+        alerts = [(t, k) for t, k in zip(self.refusals, self._kinds, strict=True) if k == "alert"]
+        self.clear()
+        for text, _kind in reversed(alerts):
+            self._show(text, "alert")
+
     def clear(self) -> None:
         self.refusals.clear()
         self._kinds.clear()

@@ -121,3 +121,18 @@ def test_a_kick_that_reached_the_printer_journals_its_opening_once(
         assert openings(window)[-1]["reason"] == "cash_out"
         qtbot.waitUntil(lambda: "The drawer is open" in till.message.text(), timeout=10000)
         assert "Cash out: 100,00" in till.message.text()
+
+
+def test_a_cash_sales_failed_kick_stays_said_whichever_arrives_first(qtbot, counter, clock):
+    """The sale's drawer kick can fail before the sale's completion reaches the window (the
+    printer refuses at once): completing the basket clears its refusals, never the alert about
+    the drawer of that very sale. Both orders, a person's sale on an offline printer."""
+    with counter_window(qtbot, counter, clock, OFFLINE) as window:
+        log_in(window)
+        window.refusals.add("an earlier refused scan")
+        window.refusals.alert("The drawer did NOT open")  # the kick's failure came first
+        window.sale.sale_completed.emit(None)  # then the sale's completion
+        assert window.refusals.isVisible()
+        assert window.refusals.text.text() == "The drawer did NOT open"
+        window.refusals.acknowledge()  # seen: gone
+        assert not window.refusals.isVisible()
