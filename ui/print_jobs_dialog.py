@@ -5,6 +5,7 @@ receipt may instead be dismissed, which prints nothing."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,8 @@ def problem_text(error: str) -> str:
         ),
     }
     said = texts.get(reason) or QCoreApplication.translate("PrintJobsDialog", "Printing failed")
-    return f"{said} ({error})"
+    where = re.search(r"\(([a-z]+://[^()]*)\)$", error) if reason in texts else None
+    return f"{said} ({where.group(1) if where else error})"  # a known fault: only the address
 
 
 class PrintJobsDialog(QDialog):

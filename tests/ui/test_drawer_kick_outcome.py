@@ -89,6 +89,7 @@ def test_an_offline_printer_opens_no_drawer_and_the_cashier_is_told_in_bokmal(
         shown = window.refusals.text.text()
         assert "Skuffen åpnet seg IKKE" in shown and "Ingen åpning er journalført" in shown
         assert "Skanning avvist" not in shown  # said as what it is, not as a refused scan
+        assert "(tcp://127.0.0.1:9)" in shown and "not sent" not in shown  # no English inside
         assert openings(window) == before
 
         till = cash_out(window, "100", "Til banken")
