@@ -330,106 +330,106 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="56"/>
+        <location filename="../../ui/payment_dialog.py" line="57"/>
         <source>Payment</source>
         <translation>Betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="79"/>
+        <location filename="../../ui/payment_dialog.py" line="80"/>
         <source>Amount (empty = the rest)</source>
         <translation>Beløp (tomt = resten)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="81"/>
+        <location filename="../../ui/payment_dialog.py" line="82"/>
         <source>Card terminal reference</source>
         <translation>Referanse fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="83"/>
+        <location filename="../../ui/payment_dialog.py" line="84"/>
         <source>Credit note number (or scan it)</source>
         <translation>Nummer på tilgodelapp (eller skann den)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="97"/>
-        <location filename="../../ui/payment_dialog.py" line="248"/>
+        <location filename="../../ui/payment_dialog.py" line="98"/>
+        <location filename="../../ui/payment_dialog.py" line="249"/>
         <source>Cash</source>
         <translation>Kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="98"/>
-        <location filename="../../ui/payment_dialog.py" line="249"/>
+        <location filename="../../ui/payment_dialog.py" line="99"/>
+        <location filename="../../ui/payment_dialog.py" line="250"/>
         <source>Card</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="99"/>
-        <location filename="../../ui/payment_dialog.py" line="250"/>
+        <location filename="../../ui/payment_dialog.py" line="100"/>
+        <location filename="../../ui/payment_dialog.py" line="251"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="100"/>
-        <location filename="../../ui/payment_dialog.py" line="251"/>
+        <location filename="../../ui/payment_dialog.py" line="101"/>
+        <location filename="../../ui/payment_dialog.py" line="252"/>
         <source>Credit note</source>
         <translation>Tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="101"/>
+        <location filename="../../ui/payment_dialog.py" line="102"/>
         <source>Remove last payment</source>
         <translation>Fjern siste betaling</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="102"/>
+        <location filename="../../ui/payment_dialog.py" line="103"/>
         <source>Confirm sale</source>
         <translation>Fullfør salget</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="104"/>
+        <location filename="../../ui/payment_dialog.py" line="105"/>
         <source>Back to basket</source>
         <translation>Tilbake til kurven</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="209"/>
+        <location filename="../../ui/payment_dialog.py" line="210"/>
         <source>To pay: %1</source>
         <translation>Å betale: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="214"/>
+        <location filename="../../ui/payment_dialog.py" line="215"/>
         <source>Change: %1</source>
         <translation>Vekslepenger: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="216"/>
+        <location filename="../../ui/payment_dialog.py" line="217"/>
         <source>(rounding %1)</source>
         <translation>(øreavrunding %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="221"/>
+        <location filename="../../ui/payment_dialog.py" line="222"/>
         <source>Left to pay: %1 (cash %2)</source>
         <translation>Gjenstår: %1 (kontant %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="252"/>
+        <location filename="../../ui/payment_dialog.py" line="253"/>
         <source>Deposit</source>
         <translation>Depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="259"/>
+        <location filename="../../ui/payment_dialog.py" line="260"/>
         <source>Receipts</source>
         <translation>Kvitteringer</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="260"/>
+        <location filename="../../ui/payment_dialog.py" line="261"/>
         <source>Total</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="261"/>
+        <location filename="../../ui/payment_dialog.py" line="262"/>
         <source>Rounding</source>
         <translation>Øreavrunding</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="308"/>
+        <location filename="../../ui/payment_dialog.py" line="324"/>
         <source>Scan refused while paying: go back to the basket to add %1.</source>
         <translation>Skanning avvist under betaling: gå tilbake til kurven for å legge til %1.</translation>
     </message>
@@ -465,152 +465,152 @@
 <context>
     <name>PrintJobsDialog</name>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="65"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="67"/>
         <source>Print jobs that failed</source>
         <translation>Utskrifter som feilet</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="75"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="77"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="75"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="77"/>
         <source>What</source>
         <translation>Hva</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="75"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="77"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="75"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="77"/>
         <source>A retry prints</source>
         <translation>Nytt forsøk skriver ut</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="89"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="91"/>
         <source>Retry</source>
         <translation>Prøv igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="92"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="94"/>
         <source>Retry all</source>
         <translation>Prøv alle på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="95"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="97"/>
         <source>Dismiss</source>
         <translation>Forkast</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="98"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="100"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="112"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="114"/>
         <source>No failed print jobs.</source>
         <translation>Ingen utskrifter har feilet.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="41"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="42"/>
         <source>The printer did not answer</source>
         <translation>Skriveren svarte ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="42"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="43"/>
         <source>Out of paper</source>
         <translation>Tomt for papir</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="43"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="44"/>
         <source>The printer stopped taking data</source>
         <translation>Skriveren sluttet å ta imot data</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="44"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="45"/>
         <source>The program stopped while it printed</source>
         <translation>Programmet stoppet under utskriften</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="48"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="49"/>
         <source>Printing failed</source>
         <translation>Utskriften feilet</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="141"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="143"/>
         <source>Printed: %1.</source>
         <translation>Skrevet ut: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="143"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="145"/>
         <source>NOT printed: %1 – %2.</source>
         <translation>IKKE skrevet ut: %1 – %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="157"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="159"/>
         <source>Nothing: open the drawer with F10 (journaled)</source>
         <translation>Ingenting: åpne skuffen med F10 (registreres)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="160"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="162"/>
         <source>Nothing: the copy may be on paper</source>
         <translation>Ingenting: kopien kan allerede være på papiret</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="161"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="163"/>
         <source>The same copy (KOPI)</source>
         <translation>Den samme kopien (KOPI)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="163"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="165"/>
         <source>The same document again</source>
         <translation>Det samme dokumentet på nytt</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="165"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="167"/>
         <source>Nothing: already printed</source>
         <translation>Ingenting: allerede skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="167"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="169"/>
         <source>The one copy (KOPI): the original may be on paper</source>
         <translation>Den ene kopien (KOPI): originalen kan allerede være på papiret</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="168"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="170"/>
         <source>The original (not marked KOPI)</source>
         <translation>Originalen (uten KOPI-merking)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="195"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="197"/>
         <source>Dismissed, nothing printed: %1.</source>
         <translation>Forkastet, ingenting skrevet ut: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="199"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="201"/>
         <source>No printer is connected to this counter.</source>
         <translation>Ingen skriver er koblet til denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="215"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="217"/>
         <source>Queued for the printer: %1. Waiting for the printer…</source>
         <translation>Sendt til utskriftskøen: %1. Venter på skriveren …</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="229"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="231"/>
         <source>original %1</source>
         <translation>originalen av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="231"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="233"/>
         <source>copy (KOPI) %1</source>
         <translation>kopien (KOPI) av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_jobs_dialog.py" line="232"/>
+        <location filename="../../ui/print_jobs_dialog.py" line="234"/>
         <source>the same document</source>
         <translation>det samme dokumentet</translation>
     </message>
@@ -648,93 +648,93 @@
     <name>ReceiptLookupPage</name>
     <message>
         <location filename="../../ui/receipts/__init__.py" line="26"/>
-        <location filename="../../ui/receipts/lookup_page.py" line="36"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="37"/>
         <source>Receipts: print again</source>
         <translation>Kvitteringer: skriv ut igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="40"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="41"/>
         <source>Receipt number: type it or scan the receipt</source>
         <translation>Kvitteringsnummer: skriv det eller skann kvitteringen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="43"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="44"/>
         <source>Find</source>
         <translation>Finn</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="59"/>
-        <location filename="../../ui/receipts/lookup_page.py" line="109"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="60"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="110"/>
         <source>Print again</source>
         <translation>Skriv ut igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="62"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="63"/>
         <source>Back to sale</source>
         <translation>Tilbake til salg</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="74"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="75"/>
         <source>Latest receipts at this register</source>
         <translation>Siste kvitteringer på denne kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="116"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="117"/>
         <source>Print the original</source>
         <translation>Skriv ut originalen</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="117"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="118"/>
         <source>Print the copy (KOPI)</source>
         <translation>Skriv ut kopi (KOPI)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="118"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="119"/>
         <source>Printing now</source>
         <translation>Skrives ut nå</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="119"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="120"/>
         <source>Copy already printed</source>
         <translation>Kopien er allerede skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="132"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="133"/>
         <source>%1 is not a receipt number: scan the receipt&apos;s barcode.</source>
         <translation>%1 er ikke et kvitteringsnummer: skann strekkoden på kvitteringen.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="153"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="159"/>
         <source>Found %1.</source>
         <translation>Fant %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="162"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="168"/>
         <source>Choose a receipt first.</source>
         <translation>Velg en kvittering først.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="166"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="172"/>
         <source>No printer is connected to this counter.</source>
         <translation>Ingen skriver er koblet til denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="184"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="190"/>
         <source>Not printed: %1: %2. Print again (F5) when the printer works.</source>
         <translation>Ikke skrevet ut: %1: %2. Skriv ut igjen (F5) når skriveren virker.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="188"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="194"/>
         <source>Printed: %1.</source>
         <translation>Skrevet ut: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="192"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="198"/>
         <source>The original of %1 is sent to the printer.</source>
         <translation>Originalen av %1 er sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/lookup_page.py" line="194"/>
+        <location filename="../../ui/receipts/lookup_page.py" line="200"/>
         <source>The copy (KOPI) of %1 is sent to the printer.</source>
         <translation>Kopien (KOPI) av %1 er sendt til skriveren.</translation>
     </message>

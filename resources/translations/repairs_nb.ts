@@ -264,222 +264,222 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="80"/>
+        <location filename="../../ui/repairs/intake_page.py" line="81"/>
         <source>The customer agrees to be contacted (SMS/e-mail)</source>
         <translation>Kunden samtykker til å bli kontaktet (SMS/e-post)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="81"/>
+        <location filename="../../ui/repairs/intake_page.py" line="82"/>
         <source>Bicycle, phone, jacket…</source>
         <translation>Sykkel, telefon, jakke …</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="89"/>
+        <location filename="../../ui/repairs/intake_page.py" line="90"/>
         <source>Comma separated: charger, bag</source>
         <translation>Skill med komma: lader, veske</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="93"/>
+        <location filename="../../ui/repairs/intake_page.py" line="94"/>
         <source>Empty = the estimate</source>
         <translation>Tomt = prisoverslaget</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="99"/>
+        <location filename="../../ui/repairs/intake_page.py" line="100"/>
         <source>The customer has accepted the repair terms</source>
         <translation>Kunden har godtatt reparasjonsvilkårene</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="102"/>
+        <location filename="../../ui/repairs/intake_page.py" line="103"/>
         <source>Extra tag for… (e.g. Charger)</source>
         <translation>Ekstra lapp for … (f.eks. Lader)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="105"/>
+        <location filename="../../ui/repairs/intake_page.py" line="106"/>
         <source>Workshop</source>
         <translation>Verksted</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="106"/>
+        <location filename="../../ui/repairs/intake_page.py" line="107"/>
         <source>Customer name</source>
         <translation>Kundens navn</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="107"/>
+        <location filename="../../ui/repairs/intake_page.py" line="108"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="110"/>
+        <location filename="../../ui/repairs/intake_page.py" line="111"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="113"/>
+        <location filename="../../ui/repairs/intake_page.py" line="114"/>
         <source>Estimate (kr)</source>
         <translation>Prisoverslag (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="114"/>
+        <location filename="../../ui/repairs/intake_page.py" line="115"/>
         <source>Approved up to (kr)</source>
         <translation>Godkjent inntil (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="115"/>
+        <location filename="../../ui/repairs/intake_page.py" line="116"/>
         <source>Deposit (kr)</source>
         <translation>Depositum (kr)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="116"/>
+        <location filename="../../ui/repairs/intake_page.py" line="117"/>
         <source>Promised by</source>
         <translation>Lovet ferdig</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="117"/>
+        <location filename="../../ui/repairs/intake_page.py" line="118"/>
         <source>Technician</source>
         <translation>Tekniker</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="119"/>
+        <location filename="../../ui/repairs/intake_page.py" line="120"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="120"/>
+        <location filename="../../ui/repairs/intake_page.py" line="121"/>
         <source>Brand and model</source>
         <translation>Merke og modell</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="121"/>
+        <location filename="../../ui/repairs/intake_page.py" line="122"/>
         <source>Serial number</source>
         <translation>Serienummer</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="122"/>
+        <location filename="../../ui/repairs/intake_page.py" line="123"/>
         <source>Fault as described</source>
         <translation>Feil slik kunden beskriver den</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="123"/>
+        <location filename="../../ui/repairs/intake_page.py" line="124"/>
         <source>Condition</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="124"/>
+        <location filename="../../ui/repairs/intake_page.py" line="125"/>
         <source>Accessories left</source>
         <translation>Tilbehør levert</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="125"/>
+        <location filename="../../ui/repairs/intake_page.py" line="126"/>
         <source>Photos</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="132"/>
+        <location filename="../../ui/repairs/intake_page.py" line="133"/>
         <source>Save and print</source>
         <translation>Lagre og skriv ut</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="134"/>
+        <location filename="../../ui/repairs/intake_page.py" line="135"/>
         <source>Add photos</source>
         <translation>Legg til bilder</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="135"/>
+        <location filename="../../ui/repairs/intake_page.py" line="136"/>
         <source>Extra tag</source>
         <translation>Ekstra lapp</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="136"/>
+        <location filename="../../ui/repairs/intake_page.py" line="137"/>
         <source>Print claim slip again</source>
         <translation>Skriv ut bevis igjen</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="137"/>
+        <location filename="../../ui/repairs/intake_page.py" line="138"/>
         <source>Take deposit</source>
         <translation>Ta depositum</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="138"/>
+        <location filename="../../ui/repairs/intake_page.py" line="139"/>
         <source>New intake</source>
         <translation>Nytt inntak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="139"/>
+        <location filename="../../ui/repairs/intake_page.py" line="140"/>
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="155"/>
+        <location filename="../../ui/repairs/intake_page.py" line="156"/>
         <source>Repair intake</source>
         <translation>Reparasjonsinntak</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="184"/>
+        <location filename="../../ui/repairs/intake_page.py" line="185"/>
         <source>— not assigned —</source>
         <translation>— ikke tildelt —</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="200"/>
+        <location filename="../../ui/repairs/intake_page.py" line="201"/>
         <source>%1 is filled in from their last job. Ask again whether they agree to be contacted.</source>
         <translation>%1 er fylt inn fra forrige jobb. Spør på nytt om kunden vil bli kontaktet.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="249"/>
+        <location filename="../../ui/repairs/intake_page.py" line="250"/>
         <source>Fill in the form; Ctrl+S saves and prints the slip and the tags.</source>
         <translation>Fyll ut skjemaet; Ctrl+S lagrer og skriver ut bevis og lapper.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="263"/>
+        <location filename="../../ui/repairs/intake_page.py" line="264"/>
         <source>Photos of the item</source>
         <translation>Bilder av gjenstanden</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="263"/>
+        <location filename="../../ui/repairs/intake_page.py" line="264"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="303"/>
+        <location filename="../../ui/repairs/intake_page.py" line="304"/>
         <source>Correct the phone number or e-mail first.</source>
         <translation>Rett telefonnummeret eller e-posten først.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="324"/>
+        <location filename="../../ui/repairs/intake_page.py" line="325"/>
         <source>Saved as %1.</source>
         <translation>Lagret som %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="326"/>
+        <location filename="../../ui/repairs/intake_page.py" line="327"/>
         <source>Claim slip and %1 tag(s) sent to the printer.</source>
         <translation>Reparasjonsbevis og %1 lapp(er) sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="330"/>
+        <location filename="../../ui/repairs/intake_page.py" line="331"/>
         <source>No printer: print the slip later with F7.</source>
         <translation>Ingen skriver: skriv ut beviset senere med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="344"/>
+        <location filename="../../ui/repairs/intake_page.py" line="345"/>
         <source>Accessory</source>
         <translation>Tilbehør</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="358"/>
+        <location filename="../../ui/repairs/intake_page.py" line="359"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="360"/>
+        <location filename="../../ui/repairs/intake_page.py" line="361"/>
         <source>No printer is set up for this register.</source>
         <translation>Ingen skriver er satt opp for denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="375"/>
+        <location filename="../../ui/repairs/intake_page.py" line="376"/>
         <source>Deposit %1 taken, receipt %2.</source>
         <translation>Depositum %1 mottatt, kvittering %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/repairs/intake_page.py" line="378"/>
+        <location filename="../../ui/repairs/intake_page.py" line="379"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
