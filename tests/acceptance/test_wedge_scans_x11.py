@@ -219,4 +219,3 @@ def test_a_scanner_sending_a_prefix_aim_ids_and_cr_lf_or_tab_scans_whole(layout,
     assert detail.status.value == "collected", detail.status  # paid at the till: picked up
     assert 'Slange 28" Schrader' in sold and "Kaffe (ta med)" in sold
     assert f"Bremseklosser V-brake (par) (rep. {job})" in sold  # the job, from its scanned tag
-
