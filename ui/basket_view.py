@@ -5,7 +5,7 @@ flashes; when it is the marked one, its mark takes the flash colour for that mom
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -92,6 +92,11 @@ class BasketView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._size_tenant_column()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """No taller than it must be: the list takes the room left on the screen, and never
+        asks the screen to scroll the total under it out of view."""
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
     def select_row(self, row: int) -> None:
         row = min(row, self._model.rowCount() - 1)

@@ -5,8 +5,10 @@ see the screens themselves, never the scroll areas."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QStackedWidget, QWidget
+
+from ui.common import TOUCH_MIN_PX
 
 
 class PageStack(QStackedWidget):
@@ -63,3 +65,25 @@ def scrolling(fields: QLayout, page: QWidget) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setWidget(holder)
     return scroll
+
+
+class UpDownScroll(QScrollArea):
+    """A column that scrolls up and down only, so it never sets how tall its screen must be:
+    the columns beside it keep what they must show in view. It is as wide as what it holds
+    and takes the height it is given."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: it scrolls to the focus
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        content = self.widget()
+        wide = content.minimumSizeHint().width() if content is not None else 0
+        return QSize(wide + self.verticalScrollBar().sizeHint().width(), TOUCH_MIN_PX)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), TOUCH_MIN_PX)

@@ -31,6 +31,7 @@ from ui.basket_view import BasketView
 from ui.common import TOUCH_MIN_PX, error_text, kr
 from ui.discount_dialog import DiscountDialog
 from ui.message_line import MessageLine
+from ui.page_stack import UpDownScroll
 from ui.payment_dialog import PaymentDialog
 from ui.quick_keys import QuickKeys
 from ui.resume_dialog import ResumeDialog
@@ -90,13 +91,15 @@ class SaleWidget(QWidget):
         left.addWidget(self.message)
         left.addWidget(self.totals)
         self.quick_keys = QuickKeys(self)
-        right = QVBoxLayout()
+        side = QWidget(self)  # scrolls on a short screen: the total beside it stays in view
+        right = QVBoxLayout(side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(self._actions())
         right.addWidget(QLabel(self.tr("Quick keys (open price)"), self))
         right.addWidget(self.quick_keys, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addWidget(UpDownScroll(side, self), 2)
         self.code.returnPressed.connect(self._code_entered)
         self.code.installEventFilter(self)
         self.refresh()
