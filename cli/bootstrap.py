@@ -174,7 +174,9 @@ def run_gui(settings: Settings) -> int:
     qt = gui.start_qt(settings.lang)
     try:
         try:
-            app = open_app(settings, gui.restore_offer(settings.lang, settings.data_dir))
+            app = open_app(
+                settings, gui.restore_offer(settings.lang, settings.data_dir, qt.stop_watch)
+            )
         except DomainError as error:
             gui.show_error(error, settings.lang)
             return 2

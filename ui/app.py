@@ -87,8 +87,20 @@ def start_qt(lang: str) -> QtRun:
     sys.excepthook = _unexpected_error_hook(lang)
     stop_watch = StopRequestWatch(parent=app)
     # every event loop returns, a modal dialog's too; run_window then closes down in order
-    stop_watch.stop_requested.connect(app.quit)
+    stop_watch.stop_requested.connect(lambda _name: _stop(app))
     return QtRun(app, translator, stop_watch)
+
+
+def _stop(app: QApplication) -> None:
+    """End every event loop. Qt ignores ``quit()`` before the main loop runs, so a dialog shown
+    before it (the restore offer for a store damaged at start) is closed here too: a stop asked
+    for by the OS must never leave the counter running."""
+    from PySide6.QtWidgets import QDialog
+
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    app.quit()
 
 
 @dataclass(frozen=True)
@@ -110,7 +122,7 @@ def run_window(
     """Show the set-up or the counter, run until it is closed, stop what was started."""
     started = CounterStart(counter, make_parts, tasks, options)
     started.start()
-    code = qt.app.exec()
+    code = 0 if qt.stop_watch.requested else qt.app.exec()  # a stop asked for while starting
     started.stop()
     return code
 
@@ -342,15 +354,21 @@ def _start_housekeeping(counter: Counter, tasks: TaskRunner, window: MainWindow,
     checkpoints.start(CHECKPOINT_EVERY_MS)
 
 
-def restore_offer(lang: str, data_dir: Path) -> Callable[[StoreDamaged], bool]:
+def restore_offer(
+    lang: str, data_dir: Path, stop_watch: StopRequestWatch | None = None
+) -> Callable[[StoreDamaged], bool]:
     """A damaged store at start: say why, offer the newest good backup and restore it once a
-    manager approves (``ui/restore_dialog.py``); True when the backup is in place."""
+    manager approves (``ui/restore_dialog.py``); True when the backup is in place. Never shown
+    once the OS has asked the counter to stop."""
 
     def offer(error: StoreDamaged) -> bool:
         from PySide6.QtWidgets import QDialog
 
         from ui.restore_dialog import RestoreDialog
 
+        log.warning("the store is damaged at start: a restore is offered (%s)", error.message("en"))
+        if stop_watch is not None and stop_watch.requested:
+            return False
         dialog = RestoreDialog(data_dir, error.message(lang), TaskRunner())
         return dialog.exec() == QDialog.DialogCode.Accepted
 

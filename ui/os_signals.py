@@ -40,6 +40,8 @@ class StopRequestWatch(QObject):
         self, signals: Iterable[signal.Signals] | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
+        self.requested: str | None = None
+        """The signal that asked the counter to stop, once one has."""
         self._watched = {int(s) for s in (stop_signals() if signals is None else signals)}
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
@@ -58,6 +60,7 @@ class StopRequestWatch(QObject):
             if number in self._watched:
                 name = signal.Signals(number).name
                 log.info("%s received: closing the counter", name)
+                self.requested = name
                 self.stop_requested.emit(name)
 
     def close(self) -> None:
