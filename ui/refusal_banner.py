@@ -128,7 +128,11 @@ class RefusalBanner(_RefusalFrame):
 
     def alert(self, text: str) -> None:
         """Something else the cashier must see now, said as it is (a drawer that did not
-        open); it stays as a refusal does."""
+        open); it stays as a refusal does. The same alert again is said once, on top."""
+        for index, (said, kind) in enumerate(zip(self.refusals, self._kinds, strict=True)):
+            if kind == "alert" and said == text:
+                del self.refusals[index], self._kinds[index]
+                break
         self._show(text, "alert")
 
     def _show(self, text: str, kind: str) -> None:

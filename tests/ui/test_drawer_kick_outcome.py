@@ -135,5 +135,7 @@ def test_a_cash_sales_failed_kick_stays_said_whichever_arrives_first(qtbot, coun
         window.sale.sale_completed.emit(None)  # then the sale's completion
         assert window.refusals.isVisible()
         assert window.refusals.text.text() == "The drawer did NOT open"
+        window.refusals.alert("The drawer did NOT open")  # the next sale's drawer too
+        assert window.refusals.text.text() == "The drawer did NOT open"  # said once
         window.refusals.acknowledge()  # seen: gone
         assert not window.refusals.isVisible()
