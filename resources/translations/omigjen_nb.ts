@@ -878,22 +878,22 @@
 <context>
     <name>RefusalBanner</name>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="138"/>
+        <location filename="../../ui/refusal_banner.py" line="142"/>
         <source>Scan refused: %1</source>
         <translation>Skanning avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="138"/>
+        <location filename="../../ui/refusal_banner.py" line="142"/>
         <source>Refused: %1</source>
         <translation>Avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="141"/>
+        <location filename="../../ui/refusal_banner.py" line="145"/>
         <source>Also refused: %1</source>
         <translation>Også avvist: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_banner.py" line="146"/>
+        <location filename="../../ui/refusal_banner.py" line="150"/>
         <source>and %1 more</source>
         <translation>og %1 til</translation>
     </message>
@@ -1209,167 +1209,167 @@
 <context>
     <name>SaleWidget</name>
     <message>
-        <location filename="../../ui/sale_widget.py" line="80"/>
+        <location filename="../../ui/sale_widget.py" line="81"/>
         <source>Scan or type a code, Enter to add</source>
         <translation>Skann eller skriv en kode, Enter for å legge til</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="95"/>
+        <location filename="../../ui/sale_widget.py" line="98"/>
         <source>Quick keys (open price)</source>
         <translation>Hurtigtaster (åpen pris)</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="117"/>
+        <location filename="../../ui/sale_widget.py" line="120"/>
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="118"/>
+        <location filename="../../ui/sale_widget.py" line="121"/>
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="119"/>
+        <location filename="../../ui/sale_widget.py" line="122"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="120"/>
+        <location filename="../../ui/sale_widget.py" line="123"/>
         <source>Delete line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="121"/>
+        <location filename="../../ui/sale_widget.py" line="124"/>
         <source>Find item</source>
         <translation>Finn vare</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="122"/>
+        <location filename="../../ui/sale_widget.py" line="125"/>
         <source>Price look-up</source>
         <translation>Prisforespørsel</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="123"/>
+        <location filename="../../ui/sale_widget.py" line="126"/>
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="124"/>
+        <location filename="../../ui/sale_widget.py" line="127"/>
         <source>Resume</source>
         <translation>Hent kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="125"/>
+        <location filename="../../ui/sale_widget.py" line="128"/>
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="126"/>
+        <location filename="../../ui/sale_widget.py" line="129"/>
         <source>Void basket</source>
         <translation>Annuller kurv</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="127"/>
+        <location filename="../../ui/sale_widget.py" line="130"/>
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="128"/>
+        <location filename="../../ui/sale_widget.py" line="131"/>
         <source>Training</source>
         <translation>Trening</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="129"/>
+        <location filename="../../ui/sale_widget.py" line="132"/>
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="130"/>
+        <location filename="../../ui/sale_widget.py" line="133"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="249"/>
+        <location filename="../../ui/sale_widget.py" line="252"/>
         <source>stock goes below zero (%1): count the shelf</source>
         <translation>lageret går under null (%1): tell opp hylla</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="271"/>
+        <location filename="../../ui/sale_widget.py" line="274"/>
         <source>Quantity of %1</source>
         <translation>Antall av %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="318"/>
+        <location filename="../../ui/sale_widget.py" line="321"/>
         <source>Deleted: %1</source>
         <translation>Slettet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="343"/>
+        <location filename="../../ui/sale_widget.py" line="346"/>
         <source>Price look-up: scan an item to see its price (F5 to stop).</source>
         <translation>Prisforespørsel: skann en vare for å se prisen (F5 for å avslutte).</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="345"/>
+        <location filename="../../ui/sale_widget.py" line="348"/>
         <source>Price look-up ended.</source>
         <translation>Prisforespørsel avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="363"/>
+        <location filename="../../ui/sale_widget.py" line="366"/>
         <source>Basket parked. Resume it with F7.</source>
         <translation>Kurven er parkert. Hent den med F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="369"/>
+        <location filename="../../ui/sale_widget.py" line="372"/>
         <source>No parked baskets.</source>
         <translation>Ingen parkerte kurver.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="387"/>
+        <location filename="../../ui/sale_widget.py" line="390"/>
         <source>Basket resumed.</source>
         <translation>Kurven er hentet fram.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="401"/>
+        <location filename="../../ui/sale_widget.py" line="404"/>
         <source>Basket voided.</source>
         <translation>Kurven er annullert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="406"/>
+        <location filename="../../ui/sale_widget.py" line="409"/>
         <source>Why open the drawer without a sale?</source>
         <translation>Hvorfor åpne skuffen uten salg?</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="413"/>
+        <location filename="../../ui/sale_widget.py" line="416"/>
         <source>Opening the drawer (no sale): sent to the printer.</source>
         <translation>Skuffen åpnes (uten salg): sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="415"/>
+        <location filename="../../ui/sale_widget.py" line="418"/>
         <source>No receipt printer: the drawer cannot be opened.</source>
         <translation>Ingen kvitteringsskriver: skuffen kan ikke åpnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="431"/>
+        <location filename="../../ui/sale_widget.py" line="434"/>
         <source>The basket is empty.</source>
         <translation>Kurven er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="450"/>
+        <location filename="../../ui/sale_widget.py" line="453"/>
         <source>Sale recorded: %1.</source>
         <translation>Salget er registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="452"/>
+        <location filename="../../ui/sale_widget.py" line="455"/>
         <source>Change %1.</source>
         <translation>Vekslepenger %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="482"/>
+        <location filename="../../ui/sale_widget.py" line="485"/>
         <source>Return recorded: %1.</source>
         <translation>Retur registrert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale_widget.py" line="484"/>
+        <location filename="../../ui/sale_widget.py" line="487"/>
         <source>Credit note %1 for %2: give it to the customer (it is on the slip).</source>
         <translation>Tilgodelapp %1 på %2: gi den til kunden (den står på kvitteringen).</translation>
     </message>
