@@ -62,8 +62,9 @@ def test_a_week_with_a_z_after_midnight_a_skipped_day_and_the_clock_set_back(tmp
     assert f"salgsdag {d1}" in ok(main_at(utc(d2, 19, 5), data, "z-report", *STAFF))
     assert f"salgsdag {d2}" in ok(main_at(utc(d2, 19, 10), data, "z-report", *STAFF))
 
-    # the PC's clock two days behind: nothing is recorded until a manager confirms the time
-    behind = "-2d"
+    # the PC's clock three days behind: before the last record (two days ago at 19:10) at any
+    # time of day, so nothing is recorded until a manager confirms the time
+    behind = "-3d"
     refused = main_at(None, data, *["x-report", *STAFF], offset=behind)
     assert refused.returncode == 2 and "før siste registrering" in refused.stderr
     real = datetime.now(OSLO).strftime("%Y-%m-%d %H:%M")
