@@ -4,42 +4,27 @@
 <context>
     <name>CloseTable</name>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="30"/>
+        <location filename="../../ui/day_end/close_table.py" line="16"/>
         <source>Cash per tenant</source>
         <translation>Kontanter per leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="30"/>
-        <source>Expected</source>
-        <translation>Forventet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_end/close_table.py" line="30"/>
-        <source>Counted</source>
-        <translation>Talt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_end/close_table.py" line="31"/>
-        <source>Variance</source>
-        <translation>Differanse</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_end/close_table.py" line="46"/>
+        <location filename="../../ui/day_end/close_table.py" line="24"/>
         <source>The drawer in all</source>
         <translation>Kassaskuffen i alt</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="64"/>
+        <location filename="../../ui/day_end/close_table.py" line="30"/>
         <source>Card terminal</source>
         <translation>Bankterminal</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="64"/>
+        <location filename="../../ui/day_end/close_table.py" line="30"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="66"/>
+        <location filename="../../ui/day_end/close_table.py" line="32"/>
         <source>(repair deposits %1 included)</source>
         <translation>(medregnet reparasjonsdepositum %1)</translation>
     </message>
@@ -47,37 +32,22 @@
 <context>
     <name>DayCounts</name>
     <message>
-        <location filename="../../ui/day_end/day_counts.py" line="34"/>
+        <location filename="../../ui/day_end/day_counts.py" line="20"/>
         <source>The day&apos;s counts</source>
         <translation>Dagens opptellinger</translation>
     </message>
     <message>
         <location filename="../../ui/day_end/day_counts.py" line="34"/>
-        <source>Expected</source>
-        <translation>Forventet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_end/day_counts.py" line="34"/>
-        <source>Counted</source>
-        <translation>Talt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_end/day_counts.py" line="35"/>
-        <source>Variance</source>
-        <translation>Differanse</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_end/day_counts.py" line="56"/>
         <source>The day&apos;s variance</source>
         <translation>Dagens kassedifferanse</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_counts.py" line="72"/>
+        <location filename="../../ui/day_end/day_counts.py" line="38"/>
         <source>Shift change %1 (%2)</source>
         <translation>Vaktbytte %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_counts.py" line="72"/>
+        <location filename="../../ui/day_end/day_counts.py" line="38"/>
         <source>Close %1 (%2)</source>
         <translation>Kasseoppgjør %1 (%2)</translation>
     </message>
@@ -234,6 +204,24 @@
         <location filename="../../ui/day_end/day_end_page.py" line="333"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTable</name>
+    <message>
+        <location filename="../../ui/day_end/figures_table.py" line="35"/>
+        <source>Expected</source>
+        <translation>Forventet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/figures_table.py" line="35"/>
+        <source>Counted</source>
+        <translation>Talt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_end/figures_table.py" line="35"/>
+        <source>Variance</source>
+        <translation>Differanse</translation>
     </message>
 </context>
 </TS>
