@@ -146,10 +146,13 @@ def _whole(files: SettlementFiles, make: Callable[[], SettlementDoc]) -> Settlem
 
 
 def _show(doc: SettlementDoc, files: SettlementFiles) -> None:
+    from pos.model.settlement import registers_text
     from pos.money import format_nok
 
     corrects = f"  korrigerer {doc.corrects_number}" if doc.corrects_number else ""
     print(f"{doc.number_text}  {doc.tenant_name}  {doc.period_from} – {doc.period_to}{corrects}")
+    if registers_text(doc):
+        print(f"  {registers_text(doc)}")
     for line in doc.lines:
         mark = "" if line.counts else "  (info)"
         print(f"  {line.description:<60} {format_nok(line.amount):>14}{mark}")

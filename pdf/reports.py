@@ -9,7 +9,13 @@ from pdf.layout import Sheet
 from pos.model.day_end import DayEndDoc, TenantDay
 from pos.model.report_lines import ANCHOR_LABEL, report_rows
 from pos.model.reports import DrawerReport
-from pos.model.settlement import REASON, REVERSAL, SettlementDoc, SettlementLine
+from pos.model.settlement import (
+    REASON,
+    REVERSAL,
+    SettlementDoc,
+    SettlementLine,
+    registers_text,
+)
 from pos.money import format_nok
 
 COLUMNS_PER_PAGE = 6
@@ -218,6 +224,8 @@ def settlement_pdf(doc: SettlementDoc, path: Path, centre_name: str) -> Path:
         sheet.text(f"Fra {centre_name.strip()}")
     sheet.text(f"Til {doc.tenant_name}, org.nr. {doc.org_no}")
     sheet.text(f"Periode {doc.period_from} – {doc.period_to}. Laget {doc.created_date}.")
+    if registers_text(doc):
+        sheet.text(f"{registers_text(doc)}.")
     if doc.corrects_number:
         sheet.text(f"Korreksjonsoppgjør: korrigerer {doc.corrects_number}.")
         sheet.text("Det som ble oppgjort der, tilbakeføres, og perioden gjøres opp på nytt;")

@@ -24,6 +24,7 @@ def settlements_csv(docs: Sequence[SettlementDoc]) -> str:
             "Leietaker",
             "Fra",
             "Til",
+            "Kasser",
             "Linje",
             "Type",
             "Tekst",
@@ -43,6 +44,7 @@ def settlements_csv(docs: Sequence[SettlementDoc]) -> str:
                     doc.tenant_name,
                     doc.period_from,
                     doc.period_to,
+                    doc.registers,
                     n,
                     type_name(line.kind),
                     line.description,
@@ -60,6 +62,7 @@ def settlements_csv(docs: Sequence[SettlementDoc]) -> str:
                 doc.tenant_name,
                 doc.period_from,
                 doc.period_to,
+                doc.registers,
                 "",
                 type_name("net_payable"),
                 "Netto til utbetaling",
@@ -74,5 +77,3 @@ def settlements_csv(docs: Sequence[SettlementDoc]) -> str:
 
 def _kr(amount: Ore) -> str:
     return format_nok(amount, thousands="")
-
-

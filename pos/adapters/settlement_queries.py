@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from pos.adapters.report_queries import ReportQueries
+from pos.model.settlement_plan import PeriodFacts, TenantTerms
 
 _PERIOD = "r.tenant_id = :t AND r.local_date BETWEEN :f AND :to AND r.kind IN ('sale', 'return')"
 
@@ -50,6 +51,24 @@ class SettlementQueries:
             p,
         )
         return {row["kind"]: (int(row["num"]), int(row["amount"])) for row in rows}
+
+    def facts(self, tenant_id: str, start: str, end: str) -> PeriodFacts:
+        p = {"t": tenant_id, "f": start, "to": end}
+        return PeriodFacts(
+            receipt_totals=self.receipt_totals(p),
+            received=self.received(p),
+            deposits=self.deposits_received(p),
+            net_by_group=self.net_by_group(p),
+        )
+
+    def tenant_terms(self, tenant_id: str) -> TenantTerms:
+        terms = self.terms(tenant_id)
+        return TenantTerms(
+            commission_bp=int(terms["commission_bp"]),
+            monthly_rent=int(terms["monthly_rent"]),
+            bank_account=str(terms["bank_account"] or ""),
+            group_rates=self.group_rates(tenant_id),
+        )
 
     def terms(self, tenant_id: str) -> dict[str, Any]:
         rows = self.rq.rows("SELECT * FROM tenant_terms WHERE tenant_id = ?", (tenant_id,))

@@ -49,6 +49,12 @@ class SettlementDoc:
     created_date: str
     corrects_number: str
     lines: tuple[SettlementLine, ...]
+    registers: str = ""
+    """The registers whose receipts it covers ("K1, K2"); empty on statements made before it
+    was said."""
+    centre_wide: bool = False
+    """Made by the central server over every register of the centre; otherwise by a counter
+    with no server, over its own register alone."""
 
     @property
     def net_payable(self) -> Ore:
@@ -59,6 +65,16 @@ class SettlementDoc:
 
     def amount_of(self, prefix: str) -> Ore:
         return sum(line.amount for line in self.lines if line.kind.startswith(prefix))
+
+
+def registers_text(doc: SettlementDoc) -> str:
+    """Which registers' receipts the statement covers, as the statement says it (bokmål);
+    empty for one made before statements said so."""
+    if not doc.registers:
+        return ""
+    if doc.centre_wide:
+        return f"Kasser: {doc.registers} (alle kassene i senteret)"
+    return f"Kasse: {doc.registers} (senterets eneste kasse, uten sentral server)"
 
 
 REVERSAL = "reversal:"

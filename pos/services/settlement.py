@@ -2,13 +2,10 @@
 a correction is a new settlement that refers to the one it corrects (``correct_settlement``).
 A settlement is whole or nothing: numbered only together with its payment file and the files
 the caller writes. Rules:
-- The period's non-training sales and returns of the tenant on every register count.
-- Commission = the group's rate (or the tenant's rate) × net sales incl. VAT of the group,
-  rounded half up per group; 25 % VAT on the commission (rounded once on the total).
-- Rent = monthly rent for each calendar month whose first day lies in the period; 25 % VAT.
-- Received on the tenant's behalf: cash, card and Vipps on its receipts, and repair deposits taken
-  less paid back (the deposit paying at pickup moves no money; neither do credit notes, shown
-  for information only). Net payable = received − commission − rent − VAT on both.
+- The period's non-training sales and returns of the tenant in this store count: on a counter
+  with no central server, its own register's (the statement says so). An enrolled counter never
+  settles here: the server settles every register of the centre (``centre_settlement``).
+- The money rules are ``pos.model.settlement_plan``'s, which the server uses too.
 """
 
 from __future__ import annotations
@@ -17,7 +14,6 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import date
 
 from pos.adapters.settlement_queries import SettlementQueries
 from pos.day_end_errors import (
@@ -28,18 +24,13 @@ from pos.day_end_errors import (
     SettlementPeriodNotClosed,
     UnknownSettlement,
 )
+from pos.model import settlement_plan as plan
 from pos.model.events import EventCode
-from pos.model.payment import TenderKind
-from pos.model.settlement import (
-    CENTRE_VAT_PERCENT,
-    SettlementDoc,
-    SettlementLine,
-    correction_lines,
-)
+from pos.model.settlement import SettlementDoc, SettlementLine, correction_lines
 from pos.model.staff import Permission
 from pos.model.takings import MONEY_MEANS
 from pos.model.tenant import Tenant
-from pos.money import Ore, div_round_half_up
+from pos.money import Ore
 from pos.services.context import TillContext
 from pos.services.reports import find_tenant, open_days, parse_date
 from pos.services.settlement_payment import PaymentOrder
@@ -49,95 +40,15 @@ MONEY_KINDS = MONEY_MEANS  # as the day end counts money received
 
 
 def number_text(tenant: Tenant, number: int) -> str:
-    return f"OPPGJ-{tenant.code}-{number:05d}"
+    return plan.number_text(tenant.code, number)
 
 
-def rent_months(date_from: str, date_to: str) -> list[str]:
-    """The months ('YYYY-MM') whose first day lies in the period."""
-    start, end = date.fromisoformat(date_from), date.fromisoformat(date_to)
-    months = []
-    year, month = start.year, start.month
-    if start.day != 1:
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    while date(year, month, 1) <= end:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def _receipts(count: int) -> str:
-    return f"{count} kvittering" if count == 1 else f"{count} kvitteringer"
-
-
-def _percent(basis_points: int) -> str:
-    """Bokmål: decimal comma, ``20,00 %``; integer arithmetic, never a float."""
-    return f"{basis_points // 100},{basis_points % 100:02d} %"
-
-
-def _vat(amount: Ore) -> Ore:
-    return div_round_half_up(amount * CENTRE_VAT_PERCENT, 100)
+rent_months = plan.rent_months
 
 
 def plan_lines(q: SettlementQueries, tenant: Tenant, start: str, end: str) -> list[SettlementLine]:
-    p = {"t": tenant.id, "f": start, "to": end}
-    totals = q.receipt_totals(p)
-    sales_num, sales = totals.get("sale", (0, 0))
-    returns_num, returns = totals.get("return", (0, 0))
-    lines = [
-        SettlementLine("info:sales", f"Salg ({_receipts(sales_num)})", 0, sales),
-        SettlementLine("info:returns", f"Returer ({_receipts(returns_num)})", 0, returns),
-        SettlementLine("info:net_sales", "Netto salg inkl. mva", 0, sales + returns),
-    ]
-    received = q.received(p)
-    for kind in MONEY_KINDS:
-        lines.append(
-            SettlementLine(
-                f"received:{kind.value}", f"Mottatt {kind.label_nb}", 0, received.get(kind, 0)
-            )
-        )
-    deposits = q.deposits_received(p)
-    for kind in MONEY_KINDS:
-        if kind.value in deposits:
-            count, amount = deposits[kind.value]
-            lines.append(
-                SettlementLine(
-                    f"deposit:{kind.value}",
-                    f"Depositum for reparasjon, {kind.label_nb} ({_receipts(count)})",
-                    0,
-                    amount,
-                )
-            )
-    if received.get(TenderKind.CREDIT_NOTE.value):
-        lines.append(
-            SettlementLine(
-                "info:credit_note",
-                "Tilgodelapper (utstedt − innløst), ingen penger",
-                0,
-                received[TenderKind.CREDIT_NOTE.value],
-            )
-        )
-    terms = q.terms(tenant.id)
-    rates = q.group_rates(tenant.id)
-    commission_total = 0
-    for group, net in q.net_by_group(p).items():
-        bp = rates.get(group, int(terms["commission_bp"]))
-        commission = div_round_half_up(net * bp, 10_000)
-        commission_total += commission
-        lines.append(
-            SettlementLine(
-                f"commission:{group}", f"Provisjon {group} {_percent(bp)}", net, -commission
-            )
-        )
-    lines.append(
-        SettlementLine(
-            "commission_vat", "Mva 25 % av provisjon", commission_total, -_vat(commission_total)
-        )
-    )
-    months = rent_months(start, end)
-    rent = int(terms["monthly_rent"]) * len(months)
-    lines.append(SettlementLine("rent", f"Husleie {', '.join(months) or '–'}", 0, -rent))
-    lines.append(SettlementLine("rent_vat", "Mva 25 % av husleie", rent, -_vat(rent)))
-    return lines
+    """This counter's receipts of the period under the tenant's terms as kept here."""
+    return plan.plan_lines(q.facts(tenant.id, start, end), q.tenant_terms(tenant.id), start, end)
 
 
 Stage = Callable[[SettlementDoc, bytes | None], None]
@@ -282,6 +193,7 @@ def _record(
         created_date=stamp.local_date,
         corrects_number=number_text(tenant, corrects["number"]) if corrects else "",
         lines=tuple(lines),
+        registers=ctx.register_id,
     )
     content = asdict(doc)
     uow.day_end.add_settlement(

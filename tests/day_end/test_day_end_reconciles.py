@@ -249,7 +249,7 @@ def test_the_settlement_passes_the_deposits_to_the_repair_tenant_in_words(a_day,
     assert made.amount_of("received:") == 0
     assert made.net_payable == bike.net_owed
     rows = list(csv.reader(io.StringIO(settlements_csv([made]).lstrip("\ufeff")), delimiter=";"))
-    types = {row[12]: row[7] for row in rows[1:]}
+    types = {row[-1]: row[8] for row in rows[1:]}
     assert types["deposit:cash"] == types["deposit:card"] == "Depositum"
     assert types["rent"] == "Husleie" and types["net_payable"] == "Netto til utbetaling"
     assert not any(CODES.search(t) or ":" in t or "_" in t for t in types.values())

@@ -18,6 +18,7 @@ from pos.clock import OSLO, SteppingClock
 from pos.counter import open_counter
 from pos.day_end_errors import InvalidBankAccount, InvalidRate, SettlementOverlaps
 from pos.demo.centre import seed_demo
+from pos.model.settlement import registers_text
 from pos.services import reports, settlement, tenant_terms
 from pos.services.settlement_files import pain001, settlements_csv
 from tests.check_digits import textbook_mod11
@@ -75,6 +76,9 @@ def test_a_settlement_sums_to_the_ore_against_the_z_reports_of_its_period(month)
         counter, "SELECT net_payable FROM settlements WHERE id = ?", (doc.settlement_id,)
     )
     assert stored == (doc.net_payable,)
+    # a counter with no central server settles its own register and says so
+    assert (doc.registers, doc.centre_wide) == ("K1", False)
+    assert registers_text(doc) == "Kasse: K1 (senterets eneste kasse, uten sentral server)"
 
 
 def test_settlements_are_numbered_never_overlap_and_are_corrected_by_new_ones(month):
@@ -98,7 +102,8 @@ def test_csv_for_the_accountant_and_pain001_for_the_bank(month):
     ]
     text = settlements_csv(docs)
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
-    assert rows[0][0] == "Oppgjør" and rows[-1][7] == "Netto til utbetaling"
+    assert rows[0][0] == "Oppgjør" and rows[-1][8] == "Netto til utbetaling"
+    assert rows[0][6] == "Kasser" and rows[-1][6] == "K1"
     assert rows[-1][-1] == "net_payable" and rows[0][-1] == "Kode"
     payable = [d for d in docs if d.net_payable > 0]
     xml = pain001(
