@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from server import admin_ops
 from server.db import Scope, scoped
-from server.web import routes_day_end, users
+from server.web import routes_day_end, saft_writer, users
 from tests.web.test_sign_in_and_bad_input import PASSWORD, sign_in
 
 DAY = "2026-03-02"
@@ -98,6 +98,24 @@ def test_under_the_managers_policy_the_day_is_an_index_condition(day_ends):
             conditions = [line for line in plan.splitlines() if "Index Cond" in line]
             assert conditions and all("day_end_date =" in line for line in conditions), plan
             assert "_day_end_date_tenant_id_idx" in plan  # each month's part of the index
+
+
+def test_the_saft_file_takes_the_periods_z_reports_by_their_stored_day(day_ends):
+    """The period's Z reports are found by ``day_end_date``: a Z dated 30 February lies between
+    the period's ends as text, but is on no day and so in no file."""
+    world, site = day_ends
+    a = world.a
+
+    def z_numbers(start: str, end: str) -> list[int]:
+        params = {"t": a.tenant_id, "r": "K1", "f": start, "e": end}
+        with scoped(world.central.engine, Scope("manager", (a.tenant_id,), site)) as conn:
+            found = conn.execute(text(saft_writer.Z_REPORTS), params)
+            return [payload["z_number"] for _, payload in found]
+
+    assert z_numbers("2026-02-01", "2026-03-02") == [6, 7]
+    assert z_numbers(DAY, DAY) == [7]
+    assert z_numbers("2026-03-02", "2026-03-31") == [7, 8]
+    assert z_numbers("2026-02-01", "2026-02-28") == []
 
 
 def test_a_day_end_date_is_the_iso_day_of_a_z_or_a_close_and_null_otherwise(central):
