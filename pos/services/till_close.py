@@ -273,20 +273,15 @@ def _write(
     approved_by: str | None,
     shift_change: bool,
 ) -> None:
+    """Journal the close as what it is (13999 ``till_close``). The close sends no drawer kick,
+    so it journals no drawer opening (13005 is "drawer opened"): the drawer is counted after
+    its own journaled opening (F10, or the key where there is no printer)."""
     stamp = ctx.stamp()
     content = close_content(doc)
     if shift_change:
         content["shift_change"] = True
     uow.till.add_till_close(doc, ctx.operator.staff_id, approved_by, content)
     uow.till.close_session(doc.session_id, stamp)
-    uow.journal.append_journal(
-        register_id=ctx.register_id,
-        event_code=EventCode.DRAWER_OPEN,
-        stamp=stamp,
-        staff_id=ctx.operator.staff_id,
-        ref_id=doc.close_id,
-        details={"reason": "till_close"},
-    )
     uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER,

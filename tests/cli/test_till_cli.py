@@ -83,3 +83,26 @@ def test_till_status_names_who_holds_the_till_after_a_shift_change(tmp_path):
         auth.log_in(app.uow, app.register_id, "9001", "9999", app.clock())
     status = run_cli(data_dir, "till-status").stdout
     assert "(Mona Leder; overlevert av Kari Kasserer, dagen åpnet av " in status
+
+
+def test_a_till_close_journals_the_close_and_no_drawer_opening_it_did_not_make(tmp_path):
+    """13005 is "drawer opened": the close sends no kick, so it journals the close (13999
+    ``till_close``), never an opening; a shift change likewise."""
+    from cli.bootstrap import Settings, opened
+    from pos.model.till_close import BlindCount
+    from pos.services import till_day
+
+    data_dir, printer = tmp_path / "data", tmp_path / "drawer.escpos"
+    run_cli(data_dir, "demo")
+    with opened(Settings(data_dir)) as app:
+        kari = app.staff_context("1001", "1234")
+        till_day.hand_over(app.uow, kari, BlindCount({100000: 1, 50000: 1}))
+    before = len(journal_kinds(data_dir))
+    run_cli(data_dir, "--printer", f"file://{printer}", "till-close", "--count", "1000=1,500=1",
+            "--card", "0", "--vipps", "0", *MANAGER)  # fmt: skip
+    assert not printer.exists() or not decode(printer.read_bytes()).drawer_kicks
+    events = journal_kinds(data_dir)
+    closes = [e for e in events if e[2].get("kind") == "till_close"]
+    assert len(closes) == 2 and closes[0][2].get("shift_change") is True
+    assert [e for e in events if e[0] == 13005 and e[2].get("reason") == "till_close"] == []
+    assert [e[0] for e in events[before:] if e[2].get("kind") == "till_close"] == [13999]
