@@ -31,6 +31,14 @@ NOT_USE = (
 )
 """X, Z, journal exports and copies of a Z read the record; they are not use of the register
 that needs a Z (completes ``event_code NOT IN``)."""
+USE_DATE = (
+    "CASE WHEN event_code = 13999 AND json_extract(details, '$.kind') IN "
+    "('till_close', 'till_close_note') THEN COALESCE(json_extract(details, '$.local_date'), "
+    "local_date) ELSE local_date END"
+)
+"""The day a journal row is use of: its calendar date, but a till close (and the note on its
+variance) is use of the business day it counted, so a close just after midnight that counts
+the day before does not make the new calendar day one with use (``model.business_day``)."""
 _RANGE = (
     "WITH rc AS (SELECT r.id, r.kind, r.total, r.total_ex_vat, r.rounding, r.sale_id "
     "FROM journal j JOIN receipts r ON r.id = j.ref_id "
@@ -155,7 +163,7 @@ class ReportQueries:
         owner also has the register's shared events (float, drawer, log in)."""
         shared = " OR tenant_id IS NULL" if drawer_owner else ""
         rows = self._raw.execute(
-            "SELECT DISTINCT local_date FROM journal WHERE register_id = ? AND seq > ? "
+            f"SELECT DISTINCT {USE_DATE} FROM journal WHERE register_id = ? AND seq > ? "
             f"AND (tenant_id = ?{shared}) AND event_code NOT IN {NOT_USE} ORDER BY 1",
             (register_id, lo, tenant_id),
         ).fetchall()

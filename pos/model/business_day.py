@@ -5,7 +5,11 @@ the business day still open: the oldest day with use that no Z has closed yet, e
 Z taken after midnight closes yesterday, and the till close (blind count and terminal check)
 made after midnight counts yesterday's drawer and goes on yesterday's day-end. A close never
 goes to a day before its till session began: a till opened today with yesterday's Z forgotten
-counts today's drawer."""
+counts today's drawer.
+
+Which days have use follows the same rule: a till close (and the note on its variance) is use
+of the business day it counted, not of the calendar day it was made on, so a close at 00:10
+that counts yesterday does not make today a day with use that needs its own Z."""
 
 from __future__ import annotations
 

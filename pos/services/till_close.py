@@ -155,7 +155,12 @@ def explain_variance(
             staff_id=ctx.operator.staff_id,
             amount=int(close["variance"]),
             ref_id=close_id,
-            details={"kind": "till_close_note", "till_close_id": close_id, "note": text},
+            details={
+                "kind": "till_close_note",
+                "till_close_id": close_id,
+                "note": text,
+                "local_date": close["local_date"],  # the day it counted: use of that day
+            },
         )
         uow.commit()
     return text

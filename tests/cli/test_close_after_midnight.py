@@ -49,3 +49,20 @@ def test_a_close_after_midnight_is_on_the_day_end_of_the_day_it_counted(tmp_path
     ok(main_at(utc(next_day, 15, 20), data, "z-report", "--pdf", str(pdfs), *STAFF))
     second = pdf_text(pdfs / f"dagsoppgjor-K1-{next_day}.pdf")
     assert "Kasseoppgjør kl. 15:10" in second and "00:10" not in second, second
+
+
+def test_a_close_after_midnight_does_not_make_the_new_day_one_with_use(tmp_path):
+    data = tmp_path / "data"
+    today = datetime.now(OSLO).date()
+    day, next_day = today - timedelta(days=3), today - timedelta(days=2)
+    ok(main_at(utc(day, 8), data, "demo"))
+    sell_at(data, utc(day, 20), 1)
+    ok(main_at(utc(next_day, 0, 10), data, "till-close", "--count", "500=1", "--card", "0",
+               "--vipps", "0", *STAFF))  # fmt: skip
+    z = ok(main_at(utc(next_day, 0, 11), data, "z-report", *STAFF))
+    assert f"salgsdag {day}" in z and "mangler Z-rapport" not in z, z
+    left = ok(main_at(utc(next_day, 0, 12), data, "z-report", "--missing", *STAFF))
+    assert str(next_day) not in left and "Ingen dager uten Z-rapport" in left, left
+    # the calendar day after: the closed day (no use) is not listed as missing its Z
+    later = ok(main_at(utc(today, 9), data, "z-report", "--missing", *STAFF))
+    assert "Ingen dager uten Z-rapport" in later, later
