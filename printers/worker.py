@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Mapping
 
 from pos.clock import Clock, SystemClock
+from pos.errors import StoreDamaged, StoreDamagedInUse
 from pos.model.printing import JobKind, PrinterRole, PrintJob
 from pos.services import print_queue
 from pos.unit_of_work import UnitOfWorkFactory
@@ -21,6 +22,8 @@ from printers.transports import PrinterError, Transport
 log = logging.getLogger(__name__)
 PROBE_WAIT = 0.5
 """Seconds the start-up question waits for the printer's line."""
+DAMAGED_WAIT_MAX = 60.0
+"""The longest wait between two looks at a damaged store (the wait doubles up to it)."""
 
 
 class PrintWorker:
@@ -72,13 +75,30 @@ class PrintWorker:
             self.drawer_watch.stop()
 
     def _loop(self) -> None:
+        """A damaged store is said once in the log, not at every poll: the worker then looks
+        again less and less often (up to ``DAMAGED_WAIT_MAX``) until the store can be used."""
         self._probe()
+        damaged = False
+        wait = self.poll_seconds
         while not self._stop.is_set():
             try:
                 self.run_pending()
+            except (StoreDamaged, StoreDamagedInUse) as error:
+                if not damaged:
+                    log.error(
+                        "print worker %s: the store is damaged (%s); printing waits until it "
+                        "is restored", self.register_id, error.params.get("reason", ""),
+                    )  # fmt: skip
+                damaged = True
+                wait = min(max(wait, self.poll_seconds) * 2, DAMAGED_WAIT_MAX)
             except Exception:  # a broken store must not kill printing for good
                 log.exception("print worker %s", self.register_id)
-            self._wake.wait(self.poll_seconds)
+                wait = self.poll_seconds
+            else:
+                if damaged:
+                    log.info("print worker %s: the store can be used again", self.register_id)
+                damaged, wait = False, self.poll_seconds
+            self._wake.wait(wait)
             self._wake.clear()
 
     def _probe(self) -> None:
