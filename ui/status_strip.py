@@ -1,9 +1,13 @@
 """The strip always on top: who is logged in, register, tenants in the basket, training mode,
 printer state, how many events are not yet synced, and a clock over two minutes from the
 central server's. The printer state is a button: failed
-print jobs are shown there and retried from there (click, or Ctrl+Shift+P)."""
+print jobs are shown there and retried from there (click, or Ctrl+Shift+P). When the strip
+starts or stops saying the counter is offline or its clock is off, the support log says so
+too: what the staff were shown, and when."""
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -11,6 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from pos.model.clock_skew import skewed
 from ui.receipt_output import PrinterState
 from ui.two_ends_layout import TwoEndsLayout
+
+log = logging.getLogger(__name__)
 
 PRINT_JOBS_KEY = "Ctrl+Shift+P"
 """Not Ctrl+P: the back-office pages print with that (two window shortcuts on one key fire
@@ -39,6 +45,8 @@ class StatusStrip(QWidget):
         self.clock.setObjectName("clockSkew")
         self.clock.setWordWrap(True)
         self.clock.hide()  # a line of its own under the strip: the strip is full at 1024 px
+        self._logged_online: bool | None = None
+        self._logged_clock = ""
         who = QHBoxLayout()
         who.setContentsMargins(0, 0, 0, 0)
         for label in (self.user, self.register, self.tenants, self.training):
@@ -91,10 +99,22 @@ class StatusStrip(QWidget):
             text += " · " + self.tr("%1 sync problems").replace("%1", str(sync_problems))
         self.unsynced.setText(text)
         self.unsynced.setStyleSheet("color: #b71c1c;" if sync_problems or online is False else "")
+        self._log_online(online, unsynced)
         self.show_clock(clock_offset_ms)
+
+    def _log_online(self, online: bool | None, unsynced: int) -> None:
+        """Going offline, and back online after it, in the support log (once each)."""
+        if online is None or online == self._logged_online:
+            return
+        if not online:
+            log.warning("status strip: offline, %d not yet synced", unsynced)
+        elif self._logged_online is False:
+            log.info("status strip: online again, %d not yet synced", unsynced)
+        self._logged_online = online
 
     def show_clock(self, offset_ms: int | None) -> None:
         """Over two minutes from the server: how far, and which way (before the next sale)."""
+        self._log_clock(offset_ms)
         if not skewed(offset_ms):
             self.clock.hide()
             return
@@ -113,6 +133,21 @@ class StatusStrip(QWidget):
             "background: #b71c1c; color: white; font-weight: bold; padding: 2px 10px;"
         )
         self.clock.show()
+
+    def _log_clock(self, offset_ms: int | None) -> None:
+        """The clock warning in the support log when it appears, changes or goes."""
+        said = ""
+        if skewed(offset_ms):
+            assert offset_ms is not None
+            way = "behind" if offset_ms > 0 else "ahead of"
+            said = f"{round(abs(offset_ms) / 60_000)} min {way}"
+        if said == self._logged_clock:
+            return
+        if said:
+            log.warning("status strip: this PC's clock is %s the central server's", said)
+        else:
+            log.info("status strip: the clock is within two minutes of the server's again")
+        self._logged_clock = said
 
     def span(self, ms: int) -> str:
         minutes = round(ms / 60_000)

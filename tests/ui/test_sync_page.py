@@ -2,17 +2,22 @@
 at once), the status strip shows online and the unsynced count, and "sync now" drains the
 outbox to a real server."""
 
+import logging
+
 from pos.model.basket import Basket
 from pos.model.payment import Tender, TenderKind
 from pos.services import checkout
-from pos.services.sync_state import sync_status
+from pos.services.sync_state import save_enrolment, sync_status
 from tests.central import live_server
 from tests.ui.conftest import log_in
 from ui.pages import PageContext
 from ui.sync_screen.sync_page import SyncPage
 
 
-def test_a_manager_enrols_the_counter_and_syncs_from_the_page(window, counter, ctx, shelf, central):
+def test_a_manager_enrols_the_counter_and_syncs_from_the_page(
+    window, counter, ctx, shelf, central, caplog
+):
+    caplog.set_level(logging.INFO, logger="ui.sync_screen.sync_page")
     basket = Basket()
     basket.add(shelf("KAFFE-MED"))
     checkout.complete_sale(counter.uow, ctx, basket, [Tender(TenderKind.CARD, 3200)])
@@ -39,9 +44,24 @@ def test_a_manager_enrols_the_counter_and_syncs_from_the_page(window, counter, c
         page.run_sync()
         status = sync_status(counter.uow)
         assert status.online and status.unsynced == 0 and status.problems == 0
+    (logged,) = [r.getMessage() for r in caplog.records if r.name == "ui.sync_screen.sync_page"]
+    assert logged.startswith("sync now (sync page): pushed 1 events") and "drained" in logged
     window.refresh_status()
     assert "0" in window.status.unsynced.text()
     assert central.scalar("SELECT count(*) FROM events") > 0
+
+
+def test_sync_now_with_the_server_away_is_in_the_support_log(window, counter, caplog):
+    caplog.set_level(logging.INFO, logger="ui.sync_screen.sync_page")
+    save_enrolment(counter.uow, server_url="https://127.0.0.1:9", ca_file="",
+                   device_id="dev_k1", device_epoch=1, token="t", site_id="s1")  # fmt: skip
+    log_in(window)
+    page = window.show_page("sync")
+    page.run_sync()
+    (logged,) = [r for r in caplog.records if r.name == "ui.sync_screen.sync_page"]
+    assert logged.levelno == logging.WARNING
+    assert logged.getMessage().startswith("sync page: failed, everything stays queued: ")
+    assert not sync_status(counter.uow).online
 
 
 def test_a_cashier_sees_the_sync_state_but_cannot_enrol(window):

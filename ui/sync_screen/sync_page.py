@@ -5,6 +5,7 @@ runs off the GUI thread; the cashier never waits on it."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,8 @@ from ui.sync_screen.problem_words import ProblemWords
 if TYPE_CHECKING:
     from sync.cycle import CycleReport, SyncCycle
     from sync.enrolment import Enrolled
+
+log = logging.getLogger(__name__)
 
 
 class SyncPage(PageWidget):
@@ -204,6 +207,7 @@ class SyncPage(PageWidget):
         return lambda: SyncCycle(uow, app_version=VERSION, keys=keys)
 
     def _synced(self, report: CycleReport) -> None:
+        log.info("sync now (sync page): %s", report.summary())
         self._done(self.summary(report))
 
     def summary(self, report: CycleReport) -> str:
@@ -331,6 +335,8 @@ class SyncPage(PageWidget):
         self.say(text + "\n" + self.state.text())
 
     def _failed(self, error: Exception) -> None:
+        log.warning("sync page: failed, everything stays queued: %s",
+                    getattr(error, "reason", "") or type(error).__name__)  # fmt: skip
         self.on_shown()
         reason = self._refusal(getattr(error, "code", "")) or getattr(error, "reason", "")
         reason = self.words.failure(reason) if reason else error_text(error)
