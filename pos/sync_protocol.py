@@ -47,9 +47,14 @@ TENANT_EVENT_TYPES = (
             "notification.withdrawn",
             "z_report.taken",
             "settlement.made",
+            "tenant.terms_set",
         }
     )
 )
+TENANT_TERMS_SET = "tenant.terms_set"
+"""A manager set a tenant's terms at a counter, payload ``{"terms": {commission_bp,
+monthly_rent, bank_account, group_rates}}`` (the whole terms after the change): the server
+publishes them as the site's ``tenant_terms`` for every counter of the site."""
 TENANT_REGISTERED = "tenant.registered"
 """A tenant added at a counter after enrolment, payload ``{"tenant": {id, code, name, org_no,
 vat_registered}}``: the server registers it for the site or holds it for the operator."""

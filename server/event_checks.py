@@ -19,9 +19,10 @@ from pos.sync_protocol import (
     RECIPIENT_PATTERNS,
     SITE_EVENT_TYPES,
     TENANT_REGISTERED,
+    TENANT_TERMS_SET,
     TICKET_EVENT_TYPES,
 )
-from server import centre_data, items, tickets
+from server import centre_data, items, tenant_terms, tickets
 from server.auth import Device
 from server.tenant_offers import parse_offer
 
@@ -67,6 +68,8 @@ def why_invalid(event: dict[str, Any], device: Device) -> tuple[str, str] | None
         return items.payload_problem(kind, payload)
     if kind in CENTRE_EVENT_TYPES:
         return centre_data.payload_problem(kind, payload)
+    if kind == TENANT_TERMS_SET:
+        return tenant_terms.payload_problem(payload)
     if kind == TENANT_REGISTERED:
         offered = parse_offer(payload.get("tenant"))
         return ("malformed", f"tenant: {offered}") if isinstance(offered, str) else None

@@ -24,9 +24,19 @@ from pos.sync_protocol import (
     ITEM_EVENT_TYPES,
     RECEIPT_EVENT_TYPES,
     TENANT_REGISTERED,
+    TENANT_TERMS_SET,
     TICKET_EVENT_TYPES,
 )
-from server import centre_data, deposit_uses, items, one_offs, stock, tenant_offers, tickets
+from server import (
+    centre_data,
+    deposit_uses,
+    items,
+    one_offs,
+    stock,
+    tenant_offers,
+    tenant_terms,
+    tickets,
+)
 from server.auth import Device
 from server.checked import Checked, Outcome
 from server.db import Scope, apply_scope
@@ -49,7 +59,7 @@ from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
 
 CLOCK_AHEAD = timedelta(minutes=5)
 _SOLD = frozenset({"sale.completed", "return.completed"})
-_HOOKED = TICKET_EVENT_TYPES | ITEM_EVENT_TYPES | CENTRE_EVENT_TYPES | _SOLD
+_HOOKED = TICKET_EVENT_TYPES | ITEM_EVENT_TYPES | CENTRE_EVENT_TYPES | _SOLD | {TENANT_TERMS_SET}
 """Fresh events merged or published after the insert (tickets, items)."""
 
 
@@ -290,15 +300,19 @@ def _hooks(
     catalogue: list[dict[str, Any]] = []
     centre: list[dict[str, Any]] = []
     sold: list[dict[str, Any]] = []
+    terms: list[dict[str, Any]] = []
     for r in fresh:  # one pass, one set lookup per row for the rows none of these concern
         if r["type"] in _HOOKED:
             kind = r["type"]
             hooked = repairs if kind in TICKET_EVENT_TYPES else catalogue
             hooked = centre if kind in CENTRE_EVENT_TYPES else hooked
+            hooked = terms if kind == TENANT_TERMS_SET else hooked
             (sold if kind in _SOLD else hooked).append(r)
     # groups and staff, then items, then one-offs sold, then tickets, then the deposits their
     # pickups used: each may need the one before
     shared = centre_data.apply(conn, device, centre) if centre else {}
+    if terms:
+        tenant_terms.apply(conn, device, terms)
     published = items.apply(conn, device, catalogue) if catalogue else {}
     moved = one_offs.apply(conn, device, sold) if sold else {}
     if sold:

@@ -94,6 +94,12 @@ class DayEndStore:
             (tenant_id, commission_bp, monthly_rent, account, when),
         )
 
+    def replace_group_rates(self, tenant_id: str, rates: dict[str, int]) -> None:
+        """The tenant's commission per article group becomes exactly ``rates``."""
+        self._raw.execute("DELETE FROM tenant_group_commissions WHERE tenant_id = ?", (tenant_id,))
+        for group_id, commission_bp in rates.items():
+            self.upsert_group_rate(tenant_id, group_id, commission_bp)
+
     def upsert_group_rate(self, tenant_id: str, group_id: str, commission_bp: int) -> None:
         self._raw.execute(
             "INSERT INTO tenant_group_commissions(tenant_id, article_group_id, commission_bp) "

@@ -138,6 +138,14 @@ class SyncStore:
         ).fetchone()
         return row is not None
 
+    def has_unsent_for(self, seq: int, kind: str, tenant_id: str) -> bool:
+        """Whether an event ``kind`` of the tenant after ``seq`` is still waiting to be sent."""
+        row = self._raw.execute(
+            "SELECT 1 FROM outbox WHERE device_seq > ? AND type = ? AND tenant_id = ? LIMIT 1",
+            (seq, kind, tenant_id),
+        ).fetchone()
+        return row is not None
+
     def outbox_after(self, seq: int, limit: int) -> list[tuple[Any, ...]]:
         """(device_seq, event_id, type, tenant_id, occurred_at, payload) rows after ``seq``."""
         return self._raw.execute(

@@ -22,7 +22,7 @@ from pos.adapters.reference_projection import (
     project_entity,
 )
 from pos.adapters.sync_store import CURSOR_KEY, STAGING_CURSOR_KEY
-from pos.services import centre_company
+from pos.services import centre_company, tenant_terms
 from pos.services.ticket_merge import merge_tickets
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -111,6 +111,7 @@ def _project(uow: UnitOfWork, changes: Sequence[Change], now: datetime | None = 
         sync.clear_problems(sync.obsolete_problems())
     _record_deliveries(uow, changes)
     _centre_company(uow, changes, now)
+    _tenant_terms(uow, changes, now)
     sync.add_problems(refused)
     return len(refused)
 
@@ -145,6 +146,17 @@ def _centre_company(uow: UnitOfWork, changes: Sequence[Change], now: datetime | 
             company = data.get("company")
             if isinstance(company, dict):
                 centre_company.take_pulled(uow, company, now)
+
+
+def _tenant_terms(uow: UnitOfWork, changes: Sequence[Change], now: datetime | None) -> None:
+    """A tenant's terms as the server holds them for this site (``tenant_terms``, id
+    ``<site>/<tenant>``) become this counter's, after the tenants they belong to."""
+    for change in changes:
+        data = change.get("data")
+        if change["entity"] == "tenant_terms" and change["op"] == "upsert":
+            tenant_id = str(change["id"]).rpartition("/")[2]
+            if isinstance(data, dict):
+                tenant_terms.take_pulled(uow, tenant_id, data, now)
 
 
 def _centre_stock(uow: UnitOfWork, changes: Sequence[Change]) -> None:

@@ -1,18 +1,31 @@
 """A tenant's terms with the centre: commission (per tenant, or per article group), monthly rent
-and the bank account payouts go to. Changes of these fixed data are journaled (13999)."""
+and the bank account payouts go to. Changes of these fixed data are journaled (13999).
+
+The terms are the centre's, not a counter's: a change is queued for the central server
+(``tenant.terms_set``, the whole terms after it) and every counter of the site takes the terms
+it pulls (``take_pulled``), so each settles by the same ones. A counter not (yet) enrolled sends
+its change once it is."""
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
+from typing import Any
 
+from pos.adapters.settlement_queries import SettlementQueries
 from pos.bank import normalise_account_number
+from pos.clock import Stamp
 from pos.day_end_errors import InvalidRate
 from pos.model.basket import check_amount
+from pos.model.events import EventCode
+from pos.model.settlement_plan import TenantTerms
 from pos.model.staff import Permission
+from pos.services.auth import SYSTEM_REGISTER
 from pos.services.context import TillContext
 from pos.services.reports import find_tenant
 from pos.services.settings_journal import journal_other, journal_settings_change
-from pos.unit_of_work import UnitOfWorkFactory
+from pos.sync_protocol import TENANT_TERMS_SET
+from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 TERMS_CHANGE = "terms_change"
 CENTRE_ACCOUNT_META = "centre_bank_account"
@@ -61,7 +74,76 @@ def set_terms(
             "group_rates": dict(sorted((group_rates or {}).items())),
         }
         journal_other(uow, ctx, TERMS_CHANGE, terms, stamp, tenant_id=tenant.id)
+        whole = SettlementQueries(uow.reports).tenant_terms(tenant.id)
+        uow.outbox.append_outbox(TENANT_TERMS_SET, tenant.id, stamp, {"terms": shared(whole)})
         uow.commit()
+
+
+def shared(terms: TenantTerms) -> dict[str, Any]:
+    """The terms as the server keeps them for the site."""
+    return {
+        "commission_bp": terms.commission_bp,
+        "monthly_rent": terms.monthly_rent,
+        "bank_account": terms.bank_account,
+        "group_rates": dict(sorted(terms.group_rates.items())),
+    }
+
+
+def _whole(value: Any, top: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= top
+
+
+def pulled_terms(data: dict[str, Any]) -> TenantTerms | None:
+    """Terms as pulled, or None when they are not ones a counter could have set."""
+    commission, rent = data.get("commission_bp"), data.get("monthly_rent")
+    account, rates = data.get("bank_account"), data.get("group_rates")
+    if not isinstance(commission, int) or not _whole(commission, 10_000):
+        return None
+    if not isinstance(rent, int) or not _whole(rent, 10**11):
+        return None
+    if not isinstance(rates, dict) or not isinstance(account, str):
+        return None
+    if not all(_whole(bp, 10_000) for bp in rates.values()):
+        return None
+    return TenantTerms(commission, rent, account, {str(g): int(bp) for g, bp in rates.items()})
+
+
+def take_pulled(
+    uow: UnitOfWork, tenant_id: str, data: dict[str, Any], now: datetime | None = None
+) -> bool:
+    """The tenant's terms as the server holds them for this counter's site become this
+    counter's; True when that changed anything. A change of this counter's own not yet sent
+    stays (the server has not ordered it yet). Journaled here too (13999 ``terms_change``,
+    ``by: server``, under the register of changes made outside this till)."""
+    device = uow.sync.device()
+    terms = pulled_terms(data)
+    if device is None or terms is None or data.get("site_id") != device["site_id"]:
+        return False
+    if uow.tenants.tenant(tenant_id) is None:
+        return False
+    if uow.sync.has_unsent_for(uow.sync.acked_through(), TENANT_TERMS_SET, tenant_id):
+        return False
+    if shared(SettlementQueries(uow.reports).tenant_terms(tenant_id)) == shared(terms):
+        return False
+    when = _not_before_journal(uow, now or datetime.now(UTC))
+    stamp = Stamp.of(when)
+    uow.day_end.upsert_terms(tenant_id, terms.commission_bp, terms.monthly_rent,
+                             terms.bank_account, stamp.utc_iso)  # fmt: skip
+    uow.day_end.replace_group_rates(tenant_id, terms.group_rates)
+    uow.journal.append_journal(
+        register_id=SYSTEM_REGISTER,
+        event_code=EventCode.OTHER,
+        stamp=stamp,
+        staff_id=None,
+        tenant_id=tenant_id,
+        details={"kind": TERMS_CHANGE, **shared(terms), "by": "server"},
+    )
+    return True
+
+
+def _not_before_journal(uow: UnitOfWork, now: datetime) -> datetime:
+    floor = uow.journal.last_journal_time()
+    return floor if floor is not None and now < floor else now
 
 
 def centre_account(uow_factory: UnitOfWorkFactory) -> str:
