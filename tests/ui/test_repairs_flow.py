@@ -387,6 +387,25 @@ def test_a_returning_customer_is_found_by_phone_and_filled_in(repair_window, cou
     qtbot.waitUntil(lambda: not page.known.isVisible(), timeout=3000)  # nobody fits any more
 
 
+def test_tab_from_the_phone_goes_past_the_earlier_customers_to_the_email(
+    repair_window, counter, qtbot
+):
+    """The earlier customers shown under the phone are reached with Down, never with Tab: the
+    form typed from the keyboard goes on to the e-mail, nothing typed lands in the list."""
+    window = repair_window
+    log_in(window, "2001", "2345")
+    take_in(counter, window.session.context())  # Ola Nordmann came with his bike before
+    page = window.show_page("repairs.intake")
+    assert isinstance(page, IntakePage)
+    page.phone.setFocus()
+    type_in(page.phone, "912 34 567")
+    qtbot.waitUntil(page.known.isVisible, timeout=3000)
+    press(page.phone, Qt.Key.Key_Tab)
+    assert page.email.hasFocus()
+    press(page.email, Qt.Key.Key_Backtab)
+    assert page.phone.hasFocus()
+
+
 def test_a_new_intake_puts_the_keyboard_in_the_customers_name(repair_window):
     window = repair_window
     log_in(window, "2001", "2345")

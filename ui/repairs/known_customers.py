@@ -34,6 +34,8 @@ class KnownCustomersList(QListWidget):
         self.setMaximumHeight(110)
         self.setWordWrap(True)  # a long e-mail wraps rather than scrolling out of sight
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Down or a tap, never Tab: the form typed from the keyboard goes on past the list
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.desk, self.tasks, self.name, self.phone = desk, tasks, name, phone
         self.found: tuple[KnownCustomer, ...] = ()
         self._pause = QTimer(self)
