@@ -1,61 +1,67 @@
-"""The sales repository: a sale or return as it is recorded (the sale, its receipts with their
-numbers and signature chain, tenders, lines and payments, and the credit notes a refund issues).
+"""The sales repository: a sale, return or deposit (``pos.model.sale.Sale``) as it is recorded,
+with what sealing its receipts needs (their number series and signature chains, the credit
+notes' series) and a receipt's copies.
 
-Receipts, lines and payments are given as the rows the receipt digest and the outbox carry, so
-what is stored is exactly what is signed and sent. Everything goes through the Store's raw
-cursor in the caller's transaction: this is the till's hot path.
+Receipts, lines and payments are stored as ``pos.model.sale_facts`` words them for the receipt
+digest and the outbox, so what is stored is exactly what is signed and sent. Everything goes
+through the Store's raw cursor in the caller's transaction: this is the till's hot path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
 from pos.adapters.repositories import Store
 from pos.clock import Stamp
-from pos.money import Ore
-
-Row = Mapping[str, Any]
+from pos.model.sale import Sale
+from pos.model.sale_facts import line_facts, payment_facts, receipt_facts, tender_facts
 
 
 class SaleStore:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def add_sale(
-        self,
-        *,
-        sale_id: str,
-        kind: str,
-        register_id: str,
-        till_session_id: str,
-        staff_id: str,
-        approved_by: str | None,
-        training: bool,
-        stamp: Stamp,
-        total: Ore,
-        rounding: Ore,
-        change: Ore,
-        cash_net: Ore,
-    ) -> None:
+    def add(self, sale: Sale) -> None:
+        """A sealed sale's rows: the sale, its receipts, the credit notes it issued, its tenders,
+        and every receipt's lines and payments (as ``pos.model.sale_facts`` words them)."""
+        if not sale.is_sealed:
+            raise ValueError("only a numbered and signed sale is recorded")
+        stamp = sale.stamp
         self._store.insert(
             "sales",
             {
-                "id": sale_id,
-                "kind": kind,
-                "register_id": register_id,
-                "till_session_id": till_session_id,
-                "staff_id": staff_id,
-                "approved_by": approved_by,
-                "training": training,
+                "id": sale.sale_id,
+                "kind": sale.kind,
+                "register_id": sale.register_id,
+                "till_session_id": sale.till_session_id,
+                "staff_id": sale.staff_id,
+                "approved_by": sale.approved_by,
+                "training": sale.training,
                 "created_at": stamp.utc_iso,
                 "local_date": stamp.local_date,
                 "local_time": stamp.local_time,
-                "total": total,
-                "rounding": rounding,
-                "change": change,
-                "cash_net": cash_net,
+                "total": sale.total,
+                "rounding": sale.rounding,
+                "change": sale.change,
+                "cash_net": sale.cash_net,
             },
+        )
+        self._store.insert("receipts", [receipt_facts(sale, r) for r in sale.receipts])
+        notes = [
+            {
+                "id": note.note_id,
+                "number": note.number,
+                "tenant_id": r.tenant.id,
+                "amount": note.amount,
+                "issued_receipt_id": r.receipt_id,
+                "created_at": stamp.utc_iso,
+            }
+            for r in sale.receipts
+            for note in r.credit_notes
+        ]
+        self._store.insert("credit_notes", notes)  # none unless a refund went to credit notes
+        self._store.insert("tenders", tender_facts(sale))
+        self._store.insert("sale_lines", [ln for r in sale.receipts for ln in line_facts(sale, r)])
+        self._store.insert(
+            "receipt_payments", [p for r in sale.receipts for p in payment_facts(sale, r)]
         )
 
     def next_receipt_number(self, kind: str, tenant_id: str, register_id: str) -> int:
@@ -85,38 +91,7 @@ class SaleStore:
             },
         )
 
-    def add_receipts(self, receipts: Sequence[Row]) -> None:
-        self._store.insert("receipts", receipts)
-
-    def add_tenders(self, tenders: Sequence[Row]) -> None:
-        self._store.insert("tenders", tenders)
-
-    def add_receipt_lines(self, lines: Sequence[Row], payments: Sequence[Row]) -> None:
-        """One receipt's lines and the parts of the tenders that pay it."""
-        self._store.insert("sale_lines", lines)
-        self._store.insert("receipt_payments", payments)
-
-    def issue_credit_note(
-        self,
-        note_id: str,
-        tenant_id: str,
-        tenant_code: str,
-        amount: Ore,
-        receipt_id: str,
-        stamp: Stamp,
-    ) -> str:
-        """A new credit note of the tenant, numbered in its own series; returns its number."""
+    def next_credit_note_number(self, tenant_id: str, tenant_code: str) -> str:
+        """A new credit note's number, in the tenant's own gap-free series."""
         serial = self._store.next_number(f"credit_note:{tenant_id}")
-        number = f"TG{tenant_code}{serial:06d}"
-        self._store.insert(
-            "credit_notes",
-            {
-                "id": note_id,
-                "number": number,
-                "tenant_id": tenant_id,
-                "amount": amount,
-                "issued_receipt_id": receipt_id,
-                "created_at": stamp.utc_iso,
-            },
-        )
-        return number
+        return f"TG{tenant_code}{serial:06d}"

@@ -22,18 +22,19 @@ from pos.errors import (
 from pos.model.basket import Basket, BasketLine, over_discount_limit
 from pos.model.catalogue import ItemKind, ItemStatus
 from pos.model.drawer import refuse_while_open
-from pos.model.payment import Tender, TenderKind, settle, voucher_amount
+from pos.model.payment import Tender, TenderKind, voucher_amount
 from pos.model.receipt import ReceiptKind
+from pos.model.sale import (
+    RecordedReceipt,
+    Sale,
+    SaleLine,
+    TenantReceipt,
+    tenant_receipt,
+)
 from pos.model.staff import Operator, Permission
 from pos.money import Ore, format_nok
 from pos.services.context import TillContext
-from pos.services.recording import (
-    PlannedLine,
-    ReceiptPlan,
-    RecordedReceipt,
-    plan_receipt,
-    record,
-)
+from pos.services.recording import record, sale_at_counter
 from pos.services.support_log import log_recorded, refusals_logged
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -51,6 +52,12 @@ class SaleResult:
     total: Ore
     rounding: Ore
     change: Ore
+
+    @staticmethod
+    def of(sale: Sale) -> SaleResult:
+        return SaleResult(
+            sale.sale_id, tuple(sale.recorded()), sale.total, sale.rounding, sale.change
+        )
 
 
 @refusals_logged("sale")
@@ -75,62 +82,41 @@ def complete_sale(
         _check_items(uow, ctx, basket.lines)
         tenants = {tid: uow.tenants.tenant(tid) for tid in basket.tenant_ids}
         kind = ReceiptKind.TRAINING if ctx.training else ReceiptKind.SALE
-        plans = sorted(
+        receipts = sorted(
             (
-                plan_receipt(
-                    tenant, kind, [_planned(line) for line in basket.lines if line.tenant_id == tid]
+                tenant_receipt(
+                    tenant,
+                    kind,
+                    [SaleLine.of_basket(line) for line in basket.lines if line.tenant_id == tid],
                 )
                 for tid, tenant in tenants.items()
                 if tenant is not None
             ),
-            key=lambda p: p.tenant.code,
+            key=lambda r: r.tenant.code,
         )
-        resolved, note_ids = _resolve_credit_notes(uow, ctx, tenders, plans)
-        settlement = settle([(p.tenant.id, p.total) for p in plans], resolved)
-        stamp = ctx.stamp()
-        sale_id, receipts = record(
+        resolved, note_ids = _resolve_credit_notes(uow, ctx, tenders, receipts)
+        sale = record(
             uow,
             ctx,
-            stamp,
-            sale_kind="sale",
-            plans=plans,
-            tenders=resolved,
-            settlement=settlement,
-            credit_note_ids=note_ids,
-            session_id=session["id"],
-            approved_by=approved_by,
+            sale_at_counter(
+                ctx,
+                kind="sale",
+                session_id=session["id"],
+                approved_by=approved_by,
+                receipts=receipts,
+                tenders=resolved,
+                voucher_ids=note_ids,
+            ),
         )
+        stamp, recorded = sale.stamp, sale.recorded()
         if not ctx.training:
             _retire_items(uow, basket.lines, stamp)
         if after_record is not None:
-            after_record(uow, stamp, sale_id, receipts)
+            after_record(uow, stamp, sale.sale_id, recorded)
         uow.baskets.delete_draft(ctx.register_id)  # paid: never restored after a crash
         uow.commit()
-    log_recorded("sale", ctx, receipts, resolved, settlement.change)
-    return SaleResult(
-        sale_id,
-        tuple(receipts),
-        sum(p.total for p in plans),
-        settlement.rounding,
-        settlement.change,
-    )
-
-
-def _planned(line: BasketLine) -> PlannedLine:
-    return PlannedLine(
-        tenant_id=line.tenant_id,
-        item_id=line.item_id,
-        description=line.description,
-        qty=line.qty,
-        unit_price=line.unit_price,
-        catalogue_price=line.catalogue_price,
-        discount=line.discount,
-        discount_reason=line.discount_reason,
-        amount=line.amount,
-        vat_class=line.vat_class,
-        article_group_id=line.article_group_id,
-        line_id=line.line_id,
-    )
+    log_recorded("sale", ctx, recorded, resolved, sale.change)
+    return SaleResult.of(sale)
 
 
 def discount_limit_percent(uow: UnitOfWork) -> int:
@@ -242,14 +228,14 @@ def _resolve_credit_notes(
     uow: UnitOfWork,
     ctx: TillContext,
     tenders: Sequence[Tender],
-    plans: Sequence[ReceiptPlan],
+    receipts: Sequence[TenantReceipt],
 ) -> tuple[list[Tender], list[str | None]]:
     """Look up each credit note or deposit: its tenant, what is left on it, and how much to use.
 
     An amount of 0 means "as much as the note and its tenant's receipt allow".
     """
-    dues = [(p.tenant.id, p.total) for p in plans]
-    tenant_ids = {p.tenant.id for p in plans}
+    dues = [(r.tenant.id, r.total) for r in receipts]
+    tenant_ids = {r.tenant.id for r in receipts}
     resolved: list[Tender] = []
     note_ids: list[str | None] = []
     for tender in tenders:

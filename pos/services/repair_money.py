@@ -26,15 +26,16 @@ from pos.errors import DomainError, InvalidTender, TillNotOpen, TrainingRestrict
 from pos.model.basket import Basket, BasketLine
 from pos.model.catalogue import ItemKind
 from pos.model.deposits import DepositLedger
-from pos.model.payment import Tender, TenderKind, settle
+from pos.model.payment import Tender, TenderKind
 from pos.model.receipt import ReceiptKind
 from pos.model.repair import RepairStatus
+from pos.model.sale import RecordedReceipt, tenant_receipt
 from pos.model.staff import Operator, Permission
 from pos.money import Ore, format_nok, round_to_krone
 from pos.services import checkout, ticket_clock, till
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
-from pos.services.recording import RecordedReceipt, plan_receipt, record
+from pos.services.recording import record, sale_at_counter
 from pos.services.repair_common import apply_status, load_ticket, require_open
 from pos.services.repair_work import labour_item
 from pos.services.support_log import log_recorded
@@ -184,22 +185,19 @@ def _record_deposit(
 ) -> DepositResult:
     tenant = uow.tenants.tenant(row["tenant_id"])
     assert tenant is not None
-    plan = replace(plan_receipt(tenant, ReceiptKind.DEPOSIT, []), prepayment=amount)
-    settlement = settle([(tenant.id, amount)], tenders)
-    stamp = ctx.stamp()
-    _, receipts = record(
+    sale = record(
         uow,
         ctx,
-        stamp,
-        sale_kind="deposit",
-        plans=[plan],
-        tenders=tenders,
-        settlement=settlement,
-        credit_note_ids=[None] * len(tenders),
-        session_id=session_id,
-        approved_by=approved_by,
+        sale_at_counter(
+            ctx,
+            kind="deposit",
+            session_id=session_id,
+            approved_by=approved_by,
+            receipts=[tenant_receipt(tenant, ReceiptKind.DEPOSIT, [], prepayment=amount)],
+            tenders=tenders,
+        ),
     )
-    receipt = receipts[0]
+    stamp, receipt = sale.stamp, sale.recorded()[0]
     deposit_id = str(uuid.uuid4())
     uow.repairs.add_deposit(deposit_id, row["id"], tenant.id, receipt.receipt_id, amount, stamp)
     # the receipt event is the money fact; this one tells the other counters the ticket holds
@@ -212,7 +210,7 @@ def _record_deposit(
          "register_id": ctx.register_id, "staff_id": ctx.operator.staff_id,
          "hlc": ticket_clock.next_stamp(uow, ctx.clock.now())},
     )  # fmt: skip
-    return DepositResult(row["id"], receipt, amount, settlement.change)
+    return DepositResult(row["id"], receipt, amount, sale.change)
 
 
 def add_pickup_to_basket(uow_factory: UnitOfWorkFactory, basket: Basket, ticket_id: str) -> Pickup:

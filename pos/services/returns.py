@@ -9,13 +9,14 @@ from dataclasses import dataclass, replace
 from pos.errors import ReturnNotAllowed, TillNotOpen, TrainingRestriction, UnknownReceipt
 from pos.model.catalogue import ItemKind, ItemStatus
 from pos.model.drawer import refuse_while_open
-from pos.model.payment import Tender, TenderKind, settle
+from pos.model.payment import Tender, TenderKind
 from pos.model.receipt import ReceiptKind
+from pos.model.sale import SaleLine, tenant_receipt
 from pos.model.staff import Operator, Permission
 from pos.money import Ore, div_round_half_up, round_to_krone
 from pos.services.checkout import SaleResult
 from pos.services.context import TillContext
-from pos.services.recording import PlannedLine, plan_receipt, record
+from pos.services.recording import record, sale_at_counter
 from pos.services.support_log import log_recorded, refusals_logged
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from pos.vat import VatClass
@@ -91,22 +92,21 @@ def complete_return(
         tenant = uow.tenants.tenant(original["tenant_id"])
         assert tenant is not None
         planned = _planned_lines(uow, original["id"], requests)
-        plan = plan_receipt(tenant, ReceiptKind.RETURN, planned, original["id"])
-        tenders = _refund_tenders(refund, plan.total)
-        settlement = settle([(tenant.id, plan.total)], tenders)
-        stamp = ctx.stamp()
-        sale_id, receipts = record(
+        receipt = tenant_receipt(tenant, ReceiptKind.RETURN, planned, original["id"])
+        tenders = _refund_tenders(refund, receipt.total)
+        sale = record(
             uow,
             ctx,
-            stamp,
-            sale_kind="return",
-            plans=[plan],
-            tenders=tenders,
-            settlement=settlement,
-            credit_note_ids=[None] * len(tenders),
-            session_id=session["id"],
-            approved_by=approved_by,
+            sale_at_counter(
+                ctx,
+                kind="return",
+                session_id=session["id"],
+                approved_by=approved_by,
+                receipts=[receipt],
+                tenders=tenders,
+            ),
         )
+        stamp = sale.stamp
         items = uow.items.items_by_ids({ln.item_id for ln in planned})
         for line in planned:
             item = items[line.item_id]
@@ -115,8 +115,8 @@ def complete_return(
             elif item.kind is ItemKind.STOCK:
                 uow.items.adjust_stock(item.id, -line.qty, stamp)
         uow.commit()
-    log_recorded("return", ctx, receipts, tenders, settlement.change)
-    return SaleResult(sale_id, tuple(receipts), plan.total, settlement.rounding, settlement.change)
+    log_recorded("return", ctx, sale.recorded(), tenders, sale.change)
+    return SaleResult.of(sale)
 
 
 def _original(uow: UnitOfWork, receipt_number: str) -> dict:
@@ -135,10 +135,10 @@ def _planned_lines(
     uow: UnitOfWork,
     receipt_id: str,
     requests: Sequence[ReturnRequest],
-) -> list[PlannedLine]:
+) -> list[SaleLine]:
     lines = {ln["id"]: ln for ln in uow.queries.lines_of_receipt(receipt_id)}
     returned = uow.till.returned_quantities(list(lines))
-    planned: list[PlannedLine] = []
+    planned: list[SaleLine] = []
     asked: dict[str, int] = {}
     for request in requests:
         asked[request.original_line_id] = asked.get(request.original_line_id, 0) + request.qty
@@ -158,7 +158,7 @@ def _planned_lines(
         amount = refund_amount(line["amount"], line["qty"], already, qty)
         discount = refund_amount(line["discount"], line["qty"], already, qty)
         planned.append(
-            PlannedLine(
+            SaleLine(
                 tenant_id=line["tenant_id"],
                 item_id=line["item_id"],
                 description=line["description"],

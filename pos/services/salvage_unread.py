@@ -7,8 +7,8 @@ from their paper copies or the server's record."""
 from __future__ import annotations
 
 from pos.model.receipt import ReceiptKind
+from pos.model.sale import NUMBER_PREFIX
 from pos.numbering import Heads
-from pos.services.recording import NUMBER_PREFIX
 from pos.unit_of_work import UnitOfWork
 
 

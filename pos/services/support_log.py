@@ -11,9 +11,9 @@ from typing import ParamSpec, TypeVar
 
 from pos.errors import DomainError, PermissionDenied
 from pos.model.payment import Tender
+from pos.model.sale import RecordedReceipt
 from pos.money import Ore, format_nok
 from pos.services.context import TillContext
-from pos.services.recording import RecordedReceipt
 
 log = logging.getLogger("pos.services.money")
 P = ParamSpec("P")
