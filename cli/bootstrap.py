@@ -8,6 +8,7 @@ imported when first needed: the login screen must not wait for printing, HTTP or
 from __future__ import annotations
 
 import getpass
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos import __version__
+from pos.adapters.slow_steps import SlowStep
 from pos.counter import Counter, open_counter
 from pos.errors import StoreDamaged
 
@@ -141,14 +143,18 @@ def open_app(settings: Settings, offer_restore: OfferRestore | None = None) -> C
     """Lock and open the data directory. A damaged store is never used: with ``offer_restore``
     a manager may restore the newest good backup (None when they do not); without it the
     error is raised."""
+
+    def say(step: SlowStep) -> None:
+        print(step.said(settings.lang), file=sys.stderr, flush=True)
+
     try:
-        counter = open_counter(settings.data_dir)
+        counter = open_counter(settings.data_dir, on_slow_step=say)
     except StoreDamaged as error:
         if offer_restore is None:
             raise
         if not offer_restore(error):
             return None
-        counter = open_counter(settings.data_dir)
+        counter = open_counter(settings.data_dir, on_slow_step=say)
     return CounterApp(settings, counter)
 
 

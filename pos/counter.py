@@ -22,6 +22,7 @@ from pos.adapters.high_water import HighWaterMark, mark_path, read_mark
 from pos.adapters.key_files import KeyStore, UnavailableSigner
 from pos.adapters.key_vault import KeySealBroken, KeySecretMissing
 from pos.adapters.lock import DataDirLock
+from pos.adapters.slow_steps import Listener
 from pos.adapters.store_check import (
     clear_damage_note,
     file_problem,
@@ -151,10 +152,13 @@ def check_store(data_dir: Path) -> None:
         raise StoreDamaged(str(data_dir), reason=problem)
 
 
-def open_counter(data_dir: Path, clock: Clock | None = None) -> Counter:
-    """Lock the data directory, check and migrate its store, bring the store and the
-    high-water mark into step (any rows that takes are stamped by the counter's clock over
-    ``clock``, default the system's) and open its key store."""
+def open_counter(
+    data_dir: Path, clock: Clock | None = None, on_slow_step: Listener | None = None
+) -> Counter:
+    """Lock the data directory, check and migrate its store (a slow migration step on a big
+    store said to ``on_slow_step`` as it runs), bring the store and the high-water mark into
+    step (any rows that takes are stamped by the counter's clock over ``clock``, default the
+    system's) and open its key store."""
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         keep_private(data_dir)
@@ -164,7 +168,7 @@ def open_counter(data_dir: Path, clock: Clock | None = None) -> Counter:
     try:
         remove_leftovers(data_dir)
         check_store(data_dir)
-        engine = open_store(data_dir)
+        engine = open_store(data_dir, on_slow_step)
         mark = HighWaterMark.open(data_dir)
         uow = UnitOfWorkFactory(engine, mark, data_dir=data_dir)
         counter = Counter(data_dir, engine, uow, KeyStore(data_dir / "keys"), lock, mark)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
+from pos.adapters.slow_steps import Listener, listening
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -143,12 +145,14 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), "heads" if revision == "head" else revision)
 
 
-def open_store(data_dir: Path) -> Engine:
-    """The engine for a data directory, migrated to the current schema."""
+def open_store(data_dir: Path, on_slow_step: Listener | None = None) -> Engine:
+    """The engine for a data directory, migrated to the current schema; a migration's slow
+    step on a big store is said to ``on_slow_step`` as it runs (and logged)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     db_path = data_dir / DB_FILE
     if not db_path.exists():  # readable by the counter's user only; SQLite's -wal/-shm follow
         os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600))
     engine = make_engine(db_path)
-    migrate(engine)
+    with listening(on_slow_step):
+        migrate(engine)
     return engine

@@ -4,6 +4,9 @@ trigram tokenizer cannot fold accents before 3.45, which ``items_fts`` (whole wo
 starts, accents folded) still does.
 
 The same triggers as ``items_fts`` (0004) keep it current: each now updates both indexes.
+Building the index over the items already stored takes about 2.5 minutes for 1 000 000 items,
+at the first start after the upgrade: it is built in chunks and says how far it is
+(``pos.adapters.slow_steps``: the log, and whoever opens the store).
 
 Revision ID: 0017
 Revises: 0016
@@ -11,7 +14,10 @@ Revises: 0016
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
+
+from pos.adapters import slow_steps
 
 revision = "0017"
 down_revision = "0016"
@@ -53,7 +59,27 @@ def upgrade() -> None:
         "content='items', content_rowid='rowid', tokenize='trigram')"
     )
     _triggers([_FTS_INSERT, _TRIGRAM_INSERT], [_FTS_DELETE, _TRIGRAM_DELETE])
-    op.execute("INSERT INTO items_trigram(items_trigram) VALUES ('rebuild')")
+    _index_the_items()
+
+
+_INDEX_CHUNK = (
+    "INSERT INTO items_trigram(rowid, description) "
+    "SELECT rowid, description FROM items WHERE rowid > :after AND rowid <= :last"
+)
+
+
+def _index_the_items() -> None:
+    """What FTS5's ``rebuild`` does on this new, empty index (every item's row added), in
+    chunks of rowids so the start can say how far it is."""
+    bind = op.get_bind()
+    count, top = bind.execute(sa.text("SELECT count(*), coalesce(max(rowid), 0) FROM items")).one()
+    step = slow_steps.Step("items_trigram", int(count))
+    for after in range(0, int(top), slow_steps.CHUNK):
+        added = bind.execute(
+            sa.text(_INDEX_CHUNK), {"after": after, "last": after + slow_steps.CHUNK}
+        )
+        step.advanced(added.rowcount)
+    step.finished()
 
 
 def downgrade() -> None:
