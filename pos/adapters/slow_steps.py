@@ -18,15 +18,17 @@ log = logging.getLogger("pos.store")
 
 ANNOUNCE_FROM = 20_000
 """Items from which the trigram index is announced (about three seconds and more)."""
-TRIGRAM_SECONDS_PER_ITEM = 146 / 1_000_000
-"""The trigram index's build, measured: 146 s for 1 000 000 items on the reference till PC."""
+TRIGRAM_SECONDS_PER_ITEM = 20 / 1_000_000
+"""The trigram index's build before it starts (17-18 s for 1 000 000 items on the two-core
+bench machine under load); once under way, the rate measured so far."""
 CHUNK = 50_000
 """Items indexed between two progress reports."""
 
 
 @dataclass(frozen=True)
 class SlowStep:
-    """What the store is doing: ``done`` of ``total`` items, about ``expected_s`` in all."""
+    """What the store is doing: ``done`` of ``total`` items, about ``expected_s`` in all (the
+    rate measured so far, once some are done)."""
 
     key: str
     done: int
@@ -34,17 +36,18 @@ class SlowStep:
     expected_s: float
 
     def said(self, lang: str) -> str:
-        minutes = max(1, round(self.expected_s / 60))
         percent = 100 * self.done // max(1, self.total)
+        seconds = max(1, round(self.expected_s))
+        length = f"{seconds} s" if seconds < 90 else f"{round(seconds / 60)} min"
         items = f"{self.total:,}".replace(",", "\N{NO-BREAK SPACE}")
         if lang == "en":
             return (
                 f"Preparing the item search for {items} items after the upgrade "
-                f"(about {minutes} min, only this once): {percent} % done"
+                f"(about {length}, only this once): {percent} % done"
             )
         return (
             f"Forbereder varesøket for {items} varer etter oppgraderingen "
-            f"(omtrent {minutes} min, bare denne gangen): {percent} % ferdig"
+            f"(omtrent {length}, bare denne gangen): {percent} % ferdig"
         )
 
 
@@ -89,6 +92,8 @@ class Step:
 
     def advanced(self, rows: int) -> None:
         self.done = min(self.total, self.done + rows)
+        if self.done:
+            self.expected_s = (time.monotonic() - self.began) * self.total / self.done
         self._say()
 
     def finished(self) -> None:
