@@ -16,6 +16,7 @@ from cli.options import Commands, add_command, staff_context, staff_options
 if TYPE_CHECKING:
     from pos.clock import Clock
     from pos.model.settlement import SettlementDoc
+    from pos.services.settlement import CentreSettler
     from pos.services.settlement_payment import PaymentOrder
     from printers.settlement_output import SettlementFiles
 
@@ -90,7 +91,7 @@ def settlement_(args: argparse.Namespace, settings: Settings) -> int:
             files,
             lambda: settlement.make_settlement(
                 app.uow, ctx, args.tenant, args.date_from, args.date_to,
-                payment=payment, stage=files.stage,
+                payment=payment, stage=files.stage, centre=_centre(app),
             ),
         )  # fmt: skip
     _show(doc, files)
@@ -109,11 +110,18 @@ def correction_(args: argparse.Namespace, settings: Settings) -> int:
             files,
             lambda: settlement.correct_settlement(
                 app.uow, ctx, args.tenant, args.number, args.reason, adjustment,
-                payment=payment, stage=files.stage,
+                payment=payment, stage=files.stage, centre=_centre(app),
             ),
         )  # fmt: skip
     _show(doc, files)
     return 0
+
+
+def _centre(app: CounterApp) -> CentreSettler | None:
+    """The central server when this counter is enrolled (after a sync of its own sales)."""
+    from sync.settlements import settler_for
+
+    return settler_for(app.uow, lambda: app.sync_cycle().run())
 
 
 def _prepare(

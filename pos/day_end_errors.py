@@ -180,3 +180,51 @@ class CannotWriteFile(DomainError):
     code = "cannot_write_file"
     nb = "Kan ikke skrive {value} ({reason}). Ingenting er registrert."
     en = "Cannot write {value} ({reason}). Nothing was recorded."
+
+
+class SettlementNeedsServer(DomainError):
+    """An enrolled counter never settles alone: its statement would miss the other registers."""
+
+    code = "settlement_needs_server"
+    nb = (
+        "Oppgjør lages på den sentrale serveren, som har salget fra alle kassene i senteret, "
+        "og serveren svarer ikke nå ({reason}). Ingenting er gjort opp; prøv igjen når "
+        "kassen er på nett."
+    )
+    en = (
+        "Settlements are made on the central server, which has the sales of every register of "
+        "the centre, and the server does not answer now ({reason}). Nothing was settled; try "
+        "again when the counter is online."
+    )
+
+
+class CentreDayNotClosed(DomainError):
+    code = "settlement_day_not_closed"
+    nb = (
+        "Perioden kan ikke gjøres opp ennå: kasse {register} har salg for {tenant} {day} uten "
+        "Z-rapport på serveren. Ta Z der og synkroniser den kassen, så prøv igjen."
+    )
+    en = (
+        "The period cannot be settled yet: register {register} has sales of {tenant} on {day} "
+        "and no Z report on the server. Take the Z there and sync that counter, then try again."
+    )
+
+
+class CentreRegisterNotSynced(DomainError):
+    code = "settlement_register_not_synced"
+    nb = (
+        "Perioden kan ikke gjøres opp ennå: kasse {register} har ikke synkronisert med serveren "
+        "etter {day} (sist: {last_sync}), så serveren vet ikke om alt salget derfra er kommet. "
+        "Synkroniser den kassen (og ta Z der), så prøv igjen."
+    )
+    en = (
+        "The period cannot be settled yet: register {register} has not synced with the server "
+        "after {day} (last: {last_sync}), so the server cannot know it has all its sales. Sync "
+        "that counter (and take its Z), then try again."
+    )
+
+
+class CentreRefusedSettlement(DomainError):
+    code = "settlement_refused"
+    nb = "Serveren avviste oppgjøret: {reason}"
+    en = "The server refused the settlement: {reason}"

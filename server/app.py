@@ -20,6 +20,7 @@ from server import (
     routes_event_states,
     routes_heads,
     routes_keys,
+    routes_settlements,
     routes_sync,
     routes_tenant,
 )
@@ -99,7 +100,7 @@ def create_app(settings: ServerSettings, engine: Any = None) -> FastAPI:
     app.state.engine = engine or make_engine(settings.database_url, role=settings.db_role or None)
     problems.install(app)
     routers = (routes_sync, routes_keys, routes_anchor, routes_heads, routes_event_states,
-               routes_admin, routes_tenant)  # fmt: skip
+               routes_admin, routes_tenant, routes_settlements)  # fmt: skip
     for module in routers:
         app.include_router(module.router)
     from server.web.mount import mount

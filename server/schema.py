@@ -456,6 +456,25 @@ journal_anchors = Table(
 outside the counter that ``verify-journal`` checks the counter's journal against. Insert-only;
 two hashes for one row number of a device mean its journal was rewritten in between."""
 
+site_settlements = Table(
+    "site_settlements",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("site_id", ForeignKey("sites.id"), nullable=False),
+    Column("tenant_id", ForeignKey("tenants.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("period_from", Text, nullable=False),
+    Column("period_to", Text, nullable=False),
+    Column("corrects_id", Text),
+    Column("content", JSONB, nullable=False),
+    Column("device_id", Text, nullable=False),
+    Column("staff_id", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    UniqueConstraint("site_id", "tenant_id", "number", name="site_settlements_number"),
+)
+"""A centre's settlements (migration s0018), made by the server over every register of the
+site: one number series per tenant and site; insert-only (a correction is a new one)."""
+
 # Row-level security: table -> (tenant column, what a NULL tenant means). "site": a site-level
 # row, visible to that site's devices; "shared": reference data every scope may read (s0007:
 # unless it names a site, then only that site's devices and the admin);
@@ -484,8 +503,14 @@ WEB_RLS_TABLES = {  # migration s0004: the takings roll-up and the web's people
 }
 RECEIPT_RLS_TABLES = {"receipt_numbers": ("tenant_id", "none")}  # migration s0005
 PENDING_RLS_TABLES = {"takings_pending": ("tenant_id", "none")}  # migration s0011
+SETTLEMENT_RLS_TABLES = {"site_settlements": ("tenant_id", "none")}  # migration s0018
 RLS_TABLES = (
-    RLS_TABLES_V1 | TICKET_RLS_TABLES | WEB_RLS_TABLES | RECEIPT_RLS_TABLES | PENDING_RLS_TABLES
+    RLS_TABLES_V1
+    | TICKET_RLS_TABLES
+    | WEB_RLS_TABLES
+    | RECEIPT_RLS_TABLES
+    | PENDING_RLS_TABLES
+    | SETTLEMENT_RLS_TABLES
 )
 INSERT_ONLY = (
     *INSERT_ONLY_V1,
@@ -494,5 +519,6 @@ INSERT_ONLY = (
     "quarantine_releases",
     "journal_anchors",
     "event_keys",
+    "site_settlements",
 )
 APP_ROLE = "omigjen_app"

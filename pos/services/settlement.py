@@ -14,12 +14,14 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict
+from typing import Any, Protocol
 
 from pos.adapters.settlement_queries import SettlementQueries
 from pos.day_end_errors import (
     CorrectionReasonMissing,
     InvalidPeriod,
     SettlementAlreadyCorrected,
+    SettlementNeedsServer,
     SettlementOverlaps,
     SettlementPeriodNotClosed,
     UnknownSettlement,
@@ -51,6 +53,15 @@ def plan_lines(q: SettlementQueries, tenant: Tenant, start: str, end: str) -> li
     return plan.plan_lines(q.facts(tenant.id, start, end), q.tenant_terms(tenant.id), start, end)
 
 
+class CentreSettler(Protocol):
+    """The central server, as an enrolled counter reaches it (``sync/settlements.py``): it
+    settles over every register of the centre and answers the numbered statement (the
+    ``SettlementDoc``'s fields). Raises ``SettlementNeedsServer`` when it cannot be reached and
+    the refusal's own ``DomainError`` (a register's day without a Z, ...) when it refuses."""
+
+    def settle(self, request: dict[str, Any]) -> dict[str, Any]: ...
+
+
 Stage = Callable[[SettlementDoc, bytes | None], None]
 """Called inside the settlement's transaction with the numbered document and its payment file
 (if one was ordered): write the files somewhere temporary. If it raises, nothing is numbered."""
@@ -65,14 +76,19 @@ def make_settlement(
     *,
     payment: PaymentOrder | None = None,
     stage: Stage | None = None,
+    centre: CentreSettler | None = None,
 ) -> SettlementDoc:
     """Settle a tenant for a period: whole or nothing. Everything is checked — the period, an
     overlap, the payment file, the files ``stage`` writes — inside one transaction before it
-    commits, so a settlement is numbered only with all its files made."""
+    commits, so a settlement is numbered only with all its files made. An enrolled counter
+    asks ``centre`` (the server numbers it over every register) and keeps what it answers."""
     ctx.require(Permission.MANAGE)
     start, end = parse_date(date_from), parse_date(date_to)
     if start > end:
         raise InvalidPeriod(f"{start}–{end}")
+    if _enrolled(uow_factory):
+        request = {"period_from": start, "period_to": end}
+        return _from_centre(uow_factory, ctx, tenant_key, centre, request, payment, stage)
     _require_closed(uow_factory, ctx, tenant_key, start, end)
     with uow_factory() as uow:
         tenant = find_tenant(uow, tenant_key)
@@ -120,6 +136,7 @@ def correct_settlement(
     *,
     payment: PaymentOrder | None = None,
     stage: Stage | None = None,
+    centre: CentreSettler | None = None,
 ) -> SettlementDoc:
     """A correction of settlement ``number`` (``3`` or ``OPPGJ-12-00003``): a new numbered
     settlement of the same period that takes back what the corrected one stood for, works the
@@ -129,6 +146,9 @@ def correct_settlement(
     ctx.require(Permission.MANAGE)
     if not reason.strip():
         raise CorrectionReasonMissing()
+    if _enrolled(uow_factory):
+        request = {"corrects": str(number), "reason": reason.strip(), "adjustment": adjustment}
+        return _from_centre(uow_factory, ctx, tenant_key, centre, request, payment, stage)
     with uow_factory() as uow:
         tenant = find_tenant(uow, tenant_key)
         q = SettlementQueries(uow.reports)
@@ -146,6 +166,57 @@ def correct_settlement(
             corrected, plan_lines(q, tenant, start, end), reason.strip(), adjustment
         )
         doc = _record(uow, ctx, tenant, start, end, lines, row)
+        _finish(uow, doc, payment, stage)
+    return doc
+
+
+def _enrolled(uow_factory: UnitOfWorkFactory) -> bool:
+    with uow_factory.read() as uow:
+        return uow.sync.device() is not None
+
+
+def _from_centre(
+    uow_factory: UnitOfWorkFactory,
+    ctx: TillContext,
+    tenant_key: str,
+    centre: CentreSettler | None,
+    request: dict[str, Any],
+    payment: PaymentOrder | None,
+    stage: Stage | None,
+) -> SettlementDoc:
+    """The server's statement, kept here as this counter's own (journaled 13018 at this
+    register, with its files) but not sent back: the server holds it already."""
+    if centre is None:
+        raise SettlementNeedsServer(reason="ingen forbindelse")
+    with uow_factory.read() as uow:
+        tenant = find_tenant(uow, tenant_key)
+    stamp = ctx.stamp()
+    asked = {**request, "tenant_id": tenant.id, "staff_id": ctx.operator.staff_id,
+             "created_date": stamp.local_date}  # fmt: skip
+    content = centre.settle(asked)
+    doc = _from_content(content)
+    with uow_factory() as uow:
+        q = SettlementQueries(uow.reports)
+        corrects = (
+            q.settlement(tenant.id, _number(doc.corrects_number)) if doc.corrects_number else None
+        )
+        uow.day_end.add_settlement(
+            doc,
+            asdict(doc),
+            corrects_id=corrects["id"] if corrects else None,
+            staff_id=ctx.operator.staff_id,
+            stamp=stamp,
+        )
+        uow.journal.append_journal(
+            register_id=ctx.register_id,
+            event_code=EventCode.OTHER_REPORT,
+            stamp=stamp,
+            staff_id=ctx.operator.staff_id,
+            tenant_id=tenant.id,
+            amount=doc.net_payable,
+            ref_id=doc.settlement_id,
+            details={"report": "settlement", **asdict(doc)},
+        )
         _finish(uow, doc, payment, stage)
     return doc
 

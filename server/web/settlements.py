@@ -4,35 +4,12 @@ back into the counter's own ``SettlementDoc`` so the PDF and the CSV are the cou
 from __future__ import annotations
 
 import uuid
-from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import Connection, text
 
-from pos.model.settlement import SettlementDoc, SettlementLine
-
-
-def doc_of(payload: dict[str, Any]) -> SettlementDoc:
-    """The statement; fields a newer or older counter did not send are left empty."""
-    values: dict[str, Any] = {}
-    for f in fields(SettlementDoc):
-        raw = payload.get(f.name)
-        if f.name == "lines":
-            raw = tuple(
-                SettlementLine(
-                    str(ln.get("kind", "")),
-                    str(ln.get("description", "")),
-                    int(ln.get("base") or 0),
-                    int(ln.get("amount") or 0),
-                )
-                for ln in raw or []
-            )
-        elif f.name == "number":
-            raw = int(raw or 0)
-        elif raw is None:
-            raw = ""
-        values[f.name] = raw
-    return SettlementDoc(**values)
+from pos.model.settlement import SettlementDoc
+from server.settlements import doc_of
 
 
 def listed(

@@ -140,9 +140,10 @@ class SettlementsPage(PageWidget):
         code, start, end = self.tenant.currentData(), self.date_from.text(), self.date_to.text()
         self._make(
             lambda ctx, files, payment: settlement.make_settlement(
-                self.session.uow, ctx, code, start, end, payment=payment, stage=files.stage
+                self.session.uow, ctx, code, start, end, payment=payment, stage=files.stage,
+                centre=self._centre(),
             )
-        )
+        )  # fmt: skip
 
     def correct(self) -> None:
         chosen = self.selected()
@@ -154,8 +155,22 @@ class SettlementsPage(PageWidget):
             lambda ctx, files, payment: settlement.correct_settlement(
                 self.session.uow, ctx, code, chosen.number, reason,
                 parse_nok(adjust) if adjust.strip() else 0, payment=payment, stage=files.stage,
+                centre=self._centre(),
             )
         )  # fmt: skip
+
+    def _centre(self) -> settlement.CentreSettler | None:
+        """The central server when this counter is enrolled: it settles every register of the
+        centre, after a sync sends this counter's own sales and Z reports."""
+        from pos import __version__ as version
+        from pos.adapters.key_files import KeyStore
+        from sync.cycle import SyncCycle
+        from sync.settlements import settler_for
+
+        uow = self.session.uow
+        found = self.ctx.extras.get("keys")
+        keys = found if isinstance(found, KeyStore) else None
+        return settler_for(uow, lambda: SyncCycle(uow, app_version=version, keys=keys).run())
 
     def save_account(self) -> None:
         """The centre's company: name, org.no. and account, checked and journaled."""

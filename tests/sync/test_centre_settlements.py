@@ -1,0 +1,105 @@
+"""A settlement in an enrolled centre is the centre's: the server settles a tenant over every
+register of the site with the terms set at any counter, numbers it in one series per tenant
+(never a duplicate), and refuses, naming the register and day, while a register's day with
+sales has no Z. An offline counter settles nothing and says it needs the server."""
+
+# ruff: noqa: F811  (the two-counter fixtures are imported from test_ticket_sync)
+from __future__ import annotations
+
+import pytest
+
+from pos.day_end_errors import (
+    CentreDayNotClosed,
+    SettlementNeedsServer,
+    SettlementOverlaps,
+)
+from pos.model.settlement import registers_text
+from pos.services import reports, settlement, tenant_terms, till
+from pos.services.verification import verify_store
+from sync.http import ServerApi
+from sync.settlements import ServerSettler, settler_for
+from tests.sync.conftest import cycle, sell
+from tests.sync.test_centre_saft import manager_at
+from tests.sync.test_ticket_sync import counter_b, ctx_b, sync  # noqa: F401  (fixtures)
+
+DAY = "2026-03-02"
+
+
+def settler(counter):  # type: ignore[no-untyped-def]
+    found = settler_for(counter.uow, lambda: cycle(counter).run())
+    assert found is not None
+    return found
+
+
+def z_totals(counter, register: str) -> int:  # type: ignore[no-untyped-def]
+    return sum(z.total_cash_sales for z in reports.stored_z_reports(counter.uow, "15", DAY, DAY,
+                                                                     register))  # fmt: skip
+
+
+def local_numbers(counter) -> list[str]:  # type: ignore[no-untyped-def]
+    return [d.number_text for d in settlement.settlement_docs(counter.uow, "15")]
+
+
+def test_the_server_settles_every_register_once_numbered_for_the_centre(
+    enrolled, counter_b, ctx, ctx_b, shelf, clock, central
+):
+    a, b = enrolled, counter_b
+    tenant_terms.set_terms(a.uow, manager_at(a, "K1", clock), "15", commission_bp=2000,
+                           monthly_rent=0, bank_account="1234.56.78903")  # fmt: skip
+    till.open_till(b.uow, manager_at(b, "K2", clock), 50000)
+    sell(a, ctx, shelf, 3)
+    sell(b, ctx_b, shelf, 2)
+    reports.z_reports(a.uow, manager_at(a, "K1", clock))
+    sync(a, b)
+    boss_b = manager_at(b, "K2", clock)
+    with pytest.raises(CentreDayNotClosed) as refused:  # K2 sold that day and has no Z yet
+        settlement.make_settlement(b.uow, boss_b, "15", "2026-03-01", DAY, centre=settler(b))
+    assert (refused.value.params["register"], refused.value.params["day"]) == ("K2", DAY)
+    assert "kasse K2" in refused.value.message("nb") and DAY in refused.value.message("nb")
+    assert local_numbers(b) == [] and central.scalar("SELECT count(*) FROM site_settlements") == 0
+    reports.z_reports(b.uow, boss_b)
+    sync(b)
+    doc = settlement.make_settlement(b.uow, boss_b, "15", "2026-03-01", DAY, centre=settler(b))
+    both = z_totals(a, "K1") + z_totals(b, "K2")
+    assert z_totals(a, "K1") and z_totals(b, "K2")
+    assert doc.number_text == "OPPGJ-15-00001" and doc.line_amount("info:net_sales") == both
+    assert (doc.registers, doc.centre_wide) == ("K1, K2", True)
+    assert registers_text(doc) == "Kasser: K1, K2 (alle kassene i senteret)"
+    commission = -doc.amount_of("commission:")
+    assert commission == (both * 2000 + 5000) // 10000  # K1's terms, at K2
+    assert doc.bank_account == "12345678903"
+    assert local_numbers(b) == ["OPPGJ-15-00001"]  # kept, shown and filed at the counter
+    # the next one, asked at K1, continues the centre's series; the same period is refused
+    boss_a = manager_at(a, "K1", clock)
+    with pytest.raises(SettlementOverlaps):
+        settlement.make_settlement(a.uow, boss_a, "15", DAY, DAY, centre=settler(a))
+    second = settlement.make_settlement(a.uow, boss_a, "15", "2026-02-01", "2026-02-28",
+                                        centre=settler(a))  # fmt: skip
+    assert second.number_text == "OPPGJ-15-00002" and second.net_payable == 0
+    fix = settlement.correct_settlement(a.uow, boss_a, "15", "OPPGJ-15-00001", "Glemt gebyr",
+                                        -5000, centre=settler(a))  # fmt: skip
+    assert fix.number_text == "OPPGJ-15-00003" and fix.corrects_number == "OPPGJ-15-00001"
+    assert fix.net_payable == -5000 and fix.registers == "K1, K2"
+    assert local_numbers(a) == ["OPPGJ-15-00002", "OPPGJ-15-00003"]
+    numbers = central.scalar("SELECT string_agg(number::text, ',' ORDER BY number) "
+                             "FROM site_settlements")  # fmt: skip
+    assert numbers == "1,2,3"
+    sync(a, b)  # nothing of them goes up again: the server holds each once
+    assert central.scalar("SELECT count(*) FROM events WHERE type = 'settlement.made'") == 0
+    for counter in (a, b):  # journaled at the counter that asked; the journals verify whole
+        report = verify_store(counter.uow, counter.keys.verifiers())
+        assert report.ok, report.problems
+
+
+def test_an_enrolled_counter_offline_settles_nothing_and_says_it_needs_the_server(
+    enrolled, ctx, shelf, clock
+):
+    sell(enrolled, ctx, shelf, 1)
+    boss = manager_at(enrolled, "K1", clock)
+    reports.z_reports(enrolled.uow, boss)
+    offline = ServerSettler(ServerApi("http://127.0.0.1:9"), lambda _: "Kafé", None)
+    for centre in (offline, None):
+        with pytest.raises(SettlementNeedsServer) as refused:
+            settlement.make_settlement(enrolled.uow, boss, "15", DAY, DAY, centre=centre)
+        assert "sentrale serveren" in refused.value.message("nb")
+    assert local_numbers(enrolled) == []
