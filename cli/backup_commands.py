@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from cli.bootstrap import Settings, opened
 from cli.options import Commands, add_command, staff_context
 from cli.words import counted
+from pos.model.restore_losses import after_restore, before_restore
 
 if TYPE_CHECKING:
     from pos.services.backups import Taken
@@ -168,6 +169,8 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
         lines.append(_z_beyond_text(preview, lang))
     if preview.needs_confirmation:
         lines.append(_say(lang, *UNKNOWN_NOT_ENROLLED))
+    if preview.records_may_be_lost:
+        lines.append(before_restore(preview.lost_since, lang))
     if preview.current_problem:
         problem = preview.current_problem
         lines.append(_say(lang, f"Databasen som erstattes er skadet: {problem}",
@@ -194,6 +197,8 @@ def result_text(result: RestoreResult, lang: str) -> str:
     for number, why in salvage.left:
         lines.append(f"  {number}: {why.message(lang)}")
     lines += _events_lines(salvage, lang)
+    if salvage.records_lost_since is not None:
+        lines.append(after_restore(salvage.records_lost_since, lang))
     if salvage.export_dir is not None:
         lines += _export_lines(salvage, lang)
     if result.replaced_file is not None:

@@ -204,6 +204,7 @@ def export_saft_(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def till_close_(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.model.restore_losses import at_close
     from pos.money import format_nok, parse_nok
     from pos.services import till_close
 
@@ -240,6 +241,8 @@ def till_close_(args: argparse.Namespace, settings: Settings) -> int:
               "Kassen er lukket.",
               f"Expected {figures[0]}, counted {figures[1]}, variance {figures[2]}. "
               "The till is closed."))  # fmt: skip
+    if doc.restored_from:
+        print(at_close(doc.restored_from, lang))
     if doc.note_due:
         print(say(
             lang,

@@ -9,6 +9,7 @@ from pdf.layout import Sheet
 from pos.model.day_end import DayEndDoc, TenantDay
 from pos.model.report_lines import ANCHOR_LABEL, report_rows
 from pos.model.reports import DrawerReport
+from pos.model.restore_losses import at_close
 from pos.model.settlement import (
     REASON,
     REVERSAL,
@@ -164,6 +165,8 @@ def _control(sheet: Sheet, doc: DayEndDoc) -> None:
         )
         if close.note:
             sheet.text(f"    Merknad: {close.note}")
+        if close.restored_from:
+            sheet.text(f"    {at_close(close.restored_from)}")
     if len(doc.closes) > 1:  # hand-overs and the close: what the day's counts add up to
         sheet.row("Kassedifferanse i alt", _kr(doc.variance), bold=bool(doc.variance))
 

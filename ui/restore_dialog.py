@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos.errors import DomainError
+from pos.model.restore_losses import after_restore, before_restore
 from pos.model.staff import Operator
 from pos.services.restore import RestoreSession
 from pos.services.restore_report import RestorePreview, RestoreResult
@@ -94,6 +95,8 @@ class RestoreDialog(QDialog):
                 "These are written in full to the salvage folder and queued for the server: "
                 "nothing signed is lost."
             )
+        if preview.records_may_be_lost:
+            text += "\n" + before_restore(preview.lost_since, ui_language())
         if preview.passed_over:
             names = ", ".join(name for name, _ in preview.passed_over)
             text += " " + self.tr("Newer backups that failed the check: %1.").replace("%1", names)
@@ -168,6 +171,8 @@ class RestoreDialog(QDialog):
         ).replace("%1", str(len(salvage.left) + salvage.unreadable))
         text += self._left_text(tuple(salvage.left))
         text += self._events_text(salvage)
+        if salvage.records_lost_since is not None:
+            text += "\n" + after_restore(salvage.records_lost_since, ui_language())
         if salvage.unreadable_numbers:
             numbers = ", ".join(salvage.unreadable_numbers)
             text += "\n" + self.tr("Cannot be read: %1").replace("%1", numbers)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.errors import DomainError
+from pos.model.restore_losses import at_close
 from pos.model.staff import Operator
 from pos.model.till_close import BlindCount, TillCloseDoc
 from pos.money import Ore, format_nok, parse_nok
@@ -173,6 +174,7 @@ class TillCloseDialog(QDialog):
             .replace("%1", format_nok(doc.expected_cash))
             .replace("%2", format_nok(doc.counted_cash))
             .replace("%3", format_nok(doc.variance))
+            + (f"\n{at_close(doc.restored_from, self._lang())}" if doc.restored_from else "")
         )  # fmt: skip
         self.outcome_label.show()
         self.error_label.clear()

@@ -399,6 +399,19 @@ class ReportQueries:
         )
         return rows[0] if rows else None
 
+    def restore_losing_records_since(self, register_id: str, after: str) -> str | None:
+        """The backup time of the newest restore made after ``after`` (UTC) whose replaced
+        store could not be read after the backup (None: none)."""
+        found = self.scalar(
+            "SELECT json_extract(details, '$.records_may_be_lost.since') FROM journal "
+            "WHERE register_id = ? AND event_code = 13999 AND created_at >= ? "
+            "AND json_extract(details, '$.kind') = 'restore' "
+            "AND json_extract(details, '$.records_may_be_lost') IS NOT NULL "
+            "ORDER BY seq DESC LIMIT 1",
+            (register_id, after),
+        )
+        return None if found is None else str(found)
+
     def till_close(self, close_id: str) -> dict[str, Any] | None:
         rows = self.rows("SELECT * FROM till_closes WHERE id = ?", (close_id,))
         return rows[0] if rows else None

@@ -45,6 +45,8 @@ class ReplacedStore:
     """A read-only view of the store being replaced; ``close`` before it is moved aside."""
 
     def __init__(self, path: Path) -> None:
+        self.tail_cut = False
+        """A read of the journal tail failed: rows after it may exist that nothing can list."""
         self._db: sqlite3.Connection | None
         try:
             self._db = sqlite3.connect(path)
@@ -260,12 +262,16 @@ class ReplacedStore:
         return int(rows[0]["z_number"]) if rows else None
 
     def journal_tail(self, after_seq: int) -> Iterator[dict[str, Any]]:
-        """Journal rows after ``after_seq`` in order, as far as they can be read."""
+        """Journal rows after ``after_seq`` in order, as far as they can be read (a read that
+        fails sets ``tail_cut``)."""
         if self._db is None:
+            self.tail_cut = True
             return
         seq = after_seq
         while True:
             rows = self._rows("SELECT * FROM journal WHERE seq > ? ORDER BY seq LIMIT 500", (seq,))
+            if rows is None:
+                self.tail_cut = True
             if not rows:
                 return
             yield from rows

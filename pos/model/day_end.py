@@ -76,6 +76,8 @@ class CloseSummary:
     """A hand-over to the next person (no Z), not the day's close."""
     counted_by: str = ""
     """Name of who counted the drawer."""
+    restored_from: str = ""
+    """A restore in the session lost what was recorded after its backup taken at this time."""
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,9 @@ class TillCloseDoc:
     batches: tuple[BatchCheck, ...]
     pending: tuple[PendingItem, ...]
     note: str
+    restored_from: str = ""
+    """A restore during the session could not read what was recorded after its backup,
+    taken at this time: the expected cash may lack it (``services.restore_losses``)."""
 
     @property
     def expected_cash(self) -> Ore:

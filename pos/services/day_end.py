@@ -90,4 +90,5 @@ def _close_summary(close: dict[str, Any], names: dict[str, tuple[str, str]]) -> 
         tuple(BatchCheck(**batch) for batch in content.get("batches", ())),
         shift_change=bool(content.get("shift_change")),
         counted_by=names.get(str(close["staff_id"]), ("", ""))[1],
+        restored_from=str(content.get("restored_from") or ""),
     )

@@ -64,6 +64,7 @@ from pos.errors import (
     RestoreHistoryUnknown,
 )
 from pos.model.events import OtherEvent
+from pos.model.restore_losses import journal_details
 from pos.model.staff import Operator, Permission
 from pos.numbering import Heads
 from pos.services import auth
@@ -134,6 +135,7 @@ class RestoreSession:
         left: tuple[tuple[str, Reason], ...] = ()
         current = Heads()
         events = 0
+        lost = False
         if self.history_here:
             replaced = ReplacedStore(self.db_path)
             try:
@@ -142,6 +144,7 @@ class RestoreSession:
                 candidates = collect(replaced, backup_heads, device_seq)
                 after = collect_events(replaced, backup_heads.journal[0], device_seq)
                 events = sum(1 for event in after if event.what != "till")
+                lost = replaced.tail_cut
             finally:
                 replaced.close()
             if candidates is not None:
@@ -162,6 +165,7 @@ class RestoreSession:
             last_z_day=high.merged(backup_heads).last_z_day(),
             enrolled=self._backup_enrolled(),
             events_beyond=events,
+            records_may_be_lost=lost,
         )
 
     def _try_salvage(self, candidates: list[Candidate]) -> SalvageResult:
@@ -261,6 +265,8 @@ class RestoreSession:
                     result.salvage.unreadable_numbers = unread_ranges(
                         unit, high, self.preview.backup_heads, known
                     )
+            if self.preview.records_may_be_lost:
+                result.salvage.records_lost_since = self.preview.lost_since
             if export is not None:
                 write_listing(export, result.salvage)
             result.photos = install_keys_and_photos(
@@ -352,6 +358,10 @@ class RestoreSession:
                 "history_after_backup": self.preview.history_after_backup,
                 **behind,
             }
+            if self.preview.records_may_be_lost:
+                details["records_may_be_lost"] = journal_details(
+                    self.preview.lost_since, self.preview.current_problem
+                )
             journal_jump(unit, register_id, manager.staff_id, stamp, high, details,
                          kind=OtherEvent.RESTORE)  # fmt: skip
             candidates, events = found

@@ -37,9 +37,17 @@ class RestorePreview:
     """The backup's store syncs with a server: what this PC cannot know, the server says."""
     left_beyond: tuple[tuple[str, Reason], ...] = ()
     """Readable receipts that would not come back, and why."""
+    records_may_be_lost: bool = False
+    """The replaced store's journal after the backup cannot be read (wholly or from a damaged
+    page on): anything recorded after the backup's time may be lost (``restore_losses``)."""
     events_beyond: int = 0
     """Cash moved, drawer openings and copies recorded after the backup, brought back after
     the sales (``salvage_events``; each named once the restore is done)."""
+
+    @property
+    def lost_since(self) -> str:
+        """The backup's time, as the manager reads it: from when records may be lost."""
+        return self.backup.taken.strftime("%Y-%m-%d %H:%M")
 
     @property
     def history_after_backup(self) -> str:

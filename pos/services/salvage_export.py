@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos.adapters.salvage_reader import ReplacedStore, SaleRows
+from pos.model.restore_losses import KINDS, after_restore
 
 if TYPE_CHECKING:
     from pos.services.salvage_result import Reason, SalvageResult
@@ -78,6 +79,7 @@ def write_listing(folder: Path, result: SalvageResult) -> None:
             {"event": said.message("nb"), "why": why.message("nb"), "why_en": why.message("en")}
             for said, why in result.events_left
         ],
+        "records_after_backup_may_be_lost": _lost(result.records_lost_since),
     }
     _write_private(folder / LISTING, json.dumps(listing, ensure_ascii=False, indent=1))
     if result.left_sales:
@@ -87,6 +89,18 @@ def write_listing(folder: Path, result: SalvageResult) -> None:
         )
         _write_private(folder / LEFT_BEHIND, text)
     result.export_dir = folder
+
+
+def _lost(since: str | None) -> dict[str, Any] | None:
+    """From when everything recorded may be lost, and which kinds (None: nothing unread)."""
+    if since is None:
+        return None
+    return {
+        "since": since,
+        "kinds": list(KINDS),
+        "said": after_restore(since, "nb"),
+        "said_en": after_restore(since, "en"),
+    }
 
 
 def _plain(value: object) -> object:

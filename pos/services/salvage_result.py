@@ -162,4 +162,7 @@ class SalvageResult:
     """Cash moved, drawer openings and copies brought back (``salvage_events``)."""
     events_left: list[tuple[Said, Reason]] = field(default_factory=list)
     """Those that could not come back, with why."""
+    records_lost_since: str | None = None
+    """The replaced store could not be read after the backup: anything recorded after this
+    time (the backup's) may be lost (``restore_losses``)."""
     export_dir: Path | None = None

@@ -200,6 +200,7 @@ def _build(
         batches=batches,
         pending=pending_items(uow, ctx.register_id),
         note=note,
+        restored_from=rq.restore_losing_records_since(ctx.register_id, session["opened_at"]) or "",
     )
     tenants = _tenant_cash(uow, partial, rq.session_cash_by_tenant(sid), rule)
     return TillCloseDoc(**{**_fields(partial), "tenants": tenants})

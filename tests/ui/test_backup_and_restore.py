@@ -169,6 +169,8 @@ def test_the_restore_dialog_names_the_receipts_it_cannot_read(counter, ctx, qtbo
     dialog = RestoreDialog(counter.data_dir, "skadet", TaskRunner(ImmediatePool()))
     qtbot.addWidget(dialog)
     dialog.show()
+    assert "Alt kassen registrerte etter" in dialog.preview.text()  # before: not only receipts
+    assert "kontanter inn og ut, skuffeåpninger uten salg" in dialog.preview.text()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     approval = dialog.approval
     assert approval is not None
@@ -176,6 +178,7 @@ def test_the_restore_dialog_names_the_receipts_it_cannot_read(counter, ctx, qtbo
     approval.pin.setText("9999")
     approval.submit()
     assert f"Kan ikke leses: {lost[0]}–{lost[-1]}" in dialog.outcome.text()
+    assert "kunne ikke leses og kan være tapt" in dialog.outcome.text()
     dialog.accept()
 
 

@@ -92,3 +92,48 @@ def test_the_float_and_the_close_count_the_denominations_in_one_order_largest_fi
         orders.append([value_of[id(w)] for w in walked if id(w) in value_of])
         dialog.close()
     assert orders[0] == orders[1] == [1000, 500, 200, 100, 50, 20, 10, 5, 1]
+
+
+def test_the_close_after_a_restore_that_lost_records_names_it_beside_the_variance(
+    qtbot, tmp_path, clock
+):
+    """The replaced store could not be read: 200 kr put in after the backup is lost, and the
+    close's variance is said with the restore that explains it."""
+    from pos.adapters.db import DB_FILE
+    from pos.counter import open_counter
+    from pos.demo.centre import seed_demo
+    from pos.services import auth
+    from pos.services.restore import RestoreSession
+    from tests.reliability.damage import damage_schema_page
+
+    data = tmp_path / "data"
+    with open_counter(data) as counter:
+        seed_demo(counter.uow, counter.signer(), clock=clock)
+        counter.backup("manual")
+        boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"),
+                           counter.signer(), clock)  # fmt: skip
+        clock.advance(minutes=5)
+        till.move_cash(counter.uow, boss, 20000, "Mynt")
+    damage_schema_page(data / DB_FILE)
+    clock.advance(minutes=5)
+    with RestoreSession(data, clock=clock) as session:
+        since = session.preview.lost_since
+        session.run(session.authenticate("9001", "9999"))
+    clock.advance(minutes=5)
+    with open_counter(data) as counter:
+        mgr = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"),
+                          counter.signer(), clock)  # fmt: skip
+        dialog = TillCloseDialog(counter.uow, mgr)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.spin_boxes[100000].setValue(1)
+        dialog.spin_boxes[50000].setValue(1)
+        dialog.spin_boxes[20000].setValue(1)  # the 200 kr the restored store does not know
+        dialog.card_edit.setText("0")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        shown = dialog.outcome_label.text()
+        assert "variance 200,00" in shown.replace("\u00a0", " ")
+        assert f"The store was restored from a backup taken {since}" in shown
+        dialog.note_edit.setPlainText("200 kr inn etter sikkerhetskopien")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert dialog.result_doc is not None and dialog.result_doc.restored_from == since

@@ -27,6 +27,7 @@ from pos.model.printing import JobKind, JobStatus, PrintJob
 from pos.model.report_english import english_rows
 from pos.model.report_lines import report_rows, report_slip
 from pos.model.reports import DrawerReport
+from pos.model.restore_losses import at_close
 from pos.model.till_close import TillCloseDoc
 from pos.money import format_nok
 from pos.services import reports, z_copies
@@ -310,6 +311,8 @@ class DayEndPage(PageWidget):
             text += " " + self.tr("With the shift changes the day's variance is %1.").replace(
                 "%1", total
             )
+        if doc.restored_from:  # what a restore could not read may be the variance
+            text += " " + at_close(doc.restored_from, ui_language())
         self.message.say(text)
         self.close_table.show_close(doc)
 
