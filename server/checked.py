@@ -103,12 +103,15 @@ def check_event(
     problem = why_invalid(event, device)
     if problem is None and event.get("hash") not in (None, digest):
         problem = ("hash_mismatch", "the event's hash does not match its content")
-    if problem is None and event["event_id"].lower() in seen:
-        problem = ("event_id_conflict", "an earlier event of this batch has this event_id")
+    if problem is None:
+        lowered = event["event_id"].lower()
+        if lowered in seen:
+            problem = ("event_id_conflict", "an earlier event of this batch has this event_id")
+        else:
+            seen.add(lowered)
     if problem:
         checked.reject = problem
         return checked
-    seen.add(event["event_id"].lower())
     checked.row = {
         "event_id": event["event_id"],
         "device_seq": seq,

@@ -11,7 +11,6 @@ quarantined on its own.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -52,7 +51,7 @@ from server.event_store import (
     withdraw_notifications,
 )
 from server.problems import Problem
-from server.receipt_numbers import canonical_ids, held_twice
+from server.receipt_numbers import held_twice
 from server.resends import event_id_clashes, repeats, resends
 from server.tenant_offers import parse_offer
 from server.verify import Flags, Heads, check_receipts, read_heads, save_heads
@@ -202,7 +201,7 @@ def store_new(
     if len(stored.inserted) == len(valid):
         clashes: list[Checked] = []
     else:
-        clashes = [c for c in valid if str(uuid.UUID(_row(c)["event_id"])) not in stored.inserted]
+        clashes = [c for c in valid if _row(c)["event_id"].lower() not in stored.inserted]
     rejected = [c for c in stored.checked if c.reject]
     _name_pending_tenants(conn, device, rejected)
     reported, quiet = event_id_clashes(conn, device, clashes, out)
@@ -216,7 +215,7 @@ def store_new(
     flags: Flags = {k: list(v) for k, v in (extra_flags or {}).items()}
     if heads is not None:
         _add(flags, _verified(conn, device, stored, heads, fresh, bool(clashes)))
-    _add(flags, held_twice(conn, stored.numbers_held, canonical_ids(fresh)))
+    _add(flags, held_twice(conn, stored.numbers_held, fresh))
     _hooks(conn, device, fresh, flags, received_at)
     _record_flags(conn, device, {r["event_id"]: r for r in fresh}, flags, out)
     queue_notifications(conn, device, [r for r in fresh if r["type"] == "notification.requested"])
