@@ -98,6 +98,7 @@ EN: dict[str, str] = {
     "Nummer": "Number",
     "Periode": "Period",
     "Laget": "Made",
+    "Kasser": "Registers",
     "Til utbetaling": "Payable",
     "Korrigerer": "Corrects",
     "Ingen oppgjør ennå.": "No settlements yet.",

@@ -7,6 +7,7 @@ sales has no Z. An offline counter settles nothing and says it needs the server.
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from pos.day_end_errors import (
     CentreDayNotClosed,
@@ -16,11 +17,14 @@ from pos.day_end_errors import (
 from pos.model.settlement import registers_text
 from pos.services import reports, settlement, tenant_terms, till
 from pos.services.verification import verify_store
+from server import admin_ops
+from server.web import users
 from sync.http import ServerApi
 from sync.settlements import ServerSettler, settler_for
 from tests.sync.conftest import cycle, sell
 from tests.sync.test_centre_saft import manager_at
 from tests.sync.test_ticket_sync import counter_b, ctx_b, sync  # noqa: F401  (fixtures)
+from tests.web.test_sign_in_and_bad_input import PASSWORD, sign_in
 
 DAY = "2026-03-02"
 
@@ -103,3 +107,47 @@ def test_an_enrolled_counter_offline_settles_nothing_and_says_it_needs_the_serve
             settlement.make_settlement(enrolled.uow, boss, "15", DAY, DAY, centre=centre)
         assert "sentrale serveren" in refused.value.message("nb")
     assert local_numbers(enrolled) == []
+
+
+def test_the_web_lists_each_statement_once_and_a_tenant_only_its_own(
+    enrolled, counter_b, ctx, ctx_b, shelf, clock, central
+):
+    a, b = enrolled, counter_b
+    till.open_till(b.uow, manager_at(b, "K2", clock), 50000)
+    sell(a, ctx, shelf, 2)
+    sell(b, ctx_b, shelf, 1)
+    for counter, register in ((a, "K1"), (b, "K2")):
+        reports.z_reports(counter.uow, manager_at(counter, register, clock))
+    sync(a, b)
+    doc = settlement.make_settlement(b.uow, manager_at(b, "K2", clock), "15", DAY, DAY,
+                                     centre=settler(b))  # fmt: skip
+    cafe = settlement_tenant(b)
+    with central.admin() as conn:
+        site = admin_ops.site_id_by_name(conn, "Asker")
+        users.add_user(conn, users.NewUser("leder", "Leder", "manager", PASSWORD, site_id=site))
+        users.add_user(conn, users.NewUser("kafe", "Kafeen", "tenant", PASSWORD, tenant_id=cafe))
+        bua = conn.execute(text("SELECT id FROM tenants WHERE code = '11'")).scalar()
+        users.add_user(conn, users.NewUser("bua", "Bua", "tenant", PASSWORD, tenant_id=bua))
+    for login in ("leder", "kafe"):
+        client = central.client()
+        assert sign_in(client, login).status_code in (200, 303)
+        page = client.get(f"/settlements?from={DAY}&to={DAY}").text
+        assert page.count('data-settlement="OPPGJ-15-00001"') == 1
+        assert "K1, K2" in page and kr_text(doc.net_payable) in page
+        csv = client.get(f"/settlements/{doc.settlement_id}.csv")
+        assert csv.status_code == 200 and "OPPGJ-15-00001" in csv.text
+    other = central.client()
+    assert sign_in(other, "bua").status_code in (200, 303)
+    assert "OPPGJ-15" not in other.get(f"/settlements?from={DAY}&to={DAY}").text
+    assert other.get(f"/settlements/{doc.settlement_id}.pdf").status_code == 404
+
+
+def settlement_tenant(counter) -> str:  # type: ignore[no-untyped-def]
+    with counter.uow.read() as uow:
+        return next(t.id for t in uow.store.tenants() if t.code == "15")
+
+
+def kr_text(amount: int) -> str:
+    from pos.money import format_nok
+
+    return format_nok(amount)
