@@ -58,14 +58,25 @@ def run() -> list[Figure]:
     return _figures(found["empty"], found["loaded"], (load_s, fold_s, folded, stored, size))
 
 
-def _analyze(url: str) -> tuple[int, int]:
+_SIZES = """
+SELECT (SELECT count(*) FROM events), pg_database_size(current_database()),
+       (SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits
+        WHERE inhparent = 'events'::regclass),
+       pg_total_relation_size('event_keys'), pg_total_relation_size('receipt_numbers'),
+       pg_total_relation_size('takings_days') + pg_total_relation_size('takings_vat')
+       + pg_total_relation_size('takings_payments')
+"""
+SIZE_PARTS = ("events (every month, with indexes)", "event_keys", "receipt_numbers",
+              "takings roll-up tables")  # fmt: skip
+
+
+def _analyze(url: str) -> tuple[int, list[int]]:
+    """VACUUM ANALYZE (as autovacuum would have, over years); the events and the sizes."""
     with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
-        row = conn.execute(
-            "SELECT (SELECT count(*) FROM events), pg_database_size(current_database())"
-        ).fetchone()
+        row = conn.execute(_SIZES).fetchone()
     assert row is not None
-    return int(row[0]), int(row[1])
+    return int(row[0]), [int(v or 0) for v in row[1:]]
 
 
 def _measure(tmp: Path, url: str, world: World) -> dict[str, Any]:
@@ -124,7 +135,9 @@ def _figures(base: dict[str, Any], full: dict[str, Any], made: tuple) -> list[Fi
                load_s, "s"),
         Figure(f"  takings roll-up of those {folded} receipts", fold_s, "s"),
         Figure("  events stored", stored, "rows", f">= {EVENTS}", stored >= EVENTS),
-        Figure("  database size", size / 2**30, "GiB"),
+        Figure("  database size", size[0] / 2**30, "GiB"),
+        *(Figure(f"    of which {part}", v / 2**30, "GiB")
+          for part, v in zip(SIZE_PARTS, size[1:], strict=True)),
         Figure("push per 500 events, empty database, median", median(base["push"]), "ms"),
         Figure("push per 500 events, empty database, p95", p95(base["push"], 95), "ms"),
         Figure(f"push per 500 events, {EVENTS} stored, median", median(full["push"]), "ms",
