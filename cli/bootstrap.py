@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from pos import __version__
 from pos.adapters.slow_steps import SlowStep
-from pos.counter import Counter, open_counter
 from pos.errors import StoreDamaged
 
 if TYPE_CHECKING:
+    from pos.counter import Counter
     from pos.services.context import TillContext
     from pos.services.legal_time import CounterClock
     from pos.signing import Signer
@@ -139,22 +139,30 @@ class CounterApp:
         self.counter.close()
 
 
-def open_app(settings: Settings, offer_restore: OfferRestore | None = None) -> CounterApp | None:
+def open_app(
+    settings: Settings,
+    offer_restore: OfferRestore | None = None,
+    on_slow_step: Callable[[SlowStep], None] | None = None,
+) -> CounterApp | None:
     """Lock and open the data directory. A damaged store is never used: with ``offer_restore``
     a manager may restore the newest good backup (None when they do not); without it the
-    error is raised."""
+    error is raised. A slow step of opening a big store (a migration's index build) is said to
+    ``on_slow_step`` as it runs (default: printed on stderr in the person's language)."""
+    from pos.counter import open_counter  # SQLAlchemy: not before the login window shows
 
     def say(step: SlowStep) -> None:
         print(step.said(settings.lang), file=sys.stderr, flush=True)
 
+    said = on_slow_step or say
+
     try:
-        counter = open_counter(settings.data_dir, on_slow_step=say)
+        counter = open_counter(settings.data_dir, on_slow_step=said)
     except StoreDamaged as error:
         if offer_restore is None:
             raise
         if not offer_restore(error):
             return None
-        counter = open_counter(settings.data_dir, on_slow_step=say)
+        counter = open_counter(settings.data_dir, on_slow_step=said)
     return CounterApp(settings, counter)
 
 
@@ -170,29 +178,36 @@ def opened(settings: Settings) -> Iterator[CounterApp]:
 
 
 def run_gui(settings: Settings) -> int:
-    """The window: Qt first (so a damaged store can be explained in a dialog), then the counter,
-    then the screens built on what was opened here. On an empty data directory the window sets
-    the centre up first; the parts are made after that (the set-up names the register)."""
-    from pos.errors import DomainError
-    from ui import app as gui
+    """The window: Qt first, and the login painted before the store is opened behind it (a
+    damaged store is explained in a dialog and offered for restore); then the screens built on
+    what was opened here. On an empty data directory the window sets the centre up first; the
+    parts are made after that (the set-up names the register)."""
+    from ui.login_first import Opened, run_login_first
+    from ui.qt_start import GuiOptions, restore_offer, start_qt
     from ui.tasks import TaskRunner
 
-    qt = gui.start_qt(settings.lang)
+    qt = start_qt(settings.lang)
     try:
-        try:
-            app = open_app(
-                settings, gui.restore_offer(settings.lang, settings.data_dir, qt.stop_watch)
-            )
-        except DomainError as error:
-            gui.show_error(error, settings.lang)
-            return 2
-        if app is None:
-            return 2
-        try:
-            tasks = TaskRunner()
-            options = gui.GuiOptions(settings.lang, settings.version, settings.scanner_url)
-            return gui.run_window(qt, app.counter, lambda: app.window_parts(tasks), tasks, options)
-        finally:
-            app.close()
+        tasks = TaskRunner()
+
+        def open_store(say: Callable[[str], None]) -> Opened:
+            # a damaged store raises: the window offers the restore
+            app = open_app(settings, on_slow_step=lambda step: say(step.said(settings.lang)))
+            assert app is not None
+            return Opened(app.counter, lambda: app.window_parts(tasks), app.close)
+
+        return run_login_first(
+            qt, open_store, tasks,
+            GuiOptions(settings.lang, settings.version, settings.scanner_url),
+            restore_offer(settings.lang, settings.data_dir, qt.stop_watch),
+            login=has_store(settings.data_dir),
+        )  # fmt: skip
     finally:
         qt.stop_watch.close()
+
+
+def has_store(data_dir: Path) -> bool:
+    """Whether the data directory holds a store (else the set-up comes after it is made)."""
+    from pos.adapters.store_check import DB_FILE
+
+    return (data_dir / DB_FILE).exists()

@@ -9,6 +9,10 @@ active; ``KeyHandover``, installed before the new window is built, holds the key
 the old window until the new one exists, then sends them, and those still coming, in order to
 the new window's field that has the focus (their own time kept, so the wedge scanner still
 tells typing from a scan). No shortcut of the old window fires meanwhile.
+
+With ``echo`` (the login painted before the store is open, ``ui.early_login``) the old window
+takes the keys as well until the new one exists, so the person sees what they type; the new
+window still gets every key, in order.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
-from shiboken6 import isValid
+from shiboken6 import getCppPointer, isValid
 
 CLOSE_AFTER_MS = 3000
 """The old window closes when the new one is active, or after this at the latest."""
@@ -39,9 +43,11 @@ class KeyHandover(QObject):
     """Installed on the application (by its constructor) while ``old`` gives way to the window
     given to ``to``."""
 
-    def __init__(self, old: QWidget) -> None:
+    def __init__(self, old: QWidget, *, echo: bool = False) -> None:
         super().__init__()
         self.old: QWidget | None = old
+        self.echo = echo
+        self._last: tuple[int, int, int, int] | None = None
         self.new: QWidget | None = None
         self.held: list[QKeyEvent] = []
         self.passed_on = 0
@@ -67,10 +73,21 @@ class KeyHandover(QObject):
         if event.type() not in _KEYS:
             return False
         if self.new is None:
+            if self.echo:
+                return self._hold_and_echo(event)
             self.held.append(_copy(event))
         else:
             self._pass_on(_copy(event))
         return True
+
+    def _hold_and_echo(self, event: QKeyEvent) -> bool:
+        """Kept once, though a key the focused field ignores (Enter in a line edit) comes
+        through this filter again on its way to each parent: the same event, at one address."""
+        seen = (getCppPointer(event)[0], int(event.type()), event.key(), event.timestamp())
+        if seen != self._last:
+            self._last = seen
+            self.held.append(_copy(event))
+        return False
 
     def to(self, new: QWidget) -> None:
         """The new window exists: the keys held go to it, and those still coming for the old

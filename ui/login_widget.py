@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +78,7 @@ class LoginWidget(QWidget):
 
     def _pad(self) -> QGridLayout:
         grid = QGridLayout()
+        self.pad_buttons: list[QPushButton] = []
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
         for position, key in enumerate(keys):
             label = self.tr("Log in") if key == "OK" else key
@@ -86,7 +88,13 @@ class LoginWidget(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field being typed keeps focus
             button.clicked.connect(lambda _=False, k=key: self._pad_pressed(k))
             grid.addWidget(button, position // 3, position % 3)
+            self.pad_buttons.append(button)
         return grid
+
+    def set_pad_enabled(self, enabled: bool) -> None:
+        """The touch pad and the recovery link; the keyboard fields stay usable."""
+        for button in (*self.pad_buttons, self.forgot):
+            button.setEnabled(enabled)
 
     def _field(self) -> QLineEdit:
         return self.pin if self.pin.hasFocus() or self.staff_no.text() else self.staff_no

@@ -16,12 +16,12 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
 from pos.adapters.slow_steps import Listener, listening
+from pos.adapters.store_check import DB_FILE as DB_FILE  # where the store is named
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-DB_FILE = "omigjen.sqlite3"
 WAL_AUTOCHECKPOINT_PAGES = 10_000
 """About 40 MB of WAL between automatic checkpoints (SQLite's default is 1 000 pages)."""
 

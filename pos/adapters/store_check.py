@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+DB_FILE = "omigjen.sqlite3"
+"""The store in a data directory (named here, where nothing of SQLAlchemy is loaded)."""
 DAMAGED_MARKER = "store-damaged"
 _HEADER = b"SQLite format 3\x00"
 _DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk image", "file is encrypted")

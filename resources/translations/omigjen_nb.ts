@@ -187,41 +187,59 @@
     </message>
 </context>
 <context>
+    <name>EarlyLogin</name>
+    <message>
+        <location filename="../../ui/early_login.py" line="39"/>
+        <source>Counter starting – Omigjen POS</source>
+        <translation>Kassen starter – Omigjen POS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/early_login.py" line="75"/>
+        <source>Preparing the store… After an update this can take a minute.</source>
+        <translation>Gjør klar databasen … Etter en oppdatering kan det ta et minutt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/early_login.py" line="81"/>
+        <source>The counter is getting ready: you are logged in as soon as it is.</source>
+        <translation>Kassen gjøres klar: du logges inn så snart den er klar.</translation>
+    </message>
+</context>
+<context>
     <name>LoginWidget</name>
     <message>
-        <location filename="../../ui/login_widget.py" line="35"/>
-        <location filename="../../ui/login_widget.py" line="52"/>
+        <location filename="../../ui/login_widget.py" line="36"/>
+        <location filename="../../ui/login_widget.py" line="53"/>
         <source>Staff number</source>
         <translation>Ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="38"/>
-        <location filename="../../ui/login_widget.py" line="53"/>
+        <location filename="../../ui/login_widget.py" line="39"/>
+        <location filename="../../ui/login_widget.py" line="54"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="61"/>
+        <location filename="../../ui/login_widget.py" line="62"/>
         <source>Forgot manager PIN?</source>
         <translation>Glemt leder-PIN?</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="82"/>
+        <location filename="../../ui/login_widget.py" line="84"/>
         <source>Log in</source>
         <translation>Logg inn</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="115"/>
+        <location filename="../../ui/login_widget.py" line="123"/>
         <source>Enter your staff number and PIN.</source>
         <translation>Skriv ansattnummer og PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="118"/>
+        <location filename="../../ui/login_widget.py" line="126"/>
         <source>Checking…</source>
         <translation>Sjekker …</translation>
     </message>
     <message>
-        <location filename="../../ui/login_widget.py" line="123"/>
+        <location filename="../../ui/login_widget.py" line="131"/>
         <source>The till is closed: whoever logs in first opens it with the float.</source>
         <translation>Kassen er stengt: den som logger inn først, åpner den med vekselkassen.</translation>
     </message>
@@ -901,67 +919,67 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="43"/>
+        <location filename="../../ui/restore_dialog.py" line="44"/>
         <source>Restore the backup…</source>
         <translation>Gjenopprett sikkerhetskopien…</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="45"/>
+        <location filename="../../ui/restore_dialog.py" line="46"/>
         <source>Start the till</source>
         <translation>Start kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="48"/>
+        <location filename="../../ui/restore_dialog.py" line="49"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="72"/>
+        <location filename="../../ui/restore_dialog.py" line="73"/>
         <source>Backup to restore: %1 (taken %2).</source>
         <translation>Sikkerhetskopi som gjenopprettes: %1 (tatt %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="77"/>
+        <location filename="../../ui/restore_dialog.py" line="78"/>
         <source>The register gave out %1 signed receipts after this backup; %2 of them can still be read and are brought back. Numbering continues after the highest number ever given out, and the restore is journaled.</source>
         <translation>Kassen har gitt ut %1 signerte kvitteringer etter denne sikkerhetskopien; %2 av dem kan fortsatt leses og hentes tilbake. Nummereringen fortsetter etter det høyeste nummeret som er gitt ut, og gjenopprettingen føres i journalen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="83"/>
+        <location filename="../../ui/restore_dialog.py" line="84"/>
         <source>The backup lacks %1 Z reports taken after it (the last for %2): Z numbers continue after them and no day up to %2 is Z-reported again.</source>
         <translation>Sikkerhetskopien mangler %1 Z-rapporter tatt etter den (den siste for %2): Z-numrene fortsetter etter dem, og ingen dag til og med %2 Z-rapporteres igjen.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="88"/>
+        <location filename="../../ui/restore_dialog.py" line="89"/>
         <source>Also %1 other records after the backup (cash in/out, drawer openings, copies, voids, deleted lines, price look-ups) are brought back.</source>
         <translation>Også %1 andre registreringer etter kopien (kontanter inn/ut, skuffeåpninger, kopier, annulleringer, slettede linjer, prisforespørsler) hentes tilbake.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="94"/>
+        <location filename="../../ui/restore_dialog.py" line="95"/>
         <source>These are written in full to the salvage folder and queued for the server: nothing signed is lost.</source>
         <translation>Disse skrives i sin helhet til salvage-mappen og legges i kø til serveren: ingenting som er signert, blir borte.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="99"/>
+        <location filename="../../ui/restore_dialog.py" line="102"/>
         <source>Newer backups that failed the check: %1.</source>
         <translation>Nyere sikkerhetskopier som ikke besto kontrollen: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="107"/>
+        <location filename="../../ui/restore_dialog.py" line="110"/>
         <source>Not brought back: %1: %2</source>
         <translation>Hentes ikke tilbake: %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="117"/>
+        <location filename="../../ui/restore_dialog.py" line="120"/>
         <source>Also brought back (counted in X and Z as before):</source>
         <translation>Også hentet tilbake (talt i X og Z som før):</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="120"/>
+        <location filename="../../ui/restore_dialog.py" line="123"/>
         <source>Not brought back (listed in the salvage folder):</source>
         <translation>Ikke hentet tilbake (listet i salvage-mappen):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="134"/>
+        <location filename="../../ui/restore_dialog.py" line="137"/>
         <source>%n signed receipts did not come back. The list with the reasons: %1.</source>
         <translation>
             <numerusform>%n signert kvittering ble ikke hentet tilbake. Listen med grunnene: %1.</numerusform>
@@ -969,22 +987,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="138"/>
+        <location filename="../../ui/restore_dialog.py" line="141"/>
         <source>Each sale in full (receipts, signatures, lines, payments): %1. Enter them by hand in the books.</source>
         <translation>Hvert salg i sin helhet (kvitteringer, signaturer, linjer, betaling): %1. Før dem for hånd i regnskapet.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="142"/>
+        <location filename="../../ui/restore_dialog.py" line="145"/>
         <source>Queued for the server: %1.</source>
         <translation>Lagt i kø til serveren: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="160"/>
+        <location filename="../../ui/restore_dialog.py" line="163"/>
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="167"/>
+        <location filename="../../ui/restore_dialog.py" line="170"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Gjenopprettet. %n kvittering hentet tilbake, %1 kunne ikke hentes.</numerusform>
@@ -992,17 +1010,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="173"/>
+        <location filename="../../ui/restore_dialog.py" line="178"/>
         <source>Cannot be read: %1</source>
         <translation>Kan ikke leses: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="177"/>
+        <location filename="../../ui/restore_dialog.py" line="182"/>
         <source>A new signing key (version %1) was made.</source>
         <translation>En ny signeringsnøkkel (versjon %1) ble laget.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="181"/>
+        <location filename="../../ui/restore_dialog.py" line="186"/>
         <source>Enrol the till with the server again before selling.</source>
         <translation>Registrer kassen hos serveren på nytt før salg.</translation>
     </message>
@@ -1441,93 +1459,93 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/status_strip.py" line="77"/>
+        <location filename="../../ui/status_strip.py" line="85"/>
         <source>Not logged in</source>
         <translation>Ikke innlogget</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="87"/>
+        <location filename="../../ui/status_strip.py" line="95"/>
         <source>online</source>
         <translation>tilkoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="87"/>
+        <location filename="../../ui/status_strip.py" line="95"/>
         <source>offline</source>
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="91"/>
+        <location filename="../../ui/status_strip.py" line="99"/>
         <source>%1 sync problems</source>
         <translation>%1 synkroniseringsproblemer</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="103"/>
+        <location filename="../../ui/status_strip.py" line="123"/>
         <source>Clock %1 behind the server</source>
         <translation>Klokka går %1 etter serveren</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="105"/>
+        <location filename="../../ui/status_strip.py" line="125"/>
         <source>Clock %1 ahead of the server</source>
         <translation>Klokka går %1 foran serveren</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="110"/>
+        <location filename="../../ui/status_strip.py" line="130"/>
         <source>set the PC&apos;s date and time right (receipts and the journal carry it)</source>
         <translation>still dato og klokkeslett på PC-en riktig (kvitteringer og journal får den tiden)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="120"/>
+        <location filename="../../ui/status_strip.py" line="155"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="122"/>
+        <location filename="../../ui/status_strip.py" line="157"/>
         <source>%1 h</source>
         <translation>%1 t</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="130"/>
-        <location filename="../../ui/status_strip.py" line="133"/>
+        <location filename="../../ui/status_strip.py" line="165"/>
+        <location filename="../../ui/status_strip.py" line="168"/>
         <source>Failed print jobs: show and retry (%1)</source>
         <translation>Utskrifter som feilet: vis og prøv igjen (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="132"/>
+        <location filename="../../ui/status_strip.py" line="167"/>
         <source>Nothing has been printed yet and the printer has not answered.</source>
         <translation>Ingenting er skrevet ut ennå, og skriveren har ikke svart.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="149"/>
+        <location filename="../../ui/status_strip.py" line="184"/>
         <source>receipt %1 not printed</source>
         <translation>kvittering %1 ikke skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="150"/>
+        <location filename="../../ui/status_strip.py" line="185"/>
         <source>%1 receipts not printed</source>
         <translation>%1 kvitteringer ikke skrevet ut</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="152"/>
+        <location filename="../../ui/status_strip.py" line="187"/>
         <source>1 failed print job</source>
         <translation>1 mislykket utskrift</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="158"/>
+        <location filename="../../ui/status_strip.py" line="193"/>
         <source>ready</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="154"/>
+        <location filename="../../ui/status_strip.py" line="189"/>
         <source>%1 failed print jobs</source>
         <translation>%1 mislykkede utskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="89"/>
+        <location filename="../../ui/status_strip.py" line="97"/>
         <source>%1 waiting (no server)</source>
         <translation>%1 venter (ingen sentral)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_strip.py" line="123"/>
+        <location filename="../../ui/status_strip.py" line="158"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n døgn</numerusform>
@@ -1535,37 +1553,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="160"/>
+        <location filename="../../ui/status_strip.py" line="195"/>
         <source>unknown</source>
         <translation>ukjent</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="162"/>
+        <location filename="../../ui/status_strip.py" line="197"/>
         <source>not answering</source>
         <translation>svarer ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="166"/>
+        <location filename="../../ui/status_strip.py" line="201"/>
         <source>Tenants in basket: %1</source>
         <translation>Leietakere i kurven: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="80"/>
+        <location filename="../../ui/status_strip.py" line="88"/>
         <source>TRAINING</source>
         <translation>TRENING</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="156"/>
+        <location filename="../../ui/status_strip.py" line="191"/>
         <source>No printer</source>
         <translation>Ingen skriver</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="126"/>
+        <location filename="../../ui/status_strip.py" line="161"/>
         <source>Printer: %1</source>
         <translation>Skriver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="85"/>
+        <location filename="../../ui/status_strip.py" line="93"/>
         <source>%1 not yet synced</source>
         <translation>%1 ikke synkronisert ennå</translation>
     </message>
@@ -1573,78 +1591,78 @@
 <context>
     <name>TillCloseDialog</name>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="64"/>
+        <location filename="../../ui/till_close_dialog.py" line="65"/>
         <source>Shift change – count and hand over – {register}</source>
         <translation>Vaktbytte – tell opp og overlever – {register}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="66"/>
+        <location filename="../../ui/till_close_dialog.py" line="67"/>
         <source>Close the till – {register}</source>
         <translation>Kasseoppgjør – {register}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="70"/>
+        <location filename="../../ui/till_close_dialog.py" line="71"/>
         <source>Still open (stays open after the close):</source>
         <translation>Fortsatt åpent (blir liggende etter oppgjøret):</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="77"/>
+        <location filename="../../ui/till_close_dialog.py" line="78"/>
         <source>Count (pieces)</source>
         <translation>Telling (stk.)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="79"/>
+        <location filename="../../ui/till_close_dialog.py" line="80"/>
         <source>Counted cash</source>
         <translation>Opptalt kontant</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="81"/>
+        <location filename="../../ui/till_close_dialog.py" line="82"/>
         <source>total from the card terminal</source>
         <translation>sum fra kortterminalen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="82"/>
+        <location filename="../../ui/till_close_dialog.py" line="83"/>
         <source>Card batch</source>
         <translation>Kortoppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="84"/>
+        <location filename="../../ui/till_close_dialog.py" line="85"/>
         <source>total from Vipps</source>
         <translation>sum fra Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="85"/>
+        <location filename="../../ui/till_close_dialog.py" line="86"/>
         <source>Vipps batch</source>
         <translation>Vipps-oppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="89"/>
+        <location filename="../../ui/till_close_dialog.py" line="90"/>
         <source>Note</source>
         <translation>Merknad</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="103"/>
-        <location filename="../../ui/till_close_dialog.py" line="144"/>
+        <location filename="../../ui/till_close_dialog.py" line="104"/>
+        <location filename="../../ui/till_close_dialog.py" line="145"/>
         <source>Close the till</source>
         <translation>Lukk kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="103"/>
+        <location filename="../../ui/till_close_dialog.py" line="104"/>
         <source>Hand over the till</source>
         <translation>Overlever kassen</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="171"/>
+        <location filename="../../ui/till_close_dialog.py" line="172"/>
         <source>The count is saved: expected %1, counted %2, variance %3. Write a note on the variance.</source>
         <translation>Opptellingen er lagret: forventet %1, talt %2, differanse %3. Skriv en merknad om differansen.</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="179"/>
+        <location filename="../../ui/till_close_dialog.py" line="181"/>
         <source>Save the note</source>
         <translation>Lagre merknaden</translation>
     </message>
     <message>
-        <location filename="../../ui/till_close_dialog.py" line="204"/>
+        <location filename="../../ui/till_close_dialog.py" line="206"/>
         <source>Write a note on the variance first.</source>
         <translation>Skriv en merknad om differansen først.</translation>
     </message>

@@ -20,6 +20,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from ui.main_window import MainWindow
+from tests.counter_shown import when_shown
 real_exec = QApplication.exec
 staff, pin, codes, quit_after = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "quit"
 
@@ -54,8 +55,10 @@ def ring_up():
     report()
 
 def exec_and_drive(self):
-    QTimer.singleShot(0, lambda: window().log_in(staff, pin))
-    when(lambda: window().logged_in, ring_up)
+    def log_in(shown):
+        shown.log_in(staff, pin)
+        when(lambda: shown.logged_in, ring_up)
+    when_shown(log_in)
     return real_exec()
 
 QApplication.exec = exec_and_drive

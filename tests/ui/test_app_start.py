@@ -17,18 +17,21 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import PROJECT_ROOT
-from ui import app as gui
+from ui import qt_start
 from ui.tasks import TaskRunner
 
 CLOSE_AT_ONCE = """
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from tests.counter_shown import shown_windows, when_shown
 real_exec = QApplication.exec
 def exec_then_close(self):
-    shown = [type(w).__name__ for w in self.topLevelWidgets() if w.isVisible()]
-    print("shown:", ",".join(shown), flush=True)
-    QTimer.singleShot(0, self.quit)
+    print("at first:", ",".join(shown_windows()), flush=True)
+    def close(_window):
+        print("shown:", ",".join(shown_windows()), flush=True)
+        QTimer.singleShot(0, self.quit)
+    when_shown(close)
     return real_exec()
 QApplication.exec = exec_then_close
 import main
@@ -52,7 +55,8 @@ def test_the_window_opens_on_the_store_and_start_and_stop_are_journaled(tmp_path
     assert run_main("--data-dir", str(data), "demo").returncode == 0
     started = run_main("--data-dir", str(data))
     assert started.returncode == 0, started.stderr
-    assert "shown: MainWindow" in started.stdout
+    assert "at first: EarlyLogin" in started.stdout  # the login, before the store is open
+    assert "MainWindow" in started.stdout.split("shown:")[1]
     db = sqlite3.connect(data / "omigjen.sqlite3")
     codes = [code for (code,) in db.execute("SELECT event_code FROM journal ORDER BY seq")]
     assert codes[-2:] == [13001, 13002]  # application start, application stop
@@ -79,7 +83,7 @@ def test_work_still_running_at_shutdown_is_waited_for(qtbot):
 def test_a_bug_on_a_worker_thread_is_logged_without_a_dialog(qtbot, monkeypatch, caplog):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(str(args[2])))
-    hook = gui._unexpected_error_hook("en")  # noqa: SLF001 - the hook start_qt installs
+    hook = qt_start._unexpected_error_hook("en")  # noqa: SLF001 - the hook start_qt installs
     error = RuntimeError("on a worker")
     worker = threading.Thread(target=lambda: hook(RuntimeError, error, None))
     worker.start()

@@ -19,8 +19,8 @@ from pos.services.catalogue import find_item
 from pos.services.verification import verify_store
 from tests.reliability.damage import damage_zip_member, flip_bytes_in_table
 from tests.ui.conftest import log_in, press
-from ui.app import restore_offer
 from ui.approval_dialog import ApprovalDialog
+from ui.qt_start import restore_offer
 from ui.restore_dialog import RestoreDialog
 
 

@@ -27,13 +27,14 @@ MODAL_AT_START = """
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from tests.counter_shown import when_shown
 real_exec = QApplication.exec
 def exec_with_a_dialog(self):
     def ask():
         print("modal open", flush=True)
         QMessageBox.question(self.activeWindow(), "Omigjen POS", "Still there?")
         print("modal closed", flush=True)
-    QTimer.singleShot(0, ask)
+    when_shown(lambda _window: ask())
     return real_exec()
 QApplication.exec = exec_with_a_dialog
 import main
@@ -107,11 +108,10 @@ import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from ui.main_window import MainWindow
+from tests.counter_shown import when_shown
 real_exec = QApplication.exec
 def a_long_session(self):
-    window = next(w for w in self.topLevelWidgets() if isinstance(w, MainWindow))
-    def work():
+    def work(window):
         for field, text in ((window.login.staff_no, "1001"), (window.login.pin, "1234")):
             QTest.keyClicks(field, text, Qt.KeyboardModifier.NoModifier, 80)
             QTest.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, 80)
@@ -129,7 +129,7 @@ def a_long_session(self):
         after = sys.getrefcount(None), sys.getrefcount(True)
         print("drift", *(a - b for a, b in zip(after, before)), flush=True)
         self.quit()
-    QTimer.singleShot(0, work)
+    when_shown(work)
     return real_exec()
 QApplication.exec = a_long_session
 import main
