@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 from pathlib import Path
@@ -14,7 +15,10 @@ from typing import TYPE_CHECKING
 from cli.bootstrap import Settings, opened
 from cli.options import Commands, add_command, staff_context
 from cli.words import counted
+from pos.damage_words import damage_said
 from pos.model.restore_losses import after_restore, before_restore
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from pos.services.backups import Taken
@@ -172,12 +176,15 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
     if preview.records_may_be_lost:
         lines.append(before_restore(preview.lost_since, lang))
     if preview.current_problem:
-        problem = preview.current_problem
-        lines.append(_say(lang, f"Databasen som erstattes er skadet: {problem}",
-                          f"The store being replaced is damaged: {problem}"))  # fmt: skip
+        log.info("restore: the store being replaced is damaged: %s", preview.current_problem)
+        problem = damage_said(preview.current_problem, lang)
+        lines.append(_say(lang, f"Databasen som erstattes, er skadet: {problem}.",
+                          f"The store being replaced is damaged: {problem}."))  # fmt: skip
     for name, problem in preview.passed_over:
-        lines.append(_say(lang, f"Hoppet over (besto ikke kontrollen): {name} ({problem})",
-                          f"Passed over (failed the check): {name} ({problem})"))  # fmt: skip
+        log.info("restore: passed over %s: %s", name, problem)
+        said = damage_said(problem, lang)
+        lines.append(_say(lang, f"Hoppet over (besto ikke kontrollen): {name}: {said}.",
+                          f"Passed over (failed the check): {name}: {said}."))  # fmt: skip
     if preview.new_pc:
         lines.append(_say(lang, "Ingen signeringsnøkkel her: en ny nøkkelversjon blir laget.",
                           "No signing key here: a new key version will be made."))  # fmt: skip

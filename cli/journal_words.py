@@ -4,13 +4,18 @@ verification service."""
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING
 
+from pos.damage_words import damage_said
 from pos.findings import Finding, said
 
 if TYPE_CHECKING:
     from pos.services.records_ahead import Declared
+
+
+log = logging.getLogger(__name__)
 
 
 def say(lang: str, nb: str, en: str) -> str:
@@ -144,16 +149,19 @@ def failed(lang: str, problem: str) -> str:
 
 
 def store_damaged(reason: str) -> Finding:
+    """SQLite's own words go to the support log, not into the sentence."""
+    log.info("verify-journal: the full check found damage: %s", reason)
     return Finding(
-        f"the database file is damaged (SQLite's full check: {reason})",
-        f"databasefilen er skadet (SQLites fulle kontroll: {reason})",
+        f"the database file is damaged (the full check: {damage_said(reason, 'en')})",
+        f"databasefilen er skadet (den fulle kontrollen: {damage_said(reason, 'nb')})",
     )
 
 
 def unreadable(error: str) -> Finding:
+    log.info("verify-journal: the check stopped: %s", error)
     return Finding(
-        f"the check stopped: the store cannot be read ({error[:120]})",
-        f"kontrollen stoppet: lageret kan ikke leses ({error[:120]})",
+        "the check stopped: the damaged part of the store cannot be read",
+        "kontrollen stoppet: den skadede delen av databasen kan ikke leses",
     )
 
 

@@ -6,28 +6,9 @@ never a traceback.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
-
-class DomainError(Exception):
-    """A rule of the till was broken; nothing was written."""
-
-    code: ClassVar[str] = "domain_error"
-    nb: ClassVar[str] = "Handlingen kunne ikke utføres."
-    en: ClassVar[str] = "The action could not be carried out."
-
-    def __init__(self, *args: Any, **params: Any) -> None:
-        self.params = params
-        if args:
-            self.params.setdefault("value", args[0])
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "nb") -> str:
-        template = self.nb if lang.startswith("nb") or lang.startswith("no") else self.en
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError):
-            return template
+from pos.domain_error import DomainError as DomainError
 
 
 class InvalidAmount(DomainError):
@@ -318,63 +299,6 @@ class UnknownParkedBasket(DomainError):
     en = "No parked basket '{value}' (perhaps already resumed)."
 
 
-class StoreDamaged(DomainError):
-    """Names no backup: the newest one may hold the same damage; the restore picks the newest
-    that passes the full check and says which."""
-
-    code = "store_damaged"
-    nb = (
-        "Databasen i {value} er skadet og kan ikke brukes ({reason}). Ingenting mer blir lagret "
-        "i den. En leder kan gjenopprette den nyeste sikkerhetskopien som består full kontroll "
-        "(kassen finner den): start kassen og velg «Gjenopprett», eller kjør "
-        "«omigjen-pos restore-backup --staff NR»."
-    )
-    en = (
-        "The database in {value} is damaged and cannot be used ({reason}). Nothing more is "
-        "saved in it. A manager can restore the newest backup that passes the full check (the "
-        "till finds it): start the till and choose 'Restore', or run "
-        "'omigjen-pos restore-backup --staff NO'."
-    )
-
-
-class StoreDamagedAfterZ(DomainError):
-    """The full check after the Z found damage: the Z reports are stored and printed."""
-
-    code = "store_damaged_after_z"
-    nb = (
-        "Z-rapportene er lagret og skrevet ut. Kontrollen etterpå fant at databasen i {value} er "
-        "skadet ({reason}): den er ikke sikkerhetskopiert, og kassen lagrer ikke mer i den. En "
-        "leder kan gjenopprette den nyeste sikkerhetskopien som består full kontroll (kassen "
-        "finner den): start kassen og velg «Gjenopprett», eller kjør "
-        "«omigjen-pos restore-backup --staff NR»."
-    )
-    en = (
-        "The Z reports are stored and printed. The check after them found the database in "
-        "{value} damaged ({reason}): it is not backed up and the till saves nothing more in it. "
-        "A manager can restore the newest backup that passes the full check (the till finds "
-        "it): start the till and choose 'Restore', or run "
-        "'omigjen-pos restore-backup --staff NO'."
-    )
-
-
-class StoreDamagedInUse(DomainError):
-    code = "store_damaged_in_use"
-    nb = (
-        "Databasen er skadet ({reason}); det siste ble ikke lagret. Lukk kassen og start den "
-        "igjen: den tilbyr da å gjenopprette siste gode sikkerhetskopi (en leder godkjenner)."
-    )
-    en = (
-        "The database is damaged ({reason}); the last action was not saved. Close the till and "
-        "start it again: it then offers to restore the latest good backup (a manager approves)."
-    )
-
-
-class BackupDamaged(DomainError):
-    code = "backup_damaged"
-    nb = "Sikkerhetskopien {value} er skadet og kan ikke brukes ({reason})."
-    en = "The backup {value} is damaged and cannot be used ({reason})."
-
-
 class FullBackupMissing(DomainError):
     code = "full_backup_missing"
     nb = (
@@ -492,3 +416,9 @@ class DataDirectoryLocked(DomainError):
     code = "data_dir_locked"
     nb = "Kassen kjører allerede med datamappen {value}."
     en = "The till is already running with the data directory {value}."
+
+
+from pos.store_damage_errors import BackupDamaged as BackupDamaged  # noqa: E402 - re-exported
+from pos.store_damage_errors import StoreDamaged as StoreDamaged  # noqa: E402
+from pos.store_damage_errors import StoreDamagedAfterZ as StoreDamagedAfterZ  # noqa: E402
+from pos.store_damage_errors import StoreDamagedInUse as StoreDamagedInUse  # noqa: E402

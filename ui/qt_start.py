@@ -86,7 +86,8 @@ def restore_offer(
 
         from ui.restore_dialog import RestoreDialog
 
-        log.warning("the store is damaged at start: a restore is offered (%s)", error.message("en"))
+        log.warning("the store is damaged at start: a restore is offered (%s)",
+                    error.for_support_log())  # fmt: skip
         if stop_watch is not None and stop_watch.requested:
             return False
         dialog = RestoreDialog(data_dir, error.message(lang), TaskRunner())

@@ -25,6 +25,7 @@ finding naming its row and field, never a crash: the row is not judged further.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -51,6 +52,8 @@ from pos.services.verify_receipts import Progress, Scope, check_receipts, missin
 from pos.services.verify_reports import check_z_reports
 from pos.signing import Verifier
 from pos.unit_of_work import UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -97,12 +100,13 @@ def verify_store(
                 check_z_reports(uow.reports, q, facts.z_reports, facts.gaps, report,
                                 scope.since_seq)  # fmt: skip
             except (ValueError, TypeError) as error:  # a value damage left unreadable
+                log.info("verification stopped at an unreadable value: %s", error)
                 report.add(
                     Finding(
-                        f"a stored value cannot be read ({str(error)[:80]}): the database is "
-                        "damaged; the check stopped there",
-                        f"en lagret verdi kan ikke leses ({str(error)[:80]}): databasen er "
-                        "skadet; kontrollen stoppet der",
+                        "a stored value cannot be read: the database is damaged; the check "
+                        "stopped there",
+                        "en lagret verdi kan ikke leses: databasen er skadet; kontrollen "
+                        "stoppet der",
                     )
                 )
     return report
