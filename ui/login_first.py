@@ -102,10 +102,28 @@ class LoginFirst(QObject):
 
         self.early.opened()
         self.started = CounterStart(opened.counter, opened.make_parts, self.tasks, self.options)
-        self.window = window = self.started.start()
+        try:
+            self.window = window = self.started.start()
+        except Exception as error:  # noqa: BLE001 - said or raised again, as opening's are
+            self._undo_start(opened)
+            self._not_opened(error)
+            return
         if self.handover is not None:
             self.handover.to(window)  # the early login closes once this one has the keyboard
         bring_to_front(window)
+
+    def _undo_start(self, opened: Opened) -> None:
+        """The window could not be built on the open store: what was started is stopped and
+        the store closed (unlocked), so that a restore can replace it."""
+        started, self.started = self.started, None
+        try:
+            if started is not None:
+                started.stop()
+        except Exception:  # noqa: BLE001 - the store is closed whatever the stop met
+            log.exception("the counter's start could not be undone in full")
+        finally:
+            opened.close()
+            self.opened = None
 
     def _not_opened(self, error: Exception) -> None:
         self.early.opened()

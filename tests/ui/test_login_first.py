@@ -20,8 +20,9 @@ from pos.adapters.db import DB_FILE
 from pos.adapters.slow_steps import SlowStep
 from pos.counter import open_counter
 from pos.demo.centre import seed_demo
-from pos.errors import StoreDamaged
+from pos.errors import DataDirectoryReadOnly, StoreDamaged
 from tests.reliability.damage import flip_bytes_in_table
+from ui.app import CounterParts
 from ui.early_login import PREPARING_NOTE_MS
 from ui.login_first import LoginFirst, Opened
 from ui.main_window import MainWindow
@@ -172,3 +173,24 @@ def test_a_migration_s_slow_step_is_said_on_the_login_as_it_runs(data, qtbot, st
     assert "40 % ferdig" in note.text()
     gate.set()
     qtbot.waitUntil(lambda: isinstance(first.window, MainWindow), timeout=20_000)
+
+
+def test_a_window_that_cannot_be_built_on_the_open_store_is_said_and_the_store_closed(
+    data, qtbot, starting, monkeypatch
+):
+    shown: list[str] = []
+    monkeypatch.setattr("ui.login_first.show_error", lambda error, _lang: shown.append(str(error)))
+
+    def refused() -> CounterParts:
+        raise DataDirectoryReadOnly(str(data), reason="read-only file system")
+
+    def open_store(_say: Callable[[str], None]) -> Opened:
+        app = open_app(Settings(data))
+        assert app is not None
+        return Opened(app.counter, refused, app.close)
+
+    first = starting(open_store, TaskRunner(), offer_restore=never_offered)
+    qtbot.waitUntil(lambda: first.exit_code is not None, timeout=20_000)
+    assert first.exit_code == 2 and len(shown) == 1 and first.window is None
+    with open_counter(data):  # closed and unlocked again
+        pass
