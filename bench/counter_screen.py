@@ -79,6 +79,7 @@ def scan_to_basket(data: Path, codes: list[str] | None = None) -> tuple[list[flo
 
     from pos.counter import open_counter
     from pos.identifiers import make_in_store_ean13
+    from pos.services.legal_time import CounterClock
     from ui.main_window import MainWindow
     from ui.scanner.wedge_filter import WedgeScannerFilter
     from ui.tasks import ImmediatePool, TaskRunner
@@ -87,7 +88,8 @@ def scan_to_basket(data: Path, codes: list[str] | None = None) -> tuple[list[flo
     app = QApplication.instance() or QApplication([])
     samples: list[float] = []
     with open_counter(data) as counter:
-        session = TillSession(counter.uow, "K1", counter.signer())
+        clock = CounterClock(counter.uow, "K1")  # the counter's: each scan checks it
+        session = TillSession(counter.uow, "K1", counter.signer(), clock=clock)
         window = MainWindow(session, TaskRunner(ImmediatePool()), centre_name="", register_name="")
         wedge = WedgeScannerFilter(parent=window)
         app.installEventFilter(wedge)

@@ -240,14 +240,14 @@ class SaleWidget(QWidget):
         except DomainError as error:
             return self._refusal(error)
         self.model.flash(line.line_id)  # the line just rung up lights up for a moment
-        self._say_stock(line.item_id, f"{line.description}: {kr(line.amount)}")
+        self._say_stock(line.item_id, f"{line.description}: {kr(line.amount)}", item)
         self.refresh()
         return None
 
-    def _say_stock(self, item_id: str, said: str) -> None:
+    def _say_stock(self, item_id: str, said: str, item: Item | None = None) -> None:
         """``said``, and a warning when the line takes the centre's count below zero (it is
         sold all the same: the goods are at the counter)."""
-        left = self.session.stock_left(item_id)
+        left = self.session.stock_left(item_id, item)
         if left is not None and left < 0:
             warning = self.tr("stock goes below zero (%1): count the shelf")
             self.say(f"{said}. {warning.replace('%1', str(left))}", problem=True)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos.clock import Clock, SystemClock
+from pos.clock import Clock, Stamp, SystemClock
 from pos.errors import UnknownTenant
 from pos.model.basket import Basket, BasketLine
 from pos.model.catalogue import Item
@@ -228,16 +228,19 @@ class TillSession:
     # -- the basket ------------------------------------------------------------------------
     def ring_up(self, item: Item, qty: int = 1, price: Ore | None = None) -> BasketLine:
         """Add a line; refused at once, not only at payment, while the clock is behind."""
-        legal_time.require_clock(self.uow, self.clock)
+        now = legal_time.require_clock(self.uow, self.clock)
         if not self.basket.lines:  # a closed till is said at the first line, not at payment
             self.require_open_till()
         line = self.basket.add(item, qty, price)
-        self._keep()
+        self._keep(Stamp.of(now))
         return line
 
-    def stock_left(self, item_id: str) -> int | None:
-        """The count of a stock item once the basket's are sold (None: not counted)."""
+    def stock_left(self, item_id: str, item: Item | None = None) -> int | None:
+        """The count of a stock item once the basket's are sold (None: not counted); from
+        ``item`` when it was just read (a scan), else read now."""
         in_basket = sum(ln.qty for ln in self.basket.lines if ln.item_id == item_id)
+        if item is not None and item.id == item_id:
+            return item.stock_after(in_basket)
         return catalogue.stock_left(self.uow, item_id, in_basket)
 
     def one_off_in_basket(self, item: Item) -> bool:
@@ -316,10 +319,10 @@ class TillSession:
         self.pickups = []
         self._keep()
 
-    def _keep(self) -> None:
+    def _keep(self, saved_at: Stamp | None = None) -> None:
         """The basket as it is now survives a crash or a power cut (``basket_drafts``)."""
         if self.ctx is not None:
-            basket_drafts.keep(self.uow, self.ctx, self.basket, self.pickups)
+            basket_drafts.keep(self.uow, self.ctx, self.basket, self.pickups, saved_at)
 
     def recover(self) -> basket_drafts.Recovered | None:
         """After login: a basket an interruption left on this register, back in the basket if

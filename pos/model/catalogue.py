@@ -61,3 +61,9 @@ class Item:
     """For the used-goods margin scheme (merverdiavgiftsloven § 4-5); None when unknown."""
     label_reprint: bool = False
     """The price changed after the label was printed."""
+
+    def stock_after(self, in_basket: int) -> int | None:
+        """The count once ``in_basket`` of it are sold (None: not a counted stock item)."""
+        if self.kind is not ItemKind.STOCK or self.stock_qty is None:
+            return None
+        return self.stock_qty - in_basket

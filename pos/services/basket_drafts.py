@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from pos.clock import OSLO
+from pos.clock import OSLO, Stamp
 from pos.model.basket import Basket
 from pos.model.basket_codec import lines_from_json, lines_to_json
 from pos.model.staff import Operator, Role
@@ -42,8 +42,11 @@ def keep(
     ctx: TillContext,
     basket: Basket,
     pickups: Sequence[Pickup] = (),
+    saved_at: Stamp | None = None,
 ) -> None:
-    """Keep the basket as it is now; an empty basket leaves no draft."""
+    """Keep the basket as it is now; an empty basket leaves no draft. ``saved_at``: when it
+    changed, if the caller has read the counter's clock already (a scan has)."""
+    stamp = saved_at or ctx.stamp()
     with uow_factory() as uow:
         if not basket.lines:
             uow.baskets.delete_draft(ctx.register_id)
@@ -55,7 +58,7 @@ def keep(
                     "basket_id": basket.id,
                     "staff_id": ctx.operator.staff_id,
                     "training": ctx.training,
-                    "saved_at": ctx.stamp().utc_iso,
+                    "saved_at": stamp.utc_iso,
                     "payload": lines_to_json(
                         [line for line in basket.lines if line.line_id not in job_lines]
                     ),

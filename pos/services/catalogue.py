@@ -160,9 +160,7 @@ def stock_left(uow_factory: UnitOfWorkFactory, item_id: str, in_basket: int) -> 
     are there. With a central server the count is the centre's (every counter's sales)."""
     with uow_factory.read() as uow:
         found = uow.items.item(item_id)
-    if found is None or found.kind is not ItemKind.STOCK or found.stock_qty is None:
-        return None
-    return found.stock_qty - in_basket
+    return None if found is None else found.stock_after(in_basket)
 
 
 def open_price_items(uow_factory: UnitOfWorkFactory) -> list[Item]:

@@ -81,6 +81,8 @@ class ClockState:
     """The journal's newest row: the earliest time a manager can confirm."""
     offset_seconds: int | None = None
     """A confirmed offset in use (the system clock is this many seconds wrong)."""
+    moment: datetime | None = None
+    """The time a record made now gets (None while the clock has a problem)."""
 
     @property
     def behind_record(self) -> bool:
@@ -112,15 +114,19 @@ def clock_state(uow_factory: UnitOfWorkFactory, clock: CounterClock) -> ClockSta
     if found.offset_ended:
         _end_offset(uow_factory, clock, found)
     seconds = None if found.offset is None else round(found.offset.total_seconds())
-    return ClockState(True, None, reading.system, floor, seconds)
+    return ClockState(True, None, reading.system, floor, seconds, found.moment)
 
 
-def require_clock(uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
-    """Raise the clock's problem now (at login, at the first scan) rather than at payment."""
-    if isinstance(clock, CounterClock):
-        state = clock_state(uow_factory, clock)
-        if state.problem is not None:
-            raise state.problem
+def require_clock(uow_factory: UnitOfWorkFactory, clock: Clock) -> datetime:
+    """Raise the clock's problem now (at login, at each scan) rather than at payment; else
+    the time a record made now gets, found in the one read the check needs."""
+    if not isinstance(clock, CounterClock):
+        return clock.now()
+    state = clock_state(uow_factory, clock)
+    if state.problem is not None:
+        raise state.problem
+    assert state.moment is not None
+    return state.moment
 
 
 def confirm_time(
