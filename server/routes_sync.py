@@ -205,6 +205,9 @@ def pull_page(
     """Reference data changed after ``cursor`` (none: everything, for a full resync)."""
     with scoped(request.app.state.engine, device.scope) as conn:
         page = pull.read_page(conn, device.tenant_ids, cursor, limit, device.site_id)
+        # a counter pulls once its push has drained its outbox: all it had recorded is here
+        conn.execute(text("UPDATE devices SET last_pull_at = now() WHERE id = :d"),
+                     {"d": device.id})  # fmt: skip
     return json_response(page | {"server_time": server_time()})
 
 

@@ -121,6 +121,7 @@ devices = Table(
     Column("revoked_at", DateTime(timezone=True)),
     Column("enrolled_at", DateTime(timezone=True), nullable=False, server_default=NOW),
     Column("last_seen_at", DateTime(timezone=True)),
+    Column("last_pull_at", DateTime(timezone=True)),  # s0019: its outbox drained then
 )
 
 device_streams = Table(

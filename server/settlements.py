@@ -5,11 +5,12 @@ series per tenant and site and stored once (``site_settlements``).
 
 Only closed days are settled. Refused, naming the register and day: a register of the site
 with a day in the period where the tenant has receipts and no Z (``settlement_day_not_closed``),
-or one the server cannot know is complete through the period's end — it has not pushed since
-the period ended and has no Z for its last day (``settlement_register_not_synced``). A
-correction takes back what the corrected statement stood for and settles its period again.
-Settlements a counter made itself before the centre settled here (``settlement.made``) count
-for the number series, for overlaps and may be corrected here.
+or one the server cannot know is complete through the period's end: it has neither pushed nor
+pulled (a pull follows a drained push) since the period ended, and has no Z for its last day
+(``settlement_register_not_synced``). A correction takes back what the corrected statement
+stood for and settles its period again. Settlements a counter made itself before the centre
+settled here (``settlement.made``) count for the number series and overlaps, and may be
+corrected here.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def registers(conn: Connection, site_id: str) -> list[dict[str, Any]]:
     """The site's registers with their counter's last push (Norwegian date) and last Z day."""
     found = conn.execute(
         text(
-            "SELECT r.register_id, d.last_seen_at, "
+            "SELECT r.register_id, GREATEST(d.last_seen_at, d.last_pull_at) AS last_seen_at, "
             "(SELECT max(e.payload->>'business_date') FROM events e WHERE e.type = "
             "'z_report.taken' AND e.site_id = :s AND e.payload->>'register_id' = r.register_id) "
             "AS last_z FROM site_registers r JOIN devices d ON d.id = r.device_id "

@@ -87,6 +87,11 @@ def make_settlement(
     if start > end:
         raise InvalidPeriod(f"{start}–{end}")
     if _enrolled(uow_factory):
+        today = ctx.stamp().local_date
+        if end > today:  # a day to come: the server judges the days up to today
+            with uow_factory.read() as uow:
+                name = find_tenant(uow, tenant_key).name
+            raise SettlementPeriodNotClosed(day=max(start, today), tenant=name, today=today)
         request = {"period_from": start, "period_to": end}
         return _from_centre(uow_factory, ctx, tenant_key, centre, request, payment, stage)
     _require_closed(uow_factory, ctx, tenant_key, start, end)

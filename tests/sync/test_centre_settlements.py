@@ -11,8 +11,10 @@ from sqlalchemy import text
 
 from pos.day_end_errors import (
     CentreDayNotClosed,
+    CentreRegisterNotSynced,
     SettlementNeedsServer,
     SettlementOverlaps,
+    SettlementPeriodNotClosed,
 )
 from pos.model.settlement import registers_text
 from pos.services import reports, settlement, tenant_terms, till
@@ -151,3 +153,29 @@ def kr_text(amount: int) -> str:
     from pos.money import format_nok
 
     return format_nok(amount)
+
+
+def test_a_register_not_synced_through_the_period_is_named_and_a_day_to_come_refused(
+    enrolled, counter_b, ctx_b, shelf, clock, central
+):
+    a, b = enrolled, counter_b
+    till.open_till(b.uow, manager_at(b, "K2", clock), 50000)
+    sell(b, ctx_b, shelf, 1)
+    boss_b = manager_at(b, "K2", clock)
+    reports.z_reports(b.uow, boss_b)
+    sync(b)
+    # K1 sold nothing, but the server last heard from it before the period ended
+    central.scalar("UPDATE devices SET last_seen_at = '2026-03-01 12:00+01', last_pull_at = "
+                   "'2026-03-01 11:00+01' WHERE id = "
+                   "(SELECT device_id FROM site_registers WHERE register_id = 'K1') "
+                   "RETURNING 1")  # fmt: skip
+    with pytest.raises(CentreRegisterNotSynced) as refused:
+        settlement.make_settlement(b.uow, boss_b, "15", DAY, DAY, centre=settler(b))
+    assert refused.value.params == {"register": "K1", "day": DAY,
+                                    "last_sync": "2026-03-01 12:00"}  # fmt: skip
+    assert "kasse K1" in refused.value.message("nb")
+    with pytest.raises(SettlementPeriodNotClosed):  # a day to come is never settled
+        settlement.make_settlement(b.uow, boss_b, "15", DAY, "2026-03-03", centre=settler(b))
+    sync(a)  # K1 pulls again, its outbox drained: nothing of the period can be missing
+    doc = settlement.make_settlement(b.uow, boss_b, "15", DAY, DAY, centre=settler(b))
+    assert doc.registers == "K1, K2" and doc.line_amount("info:net_sales") == z_totals(b, "K2")
