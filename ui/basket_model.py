@@ -143,9 +143,12 @@ class BasketTableModel(QAbstractTableModel):
         Basket(lines=list(self.lines)).add(item, qty, price)  # the rules, on a copy
         row = len(self.lines)
         self.beginInsertRows(QModelIndex(), row, row)
-        line = self._session.ring_up(item, qty, price)
-        self.endInsertRows()
-        return line
+        try:
+            return self._session.ring_up(item, qty, price)
+        finally:
+            self.endInsertRows()
+            if len(self.lines) == row:  # refused after the rules (the store): no row came
+                self.reset()
 
     def delete(self, line_id: str) -> BasketLine:
         """Delete a line (journaled by the session)."""

@@ -227,13 +227,13 @@ class TillSession:
 
     # -- the basket ------------------------------------------------------------------------
     def ring_up(self, item: Item, qty: int = 1, price: Ore | None = None) -> BasketLine:
-        """Add a line; refused at once, not only at payment, while the clock is behind."""
+        """Add a line; refused at once, not only at payment, while the clock is behind. A line
+        the store cannot keep (``_keep`` refused) is taken out again: a refused scan changes
+        nothing."""
         now = legal_time.require_clock(self.uow, self.clock)
         if not self.basket.lines:  # a closed till is said at the first line, not at payment
             self.require_open_till()
-        line = self.basket.add(item, qty, price)
-        self._keep(Stamp.of(now))
-        return line
+        return self._kept(lambda: self.basket.add(item, qty, price), Stamp.of(now))
 
     def stock_left(self, item_id: str, item: Item | None = None) -> int | None:
         """The count of a stock item once the basket's are sold (None: not counted); from
@@ -247,9 +247,7 @@ class TillSession:
         return self.basket.holds_one_off(item)
 
     def set_quantity(self, line_id: str, qty: int) -> BasketLine:
-        line = self.basket.set_quantity(line_id, qty)
-        self._keep()
-        return line
+        return self._kept(lambda: self.basket.set_quantity(line_id, qty))
 
     def set_discount(
         self, line_id: str, discount: Ore, reason: str, approver: Operator | None = None
@@ -259,9 +257,7 @@ class TillSession:
         over_limit = checkout.check_discount(self.uow, self.context(), line, discount, approver)
         if over_limit and approver is not None:
             self.discount_approver = approver
-        line = self.basket.set_discount(line_id, discount, reason)
-        self._keep()
-        return line
+        return self._kept(lambda: self.basket.set_discount(line_id, discount, reason))
 
     def deletes_whole_job(self, line_id: str) -> bool:
         """Deleting this line takes a whole repair job (its other lines, its deposit) out."""
@@ -318,6 +314,18 @@ class TillSession:
         self.discount_approver = None
         self.pickups = []
         self._keep()
+
+    def _kept(self, change: Callable[[], BasketLine], saved_at: Stamp | None = None) -> BasketLine:
+        """The change made to the basket and kept; one the store cannot keep (a damaged
+        store refuses every write) is undone, so what the screen shows is what is kept."""
+        lines = list(self.basket.lines)
+        line = change()
+        try:
+            self._keep(saved_at)
+        except BaseException:
+            self.basket.lines[:] = lines
+            raise
+        return line
 
     def _keep(self, saved_at: Stamp | None = None) -> None:
         """The basket as it is now survives a crash or a power cut (``basket_drafts``)."""

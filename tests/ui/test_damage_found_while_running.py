@@ -34,6 +34,7 @@ def test_after_damage_is_found_the_till_records_nothing_and_says_so(window, coun
     window.page_context.data_dir = counter.data_dir
     log_in(window, "9001", "9999")
     assert window.damage_warning.isHidden()
+    ring_up_coffee(window)  # rung up before the damage is found: its payment is refused
     damage_live(counter)
     box = window.show_page("devices").backups
     press(box.place, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
@@ -47,7 +48,6 @@ def test_after_damage_is_found_the_till_records_nothing_and_says_so(window, coun
     assert "er skadet" in said and "Ingenting mer blir lagret" in said and "Gjenopprett" in said
 
     before = receipts(counter)
-    ring_up_coffee(window)
     press(window.sale, Qt.Key.Key_F12)
     dialog = window.sale.dialog
     assert isinstance(dialog, PaymentDialog)
@@ -60,3 +60,24 @@ def test_after_damage_is_found_the_till_records_nothing_and_says_so(window, coun
         )
     )
     assert receipts(counter) == before
+
+
+def test_a_scan_refused_on_a_damaged_store_changes_nothing_on_the_screen(window, counter, qtbot):
+    """The line the store cannot keep is not rung up: the basket, its list, the tenants on the
+    status strip and the payment all stay as they were (an empty basket)."""
+    from pos.adapters.store_check import note_damage
+    from tests.ui.conftest import type_slowly
+    from tests.ui.test_print_again_screens import COFFEE
+
+    log_in(window, "9001", "9999")
+    damage_live(counter)
+    note_damage(counter.data_dir, "database disk image is malformed")  # as a backup's check
+    type_slowly(window.sale.code, COFFEE)
+    press(window.sale.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "skadet" in window.refusals.text.text() + window.sale.message.text())
+    assert window.session.basket.lines == []
+    assert window.sale.model.rowCount() == 0
+    assert window.status.tenants.text().endswith(": 0")
+    press(window.sale, Qt.Key.Key_F12)
+    assert not isinstance(window.sale.dialog, PaymentDialog)  # nothing to pay for
+    assert receipts(counter) == 0
