@@ -13,6 +13,7 @@ another reason a person can act on is said in a dialog (exit 2).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -108,9 +109,17 @@ class LoginFirst(QObject):
             self._undo_start(opened)
             self._not_opened(error)
             return
+        held = len(self.handover.held) if self.handover is not None else 0
         if self.handover is not None:
             self.handover.to(window)  # the early login closes once this one has the keyboard
         bring_to_front(window)
+        painted = self.early.painted_at
+        log.info(
+            "the store opened %.0f ms after the login was painted; %d key events typed "
+            "meanwhile handed to the counter window",
+            (time.perf_counter() - painted) * 1000 if painted is not None else -1,
+            held,
+        )
 
     def _undo_start(self, opened: Opened) -> None:
         """The window could not be built on the open store: what was started is stopped and
