@@ -871,6 +871,11 @@ Byttet føres i journalen.</translation>
         <translation>Laget</translation>
     </message>
     <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="59"/>
+        <source>Registers</source>
+        <translation>Kasser</translation>
+    </message>
+    <message>
         <location filename="../../ui/backoffice/settlements_page.py" line="70"/>
         <source>Why the correction (printed and journaled)</source>
         <translation>Hvorfor korreksjonen (skrives ut og logges)</translation>
@@ -951,7 +956,7 @@ Byttet føres i journalen.</translation>
         <translation>Lagre senterets firma</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="170"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="186"/>
         <source>The centre&apos;s company is saved.</source>
         <translation>Senterets firma er lagret.</translation>
     </message>
@@ -961,17 +966,17 @@ Byttet føres i journalen.</translation>
         <translation>Leietakeroppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="150"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="152"/>
         <source>Choose the settlement to correct.</source>
         <translation>Velg oppgjøret som skal korrigeres.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="179"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="195"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="202"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="218"/>
         <source>%1 made: net %2. Files in %3.</source>
         <translation>%1 er laget: netto %2. Filene ligger i %3.</translation>
     </message>

@@ -69,6 +69,7 @@ def test_settle_refuse_the_second_and_correct_with_files(page, counter, tmp_path
     ctrl(page, Qt.Key.Key_K)
     assert "OPPGJ-12-00002" in page.message.text(), page.message.text()
     assert page.table.item(1, 2).text() == "OPPGJ-12-00001"  # corrects
+    assert page.table.item(1, 5).text() == "K1"  # the registers it covers: this one alone
     (fix,) = [d for d in settlement.settlement_docs(counter.uow, "12") if d.corrects_number]
     assert fix.net_payable == -25000  # nothing else changed: the adjustment is the difference
     assert sorted(p.name for p in page.last_files) == ["OPPGJ-12-00002.csv", "OPPGJ-12-00002.pdf"]
@@ -76,8 +77,9 @@ def test_settle_refuse_the_second_and_correct_with_files(page, counter, tmp_path
 
 def test_a_payment_file_that_cannot_be_made_leaves_nothing(page, counter, boss, tmp_path):
     tenant_terms.set_centre_account(counter.uow, boss, "9710.05.12347")
-    tenant_terms.set_terms(counter.uow, boss, "12", commission_bp=1000, monthly_rent=0,
-                           bank_account="")  # fmt: skip  (no account for a tenant owed money)
+    tenant_terms.set_terms(
+        counter.uow, boss, "12", commission_bp=1000, monthly_rent=0, bank_account=""
+    )  # fmt: skip  (no account for a tenant owed money)
     ctrl(page, Qt.Key.Key_N)
     assert "kontonummer" in page.message.text(), page.message.text()
     assert settlement.settlement_docs(counter.uow, "12") == []

@@ -53,10 +53,10 @@ class SettlementsPage(PageWidget):
         self.last_files: list[Path] = []
         self.tenant = QComboBox(self)
         self.tenant.currentIndexChanged.connect(lambda _=0: self.reload())
-        self.table = tab_passes(QTableWidget(0, 5, self))
+        self.table = tab_passes(QTableWidget(0, 6, self))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Settlement"), self.tr("Period"), self.tr("Corrects"), self.tr("Net"),
-             self.tr("Made")]
+             self.tr("Made"), self.tr("Registers")]
         )  # fmt: skip
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -125,7 +125,8 @@ class SettlementsPage(PageWidget):
         self.table.setRowCount(len(self.docs))
         for row, doc in enumerate(self.docs):
             cells = [doc.number_text, f"{doc.period_from} – {doc.period_to}",
-                     doc.corrects_number, kr(doc.net_payable), doc.created_date]  # fmt: skip
+                     doc.corrects_number, kr(doc.net_payable), doc.created_date,
+                     doc.registers]  # fmt: skip
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.docs:
