@@ -11,7 +11,6 @@ sent as an anchor (``sync.anchors``).
 
 from __future__ import annotations
 
-import gzip
 import json
 import random
 import time
@@ -29,7 +28,7 @@ from pos.sync_protocol import MAX_BATCH_EVENTS, PROTOCOL_SCHEMA_VERSION
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.anchors import send_anchor
 from sync.heads import catch_up
-from sync.http import ServerApi, ServerError, SyncError
+from sync.http import ServerApi, ServerError, SyncError, gzipped
 from sync.keys import upload_new_keys
 from sync.problem_review import review_held
 
@@ -188,7 +187,7 @@ class SyncCycle:
 
     def _prepare(self, after: int | None, batch_size: int) -> Prepared:
         batch = sync_state.batch_after(self.uow, after, batch_size)
-        body = gzip.compress(self._body(batch), compresslevel=1) if batch else b""
+        body = gzipped(self._body(batch)) if batch else b""
         return Prepared(batch, body)
 
     def _body(self, batch: sync_state.OutboxBatch) -> bytes:
