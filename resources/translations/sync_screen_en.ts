@@ -4,7 +4,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="169"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="172"/>
         <source>%n problems removed from the list.</source>
         <translation>
             <numerusform>%n problem removed from the list.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="178"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="181"/>
         <source>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>This counter&apos;s clock is %n minute behind the server&apos;s: set the PC&apos;s time.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="183"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="186"/>
         <source>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
         <translation>
             <numerusform>This counter&apos;s clock is %n minute ahead of the server&apos;s: set the PC&apos;s time.</numerusform>

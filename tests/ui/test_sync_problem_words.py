@@ -46,6 +46,12 @@ def test_every_server_code_has_bokmal_words(window, bokmal) -> None:
     assert english["chain_break"].startswith("Kvitteringens"), english["chain_break"]
 
 
+def test_a_change_of_tenant_terms_held_by_the_server_is_named_in_bokmal(window, bokmal) -> None:
+    log_in(window, "9001", "9999")
+    page = window.show_page("sync")
+    assert page.words.event_type("tenant.terms_set") == "Leietakervilkår"
+
+
 def test_a_record_dated_ahead_is_named_by_its_kind(window, bokmal) -> None:
     log_in(window, "9001", "9999")
     page = window.show_page("sync")

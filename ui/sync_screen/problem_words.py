@@ -42,6 +42,7 @@ class ProblemWords(QObject):
             "tenant.registered": self.tr("Tenant registered"),
             "staff.registered": self.tr("Staff member"),
             "article_group.registered": self.tr("Article group"),
+            "tenant.terms_set": self.tr("Tenant terms"),
             "notification.requested": self.tr("Message to a customer"),
             "notification.withdrawn": self.tr("Message withdrawn"),
             "repair.ticket_created": self.tr("Repair taken in"),
