@@ -182,6 +182,7 @@ def run_gui(settings: Settings) -> int:
     damaged store is explained in a dialog and offered for restore); then the screens built on
     what was opened here. On an empty data directory the window sets the centre up first; the
     parts are made after that (the set-up names the register)."""
+    from pos.adapters.login_names import names_at_start
     from ui.login_first import Opened, run_login_first
     from ui.qt_start import GuiOptions, restore_offer, start_qt
     from ui.tasks import TaskRunner
@@ -201,6 +202,7 @@ def run_gui(settings: Settings) -> int:
             GuiOptions(settings.lang, settings.version, settings.scanner_url),
             restore_offer(settings.lang, settings.data_dir, qt.stop_watch),
             login=has_store(settings.data_dir),
+            names=names_at_start(settings.data_dir),
         )  # fmt: skip
     finally:
         qt.stop_watch.close()

@@ -27,12 +27,13 @@ PREPARING_NOTE_MS = 700
 
 class EarlyLogin(QWidget):
     """A login with no store behind it yet; ``login=False`` (a counter with no store, set up
-    next) shows only that the store is being prepared."""
+    next) shows only that the store is being prepared. ``names``: the centre's and the
+    register's, when they could be read before the store is opened."""
 
     first_painted = Signal()
     """Painted once: the store may be opened now (after this paint is on the screen)."""
 
-    def __init__(self, *, login: bool = True) -> None:
+    def __init__(self, *, login: bool = True, names: tuple[str, str] | None = None) -> None:
         super().__init__()
         self.setObjectName("earlyLogin")
         # not "Omigjen POS – ...": that names the counter window
@@ -40,7 +41,8 @@ class EarlyLogin(QWidget):
         roomy(self, 1280, 800)  # until it is fitted to its screen (``fill_screen``)
         self.painted_at: float | None = None
         """``time.perf_counter()`` when first painted (the benchmark's cold start ends there)."""
-        self.login = LoginWidget("", "Omigjen POS", self)
+        centre, register = names or ("Omigjen POS", "")  # as the counter window will say them
+        self.login = LoginWidget(register, centre, self)
         self.login.set_pad_enabled(False)
         self.login.login_requested.connect(self._asked_early)
         if not login:

@@ -62,11 +62,12 @@ class LoginFirst(QObject):
         offer_restore: Callable[[StoreDamaged], bool],
         *,
         login: bool = True,
+        names: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
         self._open_store, self.tasks, self.options = open_store, tasks, options
         self.offer_restore = offer_restore
-        self.early = EarlyLogin(login=login)
+        self.early = EarlyLogin(login=login, names=names)
         self.early.first_painted.connect(self.open_store)
         self.slow_step.connect(self.early.show_preparing)  # queued: emitted on the worker
         self.handover: KeyHandover | None = None
@@ -180,10 +181,11 @@ def run_login_first(
     offer_restore: Callable[[StoreDamaged], bool],
     *,
     login: bool = True,
+    names: tuple[str, str] | None = None,
 ) -> int:
     """The login painted, the store opened behind it, the counter run until it is closed.
     ``open_store`` is given where to say a slow step of opening (from the worker thread)."""
-    start = LoginFirst(open_store, tasks, options, offer_restore, login=login)
+    start = LoginFirst(open_store, tasks, options, offer_restore, login=login, names=names)
     start.ended.connect(qt.app.exit)
     start.show()
     code = 0 if qt.stop_watch.requested else qt.app.exec()  # a stop asked for while starting

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from cli.bootstrap import Settings, open_app
 from pos.adapters.db import DB_FILE
+from pos.adapters.login_names import names_at_start
 from pos.adapters.slow_steps import SlowStep
 from pos.counter import open_counter
 from pos.demo.centre import seed_demo
@@ -194,3 +195,14 @@ def test_a_window_that_cannot_be_built_on_the_open_store_is_said_and_the_store_c
     assert first.exit_code == 2 and len(shown) == 1 and first.window is None
     with open_counter(data):  # closed and unlocked again
         pass
+
+
+def test_the_login_painted_first_names_the_centre_and_register(data, qtbot, starting):
+    tasks, gate = TaskRunner(), threading.Event()
+    names = names_at_start(data)
+    assert names is not None
+    first = starting(held_open(data, tasks, gate), tasks, offer_restore=never_offered, names=names)
+    title = first.early.login.findChild(QLabel).text()
+    assert names[0] in title and names[1] in title
+    gate.set()
+    qtbot.waitUntil(lambda: isinstance(first.window, MainWindow), timeout=20_000)
