@@ -228,6 +228,24 @@ class ReplacedStore:
         )
         return (movement[0], session[0]) if session else None
 
+    def till_rows(self, kind: str, ref_id: str) -> dict[str, Any] | None:
+        """What a till event after the backup wrote, as the replaced store holds it: an
+        opening's (or shift change's) session; a close's row, its tenants and its session
+        (None: any of them cannot be read)."""
+        if kind != "till_close":
+            session = self._rows("SELECT * FROM till_sessions WHERE id = ?", (ref_id,))
+            return {"session": session[0]} if session else None
+        close = self._rows("SELECT * FROM till_closes WHERE id = ?", (ref_id,))
+        if not close:
+            return None
+        tenants = self._rows("SELECT * FROM till_close_tenants WHERE till_close_id = ?", (ref_id,))
+        session = self._rows(
+            "SELECT * FROM till_sessions WHERE id = ?", (close[0]["till_session_id"],)
+        )
+        if tenants is None or not session:
+            return None
+        return {"close": close[0], "tenants": tenants, "session": session[0]}
+
     def receipt_copy(self, receipt_id: str) -> dict[str, Any] | None:
         rows = self._rows("SELECT * FROM receipt_copies WHERE receipt_id = ?", (receipt_id,))
         return rows[0] if rows else None

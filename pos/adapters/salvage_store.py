@@ -85,6 +85,22 @@ class SalvageStore:
         self._store.insert_unique("till_sessions", session)
         self._store.insert("cash_movements", movement)
 
+    def put_back_till_open(self, session: Mapping[str, Any]) -> None:
+        """A till session opened after the backup (a second open one does not fit)."""
+        self._store.insert("till_sessions", {**session, "closed_at": None})
+
+    def put_back_till_close(self, rows: Mapping[str, Any]) -> None:
+        """A till close after the backup: its session closed as it was (put back first when
+        the restored store lacks it), the close and its tenants' lines."""
+        session = rows["session"]
+        self._store.insert_unique("till_sessions", session)
+        self._store.conn.exec_driver_sql(
+            "UPDATE till_sessions SET closed_at = ? WHERE id = ?",
+            (session["closed_at"], session["id"]),
+        )
+        self._store.insert("till_closes", rows["close"])
+        self._store.insert("till_close_tenants", rows["tenants"])
+
     def put_back_copy(self, copy: Mapping[str, Any]) -> None:
         """A receipt's copy record: its one copy stays used up."""
         self._store.insert("receipt_copies", copy)

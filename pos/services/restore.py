@@ -143,7 +143,7 @@ class RestoreSession:
                 device_seq = store_counter(self.unpacked, "device_seq")
                 candidates = collect(replaced, backup_heads, device_seq)
                 after = collect_events(replaced, backup_heads.journal[0], device_seq)
-                events = sum(1 for event in after if event.what != "till")
+                events = len(after)
                 lost = replaced.tail_cut
             finally:
                 replaced.close()

@@ -3,8 +3,8 @@ or taken out (13019, 13999 ``cash_in``), drawer openings (13005, with or without
 receipt copies (13014, a training copy's 13017), and the journal-only events the X/Z counts
 (voids 13028, price look-ups 13022, line deletes 13999 ``line_delete``). Without them the X/Z
 and the till page lose the cash moved, and a receipt whose one copy was printed could be copied
-again. The till's opening, shift change and close after the backup are named, not brought back:
-the till stands as in the backup.
+again. The till's opening, shift change and close after the backup come back too (the session,
+the close with its count and tenants' lines), so the till stands as the replaced store had it.
 
 They come back after the salvaged sales, in the replaced store's journal order, journaled again
 at the time of the restore as the sales are: with their original journal position, hash, date
@@ -44,6 +44,8 @@ class EventCandidate:
     movement: tuple[dict[str, Any], dict[str, Any]] | None = None
     """A cash movement's row and its till session (None: they cannot be read)."""
     copy: dict[str, Any] | None = None
+    till: dict[str, Any] | None = None
+    """A till event's rows (``ReplacedStore.till_rows``; None: they cannot be read)."""
     outbox: dict[str, Any] | None = None
     counted_in_z: int | None = None
 
@@ -68,8 +70,7 @@ class EventCandidate:
 _COUNTED = {EventCode.VOID: "void", EventCode.PRICE_LOOKUP: "price_lookup"}
 """Journal-only events the X/Z counts (voids, price look-ups; line deletes below)."""
 _TILL_KINDS = {OtherEvent.TILL_OPEN, OtherEvent.SHIFT_CHANGE, "till_close"}
-"""The till's own opening, shift change and close: their state is the backup's (named, not
-brought back: the manager opens, hands over or closes the till again)."""
+"""The till's own opening, shift change and close: brought back with their rows."""
 
 
 def _what(row: dict[str, Any], details: dict[str, Any]) -> str | None:
@@ -101,6 +102,8 @@ def collect_events(
     journal head, in journal order, with the rows and queued events they need."""
     moved = replaced.outbox_by(device_seq, "cash.moved", "movement_id")
     copied = replaced.outbox_by(device_seq, "receipt.copied", "receipt_id")
+    opened = replaced.outbox_by(device_seq, "till.opened", "session_id")
+    closed = replaced.outbox_by(device_seq, "till.closed", "close_id")
     found = []
     for row in replaced.journal_tail(after_seq):
         try:
@@ -118,6 +121,10 @@ def collect_events(
         elif what == "copy":
             candidate.copy = replaced.receipt_copy(ref)
             candidate.outbox = copied.get(ref)
+        elif what == "till":
+            kind = str(details.get("kind"))
+            candidate.till = replaced.till_rows(kind, ref)
+            candidate.outbox = (closed if kind == "till_close" else opened).get(ref)
         candidate.counted_in_z = replaced.z_counting_row(row["register_id"], row["seq"])
         found.append(candidate)
     return found
@@ -142,7 +149,7 @@ def _put_back_rows(uow: UnitOfWork, candidate: EventCandidate) -> Reason | None:
     """The rows the event wrote, put back; why not, when they cannot be."""
     row, details = candidate.row, candidate.details
     if candidate.what == "till":
-        return Reason("till_record")
+        return _put_back_till(uow, candidate)
     if candidate.what == "cash":
         if candidate.movement is None:
             return Reason("event_unreadable")
@@ -165,6 +172,23 @@ def _put_back_rows(uow: UnitOfWork, candidate: EventCandidate) -> Reason | None:
         uow.numbers.raise_counter(
             f"{series}:{row['tenant_id']}:{row['register_id']}", int(copy["number"])
         )
+    return None
+
+
+def _put_back_till(uow: UnitOfWork, candidate: EventCandidate) -> Reason | None:
+    """The session an opening or shift change started, or a close with its count, as the
+    replaced store had it; one that does not fit (the restored till still open where the
+    replaced store opened another) is named with why."""
+    if candidate.till is None:
+        return Reason("event_unreadable")
+    try:
+        with uow.salvaged.all_or_nothing():
+            if "close" in candidate.till:
+                uow.salvaged.put_back_till_close(candidate.till)
+            else:
+                uow.salvaged.put_back_till_open(candidate.till["session"])
+    except RowsDoNotFit:
+        return Reason("till_record")
     return None
 
 

@@ -63,10 +63,10 @@ _REASONS = {
         "It does not fit the restored store: its till session or staff member cannot be read.",
     ),
     "till_record": (
-        "Kassen står slik den var i sikkerhetskopien: åpne, overlever eller lukk kassen på nytt "
-        "(med ny telling).",
-        "The till stands as it was in the backup: open, hand over or close it again (with a new "
-        "count).",
+        "Passer ikke med kassen slik den står i sikkerhetskopien, så kassen står slik den var "
+        "der: åpne, overlever eller lukk kassen på nytt (med ny telling).",
+        "It does not fit the till as the backup has it, so the till stands as it was there: "
+        "open, hand over or close it again (with a new count).",
     ),
     "copy_receipt_left": (
         "Kvitteringen {number} kom ikke tilbake, så heller ikke kopien av den (kvitteringen "

@@ -4,7 +4,7 @@
 <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="134"/>
+        <location filename="../../ui/restore_dialog.py" line="138"/>
         <source>%n signed receipts did not come back. The list with the reasons: %1.</source>
         <translation>
             <numerusform>%n signed receipt did not come back. The list with the reasons: %1.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="167"/>
+        <location filename="../../ui/restore_dialog.py" line="171"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Restored. %n receipt brought back, %1 could not be.</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>StatusStrip</name>
     <message numerus="yes">
-        <location filename="../../ui/status_strip.py" line="123"/>
+        <location filename="../../ui/status_strip.py" line="158"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n day</numerusform>

@@ -950,36 +950,36 @@
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="89"/>
-        <source>Also %1 other records after the backup (cash in/out, drawer openings, copies, voids, deleted lines, price look-ups) are brought back.</source>
-        <translation>Også %1 andre registreringer etter kopien (kontanter inn/ut, skuffeåpninger, kopier, annulleringer, slettede linjer, prisforespørsler) hentes tilbake.</translation>
+        <source>Also %1 other records after the backup (cash in/out, drawer openings, copies, voids, deleted lines, price look-ups, the till&apos;s opening, shift changes and close) are brought back.</source>
+        <translation>Også %1 andre registreringer etter kopien (kontanter inn/ut, skuffeåpninger, kopier, annulleringer, slettede linjer, prisforespørsler, åpning, vaktbytte og oppgjør av kassen) hentes tilbake.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="95"/>
+        <location filename="../../ui/restore_dialog.py" line="96"/>
         <source>These are written in full to the salvage folder and queued for the server: nothing signed is lost.</source>
         <translation>Disse skrives i sin helhet til salvage-mappen og legges i kø til serveren: ingenting som er signert, blir borte.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="102"/>
+        <location filename="../../ui/restore_dialog.py" line="103"/>
         <source>Newer backups that failed the check: %1.</source>
         <translation>Nyere sikkerhetskopier som ikke besto kontrollen: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="110"/>
+        <location filename="../../ui/restore_dialog.py" line="111"/>
         <source>Not brought back: %1: %2</source>
         <translation>Hentes ikke tilbake: %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="120"/>
+        <location filename="../../ui/restore_dialog.py" line="121"/>
         <source>Also brought back (counted in X and Z as before):</source>
         <translation>Også hentet tilbake (talt i X og Z som før):</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="123"/>
+        <location filename="../../ui/restore_dialog.py" line="124"/>
         <source>Not brought back (listed in the salvage folder):</source>
         <translation>Ikke hentet tilbake (listet i salvage-mappen):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="137"/>
+        <location filename="../../ui/restore_dialog.py" line="138"/>
         <source>%n signed receipts did not come back. The list with the reasons: %1.</source>
         <translation>
             <numerusform>%n signert kvittering ble ikke hentet tilbake. Listen med grunnene: %1.</numerusform>
@@ -987,22 +987,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="141"/>
+        <location filename="../../ui/restore_dialog.py" line="142"/>
         <source>Each sale in full (receipts, signatures, lines, payments): %1. Enter them by hand in the books.</source>
         <translation>Hvert salg i sin helhet (kvitteringer, signaturer, linjer, betaling): %1. Før dem for hånd i regnskapet.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="145"/>
+        <location filename="../../ui/restore_dialog.py" line="146"/>
         <source>Queued for the server: %1.</source>
         <translation>Lagt i kø til serveren: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="163"/>
+        <location filename="../../ui/restore_dialog.py" line="164"/>
         <source>Restoring…</source>
         <translation>Gjenoppretter…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/restore_dialog.py" line="170"/>
+        <location filename="../../ui/restore_dialog.py" line="171"/>
         <source>Restored. %n receipts brought back, %1 could not be.</source>
         <translation>
             <numerusform>Gjenopprettet. %n kvittering hentet tilbake, %1 kunne ikke hentes.</numerusform>
@@ -1010,17 +1010,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="178"/>
+        <location filename="../../ui/restore_dialog.py" line="179"/>
         <source>Cannot be read: %1</source>
         <translation>Kan ikke leses: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="182"/>
+        <location filename="../../ui/restore_dialog.py" line="183"/>
         <source>A new signing key (version %1) was made.</source>
         <translation>En ny signeringsnøkkel (versjon %1) ble laget.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="186"/>
+        <location filename="../../ui/restore_dialog.py" line="187"/>
         <source>Enrol the till with the server again before selling.</source>
         <translation>Registrer kassen hos serveren på nytt før salg.</translation>
     </message>

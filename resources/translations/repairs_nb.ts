@@ -487,7 +487,7 @@
 <context>
     <name>KnownCustomersList</name>
     <message>
-        <location filename="../../ui/repairs/known_customers.py" line="75"/>
+        <location filename="../../ui/repairs/known_customers.py" line="77"/>
         <source>Jobs here: %1, the last %2</source>
         <translation>Jobber her: %1, den siste %2</translation>
     </message>

@@ -5,6 +5,7 @@ and the X report as before, a second copy is still refused, and the restore name
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def voids_and_corrections(data_dir: Path) -> tuple:
     )
 
 
-def test_voids_deletes_and_look_ups_come_back_and_a_till_close_is_named(tmp_path):
+def test_voids_deletes_and_look_ups_come_back_and_a_till_close_with_them(tmp_path):
     run(tmp_path, "demo")
     run(tmp_path, "backup")
     with open_counter(tmp_path) as counter:
@@ -134,9 +135,40 @@ def test_voids_deletes_and_look_ups_come_back_and_a_till_close_is_named(tmp_path
     before = voids_and_corrections(tmp_path)
     assert before[0] == 1 and before[1] and before[2]
 
+    status = run(tmp_path, "till-status", check=False)
+    assert status.returncode == 1  # closed
+
     out = run(tmp_path, "restore-backup", *MANAGER).stdout
     assert "Annullert salg 32,00 kr" in out and "Prisforespørsel" in out and "Slettet linje" in out
-    (not_back,) = [ln for ln in out.splitlines() if ln.strip().startswith("Kasseoppgjør")]
-    assert "Kassen står slik den var i sikkerhetskopien" in not_back
+    (back,) = [ln for ln in out.splitlines() if ln.strip().startswith("Kasseoppgjør")]
+    assert "Kassen står" not in back  # brought back, not only named
     assert voids_and_corrections(tmp_path) == before
     assert "OK" in run(tmp_path, "verify-journal").stdout
+    again = run(tmp_path, "till-status", check=False)
+    assert (again.returncode, again.stdout) == (status.returncode, status.stdout)
+
+
+def test_a_till_closed_and_opened_again_after_the_backup_stands_as_it_did(tmp_path):
+    """The close (its count, the tenants' lines, the terminal check) and the new float after
+    the backup come back: the till is open with the new float, the close on the day-end."""
+    run(tmp_path, "demo")
+    sell(tmp_path)
+    run(tmp_path, "backup")
+    run(tmp_path, "till-close", "--count", "1000=1,500=1", "--card", "32", "--vipps", "0",
+        *MANAGER)  # fmt: skip
+    run(tmp_path, "till-open", "--float", "1200", *MANAGER)
+    status = run(tmp_path, "till-status").stdout
+    x_before = counted(tmp_path)
+
+    out = run(tmp_path, "restore-backup", *MANAGER).stdout
+    assert "Kasseoppgjør" in out and "Kassen åpnet" in out and "Ikke hentet tilbake" not in out
+    assert run(tmp_path, "till-status").stdout == status  # open since then, the new float
+    assert counted(tmp_path) == x_before
+    with sqlite3.connect(tmp_path / "omigjen.sqlite3") as db:
+        closes = db.execute("SELECT counted_cash FROM till_closes").fetchall()
+        tenants = db.execute("SELECT COUNT(*) FROM till_close_tenants").fetchone()[0]
+    assert closes == [(150000,)] and tenants >= 1
+    assert "OK" in run(tmp_path, "verify-journal").stdout
+    closed = run(tmp_path, "till-close", "--count", "1000=1,200=1", "--card", "0", "--vipps",
+                 "0", *MANAGER).stdout  # fmt: skip
+    assert "Forventet 1 200,00" in closed.replace("\xa0", " ")
