@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.login_widget import LoginWidget
 from ui.window_placement import roomy
@@ -45,12 +45,19 @@ class EarlyLogin(QWidget):
         self.login = LoginWidget(register, centre, self)
         self.login.set_pad_enabled(False)
         self.login.login_requested.connect(self._asked_early)
-        if not login:
-            for field in (self.login.staff_no, self.login.pin):
-                field.setEnabled(False)
+        self.note = self.login.till_note
+        """Where the login says why it waits."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.login)
+        if not login:  # nobody to log in yet: the set-up follows once the store is made
+            self.login.hide()
+            self.note = QLabel(self.tr("Preparing the store…"), self)
+            self.note.setObjectName("preparingNote")
+            self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.note.setWordWrap(True)
+            self.note.setStyleSheet("font-size: 20px;")
+            layout.addWidget(self.note)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(PREPARING_NOTE_MS)
@@ -73,9 +80,7 @@ class EarlyLogin(QWidget):
     def show_preparing(self, said: str = "") -> None:
         """Why the login waits: what the store says it is doing (a migration's long step, how
         far it is), else that it is being prepared."""
-        self.login.till_note.setText(
-            said or self.tr("Preparing the store… After an update this can take a minute.")
-        )
+        self.note.setText(said or self.tr("Preparing the store…"))
 
     def _asked_early(self, _staff_no: str, _pin: str) -> None:
         """Nothing is checked here: the keys go to the counter's login once the store is open."""

@@ -189,17 +189,18 @@
 <context>
     <name>EarlyLogin</name>
     <message>
-        <location filename="../../ui/early_login.py" line="39"/>
+        <location filename="../../ui/early_login.py" line="40"/>
         <source>Counter starting – Omigjen POS</source>
         <translation>Kassen starter – Omigjen POS</translation>
     </message>
     <message>
-        <location filename="../../ui/early_login.py" line="75"/>
-        <source>Preparing the store… After an update this can take a minute.</source>
-        <translation>Gjør klar databasen … Etter en oppdatering kan det ta et minutt.</translation>
+        <location filename="../../ui/early_login.py" line="55"/>
+        <location filename="../../ui/early_login.py" line="83"/>
+        <source>Preparing the store…</source>
+        <translation>Gjør klar databasen …</translation>
     </message>
     <message>
-        <location filename="../../ui/early_login.py" line="81"/>
+        <location filename="../../ui/early_login.py" line="88"/>
         <source>The counter is getting ready: you are logged in as soon as it is.</source>
         <translation>Kassen gjøres klar: du logges inn så snart den er klar.</translation>
     </message>

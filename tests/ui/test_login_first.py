@@ -24,7 +24,7 @@ from pos.demo.centre import seed_demo
 from pos.errors import DataDirectoryReadOnly, StoreDamaged
 from tests.reliability.damage import flip_bytes_in_table
 from ui.app import CounterParts
-from ui.early_login import PREPARING_NOTE_MS
+from ui.early_login import PREPARING_NOTE_MS, EarlyLogin
 from ui.login_first import LoginFirst, Opened
 from ui.main_window import MainWindow
 from ui.qt_start import GuiOptions
@@ -137,7 +137,7 @@ def test_a_long_open_says_on_the_login_that_the_store_is_being_prepared(
 ):
     tasks, gate = TaskRunner(), threading.Event()
     first = starting(held_open(data, tasks, gate), tasks, offer_restore=never_offered)
-    note = first.early.login.till_note
+    note = first.early.note
     qtbot.waitUntil(lambda: first.early.painted_at is not None)
     assert note.text() == ""
     qtbot.waitUntil(lambda: note.text() != "", timeout=PREPARING_NOTE_MS + 5_000)
@@ -169,7 +169,7 @@ def test_a_migration_s_slow_step_is_said_on_the_login_as_it_runs(data, qtbot, st
     tasks, gate = TaskRunner(), threading.Event()
     step = SlowStep("items_trigram", 400_000, 1_000_000, 146)
     first = starting(held_open(data, tasks, gate, step=step), tasks, offer_restore=never_offered)
-    note = first.early.login.till_note
+    note = first.early.note
     qtbot.waitUntil(lambda: note.text() == step.said("nb"), timeout=10_000)
     assert "40 % ferdig" in note.text()
     gate.set()
@@ -206,3 +206,11 @@ def test_the_login_painted_first_names_the_centre_and_register(data, qtbot, star
     assert names[0] in title and names[1] in title
     gate.set()
     qtbot.waitUntil(lambda: isinstance(first.window, MainWindow), timeout=20_000)
+
+
+def test_a_counter_with_no_store_yet_is_shown_preparing_it_with_no_login(qtbot, bokmal):
+    early = EarlyLogin(login=False)
+    qtbot.addWidget(early)
+    early.show()
+    assert early.note.isVisible() and "databasen" in early.note.text()
+    assert not early.login.isVisible()  # nobody to log in before the set-up
