@@ -163,12 +163,12 @@ def preview_text(preview: RestorePreview, lang: str) -> str:
         lines.append(_say(lang,
                           f"Også {preview.events_beyond} andre registreringer etter kopien "
                           "(kontanter inn/ut, skuffeåpninger, kopier, annulleringer, slettede "
-                          "linjer, prisforespørsler, åpning, vaktbytte og oppgjør av kassen) "
-                          "hentes tilbake.",
+                          "linjer, prisforespørsler, parkerte kurver, åpning, vaktbytte og "
+                          "oppgjør av kassen) hentes tilbake.",
                           f"Also {preview.events_beyond} other records after the backup (cash "
                           "in/out, drawer openings, copies, voids, deleted lines, price "
-                          "look-ups, the till's opening, shift changes and close) are brought "
-                          "back."))  # fmt: skip
+                          "look-ups, parked baskets, the till's opening, shift changes and "
+                          "close) are brought back."))  # fmt: skip
     if not preview.beyond_known:
         lines[1] = _say(lang, *UNKNOWN_BEYOND)
     else:

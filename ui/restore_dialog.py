@@ -87,8 +87,8 @@ class RestoreDialog(QDialog):
         if preview.events_beyond:
             text += " " + self.tr(
                 "Also %1 other records after the backup (cash in/out, drawer openings, copies, "
-                "voids, deleted lines, price look-ups, the till's opening, shift changes and "
-                "close) are brought back."
+                "voids, deleted lines, price look-ups, parked baskets, the till's opening, "
+                "shift changes and close) are brought back."
             ).replace("%1", str(preview.events_beyond))
         text += self._left_text(preview.left_beyond)
         if preview.left_beyond:

@@ -246,6 +246,10 @@ class ReplacedStore:
             return None
         return {"close": close[0], "tenants": tenants, "session": session[0]}
 
+    def parked_basket(self, parked_id: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM parked_baskets WHERE id = ?", (parked_id,))
+        return rows[0] if rows else None
+
     def receipt_copy(self, receipt_id: str) -> dict[str, Any] | None:
         rows = self._rows("SELECT * FROM receipt_copies WHERE receipt_id = ?", (receipt_id,))
         return rows[0] if rows else None

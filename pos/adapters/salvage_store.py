@@ -101,6 +101,17 @@ class SalvageStore:
         self._store.insert("till_closes", rows["close"])
         self._store.insert("till_close_tenants", rows["tenants"])
 
+    def put_back_parked(self, parked: Mapping[str, Any]) -> None:
+        """A basket parked after the backup, waiting as it was parked (once per basket)."""
+        self._store.insert_unique("parked_baskets", {**parked, "resumed_at": None})
+
+    def put_back_resumed(self, parked: Mapping[str, Any]) -> None:
+        """A parked basket resumed after the backup: no longer waiting."""
+        self._store.conn.exec_driver_sql(
+            "UPDATE parked_baskets SET resumed_at = ? WHERE id = ? AND resumed_at IS NULL",
+            (parked["resumed_at"], parked["id"]),
+        )
+
     def put_back_copy(self, copy: Mapping[str, Any]) -> None:
         """A receipt's copy record: its one copy stays used up."""
         self._store.insert("receipt_copies", copy)

@@ -1,10 +1,12 @@
 """Bringing back what the replaced store recorded after the backup besides sales: cash put in
 or taken out (13019, 13999 ``cash_in``), drawer openings (13005, with or without a sale),
-receipt copies (13014, a training copy's 13017), and the journal-only events the X/Z counts
-(voids 13028, price look-ups 13022, line deletes 13999 ``line_delete``). Without them the X/Z
-and the till page lose the cash moved, and a receipt whose one copy was printed could be copied
-again. The till's opening, shift change and close after the backup come back too (the session,
-the close with its count and tenants' lines), so the till stands as the replaced store had it.
+receipt copies (13014, a training copy's 13017), baskets parked and resumed (13010/13011, with
+the parked basket itself: a draft, waiting again as it was), and the journal-only events the
+X/Z counts (voids 13028, price look-ups 13022, line deletes 13999 ``line_delete``). Without
+them the X/Z and the till page lose the cash moved, and a receipt whose one copy was printed
+could be copied again. The till's opening, shift change and close after the backup come back
+too (the session, the close with its count and tenants' lines), so the till stands as the
+replaced store had it.
 
 They come back after the salvaged sales, in the replaced store's journal order, journaled again
 at the time of the restore as the sales are: with their original journal position, hash, date
@@ -44,6 +46,8 @@ class EventCandidate:
     movement: tuple[dict[str, Any], dict[str, Any]] | None = None
     """A cash movement's row and its till session (None: they cannot be read)."""
     copy: dict[str, Any] | None = None
+    parked: dict[str, Any] | None = None
+    """A parked basket's row (None: it cannot be read)."""
     till: dict[str, Any] | None = None
     """A till event's rows (``ReplacedStore.till_rows``; None: they cannot be read)."""
     outbox: dict[str, Any] | None = None
@@ -60,6 +64,9 @@ class EventCandidate:
             return Said(code, {"amount": format_nok(abs(amount)), "reason": reason, **when})
         if self.what == "copy":
             return Said("copy", {"number": details.get("number", ""), **when})
+        if self.what == "parked":
+            code = "park" if row["event_code"] == EventCode.PARK else "resume"
+            return Said(code, {"amount": format_nok(abs(int(row["amount"] or 0))), **when})
         if self.what in ("counted", "till"):
             code = _COUNTED.get(EventCode(row["event_code"])) or str(details.get("kind"))
             return Said(code, {"amount": format_nok(abs(int(row["amount"] or 0))), **when})
@@ -84,6 +91,8 @@ def _what(row: dict[str, Any], details: dict[str, Any]) -> str | None:
         return "cash"
     if code == EventCode.DRAWER_OPEN:
         return "drawer"
+    if code in (EventCode.PARK, EventCode.RESUME):
+        return "parked"
     if code in _COUNTED or (code == EventCode.OTHER and kind == OtherEvent.LINE_DELETE):
         return "counted"
     if code == EventCode.OTHER and kind in _TILL_KINDS:
@@ -121,6 +130,8 @@ def collect_events(
         elif what == "copy":
             candidate.copy = replaced.receipt_copy(ref)
             candidate.outbox = copied.get(ref)
+        elif what == "parked":
+            candidate.parked = replaced.parked_basket(ref)
         elif what == "till":
             kind = str(details.get("kind"))
             candidate.till = replaced.till_rows(kind, ref)
@@ -150,6 +161,13 @@ def _put_back_rows(uow: UnitOfWork, candidate: EventCandidate) -> Reason | None:
     row, details = candidate.row, candidate.details
     if candidate.what == "till":
         return _put_back_till(uow, candidate)
+    if candidate.what == "parked":
+        if candidate.parked is None:
+            return Reason("event_unreadable")
+        if row["event_code"] == EventCode.PARK:
+            uow.salvaged.put_back_parked(candidate.parked)
+        else:
+            uow.salvaged.put_back_resumed(candidate.parked)
     if candidate.what == "cash":
         if candidate.movement is None:
             return Reason("event_unreadable")

@@ -129,6 +129,14 @@ _EVENTS = {
         "Slettet linje {amount} kr {date} kl. {time} (journalrad {seq})",
         "Deleted line {amount} kr {date} at {time} (journal row {seq})",
     ),
+    "park": (
+        "Parkert kurv {amount} kr {date} kl. {time} (journalrad {seq})",
+        "Parked basket {amount} kr {date} at {time} (journal row {seq})",
+    ),
+    "resume": (
+        "Parkert kurv hentet fram {amount} kr {date} kl. {time} (journalrad {seq})",
+        "Parked basket resumed {amount} kr {date} at {time} (journal row {seq})",
+    ),
     "till_open": (
         "Kassen åpnet {date} kl. {time} (journalrad {seq})",
         "Till opened {date} at {time} (journal row {seq})",

@@ -951,8 +951,8 @@
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="89"/>
-        <source>Also %1 other records after the backup (cash in/out, drawer openings, copies, voids, deleted lines, price look-ups, the till&apos;s opening, shift changes and close) are brought back.</source>
-        <translation>Også %1 andre registreringer etter kopien (kontanter inn/ut, skuffeåpninger, kopier, annulleringer, slettede linjer, prisforespørsler, åpning, vaktbytte og oppgjør av kassen) hentes tilbake.</translation>
+        <source>Also %1 other records after the backup (cash in/out, drawer openings, copies, voids, deleted lines, price look-ups, parked baskets, the till&apos;s opening, shift changes and close) are brought back.</source>
+        <translation>Også %1 andre registreringer etter kopien (kontanter inn/ut, skuffeåpninger, kopier, annulleringer, slettede linjer, prisforespørsler, parkerte kurver, åpning, vaktbytte og oppgjør av kassen) hentes tilbake.</translation>
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="96"/>

@@ -172,3 +172,44 @@ def test_a_till_closed_and_opened_again_after_the_backup_stands_as_it_did(tmp_pa
     closed = run(tmp_path, "till-close", "--count", "1000=1,200=1", "--card", "0", "--vipps",
                  "0", *MANAGER).stdout  # fmt: skip
     assert "Forventet 1 200,00" in closed.replace("\xa0", " ")
+
+
+def test_baskets_parked_and_resumed_after_the_backup_stand_as_they_did(tmp_path):
+    """A basket parked after the backup waits again (a draft, not a record); one parked before
+    and resumed after is not waiting; the X counts the parkings as before."""
+    from pos.services import parking
+    from pos.services.parked_list import parked_in
+
+    run(tmp_path, "demo")
+    with open_counter(tmp_path) as counter:
+        kari = TillContext("K1", auth.authenticate(counter.uow, "1001", "1234"), counter.signer())
+        early = Basket()
+        early.add(find_item(counter.uow, "KAFFE-MED"))
+        early_id = parking.park(counter.uow, kari, early, "Bord 1")
+    run(tmp_path, "backup")
+    with open_counter(tmp_path) as counter:
+        kari = TillContext("K1", auth.authenticate(counter.uow, "1001", "1234"), counter.signer())
+        parking.resume(counter.uow, kari, early_id)
+        late = Basket()
+        late.add(find_item(counter.uow, "KAFFE-MED"))
+        late_id = parking.park(counter.uow, kari, late, "Bord 2")
+
+    def waiting() -> list[str]:
+        with open_counter(tmp_path) as counter, counter.uow.read() as uow:
+            return [p.id for p in parked_in(uow, "K1")]
+
+    def parked_counted() -> tuple:
+        with open_counter(tmp_path) as counter:
+            boss = TillContext("K1", auth.authenticate(counter.uow, "9001", "9999"),
+                               counter.signer())  # fmt: skip
+            made = reports.x_reports(counter.uow, boss)
+        return tuple(sorted((r.parked.num, r.parked.amount) for r in made))
+
+    assert waiting() == [late_id]
+    x_before = parked_counted()
+    out = run(tmp_path, "restore-backup", *MANAGER).stdout
+    assert "Parkert kurv 32,00 kr" in out and "Parkert kurv hentet fram 32,00 kr" in out
+    assert "Ikke hentet tilbake" not in out
+    assert waiting() == [late_id]
+    assert parked_counted() == x_before
+    assert "OK" in run(tmp_path, "verify-journal").stdout
