@@ -228,3 +228,15 @@ class CentreRefusedSettlement(DomainError):
     code = "settlement_refused"
     nb = "Serveren avviste oppgjøret: {reason}"
     en = "The server refused the settlement: {reason}"
+
+
+class CentreSettlementChanged(DomainError):
+    code = "settlement_changed"
+    nb = (
+        "Salget eller vilkårene for perioden endret seg mens oppgjøret ble laget (en annen kasse "
+        "synkroniserte eller gjorde opp). Ingenting er gjort opp; prøv igjen."
+    )
+    en = (
+        "The period's sales or terms changed while the settlement was being made (another "
+        "counter synced or settled). Nothing was settled; try again."
+    )

@@ -31,6 +31,10 @@ class SettlementRequest(BaseModel):
     adjustment: int = Field(default=0, ge=-100_000_000_00, le=100_000_000_00)
     created_date: date | None = None
     """The counter's date (the statement's "made" date)."""
+    dry_run: bool = False
+    """Answer the statement without storing it: the counter makes its files from it first."""
+    expect: dict[str, Any] | None = None
+    """The dry run's statement: stored only if the settlement is still exactly that."""
 
 
 @router.post("/settlements")

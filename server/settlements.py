@@ -254,7 +254,10 @@ def _json(value: Any) -> dict[str, Any]:
 
 
 def settle(conn: Connection, device: Device, body: dict[str, Any]) -> SettlementDoc:
-    """A new settlement (or, with ``corrects``, a correction); raises ``Problem`` when refused."""
+    """A new settlement (or, with ``corrects``, a correction); raises ``Problem`` when refused.
+    Whole or nothing with the counter's files: a ``dry_run`` answers the statement without
+    storing it; the counter makes its files and asks again with it as ``expect``, and the
+    server stores it only if it is still the very same (number, lines, terms)."""
     tenant = tenant_row(conn, device, str(body["tenant_id"]))
     require_manager(conn, device, str(body.get("staff_id") or ""))
     site_id = device.site_id
@@ -283,7 +286,7 @@ def settle(conn: Connection, device: Device, body: dict[str, Any]) -> Settlement
                                  int(body.get("adjustment") or 0))  # fmt: skip
     number = max((k["doc"].number for k in earlier), default=0) + 1
     doc = SettlementDoc(
-        settlement_id=str(uuid.uuid4()),
+        settlement_id=_settlement_id(body.get("expect")),
         number=number,
         number_text=number_text(tenant["code"], number),
         tenant_id=tenant["id"],
@@ -298,6 +301,11 @@ def settle(conn: Connection, device: Device, body: dict[str, Any]) -> Settlement
         registers=", ".join(covered),
         centre_wide=True,
     )
+    if body.get("dry_run") is True:
+        return doc  # the counter makes its files from it, then asks again with ``expect``
+    expected = body.get("expect")
+    if isinstance(expected, dict) and content(doc_of(expected)) != content(doc):
+        raise _refused("settlement_changed", "the period's facts or terms changed meanwhile")
     conn.execute(
         text(
             "INSERT INTO site_settlements (id, site_id, tenant_id, number, period_from, "
@@ -310,6 +318,16 @@ def settle(conn: Connection, device: Device, body: dict[str, Any]) -> Settlement
          "staff": str(body.get("staff_id") or "")},
     )  # fmt: skip
     return doc
+
+
+def _settlement_id(expected: Any) -> str:
+    """The id the counter's files were made with (its earlier dry run), else a new one."""
+    if isinstance(expected, dict):
+        try:
+            return str(uuid.UUID(str(expected.get("settlement_id"))))
+        except ValueError:
+            pass
+    return str(uuid.uuid4())
 
 
 def _corrected(earlier: list[dict[str, Any]], tenant: dict[str, Any], wanted: str) -> SettlementDoc:

@@ -12,6 +12,7 @@ from pos.day_end_errors import (
     CentreDayNotClosed,
     CentreRefusedSettlement,
     CentreRegisterNotSynced,
+    CentreSettlementChanged,
     InvalidPeriod,
     SettlementAlreadyCorrected,
     SettlementNeedsServer,
@@ -35,9 +36,10 @@ class ServerSettler:
         self.api, self.tenant_name, self.before = api, tenant_name, before
 
     def settle(self, request: dict[str, Any]) -> dict[str, Any]:
-        if self.before is not None:
+        if self.before is not None:  # once: the confirming request needs no second sync
+            before, self.before = self.before, None
             try:
-                self.before()
+                before()
             except Unreachable as error:
                 raise SettlementNeedsServer(reason=_offline(error)) from error
             except SyncError as error:  # sent what it could; the server judges the rest
@@ -74,6 +76,8 @@ def refusal(error: ServerError, tenant: str) -> DomainError:
         return SettlementAlreadyCorrected(str(body.get("value")), latest=body.get("latest"))
     if error.code == "unknown_settlement":
         return UnknownSettlement(str(body.get("value") or error.detail))
+    if error.code == "settlement_changed":
+        return CentreSettlementChanged()
     if error.code == "invalid_period":
         return InvalidPeriod(str(body.get("value") or error.detail))
     if error.status in (401, 403) and error.code != "manager_required":

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from pos.adapters.settlement_queries import SettlementQueries
 from pos.day_end_errors import (
+    CentreSettlementChanged,
     CorrectionReasonMissing,
     InvalidPeriod,
     SettlementAlreadyCorrected,
@@ -190,7 +191,10 @@ def _from_centre(
     stage: Stage | None,
 ) -> SettlementDoc:
     """The server's statement, kept here as this counter's own (journaled 13018 at this
-    register, with its files) but not sent back: the server holds it already."""
+    register, with its files) but not sent back: the server holds it already. Whole or nothing
+    as a local one: the server answers it first without storing it, this counter makes its
+    files from it, and only then does the server store it (unless anything changed meanwhile,
+    ``CentreSettlementChanged``) and this counter commit it."""
     if centre is None:
         raise SettlementNeedsServer(reason="ingen forbindelse")
     with uow_factory.read() as uow:
@@ -198,7 +202,7 @@ def _from_centre(
     stamp = ctx.stamp()
     asked = {**request, "tenant_id": tenant.id, "staff_id": ctx.operator.staff_id,
              "created_date": stamp.local_date}  # fmt: skip
-    content = centre.settle(asked)
+    content = centre.settle({**asked, "dry_run": True})
     doc = _from_content(content)
     with uow_factory() as uow:
         q = SettlementQueries(uow.reports)
@@ -222,7 +226,13 @@ def _from_centre(
             ref_id=doc.settlement_id,
             details={"report": "settlement", **asdict(doc)},
         )
-        _finish(uow, doc, payment, stage)
+        file = payment.file_for(doc) if payment is not None and doc.net_payable > 0 else None
+        if stage is not None:
+            stage(doc, file)
+        # the files are made: now the server stores it, if it is still the very same
+        if _from_content(centre.settle({**asked, "expect": content})) != doc:
+            raise CentreSettlementChanged()
+        uow.commit()
     return doc
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from pos.day_end_errors import (
     CentreDayNotClosed,
     CentreRegisterNotSynced,
+    CentreSettlementChanged,
     SettlementNeedsServer,
     SettlementOverlaps,
     SettlementPeriodNotClosed,
@@ -179,3 +180,38 @@ def test_a_register_not_synced_through_the_period_is_named_and_a_day_to_come_ref
     sync(a)  # K1 pulls again, its outbox drained: nothing of the period can be missing
     doc = settlement.make_settlement(b.uow, boss_b, "15", DAY, DAY, centre=settler(b))
     assert doc.registers == "K1, K2" and doc.line_amount("info:net_sales") == z_totals(b, "K2")
+
+
+def test_whole_or_nothing_the_server_keeps_it_only_with_the_counters_files(
+    enrolled, counter_b, ctx, clock, shelf, central
+):
+    a, b = enrolled, counter_b
+    sell(a, ctx, shelf, 1)
+    boss = manager_at(a, "K1", clock)
+    reports.z_reports(a.uow, boss)
+    sync(a, b)
+
+    def files_fail(doc, payment_file):  # type: ignore[no-untyped-def]
+        raise OSError("disken er full")
+
+    with pytest.raises(OSError):
+        settlement.make_settlement(a.uow, boss, "15", DAY, DAY, centre=settler(a),
+                                   stage=files_fail)  # fmt: skip
+    assert central.scalar("SELECT count(*) FROM site_settlements") == 0 and not local_numbers(a)
+
+    def terms_change_meanwhile(doc, payment_file):  # type: ignore[no-untyped-def]
+        tenant_terms.set_terms(b.uow, manager_at(b, "K2", clock), "15", commission_bp=1500,
+                               monthly_rent=0)  # fmt: skip
+        sync(b)
+
+    with pytest.raises(CentreSettlementChanged):
+        settlement.make_settlement(a.uow, boss, "15", DAY, DAY, centre=settler(a),
+                                   stage=terms_change_meanwhile)  # fmt: skip
+    assert central.scalar("SELECT count(*) FROM site_settlements") == 0 and not local_numbers(a)
+    made: list[str] = []
+    doc = settlement.make_settlement(a.uow, boss, "15", DAY, DAY, centre=settler(a),
+                                     stage=lambda d, f: made.append(d.number_text))  # fmt: skip
+    assert made == [doc.number_text] == ["OPPGJ-15-00001"] and local_numbers(a) == made
+    assert central.scalar("SELECT id FROM site_settlements") == doc.settlement_id
+    rates = [ln.description for ln in doc.lines if ln.kind.startswith("commission:")]
+    assert rates and all(rate.endswith("15,00 %") for rate in rates)  # the terms as they are now
