@@ -302,11 +302,11 @@ def repair_on_the_board(p: Person, ticket: str) -> None:
     p.press("Escape")
 
 
-def pickup_at_the_till(week: Week, p: Person, ticket: str) -> None:
+def pickup_at_the_till(week: Week, p: Person, ticket: str, what: str = "pickup") -> None:
     """The job tag scanned at the sale screen: the job in the basket, the deposit deducted,
     the rest by card."""
     p.scan(ticket, "taken", "sale")
-    p.shot("day1-12-pickup")
+    p.shot(f"day{len(week.closes) + 1}-12-pickup")
     sold = pay(p, ("", "F2"))
-    week.sold["pickup"] = sold.group(1).split(", ")
+    week.sold[what] = sold.group(1).split(", ")
     assert "card 150,00" in sold.group(0), sold.group(0)
