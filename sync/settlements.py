@@ -19,7 +19,7 @@ from pos.day_end_errors import (
     SettlementOverlaps,
     UnknownSettlement,
 )
-from pos.errors import DomainError
+from pos.errors import DomainError, PermissionDenied
 from pos.services import sync_state
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.http import ServerApi, ServerError, SyncError, Unreachable
@@ -80,7 +80,9 @@ def refusal(error: ServerError, tenant: str) -> DomainError:
         return CentreSettlementChanged()
     if error.code == "invalid_period":
         return InvalidPeriod(str(body.get("value") or error.detail))
-    if error.status in (401, 403) and error.code != "manager_required":
+    if error.code == "manager_required":  # the centre knows this person as no manager
+        return PermissionDenied(what_nb="oppgjør for senteret", what_en="the centre's settlement")
+    if error.status in (401, 403):
         return SettlementNeedsServer(reason=f"{error.status} {error.code}")
     return CentreRefusedSettlement(reason=f"{error.code}: {error.detail}")
 

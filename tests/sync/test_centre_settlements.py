@@ -215,3 +215,25 @@ def test_whole_or_nothing_the_server_keeps_it_only_with_the_counters_files(
     assert central.scalar("SELECT id FROM site_settlements") == doc.settlement_id
     rates = [ln.description for ln in doc.lines if ln.kind.startswith("commission:")]
     assert rates and all(rate.endswith("15,00 %") for rate in rates)  # the terms as they are now
+
+
+def test_a_person_the_centre_knows_as_no_manager_settles_nothing(enrolled, ctx, shelf, clock):
+    from pos.errors import PermissionDenied
+    from sync.http import ServerError
+    from sync.settlements import refusal
+
+    said = refusal(ServerError(403, "manager_required", "no", None, {}), "Kafé")
+    assert isinstance(said, PermissionDenied) and "leder" in said.message("nb")
+    sell(enrolled, ctx, shelf, 1)
+    boss = manager_at(enrolled, "K1", clock)
+    reports.z_reports(enrolled.uow, boss)
+    forged = settler(enrolled)
+    asked = forged.settle  # as if this counter's manager were a cashier at the centre
+
+    def as_cashier(request):  # type: ignore[no-untyped-def]
+        return asked({**request, "staff_id": ctx.operator.staff_id})
+
+    forged.settle = as_cashier  # type: ignore[method-assign]
+    with pytest.raises(PermissionDenied):
+        settlement.make_settlement(enrolled.uow, boss, "15", DAY, DAY, centre=forged)
+    assert local_numbers(enrolled) == []
