@@ -49,3 +49,11 @@ def test_a_statement_from_an_older_counter_reads_back_with_what_it_lacks_empty()
     assert doc.net_payable == -100 and doc.lines[0].base == 0
     assert doc_of({**older, "registers": "K1, K2", "centre_wide": True}).centre_wide is True
     assert doc_of({**older, "centre_wide": "yes"}).centre_wide is False
+
+
+def test_a_statement_that_is_not_one_is_not_read_as_one():
+    from server.settlements import _readable
+
+    assert _readable({"lines": "nonsense"}) is None
+    assert _readable({"lines": [{"amount": "x"}]}) is None
+    assert _readable({"number": "tre"}) is None
