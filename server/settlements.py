@@ -17,14 +17,19 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, text
 
-from pos.model.settlement import SettlementDoc, SettlementLine, correction_lines
+from pos.model.settlement import (
+    SettlementDoc,
+    SettlementLine,
+    correction_lines,
+    standing_lines,
+)
 from pos.model.settlement_plan import PeriodFacts, number_text, plan_lines
 from server import refdata, tenant_terms
 from server.auth import Device
@@ -338,15 +343,26 @@ def _settlement_id(expected: Any) -> str:
     return str(uuid.uuid4())
 
 
+def _taken_together(docs: list[SettlementDoc]) -> SettlementDoc:
+    """One number held by statements several counters made alone for the same period (before
+    the centre settled here, each over its own register): a correction takes all of them back
+    and settles the period once for the centre."""
+    if len(docs) == 1:
+        return docs[0]
+    lines = tuple(line for doc in docs for line in standing_lines(doc))
+    registers = ", ".join(doc.registers for doc in docs if doc.registers)
+    return replace(docs[0], lines=lines, registers=registers)
+
+
 def _corrected(earlier: list[dict[str, Any]], tenant: dict[str, Any], wanted: str) -> SettlementDoc:
     text_ = wanted.strip().rpartition("-")[2]
     if not text_.isdigit():
         raise Problem(404, "unknown_settlement", wanted, value=wanted)
     number = int(text_)
     matches = [k["doc"] for k in earlier if k["doc"].number == number]
-    if len(matches) != 1:
+    if not matches or len({(d.period_from, d.period_to) for d in matches}) > 1:
         raise Problem(404, "unknown_settlement", wanted, value=wanted)
-    doc = matches[0]
+    doc = _taken_together(matches)
     later = [k["doc"] for k in earlier if k["doc"].corrects_number == doc.number_text]
     if later:
         raise _refused("settlement_already_corrected", f"{doc.number_text} was corrected",

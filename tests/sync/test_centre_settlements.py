@@ -13,6 +13,7 @@ from pos.day_end_errors import (
     CentreDayNotClosed,
     CentreRegisterNotSynced,
     CentreSettlementChanged,
+    SettlementAlreadyCorrected,
     SettlementNeedsServer,
     SettlementOverlaps,
     SettlementPeriodNotClosed,
@@ -237,3 +238,45 @@ def test_a_person_the_centre_knows_as_no_manager_settles_nothing(enrolled, ctx, 
     with pytest.raises(PermissionDenied):
         settlement.make_settlement(enrolled.uow, boss, "15", DAY, DAY, centre=forged)
     assert local_numbers(enrolled) == []
+
+
+def alone(counter, register: str, received: int, clock):  # type: ignore[no-untyped-def]
+    """A statement this counter made alone before the centre settled on the server (as the
+    trial's two counters each made OPPGJ-…-00001), pushed as ``settlement.made``."""
+    from dataclasses import asdict
+
+    from pos.model.settlement import SettlementDoc, SettlementLine
+
+    tenant = settlement_tenant(counter)
+    line = SettlementLine("received:cash", "Mottatt kontant", 0, received)
+    doc = SettlementDoc(f"alone-{register}", 1, "OPPGJ-15-00001", tenant, "Kafé Kvisten SA",
+                        "921100663", "", DAY, DAY, DAY, "", (line,))  # fmt: skip
+    stamp = manager_at(counter, register, clock).stamp()
+    with counter.uow() as uow:
+        uow.store.append_outbox("settlement.made", tenant, stamp, asdict(doc))
+        uow.commit()
+
+
+def test_one_number_two_counters_made_alone_is_corrected_once_for_the_centre(
+    enrolled, counter_b, ctx, shelf, clock, central
+):
+    a, b = enrolled, counter_b
+    sell(a, ctx, shelf, 1)
+    boss = manager_at(a, "K1", clock)
+    reports.z_reports(a.uow, boss)
+    alone(a, "K1", 1000, clock)
+    alone(b, "K2", 2000, clock)
+    sync(a, b)
+    with pytest.raises(SettlementOverlaps):
+        settlement.make_settlement(a.uow, boss, "15", DAY, DAY, centre=settler(a))
+    why = "To kasser gjorde opp hver for seg"
+    fix = settlement.correct_settlement(a.uow, boss, "15", "OPPGJ-15-00001", why,
+                                        centre=settler(a))  # fmt: skip
+    assert fix.number_text == "OPPGJ-15-00002" and fix.corrects_number == "OPPGJ-15-00001"
+    taken_back = [ln.amount for ln in fix.lines if ln.kind == "reversal:received:cash"]
+    assert sorted(taken_back) == [-2000, -1000]  # both counters' statements taken back
+    assert fix.net_payable == fix.amount_of("received:") + fix.amount_of("commission") - 3000 + (
+        fix.line_amount("rent") + fix.line_amount("rent_vat")
+    )
+    with pytest.raises(SettlementAlreadyCorrected):
+        settlement.correct_settlement(a.uow, boss, "15", "1", "igjen", centre=settler(a))
