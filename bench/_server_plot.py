@@ -47,7 +47,7 @@ def plot(found: dict[str, dict[int, list[float]]], out: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(figsize=(9, 5))
+    fig, axes = plt.subplots(figsize=(11, 5))
     for label, by_size in found.items():
         sizes = sorted(by_size)
         values = [sum(by_size[s]) / len(by_size[s]) for s in sizes]
@@ -57,7 +57,7 @@ def plot(found: dict[str, dict[int, list[float]]], out: Path) -> None:
     axes.set_ylabel("ms")
     axes.set_yscale("log")
     axes.set_title("bench server_months: the server against history size")
-    axes.legend(fontsize=8)
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.tight_layout()
     fig.savefig(out, dpi=100)
 
