@@ -23,6 +23,7 @@ from pos.services.reports import stored_z_reports
 from server.db import Scope, make_engine, scoped
 from server.web import users
 from tests.conftest import PROJECT_ROOT
+from tests.day_end.test_pdfs import pdf_text
 from tests.faketime import faketime_env
 from tests.sync.test_centre_as_documented import Centre
 from tests.sync.test_running_doc import debian_cluster, documented  # noqa: F401  (fixtures)
@@ -95,7 +96,10 @@ def test_a_settlement_at_k2_covers_both_registers_with_k1s_terms_once(documented
     both = z_net(here, "K1", day) + z_net(here, "K2", day)
     assert doc.line_amount("info:net_sales") == both and z_net(here, "K2", day) > 0
     assert doc.bank_account == "12345678903" and doc.registers == "K1, K2"
-    assert (here / "oppgjor.pdf").read_bytes()[:5] == b"%PDF-"
+    statement = pdf_text(here / "oppgjor.pdf")  # the statement names the registers it covers
+    assert "Kasser: K1, K2 (alle kassene i senteret)." in statement
+    csv_rows = (here / "o.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv_rows[0].split(";")[6] == "Kasser" and csv_rows[1].split(";")[6] == "K1, K2"
     # the next settlement, asked at K1, continues the centre's series
     second = ok("K1", ["settlement", "--tenant", "11", "--from", yesterday, "--to", yesterday,
                        *MANAGER])  # fmt: skip
