@@ -238,25 +238,12 @@ def _held(checked: list[Checked], inserted: set[str], claimed: set[str]) -> set[
 
 
 def rows_json(checked: Sequence[Checked]) -> bytes:
-    """The rows for ``jsonb_to_recordset``, re-using each payload's canonical encoding.
-
-    The checks let through only texts that need no escaping in JSON (an 8-4-4-4-12 hex id, a
-    known type name, an ISO time, a hex hash, whole numbers), so each row's head is written
-    directly; the tenant id, a text from the database, is encoded by orjson."""
-    tenants: dict[Any, bytes] = {}
+    """The rows for ``jsonb_to_recordset``, re-using each payload's canonical encoding."""
     parts = []
     for c in checked:
-        row = c.row
-        assert row is not None
-        tenant = row["tenant_id"]
-        if tenant not in tenants:
-            tenants[tenant] = orjson.dumps(tenant)
-        head = (
-            f'{{"event_id":"{row["event_id"]}","device_seq":{row["device_seq"]:d},'
-            f'"type":"{row["type"]}","type_version":{row["type_version"]:d},'
-            f'"occurred_at":"{row["occurred_at"]}","hash":"{row["hash"]}","tenant_id":'
-        ).encode()
-        parts.append(head + tenants[tenant] + b',"payload":' + c.payload_json + b"}")
+        assert c.row is not None
+        head = orjson.dumps({k: v for k, v in c.row.items() if k != "payload"})
+        parts.append(head[:-1] + b',"payload":' + c.payload_json + b"}")
     return b"[" + b",".join(parts) + b"]"
 
 
