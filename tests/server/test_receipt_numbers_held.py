@@ -58,3 +58,21 @@ def test_every_copy_of_a_number_held_twice_is_flagged(world, row_by_row):
     held = {e["event_id"] for e in (first, reused, *twice)}
     assert _flags(world, "receipt_number_reused") == held
     assert _flags(world, "receipt_repeated") == {again["event_id"]}
+
+
+def test_event_ids_written_in_capitals_are_matched_as_postgresql_spells_them(world):
+    a = world.a
+    first = _holding(4, a.tenant_id, 40)
+    assert a.push(world.client, [first]).status_code == 200
+    reused = _holding(5, a.tenant_id, 40)
+    twice = [_holding(6, a.tenant_id, 60), _holding(7, a.tenant_id, 60)]
+    for event in (reused, *twice):
+        event["event_id"] = event["event_id"].upper()
+
+    answer = a.push(world.client, [reused, *twice])
+
+    assert answer.status_code == 200 and answer.json()["acked_through"] == 7
+    flagged = {r["event_id"].lower() for r in answer.json()["results"] if r["status"] == "flagged"}
+    held = {e["event_id"].lower() for e in (reused, *twice)}
+    assert flagged == held
+    assert _flags(world, "receipt_number_reused") == held | {first["event_id"]}
