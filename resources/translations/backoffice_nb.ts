@@ -956,7 +956,12 @@ Byttet føres i journalen.</translation>
         <translation>Lagre senterets firma</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="186"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="122"/>
+        <source>This counter is on the central server: it syncs, and the server settles the tenant over every register of the centre.</source>
+        <translation>Kassen er koblet til den sentrale serveren: den synkroniserer, og serveren gjør opp leietakeren for alle kassene i senteret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settlements_page.py" line="190"/>
         <source>The centre&apos;s company is saved.</source>
         <translation>Senterets firma er lagret.</translation>
     </message>
@@ -966,17 +971,17 @@ Byttet føres i journalen.</translation>
         <translation>Leietakeroppgjør</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="152"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="156"/>
         <source>Choose the settlement to correct.</source>
         <translation>Velg oppgjøret som skal korrigeres.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="195"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="199"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settlements_page.py" line="218"/>
+        <location filename="../../ui/backoffice/settlements_page.py" line="222"/>
         <source>%1 made: net %2. Files in %3.</source>
         <translation>%1 er laget: netto %2. Filene ligger i %3.</translation>
     </message>

@@ -121,13 +121,17 @@ def test_the_centres_company_is_checked_journaled_and_pays_the_tenant(page, coun
     assert "Fra Omigjen Asker AS, org.nr. 923456783" in run.stdout.decode("utf-8")
 
 
-def test_an_enrolled_counter_offline_settles_nothing_and_says_it_needs_the_server(page, counter):
+def test_an_enrolled_counter_offline_settles_nothing_and_says_it_needs_the_server(
+    page, counter, bokmal
+):
     with counter.uow() as uow:  # enrolled with a central server that does not answer
         uow.sync.save_device(
             {"server_url": "http://127.0.0.1:9", "device_id": "dev-1", "device_epoch": 1,
              "token": "t0ken-0123456789abcdef", "site_id": "site-1"}
         )  # fmt: skip
         uow.commit()
+    page.on_shown()
+    assert "serveren gjør opp leietakeren for alle kassene" in page.message.text()
     ctrl(page, Qt.Key.Key_N)
     said = page.message.text()
     assert "sentrale serveren" in said and "Ingenting er gjort opp" in said, said

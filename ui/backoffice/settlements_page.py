@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pos.bank import format_account_number
 from pos.model.settlement import SettlementDoc
 from pos.money import parse_nok
-from pos.services import centre_company, settlement, tenant_terms, tenants
+from pos.services import centre_company, settlement, sync_state, tenant_terms, tenants
 from pos.services.context import TillContext
 from pos.services.settlement_files import settlements_csv
 from pos.services.settlement_payment import PaymentOrder, payment_order
@@ -118,6 +118,10 @@ class SettlementsPage(PageWidget):
         self.company_org_no.setText(company.org_no)
         self.account.setText(format_account_number(company.account) if company.account else "")
         self.reload()
+        if sync_state.enrolment(self.session.uow) is not None:
+            say(self.message, self.tr("This counter is on the central server: it syncs, and the "
+                                      "server settles the tenant over every register of the "
+                                      "centre."))  # fmt: skip
 
     def reload(self) -> None:
         code = self.tenant.currentData()
