@@ -26,19 +26,17 @@ RECEIPT_ROW = (
 (13999 ``sale_receipt`` for sales; 13012 in stores written before a sales receipt waited for
 its printout). Print events (13012, 13030, copies) carry no digest and are never counted."""
 NOT_USE = (
-    "(13008, 13009, 13020) AND NOT (event_code = 13018 "
-    "AND json_extract(details, '$.kind') = 'z_report_copy')"
+    "(13001, 13002, 13003, 13004, 13008, 13009, 13020) AND NOT (event_code = 13018 "
+    "AND json_extract(details, '$.kind') = 'z_report_copy') AND NOT (event_code = 13999 "
+    "AND json_extract(details, '$.kind') IN ('till_close', 'till_close_note') "
+    "AND COALESCE(json_extract(details, '$.local_date'), local_date) < local_date)"
 )
-"""X, Z, journal exports and copies of a Z read the record; they are not use of the register
-that needs a Z (completes ``event_code NOT IN``)."""
-USE_DATE = (
-    "CASE WHEN event_code = 13999 AND json_extract(details, '$.kind') IN "
-    "('till_close', 'till_close_note') THEN COALESCE(json_extract(details, '$.local_date'), "
-    "local_date) ELSE local_date END"
-)
-"""The day a journal row is use of: its calendar date, but a till close (and the note on its
-variance) is use of the business day it counted, so a close just after midnight that counts
-the day before does not make the new calendar day one with use (``model.business_day``)."""
+"""X, Z, journal exports and copies of a Z read the record, and the counter's start and stop
+and a person's log-in and log-out only lead to it; they are not use of the register that needs
+a Z (completes ``event_code NOT IN``): logging in at 00:10 to close yesterday's till does not
+make today a day with use. Nor does a till close (or the note on its variance) that counted an
+earlier business day than the calendar day it was made on (``model.business_day``): it is that
+day's, which has use of its own. They are all still in the next Z's journal range."""
 _RANGE = (
     "WITH rc AS (SELECT r.id, r.kind, r.total, r.total_ex_vat, r.rounding, r.sale_id "
     "FROM journal j JOIN receipts r ON r.id = j.ref_id "
@@ -163,7 +161,7 @@ class ReportQueries:
         owner also has the register's shared events (float, drawer, log in)."""
         shared = " OR tenant_id IS NULL" if drawer_owner else ""
         rows = self._raw.execute(
-            f"SELECT DISTINCT {USE_DATE} FROM journal WHERE register_id = ? AND seq > ? "
+            "SELECT DISTINCT local_date FROM journal WHERE register_id = ? AND seq > ? "
             f"AND (tenant_id = ?{shared}) AND event_code NOT IN {NOT_USE} ORDER BY 1",
             (register_id, lo, tenant_id),
         ).fetchall()
