@@ -56,6 +56,9 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> None:
     try:
         for row in rows:
             terms = row["payload"]["terms"]
+            key = entity_id(device.site_id, row["tenant_id"])
+            if row["payload"].get("if_none") is True and refdata.current(conn, ENTITY, key):
+                continue  # terms set before they travelled: the site's own stand
             data = {
                 "site_id": device.site_id,
                 "commission_bp": terms["commission_bp"],
@@ -64,8 +67,7 @@ def apply(conn: Connection, device: Device, rows: list[dict[str, Any]]) -> None:
                 "group_rates": dict(sorted(terms["group_rates"].items())),
                 "set": {"at": row["occurred_at"], "device": device.id},
             }
-            refdata.put(conn, ENTITY, entity_id(device.site_id, row["tenant_id"]),
-                        row["tenant_id"], data)  # fmt: skip
+            refdata.put(conn, ENTITY, key, row["tenant_id"], data)
     finally:
         apply_scope(conn, device.scope)
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from pos.adapters.key_files import KeyStore
 from pos.clock import Clock, SystemClock
-from pos.services import centre_company, clock_skew, reference_pull, sync_state
+from pos.services import centre_company, clock_skew, reference_pull, sync_state, tenant_terms
 from pos.sync_protocol import MAX_BATCH_EVENTS, PROTOCOL_SCHEMA_VERSION
 from pos.unit_of_work import UnitOfWorkFactory
 from sync.anchors import send_anchor
@@ -116,6 +116,7 @@ class SyncCycle:
             )
             catch_up(self.uow, self.api, self.enrolment.device_epoch)
             centre_company.offer_if_server_has_none(self.uow, self.clock.now())
+            tenant_terms.offer_if_server_has_none(self.uow, self.clock.now())
             self.push_until_drained(report)
             if pull:
                 self.pull(report)

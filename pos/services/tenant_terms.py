@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pos.adapters.settlement_queries import SettlementQueries
+from pos.adapters.sync_store import CURSOR_KEY
 from pos.bank import normalise_account_number
 from pos.clock import Stamp
 from pos.day_end_errors import InvalidRate
@@ -28,6 +29,8 @@ from pos.sync_protocol import TENANT_TERMS_SET
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 TERMS_CHANGE = "terms_change"
+TERMS_ENTITY = "tenant_terms"
+"""The pulled reference entity: a site's terms of a tenant, id ``<site>/<tenant>``."""
 CENTRE_ACCOUNT_META = "centre_bank_account"
 
 
@@ -139,6 +142,30 @@ def take_pulled(
         details={"kind": TERMS_CHANGE, **shared(terms), "by": "server"},
     )
     return True
+
+
+def offer_if_server_has_none(uow_factory: UnitOfWorkFactory, now: datetime) -> int:
+    """Queue this counter's terms of each tenant the server holds none for at this site (terms
+    set before they travelled); returns how many. Only after a first pull, so the server's are
+    known. The server takes them only while it still has none (``if_none``): terms another
+    counter sent meanwhile stand, and come back with the pull."""
+    with uow_factory() as uow:
+        device = uow.sync.device()
+        if device is None or uow.sync.meta(CURSOR_KEY) is None:
+            return 0
+        held = {str(r["id"]) for r in uow.sync.refs(TERMS_ENTITY)}
+        queries, queued = SettlementQueries(uow.reports), 0
+        for tenant in uow.tenants.tenants():
+            terms = queries.tenant_terms(tenant.id)
+            if f"{device['site_id']}/{tenant.id}" in held or terms == TenantTerms():
+                continue
+            if uow.sync.has_unsent_for(0, TENANT_TERMS_SET, tenant.id):
+                continue  # sent once already (or on its way): never offered again
+            payload = {"terms": shared(terms), "if_none": True}
+            uow.outbox.append_outbox(TENANT_TERMS_SET, tenant.id, Stamp.of(now), payload)
+            queued += 1
+        uow.commit()
+    return queued
 
 
 def _not_before_journal(uow: UnitOfWork, now: datetime) -> datetime:

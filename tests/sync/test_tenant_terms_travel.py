@@ -96,3 +96,28 @@ def test_terms_no_counter_could_set_are_held_and_change_nothing(enrolled, centra
     report = cycle(enrolled).run()
     assert report.rejected == 1
     assert central.scalar("SELECT count(*) FROM ref_current WHERE entity = 'tenant_terms'") == 0
+
+
+def test_terms_set_before_they_travelled_are_offered_once_where_the_server_has_none(
+    enrolled, counter_b, clock, central
+):
+    a, b = enrolled, counter_b
+    with a.uow() as uow:  # as an older release kept them: here only, no event
+        tenant = find_tenant(uow, "11").id
+        uow.day_end.upsert_terms(tenant, 2000, 0, "12345678903", "2026-03-01T09:00:00Z")
+        uow.commit()
+    report = cycle(a).run()
+    assert report.pushed == 1  # offered, as the server has none for the site
+    sync(b)
+    assert terms_at(b) == TenantTerms(2000, 0, "12345678903", {})
+    assert cycle(a).run().pushed == 0  # the server has them now: not offered again
+    # terms another counter set stand over a late offer
+    with a.uow() as uow:
+        uow.day_end.upsert_terms(tenant_id_of(a, "12"), 500, 0, "", "2026-03-01T09:00:00Z")
+        uow.commit()
+    tenant_terms.set_terms(b.uow, manager(b, "K2", clock), "12", commission_bp=3000,
+                           monthly_rent=0)  # fmt: skip
+    sync(b)
+    cycle(a).run()  # offers its own for 12 too late: B's stand and come back with the pull
+    assert terms_at(a, "12").commission_bp == 3000
+    assert cycle(a).run().pushed == 0
