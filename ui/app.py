@@ -26,7 +26,7 @@ from pos.services.signing_keys import public_keys
 from pos.unit_of_work import UnitOfWorkFactory
 from ui.key_handover import KeyHandover
 from ui.main_window import MainWindow
-from ui.pages import PageContext
+from ui.pages import SYNC_NOW, PageContext
 from ui.printer_output import QueuedPrinterOutput
 from ui.qt_start import GuiOptions as GuiOptions  # where the window's callers find it
 from ui.scanner.burst import WedgeConfig
@@ -185,9 +185,11 @@ class CounterStart:
         return window
 
     def _start_sync(self, window: MainWindow, worker: SyncWorker) -> None:
-        """Push right after each sale (the cashier never waits) and on a timer."""
+        """Push right after each sale and each day's Z reports (the cashier never waits) and on
+        a timer."""
         worker.start()
         window.sale.sale_completed.connect(lambda _result: worker.kick())
+        window.page_context.extras[SYNC_NOW] = worker.kick
         self._stoppers.append(worker.stop)
 
     def _start_devices(self, window: MainWindow, parts: CounterParts) -> None:

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from printers.printing import Printing
 
 
+SYNC_NOW = "sync_now"
+"""``PageContext.extras`` key of a callable that asks the background sync to push now (absent
+while the counter has no central server)."""
+
+
 @dataclass
 class PageContext:
     """What a page may use: the till session (operator, services), the task runner for slow

@@ -14,7 +14,7 @@ from printers.printing import Printing
 from tests.printers.escpos_decoder import decode
 from tests.ui.conftest import log_in, type_slowly
 from ui.day_end.day_end_page import DayEndPage
-from ui.pages import PageContext
+from ui.pages import SYNC_NOW, PageContext
 
 
 @pytest.fixture
@@ -42,7 +42,9 @@ def test_only_managers_get_the_day_end_page(window):
 def test_z_reports_are_printed_and_saved(window, counter, sold, tmp_path, monkeypatch):
     log_in(window, "9001", "9999")
     printing = Printing(counter.uow, "K1", override_url=f"file://{tmp_path / 'out.bin'}")
-    window.page_context = PageContext(window.session, window.tasks, printing, tmp_path)
+    pushes: list[int] = []
+    window.page_context = PageContext(window.session, window.tasks, printing, tmp_path,
+                                      {SYNC_NOW: lambda: pushes.append(1)})  # fmt: skip
     page = window.show_page("day_end")
     page.x_report()
     assert "X-rapport" in page.text.toPlainText()
@@ -58,6 +60,8 @@ def test_z_reports_are_printed_and_saved(window, counter, sold, tmp_path, monkey
     assert "Z-rapport" in text and "Kafé Kvisten SA" in text
     page.z_reports()  # the same day again
     assert "allerede tatt" in page.message.text()  # one Z per tenant, register and day
+    page.z_copies()  # copies ask the server for nothing
+    assert pushes == [1]  # the day's Zs went to the server at once, not at tomorrow's start
     page.day_end_pdf()
     assert "dagsoppgjor" in page.message.text()
 

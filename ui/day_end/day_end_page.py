@@ -39,7 +39,7 @@ from ui.common import error_text, ui_language
 from ui.day_end.close_table import CloseTable
 from ui.day_end.day_counts import DayCounts
 from ui.message_line import MessageLine
-from ui.pages import PageContext, PageWidget
+from ui.pages import SYNC_NOW, PageContext, PageWidget
 from ui.print_jobs_dialog import problem_text
 from ui.status_strip import PRINT_JOBS_KEY
 from ui.till_close_dialog import TillCloseDialog
@@ -196,6 +196,9 @@ class DayEndPage(PageWidget):
 
     def _z_and_backup(self, till: TillContext, day: str | None) -> list[DrawerReport]:
         made = reports.z_reports(self.ctx.session.uow, till, day)
+        sync_now = self.ctx.extras.get(SYNC_NOW)
+        if made and callable(sync_now):  # the day's Zs to the server tonight, not tomorrow
+            sync_now()
         self.backup_problem = ""
         if made and self.ctx.data_dir is not None:
             try:  # the day as closed, checked in full; the Zs print whatever happens here
