@@ -4,12 +4,18 @@ Each request whose path starts with ``prefix`` takes the next fault from the scr
 ``pass``): ``503`` and ``500`` answer without reaching the server; ``drop`` closes the
 connection unanswered and unforwarded; ``lost_answer`` forwards, then closes without answering
 (the server did the work); ``truncated`` forwards and sends half the answer; ``slow`` forwards
-and answers late but in time; ``timeout`` forwards and answers after the client gave up.
+and answers late but in time; ``timeout`` forwards and holds the answer until the client gives up.
+
+Requests are forwarded one at a time, in the order they came: a client that gave up on a
+``timeout`` and asks again finds the server done with the first request, as it would be after a
+real timeout of many seconds, however busy the machine.
 """
 
 from __future__ import annotations
 
 import http.client
+import select
+import socket
 import threading
 import time
 from collections import deque
@@ -21,13 +27,14 @@ HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "host", "content-
 
 
 class FaultProxy:
-    def __init__(self, upstream: str, prefix: str = "/v1/sync/push", late_s: float = 1.5) -> None:
+    def __init__(self, upstream: str, prefix: str = "/v1/sync/push", late_s: float = 30) -> None:
         self.upstream = urlsplit(upstream)
         self.prefix = prefix
         self.late_s = late_s
         self.script: deque[str] = deque()
         self.seen: list[tuple[str, str]] = []  # (path, fault) for every request
         self._lock = threading.Lock()
+        self._forwarding = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -45,6 +52,12 @@ class FaultProxy:
         with self._lock:
             self.script.extend(faults)
 
+    def upcoming(self, path: str) -> str:
+        """The fault the next request to ``path`` will get, without taking it: a client that
+        is to time out there can be given a short timeout for that one request."""
+        with self._lock:
+            return self.script[0] if path.startswith(self.prefix) and self.script else "pass"
+
     def _next_fault(self, path: str) -> str:
         with self._lock:
             hit = path.startswith(self.prefix) and self.script
@@ -53,11 +66,14 @@ class FaultProxy:
         return fault
 
     def forward(self, method: str, path: str, headers: dict[str, str], body: bytes):  # type: ignore[no-untyped-def]
-        conn = http.client.HTTPConnection(self.upstream.hostname, self.upstream.port, timeout=30)
-        conn.request(method, path, body=body or None, headers=headers)
-        reply = conn.getresponse()
-        data = reply.read()
-        conn.close()
+        with self._forwarding:
+            conn = http.client.HTTPConnection(
+                self.upstream.hostname, self.upstream.port, timeout=30
+            )
+            conn.request(method, path, body=body or None, headers=headers)
+            reply = conn.getresponse()
+            data = reply.read()
+            conn.close()
         return reply.status, reply.getheaders(), data
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -89,7 +105,7 @@ class FaultProxy:
                 if fault == "slow":
                     time.sleep(proxy.late_s / 3)
                 if fault == "timeout":
-                    time.sleep(proxy.late_s)
+                    return self._hold_until_hung_up(proxy.late_s)
                 self._answer(status, reply_headers, data, half=fault == "truncated")
 
             def _answer_error(self, status: int) -> None:
@@ -117,6 +133,19 @@ class FaultProxy:
                 self.close_connection = True
                 if half:
                     self._hang_up()
+
+            def _hold_until_hung_up(self, longest_s: float) -> None:
+                """No answer until the client closes the connection (it timed out), or for
+                ``longest_s`` at most."""
+                deadline = time.monotonic() + longest_s
+                while (left := deadline - time.monotonic()) > 0:
+                    readable, _, _ = select.select([self.connection], [], [], min(left, 0.05))
+                    try:
+                        if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                            break
+                    except OSError:
+                        break
+                self._hang_up()
 
             def _hang_up(self) -> None:
                 self.close_connection = True
