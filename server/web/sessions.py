@@ -1,12 +1,16 @@
 """Sessions: a random token in an HttpOnly, SameSite=Lax cookie (Secure when the request came
 over TLS), stored only as its SHA-256. A session ends after ``IDLE`` without a request or
 ``LONGEST`` after sign-in, and at sign-out; with TOTP on it is only half open (stage ``totp``)
-until the code is given."""
+until the code is given.
+
+Every time here is the database's clock (``now()``): it stamps a session and judges its age, so a
+server whose own clock differs from the database's (another host, a faked day) keeps sessions.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -57,7 +61,8 @@ def lookup(conn: Connection, token: str) -> tuple[Session | None, bool]:
     row = (
         conn.execute(
             text(
-                "SELECT s.stage, s.created_at, s.seen_at, s.ended_at, u.* FROM web_sessions s "
+                "SELECT s.stage, s.created_at, s.seen_at, s.ended_at, now() AS db_now, u.* "
+                "FROM web_sessions s "
                 "JOIN web_users u ON u.id = s.user_id WHERE s.token_hash = :h"
             ),
             {"h": digest},
@@ -67,7 +72,7 @@ def lookup(conn: Connection, token: str) -> tuple[Session | None, bool]:
     )
     if row is None:
         return None, False
-    now = datetime.now(UTC)
+    now = row["db_now"]
     if row["ended_at"] is not None:
         return None, False
     if now - row["seen_at"] > IDLE or now - row["created_at"] > LONGEST or not row["active"]:
@@ -77,7 +82,7 @@ def lookup(conn: Connection, token: str) -> tuple[Session | None, bool]:
         conn.execute(
             text("UPDATE web_sessions SET seen_at = now() WHERE token_hash = :h"), {"h": digest}
         )
-    user = {k: v for k, v in row.items() if k not in ("stage", "created_at", "seen_at")}
+    user = {k: v for k, v in row.items() if k not in ("stage", "created_at", "seen_at", "db_now")}
     return Session(digest, str(row["stage"]), user), False
 
 

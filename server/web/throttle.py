@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
 
 from sqlalchemy import Connection, text
 
@@ -26,13 +25,16 @@ def keys(login: str, address: str) -> list[tuple[str, int]]:
 
 def wait_seconds(conn: Connection, login: str, address: str) -> int:
     """How long the person must still wait before trying again (0: go ahead)."""
-    found = conn.execute(
-        text("SELECT max(blocked_until) FROM web_throttle WHERE key = ANY(:k)"),
+    left = conn.execute(  # the database's clock, as it set blocked_until
+        text(
+            "SELECT extract(epoch FROM max(blocked_until) - now()) FROM web_throttle "
+            "WHERE key = ANY(:k)"
+        ),
         {"k": [key for key, _ in keys(login, address)]},
     ).scalar()
-    if found is None:
+    if left is None:
         return 0
-    return max(0, math.ceil((found - datetime.now(UTC)).total_seconds()))
+    return max(0, math.ceil(float(left)))
 
 
 def record_failure(conn: Connection, login: str, address: str) -> None:

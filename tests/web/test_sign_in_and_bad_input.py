@@ -157,3 +157,26 @@ def test_a_manager_deactivates_a_person_whose_session_ends_and_who_cannot_sign_i
     again = manager.post("/users/alfa/active", data={"active": "1", "csrf": token(myself.text)})
     assert "alfa kan logge inn igjen." in again.text
     assert sign_in(person, "alfa").url.path != "/login"
+
+
+@pytest.mark.parametrize("days", [2, -2])
+def test_sign_in_holds_when_the_servers_clock_is_not_the_databases(web, monkeypatch, days):
+    """A server run on a faked day (the acceptance week) or on a host whose clock is off from
+    its PostgreSQL's: sessions and waits are judged by the clock that stamped them."""
+    from datetime import datetime, timedelta
+
+    from server.web import sessions, throttle
+
+    class SkewedClock(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def,override]
+            return datetime.now(tz) + timedelta(days=days)
+
+    for module in (sessions, throttle):
+        monkeypatch.setattr(module, "datetime", SkewedClock, raising=False)
+    client, _, _ = web
+    assert sign_in(client, "alfa").status_code == 200
+    answer = client.get("/takings")
+    assert answer.url.path.endswith("/takings") and "Økten din er utløpt" not in answer.text
+    assert sign_in(client, "leder", "feil").status_code == 401  # a wrong password is no wait
+    assert sign_in(client, "leder").status_code == 200
