@@ -100,306 +100,311 @@
     </message>
     <message>
         <location filename="../../ui/sync_screen/problem_words.py" line="46"/>
+        <source>The centre&apos;s company</source>
+        <translation>Senterets firma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/problem_words.py" line="47"/>
         <source>Message to a customer</source>
         <translation>Melding til kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="47"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="48"/>
         <source>Message withdrawn</source>
         <translation>Melding trukket tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="48"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="49"/>
         <source>Repair taken in</source>
         <translation>Reparasjon mottatt</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="49"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="50"/>
         <source>Repair changed</source>
         <translation>Reparasjon endret</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="50"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="51"/>
         <source>Repair status</source>
         <translation>Reparasjonsstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="51"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="52"/>
         <source>Repair reopened</source>
         <translation>Reparasjon gjenåpnet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="52"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="53"/>
         <source>Repair note</source>
         <translation>Reparasjonsnotat</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="53"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="54"/>
         <source>Repair part or work added</source>
         <translation>Del eller arbeid lagt til reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="54"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="55"/>
         <source>Repair part or work removed</source>
         <translation>Del eller arbeid fjernet fra reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="55"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="56"/>
         <source>Repair quote approved</source>
         <translation>Pristilbud godkjent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="56"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="57"/>
         <source>Repair deposit</source>
         <translation>Depositum for reparasjon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="63"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="64"/>
         <source>The sale is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Salget er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="66"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="67"/>
         <source>The return is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Returen er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="69"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="70"/>
         <source>The deposit receipt is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Depositumskvitteringen er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="72"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="73"/>
         <source>The receipt copy is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Kvitteringskopien er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="75"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="76"/>
         <source>The Z report is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Z-rapporten er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="78"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="79"/>
         <source>The settlement is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Oppgjøret er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="81"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="82"/>
         <source>The till opening is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Kasseåpningen er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="84"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="85"/>
         <source>The till close is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Kasselukkingen er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="87"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="88"/>
         <source>The cash in or out is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Inn- eller uttaket av kontanter er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="105"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="106"/>
         <source>the server does not answer (%1)</source>
         <translation>serveren svarer ikke (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="108"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="109"/>
         <source>the server&apos;s TLS certificate was not accepted: %1</source>
         <translation>serverens TLS-sertifikat ble ikke godtatt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="118"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="119"/>
         <source>Receipt %1: %2.</source>
         <translation>Kvittering %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="119"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="120"/>
         <source>Receipt %1.</source>
         <translation>Kvittering %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="125"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="126"/>
         <source>The repair&apos;s status was changed at another counter first; this change was not used, and the ticket shows the status the other counter set.</source>
         <translation>Statusen på reparasjonen ble endret på en annen kasse først; denne endringen ble ikke brukt, og billetten viser statusen den andre kassen satte.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="128"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="129"/>
         <source>Reopening the repair needs a manager the server knows.</source>
         <translation>Gjenåpning av reparasjonen krever en leder som sentralen kjenner.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="129"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="130"/>
         <source>The server has not received this repair ticket.</source>
         <translation>Sentralen har ikke fått denne reparasjonsbilletten.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="130"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="131"/>
         <source>Some fields of the repair were unreadable and were ignored.</source>
         <translation>Noen felt i reparasjonen kunne ikke leses og ble utelatt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="132"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="133"/>
         <source>This counter&apos;s clock was more than an hour ahead; the edit counts from the server&apos;s time.</source>
         <translation>Klokken på denne kassen gikk mer enn en time for fort; endringen regnes fra sentralens tid.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="136"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="137"/>
         <source>Data from the server could not be used on this counter.</source>
         <translation>Data fra sentralen kunne ikke brukes på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="139"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="140"/>
         <source>A repair with this number belongs to another site; this change was not used.</source>
         <translation>En reparasjon med dette nummeret hører til et annet senter; endringen ble ikke brukt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="142"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="143"/>
         <source>Another job already has this repair number on the server (a counter restored from a backup?); this intake was kept apart.</source>
         <translation>En annen jobb har allerede dette reparasjonsnummeret på serveren (en kasse gjenopprettet fra sikkerhetskopi?); dette mottaket ble holdt utenfor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="145"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="146"/>
         <source>A repair field was too long for the server.</source>
         <translation>Et felt i reparasjonen var for langt for serveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="147"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="148"/>
         <source>The receipt&apos;s signature chain does not follow the one before it.</source>
         <translation>Kvitteringens signaturkjede henger ikke sammen med forrige kvittering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="149"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="150"/>
         <source>The receipt&apos;s signature does not verify.</source>
         <translation>Kvitteringens signatur stemmer ikke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="151"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="152"/>
         <source>The server lacks the signing key of this receipt (send it with a sync).</source>
         <translation>Serveren mangler signeringsnøkkelen til denne kvitteringen (den sendes ved neste synkronisering).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="153"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="154"/>
         <source>A receipt number is missing before this one.</source>
         <translation>Et kvitteringsnummer mangler før dette.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="155"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="156"/>
         <source>The record is dated more than five minutes ahead of the server&apos;s clock.</source>
         <translation>Registreringen er datert mer enn fem minutter foran serverens klokke.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="157"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="158"/>
         <source>The server could not read this event; it was set aside.</source>
         <translation>Serveren kunne ikke lese denne hendelsen; den ble lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="158"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="159"/>
         <source>The server does not know this kind of event (too old?).</source>
         <translation>Serveren kjenner ikke denne typen hendelse (for gammel server?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="159"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="160"/>
         <source>This tenant is not served by this counter&apos;s site.</source>
         <translation>Denne leietakeren hører ikke til senteret denne kassen står i.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="160"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="161"/>
         <source>The event&apos;s content does not match its checksum.</source>
         <translation>Innholdet i hendelsen stemmer ikke med kontrollsummen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="161"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="162"/>
         <source>Another event already has this event&apos;s id.</source>
         <translation>En annen hendelse har allerede denne hendelsens id.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="163"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="164"/>
         <source>The server already has an item with this id; the server&apos;s item was kept.</source>
         <translation>Serveren har allerede en vare med denne ID-en; serverens vare ble beholdt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="166"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="167"/>
         <source>Another item already has this barcode; this item stays on this counter only.</source>
         <translation>En annen vare har allerede denne strekkoden; varen finnes bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="169"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="170"/>
         <source>A later price for this item was set elsewhere; this price change was not used, and the counter gets the current price.</source>
         <translation>En nyere pris på denne varen er satt et annet sted; denne prisendringen ble ikke brukt, og kassen får gjeldende pris.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="173"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="174"/>
         <source>This one-off item was sold at another counter too: both sales are recorded; find the item and settle it with the customer (a return if need be).</source>
         <translation>Denne enkeltstående varen ble også solgt i en annen kasse: begge salgene er registrert; finn varen og gjør det opp med kunden (en retur om nødvendig).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="177"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="178"/>
         <source>Another site has a staff member with this id; this change stays here.</source>
         <translation>Et annet senter har en ansatt med denne id-en; endringen blir værende i denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="180"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="181"/>
         <source>The server does not know this item (registered before the counters shared items?); the new price or count applies at this counter only.</source>
         <translation>Serveren kjenner ikke denne varen (registrert før kassene delte varer?); den nye prisen eller opptellingen gjelder bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="184"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="185"/>
         <source>The server holds this item as one that is not a stock item; the count applies at this counter only.</source>
         <translation>Serveren har ikke denne varen som lagervare; opptellingen gjelder bare på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="188"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="189"/>
         <source>The server already has a different event with this number (a restored backup?); the counter must be enrolled again.</source>
         <translation>Serveren har allerede en annen hendelse med dette nummeret (gjenopprettet sikkerhetskopi?); kassen må registreres på nytt.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="192"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="193"/>
         <source>The server holds this tenant until the operator approves it; its sales are kept there and stored once it is approved.</source>
         <translation>Serveren holder igjen denne leietakeren til driftsansvarlig godkjenner den; salget ligger trygt på serveren og lagres når den er godkjent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="196"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="197"/>
         <source>The receipt&apos;s lines, payments or VAT do not add up to its signed totals.</source>
         <translation>Kvitteringens linjer, betalinger eller mva stemmer ikke med de signerte summene.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="198"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="199"/>
         <source>A sale with a negative total.</source>
         <translation>Et salg med negativ sum.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="199"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="200"/>
         <source>The receipt is signed with an unknown method.</source>
         <translation>Kvitteringen er signert med en ukjent metode.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="201"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="202"/>
         <source>Another receipt on the server has the same number (a restored backup?).</source>
         <translation>En annen kvittering på serveren har samme nummer (gjenopprettet sikkerhetskopi?).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="203"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="204"/>
         <source>The server already has this receipt under another event.</source>
         <translation>Serveren har allerede denne kvitteringen under en annen hendelse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="204"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="205"/>
         <source>The server could not store a value of this event; set aside.</source>
         <translation>Serveren kunne ikke lagre en verdi i denne hendelsen; den er lagt til side.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="205"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="206"/>
         <source>Another event of the same batch had this number.</source>
         <translation>En annen hendelse i samme sending hadde dette nummeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="207"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="208"/>
         <source>The repair&apos;s deposit was deducted at another counter too (one of them was offline): both sales are recorded; settle it with the customer.</source>
         <translation>Depositumet for reparasjonen ble trukket fra på en annen kasse også (en av dem var frakoblet): begge salgene er registrert; gjør det opp med kunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/problem_words.py" line="211"/>
+        <location filename="../../ui/sync_screen/problem_words.py" line="212"/>
         <source>The server knows no deposit for this repair; the deduction is recorded as sold.</source>
         <translation>Serveren kjenner ikke noe depositum for denne reparasjonen; fradraget er registrert slik det ble solgt.</translation>
     </message>

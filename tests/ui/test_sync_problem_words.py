@@ -52,6 +52,26 @@ def test_a_change_of_tenant_terms_held_by_the_server_is_named_in_bokmal(window, 
     assert page.words.event_type("tenant.terms_set") == "Leietakervilkår"
 
 
+def kinds_said(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from pos.sync_protocol import KNOWN_EVENT_TYPES
+
+    log_in(window, "9001", "9999")
+    words = window.show_page("sync").words
+    return {kind: words.event_type(kind) for kind in sorted(KNOWN_EVENT_TYPES)}
+
+
+def test_every_kind_a_counter_pushes_is_named_in_bokmal(window, bokmal) -> None:
+    said = kinds_said(window)
+    assert said["centre.company_set"] == "Senterets firma"
+    assert [kind for kind, words in said.items() if words == kind] == []
+
+
+def test_every_kind_a_counter_pushes_is_named_in_english(window, english) -> None:
+    said = kinds_said(window)
+    assert said["centre.company_set"] == "The centre's company"
+    assert [kind for kind, words in said.items() if words == kind] == []
+
+
 def test_a_record_dated_ahead_is_named_by_its_kind(window, bokmal) -> None:
     log_in(window, "9001", "9999")
     page = window.show_page("sync")

@@ -43,6 +43,7 @@ class ProblemWords(QObject):
             "staff.registered": self.tr("Staff member"),
             "article_group.registered": self.tr("Article group"),
             "tenant.terms_set": self.tr("Tenant terms"),
+            "centre.company_set": self.tr("The centre's company"),
             "notification.requested": self.tr("Message to a customer"),
             "notification.withdrawn": self.tr("Message withdrawn"),
             "repair.ticket_created": self.tr("Repair taken in"),
