@@ -182,6 +182,36 @@ class CannotWriteFile(DomainError):
     en = "Cannot write {value} ({reason}). Nothing was recorded."
 
 
+class SettlementAnswerLost(DomainError):
+    """The confirm went out and no answer came: the server may have stored the statement."""
+
+    code = "settlement_answer_lost"
+    nb = (
+        "Serveren fikk kanskje oppgjøret for {tenant} ({period}), men svaret kom ikke fram "
+        "({reason}). Lag det samme oppgjøret på nytt når kassen er på nett: kassen får da det "
+        "serveren lagret, og ingenting blir gjort opp to ganger."
+    )
+    en = (
+        "The server may have received the settlement for {tenant} ({period}), but its answer "
+        "never arrived ({reason}). Make the same settlement again when the counter is online: "
+        "the counter then gets what the server stored, and nothing is settled twice."
+    )
+
+
+class SettlementAwaitingAnswer(DomainError):
+    """A confirm whose answer was lost is finished before the tenant is settled again."""
+
+    code = "settlement_awaiting_answer"
+    nb = (
+        "Oppgjøret for {tenant} ({period}) venter fortsatt på svar fra serveren. Lag det "
+        "oppgjøret på nytt først (samme periode), så dette."
+    )
+    en = (
+        "The settlement for {tenant} ({period}) is still waiting for the server's answer. Make "
+        "that settlement again first (the same period), then this one."
+    )
+
+
 class SettlementNeedsServer(DomainError):
     """An enrolled counter never settles alone: its statement would miss the other registers."""
 
@@ -215,12 +245,16 @@ class CentreRegisterNotSynced(DomainError):
     nb = (
         "Perioden kan ikke gjøres opp ennå: kasse {register} har ikke synkronisert med serveren "
         "etter {day} (sist: {last_sync}), så serveren vet ikke om alt salget derfra er kommet. "
-        "Synkroniser den kassen (og ta Z der), så prøv igjen."
+        "Synkroniser den kassen (og ta Z der), så prøv igjen. En kasse som ikke lenger brukes "
+        "stopper alle oppgjør til den trekkes tilbake på serveren: omigjen-server admin "
+        "revoke-device --device {device}"
     )
     en = (
         "The period cannot be settled yet: register {register} has not synced with the server "
         "after {day} (last: {last_sync}), so the server cannot know it has all its sales. Sync "
-        "that counter (and take its Z), then try again."
+        "that counter (and take its Z), then try again. A register no longer used blocks every "
+        "settlement until it is revoked on the server: omigjen-server admin revoke-device "
+        "--device {device}"
     )
 
 

@@ -113,7 +113,8 @@ def registers(conn: Connection, site_id: str) -> list[dict[str, Any]]:
     """The site's registers with their counter's last push (Norwegian date) and last Z day."""
     found = conn.execute(
         text(
-            "SELECT r.register_id, GREATEST(d.last_seen_at, d.last_pull_at) AS last_seen_at, "
+            "SELECT r.register_id, r.device_id, "
+            "GREATEST(d.last_seen_at, d.last_pull_at) AS last_seen_at, "
             "(SELECT max(e.payload->>'business_date') FROM events e WHERE e.type = "
             "'z_report.taken' AND e.site_id = :s AND e.payload->>'register_id' = r.register_id) "
             "AS last_z FROM site_registers r JOIN devices d ON d.id = r.device_id "
@@ -165,8 +166,11 @@ def require_closed(conn: Connection, site_id: str, tenant: dict[str, Any], start
             continue
         raise _refused(
             "settlement_register_not_synced",
-            f"register {reg['register_id']} has not synced since the period ended",
+            f"register {reg['register_id']} has not synced since the period ended; a register "
+            f"no longer used blocks every settlement until it is revoked: omigjen-server admin "
+            f"revoke-device --device {reg['device_id']}",
             register=reg["register_id"],
+            device=reg["device_id"],
             day=end,
             last_sync=seen.astimezone(OSLO).strftime("%Y-%m-%d %H:%M") if seen else "",
         )
@@ -262,11 +266,16 @@ def settle(conn: Connection, device: Device, body: dict[str, Any]) -> Settlement
     """A new settlement (or, with ``corrects``, a correction); raises ``Problem`` when refused.
     Whole or nothing with the counter's files: a ``dry_run`` answers the statement without
     storing it; the counter makes its files and asks again with it as ``expect``, and the
-    server stores it only if it is still the very same (number, lines, terms)."""
+    server stores it only if it is still the very same (number, lines, terms). The confirm is
+    idempotent: sent again after its answer was lost (a dry run or a confirm with the same
+    ``expect``), it answers the statement it stored."""
     tenant = tenant_row(conn, device, str(body["tenant_id"]))
     require_manager(conn, device, str(body.get("staff_id") or ""))
     site_id = device.site_id
     _lock(conn, site_id, tenant["id"])
+    stored = _stored_already(conn, site_id, tenant["id"], body.get("expect"))
+    if stored is not None:
+        return stored  # a retry whose first answer was lost: the same statement again
     earlier = known(conn, site_id, tenant["id"])
     corrected: SettlementDoc | None = None
     if body.get("corrects"):
@@ -322,6 +331,30 @@ def settle(conn: Connection, device: Device, body: dict[str, Any]) -> Settlement
          "content": json.dumps(content(doc)), "d": device.id,
          "staff": str(body.get("staff_id") or "")},
     )  # fmt: skip
+    return doc
+
+
+def _stored_already(conn: Connection, site_id: str, tenant_id: str,
+                    expected: Any) -> SettlementDoc | None:  # fmt: skip
+    """The statement a confirm asks for, when an earlier send of the very same confirm stored
+    it (its answer never reached the counter). The draft's ``settlement_id`` is the key: one
+    stored under it with other content is refused as changed, never answered."""
+    if not isinstance(expected, dict):
+        return None
+    try:
+        key = str(uuid.UUID(str(expected.get("settlement_id"))))
+    except ValueError:
+        return None
+    row = conn.execute(
+        text("SELECT content FROM site_settlements WHERE id = :i AND site_id = :s AND "
+             "tenant_id = :t"),
+        {"i": key, "s": site_id, "t": tenant_id},
+    ).first()  # fmt: skip
+    if row is None:
+        return None
+    doc = doc_of(_json(row[0]))
+    if _readable(expected) != content(doc):
+        raise _refused("settlement_changed", "another statement is stored under that id")
     return doc
 
 

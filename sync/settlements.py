@@ -68,7 +68,8 @@ def refusal(error: ServerError, tenant: str) -> DomainError:
         return CentreDayNotClosed(register=register, day=day, tenant=tenant)
     if error.code == "settlement_register_not_synced":
         last = str(body.get("last_sync") or "aldri")
-        return CentreRegisterNotSynced(register=register, day=day, last_sync=last)
+        device = str(body.get("device") or "?")
+        return CentreRegisterNotSynced(register=register, day=day, last_sync=last, device=device)
     if error.code == "settlement_overlaps":
         return SettlementOverlaps(tenant=tenant, number=body.get("number"),
                                   period=body.get("period"))  # fmt: skip

@@ -22,11 +22,14 @@ from pos.day_end_errors import (
     CorrectionReasonMissing,
     InvalidPeriod,
     SettlementAlreadyCorrected,
+    SettlementAnswerLost,
+    SettlementAwaitingAnswer,
     SettlementNeedsServer,
     SettlementOverlaps,
     SettlementPeriodNotClosed,
     UnknownSettlement,
 )
+from pos.errors import DomainError
 from pos.model import settlement_plan as plan
 from pos.model.events import EventCode
 from pos.model.settlement import SettlementDoc, SettlementLine, correction_lines
@@ -194,46 +197,113 @@ def _from_centre(
     register, with its files) but not sent back: the server holds it already. Whole or nothing
     as a local one: the server answers it first without storing it, this counter makes its
     files from it, and only then does the server store it (unless anything changed meanwhile,
-    ``CentreSettlementChanged``) and this counter commit it."""
+    ``CentreSettlementChanged``) and this counter commit it. The confirm is kept in the store
+    before it goes out: when its answer is lost (``SettlementAnswerLost``) or the counter
+    stops, the same settlement asked again sends that draft, and the server answers the
+    statement it stored under it, kept here once."""
     if centre is None:
         raise SettlementNeedsServer(reason="ingen forbindelse")
     with uow_factory.read() as uow:
         tenant = find_tenant(uow, tenant_key)
+        pending = _pending(uow, tenant.id)
     stamp = ctx.stamp()
     asked = {**request, "tenant_id": tenant.id, "staff_id": ctx.operator.staff_id,
              "created_date": stamp.local_date}  # fmt: skip
-    content = centre.settle({**asked, "dry_run": True})
-    doc = _from_content(content)
-    with uow_factory() as uow:
-        q = SettlementQueries(uow.reports)
-        corrects = (
-            q.settlement(tenant.id, _number(doc.corrects_number)) if doc.corrects_number else None
-        )
-        uow.day_end.add_settlement(
-            doc,
-            asdict(doc),
-            corrects_id=corrects["id"] if corrects else None,
-            staff_id=ctx.operator.staff_id,
-            stamp=stamp,
-        )
-        uow.journal.append_journal(
-            register_id=ctx.register_id,
-            event_code=EventCode.OTHER_REPORT,
-            stamp=stamp,
-            staff_id=ctx.operator.staff_id,
-            tenant_id=tenant.id,
-            amount=doc.net_payable,
-            ref_id=doc.settlement_id,
-            details={"report": "settlement", **asdict(doc)},
-        )
-        file = payment.file_for(doc) if payment is not None and doc.net_payable > 0 else None
-        if stage is not None:
-            stage(doc, file)
-        # the files are made: now the server stores it, if it is still the very same
-        if _from_content(centre.settle({**asked, "expect": content})) != doc:
-            raise CentreSettlementChanged()
+    draft: dict[str, Any] = {}
+    if pending is not None and _same_request(pending["asked"], asked):
+        # its answer was lost: the server answers what it stored under that draft, if it did
+        asked, draft = pending["asked"], {"expect": pending["content"]}
+    elif pending is not None:
+        raise SettlementAwaitingAnswer(tenant=tenant.name, period=_period_of(pending["content"]))
+    try:
+        content = centre.settle({**asked, "dry_run": True, **draft})
+    except DomainError as refused:
+        if draft and not isinstance(refused, SettlementNeedsServer):  # answered: not stored
+            _forget_pending(uow_factory, tenant.id)
+        raise
+    with uow_factory() as uow:  # kept before the confirm goes out: the idempotency key
+        kept = json.dumps({"asked": asked, "content": content})
+        uow.sync.set_meta(_pending_key(tenant.id), kept)
         uow.commit()
+    doc = _from_content(content)
+    sent = False
+    try:
+        with uow_factory() as uow:
+            q = SettlementQueries(uow.reports)
+            corrects = (
+                q.settlement(tenant.id, _number(doc.corrects_number))
+                if doc.corrects_number
+                else None
+            )
+            uow.day_end.add_settlement(
+                doc,
+                asdict(doc),
+                corrects_id=corrects["id"] if corrects else None,
+                staff_id=ctx.operator.staff_id,
+                stamp=stamp,
+            )
+            uow.journal.append_journal(
+                register_id=ctx.register_id,
+                event_code=EventCode.OTHER_REPORT,
+                stamp=stamp,
+                staff_id=ctx.operator.staff_id,
+                tenant_id=tenant.id,
+                amount=doc.net_payable,
+                ref_id=doc.settlement_id,
+                details={"report": "settlement", **asdict(doc)},
+            )
+            file = payment.file_for(doc) if payment is not None and doc.net_payable > 0 else None
+            if stage is not None:
+                stage(doc, file)
+            # the files are made: now the server stores it, if it is still the very same
+            try:
+                sent = True
+                answer = centre.settle({**asked, "expect": content})
+            except SettlementNeedsServer as lost:  # it may have stored it: the key is kept
+                raise SettlementAnswerLost(
+                    tenant=tenant.name,
+                    period=_period_of(content),
+                    reason=lost.params.get("reason", ""),
+                ) from lost
+            if _from_content(answer) != doc:
+                raise CentreSettlementChanged()
+            uow.sync.set_meta(_pending_key(tenant.id), None)
+            uow.commit()
+    except BaseException as failed:
+        # kept only while the server may hold it: sent and unanswered (or this counter stopped)
+        answered = isinstance(failed, DomainError) and not isinstance(failed, SettlementAnswerLost)
+        if not sent or answered:
+            _forget_pending(uow_factory, tenant.id)
+        raise
     return doc
+
+
+def _forget_pending(uow_factory: UnitOfWorkFactory, tenant_id: str) -> None:
+    with uow_factory() as uow:
+        uow.sync.set_meta(_pending_key(tenant_id), None)
+        uow.commit()
+
+
+def _pending_key(tenant_id: str) -> str:
+    return f"settlement_confirm:{tenant_id}"
+
+
+def _pending(uow: UnitOfWork, tenant_id: str) -> dict[str, Any] | None:
+    """A confirm sent whose answer never came (the counter lost it or was stopped)."""
+    kept = uow.sync.meta(_pending_key(tenant_id))
+    return json.loads(kept) if kept else None
+
+
+def _same_request(kept: dict[str, Any], asked: dict[str, Any]) -> bool:
+    """The same settlement asked again (its day and person may differ)."""
+    ignored = ("created_date", "staff_id")
+    return {k: v for k, v in kept.items() if k not in ignored} == {
+        k: v for k, v in asked.items() if k not in ignored
+    }
+
+
+def _period_of(content: dict[str, Any]) -> str:
+    return f"{content.get('period_from', '')}–{content.get('period_to', '')}"
 
 
 def _number(number: int | str) -> int:

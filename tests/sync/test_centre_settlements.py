@@ -173,14 +173,42 @@ def test_a_register_not_synced_through_the_period_is_named_and_a_day_to_come_ref
                    "RETURNING 1")  # fmt: skip
     with pytest.raises(CentreRegisterNotSynced) as refused:
         settlement.make_settlement(b.uow, boss_b, "15", DAY, DAY, centre=settler(b))
-    assert refused.value.params == {"register": "K1", "day": DAY,
-                                    "last_sync": "2026-03-01 12:00"}  # fmt: skip
+    assert refused.value.params == {"register": "K1", "day": DAY, "last_sync": "2026-03-01 12:00",
+                                    "device": central.scalar("SELECT device_id FROM "
+                                    "site_registers WHERE register_id = 'K1'")}  # fmt: skip
     assert "kasse K1" in refused.value.message("nb")
     with pytest.raises(SettlementPeriodNotClosed):  # a day to come is never settled
         settlement.make_settlement(b.uow, boss_b, "15", DAY, "2026-03-03", centre=settler(b))
     sync(a)  # K1 pulls again, its outbox drained: nothing of the period can be missing
     doc = settlement.make_settlement(b.uow, boss_b, "15", DAY, DAY, centre=settler(b))
     assert doc.registers == "K1, K2" and doc.line_amount("info:net_sales") == z_totals(b, "K2")
+
+
+def test_a_retired_register_blocks_until_revoked_and_the_refusal_names_the_command(
+    enrolled, counter_b, ctx_b, shelf, clock, central
+):
+    b = counter_b
+    till.open_till(b.uow, manager_at(b, "K2", clock), 50000)
+    sell(b, ctx_b, shelf, 1)
+    boss_b = manager_at(b, "K2", clock)
+    reports.z_reports(b.uow, boss_b)
+    sync(b)
+    # K1 was put away before the period and never synced again
+    k1 = central.scalar("UPDATE devices SET last_seen_at = '2026-02-01 12:00+01', last_pull_at "
+                        "= NULL WHERE id = (SELECT device_id FROM site_registers WHERE "
+                        "register_id = 'K1') RETURNING id")  # fmt: skip
+    with pytest.raises(CentreRegisterNotSynced) as refused:
+        settlement.make_settlement(b.uow, boss_b, "15", DAY, DAY, centre=settler(b))
+    assert refused.value.params["device"] == k1
+    for lang in ("nb", "en"):
+        said = refused.value.message(lang)
+        assert "K1" in said and f"omigjen-server admin revoke-device --device {k1}" in said
+    assert "ikke lenger brukes stopper alle oppgjør" in refused.value.message("nb")
+    assert "no longer used blocks every settlement" in refused.value.message("en")
+    with central.admin() as conn:
+        assert admin_ops.revoke_device(conn, k1)
+    doc = settlement.make_settlement(b.uow, boss_b, "15", DAY, DAY, centre=settler(b))
+    assert doc.registers == "K2"
 
 
 def test_whole_or_nothing_the_server_keeps_it_only_with_the_counters_files(
