@@ -57,6 +57,12 @@ KEEP_UP_NICE = -19
 APP_NICE = -10
 BEFORE_SCAN_S = 0.1
 """A hand reaches for the scanner: the screen has settled from the last key by then."""
+IDLE_S = 0.1
+"""Before a scan, the app and the X server have used no CPU for this long: a person looks at
+the screen the last key changed before scanning, and on a busy machine that screen is drawn
+later (a window closing, the sale screen painted again by the X server)."""
+IDLE_WAIT_S = 3.0
+"""At most this long for that quiet; a program busy in the background (a sync) is let be."""
 LAYOUT_PROBE = {"us": "minus", "no": "plus"}
 """The keysym on the key right of 0 (<AE11>) tells the layouts apart."""
 GRAB_SCREEN = """
@@ -318,8 +324,25 @@ class XSession:
         starting a second program cannot put a pause before the suffix. xdotool presses Shift
         for capitals and, on a Norwegian layout, AltGr for ']' and '@', as scanners do."""
         time.sleep(BEFORE_SCAN_S)
+        self.wait_idle()
         self.run("xdotool", "key", "--delay", str(delay_ms), *map(keysym, code), *suffix)
         time.sleep(AFTER_SCAN_S)
+
+    def wait_idle(self, quiet_s: float = IDLE_S, timeout_s: float = IDLE_WAIT_S) -> bool:
+        """Until the programs started here and the X server have used no CPU for ``quiet_s``
+        (False: still busy after ``timeout_s``, which is let be)."""
+        processes = [*self._apps, *([self._server] if self._server is not None else [])]
+        pids = [process.pid for process in processes if process.poll() is None]
+        deadline = time.monotonic() + timeout_s
+        used, quiet_since = cpu_ticks(pids), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            now = cpu_ticks(pids)
+            if now != used:
+                used, quiet_since = now, time.monotonic()
+            elif time.monotonic() - quiet_since >= quiet_s:
+                return True
+        return False
 
     def key(self, *names: str) -> None:
         """Keys by their X names: 'Return', 'Escape', 'F12', 'ctrl+l'."""
@@ -395,6 +418,18 @@ class XSession:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
+
+
+def cpu_ticks(pids: list[int]) -> int:
+    """The CPU time (user and system, in clock ticks) the processes have used so far."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:  # ended meanwhile, or no /proc
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total
 
 
 def keysym(char: str) -> str:
