@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
     # -- scans -----------------------------------------------------------------------------
     def listen_to(self, wedge: WedgeScannerFilter) -> None:
         """Take the keyboard-wedge filter's scans, and its refused (garbled) bursts."""
-        wedge.scanned.connect(self.route_scan)
+        wedge.scanned.connect(lambda code, aim: self.scans.route(code, aim, wedge.typed_before))
         wedge.garbled.connect(self.scan_garbled)
 
     def route_scan(self, code: str, symbology: str = "") -> None:

@@ -5,6 +5,9 @@ number, a search box); a dialog that takes none refuses it; the page in front, i
 scans, else the page refuses it (a scan never throws someone out of a form); the sale screen.
 A place takes a scan through ``handle_scan`` (see ``ui.scanner.targets``) and acts on its own
 intent for the code; the router only delivers, and then sounds, shows and logs a refusal.
+
+A wedge scan whose first keys a busy PC delayed into typing (``TypedBefore``) is tried joined
+with them before it is refused: taken so, those keys leave the field they were typed into.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ import re
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QStackedWidget, QWidget
+from shiboken6 import isValid
 
 from ui.refusal_banner import RefusalBanner
 from ui.scanner.routing import CodeKind, route_code
 from ui.scanner.sound import RefusalSound
 from ui.scanner.targets import Refusal, fill_code_field, focused_code_field
+from ui.scanner.wedge_filter import TypedBefore
 
 log = logging.getLogger(__name__)
 
@@ -80,14 +85,39 @@ class ScanRouter(QObject):
         self.banner = banner
         self.sound = sound
 
-    def route(self, code: str, _symbology: str = "") -> None:
+    def route(
+        self, code: str, _symbology: str = "", typed_before: TypedBefore | None = None
+    ) -> None:
         place, refusal = self._deliver(code)
+        if refusal is not None and typed_before is not None:
+            joined = self._joined(code, typed_before)
+            if joined is not None:
+                log.info("scan %s refused at %s: tried with the keys typed just before it",
+                         loggable(code), place)  # fmt: skip
+                code, place, refusal = joined
         if refusal is None:
             log.info("scan %s taken at %s", loggable(code), place)
             return
         said = loggable_text(refusal.text, code)
         log.warning("scan %s refused at %s: %s", loggable(code), place, said)
         self.refuse(f"{code} – {refusal.text}")
+
+    def _joined(self, code: str, before: TypedBefore) -> tuple[str, str, None] | None:
+        """The scan with its first keys back, if they went into a line edit (its text ends
+        with them) and the whole code is taken: the field loses them. Else nothing changes."""
+        field = before.target
+        if not self.window.logged_in or not isinstance(field, QLineEdit) or not isValid(field):
+            return None
+        text = field.text()
+        if not text.endswith(before.text) or field.cursorPosition() != len(text):
+            return None
+        field.setText(text[: -len(before.text)])
+        whole = before.text + code
+        place, refusal = self._deliver(whole)
+        if refusal is not None:
+            field.setText(text)  # typed after all: left as it was
+            return None
+        return whole, place, None
 
     def garbled(self, arrived: str) -> None:
         """A burst that came through a keyboard layout other than the scanner's."""

@@ -23,6 +23,12 @@ gaps into typing nor squeeze typing handled after it into a scan; the gap timer 
 one more turn of the event loop for keys already queued behind it, and for keys with a time of
 their own a little longer (``IN_FLIGHT_S``), before it calls what it holds typing. Synthetic
 events (QTest) have no timestamp and are timed by the injectable clock.
+
+A scan's first keys can still come a gap too late on a busy PC (the X server or the scanner's
+input thread held up for a moment): they reach the focused field as typing and the rest of the
+burst is a scan of its own. While ``scanned`` is emitted, ``typed_before`` names the keys that
+a too-long gap alone released as typing just before the burst (``JOIN_S``), and where they
+went, so the place that takes scans can try them joined with the scan before refusing it.
 """
 
 from __future__ import annotations
@@ -65,6 +71,9 @@ IN_FLIGHT_S = 0.15
 held keys typing: on a busy PC the next key of a scan may still be on its way from the X server
 when our clock says the gap is over. Its own time decides once it arrives; only the last keys a
 person typed before pausing reach their field this much later."""
+JOIN_S = 0.5
+"""A burst this soon after keys a gap released as typing may have lost its start to them: no
+one types a few keys and fires a scanner within half a second."""
 _CONTROL = Qt.KeyboardModifier.ControlModifier
 _ALT = Qt.KeyboardModifier.AltModifier
 _META = Qt.KeyboardModifier.MetaModifier
@@ -78,6 +87,14 @@ class HeldKey:
     text: str
     composed: bool = False
     """An input method's commit string (replayed as a QInputMethodEvent), not a key."""
+
+
+@dataclass(frozen=True)
+class TypedBefore:
+    """Keys released as typing by a gap alone, just before a scan's burst: perhaps its start."""
+
+    target: QWidget
+    text: str
 
 
 def is_command(modifiers: Qt.KeyboardModifier) -> bool:
@@ -123,6 +140,12 @@ class WedgeScannerFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_gap)
         self.enabled = True
+        self.typed_before: TypedBefore | None = None
+        """Only while ``scanned`` is emitted: what a gap alone released as typing just before
+        the scan's burst began (perhaps its first keys), else None."""
+        self._gap_released: tuple[list[HeldKey], float] | None = None
+        """The keys the last gap released as typing, and when the last of them was pressed."""
+        self._burst_start: float | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if self._replaying or not self.enabled or not isinstance(watched, QWidget):
@@ -135,7 +158,7 @@ class WedgeScannerFilter(QObject):
         if kind == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
             return self._composed(watched, event)
         if kind == QEvent.Type.MouseButtonPress and self._detector.pending:
-            self._replay(self._detector.release())
+            self._release_typing()
         return False
 
     def _event_time(self, event: QKeyEvent) -> float:
@@ -155,9 +178,21 @@ class WedgeScannerFilter(QObject):
         if self._offset is None or offset - self._offset > RESYNC_S:
             self._offset = offset  # the first key, or a new time base (the X server restarted)
         elif offset < self._offset:
-            self._detector.rebase(offset - self._offset)
+            self._rebase(offset - self._offset)
             self._offset = offset
         return pressed + self._offset
+
+    def _rebase(self, shift: float) -> None:
+        self._detector.rebase(shift)
+        if self._burst_start is not None:
+            self._burst_start += shift
+        if self._gap_released is not None:
+            keys, last = self._gap_released
+            self._gap_released = keys, last + shift
+
+    def _last_pressed(self) -> float | None:
+        deadline = self._detector.deadline()
+        return None if deadline is None else deadline - self._detector.config.max_gap_s
 
     def _shortcut_override(self, event: QKeyEvent) -> bool:
         """Claim the key for the focused widget, so it comes as a KeyPress and no shortcut
@@ -166,11 +201,11 @@ class WedgeScannerFilter(QObject):
         if key in _TERMINATORS or self._is_line_feed(event):
             claim = self._detector.ends_as_scan(now) or self._detector.is_suffix_tail(now)
             if not claim:  # typing then Enter or Ctrl+Enter: its shortcut reads the whole field
-                self._replay(self._detector.release())
+                self._release_typing()
         else:
             claim = is_text(event)
             if not claim and key not in _MODIFIER_KEYS and key not in _DEAD_KEYS:
-                self._replay(self._detector.release())  # before the shortcut reads the field
+                self._release_typing()  # before the shortcut reads the field
         if claim:
             event.accept()
         return claim
@@ -186,20 +221,26 @@ class WedgeScannerFilter(QObject):
         if key in _DEAD_KEYS:
             return self._hold(HeldKey(watched, key, event.modifiers(), ""), now, garbled=True)
         if not is_text(event):
-            self._replay(self._detector.release())
+            self._release_typing()
             return False
         return self._hold(HeldKey(watched, key, event.modifiers(), event.text()), now)
 
     def _composed(self, watched: QWidget, event: QInputMethodEvent) -> bool:
         """A dead key and the next key came as one composed character ('Ë' from ']E')."""
         if event.preeditString() or not event.commitString():
-            self._replay(self._detector.release())  # a real input method at work: typing
+            self._release_typing()  # a real input method at work: typing
             return False
         held = HeldKey(watched, 0, Qt.KeyboardModifier.NoModifier, event.commitString(), True)
         return self._hold(held, self._clock(), garbled=True)
 
     def _hold(self, held: HeldKey, now: float, *, garbled: bool = False) -> bool:
-        self._replay(self._detector.key(held.text, now, held, garbled=garbled))
+        starting, last = not self._detector.pending, self._last_pressed()
+        released = self._detector.key(held.text, now, held, garbled=garbled)
+        if released and last is not None:  # a gap alone: this key starts a burst of its own
+            self._gap_released = released, last
+        if starting or released:
+            self._burst_start = now
+        self._replay(released)
         self._deferred = False
         self._timer.start(self._gap_ms())
         return True
@@ -212,13 +253,33 @@ class WedgeScannerFilter(QObject):
         if self._detector.is_suffix_tail(now):
             return True
         scan, released = self._detector.end(now)
-        self._replay(released)
         if scan is None:
+            self._gap_released = None
+            self._replay(released)
             return False
         self._timer.stop()
-        self._emit(scan)
+        self.typed_before = self._split_start()
+        self._gap_released = None
+        try:
+            self._emit(scan)
+        finally:
+            self.typed_before = None
         self._detector.scan_handled(self._clock())
         return True
+
+    def _split_start(self) -> TypedBefore | None:
+        """The keys a gap alone released as typing just before this burst, if all went as
+        text to one widget still there."""
+        if self._gap_released is None or self._burst_start is None:
+            return None
+        keys, last = self._gap_released
+        targets = {id(held.target) for held in keys}
+        plain = all(held.text and not held.composed for held in keys)
+        if len(targets) != 1 or not plain or not isValid(keys[0].target):
+            return None
+        if not 0 <= self._burst_start - last <= JOIN_S:
+            return None
+        return TypedBefore(keys[0].target, "".join(held.text for held in keys))
 
     def _emit(self, scan: Scan) -> None:
         if scan.garbled:
@@ -237,10 +298,18 @@ class WedgeScannerFilter(QObject):
             self._timer.start(1)
             return
         in_flight = IN_FLIGHT_S if self._stamped else 0.0
+        last = self._last_pressed()
         released = self._detector.expire(self._clock() - in_flight)
+        if released and last is not None:
+            self._gap_released = released, last
         if not released and self._detector.pending:  # the timer fired a little early
             self._timer.start(1)
         self._replay(released)
+
+    def _release_typing(self) -> None:
+        """The held keys are typing for certain (a key or click that is no scanner's)."""
+        self._gap_released = None
+        self._replay(self._detector.release())
 
     def _replay(self, keys: list[HeldKey]) -> None:
         self._replaying = True
@@ -263,7 +332,7 @@ class WedgeScannerFilter(QObject):
     def flush(self) -> None:
         """Hand any held keys to their widgets now (e.g. before a test reads a field)."""
         self._timer.stop()
-        self._replay(self._detector.release())
+        self._release_typing()
 
 
-__all__ = ["Scan", "WedgeConfig", "WedgeScannerFilter"]
+__all__ = ["Scan", "TypedBefore", "WedgeConfig", "WedgeScannerFilter"]
