@@ -33,9 +33,11 @@ from pos.model.settlement import (
 from pos.model.settlement_plan import PeriodFacts, number_text, plan_lines
 from server import refdata, tenant_terms
 from server.auth import Device
+from server.db import Scope, apply_scope
 from server.problems import Problem
 
 OSLO = ZoneInfo("Europe/Oslo")
+SETTLEMENT_ENTITY = "site_settlement"
 _RECEIPTS = (
     "e.tenant_id = :t AND e.site_id = :s AND e.receipt_date BETWEEN CAST(:f AS date) "
     "AND CAST(:to AS date) AND NOT COALESCE((e.payload->>'training')::boolean, false)"
@@ -331,7 +333,20 @@ def settle(conn: Connection, device: Device, body: dict[str, Any]) -> Settlement
          "content": json.dumps(content(doc)), "d": device.id,
          "staff": str(body.get("staff_id") or "")},
     )  # fmt: skip
+    publish(conn, device, doc)
     return doc
+
+
+def publish(conn: Connection, device: Device, doc: SettlementDoc) -> None:
+    """The stored statement for every counter of the site (``site_settlement``, its id): each
+    lists and reprints it, and starts the tenant's next period after it."""
+    apply_scope(conn, Scope.admin())
+    try:
+        refdata.put(conn, SETTLEMENT_ENTITY, doc.settlement_id, doc.tenant_id,
+                    {"site_id": device.site_id, "statement": content(doc)},
+                    site_id=device.site_id)  # fmt: skip
+    finally:
+        apply_scope(conn, device.scope)
 
 
 def _stored_already(conn: Connection, site_id: str, tenant_id: str,

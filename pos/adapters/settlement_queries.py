@@ -96,6 +96,10 @@ class SettlementQueries:
         )
         return rows[0] if rows else None
 
+    def by_id(self, settlement_id: str) -> dict[str, Any] | None:
+        rows = self.rq.rows("SELECT * FROM settlements WHERE id = ?", (settlement_id,))
+        return rows[0] if rows else None
+
     def correction_of(self, settlement_id: str) -> dict[str, Any] | None:
         rows = self.rq.rows(
             "SELECT * FROM settlements WHERE corrects_id = ? ORDER BY number LIMIT 1",

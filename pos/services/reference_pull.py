@@ -22,7 +22,7 @@ from pos.adapters.reference_projection import (
     project_entity,
 )
 from pos.adapters.sync_store import CURSOR_KEY, STAGING_CURSOR_KEY
-from pos.services import centre_company, tenant_terms
+from pos.services import centre_company, centre_settlements, tenant_terms
 from pos.services.ticket_merge import merge_tickets
 from pos.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -112,6 +112,7 @@ def _project(uow: UnitOfWork, changes: Sequence[Change], now: datetime | None = 
     _record_deliveries(uow, changes)
     _centre_company(uow, changes, now)
     _tenant_terms(uow, changes, now)
+    _centre_settlements(uow, changes, now)
     sync.add_problems(refused)
     return len(refused)
 
@@ -157,6 +158,15 @@ def _tenant_terms(uow: UnitOfWork, changes: Sequence[Change], now: datetime | No
             tenant_id = str(change["id"]).rpartition("/")[2]
             if isinstance(data, dict):
                 tenant_terms.take_pulled(uow, tenant_id, data, now)
+
+
+def _centre_settlements(uow: UnitOfWork, changes: Sequence[Change], now: datetime | None) -> None:
+    """The centre's statements, after the tenants and terms (``centre_settlements``)."""
+    for change in changes:
+        data = change.get("data")
+        if change["entity"] == centre_settlements.ENTITY and change["op"] == "upsert":
+            if isinstance(data, dict):
+                centre_settlements.take_pulled(uow, data, now)
 
 
 def _centre_stock(uow: UnitOfWork, changes: Sequence[Change]) -> None:

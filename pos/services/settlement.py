@@ -206,9 +206,8 @@ def _from_centre(
     with uow_factory.read() as uow:
         tenant = find_tenant(uow, tenant_key)
         pending = _pending(uow, tenant.id)
-    stamp = ctx.stamp()
     asked = {**request, "tenant_id": tenant.id, "staff_id": ctx.operator.staff_id,
-             "created_date": stamp.local_date}  # fmt: skip
+             "created_date": ctx.stamp().local_date}  # fmt: skip
     draft: dict[str, Any] = {}
     if pending is not None and _same_request(pending["asked"], asked):
         # its answer was lost: the server answers what it stored under that draft, if it did
@@ -223,9 +222,10 @@ def _from_centre(
         raise
     with uow_factory() as uow:  # kept before the confirm goes out: the idempotency key
         kept = json.dumps({"asked": asked, "content": content})
-        uow.sync.set_meta(_pending_key(tenant.id), kept)
+        uow.sync.set_meta(pending_key(tenant.id), kept)
         uow.commit()
     doc = _from_content(content)
+    stamp = ctx.stamp()  # after the sync before the dry run, which may have journaled a pull
     sent = False
     try:
         with uow_factory() as uow:
@@ -235,13 +235,14 @@ def _from_centre(
                 if doc.corrects_number
                 else None
             )
-            uow.day_end.add_settlement(
-                doc,
-                asdict(doc),
-                corrects_id=corrects["id"] if corrects else None,
-                staff_id=ctx.operator.staff_id,
-                stamp=stamp,
-            )
+            if q.by_id(doc.settlement_id) is None:  # else a sync brought it after a lost answer
+                uow.day_end.add_settlement(
+                    doc,
+                    asdict(doc),
+                    corrects_id=corrects["id"] if corrects else None,
+                    staff_id=ctx.operator.staff_id,
+                    stamp=stamp,
+                )
             uow.journal.append_journal(
                 register_id=ctx.register_id,
                 event_code=EventCode.OTHER_REPORT,
@@ -267,7 +268,7 @@ def _from_centre(
                 ) from lost
             if _from_content(answer) != doc:
                 raise CentreSettlementChanged()
-            uow.sync.set_meta(_pending_key(tenant.id), None)
+            uow.sync.set_meta(pending_key(tenant.id), None)
             uow.commit()
     except BaseException as failed:
         # kept only while the server may hold it: sent and unanswered (or this counter stopped)
@@ -280,17 +281,18 @@ def _from_centre(
 
 def _forget_pending(uow_factory: UnitOfWorkFactory, tenant_id: str) -> None:
     with uow_factory() as uow:
-        uow.sync.set_meta(_pending_key(tenant_id), None)
+        uow.sync.set_meta(pending_key(tenant_id), None)
         uow.commit()
 
 
-def _pending_key(tenant_id: str) -> str:
+def pending_key(tenant_id: str) -> str:
+    """Where the counter keeps a confirm it sent for the tenant until it has the answer."""
     return f"settlement_confirm:{tenant_id}"
 
 
 def _pending(uow: UnitOfWork, tenant_id: str) -> dict[str, Any] | None:
     """A confirm sent whose answer never came (the counter lost it or was stopped)."""
-    kept = uow.sync.meta(_pending_key(tenant_id))
+    kept = uow.sync.meta(pending_key(tenant_id))
     return json.loads(kept) if kept else None
 
 

@@ -88,7 +88,7 @@ def test_the_server_settles_every_register_once_numbered_for_the_centre(
                                         -5000, centre=settler(a))  # fmt: skip
     assert fix.number_text == "OPPGJ-15-00003" and fix.corrects_number == "OPPGJ-15-00001"
     assert fix.net_payable == -5000 and fix.registers == "K1, K2"
-    assert local_numbers(a) == ["OPPGJ-15-00002", "OPPGJ-15-00003"]
+    assert local_numbers(a) == ["OPPGJ-15-00001", "OPPGJ-15-00002", "OPPGJ-15-00003"]  # 1 pulled
     numbers = central.scalar("SELECT string_agg(number::text, ',' ORDER BY number) "
                              "FROM site_settlements")  # fmt: skip
     assert numbers == "1,2,3"
