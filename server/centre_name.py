@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from pos.model.settlement import statement_issuer as issuer_text
 from server import refdata
 from server.db import past_scope
 
@@ -75,6 +76,27 @@ def of_site(conn: Connection, site_id: str) -> str:
         ),
         {"s": site_id},
     ).scalar()
+    return str(found or "")
+
+
+def issuer_of_site(conn: Connection, site_id: str) -> str:
+    """Who issues the site's settlement statements, as a counter of the site prints it: the
+    centre's company with its org.no. (``centre.company_set``), else the centre's name."""
+    with past_scope(conn):  # a tenant's scope does not see the site's rows
+        held = refdata.current(conn, "centre", site_id)
+        centre = of_site(conn, site_id)
+    company = (held["data"] if held else {}).get("company")
+    company = company if isinstance(company, dict) else {}
+    return issuer_text(str(company.get("name") or ""), str(company.get("org_no") or ""), centre)
+
+
+def site_of_tenant(conn: Connection, tenant_id: str) -> str:
+    """The site a tenant sells at ("" for none), read past a tenant's scope."""
+    with past_scope(conn):
+        found = conn.execute(
+            text("SELECT site_id FROM site_tenants WHERE tenant_id = :t ORDER BY site_id LIMIT 1"),
+            {"t": tenant_id},
+        ).scalar()
     return str(found or "")
 
 

@@ -128,3 +128,13 @@ def correction_lines(
     why = SettlementLine(REASON, f"Grunn for korreksjonen: {reason}", 0, 0)
     extra = [SettlementLine(ADJUSTMENT, f"Justering: {reason}", 0, adjustment)]
     return [why, *reversed_, *recomputed, *(extra if adjustment else [])]
+
+
+def statement_issuer(company_name: str, org_no: str, centre_name: str) -> str:
+    """Who issues a statement (it charges commission with VAT): the centre's company with its
+    org.no. when entered, else the company's name, else the centre's name. The counter and the
+    server's web both print this, so the tenant's copy names the same issuer everywhere."""
+    company_name, org_no = company_name.strip(), org_no.strip()
+    if company_name and org_no:
+        return f"{company_name}, org.nr. {org_no}"
+    return company_name or centre_name.strip()

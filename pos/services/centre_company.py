@@ -19,6 +19,7 @@ from pos.clock import Stamp
 from pos.errors import DomainError
 from pos.identifiers import normalise_org_number
 from pos.model.events import EventCode, OtherEvent
+from pos.model.settlement import statement_issuer as issuer_text
 from pos.model.staff import Permission
 from pos.services.auth import SYSTEM_REGISTER
 from pos.services.context import TillContext
@@ -147,9 +148,7 @@ def statement_issuer(uow_factory: UnitOfWorkFactory) -> str:
     with uow_factory.read() as uow:
         company = read_company(uow)
         centre = uow.meta.get_meta("centre_name") or ""
-    if company.name and company.org_no:
-        return f"{company.name}, org.nr. {company.org_no}"
-    return company.name or centre
+    return issuer_text(company.name, company.org_no, centre)
 
 
 def shared(company: CentreCompany) -> dict[str, str] | None:

@@ -33,12 +33,11 @@ def _year_so_far(start: str | None, end: str | None) -> periods.Period:
     return periods.period(periods.today()[:4] + "-01-01", periods.today())
 
 
-def _centre(request: Request, person: Person) -> str:
-    """The centre's name: the manager's site's, or the site a tenant's user sells at."""
+def _issuer(request: Request, person: Person) -> str:
+    """Who issues the statements: the centre's company as the counters print it."""
     with reading(request, person) as conn:
-        if person.site_id:
-            return centre_name.of_site(conn, person.site_id) or "Omigjen"
-        return centre_name.of_tenant(conn, person.tenant_id) or "Omigjen"
+        site = person.site_id or centre_name.site_of_tenant(conn, person.tenant_id)
+        return centre_name.issuer_of_site(conn, site) if site else "Omigjen"
 
 
 def _not_found() -> WebError:
@@ -78,7 +77,7 @@ def _settlement(request: Request, person: Person, event_id: str):  # noqa: ANN20
 def settlement_statement(request: Request, person: PersonDep, event_id: str) -> Response:
     doc = _settlement(request, person, event_id)
     with tempfile.TemporaryDirectory() as folder:
-        path = settlement_pdf(doc, Path(folder) / "oppgjor.pdf", _centre(request, person))
+        path = settlement_pdf(doc, Path(folder) / "oppgjor.pdf", _issuer(request, person))
         data = path.read_bytes()
     headers = {"Content-Disposition": f'attachment; filename="{doc.number_text}.pdf"'}
     return Response(data, media_type="application/pdf", headers=headers)

@@ -308,3 +308,38 @@ def test_one_number_two_counters_made_alone_is_corrected_once_for_the_centre(
     )
     with pytest.raises(SettlementAlreadyCorrected):
         settlement.correct_settlement(a.uow, boss, "15", "1", "igjen", centre=settler(a))
+
+
+def test_the_webs_statement_pdf_names_the_issuer_as_the_counters_does(
+    enrolled, counter_b, ctx, shelf, clock, central, tmp_path
+):
+    """The statement charges commission with VAT: the web's copy names the centre's company
+    and org.no. (changed at K1, settled at K2) word for word as the counter's PDF does."""
+    from pdf.reports import settlement_pdf
+    from pos.services import centre_company
+    from tests.day_end.test_pdfs import pdf_text
+
+    a, b = enrolled, counter_b
+    centre_company.set_centre_company(a.uow, manager_at(a, "K1", clock), "Omigjen Asker AS",
+                                      "923 456 783", "9710.05.12347")  # fmt: skip
+    sell(a, ctx, shelf, 1)
+    reports.z_reports(a.uow, manager_at(a, "K1", clock))
+    sync(a, b)
+    doc = settlement.make_settlement(b.uow, manager_at(b, "K2", clock), "15", DAY, DAY,
+                                     centre=settler(b))  # fmt: skip
+    issuer = centre_company.statement_issuer(b.uow)
+    assert issuer == "Omigjen Asker AS, org.nr. 923456783"
+    counter_pdf = pdf_text(settlement_pdf(doc, tmp_path / "counter.pdf", issuer))
+    with central.admin() as conn:
+        site = admin_ops.site_id_by_name(conn, "Asker")
+        users.add_user(conn, users.NewUser("leder", "Leder", "manager", PASSWORD, site_id=site))
+        users.add_user(conn, users.NewUser("kafe", "Kafeen", "tenant", PASSWORD,
+                                           tenant_id=settlement_tenant(b)))  # fmt: skip
+    for login in ("leder", "kafe"):
+        client = central.client()
+        assert sign_in(client, login).status_code in (200, 303)
+        answer = client.get(f"/settlements/{doc.settlement_id}.pdf")
+        assert answer.status_code == 200
+        (tmp_path / f"{login}.pdf").write_bytes(answer.content)
+        assert pdf_text(tmp_path / f"{login}.pdf") == counter_pdf
+    assert f"Fra {issuer}" in counter_pdf
