@@ -103,10 +103,13 @@ class ScanRouter(QObject):
         self.refuse(f"{code} – {refusal.text}")
 
     def _joined(self, code: str, before: TypedBefore) -> tuple[str, str, None] | None:
-        """The scan with its first keys back, if they went into a line edit (its text ends
-        with them) and the whole code is taken: the field loses them. Else nothing changes."""
+        """The scan with its first keys back, if they went into a line edit still on the
+        screen (its text ends with them) and the whole code is taken: the field loses them.
+        Else nothing changes."""
         field = before.target
         if not self.window.logged_in or not isinstance(field, QLineEdit) or not isValid(field):
+            return None
+        if not field.isVisible():  # a screen that has given way since: not the scan's place
             return None
         text = field.text()
         if not text.endswith(before.text) or field.cursorPosition() != len(text):
