@@ -92,8 +92,8 @@ class ScanRouter(QObject):
         if refusal is not None and typed_before is not None:
             joined = self._joined(code, typed_before)
             if joined is not None:
-                log.info("scan %s refused at %s: tried with the keys typed just before it",
-                         loggable(code), place)  # fmt: skip
+                log.info("scan %s joined with the keys typed just before it (alone: refused "
+                         "by %s)", loggable(code), place)  # fmt: skip
                 code, place, refusal = joined
         if refusal is None:
             log.info("scan %s taken at %s", loggable(code), place)

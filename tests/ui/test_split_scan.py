@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from tests.acceptance.counter_ui import SCAN_LINE
 from ui.main_window import MainWindow
 from ui.scanner.routing import CodeKind, route_code
 
@@ -48,8 +49,11 @@ def test_a_scan_whose_first_keys_came_late_is_taken_whole_and_they_leave_the_fie
     assert len(window.session.basket.lines) == 1
     assert window.sale.code.text() == ""
     assert not window.refusals.isVisible()
-    taken = [r.getMessage() for r in caplog.records if "taken" in r.getMessage()]
-    assert taken == [f"scan item {COAT} taken at sale"]
+    logged = [r.getMessage() for r in caplog.records if r.name == "ui.scan_router"]
+    assert logged[-1] == f"scan item {COAT} taken at sale"
+    assert "joined with the keys typed just before it" in logged[-2]
+    scans = SCAN_LINE.findall("\n".join(logged))  # as the acceptance tests read the log
+    assert scans == [(f"item {COAT}", "taken", "sale")]
 
 
 def test_keys_typed_well_before_a_scan_stay_typed_and_the_scan_alone_is_judged(
