@@ -244,17 +244,19 @@ class CentreRegisterNotSynced(DomainError):
     code = "settlement_register_not_synced"
     nb = (
         "Perioden kan ikke gjøres opp ennå: kasse {register} har ikke synkronisert med serveren "
-        "etter {day} (sist: {last_sync}), så serveren vet ikke om alt salget derfra er kommet. "
-        "Synkroniser den kassen (og ta Z der), så prøv igjen. En kasse som ikke lenger brukes "
-        "stopper alle oppgjør til den trekkes tilbake på serveren: omigjen-server admin "
-        "revoke-device --device {device}"
+        "etter at {day} var omme (sist: {last_sync}), så serveren vet ikke om alt salget derfra "
+        "er kommet. Har den kassen salg den dagen, ta Z der og synkroniser; har den ikke, holder "
+        "det å synkronisere den når dagen er omme (også når den ikke har noe å sende). Så prøv "
+        "igjen. En kasse som ikke lenger brukes stopper alle oppgjør til den trekkes tilbake på "
+        "serveren: omigjen-server admin revoke-device --device {device}"
     )
     en = (
         "The period cannot be settled yet: register {register} has not synced with the server "
-        "after {day} (last: {last_sync}), so the server cannot know it has all its sales. Sync "
-        "that counter (and take its Z), then try again. A register no longer used blocks every "
-        "settlement until it is revoked on the server: omigjen-server admin revoke-device "
-        "--device {device}"
+        "since {day} ended (last: {last_sync}), so the server cannot know it has all its sales. "
+        "If that register sold that day, take its Z there and sync; if it did not, syncing it "
+        "once the day is over is enough (even with nothing to send). Then try again. A register "
+        "no longer used blocks every settlement until it is revoked on the server: "
+        "omigjen-server admin revoke-device --device {device}"
     )
 
 

@@ -104,7 +104,9 @@ def apply_push(
             {"a": outcome.acked_through, "d": device.id, "e": device.epoch},
         )
         repeats(conn, device, new, repeats_, outcome)
-    conn.execute(text("UPDATE devices SET last_seen_at = now() WHERE id = :d"), {"d": device.id})
+    # the server's clock, as "today" for a settlement and each event's received_at
+    conn.execute(text("UPDATE devices SET last_seen_at = :at WHERE id = :d"),
+                 {"at": received_at, "d": device.id})  # fmt: skip
     return outcome
 
 

@@ -205,9 +205,11 @@ def pull_page(
     """Reference data changed after ``cursor`` (none: everything, for a full resync)."""
     with scoped(request.app.state.engine, device.scope) as conn:
         page = pull.read_page(conn, device.tenant_ids, cursor, limit, device.site_id)
-        # a counter pulls once its push has drained its outbox: all it had recorded is here
-        conn.execute(text("UPDATE devices SET last_pull_at = now() WHERE id = :d"),
-                     {"d": device.id})  # fmt: skip
+        # a counter pulls once its push has drained its outbox: all it had recorded is here,
+        # even when it had nothing to send. Stamped by the server's clock, the one that says
+        # which day a settlement may cover (the database may run on another host's clock).
+        conn.execute(text("UPDATE devices SET last_pull_at = :at WHERE id = :d"),
+                     {"at": datetime.now(UTC), "d": device.id})  # fmt: skip
     return json_response(page | {"server_time": server_time()})
 
 

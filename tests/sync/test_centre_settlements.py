@@ -6,6 +6,8 @@ sales has no Z. An offline counter settles nothing and says it needs the server.
 # ruff: noqa: F811  (the two-counter fixtures are imported from test_ticket_sync)
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 from sqlalchemy import text
 
@@ -343,3 +345,44 @@ def test_the_webs_statement_pdf_names_the_issuer_as_the_counters_does(
         (tmp_path / f"{login}.pdf").write_bytes(answer.content)
         assert pdf_text(tmp_path / f"{login}.pdf") == counter_pdf
     assert f"Fra {issuer}" in counter_pdf
+
+
+def test_an_idle_registers_empty_sync_after_the_day_counts_by_the_servers_clock(
+    enrolled, counter_b, ctx, shelf, clock, central, monkeypatch
+):
+    """A register that sold nothing cannot take a Z; its sync once the day is over, with
+    nothing to send or fetch, is what tells the server it holds everything. "Synced through the
+    period" is judged by the server's clock, the one that says which day it is, not the
+    database's (a server run on a faked day, or its PostgreSQL on another host's clock)."""
+    from datetime import datetime as real_datetime
+
+    import server.routes_sync
+    import server.settlements
+
+    at = {"now": real_datetime(2026, 3, 2, 19, 0, tzinfo=UTC)}  # DAY, evening in Oslo
+
+    class ServerClock(real_datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def,override]
+            return at["now"].astimezone(tz)
+
+    for module in (server.routes_sync, server.settlements):
+        monkeypatch.setattr(module, "datetime", ServerClock)
+    a, b = enrolled, counter_b
+    sell(a, ctx, shelf, 1)
+    boss = manager_at(a, "K1", clock)
+    reports.z_reports(a.uow, boss)
+    sync(a, b)
+    pulled = central.scalar("SELECT last_pull_at FROM devices WHERE id = (SELECT device_id "
+                            "FROM site_registers WHERE register_id = 'K2')")  # fmt: skip
+    assert pulled == at["now"]  # the server's clock stamps the sync, as it dates "today"
+    with pytest.raises(CentreRegisterNotSynced) as refused:  # K2 could still sell today
+        settlement.make_settlement(a.uow, boss, "15", DAY, DAY, centre=settler(a))
+    said = refused.value.message("nb")
+    assert "kasse K2" in said and "har den ikke, holder det å synkronisere den" in said
+    assert "syncing it once the day is over is enough" in refused.value.message("en")
+    at["now"] = real_datetime(2026, 3, 3, 6, 0, tzinfo=UTC)  # the next morning
+    report = cycle(b).run()  # nothing to send, nothing new to fetch
+    assert (report.pushed, report.pulled) == (0, 0)
+    doc = settlement.make_settlement(a.uow, boss, "15", DAY, DAY, centre=settler(a))
+    assert doc.registers == "K1, K2"
