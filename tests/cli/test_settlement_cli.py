@@ -44,7 +44,7 @@ def settled(data_dir: Path) -> tuple[int, int]:
     try:
         stored = db.execute("SELECT count(*) FROM settlements").fetchone()[0]
         journaled = db.execute(
-            "SELECT count(*) FROM journal WHERE details LIKE '%\"report\":\"settlement\"%'"
+            'SELECT count(*) FROM journal WHERE details LIKE \'%"report":"settlement"%\''
         ).fetchone()[0]
     finally:
         db.close()
@@ -182,3 +182,18 @@ def test_the_centres_company_pays_the_tenants_and_issues_the_statement(data_dir,
         journaled = [json.loads(d)["centre_company"] for (d,) in rows.fetchall()]
     assert journaled[-1] == {"name": "Omigjen Asker AS", "org_no": "923456783",
                              "bank_account": "97100512347"}  # fmt: skip
+
+
+def test_a_statement_without_the_tenants_account_is_issued_and_only_the_payment_file_waits(
+    data_dir, tmp_path, capsys
+):
+    """As the guide says: the statement is a document of what happened and is issued (numbered)
+    without the tenant's account; a payment file cannot be made without one, so asking for it
+    is refused before anything is numbered."""
+    assert run(data_dir, "tenant-terms", "--tenant", "11", "--commission", "10", *STAFF) == 0
+    statement = files(tmp_path)[:4]  # PDF and CSV, no payment file
+    assert run(data_dir, "settlement", "--tenant", "11", *MARCH, *statement, *STAFF) == 0
+    assert "OPPGJ-11-00001" in capsys.readouterr().out and settled(data_dir)[0] == 1
+    assert (tmp_path / "s.pdf").exists() and not (tmp_path / "s.xml").exists()
+    # the payment file is what waits for the account (the refusal before a number:
+    # test_a_tenant_owed_money_without_an_account_leaves_nothing)
