@@ -213,19 +213,33 @@ class SettlementAwaitingAnswer(DomainError):
 
 
 class SettlementNeedsServer(DomainError):
-    """An enrolled counter never settles alone: its statement would miss the other registers."""
+    """An enrolled counter never settles alone: its statement would miss the other registers.
+    ``reason``: ``offline``, ``tls``, ``no_connection`` (said in the person's language) or the
+    server's own status and code."""
 
     code = "settlement_needs_server"
     nb = (
         "Oppgjør lages på den sentrale serveren, som har salget fra alle kassene i senteret, "
-        "og serveren svarer ikke nå ({reason}). Ingenting er gjort opp; prøv igjen når "
+        "men den kan ikke brukes nå ({why_nb}). Ingenting er gjort opp; prøv igjen når "
         "kassen er på nett."
     )
     en = (
         "Settlements are made on the central server, which has the sales of every register of "
-        "the centre, and the server does not answer now ({reason}). Nothing was settled; try "
-        "again when the counter is online."
+        "the centre, but it cannot be used now ({why_en}). Nothing was settled; try again "
+        "when the counter is online."
     )
+    WHY = {
+        "offline": ("serveren svarer ikke", "the server does not answer"),
+        "tls": ("serverens sertifikat ble ikke godtatt", "its certificate was not accepted"),
+        "no_connection": ("kassen har ingen forbindelse til den", "no connection to it"),
+    }
+
+    def message(self, lang: str = "nb") -> str:
+        reason = str(self.params.get("reason", ""))
+        why_nb, why_en = self.WHY.get(reason, (reason, reason))
+        self.params.setdefault("why_nb", why_nb)
+        self.params.setdefault("why_en", why_en)
+        return super().message(lang)
 
 
 class CentreDayNotClosed(DomainError):

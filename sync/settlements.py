@@ -57,7 +57,7 @@ class ServerSettler:
 
 
 def _offline(error: Unreachable) -> str:
-    return "serveren svarer ikke" if not error.tls else "serverens sertifikat ble ikke godtatt"
+    return "tls" if error.tls else "offline"
 
 
 def refusal(error: ServerError, tenant: str) -> DomainError:

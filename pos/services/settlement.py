@@ -202,7 +202,7 @@ def _from_centre(
     stops, the same settlement asked again sends that draft, and the server answers the
     statement it stored under it, kept here once."""
     if centre is None:
-        raise SettlementNeedsServer(reason="ingen forbindelse")
+        raise SettlementNeedsServer(reason="no_connection")
     with uow_factory.read() as uow:
         tenant = find_tenant(uow, tenant_key)
         pending = _pending(uow, tenant.id)

@@ -112,6 +112,11 @@ def test_an_enrolled_counter_offline_settles_nothing_and_says_it_needs_the_serve
         with pytest.raises(SettlementNeedsServer) as refused:
             settlement.make_settlement(enrolled.uow, boss, "15", DAY, DAY, centre=centre)
         assert "sentrale serveren" in refused.value.message("nb")
+        english = refused.value.message("en")  # all of it in English, the reason too
+        assert "central server" in english and "serveren" not in english
+        assert "forbindelse" not in english and "Oppgjør" not in english
+    assert "(serveren svarer ikke)" in SettlementNeedsServer(reason="offline").message("nb")
+    assert "(the server does not answer)" in SettlementNeedsServer(reason="offline").message("en")
     assert local_numbers(enrolled) == []
 
 
