@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
+from pos.clock import OSLO
 from pos.journal_anchor import Anchor
 from pos.services import anchors
 from pos.services.anchors import current_anchor
@@ -48,5 +50,17 @@ def server_anchor(api: ServerApi) -> Anchor | None:
         if error.status == 404:
             return None
         raise
-    received = str(answer["received_at"])[:16].replace("T", " ")
+    received = oslo_minute(str(answer["received_at"]))
     return Anchor(int(answer["seq"]), str(answer["hash"]), f"the server, {received}")
+
+
+def oslo_minute(stamp: str) -> str:
+    """The server's time (ISO, UTC) in Norwegian time, as the counter says every other time
+    (``admin devices`` and the web do too); the text as given when it is no time."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        return stamp[:16].replace("T", " ")
+    return moment.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
