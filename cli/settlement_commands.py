@@ -154,7 +154,7 @@ def _whole(files: SettlementFiles, make: Callable[[], SettlementDoc]) -> Settlem
 
 
 def _show(doc: SettlementDoc, files: SettlementFiles) -> None:
-    from pos.model.settlement import registers_text
+    from pos.model.settlement import net_label, registers_text
     from pos.money import format_nok
 
     corrects = f"  korrigerer {doc.corrects_number}" if doc.corrects_number else ""
@@ -164,8 +164,7 @@ def _show(doc: SettlementDoc, files: SettlementFiles) -> None:
     for line in doc.lines:
         mark = "" if line.counts else "  (info)"
         print(f"  {line.description:<60} {format_nok(line.amount):>14}{mark}")
-    label = "Differanse til leietaker" if doc.corrects_number else "Netto til leietaker"
-    print(f"  {label:<60} {format_nok(doc.net_payable):>14}")
+    print(f"  {net_label(doc):<60} {format_nok(doc.net_payable):>14}")
     for path in files.written:
         print(f"Fil / file: {path}")
     if files.payment is not None and files.payment not in files.written:

@@ -9,7 +9,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from pos.model.settlement import SettlementDoc, type_name
+from pos.model.settlement import SettlementDoc, net_label, type_name
 from pos.money import Ore, format_nok
 
 
@@ -65,7 +65,7 @@ def settlements_csv(docs: Sequence[SettlementDoc]) -> str:
                 doc.registers,
                 "",
                 type_name("net_payable"),
-                "Netto til utbetaling",
+                net_label(doc),
                 "",
                 _kr(doc.net_payable),
                 "sum",

@@ -138,3 +138,9 @@ def statement_issuer(company_name: str, org_no: str, centre_name: str) -> str:
     if company_name and org_no:
         return f"{company_name}, org.nr. {org_no}"
     return company_name or centre_name.strip()
+
+
+def net_label(doc: SettlementDoc) -> str:
+    """The signed bottom line's name where it is shown signed (the screen, the command line
+    and the CSV): a correction's is the difference it makes."""
+    return "Differanse til leietaker" if doc.corrects_number else "Netto til leietaker"

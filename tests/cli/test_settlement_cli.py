@@ -127,6 +127,8 @@ def test_a_correction_takes_the_settlement_back_and_settles_the_period_again(
     net = lambda text, label: text.split(label)[1].split()[0]  # noqa: E731
     assert net(first, "Netto til leietaker") != net(out, "Differanse til leietaker")
     assert (tmp_path / "k.pdf").exists() and not (tmp_path / "k.xml").exists()  # owes: no pay
+    total = (tmp_path / "k.csv").read_text(encoding="utf-8-sig").splitlines()[-1].split(";")
+    assert total[9] == "Differanse til leietaker"  # as the screen and the PDF say it
     assert run(data_dir, "settlement-correction", "--tenant", "12", "--number", "1",
                "--reason", "igjen", *STAFF) == 2  # fmt: skip
     assert "OPPGJ-12-00002" in capsys.readouterr().err  # correct the latest instead
