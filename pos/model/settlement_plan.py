@@ -4,7 +4,8 @@ settle by the same rules. The lines' kinds are those of ``pos.model.settlement``
 
 - Commission = the group's rate (or the tenant's rate) × net sales incl. VAT of the group,
   rounded half up per group; 25 % VAT on the commission (rounded once on the total).
-- Rent = monthly rent for each calendar month whose first day lies in the period; 25 % VAT.
+- Rent = monthly rent for each calendar month whose first day lies in the period; 25 % VAT. A
+  period without a first of the month says so on its rent line instead of a bare dash.
 - Received on the tenant's behalf: cash, card and Vipps on its receipts, and repair deposits
   taken less paid back (the deposit paying at pickup moves no money; neither do credit notes,
   shown for information only). Net payable = received − commission − rent − VAT on both.
@@ -119,11 +120,12 @@ def plan_lines(
         bp = terms.group_rates.get(group, terms.commission_bp)
         commission = div_round_half_up(net * bp, 10_000)
         commission_total += commission
-        lines.append(
-            SettlementLine(
-                f"commission:{group}", f"Provisjon {group} {_percent(bp)}", net, -commission
-            )
+        said = (
+            f"Provisjon {group} {_percent(bp)}"  # the group's own rate
+            if group in terms.group_rates
+            else f"Provisjon av {group}, leietakerens sats {_percent(bp)}"
         )
+        lines.append(SettlementLine(f"commission:{group}", said, net, -commission))
     lines.append(
         SettlementLine(
             "commission_vat", "Mva 25 % av provisjon", commission_total, -_vat(commission_total)
@@ -131,6 +133,16 @@ def plan_lines(
     )
     months = rent_months(start, end)
     rent = terms.monthly_rent * len(months)
-    lines.append(SettlementLine("rent", f"Husleie {', '.join(months) or '–'}", 0, -rent))
+    lines.append(SettlementLine("rent", _rent_text(months, terms.monthly_rent), 0, -rent))
     lines.append(SettlementLine("rent_vat", "Mva 25 % av husleie", rent, -_vat(rent)))
     return lines
+
+
+def _rent_text(months: list[str], monthly_rent: Ore) -> str:
+    """The rent line, saying why there is none: rent is charged for a month in the statement
+    whose period holds the month's first day, so a later period of the month has none."""
+    if months:
+        return f"Husleie {', '.join(months)}"
+    if not monthly_rent:
+        return "Husleie: ingen avtalt"
+    return "Husleie: ingen her – perioden har ingen 1. i måneden (den tas i oppgjøret som har)"

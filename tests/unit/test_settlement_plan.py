@@ -36,9 +36,22 @@ def test_commission_per_group_rent_and_vat_rounded_half_up():
     assert net == 100_000 + 129_000 + 30_000 - 12_494 - 25_810 - 9_576 - 125_000
 
 
-def test_a_period_without_a_first_of_the_month_has_no_rent():
-    got = _amounts(plan_lines(FACTS, TERMS, "2026-12-02", "2026-12-31"))
+def test_a_period_without_a_first_of_the_month_has_no_rent_and_says_why():
+    lines = plan_lines(FACTS, TERMS, "2026-12-02", "2026-12-31")
+    got = _amounts(lines)
     assert got["rent"] == 0 and got["rent_vat"] == 0
+    (rent,) = [line.description for line in lines if line.kind == "rent"]
+    assert "–" in rent and "ingen 1. i måneden" in rent and rent != "Husleie –"
+    (none,) = [ln.description for ln in plan_lines(FACTS, TenantTerms(), "2026-12-02",
+                                                   "2026-12-31") if ln.kind == "rent"]  # fmt: skip
+    assert none == "Husleie: ingen avtalt"
+
+
+def test_a_flat_rate_is_said_as_the_tenants_not_as_the_groups():
+    descriptions = [line.description for line in plan_lines(FACTS, TERMS, "2026-12-01",
+                                                             "2026-12-31")]  # fmt: skip
+    assert "Provisjon KLAER 12,50 %" in descriptions  # the group's own rate
+    assert "Provisjon av DIVERSE, leietakerens sats 20,00 %" in descriptions
 
 
 def test_no_facts_no_terms_settles_nothing():
