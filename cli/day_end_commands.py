@@ -222,11 +222,16 @@ def till_close_(args: argparse.Namespace, settings: Settings) -> int:
     heads = say(lang, "Kontanter|forventet|talt|differanse", "Cash|expected|counted|variance")
     cash, expected, counted, variance = heads.split("|")
     print(f"  {cash:<30} {expected:>12} {counted:>12} {variance:>12}")
-    for tenant in doc.tenants:
+    for tenant in doc.tenants:  # one drawer is counted: "counted" only for the whole
         print(
             f"  {tenant.tenant_name[:30]:<30} {format_nok(tenant.expected):>12} "
-            f"{format_nok(tenant.counted):>12} {format_nok(tenant.variance):>12}"
+            f"{'–':>12} {format_nok(tenant.variance):>12}"
         )
+    drawer = say(lang, "Skuffen i alt", "The drawer in all")
+    print(
+        f"  {drawer:<30} {format_nok(doc.expected_cash):>12} "
+        f"{format_nok(doc.counted_cash):>12} {format_nok(doc.variance):>12}"
+    )
     for batch in doc.batches:
         if batch.entered is None and not batch.recorded:
             continue

@@ -214,7 +214,7 @@ def test_simulate_refuses_a_real_centre(tmp_path):
 
 
 def test_till_close_and_the_day_end_pdf_name_every_payment_means_in_norwegian(tmp_path):
-    """The close prints each tenant's expected, counted and variance and the card terminal
+    """The close prints each tenant's expected and variance, the drawer's count, and the terminal
     check; the day-end PDF of the Z carries the typed terminal total; no tender code shows."""
     import re
     import subprocess
@@ -226,7 +226,9 @@ def test_till_close_and_the_day_end_pdf_name_every_payment_means_in_norwegian(tm
     count = ["--count", "1000=3", "--card", "1234,50", "--note", "Vaktskifte"]
     closed = run(data, "till-close", *count, *staff, at="2026-03-03 18:30:00").stdout
     assert re.search(r"Kontanter\s+forventet\s+talt\s+differanse", closed)
-    assert re.search(r"Bua Brukte Klær AS\s+[\d\s]+,\d\d\s+[\d\s]+,\d\d\s+0,00", closed)
+    assert re.search(r"Bua Brukte Klær AS\s+[\d\s]+,\d\d\s+–\s+0,00", closed)
+    # one drawer is counted: the count is the drawer's, never a tenant's (nor negative)
+    assert re.search(r"Skuffen i alt\s+[\d\s]+,\d\d\s+3\u00a0000,00\s", closed)
     assert "Bankkort: registrert" in closed and "oppgitt 1\u00a0234,50" in closed
     z = run(data, "z-report", "--pdf", str(tmp_path / "pdf"), *staff, at="2026-03-03 18:40:00")
     (day_end,) = (tmp_path / "pdf").glob("dagsoppgjor-*.pdf")

@@ -1,6 +1,7 @@
-"""What a till close found, shown right after it: each tenant's expected cash, its part of the
-counted cash and its variance, the drawer in all, and the card terminal and Vipps totals typed
-at the close against every tender recorded (repair deposits included)."""
+"""What a till close found, shown right after it: each tenant's expected cash and the variance
+it bears (the drawer's owner bears it), the drawer in all with what was counted (one drawer is
+counted, not one per tenant), and the card terminal and Vipps totals typed at the close against
+every tender recorded (repair deposits included)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ class CloseTable(FiguresTable):
 
     def show_close(self, doc: TillCloseDoc) -> None:
         rows: list[FigureRow] = [
-            (t.tenant_name, t.expected, t.counted, t.variance, False) for t in doc.tenants
+            # one drawer is counted, not a drawer per tenant: counted only for the whole
+            (t.tenant_name, t.expected, None, t.variance, False)
+            for t in doc.tenants
         ]
         rows.append(
             (self.tr("The drawer in all"), doc.expected_cash, doc.counted_cash, doc.variance, True)
