@@ -226,9 +226,16 @@ def held(lang: str, report: CycleReport) -> str:
 
 
 def clock_off(lang: str, offset_ms: int) -> str:
-    minutes = round(abs(offset_ms) / 60000)
+    from pos.model.clock_skew import skew_span
+
+    n, unit = skew_span(offset_ms)  # the status strip's rule: minutes, hours or days
     behind = offset_ms > 0
-    span = counted(lang, minutes, ("minutt", "minutter"), ("minute", "minutes"))
+    nouns = {
+        "minutes": (("minutt", "minutter"), ("minute", "minutes")),
+        "hours": (("time", "timer"), ("hour", "hours")),
+        "days": (("døgn", "døgn"), ("day", "days")),
+    }[unit]
+    span = counted(lang, n, *nouns)
     return say(
         lang,
         f"kassens klokke går {span} {'etter' if behind else 'foran'} den sentrale "

@@ -12,7 +12,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pos.model.clock_skew import skewed
+from pos.model.clock_skew import skew_span, skewed
 from ui.receipt_output import PrinterState
 from ui.two_ends_layout import TwoEndsLayout
 
@@ -150,12 +150,12 @@ class StatusStrip(QWidget):
         self._logged_clock = said
 
     def span(self, ms: int) -> str:
-        minutes = round(ms / 60_000)
-        if minutes < 120:
-            return self.tr("%1 min").replace("%1", str(minutes))
-        if minutes < 48 * 60:
-            return self.tr("%1 h").replace("%1", str(round(minutes / 60)))
-        return self.tr("%n days", "", round(minutes / 1440))
+        n, unit = skew_span(ms)  # the command line's rule too
+        if unit == "minutes":
+            return self.tr("%1 min").replace("%1", str(n))
+        if unit == "hours":
+            return self.tr("%1 h").replace("%1", str(n))
+        return self.tr("%n days", "", n)
 
     def show_printer(self, printer: PrinterState) -> None:
         text = self.tr("Printer: %1").replace("%1", self._printer_text(printer))

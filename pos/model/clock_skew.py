@@ -51,3 +51,15 @@ class SkewReading:
 
 def skewed(offset_ms: int | None) -> bool:
     return offset_ms is not None and abs(offset_ms) > SKEW_LIMIT_MS
+
+
+def skew_span(ms: int) -> tuple[int, str]:
+    """How far a clock is off, in the unit people read it in: under two hours in minutes,
+    under two days in hours, else days; ``(n, "minutes" | "hours" | "days")``. The status
+    strip and the command line both say it by this rule."""
+    minutes = round(abs(ms) / 60_000)
+    if minutes < 120:
+        return minutes, "minutes"
+    if minutes < 48 * 60:
+        return round(minutes / 60), "hours"
+    return round(minutes / 1440), "days"

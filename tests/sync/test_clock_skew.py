@@ -38,16 +38,14 @@ def clamped(central) -> int:
     return central.scalar("SELECT count(*) FROM event_flags WHERE code = 'hlc_clamped'")
 
 
-def test_a_clock_hours_ahead_is_said_and_the_servers_time_stamps_its_later_edits(
-    enrolled, central
-):
+def test_a_clock_hours_ahead_is_said_and_the_servers_time_stamps_its_later_edits(enrolled, central):
     cycle(enrolled).run()
     data = enrolled.data_dir
     enrolled.close()  # the command line opens the data directory itself
     first = intake(data, AHEAD, "Ola Foran")
     said = sync(data, AHEAD)
     assert clamped(central) == 1  # stamped three hours ahead: clamped to the server's time
-    assert "minutter foran den sentrale serverens" in said.stderr
+    assert "3 timer foran den sentrale serverens" in said.stderr  # as the status strip
     second = intake(data, AHEAD, "Kari Foran")
     sync(data, AHEAD)
     assert clamped(central) == 1  # stamped with the server's time: not clamped
@@ -62,7 +60,7 @@ def test_a_clock_hours_ahead_is_said_and_the_servers_time_stamps_its_later_edits
     third = intake(data, None, "Per Riktig")
     said = sync(data, None)
     assert clamped(central) == 1
-    assert "minutter foran den sentrale serverens" in said.stderr  # the counter's clock is
+    assert "timer foran den sentrale serverens" in said.stderr  # the counter's clock is
     ahead = central.scalar(
         "SELECT json_object_agg(payload->>'ticket', (substr(payload->>'hlc', 1, 13)::bigint "
         "- extract(epoch FROM received_at) * 1000) / 60000) FROM events "
