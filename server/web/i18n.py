@@ -61,7 +61,7 @@ EN: dict[str, str] = {
     "Trening": "Training",
     "Depositum": "Deposits",
     "Depositum for reparasjoner": "Repair deposits",
-    "Penger tatt imot for reparasjonsjobber: senteret holder dem for leietakeren til jobben hentes. Ikke omsetning, og ikke med i tallene over.": "Money taken for repair jobs: the centre holds it for the tenant until the job is collected. Not takings, and not in the figures above.",
+    "Penger tatt imot for reparasjonsjobber på leietakerens vegne: ikke omsetning, og ikke med i tallene over. De utbetales med leietakerens oppgjør for perioden de ble tatt imot; betales et depositum tilbake, trekkes det fra i oppgjøret for perioden det betales tilbake i.": "Money taken for repair jobs on the tenant's behalf: not takings, and not in the figures above. It is paid out with the tenant's settlement of the period it was taken in; a deposit paid back is taken off the settlement of the period it is paid back in.",
     "mottatt": "received",
     "kassens tid": "counter's time",
     "kassens klokke gikk {d} foran": "the counter's clock ran {d} ahead",
