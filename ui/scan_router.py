@@ -88,6 +88,8 @@ class ScanRouter(QObject):
     def route(
         self, code: str, _symbology: str = "", typed_before: TypedBefore | None = None
     ) -> None:
+        if typed_before is not None:
+            code = self._whole_in_code_field(code, typed_before)
         place, refusal = self._deliver(code)
         if refusal is not None and typed_before is not None:
             joined = self._joined(code, typed_before)
@@ -101,6 +103,25 @@ class ScanRouter(QObject):
         said = loggable_text(refusal.text, code)
         log.warning("scan %s refused at %s: %s", loggable(code), place, said)
         self.refuse(f"{code} – {refusal.text}")
+
+    def _whole_in_code_field(self, code: str, before: TypedBefore) -> str:
+        """A scan that will fill the focused code field, whose first keys went into that very
+        field as typing: the whole code (the scan replaces what the field held anyway)."""
+        field = focused_code_field()
+        modal = QApplication.activeModalWidget()
+        modal_takes = modal is not None and callable(getattr(modal, "handle_scan", None))
+        if (
+            not self.window.logged_in
+            or field is None
+            or field is not before.target
+            or modal_takes
+            or not field.text().endswith(before.text)
+        ):
+            return code
+        whole = before.text + code
+        log.info("scan %s joined with the keys typed just before it into its field",
+                 loggable(whole))  # fmt: skip
+        return whole
 
     def _joined(self, code: str, before: TypedBefore) -> tuple[str, str, None] | None:
         """The scan with its first keys back, if they went into a line edit still on the

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.acceptance.counter_ui import SCAN_LINE
 from ui.main_window import MainWindow
+from ui.repairs.intake_page import IntakePage
 from ui.scanner.routing import CodeKind, route_code
 
 from .conftest import SCANNER_KEY_DELAY_MS, _KeyStamps, log_in
@@ -76,3 +77,12 @@ def test_a_refused_scan_that_is_refused_joined_too_leaves_the_typed_keys_where_t
     assert window.session.basket.lines == []
     assert window.sale.code.text() == "99"
     assert window.refusals.isVisible()
+
+
+def test_a_serial_label_whose_first_keys_came_late_fills_its_field_whole(window: MainWindow):
+    log_in(window, "2001", "2345")
+    page = window.show_page("repairs.intake")
+    assert isinstance(page, IntakePage)
+    page.serial.setFocus()
+    scan_split(page.serial, "WTU2019X4471", first=4, gap_ms=150)
+    assert page.serial.text() == "WTU2019X4471"
