@@ -5,7 +5,8 @@ as their own."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 PROBLEM_COLOUR = "#b71c1c"
 DONE_COLOUR = "#1b5e20"
@@ -26,6 +27,18 @@ class MessageLine(QLabel):
         colour = PROBLEM_COLOUR if problem else DONE_COLOUR
         self.setStyleSheet(f"color: {colour}; font-weight: bold;{size}")
         self.setText(text)
+        QTimer.singleShot(0, self, self._scroll_into_view)  # not after the line is gone
+
+    def _scroll_into_view(self) -> None:
+        """A page taller than a small counter screen scrolls to its message: a refusal below the
+        fold would look like a key that did nothing."""
+        holder = self.parentWidget()
+        while holder is not None and not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        if holder is not None and self.isVisible():
+            # the new text may make the page taller: lay it out first, then scroll
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            holder.ensureWidgetVisible(self)
 
     def clear(self) -> None:
         self.problem = False

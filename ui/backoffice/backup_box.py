@@ -4,15 +4,12 @@ it), and a backup taken now with the result said in plain words."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QScrollArea,
-    QWidget,
 )
 
 from pos.services import backups
@@ -96,14 +93,5 @@ class BackupBox(QGroupBox):
         self._tell(error_text(error), problem=True)
 
     def _tell(self, text: str, *, problem: bool = False) -> None:
-        """The backup's result where the manager looks: the page scrolls to it (on a small
-        screen it is below the fold of the register page)."""
+        """The backup's result; the page scrolls to it (the message line does that)."""
         say(self.message, text, problem=problem)
-        QTimer.singleShot(0, self._show_message)
-
-    def _show_message(self) -> None:
-        holder: QWidget | None = self.parentWidget()
-        while holder is not None and not isinstance(holder, QScrollArea):
-            holder = holder.parentWidget()
-        if isinstance(holder, QScrollArea):
-            holder.ensureWidgetVisible(self.message)
