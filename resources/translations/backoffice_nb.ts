@@ -52,72 +52,72 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="28"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="25"/>
         <source>Backups</source>
         <translation>Sikkerhetskopier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="31"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="28"/>
         <source>e.g. /media/usb/omigjen or a network folder</source>
         <translation>f.eks. /media/usb/omigjen eller en nettverksmappe</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="33"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="30"/>
         <source>Choose folder…</source>
         <translation>Velg mappe…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="35"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="32"/>
         <source>Save backup place</source>
         <translation>Lagre sted for kopier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="37"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="34"/>
         <source>Back up now</source>
         <translation>Ta sikkerhetskopi nå</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="47"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="44"/>
         <source>Second place</source>
         <translation>Andre sted</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="55"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="52"/>
         <source>Second place for backups</source>
         <translation>Andre sted for sikkerhetskopier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="69"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="66"/>
         <source>Every backup is also copied to %1.</source>
         <translation>Hver sikkerhetskopi kopieres også til %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="71"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="68"/>
         <source>Backups are kept in the data directory only.</source>
         <translation>Sikkerhetskopiene lagres bare i datamappen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="77"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="74"/>
         <source>No data directory in this window.</source>
         <translation>Ingen datamappe i dette vinduet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="80"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="77"/>
         <source>Backing up…</source>
         <translation>Tar sikkerhetskopi…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="85"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="82"/>
         <source>Backup saved: %1</source>
         <translation>Sikkerhetskopi lagret: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="87"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="84"/>
         <source>Copied to %1</source>
         <translation>Kopiert til %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/backup_box.py" line="89"/>
+        <location filename="../../ui/backoffice/backup_box.py" line="86"/>
         <source>Not copied to the second place: %1</source>
         <translation>Ikke kopiert til det andre stedet: %1</translation>
     </message>

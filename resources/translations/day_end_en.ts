@@ -4,7 +4,7 @@
 <context>
     <name>DayEndPage</name>
     <message numerus="yes">
-        <location filename="../../ui/day_end/day_end_page.py" line="241"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="244"/>
         <source>%n reports saved in %1.</source>
         <translation>
             <numerusform>%n report saved in %1.</numerusform>

@@ -4,27 +4,27 @@
 <context>
     <name>CloseTable</name>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="16"/>
+        <location filename="../../ui/day_end/close_table.py" line="17"/>
         <source>Cash per tenant</source>
         <translation>Kontanter per leietaker</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="24"/>
+        <location filename="../../ui/day_end/close_table.py" line="27"/>
         <source>The drawer in all</source>
         <translation>Kassaskuffen i alt</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="30"/>
+        <location filename="../../ui/day_end/close_table.py" line="33"/>
         <source>Card terminal</source>
         <translation>Bankterminal</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="30"/>
+        <location filename="../../ui/day_end/close_table.py" line="33"/>
         <source>Vipps</source>
         <translation>Vipps</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/close_table.py" line="32"/>
+        <location filename="../../ui/day_end/close_table.py" line="35"/>
         <source>(repair deposits %1 included)</source>
         <translation>(medregnet reparasjonsdepositum %1)</translation>
     </message>
@@ -138,27 +138,27 @@
     </message>
     <message>
         <location filename="../../ui/day_end/day_end_page.py" line="190"/>
-        <location filename="../../ui/day_end/day_end_page.py" line="210"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="213"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="238"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="241"/>
         <source>No tenant has use since its last Z report.</source>
         <translation>Ingen leietaker har bruk siden sin forrige Z-rapport.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="287"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="290"/>
         <source>Backup after the Z: %1</source>
         <translation>Sikkerhetskopi etter Z: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="256"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="259"/>
         <source>Journal anchor: %1</source>
         <translation>Journalanker: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/day_end/day_end_page.py" line="241"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="244"/>
         <source>%n reports saved in %1.</source>
         <translation>
             <numerusform>%n rapport lagret i %1.</numerusform>
@@ -166,42 +166,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="274"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="277"/>
         <source>The printout did NOT print: %1. The PDF is saved; the printout waits in the print jobs (%2) to be printed later.</source>
         <translation>Utskriften ble IKKE skrevet ut: %1. PDF-en er lagret; utskriften venter i utskriftskøen (%2) og kan skrives ut senere.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="280"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="283"/>
         <source>No printer: nothing was printed.</source>
         <translation>Ingen skriver: ingenting er skrevet ut.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="282"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="285"/>
         <source>Printed.</source>
         <translation>Skrevet ut.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="284"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="287"/>
         <source>Sent to the printer.</source>
         <translation>Sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="303"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="306"/>
         <source>The till is closed: expected %1, counted %2, variance %3.</source>
         <translation>Kassen er stengt: forventet %1, talt %2, differanse %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="311"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="314"/>
         <source>With the shift changes the day&apos;s variance is %1.</source>
         <translation>Med vaktbyttene er dagens kassedifferanse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="321"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="324"/>
         <source>Take the X or Z reports first.</source>
         <translation>Ta X- eller Z-rapportene først.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_end/day_end_page.py" line="336"/>
+        <location filename="../../ui/day_end/day_end_page.py" line="339"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>

@@ -1396,22 +1396,22 @@
 <context>
     <name>ScanRouter</name>
     <message>
-        <location filename="../../ui/scan_router.py" line="97"/>
+        <location filename="../../ui/scan_router.py" line="151"/>
         <source>The scanner&apos;s keyboard layout does not match this PC&apos;s (it sent «%1»). Set the scanner to the PC&apos;s layout (see the user guide).</source>
         <translation>Skannerens tastaturoppsett stemmer ikke med PC-ens (den sendte «%1»). Sett skanneren til samme oppsett som PC-en (se brukerveiledningen).</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_router.py" line="122"/>
+        <location filename="../../ui/scan_router.py" line="176"/>
         <source>Log in before scanning.</source>
         <translation>Logg inn før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_router.py" line="135"/>
+        <location filename="../../ui/scan_router.py" line="189"/>
         <source>Finish the open window before scanning.</source>
         <translation>Gjør ferdig det åpne vinduet før du skanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_router.py" line="141"/>
+        <location filename="../../ui/scan_router.py" line="195"/>
         <source>This screen takes no scans. Go back to the sale screen (Esc).</source>
         <translation>Dette skjermbildet tar ikke imot skanning. Gå tilbake til salgsbildet (Esc).</translation>
     </message>

@@ -12,19 +12,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="181"/>
-        <source>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</source>
+        <location filename="../../ui/sync_screen/sync_page.py" line="182"/>
+        <source>%n minutes</source>
         <translation>
-            <numerusform>This counter&apos;s clock is %n minute behind the server&apos;s: set the PC&apos;s time.</numerusform>
-            <numerusform>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</numerusform>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="184"/>
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/sync_screen/sync_page.py" line="186"/>
-        <source>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
+        <source>%n days</source>
         <translation>
-            <numerusform>This counter&apos;s clock is %n minute ahead of the server&apos;s: set the PC&apos;s time.</numerusform>
-            <numerusform>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</numerusform>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
 </context>

@@ -512,44 +512,78 @@
         <source>Events the server holds stay until its operator releases them.</source>
         <translation>Hendelser serveren holder tilbake, blir stående til operatøren slipper dem.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="182"/>
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minutt</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="184"/>
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n timer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_screen/sync_page.py" line="186"/>
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n døgn</numerusform>
+            <numerusform>%n døgn</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="269"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="188"/>
+        <source>This counter&apos;s clock is %1 behind the server&apos;s: set the PC&apos;s time.</source>
+        <translation>Klokka på kassen går %1 etter serverens: still klokka på PC-en.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="190"/>
+        <source>This counter&apos;s clock is %1 ahead of the server&apos;s: set the PC&apos;s time.</source>
+        <translation>Klokka på kassen går %1 foran serverens: still klokka på PC-en.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen/sync_page.py" line="271"/>
         <source>Enrolled as %1</source>
         <translation>Registrert som %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="272"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="274"/>
         <source>Start the program again to sell as register %1.</source>
         <translation>Start programmet på nytt for å selge som kasse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="297"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="299"/>
         <source>These tenants wait for the server operator&apos;s approval: %1. Their sales are held on the server until then.</source>
         <translation>Disse leietakerne venter på godkjenning fra den som drifter serveren: %1. Salget deres holdes på serveren til da.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="306"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="308"/>
         <source>another counter of this centre is already the register this counter has sold as (a counter of another centre, or one restored from another counter&apos;s backup?). Nothing was stored. Re-enrol a restored counter with the code made for its own device (omigjen-server admin enrolment-code --device ID)</source>
         <translation>en annen kasse i dette senteret er allerede kassen denne kassen har solgt som (en kasse fra et annet senter, eller en som er gjenopprettet fra en annen kasses sikkerhetskopi?). Ingenting ble lagret. Registrer en gjenopprettet kasse på nytt med koden laget for dens egen enhet (omigjen-server admin enrolment-code --device ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="313"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="315"/>
         <source>this counter is set up as another centre, with tenants the site does not have, and the site has its centre from another counter already. Nothing was stored. Enrol the counter with a code of its own centre&apos;s site; a new counter of this centre starts from an empty data directory</source>
         <translation>denne kassen er satt opp som et annet senter, med leietakere stedet ikke har, og stedet har allerede sitt senter fra en annen kasse. Ingenting ble lagret. Registrer kassen med en kode for sitt eget senters sted; en ny kasse i dette senteret starter med en tom datamappe</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="319"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="321"/>
         <source>the code is unknown, used or expired: ask for a new one</source>
         <translation>koden er ukjent, brukt eller utløpt: be om en ny</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="325"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="327"/>
         <source>This counter is register %1 with label block %2: its receipt numbers and labels never collide with those of the centre&apos;s other counters. The centre&apos;s tenants, staff, article groups and items come with the next sync.</source>
         <translation>Denne kassen er kasse %1 med etikettserie %2: kvitteringsnumrene og etikettene dens kolliderer aldri med dem til senterets andre kasser. Senterets leietakere, ansatte, varegrupper og varer kommer med neste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="197"/>
-        <location filename="../../ui/sync_screen/sync_page.py" line="260"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="199"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="262"/>
         <source>Working…</source>
         <translation>Arbeider …</translation>
     </message>
@@ -561,59 +595,43 @@
             <numerusform>%n problemer fjernet fra listen.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="181"/>
-        <source>This counter&apos;s clock is %n minutes behind the server&apos;s: set the PC&apos;s time.</source>
-        <translation>
-            <numerusform>Klokka på kassen går %n minutt etter serverens: still klokka på PC-en.</numerusform>
-            <numerusform>Klokka på kassen går %n minutter etter serverens: still klokka på PC-en.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/sync_screen/sync_page.py" line="186"/>
-        <source>This counter&apos;s clock is %n minutes ahead of the server&apos;s: set the PC&apos;s time.</source>
-        <translation>
-            <numerusform>Klokka på kassen går %n minutt foran serverens: still klokka på PC-en.</numerusform>
-            <numerusform>Klokka på kassen går %n minutter foran serverens: still klokka på PC-en.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="217"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="219"/>
         <source>Sent to the server: %1 · already there: %2 · stored with a mark: %3 · held on the server: %4 · fetched from the server: %5</source>
         <translation>Sendt til sentralen: %1 · fantes der allerede: %2 · lagret med merknad: %3 · holdt tilbake på sentralen: %4 · hentet fra sentralen: %5</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="228"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="230"/>
         <source>Held on the server earlier and stored there since: %1 (no longer problems)</source>
         <translation>Holdt tilbake på sentralen tidligere og lagret der siden: %1 (ikke lenger problemer)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="231"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="233"/>
         <source>Not usable on this counter: %1</source>
         <translation>Kan ikke brukes på denne kassen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="235"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="237"/>
         <source>Everything is synced.</source>
         <translation>Alt er synkronisert.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="239"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="241"/>
         <source>Still waiting to be sent: %1</source>
         <translation>Venter fortsatt på å bli sendt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="277"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="279"/>
         <source>The first sync failed: %1 (it is tried again)</source>
         <translation>Den første synkroniseringen mislyktes: %1 (prøves igjen)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="289"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="291"/>
         <source>This counter&apos;s tenants: %1 registered for the site, %2 already there.</source>
         <translation>Kassens leietakere: %1 registrert for senteret, %2 fantes der allerede.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen/sync_page.py" line="343"/>
+        <location filename="../../ui/sync_screen/sync_page.py" line="345"/>
         <source>Sync failed: %1 (everything stays queued)</source>
         <translation>Synkronisering feilet: %1 (alt ligger trygt i køen)</translation>
     </message>

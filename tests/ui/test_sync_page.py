@@ -105,3 +105,14 @@ def test_a_counter_of_another_centre_is_refused_in_words_and_stays_unenrolled(
     assert "403" not in said and "409" not in said  # the server's words, not its status line
     assert not sync_status(counter.uow).enrolled
     assert central.scalar("SELECT count(*) FROM devices") == devices
+
+
+def test_the_clock_skew_is_said_by_the_strips_rule(window, bokmal):
+    """Minutes under two hours, then hours, then days — as the status strip and the command
+    line say it (the page said '2809 minutes' where the strip said '47 t')."""
+    log_in(window)
+    page = window.show_page("sync")
+    minute = 60_000
+    assert "går 5 minutter foran serverens" in page.clock_text(-5 * minute)
+    assert "går 47 timer etter serverens" in page.clock_text(2809 * minute)
+    assert "går 3 døgn foran serverens" in page.clock_text(-3 * 1440 * minute)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from pos import __version__ as VERSION
 from pos.clock import local_text
-from pos.model.clock_skew import skewed
+from pos.model.clock_skew import skew_span, skewed
 from pos.model.staff import Permission
 from pos.services.centre_share import device_name
 from pos.services.sync_state import clear_problems, sync_problems, sync_status
@@ -175,18 +175,20 @@ class SyncPage(PageWidget):
         self.say(text)
 
     def clock_text(self, offset_ms: int | None) -> str:
-        minutes = round(abs(offset_ms or 0) / 60_000)
+        """The skew in the unit people read it in, by the status strip's and the command
+        line's rule (minutes, then hours, then days)."""
+        n, unit = skew_span(offset_ms or 0)
+        if unit == "minutes":
+            span = self.tr("%n minutes", "", n)
+        elif unit == "hours":
+            span = self.tr("%n hours", "", n)
+        else:
+            span = self.tr("%n days", "", n)
         if (offset_ms or 0) > 0:
-            return self.tr(
-                "This counter's clock is %n minutes behind the server's: set the PC's time.",
-                "",
-                minutes,
-            )
-        return self.tr(
-            "This counter's clock is %n minutes ahead of the server's: set the PC's time.",
-            "",
-            minutes,
-        )
+            text = self.tr("This counter's clock is %1 behind the server's: set the PC's time.")
+        else:
+            text = self.tr("This counter's clock is %1 ahead of the server's: set the PC's time.")
+        return text.replace("%1", span)
 
     def reason(self, code: str) -> str:
         """The problem in words staff understand (the code itself when there are none)."""
