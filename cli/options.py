@@ -18,6 +18,12 @@ Handler = Callable[[argparse.Namespace, "Settings"], int]
 """A command: its parsed arguments and the run's settings in, the exit code out."""
 
 
+def _absolute_path(text: str) -> Path:
+    """A folder named relative to where the counter starts, made whole once: the store, the
+    log and the login's early read all see the same folder, and a file URI can name it."""
+    return Path(text).expanduser().absolute()
+
+
 def global_options(parser: argparse.ArgumentParser, after_command: bool = False) -> None:
     """The options of every run. They may also follow the command (``print-copy N --printer
     URL``): there they default to nothing, so one given before the command stands."""
@@ -27,7 +33,7 @@ def global_options(parser: argparse.ArgumentParser, after_command: bool = False)
 
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_absolute_path,
         default=default(None),
         help="where the counter keeps its database and keys "
         "(default: the platform's user data directory)",

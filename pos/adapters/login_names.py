@@ -18,7 +18,7 @@ def names_at_start(data_dir: Path) -> tuple[str, str] | None:
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.1)
+        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=0.1)
     except (OSError, sqlite3.Error):
         return None
     try:

@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 import zipfile
+from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
@@ -39,11 +40,11 @@ sys.exit(main.main(sys.argv[1:]))
 """
 
 
-def run_main(*args: str) -> subprocess.CompletedProcess[str]:
+def run_main(*args: str, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", CLOSE_AT_ONCE, *args],
-        cwd=PROJECT_ROOT,
-        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+        cwd=cwd,
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(PROJECT_ROOT)},
         capture_output=True,
         text=True,
         timeout=120,
@@ -65,6 +66,16 @@ def test_the_window_opens_on_the_store_and_start_and_stop_are_journaled(tmp_path
         (tmp_path / "store.sqlite3").write_bytes(bundle.read("store.sqlite3"))
     copy = sqlite3.connect(tmp_path / "store.sqlite3")
     assert copy.execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+
+def test_a_data_folder_named_relative_to_where_the_counter_starts(tmp_path):
+    """As the README's `make run` and `--data-dir centre` name it: the login painted before the
+    store opens reads the names from the same folder the store opens."""
+    assert run_main("--data-dir", "centre", "demo", cwd=tmp_path).returncode == 0
+    started = run_main("--data-dir", "centre", cwd=tmp_path)
+    assert started.returncode == 0, started.stderr
+    assert "MainWindow" in started.stdout.split("shown:")[1]
+    assert not (PROJECT_ROOT / "centre").exists()
 
 
 def test_work_still_running_at_shutdown_is_waited_for(qtbot):
