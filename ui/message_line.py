@@ -19,15 +19,17 @@ class MessageLine(QLabel):
         self.size_px = size_px
         self.problem = False
 
-    def say(self, text: str, *, problem: bool = False) -> None:
+    def say(self, text: str, *, problem: bool = False, reveal: bool = True) -> None:
         """Red for a problem (something refused or failed), green for what was done or is
-        simply so: a hand-over or a lock is news, not an error."""
+        simply so: a hand-over or a lock is news, not an error. ``reveal=False`` for a note a
+        page says as it opens: the page stays at its top."""
         self.problem = problem
         size = f" font-size: {self.size_px}px;" if self.size_px else ""
         colour = PROBLEM_COLOUR if problem else DONE_COLOUR
         self.setStyleSheet(f"color: {colour}; font-weight: bold;{size}")
         self.setText(text)
-        QTimer.singleShot(0, self, self._scroll_into_view)  # not after the line is gone
+        if reveal:
+            QTimer.singleShot(0, self, self._scroll_into_view)  # not after the line is gone
 
     def _scroll_into_view(self) -> None:
         """A page taller than a small counter screen scrolls to its message: a refusal below the

@@ -28,8 +28,8 @@ def message_line(parent: QWidget) -> MessageLine:
     return label
 
 
-def say(label: MessageLine, text: str, *, problem: bool = False) -> None:
-    label.say(text, problem=problem)
+def say(label: MessageLine, text: str, *, problem: bool = False, reveal: bool = True) -> None:
+    label.say(text, problem=problem, reveal=reveal)
 
 
 def sized(*widgets: QWidget) -> None:

@@ -121,7 +121,7 @@ class SettlementsPage(PageWidget):
         if sync_state.enrolment(self.session.uow) is not None:
             say(self.message, self.tr("This counter is on the central server: it syncs, and the "
                                       "server settles the tenant over every register of the "
-                                      "centre."))  # fmt: skip
+                                      "centre."), reveal=False)  # fmt: skip
 
     def reload(self) -> None:
         code = self.tenant.currentData()
