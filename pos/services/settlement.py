@@ -17,6 +17,7 @@ from dataclasses import asdict
 from typing import Any, Protocol
 
 from pos.adapters.settlement_queries import SettlementQueries
+from pos.clock import Stamp
 from pos.day_end_errors import (
     CentreSettlementChanged,
     CorrectionReasonMissing,
@@ -235,24 +236,8 @@ def _from_centre(
                 if doc.corrects_number
                 else None
             )
-            if q.by_id(doc.settlement_id) is None:  # else a sync brought it after a lost answer
-                uow.day_end.add_settlement(
-                    doc,
-                    asdict(doc),
-                    corrects_id=corrects["id"] if corrects else None,
-                    staff_id=ctx.operator.staff_id,
-                    stamp=stamp,
-                )
-            uow.journal.append_journal(
-                register_id=ctx.register_id,
-                event_code=EventCode.OTHER_REPORT,
-                stamp=stamp,
-                staff_id=ctx.operator.staff_id,
-                tenant_id=tenant.id,
-                amount=doc.net_payable,
-                ref_id=doc.settlement_id,
-                details={"report": "settlement", **asdict(doc)},
-            )
+            _keep(uow, ctx, doc, corrects, stamp,
+                  store=q.by_id(doc.settlement_id) is None)  # else a sync brought it  # fmt: skip
             file = payment.file_for(doc) if payment is not None and doc.net_payable > 0 else None
             if stage is not None:
                 stage(doc, file)
@@ -353,26 +338,41 @@ def _record(
         lines=tuple(lines),
         registers=ctx.register_id,
     )
+    content = _keep(uow, ctx, doc, corrects, stamp, store=True)
+    uow.outbox.append_outbox("settlement.made", tenant.id, stamp, content)
+    return doc
+
+
+def _keep(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    doc: SettlementDoc,
+    corrects: dict[str, Any] | None,
+    stamp: Stamp,
+    *,
+    store: bool,
+) -> dict[str, Any]:
+    """Store a statement (unless a sync already brought it) and journal it as made here."""
     content = asdict(doc)
-    uow.day_end.add_settlement(
-        doc,
-        content,
-        corrects_id=corrects["id"] if corrects else None,
-        staff_id=ctx.operator.staff_id,
-        stamp=stamp,
-    )
+    if store:
+        uow.day_end.add_settlement(
+            doc,
+            content,
+            corrects_id=corrects["id"] if corrects else None,
+            staff_id=ctx.operator.staff_id,
+            stamp=stamp,
+        )
     uow.journal.append_journal(
         register_id=ctx.register_id,
         event_code=EventCode.OTHER_REPORT,
         stamp=stamp,
         staff_id=ctx.operator.staff_id,
-        tenant_id=tenant.id,
+        tenant_id=doc.tenant_id,
         amount=doc.net_payable,
         ref_id=doc.settlement_id,
         details={"report": "settlement", **content},
     )
-    uow.outbox.append_outbox("settlement.made", tenant.id, stamp, content)
-    return doc
+    return content
 
 
 def settlement_docs(uow_factory: UnitOfWorkFactory, tenant_key: str) -> list[SettlementDoc]:
